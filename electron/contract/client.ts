@@ -1,0 +1,28 @@
+import type { Api } from './api';
+import { ApiError, isErrorCode, type Envelope } from './errors';
+import { METHODS, type Method } from './methods';
+
+/** How a transport carries one call: method name and input out, an envelope back. */
+export type Transport = (method: Method, input: unknown) => Promise<Envelope>;
+
+/**
+ * Builds the typed API object from a transport. Failures arrive as `{ code, message }` and are thrown again as
+ * ApiError, whichever transport carried them.
+ */
+export function createClient(transport: Transport): Api {
+  const entries = METHODS.map((method) => [
+    method,
+    async (input: unknown) => {
+      let envelope: Envelope;
+      try {
+        envelope = await transport(method, input ?? {});
+      } catch (error) {
+        throw new ApiError('INTERNAL', `Comparanda's back end did not answer (${(error as Error).message}).`, { cause: error });
+      }
+      if (envelope.ok) return envelope.result;
+      const code = isErrorCode(envelope.error.code) ? envelope.error.code : 'INTERNAL';
+      throw new ApiError(code, envelope.error.message);
+    },
+  ]);
+  return Object.freeze(Object.fromEntries(entries)) as Api;
+}

@@ -1,0 +1,50 @@
+/**
+ * Error codes that cross the API boundary. Every failure reaches a client as `{ code, message }`,
+ * where `message` is a sentence for the user: what happened and what to do.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNKNOWN_METHOD',
+  'UNAUTHORIZED',
+  'NO_PROJECT_OPEN',
+  'FILE_NOT_FOUND',
+  'FILE_EXISTS',
+  'NOT_SQLITE',
+  'NOT_A_PROJECT',
+  'PROJECT_FROM_NEWER_VERSION',
+  'PROJECT_CORRUPT',
+  'PROJECT_UNREADABLE',
+  'MIGRATION_FAILED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+}
+
+/** What every transport returns for a call: a result or an error, never a thrown exception. */
+export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error: ErrorPayload };
+
+/** The one error class for API failures, on both sides of every transport. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+
+  toPayload(): ErrorPayload {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

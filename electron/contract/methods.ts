@@ -1,0 +1,25 @@
+/**
+ * Every method of the API, by name. The IPC channels (`api:<method>`), the preload object and the HTTP routes
+ * (`POST /api/<method>`) are all generated from this list, so a method cannot be served by one transport only.
+ */
+export const METHODS = [
+  'app.info',
+  'project.current',
+  'project.open',
+  'project.create',
+  'project.close',
+  'project.recent',
+  'project.overview',
+  'cells.list',
+] as const;
+
+export type Method = (typeof METHODS)[number];
+
+export function isMethod(value: unknown): value is Method {
+  return typeof value === 'string' && (METHODS as readonly string[]).includes(value);
+}
+
+/** The IPC channel a method travels on. */
+export function channelFor(method: Method): `api:${Method}` {
+  return `api:${method}`;
+}

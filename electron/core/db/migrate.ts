@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../contract/errors';
+import { SCHEMA_VERSION } from './schema-version';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
+
+/**
+ * Reads the numbered migrations. Refuses gaps, duplicates, stray names and a folder that holds more (or fewer)
+ * migrations than this build knows, since any of those means the app and its resources are out of step.
+ */
+export function loadMigrations(dir: string): Migration[] {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sql') && f !== 'schema.sql');
+  const migrations = files.map((file) => {
+    const match = FILE_PATTERN.exec(file);
+    if (!match) throw new Error(`Migration file name "${file}" does not look like 0001_name.sql.`);
+    return { version: Number(match[1]), name: file, sql: fs.readFileSync(path.join(dir, file), 'utf8') };
+  });
+  migrations.sort((a, b) => a.version - b.version);
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new Error(`Migrations must be numbered 1, 2, 3... without gaps or duplicates; found ${m.name} at place ${i + 1}.`);
+    }
+  });
+  if (migrations.length !== SCHEMA_VERSION) {
+    throw new Error(`This build expects ${SCHEMA_VERSION} migrations but ${dir} holds ${migrations.length}.`);
+  }
+  return migrations;
+}
+
+/**
+ * Brings a project up to SCHEMA_VERSION, one migration per transaction, each setting `user_version` inside its
+ * own transaction so a crash leaves the file at a whole version. Returns the versions applied.
+ */
+export function migrate(db: Database.Database, migrations: Migration[]): number[] {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new ApiError(
+      'PROJECT_FROM_NEWER_VERSION',
+      `This project was saved by a newer version of Comparanda (project format ${current}; this app reads up to ${SCHEMA_VERSION}). Update Comparanda to open it.`,
+    );
+  }
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    const run = db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    });
+    try {
+      run.immediate();
+    } catch (error) {
+      throw new ApiError(
+        'MIGRATION_FAILED',
+        `Updating the project to format ${migration.version} (${migration.name}) failed, and the project was left as it was. Please report this: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+    applied.push(migration.version);
+  }
+  const problems = db.pragma('foreign_key_check') as unknown[];
+  if (problems.length > 0) {
+    throw new ApiError('PROJECT_CORRUPT', `The project has ${problems.length} broken references between its records. Run "comparanda check" on it or restore a backup.`);
+  }
+  return applied;
+}

@@ -1,0 +1,198 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ApiError } from '../../contract/errors';
+import { migrationsDir } from '../paths';
+import { loadMigrations, migrate } from './migrate';
+import { APPLICATION_ID, SCHEMA_VERSION } from './schema-version';
+
+export interface OpenOptions {
+  /** Path of a better_sqlite3.node built for the running runtime (Electron in development); default: the package's own. */
+  nativeBinding?: string | undefined;
+  migrationsDir?: string | undefined;
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+const HEADER_SIZE = 100;
+
+function connect(file: string, options: OpenOptions, readonly: boolean): Database.Database {
+  return new Database(file, {
+    readonly,
+    fileMustExist: true,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+}
+
+function name(file: string): string {
+  return `"${path.basename(file)}"`;
+}
+
+/**
+ * Decides whether a file can be opened as a project without writing anything: the 100-byte SQLite header is
+ * read as bytes (magic, page count, user_version, application_id). Throws an ApiError that says what is wrong and what to do.
+ */
+export function inspectProjectFile(file: string, options: OpenOptions = {}): { schemaVersion: number } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new ApiError('FILE_NOT_FOUND', `${name(file)} does not exist. Check the path, or choose the file again.`);
+  }
+  if (!stat.isFile()) throw new ApiError('NOT_A_PROJECT', `${name(file)} is a folder, not a Comparanda project file.`);
+
+  const header = Buffer.alloc(HEADER_SIZE);
+  let bytesRead = 0;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      bytesRead = fs.readSync(fd, header, 0, HEADER_SIZE, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    throw new ApiError('PROJECT_UNREADABLE', `${name(file)} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check its permissions.`);
+  }
+  if (bytesRead < HEADER_SIZE || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
+    throw new ApiError(
+      'NOT_SQLITE',
+      `${name(file)} is not a Comparanda project: it is not a SQLite database (it may be another kind of file, or damaged). Choose a .comparanda file, or restore one from a backup.`,
+    );
+  }
+
+  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+  const changeCounter = header.readUInt32BE(24);
+  const pageCount = header.readUInt32BE(28);
+  const validFor = header.readUInt32BE(92);
+  let userVersion = header.readInt32BE(60);
+  let applicationId = header.readInt32BE(68);
+
+  // Committed transactions not yet checkpointed live in the -wal file, and may include a newer first page.
+  // Only then is a (read-only) connection needed to read the true values; otherwise the header is authoritative
+  // and nothing is opened, so no -wal/-shm files are created beside a file we refuse.
+  const wal = `${file}-wal`;
+  if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
+    let db: Database.Database | undefined;
+    try {
+      db = connect(file, options, true);
+      applicationId = db.pragma('application_id', { simple: true }) as number;
+      userVersion = db.pragma('user_version', { simple: true }) as number;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+        throw new ApiError('PROJECT_CORRUPT', `${name(file)} is damaged and cannot be opened. Restore it from a backup; the file was not changed.`);
+      }
+      throw new ApiError('PROJECT_UNREADABLE', `${name(file)} cannot be opened: ${(error as Error).message}`);
+    } finally {
+      db?.close();
+    }
+  } else if (validFor === changeCounter && pageCount > 0 && stat.size < pageCount * pageSize) {
+    throw new ApiError(
+      'PROJECT_CORRUPT',
+      `${name(file)} is truncated: it holds ${stat.size} bytes of the ${pageCount * pageSize} it should. Restore it from a backup; the file was not changed.`,
+    );
+  }
+
+  if (applicationId !== APPLICATION_ID) {
+    throw new ApiError(
+      'NOT_A_PROJECT',
+      `${name(file)} is a SQLite database but not a Comparanda project. Open a .comparanda file, or create a new project.`,
+    );
+  }
+  if (userVersion > SCHEMA_VERSION) {
+    throw new ApiError(
+      'PROJECT_FROM_NEWER_VERSION',
+      `${name(file)} was saved by a newer version of Comparanda (project format ${userVersion}; this app reads up to ${SCHEMA_VERSION}). Update Comparanda to open it; the file was not changed.`,
+    );
+  }
+  return { schemaVersion: userVersion };
+}
+
+function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  // FULL: every committed transaction is on disk before the call returns; nothing acknowledged is lost on power loss.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+/**
+ * Opens an existing project to read it as it is: nothing is migrated, and `query_only` refuses every write.
+ * The connection itself is read-write where the file allows, because a read-only connection to a WAL database
+ * leaves -wal and -shm files behind, while the last read-write connection removes them when it closes.
+ */
+export function openProjectDatabaseReadOnly(file: string, options: OpenOptions = {}): Database.Database {
+  inspectProjectFile(file, options);
+  let db: Database.Database;
+  try {
+    db = connect(file, options, false);
+  } catch {
+    db = connect(file, options, true);
+  }
+  db.pragma('query_only = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** Opens an existing project for reading and writing, migrating it forward if it is from an older version. */
+export function openProjectDatabase(file: string, options: OpenOptions = {}): Database.Database {
+  inspectProjectFile(file, options);
+  const migrations = loadMigrations(options.migrationsDir ?? migrationsDir());
+  const db = connect(file, options, false);
+  try {
+    configure(db);
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Moves a finished file into place without ever replacing a file that appeared meanwhile under that name. */
+function publish(temp: string, file: string): void {
+  try {
+    fs.linkSync(temp, file);
+    fs.unlinkSync(temp);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new ApiError('FILE_EXISTS', `${name(file)} already exists. Choose another name, or open it instead.`);
+    // File systems without hard links (FAT, some network shares): fall back to a rename.
+    if (fs.existsSync(file)) throw new ApiError('FILE_EXISTS', `${name(file)} already exists. Choose another name, or open it instead.`);
+    fs.renameSync(temp, file);
+  }
+}
+
+/**
+ * Creates a new project file atomically: it is built under a temporary name in the same folder and renamed into
+ * place only when complete, so a crash never leaves a half-made project under the chosen name.
+ */
+export function createProjectDatabase(
+  file: string,
+  fill: (db: Database.Database) => void,
+  options: OpenOptions = {},
+): void {
+  if (fs.existsSync(file)) {
+    throw new ApiError('FILE_EXISTS', `${name(file)} already exists. Choose another name, or open it instead.`);
+  }
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) throw new ApiError('FILE_NOT_FOUND', `The folder ${dir} does not exist.`);
+  const migrations = loadMigrations(options.migrationsDir ?? migrationsDir());
+  const temp = path.join(dir, `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(temp, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    configure(db);
+    migrate(db, migrations);
+    db.transaction(() => fill(db!)).immediate();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    db = undefined;
+    publish(temp, file);
+  } catch (error) {
+    db?.close();
+    for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(leftover, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Where the app's read-only resources (migrations/, assets/) are. Packaged builds put them in Electron's
+ * resources folder; from a checkout they sit at the repository root, found by walking up from this file
+ * (which may be a bundle in dist/ or a source file under electron/core/).
+ */
+export function resourcesDir(): string {
+  const fromEnv = process.env.COMPARANDA_RESOURCES;
+  if (fromEnv) return fromEnv;
+  const packaged = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
+  if (packaged && fs.existsSync(path.join(packaged, 'migrations'))) return packaged;
+  let dir = __dirname;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'migrations', '0001_init.sql'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`Cannot find the migrations folder above ${__dirname}.`);
+    dir = parent;
+  }
+}
+
+export function migrationsDir(): string {
+  return path.join(resourcesDir(), 'migrations');
+}
+
+export function assetsDir(): string {
+  return path.join(resourcesDir(), 'assets');
+}
+
+/**
+ * The OS user-data folder Electron would use for an app named Comparanda (preferences, recent projects,
+ * later backups). The web transport and the CLI use the same folder so all three agree.
+ */
+export function defaultUserDataDir(): string {
+  const fromEnv = process.env.COMPARANDA_USER_DATA;
+  if (fromEnv) return fromEnv;
+  const home = process.env.HOME ?? process.env.USERPROFILE ?? '.';
+  switch (process.platform) {
+    case 'darwin':
+      return path.join(home, 'Library', 'Application Support', 'Comparanda');
+    case 'win32':
+      return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Comparanda');
+    default:
+      return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Comparanda');
+  }
+}
+
+/** The documents folder, where the sample project is copied on first launch. */
+export function defaultDocumentsDir(): string {
+  const home = process.env.HOME ?? process.env.USERPROFILE ?? '.';
+  const docs = path.join(home, 'Documents');
+  return docs;
+}

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { CellDto, ProjectCounts, ProjectOverview, ProjectSummary } from '../contract/api';
+import { ApiError } from '../contract/errors';
+import { createProjectDatabase, openProjectDatabase, openProjectDatabaseReadOnly, type OpenOptions } from './db/project-file';
+import { SCHEMA_VERSION } from './db/schema-version';
+import { nowIso, stmt } from './db/statements';
+import { listCases } from './repos/cases';
+import { listCells } from './repos/cells';
+import { ARTICLE_FRAMEWORK, insertFramework, listFrameworks } from './repos/frameworks';
+import { listNorms } from './repos/norms';
+
+export const APP_NAME = 'Comparanda';
+export const APP_VERSION = '0.1.0';
+
+export interface CreateOptions extends OpenOptions {
+  title?: string | undefined;
+  /** Fills the new project inside the creating transaction (the sample builder uses it). */
+  fill?: ((db: Database.Database) => void) | undefined;
+}
+
+function titleFromPath(file: string): string {
+  return path.basename(file).replace(/\.comparanda$/i, '');
+}
+
+/** One open project file. All reads and writes of a project go through this object. */
+export class Project {
+  private closed = false;
+
+  private constructor(
+    readonly db: Database.Database,
+    readonly path: string,
+    readonly readonly: boolean,
+  ) {}
+
+  static open(file: string, options: OpenOptions & { readonly?: boolean } = {}): Project {
+    const absolute = path.resolve(file);
+    if (options.readonly) return new Project(openProjectDatabaseReadOnly(absolute, options), absolute, true);
+    return new Project(openProjectDatabase(absolute, options), absolute, false);
+  }
+
+  /** Creates a project with the article's framework as its default, then opens it. */
+  static create(file: string, options: CreateOptions = {}): Project {
+    const absolute = path.resolve(file);
+    createProjectDatabase(
+      absolute,
+      (db) => {
+        stmt(db, 'INSERT INTO project (id, title, created_at, created_by_app) VALUES (1, @title, @now, @app)').run({
+          title: options.title ?? titleFromPath(absolute),
+          now: nowIso(),
+          app: `${APP_NAME} ${APP_VERSION}`,
+        });
+        insertFramework(db, ARTICLE_FRAMEWORK);
+        options.fill?.(db);
+      },
+      options,
+    );
+    return Project.open(absolute, options);
+  }
+
+  get title(): string {
+    const row = stmt(this.db, 'SELECT title FROM project WHERE id = 1').get() as { title: string } | undefined;
+    return row?.title ?? titleFromPath(this.path);
+  }
+
+  counts(): ProjectCounts {
+    return stmt(
+      this.db,
+      `SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM norms) AS norms,
+              (SELECT count(*) FROM stages) AS stages, (SELECT count(*) FROM cells) AS cells`,
+    ).get() as ProjectCounts;
+  }
+
+  summary(): ProjectSummary {
+    return {
+      path: this.path,
+      fileName: path.basename(this.path),
+      title: this.title,
+      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+      counts: this.counts(),
+    };
+  }
+
+  overview(): ProjectOverview {
+    return {
+      project: this.summary(),
+      cases: listCases(this.db),
+      norms: listNorms(this.db),
+      frameworks: listFrameworks(this.db),
+    };
+  }
+
+  cells(normId?: string): CellDto[] {
+    if (normId !== undefined && !stmt(this.db, 'SELECT 1 FROM norms WHERE id = ?').get(normId)) {
+      throw new ApiError('NOT_FOUND', 'That norm no longer exists in this project. Reload the matrix.');
+    }
+    return listCells(this.db, normId);
+  }
+
+  /**
+   * Writes a consistent copy of the project to `dest` with SQLite's online backup, without closing or locking
+   * the open project. Refuses to overwrite the open file itself.
+   */
+  async saveCopy(dest: string): Promise<void> {
+    const target = path.resolve(dest);
+    if (target === this.path) throw new ApiError('FILE_EXISTS', 'A copy cannot replace the open project itself. Choose another name.');
+    if (fs.existsSync(target)) throw new ApiError('FILE_EXISTS', `"${path.basename(target)}" already exists. Choose another name.`);
+    await this.db.backup(target);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    // Fold the WAL back into the file so a closed project is one self-contained file to copy or carry.
+    try {
+      if (!this.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.close();
+    }
+  }
+}
+
+export { SCHEMA_VERSION };

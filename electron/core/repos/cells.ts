@@ -1,0 +1,87 @@
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { CellDto, CellMode, Confidence } from '../../contract/api';
+import { nowIso, stmt } from '../db/statements';
+
+export interface NewCell {
+  caseId: string;
+  normId: string;
+  stageId: string;
+  status: string;
+  mode?: CellMode | null;
+  periodFrom?: number | null;
+  periodTo?: number | null;
+  summary?: string;
+  confidence?: Confidence | null;
+  memo?: string;
+}
+
+interface CellRow {
+  id: string;
+  case_id: string;
+  norm_id: string;
+  stage_id: string;
+  status: string;
+  mode: CellMode | null;
+  period_from: number | null;
+  period_to: number | null;
+  summary: string;
+  confidence: Confidence | null;
+  memo: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const COLUMNS = 'id, case_id, norm_id, stage_id, status, mode, period_from, period_to, summary, confidence, memo, created_at, updated_at';
+
+function toDto(r: CellRow): CellDto {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    normId: r.norm_id,
+    stageId: r.stage_id,
+    status: r.status,
+    mode: r.mode,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    summary: r.summary,
+    confidence: r.confidence,
+    memo: r.memo,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function insertCell(db: Database.Database, input: NewCell): string {
+  const id = crypto.randomUUID();
+  const now = nowIso();
+  stmt(
+    db,
+    `INSERT INTO cells (${COLUMNS})
+     VALUES (@id, @caseId, @normId, @stageId, @status, @mode, @periodFrom, @periodTo, @summary, @confidence, @memo, @now, @now)`,
+  ).run({
+    id,
+    caseId: input.caseId,
+    normId: input.normId,
+    stageId: input.stageId,
+    status: input.status,
+    mode: input.mode ?? null,
+    periodFrom: input.periodFrom ?? null,
+    periodTo: input.periodTo ?? null,
+    summary: input.summary ?? '',
+    confidence: input.confidence ?? null,
+    memo: input.memo ?? '',
+    now,
+  });
+  return id;
+}
+
+/** Every cell of one norm, or of all norms, in one query (the matrix is loaded whole, never cell by cell). */
+export function listCells(db: Database.Database, normId?: string): CellDto[] {
+  const rows = (
+    normId === undefined
+      ? stmt(db, `SELECT ${COLUMNS} FROM cells ORDER BY norm_id, case_id, stage_id`).all()
+      : stmt(db, `SELECT ${COLUMNS} FROM cells WHERE norm_id = ? ORDER BY case_id, stage_id`).all(normId)
+  ) as CellRow[];
+  return rows.map(toDto);
+}

@@ -1,0 +1,50 @@
+import type { OpenOptions } from './db/project-file';
+import { PrefsStore } from './prefs';
+import { Project } from './project';
+import { ApiError } from '../contract/errors';
+
+/**
+ * The state behind one window (Electron) or one server (web transport): the preferences and the open project.
+ */
+export class Session {
+  readonly prefs: PrefsStore;
+  private current: Project | undefined;
+
+  constructor(
+    userDataDir: string,
+    readonly openOptions: OpenOptions = {},
+  ) {
+    this.prefs = new PrefsStore(userDataDir);
+  }
+
+  get project(): Project | undefined {
+    return this.current;
+  }
+
+  requireProject(): Project {
+    if (!this.current) throw new ApiError('NO_PROJECT_OPEN', 'No project is open. Open a .comparanda file or create a new project.');
+    return this.current;
+  }
+
+  open(file: string): Project {
+    // Open the new one first: if it is refused, the project already open stays open.
+    const next = Project.open(file, this.openOptions);
+    this.current?.close();
+    this.current = next;
+    this.prefs.rememberOpened(next.path, next.title);
+    return next;
+  }
+
+  create(file: string, title?: string): Project {
+    const next = Project.create(file, { ...this.openOptions, title });
+    this.current?.close();
+    this.current = next;
+    this.prefs.rememberOpened(next.path, next.title);
+    return next;
+  }
+
+  close(): void {
+    this.current?.close();
+    this.current = undefined;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * `npm run web [-- FILE] [--port N] [--user-data DIR]`: serves the app to a browser on 127.0.0.1 over the same
+ * API as Electron's IPC. Without FILE it opens a fresh copy of the sample project in a temporary folder.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiError } from '../contract/errors';
+import { createDispatcher, createHandlers } from '../core/api';
+import { defaultUserDataDir } from '../core/paths';
+import { SAMPLE_FILE_NAME, writeSampleProject } from '../core/sample';
+import { Session } from '../core/session';
+import { startWebServer } from './server';
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      port: { type: 'string', default: '0' },
+      'user-data': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write('Usage: npm run web -- [FILE.comparanda] [--port N] [--user-data DIR]\n');
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
+
+  const session = new Session(values['user-data'] ?? defaultUserDataDir());
+  let file = positionals[0];
+  if (!file) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-web-'));
+    file = path.join(dir, SAMPLE_FILE_NAME);
+    writeSampleProject(file);
+  }
+  session.open(file);
+
+  const server = await startWebServer({
+    dispatch: createDispatcher(createHandlers(session, 'http')),
+    staticDir: path.join(__dirname, 'renderer'),
+    port,
+  });
+  process.stdout.write(`Comparanda is running at ${server.url}\n`);
+
+  const stop = (): void => {
+    session.close();
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`comparanda web: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,187 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Dispatch } from '../core/api';
+import { CONTENT_SECURITY_POLICY } from '../core/csp';
+
+/**
+ * The loopback HTTP transport: the same dispatcher as Electron's IPC, reachable only from this machine, and only
+ * with the per-launch token. Used by `npm run web` and the browser tests.
+ */
+export interface WebServerOptions {
+  dispatch: Dispatch;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  port?: number;
+  /** Given for tests; otherwise 32 random bytes. */
+  token?: string;
+}
+
+export interface WebServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'cache-control': 'no-store',
+};
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function refuse(res: http.ServerResponse, status: number, code: 'UNAUTHORIZED' | 'VALIDATION_FAILED' | 'NOT_FOUND', message: string): void {
+  sendJson(res, status, { ok: false, error: { code, message } });
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? crypto.randomBytes(32).toString('hex');
+  const staticRoot = path.resolve(options.staticDir);
+  let port = 0;
+
+  const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') {
+      res.writeHead(405, { ...SECURITY_HEADERS, allow: 'POST' }).end();
+      return;
+    }
+    const auth = req.headers.authorization ?? '';
+    const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
+    if (!given || !sameSecret(given, token)) {
+      refuse(res, 401, 'UNAUTHORIZED', 'This call has no valid session token. Open Comparanda from the address it printed.');
+      return;
+    }
+    const type = req.headers['content-type'] ?? '';
+    if (!type.startsWith('application/json')) {
+      refuse(res, 415 as number, 'VALIDATION_FAILED', 'API calls must send JSON (content-type: application/json).');
+      return;
+    }
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body.length === 0 ? {} : JSON.parse(body);
+    } catch (error) {
+      const tooLarge = (error as Error).message === 'too large';
+      refuse(res, tooLarge ? 413 : 400, 'VALIDATION_FAILED', tooLarge ? 'The request is too large.' : 'The request body is not valid JSON.');
+      return;
+    }
+    sendJson(res, 200, await options.dispatch(method, input));
+  }
+
+  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(staticRoot, relative);
+    if (!file.startsWith(staticRoot + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'content-length': fs.statSync(file).size });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    fs.createReadStream(file).pipe(res);
+  }
+
+  const server = http.createServer((req, res) => {
+    // DNS-rebinding and cross-site protection: only our own host name and origin are served.
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      res.writeHead(403, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden host');
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) {
+      res.writeHead(403, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden origin');
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    } catch {
+      res.writeHead(400, SECURITY_HEADERS).end();
+      return;
+    }
+    if (pathname.startsWith('/api/')) {
+      handleApi(req, res, pathname.slice('/api/'.length)).catch(() => {
+        if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
+        res.end();
+      });
+      return;
+    }
+    serveStatic(req, res, pathname);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

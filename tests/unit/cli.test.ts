@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../electron/core/db/schema-version';
+import { listDir, sha256, tempDir } from '../helpers/temp';
+
+const root = path.resolve(__dirname, '../..');
+const bin = path.join(root, 'bin', 'comparanda.cjs');
+
+function cli(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(root, 'dist', 'cli.cjs'))) throw new Error('Build first: npm run build (the CLI runs from dist/).');
+});
+
+describe('comparanda CLI', () => {
+  it('writes the sample and reports it with info --json', () => {
+    const dir = tempDir();
+    const made = cli(['sample', '--out', 's.comparanda'], dir);
+    expect(made.code).toBe(0);
+    const info = cli(['info', 's.comparanda', '--json'], dir);
+    expect(info.code).toBe(0);
+    expect(JSON.parse(info.stdout)).toEqual({ schemaVersion: SCHEMA_VERSION, counts: { cases: 2, norms: 2, stages: 4, cells: 8 } });
+    expect(listDir(dir)).toEqual(['s.comparanda']);
+  });
+
+  it('prints a readable summary without --json', () => {
+    const dir = tempDir();
+    cli(['sample', '--out', 's.comparanda'], dir);
+    const info = cli(['info', 's.comparanda'], dir);
+    expect(info.stdout).toMatch(/Kazakhstan & Belarus \(sample\)/);
+    expect(info.stdout).toMatch(/cases\s+2: Kazakhstan \(focal\), Belarus/);
+  });
+
+  it('refuses a project from a newer version with a one-line message, leaving it unchanged', () => {
+    const dir = tempDir();
+    cli(['sample', '--out', 'new.comparanda'], dir);
+    const file = path.join(dir, 'new.comparanda');
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    db.close();
+    const before = sha256(file);
+    const info = cli(['info', 'new.comparanda', '--json'], dir);
+    expect(info.code).toBe(1);
+    expect(info.stdout).toBe('');
+    expect(info.stderr.trim().split('\n')).toHaveLength(1);
+    expect(info.stderr).toMatch(/newer version of Comparanda/);
+    expect(sha256(file)).toBe(before);
+    expect(listDir(dir)).toEqual(['new.comparanda']);
+  });
+
+  it('refuses a text file renamed .comparanda, leaving it unchanged', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'text.comparanda');
+    fs.writeFileSync(file, 'not a project\n');
+    const before = sha256(file);
+    const info = cli(['info', 'text.comparanda'], dir);
+    expect(info.code).toBe(1);
+    expect(info.stderr).toMatch(/^comparanda info: "text.comparanda" is not a Comparanda project: it is not a SQLite database/);
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('exits 2 with a message on usage mistakes', () => {
+    const dir = tempDir();
+    expect(cli(['info'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/Give a project FILE/) });
+    expect(cli(['sample'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--out/) });
+    expect(cli(['sample', '--out', 'x.txt'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/\.comparanda/) });
+    expect(cli(['info', 'a.comparanda', '--frobnicate'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/frobnicate/) });
+    expect(cli(['launch-rockets'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown command/) });
+    expect(listDir(dir)).toEqual([]);
+  });
+
+  it('refuses to overwrite an existing file with the sample', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 's.comparanda'), 'precious');
+    const made = cli(['sample', '--out', 's.comparanda'], dir);
+    expect(made.code).toBe(1);
+    expect(made.stderr).toMatch(/already exists/);
+    expect(fs.readFileSync(path.join(dir, 's.comparanda'), 'utf8')).toBe('precious');
+  });
+});
