@@ -7,6 +7,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiError } from '../contract/errors';
 import { SCHEMA_VERSION } from '../core/db/schema-version';
 import { APP_VERSION, Project } from '../core/project';
+import { matrixTables } from '../core/matrix';
+import { matrixToCsv, matrixToJson, matrixToMarkdown } from '../core/matrix-format';
 import { writeSampleProject } from '../core/sample';
 
 class UsageError extends Error {}
@@ -16,6 +18,8 @@ const USAGE = `Usage: comparanda <command> [options]
 Commands:
   sample --out FILE          write the bundled sample project (Kazakhstan & Belarus) to FILE
   info FILE [--json]         summarise a project: format version and counts
+  matrix FILE --norm NORM [--cases A,B,...] [--view NAME] [--format md|csv|json]
+                             print the matrix of a norm (cases x stages) to stdout; --norm all for every norm
   help                       show this help
   version                    print the version
 
@@ -74,6 +78,30 @@ const commands: Record<string, Command> = {
         `  cells    ${summary.counts.cells}`,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
+    } finally {
+      project.close();
+    }
+  },
+
+  matrix(args) {
+    const { values, positionals } = parse(
+      args,
+      { norm: { type: 'string', short: 'n' }, cases: { type: 'string' }, view: { type: 'string' }, format: { type: 'string', short: 'f', default: 'md' } },
+      1,
+    );
+    const format = values.format ?? 'md';
+    if (!['md', 'csv', 'json'].includes(format)) throw new UsageError(`--format must be md, csv or json, not "${format}".`);
+    if (!values.norm && !values.view) throw new UsageError('Give the norm with --norm ID_OR_LABEL (or --norm all), or a saved --view.');
+    const project = Project.open(requireFile(positionals), { readonly: true });
+    try {
+      const tables = matrixTables(project, {
+        norms: values.norm && values.norm !== 'all' ? [values.norm] : undefined,
+        cases: values.cases ? values.cases.split(',').map((c) => c.trim()).filter(Boolean) : undefined,
+        view: values.view,
+      });
+      if (tables.length === 0) throw new ApiError('NOT_FOUND', 'The project has no norms to show.');
+      const out = format === 'json' ? `${JSON.stringify(matrixToJson(tables), null, 2)}\n` : format === 'csv' ? matrixToCsv(tables) : matrixToMarkdown(tables);
+      process.stdout.write(out);
     } finally {
       project.close();
     }

@@ -4,7 +4,9 @@ import { isMethod, type Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';
 import { APP_NAME, APP_VERSION } from './project';
 import { SCHEMA_VERSION } from './db/schema-version';
+import * as edit from './edit';
 import type { Session } from './session';
+import { FRAMEWORK_TEMPLATES } from './templates';
 
 /** The implementation of every API method over a session. Transports never call these directly: see `dispatch`. */
 export function createHandlers(session: Session, transport: 'ipc' | 'http'): Handlers {
@@ -20,6 +22,36 @@ export function createHandlers(session: Session, transport: 'ipc' | 'http'): Han
     'project.recent': () => session.prefs.recent(),
     'project.overview': () => session.requireProject().overview(),
     'cells.list': ({ normId }) => session.requireProject().cells(normId),
+    'cells.update': (input) => edit.updateCell(session.requireProject(), input),
+    'cases.create': (input) => edit.createCase(session.requireProject(), input),
+    'cases.update': (input) => edit.updateCase(session.requireProject(), input),
+    'cases.reorder': (input) => edit.reorderCases(session.requireProject(), input),
+    'cases.archive': (input) => edit.archiveCase(session.requireProject(), input),
+    'cases.setAttribute': (input) => edit.setCaseAttribute(session.requireProject(), input),
+    'attributes.create': (input) => edit.createAttribute(session.requireProject(), input),
+    'attributes.update': (input) => edit.updateAttribute(session.requireProject(), input),
+    'attributes.remove': (input) => edit.removeAttribute(session.requireProject(), input),
+    'norms.create': (input) => edit.createNorm(session.requireProject(), input),
+    'norms.update': (input) => edit.updateNorm(session.requireProject(), input),
+    'norms.reorder': (input) => edit.reorderNorms(session.requireProject(), input),
+    'norms.archive': (input) => edit.archiveNorm(session.requireProject(), input),
+    'norms.frameworkImpact': (input) => edit.normFrameworkImpact(session.requireProject(), input),
+    'norms.setFramework': (input) => edit.setNormFramework(session.requireProject(), input),
+    'frameworks.templates': () => [...FRAMEWORK_TEMPLATES],
+    'frameworks.create': (input) => edit.createFramework(session.requireProject(), input),
+    'frameworks.update': (input) => edit.updateFramework(session.requireProject(), input),
+    'frameworks.setStatuses': (input) => edit.setStatuses(session.requireProject(), input),
+    'frameworks.remove': (input) => edit.removeFramework(session.requireProject(), input),
+    'stages.add': (input) => edit.addStage(session.requireProject(), input),
+    'stages.update': (input) => edit.updateStage(session.requireProject(), input),
+    'stages.reorder': (input) => edit.reorderStages(session.requireProject(), input),
+    'stages.removalImpact': (input) => edit.stageRemovalImpact(session.requireProject(), input),
+    'stages.remove': (input) => edit.removeStage(session.requireProject(), input),
+    'views.save': (input) => edit.saveView(session.requireProject(), input),
+    'views.remove': (input) => edit.removeView(session.requireProject(), input),
+    'history.state': () => session.requireProject().history.state(),
+    'history.undo': () => session.requireProject().history.undo(),
+    'history.redo': () => session.requireProject().history.redo(),
   };
 }
 

@@ -6,10 +6,12 @@ import { ApiError } from '../contract/errors';
 import { createProjectDatabase, openProjectDatabase, openProjectDatabaseReadOnly, type OpenOptions } from './db/project-file';
 import { SCHEMA_VERSION } from './db/schema-version';
 import { nowIso, stmt } from './db/statements';
-import { listCases } from './repos/cases';
+import { History } from './history';
+import { listAttributes, listCases } from './repos/cases';
 import { listCells } from './repos/cells';
 import { ARTICLE_FRAMEWORK, insertFramework, listFrameworks } from './repos/frameworks';
 import { listNorms } from './repos/norms';
+import { listViews } from './repos/views';
 
 export const APP_NAME = 'Comparanda';
 export const APP_VERSION = '0.1.0';
@@ -27,12 +29,16 @@ function titleFromPath(file: string): string {
 /** One open project file. All reads and writes of a project go through this object. */
 export class Project {
   private closed = false;
+  /** Undo and redo of this session's edits. */
+  readonly history: History;
 
   private constructor(
     readonly db: Database.Database,
     readonly path: string,
     readonly readonly: boolean,
-  ) {}
+  ) {
+    this.history = new History(db);
+  }
 
   static open(file: string, options: OpenOptions & { readonly?: boolean } = {}): Project {
     const absolute = path.resolve(file);
@@ -67,8 +73,12 @@ export class Project {
   counts(): ProjectCounts {
     return stmt(
       this.db,
-      `SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM norms) AS norms,
-              (SELECT count(*) FROM stages) AS stages, (SELECT count(*) FROM cells) AS cells`,
+      `SELECT (SELECT count(*) FROM cases WHERE archived_at IS NULL) AS cases,
+              (SELECT count(*) FROM norms WHERE archived_at IS NULL) AS norms,
+              (SELECT count(*) FROM stages WHERE archived_at IS NULL) AS stages,
+              (SELECT count(*) FROM cells WHERE archived_at IS NULL) AS cells,
+              (SELECT count(*) FROM frameworks) AS frameworks,
+              (SELECT count(*) FROM views) AS views`,
     ).get() as ProjectCounts;
   }
 
@@ -88,6 +98,8 @@ export class Project {
       cases: listCases(this.db),
       norms: listNorms(this.db),
       frameworks: listFrameworks(this.db),
+      attributes: listAttributes(this.db),
+      views: listViews(this.db),
     };
   }
 

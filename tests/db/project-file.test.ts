@@ -181,15 +181,16 @@ describe('migrations', () => {
     expect(() => loadMigrations(migrationsFolder({ '0001_a.sql': '', '0003_c.sql': '' }))).toThrow(/without gaps/);
     expect(() => loadMigrations(migrationsFolder({ '0001_a.sql': '', '0001_b.sql': '' }))).toThrow(/without gaps or duplicates/);
     expect(() => loadMigrations(migrationsFolder({ '0001_a.sql': '', 'notes.sql': '' }))).toThrow(/does not look like/);
-    const real = fs.readFileSync(path.join(migrationsDir(), '0001_init.sql'), 'utf8');
-    expect(() => loadMigrations(migrationsFolder({ '0001_init.sql': real, '0002_next.sql': 'SELECT 1;' }))).toThrow(/expects 1 migrations/);
+    const shipped = Object.fromEntries(loadMigrations(migrationsDir()).map((m) => [m.name, m.sql]));
+    const next = `${String(SCHEMA_VERSION + 1).padStart(4, '0')}_next.sql`;
+    expect(() => loadMigrations(migrationsFolder({ ...shipped, [next]: 'SELECT 1;' }))).toThrow(new RegExp(`expects ${SCHEMA_VERSION} migrations`));
   });
 
   it('applies each migration in its own transaction: a failing one leaves the file at the last whole version', () => {
     const file = path.join(tempDir(), 'm.sqlite');
     const db = new Database(file);
     const real = loadMigrations(migrationsDir());
-    const failing = { version: 2, name: '0002_bad.sql', sql: 'CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);' };
+    const failing = { version: SCHEMA_VERSION + 1, name: 'next_bad.sql', sql: 'CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);' };
     let error: unknown;
     try {
       migrate(db, [...real, failing]);
@@ -197,9 +198,22 @@ describe('migrations', () => {
       error = e;
     }
     expect((error as ApiError).code).toBe('MIGRATION_FAILED');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({ n: 0 });
     db.close();
+  });
+
+  it('migrates a real format-1 project (committed fixture) to the current format, keeping every cell', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.comparanda');
+    fs.copyFileSync(path.join(__dirname, '../fixtures/projects/format-1-sample.comparanda'), file);
+    expect(inspectProjectFile(file).schemaVersion).toBe(1);
+    const project = Project.open(file);
+    expect(project.summary()).toMatchObject({ schemaVersion: SCHEMA_VERSION, counts: { cases: 2, norms: 2, stages: 4, cells: 8 } });
+    expect(project.cells().every((c) => c.summary.length > 0)).toBe(true);
+    expect(project.db.pragma('foreign_key_check')).toEqual([]);
+    expect(project.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    project.close();
   });
 
   it('migrates a project saved at an older format forward when it is opened', () => {

@@ -42,9 +42,8 @@ describe('the bundled sample project', () => {
     const { cases, norms, frameworks } = project.overview();
     const kaz = cases.find((c) => c.name === 'Kazakhstan')!;
     const stages = frameworks[0]!.stages;
-    const cells = project.cells();
+    const cells = project.cells().filter((c) => c.caseId === kaz.id);
     expect(cells).toHaveLength(8);
-    expect(cells.every((c) => c.caseId === kaz.id)).toBe(true);
     const at = (normIndex: number, stageLabel: string) =>
       cells.find((c) => c.normId === norms[normIndex]!.id && c.stageId === stages.find((s) => s.label === stageLabel)!.id)!;
     expect(at(0, 'Reconstitution').mode).toBe('discourse');
@@ -53,7 +52,25 @@ describe('the bundled sample project', () => {
     expect(at(1, 'Moment of contestation').status).toBe('contested');
     const statusKeys = new Set(frameworks[0]!.statuses.map((s) => s.key));
     expect(cells.every((c) => statusKeys.has(c.status))).toBe(true);
-    expect(project.cells(norms[0]!.id)).toHaveLength(4);
+    expect(project.cells(norms[0]!.id).filter((c) => c.caseId === kaz.id)).toHaveLength(4);
+    project.close();
+  });
+
+  it('fills Belarus only where the fact base supports it, leaving the rest as no data', () => {
+    const project = openSample();
+    const { cases, norms, frameworks } = project.overview();
+    const blr = cases.find((c) => c.name === 'Belarus')!;
+    const label = (stageId: string) => frameworks[0]!.stages.find((s) => s.id === stageId)!.label;
+    const filled = (normIndex: number) =>
+      project
+        .cells(norms[normIndex]!.id)
+        .filter((c) => c.caseId === blr.id)
+        .map((c) => label(c.stageId))
+        .sort();
+    // No fact on Belarusian discourse about observation, nor on its commission law.
+    expect(filled(0)).toEqual(['Acceptance', 'Diffusion', 'Moment of contestation']);
+    expect(filled(1)).toEqual(['Diffusion', 'Moment of contestation', 'Reconstitution']);
+    expect(project.cells().filter((c) => c.caseId === blr.id).every((c) => /EL-BLR-/.test(c.memo))).toBe(true);
     project.close();
   });
 

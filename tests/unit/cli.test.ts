@@ -25,7 +25,7 @@ describe('comparanda CLI', () => {
     expect(made.code).toBe(0);
     const info = cli(['info', 's.comparanda', '--json'], dir);
     expect(info.code).toBe(0);
-    expect(JSON.parse(info.stdout)).toEqual({ schemaVersion: SCHEMA_VERSION, counts: { cases: 2, norms: 2, stages: 4, cells: 8 } });
+    expect(JSON.parse(info.stdout)).toEqual({ schemaVersion: SCHEMA_VERSION, counts: { cases: 2, norms: 2, stages: 4, cells: 14, frameworks: 1, views: 0 } });
     expect(listDir(dir)).toEqual(['s.comparanda']);
   });
 
@@ -73,6 +73,47 @@ describe('comparanda CLI', () => {
     expect(cli(['info', 'a.comparanda', '--frobnicate'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/frobnicate/) });
     expect(cli(['launch-rockets'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown command/) });
     expect(listDir(dir)).toEqual([]);
+  });
+
+  it('prints a norm\'s matrix as Markdown with the focal case first and every stage', () => {
+    const dir = tempDir();
+    cli(['sample', '--out', 's.comparanda'], dir);
+    const md = cli(['matrix', 's.comparanda', '--norm', 'observation', '--format', 'md'], dir);
+    expect(md.code).toBe(0);
+    const lines = md.stdout.split('\n');
+    expect(lines[0]).toBe('### International election observation');
+    expect(lines[2]).toBe('| Stage | Kazakhstan (focal) | Belarus |');
+    const rows = lines.filter((l) => /^\| \d\. /.test(l));
+    expect(rows.map((r) => r.split(' | ')[0])).toEqual(['| 1. Diffusion', '| 2. Acceptance', '| 3. Reconstitution', '| 4. Moment of contestation']);
+    expect(rows[2]).toMatch(/\*\*Reached\*\* \(discourse, 2012–2016\): Re-made through discourse/);
+    expect(rows[2]).toMatch(/\| \*\*No data\*\* \|$/);
+  });
+
+  it('prints the same matrix as JSON and as CSV', () => {
+    const dir = tempDir();
+    cli(['sample', '--out', 's.comparanda'], dir);
+    const json = cli(['matrix', 's.comparanda', '--norm', 'Election observation', '--format', 'json'], dir);
+    expect(json.code).toBe(0);
+    const data = JSON.parse(json.stdout) as { norms: { label: string; cases: { name: string }[]; stages: { label: string; cells: Record<string, { statusLabel: string; mode: string | null; summary: string }> }[] }[] };
+    expect(data.norms).toHaveLength(1);
+    expect(data.norms[0]!.cases.map((c) => c.name)).toEqual(['Kazakhstan', 'Belarus']);
+    expect(data.norms[0]!.stages.map((s) => s.label)).toEqual(['Diffusion', 'Acceptance', 'Reconstitution', 'Moment of contestation']);
+    expect(data.norms[0]!.stages[2]!.cells.Kazakhstan).toMatchObject({ statusLabel: 'Reached', mode: 'discourse' });
+    expect(data.norms[0]!.stages[2]!.cells.Belarus).toMatchObject({ statusLabel: 'No data', summary: '' });
+
+    const csv = cli(['matrix', 's.comparanda', '--norm', 'all', '--cases', 'BLR,Kazakhstan', '--format', 'csv'], dir);
+    const records = csv.stdout.trim().split('\n');
+    expect(records[0]).toBe('norm,stage_position,stage,case,iso_code,role,status,status_label,mode,period_from,period_to,confidence,summary');
+    expect(records).toHaveLength(1 + 2 * 4 * 2);
+    expect(records[1]).toMatch(/^International election observation,1,Diffusion,Kazakhstan,KAZ,focal,reached,/);
+  });
+
+  it('names the problem when the norm or view does not exist', () => {
+    const dir = tempDir();
+    cli(['sample', '--out', 's.comparanda'], dir);
+    expect(cli(['matrix', 's.comparanda', '--norm', 'media freedom'], dir)).toMatchObject({ code: 1, stderr: expect.stringMatching(/No norm matches "media freedom"\. The project's norms: Election observation; Free and fair voting/) });
+    expect(cli(['matrix', 's.comparanda', '--view', 'Table 9'], dir)).toMatchObject({ code: 1, stderr: expect.stringMatching(/No view matches "Table 9"/) });
+    expect(cli(['matrix', 's.comparanda', '--norm', 'voting', '--format', 'docx'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--format must be md, csv or json/) });
   });
 
   it('refuses to overwrite an existing file with the sample', () => {

@@ -80,8 +80,22 @@ export function insertCell(db: Database.Database, input: NewCell): string {
 export function listCells(db: Database.Database, normId?: string): CellDto[] {
   const rows = (
     normId === undefined
-      ? stmt(db, `SELECT ${COLUMNS} FROM cells ORDER BY norm_id, case_id, stage_id`).all()
-      : stmt(db, `SELECT ${COLUMNS} FROM cells WHERE norm_id = ? ORDER BY case_id, stage_id`).all(normId)
+      ? stmt(db, `SELECT ${COLUMNS} FROM cells WHERE archived_at IS NULL ORDER BY norm_id, case_id, stage_id`).all()
+      : stmt(db, `SELECT ${COLUMNS} FROM cells WHERE archived_at IS NULL AND norm_id = ? ORDER BY case_id, stage_id`).all(normId)
   ) as CellRow[];
   return rows.map(toDto);
+}
+
+export function getCell(db: Database.Database, id: string): CellDto | undefined {
+  const row = stmt(db, `SELECT ${COLUMNS} FROM cells WHERE id = ?`).get(id) as CellRow | undefined;
+  return row ? toDto(row) : undefined;
+}
+
+export function findLiveCell(db: Database.Database, caseId: string, normId: string, stageId: string): CellDto | undefined {
+  const row = stmt(db, `SELECT ${COLUMNS} FROM cells WHERE archived_at IS NULL AND case_id = ? AND norm_id = ? AND stage_id = ?`).get(
+    caseId,
+    normId,
+    stageId,
+  ) as CellRow | undefined;
+  return row ? toDto(row) : undefined;
 }

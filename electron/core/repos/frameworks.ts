@@ -10,6 +10,7 @@ export interface NewStage {
 }
 
 export interface NewFramework {
+  template?: string | undefined;
   name: string;
   description?: string;
   isDefault?: boolean;
@@ -62,9 +63,9 @@ export function insertFramework(db: Database.Database, framework: NewFramework):
   const now = nowIso();
   stmt(
     db,
-    `INSERT INTO frameworks (id, name, description, is_default, created_at, updated_at)
-     VALUES (@id, @name, @description, @isDefault, @now, @now)`,
-  ).run({ id, name: framework.name, description: framework.description ?? '', isDefault: framework.isDefault ? 1 : 0, now });
+    `INSERT INTO frameworks (id, name, description, is_default, template, created_at, updated_at)
+     VALUES (@id, @name, @description, @isDefault, @template, @now, @now)`,
+  ).run({ id, name: framework.name, description: framework.description ?? '', isDefault: framework.isDefault ? 1 : 0, template: framework.template ?? null, now });
   const insertStage = stmt(
     db,
     `INSERT INTO stages (id, framework_id, position, label, description, asks_mode)
@@ -96,6 +97,7 @@ interface FrameworkRow {
   name: string;
   description: string;
   is_default: number;
+  template: string | null;
 }
 interface StageRow {
   id: string;
@@ -115,14 +117,18 @@ interface StatusRow {
 
 /** All frameworks with their stages and status scales, in three queries whatever the number of frameworks. */
 export function listFrameworks(db: Database.Database): FrameworkDto[] {
-  const frameworks = stmt(db, 'SELECT id, name, description, is_default FROM frameworks ORDER BY is_default DESC, name').all() as FrameworkRow[];
-  const stages = stmt(db, 'SELECT id, framework_id, position, label, description, asks_mode FROM stages ORDER BY framework_id, position').all() as StageRow[];
+  const frameworks = stmt(db, 'SELECT id, name, description, is_default, template FROM frameworks ORDER BY is_default DESC, name').all() as FrameworkRow[];
+  const stages = stmt(
+    db,
+    'SELECT id, framework_id, position, label, description, asks_mode FROM stages WHERE archived_at IS NULL ORDER BY framework_id, position',
+  ).all() as StageRow[];
   const statuses = stmt(db, 'SELECT framework_id, key, label, position, palette FROM status_levels ORDER BY framework_id, position').all() as StatusRow[];
   return frameworks.map((f) => ({
     id: f.id,
     name: f.name,
     description: f.description,
     isDefault: f.is_default === 1,
+    template: f.template,
     stages: stages
       .filter((s) => s.framework_id === f.id)
       .map((s): StageDto => ({ id: s.id, position: s.position, label: s.label, description: s.description, asksMode: s.asks_mode === 1 })),
@@ -135,4 +141,8 @@ export function listFrameworks(db: Database.Database): FrameworkDto[] {
 export function defaultFrameworkId(db: Database.Database): string | undefined {
   const row = stmt(db, 'SELECT id FROM frameworks WHERE is_default = 1').get() as { id: string } | undefined;
   return row?.id;
+}
+
+export function getFramework(db: Database.Database, id: string): FrameworkDto | undefined {
+  return listFrameworks(db).find((f) => f.id === id);
 }

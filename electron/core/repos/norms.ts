@@ -23,6 +23,7 @@ interface NormRow {
   diffusing_agent: string;
   framework_id: string;
   position: number;
+  archived_at: string | null;
 }
 
 export function insertNorm(db: Database.Database, input: NewNorm): string {
@@ -59,8 +60,8 @@ export function setNormStageNote(db: Database.Database, normId: string, stageId:
 export function listNorms(db: Database.Database): NormDto[] {
   const rows = stmt(
     db,
-    `SELECT id, label, short_label, description, instrument, paragraph, diffusing_agent, framework_id, position
-     FROM norms ORDER BY position`,
+    `SELECT id, label, short_label, description, instrument, paragraph, diffusing_agent, framework_id, position, archived_at
+     FROM norms ORDER BY archived_at IS NOT NULL, position`,
   ).all() as NormRow[];
   const notes = stmt(db, 'SELECT norm_id, stage_id, description FROM norm_stage_notes').all() as {
     norm_id: string;
@@ -77,6 +78,11 @@ export function listNorms(db: Database.Database): NormDto[] {
     diffusingAgent: r.diffusing_agent,
     frameworkId: r.framework_id,
     position: r.position,
+    archived: r.archived_at !== null,
     stageNotes: Object.fromEntries(notes.filter((n) => n.norm_id === r.id).map((n) => [n.stage_id, n.description])),
   }));
+}
+
+export function getNorm(db: Database.Database, id: string): NormDto | undefined {
+  return listNorms(db).find((n) => n.id === id);
 }

@@ -1,0 +1,185 @@
+import type Database from 'better-sqlite3';
+import type { HistoryState } from '../contract/api';
+import { ApiError } from '../contract/errors';
+
+type Row = Record<string, unknown>;
+
+/** The primary key of every table an edit may touch. */
+const TABLE_KEYS = {
+  cases: ['id'],
+  norms: ['id'],
+  frameworks: ['id'],
+  stages: ['id'],
+  status_levels: ['framework_id', 'key'],
+  norm_stage_notes: ['norm_id', 'stage_id'],
+  cells: ['id'],
+  case_attributes: ['id'],
+  case_attribute_values: ['case_id', 'attribute_id'],
+  views: ['id'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type TrackedTable = keyof typeof TABLE_KEYS;
+
+/** Tables ordered so that every table comes after the tables it references. */
+const PARENT_FIRST: readonly TrackedTable[] = [
+  'frameworks',
+  'cases',
+  'case_attributes',
+  'norms',
+  'stages',
+  'status_levels',
+  'norm_stage_notes',
+  'case_attribute_values',
+  'cells',
+  'views',
+];
+
+interface Change {
+  table: TrackedTable;
+  key: Row;
+  before: Row | null;
+  after: Row | null;
+}
+
+interface Entry {
+  label: string;
+  coalesceKey: string | undefined;
+  at: number;
+  changes: Change[];
+}
+
+/**
+ * Declares a row the edit changes: call it before modifying or deleting the row, or with `inserted` right after
+ * inserting it (its state before the edit is then "absent").
+ */
+export type Track = (table: TrackedTable, key: Row, inserted?: 'inserted') => void;
+
+const COALESCE_MS = 3000;
+const MAX_ENTRIES = 500;
+
+function keyString(table: string, key: Row): string {
+  return `${table}:${TABLE_KEYS[table as TrackedTable].map((k) => String(key[k])).join('\u0000')}`;
+}
+
+function sameRow(a: Row | null, b: Row | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Undo and redo for every edit of the session, by row snapshots: an edit declares the rows it touches, the
+ * journal keeps each row as it was before and after, and undo writes the "before" rows back (redo the "after"
+ * rows), all in one transaction. Consecutive edits with the same coalesce key (typing in one field) merge into one
+ * step. Lives in memory for the open project: undo covers this session, as in any editor.
+ */
+export class History {
+  private undoStack: Entry[] = [];
+  private redoStack: Entry[] = [];
+
+  constructor(private readonly db: Database.Database) {}
+
+  private select(table: TrackedTable, key: Row): Row | null {
+    const cols = TABLE_KEYS[table];
+    const where = cols.map((c) => `"${c}" = @${c}`).join(' AND ');
+    const row = this.db.prepare(`SELECT * FROM "${table}" WHERE ${where}`).get(key) as Row | undefined;
+    return row ?? null;
+  }
+
+  /** Runs `fn` as one transaction and one undoable step labelled `label`. */
+  edit<T>(label: string, fn: (track: Track) => T, coalesceKey?: string): T {
+    const touched = new Map<string, Change>();
+    const track: Track = (table, key, inserted) => {
+      const k = keyString(table, key);
+      if (!touched.has(k)) touched.set(k, { table, key: { ...key }, before: inserted ? null : this.select(table, key), after: null });
+    };
+    const result = this.db
+      .transaction(() => {
+        const value = fn(track);
+        for (const change of touched.values()) change.after = this.select(change.table, change.key);
+        return value;
+      })
+      .immediate();
+
+    const changes = [...touched.values()].filter((c) => !sameRow(c.before, c.after));
+    if (changes.length === 0) return result;
+    this.redoStack = [];
+    const top = this.undoStack.at(-1);
+    if (coalesceKey && top && top.coalesceKey === coalesceKey && Date.now() - top.at < COALESCE_MS) {
+      for (const change of changes) {
+        const existing = top.changes.find((c) => keyString(c.table, c.key) === keyString(change.table, change.key));
+        if (existing) existing.after = change.after;
+        else top.changes.push(change);
+      }
+      top.at = Date.now();
+    } else {
+      this.undoStack.push({ label, coalesceKey, at: Date.now(), changes });
+      if (this.undoStack.length > MAX_ENTRIES) this.undoStack.shift();
+    }
+    return result;
+  }
+
+  /**
+   * Writes the given side of every change back, in one transaction: deletions first (children before parents,
+   * since RESTRICT is checked at once), then rows that will get a unique position are parked out of the way, then
+   * rows are updated or re-inserted (parents before children).
+   */
+  private apply(entry: Entry, side: 'before' | 'after'): void {
+    const where = (table: TrackedTable) => TABLE_KEYS[table].map((c) => `"${c}" = @${c}`).join(' AND ');
+    const rank = (table: TrackedTable) => PARENT_FIRST.indexOf(table);
+    this.db
+      .transaction(() => {
+        this.db.pragma('defer_foreign_keys = ON');
+        const deletions = entry.changes.filter((c) => !c[side]).sort((a, b) => rank(b.table) - rank(a.table));
+        for (const change of deletions) this.db.prepare(`DELETE FROM "${change.table}" WHERE ${where(change.table)}`).run(change.key);
+
+        const writes = entry.changes.filter((c) => c[side]).sort((a, b) => rank(a.table) - rank(b.table));
+        for (const change of writes) {
+          if ('position' in change[side]! && this.select(change.table, change.key)) {
+            this.db.prepare(`UPDATE "${change.table}" SET position = -1000000 - rowid WHERE ${where(change.table)}`).run(change.key);
+          }
+        }
+        for (const change of writes) {
+          const target = change[side]!;
+          const cols = Object.keys(target);
+          if (this.select(change.table, change.key)) {
+            this.db.prepare(`UPDATE "${change.table}" SET ${cols.map((c) => `"${c}" = @${c}`).join(', ')} WHERE ${where(change.table)}`).run(target);
+          } else {
+            this.db.prepare(`INSERT INTO "${change.table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(target);
+          }
+        }
+      })
+      .immediate();
+  }
+
+  undo(): HistoryState {
+    const entry = this.undoStack.pop();
+    if (!entry) throw new ApiError('CONFLICT', 'There is nothing to undo.');
+    try {
+      this.apply(entry, 'before');
+    } catch (error) {
+      this.undoStack.push(entry);
+      throw new ApiError('CONFLICT', `"${entry.label}" cannot be undone any more (${(error as Error).message}).`, { cause: error });
+    }
+    entry.coalesceKey = undefined;
+    this.redoStack.push(entry);
+    return this.state();
+  }
+
+  redo(): HistoryState {
+    const entry = this.redoStack.pop();
+    if (!entry) throw new ApiError('CONFLICT', 'There is nothing to redo.');
+    try {
+      this.apply(entry, 'after');
+    } catch (error) {
+      this.redoStack.push(entry);
+      throw new ApiError('CONFLICT', `"${entry.label}" cannot be redone (${(error as Error).message}).`, { cause: error });
+    }
+    this.undoStack.push(entry);
+    return this.state();
+  }
+
+  state(): HistoryState {
+    const undo = this.undoStack.at(-1);
+    const redo = this.redoStack.at(-1);
+    return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null };
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The matrix as tables: for each norm, its framework's stages as rows and the chosen cases as columns, the focal
+ * case first. Shared by the CLI and the exports; built from four queries whatever the size of the project.
+ */
+import type { CaseDto, CellDto, FrameworkDto, NormDto, StageDto, StatusLevelDto, ViewDto } from '../contract/api';
+import { ApiError } from '../contract/errors';
+import type { Project } from './project';
+
+export interface MatrixRow {
+  stage: StageDto;
+  /** One entry per case, in column order; null where nothing is recorded ("no data"). */
+  cells: (CellDto | null)[];
+}
+
+export interface MatrixTable {
+  norm: NormDto;
+  framework: FrameworkDto;
+  cases: CaseDto[];
+  rows: MatrixRow[];
+}
+
+export interface MatrixSelection {
+  /** Norm ids or labels; empty or absent = every live norm. */
+  norms?: string[] | undefined;
+  /** Case ids, names or ISO codes, in column order; absent = every live case. */
+  cases?: string[] | undefined;
+  /** A saved view's name or id; explicit norms and cases override it. */
+  view?: string | undefined;
+}
+
+const fold = (s: string) => s.normalize('NFKC').toLocaleLowerCase();
+
+function resolveOne<T>(kind: string, query: string, items: T[], keys: (item: T) => string[], describe: (item: T) => string): T {
+  const q = fold(query.trim());
+  const exact = items.filter((item) => keys(item).some((k) => fold(k) === q));
+  if (exact.length === 1) return exact[0]!;
+  const partial = exact.length > 1 ? exact : items.filter((item) => keys(item).some((k) => fold(k).includes(q)));
+  if (partial.length === 1) return partial[0]!;
+  const known = items.map(describe).join('; ');
+  if (partial.length === 0) throw new ApiError('NOT_FOUND', `No ${kind} matches "${query}". The project's ${kind}s: ${known || 'none'}.`);
+  throw new ApiError('VALIDATION_FAILED', `"${query}" matches ${partial.length} ${kind}s (${partial.map(describe).join('; ')}). Be more specific.`);
+}
+
+export function resolveNorm(p: Project, query: string, norms = p.overview().norms): NormDto {
+  return resolveOne('norm', query, norms, (n) => [n.id, n.label, n.shortLabel].filter(Boolean), (n) => n.shortLabel || n.label);
+}
+
+export function resolveCase(p: Project, query: string, cases = p.overview().cases): CaseDto {
+  return resolveOne('case', query, cases, (c) => [c.id, c.name, c.isoCode ?? ''].filter(Boolean), (c) => c.name);
+}
+
+export function resolveView(views: ViewDto[], query: string): ViewDto {
+  return resolveOne('view', query, views, (v) => [v.id, v.name], (v) => v.name);
+}
+
+export function statusLabel(framework: FrameworkDto, key: string): string {
+  return framework.statuses.find((s) => s.key === key)?.label ?? key;
+}
+
+export function statusLevel(framework: FrameworkDto, key: string): StatusLevelDto | undefined {
+  return framework.statuses.find((s) => s.key === key);
+}
+
+/** Focal case(s) first, the rest in the given order. */
+export function orderCases(cases: CaseDto[]): CaseDto[] {
+  return [...cases.filter((c) => c.role === 'focal'), ...cases.filter((c) => c.role !== 'focal')];
+}
+
+export function matrixTables(p: Project, selection: MatrixSelection = {}): MatrixTable[] {
+  const overview = p.overview();
+  const view = selection.view ? resolveView(overview.views, selection.view) : undefined;
+  const liveNorms = overview.norms.filter((n) => !n.archived);
+  const liveCases = overview.cases.filter((c) => !c.archived);
+
+  let norms: NormDto[];
+  if (selection.norms && selection.norms.length > 0) norms = selection.norms.map((q) => resolveNorm(p, q, overview.norms));
+  else if (view && view.normIds.length > 0) norms = view.normIds.map((id) => overview.norms.find((n) => n.id === id)).filter((n): n is NormDto => !!n);
+  else norms = liveNorms;
+
+  let cases: CaseDto[];
+  if (selection.cases && selection.cases.length > 0) cases = selection.cases.map((q) => resolveCase(p, q, overview.cases));
+  else if (view && view.caseIds.length > 0) cases = view.caseIds.map((id) => overview.cases.find((c) => c.id === id)).filter((c): c is CaseDto => !!c);
+  else cases = liveCases;
+  cases = orderCases([...new Map(cases.map((c) => [c.id, c])).values()]);
+
+  const cells = p.cells();
+  const byKey = new Map(cells.map((c) => [`${c.normId}|${c.caseId}|${c.stageId}`, c]));
+  return norms.map((norm) => {
+    const framework = overview.frameworks.find((f) => f.id === norm.frameworkId);
+    if (!framework) throw new ApiError('PROJECT_CORRUPT', `The framework of "${norm.label}" is missing. Run "comparanda check".`);
+    return {
+      norm,
+      framework,
+      cases,
+      rows: framework.stages.map((stage) => ({ stage, cells: cases.map((c) => byKey.get(`${norm.id}|${c.id}|${stage.id}`) ?? null) })),
+    };
+  });
+}
