@@ -199,6 +199,8 @@ export interface ApiSpec {
   'project.open': { input: { path: string }; output: ProjectSummary };
   'project.create': { input: { path: string; title?: string | undefined }; output: ProjectSummary };
   'project.close': { input: Empty; output: null };
+  /** Writes a consistent copy of the open project to a new file; answers the copy's path. */
+  'project.saveCopy': { input: { path: string }; output: { path: string } };
   'project.recent': { input: Empty; output: RecentProject[] };
   'project.overview': { input: Empty; output: ProjectOverview };
   'cells.list': { input: { normId?: string | undefined }; output: CellDto[] };

@@ -1,6 +1,15 @@
 import type { Api } from './api';
+import type { Command } from './commands';
 import { ApiError, isErrorCode, type Envelope } from './errors';
 import { METHODS, type Method } from './methods';
+
+/**
+ * What Electron's preload exposes as `window.comparanda`: one function per method, answering with the envelope,
+ * and a subscription to the menu's commands (see commands.ts).
+ */
+export type ComparandaBridge = { readonly [M in Method]: (input?: unknown) => Promise<Envelope> } & {
+  readonly onCommand: (listener: (command: Command) => void) => () => void;
+};
 
 /** How a transport carries one call: method name and input out, an envelope back. */
 export type Transport = (method: Method, input: unknown) => Promise<Envelope>;

@@ -8,6 +8,7 @@ export const METHODS = [
   'project.open',
   'project.create',
   'project.close',
+  'project.saveCopy',
   'project.recent',
   'project.overview',
   'cells.list',

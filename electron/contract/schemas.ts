@@ -70,6 +70,7 @@ export const inputSchemas = {
   'project.open': z.strictObject({ path: filePath }),
   'project.create': z.strictObject({ path: projectPath, title: z.string().trim().min(1).max(300).optional() }),
   'project.close': empty,
+  'project.saveCopy': z.strictObject({ path: projectPath }),
   'project.recent': empty,
   'project.overview': empty,
   'cells.list': z.strictObject({ normId: id.optional() }),

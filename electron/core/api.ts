@@ -19,6 +19,7 @@ export function createHandlers(session: Session, transport: 'ipc' | 'http'): Han
       session.close();
       return null;
     },
+    'project.saveCopy': async ({ path }) => ({ path: await session.requireProject().saveCopy(path) }),
     'project.recent': () => session.prefs.recent(),
     'project.overview': () => session.requireProject().overview(),
     'cells.list': ({ normId }) => session.requireProject().cells(normId),

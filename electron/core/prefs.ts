@@ -46,7 +46,13 @@ export class PrefsStore {
     const next = prefsSchema.parse(change(structuredClone(this.read())));
     fs.mkdirSync(this.userDataDir, { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(next, null, 2));
+    const fd = fs.openSync(temp, 'w');
+    try {
+      fs.writeFileSync(fd, JSON.stringify(next, null, 2));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temp, this.file);
     this.cache = next;
     return next;

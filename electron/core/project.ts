@@ -3,7 +3,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { CellDto, ProjectCounts, ProjectOverview, ProjectSummary } from '../contract/api';
 import { ApiError } from '../contract/errors';
-import { createProjectDatabase, openProjectDatabase, openProjectDatabaseReadOnly, type OpenOptions } from './db/project-file';
+import { createProjectDatabase, openProjectDatabase, openProjectDatabaseReadOnly, publish, tempNameBeside, type OpenOptions } from './db/project-file';
 import { SCHEMA_VERSION } from './db/schema-version';
 import { nowIso, stmt } from './db/statements';
 import { History } from './history';
@@ -112,13 +112,24 @@ export class Project {
 
   /**
    * Writes a consistent copy of the project to `dest` with SQLite's online backup, without closing or locking
-   * the open project. Refuses to overwrite the open file itself.
+   * the open project. The copy is made under a temporary name and moved into place only when complete; it never
+   * replaces an existing file.
    */
-  async saveCopy(dest: string): Promise<void> {
+  async saveCopy(dest: string): Promise<string> {
     const target = path.resolve(dest);
     if (target === this.path) throw new ApiError('FILE_EXISTS', 'A copy cannot replace the open project itself. Choose another name.');
     if (fs.existsSync(target)) throw new ApiError('FILE_EXISTS', `"${path.basename(target)}" already exists. Choose another name.`);
-    await this.db.backup(target);
+    if (!fs.existsSync(path.dirname(target))) throw new ApiError('FILE_NOT_FOUND', `The folder ${path.dirname(target)} does not exist.`);
+    const temp = tempNameBeside(target);
+    try {
+      await this.db.backup(temp);
+      publish(temp, target);
+    } catch (error) {
+      for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(leftover, { force: true });
+      if (error instanceof ApiError) throw error;
+      throw new ApiError('PROJECT_UNREADABLE', `The copy could not be written to ${target}: ${(error as Error).message}`, { cause: error });
+    }
+    return target;
   }
 
   close(): void {

@@ -31,15 +31,24 @@ export class Session {
     const next = Project.open(file, this.openOptions);
     this.current?.close();
     this.current = next;
-    this.prefs.rememberOpened(next.path, next.title);
+    this.remember(next);
     return next;
+  }
+
+  /** The recent list is a convenience: failing to update it must not fail the open that already succeeded. */
+  private remember(project: Project): void {
+    try {
+      this.prefs.rememberOpened(project.path, project.title);
+    } catch (error) {
+      console.error(`[comparanda] Could not update the recent-projects list: ${(error as Error).message}`);
+    }
   }
 
   create(file: string, title?: string): Project {
     const next = Project.create(file, { ...this.openOptions, title });
     this.current?.close();
     this.current = next;
-    this.prefs.rememberOpened(next.path, next.title);
+    this.remember(next);
     return next;
   }
 

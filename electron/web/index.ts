@@ -31,9 +31,10 @@ async function main(): Promise<void> {
 
   const session = new Session(values['user-data'] ?? defaultUserDataDir());
   let file = positionals[0];
+  let scratch: string | undefined;
   if (!file) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-web-'));
-    file = path.join(dir, SAMPLE_FILE_NAME);
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-web-'));
+    file = path.join(scratch, SAMPLE_FILE_NAME);
     writeSampleProject(file);
   }
   session.open(file);
@@ -44,9 +45,12 @@ async function main(): Promise<void> {
     port,
   });
   process.stdout.write(`Comparanda is running at ${server.url}\n`);
+  if (scratch) process.stderr.write(`(a fresh copy of the sample project in ${scratch}, removed when this stops; press Ctrl+C to stop)\n`);
 
   const stop = (): void => {
     session.close();
+    // The fresh sample copy was only for this run; a project the user named is theirs and stays.
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
     void server.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -125,7 +125,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD' }).end();
       return;
     }
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let relative: string;
+    try {
+      relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    } catch {
+      res.writeHead(400, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
+      return;
+    }
     const file = path.resolve(staticRoot, relative);
     if (!file.startsWith(staticRoot + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
@@ -165,7 +171,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       });
       return;
     }
-    serveStatic(req, res, pathname);
+    try {
+      serveStatic(req, res, pathname);
+    } catch {
+      // Whatever a request holds, it never takes the server down with it.
+      if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
+      res.end();
+    }
   });
 
   await new Promise<void>((resolve, reject) => {

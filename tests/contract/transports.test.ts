@@ -39,6 +39,7 @@ function validInputs(dir: string, transport: string, ids: SampleIds): { [M in Me
     'project.open': { path: path.join(dir, 'sample.comparanda') },
     'project.create': { path: path.join(dir, `new-${transport}.comparanda`), title: 'New' },
     'project.close': {},
+    'project.saveCopy': { path: path.join(dir, `copy-${transport}.comparanda`) },
     'project.recent': {},
     'project.overview': {},
     'cells.list': {},
@@ -251,6 +252,9 @@ describe('the HTTP transport refuses what is not the app', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
     expect((await request({ method: 'GET', path: '/../user-data/preferences.json' })).status).toBe(404);
     expect((await request({ method: 'GET', path: '/%2e%2e/sample.comparanda' })).status).toBe(404);
+    // A malformed escape is a bad request, not a crash: the server still answers afterwards.
+    expect((await request({ method: 'GET', path: '/%E0%A4%A' })).status).toBe(400);
+    expect((await request({ method: 'GET', path: '/' })).status).toBe(200);
   });
 });
 

@@ -149,8 +149,13 @@ export function openProjectDatabase(file: string, options: OpenOptions = {}): Da
   }
 }
 
+/** A hidden temporary name in the same folder (same file system, so the final link or rename is atomic). */
+export function tempNameBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+}
+
 /** Moves a finished file into place without ever replacing a file that appeared meanwhile under that name. */
-function publish(temp: string, file: string): void {
+export function publish(temp: string, file: string): void {
   try {
     fs.linkSync(temp, file);
     fs.unlinkSync(temp);
@@ -178,7 +183,7 @@ export function createProjectDatabase(
   const dir = path.dirname(file);
   if (!fs.existsSync(dir)) throw new ApiError('FILE_NOT_FOUND', `The folder ${dir} does not exist.`);
   const migrations = loadMigrations(options.migrationsDir ?? migrationsDir());
-  const temp = path.join(dir, `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempNameBeside(file);
   let db: Database.Database | undefined;
   try {
     db = new Database(temp, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});

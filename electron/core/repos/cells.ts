@@ -34,6 +34,11 @@ interface CellRow {
 
 const COLUMNS = 'id, case_id, norm_id, stage_id, status, mode, period_from, period_to, summary, confidence, memo, created_at, updated_at';
 
+/** Cells in reading order (norm, case, stage), not in the meaningless order of their ids. */
+const ORDERED = `SELECT ${COLUMNS.split(', ')
+  .map((c) => `c.${c}`)
+  .join(', ')} FROM cells c JOIN norms n ON n.id = c.norm_id JOIN cases cs ON cs.id = c.case_id JOIN stages s ON s.id = c.stage_id`;
+
 function toDto(r: CellRow): CellDto {
   return {
     id: r.id,
@@ -80,8 +85,8 @@ export function insertCell(db: Database.Database, input: NewCell): string {
 export function listCells(db: Database.Database, normId?: string): CellDto[] {
   const rows = (
     normId === undefined
-      ? stmt(db, `SELECT ${COLUMNS} FROM cells WHERE archived_at IS NULL ORDER BY norm_id, case_id, stage_id`).all()
-      : stmt(db, `SELECT ${COLUMNS} FROM cells WHERE archived_at IS NULL AND norm_id = ? ORDER BY case_id, stage_id`).all(normId)
+      ? stmt(db, `${ORDERED} WHERE c.archived_at IS NULL ORDER BY n.position, cs.position, s.position`).all()
+      : stmt(db, `${ORDERED} WHERE c.archived_at IS NULL AND c.norm_id = ? ORDER BY cs.position, s.position`).all(normId)
   ) as CellRow[];
   return rows.map(toDto);
 }

@@ -18,14 +18,14 @@ export interface NewFramework {
   statuses: Omit<StatusLevelDto, 'position'>[];
 }
 
-/** The status scale cells are assessed on unless a framework defines its own. Palette slots index Okabe-Ito colours. */
+/** The status scale cells are assessed on unless a framework defines its own. Palette slots: see contract/palette.ts. */
 export const DEFAULT_STATUSES: Omit<StatusLevelDto, 'position'>[] = [
-  { key: 'not-reached', label: 'Not reached', palette: 0 },
-  { key: 'reached', label: 'Reached', palette: 1 },
-  { key: 'partial', label: 'Partial', palette: 2 },
-  { key: 'contested', label: 'Contested', palette: 3 },
-  { key: 'unclear', label: 'Unclear', palette: 4 },
-  { key: 'no-data', label: 'No data', palette: 5 },
+  { key: 'not-reached', label: 'Not reached', palette: 1 }, // orange
+  { key: 'reached', label: 'Reached', palette: 3 }, // bluish green
+  { key: 'partial', label: 'Partial', palette: 2 }, // sky blue
+  { key: 'contested', label: 'Contested', palette: 6 }, // vermillion
+  { key: 'unclear', label: 'Unclear', palette: 4 }, // yellow
+  { key: 'no-data', label: 'No data', palette: 0 }, // neutral grey
 ];
 
 /** The article's four-stage framework of the micro-politics of norm contestation. */

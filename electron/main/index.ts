@@ -1,0 +1,558 @@
+/**
+ * Electron main process: app lifecycle, the one window, menus and dialogs. Glue only: every decision that can be made
+ * without Electron lives in the sibling modules (security, ipc, app-protocol, launch, menu, window-state) and is
+ * tested in plain Node; everything about projects goes to the core, through the contract's dispatcher.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  screen,
+  session as electronSession,
+  shell,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+  type WebContents,
+} from 'electron';
+import { homepage } from '../../package.json';
+import { COMMAND_CHANNEL } from '../contract/commands';
+import { ApiError, type Envelope } from '../contract/errors';
+import type { Method } from '../contract/methods';
+import { createDispatcher, createHandlers, type Dispatch } from '../core/api';
+import type { OpenOptions } from '../core/db/project-file';
+import { defaultDocumentsDir } from '../core/paths';
+import { writeSampleProject } from '../core/sample';
+import { Session } from '../core/session';
+import { resolveRendererFile, responseHeaders } from './app-protocol';
+import { registerIpc } from './ipc';
+import { fileFromSecondInstanceData, projectFileFromArgv, sampleProjectPath, withProjectExtension, PROJECTS_FOLDER_NAME, type SecondInstanceData } from './launch';
+import { buildMenuTemplate, type MenuActions } from './menu';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  denyPermissionCheck,
+  denyPermissionRequest,
+  isAllowedNavigation,
+  isSafeExternalUrl,
+  isTrustedSender,
+  webPreferencesFor,
+} from './security';
+import { debounce, initialBounds, MIN_SIZE, windowStateToSave } from './window-state';
+
+const APP_NAME = 'Comparanda';
+const APP_ID = 'org.comparanda.app';
+const PROJECT_FILTER = { name: 'Comparanda Project', extensions: ['comparanda'] };
+/** Calls from the renderer after which the menu (recent list, enabled items) and the title must follow. */
+const PROJECT_CHANGING: ReadonlySet<Method> = new Set<Method>(['project.open', 'project.create', 'project.close']);
+
+// dist/main.cjs sits next to dist/preload.cjs and dist/renderer/, in a checkout and inside app.asar alike.
+const rendererDir = path.join(__dirname, 'renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+// ---------------------------------------------------------------------------------------------------------------
+// Logging: the user sees sentences; the log keeps the stacks.
+
+function log(message: string, error?: unknown): void {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : error === undefined ? '' : String(error);
+  const line = `${new Date().toISOString()} ${message}${detail ? `\n${detail}` : ''}\n`;
+  process.stderr.write(`[comparanda] ${line}`);
+  try {
+    const dir = app.getPath('logs');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.appendFileSync(path.join(dir, 'main.log'), line);
+  } catch {
+    // Logging must never take the app down.
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Before ready: scheme privileges, sandbox, single instance, files handed over by the OS.
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+app.enableSandbox();
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+
+let pendingFile: string | null = projectFileFromArgv(process.argv, process.cwd());
+let core: Session | undefined;
+let dispatch: Dispatch | undefined;
+let mainWindow: BrowserWindow | null = null;
+let started = false;
+
+const lockData: SecondInstanceData = { file: pendingFile };
+if (!app.requestSingleInstanceLock({ ...lockData })) {
+  // Another Comparanda is running: it receives our file through 'second-instance' and we leave.
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    const file = fileFromSecondInstanceData(additionalData) ?? projectFileFromArgv(argv, workingDirectory);
+    if (!started) {
+      // Still starting: open it instead of the recent project.
+      if (file) pendingFile = file;
+      return;
+    }
+    focusWindow();
+    if (file) void openFromOutside(file);
+  });
+
+  // macOS: double-click in Finder, drop on the Dock icon. Can arrive before 'ready'.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    if (!started) {
+      pendingFile = file;
+      return;
+    }
+    focusWindow();
+    void openFromOutside(file);
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (started && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+
+  app.on('will-quit', () => {
+    try {
+      // Checkpoints the WAL so the project is one self-contained file once the app is gone.
+      core?.close();
+    } catch (error) {
+      log('Closing the project on quit failed', error);
+    }
+  });
+
+  app
+    .whenReady()
+    .then(startup)
+    .catch((error: unknown) => {
+      log('Comparanda failed to start', error);
+      dialog.showErrorBox('Comparanda could not start', `${(error as Error)?.message ?? String(error)}\n\nThe details are in the log.`);
+      app.exit(1);
+    });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Startup
+
+function coreOpenOptions(): OpenOptions {
+  if (app.isPackaged) return {};
+  // In a checkout, `npm start` builds better-sqlite3 for Electron's ABI here, leaving node_modules' Node build to the tests.
+  const binding = path.join(app.getAppPath(), '.cache', 'electron-native', 'better_sqlite3.node');
+  return fs.existsSync(binding) ? { nativeBinding: binding } : {};
+}
+
+function documentsDir(): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    return defaultDocumentsDir();
+  }
+}
+
+async function startup(): Promise<void> {
+  core = new Session(app.getPath('userData'), coreOpenOptions());
+  dispatch = createDispatcher(createHandlers(core, 'ipc'), log);
+
+  hardenSession();
+  registerAppProtocol();
+  registerIpc(ipcMain, ipcDispatch, isTrustedSender);
+  app.setAboutPanelOptions({
+    applicationName: APP_NAME,
+    applicationVersion: app.getVersion(),
+    website: homepage,
+    copyright: 'Comparanda contributors · MIT licence',
+  });
+
+  const problems = await openInitialProject();
+  started = true;
+  refreshMenu();
+  updateTitle();
+  mainWindow = createWindow();
+
+  // A file handed over while the initial project was opening (second instance, Finder) wins over it.
+  if (pendingFile) {
+    const file = pendingFile;
+    pendingFile = null;
+    void openFromOutside(file);
+  }
+
+  if (problems.length > 0) {
+    const win = mainWindow;
+    win.once('ready-to-show', () => {
+      void (async () => {
+        for (const problem of problems) await showError(problem.message, problem.detail);
+      })();
+    });
+  }
+}
+
+interface Problem {
+  message: string;
+  detail: string;
+}
+
+/** First run: write and open the sample. Later: the file the OS handed over, else the most recent project. */
+async function openInitialProject(): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  let sample: string | null = null;
+  if (!requireCore().prefs.read().firstRunDone) {
+    try {
+      sample = ensureSampleProject();
+    } catch (error) {
+      log('Writing the sample project failed', error);
+      problems.push({ message: 'The sample project could not be created.', detail: errorSentence(error) });
+    }
+    // Once only: a user who deletes the sample does not get it back on every launch.
+    updatePrefs((prefs) => ({ ...prefs, firstRunDone: true }));
+  }
+
+  let target = pendingFile ?? sample;
+  pendingFile = null;
+  if (!target) {
+    const latest = requireCore().prefs.recent()[0];
+    if (latest?.exists) target = latest.path;
+  }
+  if (target) {
+    const envelope = await requireDispatch()('project.open', { path: target });
+    if (!envelope.ok) problems.push({ message: 'Comparanda could not open this project.', detail: envelope.error.message });
+    else addRecentDocument();
+  }
+  return problems;
+}
+
+function ensureSampleProject(): string {
+  const file = sampleProjectPath(documentsDir());
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writeSampleProject(file, requireCore().openOptions);
+  }
+  return file;
+}
+
+function requireCore(): Session {
+  if (!core) throw new Error('The core session is not started yet.');
+  return core;
+}
+
+function requireDispatch(): Dispatch {
+  if (!dispatch) throw new Error('The dispatcher is not started yet.');
+  return dispatch;
+}
+
+function updatePrefs(change: Parameters<Session['prefs']['update']>[0]): void {
+  try {
+    requireCore().prefs.update(change);
+  } catch (error) {
+    log('Saving preferences failed', error);
+  }
+}
+
+/** IPC calls go through the same dispatcher; calls that change the project also refresh the menu and the title. */
+async function ipcDispatch(method: Method, input: unknown): Promise<Envelope> {
+  const envelope = await requireDispatch()(method, input);
+  if (envelope.ok && PROJECT_CHANGING.has(method)) projectChanged({ reloadRenderer: false });
+  return envelope;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Security: session, protocol, web contents
+
+function hardenSession(): void {
+  const ses = electronSession.defaultSession;
+  ses.setPermissionRequestHandler(denyPermissionRequest);
+  ses.setPermissionCheckHandler(denyPermissionCheck);
+  // No remote content: nothing in the app needs the network, so no page may reach it.
+  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (details, callback) => {
+    log(`Blocked a network request to ${details.url.slice(0, 200)}`);
+    callback({ cancel: true });
+  });
+}
+
+function registerAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return new Response('Method not allowed', { status: 405, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    }
+    const file = resolveRendererFile(rendererDir, request.url);
+    if (!file) {
+      const missingBuild = !app.isPackaged && !fs.existsSync(path.join(rendererDir, 'index.html'));
+      const body = missingBuild ? 'The renderer is not built yet: run "npm run build" and start Comparanda again.' : 'Not found';
+      return new Response(body, {
+        status: 404,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+      });
+    }
+    const upstream = await net.fetch(pathToFileURL(file).toString());
+    if (!upstream.ok) return new Response('Not found', { status: 404, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+    return new Response(request.method === 'HEAD' ? null : upstream.body, { status: 200, headers: responseHeaders(file) });
+  });
+}
+
+function openExternally(url: string): void {
+  if (!isSafeExternalUrl(url)) {
+    log(`Refused to open ${url.slice(0, 200)} outside the app`);
+    return;
+  }
+  shell.openExternal(url).catch((error: unknown) => log(`Opening ${url} in the browser failed`, error));
+}
+
+function hardenWebContents(contents: WebContents): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-navigate', (event) => {
+    if (isAllowedNavigation(event.url)) return;
+    event.preventDefault();
+    // A link to the web (a source's URL, say) opens in the browser, never inside the app.
+    openExternally(event.url);
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternally(url);
+    return { action: 'deny' };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The window
+
+function windowTitle(): string {
+  const project = core?.project;
+  return project ? `${APP_NAME} — ${path.basename(project.path)}` : APP_NAME;
+}
+
+function updateTitle(): void {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.setTitle(windowTitle());
+}
+
+function devIcon(): string | undefined {
+  if (app.isPackaged || process.platform !== 'linux') return undefined;
+  const icon = path.join(app.getAppPath(), 'assets', 'icons', '256x256.png');
+  return fs.existsSync(icon) ? icon : undefined;
+}
+
+function createWindow(): BrowserWindow {
+  const prefs = requireCore().prefs;
+  const bounds = initialBounds(
+    prefs.read().window,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
+  const icon = devIcon();
+  const win = new BrowserWindow({
+    ...(bounds.x !== undefined && bounds.y !== undefined ? { x: bounds.x, y: bounds.y } : { center: true }),
+    width: bounds.width,
+    height: bounds.height,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    show: false,
+    title: windowTitle(),
+    backgroundColor: '#f6f7f7',
+    ...(icon ? { icon } : {}),
+    webPreferences: webPreferencesFor(preloadPath),
+  });
+
+  win.once('ready-to-show', () => {
+    if (bounds.maximized) win.maximize();
+    win.show();
+  });
+  // The title names the open project; main keeps it in step with the project, not the page's <title>.
+  win.on('page-title-updated', (event) => event.preventDefault());
+
+  const saveState = debounce(() => {
+    if (win.isDestroyed() || win.isMinimized() || win.isFullScreen()) return;
+    updatePrefs((p) => ({ ...p, window: windowStateToSave(win.getNormalBounds(), win.isMaximized()) }));
+  }, 500);
+  win.on('resize', saveState);
+  win.on('move', saveState);
+  win.on('maximize', saveState);
+  win.on('unmaximize', saveState);
+  win.on('close', () => saveState.flush());
+  win.on('closed', () => {
+    saveState.cancel();
+    if (mainWindow === win) mainWindow = null;
+  });
+
+  win.loadURL(APP_ENTRY_URL).catch((error: unknown) => log('Loading the window failed', error));
+  return win;
+}
+
+function focusWindow(): BrowserWindow | null {
+  if (!started) return null;
+  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createWindow();
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+  return mainWindow;
+}
+
+function reloadRenderer(): void {
+  // The renderer reads project.current when it loads, so a reload shows the newly opened (or no) project.
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.reload();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dialogs and menu actions
+
+function errorSentence(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return 'Something went wrong inside Comparanda. The details are in the log; please report them.';
+}
+
+async function showError(message: string, detail: string): Promise<void> {
+  const options: MessageBoxOptions = { type: 'error', title: APP_NAME, message, detail, buttons: ['OK'], noLink: true };
+  const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+  await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+}
+
+async function showSave(options: SaveDialogOptions): Promise<string | null> {
+  const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+  const result = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
+  return result.canceled || !result.filePath ? null : withProjectExtension(result.filePath);
+}
+
+async function showOpen(options: OpenDialogOptions): Promise<string | null> {
+  const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+  const result = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+function addRecentDocument(): void {
+  const project = core?.project;
+  if (project && process.platform !== 'linux') app.addRecentDocument(project.path);
+}
+
+function projectChanged(options: { reloadRenderer: boolean }): void {
+  addRecentDocument();
+  refreshMenu();
+  updateTitle();
+  if (options.reloadRenderer) reloadRenderer();
+}
+
+/** A folder for new projects: Documents/Comparanda when it exists, else Documents. */
+function projectsFolder(): string {
+  const docs = documentsDir();
+  const folder = path.join(docs, PROJECTS_FOLDER_NAME);
+  return fs.existsSync(folder) ? folder : docs;
+}
+
+async function openProjectFile(file: string): Promise<void> {
+  const envelope = await requireDispatch()('project.open', { path: file });
+  if (!envelope.ok) {
+    await showError('Comparanda could not open this project.', envelope.error.message);
+    return;
+  }
+  projectChanged({ reloadRenderer: true });
+}
+
+async function openFromOutside(file: string): Promise<void> {
+  try {
+    await openProjectFile(file);
+  } catch (error) {
+    log(`Opening ${file} failed`, error);
+  }
+}
+
+const actions: MenuActions = {
+  newProject: () =>
+    run('New Project', async () => {
+      const file = await showSave({
+        title: 'New Project',
+        buttonLabel: 'Create',
+        defaultPath: path.join(projectsFolder(), 'Untitled.comparanda'),
+        filters: [PROJECT_FILTER],
+        properties: ['createDirectory'],
+      });
+      if (!file) return;
+      const envelope = await requireDispatch()('project.create', { path: file });
+      if (!envelope.ok) return showError('The project was not created.', envelope.error.message);
+      projectChanged({ reloadRenderer: true });
+    }),
+  openProject: () =>
+    run('Open', async () => {
+      const file = await showOpen({
+        title: 'Open Project',
+        defaultPath: projectsFolder(),
+        filters: [PROJECT_FILTER, { name: 'All Files', extensions: ['*'] }],
+        properties: ['openFile'],
+      });
+      if (file) await openProjectFile(file);
+    }),
+  openRecent: (file) => run('Open Recent', () => openProjectFile(file)),
+  clearRecent: () =>
+    run('Clear Recent', async () => {
+      updatePrefs((prefs) => ({ ...prefs, recent: [] }));
+      if (process.platform !== 'linux') app.clearRecentDocuments();
+      refreshMenu();
+    }),
+  saveCopy: () =>
+    run('Save a Copy', async () => {
+      const project = core?.project;
+      if (!project) return;
+      const base = path.basename(project.path).replace(/\.comparanda$/i, '');
+      const file = await showSave({
+        title: 'Save a Copy As',
+        buttonLabel: 'Save Copy',
+        defaultPath: path.join(path.dirname(project.path), `${base} (copy).comparanda`),
+        filters: [PROJECT_FILTER],
+        properties: ['createDirectory'],
+      });
+      if (!file) return;
+      try {
+        await project.saveCopy(file);
+      } catch (error) {
+        if (!(error instanceof ApiError)) log('Saving a copy failed', error);
+        await showError('The copy was not saved.', errorSentence(error));
+      }
+    }),
+  closeProject: () =>
+    run('Close Project', async () => {
+      const envelope = await requireDispatch()('project.close', {});
+      if (!envelope.ok) return showError('The project could not be closed.', envelope.error.message);
+      projectChanged({ reloadRenderer: true });
+    }),
+  about: () => app.showAboutPanel(),
+  website: () => openExternally(homepage),
+  command: (command) => {
+    const target = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    target?.webContents.send(COMMAND_CHANNEL, command);
+  },
+};
+
+/** Runs a menu action; anything unexpected is logged and told to the user in a sentence. */
+function run(name: string, action: () => Promise<void>): void {
+  action().catch(async (error: unknown) => {
+    log(`Menu action "${name}" failed`, error);
+    try {
+      await showError(`${name} failed.`, errorSentence(error));
+    } catch (dialogError) {
+      log('Showing an error failed', dialogError);
+    }
+  });
+}
+
+function refreshMenu(): void {
+  const template = buildMenuTemplate(
+    {
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      appName: APP_NAME,
+      hasProject: core?.project !== undefined,
+      recent: core?.prefs.recent() ?? [],
+    },
+    actions,
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useApiQuery } from './api';
+import { EmptyState } from './EmptyState';
+import { InlineAlert } from './InlineAlert';
+import { TitleBar } from './TitleBar';
+import { Workbench } from './Workbench';
+
+export function App() {
+  const current = useApiQuery('project.current', {});
+  const project = current.data;
+
+  useEffect(() => {
+    document.title = project ? `${project.title} — Comparanda` : 'Comparanda';
+  }, [project]);
+
+  if (project) {
+    // Keyed by file: another project starts with a fresh selection, norm and scroll position.
+    return <Workbench key={project.path} summary={project} onProjectChanged={current.reload} />;
+  }
+
+  return (
+    <div className="app">
+      <TitleBar />
+      {current.error ? (
+        <div className="page">
+          {/* Without the token, trying again cannot help: the message says which address to open instead. */}
+          {current.error.code === 'UNAUTHORIZED' ? (
+            <InlineAlert message={current.error.message} />
+          ) : (
+            <InlineAlert message={current.error.message} actionLabel="Try again" onAction={current.reload} />
+          )}
+        </div>
+      ) : project === null ? (
+        <EmptyState onOpened={current.reload} />
+      ) : (
+        <p className="page muted" role="status">
+          Loading…
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+/**
+ * The renderer's one door to the back end. Electron's preload exposes `window.comparanda`; in a plain browser
+ * (the loopback web transport used by `npm run web` and the e2e tests) the same calls travel as HTTP POSTs.
+ * Either way the rest of the UI sees the typed `Api` and catches one error class, ApiError.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Api, ApiInput, ApiOutput } from '../../electron/contract/api';
+import { createClient, type Transport } from '../../electron/contract/client';
+import { ApiError, type Envelope, type ErrorCode } from '../../electron/contract/errors';
+import type { Method } from '../../electron/contract/methods';
+
+/** What the preload puts on window: one function per method name, answering with an envelope. */
+type Bridge = Readonly<Partial<Record<Method, (input: unknown) => Promise<Envelope>>>>;
+
+declare global {
+  interface Window {
+    comparanda?: Bridge;
+  }
+}
+
+const TOKEN_KEY = 'comparanda.token';
+
+function failure(code: ErrorCode, message: string): Envelope {
+  return { ok: false, error: { code, message } };
+}
+
+function ipcTransport(bridge: Bridge): Transport {
+  return (method, input) => {
+    const call = bridge[method];
+    if (typeof call !== 'function') {
+      return Promise.resolve(failure('UNKNOWN_METHOD', `This version of Comparanda cannot do "${method}" yet. Restart the app after updating it.`));
+    }
+    return call(input);
+  };
+}
+
+/**
+ * The web transport hands out a per-launch token in the address it prints (`/?token=...`). Keep it for this tab
+ * only and take it out of the address bar, so it does not end up in history, bookmarks or screenshots.
+ */
+function takeToken(): string | null {
+  let fromUrl: string | null = null;
+  try {
+    const url = new URL(window.location.href);
+    fromUrl = url.searchParams.get('token');
+    if (fromUrl) {
+      url.searchParams.delete('token');
+      window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    }
+  } catch {
+    // An unparsable address leaves us with whatever the session already holds.
+  }
+  try {
+    if (fromUrl) {
+      window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+      return fromUrl;
+    }
+    return window.sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    // Storage can be disabled; the token then lives as long as this page.
+    return fromUrl;
+  }
+}
+
+const UNAUTHORIZED_MESSAGE =
+  'This page is not allowed to talk to Comparanda. Open the address that "npm run web" printed (it ends in ?token=…) in this tab.';
+
+function httpTransport(token: string | null): Transport {
+  return async (method, input) => {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(input ?? {}),
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+    let body: unknown = null;
+    try {
+      body = await response.json();
+    } catch {
+      // Not JSON: judged by the status below.
+    }
+    if (isEnvelope(body)) {
+      if (!body.ok && (response.status === 401 || response.status === 403)) return failure('UNAUTHORIZED', UNAUTHORIZED_MESSAGE);
+      return body;
+    }
+    if (response.status === 401 || response.status === 403) return failure('UNAUTHORIZED', UNAUTHORIZED_MESSAGE);
+    return failure('INTERNAL', `Comparanda's back end answered in an unexpected way (HTTP ${response.status}). Restart it and reload this page.`);
+  };
+}
+
+function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  const v = value as { ok: unknown; error?: unknown };
+  if (v.ok === true) return 'result' in value;
+  return v.ok === false && typeof v.error === 'object' && v.error !== null;
+}
+
+function pickTransport(): { transport: Transport; kind: 'ipc' | 'http' } {
+  const bridge = typeof window !== 'undefined' ? window.comparanda : undefined;
+  if (bridge) return { transport: ipcTransport(bridge), kind: 'ipc' };
+  return { transport: httpTransport(takeToken()), kind: 'http' };
+}
+
+const picked = pickTransport();
+
+/** The typed API. */
+export const api: Api = createClient(picked.transport);
+
+/** 'http' when the UI runs in a browser without Electron's menus and dialogs. */
+export const transportKind = picked.kind;
+
+/** Anything thrown by a call, as an ApiError with a message fit to show. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError('INTERNAL', 'Something went wrong in the window. Reload it; if it happens again, please report it.', { cause: error });
+}
+
+function call<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  // `api[method]` is a union of every method's signature; this one index is safe because M ties input to output.
+  const fn = api[method] as unknown as (input: ApiInput<M>) => Promise<ApiOutput<M>>;
+  return fn(input);
+}
+
+export interface QueryResult<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  /** Runs the call again (after a change elsewhere). */
+  reload: () => void;
+}
+
+interface Settled<T> {
+  key: string;
+  data?: T;
+  error?: ApiError;
+}
+
+/**
+ * Calls a read method and keeps its answer. Pass `null` as input to skip the call. A new input (compared by its
+ * JSON) starts a new call; answers to inputs no longer current are dropped.
+ */
+export function useApiQuery<M extends Method>(method: M, input: ApiInput<M> | null): QueryResult<ApiOutput<M>> {
+  const [version, setVersion] = useState(0);
+  const [settled, setSettled] = useState<Settled<ApiOutput<M>> | undefined>(undefined);
+  const inputJson = input === null ? null : JSON.stringify(input);
+  const key = inputJson === null ? null : `${method} ${inputJson} #${version}`;
+
+  useEffect(() => {
+    if (key === null || inputJson === null) return undefined;
+    let current = true;
+    call(method, JSON.parse(inputJson) as ApiInput<M>).then(
+      (data) => {
+        if (current) setSettled({ key, data });
+      },
+      (error: unknown) => {
+        if (current) setSettled({ key, error: toApiError(error) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, method, inputJson]);
+
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const fresh = key !== null && settled?.key === key;
+  return {
+    data: fresh ? settled.data : undefined,
+    error: fresh ? settled.error : undefined,
+    loading: key !== null && !fresh,
+    reload,
+  };
+}
+
+export interface ActionState<M extends Method> {
+  run: (input: ApiInput<M>) => Promise<ApiOutput<M> | undefined>;
+  pending: boolean;
+  error: ApiError | undefined;
+  clearError: () => void;
+}
+
+/** Calls a method that changes something, from an event handler; resolves to undefined when it failed. */
+export function useApiAction<M extends Method>(method: M): ActionState<M> {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const run = useCallback(
+    async (input: ApiInput<M>) => {
+      setPending(true);
+      setError(undefined);
+      try {
+        return await call(method, input);
+      } catch (caught) {
+        setError(toApiError(caught));
+        return undefined;
+      } finally {
+        setPending(false);
+      }
+    },
+    [method],
+  );
+  const clearError = useCallback(() => setError(undefined), []);
+  return { run, pending, error, clearError };
+}
