@@ -4,12 +4,18 @@
  */
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import fs from 'node:fs';
+
+import { SNIPPET_CLOSE, SNIPPET_OPEN, SOURCE_KINDS, type SourceKind } from '../contract/api';
 import { ApiError } from '../contract/errors';
 import { SCHEMA_VERSION } from '../core/db/schema-version';
 import { APP_VERSION, Project } from '../core/project';
+import { extractDocument } from '../core/documents/extract';
+import { importBibliography, previewBibliography, storeDocument } from '../core/evidence';
 import { matrixTables } from '../core/matrix';
 import { matrixToCsv, matrixToJson, matrixToMarkdown } from '../core/matrix-format';
 import { writeSampleProject } from '../core/sample';
+import { search } from '../core/search';
 
 class UsageError extends Error {}
 
@@ -20,6 +26,12 @@ Commands:
   info FILE [--json]         summarise a project: format version and counts
   matrix FILE --norm NORM [--cases A,B,...] [--view NAME] [--format md|csv|json]
                              print the matrix of a norm (cases x stages) to stdout; --norm all for every norm
+  import FILE --from bibtex|ris|csl-json PATH [--keep-duplicates] [--kind KIND]
+                             import sources from a Zotero export (duplicates are skipped unless kept)
+  import FILE --from document PATH [--source ID] [--kind KIND]
+                             import a PDF, DOCX, TXT, Markdown or HTML file (text page by page + the original)
+  search FILE QUERY [--json] [--limit N]
+                             full-text search of documents, excerpts, cell summaries and memos
   help                       show this help
   version                    print the version
 
@@ -102,6 +114,78 @@ const commands: Record<string, Command> = {
       if (tables.length === 0) throw new ApiError('NOT_FOUND', 'The project has no norms to show.');
       const out = format === 'json' ? `${JSON.stringify(matrixToJson(tables), null, 2)}\n` : format === 'csv' ? matrixToCsv(tables) : matrixToMarkdown(tables);
       process.stdout.write(out);
+    } finally {
+      project.close();
+    }
+  },
+
+  async import(args) {
+    const { values, positionals } = parse(
+      args,
+      { from: { type: 'string' }, source: { type: 'string' }, kind: { type: 'string' }, 'keep-duplicates': { type: 'boolean' }, json: { type: 'boolean' } },
+      2,
+    );
+    const file = requireFile(positionals);
+    const input = positionals[1];
+    if (!input) throw new UsageError('Give the file to import after the project: comparanda import FILE --from FORMAT PATH.');
+    const from = values.from;
+    if (!from || !['bibtex', 'ris', 'csl-json', 'document'].includes(from)) throw new UsageError('--from must be bibtex, ris, csl-json or document.');
+    const kind = values.kind;
+    if (kind !== undefined && !(SOURCE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of: ${SOURCE_KINDS.join(', ')}.`);
+    const project = Project.open(file);
+    try {
+      if (from === 'document') {
+        const documentPath = path.resolve(input);
+        const fileName = path.basename(documentPath);
+        if (!fs.existsSync(documentPath)) throw new ApiError('FILE_NOT_FOUND', `"${fileName}" does not exist.`);
+        const bytes = new Uint8Array(fs.readFileSync(documentPath));
+        const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\rReading ${fileName}: page ${done} of ${total}`) : undefined;
+        const extracted = await extractDocument({ fileName, bytes, onProgress: progress });
+        if (progress) process.stderr.write('\n');
+        const document = storeDocument(project, { fileName, bytes }, extracted, { sourceId: values.source, kind: kind as SourceKind | undefined });
+        if (values.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+        else process.stdout.write(`Imported ${fileName}: ${document.pageCount} page${document.pageCount === 1 ? '' : 's'} (document ${document.id}).\n`);
+        return;
+      }
+      const format = from as 'bibtex' | 'ris' | 'csl-json';
+      const preview = previewBibliography(project, { format, path: path.resolve(input) });
+      const include = preview.filter((item) => values['keep-duplicates'] || !item.duplicateOf).map((item) => item.index);
+      const imported = include.length > 0 ? importBibliography(project, { format, path: path.resolve(input), include, kind: kind as SourceKind | undefined }) : [];
+      const skipped = preview.filter((item) => !include.includes(item.index));
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify({ imported: imported.map((s) => ({ id: s.id, citationKey: s.citationKey, title: s.title })), skipped: skipped.map((s) => ({ title: s.title, duplicateOf: s.duplicateOf?.id })) }, null, 2)}\n`);
+        return;
+      }
+      process.stdout.write(`Imported ${imported.length} source${imported.length === 1 ? '' : 's'}.\n`);
+      for (const item of skipped) process.stdout.write(`Skipped a duplicate of "${item.duplicateOf?.title}": ${item.title}\n`);
+    } finally {
+      project.close();
+    }
+  },
+
+  search(args) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' }, limit: { type: 'string' } }, 2);
+    const file = requireFile(positionals);
+    const q = positionals[1];
+    if (!q) throw new UsageError('Give what to search for: comparanda search FILE "QUERY".');
+    const limit = values.limit === undefined ? undefined : Number(values.limit);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw new UsageError('--limit must be a whole number from 1 to 1000.');
+    const project = Project.open(file, { readonly: true });
+    try {
+      const result = search(project, { q, limit });
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        return;
+      }
+      const marked = (s: string) => s.replaceAll(SNIPPET_OPEN, '[').replaceAll(SNIPPET_CLOSE, ']');
+      if (result.total === 0) process.stdout.write(`No results for ${JSON.stringify(q)}.\n`);
+      for (const group of result.groups) {
+        process.stdout.write(`${group.source ? group.source.title : 'Cells and memos'}\n`);
+        for (const hit of group.hits) {
+          const where = hit.kind === 'page' ? `p. ${hit.page}` : hit.kind;
+          process.stdout.write(`  ${where.padEnd(9)} ${marked(hit.snippet).replace(/\s+/g, ' ')}\n`);
+        }
+      }
     } finally {
       project.close();
     }

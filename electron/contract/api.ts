@@ -144,7 +144,185 @@ export interface ProjectCounts {
   cells: number;
   frameworks: number;
   views: number;
+  sources: number;
+  documents: number;
+  excerpts: number;
+  participants: number;
 }
+
+// ---- Evidence ----------------------------------------------------------------------------------------------------
+
+export const SOURCE_KINDS = ['observer-report', 'law', 'interview', 'media', 'leaked-document', 'dataset', 'speech', 'academic', 'other'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** A CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html), as JSON. */
+export type CslItem = { [field: string]: unknown };
+
+export interface SourceDto {
+  id: string;
+  kind: SourceKind;
+  citationKey: string;
+  title: string;
+  /** "Family, Family & Family" or the institution, for lists. */
+  authors: string;
+  year: number | null;
+  csl: CslItem;
+  participantId: string | null;
+  notes: string;
+  documentCount: number;
+  excerptCount: number;
+}
+
+export type DocumentFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html';
+
+export interface DocumentDto {
+  id: string;
+  sourceId: string;
+  fileName: string;
+  format: DocumentFormat;
+  mimeType: string;
+  byteSize: number;
+  sha256: string;
+  pageCount: number;
+  importedAt: string;
+}
+
+export interface DocumentTextDto extends DocumentDto {
+  pages: { number: number; text: string }[];
+}
+
+export type Consent = 'given' | 'given-with-restrictions' | 'withdrawn' | 'unknown';
+
+/** An interviewee, known by pseudonym only. Real names (if recorded) are read only through participants.getIdentity. */
+export interface ParticipantDto {
+  id: string;
+  pseudonym: string;
+  roleCategory: string;
+  interviewDate: string | null;
+  place: string;
+  language: string;
+  consent: Consent;
+  restrictions: string;
+  hasIdentity: boolean;
+}
+
+export interface CodeDto {
+  id: string;
+  parentId: string | null;
+  name: string;
+  description: string;
+  palette: number;
+  position: number;
+}
+
+export type TextKind = 'quote' | 'paraphrase';
+
+export interface ExcerptDto {
+  id: string;
+  sourceId: string;
+  documentId: string | null;
+  page: number | null;
+  startOffset: number | null;
+  endOffset: number | null;
+  paragraph: number | null;
+  locator: string;
+  text: string;
+  textKind: TextKind;
+  language: string;
+  translation: string;
+  translationLanguage: string;
+  /** A public actor quoted (interviewees are participants, by pseudonym). */
+  speaker: string;
+  participantId: string | null;
+  codeIds: string[];
+  cellIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type MemoTarget = 'project' | 'case' | 'norm' | 'cell' | 'source' | 'excerpt';
+
+export interface MemoDto {
+  id: string;
+  targetType: MemoTarget;
+  targetId: string;
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type SearchKind = 'page' | 'excerpt' | 'cell' | 'memo';
+
+/** Marks the start and end of a matched term inside `SearchHitDto.snippet`. */
+export const SNIPPET_OPEN = '\u0002';
+export const SNIPPET_CLOSE = '\u0003';
+
+export interface SearchHitDto {
+  kind: SearchKind;
+  /** The page's document id, or the excerpt, cell or memo id. */
+  refId: string;
+  sourceId: string | null;
+  documentId: string | null;
+  page: number | null;
+  /** Plain text with matches between SNIPPET_OPEN and SNIPPET_CLOSE. */
+  snippet: string;
+  cell: { caseId: string; normId: string; stageId: string } | null;
+  /** Where the first match starts in the page text (for pages), so the reader can scroll to it. */
+  offset: number | null;
+}
+
+export interface SearchResultDto {
+  query: string;
+  total: number;
+  /** Hits grouped by source (cells and memos not tied to a source come last, with source null). */
+  groups: { source: { id: string; title: string; kind: SourceKind } | null; hits: SearchHitDto[] }[];
+}
+
+export interface JobDto {
+  id: string;
+  kind: 'document-import';
+  label: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  result: DocumentDto | null;
+  error: { code: string; message: string } | null;
+}
+
+export interface BibliographyPreviewItem {
+  index: number;
+  title: string;
+  authors: string;
+  year: number | null;
+  type: string;
+  /** The source the project already has that this item duplicates (DOI, or title + year). */
+  duplicateOf: SourceDto | null;
+}
+
+/** A bibliography file to read: a path on this computer, or its text (exactly one of the two). */
+type BibliographyInput = { format: 'bibtex' | 'ris' | 'csl-json'; path?: string | undefined; text?: string | undefined; fileName?: string | undefined };
+
+type ParticipantFields = {
+  pseudonym: string;
+  roleCategory?: string | undefined;
+  interviewDate?: string | null | undefined;
+  place?: string | undefined;
+  language?: string | undefined;
+  consent?: Consent | undefined;
+  restrictions?: string | undefined;
+};
+
+type ExcerptFields = {
+  text: string;
+  textKind?: TextKind | undefined;
+  locator?: string | undefined;
+  language?: string | undefined;
+  translation?: string | undefined;
+  translationLanguage?: string | undefined;
+  speaker?: string | undefined;
+  participantId?: string | null | undefined;
+  codeIds?: string[] | undefined;
+};
 
 export interface ProjectSummary {
   path: string;
@@ -248,6 +426,84 @@ export interface ApiSpec {
   'history.state': { input: Empty; output: HistoryState };
   'history.undo': { input: Empty; output: HistoryState };
   'history.redo': { input: Empty; output: HistoryState };
+  'participants.list': { input: Empty; output: ParticipantDto[] };
+  'participants.create': { input: ParticipantFields; output: ParticipantDto };
+  'participants.update': { input: { id: string } & Partial<ParticipantFields>; output: ParticipantDto };
+  'participants.remove': { input: { id: string }; output: null };
+  /** The recorded identity behind a pseudonym, shown only on explicit request; never in lists, search or exports. */
+  'participants.getIdentity': { input: { id: string }; output: { realName: string; contact: string } | null };
+  'participants.setIdentity': { input: { id: string; realName: string | null; contact?: string | undefined }; output: ParticipantDto };
+  'sources.list': { input: Empty; output: SourceDto[] };
+  'sources.create': { input: { kind: SourceKind; csl: CslItem; participantId?: string | null | undefined; notes?: string | undefined }; output: SourceDto };
+  'sources.update': {
+    input: { id: string; kind?: SourceKind | undefined; csl?: CslItem | undefined; participantId?: string | null | undefined; notes?: string | undefined };
+    output: SourceDto;
+  };
+  /** Refused with CONFLICT while the source still has excerpts (they are the researcher's work). */
+  'sources.remove': { input: { id: string }; output: null };
+  /** Parses a Zotero export (BibTeX/BibLaTeX, RIS, CSL-JSON) without writing, marking duplicates. */
+  'sources.previewBibliography': { input: BibliographyInput; output: BibliographyPreviewItem[] };
+  /** Imports the chosen items of the preview (by index), in one transaction. */
+  'sources.importBibliography': { input: BibliographyInput & { include: number[]; kind?: SourceKind | undefined }; output: SourceDto[] };
+  'sources.exportBibliography': { input: { format: 'bibtex' | 'csl-json'; sourceIds?: string[] | undefined }; output: { text: string } };
+  'documents.list': { input: { sourceId?: string | undefined }; output: DocumentDto[] };
+  /** Starts importing a file (PDF, DOCX, TXT, Markdown, HTML) as a background job; poll jobs.get. */
+  'documents.import': { input: { path: string; sourceId?: string | undefined; kind?: SourceKind | undefined }; output: JobDto };
+  'documents.get': { input: { id: string }; output: DocumentTextDto };
+  'documents.remove': { input: { id: string }; output: null };
+  'documents.saveOriginal': { input: { id: string; path: string }; output: { path: string } };
+  'jobs.get': { input: { id: string }; output: JobDto };
+  'jobs.cancel': { input: { id: string }; output: JobDto };
+  'codes.list': { input: Empty; output: CodeDto[] };
+  'codes.create': { input: { name: string; parentId?: string | null | undefined; description?: string | undefined; palette?: number | undefined }; output: CodeDto };
+  'codes.update': {
+    input: { id: string; name?: string | undefined; parentId?: string | null | undefined; description?: string | undefined; palette?: number | undefined };
+    output: CodeDto;
+  };
+  'codes.remove': { input: { id: string }; output: null };
+  'excerpts.list': { input: { sourceId?: string | undefined; documentId?: string | undefined; cellId?: string | undefined }; output: ExcerptDto[] };
+  'excerpts.create': {
+    input: ExcerptFields & {
+      sourceId: string;
+      documentId?: string | undefined;
+      page?: number | undefined;
+      startOffset?: number | undefined;
+      endOffset?: number | undefined;
+      paragraph?: number | undefined;
+    };
+    output: ExcerptDto;
+  };
+  'excerpts.update': { input: { id: string } & Partial<ExcerptFields>; output: ExcerptDto };
+  'excerpts.remove': { input: { id: string }; output: null };
+  /** Links an excerpt to the cell case x norm x stage as evidence (the cell is created if it was empty). */
+  'excerpts.link': { input: { excerptId: string; caseId: string; normId: string; stageId: string }; output: ExcerptDto };
+  'excerpts.unlink': { input: { excerptId: string; cellId: string }; output: ExcerptDto };
+  'memos.list': { input: { targetType: MemoTarget; targetId: string }; output: MemoDto[] };
+  'memos.create': { input: { targetType: MemoTarget; targetId: string; text: string }; output: MemoDto };
+  'memos.update': { input: { id: string; text: string }; output: MemoDto };
+  'memos.remove': { input: { id: string }; output: null };
+  /**
+   * Asks the desktop for a file with its native dialog (open or save). Answers UNSUPPORTED in a browser, where the
+   * UI asks for a path instead; null when the user cancels.
+   */
+  'host.chooseFile': {
+    input: { mode: 'open' | 'save'; title: string; filters: { name: string; extensions: string[] }[]; defaultName?: string | undefined };
+    output: { path: string | null };
+  };
+  /** Opens a file the app wrote (e.g. a document's original) with the system's default program. UNSUPPORTED in a browser. */
+  'host.openPath': { input: { path: string }; output: null };
+  'search.query': {
+    input: {
+      q: string;
+      kinds?: SearchKind[] | undefined;
+      sourceKinds?: SourceKind[] | undefined;
+      caseIds?: string[] | undefined;
+      normIds?: string[] | undefined;
+      stageIds?: string[] | undefined;
+      limit?: number | undefined;
+    };
+    output: SearchResultDto;
+  };
 }
 
 // Compile-time guarantee that the method list and the spec name the same methods.

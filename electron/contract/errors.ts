@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'MIGRATION_FAILED',
   'NOT_FOUND',
   'CONFLICT',
+  'UNSUPPORTED',
   'INTERNAL',
 ] as const;
 

@@ -3,7 +3,7 @@
  * Objects are strict: an unknown field is an error, not something silently ignored.
  */
 import { z } from 'zod';
-import type { ApiInput } from './api';
+import { SOURCE_KINDS, type ApiInput } from './api';
 import type { Method } from './methods';
 
 const MAX_PATH = 4096;
@@ -57,6 +57,42 @@ const cellPatch = z
     message: 'The period must not end before it starts.',
     path: ['periodTo'],
   });
+
+const sourceKind = z.enum(SOURCE_KINDS);
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is YYYY, YYYY-MM or YYYY-MM-DD.');
+const participantFields = {
+  pseudonym: label,
+  roleCategory: z.string().max(200).optional(),
+  interviewDate: isoDate.nullable().optional(),
+  place: z.string().max(300).optional(),
+  language: z.string().max(50).optional(),
+  consent: z.enum(['given', 'given-with-restrictions', 'withdrawn', 'unknown']).optional(),
+  restrictions: text.optional(),
+};
+// A CSL-JSON item: an object of JSON values, bounded in size; its fields are checked where it is stored.
+const cslItem = z.record(z.string().max(100), z.json()).refine((item) => JSON.stringify(item).length <= 200_000, 'The bibliographic record is too large.');
+const bibliographyFormat = z.enum(['bibtex', 'ris', 'csl-json']);
+const bibliographySource = {
+  path: filePath.optional(),
+  text: z.string().max(20_000_000, 'The bibliography is too large; split it.').optional(),
+  fileName: z.string().max(300).optional(),
+};
+const bibliographyInput = z
+  .strictObject({ format: bibliographyFormat, ...bibliographySource })
+  .refine((b) => (b.path === undefined) !== (b.text === undefined), 'Give either a file path or the text of the bibliography.');
+const excerptFields = {
+  text: z.string().min(1, 'An excerpt needs its text.').max(100_000),
+  textKind: z.enum(['quote', 'paraphrase']).optional(),
+  locator: z.string().max(200).optional(),
+  language: z.string().max(50).optional(),
+  translation: z.string().max(100_000).optional(),
+  translationLanguage: z.string().max(50).optional(),
+  speaker: z.string().max(300).optional(),
+  participantId: id.nullable().optional(),
+  codeIds: ids.optional(),
+};
+const offset = z.number().int().min(0).max(1_000_000_000);
+const memoTarget = z.enum(['project', 'case', 'norm', 'cell', 'source', 'excerpt']);
 
 const orphanChoice = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('move'), stageMap: z.record(id, id) }),
@@ -133,4 +169,58 @@ export const inputSchemas = {
   'history.state': empty,
   'history.undo': empty,
   'history.redo': empty,
+  'participants.list': empty,
+  'participants.create': z.strictObject(participantFields),
+  'participants.update': z.strictObject({ id, ...participantFields, pseudonym: label.optional() }),
+  'participants.remove': z.strictObject({ id }),
+  'participants.getIdentity': z.strictObject({ id }),
+  'participants.setIdentity': z.strictObject({ id, realName: z.string().trim().min(1).max(300).nullable(), contact: z.string().max(1000).optional() }),
+  'sources.list': empty,
+  'sources.create': z.strictObject({ kind: sourceKind, csl: cslItem, participantId: id.nullable().optional(), notes: text.optional() }),
+  'sources.update': z.strictObject({ id, kind: sourceKind.optional(), csl: cslItem.optional(), participantId: id.nullable().optional(), notes: text.optional() }),
+  'sources.remove': z.strictObject({ id }),
+  'sources.previewBibliography': bibliographyInput,
+  'sources.importBibliography': z
+    .strictObject({ format: bibliographyFormat, ...bibliographySource, include: z.array(z.number().int().min(0)).max(100_000), kind: sourceKind.optional() })
+    .refine((b) => (b.path === undefined) !== (b.text === undefined), 'Give either a file path or the text of the bibliography.'),
+  'sources.exportBibliography': z.strictObject({ format: z.enum(['bibtex', 'csl-json']), sourceIds: ids.optional() }),
+  'documents.list': z.strictObject({ sourceId: id.optional() }),
+  'documents.import': z.strictObject({ path: filePath, sourceId: id.optional(), kind: sourceKind.optional() }),
+  'documents.get': z.strictObject({ id }),
+  'documents.remove': z.strictObject({ id }),
+  'documents.saveOriginal': z.strictObject({ id, path: filePath }),
+  'jobs.get': z.strictObject({ id }),
+  'jobs.cancel': z.strictObject({ id }),
+  'codes.list': empty,
+  'codes.create': z.strictObject({ name: label, parentId: id.nullable().optional(), description: text.optional(), palette: z.number().int().min(0).max(7).optional() }),
+  'codes.update': z.strictObject({ id, name: label.optional(), parentId: id.nullable().optional(), description: text.optional(), palette: z.number().int().min(0).max(7).optional() }),
+  'codes.remove': z.strictObject({ id }),
+  'excerpts.list': z.strictObject({ sourceId: id.optional(), documentId: id.optional(), cellId: id.optional() }),
+  'excerpts.create': z
+    .strictObject({ ...excerptFields, sourceId: id, documentId: id.optional(), page: z.number().int().min(1).optional(), startOffset: offset.optional(), endOffset: offset.optional(), paragraph: z.number().int().min(1).optional() })
+    .refine((e) => e.startOffset === undefined || e.endOffset === undefined || e.startOffset <= e.endOffset, { message: 'The excerpt must not end before it starts.', path: ['endOffset'] }),
+  'excerpts.update': z.strictObject({ id, ...excerptFields, text: excerptFields.text.optional() }),
+  'excerpts.remove': z.strictObject({ id }),
+  'excerpts.link': z.strictObject({ excerptId: id, caseId: id, normId: id, stageId: id }),
+  'excerpts.unlink': z.strictObject({ excerptId: id, cellId: id }),
+  'memos.list': z.strictObject({ targetType: memoTarget, targetId: id }),
+  'memos.create': z.strictObject({ targetType: memoTarget, targetId: id, text: longText.min(1, 'A memo needs some text.') }),
+  'memos.update': z.strictObject({ id, text: longText.min(1, 'A memo needs some text.') }),
+  'memos.remove': z.strictObject({ id }),
+  'host.chooseFile': z.strictObject({
+    mode: z.enum(['open', 'save']),
+    title: z.string().max(200),
+    filters: z.array(z.strictObject({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[A-Za-z0-9*]{1,10}$/)).max(20) })).max(10),
+    defaultName: z.string().max(300).optional(),
+  }),
+  'host.openPath': z.strictObject({ path: filePath }),
+  'search.query': z.strictObject({
+    q: z.string().max(1000, 'Keep the search under 1,000 characters.'),
+    kinds: z.array(z.enum(['page', 'excerpt', 'cell', 'memo'])).max(4).optional(),
+    sourceKinds: z.array(sourceKind).max(20).optional(),
+    caseIds: ids.optional(),
+    normIds: ids.optional(),
+    stageIds: ids.optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  }),
 } satisfies { [M in Method]: z.ZodType<ApiInput<M>> };

@@ -1,15 +1,31 @@
-import type { Handlers } from '../contract/api';
+import type { ApiInput, Handlers } from '../contract/api';
 import { ApiError, type Envelope } from '../contract/errors';
 import { isMethod, type Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';
 import { APP_NAME, APP_VERSION } from './project';
 import { SCHEMA_VERSION } from './db/schema-version';
+import { startDocumentImport } from './document-import';
 import * as edit from './edit';
+import * as evidence from './evidence';
+import { search } from './search';
 import type { Session } from './session';
 import { FRAMEWORK_TEMPLATES } from './templates';
 
+/**
+ * What only the desktop can do (native dialogs, opening a file in another program). The Electron main process
+ * provides it; the web transport has none, and those methods answer UNSUPPORTED there.
+ */
+export interface Host {
+  chooseFile(input: ApiInput<'host.chooseFile'>): Promise<string | null>;
+  openPath(path: string): Promise<void>;
+}
+
+function unsupported(what: string): ApiError {
+  return new ApiError('UNSUPPORTED', `${what} is only available in the desktop app; type the file's path instead.`);
+}
+
 /** The implementation of every API method over a session. Transports never call these directly: see `dispatch`. */
-export function createHandlers(session: Session, transport: 'ipc' | 'http'): Handlers {
+export function createHandlers(session: Session, transport: 'ipc' | 'http', host?: Host): Handlers {
   return {
     'app.info': () => ({ appName: APP_NAME, appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, transport }),
     'project.current': () => session.project?.summary() ?? null,
@@ -53,6 +69,54 @@ export function createHandlers(session: Session, transport: 'ipc' | 'http'): Han
     'history.state': () => session.requireProject().history.state(),
     'history.undo': () => session.requireProject().history.undo(),
     'history.redo': () => session.requireProject().history.redo(),
+    'participants.list': () => evidence.listParticipants(session.requireProject()),
+    'participants.create': (input) => evidence.createParticipant(session.requireProject(), input),
+    'participants.update': (input) => evidence.updateParticipant(session.requireProject(), input),
+    'participants.remove': (input) => evidence.removeParticipant(session.requireProject(), input),
+    'participants.getIdentity': (input) => evidence.getIdentity(session.requireProject(), input),
+    'participants.setIdentity': (input) => evidence.setIdentity(session.requireProject(), input),
+    'sources.list': () => evidence.listSources(session.requireProject()),
+    'sources.create': (input) => evidence.createSource(session.requireProject(), input),
+    'sources.update': (input) => evidence.updateSource(session.requireProject(), input),
+    'sources.remove': (input) => evidence.removeSource(session.requireProject(), input),
+    'sources.previewBibliography': (input) => evidence.previewBibliography(session.requireProject(), input),
+    'sources.importBibliography': (input) => evidence.importBibliography(session.requireProject(), input),
+    'sources.exportBibliography': (input) => evidence.exportBibliography(session.requireProject(), input),
+    'documents.list': (input) => evidence.listDocuments(session.requireProject(), input),
+    'documents.import': (input) => startDocumentImport(session, input),
+    'documents.get': (input) => evidence.getDocument(session.requireProject(), input),
+    'documents.remove': (input) => evidence.removeDocument(session.requireProject(), input),
+    'documents.saveOriginal': (input) => evidence.saveOriginal(session.requireProject(), input),
+    'jobs.get': ({ id }) => session.jobs.get(id),
+    'jobs.cancel': ({ id }) => session.jobs.cancel(id),
+    'codes.list': () => evidence.listCodes(session.requireProject()),
+    'codes.create': (input) => evidence.createCode(session.requireProject(), input),
+    'codes.update': (input) => evidence.updateCode(session.requireProject(), input),
+    'codes.remove': (input) => evidence.removeCode(session.requireProject(), input),
+    'excerpts.list': (input) => evidence.listExcerpts(session.requireProject(), input),
+    'excerpts.create': (input) => evidence.createExcerpt(session.requireProject(), input),
+    'excerpts.update': (input) => evidence.updateExcerpt(session.requireProject(), input),
+    'excerpts.remove': (input) => evidence.removeExcerpt(session.requireProject(), input),
+    'excerpts.link': (input) => evidence.linkExcerpt(session.requireProject(), input),
+    'excerpts.unlink': (input) => evidence.unlinkExcerpt(session.requireProject(), input),
+    'memos.list': (input) => evidence.listMemos(session.requireProject(), input),
+    'memos.create': (input) => evidence.createMemo(session.requireProject(), input),
+    'memos.update': (input) => evidence.updateMemo(session.requireProject(), input),
+    'memos.remove': (input) => evidence.removeMemo(session.requireProject(), input),
+    'search.query': (input) => search(session.requireProject(), input),
+    'host.chooseFile': async (input) => {
+      if (!host) throw unsupported('Choosing a file with a dialog');
+      return { path: await host.chooseFile(input) };
+    },
+    'host.openPath': async ({ path }) => {
+      if (!host) throw unsupported('Opening a file in another program');
+      // Only files the app itself wrote out (originals saved by the user) are opened; never an executable.
+      if (/\.(exe|bat|cmd|com|msi|sh|app|command|js|jar|vbs|ps1|desktop|appimage)$/i.test(path)) {
+        throw new ApiError('VALIDATION_FAILED', 'Comparanda does not open programs or scripts.');
+      }
+      await host.openPath(path);
+      return null;
+    },
   };
 }
 

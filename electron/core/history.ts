@@ -16,6 +16,13 @@ const TABLE_KEYS = {
   case_attributes: ['id'],
   case_attribute_values: ['case_id', 'attribute_id'],
   views: ['id'],
+  participants: ['id'],
+  sources: ['id'],
+  codes: ['id'],
+  excerpts: ['id'],
+  excerpt_codes: ['excerpt_id', 'code_id'],
+  excerpt_cells: ['excerpt_id', 'cell_id'],
+  memos: ['id'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TrackedTable = keyof typeof TABLE_KEYS;
@@ -32,6 +39,13 @@ const PARENT_FIRST: readonly TrackedTable[] = [
   'case_attribute_values',
   'cells',
   'views',
+  'participants',
+  'sources',
+  'codes',
+  'excerpts',
+  'excerpt_codes',
+  'excerpt_cells',
+  'memos',
 ];
 
 interface Change {

@@ -78,7 +78,11 @@ export class Project {
               (SELECT count(*) FROM stages WHERE archived_at IS NULL) AS stages,
               (SELECT count(*) FROM cells WHERE archived_at IS NULL) AS cells,
               (SELECT count(*) FROM frameworks) AS frameworks,
-              (SELECT count(*) FROM views) AS views`,
+              (SELECT count(*) FROM views) AS views,
+              (SELECT count(*) FROM sources) AS sources,
+              (SELECT count(*) FROM documents) AS documents,
+              (SELECT count(*) FROM excerpts) AS excerpts,
+              (SELECT count(*) FROM participants) AS participants`,
     ).get() as ProjectCounts;
   }
 

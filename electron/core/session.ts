@@ -1,4 +1,5 @@
 import type { OpenOptions } from './db/project-file';
+import { Jobs } from './jobs';
 import { PrefsStore } from './prefs';
 import { Project } from './project';
 import { ApiError } from '../contract/errors';
@@ -8,6 +9,8 @@ import { ApiError } from '../contract/errors';
  */
 export class Session {
   readonly prefs: PrefsStore;
+  /** Long-running work (document imports) of this session. */
+  readonly jobs = new Jobs();
   private current: Project | undefined;
 
   constructor(
@@ -53,6 +56,9 @@ export class Session {
   }
 
   close(): void {
+    // A running import writes only at its end, and checks that its project is still the open one: cancelling it
+    // here means nothing is written to a closed project.
+    this.jobs.cancelAll();
     this.current?.close();
     this.current = undefined;
   }

@@ -165,7 +165,19 @@ function documentsDir(): string {
 
 async function startup(): Promise<void> {
   core = new Session(app.getPath('userData'), coreOpenOptions());
-  dispatch = createDispatcher(createHandlers(core, 'ipc'), log);
+  dispatch = createDispatcher(
+    createHandlers(core, 'ipc', {
+      chooseFile: (input) =>
+        input.mode === 'open'
+          ? showOpen({ title: input.title, filters: input.filters, properties: ['openFile'] })
+          : showSave({ title: input.title, filters: input.filters, defaultPath: input.defaultName, properties: ['createDirectory'] }),
+      openPath: async (file) => {
+        const problem = await shell.openPath(file);
+        if (problem) throw new ApiError('UNSUPPORTED', `The system could not open "${path.basename(file)}": ${problem}`);
+      },
+    }),
+    log,
+  );
 
   hardenSession();
   registerAppProtocol();

@@ -8,6 +8,7 @@ import { listDir, sha256, tempDir } from '../helpers/temp';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin', 'comparanda.cjs');
+const fixtures = path.join(root, 'tests', 'fixtures');
 
 function cli(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
@@ -25,7 +26,10 @@ describe('comparanda CLI', () => {
     expect(made.code).toBe(0);
     const info = cli(['info', 's.comparanda', '--json'], dir);
     expect(info.code).toBe(0);
-    expect(JSON.parse(info.stdout)).toEqual({ schemaVersion: SCHEMA_VERSION, counts: { cases: 2, norms: 2, stages: 4, cells: 14, frameworks: 1, views: 0 } });
+    expect(JSON.parse(info.stdout)).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      counts: { cases: 2, norms: 2, stages: 4, cells: 14, frameworks: 1, views: 0, sources: 105, documents: 0, excerpts: 45, participants: 11 },
+    });
     expect(listDir(dir)).toEqual(['s.comparanda']);
   });
 
@@ -114,6 +118,58 @@ describe('comparanda CLI', () => {
     expect(cli(['matrix', 's.comparanda', '--norm', 'media freedom'], dir)).toMatchObject({ code: 1, stderr: expect.stringMatching(/No norm matches "media freedom"\. The project's norms: Election observation; Free and fair voting/) });
     expect(cli(['matrix', 's.comparanda', '--view', 'Table 9'], dir)).toMatchObject({ code: 1, stderr: expect.stringMatching(/No view matches "Table 9"/) });
     expect(cli(['matrix', 's.comparanda', '--norm', 'voting', '--format', 'docx'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--format must be md, csv or json/) });
+  });
+
+  it('imports a Russian/Kazakh PDF and finds the Kazakh page by search, in any case', () => {
+    const dir = tempDir();
+    cli(['sample', '--out', 's.comparanda'], dir);
+    const imported = cli(['import', 's.comparanda', '--from', 'document', path.join(fixtures, 'documents', 'ru-kk.pdf')], dir);
+    expect(imported).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Imported ru-kk\.pdf: 3 pages/) });
+    for (const q of ['қазақстан', 'ҚАЗАҚСТАН']) {
+      const found = cli(['search', 's.comparanda', q, '--json'], dir);
+      expect(found.code).toBe(0);
+      const result = JSON.parse(found.stdout) as { total: number; groups: { hits: { kind: string; page: number; snippet: string }[] }[] };
+      const pages = result.groups.flatMap((g) => g.hits).filter((h) => h.kind === 'page');
+      expect(pages.map((h) => h.page)).toEqual([3]);
+      expect(pages[0]!.snippet).toContain('\u0002Қазақстан\u0003');
+    }
+    const readable = cli(['search', 's.comparanda', 'транспарентность OR transplanted'], dir);
+    expect(readable.stdout).toMatch(/cannot simply be \[transplanted\]/);
+    expect(JSON.parse(cli(['info', 's.comparanda', '--json'], dir).stdout).counts.documents).toBe(1);
+  });
+
+  it('imports a Zotero BibTeX export once, skipping duplicates the second time', () => {
+    const dir = tempDir();
+    cli(['sample', '--out', 's.comparanda'], dir);
+    const bib = path.join(fixtures, 'bibliography', 'zotero.bib');
+    const first = cli(['import', 's.comparanda', '--from', 'bibtex', bib, '--json'], dir);
+    const added = (JSON.parse(first.stdout) as { imported: unknown[] }).imported.length;
+    expect(added).toBeGreaterThanOrEqual(3);
+    const second = cli(['import', 's.comparanda', '--from', 'bibtex', bib], dir);
+    expect(second.stdout).toMatch(/^Imported 0 sources\./);
+    expect(second.stdout).toMatch(/Skipped a duplicate of/);
+    expect(JSON.parse(cli(['info', 's.comparanda', '--json'], dir).stdout).counts.sources).toBe(105 + added);
+  });
+
+  it.each([
+    ['document', 'documents/encrypted.pdf', /"encrypted\.pdf" .*password/i],
+    ['document', 'documents/truncated.pdf', /"truncated\.pdf"/],
+    ['document', 'documents/image-only.pdf', /"image-only\.pdf" .*no text/i],
+    ['document', 'documents/corrupt.docx', /"corrupt\.docx"/],
+    ['document', 'documents/empty.docx', /"empty\.docx"/],
+    ['document', 'documents/empty.txt', /"empty\.txt" is empty/],
+    ['document', 'documents/unsupported.xyz', /"unsupported\.xyz"/],
+    ['bibtex', 'bibliography/malformed.bib', /malformed\.bib/],
+    ['ris', 'bibliography/malformed.ris', /malformed\.ris/],
+  ])('refuses a bad %s (%s) with a message naming it, and info counts stay the same', (from, file, message) => {
+    const dir = tempDir();
+    cli(['sample', '--out', 's.comparanda'], dir);
+    const before = cli(['info', 's.comparanda', '--json'], dir).stdout;
+    const result = cli(['import', 's.comparanda', '--from', from, path.join(fixtures, file)], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+    expect(cli(['info', 's.comparanda', '--json'], dir).stdout).toBe(before);
   });
 
   it('refuses to overwrite an existing file with the sample', () => {

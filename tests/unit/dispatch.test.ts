@@ -83,3 +83,25 @@ describe('dispatch', () => {
     expect(logged).toHaveLength(1);
   });
 });
+
+describe('host capabilities', () => {
+  it('are served by the desktop host and refused in a browser', async () => {
+    const session = new Session(tempDir());
+    const opened: string[] = [];
+    const host = {
+      chooseFile: async () => '/home/ana/report.pdf',
+      openPath: async (file: string) => {
+        opened.push(file);
+      },
+    };
+    const desktop = createDispatcher(createHandlers(session, 'ipc', host));
+    const browser = createDispatcher(createHandlers(session, 'http'));
+    const choose = { mode: 'open', title: 'Import', filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+    expect(await desktop('host.chooseFile', choose)).toEqual({ ok: true, result: { path: '/home/ana/report.pdf' } });
+    expect(await browser('host.chooseFile', choose)).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/type the file's path/) } });
+    expect(await desktop('host.openPath', { path: '/tmp/original.pdf' })).toEqual({ ok: true, result: null });
+    expect(await desktop('host.openPath', { path: '/tmp/evil.exe' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await desktop('host.openPath', { path: '/tmp/run.SH' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(opened).toEqual(['/tmp/original.pdf']);
+  });
+});

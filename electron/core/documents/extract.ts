@@ -1,0 +1,526 @@
+/**
+ * Text extraction for imported documents: PDF (pdf.js), DOCX (mammoth), plain text, Markdown and HTML.
+ * Pure over bytes: no database, no files written. Page boundaries are kept so that excerpts can cite pages.
+ *
+ * pdf.js is ESM-only; this module is bundled to CommonJS, so it is loaded with a real dynamic `import()` of a file URL
+ * resolved through `require.resolve` (which also honours NODE_PATH, unlike a bare ESM specifier).
+ */
+import { htmlToText } from 'html-to-text';
+import mammoth from 'mammoth';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, TextItem as PdfTextItem, TextMarkedContent as PdfTextMarkedContent } from 'pdfjs-dist/types/src/display/api';
+import sanitizeHtml from 'sanitize-html';
+import { cancelledError, displayName, ImportError } from './import-error';
+
+export { ImportError, type ImportFailureReason } from './import-error';
+
+export type DocumentFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html';
+
+export interface ExtractedPage {
+  /** 1-based page number (a DOCX, HTML or Markdown file is one page; a text file is split at form feeds). */
+  number: number;
+  text: string;
+}
+
+export interface ExtractedDocument {
+  format: DocumentFormat;
+  mimeType: string;
+  pages: ExtractedPage[];
+  /** From the PDF metadata, the HTML <title> (or first <h1>) or the first Markdown heading; else null. */
+  title: string | null;
+  /** Things the user may want to know that did not stop the import (pages without text, odd extension...). */
+  warnings: string[];
+}
+
+export interface ExtractInput {
+  fileName: string;
+  bytes: Uint8Array;
+  /** Default 200 MB. */
+  maxBytes?: number;
+  signal?: AbortSignal;
+  /** Called after each PDF page (done, total); once with (1, 1) for the other formats. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+
+export const MIME_TYPES: Record<DocumentFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  txt: 'text/plain',
+  md: 'text/markdown',
+  html: 'text/html',
+};
+
+const EXTENSION_FORMATS: Record<string, DocumentFormat> = {
+  pdf: 'pdf',
+  docx: 'docx',
+  txt: 'txt',
+  text: 'txt',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+};
+
+/** For messages: what can be imported. */
+export const SUPPORTED_TYPES_TEXT = 'PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md) or HTML (.html, .htm)';
+
+/** Extracts the text of one document, page by page. Throws ImportError (VALIDATION_FAILED) or ApiError CONFLICT on cancel. */
+export async function extractDocument(input: ExtractInput): Promise<ExtractedDocument> {
+  const { fileName, bytes, signal, onProgress } = input;
+  const name = displayName(fileName);
+  const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (signal?.aborted) throw cancelledError(fileName);
+  if (bytes.byteLength === 0) {
+    throw new ImportError('empty-file', fileName, `"${name}" is empty (0 bytes). Check that the file was saved or copied completely, and import it again.`);
+  }
+  if (bytes.byteLength > maxBytes) {
+    throw new ImportError(
+      'too-large',
+      fileName,
+      `"${name}" is too large to import (${formatSize(bytes.byteLength)}; the limit is ${formatSize(maxBytes)}). Split it into smaller files and import those.`,
+    );
+  }
+
+  const warnings: string[] = [];
+  const format = detectFormat(fileName, bytes, warnings);
+  let result: { pages: ExtractedPage[]; title: string | null };
+  switch (format) {
+    case 'pdf':
+      result = await extractPdf(fileName, bytes, warnings, signal, onProgress);
+      break;
+    case 'docx':
+      result = await extractDocx(fileName, bytes, warnings);
+      break;
+    case 'txt':
+    case 'md':
+      result = extractPlainText(fileName, bytes, format);
+      break;
+    case 'html':
+      result = extractHtml(fileName, bytes);
+      break;
+  }
+  if (signal?.aborted) throw cancelledError(fileName);
+  if (format !== 'pdf') onProgress?.(1, 1);
+  return { format, mimeType: MIME_TYPES[format], pages: result.pages, title: result.title, warnings };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Format detection
+
+function extensionOf(fileName: string): string {
+  const base = displayName(fileName);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+function startsWithAscii(bytes: Uint8Array, text: string, at = 0): boolean {
+  if (bytes.length < at + text.length) return false;
+  for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+function indexOfAscii(bytes: Uint8Array, text: string, from = 0, to = bytes.length): number {
+  const first = text.charCodeAt(0);
+  const end = Math.min(to, bytes.length) - text.length;
+  for (let i = from; i <= end; i++) {
+    if (bytes[i] === first && startsWithAscii(bytes, text, i)) return i;
+  }
+  return -1;
+}
+
+/** PDF readers accept up to 1 KB of junk before the header; so does this. */
+function looksLikePdf(bytes: Uint8Array): boolean {
+  return indexOfAscii(bytes, '%PDF-', 0, 1024) !== -1;
+}
+
+function looksLikeZip(bytes: Uint8Array): boolean {
+  return startsWithAscii(bytes, 'PK\x03\x04') || startsWithAscii(bytes, 'PK\x05\x06');
+}
+
+function detectFormat(fileName: string, bytes: Uint8Array, warnings: string[]): DocumentFormat {
+  const name = displayName(fileName);
+  const ext = extensionOf(fileName);
+  const byExtension = EXTENSION_FORMATS[ext];
+  const isZip = looksLikeZip(bytes);
+
+  if (looksLikePdf(bytes)) {
+    if (byExtension !== 'pdf') warnings.push(`"${name}" is a PDF file despite its name; it was read as a PDF.`);
+    return 'pdf';
+  }
+  if (isZip && indexOfAscii(bytes, 'word/document.xml') !== -1) {
+    if (byExtension !== 'docx') warnings.push(`"${name}" is a Word document despite its name; it was read as a .docx file.`);
+    return 'docx';
+  }
+  if (byExtension === 'pdf') {
+    throw new ImportError('corrupt', fileName, `"${name}" is not a valid PDF file (it has no PDF header). Check that it is the right file, or export it to PDF again and import the new file.`);
+  }
+  if (byExtension === 'docx') {
+    throw new ImportError(
+      'corrupt',
+      fileName,
+      isZip
+        ? `"${name}" is not a Word document (the archive has no word/document.xml). Open it in Word or LibreOffice, save it as .docx and import it again.`
+        : `"${name}" is damaged or is not a Word document. Open it in Word or LibreOffice, save it as .docx and import it again.`,
+    );
+  }
+  if (byExtension) return byExtension;
+  if (ext === 'doc' || ext === 'rtf' || ext === 'odt') {
+    throw new ImportError('unsupported-type', fileName, `"${name}" is a .${ext} file, which cannot be imported. Save it as .docx or PDF and import that file; supported are ${SUPPORTED_TYPES_TEXT}.`);
+  }
+  const what = ext ? `.${ext} files cannot be imported` : 'files without an extension cannot be imported';
+  throw new ImportError('unsupported-type', fileName, `"${name}" cannot be imported: ${what}. Convert it to ${SUPPORTED_TYPES_TEXT} and import it again.`);
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  return `${bytes} bytes`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text normalisation shared by the formats
+
+/** NFC, \n line endings, no trailing spaces, at most one blank line in a row, no NULs, trimmed. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replaceAll('\u0000', '')
+    .replace(/[ \t\u00a0]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// PDF
+
+type PdfJs = typeof PdfJsModule;
+
+interface PdfJsRuntime {
+  pdfjs: PdfJs;
+  cMapUrl: string;
+  standardFontDataUrl: string;
+}
+
+let pdfjsRuntime: Promise<PdfJsRuntime> | undefined;
+
+/** Resolves a package file from this module (works in the CJS bundle, under tsx and under Vitest). */
+function resolvePackageFile(specifier: string): string {
+  const from = typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'noop.js');
+  return createRequire(from).resolve(specifier);
+}
+
+/**
+ * Loads pdf.js once. Its worker module is loaded on the main thread too and registered as `globalThis.pdfjsWorker`,
+ * so pdf.js runs its "fake worker" in-process instead of resolving `workerSrc` relative to itself.
+ * On import, pdf.js warns that the optional @napi-rs/canvas is missing; that is only needed for rendering, so those
+ * lines are filtered from the console while it loads.
+ */
+function loadPdfJs(): Promise<PdfJsRuntime> {
+  pdfjsRuntime ??= (async () => {
+    const pdfPath = resolvePackageFile('pdfjs-dist/legacy/build/pdf.mjs');
+    const workerPath = resolvePackageFile('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    const root = path.resolve(path.dirname(pdfPath), '..', '..');
+    const originalLog = console.log;
+    console.log = (...args: unknown[]) => {
+      const first = typeof args[0] === 'string' ? args[0] : '';
+      if (/^Warning: Cannot (load "@napi-rs\/canvas"|polyfill `(DOMMatrix|ImageData|Path2D)`|access the `require`)/.test(first)) return;
+      originalLog(...args);
+    };
+    try {
+      const pdfjs = (await import(pathToFileURL(pdfPath).href)) as PdfJs;
+      const globals = globalThis as { pdfjsWorker?: unknown };
+      globals.pdfjsWorker ??= await import(pathToFileURL(workerPath).href);
+      pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(workerPath).href;
+      return { pdfjs, cMapUrl: path.join(root, 'cmaps') + path.sep, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep };
+    } finally {
+      console.log = originalLog;
+    }
+  })().catch((error: unknown) => {
+    pdfjsRuntime = undefined;
+    throw error;
+  });
+  return pdfjsRuntime;
+}
+
+async function extractPdf(
+  fileName: string,
+  bytes: Uint8Array,
+  warnings: string[],
+  signal: AbortSignal | undefined,
+  onProgress: ExtractInput['onProgress'],
+): Promise<{ pages: ExtractedPage[]; title: string | null }> {
+  const name = displayName(fileName);
+  const { pdfjs, cMapUrl, standardFontDataUrl } = await loadPdfJs();
+  if (signal?.aborted) throw cancelledError(fileName);
+
+  const task = pdfjs.getDocument({
+    // pdf.js transfers (detaches) the buffer it is given: hand it a copy, never the caller's bytes.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  const onAbort = () => void task.destroy();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    let doc: Awaited<typeof task.promise>;
+    try {
+      doc = await task.promise;
+    } catch (error) {
+      if (signal?.aborted) throw cancelledError(fileName);
+      throw pdfOpenError(fileName, error);
+    }
+    const total = doc.numPages;
+    const pages: ExtractedPage[] = [];
+    const empty: number[] = [];
+    for (let number = 1; number <= total; number++) {
+      // pdf.js's in-process "worker" answers through promises only: without this, a 300-page PDF would hold the event
+      // loop for seconds (no timers, no IPC). One macrotask turn per page keeps the app responsive.
+      await yieldToEventLoop();
+      if (signal?.aborted) throw cancelledError(fileName);
+      let text: string;
+      try {
+        const page = await doc.getPage(number);
+        const content = await page.getTextContent();
+        text = pdfItemsToText(content.items);
+        page.cleanup();
+      } catch (error) {
+        if (signal?.aborted) throw cancelledError(fileName);
+        throw new ImportError('corrupt', fileName, `"${name}" is damaged: page ${number} of ${total} cannot be read. Open it in a PDF reader, print or save it to a new PDF, and import that file.`, { cause: error });
+      }
+      if (text === '') empty.push(number);
+      pages.push({ number, text });
+      onProgress?.(number, total);
+    }
+    if (signal?.aborted) throw cancelledError(fileName);
+    if (total === 0 || empty.length === total) {
+      throw new ImportError('no-text', fileName, `"${name}" has no text layer (is it a scan?). Run OCR on it first (for example with OCRmyPDF or Acrobat's "Recognize text") and import the result.`);
+    }
+    if (empty.length > 0) {
+      const list = empty.length > 10 ? `${empty.slice(0, 10).join(', ')} and ${empty.length - 10} more` : empty.join(', ');
+      warnings.push(`${empty.length === 1 ? 'Page' : 'Pages'} ${list} of "${name}" ${empty.length === 1 ? 'has' : 'have'} no text (scanned or blank); run OCR on the PDF if ${empty.length === 1 ? 'it needs' : 'they need'} to be searchable.`);
+    }
+    return { pages, title: await pdfTitle(doc) };
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function pdfOpenError(fileName: string, error: unknown): ImportError {
+  const name = displayName(fileName);
+  const errorName = error instanceof Error ? error.name : '';
+  if (errorName === 'PasswordException') {
+    return new ImportError('encrypted', fileName, `"${name}" is password-protected. Remove the password (for example, open it and print it to a new PDF) and import it again.`, { cause: error });
+  }
+  return new ImportError('corrupt', fileName, `"${name}" is damaged or incomplete and cannot be read as a PDF. Download or export it again and import the new file.`, { cause: error });
+}
+
+async function pdfTitle(doc: PDFDocumentProxy): Promise<string | null> {
+  try {
+    const { info, metadata } = await doc.getMetadata();
+    const candidates = [metadata?.get('dc:title'), (info as { Title?: unknown } | undefined)?.Title];
+    for (const candidate of candidates) {
+      if (typeof candidate !== 'string') continue;
+      const title = normaliseText(candidate.replace(/^Microsoft (Word|PowerPoint) - /, '')).replace(/\s+/g, ' ');
+      if (title !== '' && !/^untitled$/i.test(title)) return title;
+    }
+  } catch {
+    // Broken metadata is not worth failing an import for.
+  }
+  return null;
+}
+
+interface PdfLine {
+  text: string;
+  y: number;
+  size: number;
+}
+
+/**
+ * Joins pdf.js text items into lines: a new line where pdf.js marks an end of line or the baseline moves, a space
+ * where there is a visible gap between two items that do not already carry one. Lines further apart than usual
+ * (1.4x the page's median line spacing) are separated by a blank line, which keeps paragraphs apart.
+ * Chromium (and other producers) split words into several items where the glyphs come from different font subsets,
+ * e.g. the Kazakh letters қ, ә, ң in "Қазақстан": adjacent items are therefore joined without a space.
+ */
+export function pdfItemsToText(items: ReadonlyArray<PdfTextItem | PdfTextMarkedContent>): string {
+  const lines: PdfLine[] = [];
+  let current: PdfLine | null = null;
+  let lastEnd = 0;
+  let lastY = 0;
+
+  const endLine = () => {
+    if (current && current.text.trim() !== '') lines.push(current);
+    current = null;
+  };
+
+  for (const item of items) {
+    if (!('str' in item)) continue;
+    const [a = 1, b = 0, c = 0, d = 1, x = 0, y = 0] = item.transform as number[];
+    const size = Math.max(Math.hypot(c, d), Math.hypot(a, b), item.height, 1);
+    if (item.str !== '') {
+      if (current !== null) {
+        const line: PdfLine = current;
+        if (Math.abs(y - lastY) > 0.5 * Math.max(size, line.size)) {
+          endLine();
+        } else if (x - lastEnd > 0.2 * size && !/\s$/.test(line.text) && !/^\s/.test(item.str)) {
+          line.text += ' ';
+        }
+      }
+      if (current === null) current = { text: '', y, size };
+      const line: PdfLine = current;
+      line.text += item.str;
+      line.size = Math.max(line.size, size);
+      lastEnd = x + item.width;
+      lastY = y;
+    }
+    if (item.hasEOL) endLine();
+  }
+  endLine();
+
+  const gaps = lines
+    .slice(1)
+    .map((line, i) => Math.abs(lines[i]!.y - line.y))
+    .filter((gap) => gap > 0)
+    .sort((p, q) => p - q);
+  const median = gaps.length > 0 ? gaps[Math.floor((gaps.length - 1) / 2)]! : 0;
+  let text = '';
+  lines.forEach((line, i) => {
+    if (i > 0) {
+      const gap = Math.abs(lines[i - 1]!.y - line.y);
+      text += median > 0 && gap > 1.4 * median ? '\n\n' : '\n';
+    }
+    text += line.text.replace(/\s+/g, ' ').trim();
+  });
+  return normaliseText(text);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// DOCX
+
+async function extractDocx(fileName: string, bytes: Uint8Array, warnings: string[]): Promise<{ pages: ExtractedPage[]; title: string | null }> {
+  const name = displayName(fileName);
+  let result: { value: string; messages: { type: string; message: string }[] };
+  try {
+    result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+  } catch (error) {
+    throw new ImportError('corrupt', fileName, `"${name}" is damaged and cannot be read as a Word document. Open it in Word or LibreOffice, save it again as .docx and import the new file.`, { cause: error });
+  }
+  for (const message of result.messages) {
+    if (message.type === 'error') warnings.push(`"${name}": ${message.message}`);
+  }
+  // mammoth ends every paragraph with "\n\n": paragraphs stay separated by one blank line.
+  const text = normaliseText(result.value);
+  if (text === '') {
+    throw new ImportError('no-text', fileName, `"${name}" contains no text. Check that it is the right document (text in images or text boxes of shapes is not read), and import it again.`);
+  }
+  return { pages: [{ number: 1, text }], title: null };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Plain text, Markdown
+
+/** Decodes text bytes: UTF-8 (BOM stripped) or UTF-16 with a BOM; optionally a charset declared by an HTML page. */
+function decodeText(fileName: string, bytes: Uint8Array, declaredCharset?: (ascii: string) => string | null): string {
+  const name = displayName(fileName);
+  const corrupt = () =>
+    new ImportError('corrupt', fileName, `"${name}" is not UTF-8 text (it may be in another encoding such as Windows-1251, or not text at all). Open it in a text editor, save it as UTF-8 and import it again.`);
+  let text: string;
+  try {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+    else text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const charset = declaredCharset?.(new TextDecoder('latin1').decode(bytes.subarray(0, 4096)));
+    if (!charset) throw corrupt();
+    try {
+      text = new TextDecoder(charset, { fatal: true }).decode(bytes);
+    } catch {
+      throw corrupt();
+    }
+  }
+  // NULs do not occur in text files: this is a binary file with a text extension.
+  if (text.includes('\u0000')) throw corrupt();
+  return text;
+}
+
+function extractPlainText(fileName: string, bytes: Uint8Array, format: 'txt' | 'md'): { pages: ExtractedPage[]; title: string | null } {
+  const name = displayName(fileName);
+  const text = decodeText(fileName, bytes).replace(/\r\n?/g, '\n');
+  const parts = text.split('\f');
+  // A final form feed ends the last page; it does not start an empty one.
+  if (parts.length > 1 && parts[parts.length - 1]!.trim() === '') parts.pop();
+  const pages = parts.map((part, i) => ({ number: i + 1, text: normaliseText(part) }));
+  if (pages.every((page) => page.text === '')) {
+    throw new ImportError('no-text', fileName, `"${name}" contains only blank space. Check that it is the right file and import it again.`);
+  }
+  let title: string | null = null;
+  if (format === 'md') {
+    const heading = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(text);
+    title = heading?.[1] ? normaliseText(heading[1]) : null;
+  }
+  return { pages, title };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTML
+
+/** Everything that could execute or load something is dropped; only structure and text survive. */
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: sanitizeHtml.defaults.allowedTags.filter((tag) => tag !== 'img'),
+  allowedAttributes: { a: ['href'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: {},
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math', 'title', 'select', 'button', 'canvas', 'video', 'audio'],
+};
+
+const HTML_TO_TEXT_OPTIONS: Parameters<typeof htmlToText>[1] = {
+  wordwrap: false,
+  selectors: [
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'img', format: 'skip' },
+    ...(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((selector) => ({ selector, options: { uppercase: false } })),
+    { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+  ],
+};
+
+function htmlCharset(ascii: string): string | null {
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(ascii);
+  return match?.[1] ?? null;
+}
+
+/** Sanitises then converts HTML to plain text. Exported for tests and for pasted clippings. */
+export function htmlToPlainText(html: string): string {
+  const clean = sanitizeHtml(html, SANITIZE_OPTIONS);
+  return normaliseText(htmlToText(clean, HTML_TO_TEXT_OPTIONS));
+}
+
+function extractHtml(fileName: string, bytes: Uint8Array): { pages: ExtractedPage[]; title: string | null } {
+  const name = displayName(fileName);
+  const html = decodeText(fileName, bytes, htmlCharset);
+  const text = htmlToPlainText(html);
+  if (text === '') {
+    throw new ImportError('no-text', fileName, `"${name}" contains no readable text. Save the page again (for example "Save as: Web page, complete" or print it to PDF) and import that file.`);
+  }
+  const titleSource = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ?? '';
+  const title = htmlToPlainText(`<p>${titleSource}</p>`).replace(/\s+/g, ' ');
+  return { pages: [{ number: 1, text }], title: title === '' ? null : title };
+}

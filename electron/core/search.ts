@@ -1,0 +1,193 @@
+/**
+ * Full-text search over document pages, excerpts (text, translation, locator), cell summaries and memos, with
+ * SQLite FTS5 (unicode61, diacritics removed: case- and diacritic-insensitive for Latin and Cyrillic alike).
+ * Participants' recorded identities are in no index, so no search can reveal them.
+ */
+import type { ApiInput, SearchHitDto, SearchKind, SearchResultDto, SourceKind } from '../contract/api';
+import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../contract/api';
+import type { Project } from './project';
+
+const DEFAULT_LIMIT = 200;
+
+/**
+ * Turns what a researcher types into an FTS5 query without ever producing a syntax error: "quoted phrases" stay
+ * phrases, a trailing * makes a prefix query, OR between terms is kept, and everything else becomes a quoted term
+ * (so punctuation and FTS5 operators in the input are just text).
+ */
+export function toFtsQuery(input: string): string | null {
+  const parts: string[] = [];
+  const pattern = /"([^"]*)"|(\S+)/g;
+  for (let match = pattern.exec(input); match; match = pattern.exec(input)) {
+    if (match[1] !== undefined) {
+      const words = match[1].match(/[\p{L}\p{N}]+/gu);
+      if (words) parts.push(`"${words.join(' ')}"`);
+      continue;
+    }
+    const raw = match[2]!;
+    if (raw === 'OR' && parts.length > 0 && parts.at(-1) !== 'OR') {
+      parts.push('OR');
+      continue;
+    }
+    const prefix = raw.endsWith('*');
+    const words = raw.match(/[\p{L}\p{N}]+/gu);
+    if (!words) continue;
+    // "Copenhagen-Document" is two tokens to FTS5: keep them together as a phrase.
+    parts.push(`"${words.join(' ')}"${prefix ? '*' : ''}`);
+  }
+  while (parts.at(-1) === 'OR') parts.pop();
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+/** Folds a character as unicode61 with remove_diacritics does (closely enough to find a match again). */
+function foldChar(ch: string): string {
+  return ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase();
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Where `term` first occurs in `text` as a whole word, ignoring case and diacritics; -1 if it does not. */
+export function findFolded(text: string, term: string): number {
+  const wanted = [...term].map(foldChar).join('');
+  if (!wanted) return -1;
+  const folded: string[] = [];
+  const starts: number[] = [];
+  let index = 0;
+  for (const ch of text) {
+    for (const c of foldChar(ch)) {
+      folded.push(c);
+      starts.push(index);
+    }
+    index += ch.length;
+  }
+  const haystack = folded.join('');
+  for (let at = haystack.indexOf(wanted); at >= 0; at = haystack.indexOf(wanted, at + 1)) {
+    const before = haystack[at - 1];
+    const after = haystack[at + wanted.length];
+    if ((before === undefined || !WORD.test(before)) && (after === undefined || !WORD.test(after))) return starts[at]!;
+  }
+  return -1;
+}
+
+interface Row {
+  ref_id: string;
+  source_id: string | null;
+  document_id: string | null;
+  page: number | null;
+  snippet: string;
+  rank: number;
+  case_id?: string | null;
+  norm_id?: string | null;
+  stage_id?: string | null;
+  page_text?: string;
+}
+
+function inList(column: string, values: readonly string[] | undefined, params: unknown[]): string {
+  if (!values || values.length === 0) return '';
+  params.push(...values);
+  return ` AND ${column} IN (${values.map(() => '?').join(',')})`;
+}
+
+export function search(p: Project, input: ApiInput<'search.query'>): SearchResultDto {
+  const query = toFtsQuery(input.q);
+  const empty: SearchResultDto = { query: input.q, total: 0, groups: [] };
+  if (!query) return empty;
+  const limit = input.limit ?? DEFAULT_LIMIT;
+  const kinds = new Set<SearchKind>(input.kinds && input.kinds.length > 0 ? input.kinds : ['page', 'excerpt', 'cell', 'memo']);
+  const cellFilter = (input.caseIds?.length ?? 0) + (input.normIds?.length ?? 0) + (input.stageIds?.length ?? 0) > 0;
+  const o = `'${SNIPPET_OPEN}'`;
+  const c = `'${SNIPPET_CLOSE}'`;
+
+  /** Rows linked to matching cells: the excerpt itself, or (for pages) any excerpt taken from the same document. */
+  const linkedCells = (excerptCondition: string, params: unknown[]) => {
+    if (!cellFilter) return '';
+    const clause = `EXISTS (SELECT 1 FROM excerpts x JOIN excerpt_cells ec ON ec.excerpt_id = x.id JOIN cells cl ON cl.id = ec.cell_id
+      WHERE ${excerptCondition} AND cl.archived_at IS NULL${inList('cl.case_id', input.caseIds, params)}${inList('cl.norm_id', input.normIds, params)}${inList('cl.stage_id', input.stageIds, params)})`;
+    return ` AND ${clause}`;
+  };
+
+  const hits: (SearchHitDto & { rank: number })[] = [];
+  const run = (kind: SearchKind, sql: string, params: unknown[], toHit: (row: Row) => SearchHitDto) => {
+    try {
+      for (const row of p.db.prepare(sql).all(...params) as Row[]) hits.push({ ...toHit(row), rank: row.rank });
+    } catch (error) {
+      // toFtsQuery only produces valid syntax; a failure here is a bug worth seeing, not a user error.
+      throw new Error(`Search of ${kind}s failed for ${JSON.stringify(query)}: ${(error as Error).message}`);
+    }
+  };
+
+  if (kinds.has('page')) {
+    const params: unknown[] = [query];
+    const sql = `SELECT dp.document_id AS ref_id, d.source_id, dp.document_id, dp.number AS page, dp.text AS page_text,
+        snippet(fts_pages, 0, ${o}, ${c}, '…', 24) AS snippet, bm25(fts_pages) AS rank
+      FROM fts_pages JOIN document_pages dp ON dp.rowid = fts_pages.rowid JOIN documents d ON d.id = dp.document_id JOIN sources s ON s.id = d.source_id
+      WHERE fts_pages MATCH ?${inList('s.kind', input.sourceKinds, params)}${linkedCells('x.document_id = d.id', params)}
+      ORDER BY rank LIMIT ${limit}`;
+    run('page', sql, params, (r) => {
+      const term = new RegExp(`${SNIPPET_OPEN}([^${SNIPPET_CLOSE}]*)${SNIPPET_CLOSE}`).exec(r.snippet)?.[1] ?? '';
+      const at = r.page_text ? findFolded(r.page_text, term) : -1;
+      return { kind: 'page', refId: r.ref_id, sourceId: r.source_id, documentId: r.document_id, page: r.page, snippet: r.snippet, cell: null, offset: at >= 0 ? at : null };
+    });
+  }
+
+  if (kinds.has('excerpt')) {
+    const params: unknown[] = [query];
+    const sql = `SELECT e.id AS ref_id, e.source_id, e.document_id, e.page,
+        CASE WHEN instr(highlight(fts_excerpts, 0, ${o}, ${c}), ${o}) > 0 THEN snippet(fts_excerpts, 0, ${o}, ${c}, '…', 24)
+             WHEN instr(highlight(fts_excerpts, 1, ${o}, ${c}), ${o}) > 0 THEN snippet(fts_excerpts, 1, ${o}, ${c}, '…', 24)
+             ELSE snippet(fts_excerpts, 2, ${o}, ${c}, '…', 24) END AS snippet,
+        bm25(fts_excerpts) AS rank
+      FROM fts_excerpts JOIN excerpts e ON e.rowid = fts_excerpts.rowid JOIN sources s ON s.id = e.source_id
+      WHERE fts_excerpts MATCH ?${inList('s.kind', input.sourceKinds, params)}${linkedCells('x.id = e.id', params)}
+      ORDER BY rank LIMIT ${limit}`;
+    run('excerpt', sql, params, (r) => ({ kind: 'excerpt', refId: r.ref_id, sourceId: r.source_id, documentId: r.document_id, page: r.page, snippet: r.snippet, cell: null, offset: null }));
+  }
+
+  // Cells and memos belong to no source: a source-kind filter leaves them out.
+  if (kinds.has('cell') && !input.sourceKinds?.length) {
+    const params: unknown[] = [query];
+    const sql = `SELECT cl.id AS ref_id, NULL AS source_id, NULL AS document_id, NULL AS page, cl.case_id, cl.norm_id, cl.stage_id,
+        CASE WHEN instr(highlight(fts_cells, 0, ${o}, ${c}), ${o}) > 0 THEN snippet(fts_cells, 0, ${o}, ${c}, '…', 24)
+             ELSE snippet(fts_cells, 1, ${o}, ${c}, '…', 24) END AS snippet,
+        bm25(fts_cells) AS rank
+      FROM fts_cells JOIN cells cl ON cl.rowid = fts_cells.rowid
+      WHERE fts_cells MATCH ? AND cl.archived_at IS NULL${inList('cl.case_id', input.caseIds, params)}${inList('cl.norm_id', input.normIds, params)}${inList('cl.stage_id', input.stageIds, params)}
+      ORDER BY rank LIMIT ${limit}`;
+    run('cell', sql, params, (r) => ({
+      kind: 'cell',
+      refId: r.ref_id,
+      sourceId: null,
+      documentId: null,
+      page: null,
+      snippet: r.snippet,
+      cell: { caseId: r.case_id!, normId: r.norm_id!, stageId: r.stage_id! },
+      offset: null,
+    }));
+  }
+
+  if (kinds.has('memo') && !input.sourceKinds?.length && !cellFilter) {
+    const sql = `SELECT m.id AS ref_id, CASE WHEN m.target_type = 'source' THEN m.target_id END AS source_id, NULL AS document_id, NULL AS page,
+        snippet(fts_memos, 0, ${o}, ${c}, '…', 24) AS snippet, bm25(fts_memos) AS rank
+      FROM fts_memos JOIN memos m ON m.rowid = fts_memos.rowid WHERE fts_memos MATCH ? ORDER BY rank LIMIT ${limit}`;
+    run('memo', sql, [query], (r) => ({ kind: 'memo', refId: r.ref_id, sourceId: r.source_id, documentId: null, page: null, snippet: r.snippet, cell: null, offset: null }));
+  }
+
+  hits.sort((a, b) => a.rank - b.rank);
+  const kept = hits.slice(0, limit);
+  const sources = new Map(
+    (p.db.prepare('SELECT id, title, kind FROM sources').all() as { id: string; title: string; kind: SourceKind }[]).map((s) => [s.id, s]),
+  );
+  const groups = new Map<string, SearchResultDto['groups'][number]>();
+  for (const { rank: _rank, ...hit } of kept) {
+    const key = hit.sourceId ?? '';
+    let group = groups.get(key);
+    if (!group) {
+      const source = hit.sourceId ? sources.get(hit.sourceId) : undefined;
+      group = { source: source ? { id: source.id, title: source.title, kind: source.kind } : null, hits: [] };
+      groups.set(key, group);
+    }
+    group.hits.push(hit);
+  }
+  // Hits without a source (cells, memos) come last.
+  const ordered = [...groups.entries()].sort(([a], [b]) => Number(a === '') - Number(b === '')).map(([, g]) => g);
+  return { query: input.q, total: kept.length, groups: ordered };
+}
