@@ -6,10 +6,11 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import fs from 'node:fs';
 
-import { SNIPPET_CLOSE, SNIPPET_OPEN, SOURCE_KINDS, type SourceKind } from '../contract/api';
+import { CSV_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN, SOURCE_KINDS, type CsvKind, type SourceKind } from '../contract/api';
 import { ApiError } from '../contract/errors';
 import { SCHEMA_VERSION } from '../core/db/schema-version';
 import { APP_VERSION, Project } from '../core/project';
+import { describeImport, importCsv } from '../core/csv-data';
 import { extractDocument } from '../core/documents/extract';
 import { importBibliography, previewBibliography, storeDocument } from '../core/evidence';
 import { matrixTables } from '../core/matrix';
@@ -26,6 +27,8 @@ Commands:
   info FILE [--json]         summarise a project: format version and counts
   matrix FILE --norm NORM [--cases A,B,...] [--view NAME] [--format md|csv|json]
                              print the matrix of a norm (cases x stages) to stdout; --norm all for every norm
+  import FILE --from csv --kind elections|missions|claims|indicators|regional PATH [--skip-bad-rows]
+                             import bulk data from a spreadsheet (headers in the README); one transaction
   import FILE --from bibtex|ris|csl-json PATH [--keep-duplicates] [--kind KIND]
                              import sources from a Zotero export (duplicates are skipped unless kept)
   import FILE --from document PATH [--source ID] [--kind KIND]
@@ -122,18 +125,33 @@ const commands: Record<string, Command> = {
   async import(args) {
     const { values, positionals } = parse(
       args,
-      { from: { type: 'string' }, source: { type: 'string' }, kind: { type: 'string' }, 'keep-duplicates': { type: 'boolean' }, json: { type: 'boolean' } },
+      {
+        from: { type: 'string' },
+        source: { type: 'string' },
+        kind: { type: 'string' },
+        'keep-duplicates': { type: 'boolean' },
+        'skip-bad-rows': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
       2,
     );
     const file = requireFile(positionals);
     const input = positionals[1];
     if (!input) throw new UsageError('Give the file to import after the project: comparanda import FILE --from FORMAT PATH.');
     const from = values.from;
-    if (!from || !['bibtex', 'ris', 'csl-json', 'document'].includes(from)) throw new UsageError('--from must be bibtex, ris, csl-json or document.');
+    if (!from || !['bibtex', 'ris', 'csl-json', 'document', 'csv'].includes(from)) throw new UsageError('--from must be csv, bibtex, ris, csl-json or document.');
     const kind = values.kind;
-    if (kind !== undefined && !(SOURCE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of: ${SOURCE_KINDS.join(', ')}.`);
+    if (from === 'csv') {
+      if (!kind || !(CSV_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--from csv needs --kind ${CSV_KINDS.join('|')}.`);
+    } else if (kind !== undefined && !(SOURCE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of: ${SOURCE_KINDS.join(', ')}.`);
     const project = Project.open(file);
     try {
+      if (from === 'csv') {
+        const result = importCsv(project, { kind: kind as CsvKind, path: path.resolve(input), skipBadRows: values['skip-bad-rows'] ?? false });
+        if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else process.stdout.write(`${describeImport(kind as CsvKind, result)}\n`);
+        return;
+      }
       if (from === 'document') {
         const documentPath = path.resolve(input);
         const fileName = path.basename(documentPath);

@@ -148,6 +148,11 @@ export interface ProjectCounts {
   documents: number;
   excerpts: number;
   participants: number;
+  elections: number;
+  missions: number;
+  claims: number;
+  regionalNorms: number;
+  indicators: number;
 }
 
 // ---- Evidence ----------------------------------------------------------------------------------------------------
@@ -297,6 +302,201 @@ export interface BibliographyPreviewItem {
   type: string;
   /** The source the project already has that this item duplicates (DOI, or title + year). */
   duplicateOf: SourceDto | null;
+}
+
+// ---- Observation record, claims, regional context, indicators, verification ---------------------------------------
+
+export const VERIFICATION_STATUSES = ['verified-external', 'one-source', 'contested', 'unverified'] as const;
+export type Verification = (typeof VERIFICATION_STATUSES)[number];
+export const ELECTION_TYPES = ['parliamentary', 'presidential', 'referendum', 'local', 'other'] as const;
+export type ElectionType = (typeof ELECTION_TYPES)[number];
+export const MISSION_TYPES = ['full-eom', 'limited-eom', 'needs-assessment', 'expert-team', 'technical-assessment', 'none', 'other'] as const;
+export type MissionType = (typeof MISSION_TYPES)[number];
+export const SEVERITIES = ['none', 'minor', 'moderate', 'serious', 'severe'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const CLAIM_ASSESSMENTS = ['supported', 'partly-supported', 'not-supported', 'undetermined'] as const;
+export type ClaimAssessment = (typeof CLAIM_ASSESSMENTS)[number];
+export const MEMBERSHIP_STATUSES = ['member', 'founding-member', 'observer', 'dialogue-partner', 'participating-state', 'applicant', 'suspended', 'other'] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+export const CSV_KINDS = ['elections', 'missions', 'claims', 'indicators', 'regional'] as const;
+export type CsvKind = (typeof CSV_KINDS)[number];
+
+export interface DimensionDto {
+  id: string;
+  label: string;
+  description: string;
+  position: number;
+}
+
+export interface FindingDto {
+  dimensionId: string;
+  severity: Severity;
+  note: string;
+}
+
+export interface MissionDto {
+  id: string;
+  electionId: string;
+  organisation: string;
+  missionType: MissionType;
+  reason: string;
+  headOfMission: string;
+  verdict: string;
+  verdictQuote: string;
+  verdictSourceId: string | null;
+  verdictExcerptId: string | null;
+  verification: Verification;
+  verificationNote: string;
+  findings: FindingDto[];
+}
+
+export interface ElectionDto {
+  id: string;
+  caseId: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string;
+  type: ElectionType;
+  round: number | null;
+  label: string;
+  officialResult: string;
+  notes: string;
+  verification: Verification;
+  verificationNote: string;
+  missions: MissionDto[];
+}
+
+export interface ClaimDto {
+  id: string;
+  claimant: string;
+  claimantRole: string;
+  claimantCaseId: string | null;
+  date: string | null;
+  statement: string;
+  statementKind: TextKind;
+  excerptId: string | null;
+  target: string;
+  focalCaseId: string | null;
+  comparatorCaseIds: string[];
+  comparatorNote: string;
+  dimensionId: string | null;
+  dimensionNote: string;
+  normId: string | null;
+  stageId: string | null;
+  /** The researcher's test of the claim against the observers' verdicts. */
+  assessment: ClaimAssessment;
+  reasoning: string;
+  /** Whether the claim was made as recorded. */
+  verification: Verification;
+  verificationNote: string;
+  /** The missions whose verdicts the claim compares (focal and comparator sides). */
+  missionIds: string[];
+}
+
+export interface OrganisationDto {
+  id: string;
+  name: string;
+  fullName: string;
+  description: string;
+}
+
+export interface RegionalNormDto {
+  id: string;
+  label: string;
+  description: string;
+  organisationId: string | null;
+  entrepreneurs: string;
+  yearFrom: number | null;
+  yearTo: number | null;
+  verification: Verification;
+  verificationNote: string;
+  instrumentIds: string[];
+  /** The cells whose contestation draws on this norm. */
+  cellIds: string[];
+}
+
+export interface InstrumentDto {
+  id: string;
+  title: string;
+  organisationId: string | null;
+  date: string | null;
+  description: string;
+  sourceId: string | null;
+  verification: Verification;
+  verificationNote: string;
+}
+
+export interface MembershipDto {
+  id: string;
+  caseId: string;
+  organisationId: string;
+  status: MembershipStatus;
+  dateFrom: string | null;
+  dateTo: string | null;
+  note: string;
+  verification: Verification;
+}
+
+export interface RegionalContextDto {
+  organisations: OrganisationDto[];
+  regionalNorms: RegionalNormDto[];
+  instruments: InstrumentDto[];
+  memberships: MembershipDto[];
+}
+
+export interface IndicatorValueDto {
+  caseId: string;
+  year: number;
+  value: number | null;
+  label: string;
+  sourceId: string | null;
+  verification: Verification;
+  note: string;
+}
+
+export interface IndicatorDto {
+  id: string;
+  name: string;
+  scale: string;
+  minValue: number | null;
+  maxValue: number | null;
+  higherIs: 'better' | 'worse' | 'neither';
+  sourceId: string | null;
+  description: string;
+  values: IndicatorValueDto[];
+}
+
+export interface VerificationFlagDto {
+  id: string;
+  issue: string;
+  severity: string;
+  targetType: string | null;
+  targetId: string | null;
+  resolved: boolean;
+}
+
+/** One fact or claim not yet verified externally, for the "still unverified" view. */
+export interface UnverifiedItemDto {
+  type: 'election' | 'mission' | 'claim' | 'excerpt' | 'indicator-value' | 'regional-norm' | 'instrument' | 'membership';
+  id: string;
+  label: string;
+  caseId: string | null;
+  verification: Verification;
+  note: string;
+}
+
+export interface CsvProblem {
+  /** 1-based line number in the file (the header is line 1). */
+  line: number;
+  message: string;
+}
+
+export interface CsvPreviewDto {
+  kind: CsvKind;
+  header: string[];
+  rows: number;
+  /** The first rows as read, for a preview table. */
+  sample: string[][];
+  problems: CsvProblem[];
 }
 
 /** A bibliography file to read: a path on this computer, or its text (exactly one of the two). */
@@ -492,6 +692,163 @@ export interface ApiSpec {
   };
   /** Opens a file the app wrote (e.g. a document's original) with the system's default program. UNSUPPORTED in a browser. */
   'host.openPath': { input: { path: string }; output: null };
+  'observation.list': { input: Empty; output: { dimensions: DimensionDto[]; elections: ElectionDto[] } };
+  'dimensions.save': { input: { id?: string | undefined; label: string; description?: string | undefined }; output: DimensionDto };
+  'dimensions.remove': { input: { id: string }; output: null };
+  'elections.save': {
+    input: {
+      id?: string | undefined;
+      caseId: string;
+      date: string;
+      type: ElectionType;
+      round?: number | null | undefined;
+      label?: string | undefined;
+      officialResult?: string | undefined;
+      notes?: string | undefined;
+      verification?: Verification | undefined;
+      verificationNote?: string | undefined;
+    };
+    output: ElectionDto;
+  };
+  'elections.remove': { input: { id: string }; output: null };
+  'missions.save': {
+    input: {
+      id?: string | undefined;
+      electionId: string;
+      organisation: string;
+      missionType: MissionType;
+      reason?: string | undefined;
+      headOfMission?: string | undefined;
+      verdict?: string | undefined;
+      verdictQuote?: string | undefined;
+      verdictSourceId?: string | null | undefined;
+      verdictExcerptId?: string | null | undefined;
+      verification?: Verification | undefined;
+      verificationNote?: string | undefined;
+      findings?: { dimensionId: string; severity: Severity; note?: string | undefined }[] | undefined;
+    };
+    output: MissionDto;
+  };
+  'missions.remove': { input: { id: string }; output: null };
+  'claims.list': { input: Empty; output: ClaimDto[] };
+  'claims.save': {
+    input: {
+      id?: string | undefined;
+      claimant: string;
+      claimantRole?: string | undefined;
+      claimantCaseId?: string | null | undefined;
+      date?: string | null | undefined;
+      statement: string;
+      statementKind?: TextKind | undefined;
+      excerptId?: string | null | undefined;
+      target?: string | undefined;
+      focalCaseId?: string | null | undefined;
+      comparatorCaseIds?: string[] | undefined;
+      comparatorNote?: string | undefined;
+      dimensionId?: string | null | undefined;
+      dimensionNote?: string | undefined;
+      normId?: string | null | undefined;
+      stageId?: string | null | undefined;
+      assessment?: ClaimAssessment | undefined;
+      reasoning?: string | undefined;
+      verification?: Verification | undefined;
+      verificationNote?: string | undefined;
+      missionIds?: string[] | undefined;
+    };
+    output: ClaimDto;
+  };
+  'claims.remove': { input: { id: string }; output: null };
+  'context.get': { input: Empty; output: RegionalContextDto };
+  'organisations.save': { input: { id?: string | undefined; name: string; fullName?: string | undefined; description?: string | undefined }; output: OrganisationDto };
+  'organisations.remove': { input: { id: string }; output: null };
+  'regionalNorms.save': {
+    input: {
+      id?: string | undefined;
+      label: string;
+      description?: string | undefined;
+      organisationId?: string | null | undefined;
+      entrepreneurs?: string | undefined;
+      yearFrom?: number | null | undefined;
+      yearTo?: number | null | undefined;
+      verification?: Verification | undefined;
+      verificationNote?: string | undefined;
+      instrumentIds?: string[] | undefined;
+      cellIds?: string[] | undefined;
+    };
+    output: RegionalNormDto;
+  };
+  'regionalNorms.remove': { input: { id: string }; output: null };
+  'instruments.save': {
+    input: {
+      id?: string | undefined;
+      title: string;
+      organisationId?: string | null | undefined;
+      date?: string | null | undefined;
+      description?: string | undefined;
+      sourceId?: string | null | undefined;
+      verification?: Verification | undefined;
+      verificationNote?: string | undefined;
+    };
+    output: InstrumentDto;
+  };
+  'instruments.remove': { input: { id: string }; output: null };
+  'memberships.save': {
+    input: {
+      id?: string | undefined;
+      caseId: string;
+      organisationId: string;
+      status: MembershipStatus;
+      dateFrom?: string | null | undefined;
+      dateTo?: string | null | undefined;
+      note?: string | undefined;
+      verification?: Verification | undefined;
+    };
+    output: MembershipDto;
+  };
+  'memberships.remove': { input: { id: string }; output: null };
+  'indicators.list': { input: Empty; output: IndicatorDto[] };
+  'indicators.save': {
+    input: {
+      id?: string | undefined;
+      name: string;
+      scale?: string | undefined;
+      minValue?: number | null | undefined;
+      maxValue?: number | null | undefined;
+      higherIs?: 'better' | 'worse' | 'neither' | undefined;
+      sourceId?: string | null | undefined;
+      description?: string | undefined;
+    };
+    output: IndicatorDto;
+  };
+  'indicators.remove': { input: { id: string }; output: null };
+  /** Sets (or, with value null and no label, clears) one case's value for a year. */
+  'indicators.setValue': {
+    input: {
+      indicatorId: string;
+      caseId: string;
+      year: number;
+      value: number | null;
+      label?: string | undefined;
+      sourceId?: string | null | undefined;
+      verification?: Verification | undefined;
+      note?: string | undefined;
+    };
+    output: IndicatorDto;
+  };
+  'verification.list': { input: Empty; output: { items: UnverifiedItemDto[]; flags: VerificationFlagDto[] } };
+  'flags.save': {
+    input: { id?: string | undefined; issue: string; severity?: string | undefined; targetType?: string | null | undefined; targetId?: string | null | undefined; resolved?: boolean | undefined };
+    output: VerificationFlagDto;
+  };
+  'flags.remove': { input: { id: string }; output: null };
+  /** Reads a CSV file of one kind and reports its rows and every problem (line and reason) without writing. */
+  'data.previewCsv': { input: { kind: CsvKind; path?: string | undefined; text?: string | undefined }; output: CsvPreviewDto };
+  /** Imports a CSV file in one transaction: a bad row aborts everything unless skipBadRows. */
+  'data.importCsv': {
+    input: { kind: CsvKind; path?: string | undefined; text?: string | undefined; skipBadRows?: boolean | undefined };
+    output: { imported: number; skipped: CsvProblem[] };
+  };
+  'data.exportCsv': { input: { kind: CsvKind }; output: { text: string } };
   'search.query': {
     input: {
       q: string;

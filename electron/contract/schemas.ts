@@ -3,7 +3,17 @@
  * Objects are strict: an unknown field is an error, not something silently ignored.
  */
 import { z } from 'zod';
-import { SOURCE_KINDS, type ApiInput } from './api';
+import {
+  CLAIM_ASSESSMENTS,
+  CSV_KINDS,
+  ELECTION_TYPES,
+  MEMBERSHIP_STATUSES,
+  MISSION_TYPES,
+  SEVERITIES,
+  SOURCE_KINDS,
+  VERIFICATION_STATUSES,
+  type ApiInput,
+} from './api';
 import type { Method } from './methods';
 
 const MAX_PATH = 4096;
@@ -93,6 +103,17 @@ const excerptFields = {
 };
 const offset = z.number().int().min(0).max(1_000_000_000);
 const memoTarget = z.enum(['project', 'case', 'norm', 'cell', 'source', 'excerpt']);
+
+const verification = z.enum(VERIFICATION_STATUSES);
+const flexibleDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'A date is YYYY, YYYY-MM or YYYY-MM-DD.');
+const shortText = z.string().max(2000);
+const optionalId = id.optional();
+const csvSource = {
+  kind: z.enum(CSV_KINDS),
+  path: filePath.optional(),
+  text: z.string().max(50_000_000, 'The file is too large; split it.').optional(),
+};
+const exactlyOneSource = (b: { path?: string | undefined; text?: string | undefined }) => (b.path === undefined) !== (b.text === undefined);
 
 const orphanChoice = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('move'), stageMap: z.record(id, id) }),
@@ -214,6 +235,139 @@ export const inputSchemas = {
     defaultName: z.string().max(300).optional(),
   }),
   'host.openPath': z.strictObject({ path: filePath }),
+  'observation.list': empty,
+  'dimensions.save': z.strictObject({ id: optionalId, label, description: text.optional() }),
+  'dimensions.remove': z.strictObject({ id }),
+  'elections.save': z.strictObject({
+    id: optionalId,
+    caseId: id,
+    date: flexibleDate,
+    type: z.enum(ELECTION_TYPES),
+    round: z.number().int().min(1).max(10).nullable().optional(),
+    label: shortText.optional(),
+    officialResult: text.optional(),
+    notes: text.optional(),
+    verification: verification.optional(),
+    verificationNote: text.optional(),
+  }),
+  'elections.remove': z.strictObject({ id }),
+  'missions.save': z.strictObject({
+    id: optionalId,
+    electionId: id,
+    organisation: label,
+    missionType: z.enum(MISSION_TYPES),
+    reason: text.optional(),
+    headOfMission: shortText.optional(),
+    verdict: text.optional(),
+    verdictQuote: text.optional(),
+    verdictSourceId: id.nullable().optional(),
+    verdictExcerptId: id.nullable().optional(),
+    verification: verification.optional(),
+    verificationNote: text.optional(),
+    findings: z.array(z.strictObject({ dimensionId: id, severity: z.enum(SEVERITIES), note: text.optional() })).max(100).optional(),
+  }),
+  'missions.remove': z.strictObject({ id }),
+  'claims.list': empty,
+  'claims.save': z.strictObject({
+    id: optionalId,
+    claimant: label,
+    claimantRole: shortText.optional(),
+    claimantCaseId: id.nullable().optional(),
+    date: flexibleDate.nullable().optional(),
+    statement: text.min(1, 'A claim needs its statement.'),
+    statementKind: z.enum(['quote', 'paraphrase']).optional(),
+    excerptId: id.nullable().optional(),
+    target: shortText.optional(),
+    focalCaseId: id.nullable().optional(),
+    comparatorCaseIds: ids.optional(),
+    comparatorNote: shortText.optional(),
+    dimensionId: id.nullable().optional(),
+    dimensionNote: shortText.optional(),
+    normId: id.nullable().optional(),
+    stageId: id.nullable().optional(),
+    assessment: z.enum(CLAIM_ASSESSMENTS).optional(),
+    reasoning: longText.optional(),
+    verification: verification.optional(),
+    verificationNote: text.optional(),
+    missionIds: ids.optional(),
+  }),
+  'claims.remove': z.strictObject({ id }),
+  'context.get': empty,
+  'organisations.save': z.strictObject({ id: optionalId, name: label, fullName: shortText.optional(), description: text.optional() }),
+  'organisations.remove': z.strictObject({ id }),
+  'regionalNorms.save': z
+    .strictObject({
+      id: optionalId,
+      label,
+      description: text.optional(),
+      organisationId: id.nullable().optional(),
+      entrepreneurs: shortText.optional(),
+      yearFrom: year.nullable().optional(),
+      yearTo: year.nullable().optional(),
+      verification: verification.optional(),
+      verificationNote: text.optional(),
+      instrumentIds: ids.optional(),
+      cellIds: ids.optional(),
+    })
+    .refine((n) => n.yearFrom == null || n.yearTo == null || n.yearFrom <= n.yearTo, { message: 'The period must not end before it starts.', path: ['yearTo'] }),
+  'regionalNorms.remove': z.strictObject({ id }),
+  'instruments.save': z.strictObject({
+    id: optionalId,
+    title: z.string().trim().min(1).max(1000),
+    organisationId: id.nullable().optional(),
+    date: flexibleDate.nullable().optional(),
+    description: text.optional(),
+    sourceId: id.nullable().optional(),
+    verification: verification.optional(),
+    verificationNote: text.optional(),
+  }),
+  'instruments.remove': z.strictObject({ id }),
+  'memberships.save': z.strictObject({
+    id: optionalId,
+    caseId: id,
+    organisationId: id,
+    status: z.enum(MEMBERSHIP_STATUSES),
+    dateFrom: flexibleDate.nullable().optional(),
+    dateTo: flexibleDate.nullable().optional(),
+    note: text.optional(),
+    verification: verification.optional(),
+  }),
+  'memberships.remove': z.strictObject({ id }),
+  'indicators.list': empty,
+  'indicators.save': z.strictObject({
+    id: optionalId,
+    name: label,
+    scale: shortText.optional(),
+    minValue: z.number().finite().nullable().optional(),
+    maxValue: z.number().finite().nullable().optional(),
+    higherIs: z.enum(['better', 'worse', 'neither']).optional(),
+    sourceId: id.nullable().optional(),
+    description: text.optional(),
+  }),
+  'indicators.remove': z.strictObject({ id }),
+  'indicators.setValue': z.strictObject({
+    indicatorId: id,
+    caseId: id,
+    year: year,
+    value: z.number().finite().nullable(),
+    label: z.string().max(200).optional(),
+    sourceId: id.nullable().optional(),
+    verification: verification.optional(),
+    note: text.optional(),
+  }),
+  'verification.list': empty,
+  'flags.save': z.strictObject({
+    id: optionalId,
+    issue: text.min(1),
+    severity: z.string().max(100).optional(),
+    targetType: z.enum(['election', 'mission', 'claim', 'excerpt', 'indicator-value', 'regional-norm', 'instrument', 'source', 'cell']).nullable().optional(),
+    targetId: z.string().max(200).nullable().optional(),
+    resolved: z.boolean().optional(),
+  }),
+  'flags.remove': z.strictObject({ id }),
+  'data.previewCsv': z.strictObject(csvSource).refine(exactlyOneSource, 'Give either a file path or the text of the CSV.'),
+  'data.importCsv': z.strictObject({ ...csvSource, skipBadRows: z.boolean().optional() }).refine(exactlyOneSource, 'Give either a file path or the text of the CSV.'),
+  'data.exportCsv': z.strictObject({ kind: z.enum(CSV_KINDS) }),
   'search.query': z.strictObject({
     q: z.string().max(1000, 'Keep the search under 1,000 characters.'),
     kinds: z.array(z.enum(['page', 'excerpt', 'cell', 'memo'])).max(4).optional(),

@@ -5,8 +5,11 @@ import { inputSchemas } from '../contract/schemas';
 import { APP_NAME, APP_VERSION } from './project';
 import { SCHEMA_VERSION } from './db/schema-version';
 import { startDocumentImport } from './document-import';
+import * as context from './context';
+import * as csvData from './csv-data';
 import * as edit from './edit';
 import * as evidence from './evidence';
+import * as record from './record';
 import { search } from './search';
 import type { Session } from './session';
 import { FRAMEWORK_TEMPLATES } from './templates';
@@ -104,6 +107,38 @@ export function createHandlers(session: Session, transport: 'ipc' | 'http', host
     'memos.update': (input) => evidence.updateMemo(session.requireProject(), input),
     'memos.remove': (input) => evidence.removeMemo(session.requireProject(), input),
     'search.query': (input) => search(session.requireProject(), input),
+    'observation.list': () => {
+      const p = session.requireProject();
+      return { dimensions: record.listDimensions(p), elections: record.listElections(p) };
+    },
+    'dimensions.save': (input) => record.saveDimension(session.requireProject(), input),
+    'dimensions.remove': (input) => record.removeDimension(session.requireProject(), input),
+    'elections.save': (input) => record.saveElection(session.requireProject(), input),
+    'elections.remove': (input) => record.removeElection(session.requireProject(), input),
+    'missions.save': (input) => record.saveMission(session.requireProject(), input),
+    'missions.remove': (input) => record.removeMission(session.requireProject(), input),
+    'claims.list': () => record.listClaims(session.requireProject()),
+    'claims.save': (input) => record.saveClaim(session.requireProject(), input),
+    'claims.remove': (input) => record.removeClaim(session.requireProject(), input),
+    'context.get': () => context.getContext(session.requireProject()),
+    'organisations.save': (input) => context.saveOrganisation(session.requireProject(), input),
+    'organisations.remove': (input) => context.removeOrganisation(session.requireProject(), input),
+    'regionalNorms.save': (input) => context.saveRegionalNorm(session.requireProject(), input),
+    'regionalNorms.remove': (input) => context.removeRegionalNorm(session.requireProject(), input),
+    'instruments.save': (input) => context.saveInstrument(session.requireProject(), input),
+    'instruments.remove': (input) => context.removeInstrument(session.requireProject(), input),
+    'memberships.save': (input) => context.saveMembership(session.requireProject(), input),
+    'memberships.remove': (input) => context.removeMembership(session.requireProject(), input),
+    'indicators.list': () => context.listIndicators(session.requireProject()),
+    'indicators.save': (input) => context.saveIndicator(session.requireProject(), input),
+    'indicators.remove': (input) => context.removeIndicator(session.requireProject(), input),
+    'indicators.setValue': (input) => context.setIndicatorValue(session.requireProject(), input),
+    'verification.list': () => context.listUnverified(session.requireProject()),
+    'flags.save': (input) => context.saveFlag(session.requireProject(), input),
+    'flags.remove': (input) => context.removeFlag(session.requireProject(), input),
+    'data.previewCsv': (input) => csvData.previewCsv(session.requireProject(), input),
+    'data.importCsv': (input) => csvData.importCsv(session.requireProject(), input),
+    'data.exportCsv': (input) => csvData.exportCsv(session.requireProject(), input),
     'host.chooseFile': async (input) => {
       if (!host) throw unsupported('Choosing a file with a dialog');
       return { path: await host.chooseFile(input) };

@@ -82,7 +82,12 @@ export class Project {
               (SELECT count(*) FROM sources) AS sources,
               (SELECT count(*) FROM documents) AS documents,
               (SELECT count(*) FROM excerpts) AS excerpts,
-              (SELECT count(*) FROM participants) AS participants`,
+              (SELECT count(*) FROM participants) AS participants,
+              (SELECT count(*) FROM elections) AS elections,
+              (SELECT count(*) FROM missions) AS missions,
+              (SELECT count(*) FROM claims) AS claims,
+              (SELECT count(*) FROM regional_norms) AS regionalNorms,
+              (SELECT count(*) FROM indicator_values) AS indicators`,
     ).get() as ProjectCounts;
   }
 

@@ -12,6 +12,7 @@ import { insertCase } from './repos/cases';
 import { insertCell } from './repos/cells';
 import { defaultFrameworkId } from './repos/frameworks';
 import { insertNorm, setNormStageNote } from './repos/norms';
+import { fillSampleRecord } from './sample-record';
 import { duplicateKey } from './sources/bibliography';
 
 export const SAMPLE_TITLE = 'Kazakhstan & Belarus (sample)';
@@ -124,7 +125,8 @@ function readJson(file: string): unknown {
 
 /** Fills an empty project (inside its creating transaction) from the bundled fact base. */
 export function fillSample(db: Database.Database, dir: string = path.join(assetsDir(), 'sample')): void {
-  const facts = factsSchema.parse(readJson(path.join(dir, 'kazakhstan-belarus-facts.json')));
+  const rawFacts = readJson(path.join(dir, 'kazakhstan-belarus-facts.json'));
+  const facts = factsSchema.parse(rawFacts);
   const assessments = assessmentsSchema.parse(readJson(path.join(dir, 'assessments.json')));
 
   const frameworkId = defaultFrameworkId(db);
@@ -233,6 +235,13 @@ export function fillSample(db: Database.Database, dir: string = path.join(assets
   }
 
   linkSampleEvidence(db, excerpts, { cases: caseIds, norms: normIds, stages: stageByFactId });
+  fillSampleRecord(db, rawFacts, readJson(path.join(dir, 'record.json')), {
+    cases: caseIds,
+    norms: normIds,
+    stages: stageByFactId,
+    sources: sourceIds,
+    excerpts: new Map(excerpts.map((e) => [e.fact.id, e.id])),
+  });
 }
 
 /** Links each fact-base excerpt to the cell of its case, norm and stage (norms outside the matrix stay unlinked). */

@@ -28,7 +28,23 @@ describe('comparanda CLI', () => {
     expect(info.code).toBe(0);
     expect(JSON.parse(info.stdout)).toEqual({
       schemaVersion: SCHEMA_VERSION,
-      counts: { cases: 2, norms: 2, stages: 4, cells: 14, frameworks: 1, views: 0, sources: 105, documents: 0, excerpts: 45, participants: 11 },
+      counts: {
+        cases: 2,
+        norms: 2,
+        stages: 4,
+        cells: 14,
+        frameworks: 1,
+        views: 0,
+        sources: 105,
+        documents: 0,
+        excerpts: 45,
+        participants: 11,
+        elections: 28,
+        missions: 34,
+        claims: 7,
+        regionalNorms: 4,
+        indicators: 44,
+      },
     });
     expect(listDir(dir)).toEqual(['s.comparanda']);
   });
@@ -170,6 +186,21 @@ describe('comparanda CLI', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(message);
     expect(cli(['info', 's.comparanda', '--json'], dir).stdout).toBe(before);
+  });
+
+  it('imports a CSV of indicators in one transaction: a bad row is refused with its line number, counts unchanged', () => {
+    const dir = tempDir();
+    cli(['sample', '--out', 's.comparanda'], dir);
+    const csv = path.join(dir, 'rsf.csv');
+    fs.writeFileSync(csv, 'indicator,case,year,value,label\nRSF press freedom score,KAZ,2023,44.2,\nRSF press freedom score,BLR,2023,abc,\n');
+    const before = JSON.parse(cli(['info', 's.comparanda', '--json'], dir).stdout).counts;
+    const refused = cli(['import', 's.comparanda', '--from', 'csv', '--kind', 'indicators', csv], dir);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/line 3: value must be a number, not "abc"/) });
+    expect(JSON.parse(cli(['info', 's.comparanda', '--json'], dir).stdout).counts).toEqual(before);
+    const skipped = cli(['import', 's.comparanda', '--from', 'csv', '--kind', 'indicators', csv, '--skip-bad-rows'], dir);
+    expect(skipped).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Imported 1 indicators row; skipped 1 bad row:\n  line 3: /) });
+    expect(JSON.parse(cli(['info', 's.comparanda', '--json'], dir).stdout).counts.indicators).toBe(before.indicators + 1);
+    expect(cli(['import', 's.comparanda', '--from', 'csv', csv], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--kind/) });
   });
 
   it('refuses to overwrite an existing file with the sample', () => {
