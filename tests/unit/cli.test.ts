@@ -198,7 +198,7 @@ describe('comparanda CLI', () => {
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/line 3: value must be a number, not "abc"/) });
     expect(JSON.parse(cli(['info', 's.comparanda', '--json'], dir).stdout).counts).toEqual(before);
     const skipped = cli(['import', 's.comparanda', '--from', 'csv', '--kind', 'indicators', csv, '--skip-bad-rows'], dir);
-    expect(skipped).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Imported 1 indicators row; skipped 1 bad row:\n  line 3: /) });
+    expect(skipped).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Imported 1 indicators row; skipped 1 bad row:\n {2}line 3: /) });
     expect(JSON.parse(cli(['info', 's.comparanda', '--json'], dir).stdout).counts.indicators).toBe(before.indicators + 1);
     expect(cli(['import', 's.comparanda', '--from', 'csv', csv], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--kind/) });
   });
