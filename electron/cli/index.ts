@@ -8,7 +8,9 @@ import fs from 'node:fs';
 
 import { CSV_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN, SOURCE_KINDS, type CsvKind, type SourceKind } from '../contract/api';
 import { ApiError } from '../contract/errors';
+import { Backups } from '../core/backups';
 import { SCHEMA_VERSION } from '../core/db/schema-version';
+import { defaultUserDataDir } from '../core/paths';
 import { APP_VERSION, Project } from '../core/project';
 import { describeImport, importCsv } from '../core/csv-data';
 import { extractDocument } from '../core/documents/extract';
@@ -35,18 +37,25 @@ Commands:
                              import a PDF, DOCX, TXT, Markdown or HTML file (text page by page + the original)
   search FILE QUERY [--json] [--limit N]
                              full-text search of documents, excerpts, cell summaries and memos
+  check FILE [--json]        integrity and reference checks; exits 1 when there are problems
+  encrypt FILE --out NEW --new-passphrase-file PATH
+                             write an encrypted copy of a plain project
   help                       show this help
   version                    print the version
 
+Every command that reads a project takes --passphrase-file PATH for an encrypted one.
 Options may come before or after FILE. Exit status: 0 success, 1 failure, 2 usage error.
 `;
 
 type Command = (args: string[]) => void | Promise<void>;
 
+/** Every command that opens a project takes --passphrase-file (never the passphrase itself: it would land in the shell history). */
+const COMMON = { 'passphrase-file': { type: 'string' } } as const;
+
 function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, positionals: number) {
   let parsed;
   try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]);
   }
@@ -54,6 +63,25 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
     throw new UsageError(`Unexpected argument "${parsed.positionals[positionals]}".`);
   }
   return parsed;
+}
+
+function readPassphrase(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`The passphrase file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  // One trailing newline (as editors and `echo` write it) is not part of the passphrase.
+  const passphrase = text.replace(/\r?\n$/, '');
+  if (passphrase === '') throw new UsageError('The passphrase file is empty.');
+  return passphrase;
+}
+
+function openProject(file: string, values: { 'passphrase-file'?: string | boolean | undefined }, readonly: boolean): Project {
+  const passphraseFile = values['passphrase-file'];
+  return Project.open(file, { readonly, passphrase: readPassphrase(typeof passphraseFile === 'string' ? passphraseFile : undefined) });
 }
 
 function requireFile(positionals: string[], what = 'a project FILE'): string {
@@ -74,11 +102,12 @@ const commands: Record<string, Command> = {
 
   info(args) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' } }, 1);
-    const project = Project.open(requireFile(positionals), { readonly: true });
+    const project = openProject(requireFile(positionals), values, true);
     try {
       const summary = project.summary();
+      const backups = new Backups(path.join(defaultUserDataDir(), 'backups')).list(project.path).length;
       if (values.json) {
-        process.stdout.write(`${JSON.stringify({ schemaVersion: summary.schemaVersion, counts: summary.counts }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ schemaVersion: summary.schemaVersion, encrypted: summary.encrypted, counts: { ...summary.counts, backups } }, null, 2)}\n`);
         return;
       }
       const overview = project.overview();
@@ -86,11 +115,14 @@ const commands: Record<string, Command> = {
       const lines = [
         summary.title,
         `  file     ${summary.path}`,
-        `  format   ${summary.schemaVersion} (this app reads up to ${SCHEMA_VERSION})`,
+        `  format   ${summary.schemaVersion} (this app reads up to ${SCHEMA_VERSION})${summary.encrypted ? ', encrypted' : ''}`,
         `  cases    ${summary.counts.cases}${cases ? `: ${cases}` : ''}`,
         `  norms    ${summary.counts.norms}${overview.norms.length ? `: ${overview.norms.map((n) => n.shortLabel || n.label).join('; ')}` : ''}`,
         `  stages   ${summary.counts.stages}`,
         `  cells    ${summary.counts.cells}`,
+        `  evidence ${summary.counts.sources} sources, ${summary.counts.documents} documents, ${summary.counts.excerpts} excerpts, ${summary.counts.participants} participants`,
+        `  record   ${summary.counts.elections} elections, ${summary.counts.missions} missions, ${summary.counts.claims} claims, ${summary.counts.regionalNorms} regional norms, ${summary.counts.indicators} indicator values`,
+        `  backups  ${backups}`,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     } finally {
@@ -107,7 +139,7 @@ const commands: Record<string, Command> = {
     const format = values.format ?? 'md';
     if (!['md', 'csv', 'json'].includes(format)) throw new UsageError(`--format must be md, csv or json, not "${format}".`);
     if (!values.norm && !values.view) throw new UsageError('Give the norm with --norm ID_OR_LABEL (or --norm all), or a saved --view.');
-    const project = Project.open(requireFile(positionals), { readonly: true });
+    const project = openProject(requireFile(positionals), values, true);
     try {
       const tables = matrixTables(project, {
         norms: values.norm && values.norm !== 'all' ? [values.norm] : undefined,
@@ -144,7 +176,7 @@ const commands: Record<string, Command> = {
     if (from === 'csv') {
       if (!kind || !(CSV_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--from csv needs --kind ${CSV_KINDS.join('|')}.`);
     } else if (kind !== undefined && !(SOURCE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of: ${SOURCE_KINDS.join(', ')}.`);
-    const project = Project.open(file);
+    const project = openProject(file, values, false);
     try {
       if (from === 'csv') {
         const result = importCsv(project, { kind: kind as CsvKind, path: path.resolve(input), skipBadRows: values['skip-bad-rows'] ?? false });
@@ -188,7 +220,7 @@ const commands: Record<string, Command> = {
     if (!q) throw new UsageError('Give what to search for: comparanda search FILE "QUERY".');
     const limit = values.limit === undefined ? undefined : Number(values.limit);
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw new UsageError('--limit must be a whole number from 1 to 1000.');
-    const project = Project.open(file, { readonly: true });
+    const project = openProject(file, values, true);
     try {
       const result = search(project, { q, limit });
       if (values.json) {
@@ -204,6 +236,39 @@ const commands: Record<string, Command> = {
           process.stdout.write(`  ${where.padEnd(9)} ${marked(hit.snippet).replace(/\s+/g, ' ')}\n`);
         }
       }
+    } finally {
+      project.close();
+    }
+  },
+
+  check(args) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' } }, 1);
+    const project = openProject(requireFile(positionals), values, true);
+    try {
+      const report = project.check();
+      if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else if (report.ok) process.stdout.write(`${project.summary().fileName}: no problems found (integrity and references checked).\n`);
+      else {
+        for (const line of report.integrity) process.stdout.write(`integrity: ${line}\n`);
+        for (const fk of report.foreignKeys) process.stdout.write(`broken reference: ${fk.table} row ${fk.rowid} -> ${fk.parent}\n`);
+      }
+      if (!report.ok) throw new ApiError('PROJECT_CORRUPT', `${project.summary().fileName} has ${report.integrity.length + report.foreignKeys.length} problem(s); restore a backup (see the list above).`);
+    } finally {
+      project.close();
+    }
+  },
+
+  encrypt(args) {
+    const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' }, 'new-passphrase-file': { type: 'string' } }, 1);
+    const file = requireFile(positionals);
+    if (!values.out) throw new UsageError('Give the encrypted file to write with --out FILE.comparanda.');
+    const passphrase = readPassphrase(values['new-passphrase-file']);
+    if (!passphrase) throw new UsageError('Give the new passphrase in a file with --new-passphrase-file PATH (never on the command line).');
+    if (passphrase.length < 10) throw new UsageError('Use a passphrase of at least 10 characters (several words are best).');
+    const project = openProject(file, values, false);
+    try {
+      const target = project.encryptCopy(path.resolve(values.out), passphrase);
+      process.stdout.write(`Wrote an encrypted copy to ${target}. The original is unchanged: delete it securely once you have checked the copy.\n`);
     } finally {
       project.close();
     }

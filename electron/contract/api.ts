@@ -499,6 +499,33 @@ export interface CsvPreviewDto {
   problems: CsvProblem[];
 }
 
+export interface AuditEntryDto {
+  id: number;
+  at: string;
+  /** What was done, as the undo menu names it. */
+  action: string;
+  table: string;
+  rowKey: Record<string, unknown>;
+  /** The row before and after the change (null: did not exist / was deleted). */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface BackupDto {
+  file: string;
+  createdAt: string;
+  reason: 'open' | 'edits' | 'before-migration' | 'manual';
+  sizeBytes: number;
+  encrypted: boolean;
+}
+
+export interface CheckReportDto {
+  ok: boolean;
+  integrity: string[];
+  foreignKeys: { table: string; rowid: number; parent: string }[];
+  schemaVersion: number;
+}
+
 /** A bibliography file to read: a path on this computer, or its text (exactly one of the two). */
 type BibliographyInput = { format: 'bibtex' | 'ris' | 'csl-json'; path?: string | undefined; text?: string | undefined; fileName?: string | undefined };
 
@@ -529,6 +556,7 @@ export interface ProjectSummary {
   fileName: string;
   title: string;
   schemaVersion: number;
+  encrypted: boolean;
   counts: ProjectCounts;
 }
 
@@ -574,8 +602,12 @@ type Empty = Record<string, never>;
 export interface ApiSpec {
   'app.info': { input: Empty; output: AppInfo };
   'project.current': { input: Empty; output: ProjectSummary | null };
-  'project.open': { input: { path: string }; output: ProjectSummary };
-  'project.create': { input: { path: string; title?: string | undefined }; output: ProjectSummary };
+  /** PASSPHRASE_REQUIRED for an encrypted project opened without one; WRONG_PASSPHRASE for a wrong one. */
+  'project.open': { input: { path: string; passphrase?: string | undefined }; output: ProjectSummary };
+  'project.create': { input: { path: string; title?: string | undefined; passphrase?: string | undefined }; output: ProjectSummary };
+  'project.changePassphrase': { input: { current: string; next: string }; output: ProjectSummary };
+  /** Writes an encrypted copy of the open (plain) project to a new file; the open project stays as it is. */
+  'project.encryptCopy': { input: { path: string; passphrase: string }; output: { path: string } };
   'project.close': { input: Empty; output: null };
   /** Writes a consistent copy of the open project to a new file; answers the copy's path. */
   'project.saveCopy': { input: { path: string }; output: { path: string } };
@@ -849,6 +881,15 @@ export interface ApiSpec {
     output: { imported: number; skipped: CsvProblem[] };
   };
   'data.exportCsv': { input: { kind: CsvKind }; output: { text: string } };
+  'audit.list': { input: { table?: string | undefined; rowId?: string | undefined; limit?: number | undefined }; output: AuditEntryDto[] };
+  /** Restores a record to the version an audit entry left it in (a new, undoable edit). */
+  'audit.restore': { input: { id: number }; output: null };
+  'audit.exportCsv': { input: Empty; output: { text: string } };
+  'backups.list': { input: Empty; output: BackupDto[] };
+  'backups.create': { input: Empty; output: BackupDto };
+  /** Restores a snapshot into a new file (never over the open project); answers its path. */
+  'backups.restore': { input: { file: string; dest: string }; output: { path: string } };
+  'project.check': { input: Empty; output: CheckReportDto };
   'search.query': {
     input: {
       q: string;

@@ -8,6 +8,8 @@ export const METHODS = [
   'project.open',
   'project.create',
   'project.close',
+  'project.changePassphrase',
+  'project.encryptCopy',
   'project.saveCopy',
   'project.recent',
   'project.overview',
@@ -108,6 +110,13 @@ export const METHODS = [
   'data.previewCsv',
   'data.importCsv',
   'data.exportCsv',
+  'audit.list',
+  'audit.restore',
+  'audit.exportCsv',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'project.check',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -30,6 +30,8 @@ const projectPath = filePath.refine(
 );
 
 const id = z.string().min(1).max(64);
+const passphrase = z.string().min(1, 'Enter the passphrase.').max(1024);
+const newPassphrase = z.string().min(10, 'Use a passphrase of at least 10 characters (several words are best).').max(1024);
 const ids = z.array(id).max(10_000);
 const empty = z.strictObject({});
 const label = z.string().trim().min(1, 'A name is required.').max(300, 'Keep names under 300 characters.');
@@ -124,8 +126,10 @@ const orphanChoice = z.discriminatedUnion('action', [
 export const inputSchemas = {
   'app.info': empty,
   'project.current': empty,
-  'project.open': z.strictObject({ path: filePath }),
-  'project.create': z.strictObject({ path: projectPath, title: z.string().trim().min(1).max(300).optional() }),
+  'project.open': z.strictObject({ path: filePath, passphrase: passphrase.optional() }),
+  'project.create': z.strictObject({ path: projectPath, title: z.string().trim().min(1).max(300).optional(), passphrase: newPassphrase.optional() }),
+  'project.changePassphrase': z.strictObject({ current: passphrase, next: newPassphrase }),
+  'project.encryptCopy': z.strictObject({ path: projectPath, passphrase: newPassphrase }),
   'project.close': empty,
   'project.saveCopy': z.strictObject({ path: projectPath }),
   'project.recent': empty,
@@ -368,6 +372,13 @@ export const inputSchemas = {
   'data.previewCsv': z.strictObject(csvSource).refine(exactlyOneSource, 'Give either a file path or the text of the CSV.'),
   'data.importCsv': z.strictObject({ ...csvSource, skipBadRows: z.boolean().optional() }).refine(exactlyOneSource, 'Give either a file path or the text of the CSV.'),
   'data.exportCsv': z.strictObject({ kind: z.enum(CSV_KINDS) }),
+  'audit.list': z.strictObject({ table: z.string().max(64).optional(), rowId: id.optional(), limit: z.number().int().min(1).max(10_000).optional() }),
+  'audit.restore': z.strictObject({ id: z.number().int().min(1) }),
+  'audit.exportCsv': empty,
+  'backups.list': empty,
+  'backups.create': empty,
+  'backups.restore': z.strictObject({ file: filePath, dest: projectPath }),
+  'project.check': empty,
   'search.query': z.strictObject({
     q: z.string().max(1000, 'Keep the search under 1,000 characters.'),
     kinds: z.array(z.enum(['page', 'excerpt', 'cell', 'memo'])).max(4).optional(),

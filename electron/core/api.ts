@@ -5,6 +5,7 @@ import { inputSchemas } from '../contract/schemas';
 import { APP_NAME, APP_VERSION } from './project';
 import { SCHEMA_VERSION } from './db/schema-version';
 import { startDocumentImport } from './document-import';
+import * as audit from './audit';
 import * as context from './context';
 import * as csvData from './csv-data';
 import * as edit from './edit';
@@ -32,8 +33,14 @@ export function createHandlers(session: Session, transport: 'ipc' | 'http', host
   return {
     'app.info': () => ({ appName: APP_NAME, appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, transport }),
     'project.current': () => session.project?.summary() ?? null,
-    'project.open': ({ path }) => session.open(path).summary(),
-    'project.create': ({ path, title }) => session.create(path, title).summary(),
+    'project.open': ({ path, passphrase }) => session.open(path, passphrase).summary(),
+    'project.create': ({ path, title, passphrase }) => session.create(path, title, passphrase).summary(),
+    'project.changePassphrase': ({ current, next }) => {
+      const project = session.requireProject();
+      project.changePassphrase(current, next);
+      return project.summary();
+    },
+    'project.encryptCopy': ({ path, passphrase }) => ({ path: session.requireProject().encryptCopy(path, passphrase, session.openOptions) }),
     'project.close': () => {
       session.close();
       return null;
@@ -139,6 +146,16 @@ export function createHandlers(session: Session, transport: 'ipc' | 'http', host
     'data.previewCsv': (input) => csvData.previewCsv(session.requireProject(), input),
     'data.importCsv': (input) => csvData.importCsv(session.requireProject(), input),
     'data.exportCsv': (input) => csvData.exportCsv(session.requireProject(), input),
+    'audit.list': (input) => audit.listAudit(session.requireProject(), input),
+    'audit.restore': (input) => audit.restoreAudit(session.requireProject(), input),
+    'audit.exportCsv': () => ({ text: audit.auditCsv(session.requireProject()) }),
+    'backups.list': () => session.backups.list(session.requireProject().path),
+    'backups.create': async () => {
+      const project = session.requireProject();
+      return session.backups.snapshot(project, 'manual');
+    },
+    'backups.restore': ({ file, dest }) => ({ path: session.backups.restore(session.requireProject().path, file, dest) }),
+    'project.check': () => session.requireProject().check(),
     'host.chooseFile': async (input) => {
       if (!host) throw unsupported('Choosing a file with a dialog');
       return { path: await host.chooseFile(input) };

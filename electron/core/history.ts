@@ -92,7 +92,12 @@ interface Entry {
   coalesceKey: string | undefined;
   at: number;
   changes: Change[];
+  /** The audit-log row written for each changed row (by row key), so that merged typing updates one audit row. */
+  audit: Map<string, number>;
 }
+
+/** The tables whose changes form the audit trail (the methods record): assessments, evidence, claims, verifications. */
+const AUDITED = new Set<TrackedTable>(['cells', 'claims', 'excerpts', 'elections', 'missions', 'indicator_values', 'regional_norms', 'instruments', 'memberships', 'verification_flags']);
 
 /**
  * Declares a row the edit changes: call it before modifying or deleting the row, or with `inserted` right after
@@ -120,6 +125,8 @@ function sameRow(a: Row | null, b: Row | null): boolean {
 export class History {
   private undoStack: Entry[] = [];
   private redoStack: Entry[] = [];
+  /** Called after every change that reached the database (edits, undo, redo): the session schedules backups on it. */
+  onChange: (() => void) | undefined;
 
   constructor(private readonly db: Database.Database) {}
 
@@ -130,6 +137,32 @@ export class History {
     return row ?? null;
   }
 
+  /** Records changed rows of audited tables; a merged edit updates the audit row it wrote before. */
+  private audit(action: string, changes: Change[], into: Map<string, number>): void {
+    const now = new Date().toISOString();
+    for (const change of changes) {
+      if (!AUDITED.has(change.table)) continue;
+      const k = keyString(change.table, change.key);
+      const existing = into.get(k);
+      if (existing !== undefined) {
+        this.db.prepare('UPDATE audit_log SET after = ?, at = ? WHERE id = ?').run(change.after ? JSON.stringify(change.after) : null, now, existing);
+        continue;
+      }
+      const info = this.db
+        .prepare('INSERT INTO audit_log (at, action, table_name, row_key, row_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(
+          now,
+          action,
+          change.table,
+          JSON.stringify(change.key),
+          typeof change.key.id === 'string' ? change.key.id : null,
+          change.before ? JSON.stringify(change.before) : null,
+          change.after ? JSON.stringify(change.after) : null,
+        );
+      into.set(k, Number(info.lastInsertRowid));
+    }
+  }
+
   /** Runs `fn` as one transaction and one undoable step labelled `label`. */
   edit<T>(label: string, fn: (track: Track) => T, coalesceKey?: string): T {
     const touched = new Map<string, Change>();
@@ -137,27 +170,32 @@ export class History {
       const k = keyString(table, key);
       if (!touched.has(k)) touched.set(k, { table, key: { ...key }, before: inserted ? null : this.select(table, key), after: null });
     };
+    const top = this.undoStack.at(-1);
+    const merging = !!coalesceKey && !!top && top.coalesceKey === coalesceKey && Date.now() - top.at < COALESCE_MS;
+    const audit = merging ? top!.audit : new Map<string, number>();
+    let changes: Change[] = [];
     const result = this.db
       .transaction(() => {
         const value = fn(track);
         for (const change of touched.values()) change.after = this.select(change.table, change.key);
+        changes = [...touched.values()].filter((c) => !sameRow(c.before, c.after));
+        this.audit(label, changes, audit);
         return value;
       })
       .immediate();
 
-    const changes = [...touched.values()].filter((c) => !sameRow(c.before, c.after));
     if (changes.length === 0) return result;
+    this.onChange?.();
     this.redoStack = [];
-    const top = this.undoStack.at(-1);
-    if (coalesceKey && top && top.coalesceKey === coalesceKey && Date.now() - top.at < COALESCE_MS) {
+    if (merging) {
       for (const change of changes) {
-        const existing = top.changes.find((c) => keyString(c.table, c.key) === keyString(change.table, change.key));
+        const existing = top!.changes.find((c) => keyString(c.table, c.key) === keyString(change.table, change.key));
         if (existing) existing.after = change.after;
-        else top.changes.push(change);
+        else top!.changes.push(change);
       }
-      top.at = Date.now();
+      top!.at = Date.now();
     } else {
-      this.undoStack.push({ label, coalesceKey, at: Date.now(), changes });
+      this.undoStack.push({ label, coalesceKey, at: Date.now(), changes, audit });
       if (this.undoStack.length > MAX_ENTRIES) this.undoStack.shift();
     }
     return result;
@@ -183,6 +221,11 @@ export class History {
             this.db.prepare(`UPDATE "${change.table}" SET position = -1000000 - rowid WHERE ${where(change.table)}`).run(change.key);
           }
         }
+        this.audit(
+          `${side === 'before' ? 'Undo' : 'Redo'}: ${entry.label}`,
+          entry.changes.map((c) => ({ ...c, before: side === 'before' ? c.after : c.before, after: c[side] })),
+          new Map(),
+        );
         for (const change of writes) {
           const target = change[side]!;
           const cols = Object.keys(target);
@@ -206,7 +249,11 @@ export class History {
       throw new ApiError('CONFLICT', `"${entry.label}" cannot be undone any more (${(error as Error).message}).`, { cause: error });
     }
     entry.coalesceKey = undefined;
+    // After an undo the next edit is a new step, never merged into the one now on top.
+    const top = this.undoStack.at(-1);
+    if (top) top.coalesceKey = undefined;
     this.redoStack.push(entry);
+    this.onChange?.();
     return this.state();
   }
 
@@ -219,7 +266,9 @@ export class History {
       this.redoStack.push(entry);
       throw new ApiError('CONFLICT', `"${entry.label}" cannot be redone (${(error as Error).message}).`, { cause: error });
     }
+    entry.coalesceKey = undefined;
     this.undoStack.push(entry);
+    this.onChange?.();
     return this.state();
   }
 

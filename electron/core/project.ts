@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
-import type { CellDto, ProjectCounts, ProjectOverview, ProjectSummary } from '../contract/api';
+import Database from 'better-sqlite3';
+import type { CellDto, CheckReportDto, ProjectCounts, ProjectOverview, ProjectSummary } from '../contract/api';
 import { ApiError } from '../contract/errors';
-import { createProjectDatabase, openProjectDatabase, openProjectDatabaseReadOnly, publish, tempNameBeside, type OpenOptions } from './db/project-file';
+import { applyKey, createProjectDatabase, openProjectDatabase, openProjectDatabaseReadOnly, publish, tempNameBeside, type OpenOptions } from './db/project-file';
 import { SCHEMA_VERSION } from './db/schema-version';
 import { nowIso, stmt } from './db/statements';
 import { History } from './history';
@@ -36,14 +36,17 @@ export class Project {
     readonly db: Database.Database,
     readonly path: string,
     readonly readonly: boolean,
+    /** Whether the file is encrypted: then no copy of it (snapshot, saved copy) is ever written in plain text. */
+    readonly encrypted: boolean,
   ) {
     this.history = new History(db);
   }
 
   static open(file: string, options: OpenOptions & { readonly?: boolean } = {}): Project {
     const absolute = path.resolve(file);
-    if (options.readonly) return new Project(openProjectDatabaseReadOnly(absolute, options), absolute, true);
-    return new Project(openProjectDatabase(absolute, options), absolute, false);
+    const encrypted = options.passphrase !== undefined;
+    if (options.readonly) return new Project(openProjectDatabaseReadOnly(absolute, options), absolute, true, encrypted);
+    return new Project(openProjectDatabase(absolute, options), absolute, false, encrypted);
   }
 
   /** Creates a project with the article's framework as its default, then opens it. */
@@ -97,6 +100,7 @@ export class Project {
       fileName: path.basename(this.path),
       title: this.title,
       schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+      encrypted: this.encrypted,
       counts: this.counts(),
     };
   }
@@ -131,7 +135,7 @@ export class Project {
     if (!fs.existsSync(path.dirname(target))) throw new ApiError('FILE_NOT_FOUND', `The folder ${path.dirname(target)} does not exist.`);
     const temp = tempNameBeside(target);
     try {
-      await this.db.backup(temp);
+      await this.copyTo(temp);
       publish(temp, target);
     } catch (error) {
       for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(leftover, { force: true });
@@ -139,6 +143,76 @@ export class Project {
       throw new ApiError('PROJECT_UNREADABLE', `The copy could not be written to ${target}: ${(error as Error).message}`, { cause: error });
     }
     return target;
+  }
+
+  /**
+   * A consistent copy of the open project in a new file. An encrypted project is copied with VACUUM INTO, which
+   * writes the copy encrypted with the same key (the online backup API cannot copy between cipher settings).
+   */
+  async copyTo(file: string): Promise<void> {
+    if (this.encrypted) this.db.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
+    else await this.db.backup(file);
+  }
+
+  /** Changes an encrypted project's passphrase (SQLite3MC re-keys only outside WAL mode, so WAL is paused meanwhile). */
+  changePassphrase(current: string, next: string): void {
+    if (!this.encrypted) throw new ApiError('VALIDATION_FAILED', 'This project is not encrypted. Save an encrypted copy instead.');
+    const probe = new Database(this.path, { readonly: true, fileMustExist: true });
+    try {
+      applyKey(probe, current);
+      probe.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch {
+      throw new ApiError('WRONG_PASSPHRASE', 'The current passphrase is not right; the passphrase was not changed.');
+    } finally {
+      probe.close();
+    }
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.pragma('journal_mode = DELETE');
+    try {
+      this.db.pragma(`rekey = '${next.replace(/'/g, "''")}'`);
+    } finally {
+      this.db.pragma('journal_mode = WAL');
+    }
+  }
+
+  /**
+   * Writes an encrypted copy of this (plain) project: a new file, encrypted from its first byte, built by the same
+   * migrations and filled from this one. The plain original stays as it is (deleting it is the researcher's call).
+   */
+  encryptCopy(dest: string, passphrase: string, options: OpenOptions = {}): string {
+    if (this.encrypted) throw new ApiError('VALIDATION_FAILED', 'This project is already encrypted; change its passphrase instead.');
+    const target = path.resolve(dest);
+    if (target === this.path) throw new ApiError('FILE_EXISTS', 'The encrypted copy must be a new file. Choose another name.');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    createProjectDatabase(
+      target,
+      (db) => {
+        db.pragma('defer_foreign_keys = ON');
+        const tables = (
+          db.prepare(`SELECT name FROM src.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'fts_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`).all() as {
+            name: string;
+          }[]
+        ).map((t) => t.name);
+        // Rows the migrations seeded (default dimensions) are replaced by the project's own; search indexes fill
+        // themselves through their triggers as the rows arrive.
+        for (const table of tables) db.exec(`DELETE FROM main."${table}"`);
+        for (const table of tables) db.exec(`INSERT INTO main."${table}" SELECT * FROM src."${table}"`);
+      },
+      { ...options, passphrase },
+      { alias: 'src', file: this.path },
+    );
+    return target;
+  }
+
+  /** A full integrity check and a foreign-key check: what `comparanda check` reports. */
+  check(): CheckReportDto {
+    const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    const foreignKeys = (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map((r) => ({
+      table: r.table,
+      rowid: r.rowid,
+      parent: r.parent,
+    }));
+    return { ok: integrity.length === 0 && foreignKeys.length === 0, integrity, foreignKeys, schemaVersion: this.db.pragma('user_version', { simple: true }) as number };
   }
 
   close(): void {

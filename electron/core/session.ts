@@ -1,4 +1,8 @@
-import type { OpenOptions } from './db/project-file';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Backups } from './backups';
+import { inspectProjectFile, type OpenOptions } from './db/project-file';
+import { SCHEMA_VERSION } from './db/schema-version';
 import { Jobs } from './jobs';
 import { PrefsStore } from './prefs';
 import { Project } from './project';
@@ -11,13 +15,49 @@ export class Session {
   readonly prefs: PrefsStore;
   /** Long-running work (document imports) of this session. */
   readonly jobs = new Jobs();
+  readonly backups: Backups;
   private current: Project | undefined;
+  private lastSnapshot = 0;
+  private snapshotTimer: NodeJS.Timeout | undefined;
 
   constructor(
     userDataDir: string,
     readonly openOptions: OpenOptions = {},
+    /** How long edits may go without a snapshot. */
+    readonly snapshotIntervalMs = 5 * 60 * 1000,
   ) {
     this.prefs = new PrefsStore(userDataDir);
+    this.backups = new Backups(path.join(userDataDir, 'backups'));
+  }
+
+  /** Takes a snapshot now; failures are logged, never thrown at the researcher's edit. */
+  snapshot(reason: 'open' | 'edits' | 'manual'): Promise<void> {
+    const project = this.current;
+    if (!project) return Promise.resolve();
+    this.lastSnapshot = Date.now();
+    return this.backups.snapshot(project, reason).then(
+      () => undefined,
+      (error: unknown) => {
+        // A project closed while its snapshot was being taken simply gets none; anything else is worth a log line.
+        if (this.current === project && fs.existsSync(this.backups.root)) console.error(`[comparanda] Backup of ${project.path} failed: ${(error as Error).message}`);
+      },
+    );
+  }
+
+  /** After an edit: a snapshot once the interval has passed since the last one (at most one pending at a time). */
+  private scheduleSnapshot(): void {
+    if (this.snapshotTimer) return;
+    const wait = Math.max(0, this.lastSnapshot + this.snapshotIntervalMs - Date.now());
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = undefined;
+      void this.snapshot('edits');
+    }, wait);
+    this.snapshotTimer.unref();
+  }
+
+  private attach(project: Project): void {
+    project.history.onChange = () => this.scheduleSnapshot();
+    void this.snapshot('open');
   }
 
   get project(): Project | undefined {
@@ -29,13 +69,27 @@ export class Session {
     return this.current;
   }
 
-  open(file: string): Project {
+  open(file: string, passphrase?: string): Project {
+    const options = { ...this.openOptions, passphrase };
+    // A project from an older format is copied aside before it is migrated.
+    const { schemaVersion } = inspectProjectFile(path.resolve(file), options);
+    if (schemaVersion > 0 && schemaVersion < SCHEMA_VERSION) this.backups.copyClosed(path.resolve(file), 'before-migration');
     // Open the new one first: if it is refused, the project already open stays open.
-    const next = Project.open(file, this.openOptions);
-    this.current?.close();
+    const next = Project.open(file, options);
+    this.detach();
     this.current = next;
     this.remember(next);
+    this.attach(next);
     return next;
+  }
+
+  private detach(): void {
+    if (this.snapshotTimer) {
+      clearTimeout(this.snapshotTimer);
+      this.snapshotTimer = undefined;
+    }
+    this.current?.close();
+    this.current = undefined;
   }
 
   /** The recent list is a convenience: failing to update it must not fail the open that already succeeded. */
@@ -47,11 +101,12 @@ export class Session {
     }
   }
 
-  create(file: string, title?: string): Project {
-    const next = Project.create(file, { ...this.openOptions, title });
-    this.current?.close();
+  create(file: string, title?: string, passphrase?: string): Project {
+    const next = Project.create(file, { ...this.openOptions, title, passphrase });
+    this.detach();
     this.current = next;
     this.remember(next);
+    this.attach(next);
     return next;
   }
 
@@ -59,7 +114,6 @@ export class Session {
     // A running import writes only at its end, and checks that its project is still the open one: cancelling it
     // here means nothing is written to a closed project.
     this.jobs.cancelAll();
-    this.current?.close();
-    this.current = undefined;
+    this.detach();
   }
 }

@@ -11,7 +11,9 @@ const bin = path.join(root, 'bin', 'comparanda.cjs');
 const fixtures = path.join(root, 'tests', 'fixtures');
 
 function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+  // Backups are looked up in the user-data folder: a per-test one, never the developer's own.
+  const env = { ...process.env, COMPARANDA_USER_DATA: path.join(cwd, '.user-data') };
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -28,6 +30,7 @@ describe('comparanda CLI', () => {
     expect(info.code).toBe(0);
     expect(JSON.parse(info.stdout)).toEqual({
       schemaVersion: SCHEMA_VERSION,
+      encrypted: false,
       counts: {
         cases: 2,
         norms: 2,
@@ -44,6 +47,7 @@ describe('comparanda CLI', () => {
         claims: 7,
         regionalNorms: 4,
         indicators: 44,
+        backups: 0,
       },
     });
     expect(listDir(dir)).toEqual(['s.comparanda']);
@@ -201,6 +205,24 @@ describe('comparanda CLI', () => {
     expect(skipped).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Imported 1 indicators row; skipped 1 bad row:\n {2}line 3: /) });
     expect(JSON.parse(cli(['info', 's.comparanda', '--json'], dir).stdout).counts.indicators).toBe(before.indicators + 1);
     expect(cli(['import', 's.comparanda', '--from', 'csv', csv], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--kind/) });
+  });
+
+  it('encrypts a copy, then reads it only with --passphrase-file; check reports a sound project', () => {
+    const dir = tempDir();
+    cli(['sample', '--out', 's.comparanda'], dir);
+    fs.writeFileSync(path.join(dir, 'pass.txt'), 'a long field passphrase\n');
+    fs.writeFileSync(path.join(dir, 'wrong.txt'), 'not the passphrase');
+    const made = cli(['encrypt', 's.comparanda', '--out', 'e.comparanda', '--new-passphrase-file', 'pass.txt'], dir);
+    expect(made).toMatchObject({ code: 0, stdout: expect.stringMatching(/encrypted copy/) });
+    expect(fs.readFileSync(path.join(dir, 'e.comparanda')).includes(Buffer.from('Kazakhstan'))).toBe(false);
+    expect(cli(['info', 'e.comparanda'], dir)).toMatchObject({ code: 1, stderr: expect.stringMatching(/encrypted .*passphrase/) });
+    expect(cli(['info', 'e.comparanda', '--passphrase-file', 'wrong.txt'], dir)).toMatchObject({ code: 1, stderr: expect.stringMatching(/passphrase does not open/) });
+    const info = cli(['info', 'e.comparanda', '--json', '--passphrase-file', 'pass.txt'], dir);
+    expect(JSON.parse(info.stdout)).toMatchObject({ encrypted: true, counts: { cells: 14, excerpts: 45 } });
+    expect(cli(['search', 'e.comparanda', 'Karusel', '--passphrase-file', 'pass.txt'], dir).stdout).toMatch(/\[Karusel\]/);
+    expect(cli(['check', 'e.comparanda', '--passphrase-file', 'pass.txt'], dir)).toMatchObject({ code: 0, stdout: expect.stringMatching(/no problems found/) });
+    expect(cli(['encrypt', 's.comparanda', '--out', 'x.comparanda', '--new-passphrase-file', 'wrong.txt'], dir)).toMatchObject({ code: 0 });
+    expect(cli(['encrypt', 's.comparanda', '--out', 'y.comparanda'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/never on the command line/) });
   });
 
   it('refuses to overwrite an existing file with the sample', () => {

@@ -11,17 +11,75 @@ export interface OpenOptions {
   /** Path of a better_sqlite3.node built for the running runtime (Electron in development); default: the package's own. */
   nativeBinding?: string | undefined;
   migrationsDir?: string | undefined;
+  /** The passphrase of an encrypted project (SQLCipher 4 format, through SQLite3 Multiple Ciphers). */
+  passphrase?: string | undefined;
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const HEADER_SIZE = 100;
 
+/**
+ * Sets the key of an encrypted database: must come before anything else reads it. SQLCipher 4's format is used so that
+ * a project opens in other SQLCipher tools too. A wrong key does not fail here; the first read says SQLITE_NOTADB.
+ */
+export function applyKey(db: Database.Database, passphrase: string): void {
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  db.pragma(`key = '${passphrase.replace(/'/g, "''")}'`);
+  // Sorting and temporary indexes stay in memory: nothing of an encrypted project reaches a temporary file.
+  db.pragma('temp_store = MEMORY');
+}
+
 function connect(file: string, options: OpenOptions, readonly: boolean): Database.Database {
-  return new Database(file, {
+  const db = new Database(file, {
     readonly,
     fileMustExist: true,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  if (options.passphrase !== undefined) applyKey(db, options.passphrase);
+  return db;
+}
+
+/** Whether the file is a (plain) SQLite database by its first 16 bytes; an encrypted project is not. */
+export function isPlainSqlite(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    return fs.readSync(fd, head, 0, 16, 0) === 16 && head.equals(SQLITE_MAGIC);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Could these bytes be an encrypted database (whole pages of noise) rather than, say, a text file? */
+function looksEncrypted(file: string, size: number): boolean {
+  if (size < 1024 || size % 512 !== 0) return false;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const sample = Buffer.alloc(Math.min(size, 4096));
+    fs.readSync(fd, sample, 0, sample.length, 0);
+    let printable = 0;
+    for (const byte of sample) if ((byte >= 0x20 && byte < 0x7f) || byte === 0x0a || byte === 0x0d || byte === 0x09) printable++;
+    return printable / sample.length < 0.8;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Reads application_id and user_version through an encrypted connection; a wrong passphrase is reported as such. */
+function inspectEncrypted(file: string, options: OpenOptions): { applicationId: number; userVersion: number } {
+  let db: Database.Database | undefined;
+  try {
+    db = connect(file, options, true);
+    return { applicationId: db.pragma('application_id', { simple: true }) as number, userVersion: db.pragma('user_version', { simple: true }) as number };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new ApiError('WRONG_PASSPHRASE', `The passphrase does not open ${name(file)}. Check it (it is case-sensitive) and try again; the file was not changed.`);
+    }
+    throw new ApiError('PROJECT_UNREADABLE', `${name(file)} cannot be opened: ${(error as Error).message}`);
+  } finally {
+    db?.close();
+  }
 }
 
 function name(file: string): string {
@@ -54,10 +112,23 @@ export function inspectProjectFile(file: string, options: OpenOptions = {}): { s
     throw new ApiError('PROJECT_UNREADABLE', `${name(file)} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check its permissions.`);
   }
   if (bytesRead < HEADER_SIZE || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
+    if (looksEncrypted(file, stat.size)) {
+      if (options.passphrase === undefined) {
+        throw new ApiError(
+          'PASSPHRASE_REQUIRED',
+          `${name(file)} is encrypted (or damaged). Enter its passphrase to open it; without it, nothing in it can be read.`,
+        );
+      }
+      const { applicationId, userVersion } = inspectEncrypted(file, options);
+      return checkIdentity(file, applicationId, userVersion);
+    }
     throw new ApiError(
       'NOT_SQLITE',
       `${name(file)} is not a Comparanda project: it is not a SQLite database (it may be another kind of file, or damaged). Choose a .comparanda file, or restore one from a backup.`,
     );
+  }
+  if (options.passphrase !== undefined) {
+    throw new ApiError('VALIDATION_FAILED', `${name(file)} is not encrypted; open it without a passphrase.`);
   }
 
   const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
@@ -93,6 +164,10 @@ export function inspectProjectFile(file: string, options: OpenOptions = {}): { s
     );
   }
 
+  return checkIdentity(file, applicationId, userVersion);
+}
+
+function checkIdentity(file: string, applicationId: number, userVersion: number): { schemaVersion: number } {
   if (applicationId !== APPLICATION_ID) {
     throw new ApiError(
       'NOT_A_PROJECT',
@@ -176,6 +251,8 @@ export function createProjectDatabase(
   file: string,
   fill: (db: Database.Database) => void,
   options: OpenOptions = {},
+  /** A plain project attached (outside the filling transaction, where SQLite allows it) for `fill` to copy from. */
+  attach?: { alias: string; file: string },
 ): void {
   if (fs.existsSync(file)) {
     throw new ApiError('FILE_EXISTS', `${name(file)} already exists. Choose another name, or open it instead.`);
@@ -187,10 +264,14 @@ export function createProjectDatabase(
   let db: Database.Database | undefined;
   try {
     db = new Database(temp, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    // An encrypted project is encrypted from its first byte: the key is set before anything is written.
+    if (options.passphrase !== undefined) applyKey(db, options.passphrase);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     configure(db);
     migrate(db, migrations);
+    if (attach) db.exec(`ATTACH DATABASE '${attach.file.replace(/'/g, "''")}' AS ${attach.alias} KEY ''`);
     db.transaction(() => fill(db!)).immediate();
+    if (attach) db.exec(`DETACH DATABASE ${attach.alias}`);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     db = undefined;

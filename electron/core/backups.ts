@@ -1,0 +1,137 @@
+/**
+ * Snapshots of a project, kept beside the user data (never inside the project, and never in the project's own
+ * folder, which may be a shared or removable drive): one when it is opened, one every few minutes of edits, one
+ * before a migration. Made with SQLite's online backup, so the open project is never locked or closed; written under a
+ * temporary name and moved into place when complete. Rotated: the newest 10, plus the newest of each day for 30
+ * days, within a size cap. A snapshot is restored into a new file, never over the open project.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BackupDto } from '../contract/api';
+import { ApiError } from '../contract/errors';
+import { inspectProjectFile, publish, tempNameBeside } from './db/project-file';
+import type { Project } from './project';
+
+const KEEP_RECENT = 10;
+const KEEP_DAYS = 30;
+const SIZE_CAP_BYTES = 4 * 1024 * 1024 * 1024;
+const NAME = /^(\d{8}T\d{6}\d{3}Z)-(open|edits|before-migration|manual)\.comparanda$/;
+
+type Reason = BackupDto['reason'];
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace('.', '');
+}
+
+function parseStamp(s: string): string {
+  // 20261127T203755123Z -> 2026-11-27T20:37:55.123Z
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
+}
+
+export class Backups {
+  constructor(readonly root: string) {}
+
+  /** One folder per project file: its name, and a hash of its full path so two "study.comparanda" never mix. */
+  folderFor(projectPath: string): string {
+    const absolute = path.resolve(projectPath);
+    const base = path.basename(absolute).replace(/\.comparanda$/i, '').replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 60);
+    const hash = crypto.createHash('sha256').update(absolute).digest('hex').slice(0, 12);
+    return path.join(this.root, `${base}-${hash}`);
+  }
+
+  list(projectPath: string): BackupDto[] {
+    const folder = this.folderFor(projectPath);
+    if (!fs.existsSync(folder)) return [];
+    return fs
+      .readdirSync(folder)
+      .map((file) => ({ file, match: NAME.exec(file) }))
+      .filter((x): x is { file: string; match: RegExpExecArray } => x.match !== null)
+      .map(({ file, match }) => {
+        const full = path.join(folder, file);
+        return {
+          file: full,
+          createdAt: parseStamp(match[1]!),
+          reason: match[2] as Reason,
+          sizeBytes: fs.statSync(full).size,
+          encrypted: !fs.readFileSync(full).subarray(0, 16).equals(Buffer.from('SQLite format 3\0', 'latin1')),
+        };
+      })
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /** A consistent snapshot of the open project, by the online backup API. */
+  async snapshot(project: Project, reason: Reason): Promise<BackupDto> {
+    const folder = this.folderFor(project.path);
+    fs.mkdirSync(folder, { recursive: true });
+    const target = path.join(folder, `${stamp(new Date())}-${reason}.comparanda`);
+    const temp = tempNameBeside(target);
+    try {
+      await project.copyTo(temp);
+      publish(temp, target);
+    } catch (error) {
+      for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(leftover, { force: true });
+      throw error;
+    }
+    this.rotate(project.path);
+    return this.list(project.path).find((b) => b.file === target)!;
+  }
+
+  /** A byte copy of a project file that is not open (before it is migrated to a newer format). */
+  copyClosed(projectPath: string, reason: Reason): void {
+    const folder = this.folderFor(projectPath);
+    fs.mkdirSync(folder, { recursive: true });
+    const target = path.join(folder, `${stamp(new Date())}-${reason}.comparanda`);
+    const temp = tempNameBeside(target);
+    fs.copyFileSync(projectPath, temp);
+    if (fs.existsSync(`${projectPath}-wal`)) fs.copyFileSync(`${projectPath}-wal`, `${temp}-wal`);
+    publish(temp, target);
+    if (fs.existsSync(`${temp}-wal`)) fs.renameSync(`${temp}-wal`, `${target}-wal`);
+    this.rotate(projectPath);
+  }
+
+  /** Keeps the newest KEEP_RECENT, plus the newest snapshot of each of the last KEEP_DAYS days, within the size cap. */
+  rotate(projectPath: string): void {
+    const all = this.list(projectPath);
+    const keep = new Set(all.slice(0, KEEP_RECENT).map((b) => b.file));
+    const days = new Set<string>();
+    const oldest = Date.now() - KEEP_DAYS * 24 * 3600 * 1000;
+    for (const b of all) {
+      const day = b.createdAt.slice(0, 10);
+      if (Date.parse(b.createdAt) >= oldest && !days.has(day)) {
+        days.add(day);
+        keep.add(b.file);
+      }
+    }
+    let total = 0;
+    for (const b of all) {
+      // Newest first: once the cap is reached, older snapshots go (the newest one always stays).
+      if (keep.has(b.file) && (total + b.sizeBytes <= SIZE_CAP_BYTES || total === 0)) total += b.sizeBytes;
+      else keep.delete(b.file);
+    }
+    for (const b of all) {
+      if (!keep.has(b.file)) for (const f of [b.file, `${b.file}-wal`]) fs.rmSync(f, { force: true });
+    }
+  }
+
+  /** Restores a snapshot of this project into a new file. */
+  restore(projectPath: string, file: string, dest: string): string {
+    const backup = this.list(projectPath).find((b) => b.file === path.resolve(file));
+    if (!backup) throw new ApiError('NOT_FOUND', 'That snapshot is not among this project’s backups.');
+    const target = path.resolve(dest);
+    if (target === path.resolve(projectPath)) throw new ApiError('FILE_EXISTS', 'A backup is restored into a new file, never over the open project. Choose another name.');
+    if (fs.existsSync(target)) throw new ApiError('FILE_EXISTS', `"${path.basename(target)}" already exists. Choose another name.`);
+    const temp = tempNameBeside(target);
+    try {
+      fs.copyFileSync(backup.file, temp);
+      if (fs.existsSync(`${backup.file}-wal`)) fs.copyFileSync(`${backup.file}-wal`, `${temp}-wal`);
+      if (!backup.encrypted) inspectProjectFile(temp);
+      publish(temp, target);
+      if (fs.existsSync(`${temp}-wal`)) fs.renameSync(`${temp}-wal`, `${target}-wal`);
+    } catch (error) {
+      for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(leftover, { force: true });
+      throw error;
+    }
+    return target;
+  }
+}

@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../electron/contract/errors';
+import { auditCsv, listAudit, restoreAudit } from '../../electron/core/audit';
+import { Backups } from '../../electron/core/backups';
+import * as edit from '../../electron/core/edit';
+import { Project } from '../../electron/core/project';
+import * as record from '../../electron/core/record';
+import { writeSampleProject } from '../../electron/core/sample';
+import { Session } from '../../electron/core/session';
+import { listDir, sha256, tempDir } from '../helpers/temp';
+
+function sample() {
+  const dir = tempDir();
+  const file = path.join(dir, 'sample.comparanda');
+  writeSampleProject(file);
+  return { dir, file };
+}
+
+describe('audit trail', () => {
+  it('records every change of a cell (typing merged into one entry), undo included, and restores an earlier version', () => {
+    const { file } = sample();
+    const p = Project.open(file);
+    const o = p.overview();
+    const cell = { caseId: o.cases[1]!.id, normId: o.norms[0]!.id, stageId: o.frameworks[0]!.stages[0]!.id };
+    const original = p.cells().find((c) => c.caseId === cell.caseId && c.normId === cell.normId && c.stageId === cell.stageId)!;
+    for (const summary of ['R', 'Re', 'Rev', 'Revised']) edit.updateCell(p, { ...cell, patch: { summary } });
+    edit.updateCell(p, { ...cell, patch: { status: 'partial' } });
+    p.history.undo();
+    const entries = listAudit(p, { table: 'cells', rowId: original.id });
+    expect(entries.map((e) => e.action)).toEqual(['Undo: Edit Belarus · Diffusion', 'Edit Belarus · Diffusion', 'Edit Belarus · Diffusion']);
+    const typing = entries[2]!;
+    expect(typing.before?.summary).toBe(original.summary);
+    expect(typing.after?.summary).toBe('Revised');
+    edit.updateCell(p, { ...cell, patch: { summary: 'A later rewrite' } });
+    restoreAudit(p, { id: typing.id });
+    // Restoring "Revised" is itself a change: it is audited and can be undone.
+    expect(p.cells().find((c) => c.id === original.id)?.summary).toBe('Revised');
+    expect(listAudit(p, { rowId: original.id })[0]?.action).toMatch(/^Restore version of/);
+    p.history.undo();
+    const csv = auditCsv(p);
+    expect(csv.split('\n')[0]).toBe('id,at,action,table,row,before,after');
+    expect(csv).toContain('Revised');
+    p.close();
+  });
+
+  it('records claims and verification changes, never participants’ identities', () => {
+    const { file } = sample();
+    const p = Project.open(file);
+    const claim = record.listClaims(p)[0]!;
+    record.saveClaim(p, { id: claim.id, claimant: claim.claimant, statement: claim.statement, assessment: 'partly-supported' });
+    expect(listAudit(p, { table: 'claims' })[0]).toMatchObject({ before: { assessment: 'not-supported' }, after: { assessment: 'partly-supported' } });
+    const tables = (p.db.prepare('SELECT DISTINCT table_name FROM audit_log').all() as { table_name: string }[]).map((r) => r.table_name);
+    expect(tables).not.toContain('participant_identities');
+    expect(() => restoreAudit(p, { id: 987654 })).toThrow(ApiError);
+    p.close();
+  });
+});
+
+describe('backups', () => {
+  it('snapshots a project when it opens, outside the project’s folder, and restores into a new file only', async () => {
+    const { dir, file } = sample();
+    const session = new Session(path.join(dir, 'user-data'));
+    session.open(file);
+    await session.snapshot('manual');
+    const backups = session.backups.list(file);
+    expect(backups.map((b) => b.reason)).toContain('manual');
+    expect(backups.every((b) => b.file.startsWith(path.join(dir, 'user-data', 'backups')))).toBe(true);
+    expect(listDir(dir).filter((f) => f.endsWith('.comparanda'))).toEqual(['sample.comparanda']);
+    expect(() => session.backups.restore(file, backups[0]!.file, file)).toThrow(/never over the open project/);
+    const restored = session.backups.restore(file, backups[0]!.file, path.join(dir, 'restored.comparanda'));
+    const copy = Project.open(restored);
+    expect(copy.counts().cells).toBe(14);
+    copy.close();
+    session.close();
+  });
+
+  it('takes a snapshot after a few minutes of edits', async () => {
+    const { dir, file } = sample();
+    const session = new Session(path.join(dir, 'user-data'), {}, 50);
+    session.open(file);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const p = session.requireProject();
+    const o = p.overview();
+    edit.updateCell(p, { caseId: o.cases[0]!.id, normId: o.norms[0]!.id, stageId: o.frameworks[0]!.stages[0]!.id, patch: { memo: 'checked' } });
+    for (let i = 0; i < 50 && !session.backups.list(file).some((b) => b.reason === 'edits'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(session.backups.list(file).map((b) => b.reason)).toContain('edits');
+    session.close();
+  });
+
+  it('keeps the newest ten and the newest of each recent day', () => {
+    const dir = tempDir();
+    const backups = new Backups(path.join(dir, 'backups'));
+    const project = path.join(dir, 'p.comparanda');
+    const folder = backups.folderFor(project);
+    fs.mkdirSync(folder, { recursive: true });
+    const day = 24 * 3600 * 1000;
+    const names: string[] = [];
+    // 15 snapshots today, one on each of the 40 previous days.
+    for (let i = 0; i < 15; i++) names.push(new Date(Date.now() - i * 60_000).toISOString());
+    for (let d = 1; d <= 40; d++) names.push(new Date(Date.now() - d * day).toISOString());
+    for (const at of names) fs.writeFileSync(path.join(folder, `${at.replace(/[-:]/g, '').replace('.', '')}-edits.comparanda`), 'x');
+    backups.rotate(project);
+    const kept = backups.list(project);
+    // 10 newest (all today) + one for each of the previous 29-30 days inside the 30-day window.
+    expect(kept.length).toBeGreaterThanOrEqual(39);
+    expect(kept.length).toBeLessThanOrEqual(40);
+    expect(kept.every((b) => Date.now() - Date.parse(b.createdAt) <= 30 * day + 60_000)).toBe(true);
+  });
+
+  it('copies an older-format project aside before migrating it', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.comparanda');
+    fs.copyFileSync(path.join(__dirname, '../fixtures/projects/format-1-sample.comparanda'), file);
+    const before = sha256(file);
+    const session = new Session(path.join(dir, 'user-data'));
+    session.open(file);
+    const copy = session.backups.list(file).find((b) => b.reason === 'before-migration')!;
+    expect(sha256(copy.file)).toBe(before);
+    session.close();
+  });
+});
+
+describe('check', () => {
+  it('finds broken references and damaged pages', () => {
+    const { file } = sample();
+    const p = Project.open(file);
+    expect(p.check()).toMatchObject({ ok: true, integrity: [], foreignKeys: [] });
+    p.db.pragma('foreign_keys = OFF');
+    p.db.prepare("UPDATE cells SET case_id = 'gone' WHERE rowid = (SELECT min(rowid) FROM cells)").run();
+    expect(p.check()).toMatchObject({ ok: false, foreignKeys: [{ table: 'cells', parent: 'cases' }] });
+    p.close();
+  });
+});
