@@ -12,13 +12,15 @@ import { Backups } from '../core/backups';
 import { SCHEMA_VERSION } from '../core/db/schema-version';
 import { defaultUserDataDir } from '../core/paths';
 import { APP_VERSION, Project } from '../core/project';
-import { describeImport, importCsv } from '../core/csv-data';
+import { describeImport, exportCsv, importCsv } from '../core/csv-data';
 import { extractDocument } from '../core/documents/extract';
+import { exportQdc, exportQdpx, importQdc, importQdpx } from '../core/exchange';
 import { importBibliography, previewBibliography, storeDocument } from '../core/evidence';
 import { matrixTables } from '../core/matrix';
 import { matrixToCsv, matrixToJson, matrixToMarkdown } from '../core/matrix-format';
 import { writeSampleProject } from '../core/sample';
 import { search } from '../core/search';
+import { EXPORT_USAGE, ExportUsageError, runExportCommand } from './export-command';
 
 class UsageError extends Error {}
 
@@ -31,12 +33,20 @@ Commands:
                              print the matrix of a norm (cases x stages) to stdout; --norm all for every norm
   import FILE --from csv --kind elections|missions|claims|indicators|regional PATH [--skip-bad-rows]
                              import bulk data from a spreadsheet (headers in the README); one transaction
+  import FILE --from qdpx|qdc PATH [--json]
+                             import a REFI-QDA project or codebook (NVivo, MAXQDA, ATLAS.ti, QualCoder)
   import FILE --from bibtex|ris|csl-json PATH [--keep-duplicates] [--kind KIND]
                              import sources from a Zotero export (duplicates are skipped unless kept)
   import FILE --from document PATH [--source ID] [--kind KIND]
                              import a PDF, DOCX, TXT, Markdown or HTML file (text page by page + the original)
   search FILE QUERY [--json] [--limit N]
                              full-text search of documents, excerpts, cell summaries and memos
+  export FILE --what matrix|claims|observation|case|appendix --format pdf|docx|tex|csv|xlsx|md --out OUT [options]
+                             a publication export with citations (see "comparanda export --help")
+  export FILE --format qdpx|qdc --out OUT
+                             the project (or its codebook) in the REFI-QDA exchange format
+  export FILE --data elections|missions|claims|indicators|regional [--out OUT.csv]
+                             a data table as CSV, in the form "import --from csv" reads
   check FILE [--json]        integrity and reference checks; exits 1 when there are problems
   encrypt FILE --out NEW --new-passphrase-file PATH
                              write an encrypted copy of a plain project
@@ -171,13 +181,27 @@ const commands: Record<string, Command> = {
     const input = positionals[1];
     if (!input) throw new UsageError('Give the file to import after the project: comparanda import FILE --from FORMAT PATH.');
     const from = values.from;
-    if (!from || !['bibtex', 'ris', 'csl-json', 'document', 'csv'].includes(from)) throw new UsageError('--from must be csv, bibtex, ris, csl-json or document.');
+    if (!from || !['bibtex', 'ris', 'csl-json', 'document', 'csv', 'qdpx', 'qdc'].includes(from)) throw new UsageError('--from must be csv, bibtex, ris, csl-json, document, qdpx or qdc.');
     const kind = values.kind;
     if (from === 'csv') {
       if (!kind || !(CSV_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--from csv needs --kind ${CSV_KINDS.join('|')}.`);
     } else if (kind !== undefined && !(SOURCE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of: ${SOURCE_KINDS.join(', ')}.`);
     const project = openProject(file, values, false);
     try {
+      if (from === 'qdpx' || from === 'qdc') {
+        const { report } = from === 'qdpx' ? await importQdpx(project, { path: path.resolve(input) }) : await importQdc(project, { path: path.resolve(input) });
+        if (values.json) {
+          process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          return;
+        }
+        const counts = Object.entries(report.imported)
+          .filter(([, n]) => n > 0)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ');
+        process.stdout.write(`Imported from ${path.basename(input)}${report.origin ? ` (made by ${report.origin})` : ''}: ${counts || 'nothing new'}.\n`);
+        for (const item of report.skipped) process.stdout.write(`Skipped ${item.kind} "${item.name}": ${item.message}\n`);
+        return;
+      }
       if (from === 'csv') {
         const result = importCsv(project, { kind: kind as CsvKind, path: path.resolve(input), skipBadRows: values['skip-bad-rows'] ?? false });
         if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -241,6 +265,61 @@ const commands: Record<string, Command> = {
     }
   },
 
+  async export(args) {
+    // Data tables for spreadsheets (the CSV the import reads) are written here; publication exports by export-command.
+    const { values: peek } = parseArgs({
+      args,
+      options: { data: { type: 'string' }, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, 'passphrase-file': { type: 'string' } },
+      strict: false,
+      allowPositionals: true,
+    });
+    const passphrase = { 'passphrase-file': typeof peek['passphrase-file'] === 'string' ? peek['passphrase-file'] : undefined };
+    if (peek.data !== undefined) {
+      const { values, positionals } = parse(args, { data: { type: 'string' }, out: { type: 'string', short: 'o' } }, 1);
+      const kind = values.data;
+      if (!kind || !(CSV_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--data must be one of ${CSV_KINDS.join(', ')}.`);
+      const project = openProject(requireFile(positionals), values, true);
+      try {
+        const { text } = exportCsv(project, { kind: kind as CsvKind });
+        if (!values.out) {
+          process.stdout.write(text);
+          return;
+        }
+        const out = path.resolve(values.out);
+        if (fs.existsSync(out)) throw new ApiError('FILE_EXISTS', `"${path.basename(out)}" already exists. Choose another name.`);
+        fs.writeFileSync(out, text, { flag: 'wx' });
+        process.stdout.write(`Wrote ${out}\n`);
+      } finally {
+        project.close();
+      }
+      return;
+    }
+    if (peek.format === 'qdpx' || peek.format === 'qdc') {
+      const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' } }, 1);
+      if (!values.out) throw new UsageError(`Give the file to write with --out FILE.${values.format}.`);
+      const out = path.resolve(values.out);
+      if (!out.toLowerCase().endsWith(`.${values.format}`)) throw new UsageError(`The file name must end in .${values.format}.`);
+      const project = openProject(requireFile(positionals), values, true);
+      try {
+        const result = values.format === 'qdpx' ? await exportQdpx(project, { out }) : await exportQdc(project, { out });
+        const counts = Object.entries(result.counts)
+          .filter(([, n]) => n > 0)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ');
+        process.stdout.write(`Wrote ${result.path} (${counts}).\n`);
+      } finally {
+        project.close();
+      }
+      return;
+    }
+    try {
+      await runExportCommand(args, (file) => openProject(file, passphrase, true));
+    } catch (error) {
+      if (error instanceof ExportUsageError) throw new UsageError(error.message);
+      throw error;
+    }
+  },
+
   check(args) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' } }, 1);
     const project = openProject(requireFile(positionals), values, true);
@@ -290,6 +369,10 @@ export async function run(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version') return run(['version']);
+  if (name === 'export' && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(`Usage: ${EXPORT_USAGE}\n`);
+    return 0;
+  }
   const command = commands[name];
   try {
     if (!command) throw new UsageError(`Unknown command "${name}". Run "comparanda help" for the list.`);

@@ -283,15 +283,56 @@ export interface SearchResultDto {
   groups: { source: { id: string; title: string; kind: SourceKind } | null; hits: SearchHitDto[] }[];
 }
 
+/** What a finished job produced: the imported document, or the files an export wrote. */
+export interface JobResult {
+  document?: DocumentDto | undefined;
+  files?: { path: string; bytes: number }[] | undefined;
+  warnings?: string[] | undefined;
+}
+
 export interface JobDto {
   id: string;
-  kind: 'document-import';
+  kind: 'document-import' | 'export';
   label: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
   total: number;
-  result: DocumentDto | null;
+  /** What is happening now, e.g. "Printing the PDF". */
+  message: string;
+  result: JobResult | null;
   error: { code: string; message: string } | null;
+}
+
+export const EXPORT_KINDS = ['matrix', 'case', 'appendix', 'claims', 'observation'] as const;
+export type ExportKindName = (typeof EXPORT_KINDS)[number];
+export const EXPORT_FORMATS = ['pdf', 'docx', 'tex', 'csv', 'xlsx', 'md'] as const;
+export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportKindDto {
+  kind: ExportKindName;
+  label: string;
+  description: string;
+  formats: ExportFormatName[];
+  /** Null when available; otherwise why not. */
+  unavailable: string | null;
+}
+
+/** What to export and how; the same options as `comparanda export`. */
+export interface ExportRequest {
+  what: ExportKindName;
+  format: ExportFormatName;
+  norms?: string[] | undefined;
+  cases?: string[] | undefined;
+  view?: string | undefined;
+  case?: string | undefined;
+  claim?: string | undefined;
+  layout?: Orientation | undefined;
+  shape?: 'long' | 'wide' | undefined;
+  style?: string | undefined;
+  locale?: string | undefined;
+  paper?: 'a4' | 'letter' | undefined;
+  orientation?: 'landscape' | 'portrait' | undefined;
+  author?: string | undefined;
 }
 
 export interface BibliographyPreviewItem {
@@ -524,6 +565,47 @@ export interface CheckReportDto {
   integrity: string[];
   foreignKeys: { table: string; rowid: number; parent: string }[];
   schemaVersion: number;
+}
+
+export interface QdaSkippedDto {
+  kind: string;
+  name: string;
+  message: string;
+}
+
+/** What a REFI-QDA import did: counts per kind (created + updated), and what it left out and why. */
+export interface QdpxImportReportDto {
+  file: string;
+  format: 'qdpx' | 'qdc';
+  origin: string | null;
+  projectName: string;
+  madeByComparanda: boolean;
+  imported: Record<string, number>;
+  created: Record<string, number>;
+  updated: Record<string, number>;
+  skipped: QdaSkippedDto[];
+  notes: string[];
+}
+
+/** What a .qdpx holds, read without writing, so the researcher can map its codes to norms and stages. */
+export interface QdpxPreviewDto {
+  file: string;
+  projectName: string;
+  origin: string | null;
+  madeByComparanda: boolean;
+  counts: Record<string, number>;
+  codes: {
+    guid: string;
+    name: string;
+    path: string[];
+    parentGuid: string | null;
+    description: string;
+    color: string | null;
+    codings: number;
+    comparanda: { normId: string; stageId: string | null } | null;
+  }[];
+  cases: { guid: string; name: string; sources: number; selections: number }[];
+  skipped: QdaSkippedDto[];
 }
 
 /** A bibliography file to read: a path on this computer, or its text (exactly one of the two). */
@@ -890,6 +972,17 @@ export interface ApiSpec {
   /** Restores a snapshot into a new file (never over the open project); answers its path. */
   'backups.restore': { input: { file: string; dest: string }; output: { path: string } };
   'project.check': { input: Empty; output: CheckReportDto };
+  'exchange.previewQdpx': { input: { path: string }; output: QdpxPreviewDto };
+  /** Imports a .qdpx into the open project (by GUID: importing again updates); `mapping` sends codes to matrix cells. */
+  'exchange.importQdpx': { input: { path: string; mapping?: Record<string, { normId: string; stageId: string }> | undefined }; output: QdpxImportReportDto };
+  'exchange.importQdc': { input: { path: string }; output: QdpxImportReportDto };
+  'exchange.exportQdpx': { input: { path: string }; output: { path: string; counts: Record<string, number> } };
+  'exchange.exportQdc': { input: { path: string }; output: { path: string; counts: Record<string, number> } };
+  'export.kinds': { input: Empty; output: ExportKindDto[] };
+  /** Starts an export as a job (progress, cancel); the pre-export check refuses it if a real name would leak. */
+  'export.run': { input: ExportRequest & { path: string }; output: JobDto };
+  /** The export's HTML (what the PDF is printed from), for a live preview of its first page. */
+  'export.preview': { input: ExportRequest; output: { html: string } };
   'search.query': {
     input: {
       q: string;

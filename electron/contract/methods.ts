@@ -117,6 +117,14 @@ export const METHODS = [
   'backups.create',
   'backups.restore',
   'project.check',
+  'exchange.previewQdpx',
+  'exchange.importQdpx',
+  'exchange.importQdc',
+  'exchange.exportQdpx',
+  'exchange.exportQdc',
+  'export.kinds',
+  'export.run',
+  'export.preview',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

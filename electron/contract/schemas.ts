@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import {
+  EXPORT_FORMATS,
+  EXPORT_KINDS,
   CLAIM_ASSESSMENTS,
   CSV_KINDS,
   ELECTION_TYPES,
@@ -116,6 +118,23 @@ const csvSource = {
   text: z.string().max(50_000_000, 'The file is too large; split it.').optional(),
 };
 const exactlyOneSource = (b: { path?: string | undefined; text?: string | undefined }) => (b.path === undefined) !== (b.text === undefined);
+
+const exportRequest = {
+  what: z.enum(EXPORT_KINDS),
+  format: z.enum(EXPORT_FORMATS),
+  norms: z.array(z.string().min(1).max(300)).max(100).optional(),
+  cases: z.array(z.string().min(1).max(300)).max(200).optional(),
+  view: z.string().max(300).optional(),
+  case: z.string().max(300).optional(),
+  claim: z.string().max(300).optional(),
+  layout: z.enum(['cases-as-columns', 'stages-as-columns']).optional(),
+  shape: z.enum(['long', 'wide']).optional(),
+  style: z.string().max(4096).optional(),
+  locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'A locale looks like en-GB.').optional(),
+  paper: z.enum(['a4', 'letter']).optional(),
+  orientation: z.enum(['landscape', 'portrait']).optional(),
+  author: z.string().max(300).optional(),
+};
 
 const orphanChoice = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('move'), stageMap: z.record(id, id) }),
@@ -379,6 +398,14 @@ export const inputSchemas = {
   'backups.create': empty,
   'backups.restore': z.strictObject({ file: filePath, dest: projectPath }),
   'project.check': empty,
+  'exchange.previewQdpx': z.strictObject({ path: filePath }),
+  'exchange.importQdpx': z.strictObject({ path: filePath, mapping: z.record(z.string().min(1).max(80), z.strictObject({ normId: id, stageId: id })).optional() }),
+  'exchange.importQdc': z.strictObject({ path: filePath }),
+  'exchange.exportQdpx': z.strictObject({ path: filePath.refine((p) => p.toLowerCase().endsWith('.qdpx'), 'A REFI-QDA project file name ends in .qdpx.') }),
+  'exchange.exportQdc': z.strictObject({ path: filePath.refine((p) => p.toLowerCase().endsWith('.qdc'), 'A REFI-QDA codebook file name ends in .qdc.') }),
+  'export.kinds': empty,
+  'export.run': z.strictObject({ ...exportRequest, path: filePath }),
+  'export.preview': z.strictObject(exportRequest),
   'search.query': z.strictObject({
     q: z.string().max(1000, 'Keep the search under 1,000 characters.'),
     kinds: z.array(z.enum(['page', 'excerpt', 'cell', 'memo'])).max(4).optional(),

@@ -9,6 +9,9 @@ import * as audit from './audit';
 import * as context from './context';
 import * as csvData from './csv-data';
 import * as edit from './edit';
+import { exportQdc, exportQdpx, importQdc, importQdpx, previewQdpx } from './exchange';
+import type { PdfPrinter } from './export';
+import { listExportKinds, previewExport, startExport } from './export-job';
 import * as evidence from './evidence';
 import * as record from './record';
 import { search } from './search';
@@ -22,6 +25,8 @@ import { FRAMEWORK_TEMPLATES } from './templates';
 export interface Host {
   chooseFile(input: ApiInput<'host.chooseFile'>): Promise<string | null>;
   openPath(path: string): Promise<void>;
+  /** Prints export HTML to PDF with the host's own Chromium (Electron's printToPDF). */
+  printer?: (() => PdfPrinter) | undefined;
 }
 
 function unsupported(what: string): ApiError {
@@ -156,6 +161,31 @@ export function createHandlers(session: Session, transport: 'ipc' | 'http', host
     },
     'backups.restore': ({ file, dest }) => ({ path: session.backups.restore(session.requireProject().path, file, dest) }),
     'project.check': () => session.requireProject().check(),
+    'exchange.previewQdpx': ({ path }) => previewQdpx(path),
+    'exchange.importQdpx': async ({ path, mapping }) => {
+      const project = session.requireProject();
+      const { report } = await importQdpx(project, { path, mapping });
+      // The import wrote rows beneath the undo history: earlier steps can no longer be undone safely.
+      project.history.clear();
+      return report;
+    },
+    'exchange.importQdc': async ({ path }) => {
+      const project = session.requireProject();
+      const { report } = await importQdc(project, { path });
+      project.history.clear();
+      return report;
+    },
+    'exchange.exportQdpx': async ({ path }) => {
+      const result = await exportQdpx(session.requireProject(), { out: path });
+      return { path: result.path, counts: { ...result.counts } };
+    },
+    'exchange.exportQdc': async ({ path }) => {
+      const result = await exportQdc(session.requireProject(), { out: path });
+      return { path: result.path, counts: { ...result.counts } };
+    },
+    'export.kinds': () => listExportKinds(),
+    'export.run': (input) => startExport(session, input, host?.printer),
+    'export.preview': (input) => previewExport(session, input),
     'host.chooseFile': async (input) => {
       if (!host) throw unsupported('Choosing a file with a dialog');
       return { path: await host.chooseFile(input) };

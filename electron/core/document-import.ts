@@ -23,11 +23,11 @@ export function startDocumentImport(session: Session, input: ApiInput<'documents
   if (!stat.isFile()) throw new ApiError('VALIDATION_FAILED', `"${fileName}" is a folder, not a document.`);
   if (input.sourceId) requireSource(project, input.sourceId);
 
-  return session.jobs.start(`Import ${fileName}`, async ({ signal, progress }) => {
+  return session.jobs.start('document-import', `Import ${fileName}`, async ({ signal, progress }) => {
     const bytes = new Uint8Array(await fs.promises.readFile(file));
-    const extracted = await extractDocument({ fileName, bytes, signal, onProgress: progress });
+    const extracted = await extractDocument({ fileName, bytes, signal, onProgress: (done, total) => progress(done, total, `Reading page ${done} of ${total}`) });
     if (signal.aborted) throw new ApiError('CONFLICT', `The import of "${fileName}" was cancelled; nothing was added.`);
     if (session.project !== project) throw new ApiError('NO_PROJECT_OPEN', `The project was closed while "${fileName}" was being imported; nothing was added.`);
-    return storeDocument(project, { fileName, bytes }, extracted, { sourceId: input.sourceId, kind: input.kind });
+    return { document: storeDocument(project, { fileName, bytes }, extracted, { sourceId: input.sourceId, kind: input.kind }) };
   });
 }

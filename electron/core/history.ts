@@ -272,6 +272,12 @@ export class History {
     return this.state();
   }
 
+  /** Forgets every step (after writes that bypassed the journal, such as a REFI-QDA import). */
+  clear(): void {
+    this.undoStack = [];
+    this.redoStack = [];
+  }
+
   state(): HistoryState {
     const undo = this.undoStack.at(-1);
     const redo = this.redoStack.at(-1);

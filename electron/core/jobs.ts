@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
-import type { DocumentDto, JobDto } from '../contract/api';
+import type { JobDto, JobResult } from '../contract/api';
 import { ApiError } from '../contract/errors';
 
 export interface JobControl {
   signal: AbortSignal;
-  progress(done: number, total: number): void;
+  progress(done: number, total: number, message?: string): void;
 }
 
 interface Entry {
@@ -25,16 +25,17 @@ const KEEP_FINISHED_MS = 10 * 60 * 1000;
 export class Jobs {
   private readonly jobs = new Map<string, Entry>();
 
-  start(label: string, run: (control: JobControl) => Promise<DocumentDto>): JobDto {
+  start(kind: JobDto['kind'], label: string, run: (control: JobControl) => Promise<JobResult>): JobDto {
     this.prune();
     const controller = new AbortController();
-    const dto: JobDto = { id: crypto.randomUUID(), kind: 'document-import', label, state: 'running', done: 0, total: 0, result: null, error: null };
+    const dto: JobDto = { id: crypto.randomUUID(), kind, label, state: 'running', done: 0, total: 0, message: '', result: null, error: null };
     const entry: Entry = { dto, controller, promise: Promise.resolve(dto) };
     entry.promise = run({
       signal: controller.signal,
-      progress: (done, total) => {
+      progress: (done, total, message) => {
         dto.done = done;
         dto.total = total;
+        if (message !== undefined) dto.message = message;
       },
     }).then(
       (result) => {
@@ -51,7 +52,7 @@ export class Jobs {
         dto.error =
           error instanceof ApiError
             ? error.toPayload()
-            : { code: 'INTERNAL', message: `The import failed unexpectedly: ${(error as Error)?.message ?? String(error)}` };
+            : { code: 'INTERNAL', message: `${label} failed unexpectedly: ${(error as Error)?.message ?? String(error)}` };
         if (!(error instanceof ApiError)) console.error('[comparanda] job failed', error);
         entry.finishedAt = Date.now();
         return { ...dto };

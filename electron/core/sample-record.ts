@@ -141,7 +141,7 @@ export function fillSampleRecord(db: Database.Database, factsJson: unknown, reco
       election: id,
       organisation: 'OSCE/ODIHR',
       type,
-      reason: type === 'none' || type === 'technical-assessment' || type === 'limited-eom' ? (e.headlineAssessment ?? '') : '',
+      reason: type === 'none' ? (e.headlineAssessment ?? '') : '',
       head: e.headOfMission ?? '',
       verdict: type === 'none' ? '' : (e.headlineAssessment ?? ''),
       quote: e.assessmentQuote ?? '',

@@ -170,6 +170,14 @@ function validInputs(dir: string, transport: string, ids: SampleIds): { [M in Me
     'backups.create': {},
     'backups.restore': { file: path.join(dir, 'no-such-backup.comparanda'), dest: path.join(dir, `restored-${transport}.comparanda`) },
     'project.check': {},
+    'exchange.previewQdpx': { path: path.join(FIXTURES, 'refi-qda', 'atlasti-standard-project.qdpx') },
+    'exchange.importQdpx': { path: path.join(FIXTURES, 'refi-qda', 'forgiving.qdpx') },
+    'exchange.importQdc': { path: path.join(FIXTURES, 'refi-qda', 'codebook-foreign.qdc') },
+    'exchange.exportQdpx': { path: path.join(dir, `exchange-${transport}.qdpx`) },
+    'exchange.exportQdc': { path: path.join(dir, `codebook-${transport}.qdc`) },
+    'export.kinds': {},
+    'export.run': { what: 'matrix', format: 'md', norms: ['observation'], path: path.join(dir, `matrix-${transport}.md`) },
+    'export.preview': { what: 'matrix', format: 'pdf', norms: ['observation'] },
   };
 }
 
@@ -188,7 +196,7 @@ function normalise(envelope: Envelope, knownIds: Set<string>): unknown {
       if (typeof value !== 'string') return value;
       if (UUID.test(value) && !knownIds.has(value)) return '<new id>';
       if (ISO_TIME.test(value)) return '<time>';
-      return value.replace(/(ipc|http)(\.comparanda)/g, '<transport>$2').replace(/new-(ipc|http)/g, 'new-<transport>');
+      return value.replace(/(ipc|http)(\.comparanda)/g, '<transport>$2').replace(/(new|copy|encrypted|restored|matrix|original|exchange|codebook)-(ipc|http)/g, '$1-<transport>');
     }),
   );
 }

@@ -32,7 +32,7 @@ describe('importing a document as a job', () => {
     expect(started).toMatchObject({ state: 'running', label: 'Import ru-kk.pdf' });
     const done = await session.jobs.wait(started.id);
     expect(done).toMatchObject({ state: 'done', done: 3, total: 3, error: null });
-    expect(done.result).toMatchObject({ fileName: 'ru-kk.pdf', pageCount: 3 });
+    expect(done.result?.document).toMatchObject({ fileName: 'ru-kk.pdf', pageCount: 3 });
     expect(await call('jobs.get', { id: started.id })).toMatchObject({ state: 'done' });
     expect(session.requireProject().counts().documents).toBe(1);
     session.close();

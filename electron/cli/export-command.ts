@@ -1,0 +1,133 @@
+/**
+ * `comparanda export FILE --what KIND --format FORMAT --out OUT [options]`: publication exports from the command
+ * line, so that a paper's tables can be rebuilt from the project. Opens the project read-only; prints one line per
+ * file written. Registered as the `export` command by electron/cli/index.ts, which maps `ExportUsageError` to exit
+ * status 2 and `ApiError` to 1.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiError } from '../contract/errors';
+import {
+  EXPORT_FORMATS,
+  EXPORT_KINDS,
+  exportKind,
+  exportProject,
+  FORMAT_EXTENSIONS,
+  playwrightPrinter,
+  type ExportFormat,
+  type ExportKind,
+  type ExportOptions,
+  type MatrixLayout,
+  type PageOrientation,
+  type PaperSize,
+  type TableShape,
+} from '../core/export';
+import { Project } from '../core/project';
+
+/** A mistake in how the command was called (exit status 2), as opposed to a failure of the export (ApiError). */
+export class ExportUsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExportUsageError';
+  }
+}
+
+export const EXPORT_USAGE = `comparanda export FILE --what matrix|case|appendix|claims|observation --format pdf|docx|tex|csv|xlsx|md --out OUT
+    [--norm ID_OR_LABEL]... [--cases A,B] [--view NAME] [--case NAME] [--layout cases-as-columns|stages-as-columns]
+    [--style chicago-note|apa|harvard|PATH.csl] [--locale en-US|en-GB|ru-RU] [--paper a4|letter]
+    [--orientation landscape|portrait] [--shape long|wide] [--author TEXT]
+  write a publication export: the matrix (one table per norm), a case profile or the evidence appendix, with
+  citations; LaTeX also writes OUT.bib. PDF needs Chromium (CHROMIUM_PATH overrides /usr/bin/chromium).`;
+
+const OPTIONS = {
+  what: { type: 'string', short: 'w' },
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  norm: { type: 'string', short: 'n', multiple: true },
+  cases: { type: 'string' },
+  view: { type: 'string' },
+  case: { type: 'string' },
+  layout: { type: 'string' },
+  style: { type: 'string' },
+  locale: { type: 'string' },
+  paper: { type: 'string' },
+  orientation: { type: 'string' },
+  shape: { type: 'string' },
+  author: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'passphrase-file': { type: 'string' },
+} as const;
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new ExportUsageError(`--${name} must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, not "${value}".`);
+  return value as T;
+}
+
+function formatFromOut(out: string): ExportFormat | undefined {
+  const ext = path.extname(out).toLowerCase();
+  return (Object.entries(FORMAT_EXTENSIONS) as [ExportFormat, string][]).find(([, e]) => e === ext)?.[0];
+}
+
+function humanSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Parses the arguments into export options and the project file. Throws ExportUsageError for usage mistakes. */
+export function parseExportArgs(args: string[]): { file: string; options: ExportOptions; quiet: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new ExportUsageError((error as Error).message.split('\n')[0] ?? 'Invalid arguments.');
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new ExportUsageError('Give the project FILE: comparanda export FILE --what matrix --format pdf --out OUT.');
+  if (positionals.length > 1) throw new ExportUsageError(`Unexpected argument "${positionals[1]}".`);
+  const what = oneOf<ExportKind>('what', values.what, EXPORT_KINDS);
+  if (!what) throw new ExportUsageError(`Say what to export with --what ${EXPORT_KINDS.join('|')}.`);
+  if (!values.out) throw new ExportUsageError('Say where to write the export with --out FILE.');
+  const format = oneOf<ExportFormat>('format', values.format, EXPORT_FORMATS) ?? formatFromOut(values.out);
+  if (!format) throw new ExportUsageError(`Give the format with --format ${EXPORT_FORMATS.join('|')} (or an --out file ending in one of ${Object.values(FORMAT_EXTENSIONS).join(', ')}).`);
+  if (what === 'case' && !values.case) throw new ExportUsageError('Say which case to profile with --case NAME.');
+  const norms = (values.norm ?? []).flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean);
+  const options: ExportOptions = {
+    what,
+    format,
+    out: path.resolve(values.out),
+    norms: norms.length === 0 || norms.some((n) => n.toLowerCase() === 'all') ? undefined : norms,
+    cases: values.cases ? values.cases.split(',').map((c) => c.trim()).filter(Boolean) : undefined,
+    view: values.view,
+    case: values.case,
+    layout: oneOf<MatrixLayout>('layout', values.layout, ['cases-as-columns', 'stages-as-columns']),
+    style: values.style,
+    locale: values.locale,
+    paper: oneOf<PaperSize>('paper', values.paper, ['a4', 'letter']),
+    orientation: oneOf<PageOrientation>('orientation', values.orientation, ['landscape', 'portrait']),
+    shape: oneOf<TableShape>('shape', values.shape, ['long', 'wide']),
+    author: values.author,
+  };
+  return { file: positionals[0]!, options, quiet: values.quiet ?? false };
+}
+
+/** The `export` command. Writes what it exported to stdout, warnings to stderr. */
+export async function runExportCommand(args: string[], open: (file: string) => Project = (file) => Project.open(file, { readonly: true })): Promise<void> {
+  const { file, options, quiet } = parseExportArgs(args);
+  // Fail on an unavailable kind (and unknown formats for a kind) before opening anything.
+  const kind = exportKind(options.what);
+  if (kind.unavailable) throw new ApiError('UNSUPPORTED', kind.unavailable);
+  const project = open(file);
+  const printer = options.format === 'pdf' ? playwrightPrinter() : undefined;
+  try {
+    const progress = process.stderr.isTTY && !quiet ? (p: { message: string }) => process.stderr.write(`\r\x1b[K${p.message}…`) : undefined;
+    const result = await exportProject(project, { ...options, onProgress: progress }, printer);
+    if (progress) process.stderr.write('\r\x1b[K');
+    for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+    if (!quiet) for (const f of result.files) process.stdout.write(`Wrote ${f.path} (${humanSize(f.bytes)})\n`);
+  } finally {
+    await printer?.close();
+    project.close();
+  }
+}

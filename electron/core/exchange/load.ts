@@ -1,0 +1,168 @@
+/**
+ * Reading a .qdpx or .qdc file into memory, before anything is written: the archive (checked entry by entry, see
+ * archive.ts), its project.qde, and the files its sources point at — always inside the archive, never on disk.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../contract/errors';
+import { ImportError } from '../documents/import-error';
+import { type Archive, type ArchiveEntry, type ArchiveLimits, DEFAULT_LIMITS, formatBytes, looksLikeZip, openArchive, safeSegments } from './archive';
+import { readQdaXml, type QdaProject } from './model';
+import { decodeTextFile } from './text';
+import { decodeXmlBytes, parseXml } from './xml';
+
+export interface Loaded {
+  /** The file's name, for messages. */
+  fileName: string;
+  archive: Archive | null;
+  /** Where project.qde sits in the archive ("" at the root). */
+  prefix: string;
+  qda: QdaProject;
+}
+
+export function limitsWith(overrides: Partial<ArchiveLimits> | undefined): ArchiveLimits {
+  return { ...DEFAULT_LIMITS, ...(overrides ?? {}) };
+}
+
+function readInput(file: string, limits: ArchiveLimits): { bytes: Uint8Array; fileName: string } {
+  const absolute = path.resolve(file);
+  const fileName = path.basename(absolute);
+  let size: number;
+  try {
+    const stat = fs.statSync(absolute);
+    if (stat.isDirectory()) throw new ApiError('VALIDATION_FAILED', `${absolute} is a folder, not a REFI-QDA file.`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ApiError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'VALIDATION_FAILED', `"${fileName}" cannot be read (${code ?? 'error'}). Check the path and try again.`);
+  }
+  if (size > limits.maxArchiveBytes) {
+    throw new ImportError('too-large', fileName, `"${fileName}" is ${formatBytes(size)}, larger than Comparanda imports (${formatBytes(limits.maxArchiveBytes)}).`);
+  }
+  if (size === 0) throw new ImportError('empty-file', fileName, `"${fileName}" is empty (0 bytes). Export it again from the program that made it.`);
+  return { bytes: new Uint8Array(fs.readFileSync(absolute)), fileName };
+}
+
+/** Opens a .qdpx (or a bare project.qde / .qdc XML file) and reads its project or codebook. */
+export function loadFile(file: string, expect: 'project' | 'codebook', limitsIn?: Partial<ArchiveLimits>): Loaded {
+  const limits = limitsWith(limitsIn);
+  const { bytes, fileName } = readInput(file, limits);
+  let archive: Archive | null = null;
+  let xmlBytes: Uint8Array;
+  let entryName: string;
+  let prefix = '';
+  if (looksLikeZip(bytes)) {
+    archive = openArchive(bytes, fileName, limits);
+    let entry: ArchiveEntry | undefined = archive.find('project.qde');
+    if (!entry) {
+      // Some programs wrap everything in one folder; accept a single project.qde one level down.
+      const nested = archive.entries.filter((e) => /^[^/]+\/project\.qde$/i.test(e.name));
+      if (nested.length === 1) {
+        entry = nested[0]!;
+        prefix = entry.name.slice(0, entry.name.indexOf('/') + 1);
+      }
+    }
+    if (!entry) {
+      const qdc = archive.entries.find((e) => /\.qdc$/i.test(e.name));
+      if (expect === 'codebook' && qdc) entry = qdc;
+      else {
+        throw new ImportError(
+          'corrupt',
+          fileName,
+          `"${fileName}" is not a REFI-QDA project: the archive contains no project.qde${archive.entries.length ? ` (it holds ${archive.entries.length} other file${archive.entries.length === 1 ? '' : 's'})` : ''}. Export the project again as a .qdpx.`,
+        );
+      }
+    }
+    if (entry.size > limits.maxXmlBytes) {
+      throw new ImportError('too-large', fileName, `"${fileName}" was refused: its ${entry.name} is ${formatBytes(entry.size)}, more than Comparanda reads (${formatBytes(limits.maxXmlBytes)}).`);
+    }
+    xmlBytes = archive.read(entry);
+    entryName = entry.name;
+  } else {
+    if (bytes.length > limits.maxXmlBytes) throw new ImportError('too-large', fileName, `"${fileName}" is ${formatBytes(bytes.length)}, more than Comparanda reads as XML.`);
+    const head = decodeXmlBytes(bytes.subarray(0, 512)).trimStart();
+    if (!head.startsWith('<')) {
+      throw new ImportError('corrupt', fileName, `"${fileName}" is neither a REFI-QDA project (.qdpx, a ZIP archive) nor a QDA-XML file. Check that it is the right file.`);
+    }
+    xmlBytes = bytes;
+    entryName = fileName;
+  }
+  const doc = parseXml(decodeXmlBytes(xmlBytes), fileName, entryName === fileName ? 'XML' : entryName);
+  const qda = readQdaXml(doc);
+  if (!qda) {
+    throw new ImportError('corrupt', fileName, `"${fileName}" is not QDA-XML: ${entryName} has neither a <Project> nor a <CodeBook> root element.`);
+  }
+  if (expect === 'project' && qda.kind !== 'project') {
+    throw new ImportError('corrupt', fileName, `"${fileName}" holds a codebook, not a project. Import it as a codebook (.qdc).`);
+  }
+  return { fileName, archive, prefix, qda };
+}
+
+export type Resolved =
+  | { kind: 'found'; entry: ArchiveEntry; path: string }
+  | { kind: 'missing'; path: string }
+  /** A file outside the archive (an absolute path, file:// or relative:// to the author's disk): never read. */
+  | { kind: 'external'; path: string };
+
+/**
+ * Finds the archive entry a source path names: `internal://X` (in Sources/), a path relative to the archive or to
+ * Sources/, or a bare file name; any letter case. Throws ImportError for a path that climbs out of the folder.
+ */
+export function resolvePath(loaded: Loaded, raw: string, what: string): Resolved {
+  const value = raw.trim();
+  let rel: string;
+  let external = false;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\/\/?(.*)$/i.exec(value);
+  if (scheme) {
+    const name = scheme[1]!.toLowerCase();
+    rel = scheme[2]!;
+    if (name === 'file' || (name !== 'internal' && name !== 'relative')) return { kind: 'external', path: value };
+    external = name === 'relative';
+  } else if (value.startsWith('/') || value.startsWith('\\') || /^[a-zA-Z]:[\\/]/.test(value)) {
+    return { kind: 'external', path: value };
+  } else {
+    rel = value;
+  }
+  const variants = [rel];
+  try {
+    const decoded = decodeURIComponent(rel);
+    if (decoded !== rel) variants.push(decoded);
+  } catch {
+    // not percent-encoded
+  }
+  for (const variant of variants) {
+    if (safeSegments(variant) === null) {
+      throw new ImportError(
+        'corrupt',
+        loaded.fileName,
+        `"${loaded.fileName}" was refused: ${what} points at "${raw}", a path that leads outside the project's folder. Nothing was imported.`,
+      );
+    }
+  }
+  if (loaded.archive) {
+    for (const variant of variants) {
+      const segments = safeSegments(variant)!.join('/');
+      const entry = loaded.archive.find(`${loaded.prefix}Sources/${segments}`) ?? loaded.archive.find(`${loaded.prefix}${segments}`);
+      if (entry) return { kind: 'found', entry, path: value };
+    }
+  }
+  return external ? { kind: 'external', path: value } : { kind: 'missing', path: value };
+}
+
+/** Reads one source file from the archive, refusing it when it is larger than one source may be. */
+export function readSourceEntry(loaded: Loaded, entry: ArchiveEntry, what: string): Uint8Array {
+  const limit = loaded.archive!.limits.maxSourceBytes;
+  if (entry.size > limit) {
+    throw new ImportError(
+      'too-large',
+      loaded.fileName,
+      `"${loaded.fileName}" was refused: ${what} (${entry.name}) is ${formatBytes(entry.size)}, more than one source may be (${formatBytes(limit)}). Split it in the program that made it and export again. Nothing was imported.`,
+    );
+  }
+  return loaded.archive!.read(entry, `${what} (${entry.name})`);
+}
+
+export function readSourceText(loaded: Loaded, entry: ArchiveEntry, what: string): { text: string; lossy: boolean } {
+  return decodeTextFile(readSourceEntry(loaded, entry, what));
+}

@@ -1,0 +1,786 @@
+/**
+ * The documents of the observation record and the claims register:
+ * - `claims`: the double-standards claims register, one row per claim tested against the observers' verdicts it
+ *   compares (Table 1), or, for one chosen claim (`options.claim`), a comparison card: the claim, its assessment and
+ *   the focal and comparator verdicts side by side, year by year.
+ * - `observation`: the cases side by side on one time axis (a row per year, a column per case, each cell listing the
+ *   elections and the missions that watched them), then the findings by dimension (rows = dimensions, columns =
+ *   missions with coded findings).
+ * Marks (assessment, severity) are colour and text, so that greyscale print keeps the meaning; facts and claims not
+ * verified externally carry a text marker ("△ contested", "△ one source", "△ unverified").
+ */
+import type { CaseDto, ClaimAssessment, ClaimDto, DimensionDto, ElectionDto, MissionDto, MissionType, Severity, Verification } from '../../contract/api';
+import { CLAIM_ASSESSMENTS, SEVERITIES } from '../../contract/api';
+import { ApiError } from '../../contract/errors';
+import { orderCases, resolveCase, resolveNorm } from '../matrix';
+import type { Project } from '../project';
+import { listClaims, listDimensions, listElections } from '../record';
+import { markdownToPlainText } from '../text';
+import type { Draft } from './build-documents';
+import { markdownToInline, text, type Inline } from './inline';
+import { citesIn, listNames, paletteMark, type Block, type BuildContext, type CellModel, type ColumnModel, type RowModel, type Section, type SheetModel, type SheetValue, type StatusMark, type TableModel } from './model';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Words and marks
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2012-01-15" -> "15 Jan 2012"; "2012-01" -> "Jan 2012"; "2012" -> "2012"; anything else as given. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
+  if (!m) return value.trim();
+  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!month) return m[1]!;
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
+
+const ASSESSMENT: Record<ClaimAssessment, { label: string; slot: number; meaning: string }> = {
+  supported: { label: 'Supported', slot: 3, meaning: 'the verdicts compared bear the claim out' },
+  'partly-supported': { label: 'Partly supported', slot: 4, meaning: 'some of the verdicts bear it out, or they bear out part of it' },
+  'not-supported': { label: 'Not supported', slot: 6, meaning: 'the verdicts compared contradict it' },
+  undetermined: { label: 'Undetermined', slot: 0, meaning: 'the observation record cannot test it (no comparator with recorded verdicts, or a claim that is not about verdicts)' },
+};
+
+export function assessmentMark(assessment: ClaimAssessment): StatusMark {
+  const a = ASSESSMENT[assessment];
+  return paletteMark(assessment, a.label, a.slot);
+}
+
+const SEVERITY: Record<Severity, { slot: number; meaning: string }> = {
+  none: { slot: 3, meaning: 'no problem reported' },
+  minor: { slot: 2, meaning: 'isolated problems without effect on the process' },
+  moderate: { slot: 4, meaning: 'problems noted in several places or stages' },
+  serious: { slot: 1, meaning: 'widespread or systematic problems' },
+  severe: { slot: 6, meaning: 'problems that undermined the election as a whole' },
+};
+
+const capitalise = (value: string) => (value ? value[0]!.toUpperCase() + value.slice(1) : value);
+
+export function severityMark(severity: Severity): StatusMark {
+  return paletteMark(severity, capitalise(severity), SEVERITY[severity].slot);
+}
+
+const VERIFICATION: Record<Verification, { label: string; marker: string }> = {
+  'verified-external': { label: 'verified externally', marker: '' },
+  'one-source': { label: 'from one source only', marker: '△ one source' },
+  contested: { label: 'contested', marker: '△ contested' },
+  unverified: { label: 'not verified', marker: '△ unverified' },
+};
+
+/** The text marker of a fact or claim that is not verified externally ("△ contested"); empty when it is. */
+export function verificationMarker(verification: Verification): string {
+  return VERIFICATION[verification].marker;
+}
+
+const MISSION_TYPE: Record<MissionType, string> = {
+  'full-eom': 'full EOM',
+  'limited-eom': 'limited EOM',
+  'needs-assessment': 'needs assessment only',
+  'expert-team': 'expert team',
+  'technical-assessment': 'technical assessment team',
+  none: 'no mission',
+  other: 'observer mission',
+};
+
+export function missionTypeLabel(type: MissionType): string {
+  return MISSION_TYPE[type];
+}
+
+/** The first clause of a verdict ("Did not meet fundamental principles of democratic elections"), at most `max` characters. */
+export function shortVerdict(verdict: string, max = 170): string {
+  let first = verdict.trim().split(/;\s+/)[0] ?? '';
+  const sentence = /^(.+?[.!?])\s+(?=[A-Z“"‘'(])/.exec(first);
+  if (sentence) first = sentence[1]!;
+  first = first.replace(/[\s.;:,]+$/, '');
+  if (first.length <= max) return first;
+  const cut = first.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).replace(/[\s,;:]+$/, '')}…`;
+}
+
+function electionLabel(election: ElectionDto): string {
+  return capitalise(election.label.trim() || election.type) + (election.round ? ` (round ${election.round})` : '');
+}
+
+const yearOf = (date: string) => date.slice(0, 4);
+
+// ---------------------------------------------------------------------------------------------------------------
+// The record as loaded once per export
+
+interface MissionEntry {
+  mission: MissionDto;
+  election: ElectionDto;
+  kase: CaseDto | undefined;
+}
+
+/** The observation record and the claims' context, loaded once per export. */
+class RecordData {
+  readonly cases: CaseDto[];
+  readonly caseById: Map<string, CaseDto>;
+  readonly dimensions: DimensionDto[];
+  readonly dimensionById: Map<string, DimensionDto>;
+  readonly elections: ElectionDto[];
+  readonly missions: Map<string, MissionEntry>;
+
+  constructor(readonly project: Project) {
+    const overview = project.overview();
+    this.cases = overview.cases;
+    this.caseById = new Map(this.cases.map((c) => [c.id, c]));
+    this.dimensions = listDimensions(project);
+    this.dimensionById = new Map(this.dimensions.map((d) => [d.id, d]));
+    this.elections = listElections(project);
+    this.missions = new Map(this.elections.flatMap((e) => e.missions.map((m) => [m.id, { mission: m, election: e, kase: this.caseById.get(e.caseId) }] as const)));
+  }
+
+  caseName(id: string | null | undefined): string {
+    return (id && this.caseById.get(id)?.name) || 'an unknown case';
+  }
+}
+
+/** The cite of a mission's verdict (its source, at the verdict excerpt's locator when there is one). */
+function verdictCite(ctx: BuildContext, mission: MissionDto): Inline[] {
+  if (!mission.verdictSourceId) return [];
+  const excerpt = ctx.evidence.excerpt(mission.verdictExcerptId);
+  const cite = ctx.citations.cite([{ sourceId: mission.verdictSourceId, locator: excerpt?.sourceId === mission.verdictSourceId ? excerpt.locator : undefined }]);
+  return cite ? [{ cite }] : [];
+}
+
+function sourceKey(ctx: BuildContext, sourceId: string | null | undefined): string {
+  return (sourceId && ctx.evidence.sources.get(sourceId)?.citationKey) || '';
+}
+
+function orientationOf(ctx: BuildContext) {
+  return ctx.options.orientation ?? 'landscape';
+}
+
+function sourcesNote(ctx: BuildContext, any: boolean, what: string): Inline[] {
+  return [
+    text('Sources: ', { italic: true }),
+    text(any ? `${what} (${ctx.citations.note ? 'numbered notes' : 'in parentheses'}); full references in the ${ctx.citations.note ? 'bibliography' : 'reference list'}.` : `${what}; no source is recorded for them yet.`),
+  ];
+}
+
+function hasCite(rows: RowModel[]): boolean {
+  return rows.some((r) => 'cells' in r && r.cells.some((c) => c.cite || c.content.some((x) => 'cite' in x)));
+}
+
+/** The table, its notes and (note styles) the notes of its citations. */
+function tableBlocks(ctx: BuildContext, table: TableModel, notes: Block): Block[] {
+  const tableBlock: Block = { type: 'table', table };
+  const blocks: Block[] = [tableBlock, notes];
+  if (ctx.citations.note) {
+    const cites = citesIn([tableBlock]);
+    if (cites.length > 0) blocks.push({ type: 'notes', cites });
+  }
+  return blocks;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Observation record
+
+/** One mission in a cell: organisation and type, headline verdict (short, cited), findings with their severity. */
+function missionInline(ctx: BuildContext, record: RecordData, mission: MissionDto, options: { quote: boolean }): Inline[] {
+  const out: Inline[] = [text(mission.organisation, { bold: true }), text(` · ${missionTypeLabel(mission.missionType)}`)];
+  const marker = verificationMarker(mission.verification);
+  if (marker) out.push(text(`  ${marker}`, { bold: true }));
+  const verdict = mission.verdict.trim();
+  const reason = mission.reason.trim();
+  const cite = verdictCite(ctx, mission);
+  const lines: Inline[][] = [];
+  if (options.quote && mission.verdictQuote.trim()) {
+    lines.push([text(`“${mission.verdictQuote.trim()}”`), ...cite]);
+  } else if (verdict) {
+    lines.push([text(shortVerdict(verdict)), ...cite]);
+  } else if (reason) {
+    lines.push([text(shortVerdict(reason)), ...cite]);
+  } else {
+    lines.push([text('No verdict recorded', { italic: true }), ...cite]);
+  }
+  if (reason && verdict && reason !== verdict && mission.missionType !== 'full-eom') lines.push([text('Why: ', { italic: true }), text(shortVerdict(reason))]);
+  for (const finding of mission.findings) {
+    const dimension = record.dimensionById.get(finding.dimensionId)?.label ?? 'Other';
+    lines.push([text(`${dimension}: `), text(finding.severity, { bold: true })]);
+  }
+  for (const line of lines) out.push({ br: true }, ...line);
+  return out;
+}
+
+function electionInline(ctx: BuildContext, record: RecordData, election: ElectionDto, missions: MissionDto[], options: { quote: boolean }): Inline[] {
+  const out: Inline[] = [text(formatDate(election.date), { bold: true }), text(` · ${electionLabel(election)}`)];
+  const marker = verificationMarker(election.verification);
+  if (marker) out.push(text(`  ${marker}`, { bold: true }));
+  if (missions.length === 0) out.push({ br: true }, text('No mission recorded', { italic: true }));
+  for (const mission of missions) out.push({ br: true }, ...missionInline(ctx, record, mission, options));
+  return out;
+}
+
+/** Cells of elections by year: a row per year (ascending), a column per case. */
+function yearRows(ctx: BuildContext, record: RecordData, cases: CaseDto[], entries: { election: ElectionDto; missions: MissionDto[] }[], options: { quote: boolean }): RowModel[] {
+  const years = [...new Set(entries.map((e) => yearOf(e.election.date)))].sort();
+  return years.map((year) => ({
+    cells: [
+      { header: true, content: [text(year, { bold: true })] },
+      ...cases.map((kase): CellModel => {
+        const here = entries.filter((e) => e.election.caseId === kase.id && yearOf(e.election.date) === year);
+        const content: Inline[] = [];
+        here.forEach((e, i) => {
+          if (i > 0) content.push({ br: true }, { br: true });
+          content.push(...electionInline(ctx, record, e.election, e.missions, options));
+        });
+        return { content };
+      }),
+    ],
+  }));
+}
+
+function caseColumns(cases: CaseDto[], width: number): ColumnModel[] {
+  return cases.map((c) => ({ label: c.name, note: c.role === 'focal' ? 'focal case' : undefined, width }));
+}
+
+function observationCases(ctx: BuildContext, record: RecordData): CaseDto[] {
+  if (ctx.options.cases?.length) {
+    const chosen = ctx.options.cases.map((q) => resolveCase(ctx.project, q, record.cases));
+    return orderCases([...new Map(chosen.map((c) => [c.id, c])).values()]);
+  }
+  const withElections = new Set(record.elections.map((e) => e.caseId));
+  return orderCases(record.cases.filter((c) => !c.archived && withElections.has(c.id)));
+}
+
+function verificationSummary(items: { verification: Verification }[], noun: string): string {
+  const open = items.filter((i) => i.verification !== 'verified-external');
+  if (items.length === 0) return '';
+  if (open.length === 0) return `all ${items.length} ${noun} shown are verified against an external source.`;
+  const counts = (['one-source', 'contested', 'unverified'] as const)
+    .map((v) => [v, open.filter((i) => i.verification === v).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n} ${VERIFICATION[v].marker}`);
+  return `${items.length - open.length} of the ${items.length} ${noun} shown are verified against an external source; the others are marked (${counts.join(', ')}).`;
+}
+
+export function buildObservation(ctx: BuildContext): Draft {
+  const record = new RecordData(ctx.project);
+  const cases = observationCases(ctx, record);
+  if (cases.length === 0) throw new ApiError('NOT_FOUND', 'The project has no elections to export.');
+  const ids = new Set(cases.map((c) => c.id));
+  const elections = record.elections.filter((e) => ids.has(e.caseId));
+  const missions = elections.flatMap((e) => e.missions);
+  const caseNames = listNames(cases.map((c) => c.name));
+  const organisations = [...new Set(missions.map((m) => m.organisation))].sort((a, b) => (a.startsWith('OSCE') ? -1 : b.startsWith('OSCE') ? 1 : a.localeCompare(b)));
+  const years = elections.map((e) => yearOf(e.date)).sort();
+
+  const blocks: Block[] = [
+    { type: 'title', text: 'Observation record', subtitle: `Elections and the missions that observed them · ${caseNames} · ${ctx.project.title}` },
+  ];
+  if (elections.length === 0) {
+    blocks.push({ type: 'paragraph', content: [text(`No election of ${caseNames} is recorded yet.`, { italic: true })] });
+  } else {
+    blocks.push({
+      type: 'paragraph',
+      content: [
+        text(
+          `${elections.length} election${elections.length === 1 ? '' : 's'} from ${years[0]} to ${years.at(-1)} and the ${missions.length} mission${missions.length === 1 ? '' : 's'} recorded for them (${listNames(organisations)}), ${cases.length > 1 ? 'the cases side by side, year by year' : 'year by year'}. Table 2 sets the findings the missions reported side by side, dimension by dimension.`,
+        ),
+      ],
+    });
+    const entries = elections.map((e) => ({ election: e, missions: e.missions }));
+    const rows = yearRows(ctx, record, cases, entries, { quote: false });
+    const table1: TableModel = {
+      number: 1,
+      caption: `Elections and the verdicts of the missions that observed them: ${caseNames}, year by year`,
+      columns: [{ label: 'Year', width: 7 }, ...caseColumns(cases, 93 / cases.length)],
+      rows,
+    };
+    const severities = SEVERITIES.map((s) => `${s} (${SEVERITY[s].meaning})`).join(' < ');
+    blocks.push(
+      ...tableBlocks(ctx, table1, {
+        type: 'tableNotes',
+        legend: null,
+        paragraphs: [
+          [
+            text('Each cell: ', { italic: true }),
+            text(
+              'the date and type of each election of the case that year; then each mission: the organisation and the type of mission (EOM: election observation mission; “no mission” with the reason), its headline verdict in short, and the findings coded on the shared dimensions with their severity in words.',
+            ),
+          ],
+          [text('Severity: ', { italic: true }), text(`${severities}; the researcher’s coding of what the mission reported. A dimension not listed was not coded for that mission.`)],
+          [text('Verification: ', { italic: true }), text(`${verificationSummary(missions, 'verdicts')} ${verificationSummary(elections, 'elections')}`.trim())],
+          sourcesNote(ctx, hasCite(rows), 'the verdicts are cited to the mission’s report or the source they are known from'),
+        ],
+      }),
+    );
+    blocks.push(...findingsBlocks(ctx, record, cases, elections));
+  }
+  return {
+    title: `Observation record: ${caseNames}`,
+    subject: `Elections, observer missions, their verdicts and findings by dimension for ${caseNames} (${ctx.project.title})`,
+    sections: [{ orientation: orientationOf(ctx), blocks }],
+    tables: [],
+    sheets: [missionSheet(ctx, record, cases, elections)],
+  };
+}
+
+/** Table 2 (and further tables when there are many missions): rows = dimensions, columns = missions with findings. */
+function findingsBlocks(ctx: BuildContext, record: RecordData, cases: CaseDto[], elections: ElectionDto[]): Block[] {
+  const coded: MissionEntry[] = [];
+  for (const kase of cases) {
+    for (const election of elections.filter((e) => e.caseId === kase.id)) {
+      for (const mission of election.missions) if (mission.findings.length > 0) coded.push({ mission, election, kase });
+    }
+  }
+  const uncoded = elections.reduce((n, e) => n + e.missions.filter((m) => m.findings.length === 0).length, 0);
+  if (coded.length === 0) return [{ type: 'paragraph', content: [text('No finding has been coded for these missions yet.', { italic: true })] }];
+  const dimensions = record.dimensions.filter((d) => coded.some((c) => c.mission.findings.some((f) => f.dimensionId === d.id)));
+  // At most nine missions to a table on a landscape page; more are split, case by case where possible.
+  const MAX = ctx.options.orientation === 'portrait' ? 6 : 9;
+  const chunks: MissionEntry[][] = [];
+  for (const entry of coded) {
+    const last = chunks.at(-1);
+    if (last && last.length < MAX && (coded.length <= MAX || last[0]!.kase === entry.kase)) last.push(entry);
+    else chunks.push([entry]);
+  }
+  const blocks: Block[] = [];
+  chunks.forEach((chunk, i) => {
+    const single = chunk.every((c) => c.kase === chunk[0]!.kase) && cases.length > 1;
+    const table: TableModel = {
+      number: 2 + i,
+      caption: `Findings by dimension: the severity of what each mission reported${single ? `, ${chunk[0]!.kase?.name ?? ''}` : `, ${listNames([...new Set(chunk.map((c) => c.kase?.name ?? ''))])}`}${chunks.length > 1 ? ` (${i + 1} of ${chunks.length})` : ''}`,
+      columns: [
+        { label: 'Dimension', width: 16 },
+        ...chunk.map((c) => ({ label: `${c.kase?.name ?? ''} ${yearOf(c.election.date)}`, note: `${c.mission.organisation}, ${c.election.type}${c.kase?.role === 'focal' ? ' · focal case' : ''}`, width: 84 / chunk.length })),
+      ],
+      rows: dimensions.map((d) => ({
+        cells: [
+          { header: true, content: [text(d.label, { bold: true })] },
+          ...chunk.map((c): CellModel => {
+            const finding = c.mission.findings.find((f) => f.dimensionId === d.id);
+            return finding ? { status: severityMark(finding.severity), content: [] } : { content: [text('—')] };
+          }),
+        ],
+      })),
+    };
+    const paragraphs: Inline[][] = [
+      [text('Each column: ', { italic: true }), text(`a mission with coded findings (the election’s date: ${chunk.map((c) => `${c.kase?.name ?? ''} ${formatDate(c.election.date)}`).join('; ')}).`)],
+      [text('—: ', { italic: true }), text('not coded: the mission’s findings on this dimension were not coded. It does not mean that no problem was found.')],
+      [text('Dimensions: ', { italic: true }), text(dimensions.map((d) => `${d.label}${d.description ? ` (${d.description.replace(/\.$/, '')})` : ''}`).join('; ') + '.')],
+    ];
+    if (uncoded > 0 && i === chunks.length - 1) paragraphs.push([text('Not shown: ', { italic: true }), text(`${uncoded} mission${uncoded === 1 ? ' has' : 's have'} no coded findings yet (see Table 1).`)]);
+    blocks.push(...tableBlocks(ctx, table, { type: 'tableNotes', legend: SEVERITIES.map(severityMark), legendLabel: 'Severity scale', paragraphs }));
+  });
+  return blocks;
+}
+
+function missionSheet(ctx: BuildContext, record: RecordData, cases: CaseDto[], elections: ElectionDto[]): SheetModel {
+  const rows: SheetValue[][] = [];
+  for (const kase of cases) {
+    for (const e of elections.filter((x) => x.caseId === kase.id)) {
+      for (const m of e.missions) {
+        rows.push([
+          kase.name,
+          kase.isoCode ?? '',
+          e.date,
+          e.type,
+          e.round,
+          e.label,
+          e.verification,
+          m.organisation,
+          m.missionType,
+          m.reason,
+          m.headOfMission,
+          m.verdict,
+          m.verdictQuote,
+          sourceKey(ctx, m.verdictSourceId),
+          m.verification,
+          m.verificationNote,
+          ...record.dimensions.map((d): SheetValue => {
+            const finding = m.findings.find((f) => f.dimensionId === d.id);
+            return finding ? { status: severityMark(finding.severity) } : null;
+          }),
+        ]);
+      }
+    }
+  }
+  const header: [string, number][] = [
+    ['case', 14],
+    ['iso_code', 8],
+    ['election_date', 12],
+    ['election_type', 13],
+    ['round', 7],
+    ['election', 30],
+    ['election_verification', 14],
+    ['organisation', 14],
+    ['mission_type', 14],
+    ['reason', 40],
+    ['head_of_mission', 20],
+    ['verdict', 70],
+    ['verdict_quote', 60],
+    ['verdict_source', 20],
+    ['verdict_verification', 14],
+    ['verification_note', 30],
+    ...record.dimensions.map((d): [string, number] => [d.label, 13]),
+  ];
+  return { name: 'Missions', shape: 'long', caption: `Observer missions and their findings by dimension: ${listNames(cases.map((c) => c.name))}`, columns: header.map(([h, width]) => ({ header: h, width })), rows };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Claims register
+
+function claimCases(claim: ClaimDto): string[] {
+  return [claim.focalCaseId, ...claim.comparatorCaseIds].filter((x): x is string => !!x);
+}
+
+function selectedClaims(ctx: BuildContext, record: RecordData): { claims: ClaimDto[]; filters: string[] } {
+  let claims = listClaims(ctx.project);
+  if (claims.length === 0) throw new ApiError('NOT_FOUND', 'The project has no double-standards claims to export.');
+  const filters: string[] = [];
+  if (ctx.options.cases?.length) {
+    const chosen = ctx.options.cases.map((q) => resolveCase(ctx.project, q, record.cases));
+    const ids = new Set(chosen.map((c) => c.id));
+    claims = claims.filter((c) => claimCases(c).some((id) => ids.has(id)));
+    filters.push(`claims about ${listNames(chosen.map((c) => c.name))}`);
+  }
+  if (ctx.options.norms?.length) {
+    const norms = ctx.options.norms.map((q) => resolveNorm(ctx.project, q));
+    const ids = new Set(norms.map((n) => n.id));
+    claims = claims.filter((c) => c.normId && ids.has(c.normId));
+    filters.push(`on ${listNames(norms.map((n) => n.shortLabel || n.label))}`);
+  }
+  if (claims.length === 0) throw new ApiError('NOT_FOUND', `No double-standards claim matches (${filters.join(', ')}).`);
+  return { claims, filters };
+}
+
+/** The claim chosen for a comparison card: by id, or by a piece of its claimant or statement that matches it alone. */
+export function resolveClaim(claims: ClaimDto[], query: string): ClaimDto {
+  const q = query.trim().toLocaleLowerCase();
+  const byId = claims.find((c) => c.id.toLocaleLowerCase() === q);
+  if (byId) return byId;
+  const matches = q ? claims.filter((c) => c.claimant.toLocaleLowerCase().includes(q) || c.statement.toLocaleLowerCase().includes(q)) : [];
+  const describe = (c: ClaimDto) => `${c.claimant}: “${c.statement.length > 60 ? `${c.statement.slice(0, 57)}…` : c.statement}”`;
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) throw new ApiError('NOT_FOUND', `No claim matches "${query}". Give the claim's id or a few words of its claimant or statement.`);
+  throw new ApiError('VALIDATION_FAILED', `"${query}" matches ${matches.length} claims (${matches.slice(0, 5).map(describe).join('; ')}${matches.length > 5 ? '; …' : ''}). Be more specific.`);
+}
+
+function claimStatement(ctx: BuildContext, claim: ClaimDto): Inline[] {
+  const excerpt = ctx.evidence.excerpt(claim.excerptId);
+  const cite = excerpt ? ctx.citations.cite([{ sourceId: excerpt.sourceId, locator: excerpt.locator }]) : null;
+  const body = claim.statement.trim();
+  const out: Inline[] = claim.statementKind === 'quote' ? [text(`“${body}”`)] : [text(body), text(' (paraphrase)', { italic: true })];
+  if (cite) out.push({ cite });
+  return out;
+}
+
+function comparatorText(record: RecordData, claim: ClaimDto): string {
+  const names = claim.comparatorCaseIds.map((id) => record.caseName(id));
+  const note = claim.comparatorNote.trim();
+  if (names.length && note) return `${listNames(names)} (${note})`;
+  if (names.length) return listNames(names);
+  return note || 'no comparator named';
+}
+
+function dimensionText(record: RecordData, claim: ClaimDto): string {
+  const label = claim.dimensionId ? record.dimensionById.get(claim.dimensionId)?.label : undefined;
+  const note = claim.dimensionNote.trim();
+  if (label && note && note.toLocaleLowerCase() !== label.toLocaleLowerCase()) return `${label} (${note})`;
+  return label ?? note;
+}
+
+function normStageText(ctx: BuildContext, claim: ClaimDto): string {
+  const overview = ctx.project.overview();
+  const norm = overview.norms.find((n) => n.id === claim.normId);
+  const stage = claim.stageId ? overview.frameworks.flatMap((f) => f.stages).find((s) => s.id === claim.stageId) : undefined;
+  return [norm ? norm.shortLabel || norm.label : '', stage ? `${stage.position}. ${stage.label}` : ''].filter(Boolean).join(' · ');
+}
+
+/** The compared missions grouped by their case: focal first, then the comparators, then any other case. */
+function comparedMissions(record: RecordData, claim: ClaimDto): { kase: CaseDto | undefined; caseId: string; entries: MissionEntry[] }[] {
+  const entries = claim.missionIds.map((id) => record.missions.get(id)).filter((x): x is MissionEntry => !!x);
+  entries.sort((a, b) => a.election.date.localeCompare(b.election.date));
+  const order = [...new Set([...claimCases(claim), ...entries.map((e) => e.election.caseId)])];
+  return order.map((caseId) => ({ kase: record.caseById.get(caseId), caseId, entries: entries.filter((e) => e.election.caseId === caseId) })).filter((g) => g.entries.length > 0);
+}
+
+function claimRow(ctx: BuildContext, record: RecordData, claim: ClaimDto): RowModel {
+  const marker = verificationMarker(claim.verification);
+  const claimant: Inline[] = [text(claim.claimant, { bold: true })];
+  if (claim.claimantRole.trim()) claimant.push({ br: true }, text(claim.claimantRole.trim(), { italic: true }));
+  claimant.push({ br: true }, text(claim.date ? formatDate(claim.date) : 'undated'));
+
+  const statement: Inline[] = [];
+  if (marker) statement.push(text(marker, { bold: true }), { br: true });
+  statement.push(...claimStatement(ctx, claim));
+
+  const comparison: Inline[] = [text(record.caseName(claim.focalCaseId), { bold: true }), text(' (focal)'), { br: true }, text('vs '), text(comparatorText(record, claim), { bold: claim.comparatorCaseIds.length > 0 })];
+  const dimension = dimensionText(record, claim);
+  if (dimension) comparison.push({ br: true }, text('Dimension: ', { italic: true }), text(dimension));
+  const normStage = normStageText(ctx, claim);
+  if (normStage) comparison.push({ br: true }, text(normStage, { italic: true }));
+
+  const verdicts: Inline[] = [];
+  const groups = comparedMissions(record, claim);
+  if (groups.length === 0) verdicts.push(text('None: no verdict in the record to test the claim against.', { italic: true }));
+  groups.forEach((group, g) => {
+    if (g > 0) verdicts.push({ br: true });
+    verdicts.push(text(group.kase?.name ?? 'Other case', { bold: true }));
+    for (const { mission, election } of group.entries) {
+      verdicts.push({ br: true }, text(`${formatDate(election.date)}, ${election.type}, ${mission.organisation}: `, { italic: true }));
+      const quote = mission.verdictQuote.trim();
+      verdicts.push(quote ? text(`“${quote}”`) : text(shortVerdict(mission.verdict || mission.reason) || 'no verdict recorded'));
+      verdicts.push(...verdictCite(ctx, mission));
+      const m = verificationMarker(mission.verification);
+      if (m) verdicts.push(text(` ${m}`, { bold: true }));
+    }
+  });
+
+  const reasoning: Inline[] = claim.reasoning.trim() ? markdownToInline(claim.reasoning) : [text('No reasoning recorded.', { italic: true })];
+  if (claim.verificationNote.trim()) reasoning.push({ br: true }, text(`The claim as recorded (${VERIFICATION[claim.verification].label}): `, { italic: true }), text(claim.verificationNote.trim()));
+
+  return {
+    cells: [
+      { content: claimant },
+      { content: statement },
+      { content: comparison },
+      { content: verdicts },
+      { status: assessmentMark(claim.assessment), content: [] },
+      { content: reasoning },
+    ],
+  };
+}
+
+function assessmentNotes(): Inline[] {
+  return [text('Assessment: ', { italic: true }), text(`the researcher’s test of the claim against the verdicts compared. ${CLAIM_ASSESSMENTS.map((a) => `${ASSESSMENT[a].label}: ${ASSESSMENT[a].meaning}`).join('. ')}.`)];
+}
+
+function claimVerificationNotes(): Inline[] {
+  return [
+    text('△ marks a claim or verdict not verified externally: ', { italic: true }),
+    text('“△ contested” — its wording or factual premise is disputed by another source; “△ one source” — it is known from one source only; “△ unverified” — it has not been checked. Unmarked claims and verdicts are verified against an external source.'),
+  ];
+}
+
+export function buildClaims(ctx: BuildContext): Draft {
+  const record = new RecordData(ctx.project);
+  if (ctx.options.claim?.trim()) return buildClaimCard(ctx, record, resolveClaim(listClaims(ctx.project), ctx.options.claim));
+  const { claims, filters } = selectedClaims(ctx, record);
+  const total = listClaims(ctx.project).length;
+  const rows = claims.map((claim) => claimRow(ctx, record, claim));
+  const counts = CLAIM_ASSESSMENTS.map((a) => [a, claims.filter((c) => c.assessment === a).length] as const).filter(([, n]) => n > 0);
+  const table: TableModel = {
+    number: 1,
+    caption: 'Double-standards claims tested against the observers’ verdicts',
+    columns: [
+      { label: 'Claimant', note: 'role, date', width: 11.5 },
+      { label: 'Claim', width: 19 },
+      { label: 'Comparison', note: 'focal vs comparator; dimension', width: 12.5 },
+      { label: 'Verdicts compared', note: 'the observers’ words, by case', width: 31 },
+      { label: 'Assessment', width: 9.5 },
+      { label: 'Reasoning', width: 16.5 },
+    ],
+    rows,
+  };
+  const flagged = claims.filter((c) => c.verification !== 'verified-external').length;
+  const blocks: Block[] = [
+    { type: 'title', text: 'Claims register', subtitle: `Double-standards claims · ${ctx.project.title}` },
+    {
+      type: 'paragraph',
+      content: [
+        text(
+          `${claims.length === total ? `The ${total}` : `${claims.length} of the ${total}`} double-standards claim${total === 1 ? '' : 's'} recorded${filters.length ? ` (${filters.join(', ')})` : ''}: claims that the observers judged a comparator more leniently, each tested against the verdicts of the missions it compares. ${counts.map(([a, n]) => `${n} ${ASSESSMENT[a].label.toLocaleLowerCase()}`).join(', ')}${flagged ? `; ${flagged} not verified externally as recorded (△)` : ''}.`,
+        ),
+      ],
+    },
+    ...tableBlocks(ctx, table, {
+      type: 'tableNotes',
+      legend: CLAIM_ASSESSMENTS.map(assessmentMark),
+      legendLabel: 'Assessment scale',
+      paragraphs: [
+        assessmentNotes(),
+        claimVerificationNotes(),
+        [text('Claim: ', { italic: true }), text('quotations are in quotation marks; paraphrases are marked “(paraphrase)”; each is cited to the source it is recorded from.')],
+        [
+          text('Verdicts compared: ', { italic: true }),
+          text('the missions whose verdicts the claim compares, by case: the election’s date and type, the organisation, and the observers’ own words where recorded (in quotation marks), otherwise the headline verdict in short. A comparator named in words only is not a case of the project; its verdicts are not in the record.'),
+        ],
+        sourcesNote(ctx, hasCite(rows), 'claims and verdicts are cited to their sources'),
+      ],
+    }),
+  ];
+  return {
+    title: 'Claims register: double-standards claims tested against the observers’ verdicts',
+    subject: `The double-standards claims of ${ctx.project.title}${filters.length ? ` (${filters.join(', ')})` : ''}, each with the observer verdicts it compares and the researcher’s assessment`,
+    sections: [{ orientation: orientationOf(ctx), blocks }],
+    tables: [],
+    sheets: [claimSheet(ctx, record, claims)],
+  };
+}
+
+function buildClaimCard(ctx: BuildContext, record: RecordData, claim: ClaimDto): Draft {
+  const marker = verificationMarker(claim.verification);
+  const excerpt = ctx.evidence.excerpt(claim.excerptId);
+  const fields = [
+    { label: 'Claimant', value: [claim.claimant, claim.claimantRole.trim()].filter(Boolean).join(', ') },
+    { label: 'Date', value: claim.date ? formatDate(claim.date) : 'undated' },
+    { label: 'Target', value: claim.target || '—' },
+    { label: 'Focal case', value: record.caseName(claim.focalCaseId) },
+    { label: 'Comparator', value: comparatorText(record, claim) },
+    { label: 'Dimension', value: dimensionText(record, claim) || '—' },
+    { label: 'Norm and stage', value: normStageText(ctx, claim) || '—' },
+    { label: 'The claim as recorded', value: `${marker ? `${marker}: ` : ''}${VERIFICATION[claim.verification].label}${claim.verificationNote.trim() ? `. ${claim.verificationNote.trim()}` : ''}` },
+  ];
+  const statementCite = excerpt ? ctx.citations.cite([{ sourceId: excerpt.sourceId, locator: excerpt.locator }]) : null;
+  const blocks: Block[] = [
+    { type: 'title', text: `Comparison card: ${claim.claimant}`, subtitle: `Double-standards claim tested against the observers’ verdicts · ${ctx.project.title}` },
+    { type: 'heading', level: 2, text: 'The claim' },
+    {
+      type: 'evidence',
+      items: [
+        {
+          textKind: claim.statementKind,
+          text: claim.statement,
+          language: '',
+          translation: '',
+          translationLanguage: '',
+          attribution: claim.claimant,
+          locator: excerpt?.locator ?? '',
+          cite: statementCite,
+        },
+      ],
+    },
+    { type: 'fields', items: fields },
+    { type: 'heading', level: 2, text: 'Assessment' },
+    { type: 'status', status: assessmentMark(claim.assessment), meta: ASSESSMENT[claim.assessment].meaning },
+    { type: 'paragraph', content: claim.reasoning.trim() ? markdownToInline(claim.reasoning) : [text('No reasoning recorded.', { italic: true })] },
+  ];
+  if (ctx.citations.note) {
+    const cites = citesIn(blocks);
+    if (cites.length > 0) blocks.push({ type: 'notes', cites });
+  }
+
+  const groups = comparedMissions(record, claim);
+  const caseIds = [...new Set([...claimCases(claim), ...groups.map((g) => g.caseId)])];
+  const cases = caseIds.map((id) => record.caseById.get(id)).filter((c): c is CaseDto => !!c);
+  const sections: Section[] = [{ orientation: orientationOf(ctx), blocks }];
+  if (groups.length === 0) {
+    blocks.push(
+      { type: 'heading', level: 2, text: 'The verdicts compared' },
+      {
+        type: 'paragraph',
+        content: [
+          text(
+            claim.comparatorCaseIds.length === 0 && claim.comparatorNote.trim()
+              ? `No verdict is linked to this claim. Its comparator (${claim.comparatorNote.trim()}) is not a case of the project, so its verdicts are not in the record.`
+              : 'No verdict is linked to this claim.',
+            { italic: true },
+          ),
+        ],
+      },
+    );
+  } else {
+    const entries = groups.flatMap((g) => g.entries);
+    const byElection = new Map<string, { election: ElectionDto; missions: MissionDto[] }>();
+    for (const e of entries) {
+      const slot = byElection.get(e.election.id) ?? { election: e.election, missions: [] };
+      slot.missions.push(e.mission);
+      byElection.set(e.election.id, slot);
+    }
+    const rows = yearRows(ctx, record, cases, [...byElection.values()], { quote: true });
+    const comparators = cases.filter((c) => c.id !== claim.focalCaseId).map((c) => c.name);
+    const table: TableModel = {
+      number: 1,
+      caption: `The verdicts compared: ${record.caseName(claim.focalCaseId)}${comparators.length ? ` and ${listNames(comparators)}` : ''}, year by year`,
+      columns: [
+        { label: 'Year', width: 7 },
+        ...cases.map((c) => ({ label: c.name, note: c.id === claim.focalCaseId ? 'focal case of the claim' : claim.comparatorCaseIds.includes(c.id) ? 'comparator' : undefined, width: 93 / cases.length })),
+      ],
+      rows,
+    };
+    if (!claim.comparatorCaseIds.length && claim.comparatorNote.trim()) table.caption += ` (comparator ${claim.comparatorNote.trim()} not in the record)`;
+    const tableStart: Block[] = tableBlocks(ctx, table, {
+      type: 'tableNotes',
+      legend: null,
+      paragraphs: [
+        [
+          text('Each cell: ', { italic: true }),
+          text('the election’s date and type; then each mission compared: the organisation and type of mission, the observers’ own words where recorded (in quotation marks), otherwise the headline verdict in short, and the findings coded on the shared dimensions with their severity.'),
+        ],
+        claimVerificationNotes(),
+        sourcesNote(ctx, hasCite(rows), 'the verdicts are cited to the mission’s report or the source they are known from'),
+      ],
+    });
+    blocks.push(...tableStart);
+  }
+  return {
+    title: `Comparison card: ${claim.claimant}`,
+    subject: `A double-standards claim by ${claim.claimant} tested against the observer verdicts it compares (${ctx.project.title})`,
+    sections,
+    tables: [],
+    sheets: [claimSheet(ctx, record, [claim])],
+  };
+}
+
+function verdictLabel(entry: MissionEntry): string {
+  const quote = entry.mission.verdictQuote.trim();
+  const words = quote ? `“${quote}”` : shortVerdict(entry.mission.verdict || entry.mission.reason);
+  return `${entry.kase?.name ?? ''} ${entry.election.date} ${entry.election.type}, ${entry.mission.organisation}: ${words}`;
+}
+
+function claimSheet(ctx: BuildContext, record: RecordData, claims: ClaimDto[]): SheetModel {
+  const overview = ctx.project.overview();
+  const stages = new Map(overview.frameworks.flatMap((f) => f.stages.map((s) => [s.id, `${s.position}. ${s.label}`] as const)));
+  const rows = claims.map((claim): SheetValue[] => {
+    const excerpt = ctx.evidence.excerpt(claim.excerptId);
+    const entries = comparedMissions(record, claim).flatMap((g) => g.entries);
+    const norm = overview.norms.find((n) => n.id === claim.normId);
+    return [
+      claim.claimant,
+      claim.claimantRole,
+      claim.date ?? '',
+      claim.statement,
+      claim.statementKind,
+      sourceKey(ctx, excerpt?.sourceId),
+      excerpt?.locator ?? '',
+      claim.target,
+      record.caseName(claim.focalCaseId),
+      claim.comparatorCaseIds.map((id) => record.caseName(id)).join('; '),
+      claim.comparatorNote,
+      claim.dimensionId ? (record.dimensionById.get(claim.dimensionId)?.label ?? '') : '',
+      claim.dimensionNote,
+      norm ? norm.shortLabel || norm.label : '',
+      claim.stageId ? (stages.get(claim.stageId) ?? '') : '',
+      claim.assessment,
+      { status: assessmentMark(claim.assessment) },
+      markdownToPlainText(claim.reasoning),
+      claim.verification,
+      claim.verificationNote,
+      entries.length,
+      entries.map(verdictLabel).join('\n'),
+      [...new Set(entries.map((e) => sourceKey(ctx, e.mission.verdictSourceId)).filter(Boolean))].join('; '),
+    ];
+  });
+  const header: [string, number][] = [
+    ['claimant', 24],
+    ['claimant_role', 24],
+    ['date', 11],
+    ['statement', 60],
+    ['statement_kind', 11],
+    ['source', 18],
+    ['locator', 22],
+    ['target', 12],
+    ['focal_case', 13],
+    ['comparator_cases', 16],
+    ['comparator_note', 24],
+    ['dimension', 18],
+    ['dimension_note', 24],
+    ['norm', 20],
+    ['stage', 18],
+    ['assessment', 16],
+    ['assessment_label', 16],
+    ['reasoning', 60],
+    ['verification', 16],
+    ['verification_note', 40],
+    ['verdicts_compared', 9],
+    ['verdicts', 80],
+    ['verdict_sources', 30],
+  ];
+  return { name: 'Claims', shape: 'long', caption: 'Double-standards claims tested against the observers’ verdicts', columns: header.map(([h, width]) => ({ header: h, width })), rows };
+}
+

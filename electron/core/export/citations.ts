@@ -1,0 +1,287 @@
+/**
+ * Citations with citeproc-js and the bundled CSL styles and locales (assets/csl). One `CitationSession` per export:
+ * the document builders ask for citation clusters in reading order, then `finish()` formats them all at once (so
+ * note styles get their first/subsequent/ibid forms and author-date styles their disambiguation), and
+ * `bibliography()` lists exactly the sources cited.
+ *
+ * Privacy: an interview's author is its participant's pseudonym, whatever the stored CSL says (exportCsl).
+ *
+ * citeproc quirks handled here (citeproc 2.4.63):
+ * - Given names starting with Cyrillic capitals outside U+0410–U+042F (Kazakh Қ Ә Ұ Ө Ү Ғ Ң Һ) are not initialised
+ *   by styles that initialise (APA, Harvard) and leave a double space: "Тоқаев,  Қасым-Ж.". Such names are
+ *   initialised here before citeproc sees them ("Қ.-Ж."), and double spaces are collapsed in all output.
+ * - Items without a language are title-cased by English styles (Chicago), which is wrong for Russian or Kazakh
+ *   titles: items whose title is in Cyrillic get a language (kk when it has Kazakh letters, else ru).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import CSL, { type Citation, type CitationItem } from 'citeproc';
+import type { CslItem, ParticipantDto, SourceDto } from '../../contract/api';
+import { ApiError } from '../../contract/errors';
+import { assetsDir } from '../paths';
+import { htmlToRuns, tidyRuns, type Cite, type TextRun } from './inline';
+import type { BundledStyle } from './types';
+
+const STYLE_FILES: Record<BundledStyle, string> = {
+  'chicago-note': 'chicago-note-bibliography.csl',
+  apa: 'apa.csl',
+  harvard: 'harvard-cite-them-right.csl',
+};
+
+export interface CitationStyle {
+  /** 'chicago-note', 'apa', 'harvard' or the file name of the user's style. */
+  name: string;
+  title: string;
+  xml: string;
+  /** A note style: citations are footnotes, not author-date text. */
+  note: boolean;
+  /** Whether the style initialises given names (then Kazakh given names are initialised for it). */
+  initialises: boolean;
+  defaultLocale: string | null;
+  hasBibliography: boolean;
+}
+
+export function cslDir(): string {
+  return path.join(assetsDir(), 'csl');
+}
+
+export function loadStyle(style: string | undefined): CitationStyle {
+  const name = style ?? 'chicago-note';
+  let file: string;
+  if ((Object.keys(STYLE_FILES) as string[]).includes(name)) {
+    file = path.join(cslDir(), 'styles', STYLE_FILES[name as BundledStyle]);
+  } else if (/\.csl$/i.test(name)) {
+    file = path.resolve(name);
+    if (!fs.existsSync(file)) throw new ApiError('FILE_NOT_FOUND', `The citation style ${file} does not exist.`);
+  } else {
+    throw new ApiError('VALIDATION_FAILED', `Unknown citation style "${name}". Use chicago-note, apa, harvard or the path of a .csl file.`);
+  }
+  const xml = fs.readFileSync(file, 'utf8');
+  const root = /<style\b[^>]*>/.exec(xml)?.[0];
+  if (!root) throw new ApiError('VALIDATION_FAILED', `${path.basename(file)} is not a CSL style (no <style> element).`);
+  if (!/<citation\b/.test(xml)) {
+    const parent = /<link\b[^>]*rel="independent-parent"[^>]*>/.exec(xml)?.[0];
+    const href = parent ? /href="([^"]+)"/.exec(parent)?.[1] : undefined;
+    throw new ApiError(
+      'VALIDATION_FAILED',
+      `${path.basename(file)} is a dependent style${href ? ` of ${href}` : ''}: it has no formatting of its own. Use the parent style's .csl file instead.`,
+    );
+  }
+  return {
+    name: (Object.keys(STYLE_FILES) as string[]).includes(name) ? name : path.basename(file),
+    title: decodeXml(/<title>([^<]*)<\/title>/.exec(xml)?.[1] ?? path.basename(file)),
+    xml,
+    note: /\bclass="note"/.test(root),
+    initialises: /\binitialize-with="/.test(xml),
+    defaultLocale: /\bdefault-locale="([^"]+)"/.exec(root)?.[1] ?? null,
+    hasBibliography: /<bibliography\b/.test(xml),
+  };
+}
+
+function decodeXml(value: string): string {
+  return value.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+}
+
+/** The bundled locales, e.g. ["en-GB", "en-US", "ru-RU"]. */
+export function bundledLocales(): string[] {
+  const dir = path.join(cslDir(), 'locales');
+  return fs
+    .readdirSync(dir)
+    .map((f) => /^locales-(.+)\.xml$/.exec(f)?.[1])
+    .filter((x): x is string => !!x)
+    .sort();
+}
+
+function localeFile(lang: string): string | null {
+  const known = bundledLocales();
+  const exact = known.find((l) => l.toLowerCase() === lang.toLowerCase());
+  const byLanguage = known.find((l) => l.toLowerCase().startsWith(`${lang.toLowerCase().split('-')[0]}-`));
+  const pick = exact ?? byLanguage;
+  return pick ? path.join(cslDir(), 'locales', `locales-${pick}.xml`) : null;
+}
+
+export function checkLocale(locale: string): void {
+  if (!localeFile(locale)) {
+    throw new ApiError('VALIDATION_FAILED', `The citation locale "${locale}" is not bundled. Use one of: ${bundledLocales().join(', ')}.`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sources as exported
+
+/**
+ * A source's CSL-JSON as it may leave the app: an interview (a source attributed to a participant) is authored by
+ * the participant's pseudonym only; free-text fields that are not part of a reference (abstract, annote, and the
+ * note of an interview) are dropped. The id is the source's citation key.
+ */
+export function exportCsl(source: SourceDto, participants: ReadonlyMap<string, ParticipantDto>): CslItem {
+  const { abstract: _abstract, annote: _annote, ...csl } = source.csl;
+  const item: CslItem = { ...csl, id: source.citationKey };
+  const participant = source.participantId ? participants.get(source.participantId) : undefined;
+  if (participant || source.kind === 'interview') {
+    delete item.note;
+    delete item.interviewer;
+    delete item.recipient;
+    item.author = [{ literal: participant?.pseudonym ?? 'Interviewee (pseudonymous)' }];
+    if (!item.type || item.type === 'document') item.type = 'interview';
+  }
+  return item;
+}
+
+const CYRILLIC = /[\u0400-\u04ff]/;
+const KAZAKH_LETTERS = /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/;
+/** Capitals citeproc's NAME_INITIAL_REGEXP (U+0400–U+042F) misses: Kazakh Ә Ғ Қ Ң Ө Ұ Ү Һ and other extended Cyrillic. */
+const UNINITIALISED_CAPITAL = /^[\u0460-\u052f]/;
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLocaleLowerCase() && ch === ch.toLocaleUpperCase();
+}
+
+/** "Қасым-Жомарт" -> "Қ.-Ж." when any part starts with a capital citeproc cannot initialise; otherwise unchanged. */
+export function preInitialiseGiven(given: string): string {
+  const parts = given.split(/([\s-]+)/);
+  const affected = parts.some((part) => UNINITIALISED_CAPITAL.test(part) && isUpper(part[0]!));
+  if (!affected) return given;
+  return parts
+    .map((part) => {
+      if (/^[\s-]+$/.test(part) || part === '') return part.includes('-') ? '-' : part.replace(/\s+/g, ' ');
+      const first = Array.from(part)[0]!;
+      return isUpper(first) ? `${first}.` : part;
+    })
+    .join('')
+    .replace(/\.\s*-/g, '.-');
+}
+
+/** The item as citeproc gets it: language set for Cyrillic titles, Kazakh given names initialised if the style initialises. */
+export function citeprocItem(item: CslItem, style: CitationStyle): CslItem {
+  const out: CslItem = { ...item };
+  // A newspaper or magazine named as the publisher is the container (styles substitute it for a missing author).
+  if ((item.type === 'article-newspaper' || item.type === 'article-magazine') && !item['container-title'] && typeof item.publisher === 'string') {
+    out['container-title'] = item.publisher;
+    delete out.publisher;
+  }
+  const title = typeof item.title === 'string' ? item.title : '';
+  if (!item.language && CYRILLIC.test(title)) out.language = KAZAKH_LETTERS.test(title) ? 'kk' : 'ru';
+  if (style.initialises) {
+    for (const field of ['author', 'editor', 'translator', 'interviewer', 'recipient', 'container-author', 'collection-editor']) {
+      const names = item[field];
+      if (!Array.isArray(names)) continue;
+      out[field] = names.map((n: unknown) => {
+        const name = n as { given?: unknown };
+        return typeof name.given === 'string' ? { ...name, given: preInitialiseGiven(name.given) } : name;
+      });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Locators
+
+/**
+ * An excerpt's free-text locator as a CSL locator where it has that shape ("p. 3", "pp. 3–5", "para 2",
+ * "p. 3, para 2"); anything else ("Stage 3, fn 49; seed line 462") follows the citation as a suffix.
+ */
+export function citationLocator(locator: string): Pick<CitationItem, 'locator' | 'label' | 'suffix'> {
+  const value = locator.trim();
+  if (!value) return {};
+  const page = /^pp?\.?\s*([0-9ivxlcdm]+(?:\s*[-–]\s*[0-9ivxlcdm]+)?)(?:\s*,\s*(.+))?$/i.exec(value);
+  if (page) return { label: 'page', locator: page[1]!.replace(/\s*[-–]\s*/, '–'), ...(page[2] ? { suffix: `, ${page[2]}` } : {}) };
+  const para = /^(?:para(?:graph)?s?\.?|¶)\s*([0-9]+(?:\s*[-–]\s*[0-9]+)?)$/i.exec(value);
+  if (para) return { label: 'paragraph', locator: para[1]!.replace(/\s*[-–]\s*/, '–') };
+  return { suffix: `, ${value}` };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The session
+
+export interface CiteRef {
+  sourceId: string;
+  locator?: string | undefined;
+}
+
+interface Pending {
+  cite: Cite;
+  refs: CiteRef[];
+}
+
+export class CitationSession {
+  private readonly pending: Pending[] = [];
+  private readonly order: string[] = [];
+  private engine: InstanceType<typeof CSL.Engine> | null = null;
+  private nextNote = 1;
+
+  constructor(
+    readonly style: CitationStyle,
+    private readonly locale: string | undefined,
+    /** Exported CSL items by source id. */
+    private readonly items: ReadonlyMap<string, CslItem>,
+  ) {
+    if (locale) checkLocale(locale);
+  }
+
+  get note(): boolean {
+    return this.style.note;
+  }
+
+  /** A citation cluster for these sources (duplicates merged, order kept); null when there is nothing to cite. */
+  cite(refs: CiteRef[]): Cite | null {
+    const seen = new Set<string>();
+    const unique = refs.filter((r) => {
+      const key = `${r.sourceId}\u0000${r.locator ?? ''}`;
+      if (seen.has(key) || !this.items.has(r.sourceId)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (unique.length === 0) return null;
+    for (const r of unique) if (!this.order.includes(r.sourceId)) this.order.push(r.sourceId);
+    const cite: Cite = { id: `c${this.pending.length + 1}`, noteNumber: this.note ? this.nextNote++ : null, runs: [] };
+    this.pending.push({ cite, refs: unique });
+    return cite;
+  }
+
+  /** The sources cited so far, in order of first citation. */
+  citedSourceIds(): string[] {
+    return [...this.order];
+  }
+
+  /** Formats every citation asked for. */
+  finish(): void {
+    const items = new Map<string, CslItem>();
+    for (const id of this.order) items.set(id, citeprocItem({ ...this.items.get(id)!, id }, this.style));
+    const sys = {
+      retrieveLocale: (lang: string) => {
+        const file = localeFile(lang) ?? localeFile('en-US');
+        return file ? fs.readFileSync(file, 'utf8') : '';
+      },
+      retrieveItem: (id: string) => items.get(id),
+    };
+    let engine: InstanceType<typeof CSL.Engine>;
+    try {
+      engine = new CSL.Engine(sys, this.style.xml, this.locale ?? this.style.defaultLocale ?? 'en-US', !!this.locale);
+    } catch (error) {
+      throw new ApiError('VALIDATION_FAILED', `The citation style "${this.style.title}" could not be loaded: ${(error as Error).message}`, { cause: error });
+    }
+    this.engine = engine;
+    if (this.order.length === 0) return;
+    engine.updateItems([...this.order]);
+    const citations: Citation[] = this.pending.map(({ cite, refs }, i) => ({
+      citationID: cite.id,
+      citationItems: refs.map((r) => ({ id: r.sourceId, ...citationLocator(r.locator ?? '') })),
+      properties: { noteIndex: cite.noteNumber ?? i + 1 },
+    }));
+    const results = engine.rebuildProcessorState(citations, 'html');
+    const byId = new Map(results.map(([id, , html]) => [id, html]));
+    for (const { cite } of this.pending) cite.runs = tidyRuns(htmlToRuns(byId.get(cite.id) ?? ''));
+  }
+
+  /** The bibliography entries of the sources cited (by source id), formatted and sorted by the style (empty if it has none). */
+  bibliography(): { sourceId: string; runs: TextRun[] }[] {
+    if (!this.engine) throw new Error('finish() first');
+    if (this.order.length === 0 || !this.style.hasBibliography) return [];
+    const result = this.engine.makeBibliography();
+    if (!result) return [];
+    const [meta, entries] = result;
+    return entries.map((entry, i) => ({ sourceId: meta.entry_ids[i]?.[0] ?? '', runs: tidyRuns(htmlToRuns(entry)) }));
+  }
+}

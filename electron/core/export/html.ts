@@ -1,0 +1,347 @@
+/**
+ * The document as one self-contained HTML page for Chromium to print (Playwright here, `webContents.printToPDF` in
+ * Electron): bundled fonts inlined, no scripts, no external requests (a CSP forbids them), CSS paged media for the
+ * page size and orientation, running head and page numbers (`@page` margin boxes), header rows repeated on every
+ * page, rows kept whole where they fit.
+ *
+ * Footnotes of note styles (Chicago): Chromium has no CSS footnotes (`float: footnote` is not implemented), and
+ * positioning notes at the foot of each page by script is unreliable across page breaks of a table. Notes are
+ * therefore numbered in the text (superscript, linked) and collected at the end of the table or section they belong
+ * to — the convention for table notes in journals — and print reliably.
+ */
+import { fontFaceCss, SANS_FAMILY, sansFontMissing, SERIF_FAMILY, uncoveredCharacters } from './fonts';
+import { isBreak, isCite, plain, type Cite, type Inline, type TextRun } from './inline';
+import type { Block, CellModel, EvidenceItem, ExportDocument, StatusMark, TableModel } from './model';
+import type { PageOrientation, PaperSize } from './types';
+
+export interface HtmlOptions {
+  paper: PaperSize;
+}
+
+export interface RenderedHtml {
+  html: string;
+  /** The visible text, for the pre-export check and the font coverage check. */
+  text: string;
+  warnings: string[];
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function cssString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
+}
+
+function runHtml(run: TextRun): string {
+  let out = escapeHtml(run.text).replace(/\n/g, '<br>');
+  if (run.smallCaps) out = `<span class="sc">${out}</span>`;
+  if (run.sup) out = `<sup>${out}</sup>`;
+  if (run.sub) out = `<sub>${out}</sub>`;
+  if (run.bold) out = `<b>${out}</b>`;
+  if (run.italic) out = `<i>${out}</i>`;
+  return out;
+}
+
+export function runsHtml(runs: readonly TextRun[]): string {
+  return runs.map(runHtml).join('');
+}
+
+function citeHtml(cite: Cite): string {
+  if (cite.noteNumber !== null) return `<sup class="noteref"><a href="#note-${cite.noteNumber}" id="ref-${cite.noteNumber}">${cite.noteNumber}</a></sup>`;
+  return ` <span class="cite">${runsHtml(cite.runs)}</span>`;
+}
+
+function inlineHtml(content: readonly Inline[]): string {
+  return content.map((x) => (isCite(x) ? citeHtml(x.cite) : isBreak(x) ? '<br>' : runHtml(x))).join('');
+}
+
+function swatch(status: StatusMark): string {
+  return `<span class="swatch" style="background:${status.colour}" aria-hidden="true"></span>`;
+}
+
+function statusHtml(status: StatusMark, meta: string | undefined): string {
+  return `<div class="status${status.noData ? ' nodata' : ''}">${swatch(status)}<span class="status-label">${escapeHtml(status.label)}</span></div>${meta ? `<div class="meta">${escapeHtml(meta)}</div>` : ''}`;
+}
+
+function cellHtml(cell: CellModel): string {
+  const attrs: string[] = [];
+  const classes: string[] = [];
+  const style: string[] = [];
+  if (cell.status && !cell.header) {
+    classes.push('assessed');
+    style.push(`background:${cell.status.noData ? '#F4F4F4' : cell.status.tint}`, `border-left:2.5pt solid ${cell.status.colour}`);
+  }
+  if (cell.align === 'right') classes.push('right');
+  if (classes.length) attrs.push(`class="${classes.join(' ')}"`);
+  if (style.length) attrs.push(`style="${style.join(';')}"`);
+  const body = [
+    cell.status ? statusHtml(cell.status, cell.meta) : '',
+    cell.content.length || cell.cite ? `<div class="summary">${inlineHtml(cell.content)}${cell.cite ? citeHtml(cell.cite) : ''}</div>` : '',
+  ].join('');
+  const tag = cell.header ? 'th scope="row"' : 'td';
+  return `<${tag}${attrs.length ? ` ${attrs.join(' ')}` : ''}>${body}</${cell.header ? 'th' : 'td'}>`;
+}
+
+function tableHtml(table: TableModel): string {
+  const total = table.columns.reduce((sum, c) => sum + c.width, 0) || 1;
+  const cols = table.columns.map((c) => `<col style="width:${((c.width / total) * 100).toFixed(2)}%">`).join('');
+  const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}${c.note ? `<span class="colnote">${escapeHtml(c.note)}</span>` : ''}</th>`).join('');
+  const rows = table.rows
+    .map((row) => ('group' in row ? `<tr class="group"><th scope="rowgroup" colspan="${table.columns.length}">${escapeHtml(row.group)}</th></tr>` : `<tr>${row.cells.map(cellHtml).join('')}</tr>`))
+    .join('\n');
+  // The caption is a heading (so that it is in the PDF outline) that labels the table for assistive technology.
+  // Each table after the first starts a page, as journals want tables for typesetting.
+  return `<h2 class="caption${table.number > 1 ? ' new-page' : ''}" id="table-${table.number}-caption"><span class="caption-label">Table ${table.number}.</span> ${escapeHtml(table.caption)}</h2>
+<table class="data" id="table-${table.number}" aria-labelledby="table-${table.number}-caption">
+<colgroup>${cols}</colgroup>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+}
+
+function legendHtml(legend: StatusMark[], label = 'Status scale'): string {
+  return `<p class="legend"><i>${escapeHtml(label)} (colour and label):</i> ${legend
+    .map((s) => `<span class="legend-item">${swatch(s)}${escapeHtml(s.label)}</span>`)
+    .join(' ')}</p>`;
+}
+
+function quoted(text: string, kind: EvidenceItem['textKind']): string {
+  const body = escapeHtml(text.trim()).replace(/\n/g, '<br>');
+  return kind === 'quote' ? `“${body}”` : `${body} <span class="kind">(paraphrase)</span>`;
+}
+
+function languageName(code: string): string {
+  return code ? ` (${escapeHtml(code)})` : '';
+}
+
+function evidenceHtml(items: EvidenceItem[]): string {
+  const lis = items.map((item) => {
+    // A note style's reference follows the excerpt, as a footnote mark follows a quotation.
+    const noteRef = item.cite && item.cite.noteNumber !== null ? citeHtml(item.cite) : '';
+    const excerpt = item.translation.trim()
+      ? `<div class="bilingual"><div><span class="lang">Original${languageName(item.language)}</span>${quoted(item.text, item.textKind)}</div><div><span class="lang">Translation${languageName(item.translationLanguage)}</span>${quoted(item.translation, item.textKind)}${noteRef}</div></div>`
+      : `<div class="excerpt ${item.textKind}">${quoted(item.text, item.textKind)}${noteRef}</div>`;
+    const who = item.attribution ? `<span class="who">${escapeHtml(item.attribution)}</span>` : '';
+    const cite = item.cite && item.cite.noteNumber === null ? `<span class="cite">${runsHtml(item.cite.runs)}</span>` : '';
+    const locator = item.locator && !item.cite ? `<span class="locator">${escapeHtml(item.locator)}</span>` : '';
+    const parts = [who, cite, locator].filter(Boolean).join('<span class="sep"> · </span>');
+    return `<li>${excerpt}${parts ? `<div class="attribution">${parts}</div>` : ''}</li>`;
+  });
+  return `<ol class="evidence">${lis.join('\n')}</ol>`;
+}
+
+function notesHtml(cites: Cite[]): string {
+  const items = cites.map((c) => `<li value="${c.noteNumber}" id="note-${c.noteNumber}">${runsHtml(c.runs)}</li>`).join('\n');
+  return `<div class="notes"><div class="notes-title">Notes</div><ol>${items}</ol></div>`;
+}
+
+function blockHtml(block: Block): string {
+  switch (block.type) {
+    case 'title':
+      return `<header class="doc-title"><h1>${escapeHtml(block.text)}</h1>${block.subtitle ? `<p class="subtitle">${escapeHtml(block.subtitle)}</p>` : ''}</header>`;
+    case 'heading':
+      return `<h${block.level}>${escapeHtml(block.text)}</h${block.level}>`;
+    case 'paragraph':
+      return `<p${block.small ? ' class="small"' : ''}>${inlineHtml(block.content)}</p>`;
+    case 'status':
+      return `<div class="status-line" style="background:${block.status.noData ? '#F4F4F4' : block.status.tint};border-left:2.5pt solid ${block.status.colour}">${statusHtml(block.status, block.meta)}</div>`;
+    case 'table':
+      return tableHtml(block.table);
+    case 'tableNotes':
+      return `<div class="table-notes">${block.legend ? legendHtml(block.legend, block.legendLabel) : ''}${block.paragraphs.map((p) => `<p>${inlineHtml(p)}</p>`).join('')}</div>`;
+    case 'fields':
+      return `<dl class="fields">${block.items.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd>`).join('')}</dl>`;
+    case 'evidence':
+      return evidenceHtml(block.items);
+    case 'notes':
+      return notesHtml(block.cites);
+    case 'bibliography':
+      return `<section class="bibliography"><h2>${escapeHtml(block.heading)}</h2><div class="entries">${block.entries.map((e) => `<p class="bib-entry">${runsHtml(e)}</p>`).join('\n')}</div></section>`;
+  }
+}
+
+/** All the visible text of a document (for checks). */
+export function documentText(doc: ExportDocument): string {
+  const parts: string[] = [doc.title, doc.subject, doc.author, doc.runningHead];
+  const cites = (c: Cite | null | undefined) => (c ? plain(c.runs) : '');
+  for (const section of doc.sections) {
+    for (const block of section.blocks) {
+      switch (block.type) {
+        case 'title':
+          parts.push(block.text, block.subtitle ?? '');
+          break;
+        case 'heading':
+          parts.push(block.text);
+          break;
+        case 'paragraph':
+          parts.push(plain(block.content));
+          break;
+        case 'status':
+          parts.push(block.status.label, block.meta);
+          break;
+        case 'table':
+          parts.push(block.table.caption, ...block.table.columns.flatMap((c) => [c.label, c.note ?? '']));
+          for (const row of block.table.rows) {
+            if ('group' in row) parts.push(row.group);
+            else for (const cell of row.cells) parts.push(cell.status?.label ?? '', cell.meta ?? '', plain(cell.content), cites(cell.cite));
+          }
+          break;
+        case 'tableNotes':
+          parts.push(block.legendLabel ?? '', ...(block.legend ?? []).map((s) => s.label), ...block.paragraphs.map(plain));
+          break;
+        case 'fields':
+          parts.push(...block.items.flatMap((f) => [f.label, f.value]));
+          break;
+        case 'evidence':
+          parts.push(...block.items.flatMap((i) => [i.text, i.translation, i.attribution, i.locator, cites(i.cite)]));
+          break;
+        case 'notes':
+          parts.push(...block.cites.map((c) => plain(c.runs)));
+          break;
+        case 'bibliography':
+          parts.push(block.heading, ...block.entries.map(plain));
+          break;
+      }
+    }
+  }
+  return parts.filter(Boolean).join('\n');
+}
+
+const PAPER_CSS: Record<PaperSize, string> = { a4: 'A4', letter: 'letter' };
+
+function stylesheet(doc: ExportDocument, options: HtmlOptions, text: string): string {
+  const paper = PAPER_CSS[options.paper];
+  const first = doc.sections[0]?.orientation ?? 'landscape';
+  const orientations = new Set(doc.sections.map((s) => s.orientation));
+  const named = [...orientations].map((o) => `@page ${o} { size: ${paper} ${o}; }`).join('\n');
+  const sans = `'${SANS_FAMILY}', '${SERIF_FAMILY}'`;
+  const serif = `'${SERIF_FAMILY}'`;
+  return `${fontFaceCss(text)}
+@page {
+  size: ${paper} ${first};
+  margin: 17mm 15mm 16mm 15mm;
+  @top-left { content: ${cssString(doc.runningHead)}; font-family: ${sans}; font-size: 7.5pt; color: #555; vertical-align: bottom; padding-bottom: 4mm; }
+  @top-right { content: ${cssString(shortTitle(doc))}; font-family: ${sans}; font-size: 7.5pt; color: #555; vertical-align: bottom; padding-bottom: 4mm; }
+  @bottom-center { content: counter(page) " / " counter(pages); font-family: ${sans}; font-size: 8pt; color: #333; vertical-align: top; padding-top: 4mm; }
+}
+${named}
+${[...orientations].map((o) => `section.page-${o} { page: ${o}; }`).join('\n')}
+section.page + section.page { break-before: page; }
+* { box-sizing: border-box; }
+html { font-synthesis: none; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; font-family: ${serif}; font-size: 9pt; line-height: 1.36; color: #111; font-kerning: normal; font-variant-ligatures: common-ligatures; hyphens: manual; overflow-wrap: break-word; }
+section.page-portrait { font-size: 9.5pt; }
+h1, h2, h3, thead th, .status, .meta, .colnote, .notes-title, .lang, .subtitle { font-family: ${sans}; }
+h1 { font-size: 15pt; font-weight: 700; margin: 0 0 2pt; line-height: 1.2; }
+h2 { font-size: 11pt; font-weight: 700; margin: 14pt 0 5pt; break-after: avoid; }
+h3 { font-size: 9.5pt; font-weight: 700; margin: 11pt 0 3pt; break-after: avoid; }
+.doc-title { margin-bottom: 8pt; }
+.subtitle { margin: 0; color: #444; font-size: 9pt; }
+p { margin: 0 0 5pt; }
+p.small { font-size: 8.5pt; }
+i .kind, i i { font-style: normal; }
+sup { font-size: 0.72em; line-height: 0; vertical-align: 0.5em; }
+sub { font-size: 0.72em; line-height: 0; vertical-align: -0.2em; }
+.sc { font-variant: small-caps; }
+a { color: inherit; text-decoration: none; }
+table.data { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0 0 5pt; border-top: 1.1pt solid #111; border-bottom: 1.1pt solid #111; }
+h2.caption { font-size: 10pt; font-weight: 400; margin: 0; padding: 0 0 6pt; line-height: 1.3; break-after: avoid; page-break-after: avoid; }
+* + h2.caption { margin-top: 12pt; }
+h2.caption.new-page { break-before: page; margin-top: 0; }
+.caption-label { font-weight: 700; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+tr.group { break-after: avoid; page-break-after: avoid; }
+thead th { text-align: left; vertical-align: bottom; font-size: 8.5pt; font-weight: 700; padding: 4pt 6pt 4pt; border-bottom: 0.8pt solid #111; }
+.colnote { display: block; font-weight: 400; font-style: italic; font-size: 7.5pt; color: #444; }
+tbody th, tbody td { text-align: left; vertical-align: top; padding: 5pt 6pt 6pt; border-bottom: 0.4pt solid #9a9a9a; font-weight: 400; }
+tbody tr:last-child th, tbody tr:last-child td { border-bottom: none; }
+tbody th { font-size: 8.5pt; }
+tbody th b { font-family: ${sans}; }
+tr.group th { font-family: ${sans}; font-weight: 700; font-size: 8.5pt; background: #ECECEC; padding: 3pt 6pt; border-bottom: 0.6pt solid #555; }
+td.right { text-align: right; }
+.status { display: flex; align-items: center; gap: 4pt; font-size: 8pt; font-weight: 700; line-height: 1.2; }
+.status.nodata .status-label { color: #555; font-style: italic; font-weight: 400; }
+.swatch { display: inline-block; flex: none; width: 7pt; height: 7pt; border: 0.5pt solid #222; border-radius: 1pt; }
+.meta { font-size: 7.5pt; color: #333; margin-top: 1.5pt; line-height: 1.25; }
+.summary { margin-top: 3pt; }
+.noteref { font-family: ${sans}; font-weight: 700; }
+.noteref a { padding-left: 0.5pt; }
+.table-notes { font-size: 7.6pt; line-height: 1.32; color: #222; margin: 4pt 0 8pt; }
+.table-notes p { margin: 0 0 2.5pt; }
+.legend-item { display: inline-flex; align-items: center; gap: 3pt; margin-right: 8pt; white-space: nowrap; }
+.legend-item .swatch { width: 6.5pt; height: 6.5pt; }
+.notes { font-size: 7.6pt; line-height: 1.3; margin: 4pt 0 10pt; }
+.notes-title { font-weight: 700; font-size: 7.6pt; margin-bottom: 1.5pt; }
+.notes ol { margin: 0; padding-left: 2.2em; }
+.notes li { margin: 0 0 1.5pt; break-inside: avoid; }
+.status-line { padding: 3pt 6pt; margin: 0 0 4pt; break-inside: avoid; break-after: avoid; }
+.status-line .meta { display: inline; margin-left: 6pt; }
+.status-line .status { display: inline-flex; }
+ol.evidence { margin: 3pt 0 6pt; padding-left: 1.9em; }
+ol.evidence > li { margin: 0 0 5pt; break-inside: avoid; }
+.excerpt.quote { }
+.kind { font-style: italic; color: #333; white-space: nowrap; }
+.bilingual { display: grid; grid-template-columns: 1fr 1fr; gap: 10pt; }
+.lang { display: block; font-size: 7pt; color: #555; text-transform: uppercase; letter-spacing: 0.04em; }
+.attribution { font-size: 8.2pt; color: #333; margin-top: 1.5pt; }
+.attribution .who { font-style: italic; }
+dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 2pt 12pt; margin: 0 0 6pt; }
+dl.fields dt { font-family: ${sans}; font-size: 8.5pt; font-weight: 700; }
+dl.fields dd { margin: 0; }
+section.bibliography h2 { margin-top: 12pt; }
+.bib-entry { padding-left: 1.6em; text-indent: -1.6em; margin: 0 0 3pt; font-size: 8.3pt; line-height: 1.32; break-inside: avoid; }
+section.page-landscape section.bibliography .entries { columns: 2; column-gap: 10mm; }
+`;
+}
+
+function shortTitle(doc: ExportDocument): string {
+  if (doc.kind === 'claims') return doc.title.startsWith('Comparison card') ? 'Comparison card' : 'Claims register';
+  if (doc.kind === 'observation') return 'Observation record';
+  return doc.kind === 'appendix' ? 'Evidence appendix' : doc.kind === 'case' ? doc.title : doc.tables.length === 1 ? `Table 1: ${doc.tables[0]!.norm.shortLabel || doc.tables[0]!.norm.label}` : 'Matrices';
+}
+
+function sectionHtml(blocks: Block[], orientation: PageOrientation): string {
+  return `<section class="page page-${orientation}">\n${blocks.map(blockHtml).join('\n')}\n</section>`;
+}
+
+/** The HTML of a document (a pure function of the document and the paper size). */
+export function renderHtml(doc: ExportDocument, options: HtmlOptions): RenderedHtml {
+  const text = documentText(doc);
+  const warnings: string[] = [];
+  const missing = uncoveredCharacters(text);
+  if (missing.length > 0) {
+    warnings.push(
+      `The bundled fonts have no glyphs for ${missing
+        .slice(0, 12)
+        .map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)
+        .join(', ')}${missing.length > 12 ? ` and ${missing.length - 12} more` : ''}; the PDF shows them in a system font.`,
+    );
+  }
+  if (sansFontMissing()) warnings.push('The font package @fontsource/noto-sans is not installed: labels are set in Noto Serif.');
+  const body = doc.sections.map((s) => sectionHtml(s.blocks, s.orientation)).join('\n');
+  const html = `<!DOCTYPE html>
+<html lang="${escapeHtml(doc.language)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
+<title>${escapeHtml(doc.title)}</title>
+<meta name="author" content="${escapeHtml(doc.author)}">
+<meta name="subject" content="${escapeHtml(doc.subject)}">
+<meta name="description" content="${escapeHtml(doc.subject)}">
+<meta name="generator" content="Comparanda">
+<style>
+${stylesheet(doc, options, text)}
+</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+  return { html, text, warnings };
+}
+

@@ -1,0 +1,186 @@
+/**
+ * Publication exports (issue #6): the matrix, a case profile, the evidence appendix, the claims register or the
+ * observation record as PDF (HTML + CSS printed by
+ * Chromium), DOCX, LaTeX (+ .bib), CSV, XLSX or Markdown, with real citations (CSL styles), from the app and the
+ * command line. One entry point, `exportProject`; the document model (model.ts) is shared by every format.
+ *
+ * Nothing is written unless the pre-export check passes on the bytes about to be written (check.ts).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../contract/errors';
+import { sensitiveIdentifiers } from '../evidence';
+import { APP_NAME, APP_VERSION, type Project } from '../project';
+import { assertNoIdentifiers, officeTexts, pdfTexts } from './check';
+import { renderDocx } from './docx';
+import { renderHtml } from './html';
+import { buildExportDocument } from './kinds';
+import { renderLatex } from './latex';
+import { renderMarkdown } from './markdown';
+import type { ExportDocument } from './model';
+import { setPdfInfo } from './pdf-info';
+import { playwrightPrinter } from './print-playwright';
+import { renderCsv, renderXlsx } from './sheets';
+import { EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult, type PageOrientation, type PaperSize, type PdfPrinter } from './types';
+
+export * from './types';
+export { exportKinds, exportKind, registerExportKind, assertExportable, buildExportDocument, type ExportKindSpec } from './kinds';
+export { renderHtml, type RenderedHtml } from './html';
+export { playwrightPrinter, type ClosablePdfPrinter } from './print-playwright';
+export { loadStyle, bundledLocales } from './citations';
+export type { ExportDocument } from './model';
+
+export const FORMAT_EXTENSIONS: Record<ExportFormat, string> = { pdf: '.pdf', docx: '.docx', tex: '.tex', csv: '.csv', xlsx: '.xlsx', md: '.md' };
+
+function cancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ApiError('CONFLICT', 'The export was cancelled. Nothing was written.');
+}
+
+function validate(options: ExportOptions): void {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(options.format)) {
+    throw new ApiError('VALIDATION_FAILED', `Unknown format "${options.format}". Choose one of: ${EXPORT_FORMATS.join(', ')}.`);
+  }
+  if (!options.out || !options.out.trim()) throw new ApiError('VALIDATION_FAILED', 'Say where to write the export.');
+  if (options.paper && !['a4', 'letter'].includes(options.paper)) throw new ApiError('VALIDATION_FAILED', `The paper must be a4 or letter, not "${options.paper}".`);
+  if (options.orientation && !['landscape', 'portrait'].includes(options.orientation)) {
+    throw new ApiError('VALIDATION_FAILED', `The orientation must be landscape or portrait, not "${options.orientation}".`);
+  }
+  if (options.layout && !['cases-as-columns', 'stages-as-columns'].includes(options.layout)) {
+    throw new ApiError('VALIDATION_FAILED', `The layout must be cases-as-columns or stages-as-columns, not "${options.layout}".`);
+  }
+  if (options.shape && !['long', 'wide'].includes(options.shape)) throw new ApiError('VALIDATION_FAILED', `The table shape must be long or wide, not "${options.shape}".`);
+}
+
+/** A file name to propose in a save dialog: "Kazakhstan & Belarus (sample) – matrix.pdf". */
+export function defaultExportFileName(projectTitle: string, what: ExportOptions['what'], format: ExportFormat): string {
+  const labels: Partial<Record<ExportOptions['what'], string>> = { appendix: 'evidence appendix', case: 'case profile', claims: 'claims register', observation: 'observation record' };
+  const label = labels[what] ?? what;
+  const safe = `${projectTitle} – ${label}`
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `${safe}${FORMAT_EXTENSIONS[format]}`;
+}
+
+/** The .bib written next to a .tex. */
+export function bibPathFor(texPath: string): string {
+  return texPath.replace(/\.tex$/i, '') + '.bib';
+}
+
+interface Output {
+  path: string;
+  data: Buffer;
+}
+
+/** Writes every file under a temporary name first, then moves them all into place; on failure, nothing remains. */
+function writeAll(outputs: Output[]): void {
+  const temps: { temp: string; final: string }[] = [];
+  try {
+    for (const output of outputs) {
+      const temp = path.join(path.dirname(output.path), `.${path.basename(output.path)}.${crypto.randomBytes(4).toString('hex')}.partial`);
+      fs.writeFileSync(temp, output.data, { flag: 'wx' });
+      temps.push({ temp, final: output.path });
+    }
+    for (const { temp, final } of temps) fs.renameSync(temp, final);
+  } catch (error) {
+    for (const { temp } of temps) fs.rmSync(temp, { force: true });
+    throw new ApiError('PROJECT_UNREADABLE', `The export could not be written: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+async function renderPdf(
+  project: Project,
+  doc: ExportDocument,
+  options: ExportOptions,
+  identifiers: string[],
+  printer: PdfPrinter | undefined,
+  warnings: string[],
+): Promise<Buffer> {
+  const paper: PaperSize = options.paper ?? 'a4';
+  const rendered = renderHtml(doc, { paper });
+  warnings.push(...rendered.warnings);
+  // Checked before printing too: a refusal costs no Chromium time.
+  assertNoIdentifiers(project, [rendered.text], identifiers, 'PDF');
+  const orientation: PageOrientation = doc.sections[0]?.orientation ?? 'landscape';
+  options.onProgress?.({ phase: 'print', message: 'Printing the PDF with Chromium' });
+  const own = printer ? null : playwrightPrinter();
+  let bytes: Buffer;
+  try {
+    bytes = await (printer ?? own!).print(rendered.html, { paper, orientation, title: doc.title, author: doc.author, subject: doc.subject });
+  } finally {
+    await own?.close();
+  }
+  cancelled(options.signal);
+  const info = setPdfInfo(bytes, { title: doc.title, author: doc.author, subject: doc.subject, creator: `${APP_NAME} ${APP_VERSION}`, keywords: doc.kind });
+  if (!info.updated) warnings.push('The PDF’s author and subject could not be set (unexpected PDF structure); its title is set.');
+  options.onProgress?.({ phase: 'check', message: 'Checking the PDF for real names of interviewees' });
+  assertNoIdentifiers(project, [...(await pdfTexts(info.pdf, options.signal)), doc.title, doc.author, doc.subject], identifiers, 'PDF');
+  return info.pdf;
+}
+
+/**
+ * Exports part of a project. Writes `options.out` (and, for LaTeX, the .bib beside it) and answers what it wrote.
+ * `printer` prints PDFs; without one, Chromium is started with Playwright for this export and closed after.
+ * Unknown norms, cases or views fail with matrix.ts's NOT_FOUND errors; a real name or contact of an interviewee in
+ * the output fails with VALIDATION_FAILED before anything is written.
+ */
+export async function exportProject(project: Project, options: ExportOptions, printer?: PdfPrinter): Promise<ExportResult> {
+  validate(options);
+  cancelled(options.signal);
+  const out = path.resolve(options.out);
+  if (!fs.existsSync(path.dirname(out))) throw new ApiError('FILE_NOT_FOUND', `The folder ${path.dirname(out)} does not exist.`);
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new ApiError('VALIDATION_FAILED', `${out} is a folder; give a file name.`);
+  if (out === project.path) throw new ApiError('FILE_EXISTS', 'An export cannot replace the project file itself.');
+
+  options.onProgress?.({ phase: 'prepare', message: 'Collecting the matrix, evidence and citations' });
+  const doc = buildExportDocument(project, options);
+  const identifiers = sensitiveIdentifiers(project);
+  const warnings: string[] = [];
+  cancelled(options.signal);
+
+  options.onProgress?.({ phase: 'render', message: `Writing the ${options.format.toUpperCase()}` });
+  const outputs: Output[] = [];
+  switch (options.format) {
+    case 'pdf':
+      outputs.push({ path: out, data: await renderPdf(project, doc, options, identifiers, printer, warnings) });
+      break;
+    case 'docx': {
+      const data = await renderDocx(doc, { paper: options.paper ?? 'a4' });
+      options.onProgress?.({ phase: 'check', message: 'Checking the document for real names of interviewees' });
+      assertNoIdentifiers(project, officeTexts(data), identifiers, 'Word document');
+      outputs.push({ path: out, data });
+      break;
+    }
+    case 'xlsx': {
+      const data = await renderXlsx(doc, options.shape);
+      options.onProgress?.({ phase: 'check', message: 'Checking the workbook for real names of interviewees' });
+      assertNoIdentifiers(project, officeTexts(data), identifiers, 'workbook');
+      outputs.push({ path: out, data });
+      break;
+    }
+    case 'tex': {
+      const bibPath = bibPathFor(out);
+      const { tex, bib } = renderLatex(doc, { paper: options.paper ?? 'a4', bibFile: path.basename(bibPath) });
+      assertNoIdentifiers(project, [tex, bib], identifiers, 'LaTeX files');
+      outputs.push({ path: out, data: Buffer.from(tex, 'utf8') }, { path: bibPath, data: Buffer.from(bib, 'utf8') });
+      break;
+    }
+    case 'csv': {
+      const csv = renderCsv(doc, options.shape ?? 'long');
+      assertNoIdentifiers(project, [csv], identifiers, 'CSV file');
+      outputs.push({ path: out, data: Buffer.from(csv, 'utf8') });
+      break;
+    }
+    case 'md': {
+      const md = renderMarkdown(doc);
+      assertNoIdentifiers(project, [md], identifiers, 'Markdown file');
+      outputs.push({ path: out, data: Buffer.from(md, 'utf8') });
+      break;
+    }
+  }
+  cancelled(options.signal);
+  options.onProgress?.({ phase: 'write', message: `Writing ${outputs.map((o) => path.basename(o.path)).join(' and ')}` });
+  writeAll(outputs);
+  return { files: outputs.map((o) => ({ path: o.path, bytes: o.data.length })), warnings };
+}

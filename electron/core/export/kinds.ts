@@ -1,0 +1,138 @@
+/**
+ * The registry of export kinds: what can be exported, in which formats, and how its document is built. Every kind is
+ * written in every format through the same renderers; more kinds can be added with `registerExportKind`.
+ */
+import { ApiError } from '../../contract/errors';
+import type { Project } from '../project';
+import { bibliographyBlock, buildAppendix, buildCase, buildMatrix, type Draft } from './build-documents';
+import { buildClaims, buildObservation } from './build-record';
+import { CitationSession, loadStyle } from './citations';
+import { EvidenceIndex, type BuildContext, type ExportDocument } from './model';
+import { EXPORT_FORMATS, type ExportFormat, type ExportKind, type ExportOptions } from './types';
+
+export interface ExportKindSpec {
+  kind: ExportKind;
+  label: string;
+  description: string;
+  /** Null when the kind can be exported; otherwise a sentence saying why not. */
+  unavailable: string | null;
+  formats: readonly ExportFormat[];
+  /** Builds the document (sections in reading order); citations are formatted afterwards. */
+  build: ((ctx: BuildContext) => Draft) | null;
+}
+
+const registry = new Map<ExportKind, ExportKindSpec>([
+  [
+    'matrix',
+    {
+      kind: 'matrix',
+      label: 'Matrix',
+      description: 'One table per norm: the stages of its framework against the chosen cases, with notes and citations.',
+      unavailable: null,
+      formats: EXPORT_FORMATS,
+      build: buildMatrix,
+    },
+  ],
+  [
+    'case',
+    {
+      kind: 'case',
+      label: 'Case profile',
+      description: 'A case’s notes, typed attributes and its cells across norms with their evidence counts.',
+      unavailable: null,
+      formats: EXPORT_FORMATS,
+      build: buildCase,
+    },
+  ],
+  [
+    'appendix',
+    {
+      kind: 'appendix',
+      label: 'Evidence appendix',
+      description: 'The matrix, then for each cell the excerpts behind it with locators and citations, then the bibliography.',
+      unavailable: null,
+      formats: EXPORT_FORMATS,
+      build: buildAppendix,
+    },
+  ],
+  [
+    'claims',
+    {
+      kind: 'claims',
+      label: 'Claims register',
+      description: 'Double-standards claims tested against the observers’ verdicts, one row per claim; or one claim as a comparison card.',
+      unavailable: null,
+      formats: EXPORT_FORMATS,
+      build: buildClaims,
+    },
+  ],
+  [
+    'observation',
+    {
+      kind: 'observation',
+      label: 'Observation record',
+      description: 'Elections per case side by side, year by year, with the missions that watched them, their verdicts and findings by dimension.',
+      unavailable: null,
+      formats: EXPORT_FORMATS,
+      build: buildObservation,
+    },
+  ],
+]);
+
+/** Every export kind, available or not, in a stable order (for the UI's list and the CLI's help). */
+export function exportKinds(): ExportKindSpec[] {
+  return [...registry.values()];
+}
+
+export function exportKind(kind: string): ExportKindSpec {
+  const spec = registry.get(kind as ExportKind);
+  if (!spec) throw new ApiError('VALIDATION_FAILED', `Unknown export "${kind}". Choose one of: ${[...registry.keys()].join(', ')}.`);
+  return spec;
+}
+
+/** Adds or replaces a kind. */
+export function registerExportKind(spec: ExportKindSpec): void {
+  registry.set(spec.kind, spec);
+}
+
+/** Checks that the kind exists, is available and can be written in the format. */
+export function assertExportable(kind: string, format: string): ExportKindSpec {
+  const spec = exportKind(kind);
+  if (spec.unavailable || !spec.build) throw new ApiError('UNSUPPORTED', spec.unavailable ?? `Exporting "${kind}" is not available yet.`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new ApiError('VALIDATION_FAILED', `Unknown format "${format}". Choose one of: ${EXPORT_FORMATS.join(', ')}.`);
+  }
+  if (!spec.formats.includes(format as ExportFormat)) throw new ApiError('UNSUPPORTED', `${spec.label} cannot be exported as ${format}.`);
+  return spec;
+}
+
+/** The document of an export: a pure function of the project data and the options. */
+export function buildExportDocument(project: Project, options: ExportOptions): ExportDocument {
+  const spec = assertExportable(options.what, options.format);
+  const style = loadStyle(options.style);
+  const evidence = new EvidenceIndex(project);
+  const citations = new CitationSession(style, options.locale, evidence.items);
+  const author = options.author?.trim() || `Comparanda project “${project.title}”`;
+  const ctx: BuildContext = { project, options, citations, evidence, author };
+  const draft = spec.build!(ctx);
+  citations.finish();
+  const entries = citations.bibliography();
+  const bibliography = bibliographyBlock(ctx, entries);
+  const sections = draft.sections.map((s) => ({ ...s, blocks: [...s.blocks] }));
+  if (bibliography) sections.at(-1)!.blocks.push(bibliography);
+  return {
+    kind: spec.kind,
+    title: draft.title,
+    subject: draft.subject,
+    author,
+    runningHead: project.title,
+    // The document's own words (labels, notes) are English; citations follow the CSL locale.
+    language: 'en',
+    sections,
+    style,
+    citedSources: citations.citedSourceIds().map((id) => evidence.items.get(id)!),
+    tables: draft.tables,
+    sheets: draft.sheets,
+    references: entries.map((e) => ({ key: evidence.sources.get(e.sourceId)?.citationKey ?? e.sourceId, runs: e.runs })),
+  };
+}

@@ -1,0 +1,233 @@
+/**
+ * The format-neutral document model every export is built as. Builders (build-*.ts) turn project data into an
+ * `ExportDocument`; renderers (html.ts, docx.ts, latex.ts, markdown.ts, sheets.ts) turn it into bytes. A document is a
+ * pure function of the project data and the options: no dates, no machine names.
+ */
+import type { CellDto, CslItem, ExcerptDto, FrameworkDto, ParticipantDto, SourceDto } from '../../contract/api';
+import { paletteColour, STATUS_PALETTE } from '../../contract/palette';
+import { listExcerpts, listParticipants, listSources } from '../evidence';
+import type { MatrixTable } from '../matrix';
+import { period } from '../matrix-format';
+import type { Project } from '../project';
+import { exportCsl, type CitationSession, type CitationStyle } from './citations';
+import type { Cite, Inline, TextRun } from './inline';
+import type { ExportKind, ExportOptions, MatrixLayout, PageOrientation } from './types';
+
+export interface StatusMark {
+  key: string;
+  label: string;
+  /** The palette colour (#RRGGBB). */
+  colour: string;
+  /** A light tint of it for cell backgrounds, so that black text stays readable. */
+  tint: string;
+  paletteName: string;
+  noData: boolean;
+}
+
+export interface CellModel {
+  /** A row header (the stage, or the case in stages-as-columns). */
+  header?: boolean | undefined;
+  status?: StatusMark | undefined;
+  /** "Discourse · 2012–2016 · medium confidence". */
+  meta?: string | undefined;
+  content: Inline[];
+  cite?: Cite | null | undefined;
+  align?: 'left' | 'right' | undefined;
+}
+
+export type RowModel = { group: string } | { cells: CellModel[] };
+
+export interface ColumnModel {
+  label: string;
+  /** A second line under the label, e.g. "focal case". */
+  note?: string | undefined;
+  /** Relative width. */
+  width: number;
+}
+
+export interface TableModel {
+  number: number;
+  /** The caption after "Table N. ". */
+  caption: string;
+  columns: ColumnModel[];
+  rows: RowModel[];
+  /** The matrix it shows, when it is one (Markdown reuses matrix-format for it). */
+  matrix?: { table: MatrixTable; layout: MatrixLayout } | undefined;
+}
+
+export interface EvidenceItem {
+  textKind: 'quote' | 'paraphrase';
+  text: string;
+  language: string;
+  translation: string;
+  translationLanguage: string;
+  /** Who is quoted: a public speaker, or an interviewee by pseudonym. */
+  attribution: string;
+  locator: string;
+  cite: Cite | null;
+}
+
+export type Block =
+  | { type: 'title'; text: string; subtitle?: string | undefined }
+  | { type: 'heading'; level: 2 | 3; text: string }
+  | { type: 'paragraph'; content: Inline[]; small?: boolean | undefined }
+  | { type: 'status'; status: StatusMark; meta: string }
+  | { type: 'table'; table: TableModel }
+  /** Notes under a table: the legend of its marks (introduced by `legendLabel`, default "Status scale"), then paragraphs. */
+  | { type: 'tableNotes'; legend: StatusMark[] | null; legendLabel?: string | undefined; paragraphs: Inline[][] }
+  | { type: 'fields'; items: { label: string; value: string }[] }
+  | { type: 'evidence'; items: EvidenceItem[] }
+  /** The notes of a note style, collected at the end of a table or section (HTML/PDF, Markdown); DOCX and LaTeX use real footnotes instead. */
+  | { type: 'notes'; cites: Cite[] }
+  | { type: 'bibliography'; heading: string; entries: TextRun[][] };
+
+export interface Section {
+  orientation: PageOrientation;
+  blocks: Block[];
+}
+
+/** A value of a spreadsheet cell: text, a number, nothing, or a status (written as its label, filled with its colour). */
+export type SheetValue = string | number | null | { status: StatusMark };
+
+/** One table of a CSV/XLSX export. Citations are given by citation key (see `references`), not position-dependent notes. */
+export interface SheetModel {
+  name: string;
+  shape: 'long' | 'wide';
+  /** A caption row above the header (XLSX only). */
+  caption?: string | undefined;
+  columns: { header: string; width: number }[];
+  rows: SheetValue[][];
+}
+
+export interface ExportDocument {
+  kind: ExportKind;
+  /** The PDF/DOCX title. */
+  title: string;
+  subject: string;
+  author: string;
+  /** Shown at the top of every page. */
+  runningHead: string;
+  /** BCP 47 language of the document's own words. */
+  language: string;
+  sections: Section[];
+  style: CitationStyle;
+  /** The exported CSL items of the sources cited, in order of first citation (for the .bib of LaTeX). */
+  citedSources: CslItem[];
+  /** The matrices shown (CSV/XLSX/Markdown of a matrix reuse them). */
+  tables: MatrixTable[];
+  /** The data tables for CSV/XLSX. */
+  sheets: SheetModel[];
+  /** The cited sources by citation key with their formatted reference (CSV/XLSX "References"). */
+  references: { key: string; runs: TextRun[] }[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Evidence lookups, shared by the builders
+
+export class EvidenceIndex {
+  readonly sources: Map<string, SourceDto>;
+  readonly participants: Map<string, ParticipantDto>;
+  /** Exported CSL items by source id (pseudonyms for interviews). */
+  readonly items: Map<string, CslItem>;
+  private readonly byCell = new Map<string, ExcerptDto[]>();
+  private all: Map<string, ExcerptDto> | null = null;
+
+  constructor(private readonly project: Project) {
+    this.sources = new Map(listSources(project).map((s) => [s.id, s]));
+    this.participants = new Map(listParticipants(project).map((p) => [p.id, p]));
+    this.items = new Map([...this.sources.values()].map((s) => [s.id, exportCsl(s, this.participants)]));
+  }
+
+  excerpts(cellId: string): ExcerptDto[] {
+    let list = this.byCell.get(cellId);
+    if (!list) {
+      list = listExcerpts(this.project, { cellId });
+      this.byCell.set(cellId, list);
+    }
+    return list;
+  }
+
+  /** Any excerpt of the project by id (claims and verdicts point at excerpts). */
+  excerpt(id: string | null | undefined): ExcerptDto | undefined {
+    if (!id) return undefined;
+    this.all ??= new Map(listExcerpts(this.project, {}).map((e) => [e.id, e]));
+    return this.all.get(id);
+  }
+
+  /** "Nursultan Nazarbayev", or "CEC member 1 (interviewee, pseudonym)". */
+  attribution(excerpt: ExcerptDto): string {
+    const participant = excerpt.participantId ? this.participants.get(excerpt.participantId) : undefined;
+    if (participant) return `${participant.pseudonym} (interviewee, pseudonym)`;
+    return excerpt.speaker.trim();
+  }
+}
+
+export interface BuildContext {
+  project: Project;
+  options: ExportOptions;
+  citations: CitationSession;
+  evidence: EvidenceIndex;
+  author: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers
+
+function tint(hex: string, amount: number): string {
+  const value = parseInt(hex.slice(1), 16);
+  const channel = (shift: number) => {
+    const c = (value >> shift) & 0xff;
+    return Math.round(255 - (255 - c) * amount)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(16)}${channel(8)}${channel(0)}`.toUpperCase();
+}
+
+/** A mark on a scale: its key and label, and the colour of a palette slot (see contract/palette.ts) with its tint. */
+export function paletteMark(key: string, label: string, slot: number, noData = false): StatusMark {
+  const colour = paletteColour(slot);
+  return { key, label, colour, tint: tint(colour, 0.2), paletteName: STATUS_PALETTE[slot]?.name ?? 'grey', noData };
+}
+
+export function statusMark(framework: FrameworkDto, key: string | null): StatusMark {
+  const wanted = key ?? 'no-data';
+  const level = framework.statuses.find((s) => s.key === wanted);
+  return paletteMark(wanted, level?.label ?? (wanted === 'no-data' ? 'No data' : wanted), level?.palette ?? 0, wanted === 'no-data');
+}
+
+export function cellMeta(cell: CellDto | null): string {
+  if (!cell) return '';
+  const mode = cell.mode ? cell.mode[0]!.toUpperCase() + cell.mode.slice(1) : '';
+  return [mode, period(cell.periodFrom, cell.periodTo), cell.confidence ? `${cell.confidence} confidence` : ''].filter(Boolean).join(' · ');
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listNames(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** The cites of a list of blocks, in order (for collected notes). */
+export function citesIn(blocks: Block[]): Cite[] {
+  const out: Cite[] = [];
+  const add = (content: readonly Inline[]) => {
+    for (const x of content) if ('cite' in x && x.cite.noteNumber !== null) out.push(x.cite);
+  };
+  for (const block of blocks) {
+    if (block.type === 'paragraph') add(block.content);
+    else if (block.type === 'tableNotes') block.paragraphs.forEach(add);
+    else if (block.type === 'evidence') {
+      for (const item of block.items) if (item.cite && item.cite.noteNumber !== null) out.push(item.cite);
+    } else if (block.type === 'table') {
+      for (const row of block.table.rows) {
+        if (!('cells' in row)) continue;
+        for (const cell of row.cells) {
+          add(cell.content);
+          if (cell.cite && cell.cite.noteNumber !== null) out.push(cell.cite);
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+/**
+ * CSV and XLSX. CSV of a matrix in long form is exactly matrix-format's CSV (the one `comparanda matrix --format
+ * csv` prints); other CSVs stack the export's sheets of the asked shape. XLSX has every sheet (or those of the asked
+ * shape), each with a header row (frozen, filtered), column widths, wrapped text, and status cells filled with the
+ * palette colour and labelled; then a Notes sheet (legend, notes, references by citation key).
+ */
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { matrixToCsv } from '../matrix-format';
+import { plain } from './inline';
+import type { ExportDocument, SheetModel, SheetValue, StatusMark } from './model';
+import type { TableShape } from './types';
+
+function cellText(value: SheetValue): string | number {
+  if (value === null) return '';
+  if (typeof value === 'object') return value.status.label;
+  return value;
+}
+
+function sheetsOfShape(doc: ExportDocument, shape: TableShape | undefined): SheetModel[] {
+  if (!shape) return doc.sheets;
+  const matching = doc.sheets.filter((s) => s.shape === shape);
+  return matching.length > 0 ? matching : doc.sheets;
+}
+
+export function renderCsv(doc: ExportDocument, shape: TableShape): string {
+  if (doc.kind === 'matrix' && shape === 'long') return matrixToCsv(doc.tables);
+  const sheets = sheetsOfShape(doc, shape);
+  const first = sheets[0];
+  if (!first) return '';
+  const header = first.columns.map((c) => c.header);
+  const same = sheets.filter((s) => s.columns.map((c) => c.header).join('\u0000') === header.join('\u0000'));
+  return stringify([header, ...same.flatMap((s) => s.rows.map((r) => r.map(cellText)))]);
+}
+
+function relativeLuminance(hex: string): number {
+  const value = parseInt(hex.slice(1), 16);
+  const channel = (shift: number) => {
+    const c = ((value >> shift) & 0xff) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0);
+}
+
+/** Black or white, whichever reads better on the colour. */
+export function textColourOn(hex: string): '000000' | 'FFFFFF' {
+  const l = relativeLuminance(hex);
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '000000' : 'FFFFFF';
+}
+
+function fillStatus(cell: ExcelJS.Cell, status: StatusMark): void {
+  const hex = status.colour.replace('#', '').toUpperCase();
+  cell.value = status.label;
+  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex}` } };
+  cell.font = { bold: true, color: { argb: `FF${textColourOn(status.colour)}` } };
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
+const SHEET_NAME_UNSAFE = /[\\/?*[\]:]/g;
+
+function addSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
+  const headerRow = sheet.caption ? 2 : 1;
+  const ws = workbook.addWorksheet(sheet.name.replace(SHEET_NAME_UNSAFE, ' ').slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: headerRow, xSplit: sheet.shape === 'wide' ? 2 : 0 }],
+  });
+  ws.columns = sheet.columns.map((c) => ({ width: c.width }));
+  if (sheet.caption) {
+    const row = ws.getRow(1);
+    row.getCell(1).value = sheet.caption;
+    row.getCell(1).font = { bold: true, size: 12 };
+    ws.mergeCells(1, 1, 1, Math.max(1, sheet.columns.length));
+    row.height = 20;
+  }
+  const header = ws.getRow(headerRow);
+  sheet.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { vertical: 'bottom', wrapText: true };
+    cell.border = { bottom: { style: 'medium', color: { argb: 'FF000000' } } };
+  });
+  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: Math.max(1, sheet.columns.length) } };
+  sheet.rows.forEach((values, r) => {
+    const row = ws.getRow(headerRow + 1 + r);
+    values.forEach((value, c) => {
+      const cell = row.getCell(c + 1);
+      if (value !== null && typeof value === 'object') fillStatus(cell, value.status);
+      else cell.value = value ?? null;
+      cell.alignment = { vertical: 'top', wrapText: typeof value === 'string' && (value.length > 30 || value.includes('\n')) };
+    });
+  });
+}
+
+function addNotes(workbook: ExcelJS.Workbook, doc: ExportDocument): void {
+  const ws = workbook.addWorksheet('Notes');
+  ws.columns = [{ width: 24 }, { width: 110 }];
+  const add = (a: string, b = '', bold = false) => {
+    const row = ws.addRow([a, b]);
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    row.getCell(1).alignment = { vertical: 'top' };
+    if (bold) row.font = { bold: true };
+    return row;
+  };
+  add(doc.title, '', true);
+  add('');
+  const notes = doc.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'tableNotes');
+  const first = notes[0];
+  if (first?.type === 'tableNotes' && first.legend) {
+    add(first.legendLabel ?? 'Status scale', '', true);
+    for (const status of first.legend) {
+      const row = add('', `${status.label} (${status.paletteName})`);
+      fillStatus(row.getCell(1), status);
+    }
+    add('');
+  }
+  if (first?.type === 'tableNotes') {
+    for (const paragraph of first.paragraphs) {
+      const textValue = plain(paragraph);
+      const colon = textValue.indexOf(': ');
+      if (colon > 0 && colon < 60) add(textValue.slice(0, colon), textValue.slice(colon + 2));
+      else add('', textValue);
+    }
+    if (doc.kind === 'claims' || doc.kind === 'observation') add('Source columns', 'The citation keys of the sources of the claims and verdicts; the references follow.');
+    else add('Sources column', 'The citation keys of the sources of the evidence linked to each cell; the references follow.');
+    add('');
+  }
+  if (doc.references.length > 0) {
+    add('References', `Formatted with ${doc.style.title}`, true);
+    for (const ref of doc.references) add(ref.key, plain(ref.runs));
+  }
+}
+
+export async function renderXlsx(doc: ExportDocument, shape: TableShape | undefined): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = doc.author;
+  workbook.lastModifiedBy = doc.author;
+  workbook.title = doc.title;
+  workbook.subject = doc.subject;
+  workbook.company = '';
+  for (const sheet of sheetsOfShape(doc, shape)) addSheet(workbook, sheet);
+  addNotes(workbook, doc);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
