@@ -28,15 +28,18 @@ import { ApiError, type Envelope } from '../contract/errors';
 import type { Method } from '../contract/methods';
 import { createDispatcher, createHandlers, type Dispatch } from '../core/api';
 import type { OpenOptions } from '../core/db/project-file';
+import type { PdfPrinter } from '../core/export';
 import { defaultDocumentsDir } from '../core/paths';
 import { writeSampleProject } from '../core/sample';
 import { Session } from '../core/session';
 import { resolveRendererFile, responseHeaders } from './app-protocol';
 import { registerIpc } from './ipc';
+import { PRINT_CONTENT_SECURITY_POLICY, PrintPages } from './print-pages';
 import { fileFromSecondInstanceData, projectFileFromArgv, sampleProjectPath, withProjectExtension, PROJECTS_FOLDER_NAME, type SecondInstanceData } from './launch';
 import { buildMenuTemplate, type MenuActions } from './menu';
 import {
   APP_ENTRY_URL,
+  APP_ORIGIN,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   denyPermissionCheck,
@@ -175,6 +178,7 @@ async function startup(): Promise<void> {
         const problem = await shell.openPath(file);
         if (problem) throw new ApiError('UNSUPPORTED', `The system could not open "${path.basename(file)}": ${problem}`);
       },
+      printer: electronPrinter,
     }),
     log,
   );
@@ -298,6 +302,10 @@ function registerAppProtocol(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    }
+    const printPage = printPages.get(new URL(request.url).pathname);
+    if (printPage !== null) {
+      return new Response(printPage, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PRINT_CONTENT_SECURITY_POLICY } });
     }
     const file = resolveRendererFile(rendererDir, request.url);
     if (!file) {
@@ -463,11 +471,49 @@ function projectsFolder(): string {
 async function openProjectFile(file: string): Promise<void> {
   const envelope = await requireDispatch()('project.open', { path: file });
   if (!envelope.ok) {
+    // An encrypted project: the window asks for its passphrase (the page reads the path from its address).
+    if (envelope.error.code === 'PASSPHRASE_REQUIRED' && mainWindow && !mainWindow.isDestroyed()) {
+      await mainWindow.loadURL(`${APP_ENTRY_URL}?unlock=${encodeURIComponent(file)}`);
+      return;
+    }
     await showError('Comparanda could not open this project.', envelope.error.message);
     return;
   }
   projectChanged({ reloadRenderer: true });
 }
+
+const printPages = new PrintPages();
+
+/**
+ * Prints export HTML with Electron's own Chromium: a hidden, sandboxed window without preload loads the page from
+ * memory (see print-pages.ts), waits for its fonts, and prints to PDF. Same template, same engine as the CLI.
+ */
+const electronPrinter = (): PdfPrinter => ({
+  async print(html, options) {
+    const route = printPages.add(html);
+    const win = new BrowserWindow({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+    });
+    win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    win.webContents.on('will-navigate', (event) => event.preventDefault());
+    try {
+      await win.loadURL(`${APP_ORIGIN}${route}`);
+      await win.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
+      return await win.webContents.printToPDF({
+        preferCSSPageSize: true,
+        printBackground: true,
+        generateTaggedPDF: true,
+        generateDocumentOutline: true,
+        pageSize: options.paper === 'letter' ? 'Letter' : 'A4',
+        landscape: options.orientation === 'landscape',
+      });
+    } finally {
+      printPages.release(route);
+      win.destroy();
+    }
+  },
+});
 
 async function openFromOutside(file: string): Promise<void> {
   try {
