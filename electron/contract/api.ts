@@ -639,6 +639,8 @@ export interface ProjectSummary {
   title: string;
   schemaVersion: number;
   encrypted: boolean;
+  /** Opened read-only (e.g. because it is open elsewhere): edits are refused. */
+  readonly: boolean;
   counts: ProjectCounts;
 }
 
@@ -685,7 +687,7 @@ export interface ApiSpec {
   'app.info': { input: Empty; output: AppInfo };
   'project.current': { input: Empty; output: ProjectSummary | null };
   /** PASSPHRASE_REQUIRED for an encrypted project opened without one; WRONG_PASSPHRASE for a wrong one. */
-  'project.open': { input: { path: string; passphrase?: string | undefined }; output: ProjectSummary };
+  'project.open': { input: { path: string; passphrase?: string | undefined; readonly?: boolean | undefined }; output: ProjectSummary };
   'project.create': { input: { path: string; title?: string | undefined; passphrase?: string | undefined }; output: ProjectSummary };
   'project.changePassphrase': { input: { current: string; next: string }; output: ProjectSummary };
   /** Writes an encrypted copy of the open (plain) project to a new file; the open project stays as it is. */

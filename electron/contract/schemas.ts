@@ -145,7 +145,7 @@ const orphanChoice = z.discriminatedUnion('action', [
 export const inputSchemas = {
   'app.info': empty,
   'project.current': empty,
-  'project.open': z.strictObject({ path: filePath, passphrase: passphrase.optional() }),
+  'project.open': z.strictObject({ path: filePath, passphrase: passphrase.optional(), readonly: z.boolean().optional() }),
   'project.create': z.strictObject({ path: projectPath, title: z.string().trim().min(1).max(300).optional(), passphrase: newPassphrase.optional() }),
   'project.changePassphrase': z.strictObject({ current: passphrase, next: newPassphrase }),
   'project.encryptCopy': z.strictObject({ path: projectPath, passphrase: newPassphrase }),

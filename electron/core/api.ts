@@ -38,7 +38,7 @@ export function createHandlers(session: Session, transport: 'ipc' | 'http', host
   return {
     'app.info': () => ({ appName: APP_NAME, appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, transport }),
     'project.current': () => session.project?.summary() ?? null,
-    'project.open': ({ path, passphrase }) => session.open(path, passphrase).summary(),
+    'project.open': ({ path, passphrase, readonly }) => session.open(path, passphrase, { readonly }).summary(),
     'project.create': ({ path, title, passphrase }) => session.create(path, title, passphrase).summary(),
     'project.changePassphrase': ({ current, next }) => {
       const project = session.requireProject();
@@ -204,6 +204,21 @@ export function createHandlers(session: Session, transport: 'ipc' | 'http', host
 
 export type Logger = (message: string, error?: unknown) => void;
 
+/**
+ * What SQLite's storage errors mean for the researcher. Every change is one transaction, so a failed write has
+ * changed nothing: the sentence says so, and what to do.
+ */
+export function storageFailure(error: unknown): ApiError | null {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_FULL') return new ApiError('DISK_FULL', 'The disk is full, so the last change was not saved (nothing was lost from before). Free some space and try again.');
+  if (code.startsWith('SQLITE_READONLY')) return new ApiError('READ_ONLY', 'The project file cannot be written (the file, its folder or the drive is read-only). The last change was not saved. Save a copy elsewhere to go on working.');
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new ApiError('PROJECT_IN_USE', 'The project is busy in another window or process; the last change was not saved. Try again in a moment.');
+  if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_')) return new ApiError('PROJECT_UNREADABLE', 'The project file could not be written (an input/output error: is the drive still connected?). The last change was not saved.');
+  if (code === 'SQLITE_CORRUPT') return new ApiError('PROJECT_CORRUPT', 'The project file is damaged. Close it and restore it from a backup; run "comparanda check" for details.');
+  return null;
+}
+
 const defaultLogger: Logger = (message, error) => {
   console.error(`[comparanda] ${message}`, error instanceof Error ? error.stack : (error ?? ''));
 };
@@ -230,6 +245,11 @@ export function createDispatcher(handlers: Handlers, log: Logger = defaultLogger
       return { ok: true, result: result ?? null };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toPayload() };
+      const storage = storageFailure(error);
+      if (storage) {
+        log(`Storage failure in ${String(method)}`, error);
+        return { ok: false, error: storage.toPayload() };
+      }
       log(`Unexpected failure in ${String(method)}`, error);
       return {
         ok: false,

@@ -128,7 +128,11 @@ export class History {
   /** Called after every change that reached the database (edits, undo, redo): the session schedules backups on it. */
   onChange: (() => void) | undefined;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    /** A project opened read-only refuses every edit with a sentence, before anything is attempted. */
+    private readonly readonly = false,
+  ) {}
 
   private select(table: TrackedTable, key: Row): Row | null {
     const cols = TABLE_KEYS[table];
@@ -165,6 +169,7 @@ export class History {
 
   /** Runs `fn` as one transaction and one undoable step labelled `label`. */
   edit<T>(label: string, fn: (track: Track) => T, coalesceKey?: string): T {
+    if (this.readonly) throw new ApiError('READ_ONLY', 'This project is open read-only: nothing can be changed. Save a copy to work on it.');
     const touched = new Map<string, Change>();
     const track: Track = (table, key, inserted) => {
       const k = keyString(table, key);

@@ -39,7 +39,7 @@ export class Project {
     /** Whether the file is encrypted: then no copy of it (snapshot, saved copy) is ever written in plain text. */
     readonly encrypted: boolean,
   ) {
-    this.history = new History(db);
+    this.history = new History(db, readonly);
   }
 
   static open(file: string, options: OpenOptions & { readonly?: boolean } = {}): Project {
@@ -101,6 +101,7 @@ export class Project {
       title: this.title,
       schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
       encrypted: this.encrypted,
+      readonly: this.readonly,
       counts: this.counts(),
     };
   }

@@ -4,6 +4,7 @@ import { Backups } from './backups';
 import { inspectProjectFile, type OpenOptions } from './db/project-file';
 import { SCHEMA_VERSION } from './db/schema-version';
 import { Jobs } from './jobs';
+import { acquireLock, type ProjectLock } from './lock';
 import { PrefsStore } from './prefs';
 import { Project } from './project';
 import { ApiError } from '../contract/errors';
@@ -18,6 +19,7 @@ export class Session {
   readonly backups: Backups;
   private current: Project | undefined;
   private lastSnapshot = 0;
+  private lock: ProjectLock | undefined;
   private snapshotTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -69,15 +71,31 @@ export class Session {
     return this.current;
   }
 
-  open(file: string, passphrase?: string): Project {
+  open(file: string, passphrase?: string, how: { readonly?: boolean | undefined } = {}): Project {
+    const absolute = path.resolve(file);
     const options = { ...this.openOptions, passphrase };
-    // A project from an older format is copied aside before it is migrated.
-    const { schemaVersion } = inspectProjectFile(path.resolve(file), options);
-    if (schemaVersion > 0 && schemaVersion < SCHEMA_VERSION) this.backups.copyClosed(path.resolve(file), 'before-migration');
-    // Open the new one first: if it is refused, the project already open stays open.
-    const next = Project.open(file, options);
+    const { schemaVersion } = inspectProjectFile(absolute, options);
+    if (how.readonly) {
+      const next = Project.open(absolute, { ...options, readonly: true });
+      this.detach();
+      this.current = next;
+      return next;
+    }
+    // One writer at a time: a project open in another window or process is offered read-only instead.
+    const lock = acquireLock(absolute);
+    let next: Project;
+    try {
+      // A project from an older format is copied aside before it is migrated.
+      if (schemaVersion > 0 && schemaVersion < SCHEMA_VERSION) this.backups.copyClosed(absolute, 'before-migration');
+      next = Project.open(absolute, options);
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
+    // Only now, with the new project open, does the previous one close: a refused open changes nothing.
     this.detach();
     this.current = next;
+    this.lock = lock ?? undefined;
     this.remember(next);
     this.attach(next);
     return next;
@@ -90,6 +108,8 @@ export class Session {
     }
     this.current?.close();
     this.current = undefined;
+    this.lock?.release();
+    this.lock = undefined;
   }
 
   /** The recent list is a convenience: failing to update it must not fail the open that already succeeded. */
@@ -104,6 +124,7 @@ export class Session {
   create(file: string, title?: string, passphrase?: string): Project {
     const next = Project.create(file, { ...this.openOptions, title, passphrase });
     this.detach();
+    this.lock = acquireLock(next.path) ?? undefined;
     this.current = next;
     this.remember(next);
     this.attach(next);

@@ -183,6 +183,17 @@ function checkIdentity(file: string, applicationId: number, userVersion: number)
   return { schemaVersion: userVersion };
 }
 
+/** A file, folder or drive that cannot be written: a sentence and the offer to open read-only. */
+function readOnlyFailure(file: string, error: unknown): ApiError | null {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !(code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM')) return null;
+  return new ApiError(
+    'READ_ONLY',
+    `${name(file)} cannot be written (the file, its folder or the drive is read-only). Open it read-only, or save a copy somewhere you can write to.`,
+    { cause: error },
+  );
+}
+
 function configure(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   // FULL: every committed transaction is on disk before the call returns; nothing acknowledged is lost on power loss.
@@ -213,14 +224,28 @@ export function openProjectDatabaseReadOnly(file: string, options: OpenOptions =
 export function openProjectDatabase(file: string, options: OpenOptions = {}): Database.Database {
   inspectProjectFile(file, options);
   const migrations = loadMigrations(options.migrationsDir ?? migrationsDir());
-  const db = connect(file, options, false);
+  // A read-only file opens, but fails at the first write: find out now, not in the middle of the researcher's work.
+  // (The folder must be writable too: SQLite keeps its -wal and -shm files beside the project.)
+  for (const target of [file, path.dirname(file)]) {
+    try {
+      fs.accessSync(target, fs.constants.W_OK);
+    } catch (error) {
+      throw readOnlyFailure(file, Object.assign(new Error((error as Error).message), { code: 'SQLITE_READONLY' }))!;
+    }
+  }
+  let db: Database.Database;
+  try {
+    db = connect(file, options, false);
+  } catch (error) {
+    throw readOnlyFailure(file, error) ?? error;
+  }
   try {
     configure(db);
     migrate(db, migrations);
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw readOnlyFailure(file, error) ?? error;
   }
 }
 

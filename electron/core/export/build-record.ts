@@ -7,7 +7,8 @@
  *   elections and the missions that watched them), then the findings by dimension (rows = dimensions, columns =
  *   missions with coded findings).
  * Marks (assessment, severity) are colour and text, so that greyscale print keeps the meaning; facts and claims not
- * verified externally carry a text marker ("△ contested", "△ one source", "△ unverified").
+ * verified externally carry a text marker ("† contested", "† one source", "† unverified"; the dagger is in every
+ * bundled face, unlike ⚠ or △).
  */
 import type { CaseDto, ClaimAssessment, ClaimDto, DimensionDto, ElectionDto, MissionDto, MissionType, Severity, Verification } from '../../contract/api';
 import { CLAIM_ASSESSMENTS, SEVERITIES } from '../../contract/api';
@@ -63,12 +64,12 @@ export function severityMark(severity: Severity): StatusMark {
 
 const VERIFICATION: Record<Verification, { label: string; marker: string }> = {
   'verified-external': { label: 'verified externally', marker: '' },
-  'one-source': { label: 'from one source only', marker: '△ one source' },
-  contested: { label: 'contested', marker: '△ contested' },
-  unverified: { label: 'not verified', marker: '△ unverified' },
+  'one-source': { label: 'from one source only', marker: '† one source' },
+  contested: { label: 'contested', marker: '† contested' },
+  unverified: { label: 'not verified', marker: '† unverified' },
 };
 
-/** The text marker of a fact or claim that is not verified externally ("△ contested"); empty when it is. */
+/** The text marker of a fact or claim that is not verified externally ("† contested"); empty when it is. */
 export function verificationMarker(verification: Verification): string {
   return VERIFICATION[verification].marker;
 }
@@ -87,14 +88,45 @@ export function missionTypeLabel(type: MissionType): string {
   return MISSION_TYPE[type];
 }
 
-/** The first clause of a verdict ("Did not meet fundamental principles of democratic elections"), at most `max` characters. */
-export function shortVerdict(verdict: string, max = 170): string {
-  let first = verdict.trim().split(/;\s+/)[0] ?? '';
-  const sentence = /^(.+?[.!?])\s+(?=[A-Z“"‘'(])/.exec(first);
-  if (sentence) first = sentence[1]!;
-  first = first.replace(/[\s.;:,]+$/, '');
-  if (first.length <= max) return first;
-  const cut = first.slice(0, max);
+/** Splits at "; " and at sentence ends outside parentheses and quotation marks: [clause, separator, clause, ...]. */
+function clauses(value: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]!;
+    if (ch === '(' || ch === '“') depth++;
+    else if ((ch === ')' || ch === '”') && depth > 0) depth--;
+    else if (depth === 0 && ch === ';' && value[i + 1] === ' ') {
+      out.push(value.slice(start, i), '; ');
+      start = i + 2;
+    } else if (depth === 0 && /[.!?]/.test(ch) && value[i + 1] === ' ' && /[A-Z“"‘'(]/.test(value[i + 2] ?? '')) {
+      out.push(value.slice(start, i + 1), '.');
+      start = i + 2;
+      break;
+    }
+  }
+  if (start < value.length && out.at(-1) !== '.') out.push(value.slice(start));
+  return out.filter((x, i) => i % 2 === 1 || x.trim() !== '');
+}
+
+/**
+ * A verdict in short: its first sentence, clause by clause while it stays within `budget` characters (always the
+ * first clause, cut at a word with "…" beyond `max`). "Did not meet fundamental principles of democratic elections;
+ * several parties blocked, candidates de-registered; …" keeps what fits.
+ */
+export function shortVerdict(verdict: string, budget = 160, max = 180): string {
+  const parts = clauses(verdict.trim());
+  let out = parts[0] ?? '';
+  for (let i = 1; i + 1 < parts.length; i += 2) {
+    if (parts[i] === '.') break;
+    const next = parts[i + 1]!.replace(/[\s.;:,]+$/, '');
+    if (out.length + 2 + next.length > budget) break;
+    out += `; ${next}`;
+  }
+  out = out.replace(/[\s.;:,]+$/, '');
+  if (out.length <= max) return out;
+  const cut = out.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).replace(/[\s,;:]+$/, '')}…`;
 }
 
@@ -199,7 +231,7 @@ function missionInline(ctx: BuildContext, record: RecordData, mission: MissionDt
   if (reason && verdict && reason !== verdict && mission.missionType !== 'full-eom') lines.push([text('Why: ', { italic: true }), text(shortVerdict(reason))]);
   for (const finding of mission.findings) {
     const dimension = record.dimensionById.get(finding.dimensionId)?.label ?? 'Other';
-    lines.push([text(`${dimension}: `), text(finding.severity, { bold: true })]);
+    lines.push([text(`• ${dimension}: `), text(finding.severity, { bold: true })]);
   }
   for (const line of lines) out.push({ br: true }, ...line);
   return out;
@@ -246,15 +278,17 @@ function observationCases(ctx: BuildContext, record: RecordData): CaseDto[] {
   return orderCases(record.cases.filter((c) => !c.archived && withElections.has(c.id)));
 }
 
-function verificationSummary(items: { verification: Verification }[], noun: string): string {
-  const open = items.filter((i) => i.verification !== 'verified-external');
-  if (items.length === 0) return '';
-  if (open.length === 0) return `all ${items.length} ${noun} shown are verified against an external source.`;
+function verificationSummary(groups: { noun: string; items: { verification: Verification }[] }[]): string {
+  const shown = groups.filter((g) => g.items.length > 0);
+  if (shown.length === 0) return '';
+  const open = shown.flatMap((g) => g.items).filter((i) => i.verification !== 'verified-external');
+  if (open.length === 0) return `All ${listNames(shown.map((g) => `${g.items.length} ${g.noun}`))} shown are verified against an external source.`;
+  const parts = shown.map((g) => `${g.items.filter((i) => i.verification === 'verified-external').length} of the ${g.items.length} ${g.noun}`);
   const counts = (['one-source', 'contested', 'unverified'] as const)
     .map((v) => [v, open.filter((i) => i.verification === v).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([v, n]) => `${n} ${VERIFICATION[v].marker}`);
-  return `${items.length - open.length} of the ${items.length} ${noun} shown are verified against an external source; the others are marked (${counts.join(', ')}).`;
+    .map(([v, n]) => `${n} “${VERIFICATION[v].marker}”`);
+  return `${capitalise(listNames(parts))} shown are verified against an external source; the others are marked (${counts.join(', ')}).`;
 }
 
 export function buildObservation(ctx: BuildContext): Draft {
@@ -269,7 +303,7 @@ export function buildObservation(ctx: BuildContext): Draft {
   const years = elections.map((e) => yearOf(e.date)).sort();
 
   const blocks: Block[] = [
-    { type: 'title', text: 'Observation record', subtitle: `Elections and the missions that observed them · ${caseNames} · ${ctx.project.title}` },
+    { type: 'title', text: 'Observation record', subtitle: `Elections and the missions that observed them · ${ctx.project.title}` },
   ];
   if (elections.length === 0) {
     blocks.push({ type: 'paragraph', content: [text(`No election of ${caseNames} is recorded yet.`, { italic: true })] });
@@ -303,7 +337,7 @@ export function buildObservation(ctx: BuildContext): Draft {
             ),
           ],
           [text('Severity: ', { italic: true }), text(`${severities}; the researcher’s coding of what the mission reported. A dimension not listed was not coded for that mission.`)],
-          [text('Verification: ', { italic: true }), text(`${verificationSummary(missions, 'verdicts')} ${verificationSummary(elections, 'elections')}`.trim())],
+          [text('Verification: ', { italic: true }), text(verificationSummary([{ noun: 'verdicts', items: missions }, { noun: 'elections', items: elections }]))],
           sourcesNote(ctx, hasCite(rows), 'the verdicts are cited to the mission’s report or the source they are known from'),
         ],
       }),
@@ -346,7 +380,7 @@ function findingsBlocks(ctx: BuildContext, record: RecordData, cases: CaseDto[],
       caption: `Findings by dimension: the severity of what each mission reported${single ? `, ${chunk[0]!.kase?.name ?? ''}` : `, ${listNames([...new Set(chunk.map((c) => c.kase?.name ?? ''))])}`}${chunks.length > 1 ? ` (${i + 1} of ${chunks.length})` : ''}`,
       columns: [
         { label: 'Dimension', width: 16 },
-        ...chunk.map((c) => ({ label: `${c.kase?.name ?? ''} ${yearOf(c.election.date)}`, note: `${c.mission.organisation}, ${c.election.type}${c.kase?.role === 'focal' ? ' · focal case' : ''}`, width: 84 / chunk.length })),
+        ...chunk.map((c) => ({ label: `${c.kase?.name ?? ''} ${yearOf(c.election.date)}`, note: `${c.mission.organisation} · ${c.election.type}`, width: 84 / chunk.length })),
       ],
       rows: dimensions.map((d) => ({
         cells: [
@@ -508,6 +542,8 @@ function claimRow(ctx: BuildContext, record: RecordData, claim: ClaimDto): RowMo
   const statement: Inline[] = [];
   if (marker) statement.push(text(marker, { bold: true }), { br: true });
   statement.push(...claimStatement(ctx, claim));
+  const note = claim.verificationNote.trim();
+  if (note) statement.push({ br: true }, text(marker ? `${marker.replace(/^† /, '')}: ` : 'Verified: ', { italic: true }), text(note));
 
   const comparison: Inline[] = [text(record.caseName(claim.focalCaseId), { bold: true }), text(' (focal)'), { br: true }, text('vs '), text(comparatorText(record, claim), { bold: claim.comparatorCaseIds.length > 0 })];
   const dimension = dimensionText(record, claim);
@@ -532,7 +568,6 @@ function claimRow(ctx: BuildContext, record: RecordData, claim: ClaimDto): RowMo
   });
 
   const reasoning: Inline[] = claim.reasoning.trim() ? markdownToInline(claim.reasoning) : [text('No reasoning recorded.', { italic: true })];
-  if (claim.verificationNote.trim()) reasoning.push({ br: true }, text(`The claim as recorded (${VERIFICATION[claim.verification].label}): `, { italic: true }), text(claim.verificationNote.trim()));
 
   return {
     cells: [
@@ -552,8 +587,8 @@ function assessmentNotes(): Inline[] {
 
 function claimVerificationNotes(): Inline[] {
   return [
-    text('△ marks a claim or verdict not verified externally: ', { italic: true }),
-    text('“△ contested” — its wording or factual premise is disputed by another source; “△ one source” — it is known from one source only; “△ unverified” — it has not been checked. Unmarked claims and verdicts are verified against an external source.'),
+    text('† marks a claim or verdict not verified externally: ', { italic: true }),
+    text('“† contested” — its wording or factual premise is disputed by another source; “† one source” — it is known from one source only; “† unverified” — it has not been checked. Unmarked claims and verdicts are verified against an external source.'),
   ];
 }
 
@@ -570,10 +605,10 @@ export function buildClaims(ctx: BuildContext): Draft {
     columns: [
       { label: 'Claimant', note: 'role, date', width: 11.5 },
       { label: 'Claim', width: 19 },
-      { label: 'Comparison', note: 'focal vs comparator; dimension', width: 12.5 },
-      { label: 'Verdicts compared', note: 'the observers’ words, by case', width: 31 },
-      { label: 'Assessment', width: 9.5 },
-      { label: 'Reasoning', width: 16.5 },
+      { label: 'Comparison', note: 'focal vs comparator', width: 12 },
+      { label: 'Verdicts compared', note: 'the observers’ words, by case', width: 30.5 },
+      { label: 'Assessment', width: 11 },
+      { label: 'Reasoning', width: 16 },
     ],
     rows,
   };
@@ -584,7 +619,7 @@ export function buildClaims(ctx: BuildContext): Draft {
       type: 'paragraph',
       content: [
         text(
-          `${claims.length === total ? `The ${total}` : `${claims.length} of the ${total}`} double-standards claim${total === 1 ? '' : 's'} recorded${filters.length ? ` (${filters.join(', ')})` : ''}: claims that the observers judged a comparator more leniently, each tested against the verdicts of the missions it compares. ${counts.map(([a, n]) => `${n} ${ASSESSMENT[a].label.toLocaleLowerCase()}`).join(', ')}${flagged ? `; ${flagged} not verified externally as recorded (△)` : ''}.`,
+          `${claims.length === total ? `The ${total}` : `${claims.length} of the ${total}`} double-standards claim${total === 1 ? '' : 's'} recorded${filters.length ? ` (${filters.join(', ')})` : ''}, each tested against the verdicts of the missions it compares: ${counts.map(([a, n]) => `${n} ${ASSESSMENT[a].label.toLocaleLowerCase()}`).join(', ')}${flagged ? `; ${flagged} not verified externally as recorded (†)` : ''}.`,
         ),
       ],
     },
@@ -615,39 +650,23 @@ export function buildClaims(ctx: BuildContext): Draft {
 
 function buildClaimCard(ctx: BuildContext, record: RecordData, claim: ClaimDto): Draft {
   const marker = verificationMarker(claim.verification);
-  const excerpt = ctx.evidence.excerpt(claim.excerptId);
+  const note = claim.verificationNote.trim();
   const fields = [
     { label: 'Claimant', value: [claim.claimant, claim.claimantRole.trim()].filter(Boolean).join(', ') },
     { label: 'Date', value: claim.date ? formatDate(claim.date) : 'undated' },
     { label: 'Target', value: claim.target || '—' },
-    { label: 'Focal case', value: record.caseName(claim.focalCaseId) },
-    { label: 'Comparator', value: comparatorText(record, claim) },
+    { label: 'Comparison', value: `${record.caseName(claim.focalCaseId)} (focal) vs ${comparatorText(record, claim)}` },
     { label: 'Dimension', value: dimensionText(record, claim) || '—' },
     { label: 'Norm and stage', value: normStageText(ctx, claim) || '—' },
-    { label: 'The claim as recorded', value: `${marker ? `${marker}: ` : ''}${VERIFICATION[claim.verification].label}${claim.verificationNote.trim() ? `. ${claim.verificationNote.trim()}` : ''}` },
+    { label: 'Verification', value: `${marker || 'Verified externally'}${note ? `: ${note}` : marker ? '' : '.'}` },
   ];
-  const statementCite = excerpt ? ctx.citations.cite([{ sourceId: excerpt.sourceId, locator: excerpt.locator }]) : null;
   const blocks: Block[] = [
-    { type: 'title', text: `Comparison card: ${claim.claimant}`, subtitle: `Double-standards claim tested against the observers’ verdicts · ${ctx.project.title}` },
+    { type: 'title', text: `Comparison card: ${claim.claimant}`, subtitle: `A double-standards claim tested against the observers’ verdicts · ${ctx.project.title}` },
     { type: 'heading', level: 2, text: 'The claim' },
-    {
-      type: 'evidence',
-      items: [
-        {
-          textKind: claim.statementKind,
-          text: claim.statement,
-          language: '',
-          translation: '',
-          translationLanguage: '',
-          attribution: claim.claimant,
-          locator: excerpt?.locator ?? '',
-          cite: statementCite,
-        },
-      ],
-    },
+    { type: 'paragraph', content: claimStatement(ctx, claim) },
     { type: 'fields', items: fields },
     { type: 'heading', level: 2, text: 'Assessment' },
-    { type: 'status', status: assessmentMark(claim.assessment), meta: ASSESSMENT[claim.assessment].meaning },
+    { type: 'status', status: assessmentMark(claim.assessment), meta: '' },
     { type: 'paragraph', content: claim.reasoning.trim() ? markdownToInline(claim.reasoning) : [text('No reasoning recorded.', { italic: true })] },
   ];
   if (ctx.citations.note) {
@@ -754,6 +773,7 @@ function claimSheet(ctx: BuildContext, record: RecordData, claims: ClaimDto[]): 
       entries.length,
       entries.map(verdictLabel).join('\n'),
       [...new Set(entries.map((e) => sourceKey(ctx, e.mission.verdictSourceId)).filter(Boolean))].join('; '),
+      claim.id,
     ];
   });
   const header: [string, number][] = [
@@ -780,6 +800,7 @@ function claimSheet(ctx: BuildContext, record: RecordData, claims: ClaimDto[]): 
     ['verdicts_compared', 9],
     ['verdicts', 80],
     ['verdict_sources', 30],
+    ['claim_id', 38],
   ];
   return { name: 'Claims', shape: 'long', caption: 'Double-standards claims tested against the observers’ verdicts', columns: header.map(([h, width]) => ({ header: h, width })), rows };
 }

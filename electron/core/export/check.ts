@@ -9,6 +9,7 @@
 import { ApiError } from '../../contract/errors';
 import { extractDocument } from '../documents/extract';
 import { listExcerpts, listSources } from '../evidence';
+import { listClaims, listElections } from '../record';
 import type { Project } from '../project';
 import { decodeEntities } from './inline';
 import { readZip } from './zip';
@@ -83,6 +84,16 @@ export function locateIdentifier(project: Project, identifier: string): string[]
     if (has(e.text) || has(e.translation) || has(e.speaker) || has(e.locator)) places.push(`an excerpt of “${title.get(e.sourceId) ?? 'a source'}”${e.locator ? ` (${e.locator})` : ''}`);
   }
   for (const s of sources) if (has(JSON.stringify(s.csl))) places.push(`the bibliographic data of “${s.title}”`);
+  for (const c of listClaims(project)) {
+    if ([c.claimant, c.claimantRole, c.statement, c.comparatorNote, c.dimensionNote, c.reasoning, c.verificationNote].some(has)) places.push(`the claim by ${c.claimant}`);
+  }
+  for (const e of listElections(project)) {
+    const election = `${caseName.get(e.caseId) ?? 'a case'} ${e.date}`;
+    if ([e.label, e.officialResult, e.notes, e.verificationNote].some(has)) places.push(`the election ${election}`);
+    for (const m of e.missions) {
+      if ([m.organisation, m.reason, m.headOfMission, m.verdict, m.verdictQuote, m.verificationNote, ...m.findings.map((f) => f.note)].some(has)) places.push(`the ${m.organisation} mission to the election ${election}`);
+    }
+  }
   if (has(project.title)) places.push('the project title');
   return places;
 }

@@ -33,8 +33,13 @@ function cssString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
 }
 
+/** Lets long compounds with a slash ("officials/commentators") break after it in narrow columns, not mid-word. */
+function breakableSlashes(html: string): string {
+  return html.replace(/[^\s<>]{16,}/g, (word) => word.replace(/(?<=[\p{L}\d]{3})\/(?=[\p{L}\d]{3})/gu, '/<wbr>'));
+}
+
 function runHtml(run: TextRun): string {
-  let out = escapeHtml(run.text).replace(/\n/g, '<br>');
+  let out = breakableSlashes(escapeHtml(run.text)).replace(/\n/g, '<br>');
   if (run.smallCaps) out = `<span class="sc">${out}</span>`;
   if (run.sup) out = `<sup>${out}</sup>`;
   if (run.sub) out = `<sub>${out}</sub>`;

@@ -27,10 +27,12 @@ const SPECIALS: Record<string, string> = {
   '>': '\\textgreater{}',
   '|': '\\textbar{}',
   '\u00a0': '~',
+  // The marker of facts and claims not verified externally (build-record.ts): works with every engine.
+  '†': '\\dag{}',
 };
 
 export function escapeLatex(value: string): string {
-  return value.replace(/[\\{}$&#^_%~<>|\u00a0]/g, (ch) => SPECIALS[ch]!).replace(/\r?\n/g, ' ');
+  return value.replace(/[\\{}$&#^_%~<>|\u00a0†]/g, (ch) => SPECIALS[ch]!).replace(/\r?\n/g, ' ');
 }
 
 function urlLatex(url: string): string {
@@ -173,7 +175,7 @@ function hyper(value: string): string {
 }
 
 export function renderLatex(doc: ExportDocument, options: LatexOptions): { tex: string; bib: string } {
-  const unicode = /[^\t\n\r\u0020-\u00ff–—‘’“”•·…]/.test(documentText(doc));
+  const unicode = /[^\t\n\r\u0020-\u00ff–—‘’“”•·…†]/.test(documentText(doc));
   const orientations = new Set(doc.sections.map((s) => s.orientation));
   const mixed = orientations.size > 1;
   const pageLandscape = !mixed && orientations.has('landscape');

@@ -104,19 +104,23 @@ function addNotes(workbook: ExcelJS.Workbook, doc: ExportDocument): void {
   };
   add(doc.title, '', true);
   add('');
-  const notes = doc.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'tableNotes');
-  const first = notes[0];
-  if (first?.type === 'tableNotes' && first.legend) {
-    add(first.legendLabel ?? 'Status scale', '', true);
-    for (const status of first.legend) {
+  const notes = doc.sections.flatMap((s) => s.blocks).flatMap((b) => (b.type === 'tableNotes' ? [b] : []));
+  // The first legend; then the notes of every table, each paragraph once.
+  const withLegend = notes.find((n) => n.legend);
+  if (withLegend?.legend) {
+    add(withLegend.legendLabel ?? 'Status scale', '', true);
+    for (const status of withLegend.legend) {
       const row = add('', `${status.label} (${status.paletteName})`);
       fillStatus(row.getCell(1), status);
     }
     add('');
   }
-  if (first?.type === 'tableNotes') {
-    for (const paragraph of first.paragraphs) {
+  if (notes.length > 0) {
+    const seen = new Set<string>();
+    for (const paragraph of notes.flatMap((n) => n.paragraphs)) {
       const textValue = plain(paragraph);
+      if (seen.has(textValue)) continue;
+      seen.add(textValue);
       const colon = textValue.indexOf(': ');
       if (colon > 0 && colon < 60) add(textValue.slice(0, colon), textValue.slice(colon + 2));
       else add('', textValue);
