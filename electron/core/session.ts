@@ -81,6 +81,8 @@ export class Session {
       this.current = next;
       return next;
     }
+    // Opening the project that is already open here reopens it.
+    if (this.current?.path === absolute) this.detach();
     // One writer at a time: a project open in another window or process is offered read-only instead.
     const lock = acquireLock(absolute);
     let next: Project;
