@@ -33,11 +33,12 @@ export class ExportUsageError extends Error {
 }
 
 export const EXPORT_USAGE = `comparanda export FILE --what matrix|case|appendix|claims|observation --format pdf|docx|tex|csv|xlsx|md --out OUT
-    [--norm ID_OR_LABEL]... [--cases A,B] [--view NAME] [--case NAME] [--layout cases-as-columns|stages-as-columns]
+    [--norm ID_OR_LABEL]... [--cases A,B] [--view NAME] [--case NAME] [--claim ID_OR_TEXT] [--layout cases-as-columns|stages-as-columns]
     [--style chicago-note|apa|harvard|PATH.csl] [--locale en-US|en-GB|ru-RU] [--paper a4|letter]
     [--orientation landscape|portrait] [--shape long|wide] [--author TEXT]
-  write a publication export: the matrix (one table per norm), a case profile or the evidence appendix, with
-  citations; LaTeX also writes OUT.bib. PDF needs Chromium (CHROMIUM_PATH overrides /usr/bin/chromium).`;
+  write a publication export: the matrix (one table per norm), the claims register (or, with --claim, one claim's
+  comparison card), the observation record, a case profile or the evidence appendix, with citations; LaTeX also
+  writes OUT.bib. PDF needs Chromium (CHROMIUM_PATH overrides /usr/bin/chromium).`;
 
 const OPTIONS = {
   what: { type: 'string', short: 'w' },
@@ -47,6 +48,7 @@ const OPTIONS = {
   cases: { type: 'string' },
   view: { type: 'string' },
   case: { type: 'string' },
+  claim: { type: 'string' },
   layout: { type: 'string' },
   style: { type: 'string' },
   locale: { type: 'string' },
@@ -101,6 +103,7 @@ export function parseExportArgs(args: string[]): { file: string; options: Export
     cases: values.cases ? values.cases.split(',').map((c) => c.trim()).filter(Boolean) : undefined,
     view: values.view,
     case: values.case,
+    claim: values.claim,
     layout: oneOf<MatrixLayout>('layout', values.layout, ['cases-as-columns', 'stages-as-columns']),
     style: values.style,
     locale: values.locale,

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ExportUsageError, parseExportArgs, runExportCommand } from '../../electron/cli/export-command';
-import { ApiError } from '../../electron/contract/errors';
+import type { ApiError } from '../../electron/contract/errors';
 import { createExcerpt, createParticipant, createSource, linkExcerpt, listExcerpts } from '../../electron/core/evidence';
 import { updateCell } from '../../electron/core/edit';
 import { defaultExportFileName, exportKinds, exportProject, type ExportOptions } from '../../electron/core/export';
@@ -261,20 +261,14 @@ describe('fonts and file names', () => {
 });
 
 describe('export kinds and errors', () => {
-  it('lists claims and observation as coming, and refuses them clearly', async () => {
+  it('lists every kind as available (claims and observation: export-record.test.ts)', () => {
     expect(exportKinds().map((k) => [k.kind, k.unavailable === null])).toEqual([
       ['matrix', true],
       ['case', true],
       ['appendix', true],
-      ['claims', false],
-      ['observation', false],
+      ['claims', true],
+      ['observation', true],
     ]);
-    for (const what of ['claims', 'observation'] as const) {
-      const error = await exportProject(sample, { what, format: 'pdf', out: path.join(dir, `${what}.pdf`) }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ApiError);
-      expect((error as ApiError).code).toBe('UNSUPPORTED');
-      expect((error as ApiError).message).toMatch(/not available yet/);
-    }
   });
 
   it("keeps matrix.ts's NOT_FOUND messages for unknown norms, cases and views", async () => {
@@ -315,7 +309,7 @@ describe('comparanda export (command line)', () => {
     expect(() => parseExportArgs(['p', '--what', 'matrix', '--out', 'x.pdf', '--bogus'])).toThrow(ExportUsageError);
   });
 
-  it('exports read-only and prints what it wrote; refuses claims before opening the project', async () => {
+  it('exports read-only and prints what it wrote, the claims register too', async () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       const out = path.join(dir, 'cli.tex');
@@ -323,7 +317,13 @@ describe('comparanda export (command line)', () => {
       const printed = write.mock.calls.map((c) => String(c[0])).join('');
       expect(printed).toContain(`Wrote ${out} (`);
       expect(printed).toContain(`Wrote ${path.join(dir, 'cli.bib')} (`);
-      await expect(runExportCommand([path.join(dir, 'missing.comparanda'), '--what', 'claims', '--format', 'pdf', '--out', path.join(dir, 'c.pdf')])).rejects.toThrow(/claims register is not available yet/);
+      const claims = path.join(dir, 'cli-claims.csv');
+      await runExportCommand([path.join(dir, 'sample.comparanda'), '--what', 'claims', '--out', claims, '--cases', 'BLR']);
+      expect(write.mock.calls.map((c) => String(c[0])).join('')).toContain(`Wrote ${claims} (`);
+      const csv = fs.readFileSync(claims, 'utf8');
+      expect(csv).toMatch(/^claimant,claimant_role,date,statement,/);
+      expect(csv).toContain('Alyaksandr Sychov');
+      expect(csv).not.toContain('Marat Tazhin');
     } finally {
       write.mockRestore();
     }

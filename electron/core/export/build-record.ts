@@ -18,7 +18,7 @@ import type { Project } from '../project';
 import { listClaims, listDimensions, listElections } from '../record';
 import { markdownToPlainText } from '../text';
 import type { Draft } from './build-documents';
-import { markdownToInline, text, type Inline } from './inline';
+import { isBreak, isCite, markdownToInline, text, type Inline } from './inline';
 import { citesIn, listNames, paletteMark, type Block, type BuildContext, type CellModel, type ColumnModel, type RowModel, type Section, type SheetModel, type SheetValue, type StatusMark, type TableModel } from './model';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -48,12 +48,13 @@ export function assessmentMark(assessment: ClaimAssessment): StatusMark {
   return paletteMark(assessment, a.label, a.slot);
 }
 
-const SEVERITY: Record<Severity, { slot: number; meaning: string }> = {
-  none: { slot: 3, meaning: 'no problem reported' },
-  minor: { slot: 2, meaning: 'isolated problems without effect on the process' },
-  moderate: { slot: 4, meaning: 'problems noted in several places or stages' },
-  serious: { slot: 1, meaning: 'widespread or systematic problems' },
-  severe: { slot: 6, meaning: 'problems that undermined the election as a whole' },
+/** Palette slots of the severities, from green (none) through blue, yellow and orange to vermillion (severe). */
+const SEVERITY: Record<Severity, { slot: number }> = {
+  none: { slot: 3 },
+  minor: { slot: 2 },
+  moderate: { slot: 4 },
+  serious: { slot: 1 },
+  severe: { slot: 6 },
 };
 
 const capitalise = (value: string) => (value ? value[0]!.toUpperCase() + value.slice(1) : value);
@@ -165,7 +166,13 @@ class RecordData {
   }
 
   caseName(id: string | null | undefined): string {
-    return (id && this.caseById.get(id)?.name) || 'an unknown case';
+    if (!id) return '';
+    return this.caseById.get(id)?.name ?? 'an unknown case';
+  }
+
+  /** "Kazakhstan (focal)", or "no focal case named". */
+  focalText(claim: ClaimDto): string {
+    return claim.focalCaseId ? `${this.caseName(claim.focalCaseId)} (focal)` : 'no focal case named';
   }
 }
 
@@ -190,6 +197,38 @@ function sourcesNote(ctx: BuildContext, any: boolean, what: string): Inline[] {
     text('Sources: ', { italic: true }),
     text(any ? `${what} (${ctx.citations.note ? 'numbered notes' : 'in parentheses'}); full references in the ${ctx.citations.note ? 'bibliography' : 'reference list'}.` : `${what}; no source is recorded for them yet.`),
   ];
+}
+
+/**
+ * Marks as breakable the rows estimated to take more than about two thirds of a page (Noto Serif 9 pt: about 1.6 mm a
+ * character, 4.3 mm a line), so that such a row runs on to the next page instead of leaving a page nearly blank.
+ * Citations count as a short line each in author-date styles (their text is formatted later).
+ */
+function markTallRows(ctx: BuildContext, table: TableModel): void {
+  const landscape = orientationOf(ctx) === 'landscape';
+  const pageWidth = landscape ? 267 : 180;
+  const pageLines = landscape ? 36 : 56;
+  const total = table.columns.reduce((sum, c) => sum + c.width, 0) || 1;
+  for (const row of table.rows) {
+    if (!('cells' in row)) continue;
+    const lines = row.cells.map((cell, i) => {
+      const perLine = Math.max(8, ((pageWidth * (table.columns[i]?.width ?? 0)) / total - 4.2) / 1.6);
+      let count = 0;
+      let current = 0;
+      for (const x of cell.content) {
+        if (isBreak(x)) {
+          count += Math.max(1, Math.ceil(current / perLine));
+          current = 0;
+        } else if (isCite(x)) {
+          current += ctx.citations.note ? 2 : 28;
+        } else {
+          current += x.text.length;
+        }
+      }
+      return count + Math.max(1, Math.ceil(current / perLine));
+    });
+    if (Math.max(...lines) > pageLines * 0.66) row.breakable = true;
+  }
 }
 
 function hasCite(rows: RowModel[]): boolean {
@@ -324,7 +363,6 @@ export function buildObservation(ctx: BuildContext): Draft {
       columns: [{ label: 'Year', width: 7 }, ...caseColumns(cases, 93 / cases.length)],
       rows,
     };
-    const severities = SEVERITIES.map((s) => `${s} (${SEVERITY[s].meaning})`).join(' < ');
     blocks.push(
       ...tableBlocks(ctx, table1, {
         type: 'tableNotes',
@@ -336,7 +374,12 @@ export function buildObservation(ctx: BuildContext): Draft {
               'the date and type of each election of the case that year; then each mission: the organisation and the type of mission (EOM: election observation mission; “no mission” with the reason), its headline verdict in short, and the findings coded on the shared dimensions with their severity in words.',
             ),
           ],
-          [text('Severity: ', { italic: true }), text(`${severities}; the researcher’s coding of what the mission reported. A dimension not listed was not coded for that mission.`)],
+          [
+            text('Severity: ', { italic: true }),
+            text(
+              `${SEVERITIES.join(' < ')}: how grave the problems were that the mission reported on the dimension, as the researcher coded them (an ordinal scale; “none”: the mission reported no problem there). A dimension not listed was not coded for that mission.`,
+            ),
+          ],
           [text('Verification: ', { italic: true }), text(verificationSummary([{ noun: 'verdicts', items: missions }, { noun: 'elections', items: elections }]))],
           sourcesNote(ctx, hasCite(rows), 'the verdicts are cited to the mission’s report or the source they are known from'),
         ],
@@ -545,7 +588,9 @@ function claimRow(ctx: BuildContext, record: RecordData, claim: ClaimDto): RowMo
   const note = claim.verificationNote.trim();
   if (note) statement.push({ br: true }, text(marker ? `${marker.replace(/^† /, '')}: ` : 'Verified: ', { italic: true }), text(note));
 
-  const comparison: Inline[] = [text(record.caseName(claim.focalCaseId), { bold: true }), text(' (focal)'), { br: true }, text('vs '), text(comparatorText(record, claim), { bold: claim.comparatorCaseIds.length > 0 })];
+  const comparison: Inline[] = [
+    ...(claim.focalCaseId ? [text(record.caseName(claim.focalCaseId), { bold: true }), text(' (focal)')] : [text('no focal case named', { italic: true })]),
+    { br: true }, text('vs '), text(comparatorText(record, claim), { bold: claim.comparatorCaseIds.length > 0 })];
   const dimension = dimensionText(record, claim);
   if (dimension) comparison.push({ br: true }, text('Dimension: ', { italic: true }), text(dimension));
   const normStage = normStageText(ctx, claim);
@@ -612,6 +657,7 @@ export function buildClaims(ctx: BuildContext): Draft {
     ],
     rows,
   };
+  markTallRows(ctx, table);
   const flagged = claims.filter((c) => c.verification !== 'verified-external').length;
   const blocks: Block[] = [
     { type: 'title', text: 'Claims register', subtitle: `Double-standards claims · ${ctx.project.title}` },
@@ -655,7 +701,7 @@ function buildClaimCard(ctx: BuildContext, record: RecordData, claim: ClaimDto):
     { label: 'Claimant', value: [claim.claimant, claim.claimantRole.trim()].filter(Boolean).join(', ') },
     { label: 'Date', value: claim.date ? formatDate(claim.date) : 'undated' },
     { label: 'Target', value: claim.target || '—' },
-    { label: 'Comparison', value: `${record.caseName(claim.focalCaseId)} (focal) vs ${comparatorText(record, claim)}` },
+    { label: 'Comparison', value: `${record.focalText(claim)} vs ${comparatorText(record, claim)}` },
     { label: 'Dimension', value: dimensionText(record, claim) || '—' },
     { label: 'Norm and stage', value: normStageText(ctx, claim) || '—' },
     { label: 'Verification', value: `${marker || 'Verified externally'}${note ? `: ${note}` : marker ? '' : '.'}` },
@@ -702,10 +748,9 @@ function buildClaimCard(ctx: BuildContext, record: RecordData, claim: ClaimDto):
       byElection.set(e.election.id, slot);
     }
     const rows = yearRows(ctx, record, cases, [...byElection.values()], { quote: true });
-    const comparators = cases.filter((c) => c.id !== claim.focalCaseId).map((c) => c.name);
     const table: TableModel = {
       number: 1,
-      caption: `The verdicts compared: ${record.caseName(claim.focalCaseId)}${comparators.length ? ` and ${listNames(comparators)}` : ''}, year by year`,
+      caption: `The verdicts compared: ${listNames(cases.map((c) => c.name))}, year by year`,
       columns: [
         { label: 'Year', width: 7 },
         ...cases.map((c) => ({ label: c.name, note: c.id === claim.focalCaseId ? 'focal case of the claim' : claim.comparatorCaseIds.includes(c.id) ? 'comparator' : undefined, width: 93 / cases.length })),

@@ -145,7 +145,7 @@ function tableOf(ctx: Context, table: TableModel, usableWidth: number): (Paragra
       });
     }
     return new TableRow({
-      cantSplit: true,
+      cantSplit: !row.breakable,
       children: row.cells.map(
         (cell, i) =>
           new TableCell({

@@ -93,7 +93,7 @@ function tableHtml(table: TableModel): string {
   const cols = table.columns.map((c) => `<col style="width:${((c.width / total) * 100).toFixed(2)}%">`).join('');
   const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}${c.note ? `<span class="colnote">${escapeHtml(c.note)}</span>` : ''}</th>`).join('');
   const rows = table.rows
-    .map((row) => ('group' in row ? `<tr class="group"><th scope="rowgroup" colspan="${table.columns.length}">${escapeHtml(row.group)}</th></tr>` : `<tr>${row.cells.map(cellHtml).join('')}</tr>`))
+    .map((row) => ('group' in row ? `<tr class="group"><th scope="rowgroup" colspan="${table.columns.length}">${escapeHtml(row.group)}</th></tr>` : `<tr${row.breakable ? ' class="breakable"' : ''}>${row.cells.map(cellHtml).join('')}</tr>`))
     .join('\n');
   // The caption is a heading (so that it is in the PDF outline) that labels the table for assistive technology.
   // Each table after the first starts a page, as journals want tables for typesetting.
@@ -259,6 +259,8 @@ h2.caption.new-page { break-before: page; margin-top: 0; }
 .caption-label { font-weight: 700; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+tr.breakable { break-inside: auto; page-break-inside: auto; }
+tr.breakable td, tr.breakable th { orphans: 3; widows: 3; }
 tr.group { break-after: avoid; page-break-after: avoid; }
 thead th { text-align: left; vertical-align: bottom; font-size: 8.5pt; font-weight: 700; padding: 4pt 6pt 4pt; border-bottom: 0.8pt solid #111; }
 .colnote { display: block; font-weight: 400; font-style: italic; font-size: 7.5pt; color: #444; }

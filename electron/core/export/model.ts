@@ -35,7 +35,11 @@ export interface CellModel {
   align?: 'left' | 'right' | undefined;
 }
 
-export type RowModel = { group: string } | { cells: CellModel[] };
+/**
+ * A group heading, or a row of cells. Rows are kept whole on a page; a `breakable` row (one taller than most of a
+ * page, e.g. a claim with many verdicts) may run on to the next page instead of leaving a page blank.
+ */
+export type RowModel = { group: string } | { cells: CellModel[]; breakable?: boolean | undefined };
 
 export interface ColumnModel {
   label: string;
