@@ -1,226 +1,124 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
-import type { CaseDto, CellDto, FrameworkDto, NormDto } from '../../electron/contract/api';
+import { useMemo } from 'react';
+import type { CellDto, FrameworkDto, ProjectOverview } from '../../electron/contract/api';
 import type { ApiError } from '../../electron/contract/errors';
+import { NotEqualIcon } from './icons';
 import { InlineAlert } from './InlineAlert';
-import { cellKey, firstLine, MODE_LABELS, orderStages, statusOf } from './matrix-model';
-import type { Selection } from './selection';
+import { MOD } from './keyboard';
+import { MatrixGrid } from './MatrixGrid';
+import { MatrixToolbar } from './MatrixToolbar';
+import { buildGrid, frameworkOf, orderStages, type CellRef, type NormBlock } from './matrix-model';
 import { StatusSwatch } from './StatusSwatch';
+import { shownCases, shownNorms, type MatrixSettings } from './view-state';
 
 interface MatrixViewProps {
-  norm: NormDto;
-  framework: FrameworkDto;
-  /** Already ordered: the focal case first. */
-  cases: CaseDto[];
-  /** Undefined while the norm's cells are loading. */
-  cells: Map<string, CellDto> | undefined;
+  overview: ProjectOverview;
+  /** Undefined while the cells are loading. */
+  cells: ReadonlyMap<string, CellDto> | undefined;
   cellsError: ApiError | undefined;
   onRetry: () => void;
-  selection: Selection | null;
-  onSelect: (selection: Selection | null) => void;
+  settings: MatrixSettings;
+  onSettings: (next: MatrixSettings) => void;
+  selectedKey: string | null;
+  onSelectCell: (ref: CellRef | null, edit: boolean) => void;
 }
 
-const STAGE_COLUMN_PX = 190;
-const MIN_CASE_COLUMN_PX = 200;
-
-interface Position {
-  row: number;
-  col: number;
-}
-
-/**
- * One norm's matrix, read-only: stages as rows, cases as columns. A grid with one Tab stop; arrows, Home/End and
- * Ctrl+Home/End move, Enter or Space selects a cell for the details pane, Escape clears the selection.
- */
-export function MatrixView({ norm, framework, cases, cells, cellsError, onRetry, selection, onSelect }: MatrixViewProps) {
-  const stages = orderStages(framework.stages);
-  const tableRef = useRef<HTMLTableElement>(null);
-  const [focused, setFocused] = useState<Position | null>(null);
-
-  const selectedPos: Position | null =
-    selection?.kind === 'cell'
-      ? { row: stages.findIndex((s) => s.id === selection.stageId), col: cases.findIndex((c) => c.id === selection.caseId) }
-      : null;
-  const clamp = (p: Position): Position => ({
-    row: Math.max(0, Math.min(p.row, stages.length - 1)),
-    col: Math.max(0, Math.min(p.col, cases.length - 1)),
-  });
-  const valid = (p: Position | null): p is Position => p !== null && p.row >= 0 && p.col >= 0;
-  const tabStop = clamp(valid(focused) ? focused : valid(selectedPos) ? selectedPos : { row: 0, col: 0 });
-
-  const select = (p: Position) => {
-    const stage = stages[p.row];
-    const kase = cases[p.col];
-    if (stage && kase) onSelect({ kind: 'cell', caseId: kase.id, stageId: stage.id });
-  };
-
-  const moveTo = (p: Position) => {
-    const next = clamp(p);
-    setFocused(next);
-    tableRef.current?.querySelector<HTMLElement>(`[data-row="${next.row}"][data-col="${next.col}"]`)?.focus();
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
-    const target = event.target as HTMLElement;
-    if (target.dataset.row === undefined || target.dataset.col === undefined) return;
-    const at: Position = { row: Number(target.dataset.row), col: Number(target.dataset.col) };
-    const ctrl = event.ctrlKey || event.metaKey;
-    switch (event.key) {
-      case 'ArrowUp':
-        moveTo({ ...at, row: at.row - 1 });
-        break;
-      case 'ArrowDown':
-        moveTo({ ...at, row: at.row + 1 });
-        break;
-      case 'ArrowLeft':
-        moveTo({ ...at, col: at.col - 1 });
-        break;
-      case 'ArrowRight':
-        moveTo({ ...at, col: at.col + 1 });
-        break;
-      case 'Home':
-        moveTo(ctrl ? { row: 0, col: 0 } : { ...at, col: 0 });
-        break;
-      case 'End':
-        moveTo(ctrl ? { row: stages.length - 1, col: cases.length - 1 } : { ...at, col: cases.length - 1 });
-        break;
-      case 'Enter':
-      case ' ':
-        select(at);
-        break;
-      case 'Escape':
-        if (!selection) return;
-        onSelect(null);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-  };
-
-  const sourceLine = [norm.instrument, norm.paragraph, norm.diffusingAgent ? `diffused by ${norm.diffusingAgent}` : '']
-    .filter((part) => part.trim() !== '')
-    .join(' · ');
+/** The central view: one norm's matrix or several stacked, cases against stages, either way round. */
+export function MatrixView({ overview, cells, cellsError, onRetry, settings, onSettings, selectedKey, onSelectCell }: MatrixViewProps) {
+  const { norms: shown, stacked } = useMemo(() => shownNorms(settings, overview.norms), [settings, overview.norms]);
+  const blocks = useMemo(
+    () =>
+      shown
+        .map((norm) => {
+          const framework = frameworkOf(norm, overview.frameworks);
+          return framework ? { norm, framework, stages: orderStages(framework.stages) } : null;
+        })
+        .filter((b): b is NormBlock => b !== null),
+    [shown, overview.frameworks],
+  );
+  const cases = useMemo(() => shownCases(settings, overview.cases), [settings, overview.cases]);
+  const model = useMemo(() => buildGrid(blocks, cases, settings.orientation, stacked), [blocks, cases, settings.orientation, stacked]);
+  const focal = cases.find((c) => c.role === 'focal');
+  const frameworks = [...new Map(blocks.map((b) => [b.framework.id, b.framework])).values()];
+  const single = !stacked ? blocks[0] : undefined;
+  const sourceLine = single
+    ? [single.norm.instrument, single.norm.paragraph, single.norm.diffusingAgent ? `diffused by ${single.norm.diffusingAgent}` : '']
+        .filter((part) => part.trim() !== '')
+        .join(' · ')
+    : '';
 
   return (
     <section className="matrix-view" aria-labelledby="matrix-norm-label">
       <header className="matrix-header">
-        <p className="eyebrow">Norm</p>
+        <p className="eyebrow">{stacked ? 'Norms' : 'Norm'}</p>
         <h2 id="matrix-norm-label" className="matrix-norm" data-testid="matrix-norm">
-          {norm.label}
+          {single ? single.norm.label : `${blocks.length === overview.norms.filter((n) => !n.archived).length ? 'All norms' : `${blocks.length} norms`}, stacked`}
         </h2>
         {sourceLine ? <p className="matrix-source muted">{sourceLine}</p> : null}
       </header>
 
+      <MatrixToolbar settings={settings} onSettings={onSettings} norms={overview.norms} cases={overview.cases} views={overview.views} />
+      <Legend frameworks={frameworks} differences={settings.differences} focalName={focal?.name} />
+
       {cellsError ? <InlineAlert message={cellsError.message} actionLabel="Try again" onAction={onRetry} /> : null}
 
-      {cases.length === 0 ? (
-        <p className="muted">No cases yet — add Kazakhstan as the focal case and Belarus, Russia… to compare it with.</p>
+      {blocks.length === 0 ? (
+        <p className="muted matrix-empty">No norms to show. Add a norm (Norms + in the sidebar) or restore an archived one.</p>
+      ) : cases.length === 0 ? (
+        <p className="muted matrix-empty">No cases yet — add Kazakhstan as the focal case and Belarus, Russia… to compare it with (Cases + in the sidebar).</p>
       ) : (
-        <table
-          ref={tableRef}
-          className="matrix"
-          role="grid"
-          aria-labelledby="matrix-norm-label"
-          aria-readonly="true"
-          aria-busy={cells === undefined && !cellsError}
-          onKeyDown={onKeyDown}
-          // Many cases scroll sideways instead of squeezing every column to a sliver.
-          style={{ minWidth: STAGE_COLUMN_PX + cases.length * MIN_CASE_COLUMN_PX }}
-          data-testid="matrix"
-        >
-          <colgroup>
-            <col style={{ width: STAGE_COLUMN_PX }} />
-            {cases.map((c) => (
-              <col key={c.id} />
-            ))}
-          </colgroup>
-          <thead>
-            <tr>
-              <th scope="col" className="matrix-corner">
-                Stage
-              </th>
-              {cases.map((c) => (
-                <th key={c.id} scope="col" className="matrix-case" data-case-id={c.id}>
-                  <span className="matrix-case-name">{c.name}</span>
-                  {c.role === 'focal' ? (
-                    <span className="focal-tag">
-                      <span aria-hidden="true">★ </span>focal
-                    </span>
-                  ) : null}
-                  {c.isoCode ? <span className="matrix-case-code">{c.isoCode}</span> : null}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {stages.map((stage, row) => (
-              <tr key={stage.id}>
-                <th scope="row" className="matrix-stage" title={norm.stageNotes[stage.id] ?? stage.description}>
-                  <span className="stage-head">
-                    <span className="stage-number">{stage.position}</span>{' '}
-                    <span className="stage-label">{stage.label}</span>
-                  </span>
-                </th>
-                {cases.map((kase, col) => {
-                  const cell = cells?.get(cellKey(kase.id, stage.id));
-                  const isSelected = selection?.kind === 'cell' && selection.caseId === kase.id && selection.stageId === stage.id;
-                  const isTabStop = tabStop.row === row && tabStop.col === col;
-                  return (
-                    <td
-                      key={kase.id}
-                      role="gridcell"
-                      className={`matrix-cell${isSelected ? ' is-selected' : ''}${cell ? '' : ' is-empty'}`}
-                      tabIndex={isTabStop ? 0 : -1}
-                      aria-selected={isSelected}
-                      data-row={row}
-                      data-col={col}
-                      data-case={kase.name}
-                      data-stage={stage.label}
-                      title={cell?.summary || undefined}
-                      onFocus={() => setFocused({ row, col })}
-                      onClick={() => select({ row, col })}
-                    >
-                      {cells === undefined ? null : <CellContent cell={cell} framework={framework} />}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="matrix-scroll" data-testid="matrix-scroll">
+          <MatrixGrid
+            model={model}
+            cells={cells}
+            differences={settings.differences}
+            focalName={focal?.name}
+            selectedKey={selectedKey}
+            onSelect={onSelectCell}
+            labelledBy="matrix-norm-label"
+          />
+          {single?.norm.description ? (
+            <section className="matrix-about" aria-labelledby="matrix-about-title">
+              <h3 id="matrix-about-title" className="section-heading">
+                The norm
+              </h3>
+              <p className="prose">{single.norm.description}</p>
+            </section>
+          ) : null}
+        </div>
       )}
-      <p className="matrix-hint muted">Arrow keys move between cells · Enter shows a cell’s details · Esc clears the selection</p>
-      {norm.description ? (
-        <section className="matrix-about" aria-labelledby="matrix-about-title">
-          <h3 id="matrix-about-title" className="section-heading">
-            The norm
-          </h3>
-          <p className="prose">{norm.description}</p>
-        </section>
-      ) : null}
+      <p className="matrix-hint muted">
+        Arrows move · Enter edits · Esc returns to the matrix · {MOD}Z undoes, {MOD}Shift+Z redoes
+      </p>
     </section>
   );
 }
 
-function CellContent({ cell, framework }: { cell: CellDto | undefined; framework: FrameworkDto }) {
-  if (!cell) {
-    return (
-      <span className="cell-status cell-status-empty">
-        <StatusSwatch />
-        <span className="status-label">No data</span>
-      </span>
-    );
-  }
-  const status = statusOf(cell.status, framework);
-  const summary = firstLine(cell.summary);
+function Legend({ frameworks, differences, focalName }: { frameworks: FrameworkDto[]; differences: boolean; focalName: string | undefined }) {
+  if (frameworks.length === 0) return null;
   return (
-    <>
-      <span className="cell-status">
-        <StatusSwatch palette={status.palette} />
-        <span className="status-label">{status.label}</span>
-        {cell.mode ? <span className="cell-mode"> · {MODE_LABELS[cell.mode]}</span> : null}
-      </span>
-      {summary ? <span className="cell-summary">{summary}</span> : null}
-    </>
+    <div className="legend" data-testid="legend" aria-label="Legend">
+      {frameworks.map((framework) => (
+        <p key={framework.id} className="legend-line">
+          <span className="legend-title">{frameworks.length > 1 ? framework.name : 'Status'}</span>
+          {[...framework.statuses]
+            .sort((a, b) => a.position - b.position)
+            .map((s) => (
+              <span key={s.key} className="legend-item">
+                <StatusSwatch palette={s.palette} />
+                {s.label}
+              </span>
+            ))}
+        </p>
+      ))}
+      {differences ? (
+        <p className="legend-line">
+          <span className="diff-badge">
+            <NotEqualIcon />
+            focal
+          </span>
+          <span>status differs from {focalName ?? 'the focal case'}’s at the same stage (cells without data are not compared)</span>
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -1,29 +1,107 @@
-import { useState, type KeyboardEvent } from 'react';
+import { memo, useState, type KeyboardEvent } from 'react';
 import type { CaseDto, NormDto } from '../../electron/contract/api';
+import { FocalMarker } from './FocalMarker';
+import { ChevronIcon, PlusIcon } from './icons';
+import { SortableList } from './SortableList';
+
+export type Page = 'matrix' | 'frameworks';
 
 interface SidebarProps {
+  /** Every case: live ones (focal first, then in order), then archived ones. */
   cases: CaseDto[];
   norms: NormDto[];
+  page: Page;
+  onPage: (page: Page) => void;
+  /** The norm the matrix shows alone, if it shows one. */
   currentNormId: string | undefined;
   selectedCaseId: string | undefined;
-  onSelectNorm: (normId: string) => void;
+  selectedNormId: string | undefined;
   onSelectCase: (caseId: string) => void;
+  onSelectNorm: (normId: string) => void;
+  onAddCase: () => void;
+  onAddNorm: () => void;
+  onReorderCases: (ids: string[]) => void;
+  onReorderNorms: (ids: string[]) => void;
 }
 
-const MATRIX_ID = 'view:matrix';
+/** An order the user just dropped, shown until the project answers with it (no jump back in between). */
+interface Optimistic {
+  /** The list it was dropped on: once the project answers with a new list, the answer is shown. */
+  basis: unknown;
+  ids: string[];
+}
+
+function applyOrder<T extends { id: string }>(items: T[], optimistic: Optimistic | null, current: unknown): T[] {
+  if (!optimistic || optimistic.basis !== current) return items;
+  const ordered = optimistic.ids.map((id) => items.find((i) => i.id === id)).filter((i): i is T => i !== undefined);
+  return ordered.length === items.length ? ordered : items;
+}
 
 /**
- * Navigation: the project's views, its cases and its norms. One Tab stop for the whole list (the item last
- * focused); the arrow keys, Home and End move within it.
+ * Navigation: the project's pages, its cases and its norms. One Tab stop for the whole list (the item last
+ * focused); Up/Down, Home and End move within it. A case or norm has a drag handle one Right arrow away: Space
+ * picks it up, the arrows move it, Space drops it.
  */
-export function Sidebar({ cases, norms, currentNormId, selectedCaseId, onSelectNorm, onSelectCase }: SidebarProps) {
-  const [focusId, setFocusId] = useState<string>(MATRIX_ID);
-  const ids = [MATRIX_ID, ...cases.map((c) => `case:${c.id}`), ...norms.map((n) => `norm:${n.id}`)];
-  const tabStop = ids.includes(focusId) ? focusId : MATRIX_ID;
+export const Sidebar = memo(function Sidebar({
+  cases,
+  norms,
+  page,
+  onPage,
+  currentNormId,
+  selectedCaseId,
+  selectedNormId,
+  onSelectCase,
+  onSelectNorm,
+  onAddCase,
+  onAddNorm,
+  onReorderCases,
+  onReorderNorms,
+}: SidebarProps) {
+  const [focusId, setFocusId] = useState<string>('page:matrix');
+  const [showArchived, setShowArchived] = useState(false);
+  const [caseOrder, setCaseOrder] = useState<Optimistic | null>(null);
+  const [normOrder, setNormOrder] = useState<Optimistic | null>(null);
+
+  const liveCases = cases.filter((c) => !c.archived);
+  const focal = liveCases.filter((c) => c.role === 'focal');
+  const comparison = applyOrder(
+    liveCases.filter((c) => c.role !== 'focal'),
+    caseOrder,
+    cases,
+  );
+  const liveNorms = applyOrder(
+    norms.filter((n) => !n.archived),
+    normOrder,
+    norms,
+  );
+  const archivedCases = cases.filter((c) => c.archived);
+  const archivedNorms = norms.filter((n) => n.archived);
+  const archivedCount = archivedCases.length + archivedNorms.length;
+
+  const ids = [
+    'page:matrix',
+    'page:frameworks',
+    'add:case',
+    ...liveCases.map((c) => `case:${c.id}`),
+    'add:norm',
+    ...liveNorms.map((n) => `norm:${n.id}`),
+    ...(archivedCount > 0 ? ['archived'] : []),
+    ...(showArchived ? [...archivedCases.map((c) => `case:${c.id}`), ...archivedNorms.map((n) => `norm:${n.id}`)] : []),
+  ];
+  const tabStop = ids.includes(focusId) ? focusId : 'page:matrix';
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    const items = Array.from(event.currentTarget.querySelectorAll<HTMLButtonElement>('[data-nav-item]'));
-    const at = items.findIndex((item) => item === document.activeElement);
+    const target = event.target as HTMLElement;
+    if (target.hasAttribute('data-grip')) {
+      // A handle belongs to dnd-kit (Space, arrows, Escape while moving); only Left leaves it when nothing is moving.
+      if (event.key === 'ArrowLeft' && target.getAttribute('aria-pressed') !== 'true') {
+        event.preventDefault();
+        target.closest('li')?.querySelector<HTMLElement>('[data-nav-item]')?.focus();
+      }
+      return;
+    }
+    const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[data-nav-item]'));
+    const at = items.findIndex((item) => item === target);
     if (at < 0) return;
     let next: number;
     switch (event.key) {
@@ -39,6 +117,13 @@ export function Sidebar({ cases, norms, currentNormId, selectedCaseId, onSelectN
       case 'End':
         next = items.length - 1;
         break;
+      case 'ArrowRight': {
+        const grip = target.closest('li')?.querySelector<HTMLElement>('[data-grip]');
+        if (!grip) return;
+        event.preventDefault();
+        grip.focus();
+        return;
+      }
       default:
         return;
     }
@@ -52,71 +137,153 @@ export function Sidebar({ cases, norms, currentNormId, selectedCaseId, onSelectN
     onFocus: () => setFocusId(id),
   });
 
+  const caseButton = (c: CaseDto) => (
+    <button
+      type="button"
+      className="nav-item"
+      aria-pressed={selectedCaseId === c.id}
+      onClick={() => onSelectCase(c.id)}
+      {...itemProps(`case:${c.id}`)}
+    >
+      <span className="nav-label">{c.name}</span>
+      {c.role === 'focal' ? <FocalMarker /> : null}
+      {c.isoCode ? <span className="nav-code">{c.isoCode}</span> : null}
+    </button>
+  );
+
+  const normButton = (n: NormDto) => (
+    <button
+      type="button"
+      className="nav-item nav-item-wrap"
+      aria-current={n.id === currentNormId && page === 'matrix' ? 'true' : undefined}
+      aria-pressed={selectedNormId === n.id}
+      onClick={() => onSelectNorm(n.id)}
+      title={n.description || undefined}
+      {...itemProps(`norm:${n.id}`)}
+    >
+      <span className="nav-label">{n.label}</span>
+    </button>
+  );
+
   return (
     <nav className="pane pane-nav" aria-label="Project navigation" onKeyDown={onKeyDown}>
       <h2 className="nav-heading">Project</h2>
       <ul className="nav-list">
         <li>
-          <button type="button" className="nav-item" aria-current="page" {...itemProps(MATRIX_ID)}>
+          <button type="button" className="nav-item" aria-current={page === 'matrix' ? 'page' : undefined} onClick={() => onPage('matrix')} {...itemProps('page:matrix')}>
             <span className="nav-label">Matrix</span>
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="nav-item"
+            aria-current={page === 'frameworks' ? 'page' : undefined}
+            onClick={() => onPage('frameworks')}
+            {...itemProps('page:frameworks')}
+          >
+            <span className="nav-label">Frameworks</span>
           </button>
         </li>
       </ul>
 
-      <h2 className="nav-heading">Cases</h2>
-      {cases.length === 0 ? (
+      <div className="nav-heading-row">
+        <h2 className="nav-heading">Cases</h2>
+        <button type="button" className="nav-add" aria-label="Add case" title="Add case" onClick={onAddCase} {...itemProps('add:case')}>
+          <PlusIcon />
+        </button>
+      </div>
+      {liveCases.length === 0 ? (
         <p className="nav-empty">No cases yet — add Kazakhstan, Belarus…</p>
       ) : (
-        <ul className="nav-list" data-testid="case-list">
-          {cases.map((c) => (
-            <li key={c.id}>
-              <button
-                type="button"
-                className="nav-item"
-                aria-pressed={selectedCaseId === c.id}
-                onClick={() => onSelectCase(c.id)}
-                {...itemProps(`case:${c.id}`)}
-              >
-                <span className="nav-label">
-                  {c.name}
-                  {c.role === 'focal' ? (
-                    <>
-                      {' '}
-                      <span className="focal-star" aria-hidden="true" title="Focal case">
-                        ★
-                      </span>
-                      <span className="visually-hidden"> (focal)</span>
-                    </>
-                  ) : null}
-                </span>
-                {c.isoCode ? <span className="nav-code">{c.isoCode}</span> : null}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <div data-testid="case-list">
+          <ul className="nav-list">
+            {focal.map((c) => (
+              <li key={c.id} className="nav-row">
+                <span className="grip-space" aria-hidden="true" />
+                {caseButton(c)}
+              </li>
+            ))}
+          </ul>
+          <SortableList
+            className="nav-list"
+            items={comparison}
+            idOf={(c) => c.id}
+            labelOf={(c) => c.name}
+            handleTabIndex={-1}
+            onReorder={(order) => {
+              setCaseOrder({ basis: cases, ids: order });
+              onReorderCases([...focal.map((c) => c.id), ...order]);
+            }}
+            renderItem={(c, handle) => (
+              <div className="nav-row">
+                {handle}
+                {caseButton(c)}
+              </div>
+            )}
+          />
+        </div>
       )}
 
-      <h2 className="nav-heading">Norms</h2>
-      {norms.length === 0 ? (
+      <div className="nav-heading-row">
+        <h2 className="nav-heading">Norms</h2>
+        <button type="button" className="nav-add" aria-label="Add norm" title="Add norm" onClick={onAddNorm} {...itemProps('add:norm')}>
+          <PlusIcon />
+        </button>
+      </div>
+      {liveNorms.length === 0 ? (
         <p className="nav-empty">No norms yet.</p>
       ) : (
-        <ul className="nav-list" data-testid="norm-list">
-          {norms.map((n) => (
-            <li key={n.id}>
-              <button
-                type="button"
-                className="nav-item nav-item-wrap"
-                aria-current={n.id === currentNormId ? 'true' : undefined}
-                onClick={() => onSelectNorm(n.id)}
-                title={n.description || undefined}
-                {...itemProps(`norm:${n.id}`)}
-              >
-                <span className="nav-label">{n.label}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <div data-testid="norm-list">
+          <SortableList
+            className="nav-list"
+            items={liveNorms}
+            idOf={(n) => n.id}
+            labelOf={(n) => n.shortLabel || n.label}
+            handleTabIndex={-1}
+            onReorder={(order) => {
+              setNormOrder({ basis: norms, ids: order });
+              onReorderNorms(order);
+            }}
+            renderItem={(n, handle) => (
+              <div className="nav-row">
+                {handle}
+                {normButton(n)}
+              </div>
+            )}
+          />
+        </div>
       )}
+
+      {archivedCount > 0 ? (
+        <>
+          <button
+            type="button"
+            className="nav-heading nav-toggle"
+            aria-expanded={showArchived}
+            onClick={() => setShowArchived((s) => !s)}
+            {...itemProps('archived')}
+          >
+            <ChevronIcon /> Archived ({archivedCount})
+          </button>
+          {showArchived ? (
+            <ul className="nav-list nav-archived" data-testid="archived-list">
+              {archivedCases.map((c) => (
+                <li key={c.id} className="nav-row">
+                  <span className="grip-space" aria-hidden="true" />
+                  {caseButton(c)}
+                </li>
+              ))}
+              {archivedNorms.map((n) => (
+                <li key={n.id} className="nav-row">
+                  <span className="grip-space" aria-hidden="true" />
+                  {normButton(n)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
     </nav>
   );
-}
+});

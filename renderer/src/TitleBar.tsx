@@ -1,12 +1,15 @@
 import type { ReactNode } from 'react';
-import type { ProjectSummary } from '../../electron/contract/api';
+import type { HistoryState, ProjectSummary } from '../../electron/contract/api';
+import { CheckIcon, UndoIcon } from './icons';
+import { MOD } from './keyboard';
+import { useSaveStatus, useServices } from './workbench-context';
 
 interface TitleBarProps {
   project?: ProjectSummary | undefined;
   children?: ReactNode;
 }
 
-/** The line above the panes: which project is open, from which file. */
+/** The line above the panes: which project is open, from which file; then undo, the save state and actions. */
 export function TitleBar({ project, children }: TitleBarProps) {
   return (
     <header className="titlebar">
@@ -30,5 +33,59 @@ export function TitleBar({ project, children }: TitleBarProps) {
       <span className="titlebar-spacer" />
       {children}
     </header>
+  );
+}
+
+/** Undo and Redo of the last matrix or structure edit; the title says which edit. */
+export function HistoryButtons({ history, onRun }: { history: HistoryState; onRun: (which: 'undo' | 'redo') => void }) {
+  return (
+    <span className="history-buttons">
+      <button
+        type="button"
+        className="button button-small button-icon"
+        aria-label="Undo"
+        title={history.undoLabel ? `Undo “${history.undoLabel}” (${MOD}Z)` : 'Nothing to undo'}
+        disabled={!history.canUndo}
+        onClick={() => onRun('undo')}
+      >
+        <UndoIcon />
+      </button>
+      <button
+        type="button"
+        className="button button-small button-icon"
+        aria-label="Redo"
+        title={history.redoLabel ? `Redo “${history.redoLabel}” (${MOD}Shift+Z)` : 'Nothing to redo'}
+        disabled={!history.canRedo}
+        onClick={() => onRun('redo')}
+      >
+        <UndoIcon flip />
+      </button>
+    </span>
+  );
+}
+
+/** "Saving…", "Saved ✓" or "Not saved — reason [Retry]": what typed work is safe. */
+export function SaveIndicator() {
+  const { queue } = useServices();
+  const status = useSaveStatus();
+  return (
+    <span className={`save-state save-${status.kind}`} data-testid="save-state">
+      <span role="status" aria-live="polite" className="save-text">
+        {status.kind === 'saving' ? (
+          'Saving…'
+        ) : status.kind === 'saved' ? (
+          <>
+            Saved <CheckIcon />
+          </>
+        ) : (
+          `Not saved — ${status.message}`
+        )}
+      </span>
+      {status.kind === 'failed' ? (
+        <button type="button" className="button button-small" onClick={() => void queue.retry()}>
+          Retry
+        </button>
+      ) : null}
+    </span>
   );
 }

@@ -1,13 +1,22 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ProjectSummary } from '../../electron/contract/api';
-import { useApiAction, useApiQuery } from './api';
+import type { ApiError } from '../../electron/contract/errors';
+import { api, toApiError, useApiAction } from './api';
+import { AddCaseDialog, AddNormDialog } from './CreateDialogs';
 import { DetailsPane } from './DetailsPane';
+import { FrameworksView } from './FrameworksView';
 import { InlineAlert } from './InlineAlert';
+import { historyKey, isTextField } from './keyboard';
+import type { CellRef } from './matrix-model';
+import { cellKey } from './matrix-model';
 import { MatrixView } from './MatrixView';
-import { frameworkOf, indexCells, orderCases } from './matrix-model';
+import { ProjectStore } from './project-store';
+import { SaveQueue } from './save-queue';
 import type { Selection } from './selection';
-import { Sidebar } from './Sidebar';
-import { TitleBar } from './TitleBar';
+import { Sidebar, type Page } from './Sidebar';
+import { HistoryButtons, SaveIndicator, TitleBar } from './TitleBar';
+import { loadSettings, shownNorms, storeSettings, type MatrixSettings } from './view-state';
+import { useEdit, useProject, useServices, WorkbenchContext, type WorkbenchServices } from './workbench-context';
 
 interface WorkbenchProps {
   summary: ProjectSummary;
@@ -15,31 +24,130 @@ interface WorkbenchProps {
   onProjectChanged: () => void;
 }
 
-/** The three panes of an open project: navigation, the matrix, the selected thing's details. */
-export function Workbench({ summary, onProjectChanged }: WorkbenchProps) {
-  const overview = useApiQuery('project.overview', {});
-  const [chosenNormId, setChosenNormId] = useState<string | undefined>(undefined);
-  const [selection, setSelection] = useState<Selection | null>(null);
-  const close = useApiAction('project.close');
+/** The three panes of an open project: navigation, the matrix (or frameworks), the selected thing's editor. */
+export function Workbench(props: WorkbenchProps) {
+  const [services] = useState<WorkbenchServices>(() => ({ store: new ProjectStore(api), queue: new SaveQueue() }));
+  useEffect(() => {
+    void services.store.refresh();
+  }, [services]);
+  return (
+    <WorkbenchContext.Provider value={services}>
+      <WorkbenchFrame {...props} />
+    </WorkbenchContext.Provider>
+  );
+}
 
-  const norms = useMemo(() => [...(overview.data?.norms ?? [])].sort((a, b) => a.position - b.position), [overview.data]);
-  const cases = useMemo(() => orderCases(overview.data?.cases ?? []), [overview.data]);
-  const norm = norms.find((n) => n.id === chosenNormId) ?? norms[0];
-  const framework = frameworkOf(norm, overview.data?.frameworks ?? []);
-  const cells = useApiQuery('cells.list', norm ? { normId: norm.id } : null);
-  const cellIndex = useMemo(() => (cells.data ? indexCells(cells.data) : undefined), [cells.data]);
+function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
+  const { store, queue } = useServices();
+  const snapshot = useProject();
+  const { overview } = snapshot;
+  const close = useApiAction('project.close');
+  const reorderCases = useEdit('cases.reorder');
+  const reorderNorms = useEdit('norms.reorder');
+  const [settings, setSettings] = useState<MatrixSettings>(() => loadSettings(summary.path));
+  const [page, setPage] = useState<Page>('matrix');
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [dialog, setDialog] = useState<'case' | 'norm' | null>(null);
+  const [notice, setNotice] = useState<ApiError | undefined>(undefined);
+
+  useEffect(() => storeSettings(summary.path, settings), [summary.path, settings]);
+
+  const runHistory = useCallback(
+    async (which: 'undo' | 'redo') => {
+      setNotice(undefined);
+      try {
+        await queue.flush();
+        const { history: state } = store.getSnapshot();
+        // Nothing to take back (or to do again): the key press is simply a no-op, as in any editor.
+        if (which === 'undo' ? !state.canUndo : !state.canRedo) return;
+        const history = await (which === 'undo' ? api['history.undo']({}) : api['history.redo']({}));
+        store.setHistory(history);
+        await store.refresh();
+      } catch (error) {
+        setNotice(toApiError(error));
+        void store.refresh();
+      }
+    },
+    [queue, store],
+  );
+
+  // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z or Ctrl+Y undo and redo edits, except in a text field, where they undo typing.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const which = historyKey(event);
+      if (!which || event.defaultPrevented || isTextField(document.activeElement)) return;
+      event.preventDefault();
+      void runHistory(which);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [runHistory]);
+
+  // Electron's Edit menu sends the same commands (its accelerators are left to the page, above).
+  useEffect(() => {
+    const bridge = window.comparanda;
+    if (!bridge?.onCommand) return undefined;
+    return bridge.onCommand((command) => {
+      if (isTextField(document.activeElement)) document.execCommand(command);
+      else void runHistory(command);
+    });
+  }, [runHistory]);
+
+  // Typing not yet stored is sent before the window goes; if it cannot be, the browser asks first.
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!queue.dirty) return;
+      void queue.flush();
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [queue]);
+
+  const onSelectCell = useCallback((ref: CellRef | null, edit: boolean) => {
+    setSelection(ref ? { kind: 'cell', normId: ref.normId, caseId: ref.caseId, stageId: ref.stageId } : null);
+    setFocusRequest((n) => (edit ? n + 1 : 0));
+  }, []);
+
+  const selectedKey = selection?.kind === 'cell' ? cellKey(selection.normId, selection.caseId, selection.stageId) : null;
+
+  const onReturnToGrid = useCallback(() => {
+    void queue.flush();
+    if (selectedKey === null) return;
+    document.querySelector<HTMLElement>(`[data-testid="matrix"] [data-key="${CSS.escape(selectedKey)}"]`)?.focus();
+  }, [queue, selectedKey]);
+
+  const onSelectNorm = useCallback((normId: string) => {
+    setPage('matrix');
+    setSettings((s) => ({ ...s, normIds: [normId] }));
+    setSelection({ kind: 'norm', normId });
+  }, []);
+  const onSelectCase = useCallback((caseId: string) => setSelection({ kind: 'case', caseId }), []);
+  const onAddCase = useCallback(() => setDialog('case'), []);
+  const onAddNorm = useCallback(() => setDialog('norm'), []);
+  const runReorderCases = reorderCases.run;
+  const runReorderNorms = reorderNorms.run;
+  const onReorderCases = useCallback((ids: string[]) => void runReorderCases({ ids }), [runReorderCases]);
+  const onReorderNorms = useCallback((ids: string[]) => void runReorderNorms({ ids }), [runReorderNorms]);
 
   const onClose = async () => {
+    await queue.flush();
     const closed = await close.run({});
     if (closed !== undefined) onProjectChanged();
   };
 
-  const error = overview.error ?? close.error;
+  const error = snapshot.overviewError ?? close.error;
   const lostProject = error?.code === 'NO_PROJECT_OPEN';
+  const editError = reorderCases.error ?? reorderNorms.error ?? notice;
+  const current = overview ? shownNorms(settings, overview.norms) : undefined;
+  const focal = overview?.cases.find((c) => c.role === 'focal' && !c.archived);
 
   return (
     <div className="app">
-      <TitleBar project={overview.data?.project ?? summary}>
+      <TitleBar project={overview?.project ?? summary}>
+        <HistoryButtons history={snapshot.history} onRun={(which) => void runHistory(which)} />
+        <SaveIndicator />
         <button type="button" className="button button-small" onClick={() => void onClose()} disabled={close.pending}>
           Close project
         </button>
@@ -49,50 +157,82 @@ export function Workbench({ summary, onProjectChanged }: WorkbenchProps) {
           <InlineAlert
             message={error.message}
             actionLabel={lostProject ? 'Show open projects' : 'Try again'}
-            onAction={lostProject ? onProjectChanged : close.error ? close.clearError : overview.reload}
+            onAction={lostProject ? onProjectChanged : close.error ? close.clearError : () => void store.refresh()}
           />
         </div>
-      ) : !overview.data ? (
+      ) : !overview ? (
         <p className="page muted" role="status">
           Loading {summary.title}…
         </p>
       ) : (
         <div className="panes">
           <Sidebar
-            cases={cases}
-            norms={norms}
-            currentNormId={norm?.id}
+            cases={overview.cases}
+            norms={overview.norms}
+            page={page}
+            onPage={setPage}
+            currentNormId={current && !current.stacked ? current.norms[0]?.id : undefined}
             selectedCaseId={selection?.kind === 'case' ? selection.caseId : undefined}
-            onSelectNorm={setChosenNormId}
-            onSelectCase={(caseId) => setSelection({ kind: 'case', caseId })}
+            selectedNormId={selection?.kind === 'norm' ? selection.normId : undefined}
+            onSelectCase={onSelectCase}
+            onSelectNorm={onSelectNorm}
+            onAddCase={onAddCase}
+            onAddNorm={onAddNorm}
+            onReorderCases={onReorderCases}
+            onReorderNorms={onReorderNorms}
           />
-          <main className="pane pane-centre" aria-label="Matrix">
-            {norm && framework ? (
+          <main className="pane pane-centre" aria-label={page === 'matrix' ? 'Matrix' : 'Frameworks'}>
+            {editError ? (
+              <InlineAlert
+                message={editError.message}
+                actionLabel="Dismiss"
+                onAction={() => {
+                  setNotice(undefined);
+                  reorderCases.clearError();
+                  reorderNorms.clearError();
+                }}
+              />
+            ) : null}
+            {page === 'matrix' ? (
               <MatrixView
-                norm={norm}
-                framework={framework}
-                cases={cases}
-                cells={cellIndex}
-                cellsError={cells.error}
-                onRetry={cells.reload}
-                selection={selection}
-                onSelect={setSelection}
+                overview={overview}
+                cells={snapshot.cells}
+                cellsError={snapshot.cellsError}
+                onRetry={() => void store.refresh(['cells'])}
+                settings={settings}
+                onSettings={setSettings}
+                selectedKey={selectedKey}
+                onSelectCell={onSelectCell}
               />
             ) : (
-              <div className="page">
-                <h2 className="pane-heading">No norms yet</h2>
-                <p className="muted">
-                  A matrix compares cases on one norm. This project has none yet: add a norm such as international election
-                  observation (Copenhagen Document 1990, para. 8).
-                </p>
-              </div>
+              <FrameworksView frameworks={overview.frameworks} norms={overview.norms} />
             )}
           </main>
           <aside className="pane pane-details" aria-label="Details">
-            <DetailsPane selection={selection} norm={norm} framework={framework} cases={cases} cells={cellIndex} />
+            <DetailsPane selection={selection} overview={overview} cells={snapshot.cells} focusRequest={focusRequest} onReturnToGrid={onReturnToGrid} />
           </aside>
         </div>
       )}
+      {dialog === 'case' ? (
+        <AddCaseDialog
+          focalName={focal?.name}
+          onClose={() => setDialog(null)}
+          onCreated={(kase) => {
+            setDialog(null);
+            setSelection({ kind: 'case', caseId: kase.id });
+          }}
+        />
+      ) : null}
+      {dialog === 'norm' && overview ? (
+        <AddNormDialog
+          frameworks={overview.frameworks}
+          onClose={() => setDialog(null)}
+          onCreated={(norm) => {
+            setDialog(null);
+            onSelectNorm(norm.id);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

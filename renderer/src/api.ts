@@ -6,11 +6,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Api, ApiInput, ApiOutput } from '../../electron/contract/api';
 import { createClient, type Transport } from '../../electron/contract/client';
+import type { Command } from '../../electron/contract/commands';
 import { ApiError, type Envelope, type ErrorCode } from '../../electron/contract/errors';
 import type { Method } from '../../electron/contract/methods';
 
-/** What the preload puts on window: one function per method name, answering with an envelope. */
-type Bridge = Readonly<Partial<Record<Method, (input: unknown) => Promise<Envelope>>>>;
+/**
+ * What the preload puts on window: one function per method name, answering with an envelope, and the menu's
+ * commands (undo, redo). Partial: an older preload may lack a method, and the browser has no bridge at all.
+ */
+type Bridge = Readonly<Partial<Record<Method, (input: unknown) => Promise<Envelope>>>> & {
+  readonly onCommand?: (listener: (command: Command) => void) => () => void;
+};
 
 declare global {
   interface Window {

@@ -1,2 +1,5 @@
-/** What the right pane shows: one cell of the matrix (case x stage of the current norm) or one case. */
-export type Selection = { kind: 'cell'; caseId: string; stageId: string } | { kind: 'case'; caseId: string };
+/** What the right pane shows: one matrix cell (case x stage of a norm), one case or one norm. */
+export type Selection =
+  | { kind: 'cell'; normId: string; caseId: string; stageId: string }
+  | { kind: 'case'; caseId: string }
+  | { kind: 'norm'; normId: string };

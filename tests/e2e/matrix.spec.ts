@@ -13,11 +13,14 @@ test.describe('the sample project', () => {
     await expect(workbench.projectTitle).toHaveText('Kazakhstan & Belarus (sample)');
     await expect(workbench.projectFile).toHaveText('Kazakhstan & Belarus (sample).comparanda');
 
-    // Sidebar: the only view, both cases with their ISO codes, both norms.
+    // Sidebar: the pages, both cases with their ISO codes, both norms.
     await expect(workbench.viewItem('Matrix')).toHaveAttribute('aria-current', 'page');
-    await expect(workbench.caseItem('Kazakhstan')).toContainText('★');
+    await expect(workbench.viewItem('Frameworks')).not.toHaveAttribute('aria-current', 'page');
+    // The focal mark is a drawn star (the face has no ★) and the word, never the star alone.
+    await expect(workbench.caseItem('Kazakhstan')).toContainText('focal');
+    await expect(workbench.caseItem('Kazakhstan').locator('svg[aria-hidden="true"]')).toHaveCount(1);
     await expect(workbench.caseItem('Kazakhstan')).toContainText('KAZ');
-    await expect(workbench.caseItem('Kazakhstan')).toHaveAccessibleName(/Kazakhstan \(focal\)/);
+    await expect(workbench.caseItem('Kazakhstan')).toHaveAccessibleName(/^Kazakhstan focal/);
     await expect(workbench.caseItem('Belarus')).toContainText('BLR');
     await expect(workbench.caseItem('Belarus')).not.toHaveAccessibleName(/focal/);
     await expect(workbench.normItems()).toHaveCount(2);
@@ -40,6 +43,11 @@ test.describe('the sample project', () => {
     await expect(workbench.cell('Kazakhstan', 'Moment of contestation')).toContainText('Contested');
     await expect(workbench.cell('Kazakhstan', 'Reconstitution')).toContainText('Kazakh path to democracy');
 
+    // The legend names every status of the scale next to its colour.
+    await expect(workbench.legend).toContainText('Not reached');
+    await expect(workbench.legend).toContainText('Contested');
+    await expect(workbench.legend).toContainText('No data');
+
     // Every cell agrees with the project (the sample grows, so the expectation is read from the API).
     const expected = await workbench.expectedMatrix(OBSERVATION);
     expect(expected).toHaveLength(2 * STAGES.length);
@@ -50,7 +58,7 @@ test.describe('the sample project', () => {
     }
   });
 
-  test('switches between norms', async ({ workbench }) => {
+  test('switches between norms from the sidebar and the toolbar', async ({ workbench }) => {
     await workbench.open();
     await expect(workbench.cell('Kazakhstan', 'Reconstitution')).toContainText('discourse');
 
@@ -60,23 +68,34 @@ test.describe('the sample project', () => {
     await expect(workbench.cell('Kazakhstan', 'Reconstitution')).toContainText('Reached · practice');
     await expect(workbench.cell('Kazakhstan', 'Moment of contestation')).toContainText('Karusel');
     await expect(workbench.stageHeaders()).toHaveCount(4);
+    // Selecting a norm in the sidebar opens it in the editor pane.
+    await expect(workbench.details.getByTestId('norm-editor')).toBeVisible();
 
-    await workbench.selectNorm(OBSERVATION);
+    await workbench.chooseNorm('Election observation');
+    await expect(workbench.matrixNorm).toHaveText(OBSERVATION);
     await expect(workbench.cell('Kazakhstan', 'Reconstitution')).toContainText('discourse');
   });
 
-  test('is driven by the keyboard: Tab into the matrix, arrows move, Enter selects', async ({ workbench, page }) => {
+  test('is driven by the keyboard: Tab into the matrix, arrows move, Enter edits, Escape comes back', async ({ workbench, page }) => {
     await workbench.open();
     await expect(workbench.details).toContainText('Select a cell');
 
     // The sidebar is one Tab stop; arrows move inside it.
     await workbench.viewItem('Matrix').focus();
     await page.keyboard.press('ArrowDown');
-    await expect(workbench.caseItem('Kazakhstan')).toBeFocused();
+    await expect(workbench.viewItem('Frameworks')).toBeFocused();
     await page.keyboard.press('End');
     await expect(workbench.normItems().last()).toBeFocused();
 
-    // One Tab leaves the sidebar for the matrix's first cell.
+    // The matrix toolbar is one Tab stop too (Left/Right move inside it); the next Tab lands on the first cell.
+    await page.keyboard.press('Tab');
+    await expect(workbench.normPicker).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(workbench.casesButton).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(workbench.viewButton).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(workbench.normPicker).toBeFocused();
     await page.keyboard.press('Tab');
     const first = workbench.cell('Kazakhstan', 'Diffusion');
     await expect(first).toBeFocused();
@@ -90,33 +109,44 @@ test.describe('the sample project', () => {
     await expect(workbench.cell('Belarus', 'Reconstitution')).toBeFocused();
     await page.keyboard.press('ArrowRight'); // the edge holds
     await expect(workbench.cell('Belarus', 'Reconstitution')).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(workbench.cell('Kazakhstan', 'Reconstitution')).toBeFocused();
+    await page.keyboard.press('Control+End');
+    await expect(workbench.cell('Belarus', 'Moment of contestation')).toBeFocused();
+    await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowLeft');
     const target = workbench.cell('Kazakhstan', 'Reconstitution');
     await expect(target).toBeFocused();
 
+    // Enter opens the editor with the focus in it; Escape returns to the same cell.
     await page.keyboard.press('Enter');
     await expect(target).toHaveAttribute('aria-selected', 'true');
-    await expect(workbench.details.getByRole('heading', { level: 2 })).toHaveText('Kazakhstan · Reconstitution');
-    await expect(workbench.details.getByTestId('details-status')).toHaveText(/Reached/);
-    await expect(workbench.details).toContainText('discourse');
-    await expect(workbench.details).toContainText('2012–2016');
-    await expect(workbench.details).toContainText('Kazakh path to democracy');
+    await expect(workbench.editor.title).toHaveText('Kazakhstan · Reconstitution');
+    await expect(workbench.editor.summary).toBeFocused();
+    await expect(workbench.editor.status).toHaveText('Reached');
+    await expect(workbench.editor.mode.getByRole('radio', { name: 'Discourse' })).toBeChecked();
+    await expect(workbench.editor.periodFrom).toHaveValue('2012');
+    await expect(workbench.editor.periodTo).toHaveValue('2016');
+    await expect(workbench.editor.summary).toHaveValue(/Kazakh path to democracy/);
+    await page.keyboard.press('Escape');
+    await expect(target).toBeFocused();
 
-    // Space selects too; Escape clears the selection.
+    // Space selects without leaving the grid; Escape clears the selection.
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press(' ');
-    await expect(workbench.details.getByRole('heading', { level: 2 })).toHaveText('Belarus · Reconstitution');
+    await expect(workbench.editor.title).toHaveText('Belarus · Reconstitution');
+    await expect(workbench.cell('Belarus', 'Reconstitution')).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(workbench.details).toContainText('Select a cell');
 
     // Leaving and coming back lands on the cell last focused.
     await page.keyboard.press('Shift+Tab');
-    await expect(workbench.normItems().last()).toBeFocused();
+    await expect(workbench.cell('Belarus', 'Reconstitution')).not.toBeFocused();
     await page.keyboard.press('Tab');
     await expect(workbench.cell('Belarus', 'Reconstitution')).toBeFocused();
   });
 
-  test('says "No data" where a cell has not been assessed, in the matrix and in the details', async ({ workbench }) => {
+  test('says "No data" where a cell has not been assessed, in the matrix and in the editor', async ({ workbench }) => {
     await workbench.open();
     let empty: ExpectedCell | undefined;
     for (const norm of [OBSERVATION, VOTING_LABEL]) {
@@ -130,14 +160,21 @@ test.describe('the sample project', () => {
     const { caseName, stageLabel } = empty!;
     await expect(workbench.cell(caseName, stageLabel)).toHaveText('No data');
     await workbench.cell(caseName, stageLabel).click();
-    await expect(workbench.details.getByRole('heading', { level: 2 })).toHaveText(`${caseName} · ${stageLabel}`);
-    await expect(workbench.details).toContainText(`No data yet for ${caseName}`);
+    await expect(workbench.editor.title).toHaveText(`${caseName} · ${stageLabel}`);
+    await expect(workbench.editor.status).toHaveText('No data');
+    await expect(workbench.editor.root).toContainText('Not assessed yet');
+    // The evidence section is there, empty, saying what will fill it.
+    await expect(workbench.editor.evidence).toContainText('Evidence links arrive with sources and excerpts');
   });
 
-  test('README screenshot: the sample open with a Kazakhstan cell selected', async ({ workbench }) => {
+  test('screenshots: the sample open with a Kazakhstan cell being edited', async ({ workbench }) => {
     await workbench.open();
     await workbench.cell('Kazakhstan', 'Reconstitution').click();
-    await expect(workbench.details.getByRole('heading', { level: 2 })).toHaveText('Kazakhstan · Reconstitution');
+    await expect(workbench.editor.title).toHaveText('Kazakhstan · Reconstitution');
     await workbench.screenshot('sample-open.png');
+    // matrix.png: the same cell opened from the keyboard, the editor focused on its summary.
+    await workbench.cell('Kazakhstan', 'Reconstitution').press('Enter');
+    await expect(workbench.editor.summary).toBeFocused();
+    await workbench.screenshot('matrix.png');
   });
 });

@@ -1,0 +1,11 @@
+import { StarIcon } from './icons';
+
+/** The focal case's mark: a star for the eye and the word for everyone (colour and shape are never the only signal). */
+export function FocalMarker() {
+  return (
+    <span className="focal-tag">
+      <StarIcon />
+      focal
+    </span>
+  );
+}

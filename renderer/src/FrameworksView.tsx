@@ -1,0 +1,409 @@
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import type { FrameworkDto, FrameworkTemplateDto, NormDto, StageDto, StatusLevelDto } from '../../electron/contract/api';
+import { api, toApiError, useApiQuery } from './api';
+import { AutoTextArea, AutoTextField, requireText, useAutoSave } from './fields';
+import { PlusIcon } from './icons';
+import { InlineAlert } from './InlineAlert';
+import { orderStages } from './matrix-model';
+import { Modal } from './Modal';
+import { OrphanDialog, type OrphanRequest } from './OrphanDialog';
+import { SortableList } from './SortableList';
+import { PaletteSelect } from './StatusSelect';
+import { StatusSwatch } from './StatusSwatch';
+import { apiCall, useEdit, useServices } from './workbench-context';
+
+interface FrameworksViewProps {
+  frameworks: FrameworkDto[];
+  norms: NormDto[];
+}
+
+/** The frameworks whose stages are the matrix's rows: create from a template or from scratch, edit stages and scale. */
+export function FrameworksView({ frameworks, norms }: FrameworksViewProps) {
+  const [chosenId, setChosenId] = useState<string | undefined>(undefined);
+  const [creating, setCreating] = useState(false);
+  const framework = frameworks.find((f) => f.id === chosenId) ?? frameworks[0];
+
+  return (
+    <section className="frameworks-view" aria-labelledby="frameworks-title" data-testid="frameworks-view">
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">Project</p>
+          <h2 id="frameworks-title" className="matrix-norm">
+            Frameworks
+          </h2>
+          <p className="muted">The ordered stages a norm’s matrix has as rows, and the status scale its cells are assessed on.</p>
+        </div>
+        <button type="button" className="button" onClick={() => setCreating(true)}>
+          <PlusIcon /> New framework…
+        </button>
+      </header>
+
+      <div className="frameworks-layout">
+        <ul className="framework-list" aria-label="Frameworks">
+          {frameworks.map((f) => {
+            const users = norms.filter((n) => n.frameworkId === f.id && !n.archived).length;
+            return (
+              <li key={f.id}>
+                <button type="button" className="framework-item" aria-current={f.id === framework?.id ? 'true' : undefined} onClick={() => setChosenId(f.id)}>
+                  <span className="framework-item-name">{f.name}</span>
+                  <span className="framework-item-meta">
+                    {f.stages.length} stages · {users === 0 ? 'no norms' : `${users} norm${users === 1 ? '' : 's'}`}
+                    {f.isDefault ? ' · default' : ''}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        {framework ? <FrameworkEditor key={framework.id} framework={framework} norms={norms} onRemoved={() => setChosenId(undefined)} /> : null}
+      </div>
+
+      {creating ? (
+        <NewFrameworkDialog
+          onClose={() => setCreating(false)}
+          onCreated={(made) => {
+            setCreating(false);
+            setChosenId(made.id);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function FrameworkEditor({ framework, norms, onRemoved }: { framework: FrameworkDto; norms: NormDto[]; onRemoved: () => void }) {
+  const { store } = useServices();
+  const templates = useApiQuery('frameworks.templates', {});
+  const update = useEdit('frameworks.update');
+  const remove = useEdit('frameworks.remove');
+  const refresh = useCallback(() => store.refresh(['overview', 'history']), [store]);
+  const users = norms.filter((n) => n.frameworkId === framework.id);
+  const template = templates.data?.find((t) => t.id === framework.template);
+  const removable = !framework.isDefault && users.length === 0;
+  const error = update.error ?? remove.error;
+
+  return (
+    <div className="framework-editor" data-testid="framework-editor">
+      <div className="form-stack">
+        <AutoTextField
+          label="Name"
+          saveKey={`framework:${framework.id}:name`}
+          value={framework.name}
+          send={(name) => api['frameworks.update']({ id: framework.id, name: name.trim() })}
+          validate={requireText('The name')}
+          onSaved={refresh}
+        />
+        <AutoTextArea
+          label="Description"
+          saveKey={`framework:${framework.id}:description`}
+          value={framework.description}
+          send={(description) => api['frameworks.update']({ id: framework.id, description })}
+          onSaved={refresh}
+          rows={2}
+        />
+        {template ? <p className="field-hint">From the template “{template.name}”: {template.citation}</p> : null}
+        <p className="framework-users">
+          <span className="field-label">Used by</span>{' '}
+          {users.length === 0 ? <span className="muted">no norm yet</span> : users.map((n) => n.shortLabel || n.label).join(' · ')}
+        </p>
+        <div className="button-row">
+          {framework.isDefault ? (
+            <span className="badge">Default for new norms</span>
+          ) : (
+            <button type="button" className="button button-small" disabled={update.pending} onClick={() => void update.run({ id: framework.id, isDefault: true })}>
+              Make default
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button-small"
+            disabled={!removable || remove.pending}
+            title={removable ? undefined : framework.isDefault ? 'The default framework cannot be removed.' : 'Norms use it: move them to another framework first.'}
+            onClick={async () => {
+              const done = await remove.run({ id: framework.id });
+              if (done !== undefined) onRemoved();
+            }}
+          >
+            Remove framework
+          </button>
+        </div>
+        {error ? <InlineAlert message={error.message} /> : null}
+      </div>
+
+      <StagesEditor framework={framework} />
+      <StatusScaleEditor key={`${framework.id}:${JSON.stringify(framework.statuses)}`} framework={framework} />
+    </div>
+  );
+}
+
+function StagesEditor({ framework }: { framework: FrameworkDto }) {
+  const { store } = useServices();
+  const reorder = useEdit('stages.reorder');
+  const add = useEdit('stages.add');
+  const remove = useEdit('stages.remove');
+  const [orphans, setOrphans] = useState<OrphanRequest | null>(null);
+  const [label, setLabel] = useState('');
+  const [asksMode, setAsksMode] = useState(false);
+  const [impactError, setImpactError] = useState<string | null>(null);
+  const refresh = useCallback(() => store.refresh(['overview', 'history']), [store]);
+  const stages = orderStages(framework.stages);
+  const error = impactError ?? reorder.error?.message ?? add.error?.message ?? remove.error?.message;
+
+  const removeStage = async (stage: StageDto) => {
+    setImpactError(null);
+    try {
+      const affected = await apiCall('stages.removalImpact', { id: stage.id });
+      if (affected.length === 0) await remove.run({ id: stage.id });
+      else setOrphans({ kind: 'stage', framework, stage, orphans: affected });
+    } catch (caught) {
+      setImpactError(toApiError(caught).message);
+    }
+  };
+
+  const addStage = async (event: FormEvent) => {
+    event.preventDefault();
+    const done = await add.run({ frameworkId: framework.id, label: label.trim(), asksMode });
+    if (done) {
+      setLabel('');
+      setAsksMode(false);
+    }
+  };
+
+  return (
+    <section className="details-section" aria-labelledby={`stages-${framework.id}`}>
+      <h3 id={`stages-${framework.id}`} className="section-heading">
+        Stages
+      </h3>
+      <SortableList
+        className="stage-list"
+        testId="stage-list"
+        items={stages}
+        idOf={(s) => s.id}
+        labelOf={(s) => s.label}
+        onReorder={(ids) => void reorder.run({ frameworkId: framework.id, ids })}
+        renderItem={(stage, handle) => (
+          <div className="stage-row" data-stage={stage.label}>
+            {handle}
+            <span className="stage-number">{stage.position}</span>
+            <AutoTextField
+              className="stage-label-field"
+              label={`Label of stage ${stage.position}`}
+              showLabel={false}
+              saveKey={`stage:${stage.id}:label`}
+              value={stage.label}
+              send={(value) => api['stages.update']({ id: stage.id, label: value.trim() })}
+              validate={requireText('A stage label')}
+              onSaved={refresh}
+            />
+            <StageAsksMode stage={stage} onSaved={refresh} />
+            <button type="button" className="button button-small" aria-label={`Remove stage ${stage.label}`} onClick={() => void removeStage(stage)}>
+              Remove
+            </button>
+            <AutoTextArea
+              className="stage-description-field"
+              label={`Description of stage ${stage.label}`}
+              showLabel={false}
+              rows={1}
+              placeholder="What this stage means, in one sentence"
+              saveKey={`stage:${stage.id}:description`}
+              value={stage.description}
+              send={(value) => api['stages.update']({ id: stage.id, description: value })}
+              onSaved={refresh}
+            />
+          </div>
+        )}
+      />
+      <form className="add-row" onSubmit={(e) => void addStage(e)}>
+        <label className="visually-hidden" htmlFor={`new-stage-${framework.id}`}>
+          New stage
+        </label>
+        <input id={`new-stage-${framework.id}`} className="text-input" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="New stage, e.g. Norm cascade" autoComplete="off" />
+        <label className="check">
+          <input type="checkbox" checked={asksMode} onChange={(e) => setAsksMode(e.target.checked)} />
+          <span>asks discourse/practice</span>
+        </label>
+        <button type="submit" className="button button-small" disabled={label.trim() === '' || add.pending}>
+          Add stage
+        </button>
+      </form>
+      {error ? <InlineAlert message={error} /> : null}
+      {orphans ? <OrphanDialog request={orphans} onClose={() => setOrphans(null)} /> : null}
+    </section>
+  );
+}
+
+/** "Asks discourse/practice": the cell editor then asks for the mode at this stage. Saved at once, shown at once. */
+function StageAsksMode({ stage, onSaved }: { stage: StageDto; onSaved: () => Promise<void> }) {
+  const asks = useAutoSave<boolean>({
+    saveKey: `stage:${stage.id}:asksMode`,
+    value: stage.asksMode,
+    send: (asksMode) => api['stages.update']({ id: stage.id, asksMode }),
+    onSaved,
+  });
+  return (
+    <label className="check stage-asks">
+      <input type="checkbox" checked={asks.shown} onChange={(e) => asks.set(e.target.checked, { immediate: true })} />
+      <span>asks discourse/practice</span>
+    </label>
+  );
+}
+
+interface DraftStatus {
+  id: string;
+  key: string | undefined;
+  label: string;
+  palette: number;
+}
+
+function StatusScaleEditor({ framework }: { framework: FrameworkDto }) {
+  const save = useEdit('frameworks.setStatuses');
+  const initial = [...framework.statuses].sort((a, b) => a.position - b.position).map((s: StatusLevelDto) => ({ id: s.key, key: s.key, label: s.label, palette: s.palette }));
+  const [rows, setRows] = useState<DraftStatus[]>(initial);
+  const [counter, setCounter] = useState(0);
+  const changed = JSON.stringify(rows.map(({ key, label, palette }) => ({ key, label, palette }))) !== JSON.stringify(initial.map(({ key, label, palette }) => ({ key, label, palette })));
+  const invalid = rows.some((r) => r.label.trim() === '') || rows.length === 0;
+
+  const setRow = (id: string, patch: Partial<DraftStatus>) => setRows(rows.map((r) => (r.id === id ? { ...r, ...patch } : r)));
+
+  return (
+    <section className="details-section" aria-labelledby={`scale-${framework.id}`}>
+      <h3 id={`scale-${framework.id}`} className="section-heading">
+        Status scale
+      </h3>
+      <p className="field-hint">The statuses a cell can have, in order, each with a colour of the shared colour-blind-safe palette.</p>
+      <SortableList
+        className="status-list"
+        testId="status-list"
+        items={rows}
+        idOf={(r) => r.id}
+        labelOf={(r) => r.label || 'new status'}
+        onReorder={(ids) => setRows(ids.map((id) => rows.find((r) => r.id === id)!))}
+        renderItem={(row, handle) => (
+          <div className="status-row">
+            {handle}
+            <PaletteSelect label={`Colour of ${row.label || 'new status'}`} value={row.palette} onChange={(palette) => setRow(row.id, { palette })} />
+            <input className="text-input" aria-label={row.label ? `Label of status ${row.label}` : 'Label of new status'} value={row.label} onChange={(e) => setRow(row.id, { label: e.target.value })} />
+            <button type="button" className="button button-small" aria-label={`Remove status ${row.label}`} onClick={() => setRows(rows.filter((r) => r.id !== row.id))}>
+              Remove
+            </button>
+          </div>
+        )}
+      />
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => {
+            setRows([...rows, { id: `new-${counter}`, key: undefined, label: '', palette: 5 }]);
+            setCounter(counter + 1);
+          }}
+        >
+          Add status
+        </button>
+        <span className="toolbar-spacer" />
+        <button type="button" className="button button-small" disabled={!changed} onClick={() => setRows(initial)}>
+          Discard changes
+        </button>
+        <button
+          type="button"
+          className="button button-small button-primary"
+          disabled={!changed || invalid || save.pending}
+          onClick={() => void save.run({ id: framework.id, statuses: rows.map((r) => ({ ...(r.key ? { key: r.key } : {}), label: r.label.trim(), palette: r.palette })) })}
+        >
+          Save scale
+        </button>
+      </div>
+      {changed ? (
+        <p className="field-hint">
+          Preview:{' '}
+          {rows.map((r) => (
+            <span key={r.id} className="legend-item">
+              <StatusSwatch palette={r.palette} />
+              {r.label || '…'}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {save.error ? <InlineAlert message={save.error.message} /> : null}
+    </section>
+  );
+}
+
+function NewFrameworkDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (framework: FrameworkDto) => void }) {
+  const templates = useApiQuery('frameworks.templates', {});
+  const create = useEdit('frameworks.create');
+  const [choice, setChoice] = useState<string>('');
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [stagesText, setStagesText] = useState('');
+  const radioName = useId();
+  const stages = stagesText
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const custom = choice === 'custom';
+  const ready = custom ? name.trim() !== '' && stages.length > 0 : choice !== '';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const made = custom
+      ? await create.run({ name: name.trim(), description: description.trim(), stages: stages.map((label) => ({ label })) })
+      : await create.run({ templateId: choice, ...(name.trim() ? { name: name.trim() } : {}) });
+    if (made) onCreated(made);
+  };
+
+  const templateOption = (t: FrameworkTemplateDto) => (
+    <label key={t.id} className="choice template-choice">
+      <input type="radio" name={radioName} value={t.id} checked={choice === t.id} onChange={() => setChoice(t.id)} />
+      <span>
+        <strong>{t.name}</strong>
+        <span className="template-stages">{t.stages.map((s, i) => `${i + 1}. ${s.label}`).join(' · ')}</span>
+        <span className="template-citation muted">{t.citation}</span>
+      </span>
+    </label>
+  );
+
+  return (
+    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="New framework" description="Start from a framework of the literature, or build your own stages." wide>
+      <form className="dialog-form" onSubmit={(e) => void submit(e)}>
+        <fieldset className="template-choices">
+          <legend className="section-heading">Start from</legend>
+          {templates.error ? <InlineAlert message={templates.error.message} /> : null}
+          {(templates.data ?? []).map(templateOption)}
+          <label className="choice template-choice">
+            <input type="radio" name={radioName} value="custom" checked={custom} onChange={() => setChoice('custom')} />
+            <span>
+              <strong>From scratch</strong>
+              <span className="template-stages">Your own stages, written below</span>
+            </span>
+          </label>
+        </fieldset>
+        <label className="field">
+          <span className="field-label">{custom ? 'Name' : 'Name (optional: the template’s name otherwise)'}</span>
+          <input className="text-input" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+        </label>
+        {custom ? (
+          <>
+            <label className="field">
+              <span className="field-label">Description</span>
+              <input className="text-input" value={description} onChange={(e) => setDescription(e.target.value)} autoComplete="off" />
+            </label>
+            <label className="field">
+              <span className="field-label">Stages, one per line</span>
+              <textarea className="text-area" rows={4} value={stagesText} onChange={(e) => setStagesText(e.target.value)} placeholder={'Emergence\nCascade\nInternalisation'} />
+            </label>
+          </>
+        ) : null}
+        {create.error ? <InlineAlert message={create.error.message} /> : null}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={!ready || create.pending}>
+            Create framework
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * What the workbench knows about the open project: the overview, every live cell (one query, all norms) and the
+ * undo/redo state. An external store rather than component state so that a cell saved by the editor replaces one
+ * entry and keeps every other cell object as it was: the matrix's memoised cells then re-render only where
+ * something changed, also after a full reload (answers are reconciled against what is already held).
+ */
+import type { Api, CellDto, HistoryState, ProjectOverview } from '../../electron/contract/api';
+import type { ApiError } from '../../electron/contract/errors';
+import { toApiError } from './api';
+import { cellKey } from './matrix-model';
+
+export interface ProjectSnapshot {
+  overview: ProjectOverview | undefined;
+  overviewError: ApiError | undefined;
+  /** Live cells by cellKey(normId, caseId, stageId); undefined until the first answer. */
+  cells: ReadonlyMap<string, CellDto> | undefined;
+  cellsError: ApiError | undefined;
+  history: HistoryState;
+}
+
+const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
+
+function sameCell(a: CellDto, b: CellDto): boolean {
+  return (
+    a.id === b.id &&
+    a.updatedAt === b.updatedAt &&
+    a.status === b.status &&
+    a.mode === b.mode &&
+    a.periodFrom === b.periodFrom &&
+    a.periodTo === b.periodTo &&
+    a.summary === b.summary &&
+    a.confidence === b.confidence &&
+    a.memo === b.memo &&
+    a.stageId === b.stageId &&
+    a.normId === b.normId &&
+    a.caseId === b.caseId
+  );
+}
+
+/** A new index of `next`, reusing the objects of `previous` that did not change (so memoised views can skip them). */
+export function reconcileCells(previous: ReadonlyMap<string, CellDto> | undefined, next: readonly CellDto[]): Map<string, CellDto> {
+  const index = new Map<string, CellDto>();
+  for (const cell of next) {
+    const key = cellKey(cell.normId, cell.caseId, cell.stageId);
+    const before = previous?.get(key);
+    index.set(key, before && sameCell(before, cell) ? before : cell);
+  }
+  return index;
+}
+
+export type RefreshPart = 'overview' | 'cells' | 'history';
+
+export class ProjectStore {
+  private snapshot: ProjectSnapshot = { overview: undefined, overviewError: undefined, cells: undefined, cellsError: undefined, history: NO_HISTORY };
+  private readonly listeners = new Set<() => void>();
+  // Each load has a ticket: an answer to an older request than the latest one is dropped.
+  private readonly tickets: Record<RefreshPart, number> = { overview: 0, cells: 0, history: 0 };
+
+  constructor(private readonly api: Api) {}
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  readonly getSnapshot = (): ProjectSnapshot => this.snapshot;
+
+  private set(patch: Partial<ProjectSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Loads the given parts again (all three by default); resolves when they have answered. */
+  async refresh(parts: readonly RefreshPart[] = ['overview', 'cells', 'history']): Promise<void> {
+    await Promise.all(parts.map((part) => this.load(part)));
+  }
+
+  private async load(part: RefreshPart): Promise<void> {
+    const ticket = ++this.tickets[part];
+    try {
+      if (part === 'overview') {
+        const overview = await this.api['project.overview']({});
+        if (ticket === this.tickets.overview) this.set({ overview, overviewError: undefined });
+      } else if (part === 'cells') {
+        const list = await this.api['cells.list']({});
+        if (ticket === this.tickets.cells) this.set({ cells: reconcileCells(this.snapshot.cells, list), cellsError: undefined });
+      } else {
+        const history = await this.api['history.state']({});
+        if (ticket === this.tickets.history) this.set({ history });
+      }
+    } catch (error) {
+      if (ticket !== this.tickets[part]) return;
+      if (part === 'overview') this.set({ overviewError: toApiError(error) });
+      else if (part === 'cells') this.set({ cellsError: toApiError(error) });
+      // A failed history answer leaves the buttons as they were; the next edit asks again.
+    }
+  }
+
+  /** One cell as the back end answered after saving it. */
+  putCell(cell: CellDto): void {
+    const key = cellKey(cell.normId, cell.caseId, cell.stageId);
+    const before = this.snapshot.cells?.get(key);
+    if (before && sameCell(before, cell)) return;
+    const cells = new Map(this.snapshot.cells ?? []);
+    cells.set(key, cell);
+    this.set({ cells });
+  }
+
+  setHistory(history: HistoryState): void {
+    this.set({ history });
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Scale: 40 cases x 8 norms x 6 stages, all norms stacked (48 rows x 40 columns, 1,920 filled cells). The timings are
+ * measured in the page with performance.now() and printed; they are never asserted (a slow CI machine is not a
+ * failure). What is asserted is that it works: the grid appears whole, the keyboard moves, typing saves.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { WorkbenchPage } from './pages/workbench-page';
+import { SCALE, SCALE_STAGES, scaleNormLabel, writeScaleProject } from './support/scale-project';
+import { startWebApp, type WebApp } from './support/web-app';
+
+/**
+ * Installed before the app's script: notes when the grid first shows cells, when it shows a given number of them,
+ * and, for each key press, how long until the next frame was painted (keydown to the frame after it).
+ */
+const TIMINGS = `
+  (() => {
+    const t = { gridAt: null, target: 0, targetAt: null, inputAt: null, keyFrames: [] };
+    window.__timings = t;
+    const count = () => document.querySelectorAll('[role="grid"]:not([aria-busy="true"]) td[role="gridcell"]').length;
+    new MutationObserver(() => {
+      const n = count();
+      if (t.gridAt === null && n > 0) t.gridAt = performance.now();
+      if (t.target > 0 && t.targetAt === null && n >= t.target) {
+        const at = performance.now();
+        requestAnimationFrame(() => setTimeout(() => { t.targetAt = performance.now(); t.targetDomAt = at; }, 0));
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+    addEventListener('pointerdown', (e) => { t.inputAt = e.timeStamp; }, true);
+    addEventListener('keydown', (e) => {
+      const start = e.timeStamp;
+      if (e.key === 'Enter') t.inputAt = start;
+      requestAnimationFrame(() => setTimeout(() => t.keyFrames.push({ key: e.key, ms: performance.now() - start }), 0));
+    }, true);
+  })();
+`;
+
+interface Timings {
+  gridAt: number | null;
+  target: number;
+  targetAt: number | null;
+  targetDomAt: number | null;
+  inputAt: number | null;
+  keyFrames: { key: string; ms: number }[];
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+let dir: string;
+let file: string;
+let app: WebApp;
+
+test.beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-scale-'));
+  file = writeScaleProject(dir);
+});
+
+test.afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test.beforeEach(async () => {
+  app = await startWebApp({ file });
+});
+
+test.afterEach(async () => {
+  await app.stop();
+});
+
+test('40 cases x 8 norms x 6 stages, all norms stacked: appears, moves by keyboard, takes typing', async ({ page }) => {
+  const workbench = new WorkbenchPage(page, app);
+  await page.addInitScript({ content: TIMINGS });
+  const timings = () => page.evaluate(() => (globalThis as unknown as { __timings: Timings }).__timings);
+
+  // One key at a time, each waiting for the frame it produced (not for a fixed time): per-key latency, unqueued.
+  let recorded = 0;
+  const resetFrames = async () => {
+    recorded = 0;
+    await page.evaluate(() => {
+      (globalThis as unknown as { __timings: Timings }).__timings.keyFrames = [];
+    });
+  };
+  const press = async (key: string) => {
+    recorded += key.split('+').length; // a modifier's own keydown is recorded too
+    await page.keyboard.press(key);
+    await page.waitForFunction((n) => (globalThis as unknown as { __timings: Timings }).__timings.keyFrames.length >= n, recorded, { polling: 'raf' });
+  };
+
+  await workbench.open();
+  const perNorm = SCALE.cases * SCALE.stages;
+  await expect(workbench.cells()).toHaveCount(perNorm);
+  const firstGrid = (await timings()).gridAt!;
+
+  // All norms stacked: one query already holds every cell; the grid grows to 48 rows x 40 columns.
+  const total = SCALE.cases * SCALE.norms * SCALE.stages;
+  await page.evaluate((n) => {
+    (globalThis as unknown as { __timings: Timings }).__timings.target = n;
+  }, total);
+  await workbench.showAllNormsStacked();
+  await expect(workbench.cells()).toHaveCount(total);
+  await expect(workbench.normHeaderRows()).toHaveCount(SCALE.norms);
+  await expect(workbench.caseHeaders()).toHaveCount(SCALE.cases);
+  await expect.poll(async () => (await timings()).targetAt).not.toBeNull();
+  const stacked = await timings();
+
+  // Keyboard: from a cell of the last norm, move right and down, then Ctrl+End / Ctrl+Home to the grid's corners.
+  const lastNorm = scaleNormLabel(SCALE.norms - 1);
+  const start = workbench.cell('Belarus', SCALE_STAGES[1]!, lastNorm);
+  await start.click();
+  await expect(start).toBeFocused();
+  await resetFrames();
+  for (let i = 0; i < 8; i++) await press('ArrowRight');
+  await expect(workbench.focusedCell()).toHaveAttribute('data-case', 'Georgia');
+  for (let i = 0; i < 4; i++) await press('ArrowDown');
+  await expect(workbench.focusedCell()).toHaveAttribute('data-stage', SCALE_STAGES[5]!);
+  await press('ArrowUp');
+  await press('Control+End');
+  await expect(workbench.focusedCell()).toHaveAttribute('data-case', 'Norway');
+  await expect(workbench.focusedCell()).toHaveAttribute('data-norm', lastNorm);
+  await press('Control+Home');
+  await expect(workbench.focusedCell()).toHaveAttribute('data-case', 'Kazakhstan');
+  await expect(workbench.focusedCell()).toHaveAttribute('data-norm', scaleNormLabel(0));
+  const moves = (await timings()).keyFrames.filter((k) => k.key !== 'Control').map((k) => k.ms);
+
+  // Type in a cell: Enter opens the editor, the typing saves, the matrix shows it.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(workbench.editor.summary).toBeFocused();
+  await page.keyboard.press('Control+End');
+  await resetFrames();
+  for (const key of ' Checked.') await press(key === ' ' ? 'Space' : key);
+  const typing = (await timings()).keyFrames.filter((k) => k.key.length === 1).map((k) => k.ms);
+  await page.keyboard.press('Escape');
+  await workbench.saved();
+  await expect(workbench.focusedCell()).toHaveAttribute('data-case', 'Belarus');
+  const edited = await workbench.apiResult<{ summary: string }[]>('cells.list', {});
+  expect(edited.filter((c) => c.summary.endsWith(' Checked.'))).toHaveLength(1);
+  await expect(workbench.cell('Belarus', SCALE_STAGES[0]!, scaleNormLabel(0))).toHaveAttribute('title', /Checked\.$/);
+
+  const report = [
+    `scale ${SCALE.cases} cases x ${SCALE.norms} norms x ${SCALE.stages} stages (${total} cells, stacked)`,
+    `  first grid (one norm, ${perNorm} cells) shown ${ms(firstGrid)} after navigation start`,
+    `  all norms stacked: ${ms(stacked.targetDomAt! - stacked.inputAt!)} from the click to ${total} cells in the DOM, ${ms(stacked.targetAt! - stacked.inputAt!)} to the painted frame`,
+    `  selection move (keydown to next painted frame): median ${ms(median(moves))}, max ${ms(Math.max(...moves))} over ${moves.length} moves`,
+    `  typing in the editor (keydown to next painted frame): median ${ms(median(typing))}, max ${ms(Math.max(...typing))} over ${typing.length} keys`,
+  ].join('\n');
+  console.log(report);
+  test.info().annotations.push({ type: 'timings', description: report });
+});
