@@ -698,6 +698,10 @@ export interface ApiSpec {
   'project.recent': { input: Empty; output: RecentProject[] };
   'project.overview': { input: Empty; output: ProjectOverview };
   'cells.list': { input: { normId?: string | undefined }; output: CellDto[] };
+  /** Cells kept aside by "keep archived" (not shown in the matrix). */
+  'cells.archived': { input: { normId?: string | undefined }; output: (OrphanCellDto & { archivedAt: string })[] };
+  /** Puts an archived cell back at its stage (or the given stage of the norm's framework). */
+  'cells.restore': { input: { id: string; stageId?: string | undefined }; output: CellDto };
   /** Creates the cell if it does not exist yet. */
   'cells.update': { input: { caseId: string; normId: string; stageId: string; patch: CellPatch }; output: CellDto };
   'cases.create': { input: CaseFields; output: CaseDto };

@@ -15,6 +15,8 @@ export const METHODS = [
   'project.overview',
   'cells.list',
   'cells.update',
+  'cells.archived',
+  'cells.restore',
   'cases.create',
   'cases.update',
   'cases.reorder',

@@ -154,6 +154,8 @@ export const inputSchemas = {
   'project.recent': empty,
   'project.overview': empty,
   'cells.list': z.strictObject({ normId: id.optional() }),
+  'cells.archived': z.strictObject({ normId: id.optional() }),
+  'cells.restore': z.strictObject({ id, stageId: id.optional() }),
   'cells.update': z.strictObject({ caseId: id, normId: id, stageId: id, patch: cellPatch }),
   'cases.create': z.strictObject(caseFields),
   'cases.update': z.strictObject({ id, ...caseFields, name: label.optional() }),

@@ -55,6 +55,8 @@ export function createHandlers(session: Session, transport: 'ipc' | 'http', host
     'project.overview': () => session.requireProject().overview(),
     'cells.list': ({ normId }) => session.requireProject().cells(normId),
     'cells.update': (input) => edit.updateCell(session.requireProject(), input),
+    'cells.archived': (input) => edit.listArchivedCells(session.requireProject(), input),
+    'cells.restore': (input) => edit.restoreArchivedCell(session.requireProject(), input),
     'cases.create': (input) => edit.createCase(session.requireProject(), input),
     'cases.update': (input) => edit.updateCase(session.requireProject(), input),
     'cases.reorder': (input) => edit.reorderCases(session.requireProject(), input),

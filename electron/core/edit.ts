@@ -135,6 +135,8 @@ export function updateCell(p: Project, input: In<'cells.update'>): Out<'cells.up
     throw new ApiError('VALIDATION_FAILED', `"${patch.status}" is not a status of the framework "${framework.name}".`);
   }
   const existing = findLiveCell(p.db, kase.id, norm.id, stage.id);
+  // A patch that changes nothing is not an edit: no write, no undo step, no audit entry.
+  if (existing && (Object.keys(patch) as (keyof typeof patch)[]).every((k) => existing[k] === patch[k])) return existing;
   const from = patch.periodFrom !== undefined ? patch.periodFrom : (existing?.periodFrom ?? null);
   const to = patch.periodTo !== undefined ? patch.periodTo : (existing?.periodTo ?? null);
   if (from !== null && to !== null && from > to) throw new ApiError('VALIDATION_FAILED', 'The period must not end before it starts.');
@@ -774,4 +776,46 @@ export function removeView(p: Project, input: In<'views.remove'>): Out<'views.re
     stmt(p.db, 'DELETE FROM views WHERE id = ?').run(view.id);
   });
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Archived cells
+
+/** Cells kept aside by a structural change ("keep archived"), with where they were. */
+export function listArchivedCells(p: Project, input: In<'cells.archived'>): Out<'cells.archived'> {
+  const where = input.normId ? 'c.archived_at IS NOT NULL AND c.norm_id = ?' : 'c.archived_at IS NOT NULL';
+  return (
+    p.db
+      .prepare(
+        `SELECT c.id AS cellId, cs.name AS caseName, n.label AS normLabel, s.id AS stageId, s.label AS stageLabel, c.status, c.summary, c.archived_at AS archivedAt
+         FROM cells c JOIN cases cs ON cs.id = c.case_id JOIN norms n ON n.id = c.norm_id JOIN stages s ON s.id = c.stage_id
+         WHERE ${where} ORDER BY c.archived_at DESC`,
+      )
+      .all(...(input.normId ? [input.normId] : [])) as Out<'cells.archived'>
+  );
+}
+
+/**
+ * Puts an archived cell back into the matrix, at a stage of its norm's current framework (its own stage if that is
+ * still live). Refused when that place already holds a cell: the researcher empties or moves it first.
+ */
+export function restoreArchivedCell(p: Project, input: In<'cells.restore'>): Out<'cells.restore'> {
+  const cell = getCell(p.db, input.id);
+  if (!cell) throw notFound('cell');
+  const archived = p.db.prepare('SELECT archived_at FROM cells WHERE id = ?').get(cell.id) as { archived_at: string | null };
+  if (!archived.archived_at) return cell;
+  const norm = requireNorm(p, cell.normId);
+  const stageId = input.stageId ?? cell.stageId;
+  const stage = p.db.prepare('SELECT id, framework_id, archived_at FROM stages WHERE id = ?').get(stageId) as { id: string; framework_id: string; archived_at: string | null } | undefined;
+  if (!stage || stage.archived_at || stage.framework_id !== norm.frameworkId) {
+    throw new ApiError('VALIDATION_FAILED', `Choose a stage of the framework "${requireFramework(p, norm.frameworkId).name}" to put this cell back into.`);
+  }
+  if (findLiveCell(p.db, cell.caseId, cell.normId, stage.id)) {
+    throw new ApiError('CONFLICT', 'That place in the matrix already holds a cell. Empty or move it first, or choose another stage.');
+  }
+  p.history.edit('Restore archived cell', (track) => {
+    track('cells', { id: cell.id });
+    stmt(p.db, 'UPDATE cells SET archived_at = NULL, stage_id = ?, updated_at = ? WHERE id = ?').run(stage.id, nowIso(), cell.id);
+  });
+  return getCell(p.db, cell.id)!;
 }

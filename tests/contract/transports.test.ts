@@ -57,6 +57,8 @@ function validInputs(dir: string, transport: string, ids: SampleIds): { [M in Me
     'project.overview': {},
     'cells.list': {},
     'cells.update': { caseId: ids.blr, normId: ids.obs, stageId: ids.stage1, patch: { status: 'reached', summary: 'Қазақстан and Belarus' } },
+    'cells.archived': {},
+    'cells.restore': { id: 'no-such-cell' },
     'cases.create': { name: 'Russia', isoCode: 'RUS', role: 'comparison' },
     'cases.update': { id: ids.blr, notes: 'Comparator in the double-standards discourse' },
     'cases.reorder': { ids: [ids.blr, ids.kaz] },
@@ -293,6 +295,7 @@ describe('one contract, two transports', () => {
     const ids = sampleIds(session);
     const refusedOnPurpose = new Set<Method>([
       'cases.setAttribute',
+      'cells.restore',
       'attributes.update',
       'attributes.remove',
       'views.remove',

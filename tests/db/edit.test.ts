@@ -123,6 +123,29 @@ describe('structural changes never drop cell content silently', () => {
     p.close();
   });
 
+  it('lists archived cells and puts one back where the framework has room for it', () => {
+    const { p, f, s3, s4 } = sample();
+    edit.removeStage(p, { id: s3.id, orphans: { action: 'archive' } });
+    const archived = edit.listArchivedCells(p, {});
+    expect(archived.map((c) => c.stageLabel)).toEqual(['Reconstitution', 'Reconstitution', 'Reconstitution']);
+    expect(() => edit.restoreArchivedCell(p, { id: archived[0]!.cellId })).toThrow(/Choose a stage/);
+    expect(() => edit.restoreArchivedCell(p, { id: archived[0]!.cellId, stageId: s4.id })).toThrow(/already holds a cell/);
+    const added = edit.addStage(p, { frameworkId: f.id, label: 'Reconstitution (new)', position: 3 });
+    const restored = edit.restoreArchivedCell(p, { id: archived[0]!.cellId, stageId: added.stages[2]!.id });
+    expect(restored.stageId).toBe(added.stages[2]!.id);
+    expect(edit.listArchivedCells(p, {})).toHaveLength(2);
+    p.close();
+  });
+
+  it('does not record a patch that changes nothing', () => {
+    const { p, kaz, obs, s1 } = sample();
+    const cell = p.cells(obs.id).find((c) => c.caseId === kaz.id && c.stageId === s1.id)!;
+    const same = edit.updateCell(p, { caseId: kaz.id, normId: obs.id, stageId: s1.id, patch: { status: cell.status, summary: cell.summary } });
+    expect(same.updatedAt).toBe(cell.updatedAt);
+    expect(p.history.state().canUndo).toBe(false);
+    p.close();
+  });
+
   it('archives the cells with their stage, and undo brings both back', () => {
     const { p, f, s3 } = sample();
     const framework = edit.removeStage(p, { id: s3.id, orphans: { action: 'archive' } });

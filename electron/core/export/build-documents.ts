@@ -6,6 +6,7 @@
 import type { AttributeDto, AttributeValue, CaseDto, CellDto, ExcerptDto } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import { matrixTables, resolveCase, resolveNorm, resolveView, type MatrixTable } from '../matrix';
+import { auditBlocks } from './build-audit';
 import { bibliographyBlock, matrixBlocks, matrixCaption } from './build-matrix';
 import { markdownToInline, text } from './inline';
 import { caseSheet, evidenceSheet, longSheet, wideSheets } from './build-sheets';
@@ -173,7 +174,7 @@ export function buildAppendix(ctx: BuildContext): Draft {
       type: 'paragraph',
       content: [
         text(
-          `${tables.length === 1 ? 'Table 1 gives' : `Tables 1–${tables.length} give`} the assessments; section A lists, cell by cell, the evidence each assessment rests on: quotations (in quotation marks) and paraphrases (marked as such), with translations where recorded, and their locators and citations. Interviewees are identified by pseudonym only.`,
+          `${tables.length === 1 ? 'Table 1 gives' : `Tables 1–${tables.length} give`} the assessments; section A lists, cell by cell, the evidence each assessment rests on: quotations (in quotation marks) and paraphrases (marked as such), with translations where recorded, and their locators and citations; section B records how assessments, evidence, claims and verifications were changed. Interviewees are identified by pseudonym only.`,
         ),
       ],
     },
@@ -207,12 +208,14 @@ export function buildAppendix(ctx: BuildContext): Draft {
     if (!any) evidenceBlocks.push({ type: 'paragraph', content: [text('No cell of this table has been assessed yet.', { italic: true })] });
   });
   const contentOrientation: PageOrientation = orientation(ctx, 'portrait');
+  // The methods record: every audited change, so that a reader can see how the assessments came to be.
+  const audit = auditBlocks(ctx, tables.length + 1);
   return {
     title: `Evidence appendix: ${ctx.project.title}`,
     subject: `Assessments and the evidence behind them (${tables.map((t) => t.norm.label).join('; ')}) for ${cases}`,
-    sections: [matrixSection, { orientation: contentOrientation, blocks: evidenceBlocks }],
+    sections: [matrixSection, { orientation: contentOrientation, blocks: [...evidenceBlocks, ...audit.blocks] }],
     tables,
-    sheets: [evidenceSheet(ctx, tables), ...wideSheets(ctx, tables), longSheet(ctx, tables)],
+    sheets: [evidenceSheet(ctx, tables), ...wideSheets(ctx, tables), longSheet(ctx, tables), audit.sheet],
   };
 }
 

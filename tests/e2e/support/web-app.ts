@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { SAMPLE_FILE_NAME, writeSampleProject } from '../../../electron/core/sample';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 // COMPARANDA_E2E_WEB_ENTRY runs the suite against another build of the web transport (it serves the renderer
@@ -35,13 +36,32 @@ export interface StartOptions {
   file?: string;
 }
 
+let builtSample: string | undefined;
+
+/**
+ * The sample project, built once per test worker by the product's own code and copied for each test (building it
+ * takes most of a second; copying a file takes nothing).
+ */
+function sampleCopy(workDir: string): string {
+  if (!builtSample || !fs.existsSync(builtSample)) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-e2e-sample-'));
+    builtSample = path.join(dir, SAMPLE_FILE_NAME);
+    writeSampleProject(builtSample);
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  }
+  const copy = path.join(workDir, SAMPLE_FILE_NAME);
+  fs.copyFileSync(builtSample, copy);
+  return copy;
+}
+
 export async function startWebApp(options: StartOptions = {}): Promise<WebApp> {
   for (const required of [WEB_ENTRY, RENDERER_INDEX]) {
     if (!fs.existsSync(required)) throw new Error(`${required} is missing. Run "npm run build" first.`);
   }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-e2e-'));
   const userDataDir = path.join(workDir, 'user-data');
-  const args = [WEB_ENTRY, '--port', '0', '--user-data', userDataDir, ...(options.file ? [options.file] : [])];
+  const file = options.file ?? sampleCopy(workDir);
+  const args = [WEB_ENTRY, '--port', '0', '--user-data', userDataDir, file];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, HOME: workDir, TMPDIR: workDir, COMPARANDA_USER_DATA: userDataDir },
