@@ -970,8 +970,8 @@ export interface ApiSpec {
   };
   'data.exportCsv': { input: { kind: CsvKind }; output: { text: string } };
   'audit.list': { input: { table?: string | undefined; rowId?: string | undefined; limit?: number | undefined }; output: AuditEntryDto[] };
-  /** Restores a record to the version an audit entry left it in (a new, undoable edit). */
-  'audit.restore': { input: { id: number }; output: null };
+  /** Restores a record to the version an audit entry left it in, or (side 'before') found it in: a new, undoable edit. */
+  'audit.restore': { input: { id: number; side?: 'before' | 'after' | undefined }; output: null };
   'audit.exportCsv': { input: Empty; output: { text: string } };
   'backups.list': { input: Empty; output: BackupDto[] };
   'backups.create': { input: Empty; output: BackupDto };

@@ -53,9 +53,14 @@ export function restoreAudit(p: Project, input: ApiInput<'audit.restore'>): ApiO
   const row = p.db.prepare('SELECT * FROM audit_log WHERE id = ?').get(input.id) as AuditRow | undefined;
   if (!row) throw new ApiError('NOT_FOUND', 'That version is no longer in the audit trail.');
   const entry = toDto(row);
-  if (!entry.after) throw new ApiError('CONFLICT', 'That entry records a deletion; there is no version to restore from it.');
+  const side = input.side ?? 'after';
+  const chosen = entry[side];
+  if (!chosen) {
+    throw new ApiError('CONFLICT', side === 'after' ? 'That entry records a deletion; there is no version to restore from it.' : 'That entry records a creation; there was no earlier version.');
+  }
   const table = entry.table as TrackedTable;
-  const version = entry.after;
+  // The restored version is a new edit: it is dated now, not when the old version was written.
+  const version: Record<string, unknown> = 'updated_at' in chosen ? { ...chosen, updated_at: new Date().toISOString() } : chosen;
   const keyCols = Object.keys(entry.rowKey);
   const where = keyCols.map((c) => `"${c}" = @${c}`).join(' AND ');
   try {

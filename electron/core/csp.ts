@@ -10,7 +10,9 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = Objec
   'script-src': ["'self'"],
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:'],
-  'font-src': ["'self'"],
+  // data: for the export preview only: its HTML (shown in a sandboxed srcdoc frame, which inherits this policy)
+  // carries the bundled serif as data: URLs, exactly as the PDF is printed from it. A font cannot run or fetch.
+  'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],

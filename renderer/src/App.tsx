@@ -2,16 +2,22 @@ import { useEffect } from 'react';
 import { useApiQuery } from './api';
 import { EmptyState } from './EmptyState';
 import { InlineAlert } from './InlineAlert';
+import { useUnlockRequest } from './safety/unlock-request';
+import { UnlockPage } from './safety/UnlockScreen';
 import { TitleBar } from './TitleBar';
 import { Workbench } from './Workbench';
 
 export function App() {
   const current = useApiQuery('project.current', {});
   const project = current.data;
+  // An encrypted project to unlock (?unlock=<path> from Electron, or asked for by the empty state).
+  const unlockPath = useUnlockRequest();
 
   useEffect(() => {
     document.title = project ? `${project.title} — Comparanda` : 'Comparanda';
   }, [project]);
+
+  if (unlockPath !== null) return <UnlockPage path={unlockPath} onDone={current.reload} />;
 
   if (project) {
     // Keyed by file: another project starts with a fresh selection, norm and scroll position.

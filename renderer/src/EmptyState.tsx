@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { RecentProject } from '../../electron/contract/api';
-import { transportKind, useApiAction, useApiQuery } from './api';
+import { transportKind, useApiQuery } from './api';
 import { InlineAlert } from './InlineAlert';
+import { NewProjectSection } from './safety/NewProjectDialog';
+import { useOpenProject } from './safety/open-project';
 
 interface EmptyStateProps {
   onOpened: () => void;
@@ -10,7 +12,8 @@ interface EmptyStateProps {
 /** No project open: what Comparanda is, and the ways to open one (the browser has no File menu). */
 export function EmptyState({ onOpened }: EmptyStateProps) {
   const recent = useApiQuery('project.recent', {});
-  const open = useApiAction('project.open');
+  // Like project.open, but an encrypted file leads to the unlock screen and one in use elsewhere is offered read-only.
+  const open = useOpenProject(onOpened);
   const [path, setPath] = useState('');
 
   const openPath = async (target: string) => {
@@ -38,7 +41,7 @@ export function EmptyState({ onOpened }: EmptyStateProps) {
         {transportKind === 'http' ? ' In this browser window, pick a recent project or give the path of a .comparanda file.' : ''}
       </p>
 
-      {open.error ? <InlineAlert message={open.error.message} /> : null}
+      {open.error ? <InlineAlert message={open.error.message} {...open.errorAction} /> : null}
 
       <section className="empty-section" aria-labelledby="recent-title">
         <h2 id="recent-title" className="section-heading">
@@ -84,6 +87,8 @@ export function EmptyState({ onOpened }: EmptyStateProps) {
           </button>
         </form>
       </section>
+
+      <NewProjectSection onCreated={onOpened} />
     </main>
   );
 }

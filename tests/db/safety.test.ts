@@ -39,6 +39,9 @@ describe('audit trail', () => {
     expect(p.cells().find((c) => c.id === original.id)?.summary).toBe('Revised');
     expect(listAudit(p, { rowId: original.id })[0]?.action).toMatch(/^Restore version of/);
     p.history.undo();
+    // The version before the first recorded edit can be restored too.
+    restoreAudit(p, { id: typing.id, side: 'before' });
+    expect(p.cells().find((c) => c.id === original.id)?.summary).toBe(original.summary);
     const csv = auditCsv(p);
     expect(csv.split('\n')[0]).toBe('id,at,action,table,row,before,after');
     expect(csv).toContain('Revised');

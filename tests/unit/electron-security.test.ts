@@ -82,7 +82,8 @@ describe('Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*|ws:|wss:|blob:/);
     expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(directives.get('img-src')).toEqual(["'self'", 'data:']);
-    expect(directives.get('font-src')).toEqual(["'self'"]);
+    // data: fonts are what the export preview's self-contained HTML carries (see csp.ts).
+    expect(directives.get('font-src')).toEqual(["'self'", 'data:']);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('form-action')).toEqual(["'none'"]);
