@@ -239,6 +239,8 @@ export interface ExcerptDto {
   /** A public actor quoted (interviewees are participants, by pseudonym). */
   speaker: string;
   participantId: string | null;
+  verification: Verification;
+  verificationNote: string;
   codeIds: string[];
   cellIds: string[];
   createdAt: string;
@@ -630,6 +632,8 @@ type ExcerptFields = {
   translationLanguage?: string | undefined;
   speaker?: string | undefined;
   participantId?: string | null | undefined;
+  verification?: Verification | undefined;
+  verificationNote?: string | undefined;
   codeIds?: string[] | undefined;
 };
 

@@ -103,6 +103,8 @@ const excerptFields = {
   translationLanguage: z.string().max(50).optional(),
   speaker: z.string().max(300).optional(),
   participantId: id.nullable().optional(),
+  verification: z.enum(VERIFICATION_STATUSES).optional(),
+  verificationNote: z.string().max(20_000).optional(),
   codeIds: ids.optional(),
 };
 const offset = z.number().int().min(0).max(1_000_000_000);

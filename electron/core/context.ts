@@ -268,11 +268,13 @@ export function setIndicatorValue(p: Project, input: In<'indicators.setValue'>):
     if (indicator.maxValue !== null && input.value > indicator.maxValue) throw new ApiError('VALIDATION_FAILED', `${input.value} is above the scale of "${indicator.name}" (${indicator.scale || `max ${indicator.maxValue}`}).`);
   }
   const key = { indicator_id: indicator.id, case_id: input.caseId, year: input.year };
+  // Fields left out keep what the value had (as every other save does).
+  const current = indicator.values.find((v) => v.caseId === input.caseId && v.year === input.year);
   p.history.edit(
     `Set ${indicator.name} ${input.year}`,
     (track) => {
       track('indicator_values', key);
-      if (input.value === null && !input.label) {
+      if (input.value === null && !(input.label ?? current?.label)) {
         stmt(p.db, 'DELETE FROM indicator_values WHERE indicator_id = @indicator_id AND case_id = @case_id AND year = @year').run(key);
         return;
       }
@@ -285,10 +287,10 @@ export function setIndicatorValue(p: Project, input: In<'indicators.setValue'>):
       ).run({
         ...key,
         value: input.value,
-        label: input.label ?? '',
-        source_id: input.sourceId ?? null,
-        verification: input.verification ?? 'unverified',
-        note: input.note ?? '',
+        label: input.label ?? current?.label ?? '',
+        source_id: input.sourceId !== undefined ? input.sourceId : (current?.sourceId ?? null),
+        verification: input.verification ?? current?.verification ?? 'unverified',
+        note: input.note ?? current?.note ?? '',
       });
     },
     `indicator:${indicator.id}:${input.caseId}:${input.year}`,

@@ -656,12 +656,14 @@ interface ExcerptRow {
   translation_language: string;
   speaker: string;
   participant_id: string | null;
+  verification: ExcerptDto['verification'];
+  verification_note: string;
   created_at: string;
   updated_at: string;
 }
 
 const EXCERPT_COLUMNS =
-  'e.id, e.source_id, e.document_id, e.page, e.start_offset, e.end_offset, e.paragraph, e.locator, e.text, e.text_kind, e.language, e.translation, e.translation_language, e.speaker, e.participant_id, e.created_at, e.updated_at';
+  'e.id, e.source_id, e.document_id, e.page, e.start_offset, e.end_offset, e.paragraph, e.locator, e.text, e.text_kind, e.language, e.translation, e.translation_language, e.speaker, e.participant_id, e.verification, e.verification_note, e.created_at, e.updated_at';
 
 function excerptsWhere(p: Project, where: string, params: unknown[]): ExcerptDto[] {
   const rows = p.db.prepare(`SELECT ${EXCERPT_COLUMNS} FROM excerpts e ${where}`).all(...params) as ExcerptRow[];
@@ -688,6 +690,8 @@ function excerptsWhere(p: Project, where: string, params: unknown[]): ExcerptDto
     translationLanguage: r.translation_language,
     speaker: r.speaker,
     participantId: r.participant_id,
+    verification: r.verification,
+    verificationNote: r.verification_note,
     codeIds: codes.filter((c) => c.excerpt_id === r.id).map((c) => c.code_id),
     cellIds: cells.filter((c) => c.excerpt_id === r.id).map((c) => c.cell_id),
     createdAt: r.created_at,
@@ -754,9 +758,9 @@ export function createExcerpt(p: Project, input: In<'excerpts.create'>): Out<'ex
     stmt(
       p.db,
       `INSERT INTO excerpts (id, source_id, document_id, page, start_offset, end_offset, paragraph, locator, text, text_kind, language, translation,
-         translation_language, speaker, participant_id, created_at, updated_at)
+         translation_language, speaker, participant_id, verification, verification_note, created_at, updated_at)
        VALUES (@id, @sourceId, @documentId, @page, @start, @end, @paragraph, @locator, @text, @textKind, @language, @translation, @translationLanguage,
-         @speaker, @participantId, @now, @now)`,
+         @speaker, @participantId, @verification, @verificationNote, @now, @now)`,
     ).run({
       id,
       sourceId: source.id,
@@ -772,6 +776,8 @@ export function createExcerpt(p: Project, input: In<'excerpts.create'>): Out<'ex
       translation: input.translation ?? '',
       translationLanguage: input.translationLanguage ?? '',
       speaker: input.speaker ?? '',
+      verification: input.verification ?? 'unverified',
+      verificationNote: input.verificationNote ?? '',
       participantId: input.participantId ?? source.participantId ?? null,
       now,
     });
@@ -794,7 +800,8 @@ export function updateExcerpt(p: Project, input: In<'excerpts.update'>): Out<'ex
       stmt(
         p.db,
         `UPDATE excerpts SET text = @text, text_kind = @textKind, locator = @locator, language = @language, translation = @translation,
-           translation_language = @translationLanguage, speaker = @speaker, participant_id = @participantId, updated_at = @now WHERE id = @id`,
+           translation_language = @translationLanguage, speaker = @speaker, participant_id = @participantId, verification = @verification,
+           verification_note = @verificationNote, updated_at = @now WHERE id = @id`,
       ).run({
         id: current.id,
         text: input.text ?? current.text,
@@ -804,6 +811,8 @@ export function updateExcerpt(p: Project, input: In<'excerpts.update'>): Out<'ex
         translation: input.translation ?? current.translation,
         translationLanguage: input.translationLanguage ?? current.translationLanguage,
         speaker: input.speaker ?? current.speaker,
+        verification: input.verification ?? current.verification,
+        verificationNote: input.verificationNote ?? current.verificationNote,
         participantId: input.participantId !== undefined ? input.participantId : current.participantId,
         now: nowIso(),
       });

@@ -2,7 +2,10 @@ import * as ToggleGroup from '@radix-ui/react-toggle-group';
 import { useCallback, useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { CaseDto, CellDto, CellMode, CellPatch, Confidence, FrameworkDto, NormDto, StageDto } from '../../electron/contract/api';
 import { api } from './api';
+import { CellEvidence } from './evidence/CellEvidence';
 import { AutoTextArea, useAutoSave } from './fields';
+import { CellClaims } from './record/RecordPages';
+import { CellHistory } from './safety/CellHistory';
 import { StatusSelect } from './StatusSelect';
 import { SummaryEditor } from './SummaryEditor';
 import { useServices } from './workbench-context';
@@ -231,12 +234,9 @@ export function CellEditor({ target, norm, framework, kase, stage, cell, focusRe
         placeholder="Doubts, leads, what to check next…"
       />
 
-      <section className="details-section" aria-labelledby="evidence-title" data-testid="evidence">
-        <h3 id="evidence-title" className="section-heading">
-          Evidence
-        </h3>
-        <p className="evidence-empty muted">Evidence links arrive with sources and excerpts.</p>
-      </section>
+      <CellEvidence cellId={cell?.id} target={target} where={where} />
+
+      <CellClaims normId={normId} caseId={caseId} stageId={stageId} />
 
       {stageNote ? (
         <section className="details-section">
@@ -244,6 +244,8 @@ export function CellEditor({ target, norm, framework, kase, stage, cell, focusRe
           <p className="prose muted">{stageNote}</p>
         </section>
       ) : null}
+
+      <CellHistory cell={cell} statuses={framework.statuses} />
 
       <p className="cell-times muted">
         {cell ? (

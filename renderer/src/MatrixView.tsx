@@ -7,6 +7,7 @@ import { MOD } from './keyboard';
 import { MatrixGrid } from './MatrixGrid';
 import { MatrixToolbar } from './MatrixToolbar';
 import { buildGrid, frameworkOf, orderStages, type CellRef, type NormBlock } from './matrix-model';
+import { ContextBand } from './record/RecordPages';
 import { StatusSwatch } from './StatusSwatch';
 import { shownCases, shownNorms, type MatrixSettings } from './view-state';
 
@@ -86,6 +87,7 @@ export function MatrixView({ overview, cells, cellsError, onRetry, settings, onS
           ) : null}
         </div>
       )}
+      <ContextBand cases={cases} normIds={blocks.map((b) => b.norm.id)} cells={cells} selectedKey={selectedKey} />
       <p className="matrix-hint muted">
         Arrows move · Enter edits · Esc returns to the matrix · {MOD}Z undoes, {MOD}Shift+Z redoes
       </p>

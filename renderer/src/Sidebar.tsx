@@ -1,10 +1,13 @@
 import { memo, useState, type KeyboardEvent } from 'react';
 import type { CaseDto, NormDto } from '../../electron/contract/api';
+import type { EvidencePage } from './evidence/nav';
+import { EVIDENCE_NAV_IDS, EvidenceNavItems } from './evidence/NavItems';
 import { FocalMarker } from './FocalMarker';
 import { ChevronIcon, PlusIcon } from './icons';
+import { RECORD_NAV_IDS, RecordNavItems, type RecordPage } from './record/RecordPages';
 import { SortableList } from './SortableList';
 
-export type Page = 'matrix' | 'frameworks';
+export type Page = 'matrix' | 'frameworks' | RecordPage | EvidencePage;
 
 interface SidebarProps {
   /** Every case: live ones (focal first, then in order), then archived ones. */
@@ -81,6 +84,8 @@ export const Sidebar = memo(function Sidebar({
   const ids = [
     'page:matrix',
     'page:frameworks',
+    ...EVIDENCE_NAV_IDS,
+    ...RECORD_NAV_IDS,
     'add:case',
     ...liveCases.map((c) => `case:${c.id}`),
     'add:norm',
@@ -185,6 +190,8 @@ export const Sidebar = memo(function Sidebar({
             <span className="nav-label">Frameworks</span>
           </button>
         </li>
+        <EvidenceNavItems page={page} onPage={onPage} itemProps={itemProps} />
+        <RecordNavItems page={page} onPage={onPage} itemProps={itemProps} />
       </ul>
 
       <div className="nav-heading-row">

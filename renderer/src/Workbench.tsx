@@ -4,6 +4,9 @@ import type { ApiError } from '../../electron/contract/errors';
 import { api, toApiError, useApiAction } from './api';
 import { AddCaseDialog, AddNormDialog } from './CreateDialogs';
 import { DetailsPane } from './DetailsPane';
+import { EvidenceCentre, EvidenceDetails } from './evidence/EvidenceViews';
+import { useEvidenceHost } from './evidence/host';
+import { evidencePageLabel, isEvidencePage } from './evidence/nav';
 import { FrameworksView } from './FrameworksView';
 import { InlineAlert } from './InlineAlert';
 import { historyKey, isTextField } from './keyboard';
@@ -11,6 +14,9 @@ import type { CellRef } from './matrix-model';
 import { cellKey } from './matrix-model';
 import { MatrixView } from './MatrixView';
 import { ProjectStore } from './project-store';
+import { isRecordPage, RECORD_PAGE_LABELS, RecordDetails, RecordView, useRecordNavigation } from './record/RecordPages';
+import { ReadOnlyBanner } from './safety/ReadOnlyBanner';
+import { TitleBarTools } from './safety/TitleBarTools';
 import { SaveQueue } from './save-queue';
 import type { Selection } from './selection';
 import { Sidebar, type Page } from './Sidebar';
@@ -52,6 +58,8 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
   const [notice, setNotice] = useState<ApiError | undefined>(undefined);
 
   useEffect(() => storeSettings(summary.path, settings), [summary.path, settings]);
+  useRecordNavigation({ setPage, setSettings, setSelection });
+  useEvidenceHost({ setPage, setSettings, setSelection });
 
   const runHistory = useCallback(
     async (which: 'undo' | 'redo') => {
@@ -148,10 +156,12 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
       <TitleBar project={overview?.project ?? summary}>
         <HistoryButtons history={snapshot.history} onRun={(which) => void runHistory(which)} />
         <SaveIndicator />
+        <TitleBarTools summary={summary} />
         <button type="button" className="button button-small" onClick={() => void onClose()} disabled={close.pending}>
           Close project
         </button>
       </TitleBar>
+      <ReadOnlyBanner project={overview?.project ?? summary} />
       {error ? (
         <div className="page">
           <InlineAlert
@@ -181,7 +191,7 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
             onReorderCases={onReorderCases}
             onReorderNorms={onReorderNorms}
           />
-          <main className="pane pane-centre" aria-label={page === 'matrix' ? 'Matrix' : 'Frameworks'}>
+          <main className="pane pane-centre" aria-label={page === 'matrix' ? 'Matrix' : isRecordPage(page) ? RECORD_PAGE_LABELS[page] : isEvidencePage(page) ? evidencePageLabel(page) : 'Frameworks'}>
             {editError ? (
               <InlineAlert
                 message={editError.message}
@@ -204,12 +214,22 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
                 selectedKey={selectedKey}
                 onSelectCell={onSelectCell}
               />
+            ) : isRecordPage(page) ? (
+              <RecordView page={page} />
+            ) : isEvidencePage(page) ? (
+              <EvidenceCentre page={page} />
             ) : (
               <FrameworksView frameworks={overview.frameworks} norms={overview.norms} />
             )}
           </main>
           <aside className="pane pane-details" aria-label="Details">
-            <DetailsPane selection={selection} overview={overview} cells={snapshot.cells} focusRequest={focusRequest} onReturnToGrid={onReturnToGrid} />
+            {isRecordPage(page) ? (
+              <RecordDetails page={page} />
+            ) : isEvidencePage(page) ? (
+              <EvidenceDetails page={page} />
+            ) : (
+              <DetailsPane selection={selection} overview={overview} cells={snapshot.cells} focusRequest={focusRequest} onReturnToGrid={onReturnToGrid} />
+            )}
           </aside>
         </div>
       )}

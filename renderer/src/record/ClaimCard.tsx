@@ -1,0 +1,222 @@
+/**
+ * The comparison card of one claim: the claim with its excerpt and source, the compared verdicts of the focal case
+ * and of the comparator side by side, then the researcher's test of it (assessment and reasoning) and whether the
+ * claim was made as recorded (verification). Every field saves itself and every save is one undoable step.
+ */
+import { useMemo, useState } from 'react';
+import type { ClaimDto, ProjectOverview } from '../../../electron/contract/api';
+import { CLAIM_ASSESSMENTS } from '../../../electron/contract/api';
+import { AutoTextArea } from '../fields';
+import { frameworkOf } from '../matrix-model';
+import { useProject } from '../workbench-context';
+import { CompareVerdictsDialog } from './ClaimDialogs';
+import { ClaimStatement } from './ClaimText';
+import { useClaimSave } from './claim-save';
+import { useOpenExcerpt } from './evidence-link';
+import { ASSESSMENT_LABELS, dateToYear, formatDate, plural } from './labels';
+import { sourceLine, useCitations, useObservationIndex, type MissionRef } from './lookups';
+import { MissionVerdict } from './MissionVerdict';
+import { AssessmentTag, AutoSelect, useCases, VERIFICATION_OPTIONS, VerificationTag } from './RecordBits';
+import { useRecordStore } from './record-store';
+
+/** Where a claim sits in the matrix (norm, stage, focal case), in words; null when it is not placed. */
+export function claimPlace(claim: ClaimDto, overview: ProjectOverview | undefined): { norm: string; stage: string; kase: string } | null {
+  if (!overview || !claim.normId || !claim.stageId || !claim.focalCaseId) return null;
+  const norm = overview.norms.find((n) => n.id === claim.normId);
+  const stage = frameworkOf(norm, overview.frameworks)?.stages.find((s) => s.id === claim.stageId);
+  const kase = overview.cases.find((c) => c.id === claim.focalCaseId);
+  if (!norm || !stage || !kase) return null;
+  return { norm: norm.label, stage: stage.label, kase: kase.name };
+}
+
+function byDate(a: MissionRef, b: MissionRef): number {
+  return (dateToYear(a.election.date) ?? 0) - (dateToYear(b.election.date) ?? 0) || a.mission.organisation.localeCompare(b.mission.organisation);
+}
+
+export function ClaimCard({ claim }: { claim: ClaimDto }) {
+  const { overview } = useProject();
+  const { index } = useObservationIndex();
+  const { excerptById, sourceById, participantName } = useCitations();
+  const { byId } = useCases();
+  const record = useRecordStore();
+  const save = useClaimSave(claim.id);
+  const [comparing, setComparing] = useState(false);
+  const openExcerpt = useOpenExcerpt();
+
+  const excerpt = claim.excerptId ? excerptById.get(claim.excerptId) : undefined;
+  const source = excerpt ? sourceById.get(excerpt.sourceId) : undefined;
+  const place = claimPlace(claim, overview);
+  const dimension = claim.dimensionId ? index?.dimensionById.get(claim.dimensionId) : undefined;
+  const where = `Claim by ${claim.claimant}`;
+
+  const { focal, comparators, others } = useMemo(() => {
+    const refs = claim.missionIds.map((id) => index?.missionById.get(id)).filter((r): r is MissionRef => r !== undefined);
+    return {
+      focal: refs.filter((r) => r.election.caseId === claim.focalCaseId).sort(byDate),
+      comparators: claim.comparatorCaseIds.map((caseId) => ({ caseId, refs: refs.filter((r) => r.election.caseId === caseId).sort(byDate) })),
+      others: refs.filter((r) => r.election.caseId !== claim.focalCaseId && !claim.comparatorCaseIds.includes(r.election.caseId)).sort(byDate),
+    };
+  }, [claim, index]);
+
+  const focalCase = claim.focalCaseId ? byId.get(claim.focalCaseId) : undefined;
+
+  return (
+    <article className="rec-card" aria-labelledby="claim-card-title" data-testid="claim-card">
+      <header className="rec-card-head">
+        <p className="eyebrow">Claim · comparison card</p>
+        <h3 id="claim-card-title" className="rec-card-title">
+          {claim.claimant}
+          <span className="rec-card-meta muted">
+            {[claim.claimantRole, claim.date ? formatDate(claim.date) : 'undated', claim.target ? `about ${claim.target}` : ''].filter(Boolean).join(' · ')}
+          </span>
+        </h3>
+        <p className="rec-statement">
+          <ClaimStatement claim={claim} />
+        </p>
+        {excerpt ? (
+          <p className="rec-cite" data-testid="claim-excerpt">
+            {excerpt.text.trim() !== claim.statement.trim() ? (
+              <>
+                <span className="rec-kind">{excerpt.textKind === 'quote' ? 'excerpt' : 'excerpt, paraphrase'}</span>{' '}
+                {excerpt.textKind === 'quote' ? `“${excerpt.text}”` : excerpt.text}{' '}
+              </>
+            ) : null}
+            <span className="muted">
+              — {source ? sourceLine(source) : 'unknown source'}
+              {excerpt.locator ? `, ${excerpt.locator}` : ''}
+              {excerpt.speaker ? ` · speaker: ${excerpt.speaker}` : ''}
+              {excerpt.participantId ? ` · interviewee ${participantName.get(excerpt.participantId) ?? ''}`.trimEnd() : ''}
+            </span>{' '}
+            <button type="button" className="rec-link" onClick={() => openExcerpt(excerpt.id)}>
+              open in its source
+            </button>
+          </p>
+        ) : (
+          <p className="rec-cite muted">No excerpt linked: the claim has no citation yet (set one in the claim’s details).</p>
+        )}
+        <p className="rec-card-place">
+          {place ? (
+            <>
+              <span className="muted">In the matrix:</span> {place.norm} · {place.stage} · {place.kase}{' '}
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => record.navigate({ kind: 'cell', normId: claim.normId!, stageId: claim.stageId!, caseId: claim.focalCaseId! })}
+              >
+                Show in matrix
+              </button>
+            </>
+          ) : (
+            <span className="muted">Not placed in the matrix (choose a norm, a stage and the focal case in the claim’s details).</span>
+          )}
+          <span className="rec-dot" aria-hidden="true">
+            ·
+          </span>
+          <span className="muted">Dimension:</span> {dimension ? dimension.label : null}
+          {claim.dimensionNote ? <span className="muted">{dimension ? ` (${claim.dimensionNote})` : claim.dimensionNote}</span> : dimension ? null : <span className="muted">—</span>}
+        </p>
+      </header>
+
+      <section className="rec-compare" aria-label="Verdicts compared" data-testid="verdicts-compared">
+        <div className="rec-compare-col" data-side="focal" data-testid="focal-verdicts" aria-labelledby="focal-verdicts-title">
+          <h4 id="focal-verdicts-title" className="rec-col-title">
+            {focalCase?.name ?? 'Focal case'} <span className="rec-role">focal</span>
+            <span className="muted"> · {plural(focal.length, 'verdict')}</span>
+          </h4>
+          {focal.length === 0 ? <p className="muted rec-sub">No verdict of the focal case is compared yet.</p> : null}
+          {focal.map((r) => (
+            <MissionVerdict key={r.mission.id} mission={r.mission} election={r.election} dimensionById={index?.dimensionById ?? new Map()} />
+          ))}
+        </div>
+        {comparators.length > 0 ? (
+          comparators.map(({ caseId, refs }) => (
+            <div key={caseId} className="rec-compare-col" data-side="comparator" data-testid="comparator-verdicts" aria-label={`${byId.get(caseId)?.name ?? 'Comparator'} verdicts`}>
+              <h4 className="rec-col-title">
+                {byId.get(caseId)?.name ?? 'Comparator'} <span className="rec-role">comparator</span>
+                <span className="muted"> · {plural(refs.length, 'verdict')}</span>
+              </h4>
+              {refs.length === 0 ? <p className="muted rec-sub">No verdict of this case is compared yet.</p> : null}
+              {refs.map((r) => (
+                <MissionVerdict key={r.mission.id} mission={r.mission} election={r.election} dimensionById={index?.dimensionById ?? new Map()} />
+              ))}
+            </div>
+          ))
+        ) : (
+          <div className="rec-compare-col" data-side="comparator" data-testid="comparator-verdicts">
+            <h4 className="rec-col-title">
+              {claim.comparatorNote || 'No comparator named'} <span className="rec-role">comparator</span>
+            </h4>
+            <p className="muted rec-sub">
+              {claim.comparatorNote
+                ? 'Not a case of this project: its observers’ verdicts are not in the record, so the claim cannot be tested against them here.'
+                : 'The claim names no comparator case.'}
+            </p>
+          </div>
+        )}
+      </section>
+      {others.length > 0 ? (
+        <section className="rec-compare-others" aria-label="Other verdicts compared">
+          <h4 className="rec-col-title">Other verdicts compared</h4>
+          {others.map((r) => (
+            <MissionVerdict key={r.mission.id} mission={r.mission} election={r.election} dimensionById={index?.dimensionById ?? new Map()} />
+          ))}
+        </section>
+      ) : null}
+      <p className="rec-card-actions">
+        <button type="button" className="button button-small" onClick={() => setComparing(true)}>
+          Compare more verdicts…
+        </button>
+        <span className="muted small">{plural(claim.missionIds.length, 'verdict')} compared</span>
+      </p>
+
+      <section className="rec-judgement" aria-label="The researcher’s test">
+        <div className="rec-judgement-col">
+          <div className="rec-judgement-head">
+            <AutoSelect
+              label="Assessment"
+              saveKey={`claim:${claim.id}:assessment`}
+              where={where}
+              value={claim.assessment}
+              options={CLAIM_ASSESSMENTS.map((a) => ({ value: a, label: ASSESSMENT_LABELS[a] }))}
+              send={(assessment) => save({ assessment })}
+            />
+            <AssessmentTag value={claim.assessment} />
+          </div>
+          <AutoTextArea
+            label="Reasoning"
+            saveKey={`claim:${claim.id}:reasoning`}
+            where={where}
+            value={claim.reasoning}
+            send={(reasoning) => save({ reasoning })}
+            rows={4}
+            placeholder="What the verdicts show for or against the claim…"
+          />
+        </div>
+        <div className="rec-judgement-col">
+          <div className="rec-judgement-head">
+            <AutoSelect
+              label="Verification"
+              saveKey={`claim:${claim.id}:verification`}
+              where={where}
+              value={claim.verification}
+              options={VERIFICATION_OPTIONS}
+              send={(verification) => save({ verification })}
+            />
+            <VerificationTag value={claim.verification} />
+          </div>
+          <AutoTextArea
+            label="Verification note"
+            saveKey={`claim:${claim.id}:verificationNote`}
+            where={where}
+            value={claim.verificationNote}
+            send={(verificationNote) => save({ verificationNote })}
+            rows={4}
+            placeholder="Whether the claim was made as recorded, and where that was checked…"
+          />
+        </div>
+      </section>
+
+      {comparing ? <CompareVerdictsDialog claim={claim} onClose={() => setComparing(false)} /> : null}
+    </article>
+  );
+}

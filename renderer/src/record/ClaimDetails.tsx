@@ -1,0 +1,221 @@
+/** The right pane on the claims page: who made the claim, where, about whom and what, and where it sits in the matrix. */
+import { useState } from 'react';
+import type { ClaimDto, TextKind } from '../../../electron/contract/api';
+import { AutoTextArea, AutoTextField, requireText, useAutoSave } from '../fields';
+import { InlineAlert } from '../InlineAlert';
+import { frameworkOf, orderStages } from '../matrix-model';
+import { Modal } from '../Modal';
+import { ClaimHistory } from '../safety/CellHistory';
+import { useProject } from '../workbench-context';
+import { useClaimSave } from './claim-save';
+import { firstSentence } from './labels';
+import { sourceLine, useCitations, useObservationIndex } from './lookups';
+import { AutoSelect, useCases } from './RecordBits';
+import { useRecordEdit, useRecordUi } from './record-store';
+
+const validDate = (value: string) => (value.trim() === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value.trim()) ? null : 'A date is YYYY, YYYY-MM or YYYY-MM-DD.');
+
+export function ClaimDetails({ claim }: { claim: ClaimDto }) {
+  const { overview } = useProject();
+  const { live, byId } = useCases();
+  const { index } = useObservationIndex();
+  const { excerptById, sourceById } = useCitations();
+  const [, setUi] = useRecordUi();
+  const save = useClaimSave(claim.id);
+  const remove = useRecordEdit('claims.remove');
+  const [confirming, setConfirming] = useState(false);
+  const where = `Claim by ${claim.claimant}`;
+  const key = (field: string) => `claim:${claim.id}:${field}`;
+
+  const norms = (overview?.norms ?? []).filter((n) => !n.archived || n.id === claim.normId);
+  const frameworks = overview?.frameworks ?? [];
+  const norm = norms.find((n) => n.id === claim.normId);
+  const stages = orderStages(frameworkOf(norm, frameworks)?.stages ?? []);
+
+  const comparators = useAutoSave<string[]>({
+    saveKey: key('comparators'),
+    where,
+    value: claim.comparatorCaseIds,
+    send: (comparatorCaseIds) => save({ comparatorCaseIds }),
+  });
+
+  const excerpts = [...excerptById.values()];
+  const excerptLabel = (id: string) => {
+    const x = excerptById.get(id);
+    if (!x) return 'unknown excerpt';
+    const src = sourceById.get(x.sourceId);
+    return `${src ? `${src.authors || src.title}${src.year ? ` ${src.year}` : ''}: ` : ''}${firstSentence(x.text, 70)}`;
+  };
+
+  return (
+    <section className="details rec-details" aria-labelledby="claim-details-title" data-testid="claim-details">
+      <p className="eyebrow">Claim</p>
+      <h2 id="claim-details-title" className="details-title">
+        {claim.claimant}
+      </h2>
+      <p className="details-norm muted">Its words, its author and its place; the test of it is in the card.</p>
+
+      <div className="form-stack">
+        <AutoTextField label="Claimant" saveKey={key('claimant')} where={where} value={claim.claimant} validate={requireText('The claimant')} send={(claimant) => save({ claimant })} />
+        <AutoTextField label="Claimant’s role" saveKey={key('claimantRole')} where={where} value={claim.claimantRole} send={(claimantRole) => save({ claimantRole })} />
+        <div className="inline-fields">
+          <AutoSelect
+            label="Claimant’s country"
+            saveKey={key('claimantCaseId')}
+            where={where}
+            value={claim.claimantCaseId ?? ''}
+            options={[{ value: '', label: 'not a case' }, ...live.map((c) => ({ value: c.id, label: c.name }))]}
+            send={(id) => save({ claimantCaseId: id || null })}
+          />
+          <AutoTextField
+            label="Date"
+            className="field-short"
+            saveKey={key('date')}
+            where={where}
+            value={claim.date ?? ''}
+            validate={validDate}
+            placeholder="YYYY"
+            send={(date) => save({ date: date.trim() === '' ? null : date.trim() })}
+          />
+        </div>
+        <AutoTextArea label="Statement" saveKey={key('statement')} where={where} value={claim.statement} validate={requireText('The statement')} send={(statement) => save({ statement })} rows={3} />
+        <AutoSelect<TextKind>
+          label="The statement is"
+          saveKey={key('statementKind')}
+          where={where}
+          value={claim.statementKind}
+          options={[
+            { value: 'quote', label: 'a quote (exact words)' },
+            { value: 'paraphrase', label: 'a paraphrase' },
+          ]}
+          send={(statementKind) => save({ statementKind })}
+        />
+        <AutoSelect
+          label="Excerpt (the citation)"
+          saveKey={key('excerptId')}
+          where={where}
+          value={claim.excerptId ?? ''}
+          options={[{ value: '', label: 'none' }, ...excerpts.map((x) => ({ value: x.id, label: excerptLabel(x.id) }))]}
+          send={(id) => save({ excerptId: id || null })}
+        />
+        {claim.excerptId && excerptById.get(claim.excerptId) ? (
+          <p className="field-hint">{sourceLine(sourceById.get(excerptById.get(claim.excerptId)!.sourceId))}</p>
+        ) : null}
+        <AutoTextField label="Target (who is accused)" saveKey={key('target')} where={where} value={claim.target} send={(target) => save({ target })} />
+      </div>
+
+      <h3 className="section-heading rec-details-heading">Comparison</h3>
+      <div className="form-stack">
+        <AutoSelect
+          label="Focal case"
+          saveKey={key('focalCaseId')}
+          where={where}
+          value={claim.focalCaseId ?? ''}
+          options={[{ value: '', label: 'none' }, ...live.map((c) => ({ value: c.id, label: c.name }))]}
+          send={(id) => save({ focalCaseId: id || null })}
+        />
+        <fieldset className="field">
+          <legend className="field-label">Comparator cases</legend>
+          <div className="rec-inline-checks">
+            {live
+              .filter((c) => c.id !== claim.focalCaseId)
+              .map((c) => {
+                const on = comparators.shown.includes(c.id);
+                return (
+                  <label key={c.id} className="rec-check">
+                    <input
+                      type="checkbox"
+                      checked={on}
+                      onChange={() => comparators.set(on ? comparators.shown.filter((x) => x !== c.id) : [...comparators.shown, c.id], { immediate: true })}
+                    />
+                    <span>{c.name}</span>
+                  </label>
+                );
+              })}
+            {claim.comparatorCaseIds
+              .filter((id) => !live.some((c) => c.id === id))
+              .map((id) => (
+                <span key={id} className="muted">
+                  {byId.get(id)?.name ?? 'archived case'}
+                </span>
+              ))}
+          </div>
+        </fieldset>
+        <AutoTextField
+          label="Comparator not in the project"
+          saveKey={key('comparatorNote')}
+          where={where}
+          value={claim.comparatorNote}
+          placeholder="e.g. POL"
+          send={(comparatorNote) => save({ comparatorNote })}
+        />
+        <AutoSelect
+          label="Dimension"
+          saveKey={key('dimensionId')}
+          where={where}
+          value={claim.dimensionId ?? ''}
+          options={[{ value: '', label: 'none' }, ...(index?.dimensions ?? []).map((d) => ({ value: d.id, label: d.label }))]}
+          send={(id) => save({ dimensionId: id || null })}
+        />
+        <AutoTextField label="Dimension note" saveKey={key('dimensionNote')} where={where} value={claim.dimensionNote} send={(dimensionNote) => save({ dimensionNote })} />
+      </div>
+
+      <h3 className="section-heading rec-details-heading">In the matrix</h3>
+      <div className="form-stack">
+        <AutoSelect
+          label="Norm"
+          saveKey={key('normId')}
+          where={where}
+          value={claim.normId ?? ''}
+          options={[{ value: '', label: 'none' }, ...norms.map((n) => ({ value: n.id, label: n.shortLabel || n.label }))]}
+          send={(normId) => {
+            // A stage belongs to a framework: it stays only if the new norm uses the same one.
+            const next = norms.find((n) => n.id === normId);
+            const keepsStage = !!next && !!frameworkOf(next, frameworks)?.stages.some((s) => s.id === claim.stageId);
+            return save({ normId: normId || null, stageId: keepsStage ? claim.stageId : null });
+          }}
+        />
+        <AutoSelect
+          label="Stage"
+          saveKey={key('stageId')}
+          where={where}
+          value={claim.stageId ?? ''}
+          options={[{ value: '', label: 'none' }, ...stages.map((s) => ({ value: s.id, label: `${s.position} ${s.label}` }))]}
+          send={(id) => save({ stageId: id || null })}
+        />
+        <p className="field-hint">The claim is listed in the cell of its norm and stage for its focal case.</p>
+      </div>
+
+      <ClaimHistory claim={claim} />
+
+      <div className="rec-danger-zone">
+        <button type="button" className="button button-small" onClick={() => setConfirming(true)}>
+          Delete claim…
+        </button>
+      </div>
+      {remove.error ? <InlineAlert message={remove.error.message} /> : null}
+      {confirming ? (
+        <Modal open onOpenChange={(open) => (open ? undefined : setConfirming(false))} title="Delete this claim?" description={`“${firstSentence(claim.statement, 120)}” — ${claim.claimant}. Undo (Ctrl+Z) brings it back.`}>
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={remove.pending}
+              onClick={() =>
+                void remove.run({ id: claim.id }).then((done) => {
+                  setConfirming(false);
+                  if (done !== undefined) setUi({ claimId: null });
+                })
+              }
+            >
+              Delete claim
+            </button>
+          </div>
+        </Modal>
+      ) : null}
+    </section>
+  );
+}

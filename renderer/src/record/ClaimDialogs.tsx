@@ -1,0 +1,268 @@
+/** Creating a claim, and choosing the verdicts it is tested against. */
+import { useMemo, useState, type FormEvent } from 'react';
+import type { ClaimDto, TextKind } from '../../../electron/contract/api';
+import { InlineAlert } from '../InlineAlert';
+import { frameworkOf, orderStages } from '../matrix-model';
+import { Modal } from '../Modal';
+import { useProject } from '../workbench-context';
+import { dateToYear, ELECTION_TYPE_LABELS, firstSentence, formatDate, MISSION_TYPE_LABELS } from './labels';
+import { useObservationIndex } from './lookups';
+import { useCases } from './RecordBits';
+import { useRecordEdit } from './record-store';
+
+export interface ClaimPlacement {
+  normId?: string | undefined;
+  stageId?: string | undefined;
+  focalCaseId?: string | undefined;
+}
+
+export function NewClaimDialog({ initial, onClose, onCreated }: { initial?: ClaimPlacement; onClose: () => void; onCreated: (claim: ClaimDto) => void }) {
+  const { overview } = useProject();
+  const { live } = useCases();
+  const { index } = useObservationIndex();
+  const create = useRecordEdit('claims.save');
+  const norms = (overview?.norms ?? []).filter((n) => !n.archived);
+  const focalDefault = initial?.focalCaseId ?? live.find((c) => c.role === 'focal')?.id ?? live[0]?.id ?? '';
+  const [claimant, setClaimant] = useState('');
+  const [role, setRole] = useState('');
+  const [date, setDate] = useState('');
+  const [statement, setStatement] = useState('');
+  const [kind, setKind] = useState<TextKind>('paraphrase');
+  const [focalCaseId, setFocalCaseId] = useState(focalDefault);
+  const [comparators, setComparators] = useState<string[]>(() => live.filter((c) => c.id !== focalDefault).slice(0, 1).map((c) => c.id));
+  const [comparatorNote, setComparatorNote] = useState('');
+  const [normId, setNormId] = useState(initial?.normId ?? norms[0]?.id ?? '');
+  const norm = norms.find((n) => n.id === normId);
+  const stages = orderStages(frameworkOf(norm, overview?.frameworks ?? [])?.stages ?? []);
+  const [stageId, setStageId] = useState(initial?.stageId ?? '');
+  const [dimensionId, setDimensionId] = useState('');
+  const dateValid = date.trim() === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date.trim());
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const made = await create.run({
+      claimant: claimant.trim(),
+      claimantRole: role.trim(),
+      date: date.trim() === '' ? null : date.trim(),
+      statement: statement.trim(),
+      statementKind: kind,
+      focalCaseId: focalCaseId || null,
+      comparatorCaseIds: comparators.filter((id) => id !== focalCaseId),
+      comparatorNote: comparatorNote.trim(),
+      normId: normId || null,
+      stageId: normId && stageId ? stageId : null,
+      dimensionId: dimensionId || null,
+    });
+    if (made) onCreated(made);
+  };
+
+  return (
+    <Modal
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title="New claim"
+      description="Who claimed that the observers judged a comparator more leniently, in their words or paraphrased."
+      wide
+      testId="new-claim-dialog"
+    >
+      <form className="dialog-form" onSubmit={(e) => void submit(e)}>
+        <div className="inline-fields">
+          <label className="field">
+            <span className="field-label">Claimant</span>
+            <input className="text-input" value={claimant} onChange={(e) => setClaimant(e.target.value)} placeholder="e.g. Marat Tazhin" autoComplete="off" />
+          </label>
+          <label className="field">
+            <span className="field-label">Role</span>
+            <input className="text-input" value={role} onChange={(e) => setRole(e.target.value)} placeholder="e.g. Foreign Minister" autoComplete="off" />
+          </label>
+          <label className="field field-short">
+            <span className="field-label">Date</span>
+            <input className="text-input" value={date} onChange={(e) => setDate(e.target.value)} placeholder="YYYY-MM-DD" aria-invalid={dateValid ? undefined : true} />
+          </label>
+        </div>
+        {!dateValid ? <p className="field-error">A date is YYYY, YYYY-MM or YYYY-MM-DD.</p> : null}
+        <label className="field">
+          <span className="field-label">Statement</span>
+          <textarea className="text-area" rows={3} value={statement} onChange={(e) => setStatement(e.target.value)} />
+        </label>
+        <fieldset className="rec-inline-choices">
+          <legend className="field-label">The statement is</legend>
+          <label className="choice">
+            <input type="radio" name="new-claim-kind" checked={kind === 'quote'} onChange={() => setKind('quote')} />
+            <span>a quote (the claimant’s exact words)</span>
+          </label>
+          <label className="choice">
+            <input type="radio" name="new-claim-kind" checked={kind === 'paraphrase'} onChange={() => setKind('paraphrase')} />
+            <span>a paraphrase</span>
+          </label>
+        </fieldset>
+        <div className="inline-fields">
+          <label className="field">
+            <span className="field-label">Focal case</span>
+            <select className="native-select" value={focalCaseId} onChange={(e) => setFocalCaseId(e.target.value)}>
+              {live.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="field">
+            <legend className="field-label">Comparator cases</legend>
+            <div className="rec-inline-checks">
+              {live
+                .filter((c) => c.id !== focalCaseId)
+                .map((c) => (
+                  <label key={c.id} className="rec-check">
+                    <input
+                      type="checkbox"
+                      checked={comparators.includes(c.id)}
+                      onChange={() => setComparators((ids) => (ids.includes(c.id) ? ids.filter((x) => x !== c.id) : [...ids, c.id]))}
+                    />
+                    <span>{c.name}</span>
+                  </label>
+                ))}
+            </div>
+          </fieldset>
+          <label className="field">
+            <span className="field-label">Comparator not in the project</span>
+            <input className="text-input" value={comparatorNote} onChange={(e) => setComparatorNote(e.target.value)} placeholder="e.g. POL" />
+          </label>
+        </div>
+        <div className="inline-fields">
+          <label className="field">
+            <span className="field-label">Norm</span>
+            <select
+              className="native-select"
+              value={normId}
+              onChange={(e) => {
+                setNormId(e.target.value);
+                setStageId('');
+              }}
+            >
+              <option value="">none</option>
+              {norms.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.shortLabel || n.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Stage</span>
+            <select className="native-select" value={stageId} onChange={(e) => setStageId(e.target.value)} disabled={!normId}>
+              <option value="">none</option>
+              {stages.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.position} {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Dimension</span>
+            <select className="native-select" value={dimensionId} onChange={(e) => setDimensionId(e.target.value)}>
+              <option value="">none</option>
+              {(index?.dimensions ?? []).map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {create.error ? <InlineAlert message={create.error.message} /> : null}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={claimant.trim() === '' || statement.trim() === '' || !dateValid || create.pending}>
+            Add claim
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** Ticks the missions whose verdicts the claim compares, election by election, for its focal and comparator cases. */
+export function CompareVerdictsDialog({ claim, onClose }: { claim: ClaimDto; onClose: () => void }) {
+  const { index } = useObservationIndex();
+  const { live, byId } = useCases();
+  const save = useRecordEdit('claims.save');
+  const [chosen, setChosen] = useState<string[]>(claim.missionIds);
+  const [everyCase, setEveryCase] = useState(false);
+  const claimCases = [claim.focalCaseId, ...claim.comparatorCaseIds].filter((id): id is string => id !== null);
+  const caseIds = everyCase || claimCases.length === 0 ? live.map((c) => c.id) : claimCases;
+
+  const columns = useMemo(
+    () =>
+      caseIds.map((caseId) => ({
+        caseId,
+        elections: (index?.elections ?? [])
+          .filter((e) => e.caseId === caseId && e.missions.length > 0)
+          .sort((a, b) => (dateToYear(a.date) ?? 0) - (dateToYear(b.date) ?? 0)),
+      })),
+    [caseIds, index],
+  );
+
+  const toggle = (id: string) => setChosen((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const done = await save.run({ id: claim.id, claimant: claim.claimant, statement: claim.statement, missionIds: chosen });
+    if (done) onClose();
+  };
+
+  return (
+    <Modal
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title="Compare verdicts"
+      description="Tick the observer missions whose verdicts this claim compares."
+      wide
+      testId="compare-verdicts-dialog"
+    >
+      <form className="dialog-form" onSubmit={(e) => void submit(e)}>
+        <label className="rec-check">
+          <input type="checkbox" checked={everyCase} onChange={() => setEveryCase((v) => !v)} />
+          <span>Show the elections of every case, not only the claim’s</span>
+        </label>
+        <div className="rec-compare-choices">
+          {columns.map(({ caseId, elections }) => (
+            <fieldset key={caseId} className="rec-compare-choice-col">
+              <legend className="rec-col-title">{byId.get(caseId)?.name ?? 'Case'}</legend>
+              {elections.length === 0 ? <p className="muted small">No elections recorded.</p> : null}
+              {elections.map((e) => (
+                <div key={e.id} className="rec-choice-election">
+                  <p className="rec-choice-election-title">
+                    <span className="numeric">{formatDate(e.date)}</span> {ELECTION_TYPE_LABELS[e.type]}
+                  </p>
+                  {e.missions.map((m) => (
+                    <label key={m.id} className="rec-check rec-check-mission">
+                      <input type="checkbox" checked={chosen.includes(m.id)} onChange={() => toggle(m.id)} />
+                      <span>
+                        <strong>{m.organisation}</strong> <span className="muted">{MISSION_TYPE_LABELS[m.missionType]}</span>
+                        {m.verdict || m.reason ? <span className="rec-sub muted">{firstSentence(m.verdict || m.reason, 110)}</span> : null}
+                      </span>
+                    </label>
+                  ))}
+                </div>
+              ))}
+            </fieldset>
+          ))}
+        </div>
+        {save.error ? <InlineAlert message={save.error.message} /> : null}
+        <div className="dialog-actions">
+          <span className="muted small rec-grow">{chosen.length} chosen</span>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={save.pending}>
+            Save the comparison
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

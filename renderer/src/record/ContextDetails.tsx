@@ -1,0 +1,355 @@
+/** The right pane on the regional-context page: an editor for the selected organisation, norm, instrument or membership. */
+import { useState } from 'react';
+import type { ApiInput, MembershipStatus, RegionalContextDto, Verification } from '../../../electron/contract/api';
+import { MEMBERSHIP_STATUSES } from '../../../electron/contract/api';
+import { ApiError } from '../../../electron/contract/errors';
+import { api } from '../api';
+import { AutoTextArea, AutoTextField, requireText, useAutoSave } from '../fields';
+import { InlineAlert } from '../InlineAlert';
+import { cellKey, frameworkOf, orderStages } from '../matrix-model';
+import { useProject, useServices } from '../workbench-context';
+import { cellName, useCellsById } from './ContextView';
+import { MEMBERSHIP_LABELS } from './labels';
+import { sourceLine, useCitations } from './lookups';
+import { AutoSelect, useCases, VERIFICATION_OPTIONS, VerificationTag } from './RecordBits';
+import { useRecordEdit, useRecordSender, useRecordStore, useRecordUi, type ContextSelection } from './record-store';
+
+const validYear = (t: string) => (t.trim() === '' || /^-?\d{1,4}$/.test(t.trim()) ? null : 'A year, e.g. 2002, or empty.');
+const validDate = (t: string) => (t.trim() === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(t.trim()) ? null : 'YYYY, YYYY-MM or YYYY-MM-DD, or empty.');
+const yearOrNull = (t: string) => (t.trim() === '' ? null : Number(t.trim()));
+
+export function ContextDetails({ selection, context }: { selection: NonNullable<ContextSelection>; context: RegionalContextDto }) {
+  switch (selection.kind) {
+    case 'organisation': {
+      const o = context.organisations.find((x) => x.id === selection.id);
+      return o ? <OrganisationEditor key={o.id} id={o.id} context={context} /> : null;
+    }
+    case 'regional-norm': {
+      const n = context.regionalNorms.find((x) => x.id === selection.id);
+      return n ? <RegionalNormEditor key={n.id} id={n.id} context={context} /> : null;
+    }
+    case 'instrument': {
+      const i = context.instruments.find((x) => x.id === selection.id);
+      return i ? <InstrumentEditor key={i.id} id={i.id} context={context} /> : null;
+    }
+    case 'membership': {
+      const m = context.memberships.find((x) => x.id === selection.id);
+      return m ? <MembershipEditor key={m.id} id={m.id} context={context} /> : null;
+    }
+  }
+}
+
+function useLatest() {
+  const store = useRecordStore();
+  return () => {
+    const data = store.slot('context').data;
+    if (!data) throw new ApiError('NOT_FOUND', 'The regional context is not loaded. Reload and try again.');
+    return data;
+  };
+}
+
+function RemoveButton({ label, onRemove, pending }: { label: string; onRemove: () => void; pending: boolean }) {
+  return (
+    <div className="rec-danger-zone">
+      <button type="button" className="button button-small" disabled={pending} onClick={onRemove}>
+        {label}
+      </button>
+      <span className="muted small"> Undo (Ctrl+Z) brings it back.</span>
+    </div>
+  );
+}
+
+function OrganisationEditor({ id, context }: { id: string; context: RegionalContextDto }) {
+  const org = context.organisations.find((o) => o.id === id)!;
+  const latest = useLatest();
+  const sender = useRecordSender();
+  const [, setUi] = useRecordUi();
+  const remove = useRecordEdit('organisations.remove');
+  const save = (patch: Partial<ApiInput<'organisations.save'>>) => {
+    const cur = latest().organisations.find((o) => o.id === id);
+    if (!cur) return Promise.reject(new ApiError('NOT_FOUND', 'That organisation no longer exists.'));
+    return sender('organisations.save', { id, name: cur.name, ...patch });
+  };
+  const where = org.name;
+  return (
+    <section className="details rec-details" aria-labelledby="org-details-title" data-testid="organisation-details">
+      <p className="eyebrow">Organisation</p>
+      <h2 id="org-details-title" className="details-title">
+        {org.name}
+      </h2>
+      <div className="form-stack">
+        <AutoTextField label="Name" saveKey={`org:${id}:name`} where={where} value={org.name} validate={requireText('The name')} send={(name) => save({ name })} />
+        <AutoTextField label="Full name" saveKey={`org:${id}:fullName`} where={where} value={org.fullName} send={(fullName) => save({ fullName })} />
+        <AutoTextArea label="Description" saveKey={`org:${id}:description`} where={where} value={org.description} send={(description) => save({ description })} rows={4} />
+      </div>
+      <p className="muted small rec-details-heading">
+        {context.memberships.filter((m) => m.organisationId === id).length} memberships · {context.regionalNorms.filter((n) => n.organisationId === id).length} regional norms
+      </p>
+      <RemoveButton label="Remove organisation" pending={remove.pending} onRemove={() => void remove.run({ id }).then((d) => d !== undefined && setUi({ context: null }))} />
+      {remove.error ? <InlineAlert message={remove.error.message} /> : null}
+    </section>
+  );
+}
+
+function RegionalNormEditor({ id, context }: { id: string; context: RegionalContextDto }) {
+  const norm = context.regionalNorms.find((n) => n.id === id)!;
+  const latest = useLatest();
+  const sender = useRecordSender();
+  const [, setUi] = useRecordUi();
+  const remove = useRecordEdit('regionalNorms.remove');
+  const { overview } = useProject();
+  const cellsById = useCellsById();
+  const where = norm.label;
+  const key = (f: string) => `rnorm:${id}:${f}`;
+  const save = (patch: Partial<ApiInput<'regionalNorms.save'>>) => {
+    const cur = latest().regionalNorms.find((n) => n.id === id);
+    if (!cur) return Promise.reject(new ApiError('NOT_FOUND', 'That regional norm no longer exists.'));
+    return sender('regionalNorms.save', { id, label: cur.label, ...patch });
+  };
+  const instruments = useAutoSave<string[]>({ saveKey: key('instruments'), where, value: norm.instrumentIds, send: (instrumentIds) => save({ instrumentIds }) });
+
+  return (
+    <section className="details rec-details" aria-labelledby="rn-details-title" data-testid="regional-norm-details">
+      <p className="eyebrow">Regional norm</p>
+      <h2 id="rn-details-title" className="details-title">
+        {norm.label}
+      </h2>
+      <p className="details-norm">
+        <VerificationTag value={norm.verification} />
+      </p>
+      <div className="form-stack">
+        <AutoTextField label="Label" saveKey={key('label')} where={where} value={norm.label} validate={requireText('The label')} send={(label) => save({ label })} />
+        <AutoTextArea label="Description" saveKey={key('description')} where={where} value={norm.description} send={(description) => save({ description })} rows={3} />
+        <AutoSelect
+          label="Organisation"
+          saveKey={key('organisationId')}
+          where={where}
+          value={norm.organisationId ?? ''}
+          options={[{ value: '', label: 'several / none' }, ...context.organisations.map((o) => ({ value: o.id, label: o.name }))]}
+          send={(v) => save({ organisationId: v || null })}
+        />
+        <AutoTextField label="Norm entrepreneurs" saveKey={key('entrepreneurs')} where={where} value={norm.entrepreneurs} placeholder="e.g. Russia; China" send={(entrepreneurs) => save({ entrepreneurs })} />
+        <div className="inline-fields">
+          <AutoTextField label="From (year)" saveKey={key('yearFrom')} where={where} value={norm.yearFrom?.toString() ?? ''} validate={validYear} send={(t) => save({ yearFrom: yearOrNull(t) })} />
+          <AutoTextField label="To (year)" saveKey={key('yearTo')} where={where} value={norm.yearTo?.toString() ?? ''} validate={validYear} send={(t) => save({ yearTo: yearOrNull(t) })} />
+        </div>
+        <AutoSelect<Verification> label="Verification" saveKey={key('verification')} where={where} value={norm.verification} options={VERIFICATION_OPTIONS} send={(verification) => save({ verification })} />
+        <AutoTextArea label="Verification note" saveKey={key('verificationNote')} where={where} value={norm.verificationNote} send={(verificationNote) => save({ verificationNote })} rows={2} />
+        <fieldset className="field">
+          <legend className="field-label">Instruments that carry it</legend>
+          {context.instruments.map((i) => {
+            const on = instruments.shown.includes(i.id);
+            return (
+              <label key={i.id} className="rec-check">
+                <input type="checkbox" checked={on} onChange={() => instruments.set(on ? instruments.shown.filter((x) => x !== i.id) : [...instruments.shown, i.id], { immediate: true })} />
+                <span>
+                  {i.title}
+                  {i.date ? <span className="muted"> ({i.date.slice(0, 4)})</span> : null}
+                </span>
+              </label>
+            );
+          })}
+        </fieldset>
+      </div>
+
+      <h3 className="section-heading rec-details-heading">Cells where contestation draws on it ({norm.cellIds.length})</h3>
+      <ul className="rec-linked-cells" data-testid="linked-cells">
+        {norm.cellIds.map((cellId) => (
+          <li key={cellId}>
+            <span>{cellName(cellsById.get(cellId), overview)}</span>
+            <button type="button" className="button button-small" onClick={() => void save({ cellIds: norm.cellIds.filter((x) => x !== cellId) }).catch(() => undefined)}>
+              Unlink
+            </button>
+          </li>
+        ))}
+      </ul>
+      <LinkCell onLink={(cellId) => save({ cellIds: [...norm.cellIds.filter((x) => x !== cellId), cellId] })} />
+
+      <RemoveButton label="Remove regional norm" pending={remove.pending} onRemove={() => void remove.run({ id }).then((d) => d !== undefined && setUi({ context: null }))} />
+      {remove.error ? <InlineAlert message={remove.error.message} /> : null}
+    </section>
+  );
+}
+
+/** Picks a matrix cell (case, norm, stage) to link; an empty cell is created first (links need a cell). */
+function LinkCell({ onLink }: { onLink: (cellId: string) => Promise<unknown> }) {
+  const { overview, cells } = useProject();
+  const { store } = useServices();
+  const { live } = useCases();
+  const norms = (overview?.norms ?? []).filter((n) => !n.archived);
+  const [caseId, setCaseId] = useState(live[0]?.id ?? '');
+  const [normId, setNormId] = useState(norms[0]?.id ?? '');
+  const stages = orderStages(frameworkOf(norms.find((n) => n.id === normId), overview?.frameworks ?? [])?.stages ?? []);
+  const [stageId, setStageId] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const stage = stages.find((s) => s.id === stageId) ?? stages[0];
+
+  const link = async () => {
+    if (!stage) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      let cell = cells?.get(cellKey(normId, caseId, stage.id));
+      if (!cell) {
+        cell = await api['cells.update']({ caseId, normId, stageId: stage.id, patch: {} });
+        store.putCell(cell);
+      }
+      await onLink(cell.id);
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="rec-link-cell">
+      <p className="field-label">Link to a cell</p>
+      <div className="inline-fields">
+        <select className="native-select" aria-label="Case" value={caseId} onChange={(e) => setCaseId(e.target.value)}>
+          {live.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <select
+          className="native-select"
+          aria-label="Norm"
+          value={normId}
+          onChange={(e) => {
+            setNormId(e.target.value);
+            setStageId('');
+          }}
+        >
+          {norms.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.shortLabel || n.label}
+            </option>
+          ))}
+        </select>
+        <select className="native-select" aria-label="Stage" value={stage?.id ?? ''} onChange={(e) => setStageId(e.target.value)}>
+          {stages.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.position} {s.label}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button button-small" disabled={busy || !stage} onClick={() => void link()}>
+          Link
+        </button>
+      </div>
+      {error ? <p className="field-error">{error}</p> : null}
+    </div>
+  );
+}
+
+function InstrumentEditor({ id, context }: { id: string; context: RegionalContextDto }) {
+  const inst = context.instruments.find((i) => i.id === id)!;
+  const latest = useLatest();
+  const sender = useRecordSender();
+  const [, setUi] = useRecordUi();
+  const remove = useRecordEdit('instruments.remove');
+  const { sourceById } = useCitations();
+  const where = inst.title;
+  const key = (f: string) => `instrument:${id}:${f}`;
+  const save = (patch: Partial<ApiInput<'instruments.save'>>) => {
+    const cur = latest().instruments.find((i) => i.id === id);
+    if (!cur) return Promise.reject(new ApiError('NOT_FOUND', 'That instrument no longer exists.'));
+    return sender('instruments.save', { id, title: cur.title, ...patch });
+  };
+  const sources = [...sourceById.values()].sort((a, b) => a.title.localeCompare(b.title));
+  return (
+    <section className="details rec-details" aria-labelledby="inst-details-title" data-testid="instrument-details">
+      <p className="eyebrow">Instrument</p>
+      <h2 id="inst-details-title" className="details-title">
+        {inst.title}
+      </h2>
+      <div className="form-stack">
+        <AutoTextField label="Title" saveKey={key('title')} where={where} value={inst.title} validate={requireText('The title')} send={(title) => save({ title })} />
+        <div className="inline-fields">
+          <AutoSelect
+            label="Organisation"
+            saveKey={key('organisationId')}
+            where={where}
+            value={inst.organisationId ?? ''}
+            options={[{ value: '', label: 'none' }, ...context.organisations.map((o) => ({ value: o.id, label: o.name }))]}
+            send={(v) => save({ organisationId: v || null })}
+          />
+          <AutoTextField label="Date" saveKey={key('date')} where={where} value={inst.date ?? ''} validate={validDate} send={(t) => save({ date: t.trim() || null })} />
+        </div>
+        <AutoTextArea label="Description" saveKey={key('description')} where={where} value={inst.description} send={(description) => save({ description })} rows={3} />
+        <AutoSelect
+          label="Source"
+          saveKey={key('sourceId')}
+          where={where}
+          value={inst.sourceId ?? ''}
+          options={[{ value: '', label: 'none' }, ...sources.map((s) => ({ value: s.id, label: sourceLine(s).slice(0, 90) }))]}
+          send={(v) => save({ sourceId: v || null })}
+        />
+        <AutoSelect<Verification> label="Verification" saveKey={key('verification')} where={where} value={inst.verification} options={VERIFICATION_OPTIONS} send={(verification) => save({ verification })} />
+        <AutoTextArea label="Verification note" saveKey={key('verificationNote')} where={where} value={inst.verificationNote} send={(verificationNote) => save({ verificationNote })} rows={2} />
+      </div>
+      <RemoveButton label="Remove instrument" pending={remove.pending} onRemove={() => void remove.run({ id }).then((d) => d !== undefined && setUi({ context: null }))} />
+      {remove.error ? <InlineAlert message={remove.error.message} /> : null}
+    </section>
+  );
+}
+
+function MembershipEditor({ id, context }: { id: string; context: RegionalContextDto }) {
+  const m = context.memberships.find((x) => x.id === id)!;
+  const latest = useLatest();
+  const sender = useRecordSender();
+  const [, setUi] = useRecordUi();
+  const remove = useRecordEdit('memberships.remove');
+  const { live, byId } = useCases();
+  const org = context.organisations.find((o) => o.id === m.organisationId);
+  const where = `${byId.get(m.caseId)?.name ?? 'Case'} in ${org?.name ?? '?'}`;
+  const key = (f: string) => `membership:${id}:${f}`;
+  const save = (patch: Partial<ApiInput<'memberships.save'>>) => {
+    const cur = latest().memberships.find((x) => x.id === id);
+    if (!cur) return Promise.reject(new ApiError('NOT_FOUND', 'That membership no longer exists.'));
+    return sender('memberships.save', { id, caseId: cur.caseId, organisationId: cur.organisationId, status: cur.status, ...patch });
+  };
+  return (
+    <section className="details rec-details" aria-labelledby="mem-details-title" data-testid="membership-details">
+      <p className="eyebrow">Membership</p>
+      <h2 id="mem-details-title" className="details-title">
+        {byId.get(m.caseId)?.name ?? 'Case'} in {org?.name}
+      </h2>
+      <p className="details-norm">
+        <VerificationTag value={m.verification} />
+      </p>
+      <div className="form-stack">
+        <div className="inline-fields">
+          <AutoSelect label="Case" saveKey={key('caseId')} where={where} value={m.caseId} options={live.map((c) => ({ value: c.id, label: c.name }))} send={(caseId) => save({ caseId })} />
+          <AutoSelect
+            label="Organisation"
+            saveKey={key('organisationId')}
+            where={where}
+            value={m.organisationId}
+            options={context.organisations.map((o) => ({ value: o.id, label: o.name }))}
+            send={(organisationId) => save({ organisationId })}
+          />
+        </div>
+        <AutoSelect<MembershipStatus>
+          label="Status"
+          saveKey={key('status')}
+          where={where}
+          value={m.status}
+          options={MEMBERSHIP_STATUSES.map((s) => ({ value: s, label: MEMBERSHIP_LABELS[s] }))}
+          send={(status) => save({ status })}
+        />
+        <div className="inline-fields">
+          <AutoTextField label="From" saveKey={key('dateFrom')} where={where} value={m.dateFrom ?? ''} validate={validDate} send={(t) => save({ dateFrom: t.trim() || null })} />
+          <AutoTextField label="To" saveKey={key('dateTo')} where={where} value={m.dateTo ?? ''} validate={validDate} send={(t) => save({ dateTo: t.trim() || null })} />
+        </div>
+        <AutoSelect<Verification> label="Verification" saveKey={key('verification')} where={where} value={m.verification} options={VERIFICATION_OPTIONS} send={(verification) => save({ verification })} />
+        <AutoTextArea label="Note" saveKey={key('note')} where={where} value={m.note} send={(note) => save({ note })} rows={3} />
+      </div>
+      <RemoveButton label="Remove membership" pending={remove.pending} onRemove={() => void remove.run({ id }).then((d) => d !== undefined && setUi({ context: null }))} />
+      {remove.error ? <InlineAlert message={remove.error.message} /> : null}
+    </section>
+  );
+}

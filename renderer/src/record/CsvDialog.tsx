@@ -1,0 +1,281 @@
+/**
+ * CSV in and out of the record. Import: choose the kind and the file (the desktop's file dialog, or a path typed in
+ * the browser, which has none), read the preview (rows, the first of them as a table, every problem with its line),
+ * then import all or nothing — or, when the user ticks it, the good rows only. Export: the kind's CSV, downloaded.
+ */
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { useId, useState, type FormEvent } from 'react';
+import type { CsvKind, CsvPreviewDto } from '../../../electron/contract/api';
+import { CSV_KINDS } from '../../../electron/contract/api';
+import { api, toApiError, transportKind } from '../api';
+import { ChevronIcon } from '../icons';
+import { InlineAlert } from '../InlineAlert';
+import { Modal } from '../Modal';
+import { plural } from './labels';
+import { useRecordEdit } from './record-store';
+
+export const CSV_KIND_LABELS: Record<CsvKind, string> = {
+  elections: 'Elections',
+  missions: 'Missions and their findings',
+  claims: 'Double-standards claims',
+  indicators: 'Indicator values',
+  regional: 'Regional context (norms, instruments, memberships)',
+};
+
+/** "Import CSV…" and "Export CSV" for a page; `kinds` when the page holds more than one kind. */
+export function CsvActions({ kind, kinds = [kind] }: { kind: CsvKind; kinds?: CsvKind[] }) {
+  const [importing, setImporting] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const exportKind = async (k: CsvKind) => {
+    setError(undefined);
+    try {
+      const { text } = await api['data.exportCsv']({ kind: k });
+      download(`comparanda-${k}.csv`, text);
+    } catch (caught) {
+      setError(toApiError(caught).message);
+    }
+  };
+
+  return (
+    <>
+      <button type="button" className="button button-small" onClick={() => setImporting(true)}>
+        Import CSV…
+      </button>
+      {kinds.length === 1 ? (
+        <button type="button" className="button button-small" onClick={() => void exportKind(kind)}>
+          Export CSV
+        </button>
+      ) : (
+        <DropdownMenu.Root>
+          <DropdownMenu.Trigger className="button button-small">
+            Export CSV <ChevronIcon />
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
+              {kinds.map((k) => (
+                <DropdownMenu.Item key={k} className="menu-item" onSelect={() => void exportKind(k)}>
+                  {CSV_KIND_LABELS[k]}
+                </DropdownMenu.Item>
+              ))}
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
+      )}
+      {error ? <span className="field-error rec-inline-error">{error}</span> : null}
+      {importing ? <CsvImportDialog initialKind={kind} onClose={() => setImporting(false)} /> : null}
+    </>
+  );
+}
+
+/** Hands a text to the browser (or Electron) as a downloaded file. */
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind; onClose: () => void }) {
+  const ids = { kind: useId(), path: useId() };
+  const [kind, setKind] = useState<CsvKind>(initialKind);
+  const [path, setPath] = useState('');
+  const [preview, setPreview] = useState<CsvPreviewDto | undefined>(undefined);
+  const [previewError, setPreviewError] = useState<string | undefined>(undefined);
+  const [previewing, setPreviewing] = useState(false);
+  const [skipBadRows, setSkipBadRows] = useState(false);
+  const [done, setDone] = useState<{ imported: number; skipped: { line: number; message: string }[] } | undefined>(undefined);
+  const importer = useRecordEdit('data.importCsv');
+
+  const reset = () => {
+    setPreview(undefined);
+    setPreviewError(undefined);
+    setSkipBadRows(false);
+    setDone(undefined);
+    importer.clearError();
+  };
+
+  const choose = async () => {
+    try {
+      const { path: chosen } = await api['host.chooseFile']({ mode: 'open', title: 'Import CSV', filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }] });
+      if (chosen) {
+        setPath(chosen);
+        reset();
+        await runPreview(kind, chosen);
+      }
+    } catch (caught) {
+      setPreviewError(toApiError(caught).message);
+    }
+  };
+
+  const runPreview = async (k: CsvKind, p: string) => {
+    reset();
+    setPreviewing(true);
+    try {
+      setPreview(await api['data.previewCsv']({ kind: k, path: p }));
+    } catch (caught) {
+      setPreviewError(toApiError(caught).message);
+    } finally {
+      setPreviewing(false);
+    }
+  };
+
+  const onPreview = (event: FormEvent) => {
+    event.preventDefault();
+    if (path.trim() !== '') void runPreview(kind, path.trim());
+  };
+
+  const onImport = async () => {
+    const result = await importer.run({ kind, path: path.trim(), skipBadRows });
+    if (result) setDone(result);
+  };
+
+  const problems = preview?.problems ?? [];
+  const good = preview ? preview.rows - new Set(problems.map((p) => p.line)).size : 0;
+  const blocked = problems.length > 0 && !skipBadRows;
+
+  return (
+    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="Import CSV" description="Nothing is written until you import; a bad row stops the whole import unless you choose to skip bad rows." wide testId="csv-import-dialog">
+      <form className="dialog-form" onSubmit={onPreview}>
+        <div className="inline-fields rec-csv-fields">
+          <div className="field rec-csv-kind">
+            <label className="field-label" htmlFor={ids.kind}>
+              Kind
+            </label>
+            <select
+              id={ids.kind}
+              className="native-select"
+              value={kind}
+              onChange={(e) => {
+                setKind(e.target.value as CsvKind);
+                reset();
+              }}
+            >
+              {CSV_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {CSV_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor={ids.path}>
+              Path of the CSV file
+            </label>
+            <div className="rec-path-row">
+              <input
+                id={ids.path}
+                className="text-input"
+                value={path}
+                spellCheck={false}
+                autoComplete="off"
+                placeholder={transportKind === 'http' ? '/home/me/data/elections.csv' : 'Choose a file, or type its path'}
+                onChange={(e) => {
+                  setPath(e.target.value);
+                  reset();
+                }}
+              />
+              {transportKind === 'ipc' ? (
+                <button type="button" className="button" onClick={() => void choose()}>
+                  Choose file…
+                </button>
+              ) : null}
+              <button type="submit" className="button" disabled={path.trim() === '' || previewing}>
+                {previewing ? 'Reading…' : 'Preview'}
+              </button>
+            </div>
+            <p className="field-hint">
+              {transportKind === 'http' ? 'In the browser there is no file dialog: type the path of a file on this computer. ' : ''}
+              Tip: export this kind first to get its columns.
+            </p>
+          </div>
+        </div>
+      </form>
+
+      {previewError ? <InlineAlert message={previewError} /> : null}
+
+      {preview ? (
+        <section className="rec-csv-preview" aria-label="Preview" data-testid="csv-preview">
+          <p className="rec-csv-summary" role="status">
+            {plural(preview.rows, 'row')} read ·{' '}
+            {problems.length === 0 ? (
+              <span>no problems</span>
+            ) : (
+              <strong className="rec-problem-count">{plural(problems.length, 'problem')}</strong>
+            )}
+          </p>
+          {problems.length > 0 ? (
+            <ul className="rec-csv-problems" aria-label="Problems" data-testid="csv-problems">
+              {problems.map((p, i) => (
+                <li key={`${p.line}-${i}`}>
+                  <span className="rec-line">Line {p.line}</span> {p.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <div className="rec-csv-sample-scroll">
+            <table className="rec-table rec-csv-sample" aria-label="First rows">
+              <thead>
+                <tr>
+                  <th scope="col" className="numeric">
+                    Line
+                  </th>
+                  {preview.header.map((h) => (
+                    <th key={h} scope="col">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {preview.sample.slice(0, 8).map((row, i) => (
+                  <tr key={i}>
+                    <td className="numeric muted">{i + 2}</td>
+                    {row.map((cell, j) => (
+                      <td key={j} title={cell}>
+                        {cell.length > 60 ? `${cell.slice(0, 59)}…` : cell}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {preview.rows > 8 ? <p className="muted small">The first 8 of {preview.rows} rows (line numbers assume one line per row).</p> : null}
+          {problems.length > 0 ? (
+            <label className="rec-check">
+              <input type="checkbox" checked={skipBadRows} onChange={() => setSkipBadRows((v) => !v)} />
+              <span>
+                Skip the bad rows and import the {plural(good, 'good row')}
+              </span>
+            </label>
+          ) : null}
+        </section>
+      ) : null}
+
+      {importer.error ? <InlineAlert message={importer.error.message} /> : null}
+      {done ? (
+        <p className="rec-csv-done" role="status" data-testid="csv-done">
+          Imported {plural(done.imported, 'row')}
+          {done.skipped.length > 0 ? `; skipped ${done.skipped.map((s) => `line ${s.line}`).join(', ')}` : ''}. Undo (Ctrl+Z) takes the whole import back.
+        </p>
+      ) : null}
+
+      <div className="dialog-actions">
+        {preview && blocked && !done ? <span className="muted small rec-grow">Nothing is imported while a row is bad: fix the file, or skip bad rows.</span> : null}
+        <button type="button" className="button" onClick={onClose}>
+          {done ? 'Close' : 'Cancel'}
+        </button>
+        {!done ? (
+          <button type="button" className="button button-primary" disabled={!preview || blocked || good === 0 || importer.pending} onClick={() => void onImport()}>
+            {importer.pending ? 'Importing…' : skipBadRows && problems.length > 0 ? `Import ${plural(good, 'row')}` : 'Import'}
+          </button>
+        ) : null}
+      </div>
+    </Modal>
+  );
+}

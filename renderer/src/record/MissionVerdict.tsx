@@ -1,0 +1,60 @@
+/** One observer verdict as the claim card and the observation record show it: when, who, the quote, the findings. */
+import type { DimensionDto, ElectionDto, MissionDto } from '../../../electron/contract/api';
+import { ELECTION_TYPE_LABELS, formatDate, MISSION_TYPE_LABELS } from './labels';
+import { sourceLine, useCitations } from './lookups';
+import { SeverityTag, VerificationTag } from './RecordBits';
+
+interface MissionVerdictProps {
+  mission: MissionDto;
+  election: ElectionDto;
+  dimensionById: Map<string, DimensionDto>;
+  /** Dimensions listed first (e.g. the claim's); the rest follow. */
+  showElection?: boolean;
+}
+
+export function MissionVerdict({ mission, election, dimensionById, showElection = true }: MissionVerdictProps) {
+  const { sourceById } = useCitations();
+  const source = mission.verdictSourceId ? sourceById.get(mission.verdictSourceId) : undefined;
+  const none = mission.missionType === 'none';
+  return (
+    <div className={`rec-verdict${none ? ' is-none' : ''}`} data-testid="verdict" data-mission-id={mission.id}>
+      <p className="rec-verdict-head">
+        {showElection ? (
+          <>
+            <strong className="numeric">{formatDate(election.date)}</strong> <span>{ELECTION_TYPE_LABELS[election.type]}</span>
+            <span className="rec-dot" aria-hidden="true">
+              ·
+            </span>
+          </>
+        ) : null}
+        <strong>{mission.organisation}</strong> <span className="muted">{MISSION_TYPE_LABELS[mission.missionType]}</span>
+        {mission.verification !== 'verified-external' ? <VerificationTag value={mission.verification} /> : null}
+      </p>
+      {showElection && election.label && election.label !== election.type ? <p className="rec-sub muted">{election.label}</p> : null}
+      {none ? (
+        <p className="rec-none">
+          <span className="rec-kind">no mission</span> {mission.reason || 'No reason recorded.'}
+        </p>
+      ) : null}
+      {mission.verdictQuote ? <blockquote className="rec-quote">“{mission.verdictQuote}”</blockquote> : null}
+      {mission.verdict ? (
+        <p className="rec-verdict-summary">
+          <span className="rec-kind">summary</span> {mission.verdict}
+        </p>
+      ) : null}
+      {mission.findings.length > 0 ? (
+        <ul className="rec-findings" aria-label="Findings by dimension">
+          {mission.findings.map((f) => (
+            <li key={f.dimensionId}>
+              <span className="rec-finding-dim">{dimensionById.get(f.dimensionId)?.label ?? 'Unknown dimension'}</span>
+              <SeverityTag value={f.severity} />
+            </li>
+          ))}
+        </ul>
+      ) : none ? null : (
+        <p className="rec-sub muted">No findings coded on the shared dimensions.</p>
+      )}
+      {source ? <p className="rec-cite muted">Source: {sourceLine(source)}</p> : null}
+    </div>
+  );
+}
