@@ -790,8 +790,13 @@ export function createExcerpt(p: Project, input: In<'excerpts.create'>): Out<'ex
 export function updateExcerpt(p: Project, input: In<'excerpts.update'>): Out<'excerpts.update'> {
   const current = requireExcerpt(p, input.id);
   if (input.participantId) requireParticipant(p, input.participantId);
-  if (input.text !== undefined && input.text !== current.text && current.documentId && current.startOffset !== null && (input.textKind ?? current.textKind) === 'quote') {
-    throw new ApiError('VALIDATION_FAILED', 'A quote taken from a document keeps the document’s words. Mark it as a paraphrase to reword it, or select the text again.');
+  // A quote taken from a document is the document's words: whether the text changes or a paraphrase becomes a quote.
+  const nextText = input.text ?? current.text;
+  if ((input.textKind ?? current.textKind) === 'quote' && current.documentId && current.page !== null && current.startOffset !== null && current.endOffset !== null) {
+    const page = stmt(p.db, 'SELECT text FROM document_pages WHERE document_id = ? AND number = ?').get(current.documentId, current.page) as { text: string } | undefined;
+    if (page && page.text.slice(current.startOffset, current.endOffset) !== nextText) {
+      throw new ApiError('VALIDATION_FAILED', 'A quote taken from a document keeps the document’s words. Mark it as a paraphrase to reword it, or select the text again.');
+    }
   }
   p.history.edit(
     'Edit excerpt',

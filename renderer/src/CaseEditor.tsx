@@ -3,6 +3,7 @@ import { useCallback, useId, useState } from 'react';
 import type { AttributeDto, AttributeValue, CaseDto, CaseRole } from '../../electron/contract/api';
 import { api } from './api';
 import { AttributesDialog } from './AttributesDialog';
+import { Memos } from './evidence/ui';
 import { AutoTextArea, AutoTextField, requireText, useAutoSave } from './fields';
 import { FocalMarker } from './FocalMarker';
 import { InlineAlert } from './InlineAlert';
@@ -109,6 +110,8 @@ export function CaseEditor({ kase, attributes, focalName }: CaseEditorProps) {
           </div>
         )}
       </section>
+
+      <Memos targetType="case" targetId={kase.id} where={`Case ${kase.name}`} />
 
       <section className="details-section">
         <p className="muted">{assessed === undefined ? '' : `${assessed} assessed cell${assessed === 1 ? '' : 's'} across all norms.`}</p>

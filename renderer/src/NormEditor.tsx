@@ -1,6 +1,7 @@
 import { useCallback, useId, useState } from 'react';
 import type { FrameworkDto, NormDto } from '../../electron/contract/api';
 import { api, toApiError } from './api';
+import { Memos } from './evidence/ui';
 import { AutoTextArea, AutoTextField, requireText } from './fields';
 import { InlineAlert } from './InlineAlert';
 import { orderStages } from './matrix-model';
@@ -116,6 +117,8 @@ export function NormEditor({ norm, frameworks }: NormEditorProps) {
           </div>
         </section>
       ) : null}
+
+      <Memos targetType="norm" targetId={norm.id} where={`Norm ${norm.shortLabel || norm.label}`} />
 
       <section className="details-section">
         <button type="button" className="button button-small details-action" disabled={archive.pending} onClick={() => void archive.run({ id: norm.id, archived: !norm.archived })}>

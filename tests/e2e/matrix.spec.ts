@@ -164,7 +164,7 @@ test.describe('the sample project', () => {
     await expect(workbench.editor.status).toHaveText('No data');
     await expect(workbench.editor.root).toContainText('Not assessed yet');
     // The evidence section is there, empty, saying what will fill it.
-    await expect(workbench.editor.evidence).toContainText('Evidence links arrive with sources and excerpts');
+    await expect(workbench.editor.evidence).toContainText('No evidence yet');
   });
 
   test('screenshots: the sample open with a Kazakhstan cell being edited', async ({ workbench }) => {

@@ -1,0 +1,113 @@
+/** Codes for an excerpt: chosen from the codebook's tree (a popover with a filter), shown as removable chips. */
+import * as Popover from '@radix-ui/react-popover';
+import { useMemo, useState, type FormEvent } from 'react';
+import type { CodeDto } from '../../../electron/contract/api';
+import { InlineAlert } from '../InlineAlert';
+import { useEvidenceAction, useList } from './store';
+
+export interface CodeNode {
+  code: CodeDto;
+  depth: number;
+  path: string;
+}
+
+/** The codebook in tree order (depth first, siblings by position), with each code's path "Parent › Child". */
+export function flattenCodes(codes: readonly CodeDto[]): CodeNode[] {
+  const children = new Map<string | null, CodeDto[]>();
+  const known = new Set(codes.map((c) => c.id));
+  for (const code of codes) {
+    const parent = code.parentId !== null && known.has(code.parentId) ? code.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), code]);
+  }
+  for (const list of children.values()) list.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
+  const out: CodeNode[] = [];
+  const walk = (parent: string | null, depth: number, prefix: string) => {
+    for (const code of children.get(parent) ?? []) {
+      const path = prefix ? `${prefix} › ${code.name}` : code.name;
+      out.push({ code, depth, path });
+      walk(code.id, depth + 1, path);
+    }
+  };
+  walk(null, 0, '');
+  return out;
+}
+
+export function CodePicker({ value, onChange, label = 'Codes' }: { value: string[]; onChange: (ids: string[]) => void; label?: string }) {
+  const codes = useList('codes');
+  const create = useEvidenceAction('codes.create');
+  const [filter, setFilter] = useState('');
+  const [newName, setNewName] = useState('');
+  const nodes = useMemo(() => flattenCodes(codes.data ?? []), [codes.data]);
+  const byId = useMemo(() => new Map(nodes.map((n) => [n.code.id, n])), [nodes]);
+  const words = filter.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const shown = words.length === 0 ? nodes : nodes.filter((n) => words.every((w) => n.path.toLocaleLowerCase().includes(w)));
+  const chosen = new Set(value);
+
+  const toggle = (id: string, on: boolean) => onChange(on ? [...value, id] : value.filter((v) => v !== id));
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const name = newName.trim();
+    if (!name) return;
+    const made = await create.run({ name });
+    if (made) {
+      setNewName('');
+      onChange([...value, made.id]);
+    }
+  };
+
+  return (
+    <div className="ev-codes">
+      <ul className="ev-chips" aria-label={label}>
+        {value.map((id) => (
+          <li key={id} className="ev-chip">
+            <span>{byId.get(id)?.path ?? 'a removed code'}</span>
+            <button type="button" className="ev-chip-remove" aria-label={`Remove code ${byId.get(id)?.code.name ?? ''}`} onClick={() => toggle(id, false)}>
+              ×
+            </button>
+          </li>
+        ))}
+        {value.length === 0 ? <li className="muted small">No codes</li> : null}
+      </ul>
+      <Popover.Root>
+        <Popover.Trigger asChild>
+          <button type="button" className="button button-small">
+            Codes…
+          </button>
+        </Popover.Trigger>
+        <Popover.Portal>
+          <Popover.Content className="popover ev-code-popover" align="start" sideOffset={4} collisionPadding={8}>
+            <p className="popover-title">Codes</p>
+            <input
+              type="search"
+              className="text-input ev-code-filter"
+              aria-label="Filter codes"
+              placeholder="Filter…"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+            />
+            <ul className="ev-code-choices" role="group" aria-label="Codebook">
+              {shown.map((n) => (
+                <li key={n.code.id} style={{ paddingLeft: n.depth * 14 }}>
+                  <label className="check">
+                    <input type="checkbox" checked={chosen.has(n.code.id)} onChange={(e) => toggle(n.code.id, e.target.checked)} />
+                    <span title={n.path}>{n.code.name}</span>
+                  </label>
+                </li>
+              ))}
+              {nodes.length === 0 ? <li className="muted small">The codebook is empty. Add a first code below.</li> : null}
+              {nodes.length > 0 && shown.length === 0 ? <li className="muted small">No code matches.</li> : null}
+            </ul>
+            <form className="ev-code-new" onSubmit={(e) => void add(e)}>
+              <input className="text-input" aria-label="New code" placeholder="New code…" value={newName} onChange={(e) => setNewName(e.target.value)} />
+              <button type="submit" className="button button-small" disabled={create.pending || newName.trim() === ''}>
+                Add
+              </button>
+            </form>
+            {create.error ? <InlineAlert message={create.error.message} /> : null}
+          </Popover.Content>
+        </Popover.Portal>
+      </Popover.Root>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/** The evidence pages as items of the sidebar's PROJECT list (Sources, Search, Participants, Codebook). */
+import { EVIDENCE_NAV, isCurrentNav, type EvidencePage } from './nav';
+
+export const EVIDENCE_NAV_IDS = EVIDENCE_NAV.map((n) => `page:${n.page}`);
+
+interface NavItemsProps {
+  page: string;
+  onPage: (page: EvidencePage) => void;
+  /** The sidebar's props for one of its items (roving Tab stop). */
+  itemProps: (id: string) => object;
+}
+
+export function EvidenceNavItems({ page, onPage, itemProps }: NavItemsProps) {
+  return (
+    <>
+      {EVIDENCE_NAV.map((n) => (
+        <li key={n.page}>
+          <button
+            type="button"
+            className="nav-item"
+            aria-current={isCurrentNav(n, page) ? 'page' : undefined}
+            onClick={() => onPage(n.page)}
+            {...itemProps(`page:${n.page}`)}
+          >
+            <span className="nav-label">{n.label}</span>
+          </button>
+        </li>
+      ))}
+    </>
+  );
+}

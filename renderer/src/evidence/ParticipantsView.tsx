@@ -1,0 +1,420 @@
+/**
+ * Participants: interviewees known by pseudonym. The list shows what is safe to show (pseudonym, role, date, place,
+ * language, consent, whether an identity is recorded) and never a real name. In the details pane a real name can
+ * be recorded, and shown only on an explicit "Reveal", until the panel closes.
+ */
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Consent, ParticipantDto } from '../../../electron/contract/api';
+import type { ApiError } from '../../../electron/contract/errors';
+import { api, toApiError } from '../api';
+import { AutoTextArea, AutoTextField, requireText } from '../fields';
+import { PlusIcon } from '../icons';
+import { InlineAlert } from '../InlineAlert';
+import { Modal } from '../Modal';
+import { citedText, shorten } from './format';
+import { evidenceCall, useEvidenceAction, useEvidenceState, useEvidenceStore, useList } from './store';
+import { ConfirmDialog } from './ui';
+
+const CONSENT_LABELS: Record<Consent, string> = {
+  given: 'Given',
+  'given-with-restrictions': 'Given with restrictions',
+  withdrawn: 'Withdrawn',
+  unknown: 'Unknown',
+};
+
+export function ParticipantsView() {
+  const store = useEvidenceStore();
+  const participants = useList('participants');
+  const excerpts = useList('excerpts');
+  const selectedId = useEvidenceState((s) => s.participantId);
+  const [adding, setAdding] = useState(false);
+  const list = participants.data ?? [];
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const at = list.findIndex((p) => p.id === selectedId);
+    let next = at;
+    if (event.key === 'ArrowDown') next = Math.min(at + 1, list.length - 1);
+    else if (event.key === 'ArrowUp') next = Math.max(at - 1, 0);
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = list.length - 1;
+    else return;
+    event.preventDefault();
+    const participant = list[next];
+    if (!participant) return;
+    store.selectParticipant(participant.id);
+    event.currentTarget.querySelector<HTMLElement>(`[data-participant-id="${participant.id}"]`)?.focus();
+  };
+
+  return (
+    <section className="ev-view ev-participants" aria-labelledby="ev-participants-title" data-testid="participants-view">
+      <header className="page-header ev-header">
+        <div>
+          <p className="eyebrow">Evidence</p>
+          <h2 id="ev-participants-title" className="matrix-norm">
+            Participants
+          </h2>
+          <p className="muted">Interviewees, known here by pseudonym only. Real names, if recorded at all, are never listed, searched or exported.</p>
+        </div>
+        <button type="button" className="button" onClick={() => setAdding(true)}>
+          <PlusIcon /> New participant…
+        </button>
+      </header>
+      {participants.error ? <InlineAlert message={participants.error.message} actionLabel="Try again" onAction={participants.retry} /> : null}
+      {participants.data && list.length === 0 ? (
+        <p className="muted ev-empty">No participants yet — add your interviewees by pseudonym and role (“CEC member 1”), with their consent.</p>
+      ) : (
+        <div className="ev-plain-table-wrap">
+          <table className="ev-plain-table" data-testid="participant-table">
+            <thead>
+              <tr>
+                <th scope="col">Pseudonym</th>
+                <th scope="col">Role</th>
+                <th scope="col">Interviewed</th>
+                <th scope="col">Place</th>
+                <th scope="col">Language</th>
+                <th scope="col">Consent</th>
+                <th scope="col">Identity</th>
+                <th scope="col" className="numeric">
+                  Excerpts
+                </th>
+              </tr>
+            </thead>
+            <tbody onKeyDown={onKeyDown}>
+              {list.map((p, index) => {
+                const selected = p.id === selectedId;
+                const count = excerpts.data?.filter((e) => e.participantId === p.id).length ?? 0;
+                return (
+                  <tr
+                    key={p.id}
+                    className={selected ? 'is-selected' : undefined}
+                    aria-current={selected ? 'true' : undefined}
+                    data-participant-id={p.id}
+                    tabIndex={selected || (selectedId === null && index === 0) ? 0 : -1}
+                    onClick={() => store.selectParticipant(p.id)}
+                    onFocus={() => store.selectParticipant(p.id)}
+                  >
+                    <th scope="row">{p.pseudonym}</th>
+                    <td>{p.roleCategory}</td>
+                    <td className="numeric">{p.interviewDate ?? ''}</td>
+                    <td>{p.place}</td>
+                    <td>{p.language}</td>
+                    <td>
+                      <span className={`ev-consent is-${p.consent}`}>{CONSENT_LABELS[p.consent]}</span>
+                    </td>
+                    <td>{p.hasIdentity ? 'Recorded' : <span className="muted">—</span>}</td>
+                    <td className="numeric">{count || ''}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {adding ? (
+        <NewParticipantDialog
+          onClose={() => setAdding(false)}
+          onCreated={(p) => {
+            setAdding(false);
+            store.selectParticipant(p.id);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function NewParticipantDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (p: ParticipantDto) => void }) {
+  const create = useEvidenceAction('participants.create');
+  const [pseudonym, setPseudonym] = useState('');
+  const [role, setRole] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const made = await create.run({ pseudonym: pseudonym.trim(), roleCategory: role.trim() });
+    if (made) onCreated(made);
+  };
+  return (
+    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="New participant" description="A pseudonym that does not identify the person, and a role category.">
+      <form className="dialog-form" onSubmit={(e) => void submit(e)}>
+        <label className="field">
+          <span className="field-label">Pseudonym</span>
+          <input className="text-input" value={pseudonym} onChange={(e) => setPseudonym(e.target.value)} placeholder="e.g. CEC member 3" autoComplete="off" autoFocus />
+        </label>
+        <label className="field">
+          <span className="field-label">Role category</span>
+          <input className="text-input" value={role} onChange={(e) => setRole(e.target.value)} placeholder="e.g. Central Election Commission member" autoComplete="off" />
+        </label>
+        {create.error ? <InlineAlert message={create.error.message} /> : null}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={create.pending || pseudonym.trim() === ''}>
+            Add participant
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+export function ParticipantDetails({ participantId }: { participantId: string | null }) {
+  const participants = useList('participants');
+  const participant = participantId ? participants.data?.find((p) => p.id === participantId) : undefined;
+  if (!participant) {
+    return (
+      <div className="details" data-testid="participant-details-empty">
+        <h2 className="pane-heading">Participant</h2>
+        <p className="muted">Select a participant to edit their record and consent. A real name can be recorded for your own use; it is shown only when you ask.</p>
+      </div>
+    );
+  }
+  // Keyed: another participant (or leaving the panel) forgets a revealed name.
+  return <ParticipantEditor key={participant.id} participant={participant} />;
+}
+
+function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
+  const store = useEvidenceStore();
+  const excerpts = useList('excerpts');
+  const [identity, setIdentity] = useState<{ realName: string; contact: string } | null>(null);
+  const [identityError, setIdentityError] = useState<ApiError | undefined>(undefined);
+  const [dialog, setDialog] = useState<'record' | 'forget' | 'remove' | null>(null);
+  const update = useEvidenceAction('participants.update');
+  const base = `participant:${participant.id}`;
+  const where = `Participant ${participant.pseudonym}`;
+  const onSaved = () => store.afterFieldSave(['participants']);
+  const send = (patch: Omit<Parameters<(typeof api)['participants.update']>[0], 'id'>) => api['participants.update']({ id: participant.id, ...patch });
+  const quoted = excerpts.data?.filter((e) => e.participantId === participant.id) ?? [];
+
+  const reveal = async () => {
+    setIdentityError(undefined);
+    try {
+      const found = await evidenceCall('participants.getIdentity', { id: participant.id });
+      setIdentity(found ?? { realName: '', contact: '' });
+    } catch (caught) {
+      setIdentityError(toApiError(caught));
+    }
+  };
+
+  return (
+    <section className="details ev-participant-details" data-testid="participant-details" aria-labelledby="ev-participant-title">
+      <p className="eyebrow">Participant</p>
+      <h2 id="ev-participant-title" className="details-title">
+        {participant.pseudonym}
+      </h2>
+      <div className="form-stack">
+        <AutoTextField
+          label="Pseudonym"
+          saveKey={`${base}:pseudonym`}
+          where={where}
+          value={participant.pseudonym}
+          send={(value) => send({ pseudonym: value.trim() })}
+          validate={requireText('The pseudonym')}
+          onSaved={onSaved}
+        />
+        <AutoTextField label="Role category" saveKey={`${base}:role`} where={where} value={participant.roleCategory} send={(value) => send({ roleCategory: value })} onSaved={onSaved} />
+        <div className="inline-fields">
+          <AutoTextField
+            label="Interview date"
+            className="field-short"
+            placeholder="YYYY-MM-DD"
+            saveKey={`${base}:date`}
+            where={where}
+            value={participant.interviewDate ?? ''}
+            send={(value) => send({ interviewDate: value.trim() === '' ? null : value.trim() })}
+            validate={(value) => (value.trim() === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value.trim()) ? null : 'A date is YYYY, YYYY-MM or YYYY-MM-DD.')}
+            onSaved={onSaved}
+          />
+          <AutoTextField label="Place" saveKey={`${base}:place`} where={where} value={participant.place} send={(value) => send({ place: value })} onSaved={onSaved} />
+        </div>
+        <div className="inline-fields">
+          <AutoTextField label="Language" className="field-short" saveKey={`${base}:language`} where={where} value={participant.language} send={(value) => send({ language: value })} onSaved={onSaved} />
+          <label className="field">
+            <span className="field-label">Consent</span>
+            <select className="native-select" value={participant.consent} onChange={(e) => void update.run({ id: participant.id, consent: e.target.value as Consent })}>
+              {(Object.keys(CONSENT_LABELS) as Consent[]).map((c) => (
+                <option key={c} value={c}>
+                  {CONSENT_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <AutoTextArea
+          label="Restrictions"
+          saveKey={`${base}:restrictions`}
+          where={where}
+          value={participant.restrictions}
+          send={(value) => send({ restrictions: value })}
+          onSaved={onSaved}
+          rows={2}
+          placeholder="What may not be quoted, where, until when…"
+        />
+      </div>
+      {update.error ? <InlineAlert message={update.error.message} actionLabel="Dismiss" onAction={update.clearError} /> : null}
+
+      <section className="details-section ev-identity" aria-labelledby="ev-identity-title" data-testid="identity">
+        <h3 id="ev-identity-title" className="section-heading">
+          Identity
+        </h3>
+        <p className="small">
+          {participant.hasIdentity ? 'A real name is recorded. It stays hidden unless you reveal it here.' : 'No real name is recorded.'}
+        </p>
+        {identity ? (
+          <div className="ev-revealed" role="status" data-testid="revealed-identity">
+            <p>
+              <span className="field-label">Real name</span> <strong>{identity.realName || '—'}</strong>
+            </p>
+            {identity.contact ? (
+              <p>
+                <span className="field-label">Contact</span> {identity.contact}
+              </p>
+            ) : null}
+            <p className="muted small">Shown until you hide it or leave this participant.</p>
+          </div>
+        ) : null}
+        {identityError ? <InlineAlert message={identityError.message} /> : null}
+        <div className="button-row">
+          {participant.hasIdentity ? (
+            identity ? (
+              <button type="button" className="button button-small" onClick={() => setIdentity(null)}>
+                Hide
+              </button>
+            ) : (
+              <button type="button" className="button button-small" onClick={() => void reveal()}>
+                Reveal
+              </button>
+            )
+          ) : null}
+          <button type="button" className="button button-small" onClick={() => setDialog('record')}>
+            {participant.hasIdentity ? 'Change real name…' : 'Record real name…'}
+          </button>
+          {participant.hasIdentity ? (
+            <button type="button" className="button button-small" onClick={() => setDialog('forget')}>
+              Forget identity…
+            </button>
+          ) : null}
+        </div>
+      </section>
+
+      <section className="details-section" aria-labelledby="ev-participant-excerpts">
+        <h3 id="ev-participant-excerpts" className="section-heading">
+          Excerpts ({quoted.length})
+        </h3>
+        {quoted.length === 0 ? (
+          <p className="muted small">No excerpt is attributed to {participant.pseudonym}.</p>
+        ) : (
+          <ul className="ev-excerpt-list">
+            {quoted.map((e) => (
+              <li key={e.id}>
+                <button type="button" className="ev-excerpt-item" onClick={() => store.openExcerpt(e)}>
+                  <span className={`ev-excerpt-text is-${e.textKind}`}>{shorten(citedText(e), 140)}</span>
+                  <span className="ev-excerpt-meta">
+                    {e.textKind === 'paraphrase' ? <span className="ev-kind-tag">(paraphrase)</span> : null}
+                    {e.locator}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <div className="details-section">
+        <button type="button" className="button button-small" onClick={() => setDialog('remove')}>
+          Delete participant…
+        </button>
+      </div>
+
+      {dialog === 'record' ? (
+        <RecordIdentityDialog
+          participant={participant}
+          onClose={() => setDialog(null)}
+          onSaved={() => {
+            setDialog(null);
+            setIdentity(null);
+          }}
+        />
+      ) : null}
+      {dialog === 'forget' ? (
+        <ConfirmDialog
+          title={`Forget the identity of ${participant.pseudonym}?`}
+          message="The real name and contact are erased from the project for good (this is not undoable). The pseudonym and excerpts stay."
+          confirmLabel="Forget identity"
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            await store.run('participants.setIdentity', { id: participant.id, realName: null });
+            setIdentity(null);
+          }}
+        />
+      ) : null}
+      {dialog === 'remove' ? (
+        <ConfirmDialog
+          title={`Delete ${participant.pseudonym}?`}
+          message={`The participant${participant.hasIdentity ? ' and their recorded identity' : ''} leave the project. Someone still quoted in excerpts or sources cannot be deleted.`}
+          confirmLabel="Delete participant"
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            await store.run('participants.remove', { id: participant.id });
+            store.selectParticipant(null);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function RecordIdentityDialog({ participant, onClose, onSaved }: { participant: ParticipantDto; onClose: () => void; onSaved: () => void }) {
+  const store = useEvidenceStore();
+  const nameId = useId();
+  const contactId = useId();
+  const [realName, setRealName] = useState('');
+  const [contact, setContact] = useState('');
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [pending, setPending] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setPending(true);
+    setError(undefined);
+    try {
+      await store.run('participants.setIdentity', { id: participant.id, realName: realName.trim(), contact: contact.trim() });
+      onSaved();
+    } catch (caught) {
+      setError(toApiError(caught));
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title={`Real name of ${participant.pseudonym}`}
+      description="Kept apart from everything else: never listed, never searchable, and an export that would contain it is refused. Record it only if you must; encrypt the project if you do."
+      testId="record-identity"
+    >
+      <form className="dialog-form" onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label className="field-label" htmlFor={nameId}>
+            Real name
+          </label>
+          <input id={nameId} className="text-input" value={realName} onChange={(e) => setRealName(e.target.value)} autoComplete="off" spellCheck={false} autoFocus />
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={contactId}>
+            Contact (optional)
+          </label>
+          <input id={contactId} className="text-input" value={contact} onChange={(e) => setContact(e.target.value)} autoComplete="off" spellCheck={false} />
+        </div>
+        {error ? <InlineAlert message={error.message} /> : null}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={pending || realName.trim() === ''}>
+            Record
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

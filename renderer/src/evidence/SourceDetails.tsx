@@ -1,0 +1,251 @@
+/**
+ * One source in the details pane: its bibliographic record (CSL-JSON fields, each saving itself), notes, the
+ * interviewee for an interview, its documents and excerpts, and memos.
+ */
+import { useState } from 'react';
+import type { CslItem, DocumentDto, SourceDto } from '../../../electron/contract/api';
+import { api } from '../api';
+import { AutoTextArea, AutoTextField, requireText } from '../fields';
+import { InlineAlert } from '../InlineAlert';
+import { ImportDocumentsDialog, SaveOriginalDialog } from './dialogs';
+import { citedText, cslDateText, cslNamesText, cslString, formatBytes, parseCslDate, parseCslNames, plural, safeWebUrl, shorten, SOURCE_KIND_LABELS } from './format';
+import { useEvidenceAction, useEvidenceStore, useList } from './store';
+import { ConfirmDialog, Facts, KindSelect, Memos } from './ui';
+
+export function SourceDetails({ sourceId }: { sourceId: string | null }) {
+  const sources = useList('sources');
+  const source = sourceId ? sources.data?.find((s) => s.id === sourceId) : undefined;
+  if (!source) {
+    return (
+      <div className="details" data-testid="source-details-empty">
+        <h2 className="pane-heading">Source</h2>
+        <p className="muted">
+          Select a source to edit its record, read its documents and see the excerpts taken from it. Import documents to read them here, page by page.
+        </p>
+      </div>
+    );
+  }
+  return <SourceEditor key={source.id} source={source} />;
+}
+
+function SourceEditor({ source }: { source: SourceDto }) {
+  const store = useEvidenceStore();
+  const documents = useList('documents');
+  const excerpts = useList('excerpts');
+  const participants = useList('participants');
+  const update = useEvidenceAction('sources.update');
+  const [dialog, setDialog] = useState<{ kind: 'import' } | { kind: 'original'; document: DocumentDto } | { kind: 'remove-document'; document: DocumentDto } | { kind: 'remove' } | null>(null);
+
+  const where = `Source “${shorten(source.title, 40)}”`;
+  const base = `source:${source.id}`;
+  const onSaved = () => store.afterFieldSave(['sources']);
+  // Each field sends the record as the back end last answered with it, so two fields typed in a row both stay.
+  const latestCsl = (): CslItem => store.getState().lists.sources?.find((s) => s.id === source.id)?.csl ?? source.csl;
+  const sendCsl = (field: string, value: unknown) => {
+    const csl = { ...latestCsl() };
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete csl[field];
+    else csl[field] = value;
+    return api['sources.update']({ id: source.id, csl });
+  };
+
+  const docs = documents.data?.filter((d) => d.sourceId === source.id) ?? [];
+  const taken = (excerpts.data?.filter((e) => e.sourceId === source.id) ?? []).sort(
+    (a, b) => (a.page ?? 0) - (b.page ?? 0) || (a.startOffset ?? 0) - (b.startOffset ?? 0) || a.createdAt.localeCompare(b.createdAt),
+  );
+  const url = safeWebUrl(cslString(source.csl, 'URL'));
+  const failure = update.error;
+
+  return (
+    <section className="details ev-source-details" data-testid="source-details" aria-labelledby="ev-source-title">
+      <p className="eyebrow">Source · {SOURCE_KIND_LABELS[source.kind]}</p>
+      <h2 id="ev-source-title" className="details-title">
+        {source.title}
+      </h2>
+      <p className="muted small">
+        <Facts items={[source.authors, source.year?.toString(), `cite as ${source.citationKey}`]} />
+      </p>
+      {failure ? <InlineAlert message={failure.message} actionLabel="Dismiss" onAction={update.clearError} /> : null}
+
+      <div className="form-stack">
+        <label className="field">
+          <span className="field-label">Kind</span>
+          <KindSelect label="Kind" value={source.kind} onChange={(kind) => void (kind === '' ? undefined : update.run({ id: source.id, kind }))} />
+        </label>
+        <AutoTextArea
+          label="Title"
+          saveKey={`${base}:title`}
+          where={where}
+          value={cslString(source.csl, 'title')}
+          send={(value) => sendCsl('title', value.trim())}
+          validate={requireText('The title')}
+          onSaved={onSaved}
+          rows={2}
+        />
+        <AutoTextField
+          label="Authors"
+          hint="Family, Given; Family, Given — or an institution (OSCE/ODIHR)"
+          saveKey={`${base}:author`}
+          where={where}
+          value={cslNamesText(source.csl)}
+          send={(value) => sendCsl('author', parseCslNames(value))}
+          onSaved={onSaved}
+        />
+        <div className="inline-fields">
+          <AutoTextField
+            label="Issued"
+            className="field-short"
+            placeholder="YYYY-MM-DD"
+            saveKey={`${base}:issued`}
+            where={where}
+            value={cslDateText(source.csl)}
+            send={(value) => sendCsl('issued', parseCslDate(value))}
+            onSaved={onSaved}
+          />
+          <AutoTextField
+            label="Publisher"
+            saveKey={`${base}:publisher`}
+            where={where}
+            value={cslString(source.csl, 'publisher')}
+            send={(value) => sendCsl('publisher', value.trim())}
+            onSaved={onSaved}
+          />
+        </div>
+        <AutoTextField
+          label="URL"
+          saveKey={`${base}:URL`}
+          where={where}
+          value={cslString(source.csl, 'URL')}
+          send={(value) => sendCsl('URL', value.trim())}
+          onSaved={onSaved}
+          hint={
+            url ? (
+              <a href={url} target="_blank" rel="noreferrer noopener" className="md-link">
+                Open in the browser
+              </a>
+            ) : undefined
+          }
+        />
+        {source.kind === 'interview' || source.participantId ? (
+          <label className="field">
+            <span className="field-label">Interviewee (pseudonym)</span>
+            <select
+              className="native-select"
+              value={source.participantId ?? ''}
+              onChange={(e) => void update.run({ id: source.id, participantId: e.target.value === '' ? null : e.target.value })}
+            >
+              <option value="">— none —</option>
+              {(participants.data ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.pseudonym}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <AutoTextArea
+          label="Notes"
+          saveKey={`${base}:notes`}
+          where={where}
+          value={source.notes}
+          send={(value) => api['sources.update']({ id: source.id, notes: value })}
+          onSaved={onSaved}
+          rows={2}
+          placeholder="Where it came from, how reliable it is…"
+        />
+      </div>
+
+      <section className="details-section" aria-labelledby="ev-source-docs">
+        <div className="section-head">
+          <h3 id="ev-source-docs" className="section-heading">
+            Documents ({docs.length})
+          </h3>
+          <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'import' })}>
+            Import document…
+          </button>
+        </div>
+        {docs.length === 0 ? (
+          <p className="muted small">No document yet: import the report, law or transcript to read and quote it here.</p>
+        ) : (
+          <ul className="ev-doc-list">
+            {docs.map((d) => (
+              <li key={d.id} className="ev-doc">
+                <button type="button" className="ev-link-button ev-doc-name" onClick={() => store.openDocument(d.id)}>
+                  {d.fileName}
+                </button>
+                <span className="muted small">
+                  <Facts items={[plural(d.pageCount, 'page'), d.format.toUpperCase(), formatBytes(d.byteSize)]} />
+                </span>
+                <span className="ev-doc-actions">
+                  <button type="button" className="button button-small" onClick={() => store.openDocument(d.id)}>
+                    Read
+                  </button>
+                  <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'original', document: d })}>
+                    Original…
+                  </button>
+                  <button type="button" className="button button-small" aria-label={`Remove ${d.fileName}`} onClick={() => setDialog({ kind: 'remove-document', document: d })}>
+                    Remove
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="details-section" aria-labelledby="ev-source-excerpts">
+        <h3 id="ev-source-excerpts" className="section-heading">
+          Excerpts ({taken.length})
+        </h3>
+        {taken.length === 0 ? (
+          <p className="muted small">None yet. Open a document, select a passage and press Make excerpt.</p>
+        ) : (
+          <ul className="ev-excerpt-list">
+            {taken.map((e) => (
+              <li key={e.id}>
+                <button type="button" className="ev-excerpt-item" onClick={() => store.openExcerpt(e)}>
+                  <span className={`ev-excerpt-text is-${e.textKind}`}>{shorten(citedText(e), 140)}</span>
+                  <span className="ev-excerpt-meta">
+                    {e.textKind === 'paraphrase' ? <span className="ev-kind-tag">(paraphrase)</span> : null}
+                    <Facts items={[e.locator, e.cellIds.length > 0 ? `${plural(e.cellIds.length, 'cell')}` : null]} />
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <Memos targetType="source" targetId={source.id} where={where} />
+
+      <div className="details-section">
+        <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'remove' })}>
+          Delete source…
+        </button>
+      </div>
+
+      {dialog?.kind === 'import' ? <ImportDocumentsDialog source={source} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'original' ? <SaveOriginalDialog document={dialog.document} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'remove-document' ? (
+        <ConfirmDialog
+          title={`Remove “${dialog.document.fileName}”?`}
+          message="The file and its text leave the project. Excerpts taken from it stay, with their text and locator. This cannot be undone."
+          confirmLabel="Remove document"
+          onClose={() => setDialog(null)}
+          onConfirm={() => store.run('documents.remove', { id: dialog.document.id })}
+        />
+      ) : null}
+      {dialog?.kind === 'remove' ? (
+        <ConfirmDialog
+          title={`Delete “${shorten(source.title, 60)}”?`}
+          message="The source and its memos leave the project (Undo brings them back). A source with documents or excerpts cannot be deleted."
+          confirmLabel="Delete source"
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            await store.run('sources.remove', { id: source.id });
+            store.selectSource(null, false);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

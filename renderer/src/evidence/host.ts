@@ -1,0 +1,73 @@
+/**
+ * How the workbench lends itself to the evidence views: one hook, called by the workbench, that lets them change
+ * the page and show a cell in the matrix, and that makes Ctrl/Cmd+F open the search from anywhere.
+ */
+import { useEffect, type Dispatch, type SetStateAction } from 'react';
+import { cellKey } from '../matrix-model';
+import type { Selection } from '../selection';
+import type { MatrixSettings } from '../view-state';
+import type { EvidencePage } from './nav';
+import { useEvidenceStore, type CellTarget } from './store';
+
+interface HostProps {
+  setPage: (page: EvidencePage | 'matrix') => void;
+  setSettings: Dispatch<SetStateAction<MatrixSettings>>;
+  setSelection: (selection: Selection) => void;
+}
+
+/** Matrix settings that show the cell: its norm (unless all norms are stacked) and its case. */
+export function revealCell(settings: MatrixSettings, cell: CellTarget): MatrixSettings {
+  const normShown = settings.normIds !== null && (settings.normIds.length === 0 || settings.normIds.includes(cell.normId));
+  const caseHidden = settings.hiddenCaseIds.includes(cell.caseId);
+  if (normShown && !caseHidden) return settings;
+  return {
+    ...settings,
+    normIds: normShown ? settings.normIds : [cell.normId],
+    hiddenCaseIds: settings.hiddenCaseIds.filter((id) => id !== cell.caseId),
+    viewId: null,
+  };
+}
+
+/** Focuses a matrix cell once the matrix shows it (it may be rendering after a page change). */
+function focusCellWhenShown(cell: CellTarget): void {
+  const selector = `[data-testid="matrix"] [data-key="${CSS.escape(cellKey(cell.normId, cell.caseId, cell.stageId))}"]`;
+  let frames = 0;
+  const attempt = () => {
+    const element = document.querySelector<HTMLElement>(selector);
+    if (element) {
+      element.focus({ preventScroll: true });
+      element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      return;
+    }
+    if (++frames < 60) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
+
+export function useEvidenceHost({ setPage, setSettings, setSelection }: HostProps): void {
+  const store = useEvidenceStore();
+
+  useEffect(() => {
+    return store.setHost({
+      showPage: setPage,
+      showCell: (cell) => {
+        setPage('matrix');
+        setSettings((settings) => revealCell(settings, cell));
+        setSelection({ kind: 'cell', normId: cell.normId, caseId: cell.caseId, stageId: cell.stageId });
+        focusCellWhenShown(cell);
+      },
+    });
+  }, [store, setPage, setSettings, setSelection]);
+
+  // Ctrl/Cmd+F searches the project from anywhere (the browser's find-in-page cannot see unloaded pages).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.shiftKey || !(event.ctrlKey || event.metaKey)) return;
+      if (event.key.toLowerCase() !== 'f') return;
+      event.preventDefault();
+      store.focusSearch();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+}
