@@ -8,7 +8,7 @@ import { CellClaims } from './record/RecordPages';
 import { CellHistory } from './safety/CellHistory';
 import { StatusSelect } from './StatusSelect';
 import { SummaryEditor } from './SummaryEditor';
-import { useServices } from './workbench-context';
+import { useProject, useServices } from './workbench-context';
 
 export interface CellTarget {
   normId: string;
@@ -70,6 +70,7 @@ function formatTime(iso: string): string {
  */
 export function CellEditor({ target, norm, framework, kase, stage, cell, focusRequest, onReturnToGrid }: CellEditorProps) {
   const { store } = useServices();
+  const readOnly = useProject().overview?.project.readonly ?? false;
   const { normId, caseId, stageId } = target;
   const base = `cell:${normId}:${caseId}:${stageId}`;
   const summaryRef = useRef<HTMLTextAreaElement | null>(null);
@@ -132,6 +133,8 @@ export function CellEditor({ target, norm, framework, kase, stage, cell, focusRe
       </h2>
       <p className="details-norm muted">{norm.label}</p>
 
+      {/* A project open read-only: the fields show the cell but take no edits (the banner says why). */}
+      <fieldset className="plain-fieldset" disabled={readOnly} aria-label={readOnly ? 'Read-only' : undefined}>
       <div className="form-grid">
         <label className="form-label" htmlFor={ids.status}>
           Status
@@ -233,6 +236,7 @@ export function CellEditor({ target, norm, framework, kase, stage, cell, focusRe
         rows={3}
         placeholder="Doubts, leads, what to check next…"
       />
+      </fieldset>
 
       <CellEvidence cellId={cell?.id} target={target} where={where} />
 
