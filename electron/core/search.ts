@@ -7,7 +7,9 @@ import type { ApiInput, SearchHitDto, SearchKind, SearchResultDto, SourceKind } 
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../contract/api';
 import type { Project } from './project';
 
-const DEFAULT_LIMIT = 200;
+const DEFAULT_LIMIT = 100;
+/** How many page hits get the exact offset of their first match. */
+const LOCATE_FIRST = 20;
 
 /**
  * Turns what a researcher types into an FTS5 query without ever producing a syntax error: "quoted phrases" stay
@@ -122,10 +124,16 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
       FROM fts_pages JOIN document_pages dp ON dp.rowid = fts_pages.rowid JOIN documents d ON d.id = dp.document_id JOIN sources s ON s.id = d.source_id
       WHERE fts_pages MATCH ?${inList('s.kind', input.sourceKinds, params)}${linkedCells('x.document_id = d.id', params)}
       ORDER BY rank LIMIT ${limit}`;
+    let located = 0;
     run('page', sql, params, (r) => {
-      const term = new RegExp(`${SNIPPET_OPEN}([^${SNIPPET_CLOSE}]*)${SNIPPET_CLOSE}`).exec(r.snippet)?.[1] ?? '';
-      const at = r.page_text ? findFolded(r.page_text, term) : -1;
-      return { kind: 'page', refId: r.ref_id, sourceId: r.source_id, documentId: r.document_id, page: r.page, snippet: r.snippet, cell: null, offset: at >= 0 ? at : null };
+      // Locating the match folds the whole page: done for the best hits only (the reader finds the others itself).
+      let offset: number | null = null;
+      if (located++ < LOCATE_FIRST && r.page_text) {
+        const term = new RegExp(`${SNIPPET_OPEN}([^${SNIPPET_CLOSE}]*)${SNIPPET_CLOSE}`).exec(r.snippet)?.[1] ?? '';
+        const at = findFolded(r.page_text, term);
+        offset = at >= 0 ? at : null;
+      }
+      return { kind: 'page', refId: r.ref_id, sourceId: r.source_id, documentId: r.document_id, page: r.page, snippet: r.snippet, cell: null, offset };
     });
   }
 

@@ -12,6 +12,9 @@ import { ApiError } from '../contract/errors';
 /**
  * The state behind one window (Electron) or one server (web transport): the preferences and the open project.
  */
+/** The open snapshot waits until the first screen has been served. */
+const OPEN_SNAPSHOT_DELAY_MS = 3000;
+
 export class Session {
   readonly prefs: PrefsStore;
   /** Long-running work (document imports) of this session. */
@@ -59,7 +62,18 @@ export class Session {
 
   private attach(project: Project): void {
     project.history.onChange = () => this.scheduleSnapshot();
-    void this.snapshot('open');
+    // A snapshot when a project opens, unless a recent one already holds it as it is: copying a large project at
+    // every open would compete with the first screen for the disk.
+    const latest = this.backups.list(project.path)[0];
+    const modified = fs.statSync(project.path).mtimeMs;
+    if (latest && Date.parse(latest.createdAt) >= modified && Date.now() - Date.parse(latest.createdAt) < 24 * 3600 * 1000) {
+      this.lastSnapshot = Date.now();
+      return;
+    }
+    const timer = setTimeout(() => {
+      if (this.current === project) void this.snapshot('open');
+    }, OPEN_SNAPSHOT_DELAY_MS);
+    timer.unref();
   }
 
   get project(): Project | undefined {

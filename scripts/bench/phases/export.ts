@@ -1,0 +1,172 @@
+/**
+ * Exporting the matrix to PDF and DOCX with exportProject, against Chromium printing a plain HTML page of the same
+ * text (page.pdf on a page kept open) and the docx package writing a plain table of the same text.
+ *
+ * One norm: in this process, with a Playwright printer kept open across exports (as the CLI and the web transport
+ * use). All norms: in a child process (export-child.ts) with a time budget (--export-budget, default 300 s per
+ * format) and at most 3 samples, because its cost grows faster than the matrix (citation processing); samples
+ * finished within the budget are kept, and a budget overrun is reported as such.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import type { Page } from 'playwright-core';
+import type { NormDto } from '../../../electron/contract/api';
+import { exportProject, playwrightPrinter, type ExportOptions, type PdfPrinter } from '../../../electron/core/export';
+import { matrixTables, type MatrixTable } from '../../../electron/core/matrix';
+import type { Project } from '../../../electron/core/project';
+import { launchChromium } from '../chromium';
+import { REPO_ROOT, type BenchContext, type OpenSession } from '../context';
+import { profile } from '../profiler';
+import { plainDocx, printHtml } from '../plain';
+import { figure } from '../report';
+import { median } from '../stats';
+
+const PHASES = ['prepare', 'render', 'print', 'check', 'write'] as const;
+const ALL_NORMS_MAX_RUNS = 3;
+
+interface Sample {
+  ms: number;
+  bytes: number;
+  phases: Record<string, number>;
+}
+
+async function exportOnce(project: Project, format: 'pdf' | 'docx', norms: string[], out: string, printer: PdfPrinter): Promise<Sample> {
+  const marks: { phase: string; at: number }[] = [];
+  const options: ExportOptions = { what: 'matrix', format, out, norms, onProgress: (p) => marks.push({ phase: p.phase, at: performance.now() }) };
+  const t0 = performance.now();
+  const exported = await exportProject(project, options, printer);
+  const ms = performance.now() - t0;
+  fs.rmSync(out, { force: true });
+  const phases: Record<string, number> = {};
+  marks.forEach((m, i) => {
+    phases[m.phase] = (marks[i + 1]?.at ?? t0 + ms) - m.at;
+  });
+  return { ms, bytes: exported.files[0]?.bytes ?? 0, phases };
+}
+
+/** Runs exports in a child process until `runs` are done or the budget is spent; answers the samples finished. */
+async function exportInChild(ctx: BenchContext, format: 'pdf' | 'docx', norms: string[], runs: number, budgetMs: number): Promise<{ samples: Sample[]; timedOut: boolean }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'export-child.ts'), JSON.stringify({ file: ctx.workFile, format, norms, runs, outDir: ctx.workDir })], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: on a budget overrun the child and the Chromium it started are stopped together.
+    detached: true,
+  });
+  const samples: Sample[] = [];
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (line.startsWith('{')) samples.push(JSON.parse(line) as Sample);
+  });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }, budgetMs);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  clearTimeout(timer);
+  if (!timedOut && code !== 0) throw new Error(`The all-norms ${format} export failed (${code}):\n${stderr}`);
+  return { samples, timedOut };
+}
+
+export async function benchExport(ctx: BenchContext, open: OpenSession, budgetMs: number): Promise<void> {
+  const project = open.session.requireProject();
+  const norms: NormDto[] = project.overview().norms.filter((n) => !n.archived);
+  const printer = playwrightPrinter();
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  let counter = 0;
+  const out = (ext: string) => path.join(ctx.workDir, `export-${++counter}.${ext}`);
+  const baseline = async (page: Page, format: 'pdf' | 'docx', tables: MatrixTable[], html: string) => {
+    const t0 = performance.now();
+    if (format === 'pdf') {
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true, printBackground: true });
+      return { ms: performance.now() - t0, bytes: pdf.length };
+    }
+    const docx = await plainDocx(tables);
+    return { ms: performance.now() - t0, bytes: docx.length };
+  };
+  const breakdownOf = (samples: Sample[], baseBytes: number) => {
+    const breakdown: Record<string, number> = {};
+    for (const phase of PHASES) {
+      const values = samples.map((s) => s.phases[phase]).filter((v): v is number => v !== undefined);
+      if (values.length > 0) breakdown[phase] = median(values);
+    }
+    breakdown['output KB'] = (samples[0]?.bytes ?? NaN) / 1024;
+    breakdown['baseline output KB'] = baseBytes / 1024;
+    return breakdown;
+  };
+  try {
+    // --- One norm, in this process ---------------------------------------------------------------------------
+    const oneNorm = [norms[0]!.id];
+    const tablesOne = matrixTables(project, { norms: oneNorm });
+    const htmlOne = printHtml(tablesOne);
+    for (const format of ['pdf', 'docx'] as const) {
+      // Warm-up (skipped by a single-run smoke test): the printer's Chromium starts on the first print.
+      if (ctx.runs > 1) {
+        await exportOnce(project, format, oneNorm, out(format), printer);
+        await baseline(page, format, tablesOne, htmlOne);
+      }
+      const samples: Sample[] = [];
+      const base: number[] = [];
+      let baseBytes = 0;
+      for (let i = 0; i < ctx.runs; i++) {
+        samples.push(await exportOnce(project, format, oneNorm, out(format), printer));
+        const b = await baseline(page, format, tablesOne, htmlOne);
+        base.push(b.ms);
+        baseBytes = b.bytes;
+      }
+      ctx.figures.push(
+        figure({
+          id: `export.${format}.one`,
+          label: `Export matrix to ${format.toUpperCase()}, one norm`,
+          samples: samples.map((s) => s.ms),
+          baseline: { label: format === 'pdf' ? 'Chromium page.pdf of plain HTML' : 'docx package, plain table', samples: base },
+          ...(format === 'pdf' ? { target: { max: 3000, ratioMax: 3 } } : {}),
+          breakdown: breakdownOf(samples, baseBytes),
+        }),
+      );
+      if (ctx.profileDir) {
+        const { summary } = await profile(ctx.profileDir, `export-${format}-${ctx.size.name}`, () => exportOnce(project, format, oneNorm, out(format), printer));
+        ctx.profiles.push(summary);
+      }
+    }
+
+    // --- All norms, in a child process with a budget ------------------------------------------------------------
+    const allNorms = norms.map((n) => n.id);
+    const tablesAll = matrixTables(project, { norms: allNorms });
+    const htmlAll = printHtml(tablesAll);
+    const runs = Math.min(ctx.runs, ALL_NORMS_MAX_RUNS);
+    for (const format of ['pdf', 'docx'] as const) {
+      const { samples, timedOut } = await exportInChild(ctx, format, allNorms, runs, budgetMs);
+      const base: number[] = [];
+      let baseBytes = 0;
+      for (let i = 0; i < runs; i++) {
+        const b = await baseline(page, format, tablesAll, htmlAll);
+        base.push(b.ms);
+        baseBytes = b.bytes;
+      }
+      ctx.figures.push(
+        figure({
+          id: `export.${format}.all`,
+          label: `Export matrix to ${format.toUpperCase()}, all ${norms.length} norms`,
+          samples: samples.map((s) => s.ms),
+          baseline: { label: format === 'pdf' ? 'Chromium page.pdf of plain HTML' : 'docx package, plain table', samples: base },
+          breakdown: breakdownOf(samples, baseBytes),
+          notes: `separate process (a cold start: no warm-up), ${runs} sample(s)`,
+          ...(timedOut ? { unfinished: `${samples.length} of ${runs} done within the ${(budgetMs / 1000).toFixed(0)} s budget` } : {}),
+        }),
+      );
+    }
+  } finally {
+    await printer.close();
+    await browser.close();
+  }
+}

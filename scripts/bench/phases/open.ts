@@ -1,0 +1,133 @@
+/**
+ * Opening the project. Each sample is a new process (open-child.ts); "cold" also evicts the project file from the
+ * OS page cache first (fsync, then dd iflag=nocache: posix_fadvise DONTNEED on this one file, no root-wide cache drop),
+ * so the first reads come from the disk as after a reboot. "Warm" is a new process with the whole file read into the
+ * page cache first. BENCH_CHILD_ARGS adds node flags to the children (e.g. "--cpu-prof --cpu-prof-dir=DIR").
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { REPO_ROOT, type BenchContext } from '../context';
+import { figure } from '../report';
+import { median } from '../stats';
+
+interface ChildResult {
+  ms: number;
+  openMs?: number;
+  overviewMs?: number;
+  overviewBytes?: number;
+  cellsAfterOpenMs?: number;
+  peakMb: number | null;
+}
+
+/** Evicts a file from the page cache; answers whether that worked. */
+export function dropFromPageCache(file: string): boolean {
+  for (const f of [file, `${file}-wal`]) {
+    if (!fs.existsSync(f)) continue;
+    const fd = fs.openSync(f, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    const dd = spawnSync('dd', [`if=${f}`, 'iflag=nocache', 'count=0', 'status=none']);
+    if (dd.status !== 0) return false;
+  }
+  return true;
+}
+
+/** Reads a file through once, so that it is in the page cache (a cold sample before may have evicted it). */
+function warmPageCache(file: string): void {
+  const buffer = Buffer.alloc(8 * 1024 * 1024);
+  const fd = fs.openSync(file, 'r');
+  try {
+    while (fs.readSync(fd, buffer, 0, buffer.length, null) > 0) {
+      // Just reading.
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A process that was ended without closing leaves a -wal file behind; fold it back so every sample starts alike. */
+function tidy(file: string): void {
+  if (!fs.existsSync(`${file}-wal`)) return;
+  const db = new Database(file);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+export async function benchOpen(ctx: BenchContext): Promise<void> {
+  const child = path.join(__dirname, '..', 'open-child.ts');
+  let cacheDropped = true;
+  let childPeak = 0;
+  const run = (mode: 'product' | 'baseline', cold: boolean): ChildResult => {
+    tidy(ctx.workFile);
+    if (cold) cacheDropped = dropFromPageCache(ctx.workFile) && cacheDropped;
+    else warmPageCache(ctx.workFile);
+    const userData = fs.mkdtempSync(path.join(ctx.workDir, 'open-user-data-'));
+    try {
+      const out = spawnSync(process.execPath, [...(process.env.BENCH_CHILD_ARGS ? process.env.BENCH_CHILD_ARGS.split(' ') : []), '--import', 'tsx', child, JSON.stringify({ mode, file: ctx.workFile, userData })], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
+      if (out.status !== 0) throw new Error(`The ${mode} open failed (${out.status ?? out.signal}):\n${out.stderr}`);
+      const line = out.stdout.trim().split('\n').at(-1) ?? '';
+      const parsed = JSON.parse(line) as ChildResult;
+      if (mode === 'product') childPeak = Math.max(childPeak, parsed.peakMb ?? 0);
+      return parsed;
+    } finally {
+      fs.rmSync(userData, { recursive: true, force: true });
+      tidy(ctx.workFile);
+    }
+  };
+
+  // One of each first: the loader's caches (tsx, the native module) warm up as they would on a user's machine.
+  if (ctx.runs > 1) {
+    run('product', false);
+    run('baseline', false);
+  }
+  const cold: ChildResult[] = [];
+  const coldBase: ChildResult[] = [];
+  const warm: ChildResult[] = [];
+  const warmBase: ChildResult[] = [];
+  for (let i = 0; i < ctx.runs; i++) {
+    cold.push(run('product', true));
+    coldBase.push(run('baseline', true));
+    warm.push(run('product', false));
+    warmBase.push(run('baseline', false));
+  }
+  const breakdown = (list: ChildResult[]) => ({
+    'Session.open': median(list.map((r) => r.openMs ?? NaN)),
+    'project.overview + JSON': median(list.map((r) => r.overviewMs ?? NaN)),
+  });
+  const note = cacheDropped ? 'new process; project file evicted from the page cache' : 'new process; the page cache could NOT be dropped (warm)';
+  ctx.figures.push(
+    figure({
+      id: 'open.cold',
+      label: 'Open project, cold: Session.open + project.overview',
+      samples: cold.map((r) => r.ms),
+      baseline: { label: 'raw open + count(cells)', samples: coldBase.map((r) => r.ms) },
+      target: { max: 500, ratioMax: 3 },
+      notes: note,
+      breakdown: breakdown(cold),
+    }),
+    figure({
+      id: 'open.warm',
+      label: 'Open project, warm (new process, file cached)',
+      samples: warm.map((r) => r.ms),
+      baseline: { label: 'raw open + count(cells)', samples: warmBase.map((r) => r.ms) },
+      breakdown: breakdown(warm),
+    }),
+    figure({
+      id: 'open.firstCells',
+      label: 'Then the first cells.list (all) of the process',
+      samples: cold.map((r) => r.cellsAfterOpenMs ?? NaN),
+      notes: 'what the UI asks for right after the overview',
+    }),
+  );
+  ctx.memory['open: child process peak'] = childPeak;
+  ctx.info.openOverviewBytes = cold[0]?.overviewBytes ?? null;
+}

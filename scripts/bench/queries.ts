@@ -1,0 +1,62 @@
+/**
+ * The 50 searches of the search benchmark, as a researcher types them: single words (frequent and rare), "phrases",
+ * prefixes*, OR, Latin and Cyrillic (Russian and Kazakh), different letter case. Fixed, so that runs compare.
+ */
+export const SEARCH_QUERIES: readonly string[] = [
+  // Single words: very frequent, frequent, rare; Latin.
+  'election',
+  'observers',
+  'commission',
+  'turnout',
+  'carousel',
+  'pensioners',
+  'evolutionary',
+  'Copenhagen',
+  // Russian words.
+  'выборы',
+  'наблюдатели',
+  'комиссии',
+  'бюллетеней',
+  'фальсификации',
+  'суверенитет',
+  'акимат',
+  // Kazakh words (Kazakh-specific letters), in other letter cases.
+  'сайлау',
+  'байқаушылар',
+  'ҚАЗАҚСТАН',
+  'қазақстандық',
+  'әділ',
+  'Өскемен',
+  'тәуелсіздік',
+  // Phrases.
+  '"election observation mission"',
+  '"double standards"',
+  '"ballot box stuffing"',
+  '"free and fair elections"',
+  '"Kazakh path to democracy"',
+  '"двойные стандарты"',
+  '"избирательная комиссия"',
+  '"вброс бюллетеней"',
+  '"казахстанский путь к демократии"',
+  '"сайлау комиссиясы"',
+  '"қосарлы стандарттар"',
+  '"еркін және әділ сайлау"',
+  // Prefixes.
+  'observ*',
+  'elect*',
+  'наблюд*',
+  'избират*',
+  'сайла*',
+  'байқау*',
+  'демократ*',
+  'stand*',
+  // Several words, OR, mixed scripts.
+  'observers pressure',
+  'commission patronage',
+  'комиссия давление',
+  'сайлау бұзушылық',
+  'fraud OR фальсификации',
+  'ОБСЕ OR ЕҚЫҰ',
+  'Copenhagen копенгагенского',
+  'pensioners mobilised turnout',
+];
