@@ -20,7 +20,8 @@ import { ApiError } from '../contract/errors';
 import type { Method } from '../contract/methods';
 import { stmt } from './db/statements';
 import type { Project } from './project';
-import { notFound, requireRow, setLinks, upsertRow } from './record';
+import { notFound } from './not-found';
+import { requireRow, setLinks, upsertRow } from './record';
 
 type In<M extends Method> = ApiInput<M>;
 type Out<M extends Method> = ApiOutput<M>;

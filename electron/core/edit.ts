@@ -20,6 +20,7 @@ import type {
 import { ApiError } from '../contract/errors';
 import type { Method } from '../contract/methods';
 import { nowIso, stmt } from './db/statements';
+import { notFound } from './not-found';
 import type { Track } from './history';
 import type { Project } from './project';
 import { getCase, insertCase, listAttributes, listCases } from './repos/cases';
@@ -31,10 +32,6 @@ import { FRAMEWORK_TEMPLATES } from './templates';
 
 type In<M extends Method> = ApiInput<M>;
 type Out<M extends Method> = ApiOutput<M>;
-
-function notFound(what: string): ApiError {
-  return new ApiError('NOT_FOUND', `That ${what} no longer exists in this project. Reload and try again.`);
-}
 
 function requireCase(p: Project, id: string): CaseDto {
   const found = getCase(p.db, id);

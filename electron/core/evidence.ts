@@ -23,6 +23,7 @@ import type {
 import { ApiError } from '../contract/errors';
 import type { Method } from '../contract/methods';
 import { nowIso, stmt } from './db/statements';
+import { notFound } from './not-found';
 import type { ExtractedDocument } from './documents/extract';
 import { updateCell } from './edit';
 import type { Track } from './history';
@@ -32,10 +33,6 @@ import { duplicateKey, formatBibliography, parseBibliography } from './sources/b
 
 type In<M extends Method> = ApiInput<M>;
 type Out<M extends Method> = ApiOutput<M>;
-
-function notFound(what: string): ApiError {
-  return new ApiError('NOT_FOUND', `That ${what} no longer exists in this project. Reload and try again.`);
-}
 
 // -----------------------------------------------------------------------------------------------------------------
 // Participants

@@ -8,15 +8,13 @@ import type { ApiInput, ApiOutput, ClaimDto, DimensionDto, ElectionDto, FindingD
 import { ApiError } from '../contract/errors';
 import type { Method } from '../contract/methods';
 import { nowIso, stmt } from './db/statements';
+import { notFound } from './not-found';
 import type { Track, TrackedTable } from './history';
 import type { Project } from './project';
 
 type In<M extends Method> = ApiInput<M>;
 type Out<M extends Method> = ApiOutput<M>;
 
-export function notFound(what: string): ApiError {
-  return new ApiError('NOT_FOUND', `That ${what} no longer exists in this project. Reload and try again.`);
-}
 
 export function requireRow(db: Database.Database, table: string, id: string, what: string): void {
   if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) throw notFound(what);
