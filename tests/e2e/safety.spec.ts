@@ -69,11 +69,8 @@ test.describe('fieldwork safety', () => {
     const panel = new SafetyPanel(page);
     await panel.open(menu);
     await expect(panel.encryption).toContainText('Not encrypted.');
-    await expect(panel.backupRows.first()).toBeVisible();
-    const before = await panel.backupRows.count();
-
+    // The snapshot taken on opening comes a few seconds after the first screen; "Back up now" adds one at once.
     await panel.backUpNow.click();
-    await expect(panel.backupRows).toHaveCount(before + 1);
     const manual = panel.backupRows.filter({ hasText: 'Backed up by hand' });
     await expect(manual).toHaveCount(1);
 
@@ -140,10 +137,9 @@ test.describe('fieldwork safety', () => {
       await workbench.matrixReady();
       await expect(page.getByTestId('readonly-banner')).toContainText('Read-only — this project is open in another window');
       await expect(workbench.titleBar.getByText('Read-only', { exact: true })).toBeVisible();
-      // An edit is refused with a sentence, and nothing changes in the file.
+      // The cell's fields show its assessment but take no edits.
       await workbench.cell('Belarus', 'Diffusion').click();
-      await workbench.editor.summary.fill('Changed while read-only.');
-      await expect(workbench.saveState).toContainText('open read-only');
+      await expect(workbench.editor.summary).toBeDisabled();
     } finally {
       await other.stop();
     }
