@@ -32,7 +32,8 @@ async function main(): Promise<void> {
       marks.forEach((m, j) => {
         phases[m.phase] = (marks[j + 1]?.at ?? t0 + ms) - m.at;
       });
-      process.stdout.write(`${JSON.stringify({ ms, bytes: result.files[0]?.bytes ?? 0, phases })}\n`);
+      const peak = /^VmHWM:\s+(\d+) kB/m.exec(fs.existsSync('/proc/self/status') ? fs.readFileSync('/proc/self/status', 'utf8') : '');
+      process.stdout.write(`${JSON.stringify({ ms, bytes: result.files[0]?.bytes ?? 0, phases, peakMb: peak ? Number(peak[1]) / 1024 : null })}\n`);
     }
   } finally {
     await printer?.close();

@@ -3,6 +3,8 @@
  * and as a plain Word table, with nothing of the product's model, styling, citations or checks.
  */
 import { Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { plain } from '../../electron/core/export/inline';
+import type { ExportDocument } from '../../electron/core/export/model';
 import type { MatrixTable } from '../../electron/core/matrix';
 
 const MODES: Record<string, string> = { discourse: 'discourse', practice: 'practice', both: 'discourse and practice' };
@@ -64,8 +66,28 @@ function cellText(table: MatrixTable, cell: MatrixTable['rows'][number]['cells']
   return { head, meta, body: plainMarkdown(cell?.summary ?? '') };
 }
 
-/** The printed matrix as plain HTML: one landscape table per norm, each cell's status, period and full summary. */
-export function printHtml(tables: readonly MatrixTable[]): string {
+/**
+ * The text an export carries besides its tables: the citation notes and the bibliography, as plain paragraphs (so
+ * that the baseline prints as much text as the product, without the product's model or typography).
+ */
+export function notesAndBibliography(doc: ExportDocument): string[] {
+  const out: string[] = [];
+  for (const section of doc.sections) {
+    for (const block of section.blocks) {
+      if (block.type === 'table') {
+        for (const row of block.table.rows) if ('cells' in row) for (const cell of row.cells) if (cell.cite) out.push(plain(cell.cite.runs));
+      } else if (block.type === 'notes') {
+        for (const cite of block.cites) out.push(plain(cite.runs));
+      } else if (block.type === 'bibliography') {
+        out.push(block.heading, ...block.entries.map((e) => plain(e)));
+      }
+    }
+  }
+  return out;
+}
+
+/** The printed matrix as plain HTML: one landscape table per norm (status, period, full summary), then the notes. */
+export function printHtml(tables: readonly MatrixTable[], appendix: readonly string[] = []): string {
   const body = tables
     .map((t) => {
       const head = `<tr><th>Stage</th>${t.cases.map((c) => `<th>${escapeHtml(c.name)}</th>`).join('')}</tr>`;
@@ -83,6 +105,7 @@ export function printHtml(tables: readonly MatrixTable[]): string {
       return `<h2>${escapeHtml(t.norm.label)}</h2><table><thead>${head}</thead><tbody>${rows}</tbody></table>`;
     })
     .join('');
+  const notes = appendix.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
   return `<!doctype html><html><head><meta charset="utf-8"><style>
 @page { size: A4 landscape; margin: 15mm; }
 body { font: 7pt/1.3 serif; }
@@ -91,11 +114,11 @@ h2:first-child { break-before: auto; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border: 0.5pt solid #999; padding: 2pt; vertical-align: top; overflow-wrap: anywhere; }
 p { margin: 2pt 0 0; }
-</style></head><body>${body}</body></html>`;
+</style></head><body>${body}${notes}</body></html>`;
 }
 
 /** The same content as a plain Word document: a heading and a table per norm, landscape. */
-export async function plainDocx(tables: readonly MatrixTable[]): Promise<Buffer> {
+export async function plainDocx(tables: readonly MatrixTable[], appendix: readonly string[] = []): Promise<Buffer> {
   const children = tables.flatMap((t) => {
     const header = new TableRow({
       tableHeader: true,
@@ -117,6 +140,7 @@ export async function plainDocx(tables: readonly MatrixTable[]): Promise<Buffer>
     );
     return [new Paragraph({ children: [new TextRun({ text: t.norm.label, bold: true })] }), new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } })];
   });
+  children.push(...appendix.map((p) => new Paragraph(p)));
   const doc = new Document({ sections: [{ properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children }] });
   return Packer.toBuffer(doc);
 }

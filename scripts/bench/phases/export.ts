@@ -1,6 +1,8 @@
 /**
  * Exporting the matrix to PDF and DOCX with exportProject, against Chromium printing a plain HTML page of the same
- * text (page.pdf on a page kept open) and the docx package writing a plain table of the same text.
+ * text (page.pdf on a page kept open) and the docx package writing a plain table of the same text. "The same text":
+ * the matrix tables, then the export's own citation notes and bibliography as plain paragraphs (taken from the
+ * product's document model, outside the timings).
  *
  * One norm: in this process, with a Playwright printer kept open across exports (as the CLI and the web transport
  * use). All norms: in a child process (export-child.ts) with a time budget (--export-budget, default 300 s per
@@ -13,13 +15,13 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { Page } from 'playwright-core';
 import type { NormDto } from '../../../electron/contract/api';
-import { exportProject, playwrightPrinter, type ExportOptions, type PdfPrinter } from '../../../electron/core/export';
+import { buildExportDocument, exportProject, playwrightPrinter, type ExportOptions, type PdfPrinter } from '../../../electron/core/export';
 import { matrixTables, type MatrixTable } from '../../../electron/core/matrix';
 import type { Project } from '../../../electron/core/project';
 import { launchChromium } from '../chromium';
 import { REPO_ROOT, type BenchContext, type OpenSession } from '../context';
 import { profile } from '../profiler';
-import { plainDocx, printHtml } from '../plain';
+import { notesAndBibliography, plainDocx, printHtml } from '../plain';
 import { figure } from '../report';
 import { median } from '../stats';
 
@@ -30,6 +32,8 @@ interface Sample {
   ms: number;
   bytes: number;
   phases: Record<string, number>;
+  /** The child process's resident high-water mark (all-norms exports only). */
+  peakMb?: number | null;
 }
 
 async function exportOnce(project: Project, format: 'pdf' | 'docx', norms: string[], out: string, printer: PdfPrinter): Promise<Sample> {
@@ -83,14 +87,16 @@ export async function benchExport(ctx: BenchContext, open: OpenSession, budgetMs
   const page = await browser.newPage();
   let counter = 0;
   const out = (ext: string) => path.join(ctx.workDir, `export-${++counter}.${ext}`);
-  const baseline = async (page: Page, format: 'pdf' | 'docx', tables: MatrixTable[], html: string) => {
+  // The baselines carry the same text: the tables, then the export's own notes and bibliography as plain paragraphs.
+  const appendixOf = (norms: string[]) => notesAndBibliography(buildExportDocument(project, { what: 'matrix', format: 'pdf', out: '', norms }));
+  const baseline = async (page: Page, format: 'pdf' | 'docx', tables: MatrixTable[], html: string, appendix: string[]) => {
     const t0 = performance.now();
     if (format === 'pdf') {
       await page.setContent(html, { waitUntil: 'load' });
       const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true, printBackground: true });
       return { ms: performance.now() - t0, bytes: pdf.length };
     }
-    const docx = await plainDocx(tables);
+    const docx = await plainDocx(tables, appendix);
     return { ms: performance.now() - t0, bytes: docx.length };
   };
   const breakdownOf = (samples: Sample[], baseBytes: number) => {
@@ -107,19 +113,20 @@ export async function benchExport(ctx: BenchContext, open: OpenSession, budgetMs
     // --- One norm, in this process ---------------------------------------------------------------------------
     const oneNorm = [norms[0]!.id];
     const tablesOne = matrixTables(project, { norms: oneNorm });
-    const htmlOne = printHtml(tablesOne);
+    const appendix = appendixOf(oneNorm);
     for (const format of ['pdf', 'docx'] as const) {
+      const htmlOne = printHtml(tablesOne, appendix);
       // Warm-up (skipped by a single-run smoke test): the printer's Chromium starts on the first print.
       if (ctx.runs > 1) {
         await exportOnce(project, format, oneNorm, out(format), printer);
-        await baseline(page, format, tablesOne, htmlOne);
+        await baseline(page, format, tablesOne, htmlOne, appendix);
       }
       const samples: Sample[] = [];
       const base: number[] = [];
       let baseBytes = 0;
       for (let i = 0; i < ctx.runs; i++) {
         samples.push(await exportOnce(project, format, oneNorm, out(format), printer));
-        const b = await baseline(page, format, tablesOne, htmlOne);
+        const b = await baseline(page, format, tablesOne, htmlOne, appendix);
         base.push(b.ms);
         baseBytes = b.bytes;
       }
@@ -142,14 +149,16 @@ export async function benchExport(ctx: BenchContext, open: OpenSession, budgetMs
     // --- All norms, in a child process with a budget ------------------------------------------------------------
     const allNorms = norms.map((n) => n.id);
     const tablesAll = matrixTables(project, { norms: allNorms });
-    const htmlAll = printHtml(tablesAll);
     const runs = Math.min(ctx.runs, ALL_NORMS_MAX_RUNS);
+    const appendixAll = appendixOf(allNorms);
     for (const format of ['pdf', 'docx'] as const) {
+      const htmlAll = printHtml(tablesAll, appendixAll);
       const { samples, timedOut } = await exportInChild(ctx, format, allNorms, runs, budgetMs);
+      ctx.memory[`export: all-norms ${format} child process peak`] = samples.reduce<number | null>((max, s) => (s.peakMb ? Math.max(max ?? 0, s.peakMb) : max), null);
       const base: number[] = [];
       let baseBytes = 0;
       for (let i = 0; i < runs; i++) {
-        const b = await baseline(page, format, tablesAll, htmlAll);
+        const b = await baseline(page, format, tablesAll, htmlAll, appendixAll);
         base.push(b.ms);
         baseBytes = b.bytes;
       }

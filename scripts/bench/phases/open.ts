@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { Backups } from '../../../electron/core/backups';
 import { REPO_ROOT, type BenchContext } from '../context';
 import { figure } from '../report';
 import { median } from '../stats';
@@ -62,11 +63,12 @@ export async function benchOpen(ctx: BenchContext): Promise<void> {
   const child = path.join(__dirname, '..', 'open-child.ts');
   let cacheDropped = true;
   let childPeak = 0;
-  const run = (mode: 'product' | 'baseline', cold: boolean): ChildResult => {
+  let reopenPeak = 0;
+  const run = (mode: 'product' | 'baseline', cold: boolean, keptUserData?: string): ChildResult => {
     tidy(ctx.workFile);
     if (cold) cacheDropped = dropFromPageCache(ctx.workFile) && cacheDropped;
     else warmPageCache(ctx.workFile);
-    const userData = fs.mkdtempSync(path.join(ctx.workDir, 'open-user-data-'));
+    const userData = keptUserData ?? fs.mkdtempSync(path.join(ctx.workDir, 'open-user-data-'));
     try {
       const out = spawnSync(process.execPath, [...(process.env.BENCH_CHILD_ARGS ? process.env.BENCH_CHILD_ARGS.split(' ') : []), '--import', 'tsx', child, JSON.stringify({ mode, file: ctx.workFile, userData })], {
         cwd: REPO_ROOT,
@@ -76,10 +78,11 @@ export async function benchOpen(ctx: BenchContext): Promise<void> {
       if (out.status !== 0) throw new Error(`The ${mode} open failed (${out.status ?? out.signal}):\n${out.stderr}`);
       const line = out.stdout.trim().split('\n').at(-1) ?? '';
       const parsed = JSON.parse(line) as ChildResult;
-      if (mode === 'product') childPeak = Math.max(childPeak, parsed.peakMb ?? 0);
+      if (mode === 'product' && !keptUserData) childPeak = Math.max(childPeak, parsed.peakMb ?? 0);
+      if (mode === 'product' && keptUserData) reopenPeak = Math.max(reopenPeak, parsed.peakMb ?? 0);
       return parsed;
     } finally {
-      fs.rmSync(userData, { recursive: true, force: true });
+      if (!keptUserData) fs.rmSync(userData, { recursive: true, force: true });
       tidy(ctx.workFile);
     }
   };
@@ -99,6 +102,25 @@ export async function benchOpen(ctx: BenchContext): Promise<void> {
     warm.push(run('product', false));
     warmBase.push(run('baseline', false));
   }
+  // Reopening: the researcher has opened this project before, so its user data holds a snapshot of it as it is
+  // (named now, newer than the file: the app then takes no new one). Cold, the snapshot evicted from the cache too.
+  const reopenUserData = fs.mkdtempSync(path.join(ctx.workDir, 'reopen-user-data-'));
+  const folder = new Backups(path.join(reopenUserData, 'backups')).folderFor(ctx.workFile);
+  fs.mkdirSync(folder, { recursive: true });
+  const snapshot = path.join(folder, `${new Date().toISOString().replace(/[-:]/g, '').replace('.', '')}-open.comparanda`);
+  fs.copyFileSync(ctx.workFile, snapshot);
+  const reopen: ChildResult[] = [];
+  const reopenBase: ChildResult[] = [];
+  try {
+    for (let i = 0; i < ctx.runs; i++) {
+      dropFromPageCache(snapshot);
+      reopen.push(run('product', true, reopenUserData));
+      reopenBase.push(run('baseline', true));
+    }
+  } finally {
+    fs.rmSync(reopenUserData, { recursive: true, force: true });
+  }
+
   const breakdown = (list: ChildResult[]) => ({
     'Session.open': median(list.map((r) => r.openMs ?? NaN)),
     'project.overview + JSON': median(list.map((r) => r.overviewMs ?? NaN)),
@@ -122,6 +144,15 @@ export async function benchOpen(ctx: BenchContext): Promise<void> {
       breakdown: breakdown(warm),
     }),
     figure({
+      id: 'open.reopen',
+      label: 'Reopen, cold, with its snapshot in user data',
+      samples: reopen.map((r) => r.ms),
+      baseline: { label: 'raw open + count(cells)', samples: reopenBase.map((r) => r.ms) },
+      target: { max: 500, ratioMax: 3 },
+      notes: 'the common case: a snapshot of the project as it is exists from an earlier open',
+      breakdown: breakdown(reopen),
+    }),
+    figure({
       id: 'open.firstCells',
       label: 'Then the first cells.list (all) of the process',
       samples: cold.map((r) => r.cellsAfterOpenMs ?? NaN),
@@ -129,5 +160,6 @@ export async function benchOpen(ctx: BenchContext): Promise<void> {
     }),
   );
   ctx.memory['open: child process peak'] = childPeak;
+  ctx.memory['open: child process peak, reopen with a snapshot'] = reopenPeak;
   ctx.info.openOverviewBytes = cold[0]?.overviewBytes ?? null;
 }

@@ -31,20 +31,26 @@ import { figure } from '../report';
 import { median } from '../stats';
 
 const INSTRUMENT = `(() => {
-  const b = { expected: 0, readyAt: null, paintedAt: null, inputAt: null, count: 0 };
+  const b = { expected: 0, expectedRows: 0, readyAt: null, paintedAt: null, inputAt: null, count: 0, virtualised: false };
   window.__bench = b;
-  try { b.expected = Number(sessionStorage.getItem('__bench_expected') || 0); } catch (e) {}
+  try {
+    b.expected = Number(sessionStorage.getItem('__bench_expected') || 0);
+    b.expectedRows = Number(sessionStorage.getItem('__bench_expected_rows') || 0);
+  } catch (e) {}
   const check = () => {
     if (!b.expected || b.readyAt !== null) return;
     const grid = document.querySelector('[role="grid"]');
     if (!grid || grid.getAttribute('aria-busy') === 'true') return;
     const n = grid.querySelectorAll('[role="gridcell"]').length;
     b.count = n;
-    if (n !== b.expected) return;
+    // Every cell in the DOM; or, should the grid ever be virtualised, some cells and the full row count announced.
+    const rows = Number(grid.getAttribute('aria-rowcount') || 0);
+    b.virtualised = n !== b.expected && n > 0 && b.expectedRows > 0 && rows === b.expectedRows;
+    if (n !== b.expected && !b.virtualised) return;
     b.readyAt = performance.now();
     requestAnimationFrame(() => setTimeout(() => { b.paintedAt = performance.now(); }, 0));
   };
-  b.arm = (expected) => { b.expected = expected; b.readyAt = null; b.paintedAt = null; b.inputAt = null; };
+  b.arm = (expected, expectedRows) => { b.expected = expected; b.expectedRows = expectedRows; b.readyAt = null; b.paintedAt = null; b.inputAt = null; };
   b.entry = (method) => {
     const list = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/' + method));
     const e = list[list.length - 1];
@@ -60,11 +66,12 @@ interface BenchState {
   paintedAt: number | null;
   inputAt: number | null;
   count: number;
+  virtualised: boolean;
   cells: { start: number; end: number; bytes: number } | null;
   overview: { start: number; end: number; bytes: number } | null;
 }
 
-const STATE = `(() => { const b = window.__bench; return { readyAt: b.readyAt, paintedAt: b.paintedAt, inputAt: b.inputAt, count: b.count, cells: b.entry('cells.list'), overview: b.entry('project.overview') }; })()`;
+const STATE = `(() => { const b = window.__bench; return { readyAt: b.readyAt, paintedAt: b.paintedAt, inputAt: b.inputAt, count: b.count, virtualised: b.virtualised, cells: b.entry('cells.list'), overview: b.entry('project.overview') }; })()`;
 const NEXT_FRAME = 'new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))';
 const SETTLE = 'new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 500)))';
 
@@ -162,6 +169,10 @@ export async function benchUi(ctx: BenchContext): Promise<void> {
   reader.close();
   const perNorm = ctx.size.cases * ctx.size.stages;
   const total = perNorm * ctx.size.norms;
+  // aria-rowcount: the header row and the stage rows; stacked, a title row per norm as well.
+  const rowsOne = ctx.size.stages + 1;
+  const rowsAll = ctx.size.norms * (ctx.size.stages + 1) + 1;
+  let virtualised = false;
 
   const started = performance.now();
   const server = await startWebServer(ctx);
@@ -174,7 +185,7 @@ export async function benchUi(ctx: BenchContext): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1680, height: 1050 } });
     await context.addInitScript({ content: INSTRUMENT });
     const page = await context.newPage();
-    const setExpected = (n: number) => page.evaluate(`sessionStorage.setItem('__bench_expected', '${n}')`);
+    const setExpected = (n: number) => page.evaluate(`sessionStorage.setItem('__bench_expected', '${n}'); sessionStorage.setItem('__bench_expected_rows', '${n === total ? rowsAll : rowsOne}')`);
 
     // First visit: the page holds the token from the address, then keeps it in sessionStorage for reloads.
     await page.goto(server.url);
@@ -186,6 +197,7 @@ export async function benchUi(ctx: BenchContext): Promise<void> {
       await setExpected(expected);
       await page.reload();
       const s = await waitPainted(page);
+      virtualised ||= s.virtualised;
       if (!s.cells) throw new Error('The page did not request cells.list: the renderer loads its data some other way now.');
       const dataIn = Math.max(s.cells.end, s.overview?.end ?? 0);
       return { ms: s.paintedAt! - s.cells.start, server: s.cells.end - s.cells.start, render: s.paintedAt! - dataIn, commit: s.readyAt! - dataIn, overviewMs: s.overview ? s.overview.end - s.overview.start : NaN, bytes: s.cells.bytes };
@@ -197,12 +209,13 @@ export async function benchUi(ctx: BenchContext): Promise<void> {
       .then(() => true)
       .catch(() => false);
     const chooseView = async (all: boolean): Promise<number | null> => {
-      await page.evaluate(`window.__bench.arm(${all ? total : perNorm})`);
+      await page.evaluate(`window.__bench.arm(${all ? total : perNorm}, ${all ? rowsAll : rowsOne})`);
       if (hasPicker) {
         await picker.click();
         const option = all ? page.getByRole('option', { name: /^All norms, stacked/ }) : page.getByRole('option', { name: norms[0]!.shortLabel || norms[0]!.label, exact: true });
         await option.click();
         const s = await waitPainted(page);
+        virtualised ||= s.virtualised;
         return s.paintedAt! - s.inputAt!;
       }
       // Without the picker: the renderer's per-project setting (null = first norm, [] = all stacked), then a reload.
@@ -281,6 +294,7 @@ export async function benchUi(ctx: BenchContext): Promise<void> {
         breakdown: parts(all),
       }),
     );
+    if (virtualised) ctx.info.uiVirtualised = 'The grid rendered fewer cells than it holds (virtualised): "on screen" means the announced rows with the visible cells.';
     if (hasPicker) {
       ctx.figures.push(
         figure({
