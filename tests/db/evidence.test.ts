@@ -262,3 +262,40 @@ describe('search', () => {
     expect(findFolded('no match here', 'absent')).toBe(-1);
   });
 });
+
+describe('excerpts in bulk', () => {
+  it('gives each cell’s excerpts in one go exactly as one cell at a time does', () => {
+    const { p, obs } = sample();
+    const cells = p.cells(obs.id);
+    const bulk = evidence.excerptsOfCells(p, cells.map((c) => c.id));
+    expect([...bulk.keys()].sort()).toEqual(cells.map((c) => c.id).sort());
+    let linked = 0;
+    for (const cell of cells) {
+      const one = evidence.listExcerpts(p, { cellId: cell.id });
+      linked += one.length;
+      expect(bulk.get(cell.id)).toEqual(one);
+    }
+    expect(linked).toBeGreaterThan(10);
+    p.close();
+  });
+
+  it('lists more excerpts than SQLite binds parameters (32,766), with their codes and cells', () => {
+    const { p, obs } = sample();
+    const before = evidence.listExcerpts(p, {}).length;
+    const source = evidence.listSources(p)[0]!;
+    const cell = p.cells(obs.id)[0]!;
+    const code = evidence.createCode(p, { name: 'Bulk' }).id;
+    const insert = p.db.prepare("INSERT INTO excerpts (id, source_id, text, created_at, updated_at) VALUES (?, ?, ?, '2026-01-01', '2026-01-01')");
+    p.db.transaction(() => {
+      for (let i = 0; i < 33_000; i++) insert.run(`bulk-${i}`, source.id, `Excerpt ${i}`);
+      p.db.prepare("INSERT INTO excerpt_codes (excerpt_id, code_id) VALUES ('bulk-7', ?)").run(code);
+      p.db.prepare("INSERT INTO excerpt_cells (excerpt_id, cell_id, position) VALUES ('bulk-9', ?, 99)").run(cell.id);
+    })();
+    const all = evidence.listExcerpts(p, {});
+    expect(all.length).toBe(before + 33_000);
+    expect(all.find((e) => e.id === 'bulk-7')!.codeIds).toEqual([code]);
+    expect(all.find((e) => e.id === 'bulk-9')!.cellIds).toEqual([cell.id]);
+    expect(all.find((e) => e.id === 'bulk-8')!).toMatchObject({ codeIds: [], cellIds: [] });
+    p.close();
+  });
+});
