@@ -86,6 +86,7 @@ export function buildCase(ctx: BuildContext): Draft {
     blocks.push({ type: 'paragraph', content: [text('The project has no norms yet.', { italic: true })] });
   } else {
     const rows: RowModel[] = [];
+    ctx.evidence.prefetch(tables);
     for (const table of tables) {
       rows.push({ group: table.norm.label });
       for (const row of table.rows) {

@@ -3,26 +3,58 @@ import type { CellDto } from '../../contract/api';
 import type { MatrixTable } from '../matrix';
 import { markdownToInline, text, type Inline, type TextRun } from './inline';
 import { cellMeta, citesIn, listNames, statusMark, type Block, type BuildContext, type CellModel, type RowModel, type TableModel } from './model';
-import type { MatrixLayout } from './types';
+import type { MatrixLayout, PageOrientation } from './types';
 
 export function matrixCaption(table: MatrixTable): string {
   return `${table.norm.label}: ${listNames(table.cases.map((c) => c.name))}, stage by stage`;
 }
 
-function assessmentCell(ctx: BuildContext, table: MatrixTable, cell: CellDto | null): CellModel {
+function assessmentCell(ctx: BuildContext, table: MatrixTable, cell: CellDto | null, cited = true): CellModel {
   const status = statusMark(table.framework, cell?.status ?? null);
   const content: Inline[] = cell?.summary ? markdownToInline(cell.summary) : [];
-  const cite = cell ? ctx.citations.cite(ctx.evidence.excerpts(cell.id).map((e) => ({ sourceId: e.sourceId }))) : null;
+  const cite = cell && cited ? ctx.citations.cite(ctx.evidence.excerpts(cell.id).map((e) => ({ sourceId: e.sourceId }))) : null;
   return { status, meta: cellMeta(cell), content, cite };
+}
+
+/** Case columns a page takes beside the stage column before the matrix is set in parts. */
+export const MAX_CASE_COLUMNS: Record<PageOrientation, number> = { landscape: 7, portrait: 4 };
+
+/**
+ * A matrix with more cases than fit on the page, as consecutive parts of at most `max` case columns (balanced: 39
+ * comparison cases in six columns per part make seven parts of five or six). The focal case is repeated as the first
+ * column of every part, so each part still reads as "the focal case next to these". Cases as columns only: with
+ * stages as columns, more cases make more rows, which run on over pages with the header repeated.
+ */
+export function splitByCases(table: MatrixTable, max: number): MatrixTable[] {
+  if (table.cases.length <= max) return [table];
+  const focal = table.cases.findIndex((c) => c.role === 'focal');
+  const others = table.cases.map((_, i) => i).filter((i) => i !== focal);
+  const perPart = Math.max(1, focal >= 0 ? max - 1 : max);
+  const count = Math.ceil(others.length / perPart);
+  const base = Math.floor(others.length / count);
+  const extra = others.length % count;
+  const parts: MatrixTable[] = [];
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    const size = base + (k < extra ? 1 : 0);
+    const indexes = [...(focal >= 0 ? [focal] : []), ...others.slice(at, at + size)];
+    at += size;
+    parts.push({ ...table, cases: indexes.map((i) => table.cases[i]!), rows: table.rows.map((r) => ({ ...r, cells: indexes.map((i) => r.cells[i] ?? null) })) });
+  }
+  return parts;
 }
 
 function stageLabel(position: number, label: string): string {
   return `${position}. ${label}`;
 }
 
-/** One table per norm, numbered from `firstNumber`. */
-export function matrixTableModel(ctx: BuildContext, table: MatrixTable, number: number, layout: MatrixLayout): TableModel {
-  const caseColumns = table.cases.map((c) => ({ label: c.name, note: c.role === 'focal' ? 'focal case' : undefined }));
+/**
+ * One table (or one part of it) per norm. `repeated`: a later part, where the focal case's column repeats the first
+ * part's and its cells are not cited again (their notes are in the first part).
+ */
+export function matrixTableModel(ctx: BuildContext, table: MatrixTable, number: number, layout: MatrixLayout, part?: { index: number; count: number }): TableModel {
+  const repeated = (part?.index ?? 1) > 1;
+  const caseColumns = table.cases.map((c) => ({ label: c.name, note: c.role === 'focal' ? (repeated ? 'focal case, repeated' : 'focal case') : undefined }));
   let columns: TableModel['columns'];
   let rows: RowModel[];
   if (layout === 'stages-as-columns') {
@@ -37,16 +69,19 @@ export function matrixTableModel(ctx: BuildContext, table: MatrixTable, number: 
     const stageWidth = table.cases.length > 3 ? 12 : 16;
     columns = [{ label: 'Stage', width: stageWidth }, ...caseColumns.map((c) => ({ ...c, width: (100 - stageWidth) / Math.max(1, table.cases.length) }))];
     rows = table.rows.map((r) => ({
-      cells: [{ header: true, content: [text(stageLabel(r.stage.position, r.stage.label), { bold: true })] }, ...r.cells.map((cell) => assessmentCell(ctx, table, cell))],
+      cells: [
+        { header: true, content: [text(stageLabel(r.stage.position, r.stage.label), { bold: true })] },
+        ...r.cells.map((cell, i) => assessmentCell(ctx, table, cell, !(repeated && table.cases[i]?.role === 'focal'))),
+      ],
     }));
   }
-  return { number, caption: matrixCaption(table), columns, rows, matrix: { table, layout } };
+  return { number, caption: matrixCaption(table), columns, rows, matrix: { table, layout }, part };
 }
 
 /** The notes under a matrix: legend, how to read a cell, "no data", the stages, the norm, the sources. */
-export function matrixNotes(ctx: BuildContext, table: MatrixTable, model: TableModel, where: 'appendix-below' | 'separate'): Block {
+export function matrixNotes(ctx: BuildContext, table: MatrixTable, models: TableModel[], where: 'appendix-below' | 'separate'): Block {
   const legend = table.framework.statuses.map((s) => statusMark(table.framework, s.key));
-  const anyCite = model.rows.some((r) => 'cells' in r && r.cells.some((c) => c.cite));
+  const anyCite = models.some((model) => model.rows.some((r) => 'cells' in r && r.cells.some((c) => c.cite)));
   const norm = table.norm;
   const instrument = [norm.instrument, norm.paragraph].filter(Boolean).join(', ');
   const paragraphs: Inline[][] = [
@@ -68,6 +103,14 @@ export function matrixNotes(ctx: BuildContext, table: MatrixTable, model: TableM
       text(`${norm.label}${instrument ? ` (${instrument})` : ''}${norm.diffusingAgent ? `; diffusing agent: ${norm.diffusingAgent}` : ''}.`),
     ]);
   }
+  if (models.length > 1) {
+    paragraphs.push([
+      text('Parts: ', { italic: true }),
+      text(
+        `the ${table.cases.length} cases do not fit on one page and are set in ${models.length} parts${table.cases.some((c) => c.role === 'focal') ? `, each beginning with the focal case (${table.cases.find((c) => c.role === 'focal')!.name}); its cells are cited in part 1` : ''}.`,
+      ),
+    ]);
+  }
   const evidence = where === 'appendix-below' ? 'The evidence for each cell (quotations, paraphrases and locators) is listed in the evidence appendix below.' : 'The evidence for each cell, with quotations and locators, is listed in the evidence appendix.';
   paragraphs.push([
     text('Sources: ', { italic: true }),
@@ -83,12 +126,17 @@ export function matrixNotes(ctx: BuildContext, table: MatrixTable, model: TableM
 /** Blocks for the tables (each followed by its notes and, for note styles, its collected notes). */
 export function matrixBlocks(ctx: BuildContext, tables: MatrixTable[], layout: MatrixLayout, where: 'appendix-below' | 'separate'): Block[] {
   const blocks: Block[] = [];
+  ctx.evidence.prefetch(tables);
+  // Paged formats set a matrix wider than the page in parts; Markdown, CSV and XLSX keep one table.
+  const paged = ['pdf', 'docx', 'tex'].includes(ctx.options.format);
+  const max = MAX_CASE_COLUMNS[ctx.options.orientation ?? 'landscape'];
   tables.forEach((table, i) => {
-    const model = matrixTableModel(ctx, table, i + 1, layout);
-    const tableBlock: Block = { type: 'table', table: model };
-    blocks.push(tableBlock, matrixNotes(ctx, table, model, where));
+    const parts = paged && layout === 'cases-as-columns' ? splitByCases(table, max) : [table];
+    const models = parts.map((part, k) => matrixTableModel(ctx, part, i + 1, layout, parts.length > 1 ? { index: k + 1, count: parts.length } : undefined));
+    const tableBlocks: Block[] = models.map((model) => ({ type: 'table', table: model }));
+    blocks.push(...tableBlocks, matrixNotes(ctx, table, models, where));
     if (ctx.citations.note) {
-      const cites = citesIn([tableBlock]);
+      const cites = citesIn(tableBlocks);
       if (cites.length > 0) blocks.push({ type: 'notes', cites });
     }
   });

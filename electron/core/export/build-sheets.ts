@@ -25,6 +25,7 @@ function assessment(cell: CellDto | null): string {
 
 /** Stages as rows x cases as columns, one sheet per norm. */
 export function wideSheets(ctx: BuildContext, tables: MatrixTable[]): SheetModel[] {
+  ctx.evidence.prefetch(tables);
   return tables.map((table, t) => ({
     name: `Table ${t + 1}`,
     shape: 'wide',
@@ -48,6 +49,7 @@ export function wideSheets(ctx: BuildContext, tables: MatrixTable[]): SheetModel
 
 /** One row per norm x stage x case: the columns of matrix-format's CSV, plus the evidence count and the sources. */
 export function longSheet(ctx: BuildContext, tables: MatrixTable[]): SheetModel {
+  ctx.evidence.prefetch(tables);
   const rows: SheetValue[][] = [];
   for (const t of tables) {
     for (const r of t.rows) {
@@ -81,6 +83,7 @@ export function longSheet(ctx: BuildContext, tables: MatrixTable[]): SheetModel 
 
 /** A case's cells across norms. */
 export function caseSheet(ctx: BuildContext, kase: CaseDto, tables: MatrixTable[]): SheetModel {
+  ctx.evidence.prefetch(tables);
   const rows: SheetValue[][] = [];
   for (const t of tables) {
     for (const r of t.rows) {
@@ -114,6 +117,7 @@ export function caseSheet(ctx: BuildContext, kase: CaseDto, tables: MatrixTable[
 
 /** One row per piece of evidence of each cell (the appendix as data). */
 export function evidenceSheet(ctx: BuildContext, tables: MatrixTable[]): SheetModel {
+  ctx.evidence.prefetch(tables);
   const rows: SheetValue[][] = [];
   for (const t of tables) {
     for (const r of t.rows) {

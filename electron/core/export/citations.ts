@@ -13,6 +13,7 @@
  * - Items without a language are title-cased by English styles (Chicago), which is wrong for Russian or Kazakh
  *   titles: items whose title is in Cyrillic get a language (kk when it has Kazakh letters, else ru).
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import CSL, { type Citation, type CitationItem } from 'citeproc';
@@ -205,10 +206,39 @@ interface Pending {
   refs: CiteRef[];
 }
 
+/** citeproc's output for one export: each cluster's HTML in the order asked, and the bibliography's entries. */
+interface Formatted {
+  clusters: string[];
+  bibliography: { sourceId: string; html: string }[];
+}
+
+/**
+ * The last few formattings, by a hash of everything citeproc reads (style, locale, the items as given to it, the
+ * clusters with their locators and note numbers). citeproc is deterministic, so an unchanged matrix exported again —
+ * the export dialog's preview, then the PDF, then the DOCX — is formatted once: on a 40-case matrix citing 1,700
+ * sources that is most of the export's preparation. Any edit that reaches a citation changes the hash.
+ */
+const FORMATTED = new Map<string, Formatted>();
+const FORMATTED_KEPT = 4;
+
+function formattingKey(style: CitationStyle, locale: string | undefined, items: ReadonlyMap<string, CslItem>, citations: Citation[]): string {
+  const hash = crypto.createHash('sha256');
+  hash.update(style.xml).update('\u0000').update(locale ?? '').update('\u0000');
+  for (const [id, item] of items) hash.update(id).update('\u0000').update(JSON.stringify(item)).update('\u0000');
+  hash.update(JSON.stringify(citations));
+  return hash.digest('hex');
+}
+
+/** Forgets every cached formatting (benchmarks measure a first export with it). */
+export function clearCitationCache(): void {
+  FORMATTED.clear();
+}
+
 export class CitationSession {
   private readonly pending: Pending[] = [];
   private readonly order: string[] = [];
-  private engine: InstanceType<typeof CSL.Engine> | null = null;
+  private readonly ordered = new Set<string>();
+  private formatted: Formatted | null = null;
   private nextNote = 1;
 
   constructor(
@@ -234,7 +264,11 @@ export class CitationSession {
       return true;
     });
     if (unique.length === 0) return null;
-    for (const r of unique) if (!this.order.includes(r.sourceId)) this.order.push(r.sourceId);
+    for (const r of unique) {
+      if (this.ordered.has(r.sourceId)) continue;
+      this.ordered.add(r.sourceId);
+      this.order.push(r.sourceId);
+    }
     const cite: Cite = { id: `c${this.pending.length + 1}`, noteNumber: this.note ? this.nextNote++ : null, runs: [] };
     this.pending.push({ cite, refs: unique });
     return cite;
@@ -245,10 +279,32 @@ export class CitationSession {
     return [...this.order];
   }
 
-  /** Formats every citation asked for. */
+  /** Formats every citation asked for (or takes them from the cache when this exact input was formatted before). */
   finish(): void {
     const items = new Map<string, CslItem>();
     for (const id of this.order) items.set(id, citeprocItem({ ...this.items.get(id)!, id }, this.style));
+    const citations: Citation[] = this.pending.map(({ cite, refs }, i) => ({
+      citationID: cite.id,
+      citationItems: refs.map((r) => ({ id: r.sourceId, ...citationLocator(r.locator ?? '') })),
+      properties: { noteIndex: cite.noteNumber ?? i + 1 },
+    }));
+    const key = formattingKey(this.style, this.locale, items, citations);
+    let formatted = FORMATTED.get(key);
+    if (formatted) {
+      // Most recently used last.
+      FORMATTED.delete(key);
+    } else {
+      formatted = this.format(items, citations);
+    }
+    FORMATTED.set(key, formatted);
+    while (FORMATTED.size > FORMATTED_KEPT) FORMATTED.delete(FORMATTED.keys().next().value!);
+    this.formatted = formatted;
+    this.pending.forEach(({ cite }, i) => {
+      cite.runs = tidyRuns(htmlToRuns(formatted.clusters[i] ?? ''));
+    });
+  }
+
+  private format(items: ReadonlyMap<string, CslItem>, citations: Citation[]): Formatted {
     const sys = {
       retrieveLocale: (lang: string) => {
         const file = localeFile(lang) ?? localeFile('en-US');
@@ -262,26 +318,24 @@ export class CitationSession {
     } catch (error) {
       throw new ApiError('VALIDATION_FAILED', `The citation style "${this.style.title}" could not be loaded: ${(error as Error).message}`, { cause: error });
     }
-    this.engine = engine;
-    if (this.order.length === 0) return;
-    engine.updateItems([...this.order]);
-    const citations: Citation[] = this.pending.map(({ cite, refs }, i) => ({
-      citationID: cite.id,
-      citationItems: refs.map((r) => ({ id: r.sourceId, ...citationLocator(r.locator ?? '') })),
-      properties: { noteIndex: cite.noteNumber ?? i + 1 },
-    }));
+    if (this.order.length === 0) return { clusters: [], bibliography: [] };
+    // rebuildProcessorState registers the items itself (updateItems), in order of first citation.
     const results = engine.rebuildProcessorState(citations, 'html');
     const byId = new Map(results.map(([id, , html]) => [id, html]));
-    for (const { cite } of this.pending) cite.runs = tidyRuns(htmlToRuns(byId.get(cite.id) ?? ''));
+    const bibliography: Formatted['bibliography'] = [];
+    if (this.style.hasBibliography) {
+      const result = engine.makeBibliography();
+      if (result) {
+        const [meta, entries] = result;
+        entries.forEach((html, i) => bibliography.push({ sourceId: meta.entry_ids[i]?.[0] ?? '', html }));
+      }
+    }
+    return { clusters: citations.map((c) => byId.get(c.citationID!) ?? ''), bibliography };
   }
 
   /** The bibliography entries of the sources cited (by source id), formatted and sorted by the style (empty if it has none). */
   bibliography(): { sourceId: string; runs: TextRun[] }[] {
-    if (!this.engine) throw new Error('finish() first');
-    if (this.order.length === 0 || !this.style.hasBibliography) return [];
-    const result = this.engine.makeBibliography();
-    if (!result) return [];
-    const [meta, entries] = result;
-    return entries.map((entry, i) => ({ sourceId: meta.entry_ids[i]?.[0] ?? '', runs: tidyRuns(htmlToRuns(entry)) }));
+    if (!this.formatted) throw new Error('finish() first');
+    return this.formatted.bibliography.map((e) => ({ sourceId: e.sourceId, runs: tidyRuns(htmlToRuns(e.html)) }));
   }
 }

@@ -30,7 +30,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { isBreak, isCite, type Cite, type Inline, type TextRun as Run } from './inline';
-import type { Block, CellModel, EvidenceItem, ExportDocument, StatusMark, TableModel } from './model';
+import { tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type StatusMark, type TableModel } from './model';
 import type { PageOrientation, PaperSize } from './types';
 
 const SERIF = 'Noto Serif';
@@ -168,7 +168,7 @@ function tableOf(ctx: Context, table: TableModel, usableWidth: number): (Paragra
     keepNext: true,
     // Plain text in Word's Caption style (a SEQ field's value is invisible to some readers, e.g. mammoth); Word's
     // "Insert Table of Figures" still finds it by its style.
-    children: [new TextRun({ text: `Table ${table.number}. `, bold: true }), new TextRun({ text: table.caption })],
+    children: [new TextRun({ text: `${tableLabel(table)}. `, bold: true }), new TextRun({ text: table.caption })],
   });
   return [
     caption,

@@ -11,7 +11,7 @@
  */
 import { fontFaceCss, SANS_FAMILY, sansFontMissing, SERIF_FAMILY, uncoveredCharacters } from './fonts';
 import { isBreak, isCite, plain, type Cite, type Inline, type TextRun } from './inline';
-import type { Block, CellModel, EvidenceItem, ExportDocument, StatusMark, TableModel } from './model';
+import { tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type StatusMark, type TableModel } from './model';
 import type { PageOrientation, PaperSize } from './types';
 
 export interface HtmlOptions {
@@ -97,8 +97,10 @@ function tableHtml(table: TableModel): string {
     .join('\n');
   // The caption is a heading (so that it is in the PDF outline) that labels the table for assistive technology.
   // Each table after the first starts a page, as journals want tables for typesetting.
-  return `<h2 class="caption${table.number > 1 ? ' new-page' : ''}" id="table-${table.number}-caption"><span class="caption-label">Table ${table.number}.</span> ${escapeHtml(table.caption)}</h2>
-<table class="data" id="table-${table.number}" aria-labelledby="table-${table.number}-caption">
+  const id = `table-${table.number}${table.part ? `-${table.part.index}` : ''}`;
+  const newPage = table.number > 1 || (table.part?.index ?? 1) > 1;
+  return `<h2 class="caption${newPage ? ' new-page' : ''}" id="${id}-caption"><span class="caption-label">${tableLabel(table)}.</span> ${escapeHtml(table.caption)}</h2>
+<table class="data" id="${id}" aria-labelledby="${id}-caption">
 <colgroup>${cols}</colgroup>
 <thead><tr>${head}</tr></thead>
 <tbody>

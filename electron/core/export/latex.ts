@@ -95,8 +95,14 @@ function tableLatex(table: TableModel): string {
   });
   // The caption is set above the table rather than with longtable's \\caption (which overfills a full-width table
   // with the caption package); it steps the table counter and goes into the list of tables all the same.
-  return `\\par\\medskip\\noindent\\refstepcounter{table}\\label{tab:${table.number}}\\addcontentsline{lot}{table}{\\protect\\numberline{\\thetable}${escapeLatex(table.caption)}}%
-{\\small\\textbf{Table~\\thetable.} ${escapeLatex(table.caption)}\\par}\\nopagebreak
+  // A matrix set in parts: the first part steps the counter and is listed; the others continue the same number.
+  const part = table.part ? `~(part ${table.part.index} of ${table.part.count})` : '';
+  const counter =
+    (table.part?.index ?? 1) === 1
+      ? `\\refstepcounter{table}\\label{tab:${table.number}}\\addcontentsline{lot}{table}{\\protect\\numberline{\\thetable}${escapeLatex(table.caption)}}`
+      : '';
+  return `\\par\\medskip\\noindent${counter}%
+{\\small\\textbf{Table~\\thetable${part}.} ${escapeLatex(table.caption)}\\par}\\nopagebreak
 \\begin{longtable}{${spec}}
 \\toprule
 ${head}

@@ -5,7 +5,7 @@
  */
 import { matrixToMarkdown } from '../matrix-format';
 import { isBreak, isCite, type Cite, type Inline, type TextRun } from './inline';
-import type { Block, CellModel, EvidenceItem, ExportDocument, TableModel } from './model';
+import { tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type TableModel } from './model';
 
 function escape(value: string): string {
   return value.replace(/([\\`*_[\]<>])/g, '\\$1');
@@ -44,7 +44,7 @@ function cellMd(cell: CellModel): string {
 }
 
 function tableMd(table: TableModel): string {
-  const lines = [`**Table ${table.number}.** ${escape(table.caption)}`, ''];
+  const lines = [`**${tableLabel(table)}.** ${escape(table.caption)}`, ''];
   if (table.matrix && table.matrix.layout === 'cases-as-columns') {
     // matrix-format's table, without its "### norm" heading (the caption says it).
     lines.push(matrixToMarkdown([table.matrix.table]).replace(/^### .*\n\n/, '').trimEnd());

@@ -5,7 +5,7 @@
  */
 import type { CellDto, CslItem, ExcerptDto, FrameworkDto, ParticipantDto, SourceDto } from '../../contract/api';
 import { paletteColour, STATUS_PALETTE } from '../../contract/palette';
-import { listExcerpts, listParticipants, listSources } from '../evidence';
+import { excerptsOfCells, findExcerpt, listExcerpts, listParticipants, listSources } from '../evidence';
 import type { MatrixTable } from '../matrix';
 import { period } from '../matrix-format';
 import type { Project } from '../project';
@@ -57,6 +57,13 @@ export interface TableModel {
   rows: RowModel[];
   /** The matrix it shows, when it is one (Markdown reuses matrix-format for it). */
   matrix?: { table: MatrixTable; layout: MatrixLayout } | undefined;
+  /** A matrix too wide for the page is set as consecutive parts of one numbered table. */
+  part?: { index: number; count: number } | undefined;
+}
+
+/** "Table 3" or "Table 3 (part 2 of 6)". */
+export function tableLabel(table: TableModel): string {
+  return `Table ${table.number}${table.part ? ` (part ${table.part.index} of ${table.part.count})` : ''}`;
 }
 
 export interface EvidenceItem {
@@ -134,7 +141,7 @@ export class EvidenceIndex {
   /** Exported CSL items by source id (pseudonyms for interviews). */
   readonly items: Map<string, CslItem>;
   private readonly byCell = new Map<string, ExcerptDto[]>();
-  private all: Map<string, ExcerptDto> | null = null;
+  private readonly one = new Map<string, ExcerptDto | undefined>();
 
   constructor(private readonly project: Project) {
     this.sources = new Map(listSources(project).map((s) => [s.id, s]));
@@ -151,11 +158,18 @@ export class EvidenceIndex {
     return list;
   }
 
+  /** Loads the excerpts of every cell of these tables in one go (builders call this before walking a matrix). */
+  prefetch(tables: readonly MatrixTable[]): void {
+    const missing: string[] = [];
+    for (const table of tables) for (const row of table.rows) for (const cell of row.cells) if (cell && !this.byCell.has(cell.id)) missing.push(cell.id);
+    for (const [id, list] of excerptsOfCells(this.project, missing)) this.byCell.set(id, list);
+  }
+
   /** Any excerpt of the project by id (claims and verdicts point at excerpts). */
   excerpt(id: string | null | undefined): ExcerptDto | undefined {
     if (!id) return undefined;
-    this.all ??= new Map(listExcerpts(this.project, {}).map((e) => [e.id, e]));
-    return this.all.get(id);
+    if (!this.one.has(id)) this.one.set(id, findExcerpt(this.project, id));
+    return this.one.get(id);
   }
 
   /** "Nursultan Nazarbayev", or "CEC member 1 (interviewee, pseudonym)". */
