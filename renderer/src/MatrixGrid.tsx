@@ -1,8 +1,10 @@
-import { memo, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { CellDto, FrameworkDto } from '../../electron/contract/api';
 import { FocalMarker } from './FocalMarker';
 import { NotEqualIcon } from './icons';
 import { renderFirstLine, summaryText } from './markdown';
+import { onRevealMatrixCell } from './matrix-focus';
 import { cellKey, differsFromFocal, MODE_LABELS, statusOf, type CellRef, type DataRow, type GridModel, type GridRow } from './matrix-model';
 import { StatusSwatch } from './StatusSwatch';
 
@@ -19,18 +21,165 @@ interface MatrixGridProps {
 }
 
 const PAGE_ROWS = 10;
+/**
+ * Above this many cells the grid renders only the rows and columns in view (plus a few around them): a 40-case
+ * matrix of eight norms has 1,920 cells, and every one in the DOM costs layout time and renderer memory. Below it,
+ * the whole grid is in the DOM (the browser's own find and screen readers' table reading see every cell).
+ */
+export const VIRTUALISE_ABOVE_CELLS = 150;
+/** A data row's height before it is measured (cells are 58 px high, with padding and border). */
+const ROW_ESTIMATE_PX = 59;
+const NORM_ROW_ESTIMATE_PX = 33;
+
+/** The scrolling element the grid sits in (its parent, .matrix-scroll). */
+function scrollerOf(table: HTMLTableElement | null): HTMLElement | null {
+  return table?.parentElement ?? null;
+}
+
+/** The width of the grid's scrolling parent, followed as the window or the panes are resized. */
+function useScrollerWidth(tableRef: RefObject<HTMLTableElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const scroller = scrollerOf(tableRef.current);
+    if (!scroller) return;
+    setWidth(scroller.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(scroller.clientWidth));
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, [tableRef]);
+  return width;
+}
 
 /**
  * The matrix as an ARIA grid with one Tab stop (the cell last focused, else the selected one). Arrows move,
  * Home/End go to the row's ends (with Ctrl/Cmd: the grid's), Page Up/Down move ten rows, Enter opens the editor,
  * Space selects, Escape clears the selection. Cells are memoised: a saved cell or a move re-renders one or two.
+ * Large grids are virtualised in both directions (rows and columns); a move to a cell out of view scrolls to it and
+ * focuses it once rendered, and aria-rowcount/aria-colcount with each cell's aria-rowindex/aria-colindex keep the
+ * whole grid's shape known to assistive technology.
  */
 export function MatrixGrid({ model, cells, differences, focalName, selectedKey, onSelect, labelledBy }: MatrixGridProps) {
   const tableRef = useRef<HTMLTableElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  /** A cell to focus as soon as it is rendered (it was out of view when asked for). */
+  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
+  const [headHeight, setHeadHeight] = useState(0);
   const firstKey = model.dataRows[0]?.cells.find((c) => c !== null)?.key ?? null;
   const tabStopKey =
     focusedKey !== null && model.positions.has(focusedKey) ? focusedKey : selectedKey !== null && model.positions.has(selectedKey) ? selectedKey : firstKey;
+
+  const stageColumns = model.orientation === 'stages-as-columns';
+  const headPx = stageColumns ? CASE_HEAD_PX : STAGE_HEAD_PX;
+  const minColumnPx = stageColumns ? MIN_STAGE_PX : MIN_CASE_PX;
+  const virtual = model.dataRows.length * model.columnCount > VIRTUALISE_ABOVE_CELLS;
+  const scrollerWidth = useScrollerWidth(tableRef);
+  // Columns share the width left by the row heads, never narrower than the minimum (then the grid scrolls sideways).
+  const columnPx = model.columnCount > 0 ? Math.max(minColumnPx, Math.floor((scrollerWidth - headPx - 1) / model.columnCount)) : minColumnPx;
+
+  /** model.rows index of each data row. */
+  const rowOfData = useMemo(() => {
+    const map = new Map<number, number>();
+    model.rows.forEach((row, i) => {
+      if (row.kind === 'data') map.set(row.index, i);
+    });
+    return map;
+  }, [model.rows]);
+
+  useLayoutEffect(() => {
+    setHeadHeight(headRef.current?.offsetHeight ?? 0);
+  }, [model.columns, columnPx]);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizers are read during render only, never memoised
+  const rowVirtualizer = useVirtualizer({
+    enabled: virtual,
+    count: model.rows.length,
+    getScrollElement: () => scrollerOf(tableRef.current),
+    estimateSize: (i) => (model.rows[i]?.kind === 'data' ? ROW_ESTIMATE_PX : NORM_ROW_ESTIMATE_PX),
+    getItemKey: (i) => model.rows[i]?.key ?? i,
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
+    overscan: 4,
+  });
+  const columnVirtualizer = useVirtualizer({
+    enabled: virtual,
+    horizontal: true,
+    count: model.columnCount,
+    getScrollElement: () => scrollerOf(tableRef.current),
+    estimateSize: () => columnPx,
+    paddingStart: headPx,
+    scrollPaddingStart: headPx,
+    overscan: 2,
+  });
+  useLayoutEffect(() => {
+    if (virtual) columnVirtualizer.measure();
+  }, [virtual, columnPx, columnVirtualizer]);
+
+  // The rows and columns rendered: all of them, or the contiguous ranges in view.
+  const virtualRows = virtual ? rowVirtualizer.getVirtualItems() : [];
+  const virtualColumns = virtual ? columnVirtualizer.getVirtualItems() : [];
+  const rowFrom = virtual ? (virtualRows[0]?.index ?? 0) : 0;
+  const rowTo = virtual ? (virtualRows.at(-1)?.index ?? -1) : model.rows.length - 1;
+  const colFrom = virtual ? (virtualColumns[0]?.index ?? 0) : 0;
+  const colTo = virtual ? (virtualColumns.at(-1)?.index ?? -1) : model.columnCount - 1;
+  const topSpace = virtual && virtualRows[0] ? virtualRows[0].start - headHeight : 0;
+  const bottomSpace = virtual && virtualRows.length > 0 ? rowVirtualizer.getTotalSize() - (virtualRows.at(-1)!.end - headHeight) : 0;
+  const leftSpace = virtual ? colFrom * columnPx : 0;
+  const rightSpace = virtual ? Math.max(0, model.columnCount - 1 - colTo) * columnPx : 0;
+  const colWindow = useMemo<ColumnWindow>(() => ({ from: colFrom, to: colTo, spacers: virtual }), [colFrom, colTo, virtual]);
+
+  const isRendered = (key: string): boolean => {
+    const pos = model.positions.get(key);
+    if (!pos) return false;
+    const row = rowOfData.get(pos.row) ?? -1;
+    return row >= rowFrom && row <= rowTo && pos.col >= colFrom && pos.col <= colTo;
+  };
+
+  /** Scrolls a cell into the rendered window (virtualised grids); true if it has to wait for a render. */
+  const bringIntoView = (key: string): boolean => {
+    if (!virtual || isRendered(key)) return false;
+    const pos = model.positions.get(key);
+    if (!pos) return false;
+    rowVirtualizer.scrollToIndex(rowOfData.get(pos.row) ?? 0, { align: 'auto' });
+    columnVirtualizer.scrollToIndex(pos.col, { align: 'auto' });
+    return true;
+  };
+
+  const cellElement = (key: string) => tableRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) ?? null;
+
+  const focusKey = (key: string) => {
+    setFocusedKey(key);
+    const element = bringIntoView(key) ? null : cellElement(key);
+    if (element) element.focus();
+    else setPendingFocus(key);
+  };
+
+  // A cell asked for while out of view is focused once the grid has rendered it.
+  useEffect(() => {
+    if (pendingFocus === null) return;
+    const element = cellElement(pendingFocus);
+    if (!element) return;
+    element.focus();
+    setPendingFocus(null);
+    // Tried again as the rendered window moves while the grid scrolls to the cell.
+  }, [pendingFocus, rowFrom, rowTo, colFrom, colTo]);
+
+  // A selection made elsewhere (the evidence panel, search, a claim) scrolls the matrix to the cell.
+  useEffect(() => {
+    if (selectedKey !== null) bringIntoView(selectedKey);
+    // Only when the selection changes, not on every scroll.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedKey]);
+
+  // Other parts of the window ask for a cell to be shown and focused (Escape in the editor, "Show in matrix").
+  const revealRef = useRef<(key: string, focus: boolean) => boolean>(() => false);
+  revealRef.current = (key, focus) => {
+    if (!model.positions.has(key)) return false;
+    if (focus) focusKey(key);
+    else bringIntoView(key);
+    return true;
+  };
+  useEffect(() => onRevealMatrixCell(({ key, focus }) => revealRef.current(key, focus)), []);
 
   const refAt = (row: number, col: number): CellRef | null => {
     const dataRow = model.dataRows[Math.max(0, Math.min(row, model.dataRows.length - 1))];
@@ -40,9 +189,7 @@ export function MatrixGrid({ model, cells, differences, focalName, selectedKey, 
   };
 
   const focusRef = (ref: CellRef | null) => {
-    if (!ref) return;
-    setFocusedKey(ref.key);
-    tableRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(ref.key)}"]`)?.focus();
+    if (ref) focusKey(ref.key);
   };
 
   const targetRef = (element: EventTarget): CellRef | null => {
@@ -114,68 +261,85 @@ export function MatrixGrid({ model, cells, differences, focalName, selectedKey, 
   };
 
   const onFocus = (event: FocusEvent<HTMLTableElement>) => {
+    // Tabbing into a virtualised grid whose Tab stop is out of view lands on the table: go on to the cell.
+    if (event.target === tableRef.current) {
+      if (tabStopKey !== null) focusKey(tabStopKey);
+      return;
+    }
     const key = (event.target as HTMLElement).dataset.key;
     if (key !== undefined) setFocusedKey(key);
   };
 
   const selectedPos = selectedKey !== null ? model.positions.get(selectedKey) : undefined;
   const tabStopPos = tabStopKey !== null ? model.positions.get(tabStopKey) : undefined;
-  const stageColumns = model.orientation === 'stages-as-columns';
-  const headPx = stageColumns ? CASE_HEAD_PX : STAGE_HEAD_PX;
+  const tabStopShown = tabStopKey === null || !virtual || isRendered(tabStopKey);
+  const headRows = model.columns ? 1 : 0;
   const span = model.columnCount + 1;
+  const renderedSpan = virtual ? colTo - colFrom + 1 + 3 : span;
+  const shownRows = model.rows.slice(rowFrom, rowTo + 1);
 
   return (
     <table
       ref={tableRef}
-      className={`matrix${differences ? ' is-differences' : ''}`}
+      className={`matrix${differences ? ' is-differences' : ''}${virtual ? ' is-virtual' : ''}`}
       role="grid"
       aria-labelledby={labelledBy}
       aria-busy={cells === undefined}
-      aria-rowcount={model.rows.length + (model.columns ? 1 : 0)}
+      aria-rowcount={model.rows.length + headRows}
       aria-colcount={span}
+      tabIndex={tabStopShown ? undefined : 0}
       onKeyDown={onKeyDown}
       onClick={onClick}
       onDoubleClick={onDoubleClick}
       onFocus={onFocus}
-      style={{ minWidth: headPx + model.columnCount * (stageColumns ? MIN_STAGE_PX : MIN_CASE_PX) }}
+      style={virtual ? { width: headPx + model.columnCount * columnPx } : { minWidth: headPx + model.columnCount * minColumnPx }}
       data-testid="matrix"
       data-orientation={model.orientation}
+      data-virtual={virtual || undefined}
     >
       <colgroup>
         <col style={{ width: headPx }} />
-        {Array.from({ length: model.columnCount }, (_, i) => (
-          <col key={i} />
+        {virtual ? <col style={{ width: leftSpace }} /> : null}
+        {Array.from({ length: colTo - colFrom + 1 }, (_, i) => (
+          <col key={colFrom + i} style={virtual ? { width: columnPx } : undefined} />
         ))}
+        {virtual ? <col style={{ width: rightSpace }} /> : null}
       </colgroup>
       {model.columns ? (
-        <thead>
-          <tr>
-            <th scope="col" className="matrix-corner">
+        <thead ref={headRef}>
+          <tr aria-rowindex={1}>
+            <th scope="col" className="matrix-corner" aria-colindex={1}>
               {model.orientation === 'cases-as-columns' ? 'Stage' : 'Case'}
             </th>
-            {model.columns.map((column) =>
+            {virtual ? <th className="matrix-spacer" aria-hidden="true" /> : null}
+            {model.columns.slice(colFrom, colTo + 1).map((column, i) =>
               column.kind === 'case' ? (
-                <th key={column.kase.id} scope="col" className="matrix-case" data-case-id={column.kase.id} data-case={column.kase.name}>
+                <th key={column.kase.id} scope="col" className="matrix-case" data-case-id={column.kase.id} data-case={column.kase.name} aria-colindex={colFrom + i + 2}>
                   <span className="matrix-case-name">{column.kase.name}</span>
                   {column.kase.role === 'focal' ? <FocalMarker /> : null}
                   {column.kase.isoCode ? <span className="matrix-case-code">{column.kase.isoCode}</span> : null}
                 </th>
               ) : (
-                <th key={column.stage.id} scope="col" className="matrix-stage-col" data-stage-id={column.stage.id}>
+                <th key={column.stage.id} scope="col" className="matrix-stage-col" data-stage-id={column.stage.id} aria-colindex={colFrom + i + 2}>
                   <StageLabel position={column.stage.position} label={column.stage.label} />
                 </th>
               ),
             )}
+            {virtual ? <th className="matrix-spacer" aria-hidden="true" /> : null}
           </tr>
         </thead>
       ) : null}
       <tbody>
-        {model.rows.map((row) => (
+        {topSpace > 0 ? <SpacerRow height={topSpace} span={renderedSpan} /> : null}
+        {shownRows.map((row, i) => (
           <Row
             key={row.key}
             row={row}
-            span={span}
-            columnCount={model.columnCount}
+            rowIndex={rowFrom + i + 1 + headRows}
+            measureRef={virtual ? rowVirtualizer.measureElement : undefined}
+            virtualIndex={rowFrom + i}
+            span={renderedSpan}
+            colWindow={colWindow}
             cells={cells}
             differences={differences}
             focalCaseId={model.focalCaseId}
@@ -184,8 +348,24 @@ export function MatrixGrid({ model, cells, differences, focalName, selectedKey, 
             tabStopCol={row.kind === 'data' && tabStopPos?.row === row.index ? tabStopPos.col : -1}
           />
         ))}
+        {bottomSpace > 0 ? <SpacerRow height={bottomSpace} span={renderedSpan} /> : null}
       </tbody>
     </table>
+  );
+}
+
+/** The columns a row renders, and whether it pads the columns left out with a spacer cell on either side. */
+interface ColumnWindow {
+  from: number;
+  to: number;
+  spacers: boolean;
+}
+
+function SpacerRow({ height, span }: { height: number; span: number }) {
+  return (
+    <tr className="matrix-spacer-row" aria-hidden="true">
+      <td colSpan={span} style={{ height }} />
+    </tr>
   );
 }
 
@@ -209,8 +389,14 @@ function StageLabel({ position, label }: { position: number; label: string }) {
 
 interface RowProps {
   row: GridRow;
+  /** aria-rowindex: 1-based, counting the header row. */
+  rowIndex: number;
+  /** The row virtualiser's measuring ref (virtualised grids only) and the row's index for it. */
+  measureRef: ((element: Element | null) => void) | undefined;
+  virtualIndex: number;
+  /** The number of columns the rendered row spans (for title rows). */
   span: number;
-  columnCount: number;
+  colWindow: ColumnWindow;
   cells: ReadonlyMap<string, CellDto> | undefined;
   differences: boolean;
   focalCaseId: string | undefined;
@@ -222,14 +408,17 @@ interface RowProps {
 
 /**
  * A row re-renders only when something it shows changed: its own cells (or, in differences mode, the focal case's
- * cells they are compared with), the selection or the Tab stop within it. A saved cell or a move in a matrix of
- * 1,920 cells thus touches one or two rows, not 48.
+ * cells they are compared with), the selection or the Tab stop within it, or the columns in view. A saved cell or a
+ * move in a matrix of 1,920 cells thus touches one or two rows, not 48.
  */
 function sameRow(a: RowProps, b: RowProps): boolean {
   if (
     a.row !== b.row ||
+    a.rowIndex !== b.rowIndex ||
+    a.measureRef !== b.measureRef ||
+    a.virtualIndex !== b.virtualIndex ||
     a.span !== b.span ||
-    a.columnCount !== b.columnCount ||
+    a.colWindow !== b.colWindow ||
     a.differences !== b.differences ||
     a.focalCaseId !== b.focalCaseId ||
     a.focalName !== b.focalName ||
@@ -251,12 +440,33 @@ function sameRow(a: RowProps, b: RowProps): boolean {
   return true;
 }
 
-const Row = memo(function Row({ row, span, columnCount, cells, differences, focalCaseId, focalName, selectedCol, tabStopCol }: RowProps) {
+/** A spacer cell standing for the columns left out on one side (virtualised grids). */
+function ColumnSpacer({ show }: { show: boolean }) {
+  return show ? <td className="matrix-spacer" aria-hidden="true" /> : null;
+}
+
+const Row = memo(function Row({
+  row,
+  rowIndex,
+  measureRef,
+  virtualIndex,
+  span,
+  colWindow,
+  cells,
+  differences,
+  focalCaseId,
+  focalName,
+  selectedCol,
+  tabStopCol,
+}: RowProps) {
+  const measure = measureRef ? { ref: measureRef, 'data-index': virtualIndex } : {};
+  const { from, to, spacers } = colWindow;
+  const columns = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
   if (row.kind === 'norm') {
     const { norm } = row.block;
     return (
-      <tr className="matrix-norm-row" data-norm-id={norm.id}>
-        <th colSpan={span} scope="colgroup" className="matrix-norm-head">
+      <tr className="matrix-norm-row" data-norm-id={norm.id} aria-rowindex={rowIndex} {...measure}>
+        <th colSpan={span} scope="colgroup" className="matrix-norm-head" aria-colindex={1}>
           <span className="matrix-norm-title">{norm.label}</span>
           {norm.instrument || norm.paragraph ? (
             <span className="matrix-norm-source muted">{[norm.instrument, norm.paragraph].filter(Boolean).join(' · ')}</span>
@@ -267,39 +477,43 @@ const Row = memo(function Row({ row, span, columnCount, cells, differences, foca
   }
   if (row.kind === 'stage-head') {
     return (
-      <tr className="matrix-stage-head-row">
-        <th scope="col" className="matrix-corner">
+      <tr className="matrix-stage-head-row" aria-rowindex={rowIndex} {...measure}>
+        <th scope="col" className="matrix-corner" aria-colindex={1}>
           Case
         </th>
-        {Array.from({ length: columnCount }, (_, i) => {
+        <ColumnSpacer show={spacers} />
+        {columns.map((i) => {
           const stage = row.block.stages[i];
           return stage ? (
-            <th key={stage.id} scope="col" className="matrix-stage-col">
+            <th key={stage.id} scope="col" className="matrix-stage-col" aria-colindex={i + 2}>
               <StageLabel position={stage.position} label={stage.label} />
             </th>
           ) : (
-            <td key={`empty-${i}`} className="matrix-filler" />
+            <td key={`empty-${i}`} className="matrix-filler" aria-colindex={i + 2} />
           );
         })}
+        <ColumnSpacer show={spacers} />
       </tr>
     );
   }
   const { head, block } = row;
   return (
-    <tr data-row-index={row.index}>
+    <tr data-row-index={row.index} aria-rowindex={rowIndex} {...measure}>
       {head.kind === 'stage' ? (
-        <th scope="row" className="matrix-stage" title={block.norm.stageNotes[head.stage.id] || head.stage.description || undefined}>
+        <th scope="row" className="matrix-stage" title={block.norm.stageNotes[head.stage.id] || head.stage.description || undefined} aria-colindex={1}>
           <StageLabel position={head.stage.position} label={head.stage.label} />
         </th>
       ) : (
-        <th scope="row" className="matrix-case-row" data-case={head.kase.name}>
+        <th scope="row" className="matrix-case-row" data-case={head.kase.name} aria-colindex={1}>
           <span className="matrix-case-name">{head.kase.name}</span>
           {head.kase.role === 'focal' ? <FocalMarker /> : null}
           {head.kase.isoCode ? <span className="matrix-case-code">{head.kase.isoCode}</span> : null}
         </th>
       )}
-      {row.cells.map((ref, col) =>
-        ref ? (
+      <ColumnSpacer show={spacers} />
+      {columns.map((col) => {
+        const ref = row.cells[col] ?? null;
+        return ref ? (
           <MatrixCell
             key={ref.key}
             cellRef={ref}
@@ -318,9 +532,10 @@ const Row = memo(function Row({ row, span, columnCount, cells, differences, foca
             focalName={focalName}
           />
         ) : (
-          <td key={`empty-${col}`} className="matrix-filler" />
-        ),
-      )}
+          <td key={`empty-${col}`} className="matrix-filler" aria-colindex={col + 2} />
+        );
+      })}
+      <ColumnSpacer show={spacers} />
     </tr>
   );
 }, sameRow);
@@ -368,6 +583,7 @@ const MatrixCell = memo(function MatrixCell({
       tabIndex={tabStop ? 0 : -1}
       aria-selected={selected}
       data-key={cellRef.key}
+      aria-colindex={col + 2}
       data-row={row}
       data-col={col}
       data-case={caseName}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProjectSummary } from '../../electron/contract/api';
 import type { ApiError } from '../../electron/contract/errors';
 import { api, toApiError, useApiAction } from './api';
@@ -21,6 +21,7 @@ import { SaveQueue } from './save-queue';
 import type { Selection } from './selection';
 import { Sidebar, type Page } from './Sidebar';
 import { HistoryButtons, SaveIndicator, TitleBar } from './TitleBar';
+import { revealMatrixCell } from './matrix-focus';
 import { loadSettings, shownNorms, storeSettings, type MatrixSettings } from './view-state';
 import { useEdit, useProject, useServices, WorkbenchContext, type WorkbenchServices } from './workbench-context';
 
@@ -33,9 +34,14 @@ interface WorkbenchProps {
 /** The three panes of an open project: navigation, the matrix (or frameworks), the selected thing's editor. */
 export function Workbench(props: WorkbenchProps) {
   const [services] = useState<WorkbenchServices>(() => ({ store: new ProjectStore(api), queue: new SaveQueue() }));
+  const path = props.summary.path;
   useEffect(() => {
-    void services.store.refresh();
-  }, [services]);
+    // The norms the matrix opens on (as it was left), unless that is all of them: their cells are asked for first.
+    void services.store.open((overview) => {
+      const { norms, stacked } = shownNorms(loadSettings(path), overview.norms);
+      return stacked ? null : norms.map((n) => n.id);
+    });
+  }, [services, path]);
   return (
     <WorkbenchContext.Provider value={services}>
       <WorkbenchFrame {...props} />
@@ -120,10 +126,18 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
 
   const selectedKey = selection?.kind === 'cell' ? cellKey(selection.normId, selection.caseId, selection.stageId) : null;
 
+  // Until every cell is in, the matrix may show the cells asked for first, if they are those of the norms it shows.
+  const matrixCells = useMemo(() => {
+    if (snapshot.cells || !snapshot.early || !overview) return snapshot.cells;
+    const { norms } = shownNorms(settings, overview.norms);
+    const early = snapshot.early;
+    return norms.every((n) => early.normIds.has(n.id)) ? early.cells : undefined;
+  }, [snapshot.cells, snapshot.early, overview, settings]);
+
   const onReturnToGrid = useCallback(() => {
     void queue.flush();
     if (selectedKey === null) return;
-    document.querySelector<HTMLElement>(`[data-testid="matrix"] [data-key="${CSS.escape(selectedKey)}"]`)?.focus();
+    revealMatrixCell(selectedKey);
   }, [queue, selectedKey]);
 
   const onSelectNorm = useCallback((normId: string) => {
@@ -206,7 +220,7 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
             {page === 'matrix' ? (
               <MatrixView
                 overview={overview}
-                cells={snapshot.cells}
+                cells={matrixCells}
                 cellsError={snapshot.cellsError}
                 onRetry={() => void store.refresh(['cells'])}
                 settings={settings}

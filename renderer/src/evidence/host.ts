@@ -3,6 +3,7 @@
  * the page and show a cell in the matrix, and that makes Ctrl/Cmd+F open the search from anywhere.
  */
 import { useEffect, type Dispatch, type SetStateAction } from 'react';
+import { revealMatrixCell } from '../matrix-focus';
 import { cellKey } from '../matrix-model';
 import type { Selection } from '../selection';
 import type { MatrixSettings } from '../view-state';
@@ -28,17 +29,12 @@ export function revealCell(settings: MatrixSettings, cell: CellTarget): MatrixSe
   };
 }
 
-/** Focuses a matrix cell once the matrix shows it (it may be rendering after a page change). */
+/** Focuses a matrix cell once the matrix shows it (it may be rendering after a page change, or out of view). */
 function focusCellWhenShown(cell: CellTarget): void {
-  const selector = `[data-testid="matrix"] [data-key="${CSS.escape(cellKey(cell.normId, cell.caseId, cell.stageId))}"]`;
+  const key = cellKey(cell.normId, cell.caseId, cell.stageId);
   let frames = 0;
   const attempt = () => {
-    const element = document.querySelector<HTMLElement>(selector);
-    if (element) {
-      element.focus({ preventScroll: true });
-      element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-      return;
-    }
+    if (revealMatrixCell(key)) return;
     if (++frames < 60) requestAnimationFrame(attempt);
   };
   requestAnimationFrame(attempt);
