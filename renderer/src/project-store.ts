@@ -15,6 +15,11 @@ export interface ProjectSnapshot {
   /** Live cells by cellKey(normId, caseId, stageId); undefined until the first answer. */
   cells: ReadonlyMap<string, CellDto> | undefined;
   cellsError: ApiError | undefined;
+  /**
+   * While the first full list of cells is on its way: the cells of the norms the matrix opens on, asked for first
+   * (one norm's 240 cells answer in a tenth of the time of all 1,920), and which norms they are.
+   */
+  early: { cells: ReadonlyMap<string, CellDto>; normIds: ReadonlySet<string> } | undefined;
   history: HistoryState;
 }
 
@@ -51,7 +56,7 @@ export function reconcileCells(previous: ReadonlyMap<string, CellDto> | undefine
 export type RefreshPart = 'overview' | 'cells' | 'history';
 
 export class ProjectStore {
-  private snapshot: ProjectSnapshot = { overview: undefined, overviewError: undefined, cells: undefined, cellsError: undefined, history: NO_HISTORY };
+  private snapshot: ProjectSnapshot = { overview: undefined, overviewError: undefined, cells: undefined, cellsError: undefined, early: undefined, history: NO_HISTORY };
   private readonly listeners = new Set<() => void>();
   // Each load has a ticket: an answer to an older request than the latest one is dropped.
   private readonly tickets: Record<RefreshPart, number> = { overview: 0, cells: 0, history: 0 };
@@ -77,6 +82,45 @@ export class ProjectStore {
     await Promise.all(parts.map((part) => this.load(part)));
   }
 
+  /**
+   * The first load of an open project: the overview, then (if the matrix opens on some norms, not all) those norms'
+   * cells, then every cell. The requests are made in that order, so a back end answering one at a time answers the
+   * matrix's own cells first.
+   */
+  async open(firstNorms: (overview: ProjectOverview) => readonly string[] | null): Promise<void> {
+    const history = this.load('history');
+    const ticket = ++this.tickets.overview;
+    let overview: ProjectOverview | undefined;
+    try {
+      overview = await this.api['project.overview']({});
+    } catch (error) {
+      if (ticket === this.tickets.overview) this.set({ overviewError: toApiError(error) });
+    }
+    // The cells are asked for before the overview is shown (showing it renders the window, and the requests would
+    // wait for that); the overview is shown with the first norms' cells, in one render rather than two.
+    const first = overview ? firstNorms(overview) : null;
+    const early = first && first.length > 0 ? Promise.all(first.map((normId) => this.fetchEarly(normId))) : null;
+    const cells = this.load('cells');
+    const lists = (await early) ?? [];
+    const patch: Partial<ProjectSnapshot> = {};
+    if (overview && ticket === this.tickets.overview) Object.assign(patch, { overview, overviewError: undefined });
+    if (this.snapshot.cells === undefined && first && lists.every((list) => list !== null)) {
+      const index = new Map<string, CellDto>();
+      for (const list of lists) for (const cell of list!) index.set(cellKey(cell.normId, cell.caseId, cell.stageId), cell);
+      patch.early = { cells: index, normIds: new Set(first) };
+    }
+    this.set(patch);
+    await Promise.all([cells, history]);
+  }
+
+  private async fetchEarly(normId: string): Promise<CellDto[] | null> {
+    try {
+      return await this.api['cells.list']({ normId });
+    } catch {
+      return null; // The full list reports any failure.
+    }
+  }
+
   private async load(part: RefreshPart): Promise<void> {
     const ticket = ++this.tickets[part];
     try {
@@ -85,7 +129,7 @@ export class ProjectStore {
         if (ticket === this.tickets.overview) this.set({ overview, overviewError: undefined });
       } else if (part === 'cells') {
         const list = await this.api['cells.list']({});
-        if (ticket === this.tickets.cells) this.set({ cells: reconcileCells(this.snapshot.cells, list), cellsError: undefined });
+        if (ticket === this.tickets.cells) this.set({ cells: reconcileCells(this.snapshot.cells ?? this.snapshot.early?.cells, list), cellsError: undefined, early: undefined });
       } else {
         const history = await this.api['history.state']({});
         if (ticket === this.tickets.history) this.set({ history });
@@ -101,6 +145,13 @@ export class ProjectStore {
   /** One cell as the back end answered after saving it. */
   putCell(cell: CellDto): void {
     const key = cellKey(cell.normId, cell.caseId, cell.stageId);
+    if (this.snapshot.cells === undefined && this.snapshot.early) {
+      // Saved before every cell was in: into the cells the matrix shows meanwhile.
+      const cells = new Map(this.snapshot.early.cells);
+      cells.set(key, cell);
+      this.set({ early: { ...this.snapshot.early, cells } });
+      return;
+    }
     const before = this.snapshot.cells?.get(key);
     if (before && sameCell(before, cell)) return;
     const cells = new Map(this.snapshot.cells ?? []);

@@ -51,9 +51,10 @@ const INSTRUMENT = `(() => {
     requestAnimationFrame(() => setTimeout(() => { b.paintedAt = performance.now(); }, 0));
   };
   b.arm = (expected, expectedRows) => { b.expected = expected; b.expectedRows = expectedRows; b.readyAt = null; b.paintedAt = null; b.inputAt = null; };
+  // The page's first request of a method (a reload starts a new timeline): the data the first screen waits for.
   b.entry = (method) => {
     const list = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/' + method));
-    const e = list[list.length - 1];
+    const e = list[0];
     return e ? { start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize } : null;
   };
   addEventListener('pointerdown', (e) => { b.inputAt = e.timeStamp; }, true);
@@ -199,8 +200,10 @@ export async function benchUi(ctx: BenchContext): Promise<void> {
       const s = await waitPainted(page);
       virtualised ||= s.virtualised;
       if (!s.cells) throw new Error('The page did not request cells.list: the renderer loads its data some other way now.');
+      // From the first request for data (the overview and the cells are asked for together, or the overview first).
+      const requested = Math.min(s.cells.start, s.overview?.start ?? Infinity);
       const dataIn = Math.max(s.cells.end, s.overview?.end ?? 0);
-      return { ms: s.paintedAt! - s.cells.start, server: s.cells.end - s.cells.start, render: s.paintedAt! - dataIn, commit: s.readyAt! - dataIn, overviewMs: s.overview ? s.overview.end - s.overview.start : NaN, bytes: s.cells.bytes };
+      return { ms: s.paintedAt! - requested, server: s.cells.end - s.cells.start, render: s.paintedAt! - dataIn, commit: s.readyAt! - dataIn, overviewMs: s.overview ? s.overview.end - s.overview.start : NaN, bytes: s.cells.bytes };
     };
 
     const picker = page.getByRole('toolbar', { name: 'Matrix' }).getByRole('combobox', { name: 'Norm' });
@@ -270,11 +273,11 @@ export async function benchUi(ctx: BenchContext): Promise<void> {
     }
 
     const parts = (list: typeof one) => ({
-      'cells.list request → response end': median(list.map((l) => l.server)),
+      'first cells.list request → response end': median(list.map((l) => l.server)),
       'project.overview request → response end': median(list.map((l) => l.overviewMs)),
       'both answers in → grid in the DOM': median(list.map((l) => l.commit)),
       'both answers in → grid painted': median(list.map((l) => l.render)),
-      'cells.list bytes': list[0]?.bytes ?? 0,
+      'first cells.list bytes': list[0]?.bytes ?? 0,
     });
     ctx.figures.push(
       figure({
@@ -284,7 +287,7 @@ export async function benchUi(ctx: BenchContext): Promise<void> {
         baseline: { label: 'static table via page.setContent', samples: baseOne },
         target: { max: 150, ratioMax: 3 },
         breakdown: parts(one),
-        notes: 'page reload; the renderer asks for every norm\u2019s cells (cells.list {}) and shows the first norm',
+        notes: 'page reload, timed from the first data request (project.overview); the renderer asks for the shown norm\u2019s cells first, then every norm\u2019s',
       }),
       figure({
         id: 'ui.load.all',
