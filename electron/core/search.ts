@@ -40,9 +40,19 @@ export function toFtsQuery(input: string): string | null {
   return parts.length > 0 ? parts.join(' ') : null;
 }
 
-/** Folds a character as unicode61 with remove_diacritics does (closely enough to find a match again). */
+const FOLDED = new Map<string, string>();
+
+/**
+ * Folds a character as unicode61 with remove_diacritics does (closely enough to find a match again). Remembered per
+ * character: a page has a few dozen distinct letters and thousands of characters.
+ */
 function foldChar(ch: string): string {
-  return ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase();
+  let folded = FOLDED.get(ch);
+  if (folded === undefined) {
+    folded = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase();
+    if (FOLDED.size < 10_000) FOLDED.set(ch, folded);
+  }
+  return folded;
 }
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -120,7 +130,7 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
   if (kinds.has('page')) {
     const params: unknown[] = [query];
     const sql = `SELECT dp.document_id AS ref_id, d.source_id, dp.document_id, dp.number AS page, dp.text AS page_text,
-        snippet(fts_pages, 0, ${o}, ${c}, '…', 24) AS snippet, bm25(fts_pages) AS rank
+        snippet(fts_pages, 0, ${o}, ${c}, '…', 24) AS snippet, fts_pages.rank AS rank
       FROM fts_pages JOIN document_pages dp ON dp.rowid = fts_pages.rowid JOIN documents d ON d.id = dp.document_id JOIN sources s ON s.id = d.source_id
       WHERE fts_pages MATCH ?${inList('s.kind', input.sourceKinds, params)}${linkedCells('x.document_id = d.id', params)}
       ORDER BY rank LIMIT ${limit}`;
@@ -143,7 +153,7 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
         CASE WHEN instr(highlight(fts_excerpts, 0, ${o}, ${c}), ${o}) > 0 THEN snippet(fts_excerpts, 0, ${o}, ${c}, '…', 24)
              WHEN instr(highlight(fts_excerpts, 1, ${o}, ${c}), ${o}) > 0 THEN snippet(fts_excerpts, 1, ${o}, ${c}, '…', 24)
              ELSE snippet(fts_excerpts, 2, ${o}, ${c}, '…', 24) END AS snippet,
-        bm25(fts_excerpts) AS rank
+        fts_excerpts.rank AS rank
       FROM fts_excerpts JOIN excerpts e ON e.rowid = fts_excerpts.rowid JOIN sources s ON s.id = e.source_id
       WHERE fts_excerpts MATCH ?${inList('s.kind', input.sourceKinds, params)}${linkedCells('x.id = e.id', params)}
       ORDER BY rank LIMIT ${limit}`;
@@ -156,7 +166,7 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
     const sql = `SELECT cl.id AS ref_id, NULL AS source_id, NULL AS document_id, NULL AS page, cl.case_id, cl.norm_id, cl.stage_id,
         CASE WHEN instr(highlight(fts_cells, 0, ${o}, ${c}), ${o}) > 0 THEN snippet(fts_cells, 0, ${o}, ${c}, '…', 24)
              ELSE snippet(fts_cells, 1, ${o}, ${c}, '…', 24) END AS snippet,
-        bm25(fts_cells) AS rank
+        fts_cells.rank AS rank
       FROM fts_cells JOIN cells cl ON cl.rowid = fts_cells.rowid
       WHERE fts_cells MATCH ? AND cl.archived_at IS NULL${inList('cl.case_id', input.caseIds, params)}${inList('cl.norm_id', input.normIds, params)}${inList('cl.stage_id', input.stageIds, params)}
       ORDER BY rank LIMIT ${limit}`;
@@ -174,7 +184,7 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
 
   if (kinds.has('memo') && !input.sourceKinds?.length && !cellFilter) {
     const sql = `SELECT m.id AS ref_id, CASE WHEN m.target_type = 'source' THEN m.target_id END AS source_id, NULL AS document_id, NULL AS page,
-        snippet(fts_memos, 0, ${o}, ${c}, '…', 24) AS snippet, bm25(fts_memos) AS rank
+        snippet(fts_memos, 0, ${o}, ${c}, '…', 24) AS snippet, fts_memos.rank AS rank
       FROM fts_memos JOIN memos m ON m.rowid = fts_memos.rowid WHERE fts_memos MATCH ? ORDER BY rank LIMIT ${limit}`;
     run('memo', sql, [query], (r) => ({ kind: 'memo', refId: r.ref_id, sourceId: r.source_id, documentId: null, page: null, snippet: r.snippet, cell: null, offset: null }));
   }

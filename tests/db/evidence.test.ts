@@ -228,6 +228,21 @@ describe('search', () => {
     p.close();
   });
 
+  it('ranks hits by bm25, best first, and keeps the best `limit` of them', () => {
+    const { p } = sample();
+    const result = search(p, { q: 'OSCE', kinds: ['excerpt'], limit: 7 });
+    const ranked = (p.db.prepare('SELECT e.id FROM fts_excerpts JOIN excerpts e ON e.rowid = fts_excerpts.rowid WHERE fts_excerpts MATCH ? ORDER BY bm25(fts_excerpts), e.rowid').all('"OSCE"') as { id: string }[]).map((r) => r.id);
+    expect(ranked.length).toBeGreaterThan(7);
+    // Hits are grouped by source in order of each source's best hit; within a group, best first.
+    const hits = result.groups.flatMap((g) => g.hits.map((h) => h.refId));
+    expect(new Set(hits)).toEqual(new Set(ranked.slice(0, 7)));
+    for (const group of result.groups) {
+      const order = group.hits.map((h) => ranked.indexOf(h.refId));
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    }
+    p.close();
+  });
+
   it('finds phrases and prefixes in excerpts and cells, grouped by source', () => {
     const { p, kaz, obs } = sample();
     const phrase = search(p, { q: '"double standards"' });
