@@ -2,7 +2,7 @@
 import type { CellDto } from '../../contract/api';
 import type { MatrixTable } from '../matrix';
 import { markdownToInline, text, type Inline, type TextRun } from './inline';
-import { cellMeta, citesIn, listNames, statusMark, type Block, type BuildContext, type CellModel, type RowModel, type TableModel } from './model';
+import { cellMeta, citesIn, listNames, markTallRows, statusMark, type Block, type BuildContext, type CellModel, type RowModel, type TableModel } from './model';
 import type { MatrixLayout, PageOrientation } from './types';
 
 export function matrixCaption(table: MatrixTable): string {
@@ -75,7 +75,9 @@ export function matrixTableModel(ctx: BuildContext, table: MatrixTable, number: 
       ],
     }));
   }
-  return { number, caption: matrixCaption(table), columns, rows, matrix: { table, layout }, part };
+  const model: TableModel = { number, caption: matrixCaption(table), columns, rows, matrix: { table, layout }, part };
+  markTallRows(model, ctx.options.orientation ?? 'landscape', ctx.citations.note);
+  return model;
 }
 
 /** The notes under a matrix: legend, how to read a cell, "no data", the stages, the norm, the sources. */

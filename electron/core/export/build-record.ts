@@ -18,8 +18,8 @@ import type { Project } from '../project';
 import { listClaims, listDimensions, listElections } from '../record';
 import { markdownToPlainText } from '../text';
 import type { Draft } from './build-documents';
-import { isBreak, isCite, markdownToInline, text, type Inline } from './inline';
-import { citesIn, listNames, paletteMark, type Block, type BuildContext, type CellModel, type ColumnModel, type RowModel, type Section, type SheetModel, type SheetValue, type StatusMark, type TableModel } from './model';
+import { markdownToInline, text, type Inline } from './inline';
+import { citesIn, listNames, markTallRows, paletteMark, type Block, type BuildContext, type CellModel, type ColumnModel, type RowModel, type Section, type SheetModel, type SheetValue, type StatusMark, type TableModel } from './model';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Words and marks
@@ -197,38 +197,6 @@ function sourcesNote(ctx: BuildContext, any: boolean, what: string): Inline[] {
     text('Sources: ', { italic: true }),
     text(any ? `${what} (${ctx.citations.note ? 'numbered notes' : 'in parentheses'}); full references in the ${ctx.citations.note ? 'bibliography' : 'reference list'}.` : `${what}; no source is recorded for them yet.`),
   ];
-}
-
-/**
- * Marks as breakable the rows estimated to take more than about two thirds of a page (Noto Serif 9 pt: about 1.6 mm a
- * character, 4.3 mm a line), so that such a row runs on to the next page instead of leaving a page nearly blank.
- * Citations count as a short line each in author-date styles (their text is formatted later).
- */
-function markTallRows(ctx: BuildContext, table: TableModel): void {
-  const landscape = orientationOf(ctx) === 'landscape';
-  const pageWidth = landscape ? 267 : 180;
-  const pageLines = landscape ? 36 : 56;
-  const total = table.columns.reduce((sum, c) => sum + c.width, 0) || 1;
-  for (const row of table.rows) {
-    if (!('cells' in row)) continue;
-    const lines = row.cells.map((cell, i) => {
-      const perLine = Math.max(8, ((pageWidth * (table.columns[i]?.width ?? 0)) / total - 4.2) / 1.6);
-      let count = 0;
-      let current = 0;
-      for (const x of cell.content) {
-        if (isBreak(x)) {
-          count += Math.max(1, Math.ceil(current / perLine));
-          current = 0;
-        } else if (isCite(x)) {
-          current += ctx.citations.note ? 2 : 28;
-        } else {
-          current += x.text.length;
-        }
-      }
-      return count + Math.max(1, Math.ceil(current / perLine));
-    });
-    if (Math.max(...lines) > pageLines * 0.66) row.breakable = true;
-  }
 }
 
 function hasCite(rows: RowModel[]): boolean {
@@ -657,7 +625,7 @@ export function buildClaims(ctx: BuildContext): Draft {
     ],
     rows,
   };
-  markTallRows(ctx, table);
+  markTallRows(table, orientationOf(ctx), ctx.citations.note);
   const flagged = claims.filter((c) => c.verification !== 'verified-external').length;
   const blocks: Block[] = [
     { type: 'title', text: 'Claims register', subtitle: `Double-standards claims · ${ctx.project.title}` },

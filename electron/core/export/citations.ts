@@ -220,6 +220,30 @@ interface Formatted {
  */
 const FORMATTED = new Map<string, Formatted>();
 const FORMATTED_KEPT = 4;
+/** Formattings under way, by the same key. */
+const FORMATTING = new Map<string, Promise<Formatted>>();
+/** How long citeproc runs before letting the event loop in, and how many items it registers at a time. */
+const YIELD_EVERY_MS = 30;
+const REGISTER_STEP = 250;
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new ApiError('CONFLICT', 'The export was cancelled. Nothing was written.'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new ApiError('CONFLICT', 'The export was cancelled. Nothing was written.'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
 
 function formattingKey(style: CitationStyle, locale: string | undefined, items: ReadonlyMap<string, CslItem>, citations: Citation[]): string {
   const hash = crypto.createHash('sha256');
@@ -279,8 +303,13 @@ export class CitationSession {
     return [...this.order];
   }
 
-  /** Formats every citation asked for (or takes them from the cache when this exact input was formatted before). */
-  finish(): void {
+  /**
+   * Formats every citation asked for, or takes them from the cache when this exact input was formatted before (or
+   * is being formatted: a preview and an export of the same matrix share one formatting). Yields to the event loop
+   * as it goes, so that the process answering the window stays responsive through a long formatting; `signal`
+   * stops the waiting (a formatting shared with another request runs on, for the cache).
+   */
+  async finish(signal?: AbortSignal): Promise<void> {
     const items = new Map<string, CslItem>();
     for (const id of this.order) items.set(id, citeprocItem({ ...this.items.get(id)!, id }, this.style));
     const citations: Citation[] = this.pending.map(({ cite, refs }, i) => ({
@@ -291,10 +320,14 @@ export class CitationSession {
     const key = formattingKey(this.style, this.locale, items, citations);
     let formatted = FORMATTED.get(key);
     if (formatted) {
-      // Most recently used last.
-      FORMATTED.delete(key);
+      FORMATTED.delete(key); // most recently used last
     } else {
-      formatted = this.format(items, citations);
+      let pending = FORMATTING.get(key);
+      if (!pending) {
+        pending = this.format(items, citations).finally(() => FORMATTING.delete(key));
+        FORMATTING.set(key, pending);
+      }
+      formatted = await abortable(pending, signal);
     }
     FORMATTED.set(key, formatted);
     while (FORMATTED.size > FORMATTED_KEPT) FORMATTED.delete(FORMATTED.keys().next().value!);
@@ -304,7 +337,12 @@ export class CitationSession {
     });
   }
 
-  private format(items: ReadonlyMap<string, CslItem>, citations: Citation[]): Formatted {
+  /**
+   * citeproc's rebuildProcessorState, one cluster at a time: the items registered, then each cluster processed with
+   * the ones before it (so note styles get their first, subsequent and ibid forms and author-date styles their
+   * disambiguation), keeping every cluster's latest formatting, with a pause for the event loop every few ms.
+   */
+  private async format(items: ReadonlyMap<string, CslItem>, citations: Citation[]): Promise<Formatted> {
     const sys = {
       retrieveLocale: (lang: string) => {
         const file = localeFile(lang) ?? localeFile('en-US');
@@ -319,9 +357,27 @@ export class CitationSession {
       throw new ApiError('VALIDATION_FAILED', `The citation style "${this.style.title}" could not be loaded: ${(error as Error).message}`, { cause: error });
     }
     if (this.order.length === 0) return { clusters: [], bibliography: [] };
-    // rebuildProcessorState registers the items itself (updateItems), in order of first citation.
-    const results = engine.rebuildProcessorState(citations, 'html');
-    const byId = new Map(results.map(([id, , html]) => [id, html]));
+    let slice = performance.now();
+    const pause = async () => {
+      if (performance.now() - slice < YIELD_EVERY_MS) return;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    };
+    // Registered in order of first citation, a few hundred at a time.
+    for (let n = REGISTER_STEP; ; n += REGISTER_STEP) {
+      engine.updateItems(this.order.slice(0, n));
+      if (n >= this.order.length) break;
+      await pause();
+    }
+    engine.setOutputFormat('html');
+    const before: [string, number][] = [];
+    const clusters: string[] = [];
+    for (const citation of citations) {
+      const [, changed] = engine.processCitationCluster(citation, before, [], CSL.ASSUME_ALL_ITEMS_REGISTERED);
+      before.push([citation.citationID, citation.properties.noteIndex]);
+      for (const [index, html] of changed) clusters[index] = html;
+      await pause();
+    }
     const bibliography: Formatted['bibliography'] = [];
     if (this.style.hasBibliography) {
       const result = engine.makeBibliography();
@@ -330,7 +386,7 @@ export class CitationSession {
         entries.forEach((html, i) => bibliography.push({ sourceId: meta.entry_ids[i]?.[0] ?? '', html }));
       }
     }
-    return { clusters: citations.map((c) => byId.get(c.citationID!) ?? ''), bibliography };
+    return { clusters: citations.map((_, i) => clusters[i] ?? ''), bibliography };
   }
 
   /** The bibliography entries of the sources cited (by source id), formatted and sorted by the style (empty if it has none). */

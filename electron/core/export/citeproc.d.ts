@@ -26,9 +26,12 @@ declare module 'citeproc' {
     constructor(sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean);
     opt: { xclass: string };
     updateItems(ids: string[]): void;
+    setOutputFormat(mode: string): void;
+    /** [result report, [index in document order, formatted string][] for this and any earlier cluster that changed]. */
+    processCitationCluster(citation: Citation, citationsPre: [string, number][], citationsPost: [string, number][], flag?: number): [unknown, [number, string, string?][]];
     rebuildProcessorState(citations: Citation[], mode?: string, uncitedItemIDs?: string[]): [string, number, string][];
     makeBibliography(): [BibliographyMeta, string[]] | false;
   }
-  const CSL: { Engine: typeof Engine };
+  const CSL: { Engine: typeof Engine; ASSUME_ALL_ITEMS_REGISTERED: number };
   export default CSL;
 }

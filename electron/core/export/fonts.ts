@@ -114,8 +114,12 @@ export function fontFaceCss(text: string): string {
 export function uncoveredCharacters(text: string): string[] {
   const { serifRanges } = load();
   const missing = new Set<string>();
+  // Each distinct character is looked up once: a long export has a million characters and a few hundred distinct.
+  const seen = new Set<number>();
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
+    if (seen.has(code)) continue;
+    seen.add(code);
     if (code < 0x20 || code === 0x7f) continue;
     if (!serifRanges.some(([a, b]) => code >= a && code <= b)) missing.add(ch);
   }

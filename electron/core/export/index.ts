@@ -114,8 +114,11 @@ async function renderPdf(
   cancelled(options.signal);
   const info = setPdfInfo(bytes, { title: doc.title, author: doc.author, subject: doc.subject, creator: `${APP_NAME} ${APP_VERSION}`, keywords: doc.kind });
   if (!info.updated) warnings.push('The PDF’s author and subject could not be set (unexpected PDF structure); its title is set.');
-  options.onProgress?.({ phase: 'check', message: 'Checking the PDF for real names of interviewees' });
-  assertNoIdentifiers(project, [...(await pdfTexts(info.pdf, options.signal)), doc.title, doc.author, doc.subject], identifiers, 'PDF');
+  // The printed text is read back only when there is something to look for (reading a 150-page PDF takes seconds).
+  if (identifiers.length > 0) {
+    options.onProgress?.({ phase: 'check', message: 'Checking the PDF for real names of interviewees' });
+    assertNoIdentifiers(project, [...(await pdfTexts(info.pdf, options.signal)), doc.title, doc.author, doc.subject], identifiers, 'PDF');
+  }
   return info.pdf;
 }
 
@@ -134,7 +137,7 @@ export async function exportProject(project: Project, options: ExportOptions, pr
   if (out === project.path) throw new ApiError('FILE_EXISTS', 'An export cannot replace the project file itself.');
 
   options.onProgress?.({ phase: 'prepare', message: 'Collecting the matrix, evidence and citations' });
-  const doc = buildExportDocument(project, options);
+  const doc = await buildExportDocument(project, options);
   const identifiers = sensitiveIdentifiers(project);
   const warnings: string[] = [];
   cancelled(options.signal);

@@ -106,8 +106,11 @@ export function assertExportable(kind: string, format: string): ExportKindSpec {
   return spec;
 }
 
-/** The document of an export: a pure function of the project data and the options. */
-export function buildExportDocument(project: Project, options: ExportOptions): ExportDocument {
+/**
+ * The document of an export: a pure function of the project data and the options. Asynchronous because formatting
+ * the citations of a large matrix takes seconds and lets the event loop in as it goes (the data is read before that).
+ */
+export async function buildExportDocument(project: Project, options: ExportOptions): Promise<ExportDocument> {
   const spec = assertExportable(options.what, options.format);
   const style = loadStyle(options.style);
   const evidence = new EvidenceIndex(project);
@@ -115,7 +118,7 @@ export function buildExportDocument(project: Project, options: ExportOptions): E
   const author = options.author?.trim() || `Comparanda project “${project.title}”`;
   const ctx: BuildContext = { project, options, citations, evidence, author };
   const draft = spec.build!(ctx);
-  citations.finish();
+  await citations.finish(options.signal);
   const entries = citations.bibliography();
   const bibliography = bibliographyBlock(ctx, entries);
   const sections = draft.sections.map((s) => ({ ...s, blocks: [...s.blocks] }));

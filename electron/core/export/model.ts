@@ -10,7 +10,7 @@ import type { MatrixTable } from '../matrix';
 import { period } from '../matrix-format';
 import type { Project } from '../project';
 import { exportCsl, type CitationSession, type CitationStyle } from './citations';
-import type { Cite, Inline, TextRun } from './inline';
+import { isBreak, isCite, type Cite, type Inline, type TextRun } from './inline';
 import type { ExportKind, ExportOptions, MatrixLayout, PageOrientation } from './types';
 
 export interface StatusMark {
@@ -59,6 +59,40 @@ export interface TableModel {
   matrix?: { table: MatrixTable; layout: MatrixLayout } | undefined;
   /** A matrix too wide for the page is set as consecutive parts of one numbered table. */
   part?: { index: number; count: number } | undefined;
+}
+
+/**
+ * Marks as breakable the rows estimated to take more than about two thirds of a page (Noto Serif 9 pt: about 1.6 mm a
+ * character, 4.3 mm a line), so that such a row runs on to the next page instead of leaving a page nearly blank. A
+ * cell's status and meta line count as a line each; citations as a short line each in author-date styles (their
+ * text is formatted later), a note number in note styles.
+ */
+export function markTallRows(table: TableModel, orientation: PageOrientation, noteStyle: boolean): void {
+  const landscape = orientation === 'landscape';
+  const pageWidth = landscape ? 267 : 180;
+  const pageLines = landscape ? 36 : 56;
+  const total = table.columns.reduce((sum, c) => sum + c.width, 0) || 1;
+  for (const row of table.rows) {
+    if (!('cells' in row)) continue;
+    const lines = row.cells.map((cell, i) => {
+      const perLine = Math.max(8, ((pageWidth * (table.columns[i]?.width ?? 0)) / total - 4.2) / 1.6);
+      let count = (cell.status ? 1 : 0) + (cell.meta ? Math.ceil(cell.meta.length / perLine) : 0);
+      let current = 0;
+      for (const x of cell.content) {
+        if (isBreak(x)) {
+          count += Math.max(1, Math.ceil(current / perLine));
+          current = 0;
+        } else if (isCite(x)) {
+          current += noteStyle ? 2 : 28;
+        } else {
+          current += x.text.length;
+        }
+      }
+      if (cell.cite) current += noteStyle ? 2 : 28;
+      return count + Math.max(1, Math.ceil(current / perLine));
+    });
+    if (Math.max(...lines) > pageLines * 0.66) row.breakable = true;
+  }
 }
 
 /** "Table 3" or "Table 3 (part 2 of 6)". */
