@@ -36,8 +36,8 @@ export function startExport(session: Session, input: ApiInput<'export.run'>, pri
 }
 
 /** The HTML a PDF export is printed from, for the export dialog's preview. */
-export function previewExport(session: Session, input: ApiInput<'export.preview'>): { html: string } {
+export async function previewExport(session: Session, input: ApiInput<'export.preview'>): Promise<{ html: string }> {
   const project = session.requireProject();
-  const document = buildExportDocument(project, { ...input, format: 'pdf', out: '' });
+  const document = await buildExportDocument(project, { ...input, format: 'pdf', out: '' });
   return { html: renderHtml(document, { paper: input.paper ?? 'a4' }).html };
 }
