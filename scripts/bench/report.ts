@@ -119,3 +119,24 @@ export function table(figures: readonly Figure[]): string {
   const line = (cells: string[]) => cells.map((c, i) => cut(c, widths[i]!)).join(' │ ');
   return [line(header), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...rows.map(line)].join('\n');
 }
+
+/** The same table in Markdown (for the README): every figure with a baseline or a target, by id. */
+export function markdownTable(figures: readonly Figure[]): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = figures
+    .filter((f) => f.baseline || f.target)
+    .map((f) =>
+      [
+        `\`${f.id}\``,
+        num(f.median, f.unit),
+        num(f.p95, f.unit),
+        f.baseline ? `${num(f.baseline.median, f.unit)} (${f.baseline.label})` : '—',
+        f.ratio === null ? '—' : f.ratio.toFixed(2),
+        targetText(f),
+        f.met === null ? '—' : f.met ? 'yes' : `**no** (${f.missed.join(', ')})`,
+      ]
+        .map(cell)
+        .join(' | '),
+    );
+  return ['| figure | median | p95 | baseline (median) | ratio | target | met |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows.map((r) => `| ${r} |`)].join('\n');
+}
