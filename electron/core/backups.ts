@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupDto } from '../contract/api';
 import { ApiError } from '../contract/errors';
-import { inspectProjectFile, publish, tempNameBeside } from './db/project-file';
+import { inspectProjectFile, isPlainSqlite, publish, tempNameBeside } from './db/project-file';
 import type { Project } from './project';
 
 const KEEP_RECENT = 10;
@@ -54,7 +54,8 @@ export class Backups {
           createdAt: parseStamp(match[1]!),
           reason: match[2] as Reason,
           sizeBytes: fs.statSync(full).size,
-          encrypted: !fs.readFileSync(full).subarray(0, 16).equals(Buffer.from('SQLite format 3\0', 'latin1')),
+          // By its first 16 bytes (a snapshot of a large project is hundreds of MB: never read it whole).
+          encrypted: !isPlainSqlite(full),
         };
       })
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));

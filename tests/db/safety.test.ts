@@ -112,6 +112,20 @@ describe('backups', () => {
     expect(kept.every((b) => Date.now() - Date.parse(b.createdAt) <= 30 * day + 60_000)).toBe(true);
   });
 
+  it('lists snapshots by their first bytes, never reading one whole (a large project’s are hundreds of MB)', () => {
+    const dir = tempDir();
+    const backups = new Backups(path.join(dir, 'backups'));
+    const project = path.join(dir, 'p.comparanda');
+    const folder = backups.folderFor(project);
+    fs.mkdirSync(folder, { recursive: true });
+    // A sparse 3 GB file (no disk used): reading it whole would fail (over Node's 2 GiB buffer limit) or take seconds.
+    const big = path.join(folder, `${new Date().toISOString().replace(/[-:]/g, '').replace('.', '')}-open.comparanda`);
+    fs.closeSync(fs.openSync(big, 'w'));
+    fs.truncateSync(big, 3 * 1024 ** 3);
+    const [listed] = backups.list(project);
+    expect(listed).toMatchObject({ file: big, reason: 'open', sizeBytes: 3 * 1024 ** 3, encrypted: true });
+  });
+
   it('copies an older-format project aside before migrating it', () => {
     const dir = tempDir();
     const file = path.join(dir, 'old.comparanda');
@@ -126,6 +140,17 @@ describe('backups', () => {
 });
 
 describe('check', () => {
+  it('opens a project without reading all of it for broken references (that is what check is for)', () => {
+    const { file } = sample();
+    const p = Project.open(file);
+    p.db.pragma('foreign_keys = OFF');
+    p.db.prepare("UPDATE cells SET case_id = 'gone' WHERE rowid = (SELECT min(rowid) FROM cells)").run();
+    p.close();
+    const again = Project.open(file);
+    expect(again.check()).toMatchObject({ ok: false, foreignKeys: [{ table: 'cells', parent: 'cases' }] });
+    again.close();
+  });
+
   it('finds broken references and damaged pages', () => {
     const { file } = sample();
     const p = Project.open(file);

@@ -65,6 +65,10 @@ export function migrate(db: Database.Database, migrations: Migration[]): number[
     }
     applied.push(migration.version);
   }
+  // A migration that rebuilt tables is checked for broken references. An ordinary open is not: foreign keys are
+  // enforced on every write, and the check reads every row of every table (the text of every page of every document:
+  // over a second on a large project, before its first screen). "comparanda check" runs it on demand.
+  if (applied.length === 0) return applied;
   const problems = db.pragma('foreign_key_check') as unknown[];
   if (problems.length > 0) {
     throw new ApiError('PROJECT_CORRUPT', `The project has ${problems.length} broken references between its records. Run "comparanda check" on it or restore a backup.`);
