@@ -61,6 +61,16 @@ const WORD = /[\p{L}\p{N}]/u;
 export function findFolded(text: string, term: string): number {
   const wanted = [...term].map(foldChar).join('');
   if (!wanted) return -1;
+  // Fast path: a text with nothing to decompose (no accents, no й) folds by lower-casing alone, offset for offset.
+  const lower = text.toLocaleLowerCase();
+  if (lower.length === text.length && text.normalize('NFKD').length === text.length) {
+    for (let at = lower.indexOf(wanted); at >= 0; at = lower.indexOf(wanted, at + 1)) {
+      const before = lower[at - 1];
+      const after = lower[at + wanted.length];
+      if ((before === undefined || !WORD.test(before)) && (after === undefined || !WORD.test(after))) return at;
+    }
+    return -1;
+  }
   const folded: string[] = [];
   const starts: number[] = [];
   let index = 0;
@@ -191,8 +201,10 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
 
   hits.sort((a, b) => a.rank - b.rank);
   const kept = hits.slice(0, limit);
+  // The sources of the hits kept, not every source of the project.
+  const sourceIds = [...new Set(kept.map((h) => h.sourceId).filter((id): id is string => id !== null))];
   const sources = new Map(
-    (p.db.prepare('SELECT id, title, kind FROM sources').all() as { id: string; title: string; kind: SourceKind }[]).map((s) => [s.id, s]),
+    (p.db.prepare('SELECT id, title, kind FROM sources WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(sourceIds)) as { id: string; title: string; kind: SourceKind }[]).map((s) => [s.id, s]),
   );
   const groups = new Map<string, SearchResultDto['groups'][number]>();
   for (const { rank: _rank, ...hit } of kept) {

@@ -275,6 +275,10 @@ describe('search', () => {
     expect(findFolded('Қазақстандағы сайлау. Қазақстан Республикасы', 'қазақстан')).toBe(22);
     expect(findFolded('Élections à Almaty', 'elections')).toBe(0);
     expect(findFolded('no match here', 'absent')).toBe(-1);
+    // The first whole-word match, whether it needs folding or not; offsets in the original text.
+    expect(findFolded('Türkiye, turkiye', 'turkiye')).toBe(0);
+    expect(findFolded('İstanbul: Selçuk-Türkiye', 'turkiye')).toBe(17);
+    expect(findFolded('районный район', 'район')).toBe(9);
   });
 });
 
