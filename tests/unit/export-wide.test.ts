@@ -112,3 +112,18 @@ describe('formatted citations', () => {
     expect(changed).not.toBe(first);
   });
 });
+
+describe('an export under way', () => {
+  it('is of the project as it was when asked for, even if the project is closed meanwhile', async () => {
+    const file = path.join(dir, 'closing.comparanda');
+    writeSampleProject(file);
+    const closing = Project.open(file);
+    clearCitationCache();
+    const out = path.join(dir, 'closing.docx');
+    const exporting = exportProject(closing, { what: 'matrix', format: 'docx', out });
+    closing.close();
+    await expect(exporting).resolves.toMatchObject({ files: [{ path: out }] });
+    expect(await docxText(out)).toContain('Table 1.');
+  });
+});
+

@@ -104,7 +104,12 @@ export function assertNoIdentifiers(project: Project, texts: readonly string[], 
   const hits = findIdentifiers(texts, identifiers);
   if (hits.length === 0) return;
   const described = hits.map((hit) => {
-    const places = locateIdentifier(project, hit);
+    let places: string[] = [];
+    try {
+      places = locateIdentifier(project, hit);
+    } catch {
+      // The project was closed while the export was formatting: the refusal stands, without saying where.
+    }
     return `"${hit}"${places.length ? ` (found in ${places.slice(0, 4).join('; ')}${places.length > 4 ? `; and ${places.length - 4} more` : ''})` : ''}`;
   });
   throw new ApiError(

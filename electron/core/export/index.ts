@@ -137,8 +137,10 @@ export async function exportProject(project: Project, options: ExportOptions, pr
   if (out === project.path) throw new ApiError('FILE_EXISTS', 'An export cannot replace the project file itself.');
 
   options.onProgress?.({ phase: 'prepare', message: 'Collecting the matrix, evidence and citations' });
-  const doc = await buildExportDocument(project, options);
+  // Everything is read from the project before the first pause (formatting the citations lets the event loop in):
+  // the export is of the project as it was when asked for, even if it is edited or closed meanwhile.
   const identifiers = sensitiveIdentifiers(project);
+  const doc = await buildExportDocument(project, options);
   const warnings: string[] = [];
   cancelled(options.signal);
 

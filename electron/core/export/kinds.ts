@@ -115,7 +115,8 @@ export async function buildExportDocument(project: Project, options: ExportOptio
   const style = loadStyle(options.style);
   const evidence = new EvidenceIndex(project);
   const citations = new CitationSession(style, options.locale, evidence.items);
-  const author = options.author?.trim() || `Comparanda project “${project.title}”`;
+  const runningHead = project.title;
+  const author = options.author?.trim() || `Comparanda project “${runningHead}”`;
   const ctx: BuildContext = { project, options, citations, evidence, author };
   const draft = spec.build!(ctx);
   await citations.finish(options.signal);
@@ -128,7 +129,7 @@ export async function buildExportDocument(project: Project, options: ExportOptio
     title: draft.title,
     subject: draft.subject,
     author,
-    runningHead: project.title,
+    runningHead,
     // The document's own words (labels, notes) are English; citations follow the CSL locale.
     language: 'en',
     sections,
