@@ -98,6 +98,12 @@ export interface CellDto {
   updatedAt: string;
 }
 
+/** The number of excerpts linked to a cell. */
+export interface CellEvidenceCount {
+  cellId: string;
+  excerpts: number;
+}
+
 export type CellPatch = Partial<Pick<CellDto, 'status' | 'mode' | 'periodFrom' | 'periodTo' | 'summary' | 'confidence' | 'memo'>>;
 
 /** A cell that a structural change would leave without a place in the matrix. */
@@ -702,6 +708,8 @@ export interface ApiSpec {
   'project.recent': { input: Empty; output: RecentProject[] };
   'project.overview': { input: Empty; output: ProjectOverview };
   'cells.list': { input: { normId?: string | undefined }; output: CellDto[] };
+  /** How many excerpts are linked to each live cell that has any (the matrix's evidence marks). */
+  'cells.evidenceCounts': { input: { normId?: string | undefined }; output: CellEvidenceCount[] };
   /** Cells kept aside by "keep archived" (not shown in the matrix). */
   'cells.archived': { input: { normId?: string | undefined }; output: (OrphanCellDto & { archivedAt: string })[] };
   /** Puts an archived cell back at its stage (or the given stage of the norm's framework). */

@@ -14,6 +14,7 @@ export const METHODS = [
   'project.recent',
   'project.overview',
   'cells.list',
+  'cells.evidenceCounts',
   'cells.update',
   'cells.archived',
   'cells.restore',

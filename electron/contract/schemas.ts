@@ -156,6 +156,7 @@ export const inputSchemas = {
   'project.recent': empty,
   'project.overview': empty,
   'cells.list': z.strictObject({ normId: id.optional() }),
+  'cells.evidenceCounts': z.strictObject({ normId: id.optional() }),
   'cells.archived': z.strictObject({ normId: id.optional() }),
   'cells.restore': z.strictObject({ id, stageId: id.optional() }),
   'cells.update': z.strictObject({ caseId: id, normId: id, stageId: id, patch: cellPatch }),

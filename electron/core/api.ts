@@ -54,6 +54,7 @@ export function createHandlers(session: Session, transport: 'ipc' | 'http', host
     'project.recent': () => session.prefs.recent(),
     'project.overview': () => session.requireProject().overview(),
     'cells.list': ({ normId }) => session.requireProject().cells(normId),
+    'cells.evidenceCounts': ({ normId }) => session.requireProject().evidenceCounts(normId),
     'cells.update': (input) => edit.updateCell(session.requireProject(), input),
     'cells.archived': (input) => edit.listArchivedCells(session.requireProject(), input),
     'cells.restore': (input) => edit.restoreArchivedCell(session.requireProject(), input),

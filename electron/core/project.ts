@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { CellDto, CheckReportDto, ProjectCounts, ProjectOverview, ProjectSummary } from '../contract/api';
+import type { CellDto, CellEvidenceCount, CheckReportDto, ProjectCounts, ProjectOverview, ProjectSummary } from '../contract/api';
 import { ApiError } from '../contract/errors';
 import { applyKey, createProjectDatabase, openProjectDatabase, openProjectDatabaseReadOnly, publish, tempNameBeside, type OpenOptions } from './db/project-file';
 import { SCHEMA_VERSION } from './db/schema-version';
@@ -115,6 +115,16 @@ export class Project {
       attributes: listAttributes(this.db),
       views: listViews(this.db),
     };
+  }
+
+  /** Excerpts linked to each live cell that has any (of one norm, or all). */
+  evidenceCounts(normId?: string): CellEvidenceCount[] {
+    const where = normId === undefined ? '' : ' AND c.norm_id = ?';
+    return stmt(
+      this.db,
+      `SELECT ec.cell_id AS cellId, count(*) AS excerpts FROM excerpt_cells ec JOIN cells c ON c.id = ec.cell_id
+       WHERE c.archived_at IS NULL${where} GROUP BY ec.cell_id`,
+    ).all(...(normId === undefined ? [] : [normId])) as CellEvidenceCount[];
   }
 
   cells(normId?: string): CellDto[] {

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { CellDto, FrameworkDto } from '../../electron/contract/api';
 import { FocalMarker } from './FocalMarker';
-import { NotEqualIcon } from './icons';
+import { NotEqualIcon, QuoteIcon } from './icons';
 import { renderFirstLine, summaryText } from './markdown';
 import { onRevealMatrixCell } from './matrix-focus';
 import { cellKey, differsFromFocal, MODE_LABELS, statusOf, type CellRef, type DataRow, type GridModel, type GridRow } from './matrix-model';
@@ -12,6 +12,8 @@ interface MatrixGridProps {
   model: GridModel;
   /** Undefined while the cells are loading. */
   cells: ReadonlyMap<string, CellDto> | undefined;
+  /** Excerpts linked to each cell, by cell id (absent: none). */
+  evidence: ReadonlyMap<string, number> | undefined;
   differences: boolean;
   focalName: string | undefined;
   selectedKey: string | null;
@@ -58,7 +60,7 @@ function useScrollerWidth(tableRef: RefObject<HTMLTableElement | null>): number 
  * focuses it once rendered, and aria-rowcount/aria-colcount with each cell's aria-rowindex/aria-colindex keep the
  * whole grid's shape known to assistive technology.
  */
-export function MatrixGrid({ model, cells, differences, focalName, selectedKey, onSelect, labelledBy }: MatrixGridProps) {
+export function MatrixGrid({ model, cells, evidence, differences, focalName, selectedKey, onSelect, labelledBy }: MatrixGridProps) {
   const tableRef = useRef<HTMLTableElement>(null);
   const headRef = useRef<HTMLTableSectionElement>(null);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
@@ -341,6 +343,7 @@ export function MatrixGrid({ model, cells, differences, focalName, selectedKey, 
             span={renderedSpan}
             colWindow={colWindow}
             cells={cells}
+            evidence={evidence}
             differences={differences}
             focalCaseId={model.focalCaseId}
             focalName={focalName}
@@ -398,6 +401,7 @@ interface RowProps {
   span: number;
   colWindow: ColumnWindow;
   cells: ReadonlyMap<string, CellDto> | undefined;
+  evidence: ReadonlyMap<string, number> | undefined;
   differences: boolean;
   focalCaseId: string | undefined;
   focalName: string | undefined;
@@ -428,7 +432,15 @@ function sameRow(a: RowProps, b: RowProps): boolean {
   ) {
     return false;
   }
-  if (a.row.kind !== 'data' || a.cells === b.cells || !a.cells || !b.cells) return true;
+  if (a.row.kind !== 'data') return true;
+  if (a.evidence !== b.evidence) {
+    // Only this row's counts matter.
+    for (const ref of a.row.cells) {
+      const id = ref ? (b.cells ?? a.cells)?.get(ref.key)?.id : undefined;
+      if (id !== undefined && a.evidence?.get(id) !== b.evidence?.get(id)) return false;
+    }
+  }
+  if (a.cells === b.cells || !a.cells || !b.cells) return true;
   for (const ref of a.row.cells) {
     if (!ref) continue;
     if (a.cells.get(ref.key) !== b.cells.get(ref.key)) return false;
@@ -453,6 +465,7 @@ const Row = memo(function Row({
   span,
   colWindow,
   cells,
+  evidence,
   differences,
   focalCaseId,
   focalName,
@@ -520,6 +533,7 @@ const Row = memo(function Row({
             row={row.index}
             col={col}
             cell={cells?.get(ref.key)}
+            excerpts={cellExcerpts(cells, evidence, ref.key)}
             loading={cells === undefined}
             framework={block.framework}
             caseName={ref.caseName}
@@ -545,6 +559,8 @@ interface MatrixCellProps {
   row: number;
   col: number;
   cell: CellDto | undefined;
+  /** Excerpts linked to the cell (0: none, or not known yet). */
+  excerpts: number;
   loading: boolean;
   framework: FrameworkDto;
   caseName: string;
@@ -557,11 +573,17 @@ interface MatrixCellProps {
   focalName: string | undefined;
 }
 
+function cellExcerpts(cells: ReadonlyMap<string, CellDto> | undefined, evidence: ReadonlyMap<string, number> | undefined, key: string): number {
+  const id = cells?.get(key)?.id;
+  return id === undefined ? 0 : (evidence?.get(id) ?? 0);
+}
+
 const MatrixCell = memo(function MatrixCell({
   cellRef,
   row,
   col,
   cell,
+  excerpts,
   loading,
   framework,
   caseName,
@@ -597,6 +619,13 @@ const MatrixCell = memo(function MatrixCell({
             <StatusSwatch palette={status?.palette} />
             <span className="status-label">{status ? status.label : 'No data'}</span>
             {cell?.mode ? <span className="cell-mode"> · {MODE_LABELS[cell.mode]}</span> : null}
+            {excerpts > 0 ? (
+              <span className="cell-evidence" title={`${excerpts} ${excerpts === 1 ? 'excerpt' : 'excerpts'} linked as evidence`} data-testid="cell-evidence">
+                <QuoteIcon />
+                {excerpts}
+                <span className="visually-hidden"> {excerpts === 1 ? 'excerpt' : 'excerpts'}</span>
+              </span>
+            ) : null}
             {differs ? (
               <span className="diff-badge" title={`Status differs from ${focalName ?? 'the focal case'}`}>
                 <NotEqualIcon />

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { CellDto, FrameworkDto, ProjectOverview } from '../../electron/contract/api';
 import type { ApiError } from '../../electron/contract/errors';
-import { NotEqualIcon } from './icons';
+import { NotEqualIcon, QuoteIcon } from './icons';
 import { InlineAlert } from './InlineAlert';
 import { MOD } from './keyboard';
 import { MatrixGrid } from './MatrixGrid';
@@ -15,6 +15,8 @@ interface MatrixViewProps {
   overview: ProjectOverview;
   /** Undefined while the cells are loading. */
   cells: ReadonlyMap<string, CellDto> | undefined;
+  /** Excerpts linked to each cell, by cell id. */
+  evidence: ReadonlyMap<string, number> | undefined;
   cellsError: ApiError | undefined;
   onRetry: () => void;
   settings: MatrixSettings;
@@ -24,7 +26,7 @@ interface MatrixViewProps {
 }
 
 /** The central view: one norm's matrix or several stacked, cases against stages, either way round. */
-export function MatrixView({ overview, cells, cellsError, onRetry, settings, onSettings, selectedKey, onSelectCell }: MatrixViewProps) {
+export function MatrixView({ overview, cells, evidence, cellsError, onRetry, settings, onSettings, selectedKey, onSelectCell }: MatrixViewProps) {
   const { norms: shown, stacked } = useMemo(() => shownNorms(settings, overview.norms), [settings, overview.norms]);
   const blocks = useMemo(
     () =>
@@ -71,6 +73,7 @@ export function MatrixView({ overview, cells, cellsError, onRetry, settings, onS
           <MatrixGrid
             model={model}
             cells={cells}
+            evidence={evidence}
             differences={settings.differences}
             focalName={focal?.name}
             selectedKey={selectedKey}
@@ -99,7 +102,7 @@ function Legend({ frameworks, differences, focalName }: { frameworks: FrameworkD
   if (frameworks.length === 0) return null;
   return (
     <div className="legend" data-testid="legend" aria-label="Legend">
-      {frameworks.map((framework) => (
+      {frameworks.map((framework, i) => (
         <p key={framework.id} className="legend-line">
           <span className="legend-title">{frameworks.length > 1 ? framework.name : 'Status'}</span>
           {[...framework.statuses]
@@ -110,6 +113,14 @@ function Legend({ frameworks, differences, focalName }: { frameworks: FrameworkD
                 {s.label}
               </span>
             ))}
+          {i === frameworks.length - 1 ? (
+            <span className="legend-item legend-evidence">
+              <QuoteIcon />
+              <span>
+                <span className="visually-hidden">a number after this mark: </span>excerpts linked as evidence
+              </span>
+            </span>
+          ) : null}
         </p>
       ))}
       {differences ? (

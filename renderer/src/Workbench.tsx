@@ -221,6 +221,7 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
               <MatrixView
                 overview={overview}
                 cells={matrixCells}
+                evidence={snapshot.evidence}
                 cellsError={snapshot.cellsError}
                 onRetry={() => void store.refresh(['cells'])}
                 settings={settings}

@@ -62,6 +62,15 @@ export function NotEqualIcon() {
   );
 }
 
+/** Evidence: a quotation mark (excerpts linked to a cell). */
+export function QuoteIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 12 12" width="10" height="10" aria-hidden="true" focusable="false">
+      <path d="M1.5 7.5V5a3 3 0 0 1 3-3M1.5 5.5h3v4h-3zM6.5 7.5V5a3 3 0 0 1 3-3M6.5 5.5h3v4h-3z" fill="none" stroke="currentColor" strokeWidth="1.2" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 export function ArrowIcon() {
   return (
     <svg className="icon" viewBox="0 0 16 12" width="14" height="11" aria-hidden="true" focusable="false">

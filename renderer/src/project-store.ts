@@ -4,7 +4,7 @@
  * entry and keeps every other cell object as it was: the matrix's memoised cells then re-render only where
  * something changed, also after a full reload (answers are reconciled against what is already held).
  */
-import type { Api, CellDto, HistoryState, ProjectOverview } from '../../electron/contract/api';
+import type { Api, CellDto, CellEvidenceCount, HistoryState, ProjectOverview } from '../../electron/contract/api';
 import type { ApiError } from '../../electron/contract/errors';
 import { toApiError } from './api';
 import { cellKey } from './matrix-model';
@@ -20,6 +20,8 @@ export interface ProjectSnapshot {
    * (one norm's 240 cells answer in a tenth of the time of all 1,920), and which norms they are.
    */
   early: { cells: ReadonlyMap<string, CellDto>; normIds: ReadonlySet<string> } | undefined;
+  /** Excerpts linked to each cell (by cell id; absent = none), loaded with the cells; undefined until answered. */
+  evidence: ReadonlyMap<string, number> | undefined;
   history: HistoryState;
 }
 
@@ -53,10 +55,16 @@ export function reconcileCells(previous: ReadonlyMap<string, CellDto> | undefine
   return index;
 }
 
+/** The counts as a map, or the previous map itself when nothing changed (so the matrix's rows need not re-render). */
+export function reconcileCounts(previous: ReadonlyMap<string, number> | undefined, next: readonly CellEvidenceCount[]): ReadonlyMap<string, number> {
+  if (previous && previous.size === next.length && next.every((c) => previous.get(c.cellId) === c.excerpts)) return previous;
+  return new Map(next.map((c) => [c.cellId, c.excerpts]));
+}
+
 export type RefreshPart = 'overview' | 'cells' | 'history';
 
 export class ProjectStore {
-  private snapshot: ProjectSnapshot = { overview: undefined, overviewError: undefined, cells: undefined, cellsError: undefined, early: undefined, history: NO_HISTORY };
+  private snapshot: ProjectSnapshot = { overview: undefined, overviewError: undefined, cells: undefined, cellsError: undefined, early: undefined, evidence: undefined, history: NO_HISTORY };
   private readonly listeners = new Set<() => void>();
   // Each load has a ticket: an answer to an older request than the latest one is dropped.
   private readonly tickets: Record<RefreshPart, number> = { overview: 0, cells: 0, history: 0 };
@@ -128,8 +136,19 @@ export class ProjectStore {
         const overview = await this.api['project.overview']({});
         if (ticket === this.tickets.overview) this.set({ overview, overviewError: undefined });
       } else if (part === 'cells') {
-        const list = await this.api['cells.list']({});
-        if (ticket === this.tickets.cells) this.set({ cells: reconcileCells(this.snapshot.cells ?? this.snapshot.early?.cells, list), cellsError: undefined, early: undefined });
+        // The evidence counts come with the cells; without them the matrix simply shows no evidence marks.
+        const listed = this.api['cells.list']({});
+        const counts = this.api['cells.evidenceCounts']({}).catch(() => null);
+        const list = await listed;
+        const evidence = await counts;
+        if (ticket === this.tickets.cells) {
+          this.set({
+            cells: reconcileCells(this.snapshot.cells ?? this.snapshot.early?.cells, list),
+            cellsError: undefined,
+            early: undefined,
+            evidence: evidence ? reconcileCounts(this.snapshot.evidence, evidence) : this.snapshot.evidence,
+          });
+        }
       } else {
         const history = await this.api['history.state']({});
         if (ticket === this.tickets.history) this.set({ history });

@@ -56,6 +56,7 @@ function validInputs(dir: string, transport: string, ids: SampleIds): { [M in Me
     'project.recent': {},
     'project.overview': {},
     'cells.list': {},
+    'cells.evidenceCounts': {},
     'cells.update': { caseId: ids.blr, normId: ids.obs, stageId: ids.stage1, patch: { status: 'reached', summary: 'Қазақстан and Belarus' } },
     'cells.archived': {},
     'cells.restore': { id: 'no-such-cell' },

@@ -76,6 +76,39 @@ test.describe('evidence', () => {
     expect(await page.evaluate(() => String((globalThis as unknown as { getSelection: () => unknown }).getSelection()))).toBe('');
   });
 
+  test('each matrix cell shows how many excerpts back it, and the count follows an unlink', async ({ workbench }) => {
+    const evidence = new EvidencePage(workbench);
+    await workbench.open();
+    const overview = await workbench.overview();
+    const norm = overview.norms.find((n) => !n.archived)!;
+    const stages = new Map(overview.frameworks.flatMap((f) => f.stages.map((st) => [st.id, st.label] as const)));
+    const cases = new Map(overview.cases.map((c) => [c.id, c.name] as const));
+    const cells = await workbench.apiResult<{ id: string; caseId: string; stageId: string }[]>('cells.list', { normId: norm.id });
+    let withEvidence = 0;
+    for (const cell of cells) {
+      const linked = (await workbench.apiResult<unknown[]>('excerpts.list', { cellId: cell.id })).length;
+      const mark = workbench.cell(cases.get(cell.caseId)!, stages.get(cell.stageId)!).getByTestId('cell-evidence');
+      if (linked === 0) {
+        await expect(mark).toHaveCount(0);
+      } else {
+        withEvidence++;
+        // A number with its word for screen readers, and a tooltip: never a colour alone.
+        await expect(mark).toHaveText(`${linked} ${linked === 1 ? 'excerpt' : 'excerpts'}`);
+        await expect(mark).toHaveAttribute('title', `${linked} ${linked === 1 ? 'excerpt' : 'excerpts'} linked as evidence`);
+      }
+    }
+    expect(withEvidence).toBeGreaterThan(2);
+
+    // Unlinking one of Kazakhstan's excerpts at Reconstitution lowers its count at once.
+    const target = workbench.cell('Kazakhstan', 'Reconstitution');
+    const before = Number((await target.getByTestId('cell-evidence').textContent())!.match(/\d+/)![0]);
+    await target.click();
+    await evidence.cellEvidence().first().getByRole('button', { name: /^Unlink/ }).click();
+    await expect(evidence.cellEvidence()).toHaveCount(before - 1);
+    await expect(target.getByTestId('cell-evidence')).toHaveText(`${before - 1} ${before - 1 === 1 ? 'excerpt' : 'excerpts'}`);
+    await workbench.screenshot('matrix-evidence-counts.png');
+  });
+
   test('search finds Kazakh text whatever its case and opens the page on the word', async ({ workbench, page }) => {
     const evidence = new EvidencePage(workbench);
     await workbench.open();

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { CellDto, ProjectOverview } from '../../../electron/contract/api';
 import { frameworkOf } from '../matrix-model';
 import { useProject } from '../workbench-context';
-import { useList, type CellTarget } from './store';
+import type { CellTarget } from './store';
 
 export interface CellLookup {
   overview: ProjectOverview | undefined;
@@ -39,15 +39,3 @@ export function useCellLookup(): CellLookup {
   }, [overview, cells]);
 }
 
-/**
- * How many excerpts are linked to each cell (by cell id), from the project's excerpt list: what an evidence badge
- * in a matrix cell would show. Not used by the matrix yet (its grid has no slot for a badge).
- */
-export function useEvidenceCounts(): ReadonlyMap<string, number> {
-  const excerpts = useList('excerpts');
-  return useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const excerpt of excerpts.data ?? []) for (const cellId of excerpt.cellIds) counts.set(cellId, (counts.get(cellId) ?? 0) + 1);
-    return counts;
-  }, [excerpts.data]);
-}

@@ -140,7 +140,7 @@ const INITIAL: EvidenceState = {
 const POLL_MS = 150;
 
 /** Edits that may create a cell or change what the matrix's cells hold as evidence. */
-const CELL_METHODS: ReadonlySet<Method> = new Set<Method>(['excerpts.link', 'excerpts.unlink', 'excerpts.remove']);
+const CELL_METHODS: ReadonlySet<Method> = new Set<Method>(['excerpts.link', 'excerpts.unlink', 'excerpts.remove', 'sources.remove']);
 
 function call<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
   const fn = api[method] as unknown as (input: ApiInput<M>) => Promise<ApiOutput<M>>;
