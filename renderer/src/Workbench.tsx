@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import type { ProjectSummary } from '../../electron/contract/api';
 import type { ApiError } from '../../electron/contract/errors';
 import { api, toApiError, useApiAction } from './api';
@@ -62,6 +63,8 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
   const [focusRequest, setFocusRequest] = useState(0);
   const [dialog, setDialog] = useState<'case' | 'norm' | null>(null);
   const [notice, setNotice] = useState<ApiError | undefined>(undefined);
+  // The panes' widths, as the researcher left them (dragged or moved with the arrow keys on a separator).
+  const paneLayout = useDefaultLayout({ id: 'comparanda-panes', storage: localStorage, onlySaveAfterUserInteractions: true });
 
   useEffect(() => storeSettings(summary.path, settings), [summary.path, settings]);
   useRecordNavigation({ setPage, setSettings, setSelection });
@@ -189,7 +192,8 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
           Loading {summary.title}…
         </p>
       ) : (
-        <div className="panes">
+        <Group className="panes" orientation="horizontal" defaultLayout={paneLayout.defaultLayout} onLayoutChanged={paneLayout.onLayoutChanged}>
+          <Panel id="nav" className="pane-slot" defaultSize={236} minSize={170} maxSize={420}>
           <Sidebar
             cases={overview.cases}
             norms={overview.norms}
@@ -205,6 +209,9 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
             onReorderCases={onReorderCases}
             onReorderNorms={onReorderNorms}
           />
+          </Panel>
+          <Separator className="pane-separator" aria-label="Resize the navigation pane" />
+          <Panel id="centre" className="pane-slot" minSize={360}>
           <main className="pane pane-centre" aria-label={page === 'matrix' ? 'Matrix' : isRecordPage(page) ? RECORD_PAGE_LABELS[page] : isEvidencePage(page) ? evidencePageLabel(page) : 'Frameworks'}>
             {editError ? (
               <InlineAlert
@@ -237,6 +244,9 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
               <FrameworksView frameworks={overview.frameworks} norms={overview.norms} />
             )}
           </main>
+          </Panel>
+          <Separator className="pane-separator" aria-label="Resize the details pane" />
+          <Panel id="details" className="pane-slot" defaultSize={360} minSize={260} maxSize={680}>
           <aside className="pane pane-details" aria-label="Details">
             {isRecordPage(page) ? (
               <RecordDetails page={page} />
@@ -246,7 +256,8 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
               <DetailsPane selection={selection} overview={overview} cells={snapshot.cells} focusRequest={focusRequest} onReturnToGrid={onReturnToGrid} />
             )}
           </aside>
-        </div>
+          </Panel>
+        </Group>
       )}
       {dialog === 'case' ? (
         <AddCaseDialog

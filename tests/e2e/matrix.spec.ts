@@ -87,6 +87,20 @@ test.describe('the sample project', () => {
     await page.keyboard.press('End');
     await expect(workbench.normItems().last()).toBeFocused();
 
+    // Between the sidebar and the matrix, a separator: arrows widen or narrow the sidebar, and it stays so.
+    await page.keyboard.press('Tab');
+    const separator = page.getByRole('separator', { name: 'Resize the navigation pane' });
+    await expect(separator).toBeFocused();
+    const nav = page.getByRole('navigation', { name: 'Project navigation' });
+    const before = (await nav.boundingBox())!.width;
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await nav.boundingBox())!.width).toBeGreaterThan(before + 10);
+    await expect(separator).toHaveAttribute('aria-valuenow', /\d/);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => Math.round((await nav.boundingBox())!.width)).toBe(Math.round(before));
+
     // The matrix toolbar is one Tab stop too (Left/Right move inside it); the next Tab lands on the first cell.
     await page.keyboard.press('Tab');
     await expect(workbench.normPicker).toBeFocused();
@@ -144,6 +158,24 @@ test.describe('the sample project', () => {
     await expect(workbench.cell('Belarus', 'Reconstitution')).not.toBeFocused();
     await page.keyboard.press('Tab');
     await expect(workbench.cell('Belarus', 'Reconstitution')).toBeFocused();
+  });
+
+  test('the details pane is made wider by dragging its separator, and stays so after a reload', async ({ workbench, page }) => {
+    await workbench.open();
+    const details = page.getByRole('complementary', { name: 'Details' });
+    const separator = page.getByRole('separator', { name: 'Resize the details pane' });
+    const before = (await details.boundingBox())!.width;
+    const handle = (await separator.boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x - 120, handle.y + handle.height / 2, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(async () => (await details.boundingBox())!.width).toBeGreaterThan(before + 100);
+    const widened = (await details.boundingBox())!.width;
+    await workbench.reload();
+    await expect.poll(async () => Math.abs((await details.boundingBox())!.width - widened)).toBeLessThan(2);
+    // The matrix still fills what is left.
+    await expect(workbench.cell('Kazakhstan', 'Diffusion')).toBeVisible();
   });
 
   test('says "No data" where a cell has not been assessed, in the matrix and in the editor', async ({ workbench }) => {
