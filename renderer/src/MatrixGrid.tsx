@@ -44,8 +44,11 @@ function useScrollerWidth(tableRef: RefObject<HTMLTableElement | null>): number 
   useLayoutEffect(() => {
     const scroller = scrollerOf(tableRef.current);
     if (!scroller) return;
-    setWidth(scroller.clientWidth);
-    const observer = new ResizeObserver(() => setWidth(scroller.clientWidth));
+    // Read from the observer (after layout, before paint), never by asking for clientWidth here: that would force
+    // the whole window to be laid out an extra time while it first appears.
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.floor(entry.contentRect.width));
+    });
     observer.observe(scroller);
     return () => observer.disconnect();
   }, [tableRef]);

@@ -140,15 +140,10 @@ export class ProjectStore {
         const listed = this.api['cells.list']({});
         const counts = this.api['cells.evidenceCounts']({}).catch(() => null);
         const list = await listed;
+        // The cells are shown as soon as they are in; their evidence counts follow.
+        if (ticket === this.tickets.cells) this.set({ cells: reconcileCells(this.snapshot.cells ?? this.snapshot.early?.cells, list), cellsError: undefined, early: undefined });
         const evidence = await counts;
-        if (ticket === this.tickets.cells) {
-          this.set({
-            cells: reconcileCells(this.snapshot.cells ?? this.snapshot.early?.cells, list),
-            cellsError: undefined,
-            early: undefined,
-            evidence: evidence ? reconcileCounts(this.snapshot.evidence, evidence) : this.snapshot.evidence,
-          });
-        }
+        if (evidence && ticket === this.tickets.cells) this.set({ evidence: reconcileCounts(this.snapshot.evidence, evidence) });
       } else {
         const history = await this.api['history.state']({});
         if (ticket === this.tickets.history) this.set({ history });
