@@ -282,6 +282,8 @@ export interface SearchHitDto {
   cell: { caseId: string; normId: string; stageId: string } | null;
   /** Where the first match starts in the page text (for pages), so the reader can scroll to it. */
   offset: number | null;
+  /** For a memo: what it is written on (a memo on a cell also gives `cell`); null for other hits. */
+  memoTarget: { type: MemoTarget; id: string } | null;
 }
 
 export interface SearchResultDto {

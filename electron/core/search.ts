@@ -3,7 +3,7 @@
  * SQLite FTS5 (unicode61, diacritics removed: case- and diacritic-insensitive for Latin and Cyrillic alike).
  * Participants' recorded identities are in no index, so no search can reveal them.
  */
-import type { ApiInput, SearchHitDto, SearchKind, SearchResultDto, SourceKind } from '../contract/api';
+import type { ApiInput, MemoTarget, SearchHitDto, SearchKind, SearchResultDto, SourceKind } from '../contract/api';
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../contract/api';
 import type { Project } from './project';
 
@@ -101,6 +101,8 @@ interface Row {
   norm_id?: string | null;
   stage_id?: string | null;
   page_text?: string;
+  target_type?: MemoTarget;
+  target_id?: string | null;
 }
 
 function inList(column: string, values: readonly string[] | undefined, params: unknown[]): string {
@@ -153,7 +155,7 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
         const at = findFolded(r.page_text, term);
         offset = at >= 0 ? at : null;
       }
-      return { kind: 'page', refId: r.ref_id, sourceId: r.source_id, documentId: r.document_id, page: r.page, snippet: r.snippet, cell: null, offset };
+      return { kind: 'page', refId: r.ref_id, sourceId: r.source_id, documentId: r.document_id, page: r.page, snippet: r.snippet, cell: null, offset, memoTarget: null };
     });
   }
 
@@ -167,7 +169,7 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
       FROM fts_excerpts JOIN excerpts e ON e.rowid = fts_excerpts.rowid JOIN sources s ON s.id = e.source_id
       WHERE fts_excerpts MATCH ?${inList('s.kind', input.sourceKinds, params)}${linkedCells('x.id = e.id', params)}
       ORDER BY rank LIMIT ${limit}`;
-    run('excerpt', sql, params, (r) => ({ kind: 'excerpt', refId: r.ref_id, sourceId: r.source_id, documentId: r.document_id, page: r.page, snippet: r.snippet, cell: null, offset: null }));
+    run('excerpt', sql, params, (r) => ({ kind: 'excerpt', refId: r.ref_id, sourceId: r.source_id, documentId: r.document_id, page: r.page, snippet: r.snippet, cell: null, offset: null, memoTarget: null }));
   }
 
   // Cells and memos belong to no source: a source-kind filter leaves them out.
@@ -189,14 +191,29 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
       snippet: r.snippet,
       cell: { caseId: r.case_id!, normId: r.norm_id!, stageId: r.stage_id! },
       offset: null,
+      memoTarget: null,
     }));
   }
 
   if (kinds.has('memo') && !input.sourceKinds?.length && !cellFilter) {
+    // With what the memo is on, so that the hit opens it there (a memo on a cell: the cell's place in the matrix).
     const sql = `SELECT m.id AS ref_id, CASE WHEN m.target_type = 'source' THEN m.target_id END AS source_id, NULL AS document_id, NULL AS page,
+        m.target_type, m.target_id, cl.case_id, cl.norm_id, cl.stage_id,
         snippet(fts_memos, 0, ${o}, ${c}, '…', 24) AS snippet, fts_memos.rank AS rank
-      FROM fts_memos JOIN memos m ON m.rowid = fts_memos.rowid WHERE fts_memos MATCH ? ORDER BY rank LIMIT ${limit}`;
-    run('memo', sql, [query], (r) => ({ kind: 'memo', refId: r.ref_id, sourceId: r.source_id, documentId: null, page: null, snippet: r.snippet, cell: null, offset: null }));
+      FROM fts_memos JOIN memos m ON m.rowid = fts_memos.rowid
+        LEFT JOIN cells cl ON m.target_type = 'cell' AND cl.id = m.target_id AND cl.archived_at IS NULL
+      WHERE fts_memos MATCH ? ORDER BY rank LIMIT ${limit}`;
+    run('memo', sql, [query], (r) => ({
+      kind: 'memo',
+      refId: r.ref_id,
+      sourceId: r.source_id,
+      documentId: null,
+      page: null,
+      snippet: r.snippet,
+      cell: r.case_id && r.norm_id && r.stage_id ? { caseId: r.case_id, normId: r.norm_id, stageId: r.stage_id } : null,
+      offset: null,
+      memoTarget: r.target_type ? { type: r.target_type, id: r.target_id ?? '' } : null,
+    }));
   }
 
   hits.sort((a, b) => a.rank - b.rank);

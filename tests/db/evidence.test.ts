@@ -243,6 +243,18 @@ describe('search', () => {
     p.close();
   });
 
+  it('says what a memo found is written on (a cell with its place in the matrix)', () => {
+    const { p, kaz, obs, stages } = sample();
+    const cell = p.cells(obs.id).find((c) => c.caseId === kaz.id && c.stageId === stages[0]!.id)!;
+    evidence.createMemo(p, { targetType: 'cell', targetId: cell.id, text: 'Hornwort on the diffusion cell' });
+    evidence.createMemo(p, { targetType: 'norm', targetId: obs.id, text: 'Hornwort on the norm' });
+    const hits = search(p, { q: 'hornwort', kinds: ['memo'] }).groups.flatMap((g) => g.hits);
+    expect(hits).toHaveLength(2);
+    expect(hits.find((h) => h.memoTarget?.type === 'cell')).toMatchObject({ memoTarget: { id: cell.id }, cell: { caseId: kaz.id, normId: obs.id, stageId: stages[0]!.id } });
+    expect(hits.find((h) => h.memoTarget?.type === 'norm')).toMatchObject({ memoTarget: { id: obs.id }, cell: null });
+    p.close();
+  });
+
   it('finds phrases and prefixes in excerpts and cells, grouped by source', () => {
     const { p, kaz, obs } = sample();
     const phrase = search(p, { q: '"double standards"' });

@@ -142,6 +142,31 @@ test.describe('evidence', () => {
     await workbench.screenshot('evidence-search.png');
   });
 
+  test('a memo found by search opens where it is written: on a norm, on a cell', async ({ workbench }) => {
+    const evidence = new EvidencePage(workbench);
+    await workbench.open();
+    const overview = await workbench.overview();
+    const second = overview.norms.filter((n) => !n.archived)[1]!;
+    await workbench.apiResult('memos.create', { targetType: 'norm', targetId: second.id, text: 'Quillwort: the norm was narrowed after 2007.' });
+    const belarus = overview.cases.find((c) => c.name === 'Belarus')!;
+    const cell = (await workbench.apiResult<{ id: string; caseId: string; normId: string; stageId: string }[]>('cells.list', {})).find(
+      (c) => c.caseId === belarus.id && c.normId === overview.norms[0]!.id,
+    )!;
+    await workbench.apiResult('memos.create', { targetType: 'cell', targetId: cell.id, text: 'Quillwort again: compare with the 2015 mission.' });
+
+    // The norm's memo: the matrix of that norm, the norm selected, the memo in its editor.
+    await evidence.search('quillwort narrowed');
+    await evidence.hits().filter({ hasText: 'narrowed' }).click();
+    await expect(workbench.matrixNorm).toHaveText(second.label);
+    await expect(workbench.details).toContainText('Quillwort: the norm was narrowed after 2007.');
+
+    // The cell's memo: the cell selected and focused in the matrix.
+    await evidence.search('quillwort mission');
+    await evidence.hits().filter({ hasText: 'mission' }).click();
+    await expect(workbench.focusedCell()).toHaveAttribute('data-case', 'Belarus');
+    await expect(workbench.focusedCell()).toHaveAttribute('aria-selected', 'true');
+  });
+
   test('a 300-page document renders only the pages in view, and search opens page 277 on its words', async ({ workbench, app }) => {
     // A plain-text file is split into pages at form feeds: 300 pages of fieldwork notes.
     const file = path.join(app.workDir, 'notes-300.txt');

@@ -102,8 +102,18 @@ export function SearchView() {
     } else if (hit.kind === 'cell' && hit.cell) {
       store.showCell(hit.cell);
     } else if (hit.kind === 'memo') {
-      if (hit.sourceId) store.selectSource(hit.sourceId);
-      else setNotice('This memo is on a case, norm, cell or excerpt; search does not say which, so it cannot be opened from here.');
+      // Opened where it is written: its cell, source, excerpt, norm or case.
+      const target = hit.memoTarget;
+      if (hit.cell) store.showCell(hit.cell);
+      else if (target?.type === 'source') store.selectSource(target.id);
+      else if (target?.type === 'excerpt') {
+        const excerpt = excerpts.data?.find((e) => e.id === target.id);
+        if (excerpt) store.openExcerpt(excerpt);
+        else setNotice('The excerpt this memo is on is no longer in the project.');
+      } else if (target?.type === 'norm') store.showNorm(target.id);
+      else if (target?.type === 'case') store.showCase(target.id);
+      else if (target?.type === 'cell') setNotice('The cell this memo is on has been archived; restore it to see the memo in place.');
+      else setNotice('This memo is on the project as a whole; its text above is all there is to it.');
     }
   };
 

@@ -52,6 +52,15 @@ export function useEvidenceHost({ setPage, setSettings, setSelection }: HostProp
         setSelection({ kind: 'cell', normId: cell.normId, caseId: cell.caseId, stageId: cell.stageId });
         focusCellWhenShown(cell);
       },
+      showNorm: (normId) => {
+        setPage('matrix');
+        setSettings((settings) => ({ ...settings, normIds: [normId], viewId: null }));
+        setSelection({ kind: 'norm', normId });
+      },
+      showCase: (caseId) => {
+        setPage('matrix');
+        setSelection({ kind: 'case', caseId });
+      },
     });
   }, [store, setPage, setSettings, setSelection]);
 

@@ -120,6 +120,10 @@ export interface EvidenceState {
 export interface EvidenceHost {
   showPage: (page: EvidencePage | 'matrix') => void;
   showCell: (cell: CellTarget) => void;
+  /** The norm's matrix, with the norm selected (its editor and memos on the right). */
+  showNorm: (normId: string) => void;
+  /** The matrix, with the case selected (its editor on the right). */
+  showCase: (caseId: string) => void;
 }
 
 const INITIAL: EvidenceState = {
@@ -316,6 +320,14 @@ export class EvidenceStore {
 
   showCell(cell: CellTarget): void {
     this.host?.showCell(cell);
+  }
+
+  showNorm(normId: string): void {
+    this.host?.showNorm(normId);
+  }
+
+  showCase(caseId: string): void {
+    this.host?.showCase(caseId);
   }
 
   selectParticipant(participantId: string | null): void {
