@@ -64,12 +64,7 @@ export function findFolded(text: string, term: string): number {
   // Fast path: a text with nothing to decompose (no accents, no й) folds by lower-casing alone, offset for offset.
   const lower = text.toLocaleLowerCase();
   if (lower.length === text.length && text.normalize('NFKD').length === text.length) {
-    for (let at = lower.indexOf(wanted); at >= 0; at = lower.indexOf(wanted, at + 1)) {
-      const before = lower[at - 1];
-      const after = lower[at + wanted.length];
-      if ((before === undefined || !WORD.test(before)) && (after === undefined || !WORD.test(after))) return at;
-    }
-    return -1;
+    return wholeWordAt(lower, wanted);
   }
   const folded: string[] = [];
   const starts: number[] = [];
@@ -81,11 +76,16 @@ export function findFolded(text: string, term: string): number {
     }
     index += ch.length;
   }
-  const haystack = folded.join('');
-  for (let at = haystack.indexOf(wanted); at >= 0; at = haystack.indexOf(wanted, at + 1)) {
+  const at = wholeWordAt(folded.join(''), wanted);
+  return at < 0 ? -1 : starts[at]!;
+}
+
+/** Where `word` first occurs in `haystack` with no letter or digit either side; -1 if it does not. */
+function wholeWordAt(haystack: string, word: string): number {
+  for (let at = haystack.indexOf(word); at >= 0; at = haystack.indexOf(word, at + 1)) {
     const before = haystack[at - 1];
-    const after = haystack[at + wanted.length];
-    if ((before === undefined || !WORD.test(before)) && (after === undefined || !WORD.test(after))) return starts[at]!;
+    const after = haystack[at + word.length];
+    if ((before === undefined || !WORD.test(before)) && (after === undefined || !WORD.test(after))) return at;
   }
   return -1;
 }

@@ -21,7 +21,7 @@ import type { CslItem, ParticipantDto, SourceDto } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import { assetsDir } from '../paths';
 import { htmlToRuns, tidyRuns, type Cite, type TextRun } from './inline';
-import type { BundledStyle } from './types';
+import { exportCancelled, type BundledStyle } from './types';
 
 const STYLE_FILES: Record<BundledStyle, string> = {
   'chicago-note': 'chicago-note-bibliography.csl',
@@ -228,9 +228,9 @@ const REGISTER_STEP = 250;
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new ApiError('CONFLICT', 'The export was cancelled. Nothing was written.'));
+  if (signal.aborted) return Promise.reject(exportCancelled());
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new ApiError('CONFLICT', 'The export was cancelled. Nothing was written.'));
+    const onAbort = () => reject(exportCancelled());
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => {

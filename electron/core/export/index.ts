@@ -22,7 +22,7 @@ import type { ExportDocument } from './model';
 import { setPdfInfo } from './pdf-info';
 import { playwrightPrinter } from './print-playwright';
 import { renderCsv, renderXlsx } from './sheets';
-import { EXPORT_FORMATS, type ExportFormat, type ExportOptions, type ExportResult, type PageOrientation, type PaperSize, type PdfPrinter } from './types';
+import { EXPORT_FORMATS, exportCancelled, type ExportFormat, type ExportOptions, type ExportResult, type PageOrientation, type PaperSize, type PdfPrinter } from './types';
 
 export * from './types';
 export { exportKinds, exportKind, registerExportKind, assertExportable, buildExportDocument, type ExportKindSpec } from './kinds';
@@ -34,7 +34,7 @@ export type { ExportDocument } from './model';
 export const FORMAT_EXTENSIONS: Record<ExportFormat, string> = { pdf: '.pdf', docx: '.docx', tex: '.tex', csv: '.csv', xlsx: '.xlsx', md: '.md' };
 
 function cancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new ApiError('CONFLICT', 'The export was cancelled. Nothing was written.');
+  if (signal?.aborted) throw exportCancelled();
 }
 
 function validate(options: ExportOptions): void {

@@ -1,8 +1,10 @@
 /**
  * Publication exports: the options, the result and the printer interface shared by the core, the CLI and (later) the
- * Electron main process. Everything here is plain data; see index.ts for `exportProject`.
+ * Electron main process. Everything here is plain data, but for the error a cancelled export answers; see index.ts
+ * for `exportProject`.
  */
 import type { Orientation } from '../../contract/api';
+import { ApiError } from '../../contract/errors';
 
 export const EXPORT_FORMATS = ['pdf', 'docx', 'tex', 'csv', 'xlsx', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -99,4 +101,9 @@ export interface ExportResult {
   files: ExportedFile[];
   /** Things worth knowing that did not stop the export (e.g. characters the bundled fonts lack). */
   warnings: string[];
+}
+
+/** What every export answers when it is cancelled, whichever step it was at. */
+export function exportCancelled(): ApiError {
+  return new ApiError('CONFLICT', 'The export was cancelled. Nothing was written.');
 }
