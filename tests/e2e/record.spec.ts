@@ -170,6 +170,37 @@ test.describe('the observation record', () => {
 });
 
 test.describe('regional context and indicators', () => {
+  test('an election and a membership are added through their dialogs: case, date, type or status', async ({ workbench, page }) => {
+    const record = new RecordPage(workbench);
+    await workbench.open();
+    const before = (await record.elections()).length;
+
+    await record.go('Observation');
+    await page.getByRole('button', { name: /Add election/ }).click();
+    const election = page.getByRole('dialog', { name: 'Add election' });
+    await election.getByLabel('Case').selectOption({ label: 'Belarus' });
+    await election.getByLabel('Date').fill('2030-03-01');
+    await election.getByLabel('Type').selectOption({ index: 1 });
+    await workbench.screenshot('add-election.png');
+    await election.getByRole('button', { name: 'Add election' }).click();
+    await expect(election).toHaveCount(0);
+    const added = (await record.elections()).filter((e) => e.date === '2030-03-01');
+    expect((await record.elections()).length).toBe(before + 1);
+    expect(added).toHaveLength(1);
+    expect(added[0]!.caseId).toBe((await workbench.overview()).cases.find((c) => c.name === 'Belarus')!.id);
+
+    await record.go('Context (SCO)');
+    await page.getByRole('main', { name: 'Context (SCO)' }).getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('menuitem', { name: /membership/i }).click();
+    const membership = page.getByRole('dialog', { name: 'Add membership' });
+    await expect(membership.getByLabel('Case')).toBeVisible();
+    await membership.getByLabel('Status').selectOption({ index: 1 });
+    await membership.getByLabel('From').fill('2031');
+    await workbench.screenshot('add-membership.png');
+    await membership.getByRole('button', { name: /^Add/ }).click();
+    await expect(membership).toHaveCount(0);
+  });
+
   test('the band under the matrix names the regional norms that bear on the selected cell', async ({ workbench }) => {
     const record = new RecordPage(workbench);
     await workbench.open();

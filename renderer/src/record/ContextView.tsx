@@ -15,7 +15,7 @@ import { useProject } from '../workbench-context';
 import { formatPeriod, membershipPeriod, normPeriod } from './context-model';
 import { CsvActions } from './CsvDialog';
 import { formatDate, MEMBERSHIP_LABELS, yearOf } from './labels';
-import { RecordPageHeader, useCases, VerificationGlyph, VerificationTag } from './RecordBits';
+import { PlainSelect, RecordPageHeader, useCases, VerificationGlyph, VerificationTag } from './RecordBits';
 import { useRecord, useRecordEdit, useRecordUi, type ContextSelection } from './record-store';
 import { useWidth } from './use-width';
 
@@ -423,26 +423,8 @@ function AddContextDialog({
           </label>
         ) : (
           <div className="inline-fields">
-            <label className="field">
-              <span className="field-label">Case</span>
-              <select className="native-select" value={caseId} onChange={(e) => setCaseId(e.target.value)}>
-                {cases.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span className="field-label">Status</span>
-              <select className="native-select" value={status} onChange={(e) => setStatus(e.target.value as MembershipStatus)}>
-                {MEMBERSHIP_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {MEMBERSHIP_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <PlainSelect label="Case" value={caseId} options={cases.map((c) => ({ value: c.id, label: c.name }))} onChange={setCaseId} />
+            <PlainSelect label="Status" value={status} options={MEMBERSHIP_STATUSES.map((s) => ({ value: s, label: MEMBERSHIP_LABELS[s] }))} onChange={setStatus} />
           </div>
         )}
         {kind !== 'organisation' ? (

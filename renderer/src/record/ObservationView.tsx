@@ -24,7 +24,7 @@ import {
   yearOf,
 } from './labels';
 import { useObservationIndex, type ObservationIndex } from './lookups';
-import { CaseChooser, RecordPageHeader, SeverityTag, useComparedCases } from './RecordBits';
+import { CaseChooser, PlainSelect, RecordPageHeader, SeverityTag, useComparedCases } from './RecordBits';
 import { useRecordEdit, useRecordUi } from './record-store';
 import { useWidth } from './use-width';
 
@@ -428,30 +428,12 @@ function AddElectionDialog({ cases, onClose, onCreated }: { cases: CaseDto[]; on
     <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="Add election" description="An election of a case; its missions and their verdicts are added on the right.">
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <div className="inline-fields">
-          <label className="field">
-            <span className="field-label">Case</span>
-            <select className="native-select" value={caseId} onChange={(e) => setCaseId(e.target.value)}>
-              {cases.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PlainSelect label="Case" value={caseId} options={cases.map((c) => ({ value: c.id, label: c.name }))} onChange={setCaseId} />
           <label className="field">
             <span className="field-label">Date</span>
             <input className="text-input" value={date} onChange={(e) => setDate(e.target.value)} placeholder="YYYY-MM-DD" />
           </label>
-          <label className="field">
-            <span className="field-label">Type</span>
-            <select className="native-select" value={type} onChange={(e) => setType(e.target.value as ElectionType)}>
-              {ELECTION_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {ELECTION_TYPE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PlainSelect label="Type" value={type} options={ELECTION_TYPES.map((t) => ({ value: t, label: ELECTION_TYPE_LABELS[t] }))} onChange={setType} />
         </div>
         <label className="field">
           <span className="field-label">Label</span>
