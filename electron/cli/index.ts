@@ -10,6 +10,7 @@ import { CSV_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN, SOURCE_KINDS, type CsvKind, typ
 import { ApiError } from '../contract/errors';
 import { Backups } from '../core/backups';
 import { SCHEMA_VERSION } from '../core/db/schema-version';
+import { acquireLock, type ProjectLock } from '../core/lock';
 import { defaultUserDataDir } from '../core/paths';
 import { APP_VERSION, Project } from '../core/project';
 import { describeImport, exportCsv, importCsv } from '../core/csv-data';
@@ -89,8 +90,33 @@ function readPassphrase(file: string | undefined): string | undefined {
   return passphrase;
 }
 
+/** Locks this command took, released when it ends (whatever way it ends). */
+const heldLocks: ProjectLock[] = [];
+
+/**
+ * A command that writes takes the same lock as the app and `npm run web`: two writers would each keep their own
+ * undo history over rows the other changes. Reading commands need no lock (SQLite's WAL lets them read alongside).
+ */
+function lockForWriting(file: string): void {
+  const absolute = path.resolve(file);
+  if (!fs.existsSync(absolute)) return; // opening says what is wrong
+  try {
+    const lock = acquireLock(absolute);
+    if (lock) heldLocks.push(lock);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'PROJECT_IN_USE') {
+      throw new ApiError(
+        'PROJECT_IN_USE',
+        `"${path.basename(absolute)}" is open in Comparanda (a window, "npm run web" or another command), so this command would write beside it. Close it there, then run this command again; info, matrix, search, check and export only read it and work meanwhile.`,
+      );
+    }
+    throw error;
+  }
+}
+
 function openProject(file: string, values: { 'passphrase-file'?: string | boolean | undefined }, readonly: boolean): Project {
   const passphraseFile = values['passphrase-file'];
+  if (!readonly) lockForWriting(file);
   return Project.open(file, { readonly, passphrase: readPassphrase(typeof passphraseFile === 'string' ? passphraseFile : undefined) });
 }
 
@@ -387,6 +413,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`comparanda ${name}: ${message}\n`);
     if (!(error instanceof ApiError) && process.env.COMPARANDA_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
     return 1;
+  } finally {
+    for (const lock of heldLocks.splice(0)) lock.release();
   }
 }
 

@@ -105,6 +105,25 @@ const AUDITED = new Set<TrackedTable>(['cells', 'claims', 'excerpts', 'elections
  */
 export type Track = (table: TrackedTable, key: Row, inserted?: 'inserted') => void;
 
+/** How a refusal names the rows of a table. */
+const DESCRIBE: Partial<Record<TrackedTable, string>> = {
+  cells: 'cell',
+  case_attribute_values: 'case attribute',
+  norm_stage_notes: 'stage note',
+  excerpt_codes: 'coding',
+  excerpt_cells: 'evidence link',
+  mission_findings: 'mission finding',
+  claim_comparators: 'claim comparator',
+  claim_missions: 'claim mission',
+  indicator_values: 'indicator value',
+  regional_norms: 'regional norm',
+  regional_norm_cells: 'regional norm link',
+  verification_flags: 'verification',
+};
+
+/** An undo or redo whose rows were changed outside this session's history since the step was recorded. */
+class StaleStepError extends Error {}
+
 const COALESCE_MS = 3000;
 const MAX_ENTRIES = 500;
 
@@ -216,6 +235,7 @@ export class History {
     const rank = (table: TrackedTable) => PARENT_FIRST.indexOf(table);
     this.db
       .transaction(() => {
+        this.verify(entry, side);
         this.db.pragma('defer_foreign_keys = ON');
         const deletions = entry.changes.filter((c) => !c[side]).sort((a, b) => rank(b.table) - rank(a.table));
         for (const change of deletions) this.db.prepare(`DELETE FROM "${change.table}" WHERE ${where(change.table)}`).run(change.key);
@@ -244,12 +264,28 @@ export class History {
       .immediate();
   }
 
+  /**
+   * Undo writes back whole rows: a row that no longer is as the step left it was changed by someone else (the
+   * command line, a script, another program) and writing over it would silently discard that change. Runs inside
+   * the applying transaction, so nothing can change between the check and the write.
+   */
+  private verify(entry: Entry, side: 'before' | 'after'): void {
+    const changed = entry.changes.filter((c) => !sameRow(this.select(c.table, c.key), side === 'before' ? c.after : c.before));
+    if (changed.length === 0) return;
+    const what = [...new Set(changed.map((c) => DESCRIBE[c.table] ?? c.table.replace(/_/g, ' ').replace(/s$/, '')))].join(', ');
+    throw new StaleStepError(
+      `"${entry.label}" cannot be ${side === 'before' ? 'undone' : 'redone'}: the ${what} it changed ${changed.length === 1 ? 'was' : 'were'} changed since by another program or window, and ${side === 'before' ? 'undoing' : 'redoing'} it would discard that change. Nothing was changed; the step was removed from the ${side === 'before' ? 'undo' : 'redo'} list.`,
+    );
+  }
+
   undo(): HistoryState {
     const entry = this.undoStack.pop();
     if (!entry) throw new ApiError('CONFLICT', 'There is nothing to undo.');
     try {
       this.apply(entry, 'before');
     } catch (error) {
+      // A step whose rows were changed elsewhere can never be undone safely: it is dropped, and older steps stay.
+      if (error instanceof StaleStepError) throw new ApiError('CONFLICT', error.message, { cause: error });
       this.undoStack.push(entry);
       throw new ApiError('CONFLICT', `"${entry.label}" cannot be undone any more (${(error as Error).message}).`, { cause: error });
     }
@@ -268,6 +304,10 @@ export class History {
     try {
       this.apply(entry, 'after');
     } catch (error) {
+      if (error instanceof StaleStepError) {
+        this.redoStack = [];
+        throw new ApiError('CONFLICT', error.message, { cause: error });
+      }
       this.redoStack.push(entry);
       throw new ApiError('CONFLICT', `"${entry.label}" cannot be redone (${(error as Error).message}).`, { cause: error });
     }
