@@ -11,6 +11,8 @@ import { ApiError } from '../contract/errors';
 import { Backups } from '../core/backups';
 import { SCHEMA_VERSION } from '../core/db/schema-version';
 import { acquireLock, type ProjectLock } from '../core/lock';
+import { guardOutput, redactMessage, retainIdentitiesAfterClose } from '../core/privacy/gate';
+import { CLI_OUTPUTS } from '../core/privacy/outputs';
 import { defaultUserDataDir } from '../core/paths';
 import { APP_VERSION, Project } from '../core/project';
 import { describeImport, exportCsv, importCsv } from '../core/csv-data';
@@ -184,6 +186,7 @@ const commands: Record<string, Command> = {
       });
       if (tables.length === 0) throw new ApiError('NOT_FOUND', 'The project has no norms to show.');
       const out = format === 'json' ? `${JSON.stringify(matrixToJson(tables), null, 2)}\n` : format === 'csv' ? matrixToCsv(tables) : matrixToMarkdown(tables);
+      guardOutput(project.db, 'matrix', [out]);
       process.stdout.write(out);
     } finally {
       project.close();
@@ -307,6 +310,7 @@ const commands: Record<string, Command> = {
       const project = openProject(requireFile(positionals), values, true);
       try {
         const { text } = exportCsv(project, { kind: kind as CsvKind });
+        guardOutput(project.db, 'data CSV', [text]);
         if (!values.out) {
           process.stdout.write(text);
           return;
@@ -388,6 +392,25 @@ const commands: Record<string, Command> = {
   },
 };
 
+/**
+ * What a command prints for the researcher to read (search results, a summary, an import report) is held until the
+ * command ends and printed with identities replaced by pseudonyms (privacy/outputs.ts says which commands).
+ */
+function collectStdout(): { flush(redact: (text: string) => string): void } {
+  const chunks: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  }) as typeof process.stdout.write;
+  return {
+    flush(redact) {
+      process.stdout.write = write;
+      if (chunks.length > 0) write(redact(chunks.splice(0).join('')));
+    },
+  };
+}
+
 export async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
@@ -399,19 +422,25 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`Usage: ${EXPORT_USAGE}\n`);
     return 0;
   }
-  const command = commands[name];
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  // Messages may quote what a project holds: every identity of a project this run opened is redacted from them.
+  retainIdentitiesAfterClose();
+  const policy = Object.hasOwn(CLI_OUTPUTS, name) ? CLI_OUTPUTS[name as keyof typeof CLI_OUTPUTS] : undefined;
+  const shown = policy?.kind === 'redacted' ? collectStdout() : undefined;
   try {
     if (!command) throw new UsageError(`Unknown command "${name}". Run "comparanda help" for the list.`);
     await command(rest);
+    shown?.flush(redactMessage);
     return 0;
   } catch (error) {
+    shown?.flush(redactMessage);
     if (error instanceof UsageError) {
       process.stderr.write(`comparanda ${name}: ${error.message}\n`);
       return 2;
     }
     const message = error instanceof ApiError ? error.message : `unexpected error: ${(error as Error).message ?? String(error)}`;
-    process.stderr.write(`comparanda ${name}: ${message}\n`);
-    if (!(error instanceof ApiError) && process.env.COMPARANDA_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    process.stderr.write(redactMessage(`comparanda ${name}: ${message}\n`));
+    if (!(error instanceof ApiError) && process.env.COMPARANDA_DEBUG) process.stderr.write(redactMessage(`${(error as Error).stack ?? ''}\n`));
     return 1;
   } finally {
     for (const lock of heldLocks.splice(0)) lock.release();

@@ -204,6 +204,31 @@ export interface DocumentTextDto extends DocumentDto {
 
 export type Consent = 'given' | 'given-with-restrictions' | 'withdrawn' | 'unknown';
 
+/** Identifiers of an interviewee the researcher marks, besides the real name and contact line. */
+export const IDENTIFIER_KINDS = ['name', 'phone', 'email', 'place', 'other'] as const;
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+
+export interface IdentityDto {
+  realName: string;
+  contact: string;
+  identifiers: { kind: IdentifierKind; value: string }[];
+}
+
+/** What erasing an identity did, and what still holds it. */
+export interface EraseReportDto {
+  pseudonym: string;
+  /** The real name, contact parts and marked identifiers that were erased. */
+  identifiersErased: number;
+  /** Where occurrences were replaced by the pseudonym: a kind of record and how many of them. */
+  replaced: { place: string; rows: number }[];
+  /** Text originals (TXT, Markdown, HTML) rewritten with the pseudonym. */
+  originalsRedacted: string[];
+  undoHistoryCleared: boolean;
+  snapshots: { createdAt: string; action: 'purged' | 'kept' }[];
+  /** Places Comparanda could not clean, in sentences. */
+  remaining: string[];
+}
+
 /** An interviewee, known by pseudonym only. Real names (if recorded) are read only through participants.getIdentity. */
 export interface ParticipantDto {
   id: string;
@@ -765,8 +790,13 @@ export interface ApiSpec {
   'participants.update': { input: { id: string } & Partial<ParticipantFields>; output: ParticipantDto };
   'participants.remove': { input: { id: string }; output: null };
   /** The recorded identity behind a pseudonym, shown only on explicit request; never in lists, search or exports. */
-  'participants.getIdentity': { input: { id: string }; output: { realName: string; contact: string } | null };
-  'participants.setIdentity': { input: { id: string; realName: string | null; contact?: string | undefined }; output: ParticipantDto };
+  'participants.getIdentity': { input: { id: string }; output: IdentityDto | null };
+  'participants.setIdentity': {
+    input: { id: string; realName: string | null; contact?: string | undefined; identifiers?: { kind: IdentifierKind; value: string }[] | undefined };
+    output: ParticipantDto;
+  };
+  /** Erases the identity from the project, its audit trail, its undo history and free pages; optionally its snapshots. */
+  'participants.eraseIdentity': { input: { id: string; purgeSnapshots?: boolean | undefined }; output: EraseReportDto };
   'sources.list': { input: Empty; output: SourceDto[] };
   'sources.create': { input: { kind: SourceKind; csl: CslItem; participantId?: string | null | undefined; notes?: string | undefined }; output: SourceDto };
   'sources.update': {
@@ -785,7 +815,8 @@ export interface ApiSpec {
   'documents.import': { input: { path: string; sourceId?: string | undefined; kind?: SourceKind | undefined }; output: JobDto };
   'documents.get': { input: { id: string }; output: DocumentTextDto };
   'documents.remove': { input: { id: string }; output: null };
-  'documents.saveOriginal': { input: { id: string; path: string }; output: { path: string } };
+  /** Refused with IDENTITY_IN_OUTPUT where the original holds a recorded identity, unless `allowIdentities` says the researcher knows. */
+  'documents.saveOriginal': { input: { id: string; path: string; allowIdentities?: boolean | undefined }; output: { path: string } };
   'jobs.get': { input: { id: string }; output: JobDto };
   'jobs.cancel': { input: { id: string }; output: JobDto };
   'codes.list': { input: Empty; output: CodeDto[] };

@@ -4,6 +4,8 @@
  */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
+  /** An output would contain a recorded identity of an interviewee: refused, nothing written. */
+  'IDENTITY_IN_OUTPUT',
   'UNKNOWN_METHOD',
   'UNAUTHORIZED',
   'NO_PROJECT_OPEN',

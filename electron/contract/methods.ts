@@ -53,6 +53,7 @@ export const METHODS = [
   'participants.remove',
   'participants.getIdentity',
   'participants.setIdentity',
+  'participants.eraseIdentity',
   'sources.list',
   'sources.create',
   'sources.update',

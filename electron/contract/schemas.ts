@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   EXPORT_FORMATS,
   EXPORT_KINDS,
+  IDENTIFIER_KINDS,
   CLAIM_ASSESSMENTS,
   CSV_KINDS,
   ELECTION_TYPES,
@@ -223,7 +224,16 @@ export const inputSchemas = {
   'participants.update': z.strictObject({ id, ...participantFields, pseudonym: label.optional() }),
   'participants.remove': z.strictObject({ id }),
   'participants.getIdentity': z.strictObject({ id }),
-  'participants.setIdentity': z.strictObject({ id, realName: z.string().trim().min(1).max(300).nullable(), contact: z.string().max(1000).optional() }),
+  'participants.setIdentity': z.strictObject({
+    id,
+    realName: z.string().trim().min(1).max(300).nullable(),
+    contact: z.string().max(1000).optional(),
+    identifiers: z
+      .array(z.strictObject({ kind: z.enum(IDENTIFIER_KINDS), value: z.string().trim().min(3, 'An identifier needs at least 3 characters.').max(300) }))
+      .max(50)
+      .optional(),
+  }),
+  'participants.eraseIdentity': z.strictObject({ id, purgeSnapshots: z.boolean().optional() }),
   'sources.list': empty,
   'sources.create': z.strictObject({ kind: sourceKind, csl: cslItem, participantId: id.nullable().optional(), notes: text.optional() }),
   'sources.update': z.strictObject({ id, kind: sourceKind.optional(), csl: cslItem.optional(), participantId: id.nullable().optional(), notes: text.optional() }),
@@ -237,7 +247,7 @@ export const inputSchemas = {
   'documents.import': z.strictObject({ path: filePath, sourceId: id.optional(), kind: sourceKind.optional() }),
   'documents.get': z.strictObject({ id }),
   'documents.remove': z.strictObject({ id }),
-  'documents.saveOriginal': z.strictObject({ id, path: filePath }),
+  'documents.saveOriginal': z.strictObject({ id, path: filePath, allowIdentities: z.boolean().optional() }),
   'jobs.get': z.strictObject({ id }),
   'jobs.cancel': z.strictObject({ id }),
   'codes.list': empty,

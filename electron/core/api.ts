@@ -14,6 +14,9 @@ import type { PdfPrinter } from './export';
 import { listExportKinds, previewExport, startExport } from './export-job';
 import * as evidence from './evidence';
 import * as record from './record';
+import { eraseIdentity } from './privacy/erase';
+import { guardOutput, redactMessage } from './privacy/gate';
+import { METHOD_OUTPUTS } from './privacy/outputs';
 import { search } from './search';
 import type { Session } from './session';
 import { FRAMEWORK_TEMPLATES } from './templates';
@@ -35,6 +38,28 @@ function unsupported(what: string): ApiError {
 
 /** The implementation of every API method over a session. Transports never call these directly: see `dispatch`. */
 export function createHandlers(session: Session, transport: 'ipc' | 'http', host?: Host): Handlers {
+  return gateAnswers(session, ungatedHandlers(session, transport, host));
+}
+
+/**
+ * Answers that the UI offers as a download or copies to the clipboard leave the project: each is checked by the
+ * egress gate before it is handed over (privacy/outputs.ts declares which they are).
+ */
+function gateAnswers(session: Session, handlers: Handlers): Handlers {
+  const gated = { ...handlers } as Record<Method, (input: unknown) => unknown>;
+  for (const [method, policy] of Object.entries(METHOD_OUTPUTS) as [Method, (typeof METHOD_OUTPUTS)[Method]][]) {
+    if (policy.kind !== 'answer') continue;
+    const inner = gated[method];
+    gated[method] = async (input: unknown) => {
+      const result = (await inner(input)) as { text: string };
+      guardOutput(session.requireProject().db, policy.what, [result.text]);
+      return result;
+    };
+  }
+  return gated as unknown as Handlers;
+}
+
+function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Host): Handlers {
   return {
     'app.info': () => ({ appName: APP_NAME, appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, transport }),
     'project.current': () => session.project?.summary() ?? null,
@@ -93,6 +118,13 @@ export function createHandlers(session: Session, transport: 'ipc' | 'http', host
     'participants.remove': (input) => evidence.removeParticipant(session.requireProject(), input),
     'participants.getIdentity': (input) => evidence.getIdentity(session.requireProject(), input),
     'participants.setIdentity': (input) => evidence.setIdentity(session.requireProject(), input),
+    'participants.eraseIdentity': async (input) => {
+      const project = session.requireProject();
+      const report = eraseIdentity(project, input, session.backups);
+      // Purged snapshots leave the project without one: a clean snapshot is taken at once.
+      if (input.purgeSnapshots) await session.snapshot('manual');
+      return report;
+    },
     'sources.list': () => evidence.listSources(session.requireProject()),
     'sources.create': (input) => evidence.createSource(session.requireProject(), input),
     'sources.update': (input) => evidence.updateSource(session.requireProject(), input),
@@ -223,7 +255,8 @@ export function storageFailure(error: unknown): ApiError | null {
 }
 
 const defaultLogger: Logger = (message, error) => {
-  console.error(`[comparanda] ${message}`, error instanceof Error ? error.stack : (error ?? ''));
+  // A stack or message may quote what the researcher typed: identities are replaced by pseudonyms first.
+  console.error(redactMessage(`[comparanda] ${message}`), redactMessage(error instanceof Error ? (error.stack ?? error.message) : String(error ?? '')));
 };
 
 /**
@@ -247,7 +280,8 @@ export function createDispatcher(handlers: Handlers, log: Logger = defaultLogger
       const result = await handler(parsed.data);
       return { ok: true, result: result ?? null };
     } catch (error) {
-      if (error instanceof ApiError) return { ok: false, error: error.toPayload() };
+      // Messages quote names and values: none of them may carry an identity to the screen or a log.
+      if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: redactMessage(error.message) } };
       const storage = storageFailure(error);
       if (storage) {
         log(`Storage failure in ${String(method)}`, error);

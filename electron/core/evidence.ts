@@ -15,6 +15,7 @@ import type {
   DocumentDto,
   DocumentTextDto,
   ExcerptDto,
+  IdentityDto,
   MemoDto,
   ParticipantDto,
   SourceDto,
@@ -28,6 +29,8 @@ import type { ExtractedDocument } from './documents/extract';
 import { updateCell } from './edit';
 import type { Track } from './history';
 import type { Project } from './project';
+import { guardOutput } from './privacy/gate';
+import { recordedIdentities } from './privacy/identities';
 import { findLiveCell } from './repos/cells';
 import { duplicateKey, formatBibliography, parseBibliography } from './sources/bibliography';
 
@@ -51,7 +54,8 @@ interface ParticipantRow {
 
 // Never selects from participant_identities beyond whether a row exists.
 const PARTICIPANT_SELECT = `SELECT p.id, p.pseudonym, p.role_category, p.interview_date, p.place, p.language, p.consent, p.restrictions,
-  EXISTS (SELECT 1 FROM participant_identities i WHERE i.participant_id = p.id) AS has_identity FROM participants p`;
+  (EXISTS (SELECT 1 FROM participant_identities i WHERE i.participant_id = p.id)
+    OR EXISTS (SELECT 1 FROM participant_identifiers m WHERE m.participant_id = p.id)) AS has_identity FROM participants p`;
 
 function toParticipant(r: ParticipantRow): ParticipantDto {
   return {
@@ -158,28 +162,42 @@ export function getIdentity(p: Project, input: In<'participants.getIdentity'>): 
   const row = stmt(p.db, 'SELECT real_name, contact FROM participant_identities WHERE participant_id = ?').get(input.id) as
     | { real_name: string; contact: string }
     | undefined;
-  return row ? { realName: row.real_name, contact: row.contact } : null;
+  const identifiers = stmt(p.db, 'SELECT kind, value FROM participant_identifiers WHERE participant_id = ? ORDER BY kind, value').all(input.id) as IdentityDto['identifiers'];
+  if (!row && identifiers.length === 0) return null;
+  return { realName: row?.real_name ?? '', contact: row?.contact ?? '', identifiers };
 }
 
-/** Identities are written outside the undo journal, so a real name never lingers in memory after it is removed. */
+/**
+ * Identities are written outside the undo journal, so a real name never lingers in memory after it is removed.
+ * Removing one here forgets the record only; `participants.eraseIdentity` also cleans every trace of it.
+ */
 export function setIdentity(p: Project, input: In<'participants.setIdentity'>): Out<'participants.setIdentity'> {
   requireParticipant(p, input.id);
-  if (input.realName === null) {
-    stmt(p.db, 'DELETE FROM participant_identities WHERE participant_id = ?').run(input.id);
-  } else {
-    stmt(
-      p.db,
-      `INSERT INTO participant_identities (participant_id, real_name, contact) VALUES (?, ?, ?)
-       ON CONFLICT (participant_id) DO UPDATE SET real_name = excluded.real_name, contact = excluded.contact`,
-    ).run(input.id, input.realName, input.contact ?? '');
-  }
+  if (p.readonly) throw new ApiError('READ_ONLY', 'This project is open read-only: nothing can be changed. Save a copy to work on it.');
+  p.db
+    .transaction(() => {
+      if (input.realName === null) {
+        stmt(p.db, 'DELETE FROM participant_identities WHERE participant_id = ?').run(input.id);
+        stmt(p.db, 'DELETE FROM participant_identifiers WHERE participant_id = ?').run(input.id);
+        return;
+      }
+      stmt(
+        p.db,
+        `INSERT INTO participant_identities (participant_id, real_name, contact) VALUES (?, ?, ?)
+         ON CONFLICT (participant_id) DO UPDATE SET real_name = excluded.real_name, contact = excluded.contact`,
+      ).run(input.id, input.realName, input.contact ?? '');
+      if (input.identifiers === undefined) return;
+      stmt(p.db, 'DELETE FROM participant_identifiers WHERE participant_id = ?').run(input.id);
+      const insert = stmt(p.db, 'INSERT OR IGNORE INTO participant_identifiers (id, participant_id, kind, value) VALUES (?, ?, ?, ?)');
+      for (const identifier of input.identifiers) insert.run(crypto.randomUUID(), input.id, identifier.kind, identifier.value.trim());
+    })
+    .immediate();
   return requireParticipant(p, input.id);
 }
 
-/** Real names and contacts the researcher recorded: what a pre-export check must never let through. */
+/** Every recorded identity's text: real names, contacts (whole and in parts) and marked identifiers. */
 export function sensitiveIdentifiers(p: Project): string[] {
-  const rows = stmt(p.db, 'SELECT real_name, contact FROM participant_identities').all() as { real_name: string; contact: string }[];
-  return rows.flatMap((r) => [r.real_name, r.contact]).filter((s) => s.trim().length > 0);
+  return recordedIdentities(p.db).map((i) => i.value);
 }
 
 // -----------------------------------------------------------------------------------------------------------------
@@ -537,6 +555,17 @@ export function saveOriginal(p: Project, input: In<'documents.saveOriginal'>): O
   const target = path.resolve(input.path);
   if (fs.existsSync(target)) throw new ApiError('FILE_EXISTS', `"${path.basename(target)}" already exists. Choose another name.`);
   const row = stmt(p.db, 'SELECT bytes FROM document_files WHERE document_id = ?').get(document.id) as { bytes: Buffer };
+  if (!input.allowIdentities) {
+    // The original is the researcher's own file, but once on disk it is outside the project's protection: say so.
+    const pages = stmt(p.db, 'SELECT number, text FROM document_pages WHERE document_id = ? ORDER BY number').all(document.id) as { number: number; text: string }[];
+    const raw = ['txt', 'md', 'html'].includes(document.format) ? [{ text: row.bytes.toString('utf8'), label: 'the file' }] : [];
+    try {
+      guardOutput(p.db, 'original document', [...pages.map((pg) => ({ text: pg.text, label: `page ${pg.number}` })), ...raw]);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      throw new ApiError('IDENTITY_IN_OUTPUT', error.message.replace('Replace it with the pseudonym where it is recorded, or erase the identity (Participants › Erase identity), then try again.', 'This is the file as you imported it: save it only if it will stay as safe as the project (confirm to save it anyway).'));
+    }
+  }
   fs.writeFileSync(target, row.bytes, { flag: 'wx' });
   return { path: target };
 }

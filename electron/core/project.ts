@@ -7,6 +7,8 @@ import { applyKey, createProjectDatabase, openProjectDatabase, openProjectDataba
 import { SCHEMA_VERSION } from './db/schema-version';
 import { nowIso, stmt } from './db/statements';
 import { History } from './history';
+import { registerIdentitySource, unregisterIdentitySource } from './privacy/gate';
+import { recordedIdentities } from './privacy/identities';
 import { listAttributes, listCases } from './repos/cases';
 import { listCells } from './repos/cells';
 import { ARTICLE_FRAMEWORK, insertFramework, listFrameworks } from './repos/frameworks';
@@ -40,6 +42,8 @@ export class Project {
     readonly encrypted: boolean,
   ) {
     this.history = new History(db, readonly);
+    // While it is open, its identities are redacted from every message and log line of this process.
+    registerIdentitySource(this, () => recordedIdentities(db));
   }
 
   static open(file: string, options: OpenOptions & { readonly?: boolean } = {}): Project {
@@ -229,6 +233,7 @@ export class Project {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    unregisterIdentitySource(this);
     // Fold the WAL back into the file so a closed project is one self-contained file to copy or carry.
     try {
       if (!this.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');

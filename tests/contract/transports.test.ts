@@ -106,6 +106,7 @@ function validInputs(dir: string, transport: string, ids: SampleIds): { [M in Me
     'participants.remove': { id: ids.participant },
     'participants.getIdentity': { id: ids.participant },
     'participants.setIdentity': { id: ids.participant, realName: 'Test Name' },
+    'participants.eraseIdentity': { id: ids.participant },
     'sources.list': {},
     'sources.create': { kind: 'media', csl: { type: 'article-newspaper', title: 'Выборы в Казахстане', issued: { 'date-parts': [[2016]] } } },
     'sources.update': { id: ids.source, notes: 'The manuscript the sample is built from' },

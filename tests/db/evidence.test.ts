@@ -171,7 +171,7 @@ describe('participants', () => {
     expect(evidence.listParticipants(p).find((x) => x.id === participant.id)?.hasIdentity).toBe(true);
     expect(search(p, { q: 'Aigerim' }).total).toBe(0);
     expect(search(p, { q: 'Seitkali' }).total).toBe(0);
-    expect(evidence.getIdentity(p, { id: participant.id })).toEqual({ realName: 'Aigerim Seitkali', contact: '+7 701 000 0000' });
+    expect(evidence.getIdentity(p, { id: participant.id })).toEqual({ realName: 'Aigerim Seitkali', contact: '+7 701 000 0000', identifiers: [] });
     expect(evidence.sensitiveIdentifiers(p)).toEqual(['Aigerim Seitkali', '+7 701 000 0000']);
     expect(errorOf(() => evidence.createParticipant(p, { pseudonym: 'cec MEMBER 1' })).code).toBe('CONFLICT');
     expect(errorOf(() => evidence.removeParticipant(p, { id: participant.id })).message).toMatch(/attributed to/);

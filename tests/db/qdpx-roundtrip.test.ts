@@ -280,8 +280,10 @@ describe('a round trip through REFI-QDA (.qdpx)', () => {
     const out = path.join(dir, 'leak.qdpx');
     const error = await exportQdpx(p, { out }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).code).toBe('VALIDATION_FAILED');
-    expect((error as ApiError).message).toMatch(/real name/);
+    expect((error as ApiError).code).toBe('IDENTITY_IN_OUTPUT');
+    expect((error as ApiError).message).toMatch(/real name recorded for participant/);
+    expect((error as ApiError).message).toMatch(/a memo on excerpt/);
+    expect((error as ApiError).message).not.toContain(REAL_NAME);
     expect(fs.readdirSync(dir).filter((f) => f.includes('leak'))).toEqual([]);
     p.close();
   });

@@ -13,7 +13,9 @@ import { ApiError } from '../../electron/contract/errors';
 import { createExcerpt, createSource, linkExcerpt, listExcerpts, listParticipants, setIdentity, updateExcerpt } from '../../electron/core/evidence';
 import { updateCell } from '../../electron/core/edit';
 import { exportProject, playwrightPrinter, type ClosablePdfPrinter, type ExportOptions } from '../../electron/core/export';
-import { assertNoIdentifiers, pdfTexts } from '../../electron/core/export/check';
+import { pdfTexts } from '../../electron/core/export/check';
+import { guardOutput } from '../../electron/core/privacy/gate';
+import { foldNeedle } from '../../electron/core/privacy/match';
 import { matrixTables } from '../../electron/core/matrix';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
@@ -211,9 +213,10 @@ describe('pre-export check', () => {
           (e: unknown) => e,
         );
         expect(error, format).toBeInstanceOf(ApiError);
-        expect((error as ApiError).code).toBe('VALIDATION_FAILED');
-        expect((error as ApiError).message).toContain(`"${REAL_NAME}"`);
-        expect((error as ApiError).message).toMatch(/an excerpt of “Untitled manuscript/);
+        expect((error as ApiError).code).toBe('IDENTITY_IN_OUTPUT');
+        expect((error as ApiError).message).not.toContain(REAL_NAME);
+        expect((error as ApiError).message).toMatch(/the real name recorded for participant “CEC member 1”/);
+        expect((error as ApiError).message).toMatch(/an excerpt of “Untitled manuscript.*\(field text, characters \d+–\d+\)/);
         expect((error as ApiError).message).toContain('Nothing was written');
         expect(fs.readdirSync(target), format).toEqual([]);
       }
@@ -226,7 +229,8 @@ describe('pre-export check', () => {
     const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title></head><body><p style="width:60px;font-size:12px">Interview with Aigerim Bekova in Almaty</p></body></html>`;
     const pdf = await printer.print(html, { paper: 'a4', orientation: 'portrait', title: 't', author: 'a', subject: 's' });
     const texts = await pdfTexts(pdf);
-    expect(() => assertNoIdentifiers(sample, texts, ['aigerim bekova'], 'PDF')).toThrow(/aigerim bekova/);
-    expect(() => assertNoIdentifiers(sample, texts, ['Someone Else'], 'PDF')).not.toThrow();
+    const identity = (value: string) => [{ participantId: 'p', pseudonym: 'P-1', kind: 'real name' as const, value, needle: foldNeedle(value) }];
+    expect(() => guardOutput(sample.db, 'PDF', texts, identity('aigerim bekova'))).toThrow(/real name recorded for participant “P-1”/);
+    expect(() => guardOutput(sample.db, 'PDF', texts, identity('Someone Else'))).not.toThrow();
   });
 });

@@ -306,14 +306,16 @@ describe('pre-export check', () => {
 
       const target = fs.mkdtempSync(path.join(dir, 'refused-'));
       for (const [what, where] of [
-        ['claims', /the claim by unnamed election official/],
-        ['observation', /the CIS mission to the election Kazakhstan 2012-01-15/],
+        ['claims', /the claim of (no date|[0-9-]+) by unnamed election official \(field statement, characters \d+–\d+\)/],
+        ['observation', /a mission to the election of 2012-01-15 \(field verdict, characters 1–14\)/],
       ] as const) {
         for (const format of ['pdf', 'docx', 'tex', 'csv', 'xlsx', 'md'] as const) {
           const error = await exportProject(project, { what, format, out: path.join(target, `${what}.${format}`) }, printer).catch((e: unknown) => e);
           expect(error, `${what} ${format}`).toBeInstanceOf(ApiError);
-          expect((error as ApiError).code).toBe('VALIDATION_FAILED');
-          expect((error as ApiError).message).toContain(`"${REAL_NAME}"`);
+          expect((error as ApiError).code).toBe('IDENTITY_IN_OUTPUT');
+          // The refusal says where, never what: the name itself is not in it.
+          expect((error as ApiError).message).not.toContain(REAL_NAME);
+          expect((error as ApiError).message).toContain('the real name recorded for participant “');
           expect((error as ApiError).message).toMatch(where);
           expect((error as ApiError).message).toContain('Nothing was written');
           expect(fs.readdirSync(target), `${what} ${format}`).toEqual([]);

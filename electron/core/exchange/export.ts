@@ -11,8 +11,8 @@ import { zipSync } from 'fflate';
 import { paletteColour } from '../../contract/palette';
 import { ApiError } from '../../contract/errors';
 import { stmt } from '../db/statements';
-import { sensitiveIdentifiers } from '../evidence';
-import { assertNoIdentifiers, xmlTexts } from '../export/check';
+import { xmlTexts } from '../export/check';
+import { guardOutput } from '../privacy/gate';
 import { APP_NAME, APP_VERSION, type Project } from '../project';
 import { COMPARANDA_USER_GUID, derivedGuid } from './guid';
 import { encodeMachineNote, markDescription, type NoteKind } from './notes';
@@ -636,14 +636,17 @@ function writeAtomically(target: string, data: Uint8Array): void {
 
 /**
  * Exports the whole project as a REFI-QDA project (.qdpx) for NVivo, MAXQDA, ATLAS.ti, QualCoder and others.
- * Refuses (VALIDATION_FAILED, nothing written) when a real name or contact of an interviewee would be in it.
+ * Refuses (IDENTITY_IN_OUTPUT, nothing written) when a recorded identity of an interviewee would be in it.
  */
 export async function exportQdpx(project: Project, options: QdpxExportOptions): Promise<QdpxExportResult> {
   const target = checkOut(project, options.out);
   const built = build(project);
   const decoder = new TextDecoder();
-  const texts = [...xmlTexts(built.xml), ...[...built.files.entries()].filter(([name]) => name.endsWith('.txt')).map(([, bytes]) => decoder.decode(bytes))];
-  assertNoIdentifiers(project, texts, sensitiveIdentifiers(project), 'REFI-QDA project');
+  const parts = [
+    ...xmlTexts(built.xml).map((text) => ({ text, label: 'project.qde' })),
+    ...[...built.files.entries()].filter(([name]) => name.endsWith('.txt')).map(([name, bytes]) => ({ text: decoder.decode(bytes), label: name })),
+  ];
+  guardOutput(project.db, 'REFI-QDA project', parts);
   const entries: Record<string, Uint8Array> = { 'project.qde': new TextEncoder().encode(built.xml) };
   for (const [name, bytes] of built.files) entries[name] = bytes;
   const zip = zipSync(entries, { level: 6 });
@@ -663,7 +666,7 @@ export async function exportQdc(project: Project, options: QdpxExportOptions): P
   const codes = codeTree(project, false, counts, new Map());
   if (codes.length === 0) throw new ApiError('VALIDATION_FAILED', 'This project has no codes and no norms: there is no codebook to export.');
   const xml = renderXml(el('CodeBook', { xmlns: CODEBOOK_NAMESPACE, origin: `${APP_NAME} ${APP_VERSION}` }, [el('Codes', {}, codes)]));
-  assertNoIdentifiers(project, xmlTexts(xml), sensitiveIdentifiers(project), 'codebook');
+  guardOutput(project.db, 'codebook', xmlTexts(xml).map((text) => ({ text, label: 'codebook' })));
   writeAtomically(target, new TextEncoder().encode(xml));
   return { path: target, counts: { codes: counts.codes, normCodes: counts.normCodes, stageCodes: counts.stageCodes } };
 }

@@ -10,9 +10,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../contract/errors';
-import { sensitiveIdentifiers } from '../evidence';
 import { APP_NAME, APP_VERSION, type Project } from '../project';
-import { assertNoIdentifiers, officeTexts, pdfTexts } from './check';
+import { guardOutput } from '../privacy/gate';
+import { recordedIdentities, type Identity } from '../privacy/identities';
+import { officeTexts, pdfTexts } from './check';
 import { renderDocx } from './docx';
 import { renderHtml } from './html';
 import { buildExportDocument } from './kinds';
@@ -93,7 +94,7 @@ async function renderPdf(
   project: Project,
   doc: ExportDocument,
   options: ExportOptions,
-  identifiers: string[],
+  identities: Identity[],
   printer: PdfPrinter | undefined,
   warnings: string[],
 ): Promise<Buffer> {
@@ -101,7 +102,7 @@ async function renderPdf(
   const rendered = renderHtml(doc, { paper });
   warnings.push(...rendered.warnings);
   // Checked before printing too: a refusal costs no Chromium time.
-  assertNoIdentifiers(project, [rendered.text], identifiers, 'PDF');
+  guardOutput(project.db, 'PDF', [rendered.text], identities);
   const orientation: PageOrientation = doc.sections[0]?.orientation ?? 'landscape';
   options.onProgress?.({ phase: 'print', message: 'Printing the PDF with Chromium' });
   const own = printer ? null : playwrightPrinter();
@@ -115,9 +116,10 @@ async function renderPdf(
   const info = setPdfInfo(bytes, { title: doc.title, author: doc.author, subject: doc.subject, creator: `${APP_NAME} ${APP_VERSION}`, keywords: doc.kind });
   if (!info.updated) warnings.push('The PDF’s author and subject could not be set (unexpected PDF structure); its title is set.');
   // The printed text is read back only when there is something to look for (reading a 150-page PDF takes seconds).
-  if (identifiers.length > 0) {
+  if (identities.length > 0) {
     options.onProgress?.({ phase: 'check', message: 'Checking the PDF for real names of interviewees' });
-    assertNoIdentifiers(project, [...(await pdfTexts(info.pdf, options.signal)), doc.title, doc.author, doc.subject], identifiers, 'PDF');
+    const pages = await pdfTexts(info.pdf, options.signal);
+    guardOutput(project.db, 'PDF', [...pages.map((text, i) => ({ text, label: `page ${i + 1}` })), { text: `${doc.title}\n${doc.author}\n${doc.subject}`, label: 'document properties' }], identities);
   }
   return info.pdf;
 }
@@ -139,7 +141,7 @@ export async function exportProject(project: Project, options: ExportOptions, pr
   options.onProgress?.({ phase: 'prepare', message: 'Collecting the matrix, evidence and citations' });
   // Everything is read from the project before the first pause (formatting the citations lets the event loop in):
   // the export is of the project as it was when asked for, even if it is edited or closed meanwhile.
-  const identifiers = sensitiveIdentifiers(project);
+  const identities = recordedIdentities(project.db);
   const doc = await buildExportDocument(project, options);
   const warnings: string[] = [];
   cancelled(options.signal);
@@ -148,38 +150,38 @@ export async function exportProject(project: Project, options: ExportOptions, pr
   const outputs: Output[] = [];
   switch (options.format) {
     case 'pdf':
-      outputs.push({ path: out, data: await renderPdf(project, doc, options, identifiers, printer, warnings) });
+      outputs.push({ path: out, data: await renderPdf(project, doc, options, identities, printer, warnings) });
       break;
     case 'docx': {
       const data = await renderDocx(doc, { paper: options.paper ?? 'a4' });
       options.onProgress?.({ phase: 'check', message: 'Checking the document for real names of interviewees' });
-      assertNoIdentifiers(project, officeTexts(data), identifiers, 'Word document');
+      guardOutput(project.db, 'Word document', officeTexts(data), identities);
       outputs.push({ path: out, data });
       break;
     }
     case 'xlsx': {
       const data = await renderXlsx(doc, options.shape);
       options.onProgress?.({ phase: 'check', message: 'Checking the workbook for real names of interviewees' });
-      assertNoIdentifiers(project, officeTexts(data), identifiers, 'workbook');
+      guardOutput(project.db, 'workbook', officeTexts(data), identities);
       outputs.push({ path: out, data });
       break;
     }
     case 'tex': {
       const bibPath = bibPathFor(out);
       const { tex, bib } = renderLatex(doc, { paper: options.paper ?? 'a4', bibFile: path.basename(bibPath) });
-      assertNoIdentifiers(project, [tex, bib], identifiers, 'LaTeX files');
+      guardOutput(project.db, 'LaTeX files', [{ text: tex, label: path.basename(out) }, { text: bib, label: path.basename(bibPath) }], identities);
       outputs.push({ path: out, data: Buffer.from(tex, 'utf8') }, { path: bibPath, data: Buffer.from(bib, 'utf8') });
       break;
     }
     case 'csv': {
       const csv = renderCsv(doc, options.shape ?? 'long');
-      assertNoIdentifiers(project, [csv], identifiers, 'CSV file');
+      guardOutput(project.db, 'CSV file', [csv], identities);
       outputs.push({ path: out, data: Buffer.from(csv, 'utf8') });
       break;
     }
     case 'md': {
       const md = renderMarkdown(doc);
-      assertNoIdentifiers(project, [md], identifiers, 'Markdown file');
+      guardOutput(project.db, 'Markdown file', [md], identities);
       outputs.push({ path: out, data: Buffer.from(md, 'utf8') });
       break;
     }

@@ -510,7 +510,14 @@ export async function openOriginal(document: DocumentDto): Promise<'done' | 'can
     throw error;
   }
   if (!chosen) return 'cancelled';
-  const written = await api['documents.saveOriginal']({ id: document.id, path: chosen });
+  let written: { path: string };
+  try {
+    written = await api['documents.saveOriginal']({ id: document.id, path: chosen });
+  } catch (error) {
+    // An original that identifies an interviewee is saved only after the dialog has said so and been confirmed.
+    if (toApiError(error).code === 'IDENTITY_IN_OUTPUT') return 'ask';
+    throw error;
+  }
   await api['host.openPath']({ path: written.path });
   return 'done';
 }
@@ -524,6 +531,7 @@ export function SaveOriginalDialog({ document, onClose }: { document: DocumentDt
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [pending, setPending] = useState(false);
+  const [allowIdentities, setAllowIdentities] = useState(false);
   const desktop = transportKind === 'ipc';
 
   const submit = async (event: FormEvent) => {
@@ -531,7 +539,7 @@ export function SaveOriginalDialog({ document, onClose }: { document: DocumentDt
     setError(undefined);
     setPending(true);
     try {
-      const written = await evidenceCall('documents.saveOriginal', { id: document.id, path: path.trim() });
+      const written = await evidenceCall('documents.saveOriginal', { id: document.id, path: path.trim(), allowIdentities });
       setSaved(written.path);
       if (desktop) await evidenceCall('host.openPath', { path: written.path });
     } catch (caught) {
@@ -572,6 +580,12 @@ export function SaveOriginalDialog({ document, onClose }: { document: DocumentDt
           </p>
         ) : null}
         {error ? <InlineAlert message={error.message} /> : null}
+        {error?.code === 'IDENTITY_IN_OUTPUT' || allowIdentities ? (
+          <label className="choice">
+            <input type="checkbox" checked={allowIdentities} onChange={(e) => setAllowIdentities(e.target.checked)} />
+            Save it anyway: I know this file identifies an interviewee
+          </label>
+        ) : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             {saved ? 'Close' : 'Cancel'}

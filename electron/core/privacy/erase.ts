@@ -1,0 +1,177 @@
+/**
+ * Erasing an interviewee's identity for real. Deleting the identity row is not enough: the name may have been typed
+ * into an excerpt and corrected (the audit trail keeps the typo), sit in the undo history in memory, linger in free
+ * pages of the file and in its search indexes, in the original of a text document, and in every snapshot. Erasing
+ * replaces each occurrence with the pseudonym, redacts the audit trail, forgets the undo history, rebuilds the
+ * search indexes, overwrites freed pages (secure_delete + VACUUM) and folds the WAL away; snapshots are purged if
+ * the researcher asks, and the report says what remains where.
+ */
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import type { ApiInput, EraseReportDto } from '../../contract/api';
+import { ApiError } from '../../contract/errors';
+import type { Backups } from '../backups';
+import type { Project } from '../project';
+import { recordedIdentities, redactWith, type Identity } from './identities';
+import { Haystack } from './match';
+
+type Row = Record<string, unknown>;
+
+const FTS_TABLES = ['fts_cells', 'fts_excerpts', 'fts_memos', 'fts_pages'];
+const TEXT_ORIGINALS = new Set(['txt', 'md', 'html']);
+
+/** A value with every identity replaced: JSON text is redacted value by value, so it stays valid JSON. */
+function redactValue(identities: readonly Identity[], value: string): string {
+  const first = value.trimStart()[0];
+  if (first === '{' || first === '[') {
+    try {
+      const walk = (v: unknown): unknown => {
+        if (typeof v === 'string') return redactWith(identities, v);
+        if (Array.isArray(v)) return v.map(walk);
+        if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+        return v;
+      };
+      return JSON.stringify(walk(JSON.parse(value)));
+    } catch {
+      // Not JSON after all: redacted as text.
+    }
+  }
+  return redactWith(identities, value);
+}
+
+function tables(db: Database.Database): { name: string; columns: string[]; key: string[] }[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'fts_%'").all() as { name: string }[])
+    .map((t) => t.name)
+    .filter((t) => t !== 'participant_identities' && t !== 'participant_identifiers' && t !== 'document_files')
+    .map((name) => {
+      const info = db.prepare('SELECT name, type, pk FROM pragma_table_info(?)').all(name) as { name: string; type: string; pk: number }[];
+      return {
+        name,
+        columns: info.filter((c) => c.type.toUpperCase() === 'TEXT').map((c) => c.name),
+        key: info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
+      };
+    });
+}
+
+function containsBytes(bytes: Buffer, value: string): boolean {
+  return bytes.includes(Buffer.from(value, 'utf8')) || bytes.includes(Buffer.from(value, 'utf16le'));
+}
+
+/** Replaces every occurrence of the identities in the project's records; returns "table.column" → rows changed. */
+function redactRecords(db: Database.Database, identities: readonly Identity[]): Map<string, number> {
+  const changed = new Map<string, number>();
+  for (const table of tables(db)) {
+    if (table.columns.length === 0) continue;
+    const keyWhere = table.key.length > 0 ? table.key.map((k) => `"${k}" = @__k_${k}`).join(' AND ') : 'rowid = @__rowid';
+    const select = db.prepare(`SELECT rowid AS __rowid, * FROM "${table.name}"`);
+    const updates: { column: string; value: string; params: Row }[] = [];
+    for (const row of select.iterate() as IterableIterator<Row>) {
+      for (const column of table.columns) {
+        const value = row[column];
+        if (typeof value !== 'string' || !identities.some((i) => new Haystack(value).has(i.needle))) continue;
+        const redacted = redactValue(identities, value);
+        if (redacted === value) continue;
+        const params: Row = table.key.length > 0 ? Object.fromEntries(table.key.map((k) => [`__k_${k}`, row[k]])) : { __rowid: row.__rowid };
+        updates.push({ column, value: redacted, params });
+      }
+    }
+    for (const u of updates) {
+      db.prepare(`UPDATE "${table.name}" SET "${u.column}" = @__value WHERE ${keyWhere}`).run({ ...u.params, __value: u.value });
+      const k = `${table.name}.${u.column}`;
+      changed.set(k, (changed.get(k) ?? 0) + 1);
+    }
+  }
+  return changed;
+}
+
+/** Text originals are redacted like their pages; binary ones that still hold the bytes are reported. */
+function redactOriginals(db: Database.Database, identities: readonly Identity[]): { redacted: string[]; remaining: string[] } {
+  const redacted: string[] = [];
+  const remaining: string[] = [];
+  const rows = db.prepare('SELECT d.id, d.file_name AS fileName, d.format FROM documents d').all() as { id: string; fileName: string; format: string }[];
+  for (const doc of rows) {
+    const { bytes } = db.prepare('SELECT bytes FROM document_files WHERE document_id = ?').get(doc.id) as { bytes: Buffer };
+    if (TEXT_ORIGINALS.has(doc.format)) {
+      const text = bytes.toString('utf8');
+      const clean = redactWith(identities, text);
+      if (clean !== text) {
+        db.prepare('UPDATE document_files SET bytes = ? WHERE document_id = ?').run(Buffer.from(clean, 'utf8'), doc.id);
+        redacted.push(doc.fileName);
+      }
+    } else if (identities.some((i) => containsBytes(bytes, i.value))) {
+      remaining.push(`the original file of “${redactWith(identities, doc.fileName)}” (a ${doc.format.toUpperCase()} cannot be edited: remove the document, or keep it knowing this)`);
+    }
+  }
+  return { redacted, remaining };
+}
+
+const PLACE_NAMES: Record<string, string> = {
+  'audit_log.before': 'audit-trail entries (before)',
+  'audit_log.after': 'audit-trail entries (after)',
+  'audit_log.action': 'audit-trail entries (action)',
+  'document_pages.text': 'document pages',
+  'excerpts.text': 'excerpt texts',
+  'excerpts.translation': 'excerpt translations',
+  'cells.summary': 'cell summaries',
+  'cells.memo': 'cell memos',
+  'memos.text': 'memos',
+  'sources.csl': 'bibliographic records',
+  'sources.title': 'source titles',
+  'claims.claimant': 'claimants',
+  'claims.statement': 'claim statements',
+};
+
+export function eraseIdentity(p: Project, input: ApiInput<'participants.eraseIdentity'>, backups: Backups | undefined): EraseReportDto {
+  if (p.readonly) throw new ApiError('READ_ONLY', 'This project is open read-only: an identity cannot be erased from it. Open it for writing first.');
+  const participant = p.db.prepare('SELECT id, pseudonym FROM participants WHERE id = ?').get(input.id) as { id: string; pseudonym: string } | undefined;
+  if (!participant) throw new ApiError('NOT_FOUND', 'That participant no longer exists in this project.');
+  const identities = recordedIdentities(p.db).filter((i) => i.participantId === participant.id);
+  if (identities.length === 0) throw new ApiError('CONFLICT', `No real name or identifier is recorded for “${participant.pseudonym}”: there is nothing to erase.`);
+
+  const db = p.db;
+  db.pragma('secure_delete = ON');
+  let changed = new Map<string, number>();
+  let originals: { redacted: string[]; remaining: string[] } = { redacted: [], remaining: [] };
+  db.transaction(() => {
+    changed = redactRecords(db, identities);
+    originals = redactOriginals(db, identities);
+    db.prepare('DELETE FROM participant_identities WHERE participant_id = ?').run(participant.id);
+    db.prepare('DELETE FROM participant_identifiers WHERE participant_id = ?').run(participant.id);
+    // The search indexes keep the terms of rows that were changed until their segments merge: rebuilt from the rows.
+    for (const fts of FTS_TABLES) db.prepare(`INSERT INTO "${fts}" ("${fts}") VALUES ('rebuild')`).run();
+  }).immediate();
+  // Undo steps hold rows as they were, names included: the history of this session goes.
+  const historySteps = p.history.state().canUndo || p.history.state().canRedo;
+  p.history.clear();
+  // Freed pages are overwritten (secure_delete), the file rewritten without them, and the WAL folded in and emptied.
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+
+  const snapshots = backups ? backups.list(p.path) : [];
+  const snapshotReport: EraseReportDto['snapshots'] = [];
+  if (input.purgeSnapshots && backups) {
+    for (const snapshot of snapshots) {
+      for (const f of [snapshot.file, `${snapshot.file}-wal`]) fs.rmSync(f, { force: true });
+      snapshotReport.push({ createdAt: snapshot.createdAt, action: 'purged' });
+    }
+  } else {
+    for (const snapshot of snapshots) snapshotReport.push({ createdAt: snapshot.createdAt, action: 'kept' });
+  }
+
+  const replaced = [...changed.entries()].map(([place, rows]) => ({ place: PLACE_NAMES[place] ?? place.replace('.', ' › ').replace(/_/g, ' '), rows }));
+  const remaining = [...originals.remaining];
+  if (snapshotReport.some((s) => s.action === 'kept')) {
+    remaining.push(`${snapshotReport.filter((s) => s.action === 'kept').length} snapshot(s) of this project in the backups folder, made before the erasure`);
+  }
+  remaining.push('copies of the project saved or exported before the erasure, which Comparanda does not track');
+  return {
+    pseudonym: participant.pseudonym,
+    identifiersErased: identities.length,
+    replaced,
+    originalsRedacted: originals.redacted,
+    undoHistoryCleared: historySteps,
+    snapshots: snapshotReport,
+    remaining,
+  };
+}

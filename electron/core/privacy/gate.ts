@@ -1,0 +1,163 @@
+/**
+ * The one egress gate. Every byte that leaves a project — an export file, a data or bibliography file, the audit
+ * trail, a REFI-QDA archive, an answer the UI offers as a download or copies to the clipboard, an error message, a
+ * log line — is either checked here (and refused if it holds a recorded identity) or redacted here (identities
+ * replaced by the participant's pseudonym). Refusals name where the identity is, in the output and in the project,
+ * and never the identity itself.
+ *
+ * Each output path declares itself in `privacy/outputs.ts`; a test calls every one of them with identities planted
+ * through every input, and uses `traceGate` to prove the call went through here.
+ */
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../contract/errors';
+import { describeIdentity, recordedIdentities, redactWith, type Identity } from './identities';
+import { locateInProject } from './locate';
+import { Haystack, lineAndColumn, type Occurrence } from './match';
+
+export { redactWith };
+
+/** One piece of an output: the text a reader of it can see, and where it is (a page, a sheet, a file). */
+export interface OutputPart {
+  text: string;
+  /** "page 3", "word/document.xml", "appendix.bib"; omitted for a single text, whose lines are counted instead. */
+  label?: string | undefined;
+}
+
+export interface GateEvent {
+  /** The output, as messages name it: "audit-trail CSV", "PDF". */
+  what: string;
+  action: 'checked' | 'refused' | 'redacted';
+}
+
+const tracers = new Set<(event: GateEvent) => void>();
+
+/** Lets a test watch the gate: every check and redaction is reported to `fn` until the returned function is called. */
+export function traceGate(fn: (event: GateEvent) => void): () => void {
+  tracers.add(fn);
+  return () => tracers.delete(fn);
+}
+
+function emit(event: GateEvent): void {
+  for (const fn of tracers) fn(event);
+}
+
+interface Hit {
+  identity: Identity;
+  part: OutputPart;
+  at: Occurrence;
+}
+
+function findHits(identities: readonly Identity[], parts: readonly OutputPart[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const part of parts) {
+    if (!part.text) continue;
+    const hay = new Haystack(part.text);
+    for (const identity of identities) {
+      if (hits.some((h) => h.identity.participantId === identity.participantId && h.identity.kind === identity.kind)) continue;
+      const [at] = hay.find(identity.needle, 1);
+      if (at) hits.push({ identity, part, at });
+    }
+  }
+  return hits;
+}
+
+function whereInOutput(hit: Hit, single: boolean): string {
+  if (hit.part.label && !single) return hit.part.label;
+  const { line, column } = lineAndColumn(hit.part.text, hit.at.start);
+  const length = hit.at.end - hit.at.start;
+  return `${hit.part.label ? `${hit.part.label}, ` : ''}line ${line}, characters ${column}–${column + length - 1}`;
+}
+
+/**
+ * Checks an output before a byte of it is written or handed over: refuses with IDENTITY_IN_OUTPUT if it holds an
+ * identity recorded in the project, saying where it is in the output and where in the project it comes from.
+ */
+export function guardOutput(
+  db: Database.Database,
+  what: string,
+  parts: readonly (OutputPart | string)[],
+  /** Read earlier, where the output is made from the project as it was when asked for. */
+  identities: readonly Identity[] = recordedIdentities(db),
+): void {
+  const normalised = parts.map((p) => (typeof p === 'string' ? { text: p } : p));
+  const hits = identities.length === 0 ? [] : findHits(identities, normalised);
+  if (hits.length === 0) {
+    emit({ what, action: 'checked' });
+    return;
+  }
+  emit({ what, action: 'refused' });
+  const single = normalised.length === 1;
+  const described = hits.slice(0, 3).map((hit) => {
+    let places: string[] = [];
+    try {
+      places = locateInProject(db, hit.identity, identities, 4);
+    } catch {
+      // The project was closed meanwhile: the refusal stands, without saying where in it.
+    }
+    const from = places.length > 0 ? `; it is recorded in ${places.join('; ')}` : '';
+    return `${describeIdentity(hit.identity)} (${whereInOutput(hit, single)}${from})`;
+  });
+  const more = hits.length > 3 ? ` and ${hits.length - 3} more` : '';
+  throw new ApiError(
+    'IDENTITY_IN_OUTPUT',
+    `Refused: the ${what} would contain ${described.join('; ')}${more}. Replace it with the pseudonym where it is recorded, or erase the identity (Participants › Erase identity), then try again. Nothing was written.`,
+  );
+}
+
+/** An output shown rather than published (a search answer on the command line): identities become pseudonyms. */
+export function redactOutput(db: Database.Database, what: string, text: string): string {
+  emit({ what, action: 'redacted' });
+  return redactWith(recordedIdentities(db), text);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Messages and logs: they may quote what the researcher typed, and they go to a screen, a terminal or a log file.
+
+type IdentitySource = () => Identity[];
+const sources = new Map<object, IdentitySource>();
+const retained: Identity[] = [];
+let retainAfterClose = false;
+
+/** An open project's identities are redacted from every message and log line while it is open. */
+export function registerIdentitySource(owner: object, source: IdentitySource): void {
+  sources.set(owner, source);
+}
+
+export function unregisterIdentitySource(owner: object): void {
+  const source = sources.get(owner);
+  sources.delete(owner);
+  // A command-line run prints its error after the project has closed: it keeps the identities in memory till then.
+  if (retainAfterClose && source) {
+    try {
+      retained.push(...source());
+    } catch {
+      // Nothing to keep from a project that could not be read.
+    }
+  }
+}
+
+/** For the command line: messages printed after a project closed are still redacted. */
+export function retainIdentitiesAfterClose(): void {
+  retainAfterClose = true;
+}
+
+/** Every identity of every open project (and, on the command line, of projects this run opened). */
+function knownIdentities(): Identity[] {
+  const all: Identity[] = [...retained];
+  for (const source of sources.values()) {
+    try {
+      all.push(...source());
+    } catch {
+      // A project closing at this moment has nothing more to redact.
+    }
+  }
+  return all.sort((a, b) => b.needle.spaced.length - a.needle.spaced.length);
+}
+
+/** A message or log line with every known identity replaced by its pseudonym. */
+export function redactMessage(text: string): string {
+  const identities = knownIdentities();
+  if (identities.length === 0) return text;
+  emit({ what: 'message', action: 'redacted' });
+  return redactWith(identities, text);
+}

@@ -1,0 +1,85 @@
+/**
+ * What identifies an interviewee: the real name and contact recorded for a participant, and the identifiers the
+ * researcher marks (another name, a phone number, an e-mail address, a place). These are what every output of a
+ * project is checked against; none of them may leave it.
+ */
+import type Database from 'better-sqlite3';
+import type { IdentifierKind } from '../../contract/api';
+import { Haystack, foldNeedle } from './match';
+
+export interface Identity {
+  participantId: string;
+  pseudonym: string;
+  /** What it is, for messages that must name the kind of identifier and never the identifier itself. */
+  kind: 'real name' | 'contact' | IdentifierKind;
+  value: string;
+  needle: { spaced: string; tight: string | null };
+}
+
+const KIND_WORDS: Record<Identity['kind'], string> = {
+  'real name': 'real name',
+  contact: 'contact',
+  name: 'other name',
+  phone: 'phone number',
+  email: 'e-mail address',
+  place: 'place',
+  other: 'identifier',
+};
+
+/** "the real name recorded for P-03": how a message refers to an identity without spelling it. */
+export function describeIdentity(identity: Pick<Identity, 'kind' | 'pseudonym'>): string {
+  return `the ${KIND_WORDS[identity.kind]} recorded for participant “${identity.pseudonym}”`;
+}
+
+/** The parts of a free-text contact line ("+7 701 555 0101, aigerim@example.kz") that identify on their own. */
+function contactParts(contact: string): string[] {
+  const parts = contact
+    .split(/[,;\n]|\s\/\s/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 5);
+  return parts.length > 1 ? [contact.trim(), ...parts] : [contact.trim()];
+}
+
+/** Every recorded identity of the project, longest first (so a full name is reported before a part of it). */
+export function recordedIdentities(db: Database.Database): Identity[] {
+  const out: Identity[] = [];
+  const add = (participantId: string, pseudonym: string, kind: Identity['kind'], value: string) => {
+    const trimmed = value.trim();
+    if (!trimmed) return;
+    const needle = foldNeedle(trimmed);
+    // One or two letters would match everywhere; such an "identifier" identifies no one.
+    if (needle.spaced.length < 3) return;
+    if (out.some((i) => i.participantId === participantId && i.needle.spaced === needle.spaced)) return;
+    out.push({ participantId, pseudonym, kind, value: trimmed, needle });
+  };
+  const identities = db
+    .prepare('SELECT i.participant_id AS id, p.pseudonym, i.real_name AS realName, i.contact FROM participant_identities i JOIN participants p ON p.id = i.participant_id')
+    .all() as { id: string; pseudonym: string; realName: string; contact: string }[];
+  for (const row of identities) {
+    add(row.id, row.pseudonym, 'real name', row.realName);
+    for (const part of contactParts(row.contact)) add(row.id, row.pseudonym, 'contact', part);
+  }
+  const marked = db
+    .prepare('SELECT m.participant_id AS id, p.pseudonym, m.kind, m.value FROM participant_identifiers m JOIN participants p ON p.id = m.participant_id')
+    .all() as { id: string; pseudonym: string; kind: IdentifierKind; value: string }[];
+  for (const row of marked) add(row.id, row.pseudonym, row.kind, row.value);
+  return out.sort((a, b) => b.needle.spaced.length - a.needle.spaced.length);
+}
+
+/** Replaces every recorded identity in a text with the participant's pseudonym in brackets. */
+export function redactWith(identities: readonly Identity[], text: string): string {
+  if (!text || identities.length === 0) return text;
+  const hay = new Haystack(text);
+  const spans: { start: number; end: number; pseudonym: string }[] = [];
+  for (const identity of identities) {
+    for (const at of hay.find(identity.needle, 1000)) {
+      if (!spans.some((s) => s.start < at.end && at.start < s.end)) spans.push({ ...at, pseudonym: identity.pseudonym });
+    }
+  }
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const span of spans) out = `${out.slice(0, span.start)}[${span.pseudonym}]${out.slice(span.end)}`;
+  return out;
+}
+
