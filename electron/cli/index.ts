@@ -11,7 +11,7 @@ import { ApiError } from '../contract/errors';
 import { Backups } from '../core/backups';
 import { SCHEMA_VERSION } from '../core/db/schema-version';
 import { acquireLock, type ProjectLock } from '../core/lock';
-import { guardOutput, redactMessage, retainIdentitiesAfterClose } from '../core/privacy/gate';
+import { guardOutput, redactMessage, redactOutput, retainIdentitiesAfterClose } from '../core/privacy/gate';
 import { CLI_OUTPUTS } from '../core/privacy/outputs';
 import { defaultUserDataDir } from '../core/paths';
 import { APP_VERSION, Project } from '../core/project';
@@ -275,7 +275,7 @@ const commands: Record<string, Command> = {
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw new UsageError('--limit must be a whole number from 1 to 1000.');
     const project = openProject(file, values, true);
     try {
-      const result = search(project, { q, limit });
+      const result = redactOutput(project.db, 'search results', search(project, { q, limit }));
       if (values.json) {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         return;

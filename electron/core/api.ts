@@ -120,6 +120,7 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'participants.setIdentity': (input) => evidence.setIdentity(session.requireProject(), input),
     'participants.eraseIdentity': async (input) => {
       const project = session.requireProject();
+      await session.settleSnapshots();
       const report = eraseIdentity(project, input, session.backups);
       // Purged snapshots leave the project without one: a clean snapshot is taken at once.
       if (input.purgeSnapshots) await session.snapshot('manual');

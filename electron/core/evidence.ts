@@ -30,7 +30,6 @@ import { updateCell } from './edit';
 import type { Track } from './history';
 import type { Project } from './project';
 import { guardOutput } from './privacy/gate';
-import { recordedIdentities } from './privacy/identities';
 import { findLiveCell } from './repos/cells';
 import { duplicateKey, formatBibliography, parseBibliography } from './sources/bibliography';
 
@@ -193,11 +192,6 @@ export function setIdentity(p: Project, input: In<'participants.setIdentity'>): 
     })
     .immediate();
   return requireParticipant(p, input.id);
-}
-
-/** Every recorded identity's text: real names, contacts (whole and in parts) and marked identifiers. */
-export function sensitiveIdentifiers(p: Project): string[] {
-  return recordedIdentities(p.db).map((i) => i.value);
 }
 
 // -----------------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { JobDto, JobResult } from '../contract/api';
+import { redactMessage } from './privacy/gate';
 import { ApiError } from '../contract/errors';
 
 export interface JobControl {
@@ -49,11 +50,12 @@ export class Jobs {
       },
       (error: unknown) => {
         dto.state = controller.signal.aborted ? 'cancelled' : 'failed';
+        // A job's failure reaches the screen through jobs.get, not the dispatcher: it is redacted here.
         dto.error =
           error instanceof ApiError
-            ? error.toPayload()
-            : { code: 'INTERNAL', message: `${label} failed unexpectedly: ${(error as Error)?.message ?? String(error)}` };
-        if (!(error instanceof ApiError)) console.error('[comparanda] job failed', error);
+            ? { code: error.code, message: redactMessage(error.message) }
+            : { code: 'INTERNAL', message: redactMessage(`${label} failed unexpectedly: ${(error as Error)?.message ?? String(error)}`) };
+        if (!(error instanceof ApiError)) console.error(redactMessage(`[comparanda] job failed: ${(error as Error)?.stack ?? String(error)}`));
         entry.finishedAt = Date.now();
         return { ...dto };
       },

@@ -24,6 +24,7 @@ export class Session {
   private lastSnapshot = 0;
   private lock: ProjectLock | undefined;
   private snapshotTimer: NodeJS.Timeout | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     userDataDir: string,
@@ -40,13 +41,28 @@ export class Session {
     const project = this.current;
     if (!project) return Promise.resolve();
     this.lastSnapshot = Date.now();
-    return this.backups.snapshot(project, reason).then(
+    const taking = this.backups.snapshot(project, reason).then(
       () => undefined,
       (error: unknown) => {
         // A project closed while its snapshot was being taken simply gets none; anything else is worth a log line.
         if (this.current === project && fs.existsSync(this.backups.root)) console.error(`[comparanda] Backup of ${project.path} failed: ${(error as Error).message}`);
       },
     );
+    this.inFlight.add(taking);
+    void taking.finally(() => this.inFlight.delete(taking));
+    return taking;
+  }
+
+  /**
+   * Waits for snapshots being taken and cancels the scheduled one: before an identity is erased, so that no
+   * snapshot holding it is written after the purge.
+   */
+  async settleSnapshots(): Promise<void> {
+    if (this.snapshotTimer) {
+      clearTimeout(this.snapshotTimer);
+      this.snapshotTimer = undefined;
+    }
+    await Promise.all([...this.inFlight]);
   }
 
   /** After an edit: a snapshot once the interval has passed since the last one (at most one pending at a time). */

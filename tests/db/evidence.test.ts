@@ -5,6 +5,7 @@ import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../electron/contract/api';
 import { ApiError } from '../../electron/contract/errors';
 import { extractDocument } from '../../electron/core/documents/extract';
 import * as evidence from '../../electron/core/evidence';
+import { recordedIdentities } from '../../electron/core/privacy/identities';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
 import { findFolded, search, toFtsQuery } from '../../electron/core/search';
@@ -172,7 +173,7 @@ describe('participants', () => {
     expect(search(p, { q: 'Aigerim' }).total).toBe(0);
     expect(search(p, { q: 'Seitkali' }).total).toBe(0);
     expect(evidence.getIdentity(p, { id: participant.id })).toEqual({ realName: 'Aigerim Seitkali', contact: '+7 701 000 0000', identifiers: [] });
-    expect(evidence.sensitiveIdentifiers(p)).toEqual(['Aigerim Seitkali', '+7 701 000 0000']);
+    expect(recordedIdentities(p.db).map((i) => i.value).sort()).toEqual(['+7 701 000 0000', 'Aigerim Seitkali', 'Seitkali Aigerim', 'Seitkali, Aigerim']);
     expect(errorOf(() => evidence.createParticipant(p, { pseudonym: 'cec MEMBER 1' })).code).toBe('CONFLICT');
     expect(errorOf(() => evidence.removeParticipant(p, { id: participant.id })).message).toMatch(/attributed to/);
     evidence.setIdentity(p, { id: participant.id, realName: null });

@@ -104,10 +104,21 @@ export function guardOutput(
   );
 }
 
-/** An output shown rather than published (a search answer on the command line): identities become pseudonyms. */
-export function redactOutput(db: Database.Database, what: string, text: string): string {
+/**
+ * An output shown rather than published (search results on the command line): every string in it, at any depth,
+ * with identities replaced by pseudonyms. Done on the value, before it is marked up or serialised, where the
+ * markup could split a name.
+ */
+export function redactOutput<T>(db: Database.Database, what: string, value: T): T {
   emit({ what, action: 'redacted' });
-  return redactWith(recordedIdentities(db), text);
+  const identities = recordedIdentities(db);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return redactWith(identities, v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -57,6 +57,14 @@ export function recordedIdentities(db: Database.Database): Identity[] {
     .all() as { id: string; pseudonym: string; realName: string; contact: string }[];
   for (const row of identities) {
     add(row.id, row.pseudonym, 'real name', row.realName);
+    // Bibliographies and lists print names family name first: "Bekova, Aigerim", "Bekova Aigerim".
+    const words = row.realName.trim().split(/\s+/);
+    if (words.length >= 2) {
+      const family = words.at(-1)!;
+      const given = words.slice(0, -1).join(' ');
+      add(row.id, row.pseudonym, 'real name', `${family}, ${given}`);
+      add(row.id, row.pseudonym, 'real name', `${family} ${given}`);
+    }
     for (const part of contactParts(row.contact)) add(row.id, row.pseudonym, 'contact', part);
   }
   const marked = db

@@ -5,7 +5,12 @@
  * is mapped back to the characters of the original text, so a refusal can say where it is.
  */
 
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+/**
+ * Soft hyphens and zero-width characters; the search snippets' highlight marks; TeX's braces (BibTeX protects the
+ * case of a word as "{Name}", which must not hide the name). None of them is part of a name as a reader sees it.
+ */
+// eslint-disable-next-line no-control-regex -- the snippet marks are the control characters U+0002 and U+0003
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff\u0002\u0003{}]/;
 const SPACE = /\s/;
 
 interface Folded {
