@@ -99,7 +99,7 @@ function redactOriginals(db: Database.Database, identities: readonly Identity[])
         redacted.push(doc.fileName);
       }
     } else if (identities.some((i) => containsBytes(bytes, i.value))) {
-      remaining.push(`the original file of “${redactWith(identities, doc.fileName)}” (a ${doc.format.toUpperCase()} cannot be edited: remove the document, or keep it knowing this)`);
+      remaining.push(`The original file of “${redactWith(identities, doc.fileName)}” (a ${doc.format.toUpperCase()} cannot be edited): remove the document, or keep it knowing this.`);
     }
   }
   return { redacted, remaining };
@@ -162,12 +162,12 @@ export function eraseIdentity(p: Project, input: ApiInput<'participants.eraseIde
   const replaced = [...changed.entries()].map(([place, rows]) => ({ place: PLACE_NAMES[place] ?? place.replace('.', ' › ').replace(/_/g, ' '), rows }));
   const remaining = [...originals.remaining];
   if (snapshotReport.some((s) => s.action === 'kept')) {
-    remaining.push(`${snapshotReport.filter((s) => s.action === 'kept').length} snapshot(s) of this project in the backups folder, made before the erasure`);
+    remaining.push(`${snapshotReport.filter((s) => s.action === 'kept').length} snapshot(s) of this project in the backups folder, made before the erasure.`);
   }
-  remaining.push('copies of the project saved or exported before the erasure, which Comparanda does not track');
+  remaining.push('Copies of the project saved or exported before the erasure, which Comparanda does not track.');
   return {
     pseudonym: participant.pseudonym,
-    identifiersErased: identities.length,
+    identifiersErased: identities.filter((i) => !i.derived).length,
     replaced,
     originalsRedacted: originals.redacted,
     undoHistoryCleared: historySteps,

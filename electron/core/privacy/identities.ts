@@ -14,6 +14,8 @@ export interface Identity {
   kind: 'real name' | 'contact' | IdentifierKind;
   value: string;
   needle: { spaced: string; tight: string | null };
+  /** A form made from another (the real name family name first), not recorded as such. */
+  derived?: boolean | undefined;
 }
 
 const KIND_WORDS: Record<Identity['kind'], string> = {
@@ -43,14 +45,14 @@ function contactParts(contact: string): string[] {
 /** Every recorded identity of the project, longest first (so a full name is reported before a part of it). */
 export function recordedIdentities(db: Database.Database): Identity[] {
   const out: Identity[] = [];
-  const add = (participantId: string, pseudonym: string, kind: Identity['kind'], value: string) => {
+  const add = (participantId: string, pseudonym: string, kind: Identity['kind'], value: string, derived = false) => {
     const trimmed = value.trim();
     if (!trimmed) return;
     const needle = foldNeedle(trimmed);
     // One or two letters would match everywhere; such an "identifier" identifies no one.
     if (needle.spaced.length < 3) return;
     if (out.some((i) => i.participantId === participantId && i.needle.spaced === needle.spaced)) return;
-    out.push({ participantId, pseudonym, kind, value: trimmed, needle });
+    out.push({ participantId, pseudonym, kind, value: trimmed, needle, ...(derived ? { derived } : {}) });
   };
   const identities = db
     .prepare('SELECT i.participant_id AS id, p.pseudonym, i.real_name AS realName, i.contact FROM participant_identities i JOIN participants p ON p.id = i.participant_id')
@@ -62,8 +64,8 @@ export function recordedIdentities(db: Database.Database): Identity[] {
     if (words.length >= 2) {
       const family = words.at(-1)!;
       const given = words.slice(0, -1).join(' ');
-      add(row.id, row.pseudonym, 'real name', `${family}, ${given}`);
-      add(row.id, row.pseudonym, 'real name', `${family} ${given}`);
+      add(row.id, row.pseudonym, 'real name', `${family}, ${given}`, true);
+      add(row.id, row.pseudonym, 'real name', `${family} ${given}`, true);
     }
     for (const part of contactParts(row.contact)) add(row.id, row.pseudonym, 'contact', part);
   }

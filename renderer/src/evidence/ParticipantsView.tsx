@@ -3,8 +3,8 @@
  * language, consent, whether an identity is recorded) and never a real name. In the details pane a real name can
  * be recorded, and shown only on an explicit "Reveal", until the panel closes.
  */
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { Consent, ParticipantDto } from '../../../electron/contract/api';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Consent, IdentityDto, ParticipantDto } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
 import { api, toApiError } from '../api';
 import { AutoTextArea, AutoTextField, requireText } from '../fields';
@@ -12,6 +12,7 @@ import { PlusIcon } from '../icons';
 import { InlineAlert } from '../InlineAlert';
 import { Modal } from '../Modal';
 import { citedText, shorten } from './format';
+import { EraseIdentityDialog, IDENTIFIER_LABELS, RecordIdentityDialog } from './IdentityDialogs';
 import { evidenceCall, useEvidenceAction, useEvidenceState, useEvidenceStore, useList } from './store';
 import { ConfirmDialog } from './ui';
 
@@ -175,9 +176,9 @@ export function ParticipantDetails({ participantId }: { participantId: string | 
 function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
   const store = useEvidenceStore();
   const excerpts = useList('excerpts');
-  const [identity, setIdentity] = useState<{ realName: string; contact: string } | null>(null);
+  const [identity, setIdentity] = useState<IdentityDto | null>(null);
   const [identityError, setIdentityError] = useState<ApiError | undefined>(undefined);
-  const [dialog, setDialog] = useState<'record' | 'forget' | 'remove' | null>(null);
+  const [dialog, setDialog] = useState<'record' | 'erase' | 'remove' | null>(null);
   const update = useEvidenceAction('participants.update');
   const base = `participant:${participant.id}`;
   const where = `Participant ${participant.pseudonym}`;
@@ -189,7 +190,7 @@ function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
     setIdentityError(undefined);
     try {
       const found = await evidenceCall('participants.getIdentity', { id: participant.id });
-      setIdentity(found ?? { realName: '', contact: '' });
+      setIdentity(found ?? { realName: '', contact: '', identifiers: [] });
     } catch (caught) {
       setIdentityError(toApiError(caught));
     }
@@ -269,6 +270,11 @@ function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
                 <span className="field-label">Contact</span> {identity.contact}
               </p>
             ) : null}
+            {identity.identifiers.map((x) => (
+              <p key={`${x.kind}:${x.value}`}>
+                <span className="field-label">{IDENTIFIER_LABELS[x.kind]}</span> {x.value}
+              </p>
+            ))}
             <p className="muted small">Shown until you hide it or leave this participant.</p>
           </div>
         ) : null}
@@ -289,8 +295,8 @@ function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
             {participant.hasIdentity ? 'Change real name…' : 'Record real name…'}
           </button>
           {participant.hasIdentity ? (
-            <button type="button" className="button button-small" onClick={() => setDialog('forget')}>
-              Forget identity…
+            <button type="button" className="button button-small" onClick={() => setDialog('erase')}>
+              Erase identity…
             </button>
           ) : null}
         </div>
@@ -335,15 +341,13 @@ function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
           }}
         />
       ) : null}
-      {dialog === 'forget' ? (
-        <ConfirmDialog
-          title={`Forget the identity of ${participant.pseudonym}?`}
-          message="The real name and contact are erased from the project for good (this is not undoable). The pseudonym and excerpts stay."
-          confirmLabel="Forget identity"
+      {dialog === 'erase' ? (
+        <EraseIdentityDialog
+          participant={participant}
           onClose={() => setDialog(null)}
-          onConfirm={async () => {
-            await store.run('participants.setIdentity', { id: participant.id, realName: null });
+          onErased={() => {
             setIdentity(null);
+            store.afterFieldSave(['participants']);
           }}
         />
       ) : null}
@@ -360,61 +364,5 @@ function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
         />
       ) : null}
     </section>
-  );
-}
-
-function RecordIdentityDialog({ participant, onClose, onSaved }: { participant: ParticipantDto; onClose: () => void; onSaved: () => void }) {
-  const store = useEvidenceStore();
-  const nameId = useId();
-  const contactId = useId();
-  const [realName, setRealName] = useState('');
-  const [contact, setContact] = useState('');
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [pending, setPending] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setPending(true);
-    setError(undefined);
-    try {
-      await store.run('participants.setIdentity', { id: participant.id, realName: realName.trim(), contact: contact.trim() });
-      onSaved();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setPending(false);
-    }
-  };
-  return (
-    <Modal
-      open
-      onOpenChange={(open) => (open ? undefined : onClose())}
-      title={`Real name of ${participant.pseudonym}`}
-      description="Kept apart from everything else: never listed, never searchable, and an export that would contain it is refused. Record it only if you must; encrypt the project if you do."
-      testId="record-identity"
-    >
-      <form className="dialog-form" onSubmit={(e) => void submit(e)}>
-        <div className="field">
-          <label className="field-label" htmlFor={nameId}>
-            Real name
-          </label>
-          <input id={nameId} className="text-input" value={realName} onChange={(e) => setRealName(e.target.value)} autoComplete="off" spellCheck={false} autoFocus />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={contactId}>
-            Contact (optional)
-          </label>
-          <input id={contactId} className="text-input" value={contact} onChange={(e) => setContact(e.target.value)} autoComplete="off" spellCheck={false} />
-        </div>
-        {error ? <InlineAlert message={error.message} /> : null}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={pending || realName.trim() === ''}>
-            Record
-          </button>
-        </div>
-      </form>
-    </Modal>
   );
 }
