@@ -214,7 +214,10 @@ const commands: Record<string, Command> = {
           if (values.json) process.stdout.write(`${JSON.stringify(preview, null, 2)}\n`);
           else process.stdout.write(`Dry run: nothing was written.\n${describeImport(kind as CsvKind, { ...preview, skipped: preview.problems }, true)}\n`);
           // Exit 1 when the import itself would be refused, so a script can check a file before importing it.
-          if (preview.problems.length > 0 && !values['skip-bad-rows']) process.exitCode = 1;
+          const bad = preview.problems.length;
+          if (bad > 0 && !values['skip-bad-rows']) {
+            throw new ApiError('VALIDATION_FAILED', `${bad} bad row${bad === 1 ? '' : 's'} (listed above): importing this file would be refused. Fix ${bad === 1 ? 'it' : 'them'}, or import with --skip-bad-rows.`);
+          }
           return;
         }
         const result = importCsv(project, { kind: kind as CsvKind, path: path.resolve(input), skipBadRows: values['skip-bad-rows'] ?? false, createMissing });

@@ -85,6 +85,13 @@ function findings(ctx: Context, row: Row, outcome: Outcome, missionId: string): 
   if (!outcome.created) outcome.fields.push('findings');
 }
 
+/** The regional columns each kind of record does not use. */
+const NOT_FOR = {
+  norm: ['date', 'norms', 'case', 'status', 'date_from', 'date_to'],
+  instrument: ['entrepreneurs', 'year_from', 'year_to', 'case', 'status', 'date_from', 'date_to'],
+  membership: ['label', 'description', 'entrepreneurs', 'year_from', 'year_to', 'date', 'norms'],
+} as const;
+
 export const IMPORTERS: Record<CsvKind, Importer> = {
   elections(ctx, row) {
     const caseId = ctx.keys.caseId(row.case!, 'case')!;
@@ -240,6 +247,9 @@ export const IMPORTERS: Record<CsvKind, Importer> = {
   regional(ctx, row) {
     const { p, keys } = ctx;
     const record = oneOf(row.record ?? '', ['norm', 'instrument', 'membership'] as const, 'record');
+    // A cell a record does not use would be dropped without a word: refuse it instead.
+    const unused = NOT_FOR[record].filter((column) => row[column]?.trim());
+    if (unused.length > 0) throw new RowError(`a ${record} row has no ${unused.join(', ')}; leave ${unused.length === 1 ? 'that cell' : 'those cells'} empty`);
     const organisationId = has(row, 'organisation') && row.organisation!.trim() ? keys.organisation(ctx.track, row.organisation!) : null;
     const organisation: Field = ['organisation', 'organisation_id', () => organisationId, null];
     const note = (dbColumn: string): Field => ['note', dbColumn, asText, ''];
