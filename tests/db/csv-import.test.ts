@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../electron/contract/errors';
 import { inputSchemas as SCHEMAS } from '../../electron/contract/schemas';
 import { exportCsv, importCsv, previewCsv } from '../../electron/core/csv-data';
+import { exportQdpx, importQdpx } from '../../electron/core/exchange';
 import { Project } from '../../electron/core/project';
 import * as record from '../../electron/core/record';
 import { writeSampleProject } from '../../electron/core/sample';
@@ -122,6 +123,26 @@ describe('finding 2: impossible dates are refused everywhere a date enters', () 
       expect(SCHEMAS[method].safeParse(input).success, method).toBe(false);
     }
     p.close();
+  });
+
+  it('REFI-QDA: an impossible date in the file keeps its record, with the part of the date that exists, and is reported', async () => {
+    const p = sample();
+    // A project written before dates were checked could hold such a date; the schema's own check lets it through.
+    p.db.prepare("UPDATE elections SET date = '2015-02-30' WHERE date = '2004-10-17'").run();
+    p.db.prepare("UPDATE claims SET date = '2019-13-01' WHERE rowid = (SELECT min(rowid) FROM claims)").run();
+    const out = path.join(tempDir(), 'old.qdpx');
+    await exportQdpx(p, { out });
+    p.close();
+    const fresh = Project.create(path.join(tempDir(), 'fresh.comparanda'));
+    const { report } = await importQdpx(fresh, { path: out });
+    const dates = record.listElections(fresh).map((e) => e.date);
+    expect(dates).toContain('2015-02');
+    expect(dates.some((d) => d.endsWith('-30') && d.startsWith('2015-02'))).toBe(false);
+    expect(record.listClaims(fresh).map((c) => c.date)).toContain('2019');
+    expect(report.skipped.filter((x) => x.kind === 'value').map((x) => x.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^"2015-02-30" is not a date: February 2015 has 28 days \(election .*, date\); kept “2015-02”\.$/), expect.stringMatching(/^"2019-13-01" is not a date: there is no month 13 \(claim .*kept “2019”/)]),
+    );
+    fresh.close();
   });
 });
 
