@@ -568,6 +568,8 @@ export interface CsvPreviewDto extends CsvOutcome {
   rows: number;
   /** The first rows as read, for a preview table. */
   sample: string[][];
+  /** The line of the file each sample row starts on. */
+  sampleLines: number[];
   /** Every bad row, each with the line it starts on. */
   problems: CsvProblem[];
 }

@@ -34,3 +34,10 @@ export function dateProblem(value: string): string | null {
 export function isCalendarDate(value: string): boolean {
   return dateProblem(value) === null;
 }
+
+/** The message for a date typed into a field (spaces around it ignored); an empty field is fine unless required. */
+export function enteredDateProblem(text: string, required = false): string | null {
+  const value = text.trim();
+  if (value === '') return required ? DATE_FORMAT_MESSAGE : null;
+  return dateProblem(value);
+}

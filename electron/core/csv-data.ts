@@ -134,6 +134,7 @@ export function previewCsv(p: Project, input: ApiInput<'data.previewCsv'>): ApiO
     header: parsed.header,
     rows: parsed.records.length,
     sample: parsed.records.slice(0, 20).map((r) => parsed.header.map((h) => r.row[h] ?? '')),
+    sampleLines: parsed.records.slice(0, 20).map((r) => r.line),
     ...report,
     encoding: parsed.encoding,
     notices: parsed.notices,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
+import { enteredDateProblem } from '../../electron/contract/dates';
 import { ApiError } from '../../electron/contract/errors';
 import { inputSchemas as SCHEMAS } from '../../electron/contract/schemas';
 import { exportCsv, importCsv, previewCsv } from '../../electron/core/csv-data';
@@ -114,6 +115,10 @@ describe('finding 2: impossible dates are refused everywhere a date enters', () 
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toBe('"2015-02-30" is not a date: February 2015 has 28 days.');
     expect(SCHEMAS['elections.save'].safeParse({ caseId, date: '2016-02-29', type: 'presidential' }).success).toBe(true);
+    // The dialogs' fields use the same check, with the same message.
+    expect(enteredDateProblem(' 2015-02-30 ')).toBe('"2015-02-30" is not a date: February 2015 has 28 days.');
+    expect(enteredDateProblem('', true)).toBe('A date is YYYY, YYYY-MM or YYYY-MM-DD.');
+    expect(enteredDateProblem('')).toBeNull();
     for (const [method, input] of [
       ['claims.save', { claimant: 'x', statement: 'y', date: '2019-04-31' }],
       ['instruments.save', { title: 't', date: '2001-06-31' }],
@@ -167,6 +172,8 @@ describe('finding 3: Windows spreadsheets are read, not garbled', () => {
     const preview = previewCsv(p, { kind: 'elections', path: path.join(fixtures, 'elections-windows-1251.csv') });
     expect(preview).toMatchObject({ encoding: 'Windows-1251', header: ['case', 'date', 'type', 'notes'], problems: [], updated: 1, created: 1 });
     expect(preview.changes).toEqual([{ line: 3, fields: ['notes'] }]);
+    // Line 1 is "sep=;": the header is line 2, the rows lines 3 and 4.
+    expect(preview.sampleLines).toEqual([3, 4]);
     expect(preview.sample[0]![3]).toBe('Центральная избирательная комиссия; § 12 Избирательного кодекса');
     importCsv(p, { kind: 'elections', path: path.join(fixtures, 'elections-windows-1251.csv') });
     expect(record.listElections(p).find((e) => e.date === '2099-01-01')!.notes).toBe('Наблюдатели ОБСЕ/БДИПЧ');
