@@ -164,6 +164,10 @@ describe('finding 3: Windows spreadsheets are read, not garbled', () => {
     expect(notes).toContain('Müller, Søren: § 12 of the Electoral Code');
     expect(notes).toContain('Größere Änderungen; Øresund-Beobachter');
     expect(notes.join('')).not.toContain('\ufffd');
+    // A byte both code pages read the same ("§") is no reason to refuse the file.
+    const section = path.join(tempDir(), 'section.csv');
+    fs.writeFileSync(section, Buffer.from('case,date,type,notes\nKAZ,2099-01-01,presidential,§ 12\n', 'latin1'));
+    expect(previewCsv(p, { kind: 'elections', path: section }).sample).toEqual([['KAZ', '2099-01-01', 'presidential', '§ 12']]);
     p.close();
   });
 

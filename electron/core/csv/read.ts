@@ -82,7 +82,7 @@ export function decode(bytes: Buffer, fileName: string): { text: string; encodin
   const best = candidates[0]!;
   const words = Math.max(1, (best.text.match(/[^\p{ASCII}]+/gu) ?? []).length);
   // Neither reading is clean: guessing would risk storing mangled names, so say what to do instead.
-  if (best.score > words * 2 || candidates[1]!.score === best.score) {
+  if (best.score > words * 2 || (candidates[1]!.score === best.score && candidates[1]!.text !== best.text)) {
     throw new ApiError('VALIDATION_FAILED', `"${fileName}" is not UTF-8, and its encoding cannot be told for sure (it reads as neither Windows-1252 nor Windows-1251). ${SAVE_AS_UTF8}`);
   }
   return { text: best.text, encoding: best.name.replace(/ .*/, ''), notice: `Read as ${best.name}: the file is not UTF-8. Check the names in the preview; if they look wrong, ${SAVE_AS_UTF8.charAt(0).toLowerCase()}${SAVE_AS_UTF8.slice(1)}` };
