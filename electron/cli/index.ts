@@ -15,7 +15,7 @@ import { guardOutput, redactMessage, redactOutput, retainIdentitiesAfterClose } 
 import { CLI_OUTPUTS } from '../core/privacy/outputs';
 import { defaultUserDataDir } from '../core/paths';
 import { APP_VERSION, Project } from '../core/project';
-import { describeImport, exportCsv, importCsv } from '../core/csv-data';
+import { describeImport, exportCsv, importCsv, previewCsv } from '../core/csv-data';
 import { extractDocument } from '../core/documents/extract';
 import { exportQdc, exportQdpx, importQdc, importQdpx } from '../core/exchange';
 import { importBibliography, previewBibliography, storeDocument } from '../core/evidence';
@@ -34,8 +34,11 @@ Commands:
   info FILE [--json]         summarise a project: format version and counts
   matrix FILE --norm NORM [--cases A,B,...] [--view NAME] [--format md|csv|json]
                              print the matrix of a norm (cases x stages) to stdout; --norm all for every norm
-  import FILE --from csv --kind elections|missions|claims|indicators|regional PATH [--skip-bad-rows]
-                             import bulk data from a spreadsheet (headers in the README); one transaction
+  import FILE --from csv --kind elections|missions|claims|indicators|regional PATH [--dry-run] [--skip-bad-rows] [--create-missing]
+                             import bulk data from a spreadsheet (headers in the README); one transaction.
+                             Columns the file lacks are left as they are; UTF-8, UTF-16, Windows-1252/1251,
+                             comma or semicolon. --dry-run prints what would change and every bad line, writing
+                             nothing; --create-missing adds organisations the project does not have yet
   import FILE --from qdpx|qdc PATH [--json]
                              import a REFI-QDA project or codebook (NVivo, MAXQDA, ATLAS.ti, QualCoder)
   import FILE --from bibtex|ris|csl-json PATH [--keep-duplicates] [--kind KIND]
@@ -202,6 +205,8 @@ const commands: Record<string, Command> = {
         kind: { type: 'string' },
         'keep-duplicates': { type: 'boolean' },
         'skip-bad-rows': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        'create-missing': { type: 'boolean' },
         json: { type: 'boolean' },
       },
       2,
@@ -232,7 +237,19 @@ const commands: Record<string, Command> = {
         return;
       }
       if (from === 'csv') {
-        const result = importCsv(project, { kind: kind as CsvKind, path: path.resolve(input), skipBadRows: values['skip-bad-rows'] ?? false });
+        const createMissing = values['create-missing'] ?? false;
+        if (values['dry-run']) {
+          const preview = previewCsv(project, { kind: kind as CsvKind, path: path.resolve(input), createMissing });
+          if (values.json) process.stdout.write(`${JSON.stringify(preview, null, 2)}\n`);
+          else process.stdout.write(`Dry run: nothing was written.\n${describeImport(kind as CsvKind, { ...preview, skipped: preview.problems }, true)}\n`);
+          // Exit 1 when the import itself would be refused, so a script can check a file before importing it.
+          const bad = preview.problems.length;
+          if (bad > 0 && !values['skip-bad-rows']) {
+            throw new ApiError('VALIDATION_FAILED', `${bad} bad row${bad === 1 ? '' : 's'} (listed above): importing this file would be refused. Fix ${bad === 1 ? 'it' : 'them'}, or import with --skip-bad-rows.`);
+          }
+          return;
+        }
+        const result = importCsv(project, { kind: kind as CsvKind, path: path.resolve(input), skipBadRows: values['skip-bad-rows'] ?? false, createMissing });
         if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else process.stdout.write(`${describeImport(kind as CsvKind, result)}\n`);
         return;

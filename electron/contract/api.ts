@@ -566,13 +566,43 @@ export interface CsvProblem {
   message: string;
 }
 
-export interface CsvPreviewDto {
+/** A row that changes a stored record, and the columns it changes. */
+export interface CsvChange {
+  line: number;
+  fields: string[];
+}
+
+/** What an import does (or, in a preview, would do) to the rows it accepts. */
+export interface CsvOutcome {
+  created: number;
+  updated: number;
+  /** Rows whose given fields already hold those values: not written, no audit entry, no undo step. */
+  unchanged: number;
+  changes: CsvChange[];
+  /** Organisations added because the import was asked to create what is missing. */
+  createdNames: string[];
+  /** The encoding the file was read in, e.g. "UTF-8" or "Windows-1251". */
+  encoding: string;
+  /** What the reader did that the user should know, e.g. a conversion from a legacy encoding. */
+  notices: string[];
+}
+
+export interface CsvPreviewDto extends CsvOutcome {
   kind: CsvKind;
   header: string[];
   rows: number;
   /** The first rows as read, for a preview table. */
   sample: string[][];
+  /** The line of the file each sample row starts on. */
+  sampleLines: number[];
+  /** Every bad row, each with the line it starts on. */
   problems: CsvProblem[];
+}
+
+export interface CsvImportDto extends CsvOutcome {
+  /** Rows accepted: created + updated + unchanged. */
+  imported: number;
+  skipped: CsvProblem[];
 }
 
 export interface AuditEntryDto {
@@ -1006,12 +1036,18 @@ export interface ApiSpec {
     output: VerificationFlagDto;
   };
   'flags.remove': { input: { id: string }; output: null };
-  /** Reads a CSV file of one kind and reports its rows and every problem (line and reason) without writing. */
-  'data.previewCsv': { input: { kind: CsvKind; path?: string | undefined; text?: string | undefined }; output: CsvPreviewDto };
-  /** Imports a CSV file in one transaction: a bad row aborts everything unless skipBadRows. */
+  /**
+   * Reads a CSV file of one kind and reports what importing it would do (new, changed and unchanged rows) and every
+   * problem (line and reason), without writing. createMissing: as for data.importCsv.
+   */
+  'data.previewCsv': { input: { kind: CsvKind; path?: string | undefined; text?: string | undefined; createMissing?: boolean | undefined }; output: CsvPreviewDto };
+  /**
+   * Imports a CSV file in one transaction: a bad row aborts everything unless skipBadRows. Columns the file lacks are
+   * left as they are. An organisation not in the project is refused (with the nearest names) unless createMissing.
+   */
   'data.importCsv': {
-    input: { kind: CsvKind; path?: string | undefined; text?: string | undefined; skipBadRows?: boolean | undefined };
-    output: { imported: number; skipped: CsvProblem[] };
+    input: { kind: CsvKind; path?: string | undefined; text?: string | undefined; skipBadRows?: boolean | undefined; createMissing?: boolean | undefined };
+    output: CsvImportDto;
   };
   'data.exportCsv': { input: { kind: CsvKind }; output: { text: string } };
   'audit.list': { input: { table?: string | undefined; rowId?: string | undefined; limit?: number | undefined }; output: AuditEntryDto[] };

@@ -17,6 +17,7 @@ import {
   VERIFICATION_STATUSES,
   type ApiInput,
 } from './api';
+import { dateProblem } from './dates';
 import type { Method } from './methods';
 
 const MAX_PATH = 4096;
@@ -74,7 +75,11 @@ const cellPatch = z
   });
 
 const sourceKind = z.enum(SOURCE_KINDS);
-const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date is YYYY, YYYY-MM or YYYY-MM-DD.');
+// One calendar check for every date field: "2015-02-30" has the right shape but is no day.
+const isoDate = z.string().superRefine((value, ctx) => {
+  const problem = dateProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 const participantFields = {
   pseudonym: label,
   roleCategory: z.string().max(200).optional(),
@@ -112,7 +117,6 @@ const offset = z.number().int().min(0).max(1_000_000_000);
 const memoTarget = z.enum(['project', 'case', 'norm', 'cell', 'source', 'excerpt']);
 
 const verification = z.enum(VERIFICATION_STATUSES);
-const flexibleDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'A date is YYYY, YYYY-MM or YYYY-MM-DD.');
 const shortText = z.string().max(2000);
 const optionalId = id.optional();
 const csvSource = {
@@ -279,7 +283,7 @@ export const inputSchemas = {
   'elections.save': z.strictObject({
     id: optionalId,
     caseId: id,
-    date: flexibleDate,
+    date: isoDate,
     type: z.enum(ELECTION_TYPES),
     round: z.number().int().min(1).max(10).nullable().optional(),
     label: shortText.optional(),
@@ -311,7 +315,7 @@ export const inputSchemas = {
     claimant: label,
     claimantRole: shortText.optional(),
     claimantCaseId: id.nullable().optional(),
-    date: flexibleDate.nullable().optional(),
+    date: isoDate.nullable().optional(),
     statement: text.min(1, 'A claim needs its statement.'),
     statementKind: z.enum(['quote', 'paraphrase']).optional(),
     excerptId: id.nullable().optional(),
@@ -353,7 +357,7 @@ export const inputSchemas = {
     id: optionalId,
     title: z.string().trim().min(1).max(1000),
     organisationId: id.nullable().optional(),
-    date: flexibleDate.nullable().optional(),
+    date: isoDate.nullable().optional(),
     description: text.optional(),
     sourceId: id.nullable().optional(),
     verification: verification.optional(),
@@ -365,8 +369,8 @@ export const inputSchemas = {
     caseId: id,
     organisationId: id,
     status: z.enum(MEMBERSHIP_STATUSES),
-    dateFrom: flexibleDate.nullable().optional(),
-    dateTo: flexibleDate.nullable().optional(),
+    dateFrom: isoDate.nullable().optional(),
+    dateTo: isoDate.nullable().optional(),
     note: text.optional(),
     verification: verification.optional(),
   }),
@@ -403,8 +407,10 @@ export const inputSchemas = {
     resolved: z.boolean().optional(),
   }),
   'flags.remove': z.strictObject({ id }),
-  'data.previewCsv': z.strictObject(csvSource).refine(exactlyOneSource, 'Give either a file path or the text of the CSV.'),
-  'data.importCsv': z.strictObject({ ...csvSource, skipBadRows: z.boolean().optional() }).refine(exactlyOneSource, 'Give either a file path or the text of the CSV.'),
+  'data.previewCsv': z.strictObject({ ...csvSource, createMissing: z.boolean().optional() }).refine(exactlyOneSource, 'Give either a file path or the text of the CSV.'),
+  'data.importCsv': z
+    .strictObject({ ...csvSource, skipBadRows: z.boolean().optional(), createMissing: z.boolean().optional() })
+    .refine(exactlyOneSource, 'Give either a file path or the text of the CSV.'),
   'data.exportCsv': z.strictObject({ kind: z.enum(CSV_KINDS) }),
   'audit.list': z.strictObject({ table: z.string().max(64).optional(), rowId: id.optional(), limit: z.number().int().min(1).max(10_000).optional() }),
   'audit.restore': z.strictObject({ id: z.number().int().min(1), side: z.enum(['before', 'after']).optional() }),

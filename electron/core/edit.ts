@@ -17,6 +17,7 @@ import type {
   OrphanCellDto,
   ViewDto,
 } from '../contract/api';
+import { isCalendarDate } from '../contract/dates';
 import { ApiError } from '../contract/errors';
 import type { Method } from '../contract/methods';
 import { nowIso, stmt } from './db/statements';
@@ -276,8 +277,7 @@ function encodeAttributeValue(attribute: AttributeDto, value: AttributeValue): s
       return value ? 'true' : 'false';
     case 'date': {
       if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw wrong('a date as YYYY-MM-DD');
-      const date = new Date(`${value}T00:00:00Z`);
-      if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw wrong('a real calendar date (YYYY-MM-DD)');
+      if (!isCalendarDate(value)) throw wrong('a real calendar date (YYYY-MM-DD)');
       return value;
     }
     case 'choice':

@@ -57,6 +57,45 @@ export function upsertRow(db: Database.Database, track: Track, table: TrackedTab
   return true;
 }
 
+/**
+ * Like upsertRow, but an existing row is written only where a value differs, and not at all when none does (no
+ * updated_at bump, so no audit entry and no undo step for a row that stays as it was). Answers whether the row was
+ * new and which of the given columns changed.
+ */
+export function writeChanges(db: Database.Database, track: Track, table: TrackedTable, id: string, values: Record<string, unknown>): { created: boolean; changed: string[] } {
+  const current = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  if (!current) {
+    upsertRow(db, track, table, id, values);
+    return { created: true, changed: [] };
+  }
+  const changed = Object.keys(values).filter((c) => (values[c] ?? null) !== (current[c] ?? null));
+  if (changed.length === 0) return { created: false, changed };
+  track(table, { id });
+  db.prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE id = @id`).run({
+    ...Object.fromEntries(changed.map((c) => [c, values[c] ?? null])),
+    id,
+    updated_at: nowIso(),
+  });
+  return { created: false, changed };
+}
+
+/** Like setLinks, but leaves the links alone when they are already the given set. Answers whether they changed. */
+export function changeLinks(
+  db: Database.Database,
+  track: Track,
+  table: TrackedTable,
+  ownerColumn: string,
+  ownerId: string,
+  otherColumn: string,
+  otherIds: readonly string[],
+): boolean {
+  const current = new Set((db.prepare(`SELECT ${otherColumn} AS other FROM ${table} WHERE ${ownerColumn} = ?`).all(ownerId) as { other: string }[]).map((r) => r.other));
+  const wanted = new Set(otherIds);
+  if (current.size === wanted.size && [...wanted].every((x) => current.has(x))) return false;
+  setLinks(db, track, table, ownerColumn, ownerId, otherColumn, otherIds);
+  return true;
+}
+
 /** Keeps a provided value, else the current one, else a default (for partial saves of existing rows). */
 function pick<T>(given: T | undefined, current: T | undefined, fallback: T): T {
   return given !== undefined ? given : current !== undefined ? current : fallback;

@@ -310,7 +310,7 @@ test.describe('verification and CSV', () => {
     await record.go('Observation');
     await record.openImport();
     await record.previewCsv('Elections', file);
-    await expect(record.importDialog.getByTestId('csv-preview')).toContainText('3 rows read');
+    await expect(record.importDialog.getByTestId('csv-preview')).toContainText('3 rows read · 2 new · 0 changed · 0 unchanged · 1 problem');
     await expect(record.csvProblems()).toHaveCount(1);
     await expect(record.csvProblems().first()).toContainText('Line 3');
     await expect(record.csvProblems().first()).toContainText('presidentail');
@@ -322,9 +322,48 @@ test.describe('verification and CSV', () => {
     await record.importDialog.getByLabel(/Skip the bad rows/).check();
     await expect(record.importButton()).toHaveText('Import 2 rows');
     await record.importButton().click();
-    await expect(record.importDialog.getByTestId('csv-done')).toContainText('Imported 2 rows; skipped line 3');
+    await expect(record.importDialog.getByTestId('csv-done')).toContainText('Imported 2 rows: 2 new, 0 changed, 0 unchanged; skipped line 3');
     expect((await record.elections()).length).toBe(before + 2);
     await record.importDialog.getByRole('button', { name: 'Close' }).click();
     await expect(record.marks('Kazakhstan').and(workbench.page.locator('[data-date="2027-03-15"]'))).toHaveCount(1);
+  });
+
+  test('a Windows-1251 spreadsheet with fewer columns: the preview names the encoding, what changes and a misspelt organisation; create-missing accepts it', async ({
+    workbench,
+    app,
+  }) => {
+    const record = new RecordPage(workbench);
+    await workbench.open();
+    const before = (await record.elections()).find((e) => e.date === '2000-10-15')!;
+    const file = path.join(app.workDir, 'elections-1251.csv');
+    // What Excel in a Russian locale writes: "sep=;", semicolons, Windows-1251 (the fixture was made with iconv).
+    fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'csv', 'elections-windows-1251.csv'), file);
+
+    await record.go('Observation');
+    await record.openImport();
+    await record.previewCsv('Elections', file);
+    const preview = record.importDialog.getByTestId('csv-preview');
+    await expect(preview).toContainText('2 rows read · 1 new · 1 changed · 0 unchanged · no problems');
+    await expect(record.importDialog.getByTestId('csv-notice')).toContainText('Read as Windows-1251 (Cyrillic)');
+    await expect(record.importDialog.getByTestId('csv-changes')).toContainText('Line 3');
+    await expect(record.importDialog.getByTestId('csv-changes')).toContainText('notes (1 row)');
+    await expect(record.importDialog.getByRole('table', { name: 'First rows' })).toContainText('Центральная избирательная комиссия');
+    await workbench.screenshot('csv-import.png');
+    await record.importButton().click();
+    await expect(record.importDialog.getByTestId('csv-done')).toContainText('Imported 2 rows: 1 new, 1 changed, 0 unchanged.');
+    const after = (await record.elections()).find((e) => e.id === before.id)!;
+    expect(after).toEqual({ ...before, notes: 'Центральная избирательная комиссия; § 12 Избирательного кодекса' });
+    await record.importDialog.getByRole('button', { name: 'Close' }).click();
+
+    const typo = path.join(app.workDir, 'typo.csv');
+    fs.writeFileSync(typo, 'case,election_date,election_type,organisation,mission_type\nBLR,2000-10-15,parliamentary,ODHIR,full-eom\n');
+    await record.openImport();
+    await record.previewCsv('Missions and their findings', typo);
+    await expect(record.csvProblems().first()).toContainText('mission organisation "ODHIR" is not in this project (nearest: "OSCE/ODIHR"');
+    await expect(record.importButton()).toBeDisabled();
+    await record.importDialog.getByLabel(/Create organisations that are not in the project yet/).check();
+    await expect(preview).toContainText('1 row read · 1 new · 0 changed · 0 unchanged · no problems');
+    await expect(preview).toContainText('Will add mission organisation "ODHIR".');
+    await expect(record.importButton()).toBeEnabled();
   });
 });

@@ -202,9 +202,37 @@ describe('comparanda CLI', () => {
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/line 3: value must be a number, not "abc"/) });
     expect(JSON.parse(cli(['info', 's.comparanda', '--json'], dir).stdout).counts).toEqual(before);
     const skipped = cli(['import', 's.comparanda', '--from', 'csv', '--kind', 'indicators', csv, '--skip-bad-rows'], dir);
-    expect(skipped).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Imported 1 indicators row; skipped 1 bad row:\n {2}line 3: /) });
+    expect(skipped).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Imported 1 indicators row: 1 new, 0 changed, 0 unchanged\.\nSkipped \(1\):\n {2}line 3: /) });
     expect(JSON.parse(cli(['info', 's.comparanda', '--json'], dir).stdout).counts.indicators).toBe(before.indicators + 1);
     expect(cli(['import', 's.comparanda', '--from', 'csv', csv], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--kind/) });
+  });
+
+  it('--dry-run prints every bad line and what would change, and writes nothing; the summary says new, changed and unchanged', () => {
+    const dir = tempDir();
+    cli(['sample', '--out', 's.comparanda'], dir);
+    const exported = cli(['export', 's.comparanda', '--data', 'elections'], dir).stdout.trim().split('\n');
+    const header = 'case,date,type,notes';
+    const kept = exported.slice(1, 4).map((line) => line.split(',').slice(0, 3).join(',') + ',');
+    const csv = path.join(dir, 'e.csv');
+    fs.writeFileSync(csv, [header, `${kept[0]}changed note`, `${kept[1]}`, 'KAZ,2099-01-01,presidential,new', 'KAZ,2099-02-30,presidential,', 'Atlantis,2099-01-01,presidential,', ''].join('\n'));
+    const before = sha256(path.join(dir, 's.comparanda'));
+    const dry = cli(['import', 's.comparanda', '--from', 'csv', '--kind', 'elections', csv, '--dry-run'], dir);
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toContain('Dry run: nothing was written.\nWould import 3 elections rows: 1 new, 1 changed (notes (1)), 1 unchanged.');
+    expect(dry.stdout).toMatch(/Bad rows \(2\):\n {2}line 5: date: "2099-02-30" is not a date: February 2099 has 28 days\n {2}line 6: case "Atlantis"/);
+    expect(sha256(path.join(dir, 's.comparanda'))).toBe(before);
+    const refused = cli(['import', 's.comparanda', '--from', 'csv', '--kind', 'elections', csv], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Nothing was imported: 2 bad rows in "e.csv":\nline 5: .*\nline 6: /);
+    const done = cli(['import', 's.comparanda', '--from', 'csv', '--kind', 'elections', csv, '--skip-bad-rows'], dir);
+    expect(done).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Imported 3 elections rows: 1 new, 1 changed \(notes \(1\)\), 1 unchanged\.\nSkipped \(2\):/) });
+    const typo = path.join(dir, 'm.csv');
+    fs.writeFileSync(typo, 'case,election_date,election_type,organisation,mission_type\nKAZ,2099-01-01,presidential,ODHIR,full-eom\n');
+    expect(cli(['import', 's.comparanda', '--from', 'csv', '--kind', 'missions', typo], dir).stderr).toMatch(/"ODHIR" is not in this project \(nearest: "OSCE\/ODIHR"/);
+    expect(cli(['import', 's.comparanda', '--from', 'csv', '--kind', 'missions', typo, '--create-missing'], dir)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Added mission organisation "ODHIR".'),
+    });
   });
 
   it('encrypts a copy, then reads it only with --passphrase-file; check reports a sound project', () => {

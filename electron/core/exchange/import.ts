@@ -12,6 +12,7 @@
  * in matrix cells through a mapping of their codes to norm stages (see previewQdpx).
  */
 import crypto from 'node:crypto';
+import { dateProblem, isCalendarDate } from '../../contract/dates';
 import { ApiError } from '../../contract/errors';
 import { STATUS_PALETTE } from '../../contract/palette';
 import type { AttributeType } from '../../contract/api';
@@ -197,11 +198,18 @@ function sameName(a: string, b: string): boolean {
   return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 }
 
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+function isCalendarDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value);
 }
+
+/** Columns of our own tables that hold a record's date (YYYY, YYYY-MM or YYYY-MM-DD). */
+const DATE_COLUMNS: Record<string, readonly string[]> = {
+  elections: ['date'],
+  instruments: ['date'],
+  memberships: ['date_from', 'date_to'],
+  claims: ['date'],
+  participants: ['interview_date'],
+};
 
 function asString(value: unknown, fallback = ''): string {
   return typeof value === 'string' ? value : fallback;
@@ -486,6 +494,27 @@ class Importer {
     return typeof id === 'string' && !!stmt(this.db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id);
   }
 
+  /**
+   * Checks the dates of a row of ours as every date entering the project is checked. A file may carry an impossible
+   * day (from a project that stored one before dates were checked): the record is kept, with the part of its date
+   * that exists (2015-02-30 becomes 2015-02), and the change is reported rather than made quietly.
+   */
+  private checkDates(table: string, row: Row, name: string): void {
+    for (const column of DATE_COLUMNS[table] ?? []) {
+      const value = row[column];
+      if (typeof value !== 'string' || value === '' || isCalendarDate(value)) continue;
+      const kept = [value.slice(0, 7), value.slice(0, 4)].find((part) => /^\d{4}(-\d{2})?$/.test(part) && isCalendarDate(part)) ?? null;
+      // A required date keeps at least its year; a date that has none cannot be kept at all.
+      row[column] = kept;
+      const problem = (dateProblem(value) ?? '').replace(/\.$/, '');
+      this.skipped.push({
+        kind: 'value',
+        name,
+        message: `${problem.startsWith('"') ? problem : `"${value}" is not a date`} (${table.replace(/s$/, '')} “${name}”, ${column}); ${kept ? `kept “${kept}”` : 'the date was left empty'}.`,
+      });
+    }
+  }
+
   private count(kind: CountKind, created: boolean): void {
     if (created) this.created[kind]++;
     else this.updated[kind]++;
@@ -660,7 +689,7 @@ class Importer {
         return /^(true|1|yes)$/i.test(value) ? 'true' : /^(false|0|no)$/i.test(value) ? 'false' : null;
       case 'date': {
         const date = value.slice(0, 10);
-        return isCalendarDate(date) ? date : null;
+        return isCalendarDay(date) ? date : null;
       }
       case 'choice':
         return attribute.choices.includes(raw) ? raw : null;
@@ -827,11 +856,13 @@ class Importer {
         continue;
       }
       const consent = ['given', 'given-with-restrictions', 'withdrawn', 'unknown'].includes(asString(row.consent)) ? asString(row.consent) : 'unknown';
+      const dated: Row = { interview_date: asNullableString(row.interview_date) };
+      this.checkDates('participants', dated, pseudonym);
       const created = this.upsert('participants', {
         id,
         pseudonym: clash ? (stmt(this.db, 'SELECT pseudonym FROM participants WHERE id = ?').get(id) as { pseudonym: string }).pseudonym : pseudonym,
         role_category: asString(row.role_category),
-        interview_date: asNullableString(row.interview_date),
+        interview_date: dated.interview_date,
         place: asString(row.place),
         language: asString(row.language),
         consent,
@@ -1375,6 +1406,7 @@ class Importer {
             row[column] = JSON.stringify(ids.map((i) => (column === 'case_ids' ? this.caseMap.get(String(i)) : String(i))).filter((i) => i && this.exists(column === 'case_ids' ? 'cases' : 'norms', i)));
           }
         }
+        this.checkDates(table, row, asString(row.label ?? row.title) || asString(row.date_from) || asString(row.id));
         const created = this.upsert(table, row, keys[table] ?? ['id']);
         this.count('records', created);
       }
@@ -1414,6 +1446,7 @@ class Importer {
       };
       delete row.comparators;
       delete row.missions;
+      this.checkDates('claims', row, asString(row.claimant) || id);
       const created = this.upsert('claims', row);
       this.count('claims', created);
       stmt(this.db, 'DELETE FROM claim_comparators WHERE claim_id = ?').run(id);

@@ -15,6 +15,7 @@ import { citedText, shorten } from './format';
 import { EraseIdentityDialog, IDENTIFIER_LABELS, RecordIdentityDialog } from './IdentityDialogs';
 import { evidenceCall, useEvidenceAction, useEvidenceState, useEvidenceStore, useList } from './store';
 import { ConfirmDialog } from './ui';
+import { enteredDateProblem } from '../../../electron/contract/dates';
 
 const CONSENT_LABELS: Record<Consent, string> = {
   given: 'Given',
@@ -222,7 +223,7 @@ function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
             where={where}
             value={participant.interviewDate ?? ''}
             send={(value) => send({ interviewDate: value.trim() === '' ? null : value.trim() })}
-            validate={(value) => (value.trim() === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value.trim()) ? null : 'A date is YYYY, YYYY-MM or YYYY-MM-DD.')}
+            validate={(value) => enteredDateProblem(value)}
             onSaved={onSaved}
           />
           <AutoTextField label="Place" saveKey={`${base}:place`} where={where} value={participant.place} send={(value) => send({ place: value })} onSaved={onSaved} />

@@ -12,8 +12,9 @@ import { firstSentence } from './labels';
 import { sourceLine, useCitations, useObservationIndex } from './lookups';
 import { AutoSelect, useCases } from './RecordBits';
 import { useRecordEdit, useRecordUi } from './record-store';
+import { enteredDateProblem } from '../../../electron/contract/dates';
 
-const validDate = (value: string) => (value.trim() === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value.trim()) ? null : 'A date is YYYY, YYYY-MM or YYYY-MM-DD.');
+const validDate = (value: string) => enteredDateProblem(value);
 
 export function ClaimDetails({ claim }: { claim: ClaimDto }) {
   const { overview } = useProject();

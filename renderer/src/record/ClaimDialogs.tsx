@@ -9,6 +9,7 @@ import { dateToYear, ELECTION_TYPE_LABELS, firstSentence, formatDate, MISSION_TY
 import { useObservationIndex } from './lookups';
 import { useCases } from './RecordBits';
 import { useRecordEdit } from './record-store';
+import { enteredDateProblem } from '../../../electron/contract/dates';
 
 export interface ClaimPlacement {
   normId?: string | undefined;
@@ -36,7 +37,8 @@ export function NewClaimDialog({ initial, onClose, onCreated }: { initial?: Clai
   const stages = orderStages(frameworkOf(norm, overview?.frameworks ?? [])?.stages ?? []);
   const [stageId, setStageId] = useState(initial?.stageId ?? '');
   const [dimensionId, setDimensionId] = useState('');
-  const dateValid = date.trim() === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date.trim());
+  const dateError = enteredDateProblem(date);
+  const dateValid = dateError === null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -80,7 +82,7 @@ export function NewClaimDialog({ initial, onClose, onCreated }: { initial?: Clai
             <input className="text-input" value={date} onChange={(e) => setDate(e.target.value)} placeholder="YYYY-MM-DD" aria-invalid={dateValid ? undefined : true} />
           </label>
         </div>
-        {!dateValid ? <p className="field-error">A date is YYYY, YYYY-MM or YYYY-MM-DD.</p> : null}
+        {dateError ? <p className="field-error">{dateError}</p> : null}
         <label className="field">
           <span className="field-label">Statement</span>
           <textarea className="text-area" rows={3} value={statement} onChange={(e) => setStatement(e.target.value)} />

@@ -13,9 +13,10 @@ import { MEMBERSHIP_LABELS } from './labels';
 import { sourceLine, useCitations } from './lookups';
 import { AutoSelect, useCases, VERIFICATION_OPTIONS, VerificationTag } from './RecordBits';
 import { useRecordEdit, useRecordSender, useRecordStore, useRecordUi, type ContextSelection } from './record-store';
+import { enteredDateProblem } from '../../../electron/contract/dates';
 
 const validYear = (t: string) => (t.trim() === '' || /^-?\d{1,4}$/.test(t.trim()) ? null : 'A year, e.g. 2002, or empty.');
-const validDate = (t: string) => (t.trim() === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(t.trim()) ? null : 'YYYY, YYYY-MM or YYYY-MM-DD, or empty.');
+const validDate = (t: string) => enteredDateProblem(t);
 const yearOrNull = (t: string) => (t.trim() === '' ? null : Number(t.trim()));
 
 export function ContextDetails({ selection, context }: { selection: NonNullable<ContextSelection>; context: RegionalContextDto }) {

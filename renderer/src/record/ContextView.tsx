@@ -18,6 +18,7 @@ import { formatDate, MEMBERSHIP_LABELS, yearOf } from './labels';
 import { PlainSelect, RecordPageHeader, useCases, VerificationGlyph, VerificationTag } from './RecordBits';
 import { useRecord, useRecordEdit, useRecordUi, type ContextSelection } from './record-store';
 import { useWidth } from './use-width';
+import { enteredDateProblem } from '../../../electron/contract/dates';
 
 const ROW_HEAD = 196;
 
@@ -390,7 +391,8 @@ function AddContextDialog({
   const [dateFrom, setDateFrom] = useState('');
   const error = organisation.error ?? norm.error ?? instrument.error ?? membership.error;
   const pending = organisation.pending || norm.pending || instrument.pending || membership.pending;
-  const dateOk = dateFrom.trim() === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(dateFrom.trim());
+  const dateError = kind === 'membership' || kind === 'instrument' ? enteredDateProblem(dateFrom) : null;
+  const dateOk = dateError === null;
 
   const titles = { organisation: 'Add organisation', 'regional-norm': 'Add regional norm', instrument: 'Add instrument', membership: 'Add membership' } as const;
 
@@ -448,6 +450,7 @@ function AddContextDialog({
             ) : null}
           </div>
         ) : null}
+        {dateError ? <p className="field-error">{dateError}</p> : null}
         {error ? <InlineAlert message={error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>

@@ -1,11 +1,13 @@
 /**
  * CSV in and out of the record. Import: choose the kind and the file (the desktop's file dialog, or a path typed in
- * the browser, which has none), read the preview (rows, the first of them as a table, every problem with its line),
- * then import all or nothing — or, when the user ticks it, the good rows only. Export: the kind's CSV, downloaded.
+ * the browser, which has none), read the preview (what is new, what changes and in which columns, what stays as it
+ * is, every problem with its line, the encoding when it is not UTF-8), then import all or nothing — or, when the user
+ * ticks it, the good rows only. Organisations the project lacks are refused unless the user ticks "create them".
+ * Export: the kind's CSV, downloaded.
  */
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useId, useState, type FormEvent } from 'react';
-import type { CsvKind, CsvPreviewDto } from '../../../electron/contract/api';
+import type { CsvChange, CsvImportDto, CsvKind, CsvPreviewDto } from '../../../electron/contract/api';
 import { CSV_KINDS } from '../../../electron/contract/api';
 import { api, toApiError, transportKind } from '../api';
 import { ChevronIcon } from '../icons';
@@ -88,7 +90,8 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
   const [previewError, setPreviewError] = useState<string | undefined>(undefined);
   const [previewing, setPreviewing] = useState(false);
   const [skipBadRows, setSkipBadRows] = useState(false);
-  const [done, setDone] = useState<{ imported: number; skipped: { line: number; message: string }[] } | undefined>(undefined);
+  const [createMissing, setCreateMissing] = useState(false);
+  const [done, setDone] = useState<CsvImportDto | undefined>(undefined);
   const importer = useRecordEdit('data.importCsv');
 
   const reset = () => {
@@ -105,18 +108,18 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
       if (chosen) {
         setPath(chosen);
         reset();
-        await runPreview(kind, chosen);
+        await runPreview(kind, chosen, createMissing);
       }
     } catch (caught) {
       setPreviewError(toApiError(caught).message);
     }
   };
 
-  const runPreview = async (k: CsvKind, p: string) => {
+  const runPreview = async (k: CsvKind, p: string, create: boolean) => {
     reset();
     setPreviewing(true);
     try {
-      setPreview(await api['data.previewCsv']({ kind: k, path: p }));
+      setPreview(await api['data.previewCsv']({ kind: k, path: p, createMissing: create }));
     } catch (caught) {
       setPreviewError(toApiError(caught).message);
     } finally {
@@ -126,17 +129,25 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
 
   const onPreview = (event: FormEvent) => {
     event.preventDefault();
-    if (path.trim() !== '') void runPreview(kind, path.trim());
+    if (path.trim() !== '') void runPreview(kind, path.trim(), createMissing);
+  };
+
+  // What the file may create changes what is a problem: preview again with the new choice.
+  const toggleCreateMissing = () => {
+    const next = !createMissing;
+    setCreateMissing(next);
+    if (preview && path.trim() !== '') void runPreview(kind, path.trim(), next);
   };
 
   const onImport = async () => {
-    const result = await importer.run({ kind, path: path.trim(), skipBadRows });
+    const result = await importer.run({ kind, path: path.trim(), skipBadRows, createMissing });
     if (result) setDone(result);
   };
 
   const problems = preview?.problems ?? [];
   const good = preview ? preview.rows - new Set(problems.map((p) => p.line)).size : 0;
   const blocked = problems.length > 0 && !skipBadRows;
+  const nothingToDo = !!preview && problems.length === 0 && preview.created + preview.updated === 0;
 
   return (
     <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="Import CSV" description="Nothing is written until you import; a bad row stops the whole import unless you choose to skip bad rows." wide testId="csv-import-dialog">
@@ -201,13 +212,18 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
       {preview ? (
         <section className="rec-csv-preview" aria-label="Preview" data-testid="csv-preview">
           <p className="rec-csv-summary" role="status">
-            {plural(preview.rows, 'row')} read ·{' '}
+            {plural(preview.rows, 'row')} read · {preview.created} new · {preview.updated} changed · {preview.unchanged} unchanged ·{' '}
             {problems.length === 0 ? (
               <span>no problems</span>
             ) : (
               <strong className="rec-problem-count">{plural(problems.length, 'problem')}</strong>
             )}
           </p>
+          {preview.notices.map((notice) => (
+            <p key={notice} className="rec-csv-notice" data-testid="csv-notice">
+              {notice}
+            </p>
+          ))}
           {problems.length > 0 ? (
             <ul className="rec-csv-problems" aria-label="Problems" data-testid="csv-problems">
               {problems.map((p, i) => (
@@ -217,6 +233,19 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
               ))}
             </ul>
           ) : null}
+          {preview.changes.length > 0 ? (
+            <div className="rec-csv-changes" data-testid="csv-changes">
+              <p className="small">Changed: {changedColumns(preview.changes)}. Columns the file does not have are left as they are.</p>
+              <ul aria-label="Changed rows">
+                {preview.changes.map((c) => (
+                  <li key={c.line}>
+                    <span className="rec-line">Line {c.line}</span> {c.fields.join(', ')}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {preview.createdNames.length > 0 ? <p className="small">Will add {preview.createdNames.join(', ')}.</p> : null}
           <div className="rec-csv-sample-scroll">
             <table className="rec-table rec-csv-sample" aria-label="First rows">
               <thead>
@@ -234,7 +263,7 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
               <tbody>
                 {preview.sample.slice(0, 8).map((row, i) => (
                   <tr key={i}>
-                    <td className="numeric muted">{i + 2}</td>
+                    <td className="numeric muted">{preview.sampleLines[i]}</td>
                     {row.map((cell, j) => (
                       <td key={j} title={cell}>
                         {cell.length > 60 ? `${cell.slice(0, 59)}…` : cell}
@@ -245,7 +274,11 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
               </tbody>
             </table>
           </div>
-          {preview.rows > 8 ? <p className="muted small">The first 8 of {preview.rows} rows (line numbers assume one line per row).</p> : null}
+          {preview.rows > 8 ? <p className="muted small">The first 8 of {preview.rows} rows.</p> : null}
+          <label className="rec-check">
+            <input type="checkbox" checked={createMissing} onChange={toggleCreateMissing} />
+            <span>Create organisations that are not in the project yet (otherwise a name the project does not know is a problem, shown with the nearest known names)</span>
+          </label>
           {problems.length > 0 ? (
             <label className="rec-check">
               <input type="checkbox" checked={skipBadRows} onChange={() => setSkipBadRows((v) => !v)} />
@@ -260,22 +293,30 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
       {importer.error ? <InlineAlert message={importer.error.message} /> : null}
       {done ? (
         <p className="rec-csv-done" role="status" data-testid="csv-done">
-          Imported {plural(done.imported, 'row')}
-          {done.skipped.length > 0 ? `; skipped ${done.skipped.map((s) => `line ${s.line}`).join(', ')}` : ''}. Undo (Ctrl+Z) takes the whole import back.
+          Imported {plural(done.imported, 'row')}: {done.created} new, {done.updated} changed, {done.unchanged} unchanged
+          {done.skipped.length > 0 ? `; skipped ${done.skipped.map((s) => `line ${s.line}`).join(', ')}` : ''}. {done.created + done.updated > 0 ? 'Undo (Ctrl+Z) takes the whole import back.' : 'Nothing was written.'}
         </p>
       ) : null}
 
       <div className="dialog-actions">
         {preview && blocked && !done ? <span className="muted small rec-grow">Nothing is imported while a row is bad: fix the file, or skip bad rows.</span> : null}
+        {nothingToDo && !done ? <span className="muted small rec-grow">Every row already holds these values: there is nothing to import.</span> : null}
         <button type="button" className="button" onClick={onClose}>
           {done ? 'Close' : 'Cancel'}
         </button>
         {!done ? (
-          <button type="button" className="button button-primary" disabled={!preview || blocked || good === 0 || importer.pending} onClick={() => void onImport()}>
+          <button type="button" className="button button-primary" disabled={!preview || blocked || good === 0 || nothingToDo || importer.pending} onClick={() => void onImport()}>
             {importer.pending ? 'Importing…' : skipBadRows && problems.length > 0 ? `Import ${plural(good, 'row')}` : 'Import'}
           </button>
         ) : null}
       </div>
     </Modal>
   );
+}
+
+/** Which columns change, and in how many rows: "notes (3 rows), label (1 row)". */
+function changedColumns(changes: CsvChange[]): string {
+  const counts = new Map<string, number>();
+  for (const change of changes) for (const field of change.fields) counts.set(field, (counts.get(field) ?? 0) + 1);
+  return [...counts].map(([field, n]) => `${field} (${plural(n, 'row')})`).join(', ');
 }

@@ -14,8 +14,9 @@ import { ELECTION_TYPE_LABELS, formatDate, MISSION_TYPE_LABELS, SEVERITY_LABELS 
 import { sourceLine, useCitations, type ObservationIndex } from './lookups';
 import { AutoSelect, PlainSelect, SeverityTag, useCases, VERIFICATION_OPTIONS, VerificationTag } from './RecordBits';
 import { useRecordEdit, useRecordSender, useRecordStore, useRecordUi } from './record-store';
+import { enteredDateProblem } from '../../../electron/contract/dates';
 
-const validDate = (value: string) => (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value.trim()) ? null : 'A date is YYYY, YYYY-MM or YYYY-MM-DD.');
+const validDate = (value: string) => enteredDateProblem(value, true);
 
 type ElectionPatch = Omit<ApiInput<'elections.save'>, 'id' | 'caseId' | 'date' | 'type'> & Partial<Pick<ApiInput<'elections.save'>, 'caseId' | 'date' | 'type'>>;
 type MissionPatch = Omit<ApiInput<'missions.save'>, 'id' | 'electionId' | 'organisation' | 'missionType'> &

@@ -27,6 +27,7 @@ import { useObservationIndex, type ObservationIndex } from './lookups';
 import { CaseChooser, PlainSelect, RecordPageHeader, SeverityTag, useComparedCases } from './RecordBits';
 import { useRecordEdit, useRecordUi } from './record-store';
 import { useWidth } from './use-width';
+import { enteredDateProblem } from '../../../electron/contract/dates';
 
 const LANE_HEAD = 112;
 const GLYPH_ROW = 20;
@@ -416,7 +417,8 @@ function AddElectionDialog({ cases, onClose, onCreated }: { cases: CaseDto[]; on
   const [date, setDate] = useState('');
   const [type, setType] = useState<ElectionType>('parliamentary');
   const [label, setLabel] = useState('');
-  const dateValid = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date.trim());
+  const dateError = enteredDateProblem(date, true);
+  const dateValid = dateError === null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -431,7 +433,7 @@ function AddElectionDialog({ cases, onClose, onCreated }: { cases: CaseDto[]; on
           <PlainSelect label="Case" value={caseId} options={cases.map((c) => ({ value: c.id, label: c.name }))} onChange={setCaseId} />
           <label className="field">
             <span className="field-label">Date</span>
-            <input className="text-input" value={date} onChange={(e) => setDate(e.target.value)} placeholder="YYYY-MM-DD" />
+            <input className="text-input" value={date} onChange={(e) => setDate(e.target.value)} placeholder="YYYY-MM-DD" aria-invalid={date.trim() !== '' && dateError ? true : undefined} />
           </label>
           <PlainSelect label="Type" value={type} options={ELECTION_TYPES.map((t) => ({ value: t, label: ELECTION_TYPE_LABELS[t] }))} onChange={setType} />
         </div>
@@ -439,7 +441,7 @@ function AddElectionDialog({ cases, onClose, onCreated }: { cases: CaseDto[]; on
           <span className="field-label">Label</span>
           <input className="text-input" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. parliamentary (early, Majilis)" />
         </label>
-        {date.trim() !== '' && !dateValid ? <p className="field-error">A date is YYYY, YYYY-MM or YYYY-MM-DD.</p> : null}
+        {date.trim() !== '' && dateError ? <p className="field-error">{dateError}</p> : null}
         {save.error ? <InlineAlert message={save.error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>

@@ -1,0 +1,312 @@
+/**
+ * One importer per kind: each reads one row, finds the stored record by its natural key and writes only what the
+ * file gives. A column the file lacks leaves the field as it is (a new record gets the default); an empty cell in a
+ * present column clears the field; a record whose given fields already hold those values is not written at all.
+ */
+import crypto from 'node:crypto';
+import {
+  CLAIM_ASSESSMENTS,
+  ELECTION_TYPES,
+  MEMBERSHIP_STATUSES,
+  MISSION_TYPES,
+  SEVERITIES,
+  VERIFICATION_STATUSES,
+  type CsvKind,
+} from '../../contract/api';
+import type { Track, TrackedTable } from '../history';
+import type { Project } from '../project';
+import { changeLinks, writeChanges } from '../record';
+import type { Row } from './headers';
+import type { Keys } from './keys';
+import { date, fold, int, list, num, oneOf, RowError } from './values';
+
+export interface Context {
+  p: Project;
+  keys: Keys;
+  track: Track;
+  line: number;
+  /** Per indicator, the line that first gave its scale, limits or direction, and what it gave. */
+  indicatorFields: Map<string, { line: number; values: Record<string, unknown> }>;
+}
+
+/** What one row did: created a record, changed these columns, or (neither) left everything as it was. */
+export interface Outcome {
+  created: boolean;
+  fields: string[];
+}
+
+type Importer = (ctx: Context, row: Row) => Outcome;
+
+/** A field: its CSV column, its database column, how its cell is read, and its value on a new record without the column. */
+type Field = [column: string, dbColumn: string, read: (cell: string) => unknown, fallback: unknown];
+
+const has = (row: Row, column: string) => row[column] !== undefined;
+const asText = (cell: string) => cell;
+const verification = (column = 'verification'): Field => [column, 'verification', (v) => oneOf(v, VERIFICATION_STATUSES, column, 'unverified'), 'unverified'];
+
+function save(ctx: Context, row: Row, table: TrackedTable, existingId: string | undefined, onCreate: Record<string, unknown>, fields: Field[]): Outcome & { id: string } {
+  const id = existingId ?? crypto.randomUUID();
+  const values: Record<string, unknown> = existingId ? {} : { ...onCreate };
+  for (const [column, dbColumn, read, fallback] of fields) {
+    if (has(row, column)) values[dbColumn] = read(row[column]!);
+    else if (!existingId) values[dbColumn] = fallback;
+  }
+  const result = writeChanges(ctx.p.db, ctx.track, table, id, values);
+  const columnOf = new Map(fields.map(([column, dbColumn]) => [dbColumn, column]));
+  return { id, created: result.created, fields: result.changed.map((c) => columnOf.get(c) ?? c) };
+}
+
+function links(ctx: Context, row: Row, outcome: Outcome, column: string, table: TrackedTable, owner: string, ownerId: string, other: string, ids: () => string[]): void {
+  if (!has(row, column)) return;
+  if (changeLinks(ctx.p.db, ctx.track, table, owner, ownerId, other, ids()) && !outcome.created) outcome.fields.push(column);
+}
+
+function findings(ctx: Context, row: Row, outcome: Outcome, missionId: string): void {
+  if (!has(row, 'findings')) return;
+  const wanted = new Map(
+    list(row.findings!).map((entry) => {
+      const at = entry.lastIndexOf(':');
+      if (at < 0) throw new RowError(`findings entry "${entry}" must look like "Dimension: severity"`);
+      const dimension = entry.slice(0, at).trim();
+      const dimensionId = ctx.keys.dimensions.get(fold(dimension));
+      if (!dimensionId) throw new RowError(`findings: "${dimension}" is not a finding dimension of this project`);
+      return [dimensionId, oneOf(entry.slice(at + 1), SEVERITIES, `findings severity for ${dimension}`)] as const;
+    }),
+  );
+  const db = ctx.p.db;
+  const current = db.prepare('SELECT dimension_id, severity, note FROM mission_findings WHERE mission_id = ?').all(missionId) as { dimension_id: string; severity: string; note: string }[];
+  if (current.length === wanted.size && current.every((f) => wanted.get(f.dimension_id) === f.severity)) return;
+  // The CSV has no column for a finding's note: a dimension that stays keeps its note.
+  const notes = new Map(current.map((f) => [f.dimension_id, f.note]));
+  for (const dimensionId of new Set([...notes.keys(), ...wanted.keys()])) ctx.track('mission_findings', { mission_id: missionId, dimension_id: dimensionId });
+  db.prepare('DELETE FROM mission_findings WHERE mission_id = ?').run(missionId);
+  const insert = db.prepare('INSERT INTO mission_findings (mission_id, dimension_id, severity, note) VALUES (?, ?, ?, ?)');
+  for (const [dimensionId, severity] of wanted) insert.run(missionId, dimensionId, severity, notes.get(dimensionId) ?? '');
+  if (!outcome.created) outcome.fields.push('findings');
+}
+
+/** The regional columns each kind of record does not use. */
+const NOT_FOR = {
+  norm: ['date', 'norms', 'case', 'status', 'date_from', 'date_to'],
+  instrument: ['entrepreneurs', 'year_from', 'year_to', 'case', 'status', 'date_from', 'date_to'],
+  membership: ['label', 'description', 'entrepreneurs', 'year_from', 'year_to', 'date', 'norms'],
+} as const;
+
+export const IMPORTERS: Record<CsvKind, Importer> = {
+  elections(ctx, row) {
+    const caseId = ctx.keys.caseId(row.case!, 'case')!;
+    const d = date(row.date!, 'date', true)!;
+    const type = oneOf(row.type!, ELECTION_TYPES, 'type');
+    const round = int(row.round ?? '', 'round');
+    const existing = ctx.p.db
+      .prepare('SELECT id FROM elections WHERE case_id = ? AND date = ? AND type = ? AND coalesce(round, 0) = coalesce(?, 0)')
+      .get(caseId, d, type, round) as { id: string } | undefined;
+    return save(ctx, row, 'elections', existing?.id, { case_id: caseId, date: d, type, round }, [
+      ['label', 'label', asText, ''],
+      ['official_result', 'official_result', asText, ''],
+      ['notes', 'notes', asText, ''],
+      verification(),
+      ['verification_note', 'verification_note', asText, ''],
+    ]);
+  },
+
+  missions(ctx, row) {
+    const electionId = ctx.keys.election(row.case!, row.election_date!, row.election_type!, row.election_round ?? '');
+    const organisation = ctx.keys.missionOrganisation(row.organisation!);
+    const existing = ctx.p.db.prepare('SELECT id FROM missions WHERE election_id = ? AND organisation = ?').get(electionId, organisation) as { id: string } | undefined;
+    const outcome = save(ctx, row, 'missions', existing?.id, { election_id: electionId, organisation }, [
+      ['mission_type', 'mission_type', (v) => oneOf(v, MISSION_TYPES, 'mission_type'), undefined],
+      ['reason', 'reason', asText, ''],
+      ['head_of_mission', 'head_of_mission', asText, ''],
+      ['verdict', 'verdict', asText, ''],
+      ['verdict_quote', 'verdict_quote', asText, ''],
+      verification(),
+      ['verification_note', 'verification_note', asText, ''],
+    ]);
+    findings(ctx, row, outcome, outcome.id);
+    return outcome;
+  },
+
+  claims(ctx, row) {
+    const { p, keys } = ctx;
+    const claimant = row.claimant!.trim();
+    const existing = p.db.prepare('SELECT id, norm_id, stage_id FROM claims WHERE claimant = ? AND statement = ?').get(claimant, row.statement) as
+      | { id: string; norm_id: string | null; stage_id: string | null }
+      | undefined;
+    const normOf = (value: string) => {
+      if (!value.trim()) return null;
+      const norm = keys.norms.get(fold(value));
+      if (!norm) throw new RowError(`norm "${value}" is not a norm of this project`);
+      return norm;
+    };
+    const norm = has(row, 'norm') ? normOf(row.norm!) : undefined;
+    // A stage belongs to the framework of the claim's norm: the file's norm, or else the stored one.
+    const frameworkId =
+      norm !== undefined ? (norm?.frameworkId ?? null) : existing?.norm_id ? ((p.db.prepare('SELECT framework_id FROM norms WHERE id = ?').get(existing.norm_id) as { framework_id: string }).framework_id) : null;
+    const stageOf = (value: string) => {
+      if (!value.trim()) return null;
+      if (!frameworkId) throw new RowError('a stage needs its norm');
+      const stage = p.db.prepare('SELECT id FROM stages WHERE framework_id = ? AND lower(label) = lower(?) AND archived_at IS NULL').get(frameworkId, value.trim()) as { id: string } | undefined;
+      if (!stage) throw new RowError(`stage "${value}" is not a stage of that norm's framework`);
+      return stage.id;
+    };
+    if (!has(row, 'stage') && norm !== undefined && existing?.stage_id) {
+      const kept = p.db.prepare('SELECT framework_id, label FROM stages WHERE id = ?').get(existing.stage_id) as { framework_id: string; label: string };
+      if (kept.framework_id !== frameworkId) throw new RowError(`the claim's stage "${kept.label}" is not a stage of the new norm; add a stage column to say which`);
+    }
+    const dimensionOf = (value: string) => {
+      if (!value.trim()) return null;
+      const dimension = keys.dimensions.get(fold(value));
+      if (!dimension) throw new RowError(`dimension "${value}" is not a finding dimension of this project`);
+      return dimension;
+    };
+    const outcome = save(ctx, row, 'claims', existing?.id, { claimant, statement: row.statement }, [
+      ['claimant_role', 'claimant_role', asText, ''],
+      ['claimant_case', 'claimant_case_id', (v) => keys.caseId(v, 'claimant_case', false), null],
+      ['date', 'date', (v) => date(v, 'date'), null],
+      ['statement_kind', 'statement_kind', (v) => oneOf(v, ['quote', 'paraphrase'] as const, 'statement_kind', 'paraphrase'), 'paraphrase'],
+      ['target', 'target', (v) => v.trim() || 'OSCE/ODIHR', 'OSCE/ODIHR'],
+      ['focal_case', 'focal_case_id', (v) => keys.caseId(v, 'focal_case', false), null],
+      ['comparator_note', 'comparator_note', asText, ''],
+      ['dimension', 'dimension_id', dimensionOf, null],
+      ['dimension_note', 'dimension_note', asText, ''],
+      ['norm', 'norm_id', () => norm?.id ?? null, null],
+      ['stage', 'stage_id', stageOf, null],
+      ['assessment', 'assessment', (v) => oneOf(v, CLAIM_ASSESSMENTS, 'assessment', 'undetermined'), 'undetermined'],
+      ['reasoning', 'reasoning', asText, ''],
+      verification(),
+      ['verification_note', 'verification_note', asText, ''],
+    ]);
+    links(ctx, row, outcome, 'comparator_cases', 'claim_comparators', 'claim_id', outcome.id, 'case_id', () => list(row.comparator_cases!).map((c) => keys.caseId(c, 'comparator_cases')!));
+    links(ctx, row, outcome, 'compared_missions', 'claim_missions', 'claim_id', outcome.id, 'mission_id', () =>
+      list(row.compared_missions!).map((entry) => {
+        const parts = entry.split('|').map((x) => x.trim());
+        if (parts.length < 4) throw new RowError(`compared_missions entry "${entry}" must look like "CASE|DATE|TYPE|ORGANISATION" (optionally "|ROUND")`);
+        const electionId = keys.election(parts[0]!, parts[1]!, parts[2]!, parts[4] ?? '', 'compared_missions');
+        const organisation = keys.missionOrganisations.get(fold(parts[3]!)) ?? parts[3];
+        const mission = p.db.prepare('SELECT id FROM missions WHERE election_id = ? AND organisation = ?').get(electionId, organisation) as { id: string } | undefined;
+        if (!mission) throw new RowError(`compared_missions: no ${parts[3]} mission on that election; import the missions first`);
+        return mission.id;
+      }),
+    );
+    return outcome;
+  },
+
+  indicators(ctx, row) {
+    const { p, keys } = ctx;
+    const name = row.indicator!.trim();
+    const indicatorFields: Field[] = [
+      ['scale', 'scale', asText, ''],
+      ['min', 'min_value', (v) => num(v, 'min'), null],
+      ['max', 'max_value', (v) => num(v, 'max'), null],
+      ['higher_is', 'higher_is', (v) => oneOf(v, ['better', 'worse', 'neither'] as const, 'higher_is', 'better'), 'better'],
+    ];
+    // The indicator's own fields repeat on each of its rows: rows that disagree are refused, not settled by order.
+    const given = Object.fromEntries(indicatorFields.filter(([column]) => has(row, column)).map(([column, , read]) => [column, read(row[column]!)]));
+    const indicatorKey = fold(name);
+    const seen = ctx.indicatorFields.get(indicatorKey);
+    for (const [column, value] of Object.entries(given)) {
+      if (seen && column in seen.values && seen.values[column] !== value) throw new RowError(`${column} differs from line ${seen.line} for the same indicator "${name}"; give it once, the same on every row`);
+    }
+    const indicator = save(ctx, row, 'indicators', keys.indicators.get(indicatorKey), { name, source_id: null, description: '' }, indicatorFields);
+    if (indicator.created) keys.remember(keys.indicators, indicatorKey, indicator.id);
+    if (!seen) ctx.indicatorFields.set(indicatorKey, { line: ctx.line, values: given });
+    else Object.assign(seen.values, given);
+
+    const caseId = keys.caseId(row.case!, 'case')!;
+    const year = int(row.year!, 'year');
+    if (year === null) throw new RowError('year is required');
+    const key = { indicator_id: indicator.id, case_id: caseId, year };
+    const current = p.db.prepare('SELECT value, label, verification, note FROM indicator_values WHERE indicator_id = ? AND case_id = ? AND year = ?').get(indicator.id, caseId, year) as
+      | Record<string, unknown>
+      | undefined;
+    const next: Record<string, unknown> = { value: null, label: '', verification: 'unverified', note: '', ...current };
+    if (has(row, 'value')) next.value = num(row.value!, 'value');
+    if (has(row, 'label')) next.label = row.label;
+    if (has(row, 'verification')) next.verification = oneOf(row.verification!, VERIFICATION_STATUSES, 'verification', 'unverified');
+    if (has(row, 'note')) next.note = row.note;
+    const value = next.value as number | null;
+    if (value === null && String(next.label).trim() === '') throw new RowError('give a value, a label, or both');
+    const limits = p.db.prepare('SELECT min_value, max_value FROM indicators WHERE id = ?').get(indicator.id) as { min_value: number | null; max_value: number | null };
+    if (value !== null && limits.min_value !== null && value < limits.min_value) throw new RowError(`value ${value} is below the indicator's minimum ${limits.min_value}`);
+    if (value !== null && limits.max_value !== null && value > limits.max_value) throw new RowError(`value ${value} is above the indicator's maximum ${limits.max_value}`);
+    const changed = current ? Object.keys(next).filter((c) => (next[c] ?? null) !== (current[c] ?? null)) : [];
+    if (!current || changed.length > 0) {
+      ctx.track('indicator_values', key, current ? undefined : 'inserted');
+      p.db
+        .prepare(
+          `INSERT INTO indicator_values (indicator_id, case_id, year, value, label, source_id, verification, note)
+           VALUES (@indicator_id, @case_id, @year, @value, @label, NULL, @verification, @note)
+           ON CONFLICT (indicator_id, case_id, year) DO UPDATE SET value = excluded.value, label = excluded.label, verification = excluded.verification, note = excluded.note`,
+        )
+        .run({ ...key, ...next });
+    }
+    return { created: !current, fields: current ? [...indicator.fields, ...changed] : [] };
+  },
+
+  regional(ctx, row) {
+    const { p, keys } = ctx;
+    const record = oneOf(row.record ?? '', ['norm', 'instrument', 'membership'] as const, 'record');
+    // A cell a record does not use would be dropped without a word: refuse it instead.
+    const unused = NOT_FOR[record].filter((column) => row[column]?.trim());
+    if (unused.length > 0) throw new RowError(`a ${record} row has no ${unused.join(', ')}; leave ${unused.length === 1 ? 'that cell' : 'those cells'} empty`);
+    const organisationId = has(row, 'organisation') && row.organisation!.trim() ? keys.organisation(ctx.track, row.organisation!) : null;
+    const organisation: Field = ['organisation', 'organisation_id', () => organisationId, null];
+    const note = (dbColumn: string): Field => ['note', dbColumn, asText, ''];
+    if (record === 'norm') {
+      if (!row.label?.trim()) throw new RowError('label is required for a norm');
+      const label = row.label.trim();
+      const existingId = keys.regionalNorms.get(fold(label));
+      const current = existingId ? (p.db.prepare('SELECT year_from, year_to FROM regional_norms WHERE id = ?').get(existingId) as { year_from: number | null; year_to: number | null }) : undefined;
+      const from = has(row, 'year_from') ? int(row.year_from!, 'year_from') : (current?.year_from ?? null);
+      const to = has(row, 'year_to') ? int(row.year_to!, 'year_to') : (current?.year_to ?? null);
+      if (from !== null && to !== null && from > to) throw new RowError('year_to is before year_from');
+      const outcome = save(ctx, row, 'regional_norms', existingId, { label }, [
+        ['label', 'label', (v) => v.trim(), label],
+        ['description', 'description', asText, ''],
+        organisation,
+        ['entrepreneurs', 'entrepreneurs', asText, ''],
+        ['year_from', 'year_from', () => from, null],
+        ['year_to', 'year_to', () => to, null],
+        verification(),
+        note('verification_note'),
+      ]);
+      if (outcome.created) keys.remember(keys.regionalNorms, fold(label), outcome.id);
+      return outcome;
+    }
+    if (record === 'instrument') {
+      if (!row.label?.trim()) throw new RowError("label (the instrument's title) is required");
+      const title = row.label.trim();
+      const existing = p.db.prepare('SELECT id FROM instruments WHERE title = ?').get(title) as { id: string } | undefined;
+      const outcome = save(ctx, row, 'instruments', existing?.id, { title, source_id: null }, [
+        organisation,
+        ['description', 'description', asText, ''],
+        ['date', 'date', (v) => date(v, 'date'), null],
+        verification(),
+        note('verification_note'),
+      ]);
+      links(ctx, row, outcome, 'norms', 'instrument_norms', 'instrument_id', outcome.id, 'regional_norm_id', () =>
+        list(row.norms!).map((label) => {
+          const normId = keys.regionalNorms.get(fold(label));
+          if (!normId) throw new RowError(`norms: "${label}" is not a regional norm (put norm rows before the instruments that carry them)`);
+          return normId;
+        }),
+      );
+      return outcome;
+    }
+    if (!organisationId) throw new RowError('organisation is required for a membership');
+    const caseId = keys.caseId(row.case ?? '', 'case')!;
+    const status = oneOf(row.status ?? '', MEMBERSHIP_STATUSES, 'status');
+    const from = date(row.date_from ?? '', 'date_from');
+    const existing = p.db
+      .prepare("SELECT id, date_to FROM memberships WHERE case_id = ? AND organisation_id = ? AND status = ? AND coalesce(date_from, '') = coalesce(?, '')")
+      .get(caseId, organisationId, status, from) as { id: string; date_to: string | null } | undefined;
+    const to = has(row, 'date_to') ? date(row.date_to!, 'date_to') : (existing?.date_to ?? null);
+    if (from && to && from > to) throw new RowError('date_to is before date_from');
+    return save(ctx, row, 'memberships', existing?.id, { case_id: caseId, organisation_id: organisationId, status, date_from: from }, [
+      ['date_to', 'date_to', () => to, null],
+      note('note'),
+      verification(),
+    ]);
+  },
+};

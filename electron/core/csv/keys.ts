@@ -1,0 +1,121 @@
+/**
+ * Lookups by natural key (ISO code or name, date + type, label), built once per import and kept up to date as rows
+ * are written. A name that matches nothing is refused with the nearest known names: a typo must not quietly become a
+ * new organisation, unless the import was asked to create what is missing.
+ */
+import crypto from 'node:crypto';
+import { ELECTION_TYPES } from '../../contract/api';
+import type { Track } from '../history';
+import type { Project } from '../project';
+import { upsertRow } from '../record';
+import { date, fold, int, nearest, oneOf, RowError } from './values';
+
+const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+
+export class Keys {
+  readonly cases = new Map<string, string>();
+  readonly norms = new Map<string, { id: string; frameworkId: string }>();
+  readonly dimensions = new Map<string, string>();
+  /** Regional organisations (the organisations table), by folded name. */
+  readonly organisations = new Map<string, { id: string; name: string }>();
+  /** The organisations that observe elections: those of existing missions and the regional ones. */
+  readonly missionOrganisations = new Map<string, string>();
+  readonly indicators = new Map<string, string>();
+  readonly regionalNorms = new Map<string, string>();
+  /** What this import added because it was asked to create what is missing, for the summary. */
+  readonly createdNames: string[] = [];
+  /** How to forget what the current row added: its savepoint is rolled back when the row is refused. */
+  private pending: (() => void)[] = [];
+
+  constructor(
+    private readonly p: Project,
+    private readonly createMissing: boolean,
+  ) {
+    for (const c of p.db.prepare('SELECT id, name, iso_code FROM cases').all() as { id: string; name: string; iso_code: string | null }[]) {
+      this.cases.set(fold(c.name), c.id);
+      if (c.iso_code) this.cases.set(fold(c.iso_code), c.id);
+    }
+    for (const n of p.db.prepare('SELECT id, label, short_label, framework_id FROM norms').all() as { id: string; label: string; short_label: string; framework_id: string }[]) {
+      this.norms.set(fold(n.label), { id: n.id, frameworkId: n.framework_id });
+      if (n.short_label) this.norms.set(fold(n.short_label), { id: n.id, frameworkId: n.framework_id });
+    }
+    for (const d of p.db.prepare('SELECT id, label FROM finding_dimensions').all() as { id: string; label: string }[]) this.dimensions.set(fold(d.label), d.id);
+    for (const o of p.db.prepare('SELECT id, name FROM organisations').all() as { id: string; name: string }[]) {
+      this.organisations.set(fold(o.name), o);
+      this.missionOrganisations.set(fold(o.name), o.name);
+    }
+    for (const m of p.db.prepare('SELECT DISTINCT organisation FROM missions').all() as { organisation: string }[]) this.missionOrganisations.set(fold(m.organisation), m.organisation);
+    for (const i of p.db.prepare('SELECT id, name FROM indicators').all() as { id: string; name: string }[]) this.indicators.set(fold(i.name), i.id);
+    for (const r of p.db.prepare('SELECT id, label FROM regional_norms').all() as { id: string; label: string }[]) this.regionalNorms.set(fold(r.label), r.id);
+  }
+
+  /** Adds to a lookup for the rest of the file, unless the current row is refused. */
+  remember<V>(map: Map<string, V>, key: string, value: V): void {
+    const had = map.has(key);
+    const before = map.get(key);
+    map.set(key, value);
+    this.pending.push(() => (had ? map.set(key, before as V) : map.delete(key)));
+  }
+
+  rowDone(ok: boolean): void {
+    if (!ok) for (const undo of this.pending.reverse()) undo();
+    this.pending = [];
+  }
+
+  private created(what: string): void {
+    this.createdNames.push(what);
+    this.pending.push(() => this.createdNames.pop());
+  }
+
+  caseId(value: string, column: string, required = true): string | null {
+    if (value.trim() === '') {
+      if (required) throw new RowError(`${column} is required`);
+      return null;
+    }
+    const id = this.cases.get(fold(value));
+    if (!id) throw new RowError(`${column} "${value}" is not a case of this project (use its name or ISO code)`);
+    return id;
+  }
+
+  election(caseValue: string, dateValue: string, typeValue: string, roundValue: string, column = 'election'): string {
+    const caseId = this.caseId(caseValue, 'case')!;
+    const d = date(dateValue, `${column}_date`, true);
+    const type = oneOf(typeValue, ELECTION_TYPES, `${column}_type`);
+    const round = int(roundValue, `${column}_round`);
+    const found = this.p.db
+      .prepare('SELECT id FROM elections WHERE case_id = ? AND date = ? AND type = ? AND coalesce(round, 0) = coalesce(?, 0)')
+      .get(caseId, d, type, round) as { id: string } | undefined;
+    if (!found) throw new RowError(`there is no ${type} election of ${caseValue} on ${d}${round ? ` (round ${round})` : ''}; import the elections first`);
+    return found.id;
+  }
+
+  private unknown(what: string, name: string, known: Iterable<string>): RowError {
+    const near = nearest(name, known);
+    return new RowError(
+      `${what} "${name.trim()}" is not in this project${near.length ? ` (nearest: ${quoted(near)})` : ''}; correct the name, or import with "create missing" to add it`,
+    );
+  }
+
+  /** The stored spelling of a mission's organisation; a new one only when asked to create what is missing. */
+  missionOrganisation(name: string): string {
+    const known = this.missionOrganisations.get(fold(name));
+    if (known) return known;
+    if (!this.createMissing) throw this.unknown('mission organisation', name, this.missionOrganisations.values());
+    this.remember(this.missionOrganisations, fold(name), name.trim());
+    this.created(`mission organisation "${name.trim()}"`);
+    return name.trim();
+  }
+
+  /** A regional organisation's id; a new organisation only when asked to create what is missing. */
+  organisation(track: Track, name: string): string {
+    const existing = this.organisations.get(fold(name));
+    if (existing) return existing.id;
+    if (!this.createMissing) throw this.unknown('organisation', name, [...this.organisations.values()].map((o) => o.name));
+    const id = crypto.randomUUID();
+    upsertRow(this.p.db, track, 'organisations', id, { name: name.trim(), full_name: '', description: '' });
+    this.remember(this.organisations, fold(name), { id, name: name.trim() });
+    this.remember(this.missionOrganisations, fold(name), name.trim());
+    this.created(`organisation "${name.trim()}"`);
+    return id;
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * Reading a spreadsheet's CSV as Excel and LibreOffice write it: UTF-8 with or without a byte order mark, UTF-16
+ * ("Unicode text"), or the Windows code page of the user's locale (Windows-1252 in Western Europe, Windows-1251 for
+ * Cyrillic); commas, or semicolons (and a "sep=;" first line) where the decimal mark is a comma. A file is never
+ * read with characters silently replaced: a legacy encoding is converted and named in a notice, and a file whose
+ * encoding cannot be told is refused.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { CsvKind } from '../../contract/api';
+import { ApiError } from '../../contract/errors';
+import { CSV_HEADERS, REQUIRED, type Row } from './headers';
+
+export interface Parsed {
+  header: string[];
+  records: { line: number; row: Row }[];
+  /** The encoding the file was read in, e.g. "UTF-8" or "Windows-1251". */
+  encoding: string;
+  delimiter: string;
+  /** What the reader did that the user should know about (a conversion from a legacy encoding). */
+  notices: string[];
+}
+
+const SAVE_AS_UTF8 = 'Save it as UTF-8 (in Excel: File › Save As › "CSV UTF-8 (Comma delimited)"; in LibreOffice: Character set "Unicode (UTF-8)") and import again.';
+
+/** The legacy code pages tried when a file is not UTF-8, with the name a user knows them by. */
+const LEGACY = [
+  { label: 'windows-1252', name: 'Windows-1252 (Western European)' },
+  { label: 'windows-1251', name: 'Windows-1251 (Cyrillic)' },
+] as const;
+
+/**
+ * How implausible a decoding looks: C1 control characters (bytes a code page leaves undefined), words that mix
+ * Latin and Cyrillic letters ("Mьller" is German read as Cyrillic), and Latin words made mostly of accented letters
+ * ("Ïðåçèäåíò" is Russian read as Western European).
+ */
+function implausibility(text: string): number {
+  let score = 0;
+  for (const ch of text) if (/[\u0080-\u009f\ufffd]/.test(ch)) score += 10;
+  for (const word of text.match(/\p{L}+/gu) ?? []) {
+    const latin = (word.match(/\p{Script=Latin}/gu) ?? []).length;
+    const cyrillic = (word.match(/\p{Script=Cyrillic}/gu) ?? []).length;
+    if (latin > 0 && cyrillic > 0) score += 5;
+    const accented = (word.match(/[\u00c0-\u024f]/g) ?? []).length;
+    if (word.length >= 3 && accented * 2 > word.length) score += 2;
+  }
+  return score;
+}
+
+function utf16WithoutBom(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Decodes a file's bytes, saying which encoding was used and whether the user should be told. */
+export function decode(bytes: Buffer, fileName: string): { text: string; encoding: string; notice: string | null } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8', notice: null };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE', notice: null };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE', notice: null };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16.toUpperCase(), notice: null };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8', notice: null };
+  } catch {
+    // Not UTF-8: one of the code pages a spreadsheet saves in.
+  }
+  const candidates = LEGACY.map((c) => {
+    const text = new TextDecoder(c.label).decode(bytes);
+    return { ...c, text, score: implausibility(text) };
+  }).sort((a, b) => a.score - b.score);
+  const best = candidates[0]!;
+  const words = Math.max(1, (best.text.match(/[^\p{ASCII}]+/gu) ?? []).length);
+  // Neither reading is clean: guessing would risk storing mangled names, so say what to do instead.
+  if (best.score > words * 2 || (candidates[1]!.score === best.score && candidates[1]!.text !== best.text)) {
+    throw new ApiError('VALIDATION_FAILED', `"${fileName}" is not UTF-8, and its encoding cannot be told for sure (it reads as neither Windows-1252 nor Windows-1251). ${SAVE_AS_UTF8}`);
+  }
+  return { text: best.text, encoding: best.name.replace(/ .*/, ''), notice: `Read as ${best.name}: the file is not UTF-8. Check the names in the preview; if they look wrong, ${SAVE_AS_UTF8.charAt(0).toLowerCase()}${SAVE_AS_UTF8.slice(1)}` };
+}
+
+/** The delimiter of the header line: the most frequent of comma, semicolon and tab outside quotes (comma on a tie). */
+function detectDelimiter(headerLine: string): string {
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  return [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
+}
+
+/**
+ * The line each record starts on (csv-parse counts the line a record ends on), and the line of a quote that is
+ * never closed. Mirrors csv-parse: a quote opens only at the start of a cell, "" inside quotes is a quote, and lines
+ * that are empty are skipped.
+ */
+function scan(text: string, delimiter: string): { starts: number[]; unclosed: number | null } {
+  const starts: number[] = [];
+  let line = 1;
+  let quoted = false;
+  let quoteLine = 0;
+  let cellStart = true;
+  let recordStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++;
+        else quoted = false;
+      } else if (ch === '\n') line++;
+      continue;
+    }
+    if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      line++;
+      recordStart = true;
+      cellStart = true;
+      continue;
+    }
+    if (recordStart) {
+      starts.push(line);
+      recordStart = false;
+    }
+    if (ch === '"' && cellStart) {
+      quoted = true;
+      quoteLine = line;
+    }
+    cellStart = ch === delimiter;
+  }
+  return { starts, unclosed: quoted ? quoteLine : null };
+}
+
+export function readCsv(input: { kind: CsvKind; path?: string | undefined; text?: string | undefined }): Parsed {
+  const fileName = input.path ? path.basename(input.path) : 'the CSV';
+  let decoded: { text: string; encoding: string; notice: string | null };
+  if (input.path !== undefined) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(input.path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new ApiError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'VALIDATION_FAILED', `"${fileName}" cannot be read (${code ?? 'error'}).`);
+    }
+    decoded = decode(bytes, fileName);
+  } else decoded = { text: input.text ?? '', encoding: 'UTF-8', notice: null };
+  let text = decoded.text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw new ApiError('VALIDATION_FAILED', `"${fileName}" is empty. The first line must be the header: ${CSV_HEADERS[input.kind].join(',')}`);
+
+  // Excel's "sep=;" line names the delimiter; it is line 1 of the file, so every record is one line further down.
+  let lineOffset = 0;
+  let delimiter: string;
+  const sep = /^sep=(.)\r?\n/i.exec(text);
+  if (sep) {
+    delimiter = sep[1]!;
+    text = text.slice(sep[0].length);
+    lineOffset = 1;
+  } else delimiter = detectDelimiter(text.split(/\r?\n/, 1)[0]!);
+
+  const { starts, unclosed } = scan(text, delimiter);
+  let rows: { record: string[]; info: { lines: number } }[];
+  try {
+    rows = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, delimiter }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    const e = error as { lines?: number; message: string };
+    if (unclosed !== null) throw new ApiError('VALIDATION_FAILED', `"${fileName}" is not valid CSV: the quoted cell that opens on line ${unclosed + lineOffset} is never closed. Add the closing quote (").`);
+    throw new ApiError('VALIDATION_FAILED', `"${fileName}" is not valid CSV${e.lines ? ` (line ${e.lines + lineOffset})` : ''}: ${e.message.replace(/^Invalid\s+/i, '')}`);
+  }
+  const lineOf = (index: number, info: { lines: number }) => (starts.length === rows.length ? starts[index]! : info.lines) + lineOffset;
+
+  const header = (rows[0]?.record ?? []).map((h) => h.trim().toLowerCase());
+  // Spreadsheets often save a trailing empty column; a named column may not be empty.
+  while (header.length > 0 && header.at(-1) === '') header.pop();
+  const known = CSV_HEADERS[input.kind];
+  const unknown = header.filter((h) => !known.includes(h));
+  const separated = delimiter === ',' ? '' : ` (read with ${delimiter === ';' ? 'semicolons' : delimiter === '\t' ? 'tabs' : `"${delimiter}"`} between columns)`;
+  if (unknown.length > 0) {
+    throw new ApiError('VALIDATION_FAILED', `"${fileName}" has columns that ${input.kind} CSV does not know${separated}: ${unknown.map((u) => u || '(an empty name)').join(', ')}. Expected: ${known.join(', ')}.`);
+  }
+  const twice = header.filter((h, i) => header.indexOf(h) !== i);
+  if (twice.length > 0) throw new ApiError('VALIDATION_FAILED', `"${fileName}" has the column${twice.length === 1 ? '' : 's'} ${[...new Set(twice)].join(', ')} twice; keep one.`);
+  const missing = REQUIRED[input.kind].filter((h) => !header.includes(h));
+  if (missing.length > 0) throw new ApiError('VALIDATION_FAILED', `"${fileName}" lacks the required column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} for ${input.kind}.`);
+  return {
+    header,
+    records: rows.slice(1).map(({ record, info }, i) => ({
+      line: lineOf(i + 1, info),
+      row: Object.fromEntries(header.map((h, j) => [h, record[j] ?? ''])) as Row,
+    })),
+    encoding: decoded.encoding,
+    delimiter,
+    notices: decoded.notice ? [decoded.notice] : [],
+  };
+}

@@ -1,0 +1,73 @@
+/** Reading one cell: the checks every importer shares, each failing with a RowError that names the column. */
+import { DATE_FORMAT_MESSAGE, dateProblem } from '../../contract/dates';
+
+export class RowError extends Error {}
+
+export const fold = (s: string) => s.normalize('NFKC').trim().toLocaleLowerCase();
+
+export const list = (s: string) =>
+  s
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+export function oneOf<T extends string>(value: string, allowed: readonly T[], column: string, fallback?: T): T {
+  const v = value.trim();
+  if (v === '' && fallback !== undefined) return fallback;
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new RowError(`${column} must be one of ${allowed.join(', ')}${fallback !== undefined ? ' (or empty)' : ''}, not "${v}"`);
+}
+
+export function date(value: string, column: string, required = false): string | null {
+  const v = value.trim();
+  if (v === '') {
+    if (required) throw new RowError(`${column} is required`);
+    return null;
+  }
+  const problem = dateProblem(v);
+  if (problem) throw new RowError(problem === DATE_FORMAT_MESSAGE ? `${column} must be YYYY, YYYY-MM or YYYY-MM-DD, not "${v}"` : `${column}: ${problem.replace(/\.$/, '')}`);
+  return v;
+}
+
+export function int(value: string, column: string): number | null {
+  const v = value.trim();
+  if (v === '') return null;
+  if (!/^-?\d+$/.test(v)) throw new RowError(`${column} must be a whole number, not "${v}"`);
+  return Number(v);
+}
+
+export function num(value: string, column: string): number | null {
+  const v = value.trim();
+  if (v === '') return null;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new RowError(`${column} must be a number, not "${v}"`);
+  return n;
+}
+
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The known names closest to a typed one, best first. A name is also measured by its parts, so "ODHIR" finds
+ * "OSCE/ODIHR" through "ODIHR".
+ */
+export function nearest(typed: string, known: Iterable<string>, count = 3): string[] {
+  const t = fold(typed);
+  const score = (name: string) => Math.min(distance(t, fold(name)), ...fold(name).split(/[\s/,;()-]+/).filter(Boolean).map((part) => distance(t, part) + 1));
+  return [...new Set(known)]
+    .map((name) => ({ name, d: score(name) }))
+    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+    .slice(0, count)
+    .map((x) => x.name);
+}
