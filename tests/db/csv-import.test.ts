@@ -171,6 +171,15 @@ describe('finding 3: Windows spreadsheets are read, not garbled', () => {
     p.close();
   });
 
+  it('reads a Central European (Windows-1250) file from the detector’s candidates, Polish letters intact', () => {
+    const p = sample();
+    const file = path.join(fixtures, 'elections-windows-1250.csv');
+    const preview = previewCsv(p, { kind: 'elections', path: file });
+    expect(preview.encoding).toBe('Windows-1250');
+    expect(preview.sample[0]![3]).toBe('Obserwatorzy z Łodzi i Gdańska: Wałęsa, Żółć, Ścisła kontrola');
+    p.close();
+  });
+
   it('reads a Windows-1251 file with a "sep=;" line, and a semicolon file without one, as Cyrillic', () => {
     const p = sample();
     const preview = previewCsv(p, { kind: 'elections', path: path.join(fixtures, 'elections-windows-1251.csv') });

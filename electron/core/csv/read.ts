@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import chardet from 'chardet';
 import { parse } from 'csv-parse/sync';
 import type { CsvKind } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
@@ -24,20 +25,59 @@ export interface Parsed {
 
 const SAVE_AS_UTF8 = 'Save it as UTF-8 (in Excel: File › Save As › "CSV UTF-8 (Comma delimited)"; in LibreOffice: Character set "Unicode (UTF-8)") and import again.';
 
-/** The legacy code pages tried when a file is not UTF-8, with the name a user knows them by. */
-const LEGACY = [
-  { label: 'windows-1252', name: 'Windows-1252 (Western European)' },
-  { label: 'windows-1251', name: 'Windows-1251 (Cyrillic)' },
-] as const;
+/** Names users know code pages by; others are named by their label. */
+const CODE_PAGE_NAMES: Record<string, string> = {
+  'windows-1252': 'Windows-1252 (Western European)',
+  'windows-1251': 'Windows-1251 (Cyrillic)',
+  'windows-1250': 'Windows-1250 (Central European)',
+  'windows-1257': 'Windows-1257 (Baltic)',
+  'koi8-r': 'KOI8-R (Cyrillic)',
+  'iso-8859-2': 'ISO-8859-2 (Central European)',
+  'iso-8859-9': 'ISO-8859-9 (Turkish)',
+};
 
 /**
- * How implausible a decoding looks: C1 control characters (bytes a code page leaves undefined), words that mix
+ * The code pages to consider for a file that is not UTF-8: the detector's candidates (chardet), plus the two that
+ * spreadsheets in this field save in most. A detector alone misreads a short file (a 10-row Cyrillic CSV comes out as
+ * Portuguese ISO-8859-1), so every candidate is decoded and the most plausible text wins, the detector's confidence
+ * breaking ties.
+ */
+function legacyCandidates(bytes: Buffer): { label: string; confidence: number }[] {
+  const found = new Map<string, number>([
+    ['windows-1252', 0],
+    ['windows-1251', 0],
+  ]);
+  for (const match of chardet.analyse(bytes)) {
+    // WHATWG decodes ISO-8859-1 as Windows-1252 (a superset), as browsers and Excel do.
+    const label = match.name.toLowerCase() === 'iso-8859-1' ? 'windows-1252' : match.name.toLowerCase();
+    // Single-byte code pages only: multi-byte East Asian encodings read any bytes as plausible text, and a
+    // spreadsheet of this field is not in one.
+    if (!/^(windows-125\d|iso-8859-\d+|koi8-[ru])$/.test(label) || !isDecodable(label)) continue;
+    found.set(label, Math.max(found.get(label) ?? 0, match.confidence));
+  }
+  return [...found].map(([label, confidence]) => ({ label, confidence }));
+}
+
+function isDecodable(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * How implausible a decoding looks: C1 control characters (bytes a code page leaves undefined), symbols inside words, words that mix
  * Latin and Cyrillic letters ("Mьller" is German read as Cyrillic), and Latin words made mostly of accented letters
  * ("Ïðåçèäåíò" is Russian read as Western European).
  */
 function implausibility(text: string): number {
   let score = 0;
   for (const ch of text) if (/[\u0080-\u009f\ufffd]/.test(ch)) score += 10;
+  // A symbol or superscript inside a word, or opening one ("Wa³êsa", "£odzi": Polish read as Turkish or Western).
+  score += 5 * (text.match(/\p{L}[\p{S}\p{No}]\p{L}/gu) ?? []).length;
+  score += 3 * (text.match(/(?<![\p{L}\p{N}])[\p{S}\p{No}]\p{Ll}/gu) ?? []).length;
   for (const word of text.match(/\p{L}+/gu) ?? []) {
     const latin = (word.match(/\p{Script=Latin}/gu) ?? []).length;
     const cyrillic = (word.match(/\p{Script=Cyrillic}/gu) ?? []).length;
@@ -75,15 +115,18 @@ export function decode(bytes: Buffer, fileName: string): { text: string; encodin
   } catch {
     // Not UTF-8: one of the code pages a spreadsheet saves in.
   }
-  const candidates = LEGACY.map((c) => {
-    const text = new TextDecoder(c.label).decode(bytes);
-    return { ...c, text, score: implausibility(text) };
-  }).sort((a, b) => a.score - b.score);
+  const candidates = legacyCandidates(bytes)
+    .map((c) => {
+      const text = new TextDecoder(c.label).decode(bytes);
+      return { ...c, name: CODE_PAGE_NAMES[c.label] ?? c.label.toUpperCase(), text, score: implausibility(text) };
+    })
+    .sort((a, b) => a.score - b.score || b.confidence - a.confidence);
   const best = candidates[0]!;
+  const runner = candidates.find((c) => c.text !== best.text);
   const words = Math.max(1, (best.text.match(/[^\p{ASCII}]+/gu) ?? []).length);
-  // Neither reading is clean: guessing would risk storing mangled names, so say what to do instead.
-  if (best.score > words * 2 || (candidates[1]!.score === best.score && candidates[1]!.text !== best.text)) {
-    throw new ApiError('VALIDATION_FAILED', `"${fileName}" is not UTF-8, and its encoding cannot be told for sure (it reads as neither Windows-1252 nor Windows-1251). ${SAVE_AS_UTF8}`);
+  // No reading is clean, or two differ and look equally right: guessing would risk storing mangled names.
+  if (best.score > words * 2 || (runner && runner.score === best.score && runner.confidence === best.confidence)) {
+    throw new ApiError('VALIDATION_FAILED', `"${fileName}" is not UTF-8, and its encoding cannot be told for sure (it reads cleanly in none of ${candidates.map((c) => c.name.replace(/ .*/, '')).join(', ')}). ${SAVE_AS_UTF8}`);
   }
   return { text: best.text, encoding: best.name.replace(/ .*/, ''), notice: `Read as ${best.name}: the file is not UTF-8. Check the names in the preview; if they look wrong, ${SAVE_AS_UTF8.charAt(0).toLowerCase()}${SAVE_AS_UTF8.slice(1)}` };
 }
