@@ -2,7 +2,7 @@
  * The audit trail: every recorded change to cells, claims, excerpts and verifications, oldest first, with one-click
  * restore of an earlier version (as a new, undoable edit), and its CSV form for a methods appendix.
  */
-import { stringify } from 'csv-stringify/sync';
+import { stringifyCsv } from './csv/formulas';
 import type { ApiInput, ApiOutput, AuditEntryDto } from '../contract/api';
 import { ApiError } from '../contract/errors';
 import type { TrackedTable } from './history';
@@ -81,7 +81,7 @@ export function restoreAudit(p: Project, input: ApiInput<'audit.restore'>): ApiO
 /** The audit trail as CSV: when, what, which record, before and after (JSON). */
 export function auditCsv(p: Project): string {
   const rows = p.db.prepare('SELECT * FROM audit_log ORDER BY id').all() as AuditRow[];
-  return stringify([
+  return stringifyCsv([
     ['id', 'at', 'action', 'table', 'row', 'before', 'after'],
     ...rows.map((r) => [r.id, r.at, r.action, r.table_name, r.row_id ?? r.row_key, r.before ?? '', r.after ?? '']),
   ]);

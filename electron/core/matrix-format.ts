@@ -1,5 +1,5 @@
 /** Plain-text renderings of matrix tables, for the CLI and for scripts that rebuild a paper's tables. */
-import { stringify } from 'csv-stringify/sync';
+import { stringifyCsv } from './csv/formulas';
 import type { CellDto } from '../contract/api';
 import { statusLabel, type MatrixTable } from './matrix';
 import { markdownToPlainText } from './text';
@@ -67,7 +67,7 @@ export function matrixToCsv(tables: MatrixTable[]): string {
       }),
     ),
   );
-  return stringify([header, ...rows]);
+  return stringifyCsv([header, ...rows]);
 }
 
 function mdEscape(text: string): string {

@@ -2,7 +2,7 @@
  * Data tables as CSV in the form the importers read: rows refer to cases, elections, norms and dimensions by their
  * natural keys, so an export imports into another project as it is.
  */
-import { stringify } from 'csv-stringify/sync';
+import { stringifyCsv } from './formulas';
 import type { ApiInput, ApiOutput } from '../../contract/api';
 import type { Project } from '../project';
 import { CSV_HEADERS } from './headers';
@@ -121,5 +121,5 @@ export function exportCsv(p: Project, input: ApiInput<'data.exportCsv'>): ApiOut
   const lines = rows.map((r) => header.map((h) => cell(r[h])));
   // Rows in the order of their natural keys (case, date...), not of internal ids, so exports are stable and diffable.
   if (input.kind !== 'claims' && input.kind !== 'regional') lines.sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000')));
-  return { text: stringify([header as string[], ...lines]) };
+  return { text: stringifyCsv([header as string[], ...lines]) };
 }

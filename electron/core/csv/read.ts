@@ -11,6 +11,7 @@ import chardet from 'chardet';
 import { parse } from 'csv-parse/sync';
 import type { CsvKind } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
+import { restoreFormulaCell } from './formulas';
 import { CSV_HEADERS, REQUIRED, type Row } from './headers';
 
 export interface Parsed {
@@ -241,7 +242,8 @@ export function readCsv(input: { kind: CsvKind; path?: string | undefined; text?
     header,
     records: rows.slice(1).map(({ record, info }, i) => ({
       line: lineOf(i + 1, info),
-      row: Object.fromEntries(header.map((h, j) => [h, record[j] ?? ''])) as Row,
+      // A cell Comparanda neutralised on export ('=…) comes back as it was.
+      row: Object.fromEntries(header.map((h, j) => [h, restoreFormulaCell(record[j] ?? '')])) as Row,
     })),
     encoding: decoded.encoding,
     delimiter,

@@ -4,7 +4,7 @@
  * shape), each with a header row (frozen, filtered), column widths, wrapped text, and status cells filled with the
  * palette colour and labelled; then a Notes sheet (legend, notes, references by citation key).
  */
-import { stringify } from 'csv-stringify/sync';
+import { stringifyCsv } from '../csv/formulas';
 import ExcelJS from 'exceljs';
 import { matrixToCsv } from '../matrix-format';
 import { plain } from './inline';
@@ -30,7 +30,7 @@ export function renderCsv(doc: ExportDocument, shape: TableShape): string {
   if (!first) return '';
   const header = first.columns.map((c) => c.header);
   const same = sheets.filter((s) => s.columns.map((c) => c.header).join('\u0000') === header.join('\u0000'));
-  return stringify([header, ...same.flatMap((s) => s.rows.map((r) => r.map(cellText)))]);
+  return stringifyCsv([header, ...same.flatMap((s) => s.rows.map((r) => r.map(cellText)))]);
 }
 
 function relativeLuminance(hex: string): number {
