@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { useApiQuery } from './api';
+import { transportKind, useApiQuery } from './api';
 import { EmptyState } from './EmptyState';
 import { InlineAlert } from './InlineAlert';
+import { SessionCodeForm } from './SessionCodeForm';
 import { useUnlockRequest } from './safety/unlock-request';
 import { UnlockPage } from './safety/UnlockScreen';
 import { TitleBar } from './TitleBar';
@@ -27,9 +28,11 @@ export function App() {
   return (
     <div className="app">
       <TitleBar />
-      {current.error ? (
+      {current.error?.code === 'UNAUTHORIZED' && transportKind === 'http' ? (
+        <SessionCodeForm onStarted={current.reload} />
+      ) : current.error ? (
         <div className="page">
-          {/* Without the token, trying again cannot help: the message says which address to open instead. */}
+          {/* Refused by the app's own checks, trying again cannot help: the message says what to do instead. */}
           {current.error.code === 'UNAUTHORIZED' ? (
             <InlineAlert message={current.error.message} />
           ) : (

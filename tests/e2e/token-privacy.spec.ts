@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, expect, test } from '@playwright/test';
+import config from '../../playwright.config';
+import { WorkbenchPage } from './pages/workbench-page';
+import { startWebApp } from './support/web-app';
+
+/** Every file under a folder, recursively (a browser profile holds SQLite files, LevelDB logs, JSON and caches). */
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(full);
+    return entry.isFile() ? [full] : [];
+  });
+}
+
+function filesHolding(dir: string, secret: string): string[] {
+  const needles = [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le')];
+  return filesUnder(dir)
+    .filter((file) => {
+      const bytes = fs.readFileSync(file);
+      return needles.some((needle) => bytes.includes(needle));
+    })
+    .map((file) => path.relative(dir, file));
+}
+
+test.describe('the web transport’s launch token', () => {
+  test('leaves no trace in a persistent browser profile (history, sessions, preferences, caches)', async () => {
+    const app = await startWebApp();
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-profile-'));
+    try {
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: '/usr/bin/chromium',
+        args: config.use?.launchOptions?.args ?? [],
+        viewport: { width: 1440, height: 900 },
+      });
+      const page = context.pages()[0] ?? (await context.newPage());
+      const workbench = new WorkbenchPage(page, app);
+      await workbench.open();
+      // Use the app: an edit, a reload (the session survives it) and a second tab.
+      await workbench.cell('Belarus', 'Reconstitution').click();
+      await workbench.editor.setStatus('Contested');
+      await workbench.saved();
+      await page.reload();
+      await workbench.matrixReady();
+      await expect(workbench.cell('Belarus', 'Reconstitution')).toContainText('Contested');
+      const second = await context.newPage();
+      await second.goto(app.origin);
+      await new WorkbenchPage(second, app).matrixReady();
+      await context.close();
+
+      expect(filesUnder(profile).length).toBeGreaterThan(20);
+      expect(filesHolding(profile, 'Contested').length + filesHolding(profile, app.origin).length, 'the grep finds what the browser kept').toBeGreaterThan(0);
+      expect(filesHolding(profile, app.token)).toEqual([]);
+    } finally {
+      await app.stop();
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});
