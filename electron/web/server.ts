@@ -35,7 +35,6 @@ export interface WebServer {
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const MAX_SESSION_BODY_BYTES = 4096;
-export const SESSION_COOKIE = 'comparanda_session';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -126,6 +125,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // The real path: a root reached through a link still contains the files under it.
   const staticRoot = fs.realpathSync(path.resolve(options.staticDir));
   let port = 0;
+  // Browsers do not keep cookies apart by port: the name carries it, so two servers on this machine do not sign
+  // each other's browser out.
+  const sessionCookie = (): string => `comparanda_session_${port}`;
 
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
@@ -135,7 +137,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(405, { ...SECURITY_HEADERS, allow: 'POST' }).end();
       return;
     }
-    const session = cookieValue(req, SESSION_COOKIE);
+    const session = cookieValue(req, sessionCookie());
     if (!session || !sessions.has(session)) {
       refuse(res, 401, 'UNAUTHORIZED', 'This browser has no Comparanda session. Enter the one-time code that "npm run web" printed next to the address.');
       return;
@@ -191,7 +193,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     tokenUsed = true;
     const session = crypto.randomBytes(32).toString('hex');
     sessions.add(session);
-    res.writeHead(204, { ...SECURITY_HEADERS, 'set-cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/` }).end();
+    res.writeHead(204, { ...SECURITY_HEADERS, 'set-cookie': `${sessionCookie()}=${session}; HttpOnly; SameSite=Strict; Path=/` }).end();
   }
 
   function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {

@@ -381,7 +381,7 @@ describe('the HTTP transport refuses what is not the app', () => {
     const none = await request({ path: '/api/project.overview', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(none.status).toBe(401);
     expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
-    expect((await callHttp('project.overview', {}, `comparanda_session=${'a'.repeat(64)}`)).status).toBe(401);
+    expect((await callHttp('project.overview', {}, `comparanda_session_${server.port}=${'a'.repeat(64)}`)).status).toBe(401);
     expect((await callHttp('project.overview', {}, sessionCookie.slice(0, -1))).status).toBe(401);
     expect((await callHttp('project.overview', {})).status).toBe(200);
   });
@@ -403,7 +403,7 @@ describe('the HTTP transport refuses what is not the app', () => {
       expect((await post(fresh.token.slice(0, -1))).status).toBe(401);
       const first = await post(fresh.token);
       expect(first.status).toBe(204);
-      expect(first.headers['set-cookie']?.[0]).toMatch(/^comparanda_session=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=\/$/);
+      expect(first.headers['set-cookie']?.[0]).toBe(`comparanda_session_${fresh.port}=${/=([0-9a-f]{64});/.exec(first.headers['set-cookie']?.[0] ?? '')?.[1]}; HttpOnly; SameSite=Strict; Path=/`);
       expect(first.headers['set-cookie']?.[0]).not.toContain(fresh.token);
       const second = await post(fresh.token);
       expect(second.status).toBe(401);

@@ -48,11 +48,16 @@ test.describe('the web transport’s launch token', () => {
       const second = await context.newPage();
       await second.goto(app.origin);
       await new WorkbenchPage(second, app).matrixReady();
+      const session = (await context.cookies(app.origin)).find((c) => c.name.startsWith('comparanda_session'));
+      expect(session?.httpOnly).toBe(true);
+      expect(session?.sameSite).toBe('Strict');
       await context.close();
 
       expect(filesUnder(profile).length).toBeGreaterThan(20);
       expect(filesHolding(profile, 'Contested').length + filesHolding(profile, app.origin).length, 'the grep finds what the browser kept').toBeGreaterThan(0);
       expect(filesHolding(profile, app.token)).toEqual([]);
+      // The session cookie ends with the browser session: it is not written to the profile either.
+      expect(filesHolding(profile, session!.value)).toEqual([]);
     } finally {
       await app.stop();
       fs.rmSync(profile, { recursive: true, force: true });
