@@ -15,7 +15,10 @@ export function App() {
   const unlockPath = useUnlockRequest();
 
   useEffect(() => {
-    document.title = project ? `${project.title} — Comparanda` : 'Comparanda';
+    // The window title leaves the app (browser history and session files, task bars, screen sharing): an encrypted
+    // project is named there by its file name only, as in the recent list.
+    const name = project ? (project.encrypted ? project.fileName : project.title) : null;
+    document.title = name ? `${name} — Comparanda` : 'Comparanda';
   }, [project]);
 
   if (unlockPath !== null) return <UnlockPage path={unlockPath} onDone={current.reload} />;

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import config from '../../playwright.config';
+import { Project } from '../../electron/core/project';
+import { UnlockScreen } from './pages/safety-page';
 import { WorkbenchPage } from './pages/workbench-page';
 import { startWebApp } from './support/web-app';
 
@@ -25,6 +27,8 @@ function filesHolding(dir: string, secret: string): string[] {
     .map((file) => path.relative(dir, file));
 }
 
+const ARGS = config.use?.launchOptions?.args ?? [];
+
 test.describe('the web transport’s launch token', () => {
   test('leaves no trace in a persistent browser profile (history, sessions, preferences, caches)', async () => {
     const app = await startWebApp();
@@ -32,7 +36,7 @@ test.describe('the web transport’s launch token', () => {
     try {
       const context = await chromium.launchPersistentContext(profile, {
         executablePath: '/usr/bin/chromium',
-        args: config.use?.launchOptions?.args ?? [],
+        args: ARGS,
         viewport: { width: 1440, height: 900 },
       });
       const page = context.pages()[0] ?? (await context.newPage());
@@ -58,6 +62,40 @@ test.describe('the web transport’s launch token', () => {
       expect(filesHolding(profile, app.token)).toEqual([]);
       // The session cookie ends with the browser session: it is not written to the profile either.
       expect(filesHolding(profile, session!.value)).toEqual([]);
+    } finally {
+      await app.stop();
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
+  test('an encrypted project leaves neither its title nor its passphrase in the browser profile or the user-data folder', async () => {
+    const app = await startWebApp();
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-profile-'));
+    const title = 'Interviews Almaty witness Қазақстан';
+    const passphrase = 'steppe wind carries ballots';
+    const file = path.join(app.workDir, 'fieldwork.comparanda');
+    Project.create(file, { title, passphrase }).close();
+    try {
+      const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: ARGS, viewport: { width: 1440, height: 900 } });
+      const page = context.pages()[0] ?? (await context.newPage());
+      const workbench = new WorkbenchPage(page, app);
+      await workbench.open();
+      await workbench.closeProject();
+      await workbench.openByPath(file);
+      const unlock = new UnlockScreen(page);
+      // Shown as text while typed: still not a value the browser keeps for its autofill.
+      await unlock.showToggle.click();
+      await unlock.unlock(passphrase);
+      await expect(workbench.projectTitle).toHaveText(title);
+      await page.reload();
+      await expect(workbench.projectTitle).toHaveText(title);
+      await context.close();
+
+      expect(filesHolding(profile, 'fieldwork').length, 'the grep finds what the browser kept').toBeGreaterThan(0);
+      for (const secret of ['Interviews Almaty', 'Қазақстан', passphrase]) {
+        expect([secret, filesHolding(profile, secret)]).toEqual([secret, []]);
+        expect([secret, filesHolding(app.userDataDir, secret)]).toEqual([secret, []]);
+      }
     } finally {
       await app.stop();
       fs.rmSync(profile, { recursive: true, force: true });
