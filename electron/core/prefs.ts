@@ -4,12 +4,21 @@ import { z } from 'zod';
 import type { RecentProject } from '../contract/api';
 
 const MAX_RECENT = 12;
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+const recentSchema = z.object({
+  path: z.string(),
+  /** Absent for an encrypted project: its title is project content, and this file is not encrypted. */
+  title: z.string().optional(),
+  /** Absent in lists written before titles of encrypted projects were dropped: then the file is checked once. */
+  encrypted: z.boolean().optional(),
+  openedAt: z.string(),
+});
+type RecentEntry = z.infer<typeof recentSchema>;
 
 const prefsSchema = z.object({
   firstRunDone: z.boolean().default(false),
-  recent: z
-    .array(z.object({ path: z.string(), title: z.string(), openedAt: z.string() }))
-    .default([]),
+  recent: z.array(recentSchema).default([]),
   window: z
     .object({ x: z.number().optional(), y: z.number().optional(), width: z.number(), height: z.number(), maximized: z.boolean().default(false) })
     .optional(),
@@ -39,6 +48,16 @@ export class PrefsStore {
     }
     const parsed = prefsSchema.safeParse(raw);
     this.cache = parsed.success ? parsed.data : prefsSchema.parse({});
+    if (this.cache.recent.some(needsCheck)) {
+      const checked = this.cache.recent.map((r) => (needsCheck(r) ? checkedEntry(r) : r));
+      try {
+        this.update((prefs) => ({ ...prefs, recent: checked }));
+      } catch (error) {
+        // The title stays out of the list shown even if the file cannot be rewritten now; the next start tries again.
+        this.cache = { ...this.cache, recent: checked };
+        console.error(`[comparanda] Could not rewrite the preferences: ${(error as Error).message}`);
+      }
+    }
     return this.cache;
   }
 
@@ -58,17 +77,50 @@ export class PrefsStore {
     return next;
   }
 
-  rememberOpened(projectPath: string, title: string): void {
+  /** An encrypted project is remembered by its file name only: nothing of its content is written here. */
+  rememberOpened(projectPath: string, project: { title: string; encrypted: boolean }): void {
+    const entry: RecentEntry = project.encrypted
+      ? { path: projectPath, encrypted: true, openedAt: new Date().toISOString() }
+      : { path: projectPath, title: project.title, encrypted: false, openedAt: new Date().toISOString() };
     this.update((prefs) => ({
       ...prefs,
-      recent: [{ path: projectPath, title, openedAt: new Date().toISOString() }, ...prefs.recent.filter((r) => r.path !== projectPath)].slice(
-        0,
-        MAX_RECENT,
-      ),
+      recent: [entry, ...prefs.recent.filter((r) => r.path !== projectPath)].slice(0, MAX_RECENT),
     }));
   }
 
   recent(): RecentProject[] {
-    return this.read().recent.map((r) => ({ ...r, exists: fs.existsSync(r.path) }));
+    return this.read().recent.map((r) => ({
+      path: r.path,
+      title: r.title ?? path.basename(r.path, path.extname(r.path)),
+      openedAt: r.openedAt,
+      exists: fs.existsSync(r.path),
+    }));
+  }
+}
+
+function needsCheck(entry: RecentEntry): boolean {
+  return entry.encrypted === undefined && entry.title !== undefined;
+}
+
+/**
+ * An entry from an older list keeps its title only if its file is a plain SQLite file now: an encrypted file has no
+ * readable header, and a missing or unreadable one cannot be shown to be plain, so its title is dropped too.
+ */
+function checkedEntry(entry: RecentEntry): RecentEntry {
+  const plain = startsWithSqliteMagic(entry.path);
+  return plain ? { ...entry, encrypted: false } : { path: entry.path, openedAt: entry.openedAt };
+}
+
+function startsWithSqliteMagic(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const header = Buffer.alloc(SQLITE_MAGIC.length);
+      return fs.readSync(fd, header, 0, header.length, 0) === header.length && header.equals(SQLITE_MAGIC);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
   }
 }

@@ -147,7 +147,7 @@ export class Session {
   /** The recent list is a convenience: failing to update it must not fail the open that already succeeded. */
   private remember(project: Project): void {
     try {
-      this.prefs.rememberOpened(project.path, project.title);
+      this.prefs.rememberOpened(project.path, project);
     } catch (error) {
       console.error(`[comparanda] Could not update the recent-projects list: ${(error as Error).message}`);
     }

@@ -44,7 +44,8 @@ async function main(): Promise<void> {
     staticDir: path.join(__dirname, 'renderer'),
     port,
   });
-  process.stdout.write(`Comparanda is running at ${server.url}\n`);
+  // The code stays out of the address: browsers keep every address they visit, and the code is a secret.
+  process.stdout.write(`Comparanda is running at ${server.url} (one-time code: ${server.token})\n`);
   if (scratch) process.stderr.write(`(a fresh copy of the sample project in ${scratch}, removed when this stops; press Ctrl+C to stop)\n`);
 
   const stop = (): void => {

@@ -8,25 +8,33 @@ import { CONTENT_SECURITY_POLICY } from '../core/csp';
 
 /**
  * The loopback HTTP transport: the same dispatcher as Electron's IPC, reachable only from this machine, and only
- * with the per-launch token. Used by `npm run web` and the browser tests.
+ * from a browser session started with the per-launch code. Used by `npm run web` and the browser tests.
+ *
+ * The code is printed next to the address, never inside it: a browser keeps every address it visits (history,
+ * session restore, tab state) even after a page rewrites it, so a secret in the address would stay on disk. The page
+ * posts the code once to /session and gets an HttpOnly SameSite=Strict cookie; the code then opens nothing else,
+ * so a copy of it found later (a terminal scrollback, a log) is useless.
  */
 export interface WebServerOptions {
   dispatch: Dispatch;
   /** The built renderer (dist/renderer). */
   staticDir: string;
   port?: number;
-  /** Given for tests; otherwise 32 random bytes. */
+  /** The one-time code; given for tests, otherwise 32 random bytes. */
   token?: string;
 }
 
 export interface WebServer {
+  /** The address to open; it carries no secret. */
   url: string;
   port: number;
+  /** The one-time code that starts a browser session (POST /session). */
   token: string;
   close(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const MAX_SESSION_BODY_BYTES = 4096;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -66,13 +74,38 @@ function refuse(res: http.ServerResponse, status: number, code: 'UNAUTHORIZED' |
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function cookieValue(req: http.IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+function notFound(res: http.ServerResponse): void {
+  res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+}
+
+/** The real path of a file under root, or null when it (or a link on its way) leads outside root or is no file. */
+function fileInside(root: string, relative: string): string | null {
+  let real: string;
+  try {
+    real = fs.realpathSync(path.resolve(root, relative));
+  } catch {
+    return null;
+  }
+  const inside = path.relative(root, real);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return null;
+  return fs.statSync(real).isFile() ? real : null;
+}
+
+function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         reject(new Error('too large'));
         req.destroy();
         return;
@@ -86,8 +119,15 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? crypto.randomBytes(32).toString('hex');
-  const staticRoot = path.resolve(options.staticDir);
+  let tokenUsed = false;
+  /** Session cookies handed out for the code: in memory only, so they end with this server. */
+  const sessions = new Set<string>();
+  // The real path: a root reached through a link still contains the files under it.
+  const staticRoot = fs.realpathSync(path.resolve(options.staticDir));
   let port = 0;
+  // Browsers do not keep cookies apart by port: the name carries it, so two servers on this machine do not sign
+  // each other's browser out.
+  const sessionCookie = (): string => `comparanda_session_${port}`;
 
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
@@ -97,10 +137,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(405, { ...SECURITY_HEADERS, allow: 'POST' }).end();
       return;
     }
-    const auth = req.headers.authorization ?? '';
-    const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
-    if (!given || !sameSecret(given, token)) {
-      refuse(res, 401, 'UNAUTHORIZED', 'This call has no valid session token. Open Comparanda from the address it printed.');
+    const session = cookieValue(req, sessionCookie());
+    if (!session || !sessions.has(session)) {
+      refuse(res, 401, 'UNAUTHORIZED', 'This browser has no Comparanda session. Enter the one-time code that "npm run web" printed next to the address.');
       return;
     }
     const type = req.headers['content-type'] ?? '';
@@ -120,6 +159,43 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sendJson(res, 200, await options.dispatch(method, input));
   }
 
+  /** POST /session {"token"}: trades the one-time code for a session cookie, once. */
+  async function startSession(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      res.writeHead(405, { ...SECURITY_HEADERS, allow: 'POST' }).end();
+      return;
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      refuse(res, 415, 'VALIDATION_FAILED', 'The code must be sent as JSON (content-type: application/json).');
+      return;
+    }
+    let given: unknown;
+    try {
+      given = (JSON.parse(await readBody(req, MAX_SESSION_BODY_BYTES)) as { token?: unknown } | null)?.token;
+    } catch {
+      refuse(res, 400, 'VALIDATION_FAILED', 'The request body is not valid JSON.');
+      return;
+    }
+    const code = typeof given === 'string' ? given.trim() : '';
+    if (!code || !sameSecret(code, token)) {
+      refuse(res, 401, 'UNAUTHORIZED', 'That is not the code Comparanda printed. Copy the code from the line "Comparanda is running at …" and try again.');
+      return;
+    }
+    if (tokenUsed) {
+      refuse(
+        res,
+        401,
+        'UNAUTHORIZED',
+        'This one-time code has already started a session. Stop Comparanda (Ctrl+C) and run "npm run web" again for a new code.',
+      );
+      return;
+    }
+    tokenUsed = true;
+    const session = crypto.randomBytes(32).toString('hex');
+    sessions.add(session);
+    res.writeHead(204, { ...SECURITY_HEADERS, 'set-cookie': `${sessionCookie()}=${session}; HttpOnly; SameSite=Strict; Path=/` }).end();
+  }
+
   function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD' }).end();
@@ -132,9 +208,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(400, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
       return;
     }
-    const file = path.resolve(staticRoot, relative);
-    if (!file.startsWith(staticRoot + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+    const file = fileInside(staticRoot, relative);
+    if (!file) {
+      notFound(res);
       return;
     }
     const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -164,6 +240,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(400, SECURITY_HEADERS).end();
       return;
     }
+    if (pathname === '/session') {
+      startSession(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
+        res.end();
+      });
+      return;
+    }
     if (pathname.startsWith('/api/')) {
       handleApi(req, res, pathname.slice('/api/'.length)).catch(() => {
         if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
@@ -187,7 +270,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/`,
     port,
     token,
     close: () =>

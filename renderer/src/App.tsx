@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { useApiQuery } from './api';
+import { transportKind, useApiQuery } from './api';
 import { EmptyState } from './EmptyState';
 import { InlineAlert } from './InlineAlert';
+import { SessionCodeForm } from './SessionCodeForm';
 import { useUnlockRequest } from './safety/unlock-request';
 import { UnlockPage } from './safety/UnlockScreen';
 import { TitleBar } from './TitleBar';
@@ -14,7 +15,10 @@ export function App() {
   const unlockPath = useUnlockRequest();
 
   useEffect(() => {
-    document.title = project ? `${project.title} — Comparanda` : 'Comparanda';
+    // The window title leaves the app (browser history and session files, task bars, screen sharing): an encrypted
+    // project is named there by its file name only, as in the recent list.
+    const name = project ? (project.encrypted ? project.fileName : project.title) : null;
+    document.title = name ? `${name} — Comparanda` : 'Comparanda';
   }, [project]);
 
   if (unlockPath !== null) return <UnlockPage path={unlockPath} onDone={current.reload} />;
@@ -27,9 +31,11 @@ export function App() {
   return (
     <div className="app">
       <TitleBar />
-      {current.error ? (
+      {current.error?.code === 'UNAUTHORIZED' && transportKind === 'http' ? (
+        <SessionCodeForm onStarted={current.reload} />
+      ) : current.error ? (
         <div className="page">
-          {/* Without the token, trying again cannot help: the message says which address to open instead. */}
+          {/* Refused by the app's own checks, trying again cannot help: the message says what to do instead. */}
           {current.error.code === 'UNAUTHORIZED' ? (
             <InlineAlert message={current.error.message} />
           ) : (

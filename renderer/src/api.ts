@@ -24,8 +24,6 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'comparanda.token';
-
 function failure(code: ErrorCode, message: string): Envelope {
   return { ok: false, error: { code, message } };
 }
@@ -40,47 +38,17 @@ function ipcTransport(bridge: Bridge): Transport {
   };
 }
 
-/**
- * The web transport hands out a per-launch token in the address it prints (`/?token=...`). Keep it for this tab
- * only and take it out of the address bar, so it does not end up in history, bookmarks or screenshots.
- */
-function takeToken(): string | null {
-  let fromUrl: string | null = null;
-  try {
-    const url = new URL(window.location.href);
-    fromUrl = url.searchParams.get('token');
-    if (fromUrl) {
-      url.searchParams.delete('token');
-      window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
-    }
-  } catch {
-    // An unparsable address leaves us with whatever the session already holds.
-  }
-  try {
-    if (fromUrl) {
-      window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
-      return fromUrl;
-    }
-    return window.sessionStorage.getItem(TOKEN_KEY);
-  } catch {
-    // Storage can be disabled; the token then lives as long as this page.
-    return fromUrl;
-  }
-}
+const UNAUTHORIZED_MESSAGE = 'This browser has no Comparanda session yet. Enter the one-time code that "npm run web" printed next to the address.';
 
-const UNAUTHORIZED_MESSAGE =
-  'This page is not allowed to talk to Comparanda. Open the address that "npm run web" printed (it ends in ?token=…) in this tab.';
-
-function httpTransport(token: string | null): Transport {
+/** Calls travel with the session cookie (HttpOnly: this script never sees it) that startWebSession obtained. */
+function httpTransport(): Transport {
   return async (method, input) => {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
-    if (token) headers.Authorization = `Bearer ${token}`;
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
-      headers,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(input ?? {}),
       cache: 'no-store',
-      credentials: 'omit',
+      credentials: 'same-origin',
     });
     let body: unknown = null;
     try {
@@ -107,7 +75,7 @@ function isEnvelope(value: unknown): value is Envelope {
 function pickTransport(): { transport: Transport; kind: 'ipc' | 'http' } {
   const bridge = typeof window !== 'undefined' ? window.comparanda : undefined;
   if (bridge) return { transport: ipcTransport(bridge), kind: 'ipc' };
-  return { transport: httpTransport(takeToken()), kind: 'http' };
+  return { transport: httpTransport(), kind: 'http' };
 }
 
 const picked = pickTransport();
@@ -117,6 +85,34 @@ export const api: Api = createClient(picked.transport);
 
 /** 'http' when the UI runs in a browser without Electron's menus and dialogs. */
 export const transportKind = picked.kind;
+
+/**
+ * Web transport only: trades the one-time code printed by `npm run web` for this browser's session cookie. The code
+ * travels in a request body, never in an address, so the browser's history and session files never hold it.
+ */
+export async function startWebSession(code: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch('/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ token: code.trim() }),
+      cache: 'no-store',
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    throw new ApiError('INTERNAL', 'Comparanda does not answer. Check that "npm run web" is still running, then try again.', { cause: error });
+  }
+  if (response.ok) return;
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON: the status says enough.
+  }
+  if (isEnvelope(body) && !body.ok) throw new ApiError(body.error.code, body.error.message);
+  throw new ApiError('INTERNAL', `Comparanda's back end answered in an unexpected way (HTTP ${response.status}). Restart it and reload this page.`);
+}
 
 /** Anything thrown by a call, as an ApiError with a message fit to show. */
 export function toApiError(error: unknown): ApiError {

@@ -208,6 +208,9 @@ function normalise(envelope: Envelope, knownIds: Set<string>): unknown {
 let dir: string;
 let session: Session;
 let server: WebServer;
+let staticDir: string;
+/** The `cookie` header of the session the one-time code was traded for. */
+let sessionCookie: string;
 const ipcHandlers = new Map<string, Listener>();
 const trustedEvent: InvokeEventLike = { senderFrame: { url: APP_ENTRY_URL } };
 
@@ -218,10 +221,13 @@ beforeEach(async () => {
   session.open(path.join(dir, 'sample.comparanda'));
   ipcHandlers.clear();
   registerIpc({ handle: (channel, listener) => ipcHandlers.set(channel, listener) }, createDispatcher(createHandlers(session, 'ipc')), isTrustedSender);
-  const staticDir = path.join(dir, 'static');
+  staticDir = path.join(dir, 'static');
   fs.mkdirSync(staticDir);
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Comparanda</title>');
   server = await startWebServer({ dispatch: createDispatcher(createHandlers(session, 'http')), staticDir });
+  const started = await startSession();
+  expect(started.status).toBe(204);
+  sessionCookie = cookieOf(started);
 });
 
 afterEach(async () => {
@@ -251,10 +257,21 @@ function request(options: { method?: string; path: string; headers?: Record<stri
   });
 }
 
-async function callHttp(method: string, input: unknown, token = server.token): Promise<RawResponse> {
+/** What the page does once: trades the one-time code for a session cookie. */
+function startSession(token = server.token): Promise<RawResponse> {
+  return request({ path: '/session', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+}
+
+/** The `cookie` header a browser would send back after this response. */
+function cookieOf(response: RawResponse): string {
+  const setCookie = response.headers['set-cookie']?.[0] ?? '';
+  return setCookie.split(';')[0]!;
+}
+
+async function callHttp(method: string, input: unknown, cookie = sessionCookie): Promise<RawResponse> {
   return request({
     path: `/api/${method}`,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: { cookie, 'content-type': 'application/json' },
     body: JSON.stringify(input),
   });
 }
@@ -361,16 +378,47 @@ describe('one contract, two transports', () => {
 });
 
 describe('the HTTP transport refuses what is not the app', () => {
-  it('refuses a call without the token, or with a wrong one, with 401', async () => {
+  it('refuses a call without the session, or with a wrong one, with 401', async () => {
     const none = await request({ path: '/api/project.overview', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(none.status).toBe(401);
     expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
-    expect((await callHttp('project.overview', {}, 'a'.repeat(64))).status).toBe(401);
-    expect((await callHttp('project.overview', {}, server.token.slice(0, -1))).status).toBe(401);
+    expect((await callHttp('project.overview', {}, `comparanda_session_${server.port}=${'a'.repeat(64)}`)).status).toBe(401);
+    expect((await callHttp('project.overview', {}, sessionCookie.slice(0, -1))).status).toBe(401);
+    expect((await callHttp('project.overview', {})).status).toBe(200);
+  });
+
+  it('hands out the session as an HttpOnly SameSite=Strict cookie, for the one-time code and only once', async () => {
+    const fresh = await startWebServer({ dispatch: createDispatcher(createHandlers(session, 'http')), staticDir });
+    try {
+      expect(fresh.url).toBe(`http://127.0.0.1:${fresh.port}/`);
+      const post = (token: string) =>
+        new Promise<RawResponse>((resolve, reject) => {
+          const req = http.request({ host: '127.0.0.1', port: fresh.port, method: 'POST', path: '/session', headers: { 'content-type': 'application/json' } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+          });
+          req.on('error', reject);
+          req.end(JSON.stringify({ token }));
+        });
+      expect((await post(fresh.token.slice(0, -1))).status).toBe(401);
+      const first = await post(fresh.token);
+      expect(first.status).toBe(204);
+      expect(first.headers['set-cookie']?.[0]).toBe(`comparanda_session_${fresh.port}=${/=([0-9a-f]{64});/.exec(first.headers['set-cookie']?.[0] ?? '')?.[1]}; HttpOnly; SameSite=Strict; Path=/`);
+      expect(first.headers['set-cookie']?.[0]).not.toContain(fresh.token);
+      const second = await post(fresh.token);
+      expect(second.status).toBe(401);
+      expect(JSON.parse(second.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringContaining('already started a session') } });
+    } finally {
+      await fresh.close();
+    }
+    // The used code is no bearer token either.
+    const bearer = await request({ path: '/api/app.info', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' }, body: '{}' });
+    expect(bearer.status).toBe(401);
   });
 
   it('refuses another Host header (DNS rebinding) and another Origin with 403', async () => {
-    const headers = { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' };
+    const headers = { cookie: sessionCookie, 'content-type': 'application/json' };
     expect((await request({ path: '/api/app.info', headers: { ...headers, host: 'evil.example' }, body: '{}' })).status).toBe(403);
     expect((await request({ path: '/api/app.info', headers: { ...headers, origin: 'http://evil.example' }, body: '{}' })).status).toBe(403);
     expect((await request({ path: '/api/app.info', headers: { ...headers, origin: `http://127.0.0.1:${server.port}` }, body: '{}' })).status).toBe(200);
@@ -380,11 +428,11 @@ describe('the HTTP transport refuses what is not the app', () => {
     expect(JSON.parse((await callHttp('project.format-disk', {})).body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     const malformed = await request({
       path: '/api/app.info',
-      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+      headers: { cookie: sessionCookie, 'content-type': 'application/json' },
       body: '{"unterminated',
     });
     expect(malformed.status).toBe(400);
-    expect((await request({ method: 'GET', path: '/api/app.info', headers: { authorization: `Bearer ${server.token}` } })).status).toBe(405);
+    expect((await request({ method: 'GET', path: '/api/app.info', headers: { cookie: sessionCookie } })).status).toBe(405);
   });
 
   it('serves the UI with the strict CSP and never files outside it', async () => {
@@ -396,6 +444,37 @@ describe('the HTTP transport refuses what is not the app', () => {
     expect((await request({ method: 'GET', path: '/%2e%2e/sample.comparanda' })).status).toBe(404);
     // A malformed escape is a bad request, not a crash: the server still answers afterwards.
     expect((await request({ method: 'GET', path: '/%E0%A4%A' })).status).toBe(400);
+    expect((await request({ method: 'GET', path: '/' })).status).toBe(200);
+  });
+
+  it('never follows a link out of its folder, nor climbs out with .. in any spelling', async () => {
+    const outside = path.join(dir, 'outside');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'secret.txt'), 'not for the browser');
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(staticDir, 'leak.txt'));
+    fs.symlinkSync(outside, path.join(staticDir, 'assets'));
+    fs.mkdirSync(path.join(staticDir, 'inner'));
+    fs.writeFileSync(path.join(staticDir, 'inner', 'app.js'), 'console.log(1);');
+    // A link that stays inside the folder is served like the file itself.
+    fs.symlinkSync(path.join(staticDir, 'inner', 'app.js'), path.join(staticDir, 'alias.js'));
+
+    for (const attempt of [
+      '/leak.txt',
+      '/assets/secret.txt',
+      '/inner/../leak.txt',
+      '/%2e%2e/outside/secret.txt',
+      '/%2E%2E%2Foutside%2Fsecret.txt',
+      '/inner/%2e%2e/%2e%2e/outside/secret.txt',
+      '/..%5coutside%5csecret.txt',
+      `/${encodeURIComponent(path.join(outside, 'secret.txt'))}`,
+      '/index.html%00.js',
+    ]) {
+      const response = await request({ method: 'GET', path: attempt });
+      expect([attempt, response.status]).toEqual([attempt, 404]);
+      expect(response.body).not.toContain('not for the browser');
+    }
+    expect((await request({ method: 'GET', path: '/inner/app.js' })).body).toBe('console.log(1);');
+    expect((await request({ method: 'GET', path: '/alias.js' })).body).toBe('console.log(1);');
     expect((await request({ method: 'GET', path: '/' })).status).toBe(200);
   });
 });

@@ -32,7 +32,7 @@ function startServer(file: string, userData: string): Promise<{ child: ChildProc
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 15_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=([0-9a-f]+))/.exec(out);
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/) \(one-time code: ([0-9a-f]+)\)/.exec(out);
       if (match) {
         clearTimeout(timer);
         resolve({ child, url: new URL(match[1]!), token: match[2]!, exited });
@@ -66,10 +66,13 @@ describe('crash safety', () => {
 
     for (let round = 0; round < ROUNDS; round++) {
       const { child, url, token, exited } = await startServer(file, path.join(dir, 'user-data'));
+      // As the page does: the one-time code, traded for the session cookie every call then carries.
+      const started = await fetch(new URL('/session', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+      const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0]!;
       const call = async (method: string, input: unknown) => {
         const response = await fetch(new URL(`/api/${method}`, url), {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          headers: { cookie, 'content-type': 'application/json' },
           body: JSON.stringify(input),
         });
         return (await response.json()) as { ok: boolean; result?: unknown };

@@ -26,7 +26,7 @@ test.describe('with no project open', () => {
     const closed = await workbench.callApi('project.close', {});
     expect(closed).toEqual({ status: 200, body: { ok: true, result: null } });
 
-    // The token was taken out of the address; the tab keeps it across a reload.
+    // The session cookie outlives a reload.
     await page.reload();
     await expect(workbench.emptyState).toBeVisible();
     await expect(workbench.recentProject(SAMPLE_TITLE)).toBeVisible();

@@ -28,7 +28,7 @@ test.describe('fieldwork safety', () => {
     const unlock = new UnlockScreen(page);
 
     // The address Electron loads for an encrypted project opened from the menu: the page asks for the passphrase.
-    await page.goto(`${app.url}&unlock=${encodeURIComponent(file)}`);
+    await page.goto(`${app.url}?unlock=${encodeURIComponent(file)}`);
     await expect(unlock.title).toHaveText('Unlock “Fieldwork (encrypted).comparanda”');
     await unlock.backButton.click();
     await workbench.matrixReady();
@@ -128,7 +128,7 @@ test.describe('fieldwork safety', () => {
     // A second Comparanda process (another window, another user of a shared folder) tries the same file.
     const other = await startWebApp();
     try {
-      await page.goto(other.url);
+      await workbench.signIn(other);
       await workbench.matrixReady();
       await workbench.closeProject();
       await workbench.openByPath(file);

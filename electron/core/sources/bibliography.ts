@@ -15,6 +15,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
 import { displayName, ImportError } from '../documents/import-error';
+import { escapeForBibtex } from './bibtex-escape';
 
 export type BibliographyFormat = 'bibtex' | 'ris' | 'csl-json';
 
@@ -345,7 +346,8 @@ export function formatBibliography(items: ReadonlyArray<CslLike>, format: 'bibte
   const previous = config.format.asciiOnly;
   config.format.asciiOnly = false;
   try {
-    const text = new Cite(clean, { forceType: '@csl/list+object', generateGraph: false }).format('bibtex', { format: 'text' });
+    const escaped = clean.map((item) => escapeForBibtex(item));
+    const text = new Cite(escaped, { forceType: '@csl/list+object', generateGraph: false }).format('bibtex', { format: 'text' });
     return `${text.trim()}\n`;
   } finally {
     config.format.asciiOnly = previous;

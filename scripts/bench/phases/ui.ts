@@ -79,6 +79,8 @@ const SETTLE = 'new Promise((resolve) => requestAnimationFrame(() => setTimeout(
 interface WebServer {
   child: ChildProcess;
   url: string;
+  /** The one-time code printed next to the address. */
+  code: string;
   userData: string;
   stop(): Promise<void>;
 }
@@ -96,13 +98,13 @@ async function startWebServer(ctx: BenchContext): Promise<WebServer> {
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, code] = await new Promise<[string, string]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The web server printed no address within 120 s.\n${stderr}`)), 120_000);
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /^Comparanda is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(line);
+      const match = /^Comparanda is running at (http:\/\/127\.0\.0\.1:\d+\/) \(one-time code: (\S+)\)/.exec(line);
       if (match) {
         clearTimeout(timer);
-        resolve(match[1]!);
+        resolve([match[1]!, match[2]!]);
       }
     });
     child.once('exit', (code) => {
@@ -113,6 +115,7 @@ async function startWebServer(ctx: BenchContext): Promise<WebServer> {
   return {
     child,
     url,
+    code,
     userData,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
@@ -188,7 +191,9 @@ export async function benchUi(ctx: BenchContext): Promise<void> {
     const page = await context.newPage();
     const setExpected = (n: number) => page.evaluate(`sessionStorage.setItem('__bench_expected', '${n}'); sessionStorage.setItem('__bench_expected_rows', '${n === total ? rowsAll : rowsOne}')`);
 
-    // First visit: the page holds the token from the address, then keeps it in sessionStorage for reloads.
+    // The session cookie, traded once for the printed code, lasts for every reload below.
+    const session = await context.request.post(`${server.url}session`, { data: { token: server.code } });
+    if (session.status() !== 204) throw new Error(`The web server refused its own code: ${await session.text()}`);
     await page.goto(server.url);
     await setExpected(perNorm);
     await page.reload();

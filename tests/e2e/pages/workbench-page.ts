@@ -56,6 +56,7 @@ export class WorkbenchPage {
   readonly openPathInput: Locator;
   readonly alert: Locator;
   readonly dialog: Locator;
+  readonly codeInput: Locator;
 
   constructor(
     readonly page: Page,
@@ -85,11 +86,27 @@ export class WorkbenchPage {
     this.openPathInput = page.getByLabel('Path of a .comparanda file');
     this.alert = page.getByRole('alert');
     this.dialog = page.getByRole('dialog');
+    this.codeInput = page.getByLabel('One-time code');
   }
 
-  /** Opens the address the server printed, and waits for the matrix. */
+  /**
+   * What a user does after starting the server: opens the address it printed and, when the page asks for it, enters
+   * the one-time code printed with it. Waits for the page to be past that step (a project or the empty state).
+   */
+  async signIn(app: WebApp = this.app): Promise<void> {
+    await this.page.goto(app.url);
+    const inside = this.matrix.or(this.emptyState);
+    await expect(this.codeInput.or(inside)).toBeVisible();
+    if (await this.codeInput.isVisible()) {
+      await this.codeInput.fill(app.token);
+      await this.page.getByRole('button', { name: 'Start' }).click();
+    }
+    await expect(inside).toBeVisible();
+  }
+
+  /** Opens the address the server printed (entering the one-time code the first time), and waits for the matrix. */
   async open(): Promise<void> {
-    await this.page.goto(this.app.url);
+    await this.signIn();
     await this.matrixReady();
   }
 
@@ -262,15 +279,18 @@ export class WorkbenchPage {
   // --- The API, from the page ------------------------------------------------------------------------------
 
   /**
-   * Calls the API from inside the page, as the page's own script would. `token: null` sends no Authorization
-   * header at all.
+   * Calls the API from inside the page, as the page's own script would: with the browser's session cookie, or
+   * (`withSession: false`) without any cookie, plus any extra headers.
    */
-  async callApi(method: string, input: unknown, token: string | null = this.app.token): Promise<ApiReply> {
+  async callApi(method: string, input: unknown, how: { withSession?: boolean; headers?: Record<string, string> } = {}): Promise<ApiReply> {
     return this.page.evaluate(
-      async ({ method, input, token }) => {
-        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-        if (token !== null) headers.Authorization = `Bearer ${token}`;
-        const response = await fetch(`/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
+      async ({ method, input, withSession, extra }) => {
+        const response = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...extra },
+          body: JSON.stringify(input),
+          credentials: withSession ? 'same-origin' : 'omit',
+        });
         const text = await response.text();
         let body: unknown = text;
         try {
@@ -280,8 +300,14 @@ export class WorkbenchPage {
         }
         return { status: response.status, body };
       },
-      { method, input, token },
+      { method, input, withSession: how.withSession ?? true, extra: how.headers ?? {} },
     );
+  }
+
+  /** Starts this browser context's session without the page (for a page whose API bridge is stood in for). */
+  async startSession(app: WebApp = this.app): Promise<void> {
+    const response = await this.page.context().request.post(`${app.origin}/session`, { data: { token: app.token } });
+    expect(response.status(), await response.text()).toBe(204);
   }
 
   /** Calls a method that must succeed and returns its result. */

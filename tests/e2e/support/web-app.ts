@@ -15,15 +15,16 @@ export const REPO_ROOT = path.resolve(__dirname, '../../..');
 // from the folder `renderer/` next to it).
 const WEB_ENTRY = path.resolve(process.env.COMPARANDA_E2E_WEB_ENTRY ?? path.join(REPO_ROOT, 'dist', 'web.cjs'));
 const RENDERER_INDEX = path.join(path.dirname(WEB_ENTRY), 'renderer', 'index.html');
-const READY_LINE = /^Comparanda is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=([A-Za-z0-9_-]+))\s*$/;
+const READY_LINE = /^Comparanda is running at (http:\/\/127\.0\.0\.1:\d+\/) \(one-time code: ([A-Za-z0-9_-]+)\)\s*$/;
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
 
 export interface WebApp {
-  /** The address the server printed, token included: what a user opens. */
+  /** The address the server printed: what a user opens. */
   url: string;
   /** http://127.0.0.1:PORT */
   origin: string;
+  /** The one-time code printed next to the address, which the page asks for once. */
   token: string;
   /** A scratch folder for this run (also the server's HOME and TMPDIR). */
   workDir: string;

@@ -1,0 +1,65 @@
+import { useState, type FormEvent } from 'react';
+import type { ApiError } from '../../electron/contract/errors';
+import { startWebSession, toApiError } from './api';
+import { InlineAlert } from './InlineAlert';
+
+/**
+ * The browser's first step with `npm run web`: the one-time code printed next to the address. It is typed here, not
+ * carried in the address, because a browser keeps every address it visits on disk.
+ */
+export function SessionCodeForm({ onStarted }: { onStarted: () => void }) {
+  const [code, setCode] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setPending(true);
+    setError(undefined);
+    startWebSession(code).then(
+      () => {
+        // Nothing of the code is kept in the page either.
+        setCode('');
+        setPending(false);
+        onStarted();
+      },
+      (caught: unknown) => {
+        setPending(false);
+        setError(toApiError(caught));
+      },
+    );
+  };
+
+  return (
+    <main className="empty-state" aria-labelledby="session-title">
+      <h1 id="session-title" className="empty-title">
+        Start a session in this browser
+      </h1>
+      <p className="empty-lede">
+        Enter the one-time code that “npm run web” printed next to the address. It works once; other browsers need a new
+        start of Comparanda.
+      </p>
+      <form className="open-form" onSubmit={onSubmit}>
+        <label htmlFor="session-code" className="visually-hidden">
+          One-time code
+        </label>
+        <input
+          id="session-code"
+          className="text-input"
+          type="text"
+          spellCheck={false}
+          autoComplete="off"
+          autoCapitalize="off"
+          autoCorrect="off"
+          autoFocus
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+        />
+        <button type="submit" className="button" disabled={pending || code.trim() === ''}>
+          Start
+        </button>
+      </form>
+      {error ? <InlineAlert message={error.message} /> : null}
+    </main>
+  );
+}
