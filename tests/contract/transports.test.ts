@@ -324,6 +324,7 @@ describe('one contract, two transports', () => {
       'history.undo',
       'history.redo',
       'participants.remove',
+      'participants.eraseIdentity',
       'sources.remove',
       'documents.get',
       'documents.remove',

@@ -173,7 +173,7 @@ describe('participants', () => {
     expect(search(p, { q: 'Aigerim' }).total).toBe(0);
     expect(search(p, { q: 'Seitkali' }).total).toBe(0);
     expect(evidence.getIdentity(p, { id: participant.id })).toEqual({ realName: 'Aigerim Seitkali', contact: '+7 701 000 0000', identifiers: [] });
-    expect(recordedIdentities(p.db).map((i) => i.value).sort()).toEqual(['+7 701 000 0000', 'Aigerim Seitkali', 'Seitkali Aigerim', 'Seitkali, Aigerim']);
+    expect(recordedIdentities(p.db).map((i) => i.value).sort()).toEqual(['+7 701 000 0000', 'A. Seitkali', 'Aigerim Seitkali', 'Seitkali Aigerim', 'Seitkali, A.', 'Seitkali, Aigerim']);
     expect(errorOf(() => evidence.createParticipant(p, { pseudonym: 'cec MEMBER 1' })).code).toBe('CONFLICT');
     expect(errorOf(() => evidence.removeParticipant(p, { id: participant.id })).message).toMatch(/attributed to/);
     evidence.setIdentity(p, { id: participant.id, realName: null });

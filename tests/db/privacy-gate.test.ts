@@ -24,7 +24,7 @@ const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin', 'comparanda.cjs');
 const NAME = 'Zhanar Mukhametzhanova';
 const PHONE = '+7 701 555 0199';
-const needles = [NAME, NAME.toUpperCase(), 'Mukhametzhanova, Zhanar', '{Zhanar} {Mukhametzhanova}', PHONE, '7015550199'];
+const needles = [NAME, NAME.toUpperCase(), 'Mukhametzhanova, Zhanar', '{Zhanar} {Mukhametzhanova}', 'Mukhametzhanova, Z.', 'Z. Mukhametzhanova', PHONE, '7015550199'];
 
 function leaks(text: string): string[] {
   const squashed = text.replace(/\s+/g, '');
@@ -93,6 +93,11 @@ beforeAll(async () => {
   const bib = `@misc{interview2021,\n  title = {Interview with ${NAME}},\n  year = {2021}\n}\n`;
   const preview = await ok('sources.previewBibliography', { format: 'bibtex', text: bib });
   await ok('sources.importBibliography', { format: 'bibtex', text: bib, include: preview.map((x) => x.index) });
+  // RIS and CSL-JSON (the name as an author, family name first).
+  const ris = `TY  - GEN\nTI  - Notes from a conversation with ${NAME}\nPY  - 2020\nER  - \n`;
+  await ok('sources.importBibliography', { format: 'ris', text: ris, include: (await ok('sources.previewBibliography', { format: 'ris', text: ris })).map((x) => x.index) });
+  const csl = JSON.stringify([{ id: 'talk', type: 'interview', title: 'Talk on observers', author: [{ family: 'Mukhametzhanova', given: 'Zhanar' }], issued: { 'date-parts': [[2022]] } }]);
+  await ok('sources.importBibliography', { format: 'csl-json', text: csl, include: (await ok('sources.previewBibliography', { format: 'csl-json', text: csl })).map((x) => x.index) });
   // REFI-QDA.
   await ok('exchange.importQdpx', { path: path.join(dir, 'coauthor.qdpx') });
   // A document's text.
