@@ -66,6 +66,13 @@ export function recordedIdentities(db: Database.Database): Identity[] {
       const given = words.slice(0, -1).join(' ');
       add(row.id, row.pseudonym, 'real name', `${family}, ${given}`, true);
       add(row.id, row.pseudonym, 'real name', `${family} ${given}`, true);
+      // Citation styles initialise given names (APA: "Bekova, A."; Chicago notes: "A. Bekova").
+      const initials = words
+        .slice(0, -1)
+        .map((w) => `${[...w][0]!}.`)
+        .join(' ');
+      add(row.id, row.pseudonym, 'real name', `${family}, ${initials}`, true);
+      add(row.id, row.pseudonym, 'real name', `${initials} ${family}`, true);
     }
     for (const part of contactParts(row.contact)) add(row.id, row.pseudonym, 'contact', part);
   }
