@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Backups } from './backups';
 import { inspectProjectFile, type OpenOptions } from './db/project-file';
-import { SCHEMA_VERSION } from './db/schema-version';
 import { Jobs } from './jobs';
 import { acquireLock, type ProjectLock } from './lock';
 import { PrefsStore } from './prefs';
@@ -88,7 +87,7 @@ export class Session {
   open(file: string, passphrase?: string, how: { readonly?: boolean | undefined } = {}): Project {
     const absolute = path.resolve(file);
     const options = { ...this.openOptions, passphrase };
-    const { schemaVersion } = inspectProjectFile(absolute, options);
+    inspectProjectFile(absolute, options);
     if (how.readonly) {
       const next = Project.open(absolute, { ...options, readonly: true });
       this.detach();
@@ -101,9 +100,8 @@ export class Session {
     const lock = acquireLock(absolute);
     let next: Project;
     try {
-      // A project from an older format is copied aside before it is migrated.
-      if (schemaVersion > 0 && schemaVersion < SCHEMA_VERSION) this.backups.copyClosed(absolute, 'before-migration');
-      next = Project.open(absolute, options);
+      // A project from an older format is copied into this session's backups before it is migrated.
+      next = Project.open(absolute, { ...options, backups: this.backups });
     } catch (error) {
       lock?.release();
       throw error;
