@@ -316,6 +316,18 @@ export class Project {
     // Fold the WAL back into the file so a closed project is one self-contained file to copy or carry.
     try {
       if (!this.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      // Every committed change is in the -wal file already; the next open folds it in. Say so rather than crash.
+      const code = (error as { code?: string }).code ?? '';
+      const name = path.basename(this.path);
+      if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) {
+        throw new ApiError(
+          code === 'SQLITE_FULL' ? 'DISK_FULL' : 'PROJECT_UNREADABLE',
+          `${code === 'SQLITE_FULL' ? 'The disk is full, so' : 'The disk could not be written, so'} "${name}" was closed with its latest changes still in "${name}-wal" beside it. Nothing is lost: keep both files together, free some space, and open the project again to fold them in.`,
+          { cause: error },
+        );
+      }
+      throw error;
     } finally {
       this.db.close();
     }

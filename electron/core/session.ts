@@ -120,10 +120,14 @@ export class Session {
       clearTimeout(this.snapshotTimer);
       this.snapshotTimer = undefined;
     }
-    this.current?.close();
-    this.current = undefined;
-    this.lock?.release();
-    this.lock = undefined;
+    try {
+      this.current?.close();
+    } finally {
+      // A close that failed (a full disk) still closed the connection: the project is no longer this session's.
+      this.current = undefined;
+      this.lock?.release();
+      this.lock = undefined;
+    }
   }
 
   /** The recent list is a convenience: failing to update it must not fail the open that already succeeded. */
