@@ -99,6 +99,20 @@ describe('an encrypted project', () => {
     expect(readable(file)).toEqual([]);
   });
 
+  it('refuses to change the passphrase while another connection reads the project, and goes on with the old one', () => {
+    const { dir, file } = encryptedSample();
+    const project = Project.open(file, { passphrase: PASS });
+    const reader = Project.open(file, { passphrase: PASS, readonly: true });
+    expect(reader.counts().cells).toBe(14);
+    expect(codeOf(() => project.changePassphrase(PASS, 'a brand new passphrase'))).toBe('PROJECT_IN_USE');
+    expect(reader.counts().cells).toBe(14);
+    expect(project.counts().cells).toBe(14);
+    reader.close();
+    project.close();
+    expect(listDir(dir)).toEqual(['fieldwork.comparanda']);
+    Project.open(file, { passphrase: PASS }).close();
+  });
+
   it('is made from a plain project as an encrypted copy holding everything, searchable', () => {
     const dir = tempDir();
     const plain = path.join(dir, 'plain.comparanda');
