@@ -113,7 +113,7 @@ describe('upgrading an older-format project from the command line (finding 7)', 
 });
 
 describe('killed command-line writes (findings 8 and 11)', () => {
-  it('a killed encrypt leaves a partial file that the next encrypt to that name removes', async () => {
+  it('a killed encrypt leaves a partial file that the next encrypt to that name removes, or a later write once abandoned', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'big.comparanda');
     writeBigProject(file, 24);
@@ -127,6 +127,20 @@ describe('killed command-line writes (findings 8 and 11)', () => {
     expect(left.reduce((a, b) => a + b, 0)).toBeGreaterThan(size / 4);
     console.log(`encrypt of a ${(size / 1024 / 1024).toFixed(1)} MB project killed after ${ms} ms, leaving ${left.map((b) => `${(b / 1024 / 1024).toFixed(1)} MB`).join(' + ')}`);
     expect(cli(args, dir)).toMatchObject({ code: 0 });
+    expect(strays(dir, ['big.comparanda', 'pass.txt', 'e.comparanda'])).toEqual([]);
+
+    // Killed again, and the name never used again: the next write to a project in that folder removes the partial
+    // file once it has been abandoned for an hour (a younger one may be another process's copy in progress).
+    const second = ['encrypt', 'big.comparanda', '--out', 'f.comparanda', '--new-passphrase-file', 'pass.txt'];
+    const abandoned = () => strays(dir, ['big.comparanda', 'pass.txt', 'e.comparanda']).filter((f) => f.startsWith('.f.comparanda.'));
+    expect((await runAndKill(second, dir, { poll: () => abandoned().length > 0 })).killed).toBe(true);
+    expect(abandoned().length).toBeGreaterThan(0);
+    const bib = path.join(fixtures, 'bibliography', 'zotero.bib');
+    expect(cli(['import', 'big.comparanda', '--from', 'bibtex', bib], dir)).toMatchObject({ code: 0 });
+    expect(abandoned().length).toBeGreaterThan(0);
+    const anHourAgo = new Date(Date.now() - 61 * 60 * 1000);
+    for (const f of abandoned()) fs.utimesSync(path.join(dir, f), anHourAgo, anHourAgo);
+    expect(cli(['import', 'big.comparanda', '--from', 'bibtex', bib], dir)).toMatchObject({ code: 0 });
     expect(strays(dir, ['big.comparanda', 'pass.txt', 'e.comparanda'])).toEqual([]);
   }, 60_000);
 

@@ -248,7 +248,8 @@ export function openProjectDatabase(file: string, options: OpenOptions = {}): Da
     }
   }
   // What a killed passphrase change (or copy under this name) left beside the project goes: the writer is opening it.
-  removeStaleTemps(path.dirname(file), path.basename(file));
+  // So do copies to other names in the folder that a crash abandoned long ago.
+  removeStaleTemps(path.dirname(file), path.basename(file), true);
   // Format 0 is a file created but never migrated: it holds nothing to keep.
   if (schemaVersion > 0 && schemaVersion < SCHEMA_VERSION) options.beforeMigration?.(file, schemaVersion);
   let db: Database.Database;

@@ -34,12 +34,16 @@ export function discardTemp(temp: string): void {
 
 const TEMP = /^\.(.+)\.[0-9a-f]{12}\.tmp(-wal|-shm|-journal)?$/;
 
+/** A temporary file of another name untouched this long is a leftover: every writer here writes without pause. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
 /**
  * Removes what killed writers left in `dir`: the temporary files of `name` (every name when it is omitted), unless
  * this process is writing them. Only the writer of a project (or of a new file under that name) calls it, so a
- * temporary file it finds belongs to a process that is gone.
+ * temporary file it finds belongs to a process that is gone. With `othersToo`, temporary files of other names are
+ * removed as well once untouched for an hour (a copy killed half-way whose name was never used again).
  */
-export function removeStaleTemps(dir: string, name?: string): string[] {
+export function removeStaleTemps(dir: string, name?: string, othersToo = false): string[] {
   let entries: string[];
   try {
     entries = fs.readdirSync(dir);
@@ -49,9 +53,13 @@ export function removeStaleTemps(dir: string, name?: string): string[] {
   const removed: string[] = [];
   for (const entry of entries) {
     const match = TEMP.exec(entry);
-    if (!match || (name !== undefined && match[1] !== name)) continue;
+    if (!match) continue;
     const full = path.join(dir, entry);
     if (inProgress.has(full.replace(/-(wal|shm|journal)$/, ''))) continue;
+    if (name !== undefined && match[1] !== name) {
+      const modified = fs.statSync(full, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (!othersToo || Date.now() - modified < ABANDONED_AFTER_MS) continue;
+    }
     try {
       fs.rmSync(full, { force: true });
       removed.push(full);
