@@ -259,6 +259,9 @@ export class Project {
       discardTemp(temp);
       if (closed) this.connection = openProjectDatabase(this.path, { ...this.options, passphrase: current });
       if (error instanceof ApiError) throw error;
+      if ((error as { code?: string }).code === 'SQLITE_FULL') {
+        throw new ApiError('DISK_FULL', 'The disk is full: changing the passphrase needs room for a second copy of the project beside it. It was not changed; free some space and try again.', { cause: error });
+      }
       throw new ApiError('PROJECT_UNREADABLE', `The passphrase could not be changed, and the project was left as it was: ${(error as Error).message}`, { cause: error });
     }
     this.connection = openProjectDatabase(this.path, { ...this.options, passphrase: next });

@@ -123,4 +123,37 @@ describe('changing the passphrase', () => {
     }
     console.log(`rekey kill test on a ${(size / 1024 / 1024).toFixed(1)} MB project:\n  ${log.join('\n  ')}`);
   }, 120_000);
+
+  it('opens a project that an interrupted in-place re-key (earlier versions) left with a hot journal, with its old passphrase', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'fieldwork.comparanda');
+    writeBigProject(file, 24, { passphrase: OLD });
+    const expected = opensWith(file, OLD)!;
+    const size = fs.statSync(file).size;
+    // What earlier versions did: PRAGMA rekey on the project itself, killed once most pages were rewritten.
+    const script = `const Database = require('better-sqlite3'); const db = new Database(process.argv[1]);
+      db.pragma("cipher = 'sqlcipher'"); db.pragma('legacy = 4'); db.pragma("key = '${OLD}'");
+      db.pragma('journal_mode = DELETE'); process.stdout.write('rekeying\\n'); db.pragma("rekey = '${NEW}'");`;
+    const proc = spawn(process.execPath, ['-e', script, file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const journal = `${file}-journal`;
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if ((fs.statSync(journal, { throwIfNoEntry: false })?.size ?? 0) > size * 0.8) proc.kill('SIGKILL');
+      }, 2);
+      proc.on('exit', () => {
+        clearInterval(timer);
+        resolve();
+      });
+    });
+    expect(fs.statSync(journal).size).toBeGreaterThan(size * 0.8);
+    // Read-only first, as `comparanda check` and the app's "open read-only" do: the new passphrase is refused (and
+    // rolls nothing back), the old one rolls the journal back and reads the project whole.
+    expect(() => Project.open(file, { passphrase: NEW, readonly: true })).toThrow(/passphrase does not open/);
+    const reader = Project.open(file, { passphrase: OLD, readonly: true });
+    expect(reader.check().ok).toBe(true);
+    expect(fingerprint(reader.db)).toBe(expected);
+    reader.close();
+    expect(opensWith(file, OLD)).toBe(expected);
+    expect(listDir(dir)).toEqual(['fieldwork.comparanda']);
+  }, 60_000);
 });
