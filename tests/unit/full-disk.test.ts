@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
+import { fingerprint, writeBigProject } from '../helpers/big-project';
 import { listDir, tempDir } from '../helpers/temp';
 
 const root = path.resolve(__dirname, '../..');
@@ -135,4 +136,21 @@ describe('a full disk', () => {
     project.close();
     expect(listDir(disk)).toEqual(['p.comparanda']);
   }, 60_000);
+
+  it('refuses a passphrase change that has no room for the re-encrypted copy, leaving the project as it was', (context) => {
+    const disk = smallDisk('40m');
+    if (!disk) return context.skip('mounting a small tmpfs needs root');
+    const file = path.join(disk, 'p.comparanda');
+    writeBigProject(file, 6, { passphrase: 'the passphrase before' });
+    const project = Project.open(file, { passphrase: 'the passphrase before' });
+    const before = fingerprint(project.db);
+    fill(disk);
+    expect(() => project.changePassphrase('the passphrase before', 'the passphrase after')).toThrow(/The disk is full: changing the passphrase needs room/);
+    expect(fingerprint(project.db)).toBe(before);
+    project.close();
+    expect(listDir(disk)).toEqual(['filler.bin', 'p.comparanda']);
+    const again = Project.open(file, { passphrase: 'the passphrase before' });
+    expect(fingerprint(again.db)).toBe(before);
+    again.close();
+  });
 });
