@@ -83,7 +83,6 @@ export class Project {
       beforeMigration: (target, from) => {
         const backup = (backups ?? new Backups(path.join(defaultUserDataDir(), 'backups'))).copyClosed(target, 'before-migration');
         migration = { from, to: SCHEMA_VERSION, backup };
-        return backup;
       },
     });
     const project = new Project(db, absolute, false, encrypted, rest);

@@ -17,9 +17,9 @@ export interface OpenOptions {
   passphrase?: string | undefined;
   /**
    * Called when the project is about to be migrated from `fromVersion` (never for a file that is already current), to
-   * keep a copy of it as it was; returns where. The file is closed and whole at that moment.
+   * keep a copy of it as it was; a throw refuses the open. The file is closed and whole at that moment.
    */
-  beforeMigration?: ((file: string, fromVersion: number) => string) | undefined;
+  beforeMigration?: ((file: string, fromVersion: number) => void) | undefined;
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
