@@ -83,10 +83,10 @@ export class Backups {
   /** A byte copy of a project file that is not open (before it is migrated to a newer format). Returns the copy. */
   copyClosed(projectPath: string, reason: Reason): string {
     const folder = this.folderFor(projectPath);
-    fs.mkdirSync(folder, { recursive: true });
     const target = path.join(folder, `${stamp(new Date())}-${reason}.comparanda`);
     const temp = tempNameBeside(target);
     try {
+      fs.mkdirSync(folder, { recursive: true });
       fs.copyFileSync(projectPath, temp);
       if (fs.existsSync(`${projectPath}-wal`)) fs.copyFileSync(`${projectPath}-wal`, `${temp}-wal`);
       fsyncFile(temp);
@@ -96,7 +96,7 @@ export class Backups {
       publish(temp, target);
     } catch (error) {
       discardTemp(temp);
-      fs.rmSync(`${target}-wal`, { force: true });
+      discardTemp(`${target}-wal`);
       throw new ApiError(
         (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'DISK_FULL' : 'PROJECT_UNREADABLE',
         `The project was not updated to the new format, because the copy of it as it was could not be written to ${folder}: ${(error as Error).message}`,

@@ -222,6 +222,18 @@ describe('migrations', () => {
     project.close();
   });
 
+  it('does not migrate a project whose copy as it was cannot be kept', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.comparanda');
+    fs.copyFileSync(path.join(__dirname, '../fixtures/projects/format-1-sample.comparanda'), file);
+    const before = sha256(file);
+    // The backups folder cannot be made: a file stands where it would go.
+    fs.writeFileSync(path.join(dir, 'backups'), 'not a folder');
+    expect(codeOf(() => Project.open(file, { backups: new Backups(path.join(dir, 'backups')) }))).toBe('PROJECT_UNREADABLE');
+    expect(sha256(file)).toBe(before);
+    expect(listDir(dir)).toEqual(['backups', 'old.comparanda']);
+  });
+
   it('migrates a project saved at an older format forward when it is opened', () => {
     // Format 0 is "created but never migrated": the oldest state a project file can be in.
     const file = path.join(tempDir(), 'old.comparanda');

@@ -28,7 +28,13 @@ export function tempNameBeside(file: string): string {
 
 /** Removes a temporary file (and SQLite's companions of it) that will not be published. */
 export function discardTemp(temp: string): void {
-  for (const suffix of COMPANIONS) fs.rmSync(`${temp}${suffix}`, { force: true });
+  for (const suffix of COMPANIONS) {
+    try {
+      fs.rmSync(`${temp}${suffix}`, { force: true });
+    } catch {
+      // Its folder is gone or unreadable: there is nothing there to remove, and the failure being handled matters more.
+    }
+  }
   inProgress.delete(temp);
 }
 
