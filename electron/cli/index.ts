@@ -10,6 +10,7 @@ import { CSV_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN, SOURCE_KINDS, type CsvKind, typ
 import { ApiError } from '../contract/errors';
 import { Backups } from '../core/backups';
 import { SCHEMA_VERSION } from '../core/db/schema-version';
+import { writeFileAtomically } from '../core/db/temp-files';
 import { acquireLock, type ProjectLock } from '../core/lock';
 import { guardOutput, redactMessage, redactOutput, retainIdentitiesAfterClose } from '../core/privacy/gate';
 import { CLI_OUTPUTS } from '../core/privacy/outputs';
@@ -122,7 +123,13 @@ function lockForWriting(file: string): void {
 function openProject(file: string, values: { 'passphrase-file'?: string | boolean | undefined }, readonly: boolean): Project {
   const passphraseFile = values['passphrase-file'];
   if (!readonly) lockForWriting(file);
-  return Project.open(file, { readonly, passphrase: readPassphrase(typeof passphraseFile === 'string' ? passphraseFile : undefined) });
+  const project = Project.open(file, { readonly, passphrase: readPassphrase(typeof passphraseFile === 'string' ? passphraseFile : undefined) });
+  // On stderr, so that --json output stays clean: the researcher learns that the file changed format, and where its copy is.
+  const migration = project.migration;
+  if (migration) {
+    process.stderr.write(`Updated ${path.basename(project.path)} from project format ${migration.from} to ${migration.to}; a copy of it as it was is in ${migration.backup}\n`);
+  }
+  return project;
 }
 
 function requireFile(positionals: string[], what = 'a project FILE'): string {
@@ -334,7 +341,7 @@ const commands: Record<string, Command> = {
         }
         const out = path.resolve(values.out);
         if (fs.existsSync(out)) throw new ApiError('FILE_EXISTS', `"${path.basename(out)}" already exists. Choose another name.`);
-        fs.writeFileSync(out, text, { flag: 'wx' });
+        writeFileAtomically(out, text);
         process.stdout.write(`Wrote ${out}\n`);
       } finally {
         project.close();
@@ -391,10 +398,13 @@ const commands: Record<string, Command> = {
     const passphrase = readPassphrase(values['new-passphrase-file']);
     if (!passphrase) throw new UsageError('Give the new passphrase in a file with --new-passphrase-file PATH (never on the command line).');
     if (passphrase.length < 10) throw new UsageError('Use a passphrase of at least 10 characters (several words are best).');
-    const project = openProject(file, values, false);
+    // Read-only: the original is not written at all, not even updated to the current format (the copy is).
+    const project = openProject(file, values, true);
     try {
+      const from = project.db.pragma('user_version', { simple: true }) as number;
       const target = project.encryptCopy(path.resolve(values.out), passphrase);
-      process.stdout.write(`Wrote an encrypted copy to ${target}. The original is unchanged: delete it securely once you have checked the copy.\n`);
+      const updated = from < SCHEMA_VERSION ? ` (in project format ${SCHEMA_VERSION}; the original's format ${from} is updated in the copy only)` : '';
+      process.stdout.write(`Wrote an encrypted copy to ${target}${updated}. The original is unchanged: delete it securely once you have checked the copy.\n`);
     } finally {
       project.close();
     }

@@ -10,8 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupDto } from '../contract/api';
 import { ApiError } from '../contract/errors';
-import { inspectProjectFile, isPlainSqlite, publish, tempNameBeside } from './db/project-file';
+import { inspectProjectFile, isPlainSqlite } from './db/project-file';
+import { discardTemp, fsyncFile, publish, removeStaleTemps, tempNameBeside } from './db/temp-files';
 import type { Project } from './project';
+import { pausePoint } from './test-pause';
 
 const KEEP_RECENT = 10;
 const KEEP_DAYS = 30;
@@ -71,28 +73,51 @@ export class Backups {
       await project.copyTo(temp);
       publish(temp, target);
     } catch (error) {
-      for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(leftover, { force: true });
+      discardTemp(temp);
       throw error;
     }
     this.rotate(project.path);
     return this.list(project.path).find((b) => b.file === target)!;
   }
 
-  /** A byte copy of a project file that is not open (before it is migrated to a newer format). */
-  copyClosed(projectPath: string, reason: Reason): void {
+  /** A byte copy of a project file that is not open (before it is migrated to a newer format). Returns the copy. */
+  copyClosed(projectPath: string, reason: Reason): string {
     const folder = this.folderFor(projectPath);
-    fs.mkdirSync(folder, { recursive: true });
     const target = path.join(folder, `${stamp(new Date())}-${reason}.comparanda`);
     const temp = tempNameBeside(target);
-    fs.copyFileSync(projectPath, temp);
-    if (fs.existsSync(`${projectPath}-wal`)) fs.copyFileSync(`${projectPath}-wal`, `${temp}-wal`);
-    publish(temp, target);
-    if (fs.existsSync(`${temp}-wal`)) fs.renameSync(`${temp}-wal`, `${target}-wal`);
+    try {
+      fs.mkdirSync(folder, { recursive: true });
+      fs.copyFileSync(projectPath, temp);
+      if (fs.existsSync(`${projectPath}-wal`)) fs.copyFileSync(`${projectPath}-wal`, `${temp}-wal`);
+      fsyncFile(temp);
+      pausePoint('snapshot:copied');
+      // The WAL goes into place first: a snapshot under its final name is always whole.
+      if (fs.existsSync(`${temp}-wal`)) fs.renameSync(`${temp}-wal`, `${target}-wal`);
+      publish(temp, target);
+    } catch (error) {
+      discardTemp(temp);
+      discardTemp(`${target}-wal`);
+      throw new ApiError(
+        (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'DISK_FULL' : 'PROJECT_UNREADABLE',
+        `The project was not updated to the new format, because the copy of it as it was could not be written to ${folder}: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
     this.rotate(projectPath);
+    return target;
   }
 
-  /** Keeps the newest KEEP_RECENT, plus the newest snapshot of each of the last KEEP_DAYS days, within the size cap. */
+  /**
+   * Keeps the newest KEEP_RECENT, plus the newest snapshot of each of the last KEEP_DAYS days, within the size cap;
+   * removes what a snapshot interrupted by a crash left (its temporary file, never listed as a snapshot).
+   */
   rotate(projectPath: string): void {
+    const folder = this.folderFor(projectPath);
+    removeStaleTemps(folder);
+    // A -wal whose snapshot never got its name (a crash between the two renames) belongs to nothing.
+    for (const entry of fs.existsSync(folder) ? fs.readdirSync(folder) : []) {
+      if (entry.endsWith('-wal') && NAME.test(entry.slice(0, -4)) && !fs.existsSync(path.join(folder, entry.slice(0, -4)))) fs.rmSync(path.join(folder, entry), { force: true });
+    }
     const all = this.list(projectPath);
     const keep = new Set(all.slice(0, KEEP_RECENT).map((b) => b.file));
     const days = new Set<string>();
@@ -130,7 +155,7 @@ export class Backups {
       publish(temp, target);
       if (fs.existsSync(`${temp}-wal`)) fs.renameSync(`${temp}-wal`, `${target}-wal`);
     } catch (error) {
-      for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(leftover, { force: true });
+      discardTemp(temp);
       throw error;
     }
     return target;

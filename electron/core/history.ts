@@ -148,10 +148,15 @@ export class History {
   onChange: (() => void) | undefined;
 
   constructor(
-    private readonly db: Database.Database,
+    /** The project's connection, read at each use: a passphrase change replaces it. */
+    private readonly connection: () => Database.Database,
     /** A project opened read-only refuses every edit with a sentence, before anything is attempted. */
     private readonly readonly = false,
   ) {}
+
+  private get db(): Database.Database {
+    return this.connection();
+  }
 
   private select(table: TrackedTable, key: Row): Row | null {
     const cols = TABLE_KEYS[table];

@@ -3,10 +3,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CellDto, CellEvidenceCount, CheckReportDto, ProjectCounts, ProjectOverview, ProjectSummary } from '../contract/api';
 import { ApiError } from '../contract/errors';
-import { applyKey, createProjectDatabase, openProjectDatabase, openProjectDatabaseReadOnly, publish, tempNameBeside, type OpenOptions } from './db/project-file';
+import { Backups } from './backups';
+import { applyKey, createProjectDatabase, openProjectDatabase, openProjectDatabaseReadOnly, type OpenOptions } from './db/project-file';
 import { SCHEMA_VERSION } from './db/schema-version';
 import { nowIso, stmt } from './db/statements';
+import { discardTemp, fsyncDir, fsyncFile, publish, tempNameBeside } from './db/temp-files';
 import { History } from './history';
+import { defaultUserDataDir } from './paths';
 import { registerIdentitySource, unregisterIdentitySource } from './privacy/gate';
 import { recordedIdentities } from './privacy/identities';
 import { listAttributes, listCases } from './repos/cases';
@@ -14,6 +17,7 @@ import { listCells } from './repos/cells';
 import { ARTICLE_FRAMEWORK, insertFramework, listFrameworks } from './repos/frameworks';
 import { listNorms } from './repos/norms';
 import { listViews } from './repos/views';
+import { pausePoint } from './test-pause';
 
 export const APP_NAME = 'Comparanda';
 export const APP_VERSION = '0.1.0';
@@ -22,6 +26,19 @@ export interface CreateOptions extends OpenOptions {
   title?: string | undefined;
   /** Fills the new project inside the creating transaction (the sample builder uses it). */
   fill?: ((db: Database.Database) => void) | undefined;
+}
+
+export interface ProjectOpenOptions extends OpenOptions {
+  readonly?: boolean | undefined;
+  /** Where the copy of an older-format project is kept before it is migrated; default: the user-data folder's. */
+  backups?: Backups | undefined;
+}
+
+/** What opening did to an older-format project: from which format it was updated, and where its copy as it was is. */
+export interface Migration {
+  from: number;
+  to: number;
+  backup: string;
 }
 
 function titleFromPath(file: string): string {
@@ -33,24 +50,48 @@ export class Project {
   private closed = false;
   /** Undo and redo of this session's edits. */
   readonly history: History;
+  /** Set when opening updated the project from an older format. */
+  migration: Migration | undefined;
 
   private constructor(
-    readonly db: Database.Database,
+    /** The connection; replaced (never while a statement runs) when a passphrase change swaps the file. */
+    private connection: Database.Database,
     readonly path: string,
     readonly readonly: boolean,
     /** Whether the file is encrypted: then no copy of it (snapshot, saved copy) is ever written in plain text. */
     readonly encrypted: boolean,
+    /** How the file was opened (without the passphrase), to open it again after a passphrase change. */
+    private readonly options: OpenOptions,
   ) {
-    this.history = new History(db, readonly);
+    this.history = new History(() => this.connection, readonly);
     // While it is open, its identities are redacted from every message and log line of this process.
-    registerIdentitySource(this, () => recordedIdentities(db));
+    registerIdentitySource(this, () => recordedIdentities(this.connection));
   }
 
-  static open(file: string, options: OpenOptions & { readonly?: boolean } = {}): Project {
+  get db(): Database.Database {
+    return this.connection;
+  }
+
+  /**
+   * Opens a project. Opened for writing, an older-format project is first copied whole into its backups (the
+   * "before-migration" snapshot), then migrated; `migration` says so. Read-only, nothing is migrated or written.
+   */
+  static open(file: string, options: ProjectOpenOptions = {}): Project {
     const absolute = path.resolve(file);
-    const encrypted = options.passphrase !== undefined;
-    if (options.readonly) return new Project(openProjectDatabaseReadOnly(absolute, options), absolute, true, encrypted);
-    return new Project(openProjectDatabase(absolute, options), absolute, false, encrypted);
+    const { readonly, backups, passphrase, ...rest } = options;
+    const encrypted = passphrase !== undefined;
+    if (readonly) return new Project(openProjectDatabaseReadOnly(absolute, options), absolute, true, encrypted, rest);
+    let migration: Migration | undefined;
+    const db = openProjectDatabase(absolute, {
+      ...options,
+      beforeMigration: (target, from) => {
+        const backup = (backups ?? new Backups(path.join(defaultUserDataDir(), 'backups'))).copyClosed(target, 'before-migration');
+        migration = { from, to: SCHEMA_VERSION, backup };
+      },
+    });
+    const project = new Project(db, absolute, false, encrypted, rest);
+    project.migration = migration;
+    return project;
   }
 
   /** Creates a project with the article's framework as its default, then opens it. */
@@ -153,7 +194,7 @@ export class Project {
       await this.copyTo(temp);
       publish(temp, target);
     } catch (error) {
-      for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(leftover, { force: true });
+      discardTemp(temp);
       if (error instanceof ApiError) throw error;
       throw new ApiError('PROJECT_UNREADABLE', `The copy could not be written to ${target}: ${(error as Error).message}`, { cause: error });
     }
@@ -169,10 +210,18 @@ export class Project {
     else await this.db.backup(file);
   }
 
-  /** Changes an encrypted project's passphrase (SQLite3MC re-keys only outside WAL mode, so WAL is paused meanwhile). */
+  /**
+   * Changes an encrypted project's passphrase without ever leaving a file that neither passphrase opens: a copy
+   * re-encrypted with the new one is made beside the project, flushed to disk, and swapped in by one atomic rename
+   * while the project is briefly closed. A crash before the rename leaves the project as it was (old passphrase) and a
+   * temporary file the next open removes; after it, the new file is whole. (Re-keying the file in place, as SQLite3MC's
+   * rekey does, rewrites every page under a journal that only a read-write connection with the right key can roll
+   * back: a crash in the middle locked the researcher out.)
+   */
   changePassphrase(current: string, next: string): void {
     if (!this.encrypted) throw new ApiError('VALIDATION_FAILED', 'This project is not encrypted. Save an encrypted copy instead.');
-    const probe = new Database(this.path, { readonly: true, fileMustExist: true });
+    if (this.readonly) throw new ApiError('READ_ONLY', 'This project is open read-only, so its passphrase cannot be changed. Open it for editing first.');
+    const probe = new Database(this.path, { readonly: true, fileMustExist: true, ...this.binding() });
     try {
       applyKey(probe, current);
       probe.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -181,24 +230,61 @@ export class Project {
     } finally {
       probe.close();
     }
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.db.pragma('journal_mode = DELETE');
+    const temp = tempNameBeside(this.path);
+    let closed = false;
     try {
-      this.db.pragma(`rekey = '${next.replace(/'/g, "''")}'`);
-    } finally {
-      this.db.pragma('journal_mode = WAL');
+      // VACUUM INTO writes the copy encrypted with the current key (from its first byte); only the copy is re-keyed.
+      this.connection.exec(`VACUUM INTO '${temp.replace(/'/g, "''")}'`);
+      pausePoint('rekey:copied');
+      const copy = new Database(temp, { fileMustExist: true, ...this.binding() });
+      try {
+        applyKey(copy, current);
+        copy.pragma('journal_mode = DELETE');
+        copy.pragma(`rekey = '${next.replace(/'/g, "''")}'`);
+        copy.pragma('journal_mode = WAL');
+      } finally {
+        copy.close();
+      }
+      fsyncFile(temp);
+      pausePoint('rekey:rekeyed');
+      // The project closes so its WAL is folded in and removed: a -wal left beside the new file would be read into it.
+      this.connection.pragma('wal_checkpoint(TRUNCATE)');
+      this.connection.close();
+      closed = true;
+      if (fs.existsSync(`${this.path}-wal`) || fs.existsSync(`${this.path}-shm`)) {
+        throw new ApiError('PROJECT_IN_USE', `"${path.basename(this.path)}" is open in another program too (it may be reading it). Close it there, then change the passphrase again; it was not changed.`);
+      }
+      pausePoint('rekey:closed');
+      fs.renameSync(temp, this.path);
+      fsyncDir(path.dirname(this.path));
+      pausePoint('rekey:renamed');
+    } catch (error) {
+      discardTemp(temp);
+      if (closed) this.connection = openProjectDatabase(this.path, { ...this.options, passphrase: current });
+      if (error instanceof ApiError) throw error;
+      if ((error as { code?: string }).code === 'SQLITE_FULL') {
+        throw new ApiError('DISK_FULL', 'The disk is full: changing the passphrase needs room for a second copy of the project beside it. It was not changed; free some space and try again.', { cause: error });
+      }
+      throw new ApiError('PROJECT_UNREADABLE', `The passphrase could not be changed, and the project was left as it was: ${(error as Error).message}`, { cause: error });
     }
+    this.connection = openProjectDatabase(this.path, { ...this.options, passphrase: next });
+  }
+
+  private binding(): { nativeBinding?: string } {
+    return this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
   }
 
   /**
    * Writes an encrypted copy of this (plain) project: a new file, encrypted from its first byte, built by the same
-   * migrations and filled from this one. The plain original stays as it is (deleting it is the researcher's call).
+   * migrations and filled from this one. The plain original stays as it is (deleting it is the researcher's call): an
+   * older-format project, opened read-only, is updated in the copy only.
    */
   encryptCopy(dest: string, passphrase: string, options: OpenOptions = {}): string {
     if (this.encrypted) throw new ApiError('VALIDATION_FAILED', 'This project is already encrypted; change its passphrase instead.');
     const target = path.resolve(dest);
     if (target === this.path) throw new ApiError('FILE_EXISTS', 'The encrypted copy must be a new file. Choose another name.');
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    const schemaVersion = this.db.pragma('user_version', { simple: true }) as number;
+    if (!this.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
     createProjectDatabase(
       target,
       (db) => {
@@ -214,7 +300,7 @@ export class Project {
         for (const table of tables) db.exec(`INSERT INTO main."${table}" SELECT * FROM src."${table}"`);
       },
       { ...options, passphrase },
-      { alias: 'src', file: this.path },
+      { alias: 'src', file: this.path, schemaVersion },
     );
     return target;
   }
@@ -237,6 +323,18 @@ export class Project {
     // Fold the WAL back into the file so a closed project is one self-contained file to copy or carry.
     try {
       if (!this.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      // Every committed change is in the -wal file already; the next open folds it in. Say so rather than crash.
+      const code = (error as { code?: string }).code ?? '';
+      const name = path.basename(this.path);
+      if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) {
+        throw new ApiError(
+          code === 'SQLITE_FULL' ? 'DISK_FULL' : 'PROJECT_UNREADABLE',
+          `${code === 'SQLITE_FULL' ? 'The disk is full, so' : 'The disk could not be written, so'} "${name}" was closed with its latest changes still in "${name}-wal" beside it. Nothing is lost: keep both files together, free some space, and open the project again to fold them in.`,
+          { cause: error },
+        );
+      }
+      throw error;
     } finally {
       this.db.close();
     }

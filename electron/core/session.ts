@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Backups } from './backups';
 import { inspectProjectFile, type OpenOptions } from './db/project-file';
-import { SCHEMA_VERSION } from './db/schema-version';
 import { Jobs } from './jobs';
 import { acquireLock, type ProjectLock } from './lock';
 import { PrefsStore } from './prefs';
@@ -104,7 +103,7 @@ export class Session {
   open(file: string, passphrase?: string, how: { readonly?: boolean | undefined } = {}): Project {
     const absolute = path.resolve(file);
     const options = { ...this.openOptions, passphrase };
-    const { schemaVersion } = inspectProjectFile(absolute, options);
+    inspectProjectFile(absolute, options);
     if (how.readonly) {
       const next = Project.open(absolute, { ...options, readonly: true });
       this.detach();
@@ -117,9 +116,8 @@ export class Session {
     const lock = acquireLock(absolute);
     let next: Project;
     try {
-      // A project from an older format is copied aside before it is migrated.
-      if (schemaVersion > 0 && schemaVersion < SCHEMA_VERSION) this.backups.copyClosed(absolute, 'before-migration');
-      next = Project.open(absolute, options);
+      // A project from an older format is copied into this session's backups before it is migrated.
+      next = Project.open(absolute, { ...options, backups: this.backups });
     } catch (error) {
       lock?.release();
       throw error;
@@ -138,10 +136,14 @@ export class Session {
       clearTimeout(this.snapshotTimer);
       this.snapshotTimer = undefined;
     }
-    this.current?.close();
-    this.current = undefined;
-    this.lock?.release();
-    this.lock = undefined;
+    try {
+      this.current?.close();
+    } finally {
+      // A close that failed (a full disk) still closed the connection: the project is no longer this session's.
+      this.current = undefined;
+      this.lock?.release();
+      this.lock = undefined;
+    }
   }
 
   /** The recent list is a convenience: failing to update it must not fail the open that already succeeded. */

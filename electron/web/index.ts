@@ -48,11 +48,22 @@ async function main(): Promise<void> {
   process.stdout.write(`Comparanda is running at ${server.url} (one-time code: ${server.token})\n`);
   if (scratch) process.stderr.write(`(a fresh copy of the sample project in ${scratch}, removed when this stops; press Ctrl+C to stop)\n`);
 
+  let stopping = false;
   const stop = (): void => {
-    session.close();
+    if (stopping) return;
+    stopping = true;
+    let code = 0;
+    try {
+      session.close();
+    } catch (error) {
+      // A full disk at the last moment: one line that says where the changes are, not a stack trace.
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`comparanda web: ${message}\n`);
+      code = 1;
+    }
     // The fresh sample copy was only for this run; a project the user named is theirs and stays.
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
-    void server.close().then(() => process.exit(0));
+    void server.close().then(() => process.exit(code));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

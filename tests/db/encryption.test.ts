@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError, type ErrorCode } from '../../electron/contract/errors';
+import * as edit from '../../electron/core/edit';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
 import { search } from '../../electron/core/search';
@@ -82,10 +83,34 @@ describe('an encrypted project', () => {
     const project = Project.open(file, { passphrase: PASS });
     expect(codeOf(() => project.changePassphrase('not it', 'a brand new passphrase'))).toBe('WRONG_PASSPHRASE');
     project.changePassphrase(PASS, 'a brand new passphrase');
+    // The open project goes on working on the swapped file: edits, undo, the search index.
+    const o = project.overview();
+    const cell = { caseId: o.cases[0]!.id, normId: o.norms[0]!.id, stageId: o.frameworks[0]!.stages[0]!.id };
+    edit.updateCell(project, { ...cell, patch: { summary: 'written after the change' } });
+    edit.updateCell(project, { ...cell, patch: { memo: 'undone after the change' } });
+    project.history.undo();
+    expect(search(project, { q: 'written' }).total).toBeGreaterThan(0);
     project.close();
+    expect(listDir(path.dirname(file))).toEqual(['fieldwork.comparanda']);
     expect(codeOf(() => Project.open(file, { passphrase: PASS }))).toBe('WRONG_PASSPHRASE');
-    Project.open(file, { passphrase: 'a brand new passphrase' }).close();
+    const reopened = Project.open(file, { passphrase: 'a brand new passphrase' });
+    expect(reopened.cells().find((c) => c.caseId === cell.caseId && c.normId === cell.normId && c.stageId === cell.stageId)).toMatchObject({ summary: 'written after the change', memo: expect.not.stringContaining('undone') });
+    reopened.close();
     expect(readable(file)).toEqual([]);
+  });
+
+  it('refuses to change the passphrase while another connection reads the project, and goes on with the old one', () => {
+    const { dir, file } = encryptedSample();
+    const project = Project.open(file, { passphrase: PASS });
+    const reader = Project.open(file, { passphrase: PASS, readonly: true });
+    expect(reader.counts().cells).toBe(14);
+    expect(codeOf(() => project.changePassphrase(PASS, 'a brand new passphrase'))).toBe('PROJECT_IN_USE');
+    expect(reader.counts().cells).toBe(14);
+    expect(project.counts().cells).toBe(14);
+    reader.close();
+    project.close();
+    expect(listDir(dir)).toEqual(['fieldwork.comparanda']);
+    Project.open(file, { passphrase: PASS }).close();
   });
 
   it('is made from a plain project as an encrypted copy holding everything, searchable', () => {

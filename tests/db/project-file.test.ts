@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ApiError, type ErrorCode } from '../../electron/contract/errors';
+import { Backups } from '../../electron/core/backups';
 import { loadMigrations, migrate } from '../../electron/core/db/migrate';
 import { inspectProjectFile } from '../../electron/core/db/project-file';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../../electron/core/db/schema-version';
@@ -208,12 +209,29 @@ describe('migrations', () => {
     const file = path.join(dir, 'old.comparanda');
     fs.copyFileSync(path.join(__dirname, '../fixtures/projects/format-1-sample.comparanda'), file);
     expect(inspectProjectFile(file).schemaVersion).toBe(1);
-    const project = Project.open(file);
+    const before = sha256(file);
+    // Its copy as it was goes to the backups given (by default the user-data folder's), before anything is written.
+    const backups = new Backups(path.join(dir, 'backups'));
+    const project = Project.open(file, { backups });
+    expect(project.migration).toEqual({ from: 1, to: SCHEMA_VERSION, backup: backups.list(file)[0]!.file });
+    expect(sha256(project.migration!.backup)).toBe(before);
     expect(project.summary()).toMatchObject({ schemaVersion: SCHEMA_VERSION, counts: { cases: 2, norms: 2, stages: 4, cells: 8 } });
     expect(project.cells().every((c) => c.summary.length > 0)).toBe(true);
     expect(project.db.pragma('foreign_key_check')).toEqual([]);
     expect(project.db.pragma('integrity_check', { simple: true })).toBe('ok');
     project.close();
+  });
+
+  it('does not migrate a project whose copy as it was cannot be kept', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.comparanda');
+    fs.copyFileSync(path.join(__dirname, '../fixtures/projects/format-1-sample.comparanda'), file);
+    const before = sha256(file);
+    // The backups folder cannot be made: a file stands where it would go.
+    fs.writeFileSync(path.join(dir, 'backups'), 'not a folder');
+    expect(codeOf(() => Project.open(file, { backups: new Backups(path.join(dir, 'backups')) }))).toBe('PROJECT_UNREADABLE');
+    expect(sha256(file)).toBe(before);
+    expect(listDir(dir)).toEqual(['backups', 'old.comparanda']);
   });
 
   it('migrates a project saved at an older format forward when it is opened', () => {

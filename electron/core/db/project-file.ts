@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,6 +5,9 @@ import { ApiError } from '../../contract/errors';
 import { migrationsDir } from '../paths';
 import { loadMigrations, migrate } from './migrate';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema-version';
+import { discardTemp, publish, removeStaleTemps, tempNameBeside } from './temp-files';
+
+export { publish, tempNameBeside };
 
 export interface OpenOptions {
   /** Path of a better_sqlite3.node built for the running runtime (Electron in development); default: the package's own. */
@@ -13,6 +15,11 @@ export interface OpenOptions {
   migrationsDir?: string | undefined;
   /** The passphrase of an encrypted project (SQLCipher 4 format, through SQLite3 Multiple Ciphers). */
   passphrase?: string | undefined;
+  /**
+   * Called when the project is about to be migrated from `fromVersion` (never for a file that is already current), to
+   * keep a copy of it as it was; a throw refuses the open. The file is closed and whole at that moment.
+   */
+  beforeMigration?: ((file: string, fromVersion: number) => void) | undefined;
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -70,7 +77,10 @@ function looksEncrypted(file: string, size: number): boolean {
 function inspectEncrypted(file: string, options: OpenOptions): { applicationId: number; userVersion: number } {
   let db: Database.Database | undefined;
   try {
-    db = connect(file, options, true);
+    // A journal left by a crash in the middle of a write must be rolled back before anything can be read, and only a
+    // read-write connection holding the key can do that (a read-only one fails with "attempt to write a readonly
+    // database", whatever the passphrase). A wrong key rolls nothing back: the first read fails first.
+    db = connect(file, options, !hasJournal(file));
     return { applicationId: db.pragma('application_id', { simple: true }) as number, userVersion: db.pragma('user_version', { simple: true }) as number };
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
@@ -80,6 +90,10 @@ function inspectEncrypted(file: string, options: OpenOptions): { applicationId: 
   } finally {
     db?.close();
   }
+}
+
+function hasJournal(file: string): boolean {
+  return (fs.statSync(`${file}-journal`, { throwIfNoEntry: false })?.size ?? 0) > 0;
 }
 
 function name(file: string): string {
@@ -222,7 +236,7 @@ export function openProjectDatabaseReadOnly(file: string, options: OpenOptions =
 
 /** Opens an existing project for reading and writing, migrating it forward if it is from an older version. */
 export function openProjectDatabase(file: string, options: OpenOptions = {}): Database.Database {
-  inspectProjectFile(file, options);
+  const { schemaVersion } = inspectProjectFile(file, options);
   const migrations = loadMigrations(options.migrationsDir ?? migrationsDir());
   // A read-only file opens, but fails at the first write: find out now, not in the middle of the researcher's work.
   // (The folder must be writable too: SQLite keeps its -wal and -shm files beside the project.)
@@ -233,6 +247,11 @@ export function openProjectDatabase(file: string, options: OpenOptions = {}): Da
       throw readOnlyFailure(file, Object.assign(new Error((error as Error).message), { code: 'SQLITE_READONLY' }))!;
     }
   }
+  // What a killed passphrase change (or copy under this name) left beside the project goes: the writer is opening it.
+  // So do copies to other names in the folder that a crash abandoned long ago.
+  removeStaleTemps(path.dirname(file), path.basename(file), true);
+  // Format 0 is a file created but never migrated: it holds nothing to keep.
+  if (schemaVersion > 0 && schemaVersion < SCHEMA_VERSION) options.beforeMigration?.(file, schemaVersion);
   let db: Database.Database;
   try {
     db = connect(file, options, false);
@@ -249,25 +268,6 @@ export function openProjectDatabase(file: string, options: OpenOptions = {}): Da
   }
 }
 
-/** A hidden temporary name in the same folder (same file system, so the final link or rename is atomic). */
-export function tempNameBeside(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-}
-
-/** Moves a finished file into place without ever replacing a file that appeared meanwhile under that name. */
-export function publish(temp: string, file: string): void {
-  try {
-    fs.linkSync(temp, file);
-    fs.unlinkSync(temp);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new ApiError('FILE_EXISTS', `${name(file)} already exists. Choose another name, or open it instead.`);
-    // File systems without hard links (FAT, some network shares): fall back to a rename.
-    if (fs.existsSync(file)) throw new ApiError('FILE_EXISTS', `${name(file)} already exists. Choose another name, or open it instead.`);
-    fs.renameSync(temp, file);
-  }
-}
-
 /**
  * Creates a new project file atomically: it is built under a temporary name in the same folder and renamed into
  * place only when complete, so a crash never leaves a half-made project under the chosen name.
@@ -276,8 +276,11 @@ export function createProjectDatabase(
   file: string,
   fill: (db: Database.Database) => void,
   options: OpenOptions = {},
-  /** A plain project attached (outside the filling transaction, where SQLite allows it) for `fill` to copy from. */
-  attach?: { alias: string; file: string },
+  /**
+   * A plain project attached (outside the filling transaction, where SQLite allows it) for `fill` to copy from. The new
+   * file is built up to the attached project's format, filled, then migrated forward like the project itself would be.
+   */
+  attach?: { alias: string; file: string; schemaVersion: number },
 ): void {
   if (fs.existsSync(file)) {
     throw new ApiError('FILE_EXISTS', `${name(file)} already exists. Choose another name, or open it instead.`);
@@ -285,6 +288,7 @@ export function createProjectDatabase(
   const dir = path.dirname(file);
   if (!fs.existsSync(dir)) throw new ApiError('FILE_NOT_FOUND', `The folder ${dir} does not exist.`);
   const migrations = loadMigrations(options.migrationsDir ?? migrationsDir());
+  removeStaleTemps(dir, path.basename(file));
   const temp = tempNameBeside(file);
   let db: Database.Database | undefined;
   try {
@@ -293,17 +297,20 @@ export function createProjectDatabase(
     if (options.passphrase !== undefined) applyKey(db, options.passphrase);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     configure(db);
-    migrate(db, migrations);
+    migrate(db, attach ? migrations.filter((m) => m.version <= attach.schemaVersion) : migrations);
     if (attach) db.exec(`ATTACH DATABASE '${attach.file.replace(/'/g, "''")}' AS ${attach.alias} KEY ''`);
     db.transaction(() => fill(db!)).immediate();
-    if (attach) db.exec(`DETACH DATABASE ${attach.alias}`);
+    if (attach) {
+      db.exec(`DETACH DATABASE ${attach.alias}`);
+      migrate(db, migrations);
+    }
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     db = undefined;
     publish(temp, file);
   } catch (error) {
     db?.close();
-    for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(leftover, { force: true });
+    discardTemp(temp);
     throw error;
   }
 }

@@ -80,8 +80,9 @@ function writeAll(outputs: Output[]): void {
   try {
     for (const output of outputs) {
       const temp = path.join(path.dirname(output.path), `.${path.basename(output.path)}.${crypto.randomBytes(4).toString('hex')}.partial`);
-      fs.writeFileSync(temp, output.data, { flag: 'wx' });
+      // Listed before it is written: a write that fails half-way (a full disk) leaves a partial file to remove too.
       temps.push({ temp, final: output.path });
+      fs.writeFileSync(temp, output.data, { flag: 'wx' });
     }
     for (const { temp, final } of temps) fs.renameSync(temp, final);
   } catch (error) {
