@@ -96,11 +96,11 @@ function openProject(file: string, values: { 'passphrase-file'?: string | boolea
 
 /** The format line of `info` and `check`: an older format or a private copy is said in words. */
 function describeFormat(summary: { schemaVersion: number; encrypted: boolean; readonlyReason?: string | undefined }): string {
-  const parts = [`${summary.schemaVersion} (this app reads up to ${SCHEMA_VERSION})`];
+  const older = summary.schemaVersion < SCHEMA_VERSION;
+  const parts = [older ? `${summary.schemaVersion}, older than this app's ${SCHEMA_VERSION}` : `${summary.schemaVersion} (this app reads up to ${SCHEMA_VERSION})`];
   if (summary.encrypted) parts.push('encrypted');
-  if (summary.schemaVersion < SCHEMA_VERSION) parts.push(`an older format: opening it for editing updates it to ${SCHEMA_VERSION}, after a backup`);
   if (summary.readonlyReason === 'read-only-storage') parts.push('on a read-only drive, folder or file: read through a private temporary copy');
-  else if (summary.readonlyReason === 'older-format') parts.push('shown through an updated private copy; the file itself is unchanged');
+  if (older) parts.push('shown as updated in a private copy (the file is unchanged); opening it for editing updates it, after a backup');
   return parts.join(', ');
 }
 
