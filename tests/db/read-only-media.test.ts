@@ -142,6 +142,24 @@ describe.skipIf(cannotMount !== null)('a project on a read-only drive', () => {
     expect(info.stdout.split('\n')[0]).toBe('Edited before the crash');
   });
 
+  it('reads an encrypted project there with its passphrase, and says so plainly when the passphrase is wrong', () => {
+    const { dir, seal } = mountTmpfs();
+    const file = path.join(dir, 'fieldwork.comparanda');
+    writeSampleProject(file, { passphrase: 'correct horse battery staple' });
+    seal();
+    const work = tempDir();
+    fs.writeFileSync(path.join(work, 'right.txt'), 'correct horse battery staple\n');
+    fs.writeFileSync(path.join(work, 'wrong.txt'), 'wrong horse\n');
+    const info = cli(['info', file, '--json', '--passphrase-file', 'right.txt'], work);
+    expect(info.stderr).toBe('');
+    expect(JSON.parse(info.stdout)).toMatchObject({ encrypted: true, counts: { cells: 14 } });
+    expect(cli(['search', file, 'commissions', '--passphrase-file', 'right.txt'], work).code).toBe(0);
+    const wrong = cli(['info', file, '--passphrase-file', 'wrong.txt'], work);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/The passphrase does not open "fieldwork\.comparanda"/);
+    expect(listDir(dir)).toEqual(['fieldwork.comparanda']);
+  });
+
   it('opens read-only in the app, with the reason for its banner; opening for editing offers read-only', () => {
     const { dir, seal } = mountTmpfs();
     const file = path.join(dir, 'sample.comparanda');

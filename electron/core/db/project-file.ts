@@ -76,11 +76,15 @@ function looksEncrypted(file: string, size: number): boolean {
   }
 }
 
-/** Reads application_id and user_version through an encrypted connection; a wrong passphrase is reported as such. */
-function inspectEncrypted(file: string, options: OpenOptions): { applicationId: number; userVersion: number } {
+/**
+ * Reads application_id and user_version through an encrypted connection; a wrong passphrase is reported as such.
+ * `at` is the file to connect to (a sparse copy of the header on storage that cannot be written); `file` is named.
+ */
+function inspectEncrypted(file: string, options: OpenOptions, at = file): { applicationId: number; userVersion: number } {
+  if (at === file && !storageWritable(file)) return throughHeaderCopy(file, (copy) => inspectEncrypted(file, options, copy));
   let db: Database.Database | undefined;
   try {
-    db = connect(file, options, true);
+    db = connect(at, options, true);
     return { applicationId: db.pragma('application_id', { simple: true }) as number, userVersion: db.pragma('user_version', { simple: true }) as number };
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
@@ -89,6 +93,35 @@ function inspectEncrypted(file: string, options: OpenOptions): { applicationId: 
     throw new ApiError('PROJECT_UNREADABLE', `${name(file)} cannot be opened: ${(error as Error).message}`);
   } finally {
     db?.close();
+  }
+}
+
+/** Page 1 is at most 64 KiB: all that application_id and user_version need. */
+const LARGEST_PAGE = 65536;
+
+/**
+ * On storage that cannot be written no connection opens a WAL database in place (SQLite wants its -shm beside it). A
+ * sparse copy in a private folder stands in to read the header: the first 64 KiB at the file's real size (so SQLite
+ * sees no truncation) and any -wal (which may hold a newer page 1). Removed at once.
+ */
+function throughHeaderCopy<T>(file: string, read: (copy: string) => T): T {
+  const dir = makeCopyDir();
+  try {
+    const copy = path.join(dir, path.basename(file));
+    const head = Buffer.alloc(LARGEST_PAGE);
+    const fd = fs.openSync(file, 'r');
+    let bytes: number;
+    try {
+      bytes = fs.readSync(fd, head, 0, LARGEST_PAGE, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.writeFileSync(copy, head.subarray(0, bytes));
+    fs.truncateSync(copy, fs.statSync(file).size);
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    return read(copy);
+  } finally {
+    removeCopyDir(dir);
   }
 }
 
@@ -152,23 +185,25 @@ export function inspectProjectFile(file: string, options: OpenOptions = {}): { s
   // Only then is a (read-only) connection needed to read the true values; otherwise the header is authoritative
   // and nothing is opened, so no -wal/-shm files are created beside a file we refuse.
   const wal = `${file}-wal`;
-  // On storage that cannot be written no connection can read the -wal in place: the read-only open inspects the
-  // private copy it makes instead.
-  if (fs.existsSync(wal) && fs.statSync(wal).size > 0 && storageWritable(file)) {
-    let db: Database.Database | undefined;
-    try {
-      db = connect(file, options, true);
-      applicationId = db.pragma('application_id', { simple: true }) as number;
-      userVersion = db.pragma('user_version', { simple: true }) as number;
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? '';
-      if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-        throw new ApiError('PROJECT_CORRUPT', `${name(file)} is damaged and cannot be opened. Restore it from a backup; the file was not changed.`);
+  if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
+    const readIdentity = (at: string) => {
+      let db: Database.Database | undefined;
+      try {
+        db = connect(at, options, true);
+        applicationId = db.pragma('application_id', { simple: true }) as number;
+        userVersion = db.pragma('user_version', { simple: true }) as number;
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+          throw new ApiError('PROJECT_CORRUPT', `${name(file)} is damaged and cannot be opened. Restore it from a backup; the file was not changed.`);
+        }
+        throw new ApiError('PROJECT_UNREADABLE', `${name(file)} cannot be opened: ${(error as Error).message}`);
+      } finally {
+        db?.close();
       }
-      throw new ApiError('PROJECT_UNREADABLE', `${name(file)} cannot be opened: ${(error as Error).message}`);
-    } finally {
-      db?.close();
-    }
+    };
+    if (storageWritable(file)) readIdentity(file);
+    else throughHeaderCopy(file, readIdentity);
   } else if (validFor === changeCounter && pageCount > 0 && stat.size < pageCount * pageSize) {
     throw new ApiError(
       'PROJECT_CORRUPT',
@@ -284,7 +319,7 @@ export function closeProjectDatabase(db: Database.Database): void {
  */
 export function openProjectDatabaseReadOnly(file: string, options: OpenOptions = {}): Database.Database {
   const writable = storageWritable(file);
-  let { schemaVersion } = inspectProjectFile(file, options);
+  const { schemaVersion } = inspectProjectFile(file, options);
   if (writable && (schemaVersion === SCHEMA_VERSION || options.asIs)) return readOnlyReady(connectForReading(file, options), file, options);
 
   const dir = makeCopyDir();
@@ -304,7 +339,6 @@ export function openProjectDatabaseReadOnly(file: string, options: OpenOptions =
       // Nothing can change a file on read-only storage: its bytes (with any committed -wal) are a consistent copy.
       fs.copyFileSync(file, copy);
       if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
-      ({ schemaVersion } = inspectProjectFile(copy, options));
     }
     db = connect(copy, options, false);
     if (!options.asIs && schemaVersion < SCHEMA_VERSION) {
