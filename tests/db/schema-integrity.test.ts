@@ -143,6 +143,17 @@ describe('a project whose schema was changed outside Comparanda', () => {
     const o = project.overview();
     edit.updateCell(project, { caseId: o.cases[0]!.id, normId: o.norms[0]!.id, stageId: o.frameworks[0]!.stages[0]!.id, patch: { summary: 'still indexed' } });
     project.close();
+    // An encrypted project one format behind (format 4: the same, without the audit trail) is compared with format 4's
+    // schema, shown read-only through an updated copy, and migrated when opened for editing.
+    tamper(clean, 'DROP TABLE audit_log; PRAGMA user_version = 4;', PASS);
+    const before = sha256(clean);
+    const readonly = Project.open(clean, { passphrase: PASS, readonly: true });
+    expect(readonly.summary()).toMatchObject({ schemaVersion: 4, encrypted: true, readonlyReason: 'older-format', counts: { cells: 14 } });
+    readonly.close();
+    expect(sha256(clean)).toBe(before);
+    const upgraded = Project.open(clean, { passphrase: PASS });
+    expect(upgraded.summary().schemaVersion).toBe(5);
+    upgraded.close();
   });
 
   it('is refused in an older format before it is migrated (the file stays as it was); untouched, it opens and migrates', () => {

@@ -15,6 +15,11 @@ type Schema = Map<string, { type: string; name: string; raw: string; sql?: strin
 
 /** Keyed by migrations folder and format: building one runs the migrations into memory once per process. */
 const expectedCache = new Map<string, Schema>();
+/**
+ * The native binding the opens were given (Electron in development needs its own build): `check` on an open project
+ * may need another format's schema, and must build it with the same binding.
+ */
+let knownBinding: string | undefined;
 
 /** Characters beside which white space means nothing: brackets, commas, dots, semicolons. */
 const TIGHT = new Set(['(', ')', ',', '.', ';']);
@@ -100,10 +105,12 @@ function readSchema(db: Database.Database, schema = 'main'): Schema {
 
 /** The schema a project of this format has when made by Comparanda: its migrations run into an in-memory database. */
 export function expectedSchema(version: number, migrationsDir: string, nativeBinding?: string): Schema {
+  if (nativeBinding) knownBinding = nativeBinding;
   const key = `${path.resolve(migrationsDir)}\0${version}`;
   const cached = expectedCache.get(key);
   if (cached) return cached;
-  const db = new Database(':memory:', nativeBinding ? { nativeBinding } : {});
+  const binding = nativeBinding ?? knownBinding;
+  const db = new Database(':memory:', binding ? { nativeBinding: binding } : {});
   try {
     migrate(db, loadMigrations(migrationsDir).slice(0, version));
     const schema = readSchema(db);
@@ -138,7 +145,19 @@ export function describeDifferences(differences: SchemaDifferenceDto[], max = 6)
 
 /** Refuses a project whose schema is not the one Comparanda made: nothing in it has been read or written yet. */
 export function assertSchemaAsExpected(db: Database.Database, file: string, migrationsDir: string, nativeBinding?: string): void {
-  const differences = schemaDifferences(db, migrationsDir, nativeBinding);
+  let differences: SchemaDifferenceDto[];
+  try {
+    differences = schemaDifferences(db, migrationsDir, nativeBinding);
+  } catch (error) {
+    // The schema is the first thing read: a damaged file shows here first.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
+      throw new ApiError('PROJECT_CORRUPT', `"${path.basename(file)}" is damaged: its list of tables cannot be read (${(error as Error).message}). Restore it from a backup; the file was not changed.`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
   if (differences.length === 0) return;
   throw new ApiError(
     'PROJECT_SCHEMA_ALTERED',
