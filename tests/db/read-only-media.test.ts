@@ -3,7 +3,7 @@
  * for every reading command and in the app, with a banner that says why; `import` says it cannot write there.
  * Tested on a real read-only mount (tmpfs remounted read-only), since root ignores file permissions.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,8 +52,10 @@ function mountTmpfs(): { dir: string; seal: () => void } {
   return { dir, seal: () => execFileSync('mount', ['-o', 'remount,ro', dir]) };
 }
 
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, COMPARANDA_USER_DATA: path.join(cwd, '.user-data') } });
+/** The CLI, with a temporary folder of its own (TMPDIR) when given: where its private copies go. */
+function cli(args: string[], cwd: string, tmp?: string) {
+  const env = { ...process.env, COMPARANDA_USER_DATA: path.join(cwd, '.user-data'), ...(tmp ? { TMPDIR: tmp } : {}) };
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -67,8 +69,6 @@ function errorOf(fn: () => unknown): ApiError {
   throw new Error('expected an ApiError');
 }
 
-const tempCopies = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('comparanda-readonly-')).length;
-
 describe.skipIf(cannotMount !== null)('a project on a read-only drive', () => {
   it('is read by info, check, search, matrix and both exports; import says it cannot write there; nothing is changed', () => {
     const { dir, seal } = mountTmpfs();
@@ -76,47 +76,48 @@ describe.skipIf(cannotMount !== null)('a project on a read-only drive', () => {
     writeSampleProject(file);
     seal();
     const before = sha256(file);
-    const copiesBefore = tempCopies();
     const work = tempDir();
+    const tmp = tempDir();
+    const run = (args: string[]) => cli(args, work, tmp);
 
-    const info = cli(['info', file], work);
+    const info = run(['info', file]);
     expect(info.stderr).toBe('');
     expect(info.code).toBe(0);
     expect(info.stdout).toMatch(/Kazakhstan & Belarus \(sample\)/);
     expect(info.stdout).toMatch(/read-only drive, folder or file: read through a private temporary copy/);
-    expect(JSON.parse(cli(['info', file, '--json'], work).stdout)).toMatchObject({ counts: { cells: 14, elections: 28 } });
+    expect(JSON.parse(run(['info', file, '--json']).stdout)).toMatchObject({ counts: { cells: 14, elections: 28 } });
 
-    const check = cli(['check', file], work);
+    const check = run(['check', file]);
     expect(check).toMatchObject({ code: 0, stderr: '' });
     expect(check.stdout).toMatch(/no problems found/);
 
-    const search = cli(['search', file, 'commissions', '--json'], work);
+    const search = run(['search', file, 'commissions', '--json']);
     expect(search).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(search.stdout).total).toBeGreaterThan(0);
 
-    const matrix = cli(['matrix', file, '--norm', 'all', '--format', 'csv'], work);
+    const matrix = run(['matrix', file, '--norm', 'all', '--format', 'csv']);
     expect(matrix).toMatchObject({ code: 0, stderr: '' });
     expect(matrix.stdout).toMatch(/Kazakhstan/);
 
-    const data = cli(['export', file, '--data', 'elections'], work);
+    const data = run(['export', file, '--data', 'elections']);
     expect(data).toMatchObject({ code: 0, stderr: '' });
     expect(data.stdout.split('\n').length).toBeGreaterThan(28);
 
     const out = path.join(work, 'matrix.md');
-    const publication = cli(['export', file, '--what', 'matrix', '--format', 'md', '--out', out], work);
+    const publication = run(['export', file, '--what', 'matrix', '--format', 'md', '--out', out]);
     expect(publication).toMatchObject({ code: 0, stderr: '' });
     expect(fs.readFileSync(out, 'utf8')).toMatch(/Kazakhstan/);
 
     const csv = path.join(work, 'e.csv');
     fs.writeFileSync(csv, 'case,date,type\nKAZ,2030-01-01,presidential\n');
-    const refused = cli(['import', file, '--from', 'csv', '--kind', 'elections', csv], work);
+    const refused = run(['import', file, '--from', 'csv', '--kind', 'elections', csv]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/cannot be written \(the file, its folder or the drive is read-only\)/);
 
     expect(sha256(file)).toBe(before);
     expect(listDir(dir)).toEqual(['sample.comparanda']);
-    // Every private copy was removed when its command finished.
-    expect(tempCopies()).toBe(copiesBefore);
+    // Every private copy was made in the commands' temporary folder, and removed when its command finished.
+    expect(listDir(tmp)).toEqual([]);
   });
 
   it('reads the changes a -wal on the drive still holds, through a private copy', () => {
@@ -158,6 +159,39 @@ describe.skipIf(cannotMount !== null)('a project on a read-only drive', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/The passphrase does not open "fieldwork\.comparanda"/);
     expect(listDir(dir)).toEqual(['fieldwork.comparanda']);
+  });
+
+  it('leaves no private copy behind a process killed while reading (the next open removes it)', async () => {
+    const { dir, seal } = mountTmpfs();
+    const file = path.join(dir, 'sample.comparanda');
+    writeSampleProject(file);
+    seal();
+    const tmp = tempDir();
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests', 'helpers', 'hold-read-only.ts'), file], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TMPDIR: tmp },
+    });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const ready = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('\n')) resolve(out.trim());
+      });
+      child.once('exit', (code) => reject(new Error(`the holder exited (${code}) before it was ready`)));
+    });
+    expect(ready).toMatch(/^ready read-only-storage /);
+    child.kill('SIGKILL');
+    await exited;
+    const abandoned = ready.split(' ')[2]!.split(',');
+    expect(abandoned).toHaveLength(1);
+    // (tsx keeps its own cache in the same temporary folder.)
+    const copies = () => listDir(tmp).filter((f) => f.startsWith('comparanda-readonly-'));
+    expect(copies()).toEqual(abandoned);
+    // The next read-only open sweeps the folders of processes that no longer run (and removes its own on exit).
+    expect(cli(['info', file, '--json'], tempDir(), tmp).code).toBe(0);
+    expect(copies()).toEqual([]);
   });
 
   it('opens read-only in the app, with the reason for its banner; opening for editing offers read-only', () => {

@@ -278,6 +278,36 @@ function removeCopyDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+const COPY_PREFIX = 'comparanda-readonly-';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Private copies left by a process that was killed (no exit handler ran): each folder names its owner's pid. */
+function sweepAbandonedCopies(): void {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(os.tmpdir()).filter((e) => e.startsWith(COPY_PREFIX));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const dir = path.join(os.tmpdir(), entry);
+    try {
+      const owner = Number(fs.readFileSync(path.join(dir, 'owner.pid'), 'utf8'));
+      if (owner > 0 && !processAlive(owner)) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Not ours to judge (no owner file yet, or another user's folder).
+    }
+  }
+}
+
 /** A folder only this user can read, for a private copy; removed on close, or at exit at the latest. */
 function makeCopyDir(): string {
   if (!exitHookInstalled) {
@@ -285,9 +315,11 @@ function makeCopyDir(): string {
     process.on('exit', () => {
       for (const dir of [...copyDirs]) removeCopyDir(dir);
     });
+    sweepAbandonedCopies();
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-readonly-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), COPY_PREFIX));
   copyDirs.add(dir);
+  fs.writeFileSync(path.join(dir, 'owner.pid'), String(process.pid));
   return dir;
 }
 
