@@ -94,6 +94,22 @@ function openProject(file: string, values: { 'passphrase-file'?: string | boolea
   return Project.open(file, { readonly, asIs, passphrase: readPassphrase(typeof passphraseFile === 'string' ? passphraseFile : undefined) });
 }
 
+/** An import writes: on storage that cannot be written, say that nothing was imported and what to do instead. */
+function openForWriting(file: string, values: { 'passphrase-file'?: string | boolean | undefined }): Project {
+  try {
+    return openProject(file, values, false);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'READ_ONLY') {
+      throw new ApiError(
+        'READ_ONLY',
+        `"${path.basename(file)}" cannot be written (the file, its folder or the drive is read-only), so nothing was imported. Copy it to a folder you can write to and import there; reading commands (info, search, export, check) work where it is.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
 /** The format line of `info` and `check`: an older format or a private copy is said in words. */
 function describeFormat(summary: { schemaVersion: number; encrypted: boolean; readonlyReason?: string | undefined }): string {
   const older = summary.schemaVersion < SCHEMA_VERSION;
@@ -196,7 +212,7 @@ const commands: Record<string, Command> = {
     if (from === 'csv') {
       if (!kind || !(CSV_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--from csv needs --kind ${CSV_KINDS.join('|')}.`);
     } else if (kind !== undefined && !(SOURCE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of: ${SOURCE_KINDS.join(', ')}.`);
-    const project = openProject(file, values, false);
+    const project = openForWriting(file, values);
     try {
       if (from === 'qdpx' || from === 'qdc') {
         const { report } = from === 'qdpx' ? await importQdpx(project, { path: path.resolve(input) }) : await importQdc(project, { path: path.resolve(input) });

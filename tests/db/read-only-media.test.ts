@@ -112,7 +112,7 @@ describe.skipIf(cannotMount !== null)('a project on a read-only drive', () => {
     fs.writeFileSync(csv, 'case,date,type\nKAZ,2030-01-01,presidential\n');
     const refused = run(['import', file, '--from', 'csv', '--kind', 'elections', csv]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/cannot be written \(the file, its folder or the drive is read-only\)/);
+    expect(refused.stderr).toMatch(/cannot be written \(the file, its folder or the drive is read-only\), so nothing was imported\. Copy it to a folder you can write to/);
 
     expect(sha256(file)).toBe(before);
     expect(listDir(dir)).toEqual(['sample.comparanda']);
