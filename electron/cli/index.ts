@@ -120,16 +120,42 @@ function lockForWriting(file: string): void {
   }
 }
 
-function openProject(file: string, values: { 'passphrase-file'?: string | boolean | undefined }, readonly: boolean): Project {
+function openProject(file: string, values: { 'passphrase-file'?: string | boolean | undefined }, readonly: boolean, asIs = false): Project {
   const passphraseFile = values['passphrase-file'];
   if (!readonly) lockForWriting(file);
-  const project = Project.open(file, { readonly, passphrase: readPassphrase(typeof passphraseFile === 'string' ? passphraseFile : undefined) });
+  const project = Project.open(file, { readonly, asIs, passphrase: readPassphrase(typeof passphraseFile === 'string' ? passphraseFile : undefined) });
   // On stderr, so that --json output stays clean: the researcher learns that the file changed format, and where its copy is.
   const migration = project.migration;
   if (migration) {
     process.stderr.write(`Updated ${path.basename(project.path)} from project format ${migration.from} to ${migration.to}; a copy of it as it was is in ${migration.backup}\n`);
   }
   return project;
+}
+
+/** An import writes: on storage that cannot be written, say that nothing was imported and what to do instead. */
+function openForWriting(file: string, values: { 'passphrase-file'?: string | boolean | undefined }): Project {
+  try {
+    return openProject(file, values, false);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'READ_ONLY') {
+      throw new ApiError(
+        'READ_ONLY',
+        `"${path.basename(file)}" cannot be written (the file, its folder or the drive is read-only), so nothing was imported. Copy it to a folder you can write to and import there; reading commands (info, search, export, check) work where it is.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+/** The format line of `info` and `check`: an older format or a private copy is said in words. */
+function describeFormat(summary: { schemaVersion: number; encrypted: boolean; readonlyReason?: string | undefined }): string {
+  const older = summary.schemaVersion < SCHEMA_VERSION;
+  const parts = [older ? `${summary.schemaVersion}, older than this app's ${SCHEMA_VERSION}` : `${summary.schemaVersion} (this app reads up to ${SCHEMA_VERSION})`];
+  if (summary.encrypted) parts.push('encrypted');
+  if (summary.readonlyReason === 'read-only-storage') parts.push('on a read-only drive, folder or file: read through a private temporary copy');
+  if (older) parts.push('shown as updated in a private copy (the file is unchanged); opening it for editing updates it, after a backup');
+  return parts.join(', ');
 }
 
 function requireFile(positionals: string[], what = 'a project FILE'): string {
@@ -163,7 +189,7 @@ const commands: Record<string, Command> = {
       const lines = [
         summary.title,
         `  file     ${summary.path}`,
-        `  format   ${summary.schemaVersion} (this app reads up to ${SCHEMA_VERSION})${summary.encrypted ? ', encrypted' : ''}`,
+        `  format   ${describeFormat(summary)}`,
         `  cases    ${summary.counts.cases}${cases ? `: ${cases}` : ''}`,
         `  norms    ${summary.counts.norms}${overview.norms.length ? `: ${overview.norms.map((n) => n.shortLabel || n.label).join('; ')}` : ''}`,
         `  stages   ${summary.counts.stages}`,
@@ -227,7 +253,7 @@ const commands: Record<string, Command> = {
     if (from === 'csv') {
       if (!kind || !(CSV_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--from csv needs --kind ${CSV_KINDS.join('|')}.`);
     } else if (kind !== undefined && !(SOURCE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of: ${SOURCE_KINDS.join(', ')}.`);
-    const project = openProject(file, values, false);
+    const project = openForWriting(file, values);
     try {
       if (from === 'qdpx' || from === 'qdc') {
         const { report } = from === 'qdpx' ? await importQdpx(project, { path: path.resolve(input) }) : await importQdc(project, { path: path.resolve(input) });
@@ -376,16 +402,31 @@ const commands: Record<string, Command> = {
 
   check(args) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' } }, 1);
-    const project = openProject(requireFile(positionals), values, true);
+    // The file as it is: an older format is not migrated first, and a schema changed elsewhere is reported, not refused.
+    const project = openProject(requireFile(positionals), values, true, true);
     try {
       const report = project.check();
+      const fileName = path.basename(project.path);
       if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      else if (report.ok) process.stdout.write(`${project.summary().fileName}: no problems found (integrity and references checked).\n`);
       else {
+        if (report.schemaVersion < SCHEMA_VERSION) {
+          process.stdout.write(`${fileName} is in project format ${report.schemaVersion}, older than this app's ${SCHEMA_VERSION}: opening it for editing updates it, after a backup.\n`);
+        }
+        if (report.ok) process.stdout.write(`${fileName}: no problems found (integrity, references and structure checked).\n`);
         for (const line of report.integrity) process.stdout.write(`integrity: ${line}\n`);
         for (const fk of report.foreignKeys) process.stdout.write(`broken reference: ${fk.table} row ${fk.rowid} -> ${fk.parent}\n`);
+        for (const d of report.schema) {
+          const what = d.change === 'added' ? 'not made by Comparanda' : d.change === 'missing' ? 'missing' : 'changed from what Comparanda made';
+          process.stdout.write(`structure: ${d.type} ${d.name} is ${what}\n`);
+        }
       }
-      if (!report.ok) throw new ApiError('PROJECT_CORRUPT', `${project.summary().fileName} has ${report.integrity.length + report.foreignKeys.length} problem(s); restore a backup (see the list above).`);
+      if (report.schema.length > 0 && report.integrity.length === 0 && report.foreignKeys.length === 0) {
+        throw new ApiError(
+          'PROJECT_SCHEMA_ALTERED',
+          `${fileName} was changed outside Comparanda: ${report.schema.length} object(s) of its structure differ (see the list above). Restore it from a backup; Comparanda will not open it as it is.`,
+        );
+      }
+      if (!report.ok) throw new ApiError('PROJECT_CORRUPT', `${fileName} has ${report.integrity.length + report.foreignKeys.length + report.schema.length} problem(s); restore a backup (see the list above).`);
     } finally {
       project.close();
     }
@@ -438,6 +479,16 @@ function collectStdout(): { flush(redact: (text: string) => string): void } {
   };
 }
 
+/** SQLite's own words for a damaged file become a sentence that says what to do; anything else stays "unexpected". */
+function describeUnexpected(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const said = (error as Error).message ?? String(error);
+  if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
+    return `the project file is damaged (SQLite says: ${said}). Restore it from a backup; "comparanda check FILE" lists what is damaged.`;
+  }
+  return `unexpected error: ${said}`;
+}
+
 export async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
@@ -465,7 +516,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`comparanda ${name}: ${error.message}\n`);
       return 2;
     }
-    const message = error instanceof ApiError ? error.message : `unexpected error: ${(error as Error).message ?? String(error)}`;
+    const message = error instanceof ApiError ? error.message : describeUnexpected(error);
     process.stderr.write(redactMessage(`comparanda ${name}: ${message}\n`));
     if (!(error instanceof ApiError) && process.env.COMPARANDA_DEBUG) process.stderr.write(redactMessage(`${(error as Error).stack ?? ''}\n`));
     return 1;

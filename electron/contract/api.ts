@@ -625,10 +625,20 @@ export interface BackupDto {
   encrypted: boolean;
 }
 
+/** An object of a project's schema that Comparanda did not make (added), lacks (missing) or made differently (changed). */
+export interface SchemaDifferenceDto {
+  change: 'added' | 'missing' | 'changed';
+  /** table, index, trigger or view, as sqlite_master names it. */
+  type: string;
+  name: string;
+}
+
 export interface CheckReportDto {
   ok: boolean;
   integrity: string[];
   foreignKeys: { table: string; rowid: number; parent: string }[];
+  /** The file's structure compared with the one Comparanda makes for its format: empty when they match. */
+  schema: SchemaDifferenceDto[];
   schemaVersion: number;
 }
 
@@ -708,6 +718,11 @@ export interface ProjectSummary {
   encrypted: boolean;
   /** Opened read-only (e.g. because it is open elsewhere): edits are refused. */
   readonly: boolean;
+  /**
+   * Why it is read-only when the file itself cannot be written (a read-only drive or folder), or when an older-format
+   * file is shown through an updated private copy (the file itself is never migrated by a read-only open).
+   */
+  readonlyReason?: 'read-only-storage' | 'older-format' | undefined;
   counts: ProjectCounts;
 }
 

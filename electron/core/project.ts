@@ -4,12 +4,13 @@ import Database from 'better-sqlite3';
 import type { CellDto, CellEvidenceCount, CheckReportDto, ProjectCounts, ProjectOverview, ProjectSummary } from '../contract/api';
 import { ApiError } from '../contract/errors';
 import { Backups } from './backups';
-import { applyKey, createProjectDatabase, openProjectDatabase, openProjectDatabaseReadOnly, type OpenOptions } from './db/project-file';
+import { applyKey, closeProjectDatabase, createProjectDatabase, openProjectDatabase, openProjectDatabaseReadOnly, privateCopyOf, type OpenOptions } from './db/project-file';
+import { schemaDifferences } from './db/schema-check';
 import { SCHEMA_VERSION } from './db/schema-version';
 import { nowIso, stmt } from './db/statements';
 import { discardTemp, fsyncDir, fsyncFile, publish, tempNameBeside } from './db/temp-files';
 import { History } from './history';
-import { defaultUserDataDir } from './paths';
+import { defaultUserDataDir, migrationsDir } from './paths';
 import { registerIdentitySource, unregisterIdentitySource } from './privacy/gate';
 import { recordedIdentities } from './privacy/identities';
 import { listAttributes, listCases } from './repos/cases';
@@ -140,13 +141,16 @@ export class Project {
   }
 
   summary(): ProjectSummary {
+    const copy = privateCopyOf(this.db);
     return {
       path: this.path,
       fileName: path.basename(this.path),
       title: this.title,
-      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+      // The file's own format, also when an older one is read through an updated private copy.
+      schemaVersion: copy?.schemaVersion ?? (this.db.pragma('user_version', { simple: true }) as number),
       encrypted: this.encrypted,
       readonly: this.readonly,
+      ...(copy ? { readonlyReason: copy.reason } : {}),
       counts: this.counts(),
     };
   }
@@ -305,15 +309,36 @@ export class Project {
     return target;
   }
 
-  /** A full integrity check and a foreign-key check: what `comparanda check` reports. */
+  /**
+   * A full integrity check, a foreign-key check and the schema compared with the one Comparanda makes for the
+   * file's format: what `comparanda check` reports. A file too damaged to check says so in `integrity`.
+   */
   check(): CheckReportDto {
-    const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
-    const foreignKeys = (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map((r) => ({
-      table: r.table,
-      rowid: r.rowid,
-      parent: r.parent,
-    }));
-    return { ok: integrity.length === 0 && foreignKeys.length === 0, integrity, foreignKeys, schemaVersion: this.db.pragma('user_version', { simple: true }) as number };
+    const schemaVersion = this.db.pragma('user_version', { simple: true }) as number;
+    const damaged = (error: unknown): string[] => {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) return [`the file is damaged: ${(error as Error).message}`];
+      throw error;
+    };
+    let integrity: string[];
+    try {
+      integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    } catch (error) {
+      integrity = damaged(error);
+    }
+    let foreignKeys: CheckReportDto['foreignKeys'] = [];
+    let schema: CheckReportDto['schema'] = [];
+    try {
+      foreignKeys = (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map((r) => ({
+        table: r.table,
+        rowid: r.rowid,
+        parent: r.parent,
+      }));
+      schema = schemaDifferences(this.db, migrationsDir());
+    } catch (error) {
+      if (integrity.length === 0) integrity = damaged(error);
+    }
+    return { ok: integrity.length === 0 && foreignKeys.length === 0 && schema.length === 0, integrity, foreignKeys, schema, schemaVersion };
   }
 
   close(): void {
@@ -336,7 +361,7 @@ export class Project {
       }
       throw error;
     } finally {
-      this.db.close();
+      closeProjectDatabase(this.db);
     }
   }
 }

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../contract/errors';
 import { migrationsDir } from '../paths';
 import { loadMigrations, migrate } from './migrate';
+import { assertSchemaAsExpected } from './schema-check';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema-version';
 import { discardTemp, publish, removeStaleTemps, tempNameBeside } from './temp-files';
 
@@ -20,6 +22,11 @@ export interface OpenOptions {
    * keep a copy of it as it was; a throw refuses the open. The file is closed and whole at that moment.
    */
   beforeMigration?: ((file: string, fromVersion: number) => void) | undefined;
+  /**
+   * Read-only opens only: the file as it is, for `check` to examine — neither migrated nor refused for a schema
+   * changed outside Comparanda (check reports that instead). Never used to show or export a project.
+   */
+  asIs?: boolean | undefined;
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -44,6 +51,9 @@ function connect(file: string, options: OpenOptions, readonly: boolean): Databas
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   if (options.passphrase !== undefined) applyKey(db, options.passphrase);
+  // Triggers, views and defaults stored in the file may call no function with side effects: the file's schema is
+  // data from outside the app (the schema comparison on open refuses what Comparanda did not make).
+  db.pragma('trusted_schema = OFF');
   return db;
 }
 
@@ -73,14 +83,18 @@ function looksEncrypted(file: string, size: number): boolean {
   }
 }
 
-/** Reads application_id and user_version through an encrypted connection; a wrong passphrase is reported as such. */
-function inspectEncrypted(file: string, options: OpenOptions): { applicationId: number; userVersion: number } {
+/**
+ * Reads application_id and user_version through an encrypted connection; a wrong passphrase is reported as such.
+ * `at` is the file to connect to (a sparse copy of the header on storage that cannot be written); `file` is named.
+ */
+function inspectEncrypted(file: string, options: OpenOptions, at = file): { applicationId: number; userVersion: number } {
+  if (at === file && !storageWritable(file)) return throughHeaderCopy(file, (copy) => inspectEncrypted(file, options, copy));
   let db: Database.Database | undefined;
   try {
     // A journal left by a crash in the middle of a write must be rolled back before anything can be read, and only a
     // read-write connection holding the key can do that (a read-only one fails with "attempt to write a readonly
     // database", whatever the passphrase). A wrong key rolls nothing back: the first read fails first.
-    db = connect(file, options, !hasJournal(file));
+    db = connect(at, options, at !== file || !hasJournal(file));
     return { applicationId: db.pragma('application_id', { simple: true }) as number, userVersion: db.pragma('user_version', { simple: true }) as number };
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
@@ -94,6 +108,35 @@ function inspectEncrypted(file: string, options: OpenOptions): { applicationId: 
 
 function hasJournal(file: string): boolean {
   return (fs.statSync(`${file}-journal`, { throwIfNoEntry: false })?.size ?? 0) > 0;
+}
+
+/** Page 1 is at most 64 KiB: all that application_id and user_version need. */
+const LARGEST_PAGE = 65536;
+
+/**
+ * On storage that cannot be written no connection opens a WAL database in place (SQLite wants its -shm beside it). A
+ * sparse copy in a private folder stands in to read the header: the first 64 KiB at the file's real size (so SQLite
+ * sees no truncation) and any -wal (which may hold a newer page 1). Removed at once.
+ */
+function throughHeaderCopy<T>(file: string, read: (copy: string) => T): T {
+  const dir = makeCopyDir();
+  try {
+    const copy = path.join(dir, path.basename(file));
+    const head = Buffer.alloc(LARGEST_PAGE);
+    const fd = fs.openSync(file, 'r');
+    let bytes: number;
+    try {
+      bytes = fs.readSync(fd, head, 0, LARGEST_PAGE, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.writeFileSync(copy, head.subarray(0, bytes));
+    fs.truncateSync(copy, fs.statSync(file).size);
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    return read(copy);
+  } finally {
+    removeCopyDir(dir);
+  }
 }
 
 function name(file: string): string {
@@ -157,20 +200,24 @@ export function inspectProjectFile(file: string, options: OpenOptions = {}): { s
   // and nothing is opened, so no -wal/-shm files are created beside a file we refuse.
   const wal = `${file}-wal`;
   if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
-    let db: Database.Database | undefined;
-    try {
-      db = connect(file, options, true);
-      applicationId = db.pragma('application_id', { simple: true }) as number;
-      userVersion = db.pragma('user_version', { simple: true }) as number;
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? '';
-      if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-        throw new ApiError('PROJECT_CORRUPT', `${name(file)} is damaged and cannot be opened. Restore it from a backup; the file was not changed.`);
+    const readIdentity = (at: string) => {
+      let db: Database.Database | undefined;
+      try {
+        db = connect(at, options, true);
+        applicationId = db.pragma('application_id', { simple: true }) as number;
+        userVersion = db.pragma('user_version', { simple: true }) as number;
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+          throw new ApiError('PROJECT_CORRUPT', `${name(file)} is damaged and cannot be opened. Restore it from a backup; the file was not changed.`);
+        }
+        throw new ApiError('PROJECT_UNREADABLE', `${name(file)} cannot be opened: ${(error as Error).message}`);
+      } finally {
+        db?.close();
       }
-      throw new ApiError('PROJECT_UNREADABLE', `${name(file)} cannot be opened: ${(error as Error).message}`);
-    } finally {
-      db?.close();
-    }
+    };
+    if (storageWritable(file)) readIdentity(file);
+    else throughHeaderCopy(file, readIdentity);
   } else if (validFor === changeCounter && pageCount > 0 && stat.size < pageCount * pageSize) {
     throw new ApiError(
       'PROJECT_CORRUPT',
@@ -216,22 +263,166 @@ function configure(db: Database.Database): void {
   db.pragma('busy_timeout = 5000');
 }
 
+/** Whether SQLite can write beside the file (its -wal and -shm live in the same folder) and the file itself. */
+export function storageWritable(file: string): boolean {
+  try {
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type ReadOnlyReason = 'read-only-storage' | 'older-format';
+
+/** A read-only open that reads a private copy: why, the file's own format, and the folder to remove on close. */
+interface PrivateCopy {
+  reason: ReadOnlyReason;
+  schemaVersion: number;
+  dir: string;
+}
+
+const privateCopies = new WeakMap<Database.Database, PrivateCopy>();
+const copyDirs = new Set<string>();
+let exitHookInstalled = false;
+
+function removeCopyDir(dir: string): void {
+  copyDirs.delete(dir);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const COPY_PREFIX = 'comparanda-readonly-';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Private copies left by a process that was killed (no exit handler ran): each folder names its owner's pid. */
+function sweepAbandonedCopies(): void {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(os.tmpdir()).filter((e) => e.startsWith(COPY_PREFIX));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const dir = path.join(os.tmpdir(), entry);
+    try {
+      const owner = Number(fs.readFileSync(path.join(dir, 'owner.pid'), 'utf8'));
+      if (owner > 0 && !processAlive(owner)) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Not ours to judge (no owner file yet, or another user's folder).
+    }
+  }
+}
+
+/** A folder only this user can read, for a private copy; removed on close, or at exit at the latest. */
+function makeCopyDir(): string {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', () => {
+      for (const dir of [...copyDirs]) removeCopyDir(dir);
+    });
+    sweepAbandonedCopies();
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), COPY_PREFIX));
+  copyDirs.add(dir);
+  fs.writeFileSync(path.join(dir, 'owner.pid'), String(process.pid));
+  return dir;
+}
+
+/** Why a project open read-only reads a private copy rather than its file, and the file's own format. */
+export function privateCopyOf(db: Database.Database): { reason: ReadOnlyReason; schemaVersion: number } | undefined {
+  const copy = privateCopies.get(db);
+  return copy && { reason: copy.reason, schemaVersion: copy.schemaVersion };
+}
+
+/** Closes a project's connection, and removes the private copy a read-only open may have read. */
+export function closeProjectDatabase(db: Database.Database): void {
+  const copy = privateCopies.get(db);
+  try {
+    db.close();
+  } finally {
+    if (copy) removeCopyDir(copy.dir);
+  }
+}
+
 /**
- * Opens an existing project to read it as it is: nothing is migrated, and `query_only` refuses every write.
- * The connection itself is read-write where the file allows, because a read-only connection to a WAL database
- * leaves -wal and -shm files behind, while the last read-write connection removes them when it closes.
+ * Opens an existing project to read it as it is: the file is never migrated or written, and `query_only` refuses
+ * every write. The connection itself is read-write where the file allows, because a read-only connection to a WAL
+ * database leaves -wal and -shm files behind, while the last read-write connection removes them when it closes.
+ *
+ * Two cases read a private copy in a temporary folder instead (removed on close): storage that cannot be written
+ * (a read-only drive or folder: SQLite cannot open a WAL database there without creating its -shm beside it, and
+ * this build of SQLite takes no `immutable` URI), and a project of an older format, which is shown as the current
+ * format would show it by migrating the copy. An encrypted project's copy is as encrypted as the file.
  */
 export function openProjectDatabaseReadOnly(file: string, options: OpenOptions = {}): Database.Database {
-  inspectProjectFile(file, options);
-  let db: Database.Database;
+  const writable = storageWritable(file);
+  const { schemaVersion } = inspectProjectFile(file, options);
+  if (writable && (schemaVersion === SCHEMA_VERSION || options.asIs)) return readOnlyReady(connectForReading(file, options), file, options);
+
+  const dir = makeCopyDir();
+  const copy = path.join(dir, path.basename(file));
+  let db: Database.Database | undefined;
   try {
-    db = connect(file, options, false);
-  } catch {
-    db = connect(file, options, true);
+    if (writable) {
+      // Another process may be writing the original: VACUUM INTO takes one consistent state of it.
+      // (VACUUM INTO runs no trigger: the schema is compared on the copy, before anything reads it.)
+      const source = connectForReading(file, options);
+      try {
+        source.exec(`VACUUM INTO '${copy.replace(/'/g, "''")}'`);
+      } finally {
+        source.close();
+      }
+    } else {
+      // Nothing can change a file on read-only storage: its bytes (with any committed -wal) are a consistent copy.
+      fs.copyFileSync(file, copy);
+      if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    }
+    db = connect(copy, options, false);
+    if (!options.asIs && schemaVersion < SCHEMA_VERSION) {
+      assertSchemaAsExpected(db, file, options.migrationsDir ?? migrationsDir(), options.nativeBinding);
+      configure(db);
+      migrate(db, loadMigrations(options.migrationsDir ?? migrationsDir()));
+    }
+    privateCopies.set(db, { reason: writable ? 'older-format' : 'read-only-storage', schemaVersion, dir });
+    return readOnlyReady(db, file, options);
+  } catch (error) {
+    db?.close();
+    removeCopyDir(dir);
+    if ((error as { code?: string }).code === 'ENOSPC') {
+      throw new ApiError('DISK_FULL', `${name(file)} could not be opened read-only: there is no room for a temporary copy of it. Free some disk space and try again.`);
+    }
+    throw error;
   }
-  db.pragma('query_only = ON');
-  db.pragma('busy_timeout = 5000');
-  return db;
+}
+
+function connectForReading(file: string, options: OpenOptions): Database.Database {
+  try {
+    return connect(file, options, false);
+  } catch {
+    return connect(file, options, true);
+  }
+}
+
+/** Checks the schema (unless `check` asked for the file as it is) and makes the connection refuse every write. */
+function readOnlyReady(db: Database.Database, file: string, options: OpenOptions): Database.Database {
+  try {
+    if (!options.asIs) assertSchemaAsExpected(db, file, options.migrationsDir ?? migrationsDir(), options.nativeBinding);
+    db.pragma('query_only = ON');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    closeProjectDatabase(db);
+    throw error;
+  }
 }
 
 /** Opens an existing project for reading and writing, migrating it forward if it is from an older version. */
@@ -259,6 +450,8 @@ export function openProjectDatabase(file: string, options: OpenOptions = {}): Da
     throw readOnlyFailure(file, error) ?? error;
   }
   try {
+    // Before anything reads or writes it (a migration too): a file whose schema Comparanda did not make is refused.
+    assertSchemaAsExpected(db, file, options.migrationsDir ?? migrationsDir(), options.nativeBinding);
     configure(db);
     migrate(db, migrations);
     return db;
@@ -295,6 +488,7 @@ export function createProjectDatabase(
     db = new Database(temp, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     // An encrypted project is encrypted from its first byte: the key is set before anything is written.
     if (options.passphrase !== undefined) applyKey(db, options.passphrase);
+    db.pragma('trusted_schema = OFF');
     db.pragma(`application_id = ${APPLICATION_ID}`);
     configure(db);
     migrate(db, attach ? migrations.filter((m) => m.version <= attach.schemaVersion) : migrations);

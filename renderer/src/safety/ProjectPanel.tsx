@@ -195,7 +195,7 @@ function CheckSection() {
     }
   };
 
-  const problems = report ? report.integrity.filter((line) => line !== 'ok').length + report.foreignKeys.length : 0;
+  const problems = report ? report.integrity.filter((line) => line !== 'ok').length + report.foreignKeys.length + report.schema.length : 0;
   return (
     <section className="safety-section" aria-labelledby="safety-check">
       <div className="section-head">
@@ -210,7 +210,10 @@ function CheckSection() {
       {report ? (
         <div className={`check-report ${report.ok ? 'is-ok' : 'is-bad'}`} role="status" data-testid="check-report">
           {report.ok ? (
-            <p>No problems found: the file’s integrity check passes and every reference points at a record that exists (format version {report.schemaVersion}).</p>
+            <p>
+              No problems found: the file’s integrity check passes, every reference points at a record that exists and its structure is the one Comparanda
+              made (format version {report.schemaVersion}).
+            </p>
           ) : (
             <>
               <p>
@@ -226,6 +229,12 @@ function CheckSection() {
                 {report.foreignKeys.map((fk) => (
                   <li key={`${fk.table}-${fk.rowid}-${fk.parent}`}>
                     A row of {fk.table} (row {fk.rowid}) points at a missing {fk.parent} record.
+                  </li>
+                ))}
+                {report.schema.map((d) => (
+                  <li key={`${d.type}-${d.name}`}>
+                    The {d.type} {d.name}{' '}
+                    {d.change === 'added' ? 'was added outside Comparanda' : d.change === 'missing' ? 'is missing' : 'was changed outside Comparanda'}.
                   </li>
                 ))}
               </ul>

@@ -74,6 +74,7 @@ export function UnlockScreen({ path, onOpened, onCancel }: UnlockScreenProps) {
 
   const wrong = error?.code === 'WRONG_PASSPHRASE';
   const inUse = error?.code === 'PROJECT_IN_USE';
+  const cannotWrite = error?.code === 'READ_ONLY';
   const folder = dirname(path);
 
   return (
@@ -119,12 +120,14 @@ export function UnlockScreen({ path, onOpened, onCancel }: UnlockScreenProps) {
           {error ? (
             <div className={`unlock-message${wrong ? ' is-wrong' : ''}`} role="alert" id="unlock-error">
               <p>{error.message}</p>
-              {inUse ? (
+              {inUse || cannotWrite ? (
                 <p className="unlock-readonly">
                   <button type="button" className="button" onClick={() => void open(true)} disabled={pending}>
                     Open read-only
                   </button>
-                  <span className="muted">You can read and export; edits wait until the other window closes it.</span>
+                  <span className="muted">
+                    {inUse ? 'You can read and export; edits wait until the other window closes it.' : 'You can read and export; to edit, copy the file somewhere you can write to.'}
+                  </span>
                 </p>
               ) : null}
             </div>

@@ -1,6 +1,6 @@
 /**
  * Opening a project by path, safely: an encrypted file leads to the unlock screen (never a bare error), and a file
- * open in another window or process is offered read-only.
+ * open in another window or process, or on a drive or folder that cannot be written, is offered read-only.
  */
 import { useCallback, useRef, useState } from 'react';
 import type { ApiInput, ProjectSummary } from '../../../electron/contract/api';
@@ -14,7 +14,7 @@ export interface OpenProject {
   pending: boolean;
   error: ApiError | undefined;
   clearError: () => void;
-  /** For the error's alert: "Open read-only" when the file is in use elsewhere. */
+  /** For the error's alert: "Open read-only" when the file is in use elsewhere or cannot be written where it is. */
   errorAction: { actionLabel?: string; onAction?: () => void };
 }
 
@@ -47,6 +47,6 @@ export function useOpenProject(onOpened: () => void): OpenProject {
   }, [attempt, onOpened]);
 
   const clearError = useCallback(() => setError(undefined), []);
-  const errorAction = error?.code === 'PROJECT_IN_USE' ? { actionLabel: 'Open read-only', onAction: () => void openReadOnly() } : {};
+  const errorAction = error?.code === 'PROJECT_IN_USE' || error?.code === 'READ_ONLY' ? { actionLabel: 'Open read-only', onAction: () => void openReadOnly() } : {};
   return { run: attempt, pending, error, clearError, errorAction };
 }

@@ -1,0 +1,167 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ApiError } from '../../contract/errors';
+import type { SchemaDifferenceDto } from '../../contract/api';
+import { loadMigrations, migrate } from './migrate';
+
+/**
+ * A project file carries its own schema, and SQLite runs whatever triggers and views it holds: a file edited outside
+ * Comparanda could delete or rewrite the researcher's records behind every ordinary edit. So the schema of every
+ * project is compared, before anything else reads or writes it, with the schema the migrations make for its format.
+ */
+
+/** Each object by type and name: its SQL as stored, and normalised (worked out only when the stored text differs). */
+type Schema = Map<string, { type: string; name: string; raw: string; sql?: string }>;
+
+/** Keyed by migrations folder and format: building one runs the migrations into memory once per process. */
+const expectedCache = new Map<string, Schema>();
+/**
+ * The native binding the opens were given (Electron in development needs its own build): `check` on an open project
+ * may need another format's schema, and must build it with the same binding.
+ */
+let knownBinding: string | undefined;
+
+/** Characters beside which white space means nothing: brackets, commas, dots, semicolons. */
+const TIGHT = new Set(['(', ')', ',', '.', ';']);
+
+function isWordChar(code: number): boolean {
+  // A-Z a-z 0-9 _ $ and anything beyond ASCII (SQLite takes those in names).
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code > 127;
+}
+
+/**
+ * The SQL of a schema object reduced to its meaning for comparison: comments dropped, runs of white space made one
+ * space (none beside brackets, commas and dots), keywords and names in lower case; quoted text kept exactly.
+ */
+export function normaliseSql(sql: string): string {
+  const tokens: string[] = [];
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i]!;
+    const code = sql.charCodeAt(i);
+    if (c === '-' && sql[i + 1] === '-') {
+      const end = sql.indexOf('\n', i);
+      i = end < 0 ? sql.length : end + 1;
+    } else if (c === '/' && sql[i + 1] === '*') {
+      const end = sql.indexOf('*/', i + 2);
+      i = end < 0 ? sql.length : end + 2;
+    } else if (code <= 32) {
+      i++;
+    } else if (c === "'" || c === '"' || c === '`' || c === '[') {
+      const close = c === '[' ? ']' : c;
+      let j = i + 1;
+      for (;;) {
+        const k = sql.indexOf(close, j);
+        if (k < 0) {
+          j = sql.length;
+          break;
+        }
+        // A doubled quote is an escaped quote inside the text, not its end.
+        if (close !== ']' && sql[k + 1] === close) {
+          j = k + 2;
+          continue;
+        }
+        j = k + 1;
+        break;
+      }
+      const quoted = sql.slice(i, j);
+      // A quoted name means the same as the bare one; quoted text (a string literal) is kept as written.
+      tokens.push(c === "'" ? quoted : quoted.slice(1, -1).toLowerCase());
+      i = j;
+    } else if (isWordChar(code)) {
+      let j = i + 1;
+      while (j < sql.length && isWordChar(sql.charCodeAt(j))) j++;
+      tokens.push(sql.slice(i, j).toLowerCase());
+      i = j;
+    } else {
+      tokens.push(c);
+      i++;
+    }
+  }
+  let out = '';
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    if (t > 0 && !TIGHT.has(token) && !TIGHT.has(tokens[t - 1]!)) out += ' ';
+    out += token;
+  }
+  return out;
+}
+
+function readSchema(db: Database.Database, schema = 'main'): Schema {
+  const rows = db
+    .prepare(
+      // SQLite's own bookkeeping (row counters, planner statistics, the indexes behind UNIQUE) is left out; any other
+      // object, even one named sqlite_ through writable_schema, is compared.
+      `SELECT type, name, sql FROM "${schema}".sqlite_master
+       WHERE NOT (type = 'table' AND name IN ('sqlite_sequence', 'sqlite_stat1', 'sqlite_stat4'))
+         AND NOT (type = 'index' AND sql IS NULL AND name LIKE 'sqlite_autoindex_%')
+       ORDER BY type, name`,
+    )
+    .all() as { type: string; name: string; sql: string | null }[];
+  const schemaMap: Schema = new Map();
+  for (const row of rows) schemaMap.set(`${row.type} ${row.name.toLowerCase()}`, { type: row.type, name: row.name, raw: row.sql ?? '' });
+  return schemaMap;
+}
+
+/** The schema a project of this format has when made by Comparanda: its migrations run into an in-memory database. */
+export function expectedSchema(version: number, migrationsDir: string, nativeBinding?: string): Schema {
+  if (nativeBinding) knownBinding = nativeBinding;
+  const key = `${path.resolve(migrationsDir)}\0${version}`;
+  const cached = expectedCache.get(key);
+  if (cached) return cached;
+  const binding = nativeBinding ?? knownBinding;
+  const db = new Database(':memory:', binding ? { nativeBinding: binding } : {});
+  try {
+    migrate(db, loadMigrations(migrationsDir).slice(0, version));
+    const schema = readSchema(db);
+    expectedCache.set(key, schema);
+    return schema;
+  } finally {
+    db.close();
+  }
+}
+
+/** What the file holds that Comparanda did not make, and what it lacks; empty when the schema is as expected. */
+export function schemaDifferences(db: Database.Database, migrationsDir: string, nativeBinding?: string): SchemaDifferenceDto[] {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const expected = expectedSchema(version, migrationsDir, nativeBinding);
+  const actual = readSchema(db);
+  const differences: SchemaDifferenceDto[] = [];
+  for (const [key, object] of actual) {
+    const wanted = expected.get(key);
+    if (!wanted) differences.push({ change: 'added', type: object.type, name: object.name });
+    else if (wanted.raw !== object.raw && (wanted.sql ??= normaliseSql(wanted.raw)) !== normaliseSql(object.raw)) differences.push({ change: 'changed', type: object.type, name: object.name });
+  }
+  for (const [key, object] of expected) if (!actual.has(key)) differences.push({ change: 'missing', type: object.type, name: object.name });
+  return differences;
+}
+
+/** "an added trigger excerpt_guard, a changed table cells" — the objects, named, for a sentence. */
+export function describeDifferences(differences: SchemaDifferenceDto[], max = 6): string {
+  const words = differences.slice(0, max).map((d) => `${d.change === 'added' ? 'an added' : d.change === 'missing' ? 'a missing' : 'a changed'} ${d.type} ${d.name}`);
+  if (differences.length > max) words.push(`${differences.length - max} more`);
+  return words.join(', ');
+}
+
+/** Refuses a project whose schema is not the one Comparanda made: nothing in it has been read or written yet. */
+export function assertSchemaAsExpected(db: Database.Database, file: string, migrationsDir: string, nativeBinding?: string): void {
+  let differences: SchemaDifferenceDto[];
+  try {
+    differences = schemaDifferences(db, migrationsDir, nativeBinding);
+  } catch (error) {
+    // The schema is the first thing read: a damaged file shows here first.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
+      throw new ApiError('PROJECT_CORRUPT', `"${path.basename(file)}" is damaged: its list of tables cannot be read (${(error as Error).message}). Restore it from a backup; the file was not changed.`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  if (differences.length === 0) return;
+  throw new ApiError(
+    'PROJECT_SCHEMA_ALTERED',
+    `"${path.basename(file)}" was changed outside Comparanda: its structure holds ${describeDifferences(differences)}. ` +
+      'Such changes can alter or delete records without a word, so it was not opened. Restore it from a backup, or run "comparanda check" on it for the details.',
+  );
+}
