@@ -442,7 +442,8 @@ const commands: Record<string, Command> = {
     // Read-only: the original is not written at all, not even updated to the current format (the copy is).
     const project = openProject(file, values, true);
     try {
-      const from = project.db.pragma('user_version', { simple: true }) as number;
+      // The original's format (an older file is read through an updated private copy).
+      const from = project.summary().schemaVersion;
       const target = project.encryptCopy(path.resolve(values.out), passphrase);
       const updated = from < SCHEMA_VERSION ? ` (in project format ${SCHEMA_VERSION}; the original's format ${from} is updated in the copy only)` : '';
       process.stdout.write(`Wrote an encrypted copy to ${target}${updated}. The original is unchanged: delete it securely once you have checked the copy.\n`);

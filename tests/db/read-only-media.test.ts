@@ -10,6 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../electron/contract/errors';
+import { SCHEMA_VERSION } from '../../electron/core/db/schema-version';
 import { writeSampleProject } from '../../electron/core/sample';
 import { Session } from '../../electron/core/session';
 import { listDir, sha256, tempDir } from '../helpers/temp';
@@ -204,7 +205,7 @@ describe.skipIf(cannotMount !== null)('a project on a read-only drive', () => {
     expect(refused.code).toBe('READ_ONLY');
     expect(refused.message).toMatch(/Open it read-only/);
     const project = session.open(file, undefined, { readonly: true });
-    expect(project.summary()).toMatchObject({ readonly: true, readonlyReason: 'read-only-storage', schemaVersion: 5, counts: { cells: 14 } });
+    expect(project.summary()).toMatchObject({ readonly: true, readonlyReason: 'read-only-storage', schemaVersion: SCHEMA_VERSION, counts: { cells: 14 } });
     session.close();
     expect(listDir(dir)).toEqual(['sample.comparanda']);
   });

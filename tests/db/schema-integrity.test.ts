@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../electron/core/db/schema-version';
 import { ApiError } from '../../electron/contract/errors';
 import { applyKey } from '../../electron/core/db/project-file';
 import { normaliseSql } from '../../electron/core/db/schema-check';
@@ -143,16 +144,16 @@ describe('a project whose schema was changed outside Comparanda', () => {
     const o = project.overview();
     edit.updateCell(project, { caseId: o.cases[0]!.id, normId: o.norms[0]!.id, stageId: o.frameworks[0]!.stages[0]!.id, patch: { summary: 'still indexed' } });
     project.close();
-    // An encrypted project one format behind (format 4: the same, without the audit trail) is compared with format 4's
+    // An encrypted project one format behind (format 4: the same, without the audit trail and marked identifiers) is compared with format 4's
     // schema, shown read-only through an updated copy, and migrated when opened for editing.
-    tamper(clean, 'DROP TABLE audit_log; PRAGMA user_version = 4;', PASS);
+    tamper(clean, 'DROP TABLE participant_identifiers; DROP TABLE audit_log; PRAGMA user_version = 4;', PASS);
     const before = sha256(clean);
     const readonly = Project.open(clean, { passphrase: PASS, readonly: true });
     expect(readonly.summary()).toMatchObject({ schemaVersion: 4, encrypted: true, readonlyReason: 'older-format', counts: { cells: 14 } });
     readonly.close();
     expect(sha256(clean)).toBe(before);
     const upgraded = Project.open(clean, { passphrase: PASS });
-    expect(upgraded.summary().schemaVersion).toBe(5);
+    expect(upgraded.summary().schemaVersion).toBe(SCHEMA_VERSION);
     upgraded.close();
   });
 
@@ -172,7 +173,7 @@ describe('a project whose schema was changed outside Comparanda', () => {
     expect(readonly.summary()).toMatchObject({ schemaVersion: 1, readonlyReason: 'older-format', counts: { cells: 8 } });
     readonly.close();
     const project = Project.open(clean);
-    expect(project.summary().schemaVersion).toBe(5);
+    expect(project.summary().schemaVersion).toBe(SCHEMA_VERSION);
     project.close();
   });
 });
@@ -185,10 +186,10 @@ describe('check and info on a file that is not as expected', () => {
     const before = sha256(file);
     const info = cli(['info', file], dir);
     expect(info).toMatchObject({ code: 0, stderr: '' });
-    expect(info.stdout).toMatch(/format {3}1, older than this app's 5, shown as updated in a private copy \(the file is unchanged\)/);
+    expect(info.stdout).toMatch(new RegExp(`format {3}1, older than this app's ${SCHEMA_VERSION}, shown as updated in a private copy \\(the file is unchanged\\)`));
     const check = cli(['check', file], dir);
     expect(check).toMatchObject({ code: 0, stderr: '' });
-    expect(check.stdout).toMatch(/is in project format 1, older than this app's 5/);
+    expect(check.stdout).toMatch(new RegExp(`is in project format 1, older than this app's ${SCHEMA_VERSION}`));
     expect(check.stdout).toMatch(/no problems found/);
     expect(sha256(file)).toBe(before);
     expect(listDir(dir).filter((f) => f.startsWith('old.'))).toEqual(['old.comparanda']);
