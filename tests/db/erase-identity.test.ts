@@ -69,6 +69,7 @@ async function planted(purgeSnapshots: boolean) {
 describe('erasing an identity', () => {
   it('leaves no byte of the name in the project, its WAL or the purged snapshots, and says what it did', async () => {
     const { file, userData, session, ok, report, participant } = await planted(true);
+    if (process.env.SHOW_ERASE_REPORT) console.log(JSON.stringify(report, null, 2));
     try {
       expect(report.pseudonym).toBe('CEC member 1');
       expect(report.identifiersErased).toBe(3);

@@ -9,11 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../electron/contract/errors';
 import { SCHEMA_VERSION } from '../../electron/core/db/schema-version';
 import { writeSampleProject } from '../../electron/core/sample';
 import { Session } from '../../electron/core/session';
 import { listDir, sha256, tempDir } from '../helpers/temp';
+import { errorOf } from '../helpers/errors';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin', 'comparanda.cjs');
@@ -60,15 +60,6 @@ function cli(args: string[], cwd: string, tmp?: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe.skipIf(cannotMount !== null)('a project on a read-only drive', () => {
   it('is read by info, check, search, matrix and both exports; import says it cannot write there; nothing is changed', () => {

@@ -4,13 +4,11 @@
  * anything runs, `comparanda check` lists the differences, and an older-format or damaged file is described in a
  * sentence rather than an "unexpected error".
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../electron/core/db/schema-version';
-import { ApiError } from '../../electron/contract/errors';
 import { applyKey } from '../../electron/core/db/project-file';
 import { normaliseSql } from '../../electron/core/db/schema-check';
 import * as edit from '../../electron/core/edit';
@@ -18,9 +16,10 @@ import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
 import { Session } from '../../electron/core/session';
 import { listDir, sha256, tempDir } from '../helpers/temp';
+import { errorOf } from '../helpers/errors';
+import { cli } from '../helpers/cli';
 
 const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin', 'comparanda.cjs');
 const FORMAT_1 = path.join(root, 'tests', 'fixtures', 'projects', 'format-1-sample.comparanda');
 const PASS = 'correct horse battery staple';
 
@@ -31,20 +30,7 @@ beforeAll(() => {
   if (!fs.existsSync(path.join(root, 'dist', 'cli.cjs'))) throw new Error('Build first: npm run build:node (the CLI runs from dist/).');
 });
 
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, COMPARANDA_USER_DATA: path.join(cwd, '.user-data') } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 /** Changes a closed project's schema the way a foreign tool would: a plain SQLite connection, no Comparanda. */
 function tamper(file: string, sql: string, passphrase?: string): void {
