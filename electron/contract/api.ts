@@ -841,7 +841,7 @@ export interface ApiSpec {
     output: ParticipantDto;
   };
   /** Erases the identity from the project, its audit trail, its undo history and free pages; optionally its snapshots. */
-  'participants.eraseIdentity': { input: { id: string; purgeSnapshots?: boolean | undefined }; output: EraseReportDto };
+  'participants.eraseIdentity': { input: { id: string; purgeSnapshots?: boolean | undefined; historyOnly?: boolean | undefined }; output: EraseReportDto };
   'sources.list': { input: Empty; output: SourceDto[] };
   'sources.create': { input: { kind: SourceKind; csl: CslItem; participantId?: string | null | undefined; notes?: string | undefined }; output: SourceDto };
   'sources.update': {
