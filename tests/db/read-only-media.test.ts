@@ -110,7 +110,7 @@ describe.skipIf(cannotMount !== null)('a project on a read-only drive', () => {
     expect(listDir(dir)).toEqual(['sample.comparanda']);
     // Every private copy was made in the commands' temporary folder, and removed when its command finished.
     expect(listDir(tmp)).toEqual([]);
-  });
+  }, 120_000);
 
   it('reads the changes a -wal on the drive still holds, through a private copy', () => {
     const { dir, seal } = mountTmpfs();
