@@ -22,6 +22,7 @@ import { exportQdc, exportQdpx, importQdc, importQdpx } from '../core/exchange';
 import { importBibliography, previewBibliography, storeDocument } from '../core/evidence';
 import { matrixTables } from '../core/matrix';
 import { matrixToCsv, matrixToJson, matrixToMarkdown } from '../core/matrix-format';
+import { caseList, normList } from '../core/names';
 import { writeSampleProject } from '../core/sample';
 import { search } from '../core/search';
 import { EXPORT_USAGE, ExportUsageError, runExportCommand } from './export-command';
@@ -207,17 +208,18 @@ const commands: Record<string, Command> = {
   matrix(args) {
     const { values, positionals } = parse(
       args,
-      { norm: { type: 'string', short: 'n' }, cases: { type: 'string' }, view: { type: 'string' }, format: { type: 'string', short: 'f', default: 'md' } },
+      { norm: { type: 'string', short: 'n', multiple: true }, cases: { type: 'string', multiple: true }, view: { type: 'string' }, format: { type: 'string', short: 'f', default: 'md' } },
       1,
     );
     const format = values.format ?? 'md';
     if (!['md', 'csv', 'json'].includes(format)) throw new UsageError(`--format must be md, csv or json, not "${format}".`);
-    if (!values.norm && !values.view) throw new UsageError('Give the norm with --norm ID_OR_LABEL (or --norm all), or a saved --view.');
+    if (!values.norm?.length && !values.view) throw new UsageError('Give the norm with --norm ID_OR_LABEL (or --norm all), or a saved --view.');
     const project = openProject(requireFile(positionals), values, true);
     try {
+      const overview = project.overview();
       const tables = matrixTables(project, {
-        norms: values.norm && values.norm !== 'all' ? [values.norm] : undefined,
-        cases: values.cases ? values.cases.split(',').map((c) => c.trim()).filter(Boolean) : undefined,
+        norms: normList(values.norm, overview.norms),
+        cases: values.cases ? caseList(values.cases, overview.cases) : undefined,
         view: values.view,
       });
       if (tables.length === 0) throw new ApiError('NOT_FOUND', 'The project has no norms to show.');
