@@ -36,11 +36,12 @@ Commands:
 ${STRUCTURE_USAGE}  info FILE [--json]         summarise a project: format version and counts
   matrix FILE --norm NORM [--norm NORM]... [--cases A|B]... [--view NAME] [--format md|csv|json]
                              print the matrix of a norm (cases x stages) to stdout; --norm all for every norm
-  import FILE --from csv --kind elections|missions|claims|indicators|regional PATH [--dry-run] [--skip-bad-rows] [--create-missing]
+  import FILE --from csv --kind elections|missions|claims|indicators|regional|cases|cells PATH [--dry-run] [--skip-bad-rows] [--create-missing]
                              import bulk data from a spreadsheet (headers in the README); one transaction.
                              Columns the file lacks are left as they are; UTF-8, UTF-16, Windows-1252/1251,
                              comma or semicolon. --dry-run prints what would change and every bad line, writing
-                             nothing; --create-missing adds organisations the project does not have yet
+                             nothing; --create-missing adds organisations (and, for cases, attributes) the project
+                             does not have yet
   import FILE --from qdpx|qdc PATH [--json]
                              import a REFI-QDA project or codebook (NVivo, MAXQDA, ATLAS.ti, QualCoder)
   import FILE --from bibtex|ris|csl-json PATH [--keep-duplicates] [--kind KIND]
@@ -53,7 +54,7 @@ ${STRUCTURE_USAGE}  info FILE [--json]         summarise a project: format versi
                              a publication export with citations (see "comparanda export --help")
   export FILE --format qdpx|qdc --out OUT
                              the project (or its codebook) in the REFI-QDA exchange format
-  export FILE --data elections|missions|claims|indicators|regional [--out OUT.csv]
+  export FILE --data elections|missions|claims|indicators|regional|cases|cells [--out OUT.csv]
                              a data table as CSV, in the form "import --from csv" reads
   check FILE [--json]        integrity and reference checks; exits 1 when there are problems
   encrypt FILE --out NEW --new-passphrase-file PATH

@@ -132,7 +132,7 @@ describe('the egress gate', () => {
     fs.mkdirSync(path.join(dir, 'out'), { recursive: true });
     const callers: Record<Gated, () => Promise<Envelope<unknown>>[]> = {
       'sources.exportBibliography': () => [call('sources.exportBibliography', { format: 'bibtex' }), call('sources.exportBibliography', { format: 'csl-json' })],
-      'data.exportCsv': () => (['elections', 'missions', 'claims', 'indicators', 'regional'] as const).map((kind) => call('data.exportCsv', { kind })),
+      'data.exportCsv': () => (['elections', 'missions', 'claims', 'indicators', 'regional', 'cases', 'cells'] as const).map((kind) => call('data.exportCsv', { kind })),
       'audit.exportCsv': () => [call('audit.exportCsv', {})],
       'documents.saveOriginal': () => [call('documents.saveOriginal', { id: documentId, path: out('transcript.txt') })],
       'exchange.exportQdpx': () => [call('exchange.exportQdpx', { path: out('p.qdpx') })],
