@@ -37,11 +37,12 @@ export function matchName<T>(kind: string, query: string, items: readonly T[], k
   const found = steps.find((step) => step.length > 0);
   if (found?.length === 1) return found[0]!.item;
   if (found) {
-    const candidates = found.map((f) => `"${describe(f.item)}"`).join(', ');
+    const candidates = found.map((f) => describe(f.item)).join('; ');
     throw new ApiError('VALIDATION_FAILED', `"${query}" matches ${found.length} ${kind}s: ${candidates}. Give the full name${kind === 'case' ? ' or the ISO code' : ''} of the one you mean.`);
   }
-  const known = items.map((item) => `"${describe(item)}"`).join(', ');
-  throw new ApiError('NOT_FOUND', `No ${kind} is called "${query}". The project's ${kind}s: ${known || 'none yet'}.`);
+  // Semicolons between them: a norm's label may hold commas.
+  const known = items.map(describe).join('; ');
+  throw new ApiError('NOT_FOUND', `No ${kind} matches "${query}". The project's ${kind}s: ${known || 'none yet'}.`);
 }
 
 export function matchCase(query: string, cases: readonly CaseDto[]): CaseDto {
@@ -49,7 +50,7 @@ export function matchCase(query: string, cases: readonly CaseDto[]): CaseDto {
 }
 
 export function matchNorm(query: string, norms: readonly NormDto[]): NormDto {
-  return matchName('norm', query, norms, (n) => ({ exact: [n.id], names: [n.label, n.shortLabel] }), (n) => n.label);
+  return matchName('norm', query, norms, (n) => ({ exact: [n.id], names: [n.label, n.shortLabel] }), (n) => n.shortLabel || n.label);
 }
 
 /**

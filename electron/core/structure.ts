@@ -29,7 +29,7 @@ function checked<M extends Method>(method: M, input: unknown): unknown {
 }
 
 export function matchTemplate(query: string): FrameworkTemplateDto {
-  return matchName('framework template', query, FRAMEWORK_TEMPLATES, (t) => ({ exact: [t.id], names: [t.name] }), (t) => `${t.name} (${t.id})`);
+  return matchName('framework template', query, FRAMEWORK_TEMPLATES, (t) => ({ exact: [t.id], names: [t.name] }), (t) => t.id);
 }
 
 export function matchFramework(query: string, frameworks: readonly FrameworkDto[]): FrameworkDto {
