@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { acquireLock } from '../../electron/core/lock';
 import { tempDir } from '../helpers/temp';
 
 const root = path.resolve(__dirname, '../..');
@@ -78,6 +79,18 @@ describe('building a study from the command line', () => {
   it('cases CSV: attr:NAME columns, an absent column left alone, an empty cell cleared, every bad row reported', () => {
     const dir = tempDir();
     ok(['new', 'p.comparanda'], dir);
+    // Open in the app (its lock held): every command that writes is refused, reading ones work.
+    const lock = acquireLock(path.join(dir, 'p.comparanda'))!;
+    try {
+      for (const args of [['case', 'add', 'p.comparanda', '--name', 'Kazakhstan'], ['norm', 'add', 'p.comparanda', '--label', 'X'], ['stage', 'add', 'p.comparanda', '--label', 'Y']]) {
+        const refused = cli(args, dir);
+        expect(refused.code, args.join(' ')).toBe(1);
+        expect(refused.stderr).toMatch(/is open in Comparanda/);
+      }
+      ok(['case', 'list', 'p.comparanda'], dir);
+    } finally {
+      lock.release();
+    }
     ok(['case', 'add', 'p.comparanda', '--name', 'Kazakhstan', '--iso', 'KAZ', '--role', 'focal', '--notes', 'Focal since 2024'], dir);
     fs.writeFileSync(path.join(dir, 'attrs.csv'), 'name,iso,attr:Regime type\nKazakhstan,,authoritarian\nKyrgyzstan,KGZ,hybrid\n');
     const refused = cli(['import', 'p.comparanda', '--from', 'csv', '--kind', 'cases', 'attrs.csv'], dir);
