@@ -49,7 +49,7 @@ describe('cases named on the command line', () => {
     expect(columns(rus.stdout)).toEqual(['Russia']);
     const kyrg = cli(['matrix', 'study.comparanda', '--norm', 'Election observation', '--cases', 'Kyrg', '--format', 'json'], dir);
     expect(columns(kyrg.stdout)).toEqual(['Kyrgyzstan']);
-  });
+  }, 120_000);
 
   it('an ambiguous prefix is an error that lists the candidates; nothing found lists the cases', () => {
     const dir = tempDir();
@@ -60,7 +60,7 @@ describe('cases named on the command line', () => {
     const none = cli(['matrix', 'study.comparanda', '--norm', 'Election observation', '--cases', 'arus'], dir);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/No case matches "arus"\. The project's cases: Kazakhstan \(KAZ\); Belarus \(BLR\); Russia; Kyrgyzstan\./);
-  });
+  }, 120_000);
 
   it('KGZ finds Kyrgyzstan once its ISO code is set, in every command', () => {
     const dir = tempDir();
@@ -78,7 +78,7 @@ describe('cases named on the command line', () => {
     // The old comma list of ISO codes still works.
     const old = cli(['matrix', 'study.comparanda', '--norm', 'Election observation', '--cases', 'KAZ,BLR', '--format', 'json'], dir);
     expect(columns(old.stdout)).toEqual(['Kazakhstan', 'Belarus']);
-  });
+  }, 120_000);
 });
 
 describe('norms named on the command line', () => {
@@ -100,7 +100,7 @@ describe('norms named on the command line', () => {
       expect(m.code, m.stderr).toBe(0);
       if (format === 'json') expect((JSON.parse(m.stdout) as { norms: unknown[] }).norms).toHaveLength(1);
     }
-  });
+  }, 120_000);
 
   it('several norms by repeated flags or "|"; a comma list is refused with how to give several', () => {
     const dir = tempDir();
@@ -112,5 +112,5 @@ describe('norms named on the command line', () => {
     const comma = cli(['matrix', 's.comparanda', '--norm', 'Election observation,Free and fair voting'], dir);
     expect(comma.code).toBe(1);
     expect(comma.stderr).toMatch(/repeat --norm or separate them with "\|"/);
-  });
+  }, 120_000);
 });
