@@ -394,7 +394,7 @@ export const CLAIM_ASSESSMENTS = ['supported', 'partly-supported', 'not-supporte
 export type ClaimAssessment = (typeof CLAIM_ASSESSMENTS)[number];
 export const MEMBERSHIP_STATUSES = ['member', 'founding-member', 'observer', 'dialogue-partner', 'participating-state', 'applicant', 'suspended', 'other'] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
-export const CSV_KINDS = ['elections', 'missions', 'claims', 'indicators', 'regional'] as const;
+export const CSV_KINDS = ['elections', 'missions', 'claims', 'indicators', 'regional', 'cases', 'cells'] as const;
 export type CsvKind = (typeof CSV_KINDS)[number];
 
 export interface DimensionDto {

@@ -119,7 +119,7 @@ describe('CSV', () => {
     edit.createCase(fresh, { name: 'Kazakhstan', isoCode: 'KAZ', role: 'focal' });
     edit.createCase(fresh, { name: 'Belarus', isoCode: 'BLR' });
     for (const norm of sampleNorms) edit.createNorm(fresh, { label: norm.label, shortLabel: norm.shortLabel });
-    for (const kind of ['elections', 'missions', 'regional', 'indicators', 'claims'] as const) {
+    for (const kind of ['cases', 'cells', 'elections', 'missions', 'regional', 'indicators', 'claims'] as const) {
       // The fresh project has no mission or regional organisations yet: creating them is asked for explicitly.
       const result = importCsv(fresh, { kind, text: exported[kind], createMissing: true });
       expect(result.skipped, kind).toEqual([]);
