@@ -731,6 +731,8 @@ export interface RecentProject {
   title: string;
   openedAt: string;
   exists: boolean;
+  /** Snapshots of it in the backups folder: a project whose file is gone can be restored from the newest. */
+  backups: number;
 }
 
 export interface ProjectOverview {
@@ -760,6 +762,8 @@ export interface AppInfo {
   appVersion: string;
   schemaVersion: number;
   transport: 'ipc' | 'http';
+  /** Where a new project goes unless the researcher chooses another place: Documents/Comparanda. */
+  newProjectDir: string;
 }
 
 type Empty = Record<string, never>;
@@ -1073,6 +1077,10 @@ export interface ApiSpec {
   'backups.create': { input: Empty; output: BackupDto };
   /** Restores a snapshot into a new file (never over the open project); answers its path. */
   'backups.restore': { input: { file: string; dest: string }; output: { path: string } };
+  /** The snapshots of a project that is not open (one whose file was moved or deleted). */
+  'backups.listFor': { input: { path: string }; output: BackupDto[] };
+  /** Restores a snapshot of a project that is not open into a new file (its old path, if that is free). */
+  'backups.restoreFor': { input: { project: string; file: string; dest: string }; output: { path: string } };
   'project.check': { input: Empty; output: CheckReportDto };
   'exchange.previewQdpx': { input: { path: string }; output: QdpxPreviewDto };
   /** Imports a .qdpx into the open project (by GUID: importing again updates); `mapping` sends codes to matrix cells. */

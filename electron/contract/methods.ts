@@ -120,6 +120,8 @@ export const METHODS = [
   'backups.list',
   'backups.create',
   'backups.restore',
+  'backups.listFor',
+  'backups.restoreFor',
   'project.check',
   'exchange.previewQdpx',
   'exchange.importQdpx',

@@ -418,6 +418,8 @@ export const inputSchemas = {
   'backups.list': empty,
   'backups.create': empty,
   'backups.restore': z.strictObject({ file: filePath, dest: projectPath }),
+  'backups.listFor': z.strictObject({ path: projectPath }),
+  'backups.restoreFor': z.strictObject({ project: projectPath, file: filePath, dest: projectPath }),
   'project.check': empty,
   'exchange.previewQdpx': z.strictObject({ path: filePath }),
   'exchange.importQdpx': z.strictObject({ path: filePath, mapping: z.record(z.string().min(1).max(80), z.strictObject({ normId: id, stageId: id })).optional() }),

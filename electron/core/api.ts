@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ApiInput, Handlers } from '../contract/api';
 import { ApiError, type Envelope } from '../contract/errors';
 import { isMethod, type Method } from '../contract/methods';
@@ -14,6 +15,7 @@ import type { PdfPrinter } from './export';
 import { listExportKinds, previewExport, startExport } from './export-job';
 import * as evidence from './evidence';
 import * as record from './record';
+import { newProjectDir } from './paths';
 import { eraseIdentity } from './privacy/erase';
 import { guardOutput, redactMessage } from './privacy/gate';
 import { METHOD_OUTPUTS } from './privacy/outputs';
@@ -61,7 +63,7 @@ function gateAnswers(session: Session, handlers: Handlers): Handlers {
 
 function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Host): Handlers {
   return {
-    'app.info': () => ({ appName: APP_NAME, appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, transport }),
+    'app.info': () => ({ appName: APP_NAME, appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, transport, newProjectDir: newProjectDir() }),
     'project.current': () => session.project?.summary() ?? null,
     'project.open': ({ path, passphrase, readonly }) => session.open(path, passphrase, { readonly }).summary(),
     'project.create': ({ path, title, passphrase }) => session.create(path, title, passphrase).summary(),
@@ -76,7 +78,7 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
       return null;
     },
     'project.saveCopy': async ({ path }) => ({ path: await session.requireProject().saveCopy(path) }),
-    'project.recent': () => session.prefs.recent(),
+    'project.recent': () => session.prefs.recent().map((r) => ({ ...r, backups: r.exists ? 0 : session.backups.list(r.path).length })),
     'project.overview': () => session.requireProject().overview(),
     'cells.list': ({ normId }) => session.requireProject().cells(normId),
     'cells.evidenceCounts': ({ normId }) => session.requireProject().evidenceCounts(normId),
@@ -196,6 +198,11 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
       return session.backups.snapshot(project, 'manual');
     },
     'backups.restore': ({ file, dest }) => ({ path: session.backups.restore(session.requireProject().path, file, dest) }),
+    'backups.listFor': ({ path }) => session.backups.list(path),
+    'backups.restoreFor': ({ project, file, dest }) => {
+      if (session.project && path.resolve(dest) === session.project.path) throw new ApiError('FILE_EXISTS', 'A backup is restored into a new file, never over the open project. Choose another name.');
+      return { path: session.backups.restore(project, file, dest, { projectGone: true }) };
+    },
     'project.check': () => session.requireProject().check(),
     'exchange.previewQdpx': ({ path }) => previewQdpx(path),
     'exchange.importQdpx': async ({ path, mapping }) => {

@@ -141,11 +141,12 @@ export class Backups {
   }
 
   /** Restores a snapshot of this project into a new file. */
-  restore(projectPath: string, file: string, dest: string): string {
+  restore(projectPath: string, file: string, dest: string, how: { projectGone?: boolean } = {}): string {
     const backup = this.list(projectPath).find((b) => b.file === path.resolve(file));
     if (!backup) throw new ApiError('NOT_FOUND', 'That snapshot is not among this project’s backups.');
     const target = path.resolve(dest);
-    if (target === path.resolve(projectPath)) throw new ApiError('FILE_EXISTS', 'A backup is restored into a new file, never over the open project. Choose another name.');
+    // A project whose file is gone may come back where it was; an existing one never gets a snapshot written over it.
+    if (target === path.resolve(projectPath) && !(how.projectGone && !fs.existsSync(target))) throw new ApiError('FILE_EXISTS', 'A backup is restored into a new file, never over the open project. Choose another name.');
     if (fs.existsSync(target)) throw new ApiError('FILE_EXISTS', `"${path.basename(target)}" already exists. Choose another name.`);
     const temp = tempNameBeside(target);
     try {

@@ -46,6 +46,11 @@ export function defaultUserDataDir(): string {
   }
 }
 
+/** Where a new project is proposed: Documents/Comparanda (COMPARANDA_DOCUMENTS overrides the documents folder). */
+export function newProjectDir(): string {
+  return path.join(process.env.COMPARANDA_DOCUMENTS ?? defaultDocumentsDir(), 'Comparanda');
+}
+
 /** The documents folder, where the sample project is copied on first launch. */
 export function defaultDocumentsDir(): string {
   const home = process.env.HOME ?? process.env.USERPROFILE ?? '.';

@@ -88,7 +88,7 @@ export class PrefsStore {
     }));
   }
 
-  recent(): RecentProject[] {
+  recent(): Omit<RecentProject, 'backups'>[] {
     return this.read().recent.map((r) => ({
       path: r.path,
       title: r.title ?? path.basename(r.path, path.extname(r.path)),

@@ -4,6 +4,7 @@ import { Backups } from './backups';
 import { inspectProjectFile, type OpenOptions } from './db/project-file';
 import { Jobs } from './jobs';
 import { acquireLock, type ProjectLock } from './lock';
+import { newProjectDir } from './paths';
 import { PrefsStore } from './prefs';
 import { Project } from './project';
 import { ApiError } from '../contract/errors';
@@ -156,6 +157,8 @@ export class Session {
   }
 
   create(file: string, title?: string, passphrase?: string): Project {
+    // The folder proposed for new projects is made on first use; any other folder must exist already.
+    if (path.dirname(path.resolve(file)) === newProjectDir()) fs.mkdirSync(newProjectDir(), { recursive: true });
     const next = Project.create(file, { ...this.openOptions, title, passphrase });
     this.detach();
     this.lock = acquireLock(next.path) ?? undefined;

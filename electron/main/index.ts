@@ -167,6 +167,8 @@ function documentsDir(): string {
 }
 
 async function startup(): Promise<void> {
+  // New projects are proposed in the system's documents folder (the core reads it from here).
+  process.env.COMPARANDA_DOCUMENTS ??= documentsDir();
   core = new Session(app.getPath('userData'), coreOpenOptions());
   dispatch = createDispatcher(
     createHandlers(core, 'ipc', {

@@ -24,7 +24,7 @@ export interface MenuState {
   isPackaged: boolean;
   appName: string;
   hasProject: boolean;
-  recent: readonly RecentProject[];
+  recent: readonly Omit<RecentProject, 'backups'>[];
 }
 
 /** Windows and Linux read `&` in a label as a mnemonic marker; "Kazakhstan & Belarus" must show its ampersand. */

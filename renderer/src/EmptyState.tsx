@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { RecentProject } from '../../electron/contract/api';
-import { transportKind, useApiQuery } from './api';
+import type { ApiError } from '../../electron/contract/errors';
+import { api, toApiError, transportKind, useApiQuery } from './api';
 import { InlineAlert } from './InlineAlert';
+import { Modal } from './Modal';
 import { NewProjectSection } from './safety/NewProjectDialog';
 import { useOpenProject } from './safety/open-project';
 
@@ -58,7 +60,7 @@ export function EmptyState({ onOpened }: EmptyStateProps) {
         ) : (
           <ul className="recent-list" data-testid="recent-list">
             {(recent.data ?? []).map((item) => (
-              <RecentItem key={item.path} item={item} disabled={open.pending} onOpen={() => void openPath(item.path)} />
+              <RecentItem key={item.path} item={item} disabled={open.pending} onOpen={() => void openPath(item.path)} onRestored={(restored) => void openPath(restored)} />
             ))}
           </ul>
         )}
@@ -93,16 +95,82 @@ export function EmptyState({ onOpened }: EmptyStateProps) {
   );
 }
 
-function RecentItem({ item, disabled, onOpen }: { item: RecentProject; disabled: boolean; onOpen: () => void }) {
+function RecentItem({ item, disabled, onOpen, onRestored }: { item: RecentProject; disabled: boolean; onOpen: () => void; onRestored: (path: string) => void }) {
+  const [restoring, setRestoring] = useState(false);
   return (
-    <li>
+    <li className="recent-row">
       <button type="button" className="recent-item" onClick={onOpen} disabled={disabled || !item.exists} title={item.path}>
         <span className="recent-title">{item.title}</span>
         <span className="recent-path">{item.path}</span>
         <span className="recent-meta">
-          {item.exists ? <time dateTime={item.openedAt}>{item.openedAt.slice(0, 10)}</time> : 'File not found'}
+          {item.exists ? <time dateTime={item.openedAt}>{item.openedAt.slice(0, 10)}</time> : item.backups > 0 ? 'File not found; backups exist' : 'File not found'}
         </span>
       </button>
+      {!item.exists && item.backups > 0 ? (
+        <button type="button" className="button button-small" onClick={() => setRestoring(true)} disabled={disabled}>
+          Restore from backup…
+        </button>
+      ) : null}
+      {restoring ? <RestoreMissingDialog item={item} onClose={() => setRestoring(false)} onRestored={onRestored} /> : null}
     </li>
+  );
+}
+
+/** A recent project whose file is gone: its newest snapshot (or another) restored where it was, or elsewhere. */
+function RestoreMissingDialog({ item, onClose, onRestored }: { item: RecentProject; onClose: () => void; onRestored: (path: string) => void }) {
+  const backups = useApiQuery('backups.listFor', { path: item.path });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [dest, setDest] = useState(item.path);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [pending, setPending] = useState(false);
+  const file = chosen ?? backups.data?.[0]?.file ?? null;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return;
+    setPending(true);
+    setError(undefined);
+    try {
+      const restored = await api['backups.restoreFor']({ project: item.path, file, dest: dest.trim() });
+      onRestored(restored.path);
+      onClose();
+    } catch (caught) {
+      setError(toApiError(caught));
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title={`Restore “${item.title}”`}
+      description="Its file is no longer where it was. A snapshot from the backups folder is copied to a new file, which then opens."
+      testId="restore-missing"
+    >
+      <form className="dialog-form" onSubmit={(e) => void submit(e)}>
+        <fieldset className="field">
+          <legend className="field-label">Snapshot</legend>
+          {(backups.data ?? []).map((b, i) => (
+            <label className="choice" key={b.file}>
+              <input type="radio" name="snapshot" checked={file === b.file} onChange={() => setChosen(b.file)} />
+              {new Date(b.createdAt).toLocaleString('en-GB')} ({b.reason}){i === 0 ? ', the newest' : ''}
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span className="field-label">Restore to</span>
+          <input className="text-input" value={dest} onChange={(e) => setDest(e.target.value)} spellCheck={false} autoComplete="off" />
+        </label>
+        {error ? <InlineAlert message={error.message} /> : null}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={pending || !file || dest.trim() === ''}>
+            Restore and open
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }

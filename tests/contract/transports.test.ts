@@ -173,6 +173,8 @@ function validInputs(dir: string, transport: string, ids: SampleIds): { [M in Me
     'backups.list': {},
     'backups.create': {},
     'backups.restore': { file: path.join(dir, 'no-such-backup.comparanda'), dest: path.join(dir, `restored-${transport}.comparanda`) },
+    'backups.listFor': { path: path.join(dir, 'gone.comparanda') },
+    'backups.restoreFor': { project: path.join(dir, 'gone.comparanda'), file: path.join(dir, 'no-such-backup.comparanda'), dest: path.join(dir, `restored-for-${transport}.comparanda`) },
     'project.check': {},
     'exchange.previewQdpx': { path: path.join(FIXTURES, 'refi-qda', 'atlasti-standard-project.qdpx') },
     'exchange.importQdpx': { path: path.join(FIXTURES, 'refi-qda', 'forgiving.qdpx') },
@@ -352,6 +354,7 @@ describe('one contract, two transports', () => {
       'flags.remove',
       'audit.restore',
       'backups.restore',
+      'backups.restoreFor',
       'project.changePassphrase',
     ]);
     for (const method of METHODS) {

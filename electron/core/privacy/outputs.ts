@@ -138,6 +138,8 @@ export const METHOD_OUTPUTS: Record<Method, OutputPolicy> = {
   'backups.list': APP,
   'backups.create': COPY,
   'backups.restore': COPY,
+  'backups.listFor': APP,
+  'backups.restoreFor': COPY,
   'project.check': APP,
   'exchange.previewQdpx': APP,
   'exchange.importQdpx': APP,

@@ -5,7 +5,7 @@ import { InlineAlert } from '../InlineAlert';
 import { Modal } from '../Modal';
 import { NewPassphraseFields, newPassphraseProblem, type NewPassphrase } from './PassphraseFields';
 import { CAN_CHOOSE_FILES, PathField } from './PathField';
-import { dirname, safeFileName, siblingPath } from './paths';
+import { inFolder, safeFileName } from './paths';
 import './safety.css';
 
 interface NewProjectSectionProps {
@@ -40,7 +40,7 @@ interface NewProjectDialogProps {
 const EMPTY: NewPassphrase = { first: '', second: '' };
 
 export function NewProjectDialog({ onClose, onCreated }: NewProjectDialogProps) {
-  const recent = useApiQuery('project.recent', {});
+  const info = useApiQuery('app.info', {});
   const [title, setTitle] = useState('');
   const [path, setPath] = useState<string | null>(null);
   const [encrypt, setEncrypt] = useState(false);
@@ -49,10 +49,11 @@ export function NewProjectDialog({ onClose, onCreated }: NewProjectDialogProps) 
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
 
-  // Until the user types a path, the file is named after the title, next to the most recent project.
+  // Until the user types a path, the file is named after the title, in Documents/Comparanda — never beside the last
+  // project, which may sit in a temporary folder (the sample of `npm run web`) that goes when the server stops.
   const fileName = `${safeFileName(title.trim() || 'Untitled project')}.comparanda`;
-  const near = recent.data?.find((r) => r.exists)?.path;
-  const suggested = near ? siblingPath(near, fileName) : CAN_CHOOSE_FILES ? '' : fileName;
+  const folder = info.data?.newProjectDir;
+  const suggested = folder ? inFolder(folder, fileName) : CAN_CHOOSE_FILES ? '' : fileName;
   const shownPath = path ?? suggested;
   const pathProblem = shownPath.trim() !== '' && !shownPath.trim().toLowerCase().endsWith('.comparanda') ? 'A Comparanda project file name ends in .comparanda.' : null;
   const passProblem = encrypt ? newPassphraseProblem(passphrase) : null;
@@ -98,7 +99,7 @@ export function NewProjectDialog({ onClose, onCreated }: NewProjectDialogProps) 
           defaultName={fileName}
           value={shownPath}
           onChange={setPath}
-          placeholder={dirname(near ?? '') ? siblingPath(near ?? '', fileName) : '/home/me/Documents/Project.comparanda'}
+          placeholder={folder ? inFolder(folder, fileName) : '/home/me/Documents/Comparanda/Project.comparanda'}
           error={pathProblem ?? (tried && shownPath.trim() === '' ? 'Give the file a path, e.g. /home/me/Documents/Project.comparanda.' : null)}
         />
         <label className="choice encrypt-choice">

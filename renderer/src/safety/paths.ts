@@ -27,6 +27,13 @@ export function siblingPath(near: string, fileName: string): string {
   return folder.endsWith(sep) ? `${folder}${fileName}` : `${folder}${sep}${fileName}`;
 }
 
+/** A file in a folder, with the folder's own separator. */
+export function inFolder(folder: string, fileName: string): string {
+  if (folder === '') return fileName;
+  const sep = separatorOf(folder);
+  return folder.endsWith(sep) ? `${folder}${fileName}` : `${folder}${sep}${fileName}`;
+}
+
 /** The path with its extension replaced (or added); `ext` without the dot. */
 export function withExtension(path: string, ext: string): string {
   const name = basename(path);
