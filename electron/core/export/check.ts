@@ -26,6 +26,7 @@ export function officeTexts(bytes: Buffer): OutputPart[] {
 /** The text of a PDF as pdf.js extracts it, page by page. */
 export async function pdfTexts(bytes: Buffer, signal?: AbortSignal): Promise<string[]> {
   const extracted = await extractDocument({ fileName: 'export.pdf', bytes: new Uint8Array(bytes), signal });
-  return extracted.pages.map((p) => p.text);
+  // Soft hyphens (hyphenate.ts) are in the printed text: a word broken at a line end reads "sup\u00ad-" + "ported".
+  return extracted.pages.map((p) => p.text.replace(/\u00ad-?\s*/g, ''));
 }
 
