@@ -16,13 +16,13 @@ import {
   FootnoteReferenceRun,
   Header,
   HeadingLevel,
+  ImportedXmlComponent,
   LevelFormat,
   Packer,
   PageNumber,
   PageOrientation as DocxOrientation,
   Paragraph,
   ShadingType,
-  SimpleField,
   Table,
   TableCell,
   TableLayoutType,
@@ -194,7 +194,7 @@ function tableOf(ctx: Context, table: TableModel, usableWidth: number): (Paragra
     keepNext: true,
     children: [
       new TextRun({ text: 'Table ', bold: true }),
-      new SimpleField('SEQ Table \\* ARABIC', String(table.number)),
+      ...seqField('Table', table.number),
       new TextRun({ text: `${table.part ? ` (part ${table.part.index} of ${table.part.count})` : ''}. `, bold: true }),
       ...textRuns(table.caption),
     ],
@@ -208,6 +208,21 @@ function tableOf(ctx: Context, table: TableModel, usableWidth: number): (Paragra
       layout: TableLayoutType.FIXED,
       borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
     }),
+  ];
+}
+
+/**
+ * A SEQ field as Word's Insert Caption writes it (begin, instruction, separate, its value, end), in bold. The `docx`
+ * package's SequentialIdentifier stores no value and its SimpleField (w:fldSimple) is not read by some readers.
+ */
+function seqField(identifier: string, value: number): ParagraphChild[] {
+  const run = (inner: string) => ImportedXmlComponent.fromXmlString(`<w:r><w:rPr><w:b/><w:bCs/></w:rPr>${inner}</w:r>`) as unknown as TextRun;
+  return [
+    run('<w:fldChar w:fldCharType="begin"/>'),
+    run(`<w:instrText xml:space="preserve"> SEQ ${identifier} \\* ARABIC </w:instrText>`),
+    run('<w:fldChar w:fldCharType="separate"/>'),
+    run(`<w:t>${value}</w:t>`),
+    run('<w:fldChar w:fldCharType="end"/>'),
   ];
 }
 

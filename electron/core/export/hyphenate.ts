@@ -34,8 +34,10 @@ export function languageSpans(text: string): LanguageSpan[] {
   const flush = () => {
     if (!open) return;
     if (open.start > last) spans.push({ text: text.slice(last, open.start), lang: 'en' });
-    spans.push({ text: text.slice(open.start, open.end), lang: open.kazakh ? 'kk' : 'ru' });
-    last = open.end;
+    // The stretch keeps the punctuation and spaces after it ("допущены. "), as a sentence keeps its full stop.
+    const end = open.end + /^[^\p{L}\p{N}]*/u.exec(text.slice(open.end))![0].length;
+    spans.push({ text: text.slice(open.start, end), lang: open.kazakh ? 'kk' : 'ru' });
+    last = end;
     open = null;
   };
   for (const match of text.matchAll(CYRILLIC_WORD)) {

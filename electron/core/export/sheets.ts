@@ -124,7 +124,7 @@ function addNotes(workbook: ExcelJS.Workbook, doc: ExportDocument): void {
   const ws = workbook.addWorksheet('Notes');
   ws.columns = [{ width: 24 }, { width: 110 }];
   const add = (a: string, b = '', bold = false) => {
-    const row = ws.addRow([a, b]);
+    const row = ws.addRow([a || null, b || null]);
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
     row.getCell(1).alignment = { vertical: 'top' };
     if (bold) row.font = { bold: true };
