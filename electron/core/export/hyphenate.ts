@@ -71,7 +71,9 @@ function trimPoints(word: string, hyphenated: string, original: string): string 
   for (let i = 0; i < parts.length; i++) {
     out += original.slice(done, done + parts[i]!.length);
     done += parts[i]!.length;
-    if (i < parts.length - 1 && done >= LEFT_MIN && word.length - done >= RIGHT_MIN) out += SOFT_HYPHEN;
+    // Not inside an f-ligature (ff, fi, fl): Chromium's PDF text for a ligature split by a soft hyphen loses letters.
+    const ligature = word[done - 1] === 'f' && 'fil'.includes(word[done] ?? '');
+    if (i < parts.length - 1 && done >= LEFT_MIN && word.length - done >= RIGHT_MIN && !ligature) out += SOFT_HYPHEN;
   }
   return out;
 }
