@@ -624,6 +624,7 @@ export function buildClaims(ctx: BuildContext): Draft {
       { label: 'Reasoning', width: 16 },
     ],
     rows,
+    fit: 'content',
   };
   markTallRows(table, orientationOf(ctx), ctx.citations.note);
   const flagged = claims.filter((c) => c.verification !== 'verified-external').length;

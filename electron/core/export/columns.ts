@@ -2,8 +2,8 @@
  * Column widths from content, for the page formats (HTML/PDF and DOCX). Each column is at least as wide as its
  * longest unbreakable piece (a name, a status label such as "Undetermined", a syllable of a hyphenated word) so that
  * nothing is broken without a hyphen or printed over the next column; the width left over is shared by the designed
- * proportions of the builder (a quarter) and the amount of text each column holds (three quarters), which evens out
- * the lines per column.
+ * proportions of the builder, and for a table fitted to its content (`fit: 'content'`) also by the amount of text
+ * each column holds (three quarters to one), which evens out the lines per column.
  *
  * Widths are estimated from per-character advance widths of Noto Serif/Sans (measured on the bundled fonts, rounded
  * up), so they err on the wide side.
@@ -87,7 +87,8 @@ function cellNeed(cell: CellModel, m: FitMetrics, rules: BreakRules): Need {
   const { text, bold } = runsText(cell.content);
   const citeText = cell.cite && cell.cite.noteNumber === null ? cell.cite.runs.map((r) => r.text).join('') : '';
   let min = Math.max(minContent(text + ' ' + citeText, size, !!cell.header, rules), minContent(bold, size, true, rules));
-  if (cell.status) min = Math.max(min, m.mark + minContent(cell.status.label, m.status, true, rules));
+  // A status label is read at a glance: its words are never hyphenated (html.ts sets them whole).
+  if (cell.status) min = Math.max(min, m.mark + minContent(cell.status.label, m.status, true, { whole: true }));
   if (cell.meta) min = Math.max(min, minContent(cell.meta, m.meta, false, rules));
   const border = cell.status && !cell.header ? 2.5 : 0;
   return { min: min + m.padding + border, chars: text.length + bold.length + citeText.length + (cell.status?.label.length ?? 0) + (cell.meta?.length ?? 0) * 0.8 };
@@ -119,7 +120,8 @@ export function fitColumns(table: TableModel, usable: number, metrics: FitMetric
   if (totalMin >= usable) return mins.map((w) => (w / totalMin) * usable);
   const hintTotal = table.columns.reduce((s, c) => s + c.width, 0) || 1;
   const charTotal = needs.reduce((s, x) => s + x.chars, 0) || 1;
-  const prefs = table.columns.map((c, i) => 0.25 * (c.width / hintTotal) + 0.75 * (needs[i]!.chars / charTotal));
+  const textShare = table.fit === 'content' ? 0.75 : 0;
+  const prefs = table.columns.map((c, i) => (1 - textShare) * (c.width / hintTotal) + textShare * (needs[i]!.chars / charTotal));
   // Water-filling: a column whose share is below its minimum gets the minimum; the rest share what is left.
   const widths = new Array<number>(n).fill(0);
   const fixed = new Set<number>();

@@ -66,10 +66,10 @@ function breakableSlashes(html: string): string {
  * Text with soft hyphens in its language, and Cyrillic stretches marked `lang="ru"` or `lang="kk"` (the page is
  * English), so that hyphenation, quotation and screen readers follow the language of each stretch.
  */
-function languageHtml(value: string, names?: ReadonlySet<string>): string {
+function languageHtml(value: string, names?: ReadonlySet<string>, whole = false): string {
   return languageSpans(value)
     .map((span) => {
-      const body = breakableSlashes(escapeHtml(hyphenate(span.text, span.lang, names))).replace(/\n/g, '<br>');
+      const body = breakableSlashes(escapeHtml(whole ? span.text : hyphenate(span.text, span.lang, names))).replace(/\n/g, '<br>');
       return span.lang === 'en' ? body : `<span lang="${span.lang}">${body}</span>`;
     })
     .join('');
@@ -103,7 +103,7 @@ function swatch(status: StatusMark): string {
 }
 
 function statusHtml(status: StatusMark, meta: string | undefined, names?: ReadonlySet<string>): string {
-  return `<div class="status${status.noData ? ' nodata' : ''}">${swatch(status)}<span class="status-label">${languageHtml(status.label, names)}</span></div>${meta ? `<div class="meta">${languageHtml(meta, names)}</div>` : ''}`;
+  return `<div class="status${status.noData ? ' nodata' : ''}">${swatch(status)}<span class="status-label">${languageHtml(status.label, names, true)}</span></div>${meta ? `<div class="meta">${languageHtml(meta, names)}</div>` : ''}`;
 }
 
 function cellHtml(cell: CellModel, page: Page): string {

@@ -57,6 +57,11 @@ export interface TableModel {
   rows: RowModel[];
   /** The matrix it shows, when it is one (Markdown reuses matrix-format for it). */
   matrix?: { table: MatrixTable; layout: MatrixLayout } | undefined;
+  /**
+   * How the width left after each column's minimum is shared (columns.ts): by the columns' designed widths (default:
+   * a matrix keeps its cases equal), or also by the amount of text in each ('content': a register of long texts).
+   */
+  fit?: 'design' | 'content' | undefined;
   /** A matrix too wide for the page is set as consecutive parts of one numbered table. */
   part?: { index: number; count: number } | undefined;
 }
