@@ -87,8 +87,11 @@ function cellNeed(cell: CellModel, m: FitMetrics, rules: BreakRules): Need {
   const { text, bold } = runsText(cell.content);
   const citeText = cell.cite && cell.cite.noteNumber === null ? cell.cite.runs.map((r) => r.text).join('') : '';
   let min = Math.max(minContent(text + ' ' + citeText, size, !!cell.header, rules), minContent(bold, size, true, rules));
-  // A status label is read at a glance: its words are never hyphenated (html.ts sets them whole).
-  if (cell.status) min = Math.max(min, m.mark + minContent(cell.status.label, m.status, true, { whole: true }));
+  // A status label is read at a glance: room for each word in at most two lines ("Undeter-mined").
+  if (cell.status) {
+    const label = Math.max(minContent(cell.status.label, m.status, true, rules), 0.62 * minContent(cell.status.label, m.status, true, { whole: true }));
+    min = Math.max(min, m.mark + label);
+  }
   if (cell.meta) min = Math.max(min, minContent(cell.meta, m.meta, false, rules));
   const border = cell.status && !cell.header ? 2.5 : 0;
   return { min: min + m.padding + border, chars: text.length + bold.length + citeText.length + (cell.status?.label.length ?? 0) + (cell.meta?.length ?? 0) * 0.8 };
@@ -105,15 +108,19 @@ export function fitColumns(table: TableModel, usable: number, metrics: FitMetric
     const header = Math.max(minContent(c.label, metrics.label, true, rules), c.note ? minContent(c.note, metrics.meta, false, rules) : 0) + metrics.padding;
     return { min: header, chars: 0 };
   });
+  const rowChars: number[][] = [];
   for (const row of table.rows) {
     if (!('cells' in row)) continue;
+    const chars = new Array<number>(n).fill(0);
     row.cells.forEach((cell, i) => {
       const need = needs[i];
       if (!need) return;
       const own = cellNeed(cell, metrics, rules);
       need.min = Math.max(need.min, own.min);
       need.chars += own.chars;
+      chars[i] = own.chars;
     });
+    rowChars.push(chars);
   }
   const mins = needs.map((x) => x.min * scale);
   const totalMin = mins.reduce((a, b) => a + b, 0);
@@ -140,6 +147,38 @@ export function fitColumns(table: TableModel, usable: number, metrics: FitMetric
         changed = true;
       }
     }
-    if (!changed) return widths;
+    if (!changed) return table.fit === 'content' ? balance(widths, mins, rowChars, metrics.body * 0.6 * scale, metrics.padding * scale) : widths;
   }
+}
+
+/**
+ * Moves width, a step at a time, from the column that costs least height to give it up to the column that saves most
+ * with it, never below a minimum: a row is as tall as its fullest cell, so the table's height is the sum over rows of
+ * the longest cell (characters × average advance ÷ text width), and width spent on cells that are short anyway is
+ * wasted.
+ */
+function balance(start: number[], mins: number[], rows: number[][], advance: number, padding: number): number[] {
+  const widths = [...start];
+  const height = (w: number[]) => rows.reduce((sum, chars) => sum + Math.max(...chars.map((c, i) => (c * advance) / Math.max(1, w[i]! - padding))), 0);
+  const step = widths.reduce((a, b) => a + b, 0) / 200;
+  for (let round = 0; round < 400; round++) {
+    const now = height(widths);
+    let best: { from: number; to: number; gain: number } | null = null;
+    for (let from = 0; from < widths.length; from++) {
+      if (widths[from]! - step < mins[from]!) continue;
+      for (let to = 0; to < widths.length; to++) {
+        if (to === from) continue;
+        widths[from]! -= step;
+        widths[to]! += step;
+        const gain = now - height(widths);
+        widths[from]! += step;
+        widths[to]! -= step;
+        if (gain > 1e-9 && (!best || gain > best.gain)) best = { from, to, gain };
+      }
+    }
+    if (!best) break;
+    widths[best.from]! -= step;
+    widths[best.to]! += step;
+  }
+  return widths;
 }

@@ -103,7 +103,7 @@ function swatch(status: StatusMark): string {
 }
 
 function statusHtml(status: StatusMark, meta: string | undefined, names?: ReadonlySet<string>): string {
-  return `<div class="status${status.noData ? ' nodata' : ''}">${swatch(status)}<span class="status-label">${languageHtml(status.label, names, true)}</span></div>${meta ? `<div class="meta">${languageHtml(meta, names)}</div>` : ''}`;
+  return `<div class="status${status.noData ? ' nodata' : ''}">${swatch(status)}<span class="status-label">${languageHtml(status.label, names)}</span></div>${meta ? `<div class="meta">${languageHtml(meta, names)}</div>` : ''}`;
 }
 
 function cellHtml(cell: CellModel, page: Page): string {
