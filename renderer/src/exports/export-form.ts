@@ -42,7 +42,7 @@ export const FORMAT_LABELS: Record<ExportFormatName, string> = {
 };
 
 export const FORMAT_NOTES: Record<ExportFormatName, string> = {
-  pdf: 'For reading and printing: the bundled serif, real footnotes, page numbers.',
+  pdf: 'For reading and printing: the bundled serif, table notes, page numbers.',
   docx: 'Editable tables and footnotes, as journals ask for.',
   tex: 'A .tex file with a .bib of the cited sources beside it.',
   csv: 'One table of plain values, for spreadsheets and statistics.',
