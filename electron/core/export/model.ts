@@ -322,3 +322,9 @@ export function noteMarksOf(doc: ExportDocument, marks: NoteMarks): Map<string, 
 export function markOf(marks: ReadonlyMap<string, string>, cite: Cite): string {
   return marks.get(cite.id) ?? String(cite.noteNumber);
 }
+
+/** How the notes are called in a table's notes: "lettered notes" (the default), "numbered notes", or "notes" in LaTeX (footnotes there). */
+export function notesLabel(options: ExportOptions): string {
+  if (options.format === 'tex') return 'notes';
+  return (options.noteMarks ?? 'letters') === 'letters' ? 'lettered notes' : 'numbered notes';
+}
