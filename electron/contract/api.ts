@@ -368,6 +368,10 @@ export interface ExportRequest {
   paper?: 'a4' | 'letter' | undefined;
   orientation?: 'landscape' | 'portrait' | undefined;
   author?: string | undefined;
+  /** Notes of note styles: superscript letters per table (default; Chicago 3.77) or running numbers. */
+  noteMarks?: 'letters' | 'numbers' | undefined;
+  /** CSV: a UTF-8 byte order mark first (default true), so that Excel on Windows reads Cyrillic correctly. */
+  bom?: boolean | undefined;
 }
 
 export interface BibliographyPreviewItem {

@@ -141,6 +141,8 @@ const exportRequest = {
   paper: z.enum(['a4', 'letter']).optional(),
   orientation: z.enum(['landscape', 'portrait']).optional(),
   author: z.string().max(300).optional(),
+  noteMarks: z.enum(['letters', 'numbers']).optional(),
+  bom: z.boolean().optional(),
 };
 
 const orphanChoice = z.discriminatedUnion('action', [

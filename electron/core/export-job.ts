@@ -39,5 +39,5 @@ export function startExport(session: Session, input: ApiInput<'export.run'>, pri
 export async function previewExport(session: Session, input: ApiInput<'export.preview'>): Promise<{ html: string }> {
   const project = session.requireProject();
   const document = await buildExportDocument(project, { ...input, format: 'pdf', out: '' });
-  return { html: renderHtml(document, { paper: input.paper ?? 'a4' }).html };
+  return { html: renderHtml(document, { paper: input.paper ?? 'a4', noteMarks: input.noteMarks }).html };
 }

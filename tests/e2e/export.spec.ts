@@ -23,6 +23,11 @@ test.describe('publication export', () => {
     await workbench.fontsReady();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'export-dialog.png'), animations: 'disabled', caret: 'hide' });
 
+    // Table notes are lettered by default (Chicago 3.77: apart from the article's footnotes), numbered when asked.
+    await expect(dialog.previewFrame.locator('sup.noteref').first()).toHaveText('a');
+    await page.getByRole('radiogroup', { name: 'Table notes' }).getByRole('radio', { name: 'Numbers' }).click();
+    await expect(dialog.previewFrame.locator('sup.noteref').first()).toHaveText('1');
+
     const out = path.join(app.workDir, 'observation matrix.pdf');
     await dialog.setPath(out);
     await dialog.exportButton.click();

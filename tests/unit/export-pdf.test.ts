@@ -36,7 +36,12 @@ function run(cmd: string, args: string[]): string {
   return result.stdout;
 }
 
-const text = (pdf: string) => run('pdftotext', ['-enc', 'UTF-8', pdf, '-']).replace(/\s+/g, ' ');
+// Soft hyphens (where a word may break) are in the text layer, as the PDF standard has them; a reader drops them and
+// joins a word hyphenated at a line end.
+const text = (pdf: string) =>
+  run('pdftotext', ['-enc', 'UTF-8', pdf, '-'])
+    .replace(/\u00ad\s*-?\s*/g, '')
+    .replace(/\s+/g, ' ');
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 async function exportTo(project: Project, name: string, options: Omit<ExportOptions, 'out'>): Promise<string> {

@@ -10,7 +10,7 @@ import { auditBlocks } from './build-audit';
 import { bibliographyBlock, matrixBlocks, matrixCaption } from './build-matrix';
 import { markdownToInline, text } from './inline';
 import { caseSheet, evidenceSheet, longSheet, wideSheets } from './build-sheets';
-import { cellMeta, citesIn, listNames, statusMark, type Block, type BuildContext, type EvidenceItem, type RowModel, type Section, type SheetModel, type TableModel } from './model';
+import { cellMeta, citesIn, listNames, notesLabel, statusMark, type Block, type BuildContext, type EvidenceItem, type RowModel, type Section, type SheetModel, type TableModel } from './model';
 import type { MatrixLayout, PageOrientation } from './types';
 
 export interface Draft {
@@ -131,7 +131,7 @@ export function buildCase(ctx: BuildContext): Draft {
         [text('Evidence: ', { italic: true }), text('the excerpts linked to the cell (quotations and paraphrases of sources); they are listed with their locators in the evidence appendix.')],
         [
           text('Sources: ', { italic: true }),
-          text(anyCite ? `the researcher’s assessments, based on the sources cited (${ctx.citations.note ? 'numbered notes' : 'in parentheses'}); full references below.` : 'the researcher’s assessments; no evidence is linked yet.'),
+          text(anyCite ? `the researcher’s assessments, based on the sources cited (${ctx.citations.note ? notesLabel(ctx.options) : 'in parentheses'}); full references below.` : 'the researcher’s assessments; no evidence is linked yet.'),
         ],
       ],
     });

@@ -2,7 +2,7 @@
 import type { CellDto } from '../../contract/api';
 import type { MatrixTable } from '../matrix';
 import { markdownToInline, text, type Inline, type TextRun } from './inline';
-import { cellMeta, citesIn, listNames, markTallRows, statusMark, type Block, type BuildContext, type CellModel, type RowModel, type TableModel } from './model';
+import { cellMeta, citesIn, listNames, markTallRows, notesLabel, statusMark, type Block, type BuildContext, type CellModel, type RowModel, type TableModel } from './model';
 import type { MatrixLayout, PageOrientation } from './types';
 
 export function matrixCaption(table: MatrixTable): string {
@@ -118,7 +118,7 @@ export function matrixNotes(ctx: BuildContext, table: MatrixTable, models: Table
     text('Sources: ', { italic: true }),
     text(
       anyCite
-        ? `the researcher’s assessments, based on the evidence cited in each cell (${ctx.citations.note ? 'numbered notes' : 'in parentheses'}); full references in the ${ctx.citations.note ? 'bibliography' : 'reference list'}. ${evidence}`
+        ? `the researcher’s assessments, based on the evidence cited in each cell (${ctx.citations.note ? notesLabel(ctx.options) : 'in parentheses'}); full references in the ${ctx.citations.note ? 'bibliography' : 'reference list'}. ${evidence}`
         : 'the researcher’s assessments; no evidence is linked to these cells yet.',
     ),
   ]);

@@ -19,7 +19,7 @@ import { listClaims, listDimensions, listElections } from '../record';
 import { markdownToPlainText } from '../text';
 import type { Draft } from './build-documents';
 import { markdownToInline, text, type Inline } from './inline';
-import { citesIn, listNames, markTallRows, paletteMark, type Block, type BuildContext, type CellModel, type ColumnModel, type RowModel, type Section, type SheetModel, type SheetValue, type StatusMark, type TableModel } from './model';
+import { citesIn, listNames, markTallRows, notesLabel, paletteMark, type Block, type BuildContext, type CellModel, type ColumnModel, type RowModel, type Section, type SheetModel, type SheetValue, type StatusMark, type TableModel } from './model';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Words and marks
@@ -195,7 +195,7 @@ function orientationOf(ctx: BuildContext) {
 function sourcesNote(ctx: BuildContext, any: boolean, what: string): Inline[] {
   return [
     text('Sources: ', { italic: true }),
-    text(any ? `${what} (${ctx.citations.note ? 'numbered notes' : 'in parentheses'}); full references in the ${ctx.citations.note ? 'bibliography' : 'reference list'}.` : `${what}; no source is recorded for them yet.`),
+    text(any ? `${what} (${ctx.citations.note ? notesLabel(ctx.options) : 'in parentheses'}); full references in the ${ctx.citations.note ? 'bibliography' : 'reference list'}.` : `${what}; no source is recorded for them yet.`),
   ];
 }
 
@@ -624,6 +624,7 @@ export function buildClaims(ctx: BuildContext): Draft {
       { label: 'Reasoning', width: 16 },
     ],
     rows,
+    fit: 'content',
   };
   markTallRows(table, orientationOf(ctx), ctx.citations.note);
   const flagged = claims.filter((c) => c.verification !== 'verified-external').length;

@@ -26,6 +26,10 @@ export function officeTexts(bytes: Buffer): OutputPart[] {
 /** The text of a PDF as pdf.js extracts it, page by page. */
 export async function pdfTexts(bytes: Buffer, signal?: AbortSignal): Promise<string[]> {
   const extracted = await extractDocument({ fileName: 'export.pdf', bytes: new Uint8Array(bytes), signal });
-  return extracted.pages.map((p) => p.text);
+  // Words may be hyphenated at a line end (hyphenate.ts): each page is searched as printed and with them joined.
+  return extracted.pages.map((p) => {
+    const text = p.text.replace(/\u00ad\s*-?\s*/g, '');
+    return /-\n/.test(text) ? `${text}\n${text.replace(/-\n/g, '')}` : text;
+  });
 }
 

@@ -1,9 +1,12 @@
 /**
  * DOCX with the `docx` package: an editable Word document with the same content as the PDF. Tables are real Word
  * tables (header row repeated on every page, rows not split, status as bold text with a coloured mark and a tinted
- * cell), captions are Word captions ("Table {SEQ Table}"), citations of note styles are real Word footnotes and
- * those of author-date styles are text, and the bibliography closes the document. Fonts are named (Noto Serif /
- * Noto Sans), not embedded: Word substitutes them where they are not installed.
+ * cell, column widths from content), captions are Word captions ("Table {SEQ Table}"), and the bibliography closes
+ * the document. Notes of note styles are lettered table notes under their table (Chicago 3.77), or real Word
+ * footnotes when numbers are asked for; citations of author-date styles are text. Every run carries its language
+ * (en-GB, ru-RU, kk-KZ) for Word's spelling and hyphenation. Fonts are named (Noto Serif / Noto Sans), not embedded,
+ * and declared in the font table with their family and PANOSE numbers and a common alternative, so that Word
+ * substitutes a like face where they are not installed.
  */
 import {
   AlignmentType,
@@ -13,6 +16,7 @@ import {
   FootnoteReferenceRun,
   Header,
   HeadingLevel,
+  ImportedXmlComponent,
   LevelFormat,
   Packer,
   PageNumber,
@@ -29,8 +33,10 @@ import {
   type IBorderOptions,
   type ParagraphChild,
 } from 'docx';
+import { fitColumns } from './columns';
+import { languageSpans, WORD_LANGUAGE } from './hyphenate';
 import { isBreak, isCite, type Cite, type Inline, type TextRun as Run } from './inline';
-import { tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type StatusMark, type TableModel } from './model';
+import { markOf, noteMarksOf, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type StatusMark, type TableModel } from './model';
 import type { PageOrientation, PaperSize } from './types';
 
 const SERIF = 'Noto Serif';
@@ -45,11 +51,24 @@ const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF'
 interface Context {
   footnotes: Record<string, { children: Paragraph[] }>;
   listInstance: number;
+  /** The letters of notes set under their table (absent: a real footnote). */
+  letters: ReadonlyMap<string, string>;
 }
 
-function runOf(run: Run, base: { size?: number; font?: string; color?: string } = {}): TextRun {
-  return new TextRun({
-    text: run.text,
+type RunOptions = Omit<ConstructorParameters<typeof TextRun>[0] & object, 'text' | 'language' | 'children'>;
+
+/** Long compounds with a slash ("officials/commentators") may break after it (a zero-width space), as in the PDF. */
+function breakableSlashes(value: string): string {
+  return value.replace(/[^\s]{16,}/g, (word) => word.replace(/(?<=[\p{L}\d]{3})\/(?=[\p{L}\d]{3})/gu, '/\u200b'));
+}
+
+/** Runs of text, one per language stretch, each marked with its language for Word's proofing tools. */
+function textRuns(value: string, options: RunOptions = {}): TextRun[] {
+  return languageSpans(breakableSlashes(value)).map((span) => new TextRun({ ...options, text: span.text, language: { value: WORD_LANGUAGE[span.lang] } }));
+}
+
+function runOf(run: Run, base: { size?: number; font?: string; color?: string } = {}): TextRun[] {
+  return textRuns(run.text, {
     italics: run.italic ?? false,
     bold: run.bold ?? false,
     superScript: run.sup ?? false,
@@ -61,13 +80,18 @@ function runOf(run: Run, base: { size?: number; font?: string; color?: string } 
   });
 }
 
+const runsOf = (runs: readonly Run[], base: { size?: number } = {}) => runs.flatMap((r) => runOf(r, base));
+
 function citeRuns(ctx: Context, cite: Cite, size?: number): ParagraphChild[] {
   if (cite.noteNumber !== null) {
+    const letter = ctx.letters.get(cite.id);
+    if (letter) return [new TextRun({ text: letter, superScript: true, bold: true, font: SANS, ...(size ? { size } : {}) })];
     const key = String(cite.noteNumber);
-    ctx.footnotes[key] ??= { children: [new Paragraph({ style: 'FootnoteText', children: cite.runs.map((r) => runOf(r)) })] };
+    // Word puts the number and the text together; a space keeps them apart, as in print.
+    ctx.footnotes[key] ??= { children: [new Paragraph({ style: 'FootnoteText', children: [new TextRun({ text: ' ' }), ...runsOf(cite.runs)] })] };
     return [new FootnoteReferenceRun(cite.noteNumber)];
   }
-  return [new TextRun({ text: ' ', ...(size ? { size } : {}) }), ...cite.runs.map((r) => runOf(r, size ? { size } : {}))];
+  return [new TextRun({ text: ' ', ...(size ? { size } : {}) }), ...runsOf(cite.runs, size ? { size } : {})];
 }
 
 function inlineRuns(ctx: Context, content: readonly Inline[], size?: number): ParagraphChild[] {
@@ -75,7 +99,7 @@ function inlineRuns(ctx: Context, content: readonly Inline[], size?: number): Pa
   for (const x of content) {
     if (isCite(x)) out.push(...citeRuns(ctx, x.cite, size));
     else if (isBreak(x)) out.push(new TextRun({ text: '', break: 1 }));
-    else out.push(runOf(x, size ? { size } : {}));
+    else out.push(...runOf(x, size ? { size } : {}));
   }
   return out;
 }
@@ -83,8 +107,8 @@ function inlineRuns(ctx: Context, content: readonly Inline[], size?: number): Pa
 function statusRuns(status: StatusMark, meta: string | undefined, size = 16): ParagraphChild[] {
   return [
     new TextRun({ text: '■ ', color: hex(status.colour), font: SANS, size }),
-    new TextRun({ text: status.label, bold: !status.noData, italics: status.noData, font: SANS, size }),
-    ...(meta ? [new TextRun({ text: `  ${meta}`, font: SANS, size: size - 2, color: '333333' })] : []),
+    ...textRuns(status.label, { bold: !status.noData, italics: status.noData, font: SANS, size }),
+    ...(meta ? textRuns(`  ${meta}`, { font: SANS, size: size - 2, color: '333333' }) : []),
   ];
 }
 
@@ -93,7 +117,7 @@ function cellParagraphs(ctx: Context, cell: CellModel): Paragraph[] {
   const alignment = cell.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
   if (cell.status) {
     paragraphs.push(new Paragraph({ spacing: { after: 20 }, keepNext: true, children: statusRuns(cell.status, undefined) }));
-    if (cell.meta) paragraphs.push(new Paragraph({ spacing: { after: 40 }, children: [new TextRun({ text: cell.meta, font: SANS, size: 14, color: '333333' })] }));
+    if (cell.meta) paragraphs.push(new Paragraph({ spacing: { after: 40 }, children: textRuns(cell.meta, { font: SANS, size: 14, color: '333333' }) }));
   }
   if (cell.content.length > 0 || cell.cite) {
     const runs = inlineRuns(ctx, cell.content, cell.header ? 17 : 18);
@@ -105,8 +129,8 @@ function cellParagraphs(ctx: Context, cell: CellModel): Paragraph[] {
 }
 
 function tableOf(ctx: Context, table: TableModel, usableWidth: number): (Paragraph | Table)[] {
-  const total = table.columns.reduce((s, c) => s + c.width, 0) || 1;
-  const widths = table.columns.map((c) => Math.floor((c.width / total) * usableWidth));
+  // Words are sized whole: Word hyphenates (automatic hyphenation is on) but other readers may not.
+  const widths = fitColumns(table, usableWidth, { body: 9, label: 8.5, status: 8, meta: 7, padding: 10, mark: 9 }, { whole: true }, 20).map(Math.floor);
   const margins = { top: 70, bottom: 90, left: 100, right: 100 };
   const headerRow = new TableRow({
     tableHeader: true,
@@ -121,7 +145,7 @@ function tableOf(ctx: Context, table: TableModel, usableWidth: number): (Paragra
           children: [
             new Paragraph({
               style: 'TableHeading',
-              children: [new TextRun({ text: c.label }), ...(c.note ? [new TextRun({ text: c.note, break: 1, italics: true, bold: false, size: 14 })] : [])],
+              children: [...textRuns(c.label), ...(c.note ? [new TextRun({ text: '', break: 1 }), ...textRuns(c.note, { italics: true, bold: false, size: 14 })] : [])],
             }),
           ],
         }),
@@ -139,7 +163,7 @@ function tableOf(ctx: Context, table: TableModel, usableWidth: number): (Paragra
             margins,
             shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'ECECEC' },
             borders: { top: NONE, bottom: { style: BorderStyle.SINGLE, size: 4, color: '555555' }, left: NONE, right: NONE },
-            children: [new Paragraph({ style: 'TableHeading', keepNext: true, children: [new TextRun({ text: row.group })] })],
+            children: [new Paragraph({ style: 'TableHeading', keepNext: true, children: textRuns(row.group) })],
           }),
         ],
       });
@@ -163,12 +187,17 @@ function tableOf(ctx: Context, table: TableModel, usableWidth: number): (Paragra
       ),
     });
   });
+  // The number is a SEQ Table field with its value stored, as Word's Insert Caption makes it: Word renumbers it when
+  // the table is moved into an article, and readers that do not compute fields (mammoth, converters) show the value.
   const caption = new Paragraph({
     style: 'Caption',
     keepNext: true,
-    // Plain text in Word's Caption style (a SEQ field's value is invisible to some readers, e.g. mammoth); Word's
-    // "Insert Table of Figures" still finds it by its style.
-    children: [new TextRun({ text: `${tableLabel(table)}. `, bold: true }), new TextRun({ text: table.caption })],
+    children: [
+      new TextRun({ text: 'Table ', bold: true }),
+      ...seqField('Table', table.number),
+      new TextRun({ text: `${table.part ? ` (part ${table.part.index} of ${table.part.count})` : ''}. `, bold: true }),
+      ...textRuns(table.caption),
+    ],
   });
   return [
     caption,
@@ -182,9 +211,24 @@ function tableOf(ctx: Context, table: TableModel, usableWidth: number): (Paragra
   ];
 }
 
+/**
+ * A SEQ field as Word's Insert Caption writes it (begin, instruction, separate, its value, end), in bold. The `docx`
+ * package's SequentialIdentifier stores no value and its SimpleField (w:fldSimple) is not read by some readers.
+ */
+function seqField(identifier: string, value: number): ParagraphChild[] {
+  const run = (inner: string) => ImportedXmlComponent.fromXmlString(`<w:r><w:rPr><w:b/><w:bCs/></w:rPr>${inner}</w:r>`) as unknown as TextRun;
+  return [
+    run('<w:fldChar w:fldCharType="begin"/>'),
+    run(`<w:instrText xml:space="preserve"> SEQ ${identifier} \\* ARABIC </w:instrText>`),
+    run('<w:fldChar w:fldCharType="separate"/>'),
+    run(`<w:t>${value}</w:t>`),
+    run('<w:fldChar w:fldCharType="end"/>'),
+  ];
+}
+
 function quotedRuns(item: EvidenceItem, value: string): ParagraphChild[] {
   const body = value.trim();
-  return item.textKind === 'quote' ? [new TextRun({ text: `“${body}”` })] : [new TextRun({ text: body }), new TextRun({ text: ' (paraphrase)', italics: true })];
+  return item.textKind === 'quote' ? textRuns(`“${body}”`) : [...textRuns(body), ...textRuns(' (paraphrase)', { italics: true })];
 }
 
 function evidenceParagraphs(ctx: Context, items: EvidenceItem[], usableWidth: number): (Paragraph | Table)[] {
@@ -193,13 +237,13 @@ function evidenceParagraphs(ctx: Context, items: EvidenceItem[], usableWidth: nu
   for (const item of items) {
     const cite = item.cite ? (item.cite.noteNumber !== null ? citeRuns(ctx, item.cite) : []) : [];
     const meta: ParagraphChild[] = [];
-    if (item.attribution) meta.push(new TextRun({ text: item.attribution, italics: true, size: 17 }));
+    if (item.attribution) meta.push(...textRuns(item.attribution, { italics: true, size: 17 }));
     if (item.cite && item.cite.noteNumber === null) {
       if (meta.length) meta.push(new TextRun({ text: ' · ', size: 17 }));
-      meta.push(...item.cite.runs.map((r) => runOf(r, { size: 17 })));
+      meta.push(...runsOf(item.cite.runs, { size: 17 }));
     } else if (!item.cite && item.locator) {
       if (meta.length) meta.push(new TextRun({ text: ' · ', size: 17 }));
-      meta.push(new TextRun({ text: item.locator, size: 17 }));
+      meta.push(...textRuns(item.locator, { size: 17 }));
     }
     if (item.translation.trim()) {
       out.push(new Paragraph({ numbering: { reference: 'evidence', level: 0, instance }, keepNext: true, children: [new TextRun({ text: `Original${item.language ? ` (${item.language})` : ''} and translation${item.translationLanguage ? ` (${item.translationLanguage})` : ''}:`, italics: true, size: 16 }), ...cite] }));
@@ -230,9 +274,9 @@ function evidenceParagraphs(ctx: Context, items: EvidenceItem[], usableWidth: nu
 function blockParagraphs(ctx: Context, block: Block, usableWidth: number): (Paragraph | Table)[] {
   switch (block.type) {
     case 'title':
-      return [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: block.text })] }), ...(block.subtitle ? [new Paragraph({ style: 'Subtitle', children: [new TextRun({ text: block.subtitle })] })] : [])];
+      return [new Paragraph({ heading: HeadingLevel.TITLE, children: textRuns(block.text) }), ...(block.subtitle ? [new Paragraph({ style: 'Subtitle', children: textRuns(block.subtitle) })] : [])];
     case 'heading':
-      return [new Paragraph({ heading: block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: [new TextRun({ text: block.text })] })];
+      return [new Paragraph({ heading: block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: textRuns(block.text) })];
     case 'paragraph':
       return [new Paragraph({ children: inlineRuns(ctx, block.content, block.small ? 17 : undefined) })];
     case 'status':
@@ -253,7 +297,7 @@ function blockParagraphs(ctx: Context, block: Block, usableWidth: number): (Para
           new Paragraph({
             style: 'TableNote',
             spacing: { before: 80 },
-            children: [new TextRun({ text: `${block.legendLabel ?? 'Status scale'} (colour and label): `, italics: true }), ...block.legend.flatMap((s) => [new TextRun({ text: '■ ', color: hex(s.colour) }), new TextRun({ text: `${s.label}    ` })])],
+            children: [new TextRun({ text: `${block.legendLabel ?? 'Status scale'} (colour and label): `, italics: true }), ...block.legend.flatMap((s) => [new TextRun({ text: '■ ', color: hex(s.colour) }), ...textRuns(`${s.label}    `)])],
           }),
         );
       }
@@ -261,20 +305,43 @@ function blockParagraphs(ctx: Context, block: Block, usableWidth: number): (Para
       return out;
     }
     case 'fields':
-      return block.items.map((f) => new Paragraph({ children: [new TextRun({ text: `${f.label}: `, bold: true, font: SANS, size: 17 }), new TextRun({ text: f.value })] }));
+      return block.items.map((f) => new Paragraph({ children: [...textRuns(`${f.label}: `, { bold: true, font: SANS, size: 17 }), ...textRuns(f.value)] }));
     case 'evidence':
       return evidenceParagraphs(ctx, block.items, usableWidth);
-    case 'notes':
-      // Word has real footnotes: the notes are at the foot of each page.
-      return [];
+    case 'notes': {
+      // Lettered notes are set under their table; numbered ones are real footnotes at the foot of the page.
+      const lettered = block.cites.filter((c) => ctx.letters.has(c.id));
+      return lettered.map(
+        (c, i) =>
+          new Paragraph({
+            style: 'TableNote',
+            spacing: { before: i === 0 ? 80 : 0, after: 40 },
+            children: [new TextRun({ text: markOf(ctx.letters, c), superScript: true, bold: true, font: SANS }), new TextRun({ text: ' ' }), ...runsOf(c.runs)],
+          }),
+      );
+    }
     case 'bibliography':
-      return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: block.heading })] }), ...block.entries.map((e) => new Paragraph({ style: 'Bibliography', children: e.map((r) => runOf(r)) }))];
+      return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: textRuns(block.heading) }), ...block.entries.map((e) => new Paragraph({ style: 'Bibliography', children: runsOf(e) }))];
   }
 }
 
 export interface DocxOptions {
   paper: PaperSize;
+  /** Default letters. */
+  noteMarks?: NoteMarks | undefined;
 }
+
+/**
+ * The font table: the two faces with their family, pitch and PANOSE numbers and a common alternative, from which
+ * Word and LibreOffice choose a like face when Noto is not installed (the `docx` package writes an empty table).
+ */
+const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:font w:name="${SERIF}"><w:altName w:val="Cambria"/><w:panose1 w:val="02020600060500020200"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
+<w:font w:name="${SANS}"><w:altName w:val="Arial"/><w:panose1 w:val="020B0502040504020204"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>
+<w:font w:name="Cambria"><w:panose1 w:val="02040503050406030204"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
+<w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>
+</w:fonts>`;
 
 /** The page as docx wants it: portrait width and height (docx swaps them for landscape) and the usable width. */
 function pageOf(paper: PaperSize, orientation: PageOrientation) {
@@ -287,14 +354,15 @@ function pageOf(paper: PaperSize, orientation: PageOrientation) {
 }
 
 export async function renderDocx(doc: ExportDocument, options: DocxOptions): Promise<Buffer> {
-  const ctx: Context = { footnotes: {}, listInstance: 0 };
+  const marks = options.noteMarks ?? 'letters';
+  const ctx: Context = { footnotes: {}, listInstance: 0, letters: marks === 'letters' ? noteMarksOf(doc, 'letters') : new Map() };
   const sections = doc.sections.map((section) => {
     const page = pageOf(options.paper, section.orientation);
     const usable = page.usable;
     return {
       properties: { page: { size: page.size, margin: MARGIN } },
       headers: {
-        default: new Header({ children: [new Paragraph({ style: 'RunningHead', children: [new TextRun({ text: doc.runningHead })] })] }),
+        default: new Header({ children: [new Paragraph({ style: 'RunningHead', children: textRuns(doc.runningHead) })] }),
       },
       footers: {
         default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, style: 'RunningHead', children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES] })] })] }),
@@ -310,6 +378,7 @@ export async function renderDocx(doc: ExportDocument, options: DocxOptions): Pro
     description: doc.subject,
     keywords: doc.kind,
     footnotes: ctx.footnotes,
+    hyphenation: { autoHyphenation: true, doNotHyphenateCaps: true },
     numbering: {
       config: [
         {
@@ -320,7 +389,7 @@ export async function renderDocx(doc: ExportDocument, options: DocxOptions): Pro
     },
     styles: {
       default: {
-        document: { run: { font: SERIF, size: 19 }, paragraph: { spacing: { after: 100, line: 264 } } },
+        document: { run: { font: SERIF, size: 19, language: { value: WORD_LANGUAGE.en } }, paragraph: { spacing: { after: 100, line: 264 } } },
         title: { run: { font: SANS, size: 32, bold: true, color: '000000' }, paragraph: { spacing: { after: 60 } } },
         heading2: { run: { font: SANS, size: 23, bold: true, color: '000000' }, paragraph: { spacing: { before: 280, after: 100 }, keepNext: true } },
         heading3: { run: { font: SANS, size: 19, bold: true, color: '000000' }, paragraph: { spacing: { before: 220, after: 60 }, keepNext: true } },
@@ -338,5 +407,5 @@ export async function renderDocx(doc: ExportDocument, options: DocxOptions): Pro
     },
     sections,
   });
-  return Packer.toBuffer(document);
+  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
 }

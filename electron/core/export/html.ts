@@ -9,13 +9,37 @@
  * therefore numbered in the text (superscript, linked) and collected at the end of the table or section they belong
  * to — the convention for table notes in journals — and print reliably.
  */
+import { fitColumns, type FitMetrics } from './columns';
 import { fontFaceCss, SANS_FAMILY, sansFontMissing, SERIF_FAMILY, uncoveredCharacters } from './fonts';
+import { hyphenate, languageSpans, namesIn } from './hyphenate';
 import { isBreak, isCite, plain, type Cite, type Inline, type TextRun } from './inline';
-import { tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type StatusMark, type TableModel } from './model';
+import { markOf, noteMarksOf, tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type StatusMark, type TableModel } from './model';
 import type { PageOrientation, PaperSize } from './types';
 
 export interface HtmlOptions {
   paper: PaperSize;
+  /** Default letters. */
+  noteMarks?: NoteMarks | undefined;
+}
+
+/** What rendering a block needs besides the block: the page it is set on and the marks of the notes. */
+interface Page {
+  paper: PaperSize;
+  orientation: PageOrientation;
+  marks: ReadonlyMap<string, string>;
+  /** The names of the document, which are never hyphenated (see hyphenate.ts). */
+  names: ReadonlySet<string>;
+}
+
+/** The text width of a page in points (the `@page` margins are 15 mm left and right). */
+const USABLE_PT: Record<PaperSize, Record<PageOrientation, number>> = {
+  a4: { portrait: ((210 - 30) / 25.4) * 72, landscape: ((297 - 30) / 25.4) * 72 },
+  letter: { portrait: ((215.9 - 30) / 25.4) * 72, landscape: ((279.4 - 30) / 25.4) * 72 },
+};
+
+/** The sizes of the stylesheet below, in points. */
+function htmlMetrics(orientation: PageOrientation): FitMetrics {
+  return { body: orientation === 'portrait' ? 9.5 : 9, label: 8.5, status: 8, meta: 7.5, padding: 12, mark: 12 };
 }
 
 export interface RenderedHtml {
@@ -38,8 +62,21 @@ function breakableSlashes(html: string): string {
   return html.replace(/[^\s<>]{16,}/g, (word) => word.replace(/(?<=[\p{L}\d]{3})\/(?=[\p{L}\d]{3})/gu, '/<wbr>'));
 }
 
-function runHtml(run: TextRun): string {
-  let out = breakableSlashes(escapeHtml(run.text)).replace(/\n/g, '<br>');
+/**
+ * Text with soft hyphens in its language, and Cyrillic stretches marked `lang="ru"` or `lang="kk"` (the page is
+ * English), so that hyphenation, quotation and screen readers follow the language of each stretch.
+ */
+function languageHtml(value: string, names?: ReadonlySet<string>, whole = false): string {
+  return languageSpans(value)
+    .map((span) => {
+      const body = breakableSlashes(escapeHtml(whole ? span.text : hyphenate(span.text, span.lang, names))).replace(/\n/g, '<br>');
+      return span.lang === 'en' ? body : `<span lang="${span.lang}">${body}</span>`;
+    })
+    .join('');
+}
+
+function runHtml(run: TextRun, names?: ReadonlySet<string>): string {
+  let out = languageHtml(run.text, names);
   if (run.smallCaps) out = `<span class="sc">${out}</span>`;
   if (run.sup) out = `<sup>${out}</sup>`;
   if (run.sub) out = `<sub>${out}</sub>`;
@@ -48,28 +85,28 @@ function runHtml(run: TextRun): string {
   return out;
 }
 
-export function runsHtml(runs: readonly TextRun[]): string {
-  return runs.map(runHtml).join('');
+export function runsHtml(runs: readonly TextRun[], names?: ReadonlySet<string>): string {
+  return runs.map((run) => runHtml(run, names)).join('');
 }
 
-function citeHtml(cite: Cite): string {
-  if (cite.noteNumber !== null) return `<sup class="noteref"><a href="#note-${cite.noteNumber}" id="ref-${cite.noteNumber}">${cite.noteNumber}</a></sup>`;
-  return ` <span class="cite">${runsHtml(cite.runs)}</span>`;
+function citeHtml(cite: Cite, page: Page): string {
+  if (cite.noteNumber !== null) return `<sup class="noteref"><a href="#note-${cite.noteNumber}" id="ref-${cite.noteNumber}">${escapeHtml(markOf(page.marks, cite))}</a></sup>`;
+  return ` <span class="cite">${runsHtml(cite.runs, page.names)}</span>`;
 }
 
-function inlineHtml(content: readonly Inline[]): string {
-  return content.map((x) => (isCite(x) ? citeHtml(x.cite) : isBreak(x) ? '<br>' : runHtml(x))).join('');
+function inlineHtml(content: readonly Inline[], page: Page): string {
+  return content.map((x) => (isCite(x) ? citeHtml(x.cite, page) : isBreak(x) ? '<br>' : runHtml(x, page.names))).join('');
 }
 
 function swatch(status: StatusMark): string {
   return `<span class="swatch" style="background:${status.colour}" aria-hidden="true"></span>`;
 }
 
-function statusHtml(status: StatusMark, meta: string | undefined): string {
-  return `<div class="status${status.noData ? ' nodata' : ''}">${swatch(status)}<span class="status-label">${escapeHtml(status.label)}</span></div>${meta ? `<div class="meta">${escapeHtml(meta)}</div>` : ''}`;
+function statusHtml(status: StatusMark, meta: string | undefined, names?: ReadonlySet<string>): string {
+  return `<div class="status${status.noData ? ' nodata' : ''}">${swatch(status)}<span class="status-label">${languageHtml(status.label, names)}</span></div>${meta ? `<div class="meta">${languageHtml(meta, names)}</div>` : ''}`;
 }
 
-function cellHtml(cell: CellModel): string {
+function cellHtml(cell: CellModel, page: Page): string {
   const attrs: string[] = [];
   const classes: string[] = [];
   const style: string[] = [];
@@ -81,19 +118,20 @@ function cellHtml(cell: CellModel): string {
   if (classes.length) attrs.push(`class="${classes.join(' ')}"`);
   if (style.length) attrs.push(`style="${style.join(';')}"`);
   const body = [
-    cell.status ? statusHtml(cell.status, cell.meta) : '',
-    cell.content.length || cell.cite ? `<div class="summary">${inlineHtml(cell.content)}${cell.cite ? citeHtml(cell.cite) : ''}</div>` : '',
+    cell.status ? statusHtml(cell.status, cell.meta, page.names) : '',
+    cell.content.length || cell.cite ? `<div class="summary">${inlineHtml(cell.content, page)}${cell.cite ? citeHtml(cell.cite, page) : ''}</div>` : '',
   ].join('');
   const tag = cell.header ? 'th scope="row"' : 'td';
   return `<${tag}${attrs.length ? ` ${attrs.join(' ')}` : ''}>${body}</${cell.header ? 'th' : 'td'}>`;
 }
 
-function tableHtml(table: TableModel): string {
-  const total = table.columns.reduce((sum, c) => sum + c.width, 0) || 1;
-  const cols = table.columns.map((c) => `<col style="width:${((c.width / total) * 100).toFixed(2)}%">`).join('');
-  const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}${c.note ? `<span class="colnote">${escapeHtml(c.note)}</span>` : ''}</th>`).join('');
+function tableHtml(table: TableModel, page: Page): string {
+  const usable = USABLE_PT[page.paper][page.orientation];
+  const widths = fitColumns(table, usable, htmlMetrics(page.orientation), { names: page.names });
+  const cols = widths.map((w) => `<col style="width:${((w / usable) * 100).toFixed(2)}%">`).join('');
+  const head = table.columns.map((c) => `<th scope="col">${languageHtml(c.label, page.names)}${c.note ? `<span class="colnote">${languageHtml(c.note, page.names)}</span>` : ''}</th>`).join('');
   const rows = table.rows
-    .map((row) => ('group' in row ? `<tr class="group"><th scope="rowgroup" colspan="${table.columns.length}">${escapeHtml(row.group)}</th></tr>` : `<tr${row.breakable ? ' class="breakable"' : ''}>${row.cells.map(cellHtml).join('')}</tr>`))
+    .map((row) => ('group' in row ? `<tr class="group"><th scope="rowgroup" colspan="${table.columns.length}">${escapeHtml(row.group)}</th></tr>` : `<tr${row.breakable ? ' class="breakable"' : ''}>${row.cells.map((cell) => cellHtml(cell, page)).join('')}</tr>`))
     .join('\n');
   // The caption is a heading (so that it is in the PDF outline) that labels the table for assistive technology.
   // Each table after the first starts a page, as journals want tables for typesetting.
@@ -116,7 +154,7 @@ function legendHtml(legend: StatusMark[], label = 'Status scale'): string {
 }
 
 function quoted(text: string, kind: EvidenceItem['textKind']): string {
-  const body = escapeHtml(text.trim()).replace(/\n/g, '<br>');
+  const body = languageHtml(text.trim());
   return kind === 'quote' ? `“${body}”` : `${body} <span class="kind">(paraphrase)</span>`;
 }
 
@@ -124,10 +162,10 @@ function languageName(code: string): string {
   return code ? ` (${escapeHtml(code)})` : '';
 }
 
-function evidenceHtml(items: EvidenceItem[]): string {
+function evidenceHtml(items: EvidenceItem[], page: Page): string {
   const lis = items.map((item) => {
     // A note style's reference follows the excerpt, as a footnote mark follows a quotation.
-    const noteRef = item.cite && item.cite.noteNumber !== null ? citeHtml(item.cite) : '';
+    const noteRef = item.cite && item.cite.noteNumber !== null ? citeHtml(item.cite, page) : '';
     const excerpt = item.translation.trim()
       ? `<div class="bilingual"><div><span class="lang">Original${languageName(item.language)}</span>${quoted(item.text, item.textKind)}</div><div><span class="lang">Translation${languageName(item.translationLanguage)}</span>${quoted(item.translation, item.textKind)}${noteRef}</div></div>`
       : `<div class="excerpt ${item.textKind}">${quoted(item.text, item.textKind)}${noteRef}</div>`;
@@ -140,31 +178,31 @@ function evidenceHtml(items: EvidenceItem[]): string {
   return `<ol class="evidence">${lis.join('\n')}</ol>`;
 }
 
-function notesHtml(cites: Cite[]): string {
-  const items = cites.map((c) => `<li value="${c.noteNumber}" id="note-${c.noteNumber}">${runsHtml(c.runs)}</li>`).join('\n');
+function notesHtml(cites: Cite[], page: Page): string {
+  const items = cites.map((c) => `<li id="note-${c.noteNumber}"><sup class="mark">${escapeHtml(markOf(page.marks, c))}</sup> ${runsHtml(c.runs)}</li>`).join('\n');
   return `<div class="notes"><div class="notes-title">Notes</div><ol>${items}</ol></div>`;
 }
 
-function blockHtml(block: Block): string {
+function blockHtml(block: Block, page: Page): string {
   switch (block.type) {
     case 'title':
       return `<header class="doc-title"><h1>${escapeHtml(block.text)}</h1>${block.subtitle ? `<p class="subtitle">${escapeHtml(block.subtitle)}</p>` : ''}</header>`;
     case 'heading':
       return `<h${block.level}>${escapeHtml(block.text)}</h${block.level}>`;
     case 'paragraph':
-      return `<p${block.small ? ' class="small"' : ''}>${inlineHtml(block.content)}</p>`;
+      return `<p${block.small ? ' class="small"' : ''}>${inlineHtml(block.content, page)}</p>`;
     case 'status':
       return `<div class="status-line" style="background:${block.status.noData ? '#F4F4F4' : block.status.tint};border-left:2.5pt solid ${block.status.colour}">${statusHtml(block.status, block.meta)}</div>`;
     case 'table':
-      return tableHtml(block.table);
+      return tableHtml(block.table, page);
     case 'tableNotes':
-      return `<div class="table-notes">${block.legend ? legendHtml(block.legend, block.legendLabel) : ''}${block.paragraphs.map((p) => `<p>${inlineHtml(p)}</p>`).join('')}</div>`;
+      return `<div class="table-notes">${block.legend ? legendHtml(block.legend, block.legendLabel) : ''}${block.paragraphs.map((p) => `<p>${inlineHtml(p, page)}</p>`).join('')}</div>`;
     case 'fields':
       return `<dl class="fields">${block.items.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd>`).join('')}</dl>`;
     case 'evidence':
-      return evidenceHtml(block.items);
+      return evidenceHtml(block.items, page);
     case 'notes':
-      return notesHtml(block.cites);
+      return notesHtml(block.cites, page);
     case 'bibliography':
       return `<section class="bibliography"><h2>${escapeHtml(block.heading)}</h2><div class="entries">${block.entries.map((e) => `<p class="bib-entry">${runsHtml(e)}</p>`).join('\n')}</div></section>`;
   }
@@ -285,8 +323,9 @@ td.right { text-align: right; }
 .legend-item .swatch { width: 6.5pt; height: 6.5pt; }
 .notes { font-size: 7.6pt; line-height: 1.3; margin: 4pt 0 10pt; }
 .notes-title { font-weight: 700; font-size: 7.6pt; margin-bottom: 1.5pt; }
-.notes ol { margin: 0; padding-left: 2.2em; }
-.notes li { margin: 0 0 1.5pt; break-inside: avoid; }
+.notes ol { margin: 0; padding-left: 1.4em; list-style: none; }
+.notes li { margin: 0 0 1.5pt; text-indent: -1.4em; break-inside: avoid; }
+.notes .mark { display: inline-block; min-width: 1.4em; text-indent: 0; font-family: ${sans}; font-weight: 700; }
 .status-line { padding: 3pt 6pt; margin: 0 0 4pt; break-inside: avoid; break-after: avoid; }
 .status-line .meta { display: inline; margin-left: 6pt; }
 .status-line .status { display: inline-flex; }
@@ -313,8 +352,8 @@ function shortTitle(doc: ExportDocument): string {
   return doc.kind === 'appendix' ? 'Evidence appendix' : doc.kind === 'case' ? doc.title : doc.tables.length === 1 ? `Table 1: ${doc.tables[0]!.norm.shortLabel || doc.tables[0]!.norm.label}` : 'Matrices';
 }
 
-function sectionHtml(blocks: Block[], orientation: PageOrientation): string {
-  return `<section class="page page-${orientation}">\n${blocks.map(blockHtml).join('\n')}\n</section>`;
+function sectionHtml(blocks: Block[], page: Page): string {
+  return `<section class="page page-${page.orientation}">\n${blocks.map((b) => blockHtml(b, page)).join('\n')}\n</section>`;
 }
 
 /** The HTML of a document (a pure function of the document and the paper size). */
@@ -331,7 +370,9 @@ export function renderHtml(doc: ExportDocument, options: HtmlOptions): RenderedH
     );
   }
   if (sansFontMissing()) warnings.push('The font package @fontsource/noto-sans is not installed: labels are set in Noto Serif.');
-  const body = doc.sections.map((s) => sectionHtml(s.blocks, s.orientation)).join('\n');
+  const marks = noteMarksOf(doc, options.noteMarks ?? 'letters');
+  const names = namesIn(text);
+  const body = doc.sections.map((s) => sectionHtml(s.blocks, { paper: options.paper, orientation: s.orientation, marks, names })).join('\n');
   const html = `<!DOCTYPE html>
 <html lang="${escapeHtml(doc.language)}">
 <head>

@@ -51,6 +51,9 @@ function validate(options: ExportOptions): void {
     throw new ApiError('VALIDATION_FAILED', `The layout must be cases-as-columns or stages-as-columns, not "${options.layout}".`);
   }
   if (options.shape && !['long', 'wide'].includes(options.shape)) throw new ApiError('VALIDATION_FAILED', `The table shape must be long or wide, not "${options.shape}".`);
+  if (options.noteMarks && !['letters', 'numbers'].includes(options.noteMarks)) {
+    throw new ApiError('VALIDATION_FAILED', `The note marks must be letters or numbers, not "${options.noteMarks}".`);
+  }
 }
 
 /** A file name to propose in a save dialog: "Kazakhstan & Belarus (sample) – matrix.pdf". */
@@ -100,7 +103,7 @@ async function renderPdf(
   warnings: string[],
 ): Promise<Buffer> {
   const paper: PaperSize = options.paper ?? 'a4';
-  const rendered = renderHtml(doc, { paper });
+  const rendered = renderHtml(doc, { paper, noteMarks: options.noteMarks });
   warnings.push(...rendered.warnings);
   // Checked before printing too: a refusal costs no Chromium time.
   guardOutput(project.db, 'PDF', [rendered.text], identities);
@@ -154,7 +157,7 @@ export async function exportProject(project: Project, options: ExportOptions, pr
       outputs.push({ path: out, data: await renderPdf(project, doc, options, identities, printer, warnings) });
       break;
     case 'docx': {
-      const data = await renderDocx(doc, { paper: options.paper ?? 'a4' });
+      const data = await renderDocx(doc, { paper: options.paper ?? 'a4', noteMarks: options.noteMarks });
       options.onProgress?.({ phase: 'check', message: 'Checking the document for real names of interviewees' });
       guardOutput(project.db, 'Word document', officeTexts(data), identities);
       outputs.push({ path: out, data });
@@ -175,13 +178,13 @@ export async function exportProject(project: Project, options: ExportOptions, pr
       break;
     }
     case 'csv': {
-      const csv = renderCsv(doc, options.shape ?? 'long');
+      const csv = renderCsv(doc, options.shape ?? 'long', { bom: options.bom ?? true });
       guardOutput(project.db, 'CSV file', [csv], identities);
       outputs.push({ path: out, data: Buffer.from(csv, 'utf8') });
       break;
     }
     case 'md': {
-      const md = renderMarkdown(doc);
+      const md = renderMarkdown(doc, { noteMarks: options.noteMarks });
       guardOutput(project.db, 'Markdown file', [md], identities);
       outputs.push({ path: out, data: Buffer.from(md, 'utf8') });
       break;

@@ -1,11 +1,20 @@
 /**
  * Markdown. A matrix with cases as columns is matrix-format's Markdown table (the one `comparanda matrix` prints),
- * followed by the sources of each cell; other tables are pipe tables of the model. Notes of note styles become
- * Markdown footnotes ([^n]).
+ * followed by the sources of each cell; other tables are pipe tables of the model. Notes of note styles are table
+ * notes marked with superscript letters (`^a^`, Pandoc's superscript; the notes follow the table as "^a^ text"), so
+ * that Pandoc does not merge them into the article's footnotes; with numbers asked for they are Markdown footnotes
+ * ([^n]).
+ *
+ * A pipe table's row is one line, so a cell cannot hold a line break; raw `<br>` is dropped by Pandoc for every
+ * output but HTML (the lines then run together). The lines of a cell are joined with "; " instead (or a space after
+ * a line's own closing punctuation), which reads the same in every output.
  */
 import { matrixToMarkdown } from '../matrix-format';
 import { isBreak, isCite, type Cite, type Inline, type TextRun } from './inline';
-import { tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type TableModel } from './model';
+import { markOf, noteMarksOf, tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type TableModel } from './model';
+
+/** The marks of lettered notes by cite id (empty: numbered Markdown footnotes). */
+type Letters = ReadonlyMap<string, string>;
 
 function escape(value: string): string {
   return value.replace(/([\\`*_[\]<>])/g, '\\$1');
@@ -25,33 +34,43 @@ function runMd(run: TextRun): string {
 
 const runsMd = (runs: readonly TextRun[]) => runs.map(runMd).join('');
 
-function citeMd(cite: Cite): string {
-  return cite.noteNumber !== null ? `[^${cite.noteNumber}]` : ` ${runsMd(cite.runs)}`;
+function citeMd(cite: Cite, letters: Letters): string {
+  if (cite.noteNumber === null) return ` ${runsMd(cite.runs)}`;
+  return letters.has(cite.id) ? `^${markOf(letters, cite)}^` : `[^${cite.noteNumber}]`;
 }
 
-function inlineMd(content: readonly Inline[], breakAs = '  \n'): string {
-  return content.map((x) => (isCite(x) ? citeMd(x.cite) : isBreak(x) ? breakAs : runMd(x))).join('');
+function inlineMd(content: readonly Inline[], letters: Letters, breakAs = '  \n'): string {
+  return content.map((x) => (isCite(x) ? citeMd(x.cite, letters) : isBreak(x) ? breakAs : runMd(x))).join('');
+}
+
+/** The lines of a cell on one line: "; " between them, or a space after a line's own closing punctuation. */
+function joinLines(value: string): string {
+  return value
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .reduce((out, line) => (out === '' ? line : /[.;:!?,]\**$/.test(out) ? `${out} ${line}` : `${out}; ${line}`), '');
 }
 
 const cellSafe = (value: string) => value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
-function cellMd(cell: CellModel): string {
+function cellMd(cell: CellModel, letters: Letters): string {
   const parts: string[] = [];
   if (cell.status) parts.push(`**${escape(cell.status.label)}**${cell.meta ? ` (${escape(cell.meta)})` : ''}`);
-  const body = inlineMd(cell.content, '<br>') + (cell.cite ? citeMd(cell.cite) : '');
+  const body = joinLines(inlineMd(cell.content, letters, '\n')) + (cell.cite ? citeMd(cell.cite, letters) : '');
   if (body.trim()) parts.push(body.trim());
   return cellSafe(parts.join(': '));
 }
 
-function tableMd(table: TableModel): string {
+function tableMd(table: TableModel, letters: Letters): string {
   const lines = [`**${tableLabel(table)}.** ${escape(table.caption)}`, ''];
   if (table.matrix && table.matrix.layout === 'cases-as-columns') {
     // matrix-format's table, without its "### norm" heading (the caption says it).
     lines.push(matrixToMarkdown([table.matrix.table]).replace(/^### .*\n\n/, '').trimEnd());
     const sources = table.rows.flatMap((row) => {
       if (!('cells' in row)) return [];
-      const stage = row.cells[0] ? inlineMd(row.cells[0].content).replace(/\*\*/g, '') : '';
-      return row.cells.slice(1).flatMap((cell, i) => (cell.cite ? [`- ${escape(table.matrix!.table.cases[i]?.name ?? '')}, ${stage}${cell.cite.noteNumber !== null ? '' : ':'}${citeMd(cell.cite)}`] : []));
+      const stage = row.cells[0] ? inlineMd(row.cells[0].content, letters).replace(/\*\*/g, '') : '';
+      return row.cells.slice(1).flatMap((cell, i) => (cell.cite ? [`- ${escape(table.matrix!.table.cases[i]?.name ?? '')}, ${stage}${cell.cite.noteNumber !== null ? '' : ':'}${citeMd(cell.cite, letters)}`] : []));
     });
     if (sources.length > 0) lines.push('', '*Sources by cell:*', '', ...sources);
     return lines.join('\n');
@@ -60,12 +79,12 @@ function tableMd(table: TableModel): string {
   lines.push(`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`);
   for (const row of table.rows) {
     if ('group' in row) lines.push(`| **${cellSafe(escape(row.group))}** |${' |'.repeat(Math.max(0, table.columns.length - 1))}`);
-    else lines.push(`| ${row.cells.map(cellMd).join(' | ')} |`);
+    else lines.push(`| ${row.cells.map((cell) => cellMd(cell, letters)).join(' | ')} |`);
   }
   return lines.join('\n');
 }
 
-function evidenceMd(items: EvidenceItem[]): string {
+function evidenceMd(items: EvidenceItem[], letters: Letters): string {
   return items
     .map((item, i) => {
       const text = (value: string) => escape(value.trim()).replace(/\r?\n/g, ' ');
@@ -73,7 +92,7 @@ function evidenceMd(items: EvidenceItem[]): string {
       const translation = item.translation.trim()
         ? `\n   Translation${item.translationLanguage ? ` (${item.translationLanguage})` : ''}: ${item.textKind === 'quote' ? `“${text(item.translation)}”` : text(item.translation)}`
         : '';
-      const note = item.cite && item.cite.noteNumber !== null ? citeMd(item.cite) : '';
+      const note = item.cite && item.cite.noteNumber !== null ? citeMd(item.cite, letters) : '';
       const meta = [item.attribution ? `*${escape(item.attribution)}*` : '', item.cite ? (item.cite.noteNumber === null ? runsMd(item.cite.runs) : '') : escape(item.locator)]
         .filter(Boolean)
         .join(' · ');
@@ -82,37 +101,44 @@ function evidenceMd(items: EvidenceItem[]): string {
     .join('\n');
 }
 
-function blockMd(block: Block): string {
+function blockMd(block: Block, letters: Letters): string {
   switch (block.type) {
     case 'title':
       return `# ${escape(block.text)}${block.subtitle ? `\n\n*${escape(block.subtitle)}*` : ''}`;
     case 'heading':
       return `${'#'.repeat(block.level)} ${escape(block.text)}`;
     case 'paragraph':
-      return inlineMd(block.content);
+      return inlineMd(block.content, letters);
     case 'status':
       return `**${escape(block.status.label)}**${block.meta ? ` (${escape(block.meta)})` : ''}`;
     case 'table':
-      return tableMd(block.table);
+      return tableMd(block.table, letters);
     case 'tableNotes':
       return [
         ...(block.legend ? [`*${escape(block.legendLabel ?? 'Status scale')}:* ${block.legend.map((s) => escape(s.label)).join(' · ')}`] : []),
-        ...block.paragraphs.map((p) => inlineMd(p)),
+        ...block.paragraphs.map((p) => inlineMd(p, letters)),
       ].join('\n\n');
     case 'fields':
       return block.items.map((f) => `- **${escape(f.label)}:** ${escape(f.value)}`).join('\n');
     case 'evidence':
-      return evidenceMd(block.items);
+      return evidenceMd(block.items, letters);
     case 'notes':
-      return block.cites.map((c) => `[^${c.noteNumber}]: ${runsMd(c.runs)}`).join('\n');
+      // Lettered notes are paragraphs under the table; numbered ones are footnote definitions.
+      return block.cites.map((c) => (letters.has(c.id) ? `^${markOf(letters, c)}^ ${runsMd(c.runs)}` : `[^${c.noteNumber}]: ${runsMd(c.runs)}`)).join('\n\n');
     case 'bibliography':
       return [`## ${escape(block.heading)}`, '', ...block.entries.map((e) => `${runsMd(e)}\n`)].join('\n').trimEnd();
   }
 }
 
-export function renderMarkdown(doc: ExportDocument): string {
+export interface MarkdownOptions {
+  /** Default letters. */
+  noteMarks?: NoteMarks | undefined;
+}
+
+export function renderMarkdown(doc: ExportDocument, options: MarkdownOptions = {}): string {
+  const letters: Letters = (options.noteMarks ?? 'letters') === 'letters' ? noteMarksOf(doc, 'letters') : new Map();
   const blocks = doc.sections.flatMap((s) => s.blocks);
   const hasTitle = blocks[0]?.type === 'title';
-  const parts = [...(hasTitle ? [] : [`# ${escape(doc.title)}`]), ...blocks.map(blockMd)];
+  const parts = [...(hasTitle ? [] : [`# ${escape(doc.title)}`]), ...blocks.map((b) => blockMd(b, letters))];
   return `${parts.filter((p) => p.trim() !== '').join('\n\n')}\n`;
 }

@@ -57,6 +57,11 @@ export interface TableModel {
   rows: RowModel[];
   /** The matrix it shows, when it is one (Markdown reuses matrix-format for it). */
   matrix?: { table: MatrixTable; layout: MatrixLayout } | undefined;
+  /**
+   * How the width left after each column's minimum is shared (columns.ts): by the columns' designed widths (default:
+   * a matrix keeps its cases equal), or also by the amount of text in each ('content': a register of long texts).
+   */
+  fit?: 'design' | 'content' | undefined;
   /** A matrix too wide for the page is set as consecutive parts of one numbered table. */
   part?: { index: number; count: number } | undefined;
 }
@@ -282,4 +287,44 @@ export function citesIn(blocks: Block[]): Cite[] {
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Note marks
+
+/** How the notes of a table are marked: superscript letters (Chicago 3.77, the default) or numbers. */
+export type NoteMarks = 'letters' | 'numbers';
+
+/** 1 → "a", 26 → "z", 27 → "aa", 28 → "ab". */
+export function letterMark(n: number): string {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(97 + ((k - 1) % 26)) + out;
+  return out;
+}
+
+/**
+ * The mark of every note, by cite id. Letters start again at "a" in each block of notes (each table's own notes), so
+ * that a table set into an article keeps notes apart from the article's numbered footnotes; numbers are the
+ * document's running note numbers.
+ */
+export function noteMarksOf(doc: ExportDocument, marks: NoteMarks): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const section of doc.sections) {
+    for (const block of section.blocks) {
+      if (block.type !== 'notes') continue;
+      block.cites.forEach((cite, i) => out.set(cite.id, marks === 'letters' ? letterMark(i + 1) : String(cite.noteNumber)));
+    }
+  }
+  return out;
+}
+
+/** The mark of a note: from the map, else its number. */
+export function markOf(marks: ReadonlyMap<string, string>, cite: Cite): string {
+  return marks.get(cite.id) ?? String(cite.noteNumber);
+}
+
+/** How the notes are called in a table's notes: "lettered notes" (the default), "numbered notes", or "notes" in LaTeX (footnotes there). */
+export function notesLabel(options: ExportOptions): string {
+  if (options.format === 'tex') return 'notes';
+  return (options.noteMarks ?? 'letters') === 'letters' ? 'lettered notes' : 'numbered notes';
 }

@@ -1,8 +1,11 @@
 /**
  * CSV and XLSX. CSV of a matrix in long form is exactly matrix-format's CSV (the one `comparanda matrix --format
- * csv` prints); other CSVs stack the export's sheets of the asked shape. XLSX has every sheet (or those of the asked
- * shape), each with a header row (frozen, filtered), column widths, wrapped text, and status cells filled with the
- * palette colour and labelled; then a Notes sheet (legend, notes, references by citation key).
+ * csv` prints); other CSVs stack the export's sheets of the asked shape. The publication CSV is meant for people: it
+ * starts with a UTF-8 byte order mark unless asked not to, because Excel on Windows reads a CSV without one in the
+ * ANSI code page and garbles Cyrillic. XLSX has every sheet (or those of the asked shape), each with a header row
+ * (frozen, filtered), column widths, wrapped text, status cells filled with the palette colour and labelled, full
+ * dates as real dates (partial ones such as 2012 or 2012-04 stay text) and empty cells left empty; then a Notes
+ * sheet (legend, notes, references by citation key).
  */
 import { stringifyCsv } from '../csv/formulas';
 import ExcelJS from 'exceljs';
@@ -23,7 +26,16 @@ function sheetsOfShape(doc: ExportDocument, shape: TableShape | undefined): Shee
   return matching.length > 0 ? matching : doc.sheets;
 }
 
-export function renderCsv(doc: ExportDocument, shape: TableShape): string {
+export interface CsvOptions {
+  /** Default true. */
+  bom?: boolean | undefined;
+}
+
+export function renderCsv(doc: ExportDocument, shape: TableShape, options: CsvOptions = {}): string {
+  return (options.bom ?? true ? '\ufeff' : '') + csvBody(doc, shape);
+}
+
+function csvBody(doc: ExportDocument, shape: TableShape): string {
   if (doc.kind === 'matrix' && shape === 'long') return matrixToCsv(doc.tables);
   const sheets = sheetsOfShape(doc, shape);
   const first = sheets[0];
@@ -31,6 +43,18 @@ export function renderCsv(doc: ExportDocument, shape: TableShape): string {
   const header = first.columns.map((c) => c.header);
   const same = sheets.filter((s) => s.columns.map((c) => c.header).join('\u0000') === header.join('\u0000'));
   return stringifyCsv([header, ...same.flatMap((s) => s.rows.map((r) => r.map(cellText)))]);
+}
+
+const DATE_COLUMN = /(^|_)date$|^period_(from|to)$/;
+const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A full ISO date in a date column as a Date (UTC midnight, as Excel's serial dates have no time zone). */
+function dateOf(header: string, value: string): Date | null {
+  if (!DATE_COLUMN.test(header)) return null;
+  const m = FULL_DATE.exec(value);
+  if (!m) return null;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.getUTCMonth() === Number(m[2]) - 1 ? date : null;
 }
 
 function relativeLuminance(hex: string): number {
@@ -85,8 +109,12 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
     const row = ws.getRow(headerRow + 1 + r);
     values.forEach((value, c) => {
       const cell = row.getCell(c + 1);
+      const date = typeof value === 'string' ? dateOf(sheet.columns[c]?.header ?? '', value) : null;
       if (value !== null && typeof value === 'object') fillStatus(cell, value.status);
-      else cell.value = value ?? null;
+      else if (date) {
+        cell.value = date;
+        cell.numFmt = 'yyyy-mm-dd';
+      } else if (value !== null && value !== '') cell.value = value;
       cell.alignment = { vertical: 'top', wrapText: typeof value === 'string' && (value.length > 30 || value.includes('\n')) };
     });
   });
@@ -96,7 +124,7 @@ function addNotes(workbook: ExcelJS.Workbook, doc: ExportDocument): void {
   const ws = workbook.addWorksheet('Notes');
   ws.columns = [{ width: 24 }, { width: 110 }];
   const add = (a: string, b = '', bold = false) => {
-    const row = ws.addRow([a, b]);
+    const row = ws.addRow([a || null, b || null]);
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
     row.getCell(1).alignment = { vertical: 'top' };
     if (bold) row.font = { bold: true };

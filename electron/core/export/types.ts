@@ -86,6 +86,14 @@ export interface ExportOptions {
   paper?: PaperSize | undefined;
   /** Default: landscape for matrices, claims and the observation record; portrait for case profiles; an appendix mixes both unless this is given. */
   orientation?: PageOrientation | undefined;
+  /**
+   * How the notes of note styles are marked in PDF, DOCX and Markdown: superscript letters starting again at "a" in each
+   * table (default; Chicago 3.77: table notes must not join the article's numbered footnotes) or running numbers
+   * (DOCX: real Word footnotes).
+   */
+  noteMarks?: 'letters' | 'numbers' | undefined;
+  /** CSV: start with a UTF-8 byte order mark (default true) so that Excel on Windows reads Cyrillic as UTF-8. */
+  bom?: boolean | undefined;
   /** The PDF/DOCX author metadata. Default: "Comparanda project “TITLE”". */
   author?: string | undefined;
   onProgress?: ((progress: ExportProgress) => void) | undefined;

@@ -23,6 +23,7 @@ import {
   usesCases,
   usesCitations,
   usesNormsAndCases,
+  usesNoteMarks,
   usesPages,
   usesShape,
   viewSelection,
@@ -110,7 +111,7 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
     }
   };
 
-  const ids = { format: useId(), paper: useId(), orientation: useId(), layout: useId(), shape: useId() };
+  const ids = { format: useId(), paper: useId(), orientation: useId(), layout: useId(), shape: useId(), noteMarks: useId() };
   const refused = state === 'failed' && job.job?.error?.code === 'VALIDATION_FAILED';
   const files = state === 'done' ? (job.job?.result?.files ?? []) : [];
   const warnings = state === 'done' ? (job.job?.result?.warnings ?? []) : [];
@@ -255,6 +256,14 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
                       </ToggleGroup.Root>
                     </Row>
                   ) : null}
+                  {form.format === 'csv' ? (
+                    <Row label="Encoding">
+                      <label className="choice">
+                        <input type="checkbox" checked={form.bom} onChange={(e) => update({ bom: e.target.checked })} />
+                        <span>UTF-8 with a byte order mark, so that Excel shows Cyrillic correctly</span>
+                      </label>
+                    </Row>
+                  ) : null}
                   {usesCitations(form.format) ? (
                     <Row label="Citations">
                       <select className="native-select" aria-label="Citation style" value={form.style} onChange={(e) => update({ style: e.target.value as CitationStyle })}>
@@ -264,6 +273,24 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
                           </option>
                         ))}
                       </select>
+                    </Row>
+                  ) : null}
+                  {usesNoteMarks(form.format) && form.style === 'chicago-note' ? (
+                    <Row label="Table notes" labelId={ids.noteMarks}>
+                      <ToggleGroup.Root
+                        type="single"
+                        className="segmented"
+                        aria-labelledby={ids.noteMarks}
+                        value={form.noteMarks}
+                        onValueChange={(value) => value && update({ noteMarks: value as ExportForm['noteMarks'] })}
+                      >
+                        <ToggleGroup.Item value="letters" className="segment" title="a, b, c… under each table, apart from the article’s numbered footnotes (Chicago 3.77)">
+                          Letters
+                        </ToggleGroup.Item>
+                        <ToggleGroup.Item value="numbers" className="segment" title="1, 2, 3… (Word: real footnotes)">
+                          Numbers
+                        </ToggleGroup.Item>
+                      </ToggleGroup.Root>
                     </Row>
                   ) : null}
                   {usesPages(form.format) ? (

@@ -26,6 +26,10 @@ export interface ExportForm {
   style: CitationStyle;
   paper: Paper;
   orientation: PageOrientation;
+  /** Notes of note styles: letters per table (Chicago 3.77) or running numbers. */
+  noteMarks: 'letters' | 'numbers';
+  /** CSV: a byte order mark for Excel. */
+  bom: boolean;
 }
 
 export const FORMAT_LABELS: Record<ExportFormatName, string> = {
@@ -38,7 +42,7 @@ export const FORMAT_LABELS: Record<ExportFormatName, string> = {
 };
 
 export const FORMAT_NOTES: Record<ExportFormatName, string> = {
-  pdf: 'For reading and printing: the bundled serif, real footnotes, page numbers.',
+  pdf: 'For reading and printing: the bundled serif, table notes, page numbers.',
   docx: 'Editable tables and footnotes, as journals ask for.',
   tex: 'A .tex file with a .bib of the cited sources beside it.',
   csv: 'One table of plain values, for spreadsheets and statistics.',
@@ -73,6 +77,11 @@ export function usesCitations(format: ExportFormatName): boolean {
   return format !== 'csv' && format !== 'xlsx';
 }
 
+/** The formats whose table notes can be lettered (LaTeX's notes are footnotes for now). */
+export function usesNoteMarks(format: ExportFormatName): boolean {
+  return format === 'pdf' || format === 'docx' || format === 'md';
+}
+
 export function usesShape(format: ExportFormatName): boolean {
   return format === 'csv' || format === 'xlsx';
 }
@@ -98,6 +107,8 @@ export function initialForm(projectPath: string, overview: ProjectOverview): Exp
     style: 'chicago-note',
     paper: 'a4',
     orientation: 'auto',
+    noteMarks: 'letters',
+    bom: true,
   };
 }
 
@@ -132,11 +143,15 @@ export function requestOf(form: ExportForm): ExportRequest {
     request.claim = form.claimId;
   }
   if (usesCitations(form.format)) request.style = form.style;
+  if (usesNoteMarks(form.format) && form.style === 'chicago-note') request.noteMarks = form.noteMarks;
   if (usesPages(form.format)) {
     request.paper = form.paper;
     if (form.orientation !== 'auto') request.orientation = form.orientation;
   }
-  if (usesShape(form.format) && form.format === 'csv') request.shape = form.shape;
+  if (usesShape(form.format) && form.format === 'csv') {
+    request.shape = form.shape;
+    request.bom = form.bom;
+  }
   return request;
 }
 
