@@ -655,6 +655,8 @@ export interface QdpxImportReportDto {
   origin: string | null;
   projectName: string;
   madeByComparanda: boolean;
+  /** The unit the file's text positions were read in (null for a codebook). */
+  positionUnit: 'codepoint' | 'utf16' | null;
   imported: Record<string, number>;
   created: Record<string, number>;
   updated: Record<string, number>;

@@ -27,6 +27,7 @@ import { derivedGuid, normaliseGuid } from './guid';
 import { loadFile, readSourceEntry, readSourceText, resolvePath, type Loaded } from './load';
 import type { QdaCode, QdaCoding, QdaNote, QdaProject, QdaSelection, QdaSource, QdaTextRef, VariableType } from './model';
 import { decodeMachineNote, NOTE_VERSION, type MachineNote } from './notes';
+import { decidePositionUnit, producerOf, type PositionUnit, type UnitDecision } from './producers';
 import { joinPages, locate, Positions, snippet, splitPages, type PagedText } from './text';
 
 // -----------------------------------------------------------------------------------------------------------------
@@ -89,6 +90,11 @@ export interface ImportReport {
   projectName: string;
   /** Whether the file was written by Comparanda (its notes were restored). */
   madeByComparanda: boolean;
+  /**
+   * The unit the file's text positions were read in: code points (the standard) or UTF-16 code units (NVivo); null
+   * for a codebook. Decided per file from its selections, and from its origin when they cannot tell.
+   */
+  positionUnit: PositionUnit | null;
   /** What was written: created + updated, per kind. */
   imported: ImportCounts;
   created: ImportCounts;
@@ -552,6 +558,8 @@ class Importer {
 
   /** The source plans made in the first phase (read before the transaction). */
   plans: SourcePlan[] = [];
+  /** The unit the file's text positions count in. */
+  unit: PositionUnit = 'codepoint';
   /** A codebook import: Comparanda norm codes of another project are not made into codes. */
   codebookOnly = false;
 
@@ -1024,7 +1032,7 @@ class Importer {
     /** GUIDs dealt with (imported or reported), and those imported as excerpts. */
     const handled = new Set<string>();
     const imported = new Set<string>();
-    const positions = usableText ? new Positions(plan.text!) : null;
+    const positions = usableText ? new Positions(plan.text!, this.unit) : null;
     /** Text selections that cannot be placed because the text is missing; a PDF selection may still carry them. */
     const pending = new Map<string, QdaSelection>();
     for (const selection of textSelections) {
@@ -1617,6 +1625,24 @@ function writeAll(p: Project, loaded: Loaded, fn: (importer: Importer) => void, 
   return importer;
 }
 
+/** Decides the unit of the file's text positions (see producers/units.ts) and says what it decided, when it matters. */
+function positionUnitOf(loaded: Loaded, plans: SourcePlan[], notes: string[]): UnitDecision {
+  const producer = producerOf(loaded.qda.origin);
+  const texts = plans.filter((p) => p.text !== null && !p.textExtracted).map((p) => ({ text: p.text!, selections: p.textRef?.selections ?? [] }));
+  const decision = decidePositionUnit(producer, texts);
+  const { unit, evidence, compared, fits } = decision;
+  const counted = `of the ${plural(compared, 'selection')} that lie after such a character, ${fits.utf16} start and end on word boundaries read in UTF-16 units, ${fits.codepoint} read as characters`;
+  const who = producer.id === 'other' ? '' : `, as ${producer.label} writes them`;
+  if (unit === 'utf16' && evidence === 'selections') {
+    notes.push(`Text positions were read in UTF-16 code units (a character outside the Basic Multilingual Plane, such as most emoji, counts 2)${who}: ${counted}.`);
+  } else if (unit === 'utf16') {
+    notes.push(`Text positions were read in UTF-16 code units${who}${evidence === 'producer' ? '; the selections fit both readings equally' : ''}.`);
+  } else if (evidence === 'selections' && producer.positionUnit === 'utf16') {
+    notes.push(`Text positions were read as characters (code points), although ${producer.label} usually counts UTF-16 code units: ${counted}.`);
+  }
+  return decision;
+}
+
 function report(importer: Importer, loaded: Loaded, format: 'qdpx' | 'qdc', madeByComparanda: boolean, early: SkippedItem[], earlyNotes: string[]): ImportReport {
   const imported = zero();
   for (const kind of COUNT_KINDS) imported[kind] = importer.created[kind] + importer.updated[kind];
@@ -1626,6 +1652,7 @@ function report(importer: Importer, loaded: Loaded, format: 'qdpx' | 'qdc', made
     origin: loaded.qda.origin,
     projectName: loaded.qda.name,
     madeByComparanda,
+    positionUnit: format === 'qdpx' ? importer.unit : null,
     imported,
     created: importer.created,
     updated: importer.updated,
@@ -1647,11 +1674,13 @@ export async function importQdpx(project: Project, options: QdpxImportOptions): 
   const texts = noteTextsOf(loaded, skipped);
   const own = readOwnData(loaded, texts, skipped);
   const plans = await planSources(loaded, own, skipped, notes, true);
+  const { unit } = positionUnitOf(loaded, plans, notes);
   const importer = writeAll(
     project,
     loaded,
     (i) => {
       i.plans = plans;
+      i.unit = unit;
       i.run();
     },
     own,
