@@ -5,7 +5,10 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importQdpx } from '../../electron/core/exchange';
+import { exportQdpx, importQdpx } from '../../electron/core/exchange';
+import { loadFile, readSourceText, resolvePath } from '../../electron/core/exchange/load';
+import { producerOf } from '../../electron/core/exchange/producers';
+import { Positions } from '../../electron/core/exchange/text';
 import { Project } from '../../electron/core/project';
 import { tempDir } from '../helpers/temp';
 import { SELECTIONS_A, SELECTIONS_B } from '../fixtures/refi-qda/make-producer-fixtures';
@@ -50,4 +53,75 @@ describe('the unit of text positions, per file', () => {
     expect(report.positionUnit).toBe('codepoint');
     expect(report.notes.join('\n')).not.toMatch(/UTF-16/);
   });
+});
+
+/** What a file says about its text sources, codes and users, in terms that survive a round trip. */
+function contentOf(file: string) {
+  const loaded = loadFile(file, 'project');
+  const { qda } = loaded;
+  const producer = producerOf(qda.origin);
+  const sources = qda.sources
+    .filter((s) => s.kind === 'text')
+    .map((s) => {
+      const resolved = resolvePath(loaded, s.text!.plainTextPath!, s.name);
+      if (resolved.kind !== 'found') throw new Error(`${s.name}: text missing`);
+      const text = readSourceText(loaded, resolved.entry, s.name).text;
+      const positions = new Positions(text, file.includes('utf16') ? 'utf16' : 'codepoint');
+      return {
+        guid: s.guid,
+        name: s.name,
+        selections: s.text!.selections.map((sel) => ({
+          guid: sel.guid,
+          quoted: text.slice(positions.toUnit(sel.start!)!, positions.toUnit(sel.end!)!),
+          // In code points, as the standard counts: NVivo's UTF-16 positions are converted, the others kept.
+          codePoints: [sel.start!, sel.end!].map((at) => Array.from(text.slice(0, positions.toUnit(at)!)).length),
+          written: [sel.start, sel.end],
+          codes: sel.codings.map((c) => c.codeGuid),
+          user: sel.creatingUser,
+        })),
+      };
+    });
+  return {
+    producer: producer.id,
+    sources,
+    codes: qda.codes.map((c) => ({ guid: c.guid, name: c.name, parent: c.parentGuid, color: c.color, isCodable: c.isCodable })),
+    users: qda.users,
+  };
+}
+
+describe('a round trip through Comparanda keeps what each program wrote', () => {
+  for (const [style, file] of [
+    ['NVivo', 'nvivo-utf16.qdpx'],
+    ['MAXQDA', 'maxqda-style.qdpx'],
+    ['ATLAS.ti', 'atlasti-style.qdpx'],
+    ['QualCoder', 'qualcoder-codepoints.qdpx'],
+  ] as const) {
+    it(`${style}: GUIDs, names, hierarchy, users, positions and quoted text`, async () => {
+      const p = emptyProject();
+      await importQdpx(p, { path: fixture(file) });
+      const out = path.join(tempDir(), 'back.qdpx');
+      await exportQdpx(p, { out });
+      const before = contentOf(fixture(file));
+      const after = contentOf(out);
+      // Sources, in the order written, with their selections (GUIDs, quoted text, codes, creating user).
+      const unitFree = (sources: typeof before.sources) => sources.map((x) => ({ ...x, selections: x.selections.map(({ written: _, ...rest }) => rest) }));
+      expect(unitFree(after.sources)).toEqual(unitFree(before.sources));
+      const written = (c: typeof before) => c.sources.flatMap((x) => x.selections.map((sel) => sel.written));
+      if (style === 'NVivo') expect(written(after)).not.toEqual(written(before));
+      else expect(written(after)).toEqual(written(before));
+      // Every user of the file is still there (ours is added for what Comparanda wrote).
+      expect(after.users).toEqual(expect.arrayContaining(before.users));
+      // Codes: GUIDs, names and hierarchy.
+      const shape = (codes: typeof before.codes) => codes.map(({ guid, name, parent }) => ({ guid, name, parent }));
+      expect(shape(after.codes)).toEqual(expect.arrayContaining(shape(before.codes)));
+
+      // And once more, through a new project: our own file carries the other program's GUIDs on.
+      const q = emptyProject();
+      await importQdpx(q, { path: out });
+      const again = path.join(tempDir(), 'again.qdpx');
+      await exportQdpx(q, { out: again });
+      expect(contentOf(again).sources).toEqual(after.sources);
+      expect(contentOf(again).users).toEqual(after.users);
+    });
+  }
 });

@@ -128,6 +128,8 @@ interface DocumentRow {
   file_name: string;
   format: string;
   imported_at: string;
+  refi_guid: string | null;
+  refi_text_guid: string | null;
 }
 interface ExcerptRow {
   id: string;
@@ -378,7 +380,7 @@ function build(p: Project): Built {
 
   // ---- Sources, documents and excerpts
   const sources = all<SourceRow & Row>(p, 'SELECT * FROM sources ORDER BY title COLLATE NOCASE, rowid');
-  const documents = group(all<DocumentRow & Row>(p, 'SELECT id, source_id, file_name, format, mime_type, byte_size, sha256, page_count, imported_at FROM documents ORDER BY file_name, rowid'), (d) => d.source_id);
+  const documents = group(all<DocumentRow & Row>(p, 'SELECT id, source_id, file_name, format, mime_type, byte_size, sha256, page_count, imported_at, refi_guid, refi_text_guid FROM documents ORDER BY file_name, rowid'), (d) => d.source_id);
   const excerpts = group(all<ExcerptRow & Row>(p, 'SELECT * FROM excerpts ORDER BY page, start_offset, created_at, rowid'), (e) => e.source_id);
   const codesOf = group(all<{ excerpt_id: string; code_id: string }>(p, 'SELECT excerpt_id, code_id FROM excerpt_codes ORDER BY rowid'), (r) => r.excerpt_id);
   const cellsOf = group(
@@ -394,12 +396,17 @@ function build(p: Project): Built {
   const sourceKinds = new Map<string, string[]>();
   const sourceNodes: XmlNode[] = [];
 
+  // The users of the files imported keep their GUIDs, and the selections they made name them as their creators.
+  const refiUsers = all<{ guid: string; name: string }>(p, 'SELECT guid, name FROM refi_users ORDER BY rowid');
+  const knownUsers = new Set(refiUsers.map((u) => u.guid));
+  counts.users += refiUsers.length;
+  const creatorOf = (e: Row) => (typeof e.refi_user === 'string' && knownUsers.has(e.refi_user) ? e.refi_user : user);
   const selectionNode = (e: ExcerptRow & Row, start: number, end: number, holder: string): XmlNode => {
     counts.selections++;
     const codings: XmlNode[] = [];
     for (const c of codesOf.get(e.id) ?? []) {
       counts.codings++;
-      codings.push(el('Coding', { guid: derivedGuid('coding', e.id, c.code_id), creatingUser: user, creationDateTime: e.created_at }, [el('CodeRef', { targetGUID: c.code_id })]));
+      codings.push(el('Coding', { guid: derivedGuid('coding', e.id, c.code_id), creatingUser: creatorOf(e), creationDateTime: e.created_at }, [el('CodeRef', { targetGUID: c.code_id })]));
     }
     const links = cellsOf.get(e.id) ?? [];
     for (const link of links) {
@@ -428,7 +435,7 @@ function build(p: Project): Built {
       '',
       { created: e.created_at, modified: e.updated_at },
     );
-    return el('PlainTextSelection', { guid: e.id, name: snippet(e.text), startPosition: start, endPosition: end, ...stamp(e.created_at, e.updated_at) }, [
+    return el('PlainTextSelection', { guid: e.id, name: snippet(e.text), startPosition: start, endPosition: end, ...stamp(e.created_at, e.updated_at), creatingUser: creatorOf(e) }, [
       description.length ? textEl('Description', description.join('\n')) : null,
       ...codings,
       el('NoteRef', { targetGUID: note }),
@@ -453,8 +460,9 @@ function build(p: Project): Built {
         const index = paged.numbers.indexOf(e.page);
         return index >= 0 && e.start_offset >= 0 && e.start_offset <= e.end_offset && e.end_offset <= paged.lengths[index]!;
       });
-      const textGuid = doc.format === 'pdf' ? representationGuid(doc.id) : doc.id;
-      const holder = doc.id;
+      // A document imported from another program's file keeps that file's GUIDs, so the program recognises it.
+      const holder = doc.refi_guid ?? doc.id;
+      const textGuid = doc.format === 'pdf' ? (doc.refi_text_guid ?? representationGuid(doc.id)) : holder;
       refiGuids.push(holder);
       const selections = located.map((e) => {
         pending.delete(e.id);
@@ -469,7 +477,7 @@ function build(p: Project): Built {
       const name = docs.length === 1 ? source.title : `${source.title} — ${doc.file_name}`;
       if (doc.format === 'pdf') {
         sourceNodes.push(
-          el('PDFSource', { guid: doc.id, name, path: original ? `internal://${doc.id}.pdf` : undefined, ...stamp(doc.imported_at, doc.imported_at) }, [
+          el('PDFSource', { guid: holder, name, path: original ? `internal://${doc.id}.pdf` : undefined, ...stamp(doc.imported_at, doc.imported_at) }, [
             el('Representation', { guid: textGuid, name: `Text of ${doc.file_name}`, plainTextPath: `internal://${textGuid}.txt`, ...stamp(doc.imported_at, doc.imported_at) }, selections),
             ...sourceRefs(),
           ]),
@@ -479,7 +487,7 @@ function build(p: Project): Built {
           el(
             'TextSource',
             {
-              guid: doc.id,
+              guid: holder,
               name,
               plainTextPath: `internal://${textGuid}.txt`,
               richTextPath: doc.format === 'docx' && original ? `internal://${doc.id}.docx` : undefined,
@@ -493,7 +501,8 @@ function build(p: Project): Built {
     // Excerpts outside any document (and sources without one) travel in a stand-in text made of the excerpts.
     let standIn: string | null = null;
     if (docs.length === 0 || pending.size > 0) {
-      standIn = source.id;
+      // The source's own id, unless a document already carries it (a source imported from another program's file).
+      standIn = refiGuids.includes(source.id) ? derivedGuid('stand-in', source.id) : source.id;
       refiGuids.push(standIn);
       let text = `Excerpts recorded in Comparanda for “${source.title}”${docs.length ? ' outside its documents' : ''}.`;
       const selections: XmlNode[] = [];
@@ -599,7 +608,7 @@ function build(p: Project): Built {
       modifiedDateTime: now,
     },
     [
-      el('Users', {}, [el('User', { guid: user, name: APP_NAME })]),
+      el('Users', {}, [el('User', { guid: user, name: APP_NAME }), ...refiUsers.map((u) => el('User', { guid: u.guid, name: u.name }))]),
       codeNodes.length ? el('CodeBook', {}, [el('Codes', {}, codeNodes)]) : null,
       variables.length ? el('Variables', {}, variables) : null,
       caseNodes.length ? el('Cases', {}, caseNodes) : null,

@@ -23,7 +23,7 @@ import type { Project } from '../project';
 import { duplicateKey } from '../sources/bibliography';
 import type { ArchiveLimits } from './archive';
 import { RECORD_TABLES } from './export';
-import { derivedGuid, normaliseGuid } from './guid';
+import { COMPARANDA_USER_GUID, derivedGuid, normaliseGuid } from './guid';
 import { loadFile, readSourceEntry, readSourceText, resolvePath, type Loaded } from './load';
 import type { QdaCode, QdaCoding, QdaNote, QdaProject, QdaSelection, QdaSource, QdaTextRef, VariableType } from './model';
 import { decodeMachineNote, NOTE_VERSION, type MachineNote } from './notes';
@@ -348,7 +348,11 @@ function readOwnData(loaded: Loaded, texts: Map<string, string | null>, skipped:
         break;
       case 'source':
         if (typeof data.id === 'string') {
-          for (const doc of rowsOf(data.documents)) if (typeof doc.id === 'string') own.sources.set(doc.id, { row: data, doc });
+          for (const doc of rowsOf(data.documents)) {
+            // A document from another program's file was exported under that file's GUID.
+            const guid = typeof doc.refi_guid === 'string' ? doc.refi_guid : doc.id;
+            if (typeof guid === 'string') own.sources.set(guid, { row: data, doc });
+          }
           if (typeof data.standIn === 'string') own.sources.set(data.standIn, { row: data, doc: null });
         }
         break;
@@ -572,6 +576,7 @@ class Importer {
     this.participants();
     this.ownCells();
     this.codes();
+    this.users();
     const placed = this.plans.map((plan) => this.source(plan));
     for (const source of placed) this.selections(source);
     this.recordTables();
@@ -993,6 +998,20 @@ class Importer {
     }
   }
 
+  // ---- Users
+
+  /** The file's users, by GUID, so that a re-export names the same people as the creators of their selections. */
+  private users(): void {
+    const upsert = stmt(this.db, 'INSERT INTO refi_users (guid, name) VALUES (?, ?) ON CONFLICT (guid) DO UPDATE SET name = excluded.name');
+    for (const user of this.qda.users) {
+      if (user.guid === COMPARANDA_USER_GUID) continue;
+      upsert.run(user.guid, user.name);
+      this.knownUsers.add(user.guid);
+    }
+  }
+
+  private readonly knownUsers = new Set<string>();
+
   // ---- Sources, documents, selections, codings
 
   /** First pass: the source and its document (all documents exist before any excerpt is placed). */
@@ -1170,9 +1189,13 @@ class Importer {
     const pages = plan.pages!;
     const sha256 = crypto.createHash('sha256').update(file.bytes).digest('hex');
     const format: DocumentFormat = file.format;
+    const own = (column: string) => (doc && typeof doc[column] === 'string' ? (doc[column] as string) : null);
     const row = {
       id,
       source_id: sourceId,
+      // The element the document came from, so that a re-export keeps its GUID (ours are derived from our ids).
+      refi_guid: doc ? own('refi_guid') : plan.source.guid,
+      refi_text_guid: doc ? own('refi_text_guid') : plan.source.kind === 'pdf' ? (plan.source.text?.guid ?? null) : null,
       file_name: file.fileName,
       format,
       mime_type: doc && typeof doc.mime_type === 'string' && format === doc.format ? doc.mime_type : MIME_TYPES[format],
@@ -1253,6 +1276,7 @@ class Importer {
         locator,
         text: located ? located.text : (selection.text ?? ''),
         text_kind: 'quote',
+        refi_user: selection.creatingUser && this.knownUsers.has(selection.creatingUser) ? selection.creatingUser : null,
         created_at: this.now,
         updated_at: this.now,
       };
@@ -1557,13 +1581,6 @@ function reportLeftovers(qda: QdaProject, skipped: SkippedItem[], ours: boolean)
     const shown = names.filter(Boolean).slice(0, 5).map((n) => `“${n}”`);
     return shown.length ? ` (${shown.join(', ')}${names.length > 5 ? ', …' : ''})` : '';
   };
-  if (qda.users.length && !ours) {
-    skipped.push({
-      kind: 'user',
-      name: 'users',
-      message: `${plural(qda.users.length, 'user')}${list(qda.users.map((u) => u.name))} not stored: Comparanda projects have no user accounts.`,
-    });
-  }
   if (qda.sets.length) {
     // Comparanda's own sets (sources by kind) carry nothing the notes do not.
     const others = ours ? [] : qda.sets;

@@ -65,6 +65,9 @@ export interface QdaSelection {
   text: string | null;
   codings: QdaCoding[];
   noteRefs: string[];
+  /** The GUID of the user who made the selection, as written (normalised). */
+  creatingUser: string | null;
+  creationDateTime: string | null;
 }
 
 export type SourceKindName = 'text' | 'pdf' | 'picture' | 'audio' | 'video';
@@ -234,6 +237,8 @@ class Reader {
       text: representation ? (childText(representation, 'PlainTextContent') ?? null) : null,
       codings: this.codings(node),
       noteRefs: refs(node, 'NoteRef'),
+      creatingUser: normaliseGuid(attr(node, 'creatingUser')),
+      creationDateTime: attr(node, 'creationDateTime') ?? null,
     };
   }
 

@@ -1,0 +1,16 @@
+-- Version 7: the GUIDs a REFI-QDA file (from NVivo, MAXQDA, ATLAS.ti, QualCoder…) gave what was imported from it,
+-- so that a re-export speaks of the same sources and users and the program the file came from recognises them
+-- instead of seeing new ones. Sources, codes and selections keep their GUID as their id already; a document's id is
+-- ours (one source may hold several documents), so the GUID of the element it came from is kept beside it.
+
+-- The TextSource or PDFSource the document came from, and a PDF's Representation (its text).
+ALTER TABLE documents ADD COLUMN refi_guid TEXT;
+ALTER TABLE documents ADD COLUMN refi_text_guid TEXT;
+
+-- The users of the files imported, as the files name them: who created a selection is kept with its excerpt.
+CREATE TABLE refi_users (
+  guid TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+) STRICT;
+
+ALTER TABLE excerpts ADD COLUMN refi_user TEXT;
