@@ -125,3 +125,18 @@ describe('a round trip through Comparanda keeps what each program wrote', () => 
     });
   }
 });
+
+describe('messages about selections without a name', () => {
+  it('name them by their positions, never “0”', async () => {
+    const p = emptyProject();
+    const { report } = await importQdpx(p, { path: fixture('unnamed-selections.qdpx') });
+    const messages = report.skipped.map((s) => s.message);
+    expect(messages).toEqual([
+      'A coding of the selection at positions 0–9 names no code; it was skipped.',
+      'A second selection with the GUID e7000000-0000-4000-8000-000000000011 (at positions 0–9) in “Notes” was skipped.',
+      'The selection at positions 500–510 in “Notes” was skipped: it lies outside the text (36 characters).',
+      'The selection at positions 9–12 in “Notes” was skipped: it selects no text.',
+    ]);
+    expect(messages.join('\n')).not.toMatch(/“0”|“”/);
+  });
+});

@@ -162,6 +162,20 @@ function selectionsOf(source: QdaSource): QdaSelection[] {
   return [...(source.text?.selections ?? []), ...source.selections];
 }
 
+/** Where an unnamed selection is: its positions, or its page. */
+function whereIs(selection: QdaSelection): string {
+  if (selection.start !== null || selection.end !== null) return `at positions ${selection.start ?? '?'}–${selection.end ?? '?'}`;
+  if (selection.page !== null) return `on page ${selection.page + 1}`;
+  return `with the GUID ${selection.guid}`;
+}
+
+/** “selection “its name”” or, for one without a name (QualCoder writes none), “the selection at positions 3–9”. */
+function selectionCalled(selection: QdaSelection): string {
+  return selection.name ? `selection “${snippet(selection.name, 50)}”` : `the selection ${whereIs(selection)}`;
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 function codingsIn(source: QdaSource): number {
   return selectionsOf(source).reduce((n, s) => n + s.codings.length, 0) + source.codings.length;
 }
@@ -1056,7 +1070,8 @@ class Importer {
     const pending = new Map<string, QdaSelection>();
     for (const selection of textSelections) {
       if (handled.has(selection.guid) || pending.has(selection.guid)) {
-        this.skipped.push({ kind: 'selection', name: selection.name, message: `A second selection with the GUID of “${snippet(selection.name, 40)}” in “${source.name}” was skipped.` });
+        const which = selection.name ? `of “${snippet(selection.name, 40)}”` : `${selection.guid} (${whereIs(selection)})`;
+        this.skipped.push({ kind: 'selection', name: selection.name, message: `A second selection with the GUID ${which} in “${source.name}” was skipped.` });
         continue;
       }
       if (!positions || !paged) {
@@ -1070,13 +1085,18 @@ class Importer {
         this.skipped.push({
           kind: 'selection',
           name: selection.name,
-          message: `Selection “${snippet(selection.name || String(selection.start), 50)}” in “${source.name}” skipped: its positions (${selection.start ?? '?'}–${selection.end ?? '?'}) lie outside the text (${positions.length} characters).`,
+          message: selection.name
+            ? `Selection “${snippet(selection.name, 50)}” in “${source.name}” skipped: its positions (${selection.start ?? '?'}–${selection.end ?? '?'}) lie outside the text (${positions.length} characters).`
+            : `The selection ${whereIs(selection)} in “${source.name}” was skipped: it lies outside the text (${positions.length} characters).`,
         });
         continue;
       }
       const located = locate(paged, start, end);
       if (located.text.trim() === '' && !this.own.excerpts.has(selection.guid)) {
-        this.skipped.push({ kind: 'selection', name: selection.name, message: `Selection “${snippet(selection.name, 50)}” in “${source.name}” skipped: it selects no text.` });
+        const message = selection.name
+          ? `Selection “${snippet(selection.name, 50)}” in “${source.name}” skipped: it selects no text.`
+          : `The selection ${whereIs(selection)} in “${source.name}” was skipped: it selects no text.`;
+        this.skipped.push({ kind: 'selection', name: selection.name, message });
         continue;
       }
       this.saveExcerpt(selection, sourceId, standIn ? null : documentId, standIn ? null : located, plan, holders);
@@ -1094,13 +1114,12 @@ class Importer {
       handled.add(selection.guid);
       const twin = pending.get(selection.guid);
       pending.delete(selection.guid);
-      const label = selection.name || `page ${(selection.page ?? 0) + 1}`;
       if (!selection.text || selection.text.trim() === '') {
         const codings = selection.codings.length + (twin?.codings.length ?? 0);
         this.skipped.push({
           kind: 'selection',
           name: selection.name,
-          message: `Selection “${snippet(label, 50)}” in “${source.name}” skipped: it marks an area of a PDF page without text${codings ? ` (${plural(codings, 'coding')} skipped with it)` : ''}.`,
+          message: `${capital(selectionCalled(selection))} in “${source.name}” skipped: it marks an area of a PDF page without text${codings ? ` (${plural(codings, 'coding')} skipped with it)` : ''}.`,
         });
         continue;
       }
@@ -1310,9 +1329,9 @@ class Importer {
 
   private coding(coding: QdaCoding, selection: QdaSelection, excerptId: string, holders: string[], positions: Map<string, number | null>): void {
     for (const ref of coding.noteRefs) this.target(ref, { type: 'excerpt', id: excerptId });
-    const label = snippet(selection.name || excerptId, 50);
+    const label = selection.name ? snippet(selection.name, 50) : whereIs(selection);
     if (!coding.codeGuid) {
-      this.skipped.push({ kind: 'coding', name: label, message: `A coding of selection “${label}” names no code; it was skipped.` });
+      this.skipped.push({ kind: 'coding', name: label, message: `A coding of ${selectionCalled(selection)} names no code; it was skipped.` });
       return;
     }
     const target = this.stageCodes.get(coding.codeGuid) ?? this.mapping.get(coding.codeGuid);
@@ -1327,7 +1346,7 @@ class Importer {
         this.skipped.push({
           kind: 'coding',
           name: label,
-          message: `Selection “${label}” is coded for a norm stage but belongs to no case of the file (no Case names it or its source), so it is not linked to a cell.`,
+          message: `${capital(selectionCalled(selection))} is coded for a norm stage but belongs to no case of the file (no Case names it or its source), so it is not linked to a cell.`,
         });
         return;
       }
@@ -1340,11 +1359,11 @@ class Importer {
       return;
     }
     if (this.normCodes.has(coding.codeGuid)) {
-      this.skipped.push({ kind: 'coding', name: label, message: `Selection “${label}” is coded with a norm rather than one of its stages; that coding was skipped.` });
+      this.skipped.push({ kind: 'coding', name: label, message: `${capital(selectionCalled(selection))} is coded with a norm rather than one of its stages; that coding was skipped.` });
       return;
     }
     if (!codeId) {
-      this.skipped.push({ kind: 'coding', name: label, message: `A coding of selection “${label}” refers to a code that is not in the codebook (${coding.codeGuid}); it was skipped.` });
+      this.skipped.push({ kind: 'coding', name: label, message: `A coding of ${selectionCalled(selection)} refers to a code that is not in the codebook (${coding.codeGuid}); it was skipped.` });
     }
   }
 
