@@ -153,6 +153,10 @@ export interface ProjectCounts {
   sources: number;
   documents: number;
   excerpts: number;
+  /** Codes of the codebook, codings (an excerpt coded with a code), and memos on anything. */
+  codes: number;
+  codings: number;
+  memos: number;
   participants: number;
   elections: number;
   missions: number;
