@@ -14,3 +14,11 @@ CREATE TABLE refi_users (
 ) STRICT;
 
 ALTER TABLE excerpts ADD COLUMN refi_user TEXT;
+
+-- The name the program gave a selection (ours are the start of the quoted text).
+ALTER TABLE excerpts ADD COLUMN refi_name TEXT;
+
+-- A code's exact colour as the file gave it (#RRGGBB; NULL when the palette slot says it), beside the nearest palette
+-- slot the app shows; and REFI's isCodable: a code that only groups others.
+ALTER TABLE codes ADD COLUMN color TEXT CHECK (color IS NULL OR color GLOB '#[0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F]');
+ALTER TABLE codes ADD COLUMN is_codable INTEGER NOT NULL DEFAULT 1 CHECK (is_codable IN (0, 1));

@@ -110,7 +110,7 @@ CREATE TABLE codes (
   position    INTEGER NOT NULL,
   created_at  TEXT NOT NULL,
   updated_at  TEXT NOT NULL
-) STRICT;
+, color TEXT CHECK (color IS NULL OR color GLOB '#[0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F]'), is_codable INTEGER NOT NULL DEFAULT 1 CHECK (is_codable IN (0, 1))) STRICT;
 
 CREATE TABLE document_files (
   document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
@@ -187,7 +187,7 @@ CREATE TABLE excerpts (
   participant_id       TEXT REFERENCES participants (id) ON DELETE SET NULL,
   created_at           TEXT NOT NULL,
   updated_at           TEXT NOT NULL, verification TEXT NOT NULL DEFAULT 'unverified'
-  CHECK (verification IN ('verified-external', 'one-source', 'contested', 'unverified')), verification_note TEXT NOT NULL DEFAULT '', refi_user TEXT,
+  CHECK (verification IN ('verified-external', 'one-source', 'contested', 'unverified')), verification_note TEXT NOT NULL DEFAULT '', refi_user TEXT, refi_name TEXT,
   CHECK (start_offset IS NULL OR end_offset IS NULL OR start_offset <= end_offset)
 ) STRICT;
 

@@ -5,13 +5,15 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { paletteColour } from '../../electron/contract/palette';
+import * as evidence from '../../electron/core/evidence';
 import { exportQdpx, importQdpx } from '../../electron/core/exchange';
 import { loadFile, readSourceText, resolvePath } from '../../electron/core/exchange/load';
 import { producerOf } from '../../electron/core/exchange/producers';
 import { Positions } from '../../electron/core/exchange/text';
 import { Project } from '../../electron/core/project';
 import { tempDir } from '../helpers/temp';
-import { SELECTIONS_A, SELECTIONS_B } from '../fixtures/refi-qda/make-producer-fixtures';
+import { CODES, SELECTIONS_A, SELECTIONS_B } from '../fixtures/refi-qda/make-producer-fixtures';
 
 const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', 'refi-qda', name);
 
@@ -78,6 +80,8 @@ function contentOf(file: string) {
           written: [sel.start, sel.end],
           codes: sel.codings.map((c) => c.codeGuid),
           user: sel.creatingUser,
+          name: sel.name,
+          created: sel.creationDateTime,
         })),
       };
     });
@@ -111,9 +115,8 @@ describe('a round trip through Comparanda keeps what each program wrote', () => 
       else expect(written(after)).toEqual(written(before));
       // Every user of the file is still there (ours is added for what Comparanda wrote).
       expect(after.users).toEqual(expect.arrayContaining(before.users));
-      // Codes: GUIDs, names and hierarchy.
-      const shape = (codes: typeof before.codes) => codes.map(({ guid, name, parent }) => ({ guid, name, parent }));
-      expect(shape(after.codes)).toEqual(expect.arrayContaining(shape(before.codes)));
+      // Codes: GUIDs, names, hierarchy, exact colours and whether they are codable.
+      expect(after.codes).toEqual(before.codes);
 
       // And once more, through a new project: our own file carries the other program's GUIDs on.
       const q = emptyProject();
@@ -138,5 +141,22 @@ describe('messages about selections without a name', () => {
       'The selection at positions 9–12 in “Notes” was skipped: it selects no text.',
     ]);
     expect(messages.join('\n')).not.toMatch(/“0”|“”/);
+  });
+});
+
+describe('exact colours and codability', () => {
+  it('keeps a code’s exact colour beside its palette slot until the researcher picks another slot', async () => {
+    const p = emptyProject();
+    await importQdpx(p, { path: fixture('maxqda-style.qdpx') });
+    const row = (id: string) => p.db.prepare('SELECT palette, color, is_codable FROM codes WHERE id = ?').get(id) as { palette: number; color: string | null; is_codable: number };
+    const parent = CODES.parent.toLowerCase();
+    expect(row(parent)).toMatchObject({ color: '#5B9BD5', is_codable: 0 });
+    const { palette } = row(parent);
+    evidence.updateCode(p, { id: parent, palette: palette === 2 ? 3 : 2 });
+    expect(row(parent).color).toBeNull();
+    const out = path.join(tempDir(), 'recoloured.qdpx');
+    await exportQdpx(p, { out });
+    const code = contentOf(out).codes.find((c) => c.guid === parent)!;
+    expect(code).toMatchObject({ color: paletteColour(palette === 2 ? 3 : 2), isCodable: false });
   });
 });

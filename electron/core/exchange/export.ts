@@ -79,6 +79,8 @@ interface CodeRow {
   name: string;
   description: string;
   palette: number;
+  color: string | null;
+  is_codable: number;
 }
 interface NormRow {
   id: string;
@@ -198,11 +200,11 @@ interface Built {
 }
 
 function codeTree(p: Project, withNotes: boolean, counts: QdpxCounts, extraNoteRefs: Map<string, string[]>): XmlNode[] {
-  const codes = all<CodeRow>(p, 'SELECT id, parent_id, name, description, palette FROM codes ORDER BY position, rowid');
+  const codes = all<CodeRow>(p, 'SELECT id, parent_id, name, description, palette, color, is_codable FROM codes ORDER BY position, rowid');
   const children = group(codes, (c) => c.parent_id);
   const render = (code: CodeRow): XmlNode => {
     counts.codes++;
-    return el('Code', { guid: code.id, name: code.name, isCodable: true, color: paletteColour(code.palette) }, [
+    return el('Code', { guid: code.id, name: code.name, isCodable: code.is_codable !== 0, color: code.color ?? paletteColour(code.palette) }, [
       code.description ? textEl('Description', code.description) : null,
       ...(children.get(code.id) ?? []).map(render),
     ]);
@@ -435,7 +437,7 @@ function build(p: Project): Built {
       '',
       { created: e.created_at, modified: e.updated_at },
     );
-    return el('PlainTextSelection', { guid: e.id, name: snippet(e.text), startPosition: start, endPosition: end, ...stamp(e.created_at, e.updated_at), creatingUser: creatorOf(e) }, [
+    return el('PlainTextSelection', { guid: e.id, name: typeof e.refi_name === 'string' ? e.refi_name || undefined : snippet(e.text), startPosition: start, endPosition: end, ...stamp(e.created_at, e.updated_at), creatingUser: creatorOf(e) }, [
       description.length ? textEl('Description', description.join('\n')) : null,
       ...codings,
       el('NoteRef', { targetGUID: note }),

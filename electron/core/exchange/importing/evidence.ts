@@ -3,6 +3,7 @@
  * (excerpts, in the unit the file counts positions in) and codings.
  */
 import crypto from 'node:crypto';
+import { paletteColour } from '../../../contract/palette';
 import { stmt } from '../../db/statements';
 import { MIME_TYPES, type DocumentFormat } from '../../documents/extract';
 import { paragraphAt } from '../../evidence';
@@ -12,6 +13,11 @@ import type { QdaCoding, QdaSelection, QdaSource } from '../model';
 import { joinPages, locate, Positions, snippet } from '../text';
 import { type Row, plural, whereIs, selectionCalled, capital, paletteSlot, sameName, asString, asNullableInt, isRow, rowsOf, type SourcePlan, type PlacedSource, type OwnSource, citationBase } from './helpers';
 import { OwnSteps } from './ours';
+
+/** An XML Schema dateTime with a time zone, as REFI-QDA files write `creationDateTime`. */
+function isDateTime(value: string | null): value is string {
+  return !!value && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
+}
 
 export abstract class EvidenceSteps extends OwnSteps {
   // ---- Codes
@@ -33,21 +39,24 @@ export abstract class EvidenceSteps extends OwnSteps {
         }
       }
       const palette = paletteSlot(code.color);
+      // The exact colour is kept beside the slot, unless the slot's colour is that colour.
+      const color = code.color && code.color !== paletteColour(palette) ? code.color : null;
+      const codable = code.isCodable ? 1 : 0;
       const clash = (stmt(this.db, "SELECT id, name FROM codes WHERE coalesce(parent_id, '') = coalesce(?, '') AND id != ?").all(parentId, code.guid) as { id: string; name: string }[]).find((x) =>
         sameName(x.name, code.name),
       );
       if (this.exists('codes', code.guid)) {
         if (clash) this.notes.push(`The code “${code.name}” keeps its name in the project: another code already has that name at that place.`);
-        stmt(this.db, `UPDATE codes SET ${clash ? '' : 'name = @name, parent_id = @parent, '}description = @description, palette = @palette, updated_at = @now WHERE id = @id`)
-          .run({ name: code.name, parent: parentId, description: code.description, palette, now: this.now, id: code.guid });
+        stmt(this.db, `UPDATE codes SET ${clash ? '' : 'name = @name, parent_id = @parent, '}description = @description, palette = @palette, color = @color, is_codable = @codable, updated_at = @now WHERE id = @id`)
+          .run({ name: code.name, parent: parentId, description: code.description, palette, color, codable, now: this.now, id: code.guid });
         this.codeMap.set(code.guid, code.guid);
         this.count('codes', false);
       } else if (clash) {
         this.codeMap.set(code.guid, clash.id);
         this.notes.push(`The code “${code.name}” was merged with the project's code “${clash.name}”, which has the same name at the same place.`);
       } else {
-        stmt(this.db, 'INSERT INTO codes (id, parent_id, name, description, palette, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(code.guid, parentId, code.name, code.description, palette, this.nextPosition('codes'), this.now, this.now);
+        stmt(this.db, 'INSERT INTO codes (id, parent_id, name, description, palette, color, is_codable, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(code.guid, parentId, code.name, code.description, palette, color, codable, this.nextPosition('codes'), this.now, this.now);
         this.codeMap.set(code.guid, code.guid);
         this.count('codes', true);
       }
@@ -337,8 +346,11 @@ export abstract class EvidenceSteps extends OwnSteps {
         locator,
         text: located ? located.text : (selection.text ?? ''),
         text_kind: 'quote',
+        // '' for a selection the file left unnamed, so that it goes back unnamed.
+        refi_name: selection.name,
         refi_user: selection.creatingUser && this.knownUsers.has(selection.creatingUser) ? selection.creatingUser : null,
-        created_at: this.now,
+        // When the selection was made, as the program recorded it.
+        created_at: isDateTime(selection.creationDateTime) ? selection.creationDateTime : this.now,
         updated_at: this.now,
       };
       if (this.exists('excerpts', selection.guid)) delete row.created_at;
