@@ -3,9 +3,12 @@
  * tests/fixtures/refi-qda/make-producer-fixtures.ts): the unit their positions count in, and what a round trip
  * through our export keeps of their GUIDs, names, hierarchy, colours, positions and quoted text.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { paletteColour } from '../../electron/contract/palette';
+import { extractDocument } from '../../electron/core/documents/extract';
 import * as evidence from '../../electron/core/evidence';
 import { exportQdpx, importQdpx } from '../../electron/core/exchange';
 import { loadFile, readSourceText, resolvePath } from '../../electron/core/exchange/load';
@@ -158,5 +161,32 @@ describe('exact colours and codability', () => {
     await exportQdpx(p, { out });
     const code = contentOf(out).codes.find((c) => c.guid === parent)!;
     expect(code).toMatchObject({ color: paletteColour(palette === 2 ? 3 : 2), isCodable: false });
+  });
+});
+
+describe('the archive layout', () => {
+  it('holds under Sources/ only files project.qde names, and keeps a Markdown original for our own import elsewhere', async () => {
+    const p = emptyProject();
+    await importQdpx(p, { path: fixture('nvivo-utf16.qdpx') });
+    const md = new TextEncoder().encode('# Отчёт\n\nНаблюдатели 👀 были *допущены*.\n');
+    const extracted = await extractDocument({ fileName: 'report.md', bytes: md });
+    evidence.storeDocument(p, { fileName: 'report.md', bytes: md }, extracted, { kind: 'observer-report' });
+    const out = path.join(tempDir(), 'layout.qdpx');
+    await exportQdpx(p, { out });
+    const entries = Object.keys(unzipSync(new Uint8Array(fs.readFileSync(out))));
+    const xml = new TextDecoder().decode(unzipSync(new Uint8Array(fs.readFileSync(out)))['project.qde']!);
+    const named = new Set([...xml.matchAll(/internal:\/\/([^"]+)"/g)].map((m) => `Sources/${m[1]}`));
+    const underSources = entries.filter((e) => /^sources\//i.test(e));
+    expect(underSources.length).toBeGreaterThan(0);
+    expect(underSources.every((e) => e.startsWith('Sources/'))).toBe(true);
+    expect(underSources.filter((e) => !named.has(e))).toEqual([]);
+
+    // Our own import still finds the Markdown original.
+    const q = emptyProject();
+    await importQdpx(q, { path: out });
+    const formats = q.db.prepare('SELECT format FROM documents ORDER BY format').pluck().all();
+    expect(formats).toEqual(['md', 'txt', 'txt']);
+    const bytes = q.db.prepare("SELECT f.bytes FROM document_files f JOIN documents d ON d.id = f.document_id WHERE d.format = 'md'").pluck().get() as Buffer;
+    expect(new TextDecoder().decode(bytes)).toBe(new TextDecoder().decode(md));
   });
 });

@@ -187,10 +187,15 @@ export const representationGuid = (documentId: string) => derivedGuid('represent
 
 const ORIGINAL_EXTENSIONS: Record<string, string> = { pdf: 'pdf', docx: 'docx', txt: 'txt', md: 'md', html: 'html' };
 
-/** Where the original bytes of a document go in the archive. */
+/**
+ * Where the original bytes of a document go in the archive. A PDF or Word original is a source file the standard
+ * names (`path`, `richTextPath`), so it goes in `Sources/`; any other original (HTML, Markdown, a text file that is
+ * not the plain text itself) only our own import reads, so it goes in `Comparanda/`: readers count every file in
+ * `Sources/` as a source.
+ */
 export function originalPath(documentId: string, format: string): string {
   const ext = ORIGINAL_EXTENSIONS[format] ?? 'bin';
-  return format === 'pdf' || format === 'docx' ? `Sources/${documentId}.${ext}` : `Sources/${documentId}.original.${ext}`;
+  return format === 'pdf' || format === 'docx' ? `Sources/${documentId}.${ext}` : `Comparanda/${documentId}.original.${ext}`;
 }
 
 interface Built {
@@ -472,7 +477,9 @@ function build(p: Project): Built {
         return selectionNode(e, positions.toCodePoint(base + e.start_offset!), positions.toCodePoint(base + e.end_offset!), holder);
       });
       files.set(`Sources/${textGuid}.txt`, new TextEncoder().encode(paged.text));
-      const original = all<{ bytes: Buffer }>(p, 'SELECT bytes FROM document_files WHERE document_id = ?', doc.id)[0];
+      const stored = all<{ bytes: Buffer }>(p, 'SELECT bytes FROM document_files WHERE document_id = ?', doc.id)[0];
+      // A text file that is the plain text itself travels once, as the plain text.
+      const original = stored && !(doc.format === 'txt' && Buffer.from(paged.text, 'utf8').equals(stored.bytes)) ? stored : undefined;
       const originalName = originalPath(doc.id, doc.format);
       if (original) files.set(originalName, new Uint8Array(original.bytes));
       docInfo.push({ ...doc, text: textGuid, original: original ? originalName : null });
