@@ -15,6 +15,7 @@ import { loadFile, readSourceText, resolvePath } from '../../electron/core/excha
 import { producerOf } from '../../electron/core/exchange/producers';
 import { Positions } from '../../electron/core/exchange/text';
 import { Project } from '../../electron/core/project';
+import { readIndependently } from '../helpers/independent-qdpx-reader';
 import { tempDir } from '../helpers/temp';
 import { CODES, SELECTIONS_A, SELECTIONS_B } from '../fixtures/refi-qda/make-producer-fixtures';
 
@@ -120,6 +121,12 @@ describe('a round trip through Comparanda keeps what each program wrote', () => 
       expect(after.users).toEqual(expect.arrayContaining(before.users));
       // Codes: GUIDs, names, hierarchy, exact colours and whether they are codable.
       expect(after.codes).toEqual(before.codes);
+
+      // A reader written against the schema only finds nothing to refuse and quotes the same text.
+      const independent = await readIndependently(out);
+      expect(independent.problems).toEqual([]);
+      expect(independent.sources).toBe(before.sources.length);
+      for (const source of before.sources) for (const sel of source.selections) expect(independent.quoted.get(sel.guid)).toBe(sel.quoted);
 
       // And once more, through a new project: our own file carries the other program's GUIDs on.
       const q = emptyProject();
