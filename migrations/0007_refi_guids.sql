@@ -22,3 +22,12 @@ ALTER TABLE excerpts ADD COLUMN refi_name TEXT;
 -- slot the app shows; and REFI's isCodable: a code that only groups others.
 ALTER TABLE codes ADD COLUMN color TEXT CHECK (color IS NULL OR color GLOB '#[0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F]');
 ALTER TABLE codes ADD COLUMN is_codable INTEGER NOT NULL DEFAULT 1 CHECK (is_codable IN (0, 1));
+
+-- Sets of codes and sources a program made (MAXQDA's code sets, NVivo's sets): Comparanda does not show them, but
+-- keeps them to write back, so the program the file came from gets its sets again.
+CREATE TABLE refi_sets (
+  guid           TEXT PRIMARY KEY,
+  name           TEXT NOT NULL,
+  member_codes   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(member_codes)),
+  member_sources TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(member_sources))
+) STRICT;

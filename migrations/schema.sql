@@ -407,6 +407,13 @@ CREATE TABLE project (
   created_by_app TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE refi_sets (
+  guid           TEXT PRIMARY KEY,
+  name           TEXT NOT NULL,
+  member_codes   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(member_codes)),
+  member_sources TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(member_sources))
+) STRICT;
+
 CREATE TABLE refi_users (
   guid TEXT PRIMARY KEY,
   name TEXT NOT NULL

@@ -85,9 +85,11 @@ describe('the ATLAS.ti standard project (REFI sample exported by ATLAS.ti 8.4)',
     // Users are kept (as REFI users, for the re-export), not reported as lost.
     expect(messages.some((m) => /users? \(/.test(m))).toBe(false);
     expect(p.db.prepare('SELECT name FROM refi_users ORDER BY name').pluck().all()).toEqual(['ATLAS.ti', 'Friedrich Markgraf', 'Sebastian Petrausch']);
-    expect(messages.some((m) => m.startsWith('16 sets (“Mabel”'))).toBe(true);
+    // Sets are kept for the way back; members that were not imported are named as left out.
+    expect(report.notes).toContain('16 sets of codes and sources are kept for the way back: Comparanda does not show sets, and its REFI-QDA export writes them again.');
+    expect(messages).toContain('Set “Video and Audio” is kept without its 3 sources that were not imported.');
     expect(messages).toContain('1 graph skipped: Comparanda has no network diagrams.');
-    expect(report.skipped).toHaveLength(16);
+    expect(report.skipped).toHaveLength(18);
 
     const excerpts = evidence.listExcerpts(p, {});
     const granola = excerpts.find((e) => e.text === 'granola')!;
@@ -260,12 +262,13 @@ describe('a file with the faults real files have', () => {
 });
 
 describe('codebooks (.qdc)', () => {
-  it('imports another program’s codebook with its hierarchy, and reports its sets', async () => {
+  it('imports another program’s codebook with its hierarchy, and keeps its sets for the way back', async () => {
     const p = emptyProject();
     const { report } = await importQdc(p, { path: fixture('codebook-foreign.qdc') });
     expect(report).toMatchObject({ format: 'qdc', origin: 'Another QDA program 12' });
     expect(report.created.codes).toBe(4);
-    expect(report.skipped.map((s) => s.message)).toEqual(['1 set (“Contestation frames”) skipped: Comparanda has no sets.']);
+    expect(report.skipped).toEqual([]);
+    expect(report.notes).toContain('1 set of codes and sources is kept for the way back: Comparanda does not show sets, and its REFI-QDA export writes them again.');
     const codes = evidence.listCodes(p);
     const contestation = codes.find((c) => c.name === 'Contestation')!;
     expect(contestation).toMatchObject({ id: 'd2000000-0000-4000-8000-000000000001', palette: 6 });

@@ -593,6 +593,18 @@ function build(p: Project): Built {
   });
 
   const sets: XmlNode[] = [];
+  // Sets another program made, with the members that are still in the project.
+  const exportedSources = new Set([...sourceKinds.values()].flat());
+  const codeIds = new Set(all<{ id: string }>(p, 'SELECT id FROM codes').map((c) => c.id));
+  for (const set of all<{ guid: string; name: string; member_codes: string; member_sources: string }>(p, 'SELECT guid, name, member_codes, member_sources FROM refi_sets ORDER BY rowid')) {
+    counts.sets++;
+    sets.push(
+      el('Set', { guid: set.guid, name: set.name }, [
+        ...(JSON.parse(set.member_codes) as string[]).filter((g) => codeIds.has(g)).map((g) => el('MemberCode', { targetGUID: g })),
+        ...(JSON.parse(set.member_sources) as string[]).filter((g) => exportedSources.has(g)).map((g) => el('MemberSource', { targetGUID: g })),
+      ]),
+    );
+  }
   for (const [kind, members] of [...sourceKinds.entries()].sort()) {
     if (members.length === 0) continue;
     counts.sets++;

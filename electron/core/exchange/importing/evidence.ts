@@ -3,6 +3,7 @@
  * (excerpts, in the unit the file counts positions in) and codings.
  */
 import crypto from 'node:crypto';
+import { SOURCE_KINDS } from '../../../contract/api';
 import { paletteColour } from '../../../contract/palette';
 import { stmt } from '../../db/statements';
 import { MIME_TYPES, type DocumentFormat } from '../../documents/extract';
@@ -76,6 +77,39 @@ export abstract class EvidenceSteps extends OwnSteps {
   }
 
   protected readonly knownUsers = new Set<string>();
+
+  // ---- Sets
+
+  /**
+   * Sets of codes and sources (MAXQDA's code sets, NVivo's sets), kept to be written back by a re-export: Comparanda
+   * does not show them. Our own sets (sources by kind) are made again by every export and are not kept.
+   */
+  protected sets(): void {
+    const ours = new Set(SOURCE_KINDS.map((kind) => derivedGuid('set', 'source-kind', kind)));
+    const sources = new Set(this.plans.map((plan) => plan.source.guid));
+    const upsert = stmt(
+      this.db,
+      'INSERT INTO refi_sets (guid, name, member_codes, member_sources) VALUES (?, ?, ?, ?) ON CONFLICT (guid) DO UPDATE SET name = excluded.name, member_codes = excluded.member_codes, member_sources = excluded.member_sources',
+    );
+    let kept = 0;
+    for (const set of this.qda.sets) {
+      if (ours.has(set.guid)) continue;
+      const codes = set.memberCodes.map((g) => this.codeMap.get(g)).filter((id): id is string => id !== undefined);
+      const members = set.memberSources.filter((g) => sources.has(g));
+      upsert.run(set.guid, set.name, JSON.stringify(codes), JSON.stringify(members));
+      kept++;
+      const left = [
+        [set.memberCodes.length - codes.length, 'code'],
+        [set.memberSources.length - members.length, 'source'],
+        [set.memberNotes.length, 'note'],
+      ] as const;
+      const lost = left.filter(([n]) => n > 0).map(([n, what]) => plural(n, what));
+      if (lost.length) {
+        this.skipped.push({ kind: 'set', name: set.name, message: `Set “${set.name}” is kept without its ${lost.join(' and ')} that ${lost.length === 1 && left.find(([n]) => n > 0)![0] === 1 ? 'was' : 'were'} not imported.` });
+      }
+    }
+    if (kept) this.notes.push(`${plural(kept, 'set')} of codes and sources ${kept === 1 ? 'is' : 'are'} kept for the way back: Comparanda does not show sets, and its REFI-QDA export writes them again.`);
+  }
 
   // ---- Sources, documents, selections, codings
 

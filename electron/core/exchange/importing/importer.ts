@@ -19,6 +19,7 @@ export class Importer extends EvidenceSteps {
     this.users();
     const placed = this.plans.map((plan) => this.source(plan));
     for (const source of placed) this.selections(source);
+    this.sets();
     this.recordTables();
     this.claims();
     this.flags();
@@ -31,6 +32,7 @@ export class Importer extends EvidenceSteps {
     this.db.pragma('defer_foreign_keys = ON');
     this.norms();
     this.codes();
+    this.sets();
     const recognised = this.normCodes.size + this.stageCodes.size;
     if (recognised) this.notes.push(`${plural(recognised, 'code')} of the codebook ${recognised === 1 ? 'is' : 'are'} this project's norms and stages; they were recognised, not imported as codes.`);
     reportLeftovers({ ...this.qda, users: [] }, this.skipped, false);
@@ -241,15 +243,6 @@ export class Importer extends EvidenceSteps {
 }
 
 export function reportLeftovers(qda: QdaProject, skipped: SkippedItem[], ours: boolean): void {
-  const list = (names: string[]) => {
-    const shown = names.filter(Boolean).slice(0, 5).map((n) => `“${n}”`);
-    return shown.length ? ` (${shown.join(', ')}${names.length > 5 ? ', …' : ''})` : '';
-  };
-  if (qda.sets.length) {
-    // Comparanda's own sets (sources by kind) carry nothing the notes do not.
-    const others = ours ? [] : qda.sets;
-    if (others.length) skipped.push({ kind: 'set', name: 'sets', message: `${plural(others.length, 'set')}${list(others.map((s) => s.name))} skipped: Comparanda has no sets.` });
-  }
   if (qda.graphs) skipped.push({ kind: 'graph', name: 'graphs', message: `${plural(qda.graphs, 'graph')} skipped: Comparanda has no network diagrams.` });
   if (qda.links.length && !ours) {
     skipped.push({
