@@ -52,6 +52,14 @@ describe('the unit of text positions, per file', () => {
     expect(report.notes.join('\n')).toMatch(/^Text positions were read in UTF-16 code units \(.*\): of the 7 selections/m);
   });
 
+  it('lets the selections overrule the origin: an NVivo file in code points is read in code points, and says so', async () => {
+    const p = emptyProject();
+    const { report } = await importQdpx(p, { path: fixture('nvivo-codepoints.qdpx') });
+    expect(excerptTexts(p)).toEqual(expected);
+    expect(report.positionUnit).toBe('codepoint');
+    expect(report.notes.join('\n')).toMatch(/^Text positions were read as characters \(code points\), although NVivo usually counts UTF-16 code units: of the 7 selections/m);
+  });
+
   it('keeps code points for a QualCoder file with the same texts', async () => {
     const p = emptyProject();
     const { report } = await importQdpx(p, { path: fixture('qualcoder-codepoints.qdpx') });
