@@ -84,6 +84,7 @@ function contentOf(file: string) {
       return {
         guid: s.guid,
         name: s.name,
+        created: s.creationDateTime,
         selections: s.text!.selections.map((sel) => ({
           guid: sel.guid,
           quoted: text.slice(positions.toUnit(sel.start!)!, positions.toUnit(sel.end!)!),

@@ -484,9 +484,11 @@ function build(p: Project): Built {
       if (original) files.set(originalName, new Uint8Array(original.bytes));
       docInfo.push({ ...doc, text: textGuid, original: original ? originalName : null });
       const name = docs.length === 1 ? source.title : `${source.title} — ${doc.file_name}`;
+      // A source from another program's file goes back with the date that program gave it.
+      const added = doc.refi_guid ? source.created_at : doc.imported_at;
       if (doc.format === 'pdf') {
         sourceNodes.push(
-          el('PDFSource', { guid: holder, name, path: original ? `internal://${doc.id}.pdf` : undefined, ...stamp(doc.imported_at, doc.imported_at) }, [
+          el('PDFSource', { guid: holder, name, path: original ? `internal://${doc.id}.pdf` : undefined, ...stamp(added, doc.imported_at) }, [
             el('Representation', { guid: textGuid, name: `Text of ${doc.file_name}`, plainTextPath: `internal://${textGuid}.txt`, ...stamp(doc.imported_at, doc.imported_at) }, selections),
             ...sourceRefs(),
           ]),
@@ -500,7 +502,7 @@ function build(p: Project): Built {
               name,
               plainTextPath: `internal://${textGuid}.txt`,
               richTextPath: doc.format === 'docx' && original ? `internal://${doc.id}.docx` : undefined,
-              ...stamp(doc.imported_at, doc.imported_at),
+              ...stamp(added, doc.imported_at),
             },
             [...selections, ...sourceRefs()],
           ),

@@ -97,6 +97,8 @@ export interface QdaSource {
   noteRefs: string[];
   values: QdaVariableValue[];
   transcripts: number;
+  /** When the source was added, as the program recorded it. */
+  creationDateTime: string | null;
 }
 
 export interface QdaNote {
@@ -305,6 +307,7 @@ class Reader {
       noteRefs: refs(node, 'NoteRef'),
       values: this.values(node),
       transcripts: kids(node, 'Transcript').length,
+      creationDateTime: attr(node, 'creationDateTime') ?? null,
     };
   }
 }

@@ -273,7 +273,7 @@ export abstract class EvidenceSteps extends OwnSteps {
         `INSERT INTO sources (id, kind, csl, title, citation_key, duplicate_key, participant_id, notes, created_at, updated_at)
          VALUES (?, 'other', ?, ?, ?, ?, NULL, ?, ?, ?)`,
       )
-      .run(sourceId, JSON.stringify(csl), source.name, key, duplicateKey(csl), source.description, this.now, this.now);
+      .run(sourceId, JSON.stringify(csl), source.name, key, duplicateKey(csl), source.description, isDateTime(source.creationDateTime) ? source.creationDateTime : this.now, this.now);
     this.count('sources', true);
   }
 
