@@ -7,13 +7,15 @@
 ALTER TABLE documents ADD COLUMN refi_guid TEXT;
 ALTER TABLE documents ADD COLUMN refi_text_guid TEXT;
 
--- The users of the files imported, as the files name them: who created a selection is kept with its excerpt.
+-- The users of the files imported, as the files name them: who created a source or a selection is kept with its
+-- document or excerpt.
 CREATE TABLE refi_users (
   guid TEXT PRIMARY KEY,
   name TEXT NOT NULL
 ) STRICT;
 
 ALTER TABLE excerpts ADD COLUMN refi_user TEXT;
+ALTER TABLE documents ADD COLUMN refi_user TEXT;
 
 -- The name the program gave a selection (ours are the start of the quoted text).
 ALTER TABLE excerpts ADD COLUMN refi_name TEXT;

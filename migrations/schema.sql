@@ -134,7 +134,7 @@ CREATE TABLE documents (
   sha256      TEXT NOT NULL,
   page_count  INTEGER NOT NULL,
   imported_at TEXT NOT NULL
-, refi_guid TEXT, refi_text_guid TEXT) STRICT;
+, refi_guid TEXT, refi_text_guid TEXT, refi_user TEXT) STRICT;
 
 CREATE TABLE elections (
   id                TEXT PRIMARY KEY,

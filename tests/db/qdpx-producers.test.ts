@@ -85,6 +85,7 @@ function contentOf(file: string) {
         guid: s.guid,
         name: s.name,
         created: s.creationDateTime,
+        user: s.creatingUser,
         selections: s.text!.selections.map((sel) => ({
           guid: sel.guid,
           quoted: text.slice(positions.toUnit(sel.start!)!, positions.toUnit(sel.end!)!),

@@ -132,6 +132,7 @@ interface DocumentRow {
   imported_at: string;
   refi_guid: string | null;
   refi_text_guid: string | null;
+  refi_user: string | null;
 }
 interface ExcerptRow {
   id: string;
@@ -387,7 +388,7 @@ function build(p: Project): Built {
 
   // ---- Sources, documents and excerpts
   const sources = all<SourceRow & Row>(p, 'SELECT * FROM sources ORDER BY title COLLATE NOCASE, rowid');
-  const documents = group(all<DocumentRow & Row>(p, 'SELECT id, source_id, file_name, format, mime_type, byte_size, sha256, page_count, imported_at, refi_guid, refi_text_guid FROM documents ORDER BY file_name, rowid'), (d) => d.source_id);
+  const documents = group(all<DocumentRow & Row>(p, 'SELECT id, source_id, file_name, format, mime_type, byte_size, sha256, page_count, imported_at, refi_guid, refi_text_guid, refi_user FROM documents ORDER BY file_name, rowid'), (d) => d.source_id);
   const excerpts = group(all<ExcerptRow & Row>(p, 'SELECT * FROM excerpts ORDER BY page, start_offset, created_at, rowid'), (e) => e.source_id);
   const codesOf = group(all<{ excerpt_id: string; code_id: string }>(p, 'SELECT excerpt_id, code_id FROM excerpt_codes ORDER BY rowid'), (r) => r.excerpt_id);
   const cellsOf = group(
@@ -488,7 +489,7 @@ function build(p: Project): Built {
       const added = doc.refi_guid ? source.created_at : doc.imported_at;
       if (doc.format === 'pdf') {
         sourceNodes.push(
-          el('PDFSource', { guid: holder, name, path: original ? `internal://${doc.id}.pdf` : undefined, ...stamp(added, doc.imported_at) }, [
+          el('PDFSource', { guid: holder, name, path: original ? `internal://${doc.id}.pdf` : undefined, ...stamp(added, doc.imported_at), creatingUser: creatorOf(doc) }, [
             el('Representation', { guid: textGuid, name: `Text of ${doc.file_name}`, plainTextPath: `internal://${textGuid}.txt`, ...stamp(doc.imported_at, doc.imported_at) }, selections),
             ...sourceRefs(),
           ]),
@@ -503,6 +504,7 @@ function build(p: Project): Built {
               plainTextPath: `internal://${textGuid}.txt`,
               richTextPath: doc.format === 'docx' && original ? `internal://${doc.id}.docx` : undefined,
               ...stamp(added, doc.imported_at),
+              creatingUser: creatorOf(doc),
             },
             [...selections, ...sourceRefs()],
           ),

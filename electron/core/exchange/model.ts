@@ -97,8 +97,9 @@ export interface QdaSource {
   noteRefs: string[];
   values: QdaVariableValue[];
   transcripts: number;
-  /** When the source was added, as the program recorded it. */
+  /** When the source was added, and by whom (a user GUID), as the program recorded it. */
   creationDateTime: string | null;
+  creatingUser: string | null;
 }
 
 export interface QdaNote {
@@ -308,6 +309,7 @@ class Reader {
       values: this.values(node),
       transcripts: kids(node, 'Transcript').length,
       creationDateTime: attr(node, 'creationDateTime') ?? null,
+      creatingUser: normaliseGuid(attr(node, 'creatingUser')),
     };
   }
 }

@@ -300,6 +300,7 @@ export abstract class EvidenceSteps extends OwnSteps {
       // The element the document came from, so that a re-export keeps its GUID (ours are derived from our ids).
       refi_guid: doc ? own('refi_guid') : plan.source.guid,
       refi_text_guid: doc ? own('refi_text_guid') : plan.source.kind === 'pdf' ? (plan.source.text?.guid ?? null) : null,
+      refi_user: doc ? own('refi_user') : plan.source.creatingUser && this.knownUsers.has(plan.source.creatingUser) ? plan.source.creatingUser : null,
       file_name: file.fileName,
       format,
       mime_type: doc && typeof doc.mime_type === 'string' && format === doc.format ? doc.mime_type : MIME_TYPES[format],
