@@ -22,6 +22,7 @@ import {
   type PaperSize,
   type TableShape,
 } from '../core/export';
+import { caseList, normList, splitList } from '../core/names';
 import { Project } from '../core/project';
 
 /** A mistake in how the command was called (exit status 2), as opposed to a failure of the export (ApiError). */
@@ -33,19 +34,21 @@ export class ExportUsageError extends Error {
 }
 
 export const EXPORT_USAGE = `comparanda export FILE --what matrix|case|appendix|claims|observation --format pdf|docx|tex|csv|xlsx|md --out OUT
-    [--norm ID_OR_LABEL]... [--cases A,B] [--view NAME] [--case NAME] [--claim ID_OR_TEXT] [--layout cases-as-columns|stages-as-columns]
+    [--norm ID_OR_LABEL]... [--cases A|B]... [--view NAME] [--case NAME] [--claim ID_OR_TEXT] [--layout cases-as-columns|stages-as-columns]
     [--style chicago-note|apa|harvard|PATH.csl] [--locale en-US|en-GB|ru-RU] [--paper a4|letter]
     [--orientation landscape|portrait] [--shape long|wide] [--author TEXT]
   write a publication export: the matrix (one table per norm), the claims register (or, with --claim, one claim's
   comparison card), the observation record, a case profile or the evidence appendix, with citations; LaTeX also
-  writes OUT.bib. PDF needs Chromium (CHROMIUM_PATH overrides /usr/bin/chromium).`;
+  writes OUT.bib. Several norms or cases: repeat the flag or separate them with "|" (a norm's label may hold
+  commas; "--cases KAZ,BLR" still works). A name is matched exactly (ISO code, name, label, short label), then by a
+  unique prefix; an ambiguous one is an error listing the candidates. PDF needs Chromium (CHROMIUM_PATH overrides /usr/bin/chromium).`;
 
 const OPTIONS = {
   what: { type: 'string', short: 'w' },
   format: { type: 'string', short: 'f' },
   out: { type: 'string', short: 'o' },
   norm: { type: 'string', short: 'n', multiple: true },
-  cases: { type: 'string' },
+  cases: { type: 'string', multiple: true },
   view: { type: 'string' },
   case: { type: 'string' },
   claim: { type: 'string' },
@@ -94,13 +97,15 @@ export function parseExportArgs(args: string[]): { file: string; options: Export
   const format = oneOf<ExportFormat>('format', values.format, EXPORT_FORMATS) ?? formatFromOut(values.out);
   if (!format) throw new ExportUsageError(`Give the format with --format ${EXPORT_FORMATS.join('|')} (or an --out file ending in one of ${Object.values(FORMAT_EXTENSIONS).join(', ')}).`);
   if (what === 'case' && !values.case) throw new ExportUsageError('Say which case to profile with --case NAME.');
-  const norms = (values.norm ?? []).flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean);
+  // Never split on commas: a norm's label holds them ("… (balanced, impartial election commissions)").
+  const norms = splitList(values.norm);
+  const cases = splitList(values.cases);
   const options: ExportOptions = {
     what,
     format,
     out: path.resolve(values.out),
     norms: norms.length === 0 || norms.some((n) => n.toLowerCase() === 'all') ? undefined : norms,
-    cases: values.cases ? values.cases.split(',').map((c) => c.trim()).filter(Boolean) : undefined,
+    cases: cases.length > 0 ? cases : undefined,
     view: values.view,
     case: values.case,
     claim: values.claim,
@@ -122,6 +127,15 @@ export async function runExportCommand(args: string[], open: (file: string) => P
   const kind = exportKind(options.what);
   if (kind.unavailable) throw new ApiError('UNSUPPORTED', kind.unavailable);
   const project = open(file);
+  try {
+    // Names become ids here, by the rule every command shares (core/names.ts); the export then finds them exactly.
+    const overview = project.overview();
+    options.norms = options.norms ? normList(options.norms, overview.norms) : undefined;
+    options.cases = options.cases ? caseList(options.cases, overview.cases) : undefined;
+  } catch (error) {
+    project.close();
+    throw error;
+  }
   const printer = options.format === 'pdf' ? playwrightPrinter() : undefined;
   try {
     const progress = process.stderr.isTTY && !quiet ? (p: { message: string }) => process.stderr.write(`\r\x1b[K${p.message}…`) : undefined;

@@ -3,7 +3,7 @@
  * usage mistakes exit 2, everything else 1.
  */
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 
 import { CSV_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN, SOURCE_KINDS, type CsvKind, type SourceKind } from '../contract/api';
@@ -11,35 +11,37 @@ import { ApiError } from '../contract/errors';
 import { Backups } from '../core/backups';
 import { SCHEMA_VERSION } from '../core/db/schema-version';
 import { writeFileAtomically } from '../core/db/temp-files';
-import { acquireLock, type ProjectLock } from '../core/lock';
 import { guardOutput, redactMessage, redactOutput, retainIdentitiesAfterClose } from '../core/privacy/gate';
 import { CLI_OUTPUTS } from '../core/privacy/outputs';
 import { defaultUserDataDir } from '../core/paths';
-import { APP_VERSION, Project } from '../core/project';
+import { APP_VERSION } from '../core/project';
 import { describeImport, exportCsv, importCsv, previewCsv } from '../core/csv-data';
 import { extractDocument } from '../core/documents/extract';
 import { exportQdc, exportQdpx, importQdc, importQdpx } from '../core/exchange';
 import { importBibliography, previewBibliography, storeDocument } from '../core/evidence';
 import { matrixTables } from '../core/matrix';
 import { matrixToCsv, matrixToJson, matrixToMarkdown } from '../core/matrix-format';
+import { caseList, normList } from '../core/names';
 import { writeSampleProject } from '../core/sample';
 import { search } from '../core/search';
+import { heldLocks, openForWriting, openProject, parse, readPassphrase, requireFile, UsageError, type Command } from './common';
 import { EXPORT_USAGE, ExportUsageError, runExportCommand } from './export-command';
+import { STRUCTURE_USAGE, structureCommands } from './structure-commands';
 
-class UsageError extends Error {}
 
 const USAGE = `Usage: comparanda <command> [options]
 
 Commands:
   sample --out FILE          write the bundled sample project (Kazakhstan & Belarus) to FILE
-  info FILE [--json]         summarise a project: format version and counts
-  matrix FILE --norm NORM [--cases A,B,...] [--view NAME] [--format md|csv|json]
+${STRUCTURE_USAGE}  info FILE [--json]         summarise a project: format version and counts
+  matrix FILE --norm NORM [--norm NORM]... [--cases A|B]... [--view NAME] [--format md|csv|json]
                              print the matrix of a norm (cases x stages) to stdout; --norm all for every norm
-  import FILE --from csv --kind elections|missions|claims|indicators|regional PATH [--dry-run] [--skip-bad-rows] [--create-missing]
+  import FILE --from csv --kind elections|missions|claims|indicators|regional|cases|cells PATH [--dry-run] [--skip-bad-rows] [--create-missing]
                              import bulk data from a spreadsheet (headers in the README); one transaction.
                              Columns the file lacks are left as they are; UTF-8, UTF-16, Windows-1252/1251,
                              comma or semicolon. --dry-run prints what would change and every bad line, writing
-                             nothing; --create-missing adds organisations the project does not have yet
+                             nothing; --create-missing adds organisations (and, for cases, attributes) the project
+                             does not have yet
   import FILE --from qdpx|qdc PATH [--json]
                              import a REFI-QDA project or codebook (NVivo, MAXQDA, ATLAS.ti, QualCoder)
   import FILE --from bibtex|ris|csl-json PATH [--keep-duplicates] [--kind KIND]
@@ -52,7 +54,7 @@ Commands:
                              a publication export with citations (see "comparanda export --help")
   export FILE --format qdpx|qdc --out OUT
                              the project (or its codebook) in the REFI-QDA exchange format
-  export FILE --data elections|missions|claims|indicators|regional [--out OUT.csv]
+  export FILE --data elections|missions|claims|indicators|regional|cases|cells [--out OUT.csv]
                              a data table as CSV, in the form "import --from csv" reads
   check FILE [--json]        integrity and reference checks; exits 1 when there are problems
   encrypt FILE --out NEW --new-passphrase-file PATH
@@ -61,92 +63,11 @@ Commands:
   version                    print the version
 
 Every command that reads a project takes --passphrase-file PATH for an encrypted one.
+A case, norm or framework is named by its exact ISO code, name or (short) label first, then by a unique prefix
+(or word prefix); an ambiguous name is an error that lists the candidates. Several norms or cases: repeat the
+flag, or separate them with "|" (never a comma: labels hold commas; "--cases KAZ,BLR" still works).
 Options may come before or after FILE. Exit status: 0 success, 1 failure, 2 usage error.
 `;
-
-type Command = (args: string[]) => void | Promise<void>;
-
-/** Every command that opens a project takes --passphrase-file (never the passphrase itself: it would land in the shell history). */
-const COMMON = { 'passphrase-file': { type: 'string' } } as const;
-
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, positionals: number) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
-  }
-  if (parsed.positionals.length > positionals) {
-    throw new UsageError(`Unexpected argument "${parsed.positionals[positionals]}".`);
-  }
-  return parsed;
-}
-
-function readPassphrase(file: string | undefined): string | undefined {
-  if (file === undefined) return undefined;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`The passphrase file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
-  // One trailing newline (as editors and `echo` write it) is not part of the passphrase.
-  const passphrase = text.replace(/\r?\n$/, '');
-  if (passphrase === '') throw new UsageError('The passphrase file is empty.');
-  return passphrase;
-}
-
-/** Locks this command took, released when it ends (whatever way it ends). */
-const heldLocks: ProjectLock[] = [];
-
-/**
- * A command that writes takes the same lock as the app and `npm run web`: two writers would each keep their own
- * undo history over rows the other changes. Reading commands need no lock (SQLite's WAL lets them read alongside).
- */
-function lockForWriting(file: string): void {
-  const absolute = path.resolve(file);
-  if (!fs.existsSync(absolute)) return; // opening says what is wrong
-  try {
-    const lock = acquireLock(absolute);
-    if (lock) heldLocks.push(lock);
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'PROJECT_IN_USE') {
-      throw new ApiError(
-        'PROJECT_IN_USE',
-        `"${path.basename(absolute)}" is open in Comparanda (a window, "npm run web" or another command), so this command would write beside it. Close it there, then run this command again; info, matrix, search, check and export only read it and work meanwhile.`,
-      );
-    }
-    throw error;
-  }
-}
-
-function openProject(file: string, values: { 'passphrase-file'?: string | boolean | undefined }, readonly: boolean, asIs = false): Project {
-  const passphraseFile = values['passphrase-file'];
-  if (!readonly) lockForWriting(file);
-  const project = Project.open(file, { readonly, asIs, passphrase: readPassphrase(typeof passphraseFile === 'string' ? passphraseFile : undefined) });
-  // On stderr, so that --json output stays clean: the researcher learns that the file changed format, and where its copy is.
-  const migration = project.migration;
-  if (migration) {
-    process.stderr.write(`Updated ${path.basename(project.path)} from project format ${migration.from} to ${migration.to}; a copy of it as it was is in ${migration.backup}\n`);
-  }
-  return project;
-}
-
-/** An import writes: on storage that cannot be written, say that nothing was imported and what to do instead. */
-function openForWriting(file: string, values: { 'passphrase-file'?: string | boolean | undefined }): Project {
-  try {
-    return openProject(file, values, false);
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'READ_ONLY') {
-      throw new ApiError(
-        'READ_ONLY',
-        `"${path.basename(file)}" cannot be written (the file, its folder or the drive is read-only), so nothing was imported. Copy it to a folder you can write to and import there; reading commands (info, search, export, check) work where it is.`,
-        { cause: error },
-      );
-    }
-    throw error;
-  }
-}
 
 /** The format line of `info` and `check`: an older format or a private copy is said in words. */
 function describeFormat(summary: { schemaVersion: number; encrypted: boolean; readonlyReason?: string | undefined }): string {
@@ -158,13 +79,8 @@ function describeFormat(summary: { schemaVersion: number; encrypted: boolean; re
   return parts.join(', ');
 }
 
-function requireFile(positionals: string[], what = 'a project FILE'): string {
-  const file = positionals[0];
-  if (!file) throw new UsageError(`Give ${what}.`);
-  return file;
-}
-
 const commands: Record<string, Command> = {
+  ...structureCommands,
   sample(args) {
     const { values } = parse(args, { out: { type: 'string', short: 'o' } }, 0);
     if (!values.out) throw new UsageError('Give the file to write with --out FILE.comparanda.');
@@ -208,17 +124,18 @@ const commands: Record<string, Command> = {
   matrix(args) {
     const { values, positionals } = parse(
       args,
-      { norm: { type: 'string', short: 'n' }, cases: { type: 'string' }, view: { type: 'string' }, format: { type: 'string', short: 'f', default: 'md' } },
+      { norm: { type: 'string', short: 'n', multiple: true }, cases: { type: 'string', multiple: true }, view: { type: 'string' }, format: { type: 'string', short: 'f', default: 'md' } },
       1,
     );
     const format = values.format ?? 'md';
     if (!['md', 'csv', 'json'].includes(format)) throw new UsageError(`--format must be md, csv or json, not "${format}".`);
-    if (!values.norm && !values.view) throw new UsageError('Give the norm with --norm ID_OR_LABEL (or --norm all), or a saved --view.');
+    if (!values.norm?.length && !values.view) throw new UsageError('Give the norm with --norm ID_OR_LABEL (or --norm all), or a saved --view.');
     const project = openProject(requireFile(positionals), values, true);
     try {
+      const overview = project.overview();
       const tables = matrixTables(project, {
-        norms: values.norm && values.norm !== 'all' ? [values.norm] : undefined,
-        cases: values.cases ? values.cases.split(',').map((c) => c.trim()).filter(Boolean) : undefined,
+        norms: normList(values.norm, overview.norms),
+        cases: values.cases ? caseList(values.cases, overview.cases) : undefined,
         view: values.view,
       });
       if (tables.length === 0) throw new ApiError('NOT_FOUND', 'The project has no norms to show.');
@@ -443,7 +360,8 @@ const commands: Record<string, Command> = {
     // Read-only: the original is not written at all, not even updated to the current format (the copy is).
     const project = openProject(file, values, true);
     try {
-      const from = project.db.pragma('user_version', { simple: true }) as number;
+      // The original's format (an older file is read through an updated private copy).
+      const from = project.summary().schemaVersion;
       const target = project.encryptCopy(path.resolve(values.out), passphrase);
       const updated = from < SCHEMA_VERSION ? ` (in project format ${SCHEMA_VERSION}; the original's format ${from} is updated in the copy only)` : '';
       process.stdout.write(`Wrote an encrypted copy to ${target}${updated}. The original is unchanged: delete it securely once you have checked the copy.\n`);

@@ -398,7 +398,7 @@ export const CLAIM_ASSESSMENTS = ['supported', 'partly-supported', 'not-supporte
 export type ClaimAssessment = (typeof CLAIM_ASSESSMENTS)[number];
 export const MEMBERSHIP_STATUSES = ['member', 'founding-member', 'observer', 'dialogue-partner', 'participating-state', 'applicant', 'suspended', 'other'] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
-export const CSV_KINDS = ['elections', 'missions', 'claims', 'indicators', 'regional'] as const;
+export const CSV_KINDS = ['elections', 'missions', 'claims', 'indicators', 'regional', 'cases', 'cells'] as const;
 export type CsvKind = (typeof CSV_KINDS)[number];
 
 export interface DimensionDto {
@@ -847,7 +847,7 @@ export interface ApiSpec {
     output: ParticipantDto;
   };
   /** Erases the identity from the project, its audit trail, its undo history and free pages; optionally its snapshots. */
-  'participants.eraseIdentity': { input: { id: string; purgeSnapshots?: boolean | undefined }; output: EraseReportDto };
+  'participants.eraseIdentity': { input: { id: string; purgeSnapshots?: boolean | undefined; historyOnly?: boolean | undefined }; output: EraseReportDto };
   'sources.list': { input: Empty; output: SourceDto[] };
   'sources.create': { input: { kind: SourceKind; csl: CslItem; participantId?: string | null | undefined; notes?: string | undefined }; output: SourceDto };
   'sources.update': {

@@ -237,7 +237,7 @@ export const inputSchemas = {
       .max(50)
       .optional(),
   }),
-  'participants.eraseIdentity': z.strictObject({ id, purgeSnapshots: z.boolean().optional() }),
+  'participants.eraseIdentity': z.strictObject({ id, purgeSnapshots: z.boolean().optional(), historyOnly: z.boolean().optional() }),
   'sources.list': empty,
   'sources.create': z.strictObject({ kind: sourceKind, csl: cslItem, participantId: id.nullable().optional(), notes: text.optional() }),
   'sources.update': z.strictObject({ id, kind: sourceKind.optional(), csl: cslItem.optional(), participantId: id.nullable().optional(), notes: text.optional() }),

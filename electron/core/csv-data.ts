@@ -9,6 +9,7 @@ import { ApiError } from '../contract/errors';
 import { REQUIRED, type Row } from './csv/headers';
 import { IMPORTERS, type Context } from './csv/importers';
 import { Keys } from './csv/keys';
+import { STRUCTURE_IMPORTERS } from './csv/structure-importers';
 import { readCsv, type Parsed } from './csv/read';
 import { fold, int, RowError } from './csv/values';
 import type { Track } from './history';
@@ -47,6 +48,12 @@ function naturalKey(kind: CsvKind, row: Row, keys: Keys): { key: string; what: s
       }
       return { key: [record, record === 'norm' ? fold(row.label ?? '') : t(row.label)].join('\u0000'), what: `${record} (label)` };
     }
+    case 'cases':
+      return { key: fold(row.name ?? ''), what: 'case (name)' };
+    case 'cells': {
+      const norm = keys.norms.get(fold(row.norm ?? ''));
+      return { key: [caseKey(row.case), norm?.id ?? fold(row.norm ?? ''), fold(row.stage ?? '')].join('\u0000'), what: 'cell (case, norm, stage)' };
+    }
   }
 }
 
@@ -68,6 +75,9 @@ function duplicates(kind: CsvKind, parsed: Parsed, keys: Keys): Map<number, stri
     if (lines.length < 2) continue;
     for (const line of lines) refused.set(line, `lines ${andList(lines.map(String))} are the same ${what}; keep one of them`);
   }
+  // A project has one focal case: two focal rows would leave the first quietly demoted by the second.
+  const focal = kind === 'cases' ? parsed.records.filter(({ row }) => fold(row.role ?? '') === 'focal').map(({ line }) => line) : [];
+  if (focal.length > 1) for (const line of focal) if (!refused.has(line)) refused.set(line, `lines ${andList(focal.map(String))} each make a case focal; a project has one focal case, so keep one`);
   return refused;
 }
 
@@ -93,7 +103,8 @@ function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: 
         const twin = twins.get(line);
         if (twin) throw new RowError(twin);
         // A savepoint per row: a bad row leaves nothing half-written even when bad rows are skipped.
-        const outcome = p.db.transaction(() => IMPORTERS[kind](ctx, row))();
+        const importer = kind === 'cases' || kind === 'cells' ? STRUCTURE_IMPORTERS[kind] : IMPORTERS[kind];
+        const outcome = p.db.transaction(() => importer(ctx, row))();
         keys.rowDone(true);
         if (outcome.created) counts.created++;
         else if (outcome.fields.length > 0) {

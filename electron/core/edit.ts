@@ -266,7 +266,7 @@ function requireAttribute(p: Project, id: string): AttributeDto {
 }
 
 /** Validates an attribute value against its type and returns the canonical text it is stored as. */
-function encodeAttributeValue(attribute: AttributeDto, value: AttributeValue): string {
+export function encodeAttributeValue(attribute: AttributeDto, value: AttributeValue): string {
   const wrong = (expected: string) => new ApiError('VALIDATION_FAILED', `"${attribute.name}" takes ${expected}.`);
   switch (attribute.type) {
     case 'number':

@@ -553,12 +553,13 @@ export function saveOriginal(p: Project, input: In<'documents.saveOriginal'>): O
     // The original is the researcher's own file, but once on disk it is outside the project's protection: say so.
     const pages = stmt(p.db, 'SELECT number, text FROM document_pages WHERE document_id = ? ORDER BY number').all(document.id) as { number: number; text: string }[];
     const raw = ['txt', 'md', 'html'].includes(document.format) ? [{ text: row.bytes.toString('utf8'), label: 'the file' }] : [];
-    try {
-      guardOutput(p.db, 'original document', [...pages.map((pg) => ({ text: pg.text, label: `page ${pg.number}` })), ...raw]);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      throw new ApiError('IDENTITY_IN_OUTPUT', error.message.replace('Replace it with the pseudonym where it is recorded, or erase the identity (Participants › Erase identity), then try again.', 'This is the file as you imported it: save it only if it will stay as safe as the project (confirm to save it anyway).'));
-    }
+    guardOutput(
+      p.db,
+      'original document',
+      [...pages.map((pg) => ({ text: pg.text, label: `page ${pg.number}` })), ...raw],
+      undefined,
+      'This is the file as you imported it: save it only if it will stay as safe as the project (confirm to save it anyway).',
+    );
   }
   fs.writeFileSync(target, row.bytes, { flag: 'wx' });
   return { path: target };

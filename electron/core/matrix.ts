@@ -4,6 +4,7 @@
  */
 import type { CaseDto, CellDto, FrameworkDto, NormDto, StageDto, StatusLevelDto, ViewDto } from '../contract/api';
 import { ApiError } from '../contract/errors';
+import { matchCase, matchName, matchNorm } from './names';
 import type { Project } from './project';
 
 export interface MatrixRow {
@@ -28,29 +29,16 @@ export interface MatrixSelection {
   view?: string | undefined;
 }
 
-const fold = (s: string) => s.normalize('NFKC').toLocaleLowerCase();
-
-function resolveOne<T>(kind: string, query: string, items: T[], keys: (item: T) => string[], describe: (item: T) => string): T {
-  const q = fold(query.trim());
-  const exact = items.filter((item) => keys(item).some((k) => fold(k) === q));
-  if (exact.length === 1) return exact[0]!;
-  const partial = exact.length > 1 ? exact : items.filter((item) => keys(item).some((k) => fold(k).includes(q)));
-  if (partial.length === 1) return partial[0]!;
-  const known = items.map(describe).join('; ');
-  if (partial.length === 0) throw new ApiError('NOT_FOUND', `No ${kind} matches "${query}". The project's ${kind}s: ${known || 'none'}.`);
-  throw new ApiError('VALIDATION_FAILED', `"${query}" matches ${partial.length} ${kind}s (${partial.map(describe).join('; ')}). Be more specific.`);
+export function resolveNorm(p: Project, query: string, norms: NormDto[] = p.overview().norms): NormDto {
+  return matchNorm(query, norms);
 }
 
-export function resolveNorm(p: Project, query: string, norms = p.overview().norms): NormDto {
-  return resolveOne('norm', query, norms, (n) => [n.id, n.label, n.shortLabel].filter(Boolean), (n) => n.shortLabel || n.label);
-}
-
-export function resolveCase(p: Project, query: string, cases = p.overview().cases): CaseDto {
-  return resolveOne('case', query, cases, (c) => [c.id, c.name, c.isoCode ?? ''].filter(Boolean), (c) => c.name);
+export function resolveCase(p: Project, query: string, cases: CaseDto[] = p.overview().cases): CaseDto {
+  return matchCase(query, cases);
 }
 
 export function resolveView(views: ViewDto[], query: string): ViewDto {
-  return resolveOne('view', query, views, (v) => [v.id, v.name], (v) => v.name);
+  return matchName('view', query, views, (v) => ({ exact: [v.id], names: [v.name] }), (v) => v.name);
 }
 
 export function statusLabel(framework: FrameworkDto, key: string): string {

@@ -307,7 +307,8 @@ export class Project {
         for (const table of tables) db.exec(`INSERT INTO main."${table}" SELECT * FROM src."${table}"`);
       },
       { ...options, passphrase },
-      { alias: 'src', file: this.path, schemaVersion },
+      // The file this connection reads: a private, already updated copy where the original is on read-only storage or older.
+      { alias: 'src', file: this.db.name, schemaVersion },
     );
     return target;
   }

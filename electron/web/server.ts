@@ -161,8 +161,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   /** POST /session {"token"}: trades the one-time code for a session cookie, once. */
   async function startSession(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // GET says whether this browser has a session, so the page asks for the code without a refused API call first.
+    if (req.method === 'GET') {
+      const session = cookieValue(req, sessionCookie());
+      sendJson(res, 200, { active: !!session && sessions.has(session) });
+      return;
+    }
     if (req.method !== 'POST') {
-      res.writeHead(405, { ...SECURITY_HEADERS, allow: 'POST' }).end();
+      res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, POST' }).end();
       return;
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {

@@ -40,9 +40,22 @@ function ipcTransport(bridge: Bridge): Transport {
 
 const UNAUTHORIZED_MESSAGE = 'This browser has no Comparanda session yet. Enter the one-time code that "npm run web" printed next to the address.';
 
+/** Whether this browser has a session: asked once (GET /session), then known from the calls' answers. */
+let sessionActive: Promise<boolean> | undefined;
+
+function hasSession(): Promise<boolean> {
+  sessionActive ??= fetch('/session', { cache: 'no-store', credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(
+    async (response) => response.ok && ((await response.json()) as { active?: unknown }).active === true,
+    () => false,
+  );
+  return sessionActive;
+}
+
 /** Calls travel with the session cookie (HttpOnly: this script never sees it) that startWebSession obtained. */
 function httpTransport(): Transport {
   return async (method, input) => {
+    // Without a session the page asks for the code at once, rather than after a refused call.
+    if (!(await hasSession())) return failure('UNAUTHORIZED', UNAUTHORIZED_MESSAGE);
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -56,6 +69,7 @@ function httpTransport(): Transport {
     } catch {
       // Not JSON: judged by the status below.
     }
+    if (response.status === 401) sessionActive = Promise.resolve(false);
     if (isEnvelope(body)) {
       if (!body.ok && (response.status === 401 || response.status === 403)) return failure('UNAUTHORIZED', UNAUTHORIZED_MESSAGE);
       return body;
@@ -103,7 +117,10 @@ export async function startWebSession(code: string): Promise<void> {
   } catch (error) {
     throw new ApiError('INTERNAL', 'Comparanda does not answer. Check that "npm run web" is still running, then try again.', { cause: error });
   }
-  if (response.ok) return;
+  if (response.ok) {
+    sessionActive = Promise.resolve(true);
+    return;
+  }
   let body: unknown = null;
   try {
     body = await response.json();

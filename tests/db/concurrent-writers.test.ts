@@ -2,36 +2,21 @@
  * Finding 6 of issue 13: a second writer. The command line takes the app's lock, and Undo/Redo refuse to write back
  * over a row that someone else changed since the step was recorded (instead of silently discarding that change).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../electron/contract/errors';
 import * as edit from '../../electron/core/edit';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
 import { Session } from '../../electron/core/session';
 import { sha256, tempDir } from '../helpers/temp';
+import { errorOf } from '../helpers/errors';
+import { cli } from '../helpers/cli';
 
 const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin', 'comparanda.cjs');
 
-function cli(args: string[], cwd: string) {
-  const env = { ...process.env, COMPARANDA_USER_DATA: path.join(cwd, '.user-data') };
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 beforeAll(() => {
   if (!fs.existsSync(path.join(root, 'dist', 'cli.cjs'))) throw new Error('Build first: npm run build (the CLI runs from dist/).');

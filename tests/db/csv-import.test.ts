@@ -8,7 +8,6 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { enteredDateProblem } from '../../electron/contract/dates';
-import { ApiError } from '../../electron/contract/errors';
 import { inputSchemas as SCHEMAS } from '../../electron/contract/schemas';
 import { exportCsv, importCsv, previewCsv } from '../../electron/core/csv-data';
 import { exportQdpx, importQdpx } from '../../electron/core/exchange';
@@ -16,6 +15,7 @@ import { Project } from '../../electron/core/project';
 import * as record from '../../electron/core/record';
 import { writeSampleProject } from '../../electron/core/sample';
 import { tempDir } from '../helpers/temp';
+import { errorOf } from '../helpers/errors';
 
 const fixtures = path.resolve(__dirname, '../fixtures/csv');
 
@@ -25,15 +25,6 @@ function sample() {
   return Project.open(file);
 }
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 /** An exported table as header + records, and back, keeping only some columns. */
 function table(text: string): { header: string[]; rows: Record<string, string>[] } {

@@ -33,11 +33,13 @@ const KEYS: Record<CsvKind, string[]> = {
   claims: ['claimant', 'statement'],
   indicators: ['indicator', 'case', 'year'],
   regional: ['record', 'label', 'organisation', 'case', 'status', 'date_from'],
+  cases: ['name'],
+  cells: ['case', 'norm', 'stage'],
 };
 /** An indicator's own columns: repeated on each of its rows, so another row of the same indicator may change them. */
 const SHARED = new Set(['scale', 'min', 'max', 'higher_is']);
 /** Columns whose empty cell stands for a default, so the stored value is not the written one. */
-const DEFAULTED = new Set(['verification', 'statement_kind', 'assessment', 'target', 'higher_is']);
+const DEFAULTED = new Set(['verification', 'statement_kind', 'assessment', 'target', 'higher_is', 'role', 'status']);
 
 function rowsOf(text: string, kind: CsvKind): Map<string, Record<string, string>> {
   const [header, ...records] = parse(text) as string[][];
@@ -53,7 +55,7 @@ describe('CSV round trips (seeded property)', () => {
     const file = path.join(tempDir(), 'sample.comparanda');
     writeSampleProject(file);
     const p = Project.open(file);
-    const kinds: CsvKind[] = ['elections', 'missions', 'claims', 'indicators', 'regional'];
+    const kinds: CsvKind[] = ['elections', 'missions', 'claims', 'indicators', 'regional', 'cases', 'cells'];
     let updated = 0;
     let dropped = 0;
     for (let iteration = 0; iteration < 200; iteration++) {

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../electron/contract/errors';
 import * as edit from '../../electron/core/edit';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
 import { tempDir } from '../helpers/temp';
+import { errorOf } from '../helpers/errors';
 
 function sample() {
   const file = path.join(tempDir(), 'sample.comparanda');
@@ -18,15 +18,6 @@ function sample() {
   return { p, file, f, kaz: kaz!, blr: blr!, obs: obs!, ffv: ffv!, s1: s1!, s2: s2!, s3: s3!, s4: s4! };
 }
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('cells', () => {
   it('creates a cell on first edit, updates it after, and validates status and period', () => {

@@ -69,6 +69,7 @@ async function planted(purgeSnapshots: boolean) {
 describe('erasing an identity', () => {
   it('leaves no byte of the name in the project, its WAL or the purged snapshots, and says what it did', async () => {
     const { file, userData, session, ok, report, participant } = await planted(true);
+    if (process.env.SHOW_ERASE_REPORT) console.log(JSON.stringify(report, null, 2));
     try {
       expect(report.pseudonym).toBe('CEC member 1');
       expect(report.identifiersErased).toBe(3);
@@ -104,6 +105,40 @@ describe('erasing an identity', () => {
       expect(report.remaining.join(' ')).toMatch(/snapshot\(s\) of this project in the backups folder/);
       expect(holds(file)).toEqual([]);
       expect(session.backups.list(file).some((b) => holds(b.file).length > 0)).toBe(true);
+    } finally {
+      session.close();
+    }
+  }, 60_000);
+});
+
+describe('cleaning an identity from the history only', () => {
+  it('takes a corrected slip out of the audit trail and undo, keeping the identity recorded and guarded', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'study.comparanda');
+    writeSampleProject(file);
+    const session = new Session(path.join(dir, 'user-data'));
+    const dispatch = createDispatcher(createHandlers(session, 'http'), () => undefined);
+    try {
+      await dispatch('project.open', { path: file });
+      const p = session.requireProject();
+      const participant = (p.db.prepare("SELECT id FROM participants WHERE pseudonym = 'CEC member 1'").get() as { id: string }).id;
+      await dispatch('participants.setIdentity', { id: participant, realName: NAME });
+      // A slip in a claim, corrected in a second edit: the audit trail keeps the slip.
+      const saved = await dispatch('claims.save', { claimant: 'a CEC member', statement: `Said by ${NAME}.` });
+      if (!saved.ok) throw new Error(saved.error.message);
+      const claim = saved.result as { id: string };
+      await dispatch('claims.save', { id: claim.id, claimant: 'a CEC member', statement: 'Said by a CEC member.' });
+      const refused = await dispatch('audit.exportCsv', {});
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.error.message).toMatch(/the audit trail \(entry \d+/);
+
+      const report = await dispatch('participants.eraseIdentity', { id: participant, historyOnly: true });
+      expect(report.ok).toBe(true);
+      if (report.ok) expect((report.result as { replaced: { place: string }[] }).replaced.map((r) => r.place)).toEqual(expect.arrayContaining(['audit-trail entries (after)']));
+      expect((await dispatch('audit.exportCsv', {})).ok).toBe(true);
+      const identity = await dispatch('participants.getIdentity', { id: participant });
+      expect(identity.ok && (identity.result as { realName: string }).realName).toBe(NAME);
+      expect(holds(file).filter((h) => h.startsWith(NAME))).toEqual([`${NAME} (UTF-8)`]); // the identity record itself, only
     } finally {
       session.close();
     }

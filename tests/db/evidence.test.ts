@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../electron/contract/api';
-import { ApiError } from '../../electron/contract/errors';
 import { extractDocument } from '../../electron/core/documents/extract';
 import * as evidence from '../../electron/core/evidence';
 import { recordedIdentities } from '../../electron/core/privacy/identities';
@@ -10,6 +9,7 @@ import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
 import { findFolded, search, toFtsQuery } from '../../electron/core/search';
 import { tempDir } from '../helpers/temp';
+import { errorOf } from '../helpers/errors';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
 
@@ -27,15 +27,6 @@ async function importFixture(p: Project, name: string, sourceId?: string) {
   return evidence.storeDocument(p, { fileName: name, bytes }, extracted, { sourceId, kind: 'observer-report' });
 }
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 const plain = (snippet: string) => snippet.replaceAll(SNIPPET_OPEN, '[').replaceAll(SNIPPET_CLOSE, ']');
 

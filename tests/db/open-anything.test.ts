@@ -6,12 +6,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../electron/contract/errors';
 import { createDispatcher, createHandlers } from '../../electron/core/api';
 import * as edit from '../../electron/core/edit';
 import { writeSampleProject } from '../../electron/core/sample';
 import { Session } from '../../electron/core/session';
 import { sha256, tempDir } from '../helpers/temp';
+import { errorOf } from '../helpers/errors';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -21,15 +21,6 @@ function sample(dir = tempDir()): string {
   return file;
 }
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 const mounts: string[] = [];
 afterEach(() => {

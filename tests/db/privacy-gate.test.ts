@@ -132,7 +132,7 @@ describe('the egress gate', () => {
     fs.mkdirSync(path.join(dir, 'out'), { recursive: true });
     const callers: Record<Gated, () => Promise<Envelope<unknown>>[]> = {
       'sources.exportBibliography': () => [call('sources.exportBibliography', { format: 'bibtex' }), call('sources.exportBibliography', { format: 'csl-json' })],
-      'data.exportCsv': () => (['elections', 'missions', 'claims', 'indicators', 'regional'] as const).map((kind) => call('data.exportCsv', { kind })),
+      'data.exportCsv': () => (['elections', 'missions', 'claims', 'indicators', 'regional', 'cases', 'cells'] as const).map((kind) => call('data.exportCsv', { kind })),
       'audit.exportCsv': () => [call('audit.exportCsv', {})],
       'documents.saveOriginal': () => [call('documents.saveOriginal', { id: documentId, path: out('transcript.txt') })],
       'exchange.exportQdpx': () => [call('exchange.exportQdpx', { path: out('p.qdpx') })],
@@ -204,6 +204,15 @@ describe('the egress gate', () => {
     session.close();
     const checks: Record<keyof typeof CLI_OUTPUTS, () => { code: number | null; stdout: string; stderr: string }[]> = {
       sample: () => [cli(['sample', '--out', 'fresh.comparanda'])],
+      new: () => [cli(['new', 'fresh-new.comparanda'])],
+      case: () => [
+        cli(['case', 'add', 'study.comparanda', '--name', `Home region of ${NAME}`]),
+        cli(['case', 'list', 'study.comparanda']),
+        cli(['case', 'list', 'study.comparanda', '--json']),
+      ],
+      norm: () => [cli(['norm', 'list', 'study.comparanda']), cli(['norm', 'list', 'study.comparanda', '--json'])],
+      framework: () => [cli(['framework', 'list', 'study.comparanda']), cli(['framework', 'list', 'study.comparanda', '--json'])],
+      stage: () => [cli(['stage', 'add', 'study.comparanda', '--label', 'Aftermath'])],
       info: () => [cli(['info', 'study.comparanda']), cli(['info', 'study.comparanda', '--json'])],
       matrix: () => [cli(['matrix', 'study.comparanda', '--norm', 'all', '--format', 'md']), cli(['matrix', 'study.comparanda', '--norm', 'all', '--format', 'json'])],
       import: () => {

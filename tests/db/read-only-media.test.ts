@@ -9,10 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../electron/contract/errors';
+import { SCHEMA_VERSION } from '../../electron/core/db/schema-version';
 import { writeSampleProject } from '../../electron/core/sample';
 import { Session } from '../../electron/core/session';
 import { listDir, sha256, tempDir } from '../helpers/temp';
+import { errorOf } from '../helpers/errors';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin', 'comparanda.cjs');
@@ -59,15 +60,6 @@ function cli(args: string[], cwd: string, tmp?: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe.skipIf(cannotMount !== null)('a project on a read-only drive', () => {
   it('is read by info, check, search, matrix and both exports; import says it cannot write there; nothing is changed', () => {
@@ -118,7 +110,7 @@ describe.skipIf(cannotMount !== null)('a project on a read-only drive', () => {
     expect(listDir(dir)).toEqual(['sample.comparanda']);
     // Every private copy was made in the commands' temporary folder, and removed when its command finished.
     expect(listDir(tmp)).toEqual([]);
-  });
+  }, 120_000);
 
   it('reads the changes a -wal on the drive still holds, through a private copy', () => {
     const { dir, seal } = mountTmpfs();
@@ -204,7 +196,7 @@ describe.skipIf(cannotMount !== null)('a project on a read-only drive', () => {
     expect(refused.code).toBe('READ_ONLY');
     expect(refused.message).toMatch(/Open it read-only/);
     const project = session.open(file, undefined, { readonly: true });
-    expect(project.summary()).toMatchObject({ readonly: true, readonlyReason: 'read-only-storage', schemaVersion: 5, counts: { cells: 14 } });
+    expect(project.summary()).toMatchObject({ readonly: true, readonlyReason: 'read-only-storage', schemaVersion: SCHEMA_VERSION, counts: { cells: 14 } });
     session.close();
     expect(listDir(dir)).toEqual(['sample.comparanda']);
   });

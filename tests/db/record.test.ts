@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CSV_KINDS } from '../../electron/contract/api';
-import { ApiError } from '../../electron/contract/errors';
 import * as context from '../../electron/core/context';
 import { exportCsv, importCsv, previewCsv } from '../../electron/core/csv-data';
 import * as edit from '../../electron/core/edit';
@@ -9,6 +8,7 @@ import { Project } from '../../electron/core/project';
 import * as record from '../../electron/core/record';
 import { writeSampleProject } from '../../electron/core/sample';
 import { tempDir } from '../helpers/temp';
+import { errorOf } from '../helpers/errors';
 
 function sample() {
   const file = path.join(tempDir(), 'sample.comparanda');
@@ -18,15 +18,6 @@ function sample() {
   return { p, o, kaz: o.cases[0]!, blr: o.cases[1]!, obs: o.norms[0]!, stages: o.frameworks[0]!.stages };
 }
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('the sample observation record and claims', () => {
   it('holds the elections of both cases with ODIHR, CIS and SCO verdicts side by side', () => {
@@ -128,7 +119,7 @@ describe('CSV', () => {
     edit.createCase(fresh, { name: 'Kazakhstan', isoCode: 'KAZ', role: 'focal' });
     edit.createCase(fresh, { name: 'Belarus', isoCode: 'BLR' });
     for (const norm of sampleNorms) edit.createNorm(fresh, { label: norm.label, shortLabel: norm.shortLabel });
-    for (const kind of ['elections', 'missions', 'regional', 'indicators', 'claims'] as const) {
+    for (const kind of ['cases', 'cells', 'elections', 'missions', 'regional', 'indicators', 'claims'] as const) {
       // The fresh project has no mission or regional organisations yet: creating them is asked for explicitly.
       const result = importCsv(fresh, { kind, text: exported[kind], createMissing: true });
       expect(result.skipped, kind).toEqual([]);

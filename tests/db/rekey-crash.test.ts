@@ -122,7 +122,7 @@ describe('changing the passphrase', () => {
       log.push(`${label} -> opens with the ${withNext !== null ? 'new' : 'old'} passphrase`);
     }
     console.log(`rekey kill test on a ${(size / 1024 / 1024).toFixed(1)} MB project:\n  ${log.join('\n  ')}`);
-  }, 120_000);
+  }, 300_000);
 
   it('opens a project that an interrupted in-place re-key (earlier versions) left with a hot journal, with its old passphrase', async () => {
     const dir = tempDir();

@@ -4,12 +4,11 @@
  * anything runs, `comparanda check` lists the differences, and an older-format or damaged file is described in a
  * sentence rather than an "unexpected error".
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../electron/contract/errors';
+import { SCHEMA_VERSION } from '../../electron/core/db/schema-version';
 import { applyKey } from '../../electron/core/db/project-file';
 import { normaliseSql } from '../../electron/core/db/schema-check';
 import * as edit from '../../electron/core/edit';
@@ -17,11 +16,20 @@ import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
 import { Session } from '../../electron/core/session';
 import { listDir, sha256, tempDir } from '../helpers/temp';
+import { errorOf } from '../helpers/errors';
+import { cli } from '../helpers/cli';
 
 const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin', 'comparanda.cjs');
 const FORMAT_1 = path.join(root, 'tests', 'fixtures', 'projects', 'format-1-sample.comparanda');
 const PASS = 'correct horse battery staple';
+/** What format 7 (REFI-QDA GUIDs, migrations/0007_refi_guids.sql) added, taken away again to make an older project. */
+const UNDO_REFI_GUIDS = [
+  'DROP TABLE refi_users;',
+  'DROP TABLE refi_sets;',
+  ...['refi_guid', 'refi_text_guid', 'refi_user'].map((c) => `ALTER TABLE documents DROP COLUMN ${c};`),
+  ...['refi_user', 'refi_name'].map((c) => `ALTER TABLE excerpts DROP COLUMN ${c};`),
+  ...['color', 'is_codable'].map((c) => `ALTER TABLE codes DROP COLUMN ${c};`),
+].join(' ');
 
 /** The trigger of the finding: every edit of a cell's summary silently unlinks the cell's evidence. */
 const HOSTILE_TRIGGER = `CREATE TRIGGER cells_tidy AFTER UPDATE OF summary ON cells BEGIN DELETE FROM excerpt_cells WHERE cell_id = NEW.id; END`;
@@ -30,20 +38,7 @@ beforeAll(() => {
   if (!fs.existsSync(path.join(root, 'dist', 'cli.cjs'))) throw new Error('Build first: npm run build:node (the CLI runs from dist/).');
 });
 
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, COMPARANDA_USER_DATA: path.join(cwd, '.user-data') } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 /** Changes a closed project's schema the way a foreign tool would: a plain SQLite connection, no Comparanda. */
 function tamper(file: string, sql: string, passphrase?: string): void {
@@ -143,16 +138,16 @@ describe('a project whose schema was changed outside Comparanda', () => {
     const o = project.overview();
     edit.updateCell(project, { caseId: o.cases[0]!.id, normId: o.norms[0]!.id, stageId: o.frameworks[0]!.stages[0]!.id, patch: { summary: 'still indexed' } });
     project.close();
-    // An encrypted project one format behind (format 4: the same, without the audit trail) is compared with format 4's
+    // An encrypted project one format behind (format 4: the same, without the audit trail and marked identifiers) is compared with format 4's
     // schema, shown read-only through an updated copy, and migrated when opened for editing.
-    tamper(clean, 'DROP TABLE audit_log; PRAGMA user_version = 4;', PASS);
+    tamper(clean, `DROP TABLE participant_identifiers; DROP TABLE audit_log; ${UNDO_REFI_GUIDS} PRAGMA user_version = 4;`, PASS);
     const before = sha256(clean);
     const readonly = Project.open(clean, { passphrase: PASS, readonly: true });
     expect(readonly.summary()).toMatchObject({ schemaVersion: 4, encrypted: true, readonlyReason: 'older-format', counts: { cells: 14 } });
     readonly.close();
     expect(sha256(clean)).toBe(before);
     const upgraded = Project.open(clean, { passphrase: PASS });
-    expect(upgraded.summary().schemaVersion).toBe(5);
+    expect(upgraded.summary().schemaVersion).toBe(SCHEMA_VERSION);
     upgraded.close();
   });
 
@@ -172,7 +167,7 @@ describe('a project whose schema was changed outside Comparanda', () => {
     expect(readonly.summary()).toMatchObject({ schemaVersion: 1, readonlyReason: 'older-format', counts: { cells: 8 } });
     readonly.close();
     const project = Project.open(clean);
-    expect(project.summary().schemaVersion).toBe(5);
+    expect(project.summary().schemaVersion).toBe(SCHEMA_VERSION);
     project.close();
   });
 });
@@ -185,10 +180,10 @@ describe('check and info on a file that is not as expected', () => {
     const before = sha256(file);
     const info = cli(['info', file], dir);
     expect(info).toMatchObject({ code: 0, stderr: '' });
-    expect(info.stdout).toMatch(/format {3}1, older than this app's 5, shown as updated in a private copy \(the file is unchanged\)/);
+    expect(info.stdout).toMatch(new RegExp(`format {3}1, older than this app's ${SCHEMA_VERSION}, shown as updated in a private copy \\(the file is unchanged\\)`));
     const check = cli(['check', file], dir);
     expect(check).toMatchObject({ code: 0, stderr: '' });
-    expect(check.stdout).toMatch(/is in project format 1, older than this app's 5/);
+    expect(check.stdout).toMatch(new RegExp(`is in project format 1, older than this app's ${SCHEMA_VERSION}`));
     expect(check.stdout).toMatch(/no problems found/);
     expect(sha256(file)).toBe(before);
     expect(listDir(dir).filter((f) => f.startsWith('old.'))).toEqual(['old.comparanda']);

@@ -300,7 +300,7 @@ describe('comparanda export (command line)', () => {
   it('parses its options and reports usage mistakes', () => {
     const { file, options } = parseExportArgs(['p.comparanda', '--what', 'matrix', '--out', 'out.docx', '--norm', 'observation', '--cases', 'KAZ, BLR', '--paper', 'letter']);
     expect(file).toBe('p.comparanda');
-    expect(options).toMatchObject({ what: 'matrix', format: 'docx', norms: ['observation'], cases: ['KAZ', 'BLR'], paper: 'letter', out: path.resolve('out.docx') });
+    expect(options).toMatchObject({ what: 'matrix', format: 'docx', norms: ['observation'], cases: ['KAZ, BLR'], paper: 'letter', out: path.resolve('out.docx') });
     expect(() => parseExportArgs(['p', '--what', 'matrix'])).toThrow(ExportUsageError);
     expect(() => parseExportArgs(['p', '--what', 'tables', '--out', 'x.pdf'])).toThrow(/--what must be matrix, case, appendix, claims or observation/);
     expect(() => parseExportArgs(['p', '--what', 'matrix', '--out', 'x'])).toThrow(/--format/);

@@ -93,18 +93,21 @@ describe('a full disk', () => {
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const url = await new Promise<URL>((resolve, reject) => {
+    const { url, code: oneTimeCode } = await new Promise<{ url: URL; code: string }>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString();
-        const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
-        if (match) resolve(new URL(match[1]!));
+        const match = /running at (http:\/\/127\.0\.0\.1:\d+\/) \(one-time code: ([A-Za-z0-9_-]+)\)/.exec(out);
+        if (match) resolve({ url: new URL(match[1]!), code: match[2]! });
       });
       void exited.then(() => reject(new Error(`the server stopped: ${err}`)));
     });
+    // The page trades the one-time code for a session cookie; so does this test.
+    const started = await fetch(new URL('/session', url), { method: 'POST', headers: { 'content-type': 'application/json', origin: url.origin }, body: JSON.stringify({ token: oneTimeCode }) });
+    const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0]!;
     const call = async (method: string, input: unknown) => {
       const response = await fetch(new URL(`/api/${method}`, url), {
         method: 'POST',
-        headers: { authorization: `Bearer ${url.searchParams.get('token')}`, 'content-type': 'application/json' },
+        headers: { cookie, origin: url.origin, 'content-type': 'application/json' },
         body: JSON.stringify(input),
       });
       return ((await response.json()) as { result: { id: string; state: string } }).result;

@@ -5,7 +5,9 @@
 import { stringifyCsv } from './formulas';
 import type { ApiInput, ApiOutput } from '../../contract/api';
 import type { Project } from '../project';
+import { listAttributes } from '../repos/cases';
 import { CSV_HEADERS } from './headers';
+import { formatPeriod } from './structure-importers';
 
 function caseKey(c: { iso_code: string | null; name: string } | undefined): string {
   return c ? (c.iso_code ?? c.name) : '';
@@ -14,7 +16,9 @@ function caseKey(c: { iso_code: string | null; name: string } | undefined): stri
 export function exportCsv(p: Project, input: ApiInput<'data.exportCsv'>): ApiOutput<'data.exportCsv'> {
   const db = p.db;
   const cases = new Map((db.prepare('SELECT id, name, iso_code FROM cases').all() as { id: string; name: string; iso_code: string | null }[]).map((c) => [c.id, c]));
-  const header = CSV_HEADERS[input.kind];
+  const attributes = input.kind === 'cases' ? listAttributes(db) : [];
+  // The cases kind has a column per case attribute besides its fixed ones.
+  const header = [...CSV_HEADERS[input.kind], ...attributes.map((a) => `attr:${a.name}`)];
   let rows: Record<string, unknown>[] = [];
   switch (input.kind) {
     case 'elections':
@@ -116,10 +120,30 @@ export function exportCsv(p: Project, input: ApiInput<'data.exportCsv'>): ApiOut
       rows = [...normRows, ...instrumentRows, ...membershipRows];
       break;
     }
+    case 'cases': {
+      const values = db.prepare('SELECT case_id, attribute_id, value FROM case_attribute_values').all() as { case_id: string; attribute_id: string; value: string }[];
+      rows = (db.prepare('SELECT * FROM cases WHERE archived_at IS NULL ORDER BY position').all() as Record<string, unknown>[]).map((c) => ({
+        ...c,
+        iso: c.iso_code,
+        ...Object.fromEntries(attributes.map((a) => [`attr:${a.name}`, values.find((v) => v.case_id === c.id && v.attribute_id === a.id)?.value ?? ''])),
+      }));
+      break;
+    }
+    case 'cells':
+      rows = (
+        db
+          .prepare(
+            `SELECT c.*, n.label AS norm, s.label AS stage FROM cells c JOIN norms n ON n.id = c.norm_id JOIN stages s ON s.id = c.stage_id JOIN cases cs ON cs.id = c.case_id
+             WHERE c.archived_at IS NULL ORDER BY n.position, s.position, cs.position`,
+          )
+          .all() as Record<string, unknown>[]
+      ).map((c) => ({ ...c, case: caseKey(cases.get(c.case_id as string)), period: formatPeriod(c.period_from as number | null, c.period_to as number | null) }));
+      break;
   }
   const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   const lines = rows.map((r) => header.map((h) => cell(r[h])));
   // Rows in the order of their natural keys (case, date...), not of internal ids, so exports are stable and diffable.
-  if (input.kind !== 'claims' && input.kind !== 'regional') lines.sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000')));
-  return { text: stringifyCsv([header as string[], ...lines]) };
+  // Cases and cells keep the project's own order (focal case and stages first), as the matrix shows them.
+  if (!['claims', 'regional', 'cases', 'cells'].includes(input.kind)) lines.sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000')));
+  return { text: stringifyCsv([header, ...lines]) };
 }

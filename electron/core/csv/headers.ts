@@ -27,7 +27,13 @@ export const CSV_HEADERS: Record<CsvKind, readonly string[]> = {
   ],
   indicators: ['indicator', 'case', 'year', 'value', 'label', 'scale', 'min', 'max', 'higher_is', 'verification', 'note'],
   regional: ['record', 'organisation', 'label', 'description', 'entrepreneurs', 'year_from', 'year_to', 'date', 'norms', 'case', 'status', 'date_from', 'date_to', 'verification', 'note'],
+  /** Besides these, one `attr:NAME` column per case attribute. */
+  cases: ['name', 'iso', 'role', 'notes'],
+  cells: ['case', 'norm', 'stage', 'status', 'mode', 'period', 'summary', 'confidence'],
 };
+
+/** A case attribute's column in the cases kind: `attr:` and the attribute's name (any capitalisation). */
+export const ATTRIBUTE_COLUMN = /^attr:\s*(.+)$/i;
 
 export const REQUIRED: Record<CsvKind, readonly string[]> = {
   elections: ['case', 'date', 'type'],
@@ -35,6 +41,8 @@ export const REQUIRED: Record<CsvKind, readonly string[]> = {
   claims: ['claimant', 'statement'],
   indicators: ['indicator', 'case', 'year'],
   regional: ['record'],
+  cases: ['name'],
+  cells: ['case', 'norm', 'stage'],
 };
 
 /**

@@ -35,16 +35,16 @@ export interface Outcome {
   fields: string[];
 }
 
-type Importer = (ctx: Context, row: Row) => Outcome;
+export type Importer = (ctx: Context, row: Row) => Outcome;
 
 /** A field: its CSV column, its database column, how its cell is read, and its value on a new record without the column. */
-type Field = [column: string, dbColumn: string, read: (cell: string) => unknown, fallback: unknown];
+export type Field = [column: string, dbColumn: string, read: (cell: string) => unknown, fallback: unknown];
 
-const has = (row: Row, column: string) => row[column] !== undefined;
-const asText = (cell: string) => cell;
+export const has = (row: Row, column: string) => row[column] !== undefined;
+export const asText = (cell: string) => cell;
 const verification = (column = 'verification'): Field => [column, 'verification', (v) => oneOf(v, VERIFICATION_STATUSES, column, 'unverified'), 'unverified'];
 
-function save(ctx: Context, row: Row, table: TrackedTable, existingId: string | undefined, onCreate: Record<string, unknown>, fields: Field[]): Outcome & { id: string } {
+export function save(ctx: Context, row: Row, table: TrackedTable, existingId: string | undefined, onCreate: Record<string, unknown>, fields: Field[]): Outcome & { id: string } {
   const id = existingId ?? crypto.randomUUID();
   const values: Record<string, unknown> = existingId ? {} : { ...onCreate };
   for (const [column, dbColumn, read, fallback] of fields) {
@@ -92,7 +92,7 @@ const NOT_FOR = {
   membership: ['label', 'description', 'entrepreneurs', 'year_from', 'year_to', 'date', 'norms'],
 } as const;
 
-export const IMPORTERS: Record<CsvKind, Importer> = {
+export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = {
   elections(ctx, row) {
     const caseId = ctx.keys.caseId(row.case!, 'case')!;
     const d = date(row.date!, 'date', true)!;

@@ -29,7 +29,7 @@ export class Keys {
 
   constructor(
     private readonly p: Project,
-    private readonly createMissing: boolean,
+    readonly createMissing: boolean,
   ) {
     for (const c of p.db.prepare('SELECT id, name, iso_code FROM cases').all() as { id: string; name: string; iso_code: string | null }[]) {
       this.cases.set(fold(c.name), c.id);
@@ -62,7 +62,8 @@ export class Keys {
     this.pending = [];
   }
 
-  private created(what: string): void {
+  /** Notes what this row added for the summary (forgotten if the row is refused). */
+  created(what: string): void {
     this.createdNames.push(what);
     this.pending.push(() => this.createdNames.pop());
   }

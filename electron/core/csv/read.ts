@@ -12,7 +12,7 @@ import { parse } from 'csv-parse/sync';
 import type { CsvKind } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import { restoreFormulaCell } from './formulas';
-import { CSV_HEADERS, REQUIRED, type Row } from './headers';
+import { ATTRIBUTE_COLUMN, CSV_HEADERS, REQUIRED, type Row } from './headers';
 
 export interface Parsed {
   header: string[];
@@ -225,16 +225,21 @@ export function readCsv(input: { kind: CsvKind; path?: string | undefined; text?
   }
   const lineOf = (index: number, info: { lines: number }) => (starts.length === rows.length ? starts[index]! : info.lines) + lineOffset;
 
-  const header = (rows[0]?.record ?? []).map((h) => h.trim().toLowerCase());
+  // An attribute's column keeps its name as written (it may name a new attribute); the fixed columns are read in any case.
+  const header = (rows[0]?.record ?? []).map((h) => {
+    const attribute = input.kind === 'cases' ? ATTRIBUTE_COLUMN.exec(h.trim()) : null;
+    return attribute ? `attr:${attribute[1]!.trim()}` : h.trim().toLowerCase();
+  });
   // Spreadsheets often save a trailing empty column; a named column may not be empty.
   while (header.length > 0 && header.at(-1) === '') header.pop();
   const known = CSV_HEADERS[input.kind];
-  const unknown = header.filter((h) => !known.includes(h));
+  const unknown = header.filter((h) => !known.includes(h) && !(input.kind === 'cases' && h.startsWith('attr:')));
   const separated = delimiter === ',' ? '' : ` (read with ${delimiter === ';' ? 'semicolons' : delimiter === '\t' ? 'tabs' : `"${delimiter}"`} between columns)`;
   if (unknown.length > 0) {
-    throw new ApiError('VALIDATION_FAILED', `"${fileName}" has columns that ${input.kind} CSV does not know${separated}: ${unknown.map((u) => u || '(an empty name)').join(', ')}. Expected: ${known.join(', ')}.`);
+    throw new ApiError('VALIDATION_FAILED', `"${fileName}" has columns that ${input.kind} CSV does not know${separated}: ${unknown.map((u) => u || '(an empty name)').join(', ')}. Expected: ${known.join(', ')}${input.kind === 'cases' ? ', and attr:NAME for a case attribute' : ''}.`);
   }
-  const twice = header.filter((h, i) => header.indexOf(h) !== i);
+  const same = header.map((h) => h.toLocaleLowerCase());
+  const twice = header.filter((h, i) => same.indexOf(same[i]!) !== i);
   if (twice.length > 0) throw new ApiError('VALIDATION_FAILED', `"${fileName}" has the column${twice.length === 1 ? '' : 's'} ${[...new Set(twice)].join(', ')} twice; keep one.`);
   const missing = REQUIRED[input.kind].filter((h) => !header.includes(h));
   if (missing.length > 0) throw new ApiError('VALIDATION_FAILED', `"${fileName}" lacks the required column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} for ${input.kind}.`);

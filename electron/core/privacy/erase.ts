@@ -58,9 +58,9 @@ function containsBytes(bytes: Buffer, value: string): boolean {
 }
 
 /** Replaces every occurrence of the identities in the project's records; returns "table.column" → rows changed. */
-function redactRecords(db: Database.Database, identities: readonly Identity[]): Map<string, number> {
+function redactRecords(db: Database.Database, identities: readonly Identity[], only?: string): Map<string, number> {
   const changed = new Map<string, number>();
-  for (const table of tables(db)) {
+  for (const table of tables(db).filter((t) => only === undefined || t.name === only)) {
     if (table.columns.length === 0) continue;
     const keyWhere = table.key.length > 0 ? table.key.map((k) => `"${k}" = @__k_${k}`).join(' AND ') : 'rowid = @__rowid';
     const select = db.prepare(`SELECT rowid AS __rowid, * FROM "${table.name}"`);
@@ -132,8 +132,12 @@ export function eraseIdentity(p: Project, input: ApiInput<'participants.eraseIde
   db.pragma('secure_delete = ON');
   let changed = new Map<string, number>();
   let originals: { redacted: string[]; remaining: string[] } = { redacted: [], remaining: [] };
+  const historyOnly = input.historyOnly === true;
   db.transaction(() => {
-    changed = redactRecords(db, identities);
+    // "History only": the identity stays recorded (and guarded); a name once typed and corrected leaves the audit
+    // trail and the undo history, so the exports that include them are no longer refused for it.
+    changed = redactRecords(db, identities, historyOnly ? 'audit_log' : undefined);
+    if (historyOnly) return;
     originals = redactOriginals(db, identities);
     db.prepare('DELETE FROM participant_identities WHERE participant_id = ?').run(participant.id);
     db.prepare('DELETE FROM participant_identifiers WHERE participant_id = ?').run(participant.id);
@@ -165,9 +169,10 @@ export function eraseIdentity(p: Project, input: ApiInput<'participants.eraseIde
     remaining.push(`${snapshotReport.filter((s) => s.action === 'kept').length} snapshot(s) of this project in the backups folder, made before the erasure.`);
   }
   remaining.push('Copies of the project saved or exported before the erasure, which Comparanda does not track.');
+  if (historyOnly) remaining.unshift('The identity itself, still recorded (as you chose), and any place in the project where it is typed now.');
   return {
     pseudonym: participant.pseudonym,
-    identifiersErased: identities.filter((i) => !i.derived).length,
+    identifiersErased: historyOnly ? 0 : identities.filter((i) => !i.derived).length,
     replaced,
     originalsRedacted: originals.redacted,
     undoHistoryCleared: historySteps,

@@ -68,6 +68,9 @@ function whereInOutput(hit: Hit, single: boolean): string {
   return `${hit.part.label ? `${hit.part.label}, ` : ''}line ${line}, characters ${column}–${column + length - 1}`;
 }
 
+const DEFAULT_ADVICE =
+  'Replace it with the pseudonym where it is recorded (a name kept only by the audit trail is cleaned with Participants › Erase identity › “only from the history”), or erase the identity, then try again.';
+
 /**
  * Checks an output before a byte of it is written or handed over: refuses with IDENTITY_IN_OUTPUT if it holds an
  * identity recorded in the project, saying where it is in the output and where in the project it comes from.
@@ -78,6 +81,8 @@ export function guardOutput(
   parts: readonly (OutputPart | string)[],
   /** Read earlier, where the output is made from the project as it was when asked for. */
   identities: readonly Identity[] = recordedIdentities(db),
+  /** What to do about it, where the usual advice does not fit. */
+  advice = DEFAULT_ADVICE,
 ): void {
   const normalised = parts.map((p) => (typeof p === 'string' ? { text: p } : p));
   const hits = identities.length === 0 ? [] : findHits(identities, normalised);
@@ -100,7 +105,7 @@ export function guardOutput(
   const more = hits.length > 3 ? ` and ${hits.length - 3} more` : '';
   throw new ApiError(
     'IDENTITY_IN_OUTPUT',
-    `Refused: the ${what} would contain ${described.join('; ')}${more}. Replace it with the pseudonym where it is recorded, or erase the identity (Participants › Erase identity), then try again. Nothing was written.`,
+    `Refused: the ${what} would contain ${described.join('; ')}${more}. ${advice} Nothing was written.`,
   );
 }
 

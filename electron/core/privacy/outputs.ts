@@ -152,6 +152,11 @@ export const METHOD_OUTPUTS: Record<Method, OutputPolicy> = {
 /** The command line's commands and what each prints or writes. */
 export const CLI_OUTPUTS = {
   sample: { kind: 'project', why: 'writes the bundled sample, which holds no recorded identity' },
+  new: { kind: 'redacted', what: 'confirmation naming the new project' },
+  case: { kind: 'redacted', what: 'cases (names, ISO codes, attributes)' },
+  norm: { kind: 'redacted', what: 'norms' },
+  framework: { kind: 'redacted', what: 'frameworks and stages' },
+  stage: { kind: 'redacted', what: 'a framework\'s stages' },
   info: { kind: 'redacted', what: 'project summary' },
   matrix: { kind: 'checked', what: 'matrix' },
   import: { kind: 'redacted', what: 'import report' },

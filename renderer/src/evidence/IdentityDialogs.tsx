@@ -152,6 +152,7 @@ export function EraseIdentityDialog({ participant, onClose, onErased }: { partic
   const store = useEvidenceStore();
   const backups = useApiQuery('backups.list', {});
   const [purge, setPurge] = useState(true);
+  const [historyOnly, setHistoryOnly] = useState(false);
   const [report, setReport] = useState<EraseReportDto | null>(null);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [pending, setPending] = useState(false);
@@ -162,7 +163,7 @@ export function EraseIdentityDialog({ participant, onClose, onErased }: { partic
     setPending(true);
     setError(undefined);
     try {
-      setReport(await store.run('participants.eraseIdentity', { id: participant.id, purgeSnapshots: purge }, ['overview', 'cells', 'history']));
+      setReport(await store.run('participants.eraseIdentity', { id: participant.id, purgeSnapshots: purge, historyOnly }, ['overview', 'cells', 'history']));
       onErased();
     } catch (caught) {
       setError(toApiError(caught));
@@ -175,7 +176,13 @@ export function EraseIdentityDialog({ participant, onClose, onErased }: { partic
     <Modal
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
-      title={report ? `The identity of ${participant.pseudonym} is erased` : `Erase the identity of ${participant.pseudonym}?`}
+      title={
+        report
+          ? historyOnly
+            ? `The history no longer holds the identity of ${participant.pseudonym}`
+            : `The identity of ${participant.pseudonym} is erased`
+          : `Erase the identity of ${participant.pseudonym}?`
+      }
       description={
         report
           ? 'What was done, and what still holds it.'
@@ -186,15 +193,17 @@ export function EraseIdentityDialog({ participant, onClose, onErased }: { partic
       {report ? (
         <div className="dialog-form" data-testid="erase-report">
           <ul className="small erase-report">
-            <li>
-              {report.identifiersErased} identifier{report.identifiersErased === 1 ? '' : 's'} erased.
-            </li>
+            {report.identifiersErased > 0 ? (
+              <li>
+                {report.identifiersErased} identifier{report.identifiersErased === 1 ? '' : 's'} erased.
+              </li>
+            ) : null}
             {report.replaced.length > 0 ? (
               <li>
                 Replaced by the pseudonym in: {report.replaced.map((r) => `${r.place} (${r.rows})`).join(', ')}.
               </li>
             ) : (
-              <li>It was typed nowhere in the project.</li>
+              <li>{historyOnly ? 'The history held it nowhere.' : 'It was typed nowhere in the project.'}</li>
             )}
             {report.originalsRedacted.length > 0 ? <li>Text originals rewritten: {report.originalsRedacted.join(', ')}.</li> : null}
             {report.undoHistoryCleared ? <li>The undo history was cleared.</li> : null}
@@ -219,6 +228,17 @@ export function EraseIdentityDialog({ participant, onClose, onErased }: { partic
         </div>
       ) : (
         <form className="dialog-form" onSubmit={(e) => void submit(e)}>
+          <fieldset className="field">
+            <legend className="field-label">Erase</legend>
+            <label className="choice">
+              <input type="radio" name="erase-scope" checked={!historyOnly} onChange={() => setHistoryOnly(false)} />
+              Everywhere: the identity and every trace of it
+            </label>
+            <label className="choice">
+              <input type="radio" name="erase-scope" checked={historyOnly} onChange={() => setHistoryOnly(true)} />
+              Only from the history (audit trail and undo), keeping the identity recorded
+            </label>
+          </fieldset>
           <label className="choice">
             <input type="checkbox" checked={purge} onChange={(e) => setPurge(e.target.checked)} />
             Also delete this project’s {snapshots === 1 ? 'snapshot' : `${snapshots} snapshots`} (they still hold it; a clean one is taken after)
@@ -229,7 +249,7 @@ export function EraseIdentityDialog({ participant, onClose, onErased }: { partic
               Cancel
             </button>
             <button type="submit" className="button button-danger" disabled={pending}>
-              {pending ? 'Erasing…' : 'Erase identity'}
+              {pending ? 'Erasing…' : historyOnly ? 'Clean the history' : 'Erase identity'}
             </button>
           </div>
         </form>

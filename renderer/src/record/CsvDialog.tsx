@@ -22,6 +22,8 @@ export const CSV_KIND_LABELS: Record<CsvKind, string> = {
   claims: 'Double-standards claims',
   indicators: 'Indicator values',
   regional: 'Regional context (norms, instruments, memberships)',
+  cases: 'Cases (ISO codes, roles, attributes)',
+  cells: 'Matrix cells (status, mode, period, summary)',
 };
 
 /** "Import CSV…" and "Export CSV" for a page; `kinds` when the page holds more than one kind. */

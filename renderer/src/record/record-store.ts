@@ -162,8 +162,9 @@ export class RecordStore {
    * every record list held; resolves once they are fresh, so a field's draft is dropped only when its new value is
    * there to replace it.
    */
-  async afterEdit(): Promise<void> {
-    await this.project.refresh(['history']);
+  /** `matrix`: the edit may have changed cases or cells too (a cases or cells CSV import), so the matrix reloads them. */
+  async afterEdit(matrix = false): Promise<void> {
+    await this.project.refresh(matrix ? ['overview', 'cells', 'history'] : ['history']);
     await this.lastReload;
   }
 
@@ -245,7 +246,7 @@ export function useRecordEdit<M extends Method>(method: M): RecordEdit<M> {
       try {
         await queue.flush();
         const result = await call(method, input);
-        await store.afterEdit();
+        await store.afterEdit(method === 'data.importCsv');
         return result;
       } catch (caught) {
         setError(toApiError(caught));

@@ -1,0 +1,218 @@
+/**
+ * `new`, `case`, `norm`, `framework` and `stage`: a project's structure built from a script, so that a study can be
+ * set up reproducibly without the window. Writing subcommands take the app's lock (see common.ts); `list` only reads.
+ */
+import type { CaseDto, CaseRole } from '../contract/api';
+import { listAttributes } from '../core/repos/cases';
+import { addCase, addFramework, addNorm, addStageTo, changeCase, createProjectFile } from '../core/structure';
+import { FRAMEWORK_TEMPLATES } from '../core/templates';
+import { openForWriting, openProject, parse, readPassphrase, requireFile, UsageError, type Command } from './common';
+
+export const STRUCTURE_USAGE = `  new FILE [--title TEXT] [--framework TEMPLATE] [--passphrase-file PATH]
+                             create an empty project; its default framework is the article's, or the template
+                             named (see "framework list"); with --passphrase-file, encrypted
+  case add FILE --name NAME [--iso CODE] [--role focal|comparison] [--notes TEXT]
+  case update FILE CASE [--name NAME] [--iso CODE] [--role focal|comparison] [--notes TEXT]
+  case list FILE [--json]    add, change (--iso "" clears the code) or list cases; one case is focal
+  norm add FILE --label LABEL [--short TEXT] [--description TEXT] [--framework NAME]
+  norm list FILE [--json]    add or list norms (a new norm uses the default framework unless one is named)
+  framework add FILE (--name NAME --stage LABEL [--stage LABEL]... | --template TEMPLATE [--name NAME]) [--default]
+  framework list FILE [--json]
+                             add or list frameworks (stages, status scale) and the templates to start from
+  stage add FILE --label LABEL [--framework NAME] [--description TEXT] [--asks-mode] [--position N]
+                             add a stage to a framework (the default one unless named), last unless --position
+`;
+
+const ROLES = ['focal', 'comparison'] as const;
+
+function role(value: string | undefined): CaseRole | undefined {
+  if (value === undefined) return undefined;
+  if (!(ROLES as readonly string[]).includes(value)) throw new UsageError(`--role must be focal or comparison, not "${value}".`);
+  return value as CaseRole;
+}
+
+function subcommand(name: string, args: string[], handlers: Record<string, Command>): void | Promise<void> {
+  const [sub, ...rest] = args;
+  const handler = sub && Object.hasOwn(handlers, sub) ? handlers[sub] : undefined;
+  if (!handler) throw new UsageError(`Say what to do: comparanda ${name} ${Object.keys(handlers).join('|')} FILE ...`);
+  return handler(rest);
+}
+
+const describeCase = (c: CaseDto) => `${c.name}${c.isoCode ? ` (${c.isoCode})` : ''}, ${c.role}${c.archived ? ', archived' : ''}`;
+
+function write(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+export const structureCommands: Record<string, Command> = {
+  new(args) {
+    const { values, positionals } = parse(args, { title: { type: 'string' }, framework: { type: 'string' } }, 1);
+    const file = requireFile(positionals, 'the FILE.comparanda to create');
+    const created = createProjectFile(file, { title: values.title, template: values.framework, passphrase: readPassphrase(values['passphrase-file']) });
+    write(`Created ${created.path} (default framework: ${created.framework}).`);
+  },
+
+  case(args) {
+    return subcommand('case', args, {
+      add(rest) {
+        const { values, positionals } = parse(rest, { name: { type: 'string' }, iso: { type: 'string' }, role: { type: 'string' }, notes: { type: 'string' } }, 1);
+        const file = requireFile(positionals);
+        if (values.name === undefined) throw new UsageError('Give the case\'s name with --name NAME.');
+        const project = openForWriting(file, values, 'changed');
+        try {
+          write(`Added case ${describeCase(addCase(project, { name: values.name, isoCode: values.iso, role: role(values.role), notes: values.notes }))}.`);
+        } finally {
+          project.close();
+        }
+      },
+      update(rest) {
+        const { values, positionals } = parse(rest, { name: { type: 'string' }, iso: { type: 'string' }, role: { type: 'string' }, notes: { type: 'string' } }, 2);
+        const file = requireFile(positionals);
+        const query = positionals[1];
+        if (!query) throw new UsageError('Name the case to change: comparanda case update FILE CASE --iso CODE.');
+        if ([values.name, values.iso, values.role, values.notes].every((v) => v === undefined)) throw new UsageError('Say what to change: --name, --iso, --role or --notes.');
+        const project = openForWriting(file, values, 'changed');
+        try {
+          write(`Updated case ${describeCase(changeCase(project, query, { name: values.name, isoCode: values.iso, role: role(values.role), notes: values.notes }))}.`);
+        } finally {
+          project.close();
+        }
+      },
+      list(rest) {
+        const { values, positionals } = parse(rest, { json: { type: 'boolean' } }, 1);
+        const project = openProject(requireFile(positionals), values, true);
+        try {
+          const attributes = listAttributes(project.db);
+          const named = (c: CaseDto) => Object.fromEntries(attributes.filter((a) => c.attributes[a.id] !== undefined).map((a) => [a.name, c.attributes[a.id]]));
+          const cases = project.overview().cases;
+          if (values.json) {
+            write(JSON.stringify(cases.map((c) => ({ id: c.id, name: c.name, isoCode: c.isoCode, role: c.role, notes: c.notes, archived: c.archived, attributes: named(c) })), null, 2));
+            return;
+          }
+          if (cases.length === 0) write('No cases yet: add one with "comparanda case add FILE --name NAME --iso CODE".');
+          for (const c of cases) {
+            const attrs = Object.entries(named(c)).map(([k, v]) => `${k}: ${String(v)}`);
+            write(`${c.name.padEnd(24)} ${(c.isoCode ?? '—').padEnd(4)} ${c.role}${c.archived ? ' (archived)' : ''}${attrs.length ? `  ${attrs.join('; ')}` : ''}`);
+          }
+        } finally {
+          project.close();
+        }
+      },
+    });
+  },
+
+  norm(args) {
+    return subcommand('norm', args, {
+      add(rest) {
+        const { values, positionals } = parse(rest, { label: { type: 'string' }, short: { type: 'string' }, description: { type: 'string' }, framework: { type: 'string' } }, 1);
+        const file = requireFile(positionals);
+        if (values.label === undefined) throw new UsageError('Give the norm\'s label with --label LABEL.');
+        const project = openForWriting(file, values, 'changed');
+        try {
+          const norm = addNorm(project, { label: values.label, shortLabel: values.short, description: values.description, framework: values.framework });
+          const framework = project.overview().frameworks.find((f) => f.id === norm.frameworkId);
+          write(`Added norm "${norm.label}"${norm.shortLabel ? ` (${norm.shortLabel})` : ''} with the framework "${framework?.name ?? ''}".`);
+        } finally {
+          project.close();
+        }
+      },
+      list(rest) {
+        const { values, positionals } = parse(rest, { json: { type: 'boolean' } }, 1);
+        const project = openProject(requireFile(positionals), values, true);
+        try {
+          const { norms, frameworks } = project.overview();
+          const frameworkOf = (id: string) => frameworks.find((f) => f.id === id)?.name ?? '';
+          if (values.json) {
+            write(JSON.stringify(norms.map((n) => ({ id: n.id, label: n.label, shortLabel: n.shortLabel, framework: frameworkOf(n.frameworkId), archived: n.archived })), null, 2));
+            return;
+          }
+          if (norms.length === 0) write('No norms yet: add one with "comparanda norm add FILE --label LABEL".');
+          for (const n of norms) write(`${n.label}${n.shortLabel ? ` (${n.shortLabel})` : ''}${n.archived ? ' (archived)' : ''}\n  framework: ${frameworkOf(n.frameworkId)}`);
+        } finally {
+          project.close();
+        }
+      },
+    });
+  },
+
+  framework(args) {
+    return subcommand('framework', args, {
+      add(rest) {
+        const { values, positionals } = parse(
+          rest,
+          { name: { type: 'string' }, template: { type: 'string' }, description: { type: 'string' }, stage: { type: 'string', multiple: true }, default: { type: 'boolean' } },
+          1,
+        );
+        const file = requireFile(positionals);
+        if (!values.template && !values.stage?.length) throw new UsageError('Give the stages with --stage LABEL (repeated, in order), or a --template.');
+        const project = openForWriting(file, values, 'changed');
+        try {
+          const framework = addFramework(project, { name: values.name, template: values.template, description: values.description, stages: values.stage, isDefault: values.default });
+          write(`Added framework "${framework.name}"${framework.isDefault ? ' (the default)' : ''}: ${framework.stages.map((s) => s.label).join(' → ')}.`);
+        } finally {
+          project.close();
+        }
+      },
+      list(rest) {
+        const { values, positionals } = parse(rest, { json: { type: 'boolean' } }, 1);
+        const project = openProject(requireFile(positionals), values, true);
+        try {
+          const { frameworks } = project.overview();
+          const templates = FRAMEWORK_TEMPLATES.map((t) => ({ id: t.id, name: t.name, stages: t.stages.map((s) => s.label) }));
+          if (values.json) {
+            write(
+              JSON.stringify(
+                {
+                  frameworks: frameworks.map((f) => ({
+                    id: f.id,
+                    name: f.name,
+                    isDefault: f.isDefault,
+                    template: f.template,
+                    stages: f.stages.map((s) => ({ position: s.position, label: s.label, asksMode: s.asksMode })),
+                    statuses: f.statuses.map((s) => ({ key: s.key, label: s.label })),
+                  })),
+                  templates,
+                },
+                null,
+                2,
+              ),
+            );
+            return;
+          }
+          for (const f of frameworks) {
+            write(`${f.name}${f.isDefault ? ' (default)' : ''}`);
+            for (const s of f.stages) write(`  ${s.position}. ${s.label}${s.asksMode ? ' (asks for discourse or practice)' : ''}`);
+            write(`  statuses: ${f.statuses.map((s) => s.label).join(', ')}`);
+          }
+          write(`Templates (for "new --framework" and "framework add --template"):`);
+          for (const t of templates) write(`  ${t.id.padEnd(32)} ${t.name}`);
+        } finally {
+          project.close();
+        }
+      },
+    });
+  },
+
+  stage(args) {
+    return subcommand('stage', args, {
+      add(rest) {
+        const { values, positionals } = parse(
+          rest,
+          { label: { type: 'string' }, framework: { type: 'string' }, description: { type: 'string' }, 'asks-mode': { type: 'boolean' }, position: { type: 'string' } },
+          1,
+        );
+        const file = requireFile(positionals);
+        if (values.label === undefined) throw new UsageError('Give the stage\'s label with --label LABEL.');
+        const position = values.position === undefined ? undefined : Number(values.position);
+        if (position !== undefined && (!Number.isInteger(position) || position < 1)) throw new UsageError('--position must be a whole number from 1.');
+        const project = openForWriting(file, values, 'changed');
+        try {
+          const framework = addStageTo(project, { framework: values.framework, label: values.label, description: values.description, asksMode: values['asks-mode'], position });
+          write(`Added stage "${values.label.trim()}" to "${framework.name}": ${framework.stages.map((s) => s.label).join(' → ')}.`);
+        } finally {
+          project.close();
+        }
+      },
+    });
+  },
+};

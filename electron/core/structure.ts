@@ -1,0 +1,134 @@
+/**
+ * Building a project's structure without the window: a new file, its cases, norms, frameworks and stages. Each
+ * change goes through the same edit functions as the app (one undoable step each, in the audit trail), after the
+ * same input checks; names a script refers to later (a case's name and ISO code, a norm's label, a framework's name)
+ * are kept unique here, so that a name on the command line always finds one thing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CaseDto, CaseRole, FrameworkDto, FrameworkTemplateDto, NormDto } from '../contract/api';
+import { ApiError } from '../contract/errors';
+import type { Method } from '../contract/methods';
+import { inputSchemas } from '../contract/schemas';
+import { stmt } from './db/statements';
+import { addStage, createCase, createFramework, createNorm, updateCase, updateFramework } from './edit';
+import { foldName, matchCase, matchName } from './names';
+import { Project } from './project';
+import { DEFAULT_STATUSES, insertFramework } from './repos/frameworks';
+import { FRAMEWORK_TEMPLATES } from './templates';
+
+/** The same checks the app's API applies to what the window sends. */
+function checked<M extends Method>(method: M, input: unknown): unknown {
+  const parsed = inputSchemas[method].safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+    throw new ApiError('VALIDATION_FAILED', `${issue?.message ?? 'Invalid input.'}${where}`);
+  }
+  return parsed.data;
+}
+
+export function matchTemplate(query: string): FrameworkTemplateDto {
+  return matchName('framework template', query, FRAMEWORK_TEMPLATES, (t) => ({ exact: [t.id], names: [t.name] }), (t) => t.id);
+}
+
+export function matchFramework(query: string, frameworks: readonly FrameworkDto[]): FrameworkDto {
+  return matchName('framework', query, frameworks, (f) => ({ exact: [f.id, f.template ?? ''], names: [f.name] }), (f) => f.name);
+}
+
+/** Creates a project file; its default framework is the article's, or the template named. */
+export function createProjectFile(file: string, options: { title?: string | undefined; template?: string | undefined; passphrase?: string | undefined }): { path: string; framework: string } {
+  const absolute = path.resolve(file);
+  if (!absolute.toLowerCase().endsWith('.comparanda')) throw new ApiError('VALIDATION_FAILED', 'A Comparanda project file name ends in .comparanda.');
+  if (fs.existsSync(absolute)) throw new ApiError('FILE_EXISTS', `"${path.basename(absolute)}" already exists; nothing was changed. Choose another name, or add to it with "case add" and "norm add".`);
+  const title = options.title?.trim();
+  if (title !== undefined && (title === '' || title.length > 300)) throw new ApiError('VALIDATION_FAILED', 'Give a title of 1 to 300 characters.');
+  const template = options.template ? matchTemplate(options.template) : undefined;
+  const project = Project.create(absolute, {
+    title,
+    passphrase: options.passphrase,
+    // The article's framework is the default of every new project: another template takes its place before anything uses it.
+    fill: template && template.id !== FRAMEWORK_TEMPLATES[0]!.id ? (db) => {
+      stmt(db, 'DELETE FROM frameworks').run();
+      insertFramework(db, { template: template.id, name: template.name, description: template.description, isDefault: true, stages: template.stages, statuses: DEFAULT_STATUSES });
+    } : undefined,
+  });
+  try {
+    return { path: project.path, framework: project.overview().frameworks[0]?.name ?? '' };
+  } finally {
+    project.close();
+  }
+}
+
+function assertCaseUnique(cases: readonly CaseDto[], name: string | undefined, isoCode: string | null | undefined, exceptId?: string): void {
+  const others = cases.filter((c) => c.id !== exceptId);
+  const sameName = name === undefined ? undefined : others.find((c) => foldName(c.name) === foldName(name));
+  if (sameName) throw new ApiError('CONFLICT', `There is already a case called "${sameName.name}"; nothing was changed. Give another name, or change that case with "case update".`);
+  const sameIso = isoCode ? others.find((c) => c.isoCode === isoCode) : undefined;
+  if (sameIso) throw new ApiError('CONFLICT', `"${sameIso.name}" already has the ISO code ${isoCode}; nothing was changed. Each case needs its own code.`);
+}
+
+export interface CaseFields {
+  name?: string | undefined;
+  isoCode?: string | null | undefined;
+  role?: CaseRole | undefined;
+  notes?: string | undefined;
+}
+
+const isoOf = (iso: string | null | undefined) => (iso === undefined || iso === null ? iso : iso.trim() === '' ? null : iso.trim().toUpperCase());
+
+export function addCase(p: Project, fields: CaseFields & { name: string }): CaseDto {
+  const input = checked('cases.create', { name: fields.name, isoCode: isoOf(fields.isoCode), role: fields.role, notes: fields.notes }) as Parameters<typeof createCase>[1];
+  assertCaseUnique(p.overview().cases, input.name, input.isoCode);
+  return createCase(p, input);
+}
+
+export function changeCase(p: Project, query: string, fields: CaseFields): CaseDto {
+  const cases = p.overview().cases;
+  const kase = matchCase(query, cases);
+  const input = checked('cases.update', { id: kase.id, name: fields.name, isoCode: isoOf(fields.isoCode), role: fields.role, notes: fields.notes }) as Parameters<typeof updateCase>[1];
+  assertCaseUnique(cases, input.name, input.isoCode, kase.id);
+  return updateCase(p, input);
+}
+
+export function addNorm(p: Project, fields: { label: string; shortLabel?: string | undefined; description?: string | undefined; framework?: string | undefined }): NormDto {
+  const overview = p.overview();
+  const framework = fields.framework ? matchFramework(fields.framework, overview.frameworks) : undefined;
+  const input = checked('norms.create', { label: fields.label, shortLabel: fields.shortLabel, description: fields.description, frameworkId: framework?.id }) as Parameters<typeof createNorm>[1];
+  const same = overview.norms.find((n) => foldName(n.label) === foldName(input.label) || (input.shortLabel && foldName(n.shortLabel) === foldName(input.shortLabel)));
+  if (same) throw new ApiError('CONFLICT', `There is already a norm "${same.label}"${same.shortLabel ? ` (short label "${same.shortLabel}")` : ''}; nothing was changed. Give another label.`);
+  return createNorm(p, input);
+}
+
+export function addFramework(
+  p: Project,
+  fields: { name?: string | undefined; template?: string | undefined; description?: string | undefined; stages?: string[] | undefined; isDefault?: boolean | undefined },
+): FrameworkDto {
+  const frameworks = p.overview().frameworks;
+  let input: unknown;
+  let name: string;
+  if (fields.template) {
+    if (fields.stages?.length) throw new ApiError('VALIDATION_FAILED', "A framework from a template has the template's stages: give --template or --stage, not both.");
+    const template = matchTemplate(fields.template);
+    name = fields.name ?? template.name;
+    input = checked('frameworks.create', { templateId: template.id, name: fields.name });
+  } else {
+    if (!fields.name) throw new ApiError('VALIDATION_FAILED', "Give the framework's name (--name), or a --template.");
+    name = fields.name;
+    input = checked('frameworks.create', { name: fields.name, description: fields.description, stages: (fields.stages ?? []).map((label) => ({ label })) });
+  }
+  const clash = frameworks.find((f) => foldName(f.name) === foldName(name));
+  if (clash) throw new ApiError('CONFLICT', `There is already a framework called "${clash.name}"; nothing was changed. Give another --name.`);
+  const created = createFramework(p, input as Parameters<typeof createFramework>[1]);
+  return fields.isDefault ? updateFramework(p, { id: created.id, isDefault: true }) : created;
+}
+
+export function addStageTo(p: Project, fields: { framework?: string | undefined; label: string; description?: string | undefined; asksMode?: boolean | undefined; position?: number | undefined }): FrameworkDto {
+  const frameworks = p.overview().frameworks;
+  const framework = fields.framework ? matchFramework(fields.framework, frameworks) : (frameworks.find((f) => f.isDefault) ?? frameworks[0]);
+  if (!framework) throw new ApiError('CONFLICT', 'The project has no framework; add one with "framework add" first.');
+  const input = checked('stages.add', { frameworkId: framework.id, label: fields.label, description: fields.description, asksMode: fields.asksMode, position: fields.position }) as Parameters<typeof addStage>[1];
+  const same = framework.stages.find((s) => foldName(s.label) === foldName(input.label));
+  if (same) throw new ApiError('CONFLICT', `"${framework.name}" already has a stage "${same.label}"; nothing was changed.`);
+  return addStage(p, input);
+}
