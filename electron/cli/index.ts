@@ -111,6 +111,7 @@ const commands: Record<string, Command> = {
         `  stages   ${summary.counts.stages}`,
         `  cells    ${summary.counts.cells}`,
         `  evidence ${summary.counts.sources} sources, ${summary.counts.documents} documents, ${summary.counts.excerpts} excerpts, ${summary.counts.participants} participants`,
+        `  coding   ${summary.counts.codes} codes, ${summary.counts.codings} codings, ${summary.counts.memos} memos`,
         `  record   ${summary.counts.elections} elections, ${summary.counts.missions} missions, ${summary.counts.claims} claims, ${summary.counts.regionalNorms} regional norms, ${summary.counts.indicators} indicator values`,
         `  backups  ${backups}`,
       ];

@@ -153,6 +153,10 @@ export interface ProjectCounts {
   sources: number;
   documents: number;
   excerpts: number;
+  /** Codes of the codebook, codings (an excerpt coded with a code), and memos on anything. */
+  codes: number;
+  codings: number;
+  memos: number;
   participants: number;
   elections: number;
   missions: number;
@@ -659,6 +663,8 @@ export interface QdpxImportReportDto {
   origin: string | null;
   projectName: string;
   madeByComparanda: boolean;
+  /** The unit the file's text positions were read in (null for a codebook). */
+  positionUnit: 'codepoint' | 'utf16' | null;
   imported: Record<string, number>;
   created: Record<string, number>;
   updated: Record<string, number>;

@@ -632,7 +632,9 @@ export function updateCode(p: Project, input: In<'codes.update'>): Out<'codes.up
   assertCodePlacement(p, input.name ?? code.name, parentId, code.id);
   p.history.edit(`Edit code ${code.name}`, (track) => {
     track('codes', { id: code.id });
-    stmt(p.db, 'UPDATE codes SET name = ?, parent_id = ?, description = ?, palette = ?, updated_at = ? WHERE id = ?').run(
+    // A new palette choice replaces the exact colour an imported code came with.
+    const recoloured = input.palette !== undefined && input.palette !== code.palette;
+    stmt(p.db, `UPDATE codes SET name = ?, parent_id = ?, description = ?, palette = ?,${recoloured ? ' color = NULL,' : ''} updated_at = ? WHERE id = ?`).run(
       input.name ?? code.name,
       parentId,
       input.description ?? code.description,

@@ -154,7 +154,7 @@ describe('exportQdpx', () => {
     const text = qda.sources.find((s) => s.guid === doc.id)!;
     expect(text).toMatchObject({ kind: 'text', name: 'Interim report' });
     expect(new TextDecoder().decode(entries[`Sources/${doc.id}.txt`])).toBe('Первая страница.\fSecond page: observers were kept away.');
-    expect(new TextDecoder().decode(entries[`Sources/${doc.id}.original.txt`])).toBe('original bytes');
+    expect(new TextDecoder().decode(entries[`Comparanda/${doc.id}.original.txt`])).toBe('original bytes');
     // Position = the first page, a form feed, then the offset within page 2.
     expect(text.text!.selections.map((s) => [s.guid, s.start, s.end])).toEqual([[excerpt.id, 16 + 1 + 13, 16 + 1 + 38]]);
 

@@ -82,10 +82,14 @@ describe('the ATLAS.ti standard project (REFI sample exported by ATLAS.ti 8.4)',
     );
     expect(messages.filter((m) => /is missing from the archive/.test(m))).toHaveLength(8);
     expect(messages).toContain('Selection “Quotation 12:3” in “Pay de Limón con Base de Granola | Kellogg\'s ®.pdf” skipped: it marks an area of a PDF page without text (1 coding skipped with it).');
-    expect(messages.some((m) => m.startsWith('3 users (“ATLAS.ti”, “Friedrich Markgraf”, “Sebastian Petrausch”) not stored'))).toBe(true);
-    expect(messages.some((m) => m.startsWith('16 sets (“Mabel”'))).toBe(true);
+    // Users are kept (as REFI users, for the re-export), not reported as lost.
+    expect(messages.some((m) => /users? \(/.test(m))).toBe(false);
+    expect(p.db.prepare('SELECT name FROM refi_users ORDER BY name').pluck().all()).toEqual(['ATLAS.ti', 'Friedrich Markgraf', 'Sebastian Petrausch']);
+    // Sets are kept for the way back; members that were not imported are named as left out.
+    expect(report.notes).toContain('16 sets of codes and sources are kept for the way back: Comparanda does not show sets, and its REFI-QDA export writes them again.');
+    expect(messages).toContain('Set “Video and Audio” is kept without its 3 sources that were not imported.');
     expect(messages).toContain('1 graph skipped: Comparanda has no network diagrams.');
-    expect(report.skipped).toHaveLength(17);
+    expect(report.skipped).toHaveLength(18);
 
     const excerpts = evidence.listExcerpts(p, {});
     const granola = excerpts.find((e) => e.text === 'granola')!;
@@ -163,7 +167,6 @@ describe('a file with the faults real files have', () => {
       'The value “many” of “Interviews” for case “Belarus” is not a valid number; it was skipped.',
       'Selection “outside the text” in “Интервью 1 (Алматы).txt” skipped: its positions (99999–100010) lie outside the text (214 characters).',
       'Source “Missing.docx”: its file internal://D1000000-0000-4000-8000-000000000061.txt is missing from the archive; so is its Word file internal://D1000000-0000-4000-8000-000000000060.docx; the source is kept without a document, and its 1 text selection (with 1 coding) is skipped.',
-      '1 user (“Айгерим”) not stored: Comparanda projects have no user accounts.',
       '1 link between items not kept as links (Comparanda has none); a note linked to a case, source or excerpt becomes a memo on it.',
     ]);
 
@@ -259,12 +262,13 @@ describe('a file with the faults real files have', () => {
 });
 
 describe('codebooks (.qdc)', () => {
-  it('imports another program’s codebook with its hierarchy, and reports its sets', async () => {
+  it('imports another program’s codebook with its hierarchy, and keeps its sets for the way back', async () => {
     const p = emptyProject();
     const { report } = await importQdc(p, { path: fixture('codebook-foreign.qdc') });
     expect(report).toMatchObject({ format: 'qdc', origin: 'Another QDA program 12' });
     expect(report.created.codes).toBe(4);
-    expect(report.skipped.map((s) => s.message)).toEqual(['1 set (“Contestation frames”) skipped: Comparanda has no sets.']);
+    expect(report.skipped).toEqual([]);
+    expect(report.notes).toContain('1 set of codes and sources is kept for the way back: Comparanda does not show sets, and its REFI-QDA export writes them again.');
     const codes = evidence.listCodes(p);
     const contestation = codes.find((c) => c.name === 'Contestation')!;
     expect(contestation).toMatchObject({ id: 'd2000000-0000-4000-8000-000000000001', palette: 6 });

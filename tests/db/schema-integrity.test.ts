@@ -22,6 +22,14 @@ import { cli } from '../helpers/cli';
 const root = path.resolve(__dirname, '../..');
 const FORMAT_1 = path.join(root, 'tests', 'fixtures', 'projects', 'format-1-sample.comparanda');
 const PASS = 'correct horse battery staple';
+/** What format 7 (REFI-QDA GUIDs, migrations/0007_refi_guids.sql) added, taken away again to make an older project. */
+const UNDO_REFI_GUIDS = [
+  'DROP TABLE refi_users;',
+  'DROP TABLE refi_sets;',
+  ...['refi_guid', 'refi_text_guid', 'refi_user'].map((c) => `ALTER TABLE documents DROP COLUMN ${c};`),
+  ...['refi_user', 'refi_name'].map((c) => `ALTER TABLE excerpts DROP COLUMN ${c};`),
+  ...['color', 'is_codable'].map((c) => `ALTER TABLE codes DROP COLUMN ${c};`),
+].join(' ');
 
 /** The trigger of the finding: every edit of a cell's summary silently unlinks the cell's evidence. */
 const HOSTILE_TRIGGER = `CREATE TRIGGER cells_tidy AFTER UPDATE OF summary ON cells BEGIN DELETE FROM excerpt_cells WHERE cell_id = NEW.id; END`;
@@ -132,7 +140,7 @@ describe('a project whose schema was changed outside Comparanda', () => {
     project.close();
     // An encrypted project one format behind (format 4: the same, without the audit trail and marked identifiers) is compared with format 4's
     // schema, shown read-only through an updated copy, and migrated when opened for editing.
-    tamper(clean, 'DROP TABLE participant_identifiers; DROP TABLE audit_log; PRAGMA user_version = 4;', PASS);
+    tamper(clean, `DROP TABLE participant_identifiers; DROP TABLE audit_log; ${UNDO_REFI_GUIDS} PRAGMA user_version = 4;`, PASS);
     const before = sha256(clean);
     const readonly = Project.open(clean, { passphrase: PASS, readonly: true });
     expect(readonly.summary()).toMatchObject({ schemaVersion: 4, encrypted: true, readonlyReason: 'older-format', counts: { cells: 14 } });

@@ -41,6 +41,9 @@ describe('comparanda CLI', () => {
         sources: 105,
         documents: 0,
         excerpts: 45,
+        codes: 0,
+        codings: 0,
+        memos: 0,
         participants: 11,
         elections: 28,
         missions: 34,
@@ -51,6 +54,23 @@ describe('comparanda CLI', () => {
       },
     });
     expect(listDir(dir)).toEqual(['s.comparanda']);
+  });
+
+  it('counts codes, codings and memos after a REFI-QDA import, and refuses a project given as a codebook', () => {
+    const dir = tempDir();
+    cli(['sample', '--out', 's.comparanda'], dir);
+    const qdpx = path.join(fixtures, 'refi-qda', 'forgiving.qdpx');
+    const counts = () => JSON.parse(cli(['info', 's.comparanda', '--json'], dir).stdout).counts as Record<string, number>;
+    const before = counts();
+    const wrong = cli(['import', 's.comparanda', '--from', 'qdc', qdpx], dir);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain(
+      '"forgiving.qdpx" is a REFI-QDA project, not a codebook: imported as a codebook only its codes would be taken and its sources, selections and codings left behind. Import it as a project instead (on the command line: --from qdpx), or export a codebook (.qdc) from the program that made it.',
+    );
+    expect(counts()).toEqual(before);
+    expect(cli(['import', 's.comparanda', '--from', 'qdpx', qdpx], dir).code).toBe(0);
+    const after = counts();
+    expect({ codes: after.codes! - before.codes!, codings: after.codings! - before.codings!, memos: after.memos! - before.memos! }).toEqual({ codes: 4, codings: 6, memos: 5 });
   });
 
   it('prints a readable summary without --json', () => {

@@ -100,3 +100,26 @@ describe('archive paths and XML', () => {
     expect(escapeText('form\ffeed')).toBe('formfeed');
   });
 });
+
+describe('XML that is not well-formed', () => {
+  const head = '<?xml version="1.0" encoding="utf-8"?>\r\n<Project xmlns="urn:QDA-XML:project:1.0" name="x">\r\n  <Sources>\r\n    <TextSource guid="a" name="b">\r\n';
+  const message = (xml: string) => {
+    try {
+      parseXml(xml, 'p.qdpx', 'project.qde');
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return 'parsed';
+  };
+
+  it('says where a truncated file ends and which elements it leaves open, not "line 1, column 1"', () => {
+    expect(message(`${head}      <PlainTextSelection guid="c"/>\r\n      <Desc`)).toBe(
+      '"p.qdpx" cannot be read: its project.qde ends before its elements are closed (line 6, column 12, where the file ends; still open: <Project>, <Sources>, <TextSource>, <Desc>), so the file looks cut short. Export it again from the program that made it.',
+    );
+    expect(message(head)).toMatch(/\(line 5, column 1, where the file ends; still open: <Project>, <Sources>, <TextSource>\)/);
+  });
+
+  it('keeps the position the parser gives for other faults', () => {
+    expect(message(`${head}  </TextSo`)).toMatch(/is not well-formed XML \(line 5, column 11: Closing tag .TextSo. doesn.t have proper closing\)\. Export/);
+  });
+});

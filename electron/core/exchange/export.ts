@@ -79,6 +79,8 @@ interface CodeRow {
   name: string;
   description: string;
   palette: number;
+  color: string | null;
+  is_codable: number;
 }
 interface NormRow {
   id: string;
@@ -128,6 +130,9 @@ interface DocumentRow {
   file_name: string;
   format: string;
   imported_at: string;
+  refi_guid: string | null;
+  refi_text_guid: string | null;
+  refi_user: string | null;
 }
 interface ExcerptRow {
   id: string;
@@ -183,10 +188,15 @@ export const representationGuid = (documentId: string) => derivedGuid('represent
 
 const ORIGINAL_EXTENSIONS: Record<string, string> = { pdf: 'pdf', docx: 'docx', txt: 'txt', md: 'md', html: 'html' };
 
-/** Where the original bytes of a document go in the archive. */
+/**
+ * Where the original bytes of a document go in the archive. A PDF or Word original is a source file the standard
+ * names (`path`, `richTextPath`), so it goes in `Sources/`; any other original (HTML, Markdown, a text file that is
+ * not the plain text itself) only our own import reads, so it goes in `Comparanda/`: readers count every file in
+ * `Sources/` as a source.
+ */
 export function originalPath(documentId: string, format: string): string {
   const ext = ORIGINAL_EXTENSIONS[format] ?? 'bin';
-  return format === 'pdf' || format === 'docx' ? `Sources/${documentId}.${ext}` : `Sources/${documentId}.original.${ext}`;
+  return format === 'pdf' || format === 'docx' ? `Sources/${documentId}.${ext}` : `Comparanda/${documentId}.original.${ext}`;
 }
 
 interface Built {
@@ -196,11 +206,11 @@ interface Built {
 }
 
 function codeTree(p: Project, withNotes: boolean, counts: QdpxCounts, extraNoteRefs: Map<string, string[]>): XmlNode[] {
-  const codes = all<CodeRow>(p, 'SELECT id, parent_id, name, description, palette FROM codes ORDER BY position, rowid');
+  const codes = all<CodeRow>(p, 'SELECT id, parent_id, name, description, palette, color, is_codable FROM codes ORDER BY position, rowid');
   const children = group(codes, (c) => c.parent_id);
   const render = (code: CodeRow): XmlNode => {
     counts.codes++;
-    return el('Code', { guid: code.id, name: code.name, isCodable: true, color: paletteColour(code.palette) }, [
+    return el('Code', { guid: code.id, name: code.name, isCodable: code.is_codable !== 0, color: code.color ?? paletteColour(code.palette) }, [
       code.description ? textEl('Description', code.description) : null,
       ...(children.get(code.id) ?? []).map(render),
     ]);
@@ -378,7 +388,7 @@ function build(p: Project): Built {
 
   // ---- Sources, documents and excerpts
   const sources = all<SourceRow & Row>(p, 'SELECT * FROM sources ORDER BY title COLLATE NOCASE, rowid');
-  const documents = group(all<DocumentRow & Row>(p, 'SELECT id, source_id, file_name, format, mime_type, byte_size, sha256, page_count, imported_at FROM documents ORDER BY file_name, rowid'), (d) => d.source_id);
+  const documents = group(all<DocumentRow & Row>(p, 'SELECT id, source_id, file_name, format, mime_type, byte_size, sha256, page_count, imported_at, refi_guid, refi_text_guid, refi_user FROM documents ORDER BY file_name, rowid'), (d) => d.source_id);
   const excerpts = group(all<ExcerptRow & Row>(p, 'SELECT * FROM excerpts ORDER BY page, start_offset, created_at, rowid'), (e) => e.source_id);
   const codesOf = group(all<{ excerpt_id: string; code_id: string }>(p, 'SELECT excerpt_id, code_id FROM excerpt_codes ORDER BY rowid'), (r) => r.excerpt_id);
   const cellsOf = group(
@@ -394,12 +404,17 @@ function build(p: Project): Built {
   const sourceKinds = new Map<string, string[]>();
   const sourceNodes: XmlNode[] = [];
 
+  // The users of the files imported keep their GUIDs, and the selections they made name them as their creators.
+  const refiUsers = all<{ guid: string; name: string }>(p, 'SELECT guid, name FROM refi_users ORDER BY rowid');
+  const knownUsers = new Set(refiUsers.map((u) => u.guid));
+  counts.users += refiUsers.length;
+  const creatorOf = (e: Row) => (typeof e.refi_user === 'string' && knownUsers.has(e.refi_user) ? e.refi_user : user);
   const selectionNode = (e: ExcerptRow & Row, start: number, end: number, holder: string): XmlNode => {
     counts.selections++;
     const codings: XmlNode[] = [];
     for (const c of codesOf.get(e.id) ?? []) {
       counts.codings++;
-      codings.push(el('Coding', { guid: derivedGuid('coding', e.id, c.code_id), creatingUser: user, creationDateTime: e.created_at }, [el('CodeRef', { targetGUID: c.code_id })]));
+      codings.push(el('Coding', { guid: derivedGuid('coding', e.id, c.code_id), creatingUser: creatorOf(e), creationDateTime: e.created_at }, [el('CodeRef', { targetGUID: c.code_id })]));
     }
     const links = cellsOf.get(e.id) ?? [];
     for (const link of links) {
@@ -428,7 +443,7 @@ function build(p: Project): Built {
       '',
       { created: e.created_at, modified: e.updated_at },
     );
-    return el('PlainTextSelection', { guid: e.id, name: snippet(e.text), startPosition: start, endPosition: end, ...stamp(e.created_at, e.updated_at) }, [
+    return el('PlainTextSelection', { guid: e.id, name: typeof e.refi_name === 'string' ? e.refi_name || undefined : snippet(e.text), startPosition: start, endPosition: end, ...stamp(e.created_at, e.updated_at), creatingUser: creatorOf(e) }, [
       description.length ? textEl('Description', description.join('\n')) : null,
       ...codings,
       el('NoteRef', { targetGUID: note }),
@@ -453,8 +468,9 @@ function build(p: Project): Built {
         const index = paged.numbers.indexOf(e.page);
         return index >= 0 && e.start_offset >= 0 && e.start_offset <= e.end_offset && e.end_offset <= paged.lengths[index]!;
       });
-      const textGuid = doc.format === 'pdf' ? representationGuid(doc.id) : doc.id;
-      const holder = doc.id;
+      // A document imported from another program's file keeps that file's GUIDs, so the program recognises it.
+      const holder = doc.refi_guid ?? doc.id;
+      const textGuid = doc.format === 'pdf' ? (doc.refi_text_guid ?? representationGuid(doc.id)) : holder;
       refiGuids.push(holder);
       const selections = located.map((e) => {
         pending.delete(e.id);
@@ -462,14 +478,18 @@ function build(p: Project): Built {
         return selectionNode(e, positions.toCodePoint(base + e.start_offset!), positions.toCodePoint(base + e.end_offset!), holder);
       });
       files.set(`Sources/${textGuid}.txt`, new TextEncoder().encode(paged.text));
-      const original = all<{ bytes: Buffer }>(p, 'SELECT bytes FROM document_files WHERE document_id = ?', doc.id)[0];
+      const stored = all<{ bytes: Buffer }>(p, 'SELECT bytes FROM document_files WHERE document_id = ?', doc.id)[0];
+      // A text file that is the plain text itself travels once, as the plain text.
+      const original = stored && !(doc.format === 'txt' && Buffer.from(paged.text, 'utf8').equals(stored.bytes)) ? stored : undefined;
       const originalName = originalPath(doc.id, doc.format);
       if (original) files.set(originalName, new Uint8Array(original.bytes));
       docInfo.push({ ...doc, text: textGuid, original: original ? originalName : null });
       const name = docs.length === 1 ? source.title : `${source.title} — ${doc.file_name}`;
+      // A source from another program's file goes back with the date that program gave it.
+      const added = doc.refi_guid ? source.created_at : doc.imported_at;
       if (doc.format === 'pdf') {
         sourceNodes.push(
-          el('PDFSource', { guid: doc.id, name, path: original ? `internal://${doc.id}.pdf` : undefined, ...stamp(doc.imported_at, doc.imported_at) }, [
+          el('PDFSource', { guid: holder, name, path: original ? `internal://${doc.id}.pdf` : undefined, ...stamp(added, doc.imported_at), creatingUser: creatorOf(doc) }, [
             el('Representation', { guid: textGuid, name: `Text of ${doc.file_name}`, plainTextPath: `internal://${textGuid}.txt`, ...stamp(doc.imported_at, doc.imported_at) }, selections),
             ...sourceRefs(),
           ]),
@@ -479,11 +499,12 @@ function build(p: Project): Built {
           el(
             'TextSource',
             {
-              guid: doc.id,
+              guid: holder,
               name,
               plainTextPath: `internal://${textGuid}.txt`,
               richTextPath: doc.format === 'docx' && original ? `internal://${doc.id}.docx` : undefined,
-              ...stamp(doc.imported_at, doc.imported_at),
+              ...stamp(added, doc.imported_at),
+              creatingUser: creatorOf(doc),
             },
             [...selections, ...sourceRefs()],
           ),
@@ -493,7 +514,8 @@ function build(p: Project): Built {
     // Excerpts outside any document (and sources without one) travel in a stand-in text made of the excerpts.
     let standIn: string | null = null;
     if (docs.length === 0 || pending.size > 0) {
-      standIn = source.id;
+      // The source's own id, unless a document already carries it (a source imported from another program's file).
+      standIn = refiGuids.includes(source.id) ? derivedGuid('stand-in', source.id) : source.id;
       refiGuids.push(standIn);
       let text = `Excerpts recorded in Comparanda for “${source.title}”${docs.length ? ' outside its documents' : ''}.`;
       const selections: XmlNode[] = [];
@@ -575,6 +597,18 @@ function build(p: Project): Built {
   });
 
   const sets: XmlNode[] = [];
+  // Sets another program made, with the members that are still in the project.
+  const exportedSources = new Set([...sourceKinds.values()].flat());
+  const codeIds = new Set(all<{ id: string }>(p, 'SELECT id FROM codes').map((c) => c.id));
+  for (const set of all<{ guid: string; name: string; member_codes: string; member_sources: string }>(p, 'SELECT guid, name, member_codes, member_sources FROM refi_sets ORDER BY rowid')) {
+    counts.sets++;
+    sets.push(
+      el('Set', { guid: set.guid, name: set.name }, [
+        ...(JSON.parse(set.member_codes) as string[]).filter((g) => codeIds.has(g)).map((g) => el('MemberCode', { targetGUID: g })),
+        ...(JSON.parse(set.member_sources) as string[]).filter((g) => exportedSources.has(g)).map((g) => el('MemberSource', { targetGUID: g })),
+      ]),
+    );
+  }
   for (const [kind, members] of [...sourceKinds.entries()].sort()) {
     if (members.length === 0) continue;
     counts.sets++;
@@ -599,7 +633,7 @@ function build(p: Project): Built {
       modifiedDateTime: now,
     },
     [
-      el('Users', {}, [el('User', { guid: user, name: APP_NAME })]),
+      el('Users', {}, [el('User', { guid: user, name: APP_NAME }), ...refiUsers.map((u) => el('User', { guid: u.guid, name: u.name }))]),
       codeNodes.length ? el('CodeBook', {}, [el('Codes', {}, codeNodes)]) : null,
       variables.length ? el('Variables', {}, variables) : null,
       caseNodes.length ? el('Cases', {}, caseNodes) : null,

@@ -93,6 +93,13 @@ export function loadFile(file: string, expect: 'project' | 'codebook', limitsIn?
   if (!qda) {
     throw new ImportError('corrupt', fileName, `"${fileName}" is not QDA-XML: ${entryName} has neither a <Project> nor a <CodeBook> root element.`);
   }
+  if (expect === 'codebook' && qda.kind === 'project') {
+    throw new ImportError(
+      'corrupt',
+      fileName,
+      `"${fileName}" is a REFI-QDA project, not a codebook: imported as a codebook only its codes would be taken and its sources, selections and codings left behind. Import it as a project instead (on the command line: --from qdpx), or export a codebook (.qdc) from the program that made it.`,
+    );
+  }
   if (expect === 'project' && qda.kind !== 'project') {
     throw new ImportError('corrupt', fileName, `"${fileName}" holds a codebook, not a project. Import it as a codebook (.qdc).`);
   }

@@ -65,6 +65,9 @@ export interface QdaSelection {
   text: string | null;
   codings: QdaCoding[];
   noteRefs: string[];
+  /** The GUID of the user who made the selection, as written (normalised). */
+  creatingUser: string | null;
+  creationDateTime: string | null;
 }
 
 export type SourceKindName = 'text' | 'pdf' | 'picture' | 'audio' | 'video';
@@ -94,6 +97,9 @@ export interface QdaSource {
   noteRefs: string[];
   values: QdaVariableValue[];
   transcripts: number;
+  /** When the source was added, and by whom (a user GUID), as the program recorded it. */
+  creationDateTime: string | null;
+  creatingUser: string | null;
 }
 
 export interface QdaNote {
@@ -234,6 +240,8 @@ class Reader {
       text: representation ? (childText(representation, 'PlainTextContent') ?? null) : null,
       codings: this.codings(node),
       noteRefs: refs(node, 'NoteRef'),
+      creatingUser: normaliseGuid(attr(node, 'creatingUser')),
+      creationDateTime: attr(node, 'creationDateTime') ?? null,
     };
   }
 
@@ -300,6 +308,8 @@ class Reader {
       noteRefs: refs(node, 'NoteRef'),
       values: this.values(node),
       transcripts: kids(node, 'Transcript').length,
+      creationDateTime: attr(node, 'creationDateTime') ?? null,
+      creatingUser: normaliseGuid(attr(node, 'creatingUser')),
     };
   }
 }

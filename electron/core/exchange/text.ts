@@ -5,6 +5,8 @@
  * outside the astral planes, e.g. Latin, Cyrillic, Kazakh).
  */
 
+import type { PositionUnit } from './producers/producer';
+
 export const PAGE_SEPARATOR = '\f';
 
 export interface PagedText {
@@ -34,13 +36,20 @@ export function splitPages(text: string): { number: number; text: string }[] {
   return parts.map((part, i) => ({ number: i + 1, text: part }));
 }
 
-/** Converts between code-point positions (REFI-QDA) and UTF-16 indexes (JavaScript) in one text. */
+/**
+ * Converts between the positions of a file (code points as the standard counts, or UTF-16 units as NVivo does) and
+ * UTF-16 indexes (JavaScript) in one text.
+ */
 export class Positions {
   private readonly cpToUnit: Uint32Array | null = null;
+  /** The length of the text in the file's unit. */
   readonly length: number;
 
-  constructor(readonly text: string) {
-    if (/[\ud800-\udbff][\udc00-\udfff]/.test(text)) {
+  constructor(
+    readonly text: string,
+    readonly unit: PositionUnit = 'codepoint',
+  ) {
+    if (unit === 'codepoint' && /[\ud800-\udbff][\udc00-\udfff]/.test(text)) {
       const map: number[] = [];
       for (let i = 0; i < text.length; i++) {
         map.push(i);
@@ -58,10 +67,10 @@ export class Positions {
     }
   }
 
-  /** The UTF-16 index of a code-point position, or null when it lies outside the text. */
-  toUnit(codePoint: number): number | null {
-    if (!Number.isInteger(codePoint) || codePoint < 0 || codePoint > this.length) return null;
-    return this.cpToUnit ? this.cpToUnit[codePoint]! : codePoint;
+  /** The UTF-16 index of a position in the file's unit, or null when it lies outside the text. */
+  toUnit(position: number): number | null {
+    if (!Number.isInteger(position) || position < 0 || position > this.length) return null;
+    return this.cpToUnit ? this.cpToUnit[position]! : position;
   }
 
   /** The code-point position of a UTF-16 index. */

@@ -114,10 +114,22 @@ export function parseXml(xml: string, fileName: string, entryName: string): XEle
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
+    // Elements left open at the end (a file cut short) are reported by the validator at "line 1, column 1" with a
+    // list of their names: say where the file really ends instead.
+    const open = /^Invalid '\[([^\]]*)\]' found\.?$/.exec(valid.err.msg.replace(/\s+/g, ' '));
+    if (open) {
+      const lines = text.split('\n');
+      const tags = [...open[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`).join(', ');
+      throw new ImportError(
+        'corrupt',
+        fileName,
+        `"${fileName}" cannot be read: its ${entryName} ends before its elements are closed (line ${lines.length}, column ${Array.from(lines[lines.length - 1]!).length + 1}, where the file ends; still open: ${tags}), so the file looks cut short. Export it again from the program that made it.`,
+      );
+    }
     throw new ImportError(
       'corrupt',
       fileName,
-      `"${fileName}" cannot be read: its ${entryName} is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}). Export it again from the program that made it.`,
+      `"${fileName}" cannot be read: its ${entryName} is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg.replace(/\.$/, '')}). Export it again from the program that made it.`,
     );
   }
   return parser.parse(text) as XElement;

@@ -1,0 +1,255 @@
+/** The write phase of an import, in one transaction: the order of its steps, and the steps that need all others. */
+import type { AttributeType } from '../../../contract/api';
+import { stmt } from '../../db/statements';
+import type { QdaProject, VariableType } from '../model';
+import type { SkippedItem } from './types';
+import { type Row, plural, variableToAttribute, sameName, isCalendarDay, asString, asNullableString, rowsOf } from './helpers';
+import { EvidenceSteps } from './evidence';
+
+export class Importer extends EvidenceSteps {
+  run(): void {
+    this.db.pragma('defer_foreign_keys = ON');
+    this.frameworks();
+    this.attributes();
+    this.cases();
+    this.norms();
+    this.participants();
+    this.ownCells();
+    this.codes();
+    this.users();
+    const placed = this.plans.map((plan) => this.source(plan));
+    for (const source of placed) this.selections(source);
+    this.sets();
+    this.recordTables();
+    this.claims();
+    this.flags();
+    this.memos();
+    reportLeftovers(this.qda, this.skipped, this.own.project !== null);
+  }
+
+  runCodebook(): void {
+    this.codebookOnly = true;
+    this.db.pragma('defer_foreign_keys = ON');
+    this.norms();
+    this.codes();
+    this.sets();
+    const recognised = this.normCodes.size + this.stageCodes.size;
+    if (recognised) this.notes.push(`${plural(recognised, 'code')} of the codebook ${recognised === 1 ? 'is' : 'are'} this project's norms and stages; they were recognised, not imported as codes.`);
+    reportLeftovers({ ...this.qda, users: [] }, this.skipped, false);
+  }
+
+  // ---- Variables → case attributes
+
+  protected attributes(): void {
+    const ownAttributes = new Map(rowsOf(this.own.project?.attributes).map((a) => [asString(a.id), a]));
+    for (const v of this.qda.variables) {
+      const mine = ownAttributes.get(v.guid);
+      const type = (mine ? asString(mine.type) : variableToAttribute(v.type)) as AttributeType;
+      const choices = mine && typeof mine.choices === 'string' ? mine.choices : '[]';
+      const existing = stmt(this.db, 'SELECT id, name, type, choices FROM case_attributes WHERE id = ?').get(v.guid) as
+        | { id: string; name: string; type: AttributeType; choices: string }
+        | undefined;
+      const byName = existing
+        ? undefined
+        : (stmt(this.db, 'SELECT id, name, type, choices FROM case_attributes').all() as { id: string; name: string; type: AttributeType; choices: string }[]).find((a) => sameName(a.name, v.name));
+      if (existing) {
+        const clash = (stmt(this.db, 'SELECT id, name FROM case_attributes WHERE id != ?').all(v.guid) as { id: string; name: string }[]).some((a) => sameName(a.name, v.name));
+        if (!clash) stmt(this.db, 'UPDATE case_attributes SET name = ?, updated_at = ? WHERE id = ?').run(v.name, this.now, v.guid);
+        if (existing.type === 'choice' && type === 'choice') {
+          const merged = [...new Set([...(JSON.parse(existing.choices) as string[]), ...(JSON.parse(choices) as string[])])];
+          stmt(this.db, 'UPDATE case_attributes SET choices = ? WHERE id = ?').run(JSON.stringify(merged), v.guid);
+        }
+        this.count('attributes', false);
+        this.attributeMap.set(v.guid, { id: v.guid, type: existing.type, choices: JSON.parse((stmt(this.db, 'SELECT choices FROM case_attributes WHERE id = ?').get(v.guid) as { choices: string }).choices) as string[], name: v.name });
+      } else if (byName) {
+        this.notes.push(`The variable “${v.name}” was matched with the project's attribute “${byName.name}”.`);
+        this.attributeMap.set(v.guid, { id: byName.id, type: byName.type, choices: JSON.parse(byName.choices) as string[], name: byName.name });
+      } else {
+        stmt(this.db, 'INSERT INTO case_attributes (id, name, type, choices, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(v.guid, v.name, type, choices, this.nextPosition('case_attributes'), asString(mine?.created_at, this.now), this.now);
+        this.count('attributes', true);
+        this.attributeMap.set(v.guid, { id: v.guid, type, choices: JSON.parse(choices) as string[], name: v.name });
+        if (v.type === 'DateTime') this.notes.push(`The variable “${v.name}” holds dates with times; Comparanda keeps the dates.`);
+      }
+    }
+  }
+
+  protected encodeValue(attribute: { type: AttributeType; choices: string[] }, type: VariableType, raw: string): string | null {
+    const value = raw.trim();
+    switch (attribute.type) {
+      case 'number': {
+        const n = Number(value);
+        return value !== '' && Number.isFinite(n) ? String(n) : null;
+      }
+      case 'boolean':
+        return /^(true|1|yes)$/i.test(value) ? 'true' : /^(false|0|no)$/i.test(value) ? 'false' : null;
+      case 'date': {
+        const date = value.slice(0, 10);
+        return isCalendarDay(date) ? date : null;
+      }
+      case 'choice':
+        return attribute.choices.includes(raw) ? raw : null;
+      default:
+        return type === 'Text' ? raw : value;
+    }
+  }
+
+  // ---- Cases
+
+  protected cases(): void {
+    for (const c of this.qda.cases) {
+      const mine = this.own.cases.get(c.guid);
+      let id: string | undefined;
+      if (this.exists('cases', c.guid)) {
+        id = c.guid;
+        const fields: Row = { name: mine ? asString(mine.name, c.name) : c.name, notes: mine ? asString(mine.notes) : c.description };
+        if (mine) {
+          fields.iso_code = typeof mine.iso_code === 'string' && mine.iso_code.length === 3 ? mine.iso_code : null;
+          fields.archived_at = asNullableString(mine.archived_at);
+        }
+        const sets = Object.keys(fields).map((k) => `${k} = @${k}`);
+        stmt(this.db, `UPDATE cases SET ${sets.join(', ')}, updated_at = @now WHERE id = @id`).run({ ...fields, now: this.now, id });
+        this.count('cases', false);
+      } else {
+        const byName = (stmt(this.db, 'SELECT id, name FROM cases ORDER BY archived_at IS NOT NULL, position').all() as { id: string; name: string }[]).find((x) => sameName(x.name, c.name));
+        if (byName) {
+          id = byName.id;
+          this.notes.push(`The case “${c.name}” was matched with the project's case “${byName.name}”.`);
+        } else {
+          id = c.guid;
+          let role = mine && mine.role === 'focal' ? 'focal' : 'comparison';
+          if (role === 'focal' && stmt(this.db, "SELECT 1 FROM cases WHERE role = 'focal'").get()) {
+            role = 'comparison';
+            this.notes.push(`The case “${c.name}” was the focal case in the file; it is a comparison case here because the project already has a focal case.`);
+          }
+          stmt(this.db, 'INSERT INTO cases (id, name, iso_code, role, notes, position, created_at, updated_at, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+            .run(
+              id,
+              mine ? asString(mine.name, c.name) : c.name,
+              mine && typeof mine.iso_code === 'string' && mine.iso_code.length === 3 ? mine.iso_code : null,
+              role,
+              mine ? asString(mine.notes) : c.description,
+              this.nextPosition('cases'),
+              asString(mine?.created_at, this.now),
+              this.now,
+              mine ? asNullableString(mine.archived_at) : null,
+            );
+          this.count('cases', true);
+        }
+      }
+      this.caseMap.set(c.guid, id);
+      for (const value of c.values) {
+        const attribute = this.attributeMap.get(value.variableGuid);
+        if (!attribute) {
+          this.skipped.push({ kind: 'value', name: c.name, message: `A value of case “${c.name}” refers to a variable that is not in the file; it was skipped.` });
+          continue;
+        }
+        const encoded = this.encodeValue(attribute, value.type, value.value);
+        if (encoded === null) {
+          if (value.value.trim() !== '') {
+            this.skipped.push({ kind: 'value', name: c.name, message: `The value “${value.value}” of “${attribute.name}” for case “${c.name}” is not a valid ${attribute.type}; it was skipped.` });
+          }
+          continue;
+        }
+        const before = stmt(this.db, 'SELECT value FROM case_attribute_values WHERE case_id = ? AND attribute_id = ?').get(id, attribute.id) as { value: string } | undefined;
+        stmt(this.db, 'INSERT INTO case_attribute_values (case_id, attribute_id, value) VALUES (?, ?, ?) ON CONFLICT (case_id, attribute_id) DO UPDATE SET value = excluded.value')
+          .run(id, attribute.id, encoded);
+        this.count('attributeValues', !before);
+      }
+      if (c.codeRefs.length) {
+        this.skipped.push({ kind: 'case', name: c.name, message: `Case “${c.name}” is coded with ${plural(c.codeRefs.length, 'code')}; Comparanda does not code cases, so those codings were skipped.` });
+      }
+    }
+  }
+
+  // ---- Notes → memos
+
+
+  protected memos(): void {
+    for (const ref of this.qda.noteRefs) this.target(ref, { type: 'project', id: 'project' });
+    for (const source of this.qda.sources) {
+      const sourceId = this.own.sources.get(source.guid) ? asString(this.own.sources.get(source.guid)!.row.id) : source.guid;
+      if (!this.exists('sources', sourceId)) continue;
+      for (const ref of source.noteRefs) this.target(ref, { type: 'source', id: sourceId });
+    }
+    for (const code of this.qda.codes) {
+      const norm = this.normCodes.get(code.guid);
+      for (const ref of code.noteRefs) this.target(ref, norm ? { type: 'norm', id: norm } : { type: 'project', id: 'project', prefix: `Code “${code.name}”` });
+    }
+    const resolve = (guid: string): { type: string; id: string } | null => {
+      const caseId = this.qda.cases.find((c) => c.guid === guid) ? this.caseMap.get(guid) : undefined;
+      if (caseId) return { type: 'case', id: caseId };
+      if (this.exists('excerpts', guid) && this.excerptHolder.has(guid)) return { type: 'excerpt', id: guid };
+      const source = this.qda.sources.find((s) => s.guid === guid);
+      if (source) {
+        const sourceId = this.own.sources.get(guid) ? asString(this.own.sources.get(guid)!.row.id) : guid;
+        if (this.exists('sources', sourceId)) return { type: 'source', id: sourceId };
+      }
+      const norm = this.normCodes.get(guid);
+      if (norm) return { type: 'norm', id: norm };
+      return null;
+    };
+    for (const link of this.qda.links) {
+      if (!link.originGuid || !link.targetGuid) continue;
+      const target = resolve(link.targetGuid);
+      if (target) this.target(link.originGuid, target);
+    }
+
+    for (const note of this.qda.notes) {
+      if (this.own.consumed.has(note.guid)) continue;
+      const text = this.noteTexts.get(note.guid) ?? null;
+      const mine = this.own.memos.get(note.guid);
+      let targetType = 'project';
+      let targetId = 'project';
+      let memoText: string;
+      if (mine) {
+        const type = asString(mine.target_type);
+        const id = asString(mine.target_id);
+        const mapped = type === 'case' ? this.caseMap.get(id) : type === 'cell' ? this.cellMap.get(id) : id;
+        const table = { case: 'cases', cell: 'cells', norm: 'norms', source: 'sources', excerpt: 'excerpts' }[type];
+        if (type !== 'project' && (!table || !mapped || !this.exists(table, mapped))) {
+          this.skipped.push({ kind: 'note', name: note.name, message: `Memo “${note.name}” belongs to a ${type} that is not in the file; it was not imported.` });
+          continue;
+        }
+        targetType = type;
+        targetId = type === 'project' ? id : mapped!;
+        memoText = text ?? '';
+      } else {
+        const target = this.noteTargets.get(note.guid);
+        const parts = [note.name && note.name !== (text ?? '').trim() ? note.name : '', note.description.trim(), (text ?? '').trim()].filter(Boolean);
+        if (target) {
+          targetType = target.type;
+          targetId = target.id;
+          if (target.prefix) parts.unshift(`${target.prefix}:`);
+        }
+        memoText = parts.join('\n\n');
+      }
+      if (memoText.trim() === '') {
+        this.skipped.push({ kind: 'note', name: note.name, message: `Note “${note.name || note.guid}” is empty; it was skipped.` });
+        continue;
+      }
+      const created = this.upsert('memos', {
+        id: note.guid,
+        target_type: targetType,
+        target_id: targetId,
+        text: memoText,
+        created_at: mine ? asString(mine.created_at, this.now) : this.now,
+        updated_at: this.now,
+      });
+      this.count('memos', created);
+    }
+  }
+
+}
+
+export function reportLeftovers(qda: QdaProject, skipped: SkippedItem[], ours: boolean): void {
+  if (qda.graphs) skipped.push({ kind: 'graph', name: 'graphs', message: `${plural(qda.graphs, 'graph')} skipped: Comparanda has no network diagrams.` });
+  if (qda.links.length && !ours) {
+    skipped.push({
+      kind: 'link',
+      name: 'links',
+      message: `${plural(qda.links.length, 'link')} between items not kept as links (Comparanda has none); a note linked to a case, source or excerpt becomes a memo on it.`,
+    });
+  }
+  for (const problem of qda.problems) skipped.push({ kind: 'record', name: '', message: problem });
+}

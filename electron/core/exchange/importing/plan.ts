@@ -1,0 +1,185 @@
+/**
+ * Phase 1 of an import, before any write: the machine notes of a file written by Comparanda, and the files of the
+ * sources (texts, originals, PDF text extraction). A bad file fails here, naming it.
+ */
+import { extractDocument, ImportError, type DocumentFormat } from '../../documents/extract';
+import { readSourceEntry, readSourceText, resolvePath, type Loaded } from '../load';
+import type { QdaNote, QdaSource } from '../model';
+import { decodeMachineNote, NOTE_VERSION, type MachineNote } from '../notes';
+import { splitPages } from '../text';
+import type { SkippedItem } from './types';
+import { plural, KIND_WORDS, selectionsOf, codingsIn, asString, isRow, rowsOf, type SourcePlan, type OwnData } from './helpers';
+
+export function noteText(loaded: Loaded, note: QdaNote, skipped: SkippedItem[]): string | null {
+  if (note.inlineText !== null) return note.inlineText;
+  if (!note.plainTextPath) return null;
+  const resolved = resolvePath(loaded, note.plainTextPath, `the note “${note.name || note.guid}”`);
+  if (resolved.kind !== 'found') {
+    skipped.push({ kind: 'note', name: note.name, message: `Note “${note.name || note.guid}”: its file ${note.plainTextPath} is missing from the archive; only its name and description are kept.` });
+    return null;
+  }
+  return readSourceText(loaded, resolved.entry, `the note “${note.name || note.guid}”`).text;
+}
+
+export function readOwnData(loaded: Loaded, texts: Map<string, string | null>, skipped: SkippedItem[]): OwnData {
+  const own: OwnData = {
+    project: null,
+    record: null,
+    cases: new Map(),
+    norms: new Map(),
+    cells: [],
+    sources: new Map(),
+    excerpts: new Map(),
+    participants: [],
+    claims: [],
+    consumed: new Set(),
+    memos: new Map(),
+  };
+  for (const note of loaded.qda.notes) {
+    const decoded = decodeMachineNote(texts.get(note.guid) ?? undefined);
+    if (!decoded) continue;
+    own.consumed.add(note.guid);
+    if ('error' in decoded) {
+      skipped.push({ kind: 'note', name: note.name, message: `Comparanda note “${note.name}” (${decoded.kind}) is damaged and was not restored: ${decoded.error}.` });
+      continue;
+    }
+    if (decoded.version > NOTE_VERSION) {
+      skipped.push({
+        kind: 'note',
+        name: note.name,
+        message: `Comparanda note “${note.name}” was written by a newer Comparanda (comparanda:${decoded.kind} v${decoded.version}) and was not restored. Update Comparanda and import again.`,
+      });
+      continue;
+    }
+    const data = (decoded as MachineNote).data;
+    if (!isRow(data)) continue;
+    switch (decoded.kind) {
+      case 'project':
+        own.project = data;
+        for (const m of rowsOf(data.memos)) if (typeof m.id === 'string') own.memos.set(m.id, m);
+        break;
+      case 'record':
+        own.record = data;
+        break;
+      case 'case':
+        if (typeof data.id === 'string') own.cases.set(data.id, data);
+        break;
+      case 'norm':
+        if (typeof data.id === 'string') own.norms.set(data.id, data);
+        break;
+      case 'cell':
+        own.cells.push(data);
+        break;
+      case 'source':
+        if (typeof data.id === 'string') {
+          for (const doc of rowsOf(data.documents)) {
+            // A document from another program's file was exported under that file's GUID.
+            const guid = typeof doc.refi_guid === 'string' ? doc.refi_guid : doc.id;
+            if (typeof guid === 'string') own.sources.set(guid, { row: data, doc });
+          }
+          if (typeof data.standIn === 'string') own.sources.set(data.standIn, { row: data, doc: null });
+        }
+        break;
+      case 'excerpt':
+        if (typeof data.id === 'string') own.excerpts.set(data.id, data);
+        break;
+      case 'participant':
+        own.participants.push(data);
+        break;
+      case 'claim':
+        own.claims.push(data);
+        break;
+      default:
+        skipped.push({ kind: 'note', name: note.name, message: `Comparanda note “${note.name}” is of a kind this version does not know (${decoded.kind}) and was not restored.` });
+    }
+  }
+  // Our own memos are ordinary notes whose GUID the project note lists; they are imported as memos, not consumed.
+  return own;
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// Phase 1: reading the sources' files
+
+export function sourceKindSkip(source: QdaSource): SkippedItem {
+  const selections = selectionsOf(source).length;
+  const codings = codingsIn(source);
+  const tail = selections || codings ? `; its ${plural(selections, 'selection')} and ${plural(codings, 'coding')} are skipped with it` : '';
+  const what = source.kind === 'audio' || source.kind === 'video' ? `${KIND_WORDS[source.kind]} sources are not supported` : 'pictures are not supported';
+  return { kind: 'source', name: source.name, message: `Source “${source.name}” (${KIND_WORDS[source.kind]}) skipped: ${what}${tail}.` };
+}
+
+export async function planSources(loaded: Loaded, own: OwnData, skipped: SkippedItem[], notes: string[], withExtraction: boolean): Promise<SourcePlan[]> {
+  const plans: SourcePlan[] = [];
+  const limit = loaded.archive?.limits.maxSourceBytes ?? Infinity;
+  for (const source of loaded.qda.sources) {
+    if (source.kind !== 'text' && source.kind !== 'pdf') {
+      skipped.push(sourceKindSkip(source));
+      continue;
+    }
+    const what = `the source “${source.name}”`;
+    const plan: SourcePlan = { source, textRef: source.text, text: null, pages: null, file: null, missing: [], textExtracted: false };
+    const ownSource = own.sources.get(source.guid);
+    const textRef = source.text;
+    // The plain text the selections count in.
+    if (textRef?.inlineText !== null && textRef?.inlineText !== undefined) {
+      if (textRef.inlineText.length > limit) {
+        throw new ImportError('too-large', loaded.fileName, `"${loaded.fileName}" was refused: the text of ${what} is larger than one source may be. Nothing was imported.`);
+      }
+      plan.text = textRef.inlineText;
+    } else if (textRef?.plainTextPath) {
+      const resolved = resolvePath(loaded, textRef.plainTextPath, what);
+      if (resolved.kind === 'found') {
+        const decoded = readSourceText(loaded, resolved.entry, what);
+        plan.text = decoded.text;
+        if (decoded.lossy) notes.push(`The text of “${source.name}” is not valid UTF-8; characters that could not be read were replaced.`);
+      } else {
+        plan.missing.push(`its ${source.kind === 'pdf' ? 'text (' : 'file '}${resolved.path}${source.kind === 'pdf' ? ')' : ''} is ${resolved.kind === 'external' ? 'outside the archive and was not read' : 'missing from the archive'}`);
+      }
+    } else if (source.kind === 'text') {
+      plan.missing.push('it has neither a text file nor text of its own');
+    }
+
+    // The original file: a PDF, or the Word file of a text source; ours may carry another original (HTML, Markdown).
+    const ownOriginal = ownSource?.doc && typeof ownSource.doc.original === 'string' ? ownSource.doc.original : null;
+    const filePath = ownOriginal ?? (source.kind === 'pdf' ? source.path : textRef?.richTextPath && /\.docx$/i.test(textRef.richTextPath) ? textRef.richTextPath : null);
+    if (filePath) {
+      const resolved = resolvePath(loaded, filePath, what);
+      if (resolved.kind === 'found') {
+        const bytes = readSourceEntry(loaded, resolved.entry, what);
+        const ownFormat = ownSource?.doc ? asString(ownSource.doc.format) : '';
+        const format: DocumentFormat = (['pdf', 'docx', 'txt', 'md', 'html'] as const).find((f) => f === ownFormat) ?? (source.kind === 'pdf' ? 'pdf' : 'docx');
+        const fileName = ownSource?.doc ? asString(ownSource.doc.file_name, source.name) : source.name.toLowerCase().endsWith(`.${format}`) ? source.name : `${source.name}.${format}`;
+        plan.file = { bytes, format, fileName };
+      } else if (source.kind === 'pdf') {
+        plan.missing.unshift(`its file ${resolved.path} is ${resolved.kind === 'external' ? 'outside the archive and was not read' : 'missing from the archive'}`);
+      } else if (plan.text === null) {
+        plan.missing.push(`so is its Word file ${resolved.path}`);
+      }
+    } else if (source.kind === 'pdf') {
+      plan.missing.unshift('it names no PDF file');
+    }
+
+    if (plan.text !== null) {
+      plan.pages = splitPages(plan.text);
+      if (!plan.file) {
+        const fileName = ownSource?.doc ? asString(ownSource.doc.file_name, `${source.name}.txt`) : /\.txt$/i.test(source.name) ? source.name : `${source.name}.txt`;
+        plan.file = { bytes: new TextEncoder().encode(plan.text), format: 'txt', fileName };
+      }
+    } else if (plan.file && withExtraction) {
+      // The original is there but not the plain text the selections count in: extract it to keep the document.
+      try {
+        const extracted = await extractDocument({ fileName: plan.file.fileName, bytes: plan.file.bytes, maxBytes: limit });
+        plan.pages = extracted.pages;
+        plan.textExtracted = true;
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+        plan.missing.push(`its ${plan.file.format.toUpperCase()} file cannot be read (${error.message})`);
+        plan.file = null;
+      }
+    } else if (plan.file && !withExtraction) {
+      plan.textExtracted = true;
+    }
+    plans.push(plan);
+  }
+  return plans;
+}

@@ -1,0 +1,212 @@
+/**
+ * Files in the styles of the programs researchers move between (fixtures made by
+ * tests/fixtures/refi-qda/make-producer-fixtures.ts): the unit their positions count in, and what a round trip
+ * through our export keeps of their GUIDs, names, hierarchy, colours, positions and quoted text.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { paletteColour } from '../../electron/contract/palette';
+import { extractDocument } from '../../electron/core/documents/extract';
+import * as evidence from '../../electron/core/evidence';
+import { exportQdpx, importQdpx } from '../../electron/core/exchange';
+import { loadFile, readSourceText, resolvePath } from '../../electron/core/exchange/load';
+import { producerOf } from '../../electron/core/exchange/producers';
+import { Positions } from '../../electron/core/exchange/text';
+import { Project } from '../../electron/core/project';
+import { readIndependently } from '../helpers/independent-qdpx-reader';
+import { tempDir } from '../helpers/temp';
+import { CODES, SELECTIONS_A, SELECTIONS_B } from '../fixtures/refi-qda/make-producer-fixtures';
+
+const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', 'refi-qda', name);
+
+function emptyProject(): Project {
+  return Project.create(path.join(tempDir(), 'empty.comparanda'));
+}
+
+function excerptTexts(p: Project): Record<string, string> {
+  const rows = p.db.prepare('SELECT id, text FROM excerpts').all() as { id: string; text: string }[];
+  return Object.fromEntries(rows.map((r) => [r.id, r.text]));
+}
+
+const expected = Object.fromEntries([...SELECTIONS_A, ...SELECTIONS_B].map((s) => [s.guid.toLowerCase(), s.part]));
+
+describe('the unit of text positions, per file', () => {
+  it('reads an NVivo file in UTF-16 code units, so emoji before a passage do not shift it, and says so', async () => {
+    const p = emptyProject();
+    const { report } = await importQdpx(p, { path: fixture('nvivo-utf16.qdpx') });
+    expect(excerptTexts(p)).toEqual(expected);
+    expect(report.skipped.filter((s) => s.kind === 'selection')).toEqual([]);
+    expect(report.positionUnit).toBe('utf16');
+    expect(report.notes).toEqual([
+      'Text positions were read in UTF-16 code units (a character outside the Basic Multilingual Plane, such as most emoji, counts 2), as NVivo writes them: of the 7 selections that lie after such a character, 7 start and end on word boundaries read in UTF-16 units, 1 read as characters.',
+    ]);
+  });
+
+  it('tells UTF-16 units from the selections’ boundaries when the file does not say who wrote it', async () => {
+    const p = emptyProject();
+    const { report } = await importQdpx(p, { path: fixture('utf16-no-origin.qdpx') });
+    expect(excerptTexts(p)).toEqual(expected);
+    expect(report.positionUnit).toBe('utf16');
+    expect(report.notes.join('\n')).toMatch(/^Text positions were read in UTF-16 code units \(.*\): of the 7 selections/m);
+  });
+
+  it('lets the selections overrule the origin: an NVivo file in code points is read in code points, and says so', async () => {
+    const p = emptyProject();
+    const { report } = await importQdpx(p, { path: fixture('nvivo-codepoints.qdpx') });
+    expect(excerptTexts(p)).toEqual(expected);
+    expect(report.positionUnit).toBe('codepoint');
+    expect(report.notes.join('\n')).toMatch(/^Text positions were read as characters \(code points\), although NVivo usually counts UTF-16 code units: of the 7 selections/m);
+  });
+
+  it('keeps code points for a QualCoder file with the same texts', async () => {
+    const p = emptyProject();
+    const { report } = await importQdpx(p, { path: fixture('qualcoder-codepoints.qdpx') });
+    expect(excerptTexts(p)).toEqual(expected);
+    expect(report.positionUnit).toBe('codepoint');
+    expect(report.notes.join('\n')).not.toMatch(/UTF-16/);
+  });
+});
+
+/** What a file says about its text sources, codes and users, in terms that survive a round trip. */
+function contentOf(file: string) {
+  const loaded = loadFile(file, 'project');
+  const { qda } = loaded;
+  const producer = producerOf(qda.origin);
+  const sources = qda.sources
+    .filter((s) => s.kind === 'text')
+    .map((s) => {
+      const resolved = resolvePath(loaded, s.text!.plainTextPath!, s.name);
+      if (resolved.kind !== 'found') throw new Error(`${s.name}: text missing`);
+      const text = readSourceText(loaded, resolved.entry, s.name).text;
+      const positions = new Positions(text, file.includes('utf16') ? 'utf16' : 'codepoint');
+      return {
+        guid: s.guid,
+        name: s.name,
+        created: s.creationDateTime,
+        user: s.creatingUser,
+        selections: s.text!.selections.map((sel) => ({
+          guid: sel.guid,
+          quoted: text.slice(positions.toUnit(sel.start!)!, positions.toUnit(sel.end!)!),
+          // In code points, as the standard counts: NVivo's UTF-16 positions are converted, the others kept.
+          codePoints: [sel.start!, sel.end!].map((at) => Array.from(text.slice(0, positions.toUnit(at)!)).length),
+          written: [sel.start, sel.end],
+          codes: sel.codings.map((c) => c.codeGuid),
+          user: sel.creatingUser,
+          name: sel.name,
+          created: sel.creationDateTime,
+        })),
+      };
+    });
+  return {
+    producer: producer.id,
+    sources,
+    codes: qda.codes.map((c) => ({ guid: c.guid, name: c.name, parent: c.parentGuid, color: c.color, isCodable: c.isCodable })),
+    users: qda.users,
+    sets: qda.sets.filter((set) => !/^Sources: /.test(set.name)),
+  };
+}
+
+describe('a round trip through Comparanda keeps what each program wrote', () => {
+  for (const [style, file] of [
+    ['NVivo', 'nvivo-utf16.qdpx'],
+    ['MAXQDA', 'maxqda-style.qdpx'],
+    ['ATLAS.ti', 'atlasti-style.qdpx'],
+    ['QualCoder', 'qualcoder-codepoints.qdpx'],
+  ] as const) {
+    it(`${style}: GUIDs, names, hierarchy, users, positions and quoted text`, async () => {
+      const p = emptyProject();
+      await importQdpx(p, { path: fixture(file) });
+      const out = path.join(tempDir(), 'back.qdpx');
+      await exportQdpx(p, { out });
+      const before = contentOf(fixture(file));
+      const after = contentOf(out);
+      // Sources, in the order written, with their selections (GUIDs, quoted text, codes, creating user).
+      const unitFree = (sources: typeof before.sources) => sources.map((x) => ({ ...x, selections: x.selections.map(({ written: _, ...rest }) => rest) }));
+      expect(unitFree(after.sources)).toEqual(unitFree(before.sources));
+      const written = (c: typeof before) => c.sources.flatMap((x) => x.selections.map((sel) => sel.written));
+      if (style === 'NVivo') expect(written(after)).not.toEqual(written(before));
+      else expect(written(after)).toEqual(written(before));
+      // Every user of the file is still there (ours is added for what Comparanda wrote).
+      expect(after.users).toEqual(expect.arrayContaining(before.users));
+      // Codes: GUIDs, names, hierarchy, exact colours and whether they are codable.
+      expect(after.codes).toEqual(before.codes);
+      // Sets (MAXQDA's code sets) go back as sets, with their members.
+      expect(after.sets).toEqual(before.sets);
+
+      // A reader written against the schema only finds nothing to refuse and quotes the same text.
+      const independent = await readIndependently(out);
+      expect(independent.problems).toEqual([]);
+      expect(independent.sources).toBe(before.sources.length);
+      for (const source of before.sources) for (const sel of source.selections) expect(independent.quoted.get(sel.guid)).toBe(sel.quoted);
+
+      // And once more, through a new project: our own file carries the other program's GUIDs on.
+      const q = emptyProject();
+      await importQdpx(q, { path: out });
+      const again = path.join(tempDir(), 'again.qdpx');
+      await exportQdpx(q, { out: again });
+      expect(contentOf(again).sources).toEqual(after.sources);
+      expect(contentOf(again).users).toEqual(after.users);
+    });
+  }
+});
+
+describe('messages about selections without a name', () => {
+  it('name them by their positions, never “0”', async () => {
+    const p = emptyProject();
+    const { report } = await importQdpx(p, { path: fixture('unnamed-selections.qdpx') });
+    const messages = report.skipped.map((s) => s.message);
+    expect(messages).toEqual([
+      'A coding of the selection at positions 0–9 names no code; it was skipped.',
+      'A second selection with the GUID e7000000-0000-4000-8000-000000000011 (at positions 0–9) in “Notes” was skipped.',
+      'The selection at positions 500–510 in “Notes” was skipped: it lies outside the text (36 characters).',
+      'The selection at positions 9–12 in “Notes” was skipped: it selects no text.',
+    ]);
+    expect(messages.join('\n')).not.toMatch(/“0”|“”/);
+  });
+});
+
+describe('exact colours and codability', () => {
+  it('keeps a code’s exact colour beside its palette slot until the researcher picks another slot', async () => {
+    const p = emptyProject();
+    await importQdpx(p, { path: fixture('maxqda-style.qdpx') });
+    const row = (id: string) => p.db.prepare('SELECT palette, color, is_codable FROM codes WHERE id = ?').get(id) as { palette: number; color: string | null; is_codable: number };
+    const parent = CODES.parent.toLowerCase();
+    expect(row(parent)).toMatchObject({ color: '#5B9BD5', is_codable: 0 });
+    const { palette } = row(parent);
+    evidence.updateCode(p, { id: parent, palette: palette === 2 ? 3 : 2 });
+    expect(row(parent).color).toBeNull();
+    const out = path.join(tempDir(), 'recoloured.qdpx');
+    await exportQdpx(p, { out });
+    const code = contentOf(out).codes.find((c) => c.guid === parent)!;
+    expect(code).toMatchObject({ color: paletteColour(palette === 2 ? 3 : 2), isCodable: false });
+  });
+});
+
+describe('the archive layout', () => {
+  it('holds under Sources/ only files project.qde names, and keeps a Markdown original for our own import elsewhere', async () => {
+    const p = emptyProject();
+    await importQdpx(p, { path: fixture('nvivo-utf16.qdpx') });
+    const md = new TextEncoder().encode('# Отчёт\n\nНаблюдатели 👀 были *допущены*.\n');
+    const extracted = await extractDocument({ fileName: 'report.md', bytes: md });
+    evidence.storeDocument(p, { fileName: 'report.md', bytes: md }, extracted, { kind: 'observer-report' });
+    const out = path.join(tempDir(), 'layout.qdpx');
+    await exportQdpx(p, { out });
+    const entries = Object.keys(unzipSync(new Uint8Array(fs.readFileSync(out))));
+    const xml = new TextDecoder().decode(unzipSync(new Uint8Array(fs.readFileSync(out)))['project.qde']!);
+    const named = new Set([...xml.matchAll(/internal:\/\/([^"]+)"/g)].map((m) => `Sources/${m[1]}`));
+    const underSources = entries.filter((e) => /^sources\//i.test(e));
+    expect(underSources.length).toBeGreaterThan(0);
+    expect(underSources.every((e) => e.startsWith('Sources/'))).toBe(true);
+    expect(underSources.filter((e) => !named.has(e))).toEqual([]);
+
+    // Our own import still finds the Markdown original.
+    const q = emptyProject();
+    await importQdpx(q, { path: out });
+    const formats = q.db.prepare('SELECT format FROM documents ORDER BY format').pluck().all();
+    expect(formats).toEqual(['md', 'txt', 'txt']);
+    const bytes = q.db.prepare("SELECT f.bytes FROM document_files f JOIN documents d ON d.id = f.document_id WHERE d.format = 'md'").pluck().get() as Buffer;
+    expect(new TextDecoder().decode(bytes)).toBe(new TextDecoder().decode(md));
+  });
+});
