@@ -20,6 +20,7 @@ import CSL, { type Citation, type CitationItem } from 'citeproc';
 import type { CslItem, ParticipantDto, SourceDto } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import { assetsDir } from '../paths';
+import type { CitationStore, FormattedCitations } from './citation-cache';
 import { htmlToRuns, tidyRuns, type Cite, type TextRun } from './inline';
 import { exportCancelled, type BundledStyle } from './types';
 
@@ -207,10 +208,7 @@ interface Pending {
 }
 
 /** citeproc's output for one export: each cluster's HTML in the order asked, and the bibliography's entries. */
-interface Formatted {
-  clusters: string[];
-  bibliography: { sourceId: string; html: string }[];
-}
+type Formatted = FormattedCitations;
 
 /**
  * The last few formattings, by a hash of everything citeproc reads (style, locale, the items as given to it, the
@@ -253,7 +251,7 @@ function formattingKey(style: CitationStyle, locale: string | undefined, items: 
   return hash.digest('hex');
 }
 
-/** Forgets every cached formatting (benchmarks measure a first export with it). */
+/** Forgets every formatting kept in this process (benchmarks measure a first export with it); the project's are kept. */
 export function clearCitationCache(): void {
   FORMATTED.clear();
 }
@@ -270,6 +268,8 @@ export class CitationSession {
     private readonly locale: string | undefined,
     /** Exported CSL items by source id. */
     private readonly items: ReadonlyMap<string, CslItem>,
+    /** Formattings kept in the project (citation-cache.ts), reused across processes. */
+    private readonly store?: CitationStore,
   ) {
     if (locale) checkLocale(locale);
   }
@@ -322,12 +322,20 @@ export class CitationSession {
     if (formatted) {
       FORMATTED.delete(key); // most recently used last
     } else {
-      let pending = FORMATTING.get(key);
-      if (!pending) {
-        pending = this.format(items, citations).finally(() => FORMATTING.delete(key));
-        FORMATTING.set(key, pending);
+      formatted = this.store?.get(key) ?? undefined;
+      if (!formatted) {
+        let pending = FORMATTING.get(key);
+        if (!pending) {
+          pending = this.format(items, citations)
+            .then((fresh) => {
+              this.store?.put(key, fresh);
+              return fresh;
+            })
+            .finally(() => FORMATTING.delete(key));
+          FORMATTING.set(key, pending);
+        }
+        formatted = await abortable(pending, signal);
       }
-      formatted = await abortable(pending, signal);
     }
     FORMATTED.set(key, formatted);
     while (FORMATTED.size > FORMATTED_KEPT) FORMATTED.delete(FORMATTED.keys().next().value!);
