@@ -139,5 +139,6 @@ export async function buildExportDocument(project: Project, options: ExportOptio
     tables: draft.tables,
     sheets: draft.sheets,
     references: entries.map((e) => ({ key: evidence.sources.get(e.sourceId)?.citationKey ?? e.sourceId, runs: e.runs })),
+    warnings: citations.warnings(),
   };
 }
