@@ -167,7 +167,7 @@ export function citeprocItem(item: CslItem, style: CitationStyle): CslItem {
     out['container-title'] = item.publisher;
     delete out.publisher;
   }
-  datesForCiteproc(item, out);
+  datesForCiteproc(item, out, style.xml);
   const type = typeForCiteproc(item);
   if (type) out.type = type;
   const title = typeof item.title === 'string' ? item.title : '';

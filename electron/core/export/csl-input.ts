@@ -27,14 +27,19 @@ export function dateFromText(value: string): { 'date-parts': DatePart[]; circa?:
   return { 'date-parts': to !== null ? [[from], [to]] : [[from]], ...(match[1] ? { circa: true as const } : {}) };
 }
 
-/** The date fields of an item with literal ranges turned into CSL ranges. */
-export function datesForCiteproc(item: CslItem, out: CslItem): void {
+/**
+ * The date fields of an item with literal ranges turned into CSL ranges. A style that cannot say a date is
+ * approximate (no `is-uncertain-date` test: Harvard) would print "c. 2016-2019" as "2016–2019": for it an
+ * approximate range stays in words, with its en dash ("c. 2016–2019").
+ */
+export function datesForCiteproc(item: CslItem, out: CslItem, styleXml: string): void {
   for (const field of ['issued', 'original-date', 'event-date']) {
     const date = item[field] as { literal?: unknown; raw?: unknown; 'date-parts'?: unknown } | undefined;
     if (!date || date['date-parts']) continue;
     const words = typeof date.literal === 'string' ? date.literal : typeof date.raw === 'string' ? date.raw : null;
     const parsed = words ? dateFromText(words) : null;
-    if (parsed) out[field] = parsed;
+    if (!parsed) continue;
+    out[field] = parsed.circa && !/is-uncertain-date=/.test(styleXml) ? { literal: words!.trim().replace(/(\d)\s*-\s*(\d)/, '$1–$2') } : parsed;
   }
 }
 
@@ -54,7 +59,7 @@ const ABBREVIATIONS = new Set(['c', 'ca', 'cf', 'e.g', 'i.e', 'vs', 'p', 'pp', '
  * ("c. 2016", "e.g. the").
  */
 export function capitaliseSentences(html: string): string {
-  return html.replace(/(^|[^\s>]+)([.?!])([”’"»)\]]*(?:<\/[a-z]+>)*[”’"»)\]]*\s+(?:<[a-z][^>]*>)*[“‘"«([]*)(\p{Ll})(?![\p{L}\d+.-]*:\/\/)(?!ww\w*\.)/gu, (whole, word: string, stop: string, between: string, letter: string) => {
+  return html.replace(/(^|[^\s>]+(?:<\/[a-z]+>)*)([.?!])([”’"»)\]]*(?:<\/[a-z]+>)*[”’"»)\]]*\s+(?:<[a-z][^>]*>)*[“‘"«]*)(\p{Ll})(?![\p{L}\d+.-]*:\/\/)(?!ww\w*\.)/gu, (whole, word: string, stop: string, between: string, letter: string) => {
     const bare = word.replace(/<[^>]*>/g, '').replace(/^[^\p{L}]+/u, '').toLowerCase();
     if (stop === '.' && (ABBREVIATIONS.has(bare) || /^\p{L}$/u.test(bare))) return whole;
     return `${word}${stop}${between}${letter.toLocaleUpperCase()}`;
