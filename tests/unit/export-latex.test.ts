@@ -124,9 +124,9 @@ describe('LaTeX for a journal', () => {
 
   it('writes a valid biblatex .bib: newspapers with their journaltitle, ISO dates, no private notes', async () => {
     const { bib } = await exportTex('appendix-bib', { what: 'appendix' });
-    expect(bib).toContain('@article{ap-2012-04-25,\n  entrysubtype = {newspaper},\n  journaltitle = {Associated Press via KTAR},');
-    expect(bib).toContain('  date = {2012-04-25},');
-    expect(bib).toContain('  date = {2016~/2019~},');
+    expect(bib).toContain('@article{ap-2012-04-25,\n\tentrysubtype = {newspaper},\n\tjournaltitle = {Associated Press via KTAR},');
+    expect(bib).toContain('\tdate = {2012-04-25},');
+    expect(bib).toContain('\tdate = {2016~/2019~},');
     expect(bib).toContain('journaltitle = {Известия}');
     expect(bib).not.toMatch(/^\s*(month|note|publisher) = .*(apr|Known|KTAR|PRIVATE)/im);
     expect(bib).not.toMatch(/^\s*note = /m);

@@ -11,7 +11,7 @@
  * - Every value is escaped for LaTeX (bibtex-escape.ts); capitalised words of titles are braced, so that styles
  *   which change case (biblatex-apa) keep "OSCE/ODIHR" and "Kazakhstan".
  */
-import { escapeForBibtex } from './bibtex-escape';
+import { balanceRichText, escapeForBibtex, escapeLatex } from './bibtex-escape';
 import type { CslDate, CslLike, CslName } from './bibliography';
 
 const LANGIDS: Record<string, string> = { en: 'english', 'en-us': 'american', 'en-gb': 'british', ru: 'russian', kk: 'kazakh', uk: 'ukrainian', be: 'belarusian', de: 'ngerman', fr: 'french', pl: 'polish' };
@@ -69,27 +69,50 @@ export function edtfDate(date: CslDate | undefined): string | null {
   return range[3] ? `${m(range[2]!)}/${m(range[3])}` : m(range[2]!);
 }
 
-/**
- * A title with every capitalised word after the first braced ("{OSCE/ODIHR}", "{Kazakhstan}"), so that styles which
- * sentence-case titles (biblatex-apa) lower only what the researcher wrote in lower case: whether "Takes" in a
- * title-case title is a proper noun cannot be known, and a title printed as recorded is the safer error.
- */
-export function protectCase(title: string): string {
-  let first = true;
-  return title
-    .split(/(\s+)/)
-    .map((w) => {
-      if (!/\p{L}/u.test(w)) return w;
-      const capitalised = /^\P{L}*\p{Lu}/u.test(w) || (w.match(/\p{Lu}/gu) ?? []).length >= 2;
-      const protect = capitalised && !first;
-      first = false;
-      // Braces round the word itself, punctuation outside: "(AP)" -> "({AP})".
-      return protect ? w.replace(/^(\P{L}*)(.*?)(\P{L}*)$/u, (_all, pre: string, core: string, post: string) => `${pre}{${core}}${post}`) : w;
+/** Rich text as biblatex markup: <i> and <b> as \\mkbibemph/\\mkbibbold, "nocase" spans as braces, other tags dropped. */
+function richLatex(value: string): string {
+  return balanceRichText(value)
+    .split(/(<\/?(?:i|b|sc|sup|sub|span)(?: [^>]*)?>)/)
+    .map((part, i) => {
+      if (i % 2 === 0) return escapeLatex(part);
+      if (part === '<i>') return '\\mkbibemph{';
+      if (part === '<b>') return '\\mkbibbold{';
+      if (part === '<sup>') return '\\textsuperscript{';
+      if (part === '<sub>') return '\\textsubscript{';
+      if (part === '<sc>' || /^<span style="font-variant:\s*small-caps;?">$/.test(part)) return '\\textsc{';
+      if (/^<span class="nocase">$/.test(part)) return '{';
+      if (/^<span/.test(part)) return '{';
+      return '}';
     })
     .join('');
 }
 
-function entryOf(item: CslLike): Entry {
+/**
+ * A title as a biblatex field: escaped, with every capitalised word after the first braced ("{OSCE/ODIHR}",
+ * "{Kazakhstan}"), so that styles which sentence-case titles (biblatex-apa) lower only what the researcher wrote in
+ * lower case: whether "Takes" in a title-case title is a proper noun cannot be known, and a title printed as
+ * recorded is the safer error. Words are braced before they are escaped, so no brace lands inside a command.
+ */
+export function protectCase(title: string): string {
+  if (/<\/?(?:i|b|sc|sup|sub|span)\b/.test(title)) return richLatex(title);
+  let first = true;
+  return title
+    .split(/(\s+)/)
+    .map((w) => {
+      if (!/\p{L}/u.test(w)) return escapeLatex(w);
+      const capitalised = /^\P{L}*\p{Lu}/u.test(w) || (w.match(/\p{Lu}/gu) ?? []).length >= 2;
+      const protect = capitalised && !first;
+      first = false;
+      if (!protect) return escapeLatex(w);
+      // Braces round the word itself, punctuation outside: "(AP)" -> "({AP})".
+      const [, pre, core, post] = /^(\P{L}*)(.*?)(\P{L}*)$/su.exec(w)!;
+      return `${escapeLatex(pre!)}{${escapeLatex(core!)}}${escapeLatex(post!)}`;
+    })
+    .join('');
+}
+
+/** The entry of an item whose values are escaped already; `raw` is the item as recorded (its titles are escaped here). */
+function entryOf(item: CslLike, raw: CslLike): Entry {
   const type = str(item.type) ?? 'document';
   const fields: [string, string][] = [];
   const add = (name: string, value: string | undefined | null) => {
@@ -148,9 +171,10 @@ function entryOf(item: CslLike): Entry {
   add('author', names(item.author));
   add('editor', names(item.editor));
   add('translator', names(item.translator));
-  const title = str(item.title);
+  const title = str(raw.title);
   add('title', title ? protectCase(title) : undefined);
-  add('shorttitle', str(item['title-short']) ? protectCase(str(item['title-short'])!) : undefined);
+  const short = str(raw['title-short']);
+  add('shorttitle', short ? protectCase(short) : undefined);
   const issued = item.issued as CslDate | undefined;
   const date = edtfDate(issued);
   add('date', date);
@@ -181,8 +205,8 @@ function bibKey(id: unknown): string {
 export function formatBiblatex(items: ReadonlyArray<CslLike>): string {
   return items
     .map((item) => {
-      const { type, fields } = entryOf(escapeForBibtex({ ...item }));
-      return `@${type}{${bibKey(item.id)},\n${fields.map(([name, value]) => `  ${name} = {${value}},`).join('\n')}\n}`;
+      const { type, fields } = entryOf(escapeForBibtex({ ...item }), item);
+      return `@${type}{${bibKey(item.id)},\n${fields.map(([name, value]) => `\t${name} = {${value}},`).join('\n')}\n}`;
     })
     .join('\n\n')
     .concat(items.length ? '\n' : '');
