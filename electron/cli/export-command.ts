@@ -38,7 +38,7 @@ export const EXPORT_USAGE = `comparanda export FILE --what matrix|case|appendix|
     [--orientation landscape|portrait] [--shape long|wide] [--author TEXT]
   write a publication export: the matrix (one table per norm), the claims register (or, with --claim, one claim's
   comparison card), the observation record, a case profile or the evidence appendix, with citations; LaTeX also
-  writes OUT.bib. PDF needs Chromium (CHROMIUM_PATH overrides /usr/bin/chromium).`;
+  writes OUT-body.tex (the tables, to \\input in an article) and OUT.bib (biblatex). PDF needs Chromium (CHROMIUM_PATH overrides /usr/bin/chromium).`;
 
 const OPTIONS = {
   what: { type: 'string', short: 'w' },
