@@ -122,6 +122,12 @@ describe('LaTeX for a journal', () => {
     expect(entries.has('ap-2012-04-25')).toBe(true);
   });
 
+  it('cites author-date styles with \\parencite before the full stop, with the matching biblatex style', async () => {
+    const { tex, body } = await exportTex('apa', { what: 'matrix', style: 'apa', norms: ['observation'] });
+    expect(tex).toContain('\\usepackage[style=apa,backend=biber]{biblatex}');
+    expect(body).toContain('on 30 January 1992 \\parencites[{Stages 1 and 2 (election monitoring), n. 45; seed line 414}]{seed}[{Concluding discussion; seed line 896}]{seed}.');
+  });
+
   it('writes a valid biblatex .bib: newspapers with their journaltitle, ISO dates, no private notes', async () => {
     const { bib } = await exportTex('appendix-bib', { what: 'appendix' });
     expect(bib).toContain('@article{ap-2012-04-25,\n\tentrysubtype = {newspaper},\n\tjournaltitle = {Associated Press via KTAR},');

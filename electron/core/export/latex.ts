@@ -114,6 +114,17 @@ function inlineLatex(content: readonly Inline[]): string {
   return content.map((x) => (isCite(x) ? citeLatex(x.cite) : isBreak(x) ? '\\newline ' : runLatex(x))).join('');
 }
 
+/**
+ * Text and the citation of what it says: a note after the sentence's full stop; an author-date citation before it
+ * (APA 8.10: "… in 1992 (Author, 2016)."), the full stop moved after the parentheses.
+ */
+function withCite(body: string, cite: Cite | null): string {
+  if (!cite) return body;
+  if (cite.noteNumber !== null) return body + citeLatex(cite);
+  const stop = /\.(\s*)$/.exec(body);
+  return stop && !/\.\.\.\s*$|…\s*$/.test(body) ? `${body.slice(0, stop.index)}${citeLatex(cite)}.` : body + citeLatex(cite);
+}
+
 function statusLatex(status: StatusMark): string {
   return `\\statusmark{${status.colour.slice(1)}}{${escapeLatex(status.label)}}`;
 }
@@ -122,7 +133,7 @@ function cellLatex(cell: CellModel): string {
   const parts: string[] = [];
   if (cell.status && !cell.header) parts.push(`\\cellcolor[HTML]{${(cell.status.noData ? '#F4F4F4' : cell.status.tint).slice(1)}}`);
   if (cell.status) parts.push(`${statusLatex(cell.status)}${cell.meta ? `\\newline{\\scriptsize\\sffamily ${escapeLatex(cell.meta)}}` : ''}`);
-  const body = inlineLatex(cell.content) + (cell.cite ? citeLatex(cell.cite) : '');
+  const body = withCite(inlineLatex(cell.content), cell.cite ?? null);
   if (body.trim()) parts.push(`${cell.status ? '\\newline ' : ''}${cell.header ? `{\\sffamily ${body}}` : body}`);
   const content = parts.join('');
   return cell.align === 'right' ? `\\raggedleft\\arraybackslash ${content}` : content;
