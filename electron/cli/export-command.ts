@@ -39,9 +39,10 @@ export const EXPORT_USAGE = `comparanda export FILE --what matrix|case|appendix|
     [--orientation landscape|portrait] [--shape long|wide] [--author TEXT]
   write a publication export: the matrix (one table per norm), the claims register (or, with --claim, one claim's
   comparison card), the observation record, a case profile or the evidence appendix, with citations; LaTeX also
-  writes OUT.bib. Several norms or cases: repeat the flag or separate them with "|" (a norm's label may hold
-  commas; "--cases KAZ,BLR" still works). A name is matched exactly (ISO code, name, label, short label), then by a
-  unique prefix; an ambiguous one is an error listing the candidates. PDF needs Chromium (CHROMIUM_PATH overrides /usr/bin/chromium).`;
+  writes OUT-body.tex (the tables, to \\input in an article) and OUT.bib (biblatex). Several norms or cases: repeat
+  the flag or separate them with "|" (a norm's label may hold commas; "--cases KAZ,BLR" still works). A name is
+  matched exactly (ISO code, name, label, short label), then by a unique prefix; an ambiguous one is an error listing
+  the candidates. PDF needs Chromium (CHROMIUM_PATH overrides /usr/bin/chromium).`;
 
 const OPTIONS = {
   what: { type: 'string', short: 'w' },

@@ -74,7 +74,8 @@ function checkStructure(bib: string, titles: string[]): void {
   for (const title of titles) expect(parsed.map((item) => item.title)).toContain(title);
   const ours = new Set(parsed.filter((item) => titles.includes(String(item.title))).map((item) => item.id));
   for (const entry of rawEntries(bib)) {
-    expect(entry.key).toMatch(/^[A-Za-z0-9_]+$/);
+    // The project's citation keys, as in the XLSX and CSL-JSON exports (issue 15): letters, digits and _ : . -
+    expect(entry.key).toMatch(/^[A-Za-z0-9_:.-]+$/);
     if (!ours.has(entry.key)) continue;
     expect(entry.fields.filter((f) => f === 'title'), `fields of ${entry.key}`).toHaveLength(1);
     expect(entry.fields, `fields of ${entry.key}`).not.toContain('note');

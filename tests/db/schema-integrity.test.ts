@@ -22,8 +22,12 @@ import { cli } from '../helpers/cli';
 const root = path.resolve(__dirname, '../..');
 const FORMAT_1 = path.join(root, 'tests', 'fixtures', 'projects', 'format-1-sample.comparanda');
 const PASS = 'correct horse battery staple';
-/** What format 7 (REFI-QDA GUIDs, migrations/0007_refi_guids.sql) added, taken away again to make an older project. */
+/**
+ * What formats 7 (REFI-QDA GUIDs, migrations/0007_refi_guids.sql) and 8 (the citation cache) added, taken away again
+ * to make an older project.
+ */
 const UNDO_REFI_GUIDS = [
+  'DROP TABLE citation_cache;',
   'DROP TABLE refi_users;',
   'DROP TABLE refi_sets;',
   ...['refi_guid', 'refi_text_guid', 'refi_user'].map((c) => `ALTER TABLE documents DROP COLUMN ${c};`),

@@ -163,7 +163,8 @@ describe('PDF export of the matrix', () => {
   it('cites author-date with APA, initialising Kazakh given names', async () => {
     const pdf = await exportTo(edited, 'apa.pdf', { what: 'matrix', format: 'pdf', norms: ['observation'], style: 'apa' });
     const content = text(pdf);
-    expect(content).toContain(`${KAZAKH.replace(/\s+/g, ' ')} (Ivanova, 2019; Әлиева, 2020)`);
+    // The matrix cites with the excerpts' locators (issue 15), as the appendix and the claims register do.
+    expect(content).toContain(`${KAZAKH.replace(/\s+/g, ' ')} (Ivanova, 2019, p. 12; Әлиева, 2020, p. 12)`);
     expect(content).toContain('References');
     expect(content).toContain('Ivanova, A. (2019). Observer access in Kazakh elections. Almaty Press.');
     expect(content).toContain('Әлиева, Ә. (2020). Сайлау бақылаушылары. Алматы.');
@@ -187,7 +188,7 @@ describe('PDF export of the matrix', () => {
       '“interested in scandal or provocations”',
       '(paraphrase)',
       'CEC member 1 (interviewee, pseudonym)',
-      'Stage 4 (election monitoring), fn 57; seed line 524',
+      'Stage 4 (election monitoring), n. 57; seed line 524',
       'Bibliography',
     ]) {
       expect(content).toContain(expected);

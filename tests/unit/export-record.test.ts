@@ -151,8 +151,8 @@ describe('claims register', () => {
     const words = value.replace(/\s+/g, ' ');
     for (const s of ['Table 1. Double-standards claims tested against the observers’ verdicts', BELARUS_CLAIM, 'Not supported', '† contested', 'considerable way to go', 'Assessment scale (colour and label):']) expect(words).toContain(s);
 
-    const [tex, bib] = await exportTo(sample, 'claims.tex', { what: 'claims', format: 'tex' });
-    const source = fs.readFileSync(tex!, 'utf8');
+    const [tex, bib, body] = await exportTo(sample, 'claims.tex', { what: 'claims', format: 'tex' });
+    const source = fs.readFileSync(tex!, 'utf8') + fs.readFileSync(body!, 'utf8');
     expect(source).toContain('\\textbf{Table~\\thetable.} Double-standards claims tested against the observers’ verdicts');
     expect(source).toContain('\\textbf{\\dag{} contested}');
     expect(source).toContain('\\statusmark{D55E00}{Not supported}');

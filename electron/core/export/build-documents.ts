@@ -92,7 +92,7 @@ export function buildCase(ctx: BuildContext): Draft {
       for (const row of table.rows) {
         const cell: CellDto | null = row.cells[0] ?? null;
         const evidence = cell ? ctx.evidence.excerpts(cell.id) : [];
-        const cite = cell ? ctx.citations.cite(evidence.map((e) => ({ sourceId: e.sourceId }))) : null;
+        const cite = cell ? ctx.citations.cite(evidence.map((e) => ({ sourceId: e.sourceId, locator: e.locator }))) : null;
         const quotes = evidence.filter((e) => e.textKind === 'quote').length;
         rows.push({
           cells: [

@@ -12,7 +12,7 @@ export function matrixCaption(table: MatrixTable): string {
 function assessmentCell(ctx: BuildContext, table: MatrixTable, cell: CellDto | null, cited = true): CellModel {
   const status = statusMark(table.framework, cell?.status ?? null);
   const content: Inline[] = cell?.summary ? markdownToInline(cell.summary) : [];
-  const cite = cell && cited ? ctx.citations.cite(ctx.evidence.excerpts(cell.id).map((e) => ({ sourceId: e.sourceId }))) : null;
+  const cite = cell && cited ? ctx.citations.cite(ctx.evidence.excerpts(cell.id).map((e) => ({ sourceId: e.sourceId, locator: e.locator }))) : null;
   return { status, meta: cellMeta(cell), content, cite };
 }
 

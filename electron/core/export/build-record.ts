@@ -18,6 +18,7 @@ import type { Project } from '../project';
 import { listClaims, listDimensions, listElections } from '../record';
 import { markdownToPlainText } from '../text';
 import type { Draft } from './build-documents';
+import { quotedWithCite } from './csl-input';
 import { markdownToInline, text, type Inline } from './inline';
 import { citesIn, listNames, markTallRows, notesLabel, paletteMark, type Block, type BuildContext, type CellModel, type ColumnModel, type RowModel, type Section, type SheetModel, type SheetValue, type StatusMark, type TableModel } from './model';
 
@@ -227,7 +228,8 @@ function missionInline(ctx: BuildContext, record: RecordData, mission: MissionDt
   const cite = verdictCite(ctx, mission);
   const lines: Inline[][] = [];
   if (options.quote && mission.verdictQuote.trim()) {
-    lines.push([text(`“${mission.verdictQuote.trim()}”`), ...cite]);
+    const only = cite[0];
+    lines.push(quotedWithCite(mission.verdictQuote, only && 'cite' in only ? only.cite : null));
   } else if (verdict) {
     lines.push([text(shortVerdict(verdict)), ...cite]);
   } else if (reason) {
@@ -508,10 +510,7 @@ export function resolveClaim(claims: ClaimDto[], query: string): ClaimDto {
 function claimStatement(ctx: BuildContext, claim: ClaimDto): Inline[] {
   const excerpt = ctx.evidence.excerpt(claim.excerptId);
   const cite = excerpt ? ctx.citations.cite([{ sourceId: excerpt.sourceId, locator: excerpt.locator }]) : null;
-  const body = claim.statement.trim();
-  const out: Inline[] = claim.statementKind === 'quote' ? [text(`“${body}”`)] : [text(body), text(' (paraphrase)', { italic: true })];
-  if (cite) out.push({ cite });
-  return out;
+  return quotedWithCite(claim.statement, cite, claim.statementKind !== 'quote');
 }
 
 function comparatorText(record: RecordData, claim: ClaimDto): string {
@@ -573,8 +572,10 @@ function claimRow(ctx: BuildContext, record: RecordData, claim: ClaimDto): RowMo
     for (const { mission, election } of group.entries) {
       verdicts.push({ br: true }, text(`${formatDate(election.date)}, ${election.type}, ${mission.organisation}: `, { italic: true }));
       const quote = mission.verdictQuote.trim();
-      verdicts.push(quote ? text(`“${quote}”`) : text(shortVerdict(mission.verdict || mission.reason) || 'no verdict recorded'));
-      verdicts.push(...verdictCite(ctx, mission));
+      const cite = verdictCite(ctx, mission)[0];
+      const citeOf = cite && 'cite' in cite ? cite.cite : null;
+      if (quote) verdicts.push(...quotedWithCite(quote, citeOf));
+      else verdicts.push(text(shortVerdict(mission.verdict || mission.reason) || 'no verdict recorded'), ...(citeOf ? [{ cite: citeOf }] : []));
       const m = verificationMarker(mission.verification);
       if (m) verdicts.push(text(` ${m}`, { bold: true }));
     }

@@ -20,6 +20,8 @@ import CSL, { type Citation, type CitationItem } from 'citeproc';
 import type { CslItem, ParticipantDto, SourceDto } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import { assetsDir } from '../paths';
+import type { CitationStore, FormattedCitations } from './citation-cache';
+import { bibliographyAsPrinted, capitaliseSentences, datesForCiteproc, missingDataWarnings, typeForCiteproc } from './csl-input';
 import { htmlToRuns, tidyRuns, type Cite, type TextRun } from './inline';
 import { exportCancelled, type BundledStyle } from './types';
 
@@ -153,7 +155,11 @@ export function preInitialiseGiven(given: string): string {
     .replace(/\.\s*-/g, '.-');
 }
 
-/** The item as citeproc gets it: language set for Cyrillic titles, Kazakh given names initialised if the style initialises. */
+/**
+ * The item as citeproc gets it (proper CSL-JSON, see csl-input.ts): newspapers as containers, dates in words that are
+ * ranges as date ranges, statutes without legal parts as documents, language set for Cyrillic titles, Kazakh given
+ * names initialised if the style initialises.
+ */
 export function citeprocItem(item: CslItem, style: CitationStyle): CslItem {
   const out: CslItem = { ...item };
   // A newspaper or magazine named as the publisher is the container (styles substitute it for a missing author).
@@ -161,6 +167,9 @@ export function citeprocItem(item: CslItem, style: CitationStyle): CslItem {
     out['container-title'] = item.publisher;
     delete out.publisher;
   }
+  datesForCiteproc(item, out, style.xml);
+  const type = typeForCiteproc(item);
+  if (type) out.type = type;
   const title = typeof item.title === 'string' ? item.title : '';
   if (!item.language && CYRILLIC.test(title)) out.language = KAZAKH_LETTERS.test(title) ? 'kk' : 'ru';
   if (style.initialises) {
@@ -180,17 +189,40 @@ export function citeprocItem(item: CslItem, style: CitationStyle): CslItem {
 // Locators
 
 /**
- * An excerpt's free-text locator as a CSL locator where it has that shape ("p. 3", "pp. 3–5", "para 2",
- * "p. 3, para 2"); anything else ("Stage 3, fn 49; seed line 462") follows the citation as a suffix.
+ * A recorded locator as it is printed: footnotes as "n. 55" / "nn. 53–54" (from "fn 55", "fn 53-54"), and ranges
+ * of numbers with an en dash ("pp. 3–5", "2016–2019"); dates (2012-04-25) and identifiers are left as they are.
  */
-export function citationLocator(locator: string): Pick<CitationItem, 'locator' | 'label' | 'suffix'> {
+export function normaliseLocator(locator: string): string {
+  return locator
+    .trim()
+    .replace(/\b(?:fns?|nn?|notes?)\.?\s*(\d+)(?:\s*[-–]\s*(\d+))?(?![\d-])/gi, (_all, a: string, b: string | undefined) => (b ? `nn. ${a}–${b}` : `n. ${a}`))
+    .replace(/(?<![\d\-–])(\d{1,4})\s*-\s*(\d{1,4})(?![\d\-–])/g, '$1–$2');
+}
+
+const RANGE = '([0-9ivxlcdm]+(?:\\s*[-–]\\s*[0-9ivxlcdm]+)?)';
+const LABELLED: [RegExp, string][] = [
+  [new RegExp(`^pp?\\.?\\s*${RANGE}$`, 'i'), 'page'],
+  [new RegExp(`^(?:para(?:graph)?s?\\.?|¶)\\s*${RANGE}$`, 'i'), 'paragraph'],
+  [new RegExp(`^(?:fns?|nn?|notes?)\\.?\\s*${RANGE}$`, 'i'), 'note'],
+  [new RegExp(`^(?:lines?|ll?)\\.?\\s*${RANGE}$`, 'i'), 'line'],
+];
+
+/**
+ * An excerpt's locator as CSL-JSON gives it to citeproc: a labelled number or range ("p. 3", "pp. 3–5", "para 2",
+ * "fn 55", "line 4") as `label` + `locator`, so each style prints its own label ("p.", "n.") and range dash. Any
+ * other locator ("Stage 3, fn 53-54; seed line 493") is still given as the `locator` — never appended to the
+ * citation's text, so that the style puts it where locators go, with its punctuation (Chicago: “Title,” Stage 3,
+ * nn. 53–54) — with the label "timestamp", the one CSL locator type that locales print without a term: the
+ * description is printed as recorded (normalised as normaliseLocator says), not as "p. Stage 3".
+ */
+export function citationLocator(locator: string): Pick<CitationItem, 'locator' | 'label'> {
   const value = locator.trim();
   if (!value) return {};
-  const page = /^pp?\.?\s*([0-9ivxlcdm]+(?:\s*[-–]\s*[0-9ivxlcdm]+)?)(?:\s*,\s*(.+))?$/i.exec(value);
-  if (page) return { label: 'page', locator: page[1]!.replace(/\s*[-–]\s*/, '–'), ...(page[2] ? { suffix: `, ${page[2]}` } : {}) };
-  const para = /^(?:para(?:graph)?s?\.?|¶)\s*([0-9]+(?:\s*[-–]\s*[0-9]+)?)$/i.exec(value);
-  if (para) return { label: 'paragraph', locator: para[1]!.replace(/\s*[-–]\s*/, '–') };
-  return { suffix: `, ${value}` };
+  for (const [pattern, label] of LABELLED) {
+    const match = pattern.exec(value);
+    if (match) return { label, locator: match[1]!.replace(/\s*[-–]\s*/, '–') };
+  }
+  return { label: 'timestamp', locator: normaliseLocator(value) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -207,10 +239,7 @@ interface Pending {
 }
 
 /** citeproc's output for one export: each cluster's HTML in the order asked, and the bibliography's entries. */
-interface Formatted {
-  clusters: string[];
-  bibliography: { sourceId: string; html: string }[];
-}
+type Formatted = FormattedCitations;
 
 /**
  * The last few formattings, by a hash of everything citeproc reads (style, locale, the items as given to it, the
@@ -253,7 +282,7 @@ function formattingKey(style: CitationStyle, locale: string | undefined, items: 
   return hash.digest('hex');
 }
 
-/** Forgets every cached formatting (benchmarks measure a first export with it). */
+/** Forgets every formatting kept in this process (benchmarks measure a first export with it); the project's are kept. */
 export function clearCitationCache(): void {
   FORMATTED.clear();
 }
@@ -270,6 +299,8 @@ export class CitationSession {
     private readonly locale: string | undefined,
     /** Exported CSL items by source id. */
     private readonly items: ReadonlyMap<string, CslItem>,
+    /** Formattings kept in the project (citation-cache.ts), reused across processes. */
+    private readonly store?: CitationStore,
   ) {
     if (locale) checkLocale(locale);
   }
@@ -293,7 +324,8 @@ export class CitationSession {
       this.ordered.add(r.sourceId);
       this.order.push(r.sourceId);
     }
-    const cite: Cite = { id: `c${this.pending.length + 1}`, noteNumber: this.note ? this.nextNote++ : null, runs: [] };
+    const refsOut = unique.map((r) => ({ key: String(this.items.get(r.sourceId)!.id), locator: r.locator?.trim() ?? '' }));
+    const cite: Cite = { id: `c${this.pending.length + 1}`, noteNumber: this.note ? this.nextNote++ : null, runs: [], refs: refsOut };
     this.pending.push({ cite, refs: unique });
     return cite;
   }
@@ -315,19 +347,29 @@ export class CitationSession {
     const citations: Citation[] = this.pending.map(({ cite, refs }, i) => ({
       citationID: cite.id,
       citationItems: refs.map((r) => ({ id: r.sourceId, ...citationLocator(r.locator ?? '') })),
-      properties: { noteIndex: cite.noteNumber ?? i + 1 },
+      // Notes two apart: a table's notes are read cell by cell, not in sequence, so no note may lean on the one before
+      // it (Chicago's "OSCE/ODIHR." for the same work as the previous note is ambiguous among 30 OSCE/ODIHR works).
+      properties: { noteIndex: (cite.noteNumber ?? i + 1) * 2 },
     }));
     const key = formattingKey(this.style, this.locale, items, citations);
     let formatted = FORMATTED.get(key);
     if (formatted) {
       FORMATTED.delete(key); // most recently used last
     } else {
-      let pending = FORMATTING.get(key);
-      if (!pending) {
-        pending = this.format(items, citations).finally(() => FORMATTING.delete(key));
-        FORMATTING.set(key, pending);
+      formatted = this.store?.get(key) ?? undefined;
+      if (!formatted) {
+        let pending = FORMATTING.get(key);
+        if (!pending) {
+          pending = this.format(items, citations)
+            .then((fresh) => {
+              this.store?.put(key, fresh);
+              return fresh;
+            })
+            .finally(() => FORMATTING.delete(key));
+          FORMATTING.set(key, pending);
+        }
+        formatted = await abortable(pending, signal);
       }
-      formatted = await abortable(pending, signal);
     }
     FORMATTED.set(key, formatted);
     while (FORMATTED.size > FORMATTED_KEPT) FORMATTED.delete(FORMATTED.keys().next().value!);
@@ -392,6 +434,12 @@ export class CitationSession {
   /** The bibliography entries of the sources cited (by source id), formatted and sorted by the style (empty if it has none). */
   bibliography(): { sourceId: string; runs: TextRun[] }[] {
     if (!this.formatted) throw new Error('finish() first');
-    return this.formatted.bibliography.map((e) => ({ sourceId: e.sourceId, runs: tidyRuns(htmlToRuns(e.html)) }));
+    const items = new Map(this.order.map((id) => [id, citeprocItem({ ...this.items.get(id)!, id }, this.style)]));
+    return bibliographyAsPrinted(this.formatted.bibliography, this.style.xml, items).map((e) => ({ sourceId: e.sourceId, runs: tidyRuns(htmlToRuns(capitaliseSentences(e.html))) }));
+  }
+
+  /** What the style prints that the cited sources lack (see csl-input.ts), as sentences for the export's warnings. */
+  warnings(): string[] {
+    return missingDataWarnings(this.style.xml, this.style.title, this.order.map((id) => ({ ...this.items.get(id)! })));
   }
 }

@@ -67,9 +67,21 @@ export function defaultExportFileName(projectTitle: string, what: ExportOptions[
   return `${safe}${FORMAT_EXTENSIONS[format]}`;
 }
 
+/** A base name \input and \addbibresource read on every TeX system: "Kazakhstan & Belarus – matrix" -> "Kazakhstan-Belarus-matrix". */
+function texSafeBase(texPath: string): string {
+  const base = path.basename(texPath).replace(/\.tex$/i, '');
+  if (/^[A-Za-z0-9._-]+$/.test(base)) return base;
+  return base.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'export';
+}
+
 /** The .bib written next to a .tex. */
 export function bibPathFor(texPath: string): string {
-  return texPath.replace(/\.tex$/i, '') + '.bib';
+  return path.join(path.dirname(texPath), `${texSafeBase(texPath)}.bib`);
+}
+
+/** The fragment (tables and text, to \input) written next to a .tex. */
+export function bodyPathFor(texPath: string): string {
+  return path.join(path.dirname(texPath), `${texSafeBase(texPath)}-body.tex`);
 }
 
 interface Output {
@@ -147,7 +159,7 @@ export async function exportProject(project: Project, options: ExportOptions, pr
   // the export is of the project as it was when asked for, even if it is edited or closed meanwhile.
   const identities = recordedIdentities(project.db);
   const doc = await buildExportDocument(project, options);
-  const warnings: string[] = [];
+  const warnings: string[] = [...(doc.warnings ?? [])];
   cancelled(options.signal);
 
   options.onProgress?.({ phase: 'render', message: `Writing the ${options.format.toUpperCase()}` });
@@ -172,9 +184,19 @@ export async function exportProject(project: Project, options: ExportOptions, pr
     }
     case 'tex': {
       const bibPath = bibPathFor(out);
-      const { tex, bib } = renderLatex(doc, { paper: options.paper ?? 'a4', bibFile: path.basename(bibPath) });
-      guardOutput(project.db, 'LaTeX files', [{ text: tex, label: path.basename(out) }, { text: bib, label: path.basename(bibPath) }], identities);
-      outputs.push({ path: out, data: Buffer.from(tex, 'utf8') }, { path: bibPath, data: Buffer.from(bib, 'utf8') });
+      const bodyPath = bodyPathFor(out);
+      const { tex, body, bib } = renderLatex(doc, { paper: options.paper ?? 'a4', bibFile: path.basename(bibPath), bodyFile: path.basename(bodyPath) });
+      guardOutput(
+        project.db,
+        'LaTeX files',
+        [
+          { text: tex, label: path.basename(out) },
+          { text: body, label: path.basename(bodyPath) },
+          { text: bib, label: path.basename(bibPath) },
+        ],
+        identities,
+      );
+      outputs.push({ path: out, data: Buffer.from(tex, 'utf8') }, { path: bibPath, data: Buffer.from(bib, 'utf8') }, { path: bodyPath, data: Buffer.from(body, 'utf8') });
       break;
     }
     case 'csv': {

@@ -24,6 +24,8 @@ export interface Cite {
   noteNumber: number | null;
   /** The formatted citation: the note's text, or the in-text citation with its parentheses. */
   runs: TextRun[];
+  /** What is cited, in order: citation keys and locators as recorded (LaTeX writes them as biblatex \cite commands). */
+  refs?: readonly { key: string; locator: string }[];
 }
 
 export interface CiteInline {

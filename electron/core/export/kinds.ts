@@ -6,6 +6,7 @@ import { ApiError } from '../../contract/errors';
 import type { Project } from '../project';
 import { bibliographyBlock, buildAppendix, buildCase, buildMatrix, type Draft } from './build-documents';
 import { buildClaims, buildObservation } from './build-record';
+import { projectCitationStore } from './citation-cache';
 import { CitationSession, loadStyle } from './citations';
 import { EvidenceIndex, type BuildContext, type ExportDocument } from './model';
 import { EXPORT_FORMATS, type ExportFormat, type ExportKind, type ExportOptions } from './types';
@@ -114,7 +115,7 @@ export async function buildExportDocument(project: Project, options: ExportOptio
   const spec = assertExportable(options.what, options.format);
   const style = loadStyle(options.style);
   const evidence = new EvidenceIndex(project);
-  const citations = new CitationSession(style, options.locale, evidence.items);
+  const citations = new CitationSession(style, options.locale, evidence.items, projectCitationStore(project.db));
   const runningHead = project.title;
   const author = options.author?.trim() || `Comparanda project “${runningHead}”`;
   const ctx: BuildContext = { project, options, citations, evidence, author };
@@ -138,5 +139,6 @@ export async function buildExportDocument(project: Project, options: ExportOptio
     tables: draft.tables,
     sheets: draft.sheets,
     references: entries.map((e) => ({ key: evidence.sources.get(e.sourceId)?.citationKey ?? e.sourceId, runs: e.runs })),
+    warnings: citations.warnings(),
   };
 }

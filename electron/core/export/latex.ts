@@ -1,12 +1,20 @@
 /**
- * LaTeX: a standalone UTF-8 .tex (article class, booktabs + longtable with a repeated header, the caption,
- * status by text and colour, \footnote for note styles or author-date text, the formatted bibliography), and a .bib
- * beside it with exactly the sources cited (formatBibliography), for authors who let BibLaTeX format references.
+ * LaTeX, as a journal's production editor takes it: three UTF-8 files.
+ * - OUT-body.tex (the fragment): the tables, notes and text with biblatex citations (`\footcites`/`\parencites`
+ *   with the citation keys and locators), for a journal class to `\input`. It sets no page: no geometry, no page
+ *   style, no fonts. It needs in the preamble: array, booktabs, longtable, xcolor (table option), babel with russian
+ *   when it has Cyrillic (`\foreignlanguage`), url or xurl, pdflscape when it mixes orientations, and biblatex.
+ * - OUT.tex (the wrapper): the page (geometry, running head, page numbers), the fonts, biblatex with the style that
+ *   matches the export's CSL style (biblatex-chicago notes for Chicago, biblatex-apa, authoryear for Harvard),
+ *   `\input` of the fragment and `\printbibliography`. Compile with latexmk (-xelatex when the text has Cyrillic).
+ * - OUT.bib: the cited sources as biblatex entries (sources/biblatex.ts), keys as in the XLSX and CSL-JSON.
  *
- * Text in Cyrillic (Russian, Kazakh) needs a Unicode engine: such files require XeLaTeX or LuaLaTeX (fontspec, Noto
- * fonts when installed); Latin-only files also compile with pdfLaTeX.
+ * Text in Cyrillic (Russian, Kazakh) needs a Unicode engine and a font that has it: the wrapper then requires
+ * XeLaTeX or LuaLaTeX and Noto Serif/Sans, and stops with an error that says what to install when they are missing
+ * (rather than printing blanks with "Missing character" warnings). Latin-only files also compile with pdfLaTeX.
  */
-import { formatBibliography } from '../sources/bibliography';
+import { formatBiblatex } from '../sources/biblatex';
+import { normaliseLocator, type CitationStyle } from './citations';
 import { isBreak, isCite, type Cite, type Inline, type TextRun } from './inline';
 import { documentText } from './html';
 import type { Block, CellModel, EvidenceItem, ExportDocument, StatusMark, TableModel } from './model';
@@ -29,10 +37,31 @@ const SPECIALS: Record<string, string> = {
   '\u00a0': '~',
   // The marker of facts and claims not verified externally (build-record.ts): works with every engine.
   '†': '\\dag{}',
+  // A line may break after a slash in a narrow column ("officials/commentators"), and the word after it hyphenate
+  // (TeX hyphenates only words that follow glue: \\slash alone would not let "commentators" break).
+  '/': '/\\hspace{0pt}',
+  // Arrows (the change history's "before → after") are not in Noto Serif: the math font has them, in every engine.
+  '→': '\\ensuremath{\\rightarrow}',
+  '←': '\\ensuremath{\\leftarrow}',
+  '↔': '\\ensuremath{\\leftrightarrow}',
 };
 
+/** A run of Cyrillic words with the spaces and punctuation between them (captured, for split). */
+const CYRILLIC_SPAN = /([\u0400-\u04ff](?:[\u0400-\u04ff\s\d.,;:!?«»()/\-–—]*[\u0400-\u04ff])?)/;
+
+function escapeText(value: string): string {
+  return value.replace(/[\\{}$&#^_%~<>|\u00a0†/→←↔]/g, (ch) => SPECIALS[ch]!).replace(/\r?\n/g, ' ');
+}
+
+/**
+ * Text escaped for LaTeX; Cyrillic words set in Russian (babel's \foreignlanguage), so that they hyphenate by
+ * Russian patterns, not English ones (Kazakh has no patterns in TeX Live: Russian ones are the nearest).
+ */
 export function escapeLatex(value: string): string {
-  return value.replace(/[\\{}$&#^_%~<>|\u00a0†]/g, (ch) => SPECIALS[ch]!).replace(/\r?\n/g, ' ');
+  return value
+    .split(CYRILLIC_SPAN)
+    .map((part, i) => (i % 2 === 1 ? `\\foreignlanguage{russian}{${escapeText(part)}}` : escapeText(part)))
+    .join('');
 }
 
 function urlLatex(url: string): string {
@@ -60,12 +89,40 @@ function runLatex(run: TextRun): string {
 
 const runsLatex = (runs: readonly TextRun[]) => runs.map(runLatex).join('');
 
+/**
+ * A locator as a biblatex postnote: a bare page number or range ("3", "3--5") lets the style add its own "p."; any
+ * other locator is written as recorded, in braces ("Stage 3, nn. 53--54; seed line 493").
+ */
+export function postnoteLatex(locator: string): string {
+  const value = locator.trim();
+  if (!value) return '';
+  const page = /^pp?\.?\s*(\d+(?:\s*[-–]\s*\d+)?)$/i.exec(value);
+  if (page) return `[${page[1]!.replace(/\s*[-–]\s*/, '--')}]`;
+  return `[{${escapeLatex(normaliseLocator(value)).replace(/–/g, '--')}}]`;
+}
+
+/** biblatex citation commands: \footcites for note styles, \parencites for author-date; the formatted text where a cite has no keys. */
 function citeLatex(cite: Cite): string {
-  return cite.noteNumber !== null ? `\\footnote{${runsLatex(cite.runs)}}` : ` ${runsLatex(cite.runs)}`;
+  const refs = cite.refs ?? [];
+  if (refs.length === 0) return cite.noteNumber !== null ? `\\footnote{${runsLatex(cite.runs)}}` : ` ${runsLatex(cite.runs)}`;
+  const command = cite.noteNumber !== null ? 'footcite' : 'parencite';
+  const items = refs.map((r) => `${postnoteLatex(r.locator)}{${r.key}}`);
+  return `${cite.noteNumber !== null ? '' : ' '}\\${command}${items.length > 1 ? 's' : ''}${items.join('')}`;
 }
 
 function inlineLatex(content: readonly Inline[]): string {
   return content.map((x) => (isCite(x) ? citeLatex(x.cite) : isBreak(x) ? '\\newline ' : runLatex(x))).join('');
+}
+
+/**
+ * Text and the citation of what it says: a note after the sentence's full stop; an author-date citation before it
+ * (APA 8.10: "… in 1992 (Author, 2016)."), the full stop moved after the parentheses.
+ */
+function withCite(body: string, cite: Cite | null): string {
+  if (!cite) return body;
+  if (cite.noteNumber !== null) return body + citeLatex(cite);
+  const stop = /\.(\s*)$/.exec(body);
+  return stop && !/\.\.\.\s*$|…\s*$/.test(body) ? `${body.slice(0, stop.index)}${citeLatex(cite)}.` : body + citeLatex(cite);
 }
 
 function statusLatex(status: StatusMark): string {
@@ -76,7 +133,7 @@ function cellLatex(cell: CellModel): string {
   const parts: string[] = [];
   if (cell.status && !cell.header) parts.push(`\\cellcolor[HTML]{${(cell.status.noData ? '#F4F4F4' : cell.status.tint).slice(1)}}`);
   if (cell.status) parts.push(`${statusLatex(cell.status)}${cell.meta ? `\\newline{\\scriptsize\\sffamily ${escapeLatex(cell.meta)}}` : ''}`);
-  const body = inlineLatex(cell.content) + (cell.cite ? citeLatex(cell.cite) : '');
+  const body = withCite(inlineLatex(cell.content), cell.cite ?? null);
   if (body.trim()) parts.push(`${cell.status ? '\\newline ' : ''}${cell.header ? `{\\sffamily ${body}}` : body}`);
   const content = parts.join('');
   return cell.align === 'right' ? `\\raggedleft\\arraybackslash ${content}` : content;
@@ -85,7 +142,8 @@ function cellLatex(cell: CellModel): string {
 function tableLatex(table: TableModel): string {
   const total = table.columns.reduce((s, c) => s + c.width, 0) || 1;
   // Column widths add up to exactly \\linewidth (each column's own padding included).
-  const spec = table.columns.map((c) => `>{\\raggedright\\arraybackslash}p{\\dimexpr ${((c.width / total) * 0.9995).toFixed(4)}\\linewidth-2\\tabcolsep\\relax}`).join('');
+  // \\hspace{0pt}: TeX hyphenates no word that begins a paragraph, and every cell begins one.
+  const spec = table.columns.map((c) => `>{\\raggedright\\arraybackslash\\hspace{0pt}}p{\\dimexpr ${((c.width / total) * 0.9995).toFixed(4)}\\linewidth-2\\tabcolsep\\relax}`).join('');
   const head = `${table.columns.map((c) => `\\textsf{\\textbf{${escapeLatex(c.label)}}}${c.note ? `\\newline{\\scriptsize\\emph{${escapeLatex(c.note)}}}` : ''}`).join(' & ')} \\\\`;
   const n = table.columns.length;
   const rows = table.rows.map((row, i) => {
@@ -93,22 +151,24 @@ function tableLatex(table: TableModel): string {
     if ('group' in row) return `\\multicolumn{${n}}{l}{\\cellcolor[HTML]{ECECEC}\\textsf{\\textbf{${escapeLatex(row.group)}}}} \\\\${rule}`;
     return `${row.cells.map(cellLatex).join(' &\n')} \\\\${rule}`;
   });
-  // The caption is set above the table rather than with longtable's \\caption (which overfills a full-width table
-  // with the caption package); it steps the table counter and goes into the list of tables all the same.
-  // A matrix set in parts: the first part steps the counter and is listed; the others continue the same number.
+  // longtable steps the table counter itself: a matrix set in parts steps it back, so that every part has the first
+  // part's number; the first part is labelled and listed.
   const part = table.part ? `~(part ${table.part.index} of ${table.part.count})` : '';
-  const counter =
-    (table.part?.index ?? 1) === 1
-      ? `\\refstepcounter{table}\\label{tab:${table.number}}\\addcontentsline{lot}{table}{\\protect\\numberline{\\thetable}${escapeLatex(table.caption)}}`
-      : '';
-  return `\\par\\medskip\\noindent${counter}%
-{\\small\\textbf{Table~\\thetable${part}.} ${escapeLatex(table.caption)}\\par}\\nopagebreak
+  const first = (table.part?.index ?? 1) === 1;
+  const listed = first ? `\\label{tab:${table.number}}\\addcontentsline{lot}{table}{\\protect\\numberline{\\thetable}${escapeLatex(table.caption)}}` : '';
+  // The caption is the first row of the first head, so that it goes to the page of the table's first row (a row
+  // taller than what is left of a page moves to the next page, and a caption set before the table stayed behind).
+  // Tables are set a size smaller than the text, as journals set them; wide ones (five columns or more) two sizes.
+  const size = n >= 5 ? '\\footnotesize' : '\\small';
+  return `\\par\\medskip\\noindent${first ? '' : '\\addtocounter{table}{-1}'}%
+\\begingroup${size}
 \\begin{longtable}{${spec}}
+\\multicolumn{${n}}{@{}p{\\linewidth}@{}}{\\textbf{Table~\\thetable${part}.} ${escapeLatex(table.caption)}${listed}}\\\\[3pt]
 \\toprule
 ${head}
 \\midrule
 \\endfirsthead
-\\multicolumn{${n}}{l}{\\footnotesize\\emph{Table \\thetable\\ (continued)}}\\\\
+\\multicolumn{${n}}{l}{\\emph{Table \\thetable\\ (continued)}}\\\\
 \\toprule
 ${head}
 \\midrule
@@ -116,7 +176,8 @@ ${head}
 \\bottomrule
 \\endlastfoot
 ${rows.join('\n')}
-\\end{longtable}`;
+\\end{longtable}
+\\endgroup`;
 }
 
 function quotedLatex(item: EvidenceItem, value: string): string {
@@ -133,7 +194,7 @@ function evidenceLatex(items: EvidenceItem[]): string {
       : `${quotedLatex(item, item.text)}${note}`;
     const meta = [
       item.attribution ? `\\emph{${escapeLatex(item.attribution)}}` : '',
-      item.cite && item.cite.noteNumber === null ? runsLatex(item.cite.runs) : '',
+      item.cite && item.cite.noteNumber === null ? citeLatex(item.cite).trim() : '',
       !item.cite && item.locator ? escapeLatex(item.locator) : '',
     ].filter(Boolean);
     return `\\item ${excerpt}${meta.length ? `\\newline{\\small ${meta.join(' · ')}}` : ''}`;
@@ -163,10 +224,8 @@ function blockLatex(block: Block): string {
       // Real footnotes (\footnote) carry the notes.
       return '';
     case 'bibliography':
-      return `\\subsection*{${escapeLatex(block.heading)}}
-\\begin{list}{}{\\setlength{\\leftmargin}{1.6em}\\setlength{\\itemindent}{-1.6em}\\setlength{\\itemsep}{2pt}\\setlength{\\parsep}{0pt}\\small}
-${block.entries.map((e) => `\\item ${runsLatex(e)}`).join('\n')}
-\\end{list}`;
+      // biblatex prints it from the .bib (the wrapper's \\printbibliography, or the article's own).
+      return '';
   }
 }
 
@@ -174,39 +233,81 @@ export interface LatexOptions {
   paper: PaperSize;
   /** The file name of the .bib written beside the .tex. */
   bibFile: string;
+  /** The file name of the fragment (the body) written beside the .tex, which the wrapper \input's. */
+  bodyFile: string;
 }
 
+export interface LatexFiles {
+  /** The standalone wrapper. */
+  tex: string;
+  /** The fragment a journal class can \input. */
+  body: string;
+  bib: string;
+}
+
+/** Text for PDF metadata (hyperref): escaped, without language switches or typographic quotes. */
 function hyper(value: string): string {
-  return escapeLatex(value).replace(/[“”]/g, '"');
+  return escapeText(value).replace(/\/\\hspace\{0pt\}/g, '/').replace(/[“”]/g, '"');
 }
 
-export function renderLatex(doc: ExportDocument, options: LatexOptions): { tex: string; bib: string } {
+/** The biblatex package line for the export's citation style: the same conventions, formatted by biber. */
+function biblatexPackage(style: CitationStyle): string {
+  if (style.name === 'chicago-note') return '\\usepackage[notes,short,backend=biber]{biblatex-chicago}';
+  if (style.name === 'apa') return '\\usepackage[style=apa,backend=biber]{biblatex}';
+  if (style.name === 'harvard') return '\\usepackage[style=authoryear,backend=biber,maxcitenames=3,uniquename=false,dashed=false]{biblatex}';
+  return style.note ? '\\usepackage[style=verbose-note,backend=biber]{biblatex}' : '\\usepackage[style=authoryear,backend=biber]{biblatex}';
+}
+
+/** A fontspec font or a compile error that says what to install (never blank Cyrillic with "Missing character"). */
+function requireFont(command: string, font: string): string {
+  return `\\IfFontExistsTF{${font}}{\\${command}{${font}}}{\\GenericError{}{Comparanda export: the font "${font}" is not installed}{This document has Cyrillic text and is set in ${font}. Install it (Debian/Ubuntu: apt-get install fonts-noto-core; elsewhere https://notofonts.github.io) or change \\string\\${command} to a font with Cyrillic letters.}{}}`;
+}
+
+export function renderLatex(doc: ExportDocument, options: LatexOptions): LatexFiles {
   const unicode = /[^\t\n\r\u0020-\u00ff–—‘’“”•·…†]/.test(documentText(doc));
+  const cyrillic = /[\u0400-\u04ff]/.test(documentText(doc));
   const orientations = new Set(doc.sections.map((s) => s.orientation));
   const mixed = orientations.size > 1;
   const pageLandscape = !mixed && orientations.has('landscape');
   const paper = options.paper === 'letter' ? 'letterpaper' : 'a4paper';
-  const body = doc.sections
+  const sections = doc.sections
     .map((section, i) => {
       const content = section.blocks.map(blockLatex).filter(Boolean).join('\n\n');
       const wrapped = mixed && section.orientation === 'landscape' ? `\\begin{landscape}\n${content}\n\\end{landscape}` : content;
       return i > 0 ? `\\clearpage\n${wrapped}` : wrapped;
     })
     .join('\n\n');
-  const bibBase = options.bibFile.replace(/\.bib$/i, '');
+  const bodyBase = options.bodyFile.replace(/\.tex$/i, '');
+  const requires = [
+    'array, booktabs, longtable',
+    'xcolor with the table option',
+    cyrillic ? 'babel with russian (\\foreignlanguage{russian}), under XeLaTeX or LuaLaTeX with a font that has Cyrillic' : '',
+    'url or xurl',
+    mixed ? 'pdflscape (landscape sections)' : '',
+    `biblatex with ${options.bibFile} added (\\addbibresource)`,
+  ].filter(Boolean);
+  const body = `% ${doc.title}: the tables and text (Comparanda, ${doc.kind}), to \\input in an article.
+% It sets no page, font or style. Needs in the preamble: ${requires.join('; ')}.
+% Citations are biblatex commands with the keys of ${options.bibFile}; print the references with \\printbibliography.
+% A status: a square in the status colour and the label (the label carries the meaning in greyscale print).
+\\providecommand{\\statusmark}[2]{{\\color[HTML]{#1}\\rule{0.65em}{0.65em}}\\hspace{0.3em}\\textsf{\\textbf{#2}}}%
+
+${sections}
+`;
+  const bibliography = doc.sections.flatMap((s) => s.blocks).find((b) => b.type === 'bibliography');
+  const heading = bibliography && bibliography.type === 'bibliography' ? bibliography.heading : 'Bibliography';
   const tex = `% ${doc.title}
-% Exported by Comparanda (${doc.kind}); citations formatted with ${doc.style.title}.
-% UTF-8. ${unicode ? 'Compile with XeLaTeX or LuaLaTeX (the text has Cyrillic letters), e.g. latexmk -xelatex' : 'Compile with pdfLaTeX, XeLaTeX or LuaLaTeX, e.g. latexmk -pdf'}.
-% The sources cited are in ${options.bibFile} (BibTeX). To let BibLaTeX format them instead of the list below:
-%   \\usepackage[style=authoryear]{biblatex} \\addbibresource{${bibBase}.bib} ... \\printbibliography
+% Exported by Comparanda (${doc.kind}); citations in the style of ${doc.style.title}, formatted by biblatex and biber.
+% The page: this file. The tables and text: ${options.bodyFile} (\\input below; a journal class can \\input it too).
+% The references: ${options.bibFile} (biblatex). ${unicode ? 'Compile with XeLaTeX or LuaLaTeX (the text has Cyrillic letters): latexmk -xelatex' : 'Compile with pdfLaTeX, XeLaTeX or LuaLaTeX, e.g. latexmk -pdf'} (biber runs for the references).
 \\documentclass[10pt]{article}
 \\usepackage{iftex}
 ${
   unicode
     ? `\\RequireTUTeX
 \\usepackage{fontspec}
-\\IfFontExistsTF{Noto Serif}{\\setmainfont{Noto Serif}}{}
-\\IfFontExistsTF{Noto Sans}{\\setsansfont{Noto Sans}}{}`
+${requireFont('setmainfont', 'Noto Serif')}
+${requireFont('setsansfont', 'Noto Sans')}`
     : `\\ifPDFTeX
   \\usepackage[utf8]{inputenc}
   \\usepackage[T1]{fontenc}
@@ -217,11 +318,15 @@ ${
   \\IfFontExistsTF{Noto Sans}{\\setsansfont{Noto Sans}}{}
 \\fi`
 }
+\\usepackage[main=english]{babel}${cyrillic ? '\n\\babelprovide[import]{russian}' : ''}
 \\usepackage[${paper}${pageLandscape ? ',landscape' : ''},margin=15mm,top=18mm,bottom=18mm]{geometry}
 ${mixed ? '\\usepackage{pdflscape}\n' : ''}\\usepackage{array,booktabs,longtable}
 \\usepackage[table]{xcolor}
 \\usepackage{fancyhdr,lastpage}
-\\IfFileExists{xurl.sty}{\\usepackage{xurl}}{}
+\\usepackage{csquotes}
+${biblatexPackage(doc.style)}
+\\addbibresource{${options.bibFile}}
+\\IfFileExists{xurl.sty}{\\usepackage{xurl}}{\\usepackage{url}}
 \\usepackage[hidelinks]{hyperref}
 \\hypersetup{pdftitle={${hyper(doc.title)}},pdfauthor={${hyper(doc.author)}},pdfsubject={${hyper(doc.subject)}}}
 \\pagestyle{fancy}
@@ -234,15 +339,16 @@ ${mixed ? '\\usepackage{pdflscape}\n' : ''}\\usepackage{array,booktabs,longtable
 \\setlength{\\parindent}{0pt}
 \\setlength{\\parskip}{3pt}
 \\renewcommand{\\arraystretch}{1.15}
-% A status: a square in the status colour and the label (the label carries the meaning in greyscale print).
-\\newcommand{\\statusmark}[2]{{\\color[HTML]{#1}\\rule{0.65em}{0.65em}}\\,\\textsf{\\textbf{\\small #2}}}
+% References: ragged right, so that long titles and web addresses do not overfill the line.
+\\renewcommand*{\\bibfont}{\\small\\raggedright}
 
 \\begin{document}
 
-${body}
+\\input{${bodyBase}}
 
+${doc.citedSources.length > 0 ? `\\printbibliography[title={${escapeLatex(heading)}}]\n` : ''}
 \\end{document}
 `;
-  const bib = doc.citedSources.length > 0 ? formatBibliography(doc.citedSources, 'bibtex') : '';
-  return { tex, bib };
+  const bib = doc.citedSources.length > 0 ? formatBiblatex(doc.citedSources) : '';
+  return { tex, body, bib };
 }

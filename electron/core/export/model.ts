@@ -167,6 +167,8 @@ export interface ExportDocument {
   tables: MatrixTable[];
   /** The data tables for CSV/XLSX. */
   sheets: SheetModel[];
+  /** Data the citation style needs that cited sources lack (the export's warnings). */
+  warnings?: string[] | undefined;
   /** The cited sources by citation key with their formatted reference (CSV/XLSX "References"). */
   references: { key: string; runs: TextRun[] }[];
 }

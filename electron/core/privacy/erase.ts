@@ -141,6 +141,8 @@ export function eraseIdentity(p: Project, input: ApiInput<'participants.eraseIde
     originals = redactOriginals(db, identities);
     db.prepare('DELETE FROM participant_identities WHERE participant_id = ?').run(participant.id);
     db.prepare('DELETE FROM participant_identifiers WHERE participant_id = ?').run(participant.id);
+    // Formatted citations are output text made from the records as they were: formatted again on the next export.
+    db.prepare('DELETE FROM citation_cache').run();
     // The search indexes keep the terms of rows that were changed until their segments merge: rebuilt from the rows.
     for (const fts of FTS_TABLES) db.prepare(`INSERT INTO "${fts}" ("${fts}") VALUES ('rebuild')`).run();
   }).immediate();

@@ -44,7 +44,7 @@ export const FORMAT_LABELS: Record<ExportFormatName, string> = {
 export const FORMAT_NOTES: Record<ExportFormatName, string> = {
   pdf: 'For reading and printing: the bundled serif, table notes, page numbers.',
   docx: 'Editable tables and footnotes, as journals ask for.',
-  tex: 'A .tex file with a .bib of the cited sources beside it.',
+  tex: 'A standalone .tex, the tables as a -body.tex to \\input in a journal’s class, and a biblatex .bib of the cited sources.',
   csv: 'One table of plain values, for spreadsheets and statistics.',
   xlsx: 'A workbook: the long table and the wide one on separate sheets.',
   md: 'Plain text with Markdown tables, for notes and repositories.',
