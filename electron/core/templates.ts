@@ -10,7 +10,7 @@ export const FRAMEWORK_TEMPLATES: readonly FrameworkTemplateDto[] = Object.freez
     id: 'micro-politics-of-contestation',
     name: ARTICLE_FRAMEWORK.name,
     description: ARTICLE_FRAMEWORK.description ?? '',
-    citation: 'Reconstructed from the article on the OSCE/ODIHR and Kazakhstan bundled with the sample project (its Table 1 is missing from the manuscript).',
+    citation: 'The four stages of norm diffusion and contestation used in the study of OSCE/ODIHR election norms in Kazakhstan (the bundled sample project follows it).',
     stages: ARTICLE_FRAMEWORK.stages.map((s) => ({ label: s.label, description: s.description ?? '', asksMode: !!s.asksMode })),
   },
   {

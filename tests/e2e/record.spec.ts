@@ -189,8 +189,8 @@ test.describe('regional context and indicators', () => {
     expect(added).toHaveLength(1);
     expect(added[0]!.caseId).toBe((await workbench.overview()).cases.find((c) => c.name === 'Belarus')!.id);
 
-    await record.go('Context (SCO)');
-    await page.getByRole('main', { name: 'Context (SCO)' }).getByRole('button', { name: 'Add', exact: true }).click();
+    await record.go('Regional context');
+    await page.getByRole('main', { name: 'Regional context' }).getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByRole('menuitem', { name: /membership/i }).click();
     const membership = page.getByRole('dialog', { name: 'Add membership' });
     await expect(membership.getByLabel('Case')).toBeVisible();
@@ -215,7 +215,7 @@ test.describe('regional context and indicators', () => {
     await workbench.screenshot('context-band.png');
 
     await record.band.getByRole('button', { name: 'Sovereignty and non-interference in internal affairs' }).click();
-    await expect(workbench.page.getByRole('main', { name: 'Context (SCO)' })).toBeVisible();
+    await expect(workbench.page.getByRole('main', { name: 'Regional context' })).toBeVisible();
     await expect(record.details.getByTestId('regional-norm-details')).toContainText('Sovereignty and non-interference');
     // Memberships over time: Belarus moved from dialogue partner to observer to member of the SCO.
     await expect(workbench.page.locator('[data-testid="membership-row"][data-case="Belarus"]').getByTestId('membership-bar')).toHaveText([

@@ -32,7 +32,7 @@ export const DEFAULT_STATUSES: Omit<StatusLevelDto, 'position'>[] = [
 export const ARTICLE_FRAMEWORK: NewFramework = {
   name: 'Micro-politics of norm contestation (four stages)',
   description:
-    'Four stages through which an externally diffused norm is accepted, re-made locally and contested, reconstructed from the article on the OSCE and Kazakhstan.',
+    'Four stages through which an externally diffused norm is accepted in law, re-made locally in discourse or practice, and contested.',
   isDefault: true,
   statuses: DEFAULT_STATUSES,
   stages: [

@@ -29,7 +29,7 @@ export { ContextBand };
 export const RECORD_PAGES: readonly { page: RecordPage; label: string }[] = [
   { page: 'claims', label: 'Claims' },
   { page: 'observation', label: 'Observation' },
-  { page: 'context', label: 'Context (SCO)' },
+  { page: 'context', label: 'Regional context' },
   { page: 'indicators', label: 'Indicators' },
   { page: 'verification', label: 'Verification' },
 ];

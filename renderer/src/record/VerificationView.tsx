@@ -252,7 +252,7 @@ export function VerificationView() {
                 <span>Show resolved flags</span>
               </label>
             </div>
-            <p className="muted small">Errors and doubts found in the fact base — the article’s own among them (its spelling “ODHIR”, its dates, its counts).</p>
+            <p className="muted small">Errors and doubts found in the project’s facts and sources: a misspelt name, a wrong date, a count that does not add up.</p>
             <ul className="rec-vlist">
               {flags.map((f) => (
                 <FlagRow

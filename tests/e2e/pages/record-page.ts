@@ -7,7 +7,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { ClaimDto, ElectionDto, IndicatorDto } from '../../../electron/contract/api';
 import { escapeRegExp, type WorkbenchPage } from './workbench-page';
 
-export type RecordPageName = 'Claims' | 'Observation' | 'Context (SCO)' | 'Indicators' | 'Verification';
+export type RecordPageName = 'Claims' | 'Observation' | 'Regional context' | 'Indicators' | 'Verification';
 
 export class RecordPage {
   readonly page: Page;
