@@ -123,7 +123,7 @@ export function ClaimsView() {
           </select>
         </label>
         <span className="rec-count muted" role="status">
-          {shown.length === all.length ? `${all.length} claims` : `${shown.length} of ${all.length} claims`}
+          {shown.length === all.length ? `${all.length} claim${all.length === 1 ? '' : 's'}` : `${shown.length} of ${all.length} claim${all.length === 1 ? '' : 's'}`}
         </span>
       </div>
 

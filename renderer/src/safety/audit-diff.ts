@@ -64,7 +64,7 @@ function show(field: string, value: unknown, words: ValueWords, max: number): st
   if (value === null || value === undefined || value === '') return '—';
   if (field === 'status' && typeof value === 'string' && words.status) return words.status(value);
   if (field === 'archived_at') return 'archived';
-  if (field.endsWith('_id') && typeof value === 'string') return words.ref?.(field, value) ?? `record ${value.slice(0, 8)}`;
+  if (field.endsWith('_id') && typeof value === 'string') return words.ref?.(field, value) ?? 'another record (no longer in the project)';
   if (typeof value === 'string') return field === 'summary' || field === 'memo' || value.length > max ? `“${clip(value, max)}”` : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return clip(JSON.stringify(value), max);
