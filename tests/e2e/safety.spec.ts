@@ -103,8 +103,9 @@ test.describe('fieldwork safety', () => {
     const dialog = new NewProjectDialog(page);
     await dialog.open();
     await dialog.title.fill('Almaty interviews');
-    // Named after the title, next to the last project.
-    await expect(dialog.file).toHaveValue(path.join(app.workDir, 'Almaty interviews.comparanda'));
+    // Named after the title, in Documents/Comparanda (HOME is the test's folder), not beside the last project.
+    const created = path.join(app.workDir, 'Documents', 'Comparanda', 'Almaty interviews.comparanda');
+    await expect(dialog.file).toHaveValue(created);
     await dialog.encrypt.check();
     await expect(dialog.root).toContainText('There is no recovery.');
     await dialog.passphrase.fill('too short');
@@ -119,7 +120,7 @@ test.describe('fieldwork safety', () => {
 
     await expect(workbench.projectTitle).toHaveText('Almaty interviews');
     await expect(new ProjectMenu(page).encryptedBadge).toBeVisible();
-    expect(fs.readFileSync(path.join(app.workDir, 'Almaty interviews.comparanda')).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    expect(fs.readFileSync(created).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
   });
 
   test('a project open in another process is offered read-only; the banner says what that means', async ({ workbench, page }) => {
