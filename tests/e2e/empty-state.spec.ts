@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 
@@ -30,6 +31,27 @@ test.describe('with no project open', () => {
     await page.reload();
     await expect(workbench.emptyState).toBeVisible();
     await expect(workbench.recentProject(SAMPLE_TITLE)).toBeVisible();
+  });
+
+  test('a recent project whose file is gone is restored from its newest snapshot, where it was, and opens', async ({ workbench, page }) => {
+    await workbench.open();
+    const samplePath = await workbench.projectPath();
+    await workbench.apiResult('backups.create', {});
+    await workbench.closeProject();
+    // The file goes (a temporary folder removed, a stick unplugged); its snapshots stay in the backups folder.
+    fs.rmSync(samplePath);
+    await page.reload();
+    const row = page.getByTestId('recent-list').getByRole('listitem').filter({ hasText: SAMPLE_TITLE });
+    await expect(row).toContainText('File not found; backups exist');
+    await row.getByRole('button', { name: 'Restore from backup…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Restore “${SAMPLE_TITLE}”` });
+    await expect(dialog.getByRole('radio').first()).toBeChecked();
+    await expect(dialog.getByLabel('Restore to')).toHaveValue(samplePath);
+    await workbench.screenshot('restore-missing.png');
+    await dialog.getByRole('button', { name: 'Restore and open' }).click();
+    await expect(workbench.matrix).toBeVisible();
+    await expect(workbench.projectTitle).toHaveText(SAMPLE_TITLE);
+    expect(fs.existsSync(samplePath)).toBe(true);
   });
 
   test('opens a file by path, and says calmly why a path cannot be opened', async ({ workbench }) => {
