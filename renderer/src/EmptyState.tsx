@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { RecentProject } from '../../electron/contract/api';
-import type { ApiError } from '../../electron/contract/errors';
-import { api, toApiError, transportKind, useApiQuery } from './api';
+import { api, transportKind, useApiQuery } from './api';
+import { useFormAction } from './form-action';
 import { InlineAlert } from './InlineAlert';
 import { Modal } from './Modal';
 import { NewProjectSection } from './safety/NewProjectDialog';
@@ -121,24 +121,14 @@ function RestoreMissingDialog({ item, onClose, onRestored }: { item: RecentProje
   const backups = useApiQuery('backups.listFor', { path: item.path });
   const [chosen, setChosen] = useState<string | null>(null);
   const [dest, setDest] = useState(item.path);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [pending, setPending] = useState(false);
+  const { pending, error, submit } = useFormAction();
   const file = chosen ?? backups.data?.[0]?.file ?? null;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const restore = submit(async () => {
     if (!file) return;
-    setPending(true);
-    setError(undefined);
-    try {
-      const restored = await api['backups.restoreFor']({ project: item.path, file, dest: dest.trim() });
-      onRestored(restored.path);
-      onClose();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setPending(false);
-    }
-  };
+    const restored = await api['backups.restoreFor']({ project: item.path, file, dest: dest.trim() });
+    onRestored(restored.path);
+    onClose();
+  });
   return (
     <Modal
       open
@@ -147,7 +137,7 @@ function RestoreMissingDialog({ item, onClose, onRestored }: { item: RecentProje
       description="Its file is no longer where it was. A snapshot from the backups folder is copied to a new file, which then opens."
       testId="restore-missing"
     >
-      <form className="dialog-form" onSubmit={(e) => void submit(e)}>
+      <form className="dialog-form" onSubmit={(e) => void restore(e)}>
         <fieldset className="field">
           <legend className="field-label">Snapshot</legend>
           {(backups.data ?? []).map((b, i) => (

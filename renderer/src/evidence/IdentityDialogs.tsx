@@ -2,11 +2,12 @@
  * Recording an interviewee's identity (real name, contact, and other identifiers: another name, a phone number, an
  * e-mail address, a place) and erasing it for real, with the report of what the erasure did and what remains.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { IDENTIFIER_KINDS, type EraseReportDto, type IdentifierKind, type ParticipantDto } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
 import { toApiError, useApiQuery } from '../api';
 import { InlineAlert } from '../InlineAlert';
+import { useFormAction } from '../form-action';
 import { Modal } from '../Modal';
 import { evidenceCall, useEvidenceStore } from './store';
 
@@ -32,8 +33,9 @@ export function RecordIdentityDialog({ participant, onClose, onSaved }: { partic
   const [contact, setContact] = useState('');
   const [rows, setRows] = useState<IdentifierRow[]>([]);
   const [nextKey, setNextKey] = useState(1);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [pending, setPending] = useState(false);
+  const [loadError, setLoadError] = useState<ApiError | undefined>(undefined);
+  const { pending, error: saveError, submit } = useFormAction();
+  const error = saveError ?? loadError;
 
   // Changing a recorded identity starts from what is recorded (the researcher asked to edit it).
   useEffect(() => {
@@ -47,27 +49,18 @@ export function RecordIdentityDialog({ participant, onClose, onSaved }: { partic
         setRows(found.identifiers.map((x, i) => ({ key: i + 1, ...x })));
         setNextKey(found.identifiers.length + 1);
       },
-      (caught: unknown) => live && setError(toApiError(caught)),
+      (caught: unknown) => live && setLoadError(toApiError(caught)),
     );
     return () => {
       live = false;
     };
   }, [participant.id, participant.hasIdentity]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setPending(true);
-    setError(undefined);
-    try {
-      const identifiers = rows.filter((r) => r.value.trim() !== '').map((r) => ({ kind: r.kind, value: r.value.trim() }));
-      await store.run('participants.setIdentity', { id: participant.id, realName: realName.trim(), contact: contact.trim(), identifiers });
-      onSaved();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setPending(false);
-    }
-  };
+  const save = submit(async () => {
+    const identifiers = rows.filter((r) => r.value.trim() !== '').map((r) => ({ kind: r.kind, value: r.value.trim() }));
+    await store.run('participants.setIdentity', { id: participant.id, realName: realName.trim(), contact: contact.trim(), identifiers });
+    onSaved();
+  });
   const setRow = (key: number, patch: Partial<IdentifierRow>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   return (
     <Modal
@@ -77,7 +70,7 @@ export function RecordIdentityDialog({ participant, onClose, onSaved }: { partic
       description="Kept apart from everything else: never listed, never searchable, and any output that would contain it is refused. Record it only if you must; encrypt the project if you do."
       testId="record-identity"
     >
-      <form className="dialog-form" onSubmit={(e) => void submit(e)}>
+      <form className="dialog-form" onSubmit={(e) => void save(e)}>
         <div className="field">
           <label className="field-label" htmlFor={nameId}>
             Real name
@@ -154,23 +147,13 @@ export function EraseIdentityDialog({ participant, onClose, onErased }: { partic
   const [purge, setPurge] = useState(true);
   const [historyOnly, setHistoryOnly] = useState(false);
   const [report, setReport] = useState<EraseReportDto | null>(null);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [pending, setPending] = useState(false);
+  const { pending, error, submit } = useFormAction();
   const snapshots = backups.data?.length ?? 0;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setPending(true);
-    setError(undefined);
-    try {
-      setReport(await store.run('participants.eraseIdentity', { id: participant.id, purgeSnapshots: purge, historyOnly }, ['overview', 'cells', 'history']));
-      onErased();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setPending(false);
-    }
-  };
+  const erase = submit(async () => {
+    setReport(await store.run('participants.eraseIdentity', { id: participant.id, purgeSnapshots: purge, historyOnly }, ['overview', 'cells', 'history']));
+    onErased();
+  });
 
   return (
     <Modal
@@ -227,7 +210,7 @@ export function EraseIdentityDialog({ participant, onClose, onErased }: { partic
           </div>
         </div>
       ) : (
-        <form className="dialog-form" onSubmit={(e) => void submit(e)}>
+        <form className="dialog-form" onSubmit={(e) => void erase(e)}>
           <fieldset className="field">
             <legend className="field-label">Erase</legend>
             <label className="choice">
