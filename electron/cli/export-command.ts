@@ -36,7 +36,7 @@ export class ExportUsageError extends Error {
 export const EXPORT_USAGE = `comparanda export FILE --what matrix|case|appendix|claims|observation --format pdf|docx|tex|csv|xlsx|md --out OUT
     [--norm ID_OR_LABEL]... [--cases A|B]... [--view NAME] [--case NAME] [--claim ID_OR_TEXT] [--layout cases-as-columns|stages-as-columns]
     [--style chicago-note|apa|harvard|PATH.csl] [--locale en-US|en-GB|ru-RU] [--paper a4|letter]
-    [--orientation landscape|portrait] [--shape long|wide] [--author TEXT]
+    [--orientation landscape|portrait] [--shape long|wide] [--author TEXT] [--note-marks letters|numbers] [--no-bom]
   write a publication export: the matrix (one table per norm), the claims register (or, with --claim, one claim's
   comparison card), the observation record, a case profile or the evidence appendix, with citations; LaTeX also
   writes OUT-body.tex (the tables, to \\input in an article) and OUT.bib (biblatex). Several norms or cases: repeat
@@ -60,6 +60,8 @@ const OPTIONS = {
   orientation: { type: 'string' },
   shape: { type: 'string' },
   author: { type: 'string' },
+  'note-marks': { type: 'string' },
+  'no-bom': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   'passphrase-file': { type: 'string' },
 } as const;
@@ -117,6 +119,8 @@ export function parseExportArgs(args: string[]): { file: string; options: Export
     orientation: oneOf<PageOrientation>('orientation', values.orientation, ['landscape', 'portrait']),
     shape: oneOf<TableShape>('shape', values.shape, ['long', 'wide']),
     author: values.author,
+    noteMarks: oneOf<'letters' | 'numbers'>('note-marks', values['note-marks'], ['letters', 'numbers']),
+    ...(values['no-bom'] ? { bom: false } : {}),
   };
   return { file: positionals[0]!, options, quiet: values.quiet ?? false };
 }

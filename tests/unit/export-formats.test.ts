@@ -311,6 +311,10 @@ describe('comparanda export (command line)', () => {
     expect(() => parseExportArgs(['p', '--what', 'matrix', '--out', 'x.pdf', '--paper', 'a3'])).toThrow(/--paper must be a4 or letter/);
     expect(() => parseExportArgs(['p', '--what', 'case', '--out', 'x.pdf'])).toThrow(/--case NAME/);
     expect(() => parseExportArgs(['p', '--what', 'matrix', '--out', 'x.pdf', '--bogus'])).toThrow(ExportUsageError);
+    // Table notes lettered (the default) or numbered; a CSV for people with or without its byte order mark.
+    expect(parseExportArgs(['p', '--what', 'claims', '--out', 'x.csv', '--note-marks', 'numbers', '--no-bom']).options).toMatchObject({ noteMarks: 'numbers', bom: false });
+    expect(parseExportArgs(['p', '--what', 'claims', '--out', 'x.csv']).options).not.toHaveProperty('bom');
+    expect(() => parseExportArgs(['p', '--what', 'claims', '--out', 'x.csv', '--note-marks', 'roman'])).toThrow(/--note-marks must be letters or numbers/);
   });
 
   it('exports read-only and prints what it wrote, the claims register too', async () => {
