@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import { transportKind, useApiQuery } from './api';
-import { EmptyState } from './EmptyState';
-import { InlineAlert } from './InlineAlert';
-import { SessionCodeForm } from './SessionCodeForm';
+import { EmptyState } from './shell/EmptyState';
+import { InlineAlert } from './ui/InlineAlert';
+import { SessionCodeForm } from './shell/SessionCodeForm';
 import { useUnlockRequest } from './safety/unlock-request';
 import { UnlockPage } from './safety/UnlockScreen';
-import { TitleBar } from './TitleBar';
-import { Workbench } from './Workbench';
+import { TitleBar } from './shell/TitleBar';
+import { Workbench } from './shell/Workbench';
 
 export function App() {
   const current = useApiQuery('project.current', {});

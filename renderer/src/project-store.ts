@@ -7,7 +7,7 @@
 import type { Api, CellDto, CellEvidenceCount, HistoryState, ProjectOverview } from '../../electron/contract/api';
 import type { ApiError } from '../../electron/contract/errors';
 import { toApiError } from './api';
-import { cellKey } from './matrix-model';
+import { cellKey } from './matrix/matrix-model';
 
 export interface ProjectSnapshot {
   overview: ProjectOverview | undefined;

@@ -5,8 +5,8 @@
  */
 import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ExcerptDto } from '../../../electron/contract/api';
-import { InlineAlert } from '../InlineAlert';
-import { Modal } from '../Modal';
+import { InlineAlert } from '../ui/InlineAlert';
+import { Modal } from '../ui/Modal';
 import { attribution, citedText, shorten } from './format';
 import { useEvidenceAction, useEvidenceQuery, useEvidenceStore, useList, type CellTarget } from './store';
 import { Facts } from './ui';

@@ -1,6 +1,6 @@
 /** The matrix cells an excerpt is evidence for: listed (show in the matrix, unlink), and a case × norm × stage picker to add one. */
 import { useId, useState } from 'react';
-import { frameworkOf, orderStages } from '../matrix-model';
+import { frameworkOf, orderStages } from '../matrix/matrix-model';
 import { useCellLookup } from './cells';
 import type { CellTarget } from './store';
 

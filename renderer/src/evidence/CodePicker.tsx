@@ -2,7 +2,7 @@
 import * as Popover from '@radix-ui/react-popover';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { CodeDto } from '../../../electron/contract/api';
-import { InlineAlert } from '../InlineAlert';
+import { InlineAlert } from '../ui/InlineAlert';
 import { useEvidenceAction, useList } from './store';
 
 export interface CodeNode {

@@ -6,10 +6,10 @@
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CodeDto } from '../../../electron/contract/api';
 import { api } from '../api';
-import { AutoTextArea, AutoTextField, requireText } from '../fields';
-import { ChevronIcon, PlusIcon } from '../icons';
-import { InlineAlert } from '../InlineAlert';
-import { Modal } from '../Modal';
+import { AutoTextArea, AutoTextField, requireText } from '../ui/fields';
+import { ChevronIcon, PlusIcon } from '../ui/icons';
+import { InlineAlert } from '../ui/InlineAlert';
+import { Modal } from '../ui/Modal';
 import { flattenCodes, type CodeNode } from './CodePicker';
 import { citedText, shorten } from './format';
 import { useEvidenceAction, useEvidenceState, useEvidenceStore, useList } from './store';

@@ -8,9 +8,9 @@ import { useCallback, useId, useMemo, useState, type KeyboardEvent, type ReactNo
 import type { ExcerptDto, TextKind } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
 import { api, toApiError } from '../api';
-import { useAutoSave } from '../fields';
-import { InlineAlert } from '../InlineAlert';
-import { MOD } from '../keyboard';
+import { useAutoSave } from '../ui/fields';
+import { InlineAlert } from '../ui/InlineAlert';
+import { MOD } from '../shell/keyboard';
 import { CellLinks, type LinkedCell } from './CellLinks';
 import { useCellLookup } from './cells';
 import { CodePicker } from './CodePicker';

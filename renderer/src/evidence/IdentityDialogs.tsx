@@ -6,9 +6,9 @@ import { useEffect, useId, useState } from 'react';
 import { IDENTIFIER_KINDS, type EraseReportDto, type IdentifierKind, type ParticipantDto } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
 import { toApiError, useApiQuery } from '../api';
-import { InlineAlert } from '../InlineAlert';
-import { useFormAction } from '../form-action';
-import { Modal } from '../Modal';
+import { InlineAlert } from '../ui/InlineAlert';
+import { useFormAction } from '../ui/form-action';
+import { Modal } from '../ui/Modal';
 import { evidenceCall, useEvidenceStore } from './store';
 
 export const IDENTIFIER_LABELS: Record<IdentifierKind, string> = {

@@ -10,8 +10,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { DocumentTextDto, ExcerptDto, TextKind } from '../../../electron/contract/api';
-import { InlineAlert } from '../InlineAlert';
-import { MOD } from '../keyboard';
+import { InlineAlert } from '../ui/InlineAlert';
+import { MOD } from '../shell/keyboard';
 import { toApiError } from '../api';
 import { openOriginal, SaveOriginalDialog } from './dialogs';
 import { attribution, citedText, formatBytes, guessLanguage, plural, shorten, SOURCE_KIND_LABELS, suggestLocator } from './format';

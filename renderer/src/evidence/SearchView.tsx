@@ -9,9 +9,9 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHitDto, SearchKind, SourceKind } from '../../../electron/contract/api';
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../../electron/contract/api';
-import { InlineAlert } from '../InlineAlert';
-import { MOD } from '../keyboard';
-import { frameworkOf, orderStages } from '../matrix-model';
+import { InlineAlert } from '../ui/InlineAlert';
+import { MOD } from '../shell/keyboard';
+import { frameworkOf, orderStages } from '../matrix/matrix-model';
 import { useProject } from '../workbench-context';
 import { cellLabel } from './cells';
 import { plural, SOURCE_KIND_LABELS } from './format';

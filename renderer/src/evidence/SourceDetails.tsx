@@ -5,8 +5,8 @@
 import { useState } from 'react';
 import type { CslItem, DocumentDto, SourceDto } from '../../../electron/contract/api';
 import { api } from '../api';
-import { AutoTextArea, AutoTextField, requireText } from '../fields';
-import { InlineAlert } from '../InlineAlert';
+import { AutoTextArea, AutoTextField, requireText } from '../ui/fields';
+import { InlineAlert } from '../ui/InlineAlert';
 import { ImportDocumentsDialog, SaveOriginalDialog } from './dialogs';
 import { citedText, cslDateText, cslNamesText, cslString, formatBytes, parseCslDate, parseCslNames, plural, safeWebUrl, shorten, SOURCE_KIND_LABELS } from './format';
 import { useEvidenceAction, useEvidenceStore, useList } from './store';

@@ -6,8 +6,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SourceDto, SourceKind } from '../../../electron/contract/api';
-import { PlusIcon } from '../icons';
-import { InlineAlert } from '../InlineAlert';
+import { PlusIcon } from '../ui/icons';
+import { InlineAlert } from '../ui/InlineAlert';
 import { BibliographyExportDialog, BibliographyImportDialog, ImportDocumentsDialog, NewSourceDialog } from './dialogs';
 import { ImportProgress } from './ImportProgress';
 import { plural, SOURCE_KIND_LABELS } from './format';

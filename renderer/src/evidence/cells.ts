@@ -1,7 +1,7 @@
 /** Matrix cells as the evidence views name them: "Kazakhstan · Observation · 3 Reconstitution". */
 import { useMemo } from 'react';
 import type { CellDto, ProjectOverview } from '../../../electron/contract/api';
-import { frameworkOf } from '../matrix-model';
+import { frameworkOf } from '../matrix/matrix-model';
 import { useProject } from '../workbench-context';
 import type { CellTarget } from './store';
 

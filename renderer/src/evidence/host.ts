@@ -3,10 +3,10 @@
  * the page and show a cell in the matrix, and that makes Ctrl/Cmd+F open the search from anywhere.
  */
 import { useEffect, type Dispatch, type SetStateAction } from 'react';
-import { revealMatrixCell } from '../matrix-focus';
-import { cellKey } from '../matrix-model';
-import type { Selection } from '../selection';
-import type { MatrixSettings } from '../view-state';
+import { revealMatrixCell } from '../matrix/matrix-focus';
+import { cellKey } from '../matrix/matrix-model';
+import type { Selection } from '../matrix/selection';
+import type { MatrixSettings } from '../matrix/view-state';
 import type { EvidencePage } from './nav';
 import { useEvidenceStore, type CellTarget } from './store';
 

@@ -3,7 +3,7 @@ import * as ToggleGroup from '@radix-ui/react-toggle-group';
 import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { ExportFormatName, ExportKindDto, ProjectOverview, ProjectSummary } from '../../../electron/contract/api';
 import { api, toApiError, useApiQuery } from '../api';
-import { InlineAlert } from '../InlineAlert';
+import { InlineAlert } from '../ui/InlineAlert';
 import { formatBytes, plural } from '../safety/format';
 import { CAN_CHOOSE_FILES, chooseFile, PathField } from '../safety/PathField';
 import { basename } from '../safety/paths';

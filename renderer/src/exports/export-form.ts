@@ -4,7 +4,7 @@
  */
 import type { ExportFormatName, ExportKindDto, ExportKindName, ExportRequest, Orientation, ProjectOverview } from '../../../electron/contract/api';
 import { extensionOf, safeFileName, siblingPath, withExtension } from '../safety/paths';
-import { loadSettings, matchesView, shownCases, shownNorms } from '../view-state';
+import { loadSettings, matchesView, shownCases, shownNorms } from '../matrix/view-state';
 
 export type CitationStyle = 'chicago-note' | 'apa' | 'harvard';
 export type Paper = 'a4' | 'letter';

@@ -3,7 +3,7 @@
  * norm and stage, each with the researcher's assessment and its verification; one opens its comparison card.
  */
 import { useState } from 'react';
-import { PlusIcon } from '../icons';
+import { PlusIcon } from '../ui/icons';
 import { NewClaimDialog } from './ClaimDialogs';
 import { ClaimStatement } from './ClaimText';
 import { claimsOfCell } from './lookups';

@@ -6,8 +6,8 @@
 import { useMemo, useState } from 'react';
 import type { ClaimDto, ProjectOverview } from '../../../electron/contract/api';
 import { CLAIM_ASSESSMENTS } from '../../../electron/contract/api';
-import { AutoTextArea } from '../fields';
-import { frameworkOf } from '../matrix-model';
+import { AutoTextArea } from '../ui/fields';
+import { frameworkOf } from '../matrix/matrix-model';
 import { useProject } from '../workbench-context';
 import { CompareVerdictsDialog } from './ClaimDialogs';
 import { ClaimStatement } from './ClaimText';

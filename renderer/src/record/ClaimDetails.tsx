@@ -1,10 +1,10 @@
 /** The right pane on the claims page: who made the claim, where, about whom and what, and where it sits in the matrix. */
 import { useState } from 'react';
 import type { ClaimDto, TextKind } from '../../../electron/contract/api';
-import { AutoTextArea, AutoTextField, requireText, useAutoSave } from '../fields';
-import { InlineAlert } from '../InlineAlert';
-import { frameworkOf, orderStages } from '../matrix-model';
-import { Modal } from '../Modal';
+import { AutoTextArea, AutoTextField, requireText, useAutoSave } from '../ui/fields';
+import { InlineAlert } from '../ui/InlineAlert';
+import { frameworkOf, orderStages } from '../matrix/matrix-model';
+import { Modal } from '../ui/Modal';
 import { ClaimHistory } from '../safety/CellHistory';
 import { useProject } from '../workbench-context';
 import { useClaimSave } from './claim-save';

@@ -1,9 +1,9 @@
 /** Creating a claim, and choosing the verdicts it is tested against. */
 import { useMemo, useState, type FormEvent } from 'react';
 import type { ClaimDto, TextKind } from '../../../electron/contract/api';
-import { InlineAlert } from '../InlineAlert';
-import { frameworkOf, orderStages } from '../matrix-model';
-import { Modal } from '../Modal';
+import { InlineAlert } from '../ui/InlineAlert';
+import { frameworkOf, orderStages } from '../matrix/matrix-model';
+import { Modal } from '../ui/Modal';
 import { useProject } from '../workbench-context';
 import { dateToYear, ELECTION_TYPE_LABELS, firstSentence, formatDate, MISSION_TYPE_LABELS } from './labels';
 import { useObservationIndex } from './lookups';

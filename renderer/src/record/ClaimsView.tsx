@@ -5,8 +5,8 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ClaimAssessment, Verification } from '../../../electron/contract/api';
 import { CLAIM_ASSESSMENTS, VERIFICATION_STATUSES } from '../../../electron/contract/api';
-import { PlusIcon } from '../icons';
-import { InlineAlert } from '../InlineAlert';
+import { PlusIcon } from '../ui/icons';
+import { InlineAlert } from '../ui/InlineAlert';
 import { ClaimCard } from './ClaimCard';
 import { ClaimStatement, versus } from './ClaimText';
 import { NewClaimDialog } from './ClaimDialogs';

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { CaseDto, CellDto } from '../../../electron/contract/api';
-import { ChevronIcon } from '../icons';
+import { ChevronIcon } from '../ui/icons';
 import { useProject } from '../workbench-context';
 import { bearings, formatPeriod, membershipPeriod, normPeriod, type Period } from './context-model';
 import { MEMBERSHIP_LABELS } from './labels';

@@ -4,9 +4,9 @@ import type { ApiInput, MembershipStatus, RegionalContextDto, Verification } fro
 import { MEMBERSHIP_STATUSES } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
 import { api } from '../api';
-import { AutoTextArea, AutoTextField, requireText, useAutoSave } from '../fields';
-import { InlineAlert } from '../InlineAlert';
-import { cellKey, frameworkOf, orderStages } from '../matrix-model';
+import { AutoTextArea, AutoTextField, requireText, useAutoSave } from '../ui/fields';
+import { InlineAlert } from '../ui/InlineAlert';
+import { cellKey, frameworkOf, orderStages } from '../matrix/matrix-model';
 import { useProject, useServices } from '../workbench-context';
 import { cellName, useCellsById } from './ContextView';
 import { MEMBERSHIP_LABELS } from './labels';

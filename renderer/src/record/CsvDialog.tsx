@@ -10,9 +10,9 @@ import { useId, useState, type FormEvent } from 'react';
 import type { CsvChange, CsvImportDto, CsvKind, CsvPreviewDto } from '../../../electron/contract/api';
 import { CSV_KINDS } from '../../../electron/contract/api';
 import { api, toApiError, transportKind } from '../api';
-import { ChevronIcon } from '../icons';
-import { InlineAlert } from '../InlineAlert';
-import { Modal } from '../Modal';
+import { ChevronIcon } from '../ui/icons';
+import { InlineAlert } from '../ui/InlineAlert';
+import { Modal } from '../ui/Modal';
 import { plural } from './labels';
 import { useRecordEdit } from './record-store';
 

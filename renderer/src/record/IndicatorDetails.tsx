@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import type { CaseDto, IndicatorDto, Verification } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
-import { AutoTextArea, AutoTextField, requireText } from '../fields';
-import { InlineAlert } from '../InlineAlert';
-import { Modal } from '../Modal';
+import { AutoTextArea, AutoTextField, requireText } from '../ui/fields';
+import { InlineAlert } from '../ui/InlineAlert';
+import { Modal } from '../ui/Modal';
 import { sourceLine, useCitations } from './lookups';
 import { AutoSelect, VERIFICATION_OPTIONS, VerificationTag } from './RecordBits';
 import { useRecordEdit, useRecordSender, useRecordStore, useRecordUi } from './record-store';

@@ -6,10 +6,10 @@
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CaseDto, ElectionDto, ElectionType, MissionDto } from '../../../electron/contract/api';
 import { ELECTION_TYPES } from '../../../electron/contract/api';
-import { FocalMarker } from '../FocalMarker';
-import { PlusIcon } from '../icons';
-import { InlineAlert } from '../InlineAlert';
-import { Modal } from '../Modal';
+import { FocalMarker } from '../matrix/FocalMarker';
+import { PlusIcon } from '../ui/icons';
+import { InlineAlert } from '../ui/InlineAlert';
+import { Modal } from '../ui/Modal';
 import { CsvActions } from './CsvDialog';
 import { ElectionGlyph, odihrPresence, type OdihrPresence } from './ElectionGlyph';
 import {

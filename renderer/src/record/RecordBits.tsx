@@ -2,8 +2,8 @@
 import { useId, type ReactNode } from 'react';
 import type { CaseDto, ClaimAssessment, Severity, Verification } from '../../../electron/contract/api';
 import { VERIFICATION_STATUSES } from '../../../electron/contract/api';
-import { useAutoSave } from '../fields';
-import { FocalMarker } from '../FocalMarker';
+import { useAutoSave } from '../ui/fields';
+import { FocalMarker } from '../matrix/FocalMarker';
 import { useProject } from '../workbench-context';
 import { useRecordUi } from './record-store';
 import { ASSESSMENT_LABELS, SEVERITY_LABELS, SEVERITY_RANK, VERIFICATION_LABELS } from './labels';

@@ -4,8 +4,8 @@
  * a matrix cell.
  */
 import { useEffect, type Dispatch, type SetStateAction } from 'react';
-import type { Selection } from '../selection';
-import type { MatrixSettings } from '../view-state';
+import type { Selection } from '../matrix/selection';
+import type { MatrixSettings } from '../matrix/view-state';
 import { ClaimDetails } from './ClaimDetails';
 import { ClaimsView } from './ClaimsView';
 import { ContextBand } from './ContextBand';

@@ -1,8 +1,8 @@
 /** The right pane on the verification page: the selected fact (and where it lives) or the selected flag, editable. */
 import type { UnverifiedItemDto, VerificationFlagDto } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
-import { AutoTextArea, AutoTextField, requireText } from '../fields';
-import { InlineAlert } from '../InlineAlert';
+import { AutoTextArea, AutoTextField, requireText } from '../ui/fields';
+import { InlineAlert } from '../ui/InlineAlert';
 import { ClaimStatement } from './ClaimText';
 import { useOpenExcerpt } from './evidence-link';
 import { UNVERIFIED_TYPE_LABELS } from './labels';

@@ -5,9 +5,9 @@
  */
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { UnverifiedItemDto, Verification, VerificationFlagDto } from '../../../electron/contract/api';
-import { PlusIcon } from '../icons';
-import { InlineAlert } from '../InlineAlert';
-import { Modal } from '../Modal';
+import { PlusIcon } from '../ui/icons';
+import { InlineAlert } from '../ui/InlineAlert';
+import { Modal } from '../ui/Modal';
 import { useOpenExcerpt } from './evidence-link';
 import { electionTitle, firstSentence, UNVERIFIED_TYPE_LABELS, VERIFICATION_LABELS } from './labels';
 import { useObservationIndex } from './lookups';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AuditEntryDto } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
 import { api, toApiError, useApiQuery } from '../api';
-import { InlineAlert } from '../InlineAlert';
+import { InlineAlert } from '../ui/InlineAlert';
 import type { RefreshPart } from '../project-store';
 import { useServices } from '../workbench-context';
 import { changesOf, kindOf, type ValueWords } from './audit-diff';

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../electron/contract/errors';
 import { api, toApiError, useApiQuery } from '../api';
-import { InlineAlert } from '../InlineAlert';
-import { Modal } from '../Modal';
+import { InlineAlert } from '../ui/InlineAlert';
+import { Modal } from '../ui/Modal';
 import { NewPassphraseFields, newPassphraseProblem, type NewPassphrase } from './PassphraseFields';
 import { CAN_CHOOSE_FILES, PathField } from './PathField';
 import { inFolder, safeFileName } from './paths';

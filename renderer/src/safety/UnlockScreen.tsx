@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../electron/contract/errors';
 import { api, toApiError } from '../api';
-import { TitleBar } from '../TitleBar';
+import { TitleBar } from '../shell/TitleBar';
 import { PassphraseInput } from './PassphraseFields';
 import { basename, dirname } from './paths';
 import { clearUnlock } from './unlock-request';

@@ -1,10 +1,10 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import type { AttributeDto, AttributeType } from '../../electron/contract/api';
-import { api } from './api';
-import { AutoTextField, requireText } from './fields';
-import { InlineAlert } from './InlineAlert';
-import { Modal } from './Modal';
-import { useEdit, useServices } from './workbench-context';
+import type { AttributeDto, AttributeType } from '../../../electron/contract/api';
+import { api } from '../api';
+import { AutoTextField, requireText } from '../ui/fields';
+import { InlineAlert } from '../ui/InlineAlert';
+import { Modal } from '../ui/Modal';
+import { useEdit, useServices } from '../workbench-context';
 
 const TYPES: { value: AttributeType; label: string }[] = [
   { value: 'text', label: 'Text' },

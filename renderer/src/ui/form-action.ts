@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../../electron/contract/errors';
-import { toApiError } from './api';
+import type { ApiError } from '../../../electron/contract/errors';
+import { toApiError } from '../api';
 
 /**
  * A dialog's submit: the form's default is prevented, the button shows it is pending, and a failure becomes the

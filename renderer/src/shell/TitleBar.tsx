@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import type { HistoryState, ProjectSummary } from '../../electron/contract/api';
-import { CheckIcon, UndoIcon } from './icons';
+import type { HistoryState, ProjectSummary } from '../../../electron/contract/api';
+import { CheckIcon, UndoIcon } from '../ui/icons';
 import { MOD } from './keyboard';
-import { useSaveStatus, useServices } from './workbench-context';
+import { useSaveStatus, useServices } from '../workbench-context';
 
 interface TitleBarProps {
   project?: ProjectSummary | undefined;

@@ -1,4 +1,4 @@
-import { StarIcon } from './icons';
+import { StarIcon } from '../ui/icons';
 
 /** The focal case's mark: a star for the eye and the word for everyone (colour and shape are never the only signal). */
 export function FocalMarker() {

@@ -1,14 +1,14 @@
 import * as ToggleGroup from '@radix-ui/react-toggle-group';
 import { useCallback, useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import type { CaseDto, CellDto, CellMode, CellPatch, Confidence, FrameworkDto, NormDto, StageDto } from '../../electron/contract/api';
-import { api } from './api';
-import { CellEvidence } from './evidence/CellEvidence';
-import { AutoTextArea, useAutoSave } from './fields';
-import { CellClaims } from './record/RecordPages';
-import { CellHistory } from './safety/CellHistory';
+import type { CaseDto, CellDto, CellMode, CellPatch, Confidence, FrameworkDto, NormDto, StageDto } from '../../../electron/contract/api';
+import { api } from '../api';
+import { CellEvidence } from '../evidence/CellEvidence';
+import { AutoTextArea, useAutoSave } from '../ui/fields';
+import { CellClaims } from '../record/RecordPages';
+import { CellHistory } from '../safety/CellHistory';
 import { StatusSelect } from './StatusSelect';
 import { SummaryEditor } from './SummaryEditor';
-import { useProject, useServices } from './workbench-context';
+import { useProject, useServices } from '../workbench-context';
 
 export interface CellTarget {
   normId: string;

@@ -1,11 +1,11 @@
 import { memo, useState, type KeyboardEvent } from 'react';
-import type { CaseDto, NormDto } from '../../electron/contract/api';
-import type { EvidencePage } from './evidence/nav';
-import { EVIDENCE_NAV_IDS, EvidenceNavItems } from './evidence/NavItems';
-import { FocalMarker } from './FocalMarker';
-import { ChevronIcon, PlusIcon } from './icons';
-import { RECORD_NAV_IDS, RecordNavItems, type RecordPage } from './record/RecordPages';
-import { SortableList } from './SortableList';
+import type { CaseDto, NormDto } from '../../../electron/contract/api';
+import type { EvidencePage } from '../evidence/nav';
+import { EVIDENCE_NAV_IDS, EvidenceNavItems } from '../evidence/NavItems';
+import { FocalMarker } from '../matrix/FocalMarker';
+import { ChevronIcon, PlusIcon } from '../ui/icons';
+import { RECORD_NAV_IDS, RecordNavItems, type RecordPage } from '../record/RecordPages';
+import { SortableList } from '../ui/SortableList';
 
 export type Page = 'matrix' | 'frameworks' | RecordPage | EvidencePage;
 

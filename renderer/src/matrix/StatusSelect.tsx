@@ -1,7 +1,7 @@
 import * as Select from '@radix-ui/react-select';
-import type { StatusLevelDto } from '../../electron/contract/api';
-import { ChevronIcon } from './icons';
-import { STATUS_PALETTE } from './palette';
+import type { StatusLevelDto } from '../../../electron/contract/api';
+import { ChevronIcon } from '../ui/icons';
+import { STATUS_PALETTE } from '../ui/palette';
 import { StatusSwatch } from './StatusSwatch';
 
 interface StatusSelectProps {

@@ -1,5 +1,5 @@
 /** Pure helpers that turn the overview, the cells and the matrix's view settings into the grid the matrix shows. */
-import type { CaseDto, CellDto, CellMode, FrameworkDto, NormDto, Orientation, StageDto, StatusLevelDto } from '../../electron/contract/api';
+import type { CaseDto, CellDto, CellMode, FrameworkDto, NormDto, Orientation, StageDto, StatusLevelDto } from '../../../electron/contract/api';
 
 /** Focal case first, then the others in the given order. */
 export function orderCases(cases: readonly CaseDto[]): CaseDto[] {

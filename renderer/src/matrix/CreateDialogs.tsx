@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { CaseDto, CaseRole, FrameworkDto, NormDto } from '../../electron/contract/api';
-import { InlineAlert } from './InlineAlert';
-import { Modal } from './Modal';
-import { useEdit } from './workbench-context';
+import type { CaseDto, CaseRole, FrameworkDto, NormDto } from '../../../electron/contract/api';
+import { InlineAlert } from '../ui/InlineAlert';
+import { Modal } from '../ui/Modal';
+import { useEdit } from '../workbench-context';
 
 export function AddCaseDialog({ focalName, onClose, onCreated }: { focalName: string | undefined; onClose: () => void; onCreated: (kase: CaseDto) => void }) {
   const create = useEdit('cases.create');

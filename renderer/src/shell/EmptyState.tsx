@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import type { RecentProject } from '../../electron/contract/api';
-import { api, transportKind, useApiQuery } from './api';
-import { useFormAction } from './form-action';
-import { InlineAlert } from './InlineAlert';
-import { Modal } from './Modal';
-import { NewProjectSection } from './safety/NewProjectDialog';
-import { useOpenProject } from './safety/open-project';
+import type { RecentProject } from '../../../electron/contract/api';
+import { api, transportKind, useApiQuery } from '../api';
+import { useFormAction } from '../ui/form-action';
+import { InlineAlert } from '../ui/InlineAlert';
+import { Modal } from '../ui/Modal';
+import { NewProjectSection } from '../safety/NewProjectDialog';
+import { useOpenProject } from '../safety/open-project';
 
 interface EmptyStateProps {
   onOpened: () => void;

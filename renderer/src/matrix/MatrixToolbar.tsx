@@ -2,15 +2,15 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import * as Popover from '@radix-ui/react-popover';
 import * as Select from '@radix-ui/react-select';
 import { useState, type FormEvent } from 'react';
-import type { CaseDto, NormDto, ViewDto } from '../../electron/contract/api';
+import type { CaseDto, NormDto, ViewDto } from '../../../electron/contract/api';
 import { FocalMarker } from './FocalMarker';
-import { CheckIcon, ChevronIcon } from './icons';
-import { InlineAlert } from './InlineAlert';
-import { Toolbar } from './Toolbar';
-import { Modal } from './Modal';
-import { SortableList } from './SortableList';
+import { CheckIcon, ChevronIcon } from '../ui/icons';
+import { InlineAlert } from '../ui/InlineAlert';
+import { Toolbar } from '../shell/Toolbar';
+import { Modal } from '../ui/Modal';
+import { SortableList } from '../ui/SortableList';
 import { casesInColumnOrder, matchesView, settingsFromView, viewFromSettings, type MatrixSettings } from './view-state';
-import { useEdit } from './workbench-context';
+import { useEdit } from '../workbench-context';
 
 interface ToolbarProps {
   settings: MatrixSettings;

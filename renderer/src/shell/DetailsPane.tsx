@@ -1,9 +1,9 @@
-import type { CellDto, ProjectOverview } from '../../electron/contract/api';
-import { CaseEditor } from './CaseEditor';
-import { CellEditor } from './CellEditor';
-import { cellKey, frameworkOf } from './matrix-model';
-import { NormEditor } from './NormEditor';
-import type { Selection } from './selection';
+import type { CellDto, ProjectOverview } from '../../../electron/contract/api';
+import { CaseEditor } from '../matrix/CaseEditor';
+import { CellEditor } from '../matrix/CellEditor';
+import { cellKey, frameworkOf } from '../matrix/matrix-model';
+import { NormEditor } from '../matrix/NormEditor';
+import type { Selection } from '../matrix/selection';
 
 interface DetailsPaneProps {
   selection: Selection | null;

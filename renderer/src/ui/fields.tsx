@@ -3,7 +3,7 @@
  * so it survives a failed save, a re-render or moving to another cell.
  */
 import { useCallback, useId, type ChangeEvent, type ReactNode, type TextareaHTMLAttributes } from 'react';
-import { useDraft, useFieldError, useServices } from './workbench-context';
+import { useDraft, useFieldError, useServices } from '../workbench-context';
 
 export interface AutoSave<T> {
   saveKey: string;

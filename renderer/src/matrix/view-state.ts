@@ -3,7 +3,7 @@
  * orientation and the differences mode. Remembered per project file in this window's storage, and saved by name
  * as a project view (views.save) when the researcher wants to come back to it or share it.
  */
-import type { CaseDto, NormDto, Orientation, ViewDto } from '../../electron/contract/api';
+import type { CaseDto, NormDto, Orientation, ViewDto } from '../../../electron/contract/api';
 import { orderCases } from './matrix-model';
 
 export interface MatrixSettings {

@@ -1,4 +1,4 @@
-import { paletteColour } from './palette';
+import { paletteColour } from '../ui/palette';
 
 interface StatusSwatchProps {
   /** Okabe–Ito slot; omitted for a cell nobody has assessed yet (drawn hollow). */

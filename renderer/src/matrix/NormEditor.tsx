@@ -1,12 +1,12 @@
 import { useCallback, useId, useState } from 'react';
-import type { FrameworkDto, NormDto } from '../../electron/contract/api';
-import { api, toApiError } from './api';
-import { Memos } from './evidence/ui';
-import { AutoTextArea, AutoTextField, requireText } from './fields';
-import { InlineAlert } from './InlineAlert';
+import type { FrameworkDto, NormDto } from '../../../electron/contract/api';
+import { api, toApiError } from '../api';
+import { Memos } from '../evidence/ui';
+import { AutoTextArea, AutoTextField, requireText } from '../ui/fields';
+import { InlineAlert } from '../ui/InlineAlert';
 import { orderStages } from './matrix-model';
 import { OrphanDialog, type OrphanRequest } from './OrphanDialog';
-import { apiCall, useEdit, useServices } from './workbench-context';
+import { apiCall, useEdit, useServices } from '../workbench-context';
 
 interface NormEditorProps {
   norm: NormDto;

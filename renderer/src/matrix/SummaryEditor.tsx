@@ -1,9 +1,9 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type RefCallback } from 'react';
-import type { AutoSave } from './fields';
-import { useAutoSave } from './fields';
-import { MOD } from './keyboard';
-import { renderSummary } from './markdown';
-import { Toolbar } from './Toolbar';
+import type { AutoSave } from '../ui/fields';
+import { useAutoSave } from '../ui/fields';
+import { MOD } from '../shell/keyboard';
+import { renderSummary } from '../ui/markdown';
+import { Toolbar } from '../shell/Toolbar';
 
 interface SummaryEditorProps extends AutoSave<string> {
   textareaRef?: RefCallback<HTMLTextAreaElement>;

@@ -1,16 +1,16 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
-import type { FrameworkDto, FrameworkTemplateDto, NormDto, StageDto, StatusLevelDto } from '../../electron/contract/api';
-import { api, toApiError, useApiQuery } from './api';
-import { AutoTextArea, AutoTextField, requireText, useAutoSave } from './fields';
-import { PlusIcon } from './icons';
-import { InlineAlert } from './InlineAlert';
-import { orderStages } from './matrix-model';
-import { Modal } from './Modal';
-import { OrphanDialog, type OrphanRequest } from './OrphanDialog';
-import { SortableList } from './SortableList';
-import { PaletteSelect } from './StatusSelect';
-import { StatusSwatch } from './StatusSwatch';
-import { apiCall, useEdit, useServices } from './workbench-context';
+import type { FrameworkDto, FrameworkTemplateDto, NormDto, StageDto, StatusLevelDto } from '../../../electron/contract/api';
+import { api, toApiError, useApiQuery } from '../api';
+import { AutoTextArea, AutoTextField, requireText, useAutoSave } from '../ui/fields';
+import { PlusIcon } from '../ui/icons';
+import { InlineAlert } from '../ui/InlineAlert';
+import { orderStages } from '../matrix/matrix-model';
+import { Modal } from '../ui/Modal';
+import { OrphanDialog, type OrphanRequest } from '../matrix/OrphanDialog';
+import { SortableList } from '../ui/SortableList';
+import { PaletteSelect } from '../matrix/StatusSelect';
+import { StatusSwatch } from '../matrix/StatusSwatch';
+import { apiCall, useEdit, useServices } from '../workbench-context';
 
 interface FrameworksViewProps {
   frameworks: FrameworkDto[];

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
-import type { CellDto, FrameworkDto, ProjectOverview } from '../../electron/contract/api';
-import type { ApiError } from '../../electron/contract/errors';
-import { NotEqualIcon, QuoteIcon } from './icons';
-import { InlineAlert } from './InlineAlert';
-import { MOD } from './keyboard';
+import type { CellDto, FrameworkDto, ProjectOverview } from '../../../electron/contract/api';
+import type { ApiError } from '../../../electron/contract/errors';
+import { NotEqualIcon, QuoteIcon } from '../ui/icons';
+import { InlineAlert } from '../ui/InlineAlert';
+import { MOD } from '../shell/keyboard';
 import { MatrixGrid } from './MatrixGrid';
 import { MatrixToolbar } from './MatrixToolbar';
 import { buildGrid, frameworkOf, orderStages, type CellRef, type NormBlock } from './matrix-model';
-import { ContextBand } from './record/RecordPages';
+import { ContextBand } from '../record/RecordPages';
 import { StatusSwatch } from './StatusSwatch';
 import { shownCases, shownNorms, type MatrixSettings } from './view-state';
 

@@ -1,13 +1,13 @@
 import * as ToggleGroup from '@radix-ui/react-toggle-group';
 import { useCallback, useId, useState } from 'react';
-import type { AttributeDto, AttributeValue, CaseDto, CaseRole } from '../../electron/contract/api';
-import { api } from './api';
+import type { AttributeDto, AttributeValue, CaseDto, CaseRole } from '../../../electron/contract/api';
+import { api } from '../api';
 import { AttributesDialog } from './AttributesDialog';
-import { Memos } from './evidence/ui';
-import { AutoTextArea, AutoTextField, requireText, useAutoSave } from './fields';
+import { Memos } from '../evidence/ui';
+import { AutoTextArea, AutoTextField, requireText, useAutoSave } from '../ui/fields';
 import { FocalMarker } from './FocalMarker';
-import { InlineAlert } from './InlineAlert';
-import { useEdit, useProject, useServices } from './workbench-context';
+import { InlineAlert } from '../ui/InlineAlert';
+import { useEdit, useProject, useServices } from '../workbench-context';
 
 interface CaseEditorProps {
   kase: CaseDto;

@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
-import type { CellDto, FrameworkDto } from '../../electron/contract/api';
+import type { CellDto, FrameworkDto } from '../../../electron/contract/api';
 import { FocalMarker } from './FocalMarker';
-import { NotEqualIcon, QuoteIcon } from './icons';
-import { renderFirstLine, summaryText } from './markdown';
+import { NotEqualIcon, QuoteIcon } from '../ui/icons';
+import { renderFirstLine, summaryText } from '../ui/markdown';
 import { onRevealMatrixCell } from './matrix-focus';
 import { cellKey, differsFromFocal, MODE_LABELS, statusOf, type CellRef, type DataRow, type GridModel, type GridRow } from './matrix-model';
 import { StatusSwatch } from './StatusSwatch';

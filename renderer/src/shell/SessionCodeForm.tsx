@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../../electron/contract/errors';
-import { startWebSession, toApiError } from './api';
-import { InlineAlert } from './InlineAlert';
+import type { ApiError } from '../../../electron/contract/errors';
+import { startWebSession, toApiError } from '../api';
+import { InlineAlert } from '../ui/InlineAlert';
 
 /**
  * The browser's first step with `npm run web`: the one-time code printed next to the address. It is typed here, not

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
-import type { FrameworkDto, NormDto, OrphanCellDto, StageDto } from '../../electron/contract/api';
-import { ArrowIcon } from './icons';
-import { InlineAlert } from './InlineAlert';
+import type { FrameworkDto, NormDto, OrphanCellDto, StageDto } from '../../../electron/contract/api';
+import { ArrowIcon } from '../ui/icons';
+import { InlineAlert } from '../ui/InlineAlert';
 import { statusOf } from './matrix-model';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 import { StatusSwatch } from './StatusSwatch';
-import { useEdit } from './workbench-context';
+import { useEdit } from '../workbench-context';
 
 /** A structural change that would leave filled cells without a place in the matrix. */
 export type OrphanRequest =
