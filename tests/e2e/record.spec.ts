@@ -106,6 +106,9 @@ test.describe('double-standards claims', () => {
     await workbench.saved();
     const made = (await record.claims()).find((c) => c.claimant === 'CEC member 2');
     expect(made?.reasoning).toContain('commission composition');
+    // The claimant's country defaulted to the focal case, not to "not a case".
+    const kazakhstan = (await workbench.overview()).cases.find((c) => c.name === 'Kazakhstan')!;
+    expect(made?.claimantCaseId).toBe(kazakhstan.id);
 
     await record.details.getByRole('button', { name: 'Delete claim…' }).click();
     await page.getByRole('dialog', { name: 'Delete this claim?' }).getByRole('button', { name: 'Delete claim' }).click();

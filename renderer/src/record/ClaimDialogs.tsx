@@ -30,6 +30,8 @@ export function NewClaimDialog({ initial, onClose, onCreated }: { initial?: Clai
   const [statement, setStatement] = useState('');
   const [kind, setKind] = useState<TextKind>('paraphrase');
   const [focalCaseId, setFocalCaseId] = useState(focalDefault);
+  // A double-standards claim is most often made from within the focal case (its officials, its press).
+  const [claimantCaseId, setClaimantCaseId] = useState(focalDefault);
   const [comparators, setComparators] = useState<string[]>(() => live.filter((c) => c.id !== focalDefault).slice(0, 1).map((c) => c.id));
   const [comparatorNote, setComparatorNote] = useState('');
   const [normId, setNormId] = useState(initial?.normId ?? norms[0]?.id ?? '');
@@ -45,6 +47,7 @@ export function NewClaimDialog({ initial, onClose, onCreated }: { initial?: Clai
     const made = await create.run({
       claimant: claimant.trim(),
       claimantRole: role.trim(),
+      claimantCaseId: claimantCaseId || null,
       date: date.trim() === '' ? null : date.trim(),
       statement: statement.trim(),
       statementKind: kind,
@@ -76,6 +79,17 @@ export function NewClaimDialog({ initial, onClose, onCreated }: { initial?: Clai
           <label className="field">
             <span className="field-label">Role</span>
             <input className="text-input" value={role} onChange={(e) => setRole(e.target.value)} placeholder="e.g. Foreign Minister" autoComplete="off" />
+          </label>
+          <label className="field field-short">
+            <span className="field-label">Claimant’s country</span>
+            <select className="native-select" value={claimantCaseId} onChange={(e) => setClaimantCaseId(e.target.value)}>
+              {live.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+              <option value="">None of the cases</option>
+            </select>
           </label>
           <label className="field field-short">
             <span className="field-label">Date</span>
