@@ -116,6 +116,31 @@ test.describe('double-standards claims', () => {
   });
 });
 
+test.describe('comparing verdicts for a case with none yet', () => {
+  test('the dialog offers to record an election and leads to it on the Observation page', async ({ workbench, page }) => {
+    const record = new RecordPage(workbench);
+    await workbench.open();
+    await workbench.addCase('Russia', 'RUS');
+    await record.go('Claims');
+    await record.openClaim(BELARUS_CLAIM);
+    await record.card.getByRole('button', { name: 'Compare more verdicts…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Compare verdicts' });
+    await dialog.getByRole('checkbox', { name: /every case/ }).check();
+    const russia = dialog.getByRole('group', { name: 'Russia' });
+    await expect(russia).toContainText('No election with an observer mission is recorded for this case yet.');
+    await workbench.screenshot('compare-verdicts-no-election.png');
+    await russia.getByRole('button', { name: 'Record an election…' }).click();
+    const election = page.getByRole('dialog', { name: 'Add election' });
+    await expect(election.getByLabel('Case')).toHaveValue((await workbench.overview()).cases.find((c) => c.name === 'Russia')!.id);
+    await election.getByLabel('Date').fill('2024-03-17');
+    await election.getByLabel('Type').selectOption('presidential');
+    await election.getByRole('button', { name: 'Add election' }).click();
+    await expect(page.getByRole('main', { name: 'Observation' })).toBeVisible();
+    const added = (await record.elections()).find((e) => e.date === '2024-03-17');
+    expect(added?.type).toBe('presidential');
+  });
+});
+
 test.describe('the observation record', () => {
   test('puts both cases on one time axis, shows the verdicts of the selected election and the findings grid', async ({ workbench, page }) => {
     const record = new RecordPage(workbench);

@@ -8,7 +8,8 @@ import { useProject } from '../workbench-context';
 import { dateToYear, ELECTION_TYPE_LABELS, firstSentence, formatDate, MISSION_TYPE_LABELS } from './labels';
 import { useObservationIndex } from './lookups';
 import { useCases } from './RecordBits';
-import { useRecordEdit } from './record-store';
+import { useRecordEdit, useRecordStore, useRecordUi } from './record-store';
+import { AddElectionDialog } from './ObservationView';
 import { enteredDateProblem } from '../../../electron/contract/dates';
 
 export interface ClaimPlacement {
@@ -208,6 +209,10 @@ export function CompareVerdictsDialog({ claim, onClose }: { claim: ClaimDto; onC
   const save = useRecordEdit('claims.save');
   const [chosen, setChosen] = useState<string[]>(claim.missionIds);
   const [everyCase, setEveryCase] = useState(false);
+  // A case with no observed election yet: record one here, then add its missions on the Observation page.
+  const [addingFor, setAddingFor] = useState<string | null>(null);
+  const store = useRecordStore();
+  const [, setUi] = useRecordUi();
   const claimCases = [claim.focalCaseId, ...claim.comparatorCaseIds].filter((id): id is string => id !== null);
   const caseIds = everyCase || claimCases.length === 0 ? live.map((c) => c.id) : claimCases;
 
@@ -248,7 +253,14 @@ export function CompareVerdictsDialog({ claim, onClose }: { claim: ClaimDto; onC
           {columns.map(({ caseId, elections }) => (
             <fieldset key={caseId} className="rec-compare-choice-col">
               <legend className="rec-col-title">{byId.get(caseId)?.name ?? 'Case'}</legend>
-              {elections.length === 0 ? <p className="muted small">No elections recorded.</p> : null}
+              {elections.length === 0 ? (
+                <div className="rec-empty-column">
+                  <p className="muted small">No election with an observer mission is recorded for this case yet.</p>
+                  <button type="button" className="button button-small" onClick={() => setAddingFor(caseId)}>
+                    Record an election…
+                  </button>
+                </div>
+              ) : null}
               {elections.map((e) => (
                 <div key={e.id} className="rec-choice-election">
                   <p className="rec-choice-election-title">
@@ -269,6 +281,18 @@ export function CompareVerdictsDialog({ claim, onClose }: { claim: ClaimDto; onC
           ))}
         </div>
         {save.error ? <InlineAlert message={save.error.message} /> : null}
+        {addingFor ? (
+          <AddElectionDialog
+            cases={[...live.filter((c) => c.id === addingFor), ...live.filter((c) => c.id !== addingFor)]}
+            onClose={() => setAddingFor(null)}
+            onCreated={(electionId) => {
+              // The missions and their verdicts are recorded with the election, on the Observation page.
+              setUi({ electionId });
+              store.navigate({ kind: 'page', page: 'observation' });
+              onClose();
+            }}
+          />
+        ) : null}
         <div className="dialog-actions">
           <span className="muted small rec-grow">{chosen.length} chosen</span>
           <button type="button" className="button" onClick={onClose}>

@@ -411,7 +411,7 @@ function FindingsGrid({ index, cases, selectedId, onSelect }: { index: Observati
 
 // ---- Add an election ----------------------------------------------------------------------------------------------
 
-function AddElectionDialog({ cases, onClose, onCreated }: { cases: CaseDto[]; onClose: () => void; onCreated: (id: string) => void }) {
+export function AddElectionDialog({ cases, onClose, onCreated }: { cases: CaseDto[]; onClose: () => void; onCreated: (id: string) => void }) {
   const save = useRecordEdit('elections.save');
   const [caseId, setCaseId] = useState(cases[0]?.id ?? '');
   const [date, setDate] = useState('');
