@@ -149,6 +149,16 @@ test.describe('editing the matrix', () => {
     await expect(editor.confidence.getByRole('radio', { name: 'High' })).toBeChecked();
     await expect(editor.memo).toHaveValue('Ask the CEC interviewee about 2020.');
     await expect(editor.root).toContainText(/Created .* edited/);
+
+    // Space on the chosen confidence keeps it (radio semantics); "Not rated" clears it, and that is saved too.
+    await editor.confidence.getByRole('radio', { name: 'High' }).focus();
+    await page.keyboard.press(' ');
+    await expect(editor.confidence.getByRole('radio', { name: 'High' })).toBeChecked();
+    await editor.confidence.getByRole('radio', { name: 'Not rated' }).click();
+    await workbench.saved();
+    await workbench.reload();
+    await workbench.cell('Belarus', 'Reconstitution').click();
+    await expect(editor.confidence.getByRole('radio', { name: 'Not rated' })).toBeChecked();
   });
 
   test('a failed save keeps what was typed, says why, and Retry stores it', async ({ workbench, page }) => {

@@ -42,6 +42,7 @@ const MODES: { value: CellMode | 'none'; label: string }[] = [
 ];
 
 const CONFIDENCES: Confidence[] = ['low', 'medium', 'high'];
+const UNRATED = 'unrated';
 
 function parseYear(text: string): number | null | 'invalid' {
   const trimmed = text.trim();
@@ -202,9 +203,17 @@ export function CellEditor({ target, norm, framework, kase, stage, cell, focusRe
           type="single"
           className="segmented"
           aria-labelledby={ids.confidence}
-          value={confidence.shown ?? ''}
-          onValueChange={(value) => confidence.set(value === '' ? null : (value as Confidence), { immediate: true })}
+          value={confidence.shown ?? UNRATED}
+          // Radio semantics: Space or a click on the chosen one keeps it (Radix would empty the group); "Not rated"
+          // is chosen like any other value.
+          onValueChange={(value) => {
+            if (value === '') return;
+            confidence.set(value === UNRATED ? null : (value as Confidence), { immediate: true });
+          }}
         >
+          <ToggleGroup.Item value={UNRATED} className="segment">
+            Not rated
+          </ToggleGroup.Item>
           {CONFIDENCES.map((c) => (
             <ToggleGroup.Item key={c} value={c} className="segment">
               {c[0]!.toUpperCase() + c.slice(1)}
