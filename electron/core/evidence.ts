@@ -557,8 +557,7 @@ export function saveOriginal(p: Project, input: In<'documents.saveOriginal'>): O
       p.db,
       'original document',
       [...pages.map((pg) => ({ text: pg.text, label: `page ${pg.number}` })), ...raw],
-      undefined,
-      'This is the file as you imported it: save it only if it will stay as safe as the project (confirm to save it anyway).',
+      { advice: 'This is the file as you imported it: save it only if it will stay as safe as the project (confirm to save it anyway).' },
     );
   }
   fs.writeFileSync(target, row.bytes, { flag: 'wx' });

@@ -236,7 +236,7 @@ describe('pre-export check', () => {
     const pdf = await printer.print(html, { paper: 'a4', orientation: 'portrait', title: 't', author: 'a', subject: 's' });
     const texts = await pdfTexts(pdf);
     const identity = (value: string) => [{ participantId: 'p', pseudonym: 'P-1', kind: 'real name' as const, value, needle: foldNeedle(value) }];
-    expect(() => guardOutput(sample.db, 'PDF', texts, identity('aigerim bekova'))).toThrow(/real name recorded for participant “P-1”/);
-    expect(() => guardOutput(sample.db, 'PDF', texts, identity('Someone Else'))).not.toThrow();
+    expect(() => guardOutput(sample.db, 'PDF', texts, { identities: identity('aigerim bekova') })).toThrow(/real name recorded for participant “P-1”/);
+    expect(() => guardOutput(sample.db, 'PDF', texts, { identities: identity('Someone Else') })).not.toThrow();
   });
 });

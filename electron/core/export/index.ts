@@ -118,7 +118,7 @@ async function renderPdf(
   const rendered = renderHtml(doc, { paper, noteMarks: options.noteMarks });
   warnings.push(...rendered.warnings);
   // Checked before printing too: a refusal costs no Chromium time.
-  guardOutput(project.db, 'PDF', [rendered.text], identities);
+  guardOutput(project.db, 'PDF', [rendered.text], { identities });
   const orientation: PageOrientation = doc.sections[0]?.orientation ?? 'landscape';
   options.onProgress?.({ phase: 'print', message: 'Printing the PDF with Chromium' });
   const own = printer ? null : playwrightPrinter();
@@ -135,7 +135,7 @@ async function renderPdf(
   if (identities.length > 0) {
     options.onProgress?.({ phase: 'check', message: 'Checking the PDF for real names of interviewees' });
     const pages = await pdfTexts(info.pdf, options.signal);
-    guardOutput(project.db, 'PDF', [...pages.map((text, i) => ({ text, label: `page ${i + 1}` })), { text: `${doc.title}\n${doc.author}\n${doc.subject}`, label: 'document properties' }], identities);
+    guardOutput(project.db, 'PDF', [...pages.map((text, i) => ({ text, label: `page ${i + 1}` })), { text: `${doc.title}\n${doc.author}\n${doc.subject}`, label: 'document properties' }], { identities });
   }
   return info.pdf;
 }
@@ -171,14 +171,14 @@ export async function exportProject(project: Project, options: ExportOptions, pr
     case 'docx': {
       const data = await renderDocx(doc, { paper: options.paper ?? 'a4', noteMarks: options.noteMarks });
       options.onProgress?.({ phase: 'check', message: 'Checking the document for real names of interviewees' });
-      guardOutput(project.db, 'Word document', officeTexts(data), identities);
+      guardOutput(project.db, 'Word document', officeTexts(data), { identities });
       outputs.push({ path: out, data });
       break;
     }
     case 'xlsx': {
       const data = await renderXlsx(doc, options.shape);
       options.onProgress?.({ phase: 'check', message: 'Checking the workbook for real names of interviewees' });
-      guardOutput(project.db, 'workbook', officeTexts(data), identities);
+      guardOutput(project.db, 'workbook', officeTexts(data), { identities });
       outputs.push({ path: out, data });
       break;
     }
@@ -194,20 +194,20 @@ export async function exportProject(project: Project, options: ExportOptions, pr
           { text: body, label: path.basename(bodyPath) },
           { text: bib, label: path.basename(bibPath) },
         ],
-        identities,
+        { identities },
       );
       outputs.push({ path: out, data: Buffer.from(tex, 'utf8') }, { path: bibPath, data: Buffer.from(bib, 'utf8') }, { path: bodyPath, data: Buffer.from(body, 'utf8') });
       break;
     }
     case 'csv': {
       const csv = renderCsv(doc, options.shape ?? 'long', { bom: options.bom ?? true });
-      guardOutput(project.db, 'CSV file', [csv], identities);
+      guardOutput(project.db, 'CSV file', [csv], { identities });
       outputs.push({ path: out, data: Buffer.from(csv, 'utf8') });
       break;
     }
     case 'md': {
       const md = renderMarkdown(doc, { noteMarks: options.noteMarks });
-      guardOutput(project.db, 'Markdown file', [md], identities);
+      guardOutput(project.db, 'Markdown file', [md], { identities });
       outputs.push({ path: out, data: Buffer.from(md, 'utf8') });
       break;
     }

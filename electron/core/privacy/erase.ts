@@ -12,7 +12,7 @@ import type { ApiInput, EraseReportDto } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import type { Backups } from '../backups';
 import type { Project } from '../project';
-import { recordedIdentities, redactWith, type Identity } from './identities';
+import { recordedIdentities, redactDeep, redactWith, textTables, type Identity } from './identities';
 import { Haystack } from './match';
 
 type Row = Record<string, unknown>;
@@ -25,32 +25,12 @@ function redactValue(identities: readonly Identity[], value: string): string {
   const first = value.trimStart()[0];
   if (first === '{' || first === '[') {
     try {
-      const walk = (v: unknown): unknown => {
-        if (typeof v === 'string') return redactWith(identities, v);
-        if (Array.isArray(v)) return v.map(walk);
-        if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-        return v;
-      };
-      return JSON.stringify(walk(JSON.parse(value)));
+      return JSON.stringify(redactDeep(identities, JSON.parse(value) as unknown));
     } catch {
       // Not JSON after all: redacted as text.
     }
   }
   return redactWith(identities, value);
-}
-
-function tables(db: Database.Database): { name: string; columns: string[]; key: string[] }[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'fts_%'").all() as { name: string }[])
-    .map((t) => t.name)
-    .filter((t) => t !== 'participant_identities' && t !== 'participant_identifiers' && t !== 'document_files')
-    .map((name) => {
-      const info = db.prepare('SELECT name, type, pk FROM pragma_table_info(?)').all(name) as { name: string; type: string; pk: number }[];
-      return {
-        name,
-        columns: info.filter((c) => c.type.toUpperCase() === 'TEXT').map((c) => c.name),
-        key: info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
-      };
-    });
 }
 
 function containsBytes(bytes: Buffer, value: string): boolean {
@@ -60,15 +40,17 @@ function containsBytes(bytes: Buffer, value: string): boolean {
 /** Replaces every occurrence of the identities in the project's records; returns "table.column" → rows changed. */
 function redactRecords(db: Database.Database, identities: readonly Identity[], only?: string): Map<string, number> {
   const changed = new Map<string, number>();
-  for (const table of tables(db).filter((t) => only === undefined || t.name === only)) {
-    if (table.columns.length === 0) continue;
+  for (const table of textTables(db).filter((t) => only === undefined || t.name === only)) {
     const keyWhere = table.key.length > 0 ? table.key.map((k) => `"${k}" = @__k_${k}`).join(' AND ') : 'rowid = @__rowid';
     const select = db.prepare(`SELECT rowid AS __rowid, * FROM "${table.name}"`);
     const updates: { column: string; value: string; params: Row }[] = [];
     for (const row of select.iterate() as IterableIterator<Row>) {
       for (const column of table.columns) {
         const value = row[column];
-        if (typeof value !== 'string' || !identities.some((i) => new Haystack(value).has(i.needle))) continue;
+        if (typeof value !== 'string') continue;
+        // One fold of the value for every identity (a page of a document is folded once, not once per identity).
+        const hay = new Haystack(value);
+        if (!identities.some((i) => hay.has(i.needle))) continue;
         const redacted = redactValue(identities, value);
         if (redacted === value) continue;
         const params: Row = table.key.length > 0 ? Object.fromEntries(table.key.map((k) => [`__k_${k}`, row[k]])) : { __rowid: row.__rowid };

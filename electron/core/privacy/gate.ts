@@ -10,7 +10,7 @@
  */
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../contract/errors';
-import { describeIdentity, recordedIdentities, redactWith, type Identity } from './identities';
+import { describeIdentity, recordedIdentities, redactDeep, redactWith, type Identity } from './identities';
 import { locateInProject } from './locate';
 import { Haystack, lineAndColumn, type Occurrence } from './match';
 
@@ -79,11 +79,15 @@ export function guardOutput(
   db: Database.Database,
   what: string,
   parts: readonly (OutputPart | string)[],
-  /** Read earlier, where the output is made from the project as it was when asked for. */
-  identities: readonly Identity[] = recordedIdentities(db),
-  /** What to do about it, where the usual advice does not fit. */
-  advice = DEFAULT_ADVICE,
+  options: {
+    /** Read earlier, where the output is made from the project as it was when asked for. */
+    identities?: readonly Identity[] | undefined;
+    /** What to do about it, where the usual advice does not fit. */
+    advice?: string | undefined;
+  } = {},
 ): void {
+  const identities = options.identities ?? recordedIdentities(db);
+  const advice = options.advice ?? DEFAULT_ADVICE;
   const normalised = parts.map((p) => (typeof p === 'string' ? { text: p } : p));
   const hits = identities.length === 0 ? [] : findHits(identities, normalised);
   if (hits.length === 0) {
@@ -116,14 +120,7 @@ export function guardOutput(
  */
 export function redactOutput<T>(db: Database.Database, what: string, value: T): T {
   emit({ what, action: 'redacted' });
-  const identities = recordedIdentities(db);
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return redactWith(identities, v);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    return v;
-  };
-  return walk(value) as T;
+  return redactDeep(recordedIdentities(db), value);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -100,3 +100,34 @@ export function redactWith(identities: readonly Identity[], text: string): strin
   return out;
 }
 
+
+/** Every string in a value, at any depth, with identities replaced (for JSON values and structured answers). */
+export function redactDeep<T>(identities: readonly Identity[], value: T): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return redactWith(identities, v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}
+
+/**
+ * The tables whose text an identity may have been typed into, with their text columns and primary key: every table
+ * but SQLite's own, the search indexes (derived from the tables listed), the identities themselves and the original
+ * files (bytes, handled apart).
+ */
+export function textTables(db: Database.Database): { name: string; columns: string[]; key: string[] }[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'fts_%'").all() as { name: string }[])
+    .map((t) => t.name)
+    .filter((t) => t !== 'participant_identities' && t !== 'participant_identifiers' && t !== 'document_files')
+    .map((name) => {
+      const info = db.prepare('SELECT name, type, pk FROM pragma_table_info(?)').all(name) as { name: string; type: string; pk: number }[];
+      return {
+        name,
+        columns: info.filter((c) => c.type.toUpperCase() === 'TEXT').map((c) => c.name),
+        key: info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
+      };
+    })
+    .filter((t) => t.columns.length > 0);
+}

@@ -4,7 +4,7 @@
  * characters — with any identity in the description itself replaced by a pseudonym.
  */
 import type Database from 'better-sqlite3';
-import { redactWith, type Identity } from './identities';
+import { redactWith, textTables, type Identity } from './identities';
 import { Haystack } from './match';
 
 type Row = Record<string, unknown>;
@@ -54,37 +54,23 @@ const DESCRIBE: Record<string, Describe> = {
   codes: (_db, r) => `the code ${String(r.name)}`,
 };
 
-/** Tables that hold identities themselves, blobs, or search indexes derived from the tables that are read. */
-function skipped(table: string): boolean {
-  return table.startsWith('sqlite_') || table.startsWith('fts_') || table === 'participant_identities' || table === 'participant_identifiers' || table === 'document_files';
-}
-
 /** Read after the records a researcher edits: the history of changes, then the bulk of document text. */
 const LAST = ['audit_log', 'document_pages'];
-
-function textColumns(db: Database.Database, table: string): string[] {
-  return (db.prepare(`SELECT name, type FROM pragma_table_info(?)`).all(table) as { name: string; type: string }[])
-    .filter((c) => c.type.toUpperCase() === 'TEXT' || c.type === '')
-    .map((c) => c.name);
-}
 
 /**
  * Up to `limit` places where `identity` is recorded: "the claim of 2012-04-25 by [P-03] (statement, characters
  * 12–25)". Descriptions are redacted with `all`, since a record's name may itself hold an identity.
  */
 export function locateInProject(db: Database.Database, identity: Identity, all: readonly Identity[], limit: number): string[] {
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[])
-    .map((t) => t.name)
-    .filter((t) => !skipped(t))
-    .sort((a, b) => LAST.indexOf(a) - LAST.indexOf(b) || a.localeCompare(b));
+  const tables = textTables(db).sort((a, b) => LAST.indexOf(a.name) - LAST.indexOf(b.name) || a.name.localeCompare(b.name));
   const places: string[] = [];
-  for (const table of tables) {
-    const columns = textColumns(db, table);
-    if (columns.length === 0) continue;
+  // The shortest form of the identity that can match (its letters without spaces): shorter values cannot hold it.
+  const shortest = identity.needle.tight?.length ?? identity.needle.spaced.length;
+  for (const { name: table, columns } of tables) {
     for (const row of db.prepare(`SELECT * FROM "${table}"`).iterate() as IterableIterator<Row>) {
       for (const column of columns) {
         const value = row[column];
-        if (typeof value !== 'string' || value.length < identity.value.length) continue;
+        if (typeof value !== 'string' || value.length < shortest) continue;
         const [at] = new Haystack(value).find(identity.needle, 1);
         if (!at) continue;
         const record = (DESCRIBE[table] ?? ((_db: Database.Database, r: Row) => `a ${table.replace(/_/g, ' ')} record${typeof r.id === 'string' ? ` (${r.id.slice(0, 8)})` : ''}`))(db, row);
