@@ -3,7 +3,6 @@
  * name or label first, then a unique prefix, never a substring inside a word; lists by repeated flags or "|", never
  * by commas, which a norm's label may hold.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -12,16 +11,11 @@ import { createCase } from '../../electron/core/edit';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
 import { tempDir } from '../helpers/temp';
+import { cli } from '../helpers/cli';
 
 const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin', 'comparanda.cjs');
 const LONG_NORM = 'Free and fair voting procedures (balanced, impartial election commissions)';
 
-function cli(args: string[], cwd: string) {
-  const env = { ...process.env, COMPARANDA_USER_DATA: path.join(cwd, '.user-data') };
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** The sample, plus Russia and Kyrgyzstan as a REFI-QDA import adds cases: without ISO codes. */
 function studyWithNewCases(dir: string): string {

@@ -3,21 +3,15 @@
  * `new`, `framework add`, `stage add`, `case add`, `norm add` and the cases and cells CSV kinds, and its matrix
  * equals the sample's; then the column rules of the two new kinds.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acquireLock } from '../../electron/core/lock';
 import { tempDir } from '../helpers/temp';
+import { cli } from '../helpers/cli';
 
 const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin', 'comparanda.cjs');
 
-function cli(args: string[], cwd: string) {
-  const env = { ...process.env, COMPARANDA_USER_DATA: path.join(cwd, '.user-data') };
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function ok(args: string[], cwd: string): string {
   const result = cli(args, cwd);

@@ -1,21 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../electron/core/db/schema-version';
 import { listDir, sha256, tempDir } from '../helpers/temp';
+import { cli } from '../helpers/cli';
 
 const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin', 'comparanda.cjs');
 const fixtures = path.join(root, 'tests', 'fixtures');
 
-function cli(args: string[], cwd: string) {
-  // Backups are looked up in the user-data folder: a per-test one, never the developer's own.
-  const env = { ...process.env, COMPARANDA_USER_DATA: path.join(cwd, '.user-data') };
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 beforeAll(() => {
   if (!fs.existsSync(path.join(root, 'dist', 'cli.cjs'))) throw new Error('Build first: npm run build (the CLI runs from dist/).');
