@@ -78,6 +78,11 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
       return null;
     },
     'project.saveCopy': async ({ path }) => ({ path: await session.requireProject().saveCopy(path) }),
+    'settings.get': () => ({ language: session.prefs.language() ?? null }),
+    'settings.setLanguage': ({ language }) => {
+      session.prefs.setLanguage(language);
+      return { language: session.prefs.language() ?? null };
+    },
     'project.recent': () => session.prefs.recent().map((r) => ({ ...r, backups: r.exists ? 0 : session.backups.list(r.path).length })),
     'project.overview': () => session.requireProject().overview(),
     'cells.list': ({ normId }) => session.requireProject().cells(normId),

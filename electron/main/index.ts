@@ -37,6 +37,7 @@ import { registerIpc } from './ipc';
 import { PRINT_CONTENT_SECURITY_POLICY, PrintPages } from './print-pages';
 import { fileFromSecondInstanceData, projectFileFromArgv, sampleProjectPath, withProjectExtension, PROJECTS_FOLDER_NAME, type SecondInstanceData } from './launch';
 import { buildMenuTemplate, type MenuActions } from './menu';
+import { languageFromLocales } from '../contract/i18n/languages';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
@@ -283,6 +284,7 @@ function updatePrefs(change: Parameters<Session['prefs']['update']>[0]): void {
 async function ipcDispatch(method: Method, input: unknown): Promise<Envelope> {
   const envelope = await requireDispatch()(method, input);
   if (envelope.ok && PROJECT_CHANGING.has(method)) projectChanged({ reloadRenderer: false });
+  if (envelope.ok && method === 'settings.setLanguage') refreshMenu();
   return envelope;
 }
 
@@ -611,6 +613,7 @@ function refreshMenu(): void {
       appName: APP_NAME,
       hasProject: core?.project !== undefined,
       recent: core?.prefs.recent() ?? [],
+      language: core?.prefs.language() ?? languageFromLocales(app.getPreferredSystemLanguages()),
     },
     actions,
   );
