@@ -70,6 +70,14 @@ export default tseslint.config(
       [{ name: 'electron', message: 'The contract is runtime-neutral.' }],
     ),
   },
+  // The catalogue lives inside the contract, one folder down: it may use the rest of the contract, nothing outside.
+  {
+    files: ['electron/contract/i18n/**/*.ts'],
+    rules: restrict(
+      [{ group: ['../../*'], message: 'The contract imports nothing but itself.' }, { group: NODE_BUILTINS, message: 'The contract is runtime-neutral.' }],
+      [{ name: 'electron', message: 'The contract is runtime-neutral.' }],
+    ),
+  },
   // The core is plain Node: never Electron, never the transports or the UI.
   {
     files: ['electron/core/**/*.ts'],

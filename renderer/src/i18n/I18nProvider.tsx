@@ -15,6 +15,7 @@ import {
   type Language,
 } from '../../../electron/contract/i18n/languages';
 import { api } from '../api';
+import { setCurrentLanguage } from './current';
 import { LanguageContext, type LanguageState } from './language-context';
 
 function systemLanguage(): Language {
@@ -52,6 +53,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const language: DisplayLanguage = forced ?? chosen ?? system;
+  // Set during render, not in an effect: a call failing in a child's first effect already speaks the language.
+  setCurrentLanguage(language);
   const state = useMemo<LanguageState>(() => ({ language, chosen, system, choose }), [language, chosen, system, choose]);
 
   useEffect(() => {
