@@ -4,13 +4,14 @@
  */
 import type { AreaMessages } from './define';
 import type { DisplayLanguage, Language } from './languages';
+import { access } from './access.messages';
 import { common } from './common.messages';
 import { errors } from './errors.messages';
 import { main } from './main.messages';
 import { menu } from './menu.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { common, errors, main, menu } as const;
+const AREAS = { access, common, errors, main, menu } as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;

@@ -27,10 +27,14 @@ function transform(elements: MessageFormatElement[]): void {
   }
 }
 
+/** What the reader sees: the literal text, and for a plural or select all its branches (the test counts them all). */
 function visibleLength(elements: MessageFormatElement[]): number {
   let length = 0;
   for (const element of elements) {
     if (element.type === TYPE.literal) length += element.value.length;
+    else if (element.type === TYPE.plural || element.type === TYPE.select) {
+      for (const option of Object.values(element.options)) length += visibleLength(option.value);
+    } else if (element.type === TYPE.tag) length += visibleLength(element.children);
     else length += 6;
   }
   return length;

@@ -16,7 +16,7 @@ export function LanguagePicker() {
       <label htmlFor={id}>{t('common.language')}</label>
       <select
         id={id}
-        className="select select-small"
+        className="native-select"
         value={chosen ?? ''}
         onChange={(event) => {
           const value = event.target.value;
