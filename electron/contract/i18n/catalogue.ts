@@ -9,9 +9,10 @@ import { common } from './common.messages';
 import { errors } from './errors.messages';
 import { main } from './main.messages';
 import { menu } from './menu.messages';
+import { safety } from './safety.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { access, common, errors, main, menu } as const;
+const AREAS = { access, common, errors, main, menu, safety } as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;

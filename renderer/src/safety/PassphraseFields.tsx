@@ -1,6 +1,7 @@
 import { useId, useState, type Ref } from 'react';
 import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import type { MessageValues } from '../../../electron/contract/i18n/format';
+import { useLanguage } from '../i18n/language-context';
 import { Msg } from '../i18n/Msg';
 import { useT } from '../i18n/use-t';
 
@@ -21,6 +22,9 @@ interface PassphraseInputProps {
 /** A masked passphrase field with a Show/Hide toggle (for checking a long passphrase before pressing Enter). */
 export function PassphraseInput({ label, value, onChange, autoFocus, invalid, describedBy, autoComplete = 'current-password', inputRef, disabled }: PassphraseInputProps) {
   const t = useT();
+  const { language } = useLanguage();
+  // English runs the label into the sentence ("Show passphrase"); Russian and Kazakh set it after a colon as it is.
+  const inSentence = language === 'en' ? label.toLowerCase() : label;
   const id = useId();
   const [shown, setShown] = useState(false);
   return (
@@ -49,7 +53,7 @@ export function PassphraseInput({ label, value, onChange, autoFocus, invalid, de
           type="button"
           className="button passphrase-toggle"
           aria-pressed={shown}
-          aria-label={shown ? t('access.hideField', { field: label }) : t('access.showField', { field: label })}
+          aria-label={shown ? t('access.hideField', { field: inSentence }) : t('access.showField', { field: inSentence })}
           onClick={() => setShown((s) => !s)}
           disabled={disabled}
         >
