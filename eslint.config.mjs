@@ -1,5 +1,6 @@
 // ESLint flat config. The import boundaries below are the architecture: a violation fails `npm run lint`.
 import js from '@eslint/js';
+import formatjs from 'eslint-plugin-formatjs';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -36,8 +37,8 @@ export default tseslint.config(
       ...restrict(
         [
           {
-            group: ['**/electron/*', '!**/electron/contract', '**/electron/contract/*', '!**/electron/contract/api', '!**/electron/contract/methods', '!**/electron/contract/errors', '!**/electron/contract/client', '!**/electron/contract/palette', '!**/electron/contract/commands', '!**/electron/contract/dates'],
-            message: 'The renderer may import only electron/contract/{api,methods,errors,client,palette,commands,dates}.',
+            group: ['**/electron/*', '!**/electron/contract', '**/electron/contract/*', '!**/electron/contract/api', '!**/electron/contract/methods', '!**/electron/contract/errors', '!**/electron/contract/client', '!**/electron/contract/palette', '!**/electron/contract/commands', '!**/electron/contract/dates', '!**/electron/contract/i18n', '!**/electron/contract/i18n/*', '**/electron/contract/i18n/*.messages'],
+            message: 'The renderer may import only electron/contract/{api,methods,errors,client,palette,commands,dates} and the i18n catalogue (not its message files).',
           },
           { group: NODE_BUILTINS, message: 'The renderer has no Node: go through the API.' },
         ],
@@ -49,11 +50,35 @@ export default tseslint.config(
       ),
     },
   },
+  // Every word the interface shows comes from the message catalogue (electron/contract/i18n): no literal text in
+  // JSX, nor in the attributes people read or hear. Folders join this list as they are moved to the catalogue.
+  {
+    files: [
+      'renderer/src/i18n/**/*.tsx',
+      'renderer/src/shell/SessionCodeForm.tsx',
+      'renderer/src/safety/{ReadOnlyBanner,UnlockScreen,PassphraseFields,ProjectPanel}.tsx',
+    ],
+    plugins: { formatjs },
+    rules: {
+      'formatjs/no-literal-string-in-jsx': [
+        'error',
+        { props: { include: [['*', '{aria-label,aria-description,aria-roledescription,title,placeholder,alt,label}']] } },
+      ],
+    },
+  },
   // The contract is shared by everyone and depends on nobody.
   {
     files: ['electron/contract/**/*.ts'],
     rules: restrict(
       [{ group: ['../*', '!../contract'], message: 'The contract imports nothing but itself (and zod in schemas.ts).' }, { group: NODE_BUILTINS, message: 'The contract is runtime-neutral.' }],
+      [{ name: 'electron', message: 'The contract is runtime-neutral.' }],
+    ),
+  },
+  // The catalogue lives inside the contract, one folder down: it may use the rest of the contract, nothing outside.
+  {
+    files: ['electron/contract/i18n/**/*.ts'],
+    rules: restrict(
+      [{ group: ['../../*'], message: 'The contract imports nothing but itself.' }, { group: NODE_BUILTINS, message: 'The contract is runtime-neutral.' }],
       [{ name: 'electron', message: 'The contract is runtime-neutral.' }],
     ),
   },

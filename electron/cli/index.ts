@@ -8,6 +8,8 @@ import fs from 'node:fs';
 
 import { CSV_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN, SOURCE_KINDS, type CsvKind, type SourceKind } from '../contract/api';
 import { ApiError } from '../contract/errors';
+import { errorText } from '../contract/i18n/format';
+import type { Language } from '../contract/i18n/languages';
 import { Backups } from '../core/backups';
 import { SCHEMA_VERSION } from '../core/db/schema-version';
 import { writeFileAtomically } from '../core/db/temp-files';
@@ -27,6 +29,7 @@ import { search } from '../core/search';
 import { heldLocks, openForWriting, openProject, parse, readPassphrase, requireFile, UsageError, type Command } from './common';
 import { EXPORT_USAGE, ExportUsageError, runExportCommand } from './export-command';
 import { STRUCTURE_USAGE, structureCommands } from './structure-commands';
+import { chooseLanguage } from './language';
 
 
 const USAGE = `Usage: comparanda <command> [options]
@@ -420,13 +423,16 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  let language: Language = 'en';
   // Messages may quote what a project holds: every identity of a project this run opened is redacted from them.
   retainIdentitiesAfterClose();
   const policy = Object.hasOwn(CLI_OUTPUTS, name) ? CLI_OUTPUTS[name as keyof typeof CLI_OUTPUTS] : undefined;
   const shown = policy?.kind === 'redacted' ? collectStdout() : undefined;
   try {
     if (!command) throw new UsageError(`Unknown command "${name}". Run "comparanda help" for the list.`);
-    await command(rest);
+    const chosen = chooseLanguage(name, rest);
+    language = chosen.language;
+    await command(chosen.args);
     shown?.flush(redactMessage);
     return 0;
   } catch (error) {
@@ -435,7 +441,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`comparanda ${name}: ${error.message}\n`);
       return 2;
     }
-    const message = error instanceof ApiError ? error.message : describeUnexpected(error);
+    const message = error instanceof ApiError ? errorText(language, error) : describeUnexpected(error);
     process.stderr.write(redactMessage(`comparanda ${name}: ${message}\n`));
     if (!(error instanceof ApiError) && process.env.COMPARANDA_DEBUG) process.stderr.write(redactMessage(`${(error as Error).stack ?? ''}\n`));
     return 1;

@@ -2,6 +2,7 @@
  * The API contract: one JSON-safe input object per method and the JSON-safe result it answers with.
  * Types only; the runtime schemas that validate inputs live in `schemas.ts`, the method list in `methods.ts`.
  */
+import type { Language } from './i18n/languages';
 import type { Method } from './methods';
 
 export type CaseRole = 'focal' | 'comparison';
@@ -776,6 +777,12 @@ export interface AppInfo {
   newProjectDir: string;
 }
 
+/** Settings of this installation (the user-data folder's preferences), shared by every project. */
+export interface AppSettings {
+  /** The interface language chosen by the user; null: follow the system's language. */
+  language: Language | null;
+}
+
 type Empty = Record<string, never>;
 
 /** Inputs and outputs of every method. */
@@ -792,6 +799,9 @@ export interface ApiSpec {
   /** Writes a consistent copy of the open project to a new file; answers the copy's path. */
   'project.saveCopy': { input: { path: string }; output: { path: string } };
   'project.recent': { input: Empty; output: RecentProject[] };
+  'settings.get': { input: Empty; output: AppSettings };
+  /** Chooses the interface language (null: the system's); the menus follow at once, no restart. */
+  'settings.setLanguage': { input: { language: Language | null }; output: AppSettings };
   'project.overview': { input: Empty; output: ProjectOverview };
   'cells.list': { input: { normId?: string | undefined }; output: CellDto[] };
   /** How many excerpts are linked to each live cell that has any (the matrix's evidence marks). */

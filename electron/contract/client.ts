@@ -1,6 +1,6 @@
 import type { Api } from './api';
 import type { Command } from './commands';
-import { ApiError, isErrorCode, type Envelope } from './errors';
+import { ApiError, isErrorCode, type Envelope, type ErrorPayload } from './errors';
 import { METHODS, type Method } from './methods';
 
 /**
@@ -18,7 +18,7 @@ export type Transport = (method: Method, input: unknown) => Promise<Envelope>;
  * Builds the typed API object from a transport. Failures arrive as `{ code, message }` and are thrown again as
  * ApiError, whichever transport carried them.
  */
-export function createClient(transport: Transport): Api {
+export function createClient(transport: Transport, localize?: (error: ErrorPayload) => string): Api {
   const entries = METHODS.map((method) => [
     method,
     async (input: unknown) => {
@@ -30,7 +30,8 @@ export function createClient(transport: Transport): Api {
       }
       if (envelope.ok) return envelope.result;
       const code = isErrorCode(envelope.error.code) ? envelope.error.code : 'INTERNAL';
-      throw new ApiError(code, envelope.error.message);
+      const text = envelope.error.text;
+      throw new ApiError(code, localize ? localize(envelope.error) : envelope.error.message, { text });
     },
   ]);
   return Object.freeze(Object.fromEntries(entries)) as Api;

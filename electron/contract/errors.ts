@@ -31,9 +31,19 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * A message from the interface catalogue (electron/contract/i18n) with its arguments: how an error reaches a client
+ * that shows it in the user's language. `message` is the same text in English, for logs and older clients.
+ */
+export interface CatalogueText {
+  id: string;
+  values?: Record<string, string | number>;
+}
+
 export interface ErrorPayload {
   code: ErrorCode;
   message: string;
+  text?: CatalogueText;
 }
 
 /** What every transport returns for a call: a result or an error, never a thrown exception. */
@@ -42,15 +52,18 @@ export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error
 /** The one error class for API failures, on both sides of every transport. */
 export class ApiError extends Error {
   readonly code: ErrorCode;
+  /** The message as a catalogue entry, when it has one: clients show it in their language. */
+  readonly text: CatalogueText | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; text?: CatalogueText | undefined }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ApiError';
     this.code = code;
+    this.text = options?.text;
   }
 
   toPayload(): ErrorPayload {
-    return { code: this.code, message: this.message };
+    return this.text ? { code: this.code, message: this.message, text: this.text } : { code: this.code, message: this.message };
   }
 }
 

@@ -12,6 +12,8 @@ export const METHODS = [
   'project.encryptCopy',
   'project.saveCopy',
   'project.recent',
+  'settings.get',
+  'settings.setLanguage',
   'project.overview',
   'cells.list',
   'cells.evidenceCounts',

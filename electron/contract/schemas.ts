@@ -18,6 +18,7 @@ import {
   type ApiInput,
 } from './api';
 import { dateProblem } from './dates';
+import { LANGUAGES } from './i18n/languages';
 import type { Method } from './methods';
 
 const MAX_PATH = 4096;
@@ -161,6 +162,8 @@ export const inputSchemas = {
   'project.close': empty,
   'project.saveCopy': z.strictObject({ path: projectPath }),
   'project.recent': empty,
+  'settings.get': empty,
+  'settings.setLanguage': z.strictObject({ language: z.enum(LANGUAGES).nullable() }),
   'project.overview': empty,
   'cells.list': z.strictObject({ normId: id.optional() }),
   'cells.evidenceCounts': z.strictObject({ normId: id.optional() }),

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ApiInput, Handlers } from '../contract/api';
-import { ApiError, type Envelope } from '../contract/errors';
+import { ApiError, type Envelope, type ErrorPayload } from '../contract/errors';
 import { isMethod, type Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';
 import { APP_NAME, APP_VERSION } from './project';
@@ -78,6 +78,11 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
       return null;
     },
     'project.saveCopy': async ({ path }) => ({ path: await session.requireProject().saveCopy(path) }),
+    'settings.get': () => ({ language: session.prefs.language() ?? null }),
+    'settings.setLanguage': ({ language }) => {
+      session.prefs.setLanguage(language);
+      return { language: session.prefs.language() ?? null };
+    },
     'project.recent': () => session.prefs.recent().map((r) => ({ ...r, backups: r.exists ? 0 : session.backups.list(r.path).length })),
     'project.overview': () => session.requireProject().overview(),
     'cells.list': ({ normId }) => session.requireProject().cells(normId),
@@ -272,6 +277,19 @@ const defaultLogger: Logger = (message, error) => {
  * answers with an envelope. Nothing thrown escapes; unexpected errors are logged with their stack and reach the
  * client as INTERNAL with a sentence, not a stack trace.
  */
+/** The sentence and every argument it was made from: any may quote a name. */
+function redactPayload(payload: ErrorPayload): ErrorPayload {
+  const text = payload.text;
+  const values = text?.values
+    ? Object.fromEntries(Object.entries(text.values).map(([key, value]) => [key, typeof value === 'string' ? redactMessage(value) : value]))
+    : undefined;
+  return {
+    code: payload.code,
+    message: redactMessage(payload.message),
+    ...(text ? { text: values ? { id: text.id, values } : { id: text.id } } : {}),
+  };
+}
+
 export function createDispatcher(handlers: Handlers, log: Logger = defaultLogger) {
   return async function dispatch(method: unknown, input: unknown): Promise<Envelope> {
     try {
@@ -289,7 +307,7 @@ export function createDispatcher(handlers: Handlers, log: Logger = defaultLogger
       return { ok: true, result: result ?? null };
     } catch (error) {
       // Messages quote names and values: none of them may carry an identity to the screen or a log.
-      if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: redactMessage(error.message) } };
+      if (error instanceof ApiError) return { ok: false, error: redactPayload(error.toPayload()) };
       const storage = storageFailure(error);
       if (storage) {
         log(`Storage failure in ${String(method)}`, error);

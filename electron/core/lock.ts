@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 
 export interface ProjectLock {
   file: string;
@@ -53,10 +53,7 @@ export function acquireLock(projectPath: string): ProjectLock | null {
         // An unreadable lock is a stale one.
       }
       if (pid > 0 && alive(pid)) {
-        throw new ApiError(
-          'PROJECT_IN_USE',
-          `"${path.basename(projectPath)}" is already open in another Comparanda window or process. Close it there, or open it read-only here.`,
-        );
+        throw localError('PROJECT_IN_USE', 'errors.inUse', { file: path.basename(projectPath) });
       }
       fs.rmSync(file, { force: true });
     }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { RecentProject } from '../contract/api';
+import { LANGUAGES, type Language } from '../contract/i18n/languages';
 
 const MAX_RECENT = 12;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -19,6 +20,8 @@ type RecentEntry = z.infer<typeof recentSchema>;
 const prefsSchema = z.object({
   firstRunDone: z.boolean().default(false),
   recent: z.array(recentSchema).default([]),
+  /** The interface language chosen in the app; absent: the system's. Kept here, not in a project a team shares. */
+  language: z.enum(LANGUAGES).optional().catch(undefined),
   window: z
     .object({ x: z.number().optional(), y: z.number().optional(), width: z.number(), height: z.number(), maximized: z.boolean().default(false) })
     .optional(),
@@ -86,6 +89,18 @@ export class PrefsStore {
       ...prefs,
       recent: [entry, ...prefs.recent.filter((r) => r.path !== projectPath)].slice(0, MAX_RECENT),
     }));
+  }
+
+  language(): Language | undefined {
+    return this.read().language;
+  }
+
+  /** `null` goes back to following the system's language. */
+  setLanguage(language: Language | null): void {
+    this.update((prefs) => {
+      const { language: _previous, ...rest } = prefs;
+      return language === null ? rest : { ...rest, language };
+    });
   }
 
   recent(): Omit<RecentProject, 'backups'>[] {

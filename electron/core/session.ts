@@ -7,7 +7,7 @@ import { acquireLock, type ProjectLock } from './lock';
 import { newProjectDir } from './paths';
 import { PrefsStore } from './prefs';
 import { Project } from './project';
-import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 
 /**
  * The state behind one window (Electron) or one server (web transport): the preferences and the open project.
@@ -97,7 +97,7 @@ export class Session {
   }
 
   requireProject(): Project {
-    if (!this.current) throw new ApiError('NO_PROJECT_OPEN', 'No project is open. Open a .comparanda file or create a new project.');
+    if (!this.current) throw localError('NO_PROJECT_OPEN', 'errors.noProject');
     return this.current;
   }
 

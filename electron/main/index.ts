@@ -17,6 +17,7 @@ import {
   screen,
   session as electronSession,
   shell,
+  type FileFilter,
   type MessageBoxOptions,
   type OpenDialogOptions,
   type SaveDialogOptions,
@@ -37,6 +38,9 @@ import { registerIpc } from './ipc';
 import { PRINT_CONTENT_SECURITY_POLICY, PrintPages } from './print-pages';
 import { fileFromSecondInstanceData, projectFileFromArgv, sampleProjectPath, withProjectExtension, PROJECTS_FOLDER_NAME, type SecondInstanceData } from './launch';
 import { buildMenuTemplate, type MenuActions } from './menu';
+import { errorText, formatMessage, type MessageValues } from '../contract/i18n/format';
+import type { MessageId } from '../contract/i18n/catalogue';
+import { languageFromLocales, type Language } from '../contract/i18n/languages';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
@@ -53,7 +57,7 @@ import { debounce, initialBounds, MIN_SIZE, windowStateToSave } from './window-s
 
 const APP_NAME = 'Comparanda';
 const APP_ID = 'org.comparanda.app';
-const PROJECT_FILTER = { name: 'Comparanda Project', extensions: ['comparanda'] };
+const projectFilter = (): FileFilter => ({ name: t('main.projectFilter'), extensions: ['comparanda'] });
 /** Calls from the renderer after which the menu (recent list, enabled items) and the title must follow. */
 const PROJECT_CHANGING: ReadonlySet<Method> = new Set<Method>(['project.open', 'project.create', 'project.close']);
 
@@ -143,7 +147,7 @@ if (!app.requestSingleInstanceLock({ ...lockData })) {
     .then(startup)
     .catch((error: unknown) => {
       log('Comparanda failed to start', error);
-      dialog.showErrorBox('Comparanda could not start', `${(error as Error)?.message ?? String(error)}\n\nThe details are in the log.`);
+      dialog.showErrorBox(t('main.couldNotStart'), t('main.detailsInLog', { reason: error instanceof ApiError ? errorText(language(), error) : ((error as Error)?.message ?? String(error)) }));
       app.exit(1);
     });
 }
@@ -232,7 +236,7 @@ async function openInitialProject(): Promise<Problem[]> {
       sample = ensureSampleProject();
     } catch (error) {
       log('Writing the sample project failed', error);
-      problems.push({ message: 'The sample project could not be created.', detail: errorSentence(error) });
+      problems.push({ message: t('main.sampleNotCreated'), detail: errorSentence(error) });
     }
     // Once only: a user who deletes the sample does not get it back on every launch.
     updatePrefs((prefs) => ({ ...prefs, firstRunDone: true }));
@@ -246,7 +250,7 @@ async function openInitialProject(): Promise<Problem[]> {
   }
   if (target) {
     const envelope = await requireDispatch()('project.open', { path: target });
-    if (!envelope.ok) problems.push({ message: 'Comparanda could not open this project.', detail: envelope.error.message });
+    if (!envelope.ok) problems.push({ message: t('main.couldNotOpen'), detail: errorText(language(), envelope.error) });
     else addRecentDocument();
   }
   return problems;
@@ -283,6 +287,7 @@ function updatePrefs(change: Parameters<Session['prefs']['update']>[0]): void {
 async function ipcDispatch(method: Method, input: unknown): Promise<Envelope> {
   const envelope = await requireDispatch()(method, input);
   if (envelope.ok && PROJECT_CHANGING.has(method)) projectChanged({ reloadRenderer: false });
+  if (envelope.ok && method === 'settings.setLanguage') refreshMenu();
   return envelope;
 }
 
@@ -428,13 +433,22 @@ function reloadRenderer(): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Dialogs and menu actions
 
+/** The interface language: the one chosen in the app, else the system's. Read at each use, so a change applies at once. */
+function language(): Language {
+  return core?.prefs.language() ?? languageFromLocales(app.getPreferredSystemLanguages());
+}
+
+function t(id: MessageId, values?: MessageValues): string {
+  return formatMessage(language(), id, values);
+}
+
 function errorSentence(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  return 'Something went wrong inside Comparanda. The details are in the log; please report them.';
+  if (error instanceof ApiError) return errorText(language(), error);
+  return t('main.somethingWrong');
 }
 
 async function showError(message: string, detail: string): Promise<void> {
-  const options: MessageBoxOptions = { type: 'error', title: APP_NAME, message, detail, buttons: ['OK'], noLink: true };
+  const options: MessageBoxOptions = { type: 'error', title: APP_NAME, message, detail, buttons: [t('common.ok')], noLink: true };
   const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
   await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
 }
@@ -478,7 +492,7 @@ async function openProjectFile(file: string): Promise<void> {
       await mainWindow.loadURL(`${APP_ENTRY_URL}?unlock=${encodeURIComponent(file)}`);
       return;
     }
-    await showError('Comparanda could not open this project.', envelope.error.message);
+    await showError(t('main.couldNotOpen'), errorText(language(), envelope.error));
     return;
   }
   projectChanged({ reloadRenderer: true });
@@ -527,46 +541,46 @@ async function openFromOutside(file: string): Promise<void> {
 
 const actions: MenuActions = {
   newProject: () =>
-    run('New Project', async () => {
+    run('menu.newProject', async () => {
       const file = await showSave({
-        title: 'New Project',
-        buttonLabel: 'Create',
-        defaultPath: path.join(projectsFolder(), 'Untitled.comparanda'),
-        filters: [PROJECT_FILTER],
+        title: t('main.newProjectTitle'),
+        buttonLabel: t('main.create'),
+        defaultPath: path.join(projectsFolder(), `${t('main.untitled')}.comparanda`),
+        filters: [projectFilter()],
         properties: ['createDirectory'],
       });
       if (!file) return;
       const envelope = await requireDispatch()('project.create', { path: file });
-      if (!envelope.ok) return showError('The project was not created.', envelope.error.message);
+      if (!envelope.ok) return showError(t('main.notCreated'), errorText(language(), envelope.error));
       projectChanged({ reloadRenderer: true });
     }),
   openProject: () =>
-    run('Open', async () => {
+    run('menu.open', async () => {
       const file = await showOpen({
-        title: 'Open Project',
+        title: t('main.openTitle'),
         defaultPath: projectsFolder(),
-        filters: [PROJECT_FILTER, { name: 'All Files', extensions: ['*'] }],
+        filters: [projectFilter(), { name: t('main.allFiles'), extensions: ['*'] }],
         properties: ['openFile'],
       });
       if (file) await openProjectFile(file);
     }),
-  openRecent: (file) => run('Open Recent', () => openProjectFile(file)),
+  openRecent: (file) => run('menu.openRecent', () => openProjectFile(file)),
   clearRecent: () =>
-    run('Clear Recent', async () => {
+    run('menu.clearRecent', async () => {
       updatePrefs((prefs) => ({ ...prefs, recent: [] }));
       if (process.platform !== 'linux') app.clearRecentDocuments();
       refreshMenu();
     }),
   saveCopy: () =>
-    run('Save a Copy', async () => {
+    run('menu.saveCopy', async () => {
       const project = core?.project;
       if (!project) return;
       const base = path.basename(project.path).replace(/\.comparanda$/i, '');
       const file = await showSave({
-        title: 'Save a Copy As',
-        buttonLabel: 'Save Copy',
-        defaultPath: path.join(path.dirname(project.path), `${base} (copy).comparanda`),
-        filters: [PROJECT_FILTER],
+        title: t('main.saveCopyTitle'),
+        buttonLabel: t('main.saveCopyButton'),
+        defaultPath: path.join(path.dirname(project.path), `${t('main.copySuffix', { name: base })}.comparanda`),
+        filters: [projectFilter()],
         properties: ['createDirectory'],
       });
       if (!file) return;
@@ -574,13 +588,13 @@ const actions: MenuActions = {
         await project.saveCopy(file);
       } catch (error) {
         if (!(error instanceof ApiError)) log('Saving a copy failed', error);
-        await showError('The copy was not saved.', errorSentence(error));
+        await showError(t('main.copyNotSaved'), errorSentence(error));
       }
     }),
   closeProject: () =>
-    run('Close Project', async () => {
+    run('menu.closeProject', async () => {
       const envelope = await requireDispatch()('project.close', {});
-      if (!envelope.ok) return showError('The project could not be closed.', envelope.error.message);
+      if (!envelope.ok) return showError(t('main.notClosed'), errorText(language(), envelope.error));
       projectChanged({ reloadRenderer: true });
     }),
   about: () => app.showAboutPanel(),
@@ -591,12 +605,18 @@ const actions: MenuActions = {
   },
 };
 
+/** A menu item's label as a sentence names it: without its mnemonic marker and ellipsis. */
+function menuItemName(label: string): string {
+  return label.replace(/&/g, '').replace(/…$/, '');
+}
+
 /** Runs a menu action; anything unexpected is logged and told to the user in a sentence. */
-function run(name: string, action: () => Promise<void>): void {
+function run(item: MessageId, action: () => Promise<void>): void {
   action().catch(async (error: unknown) => {
-    log(`Menu action "${name}" failed`, error);
+    // The log in English, whatever the interface speaks: it is read by whoever fixes the fault.
+    log(`Menu action "${menuItemName(formatMessage('en', item))}" failed`, error);
     try {
-      await showError(`${name} failed.`, errorSentence(error));
+      await showError(t('main.actionFailed', { action: menuItemName(t(item)) }), errorSentence(error));
     } catch (dialogError) {
       log('Showing an error failed', dialogError);
     }
@@ -611,6 +631,7 @@ function refreshMenu(): void {
       appName: APP_NAME,
       hasProject: core?.project !== undefined,
       recent: core?.prefs.recent() ?? [],
+      language: language(),
     },
     actions,
   );

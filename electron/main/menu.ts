@@ -5,6 +5,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { RecentProject } from '../contract/api';
 import type { Command } from '../contract/commands';
+import { translator } from '../contract/i18n/format';
+import type { Language } from '../contract/i18n/languages';
 
 export interface MenuActions {
   newProject(): void;
@@ -25,6 +27,8 @@ export interface MenuState {
   appName: string;
   hasProject: boolean;
   recent: readonly Omit<RecentProject, 'backups'>[];
+  /** The interface language: the menu is rebuilt when it changes. */
+  language: Language;
 }
 
 /** Windows and Linux read `&` in a label as a mnemonic marker; "Kazakhstan & Belarus" must show its ampersand. */
@@ -32,8 +36,14 @@ export function menuLabel(text: string, platform: NodeJS.Platform): string {
   return platform === 'darwin' ? text : text.replace(/&/g, '&&');
 }
 
+/** A top-level menu's title from the catalogue: its `&` mnemonic marker is kept on Windows and Linux only. */
+function titleLabel(text: string, platform: NodeJS.Platform): string {
+  return platform === 'darwin' ? text.replace(/&/g, '') : text;
+}
+
 function recentItems(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
-  if (state.recent.length === 0) return [{ label: 'No Recent Projects', enabled: false }];
+  const t = translator(state.language);
+  if (state.recent.length === 0) return [{ label: t('menu.noRecent'), enabled: false }];
   const titles = new Map<string, number>();
   for (const r of state.recent) titles.set(r.title, (titles.get(r.title) ?? 0) + 1);
   return [
@@ -45,84 +55,86 @@ function recentItems(state: MenuState, actions: MenuActions): MenuItemConstructo
       click: () => actions.openRecent(r.path),
     })),
     { type: 'separator' },
-    { label: 'Clear Recent Projects', click: () => actions.clearRecent() },
+    { label: t('menu.clearRecent'), click: () => actions.clearRecent() },
   ];
 }
 
 export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
   const mac = state.platform === 'darwin';
+  const t = translator(state.language);
+  const title = (text: string): string => titleLabel(text, state.platform);
   const template: MenuItemConstructorOptions[] = [];
 
   if (mac) {
     template.push({
       label: state.appName,
       submenu: [
-        { label: `About ${state.appName}`, click: () => actions.about() },
+        { label: t('menu.about', { appName: state.appName }), click: () => actions.about() },
         { type: 'separator' },
-        { role: 'services' },
+        { role: 'services', label: t('menu.services') },
         { type: 'separator' },
-        { role: 'hide' },
-        { role: 'hideOthers' },
-        { role: 'unhide' },
+        { role: 'hide', label: t('menu.hide', { appName: state.appName }) },
+        { role: 'hideOthers', label: t('menu.hideOthers') },
+        { role: 'unhide', label: t('menu.unhide') },
         { type: 'separator' },
-        { role: 'quit' },
+        { role: 'quit', label: t('menu.quit') },
       ],
     });
   }
 
   template.push({
-    label: mac ? 'File' : '&File',
+    label: title(t('menu.file')),
     submenu: [
-      { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => actions.newProject() },
-      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.openProject() },
-      { label: 'Open Recent', submenu: recentItems(state, actions) },
+      { label: t('menu.newProject'), accelerator: 'CmdOrCtrl+N', click: () => actions.newProject() },
+      { label: t('menu.open'), accelerator: 'CmdOrCtrl+O', click: () => actions.openProject() },
+      { label: t('menu.openRecent'), submenu: recentItems(state, actions) },
       { type: 'separator' },
-      { label: 'Save a Copy As…', accelerator: 'CmdOrCtrl+Shift+S', enabled: state.hasProject, click: () => actions.saveCopy() },
+      { label: t('menu.saveCopy'), accelerator: 'CmdOrCtrl+Shift+S', enabled: state.hasProject, click: () => actions.saveCopy() },
       { type: 'separator' },
-      { label: 'Close Project', accelerator: 'CmdOrCtrl+W', enabled: state.hasProject, click: () => actions.closeProject() },
-      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
+      { label: t('menu.closeProject'), accelerator: 'CmdOrCtrl+W', enabled: state.hasProject, click: () => actions.closeProject() },
+      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: t('menu.quit') } as const]),
     ],
   });
 
   template.push({
-    label: mac ? 'Edit' : '&Edit',
+    label: title(t('menu.edit')),
     submenu: [
       // Not registered as accelerators: the key presses reach the page, where a text field undoes typing and the
       // matrix undoes the last edit. A click on the item sends the same command.
-      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => actions.command('undo') },
-      { label: 'Redo', accelerator: mac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z', registerAccelerator: false, click: () => actions.command('redo') },
+      { label: t('menu.undo'), accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => actions.command('undo') },
+      { label: t('menu.redo'), accelerator: mac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z', registerAccelerator: false, click: () => actions.command('redo') },
       { type: 'separator' },
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      ...(mac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
+      { role: 'cut', label: t('menu.cut') },
+      { role: 'copy', label: t('menu.copy') },
+      { role: 'paste', label: t('menu.paste') },
+      ...(mac ? [{ role: 'pasteAndMatchStyle', label: t('menu.pasteAndMatchStyle') } as const] : []),
       { type: 'separator' },
-      { role: 'selectAll' },
+      { role: 'selectAll', label: t('menu.selectAll') },
     ],
   });
 
   template.push({
-    label: mac ? 'View' : '&View',
+    label: title(t('menu.view')),
     submenu: [
-      { role: 'reload' },
+      { role: 'reload', label: t('menu.reload') },
       { type: 'separator' },
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      { role: 'resetZoom', label: t('menu.resetZoom') },
+      { role: 'zoomIn', label: t('menu.zoomIn') },
+      { role: 'zoomOut', label: t('menu.zoomOut') },
       { type: 'separator' },
-      { role: 'togglefullscreen' },
-      ...(state.isPackaged ? [] : [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const]),
+      { role: 'togglefullscreen', label: t('menu.fullScreen') },
+      ...(state.isPackaged ? [] : [{ type: 'separator' } as const, { role: 'toggleDevTools', label: t('menu.devTools') } as const]),
     ],
   });
 
-  if (mac) template.push({ role: 'windowMenu' });
+  if (mac) template.push({ role: 'windowMenu', label: t('menu.window') });
 
   template.push({
     role: 'help',
-    label: mac ? 'Help' : '&Help',
+    label: title(t('menu.help')),
     submenu: [
-      ...(mac ? [] : [{ label: `About ${state.appName}`, click: () => actions.about() }]),
-      { label: 'Project Website', click: () => actions.website() },
+      ...(mac ? [] : [{ label: t('menu.about', { appName: state.appName }), click: () => actions.about() }]),
+      { label: t('menu.website'), click: () => actions.website() },
     ],
   });
 

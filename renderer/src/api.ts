@@ -9,6 +9,8 @@ import { createClient, type Transport } from '../../electron/contract/client';
 import type { Command } from '../../electron/contract/commands';
 import { ApiError, type Envelope, type ErrorCode } from '../../electron/contract/errors';
 import type { Method } from '../../electron/contract/methods';
+import { errorText } from '../../electron/contract/i18n/format';
+import { currentLanguage } from './i18n/current';
 
 /**
  * What the preload puts on window: one function per method name, answering with an envelope, and the menu's
@@ -95,7 +97,7 @@ function pickTransport(): { transport: Transport; kind: 'ipc' | 'http' } {
 const picked = pickTransport();
 
 /** The typed API. */
-export const api: Api = createClient(picked.transport);
+export const api: Api = createClient(picked.transport, (error) => errorText(currentLanguage(), error));
 
 /** 'http' when the UI runs in a browser without Electron's menus and dialogs. */
 export const transportKind = picked.kind;

@@ -54,6 +54,8 @@ function validInputs(dir: string, transport: string, ids: SampleIds): { [M in Me
     'project.changePassphrase': { current: 'not encrypted', next: 'a new passphrase' },
     'project.encryptCopy': { path: path.join(dir, `encrypted-${transport}.comparanda`), passphrase: 'field passphrase 2026' },
     'project.recent': {},
+    'settings.get': {},
+    'settings.setLanguage': { language: 'ru' },
     'project.overview': {},
     'cells.list': {},
     'cells.evidenceCounts': {},

@@ -254,7 +254,7 @@ describe('menu and window', () => {
   };
 
   it('leaves Undo and Redo keys to the page and sends the menu clicks as commands', () => {
-    const edit = buildMenuTemplate({ platform: 'linux', isPackaged: true, appName: 'Comparanda', hasProject: true, recent }, actions).find((m) => m.label === '&Edit')!;
+    const edit = buildMenuTemplate({ platform: 'linux', isPackaged: true, appName: 'Comparanda', hasProject: true, recent, language: 'en' }, actions).find((m) => m.label === '&Edit')!;
     const items = edit.submenu as { label?: string; accelerator?: string; registerAccelerator?: boolean; click?: () => void }[];
     const undo = items.find((i) => i.label === 'Undo')!;
     const redo = items.find((i) => i.label === 'Redo')!;
@@ -268,13 +268,13 @@ describe('menu and window', () => {
 
   it('offers devtools only in development', () => {
     const roles = (isPackaged: boolean) =>
-      JSON.stringify(buildMenuTemplate({ platform: 'linux', isPackaged, appName: 'Comparanda', hasProject: true, recent }, actions).map((m) => m.submenu));
+      JSON.stringify(buildMenuTemplate({ platform: 'linux', isPackaged, appName: 'Comparanda', hasProject: true, recent, language: 'en' }, actions).map((m) => m.submenu));
     expect(roles(false)).toContain('toggleDevTools');
     expect(roles(true)).not.toContain('toggleDevTools');
   });
 
   it('shows the shortcuts and keeps "&" in project titles on Windows and Linux', () => {
-    const file = buildMenuTemplate({ platform: 'win32', isPackaged: true, appName: 'Comparanda', hasProject: false, recent }, actions)[0]!;
+    const file = buildMenuTemplate({ platform: 'win32', isPackaged: true, appName: 'Comparanda', hasProject: false, recent, language: 'en' }, actions)[0]!;
     const items = file.submenu as Array<{ label?: string; accelerator?: string; enabled?: boolean; submenu?: unknown }>;
     expect(items.map((i) => i.accelerator).filter(Boolean)).toEqual(['CmdOrCtrl+N', 'CmdOrCtrl+O', 'CmdOrCtrl+Shift+S', 'CmdOrCtrl+W']);
     expect(items.find((i) => i.label === 'Save a Copy As…')?.enabled).toBe(false);

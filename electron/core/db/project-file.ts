@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { migrationsDir } from '../paths';
 import { loadMigrations, migrate } from './migrate';
 import { assertSchemaAsExpected } from './schema-check';
@@ -98,9 +99,9 @@ function inspectEncrypted(file: string, options: OpenOptions, at = file): { appl
     return { applicationId: db.pragma('application_id', { simple: true }) as number, userVersion: db.pragma('user_version', { simple: true }) as number };
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
-      throw new ApiError('WRONG_PASSPHRASE', `The passphrase does not open ${name(file)}. Check it (it is case-sensitive) and try again; the file was not changed.`);
+      throw localError('WRONG_PASSPHRASE', 'errors.wrongPassphrase', { file: base(file) });
     }
-    throw new ApiError('PROJECT_UNREADABLE', `${name(file)} cannot be opened: ${(error as Error).message}`);
+    throw localError('PROJECT_UNREADABLE', 'errors.cannotOpen', { file: base(file), reason: (error as Error).message });
   } finally {
     db?.close();
   }
@@ -143,6 +144,11 @@ function name(file: string): string {
   return `"${path.basename(file)}"`;
 }
 
+/** A file as error messages name it: its name only (the catalogue quotes it as each language does). */
+function base(file: string): string {
+  return path.basename(file);
+}
+
 /**
  * Decides whether a file can be opened as a project without writing anything: the 100-byte SQLite header is
  * read as bytes (magic, page count, user_version, application_id). Throws an ApiError that says what is wrong and what to do.
@@ -152,9 +158,9 @@ export function inspectProjectFile(file: string, options: OpenOptions = {}): { s
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new ApiError('FILE_NOT_FOUND', `${name(file)} does not exist. Check the path, or choose the file again.`);
+    throw localError('FILE_NOT_FOUND', 'errors.fileNotFound', { file: base(file) });
   }
-  if (!stat.isFile()) throw new ApiError('NOT_A_PROJECT', `${name(file)} is a folder, not a Comparanda project file.`);
+  if (!stat.isFile()) throw localError('NOT_A_PROJECT', 'errors.isFolder', { file: base(file) });
 
   const header = Buffer.alloc(HEADER_SIZE);
   let bytesRead = 0;
@@ -166,26 +172,20 @@ export function inspectProjectFile(file: string, options: OpenOptions = {}): { s
       fs.closeSync(fd);
     }
   } catch (error) {
-    throw new ApiError('PROJECT_UNREADABLE', `${name(file)} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check its permissions.`);
+    throw localError('PROJECT_UNREADABLE', 'errors.cannotRead', { file: base(file), reason: (error as NodeJS.ErrnoException).code ?? 'error' });
   }
   if (bytesRead < HEADER_SIZE || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
     if (looksEncrypted(file, stat.size)) {
       if (options.passphrase === undefined) {
-        throw new ApiError(
-          'PASSPHRASE_REQUIRED',
-          `${name(file)} is encrypted (or damaged). Enter its passphrase to open it; without it, nothing in it can be read.`,
-        );
+        throw localError('PASSPHRASE_REQUIRED', 'errors.passphraseRequired', { file: base(file) });
       }
       const { applicationId, userVersion } = inspectEncrypted(file, options);
       return checkIdentity(file, applicationId, userVersion);
     }
-    throw new ApiError(
-      'NOT_SQLITE',
-      `${name(file)} is not a Comparanda project: it is not a SQLite database (it may be another kind of file, or damaged). Choose a .comparanda file, or restore one from a backup.`,
-    );
+    throw localError('NOT_SQLITE', 'errors.notSqlite', { file: base(file) });
   }
   if (options.passphrase !== undefined) {
-    throw new ApiError('VALIDATION_FAILED', `${name(file)} is not encrypted; open it without a passphrase.`);
+    throw localError('VALIDATION_FAILED', 'errors.notEncrypted', { file: base(file) });
   }
 
   const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
@@ -209,9 +209,9 @@ export function inspectProjectFile(file: string, options: OpenOptions = {}): { s
       } catch (error) {
         const code = (error as { code?: string }).code ?? '';
         if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-          throw new ApiError('PROJECT_CORRUPT', `${name(file)} is damaged and cannot be opened. Restore it from a backup; the file was not changed.`);
+          throw localError('PROJECT_CORRUPT', 'errors.damaged', { file: base(file) });
         }
-        throw new ApiError('PROJECT_UNREADABLE', `${name(file)} cannot be opened: ${(error as Error).message}`);
+        throw localError('PROJECT_UNREADABLE', 'errors.cannotOpen', { file: base(file), reason: (error as Error).message });
       } finally {
         db?.close();
       }
@@ -219,10 +219,7 @@ export function inspectProjectFile(file: string, options: OpenOptions = {}): { s
     if (storageWritable(file)) readIdentity(file);
     else throughHeaderCopy(file, readIdentity);
   } else if (validFor === changeCounter && pageCount > 0 && stat.size < pageCount * pageSize) {
-    throw new ApiError(
-      'PROJECT_CORRUPT',
-      `${name(file)} is truncated: it holds ${stat.size} bytes of the ${pageCount * pageSize} it should. Restore it from a backup; the file was not changed.`,
-    );
+    throw localError('PROJECT_CORRUPT', 'errors.truncated', { file: base(file), size: String(stat.size), expected: String(pageCount * pageSize) });
   }
 
   return checkIdentity(file, applicationId, userVersion);
@@ -230,16 +227,10 @@ export function inspectProjectFile(file: string, options: OpenOptions = {}): { s
 
 function checkIdentity(file: string, applicationId: number, userVersion: number): { schemaVersion: number } {
   if (applicationId !== APPLICATION_ID) {
-    throw new ApiError(
-      'NOT_A_PROJECT',
-      `${name(file)} is a SQLite database but not a Comparanda project. Open a .comparanda file, or create a new project.`,
-    );
+    throw localError('NOT_A_PROJECT', 'errors.notAProject', { file: base(file) });
   }
   if (userVersion > SCHEMA_VERSION) {
-    throw new ApiError(
-      'PROJECT_FROM_NEWER_VERSION',
-      `${name(file)} was saved by a newer version of Comparanda (project format ${userVersion}; this app reads up to ${SCHEMA_VERSION}). Update Comparanda to open it; the file was not changed.`,
-    );
+    throw localError('PROJECT_FROM_NEWER_VERSION', 'errors.newerVersion', { file: base(file), found: String(userVersion), supported: String(SCHEMA_VERSION) });
   }
   return { schemaVersion: userVersion };
 }
@@ -248,9 +239,10 @@ function checkIdentity(file: string, applicationId: number, userVersion: number)
 function readOnlyFailure(file: string, error: unknown): ApiError | null {
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string' || !(code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM')) return null;
-  return new ApiError(
+  return localError(
     'READ_ONLY',
-    `${name(file)} cannot be written (the file, its folder or the drive is read-only). Open it read-only, or save a copy somewhere you can write to.`,
+    'errors.readOnly',
+    { file: base(file) },
     { cause: error },
   );
 }
@@ -476,10 +468,10 @@ export function createProjectDatabase(
   attach?: { alias: string; file: string; schemaVersion: number },
 ): void {
   if (fs.existsSync(file)) {
-    throw new ApiError('FILE_EXISTS', `${name(file)} already exists. Choose another name, or open it instead.`);
+    throw localError('FILE_EXISTS', 'errors.fileExists', { file: base(file) });
   }
   const dir = path.dirname(file);
-  if (!fs.existsSync(dir)) throw new ApiError('FILE_NOT_FOUND', `The folder ${dir} does not exist.`);
+  if (!fs.existsSync(dir)) throw localError('FILE_NOT_FOUND', 'errors.folderNotFound', { folder: dir });
   const migrations = loadMigrations(options.migrationsDir ?? migrationsDir());
   removeStaleTemps(dir, path.basename(file));
   const temp = tempNameBeside(file);

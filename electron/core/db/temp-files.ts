@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 
 /** Temporary files this process is writing now: never taken for a crash's leftovers. */
 const inProgress = new Set<string>();
@@ -108,9 +109,9 @@ export function publish(temp: string, file: string): void {
     fs.rmSync(temp, { force: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new ApiError('FILE_EXISTS', `${quoted(file)} already exists. Choose another name, or open it instead.`);
+    if (code === 'EEXIST') throw localError('FILE_EXISTS', 'errors.fileExists', { file: path.basename(file) });
     // File systems without hard links (FAT, some network shares): fall back to a rename.
-    if (fs.existsSync(file)) throw new ApiError('FILE_EXISTS', `${quoted(file)} already exists. Choose another name, or open it instead.`);
+    if (fs.existsSync(file)) throw localError('FILE_EXISTS', 'errors.fileExists', { file: path.basename(file) });
     fs.renameSync(temp, file);
     inProgress.delete(temp);
   }

@@ -30,6 +30,8 @@ export const METHOD_OUTPUTS: Record<Method, OutputPolicy> = {
   'project.encryptCopy': COPY,
   'project.saveCopy': COPY,
   'project.recent': APP,
+  'settings.get': APP,
+  'settings.setLanguage': APP,
   'project.overview': APP,
   'cells.list': APP,
   'cells.evidenceCounts': APP,

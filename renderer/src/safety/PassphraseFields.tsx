@@ -1,4 +1,9 @@
 import { useId, useState, type Ref } from 'react';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import type { MessageValues } from '../../../electron/contract/i18n/format';
+import { useLanguage } from '../i18n/language-context';
+import { Msg } from '../i18n/Msg';
+import { useT } from '../i18n/use-t';
 
 export const MIN_PASSPHRASE = 10;
 
@@ -16,6 +21,10 @@ interface PassphraseInputProps {
 
 /** A masked passphrase field with a Show/Hide toggle (for checking a long passphrase before pressing Enter). */
 export function PassphraseInput({ label, value, onChange, autoFocus, invalid, describedBy, autoComplete = 'current-password', inputRef, disabled }: PassphraseInputProps) {
+  const t = useT();
+  const { language } = useLanguage();
+  // English runs the label into the sentence ("Show passphrase"); Russian and Kazakh set it after a colon as it is.
+  const inSentence = language === 'en' ? label.toLowerCase() : label;
   const id = useId();
   const [shown, setShown] = useState(false);
   return (
@@ -44,31 +53,37 @@ export function PassphraseInput({ label, value, onChange, autoFocus, invalid, de
           type="button"
           className="button passphrase-toggle"
           aria-pressed={shown}
-          aria-label={shown ? `Hide ${label.toLowerCase()}` : `Show ${label.toLowerCase()}`}
+          aria-label={shown ? t('access.hideField', { field: inSentence }) : t('access.showField', { field: inSentence })}
           onClick={() => setShown((s) => !s)}
           disabled={disabled}
         >
-          {shown ? 'Hide' : 'Show'}
+          {shown ? t('access.hide') : t('access.show')}
         </button>
       </div>
     </div>
   );
 }
 
+/** A sentence from the catalogue, with its arguments: shown in the interface language where it is displayed. */
+export interface Sentence {
+  id: MessageId;
+  values?: MessageValues;
+}
+
 export interface Strength {
   level: 0 | 1 | 2 | 3;
-  text: string;
+  text: Sentence;
 }
 
 /** A plain hint, not a score: length and the number of words are what make a passphrase hard to guess. */
 export function passphraseStrength(value: string): Strength {
   const length = [...value].length;
   const words = value.trim() === '' ? 0 : value.trim().split(/[\s\-_.,;]+/).filter(Boolean).length;
-  if (length === 0) return { level: 0, text: 'Several words are best: four or more unrelated words, easy to type, hard to guess.' };
-  if (length < MIN_PASSPHRASE) return { level: 0, text: `Too short: at least ${MIN_PASSPHRASE} characters. Several words are best.` };
-  if (words >= 4 && length >= 20) return { level: 3, text: `Strong: ${words} words.` };
-  if (words >= 3 || length >= 18) return { level: 2, text: 'Fair. Another word or two makes it much stronger.' };
-  return { level: 1, text: 'Weak. Several words are best, e.g. four unrelated words.' };
+  if (length === 0) return { level: 0, text: { id: 'access.strengthEmpty' } };
+  if (length < MIN_PASSPHRASE) return { level: 0, text: { id: 'access.strengthShort', values: { min: MIN_PASSPHRASE } } };
+  if (words >= 4 && length >= 20) return { level: 3, text: { id: 'access.strengthStrong', values: { words } } };
+  if (words >= 3 || length >= 18) return { level: 2, text: { id: 'access.strengthFair' } };
+  return { level: 1, text: { id: 'access.strengthWeak' } };
 }
 
 export interface NewPassphrase {
@@ -77,9 +92,9 @@ export interface NewPassphrase {
 }
 
 /** Null when the new passphrase can be used; otherwise why not (shown under the fields). */
-export function newPassphraseProblem({ first, second }: NewPassphrase): string | null {
-  if ([...first].length < MIN_PASSPHRASE) return `Use a passphrase of at least ${MIN_PASSPHRASE} characters (several words are best).`;
-  if (first !== second) return 'The two passphrases differ. Type the same one twice.';
+export function newPassphraseProblem({ first, second }: NewPassphrase): Sentence | null {
+  if ([...first].length < MIN_PASSPHRASE) return { id: 'access.problemShort', values: { min: MIN_PASSPHRASE } };
+  if (first !== second) return { id: 'access.problemDiffer' };
   return null;
 }
 
@@ -88,12 +103,15 @@ interface NewPassphraseFieldsProps {
   onChange: (value: NewPassphrase) => void;
   /** Show the mismatch/too-short sentence (after the user tried to submit, or once both fields are filled). */
   showProblem: boolean;
-  labels?: { first: string; second: string };
+  /** The fields' labels; by default "Passphrase" and "Repeat the passphrase" in the interface language. */
+  labels?: { first: string; second: string } | undefined;
   autoFocus?: boolean;
 }
 
 /** A new passphrase, typed twice, with a strength hint and the warning that nothing can recover it. */
-export function NewPassphraseFields({ value, onChange, showProblem, labels = { first: 'Passphrase', second: 'Repeat the passphrase' }, autoFocus }: NewPassphraseFieldsProps) {
+export function NewPassphraseFields({ value, onChange, showProblem, labels: given, autoFocus }: NewPassphraseFieldsProps) {
+  const t = useT();
+  const labels = given ?? { first: t('access.passphrase'), second: t('access.repeatPassphrase') };
   const id = useId();
   const strength = passphraseStrength(value.first);
   const problem = newPassphraseProblem(value);
@@ -115,7 +133,7 @@ export function NewPassphraseFields({ value, onChange, showProblem, labels = { f
           <span />
           <span />
         </span>
-        <span className="strength-text">{strength.text}</span>
+        <span className="strength-text">{t(strength.text.id, strength.text.values)}</span>
       </div>
       <PassphraseInput
         label={labels.second}
@@ -126,12 +144,11 @@ export function NewPassphraseFields({ value, onChange, showProblem, labels = { f
       />
       {visibleProblem ? (
         <p className="field-error" role="status">
-          {visibleProblem}
+          {t(visibleProblem.id, visibleProblem.values)}
         </p>
       ) : null}
       <p className="no-recovery">
-        <strong>There is no recovery.</strong> If the passphrase is lost, nothing in the project can be read again — not by you, not by
-        Comparanda. Write it down somewhere safe, apart from the laptop.
+        <Msg id="access.noRecovery" />
       </p>
     </div>
   );

@@ -5,7 +5,10 @@ import { api, toApiError, useApiQuery } from '../api';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
 import { useServices } from '../workbench-context';
-import { formatBytes, formatDateTime, plural } from './format';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import { Msg } from '../i18n/Msg';
+import { useT } from '../i18n/use-t';
+import { formatBytes, formatDateTime } from './format';
 import { LockIcon } from './icons';
 import { openProjectFile } from './open-file';
 import { NewPassphraseFields, newPassphraseProblem, PassphraseInput, type NewPassphrase } from './PassphraseFields';
@@ -13,11 +16,11 @@ import { PathField } from './PathField';
 import { basename, safeFileName, samePath, siblingPath, stampForFileName } from './paths';
 import './safety.css';
 
-const REASONS: Record<BackupDto['reason'], string> = {
-  open: 'On opening',
-  edits: 'After edits',
-  'before-migration': 'Before a format upgrade',
-  manual: 'Backed up by hand',
+const REASONS: Record<BackupDto['reason'], MessageId> = {
+  open: 'safety.reasonOpen',
+  edits: 'safety.reasonEdits',
+  'before-migration': 'safety.reasonMigration',
+  manual: 'safety.reasonManual',
 };
 
 type SubDialog = { kind: 'passphrase' } | { kind: 'copy'; encrypted: boolean } | { kind: 'restore'; backup: BackupDto } | null;
@@ -32,9 +35,10 @@ interface ProjectPanelProps {
  * the automatic and manual backups with restore into a new file, and the audit trail as CSV.
  */
 export function ProjectPanel({ project, onClose }: ProjectPanelProps) {
+  const t = useT();
   const [sub, setSub] = useState<SubDialog>(null);
   return (
-    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="Project safety" wide testId="project-panel">
+    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title={t('safety.title')} wide testId="project-panel">
       <div className="safety-panel">
         <EncryptionSection project={project} onChangePassphrase={() => setSub({ kind: 'passphrase' })} onCopy={(encrypted) => setSub({ kind: 'copy', encrypted })} />
         <BackupsSection onRestore={(backup) => setSub({ kind: 'restore', backup })} />
@@ -43,7 +47,7 @@ export function ProjectPanel({ project, onClose }: ProjectPanelProps) {
       </div>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
-          Close
+          {t('common.close')}
         </button>
       </div>
       {sub?.kind === 'passphrase' ? <ChangePassphraseDialog onClose={() => setSub(null)} /> : null}
@@ -54,10 +58,11 @@ export function ProjectPanel({ project, onClose }: ProjectPanelProps) {
 }
 
 function EncryptionSection({ project, onChangePassphrase, onCopy }: { project: ProjectSummary; onChangePassphrase: () => void; onCopy: (encrypted: boolean) => void }) {
+  const t = useT();
   return (
     <section className="safety-section" aria-labelledby="safety-file">
       <h3 id="safety-file" className="section-heading">
-        File
+        {t('safety.file')}
       </h3>
       <p className="safety-path" title={project.path}>
         {project.path}
@@ -65,29 +70,27 @@ function EncryptionSection({ project, onChangePassphrase, onCopy }: { project: P
       <div className={`safety-state ${project.encrypted ? 'is-encrypted' : 'is-plain'}`} data-testid="encryption-status">
         {project.encrypted ? (
           <>
-            <LockIcon /> <strong>Encrypted at rest.</strong> Without the passphrase nothing in this file can be read — not the interviews, not the
-            names.
+            <LockIcon /> <Msg id="safety.encrypted" />
           </>
         ) : (
           <>
-            <strong>Not encrypted.</strong> Anyone who gets the file can read it. Before carrying it across a border, save an encrypted copy and
-            carry that.
+            <Msg id="safety.notEncrypted" />
           </>
         )}
       </div>
-      {project.readonly ? <p className="safety-note">Open read-only: changes to this file (its passphrase included) are not possible now.</p> : null}
+      {project.readonly ? <p className="safety-note">{t('safety.readOnlyNote')}</p> : null}
       <div className="button-row">
         {project.encrypted ? (
           <button type="button" className="button" onClick={onChangePassphrase} disabled={project.readonly}>
-            Change passphrase…
+            {t('safety.changePassphraseButton')}
           </button>
         ) : (
           <button type="button" className="button" onClick={() => onCopy(true)}>
-            Save an encrypted copy…
+            {t('safety.saveEncryptedCopyButton')}
           </button>
         )}
         <button type="button" className="button" onClick={() => onCopy(false)}>
-          Save a copy…
+          {t('safety.saveCopyButton')}
         </button>
       </div>
     </section>
@@ -95,6 +98,7 @@ function EncryptionSection({ project, onChangePassphrase, onCopy }: { project: P
 }
 
 function BackupsSection({ onRestore }: { onRestore: (backup: BackupDto) => void }) {
+  const t = useT();
   const list = useApiQuery('backups.list', {});
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
@@ -119,38 +123,35 @@ function BackupsSection({ onRestore }: { onRestore: (backup: BackupDto) => void 
     <section className="safety-section" aria-labelledby="safety-backups">
       <div className="section-head">
         <h3 id="safety-backups" className="section-heading">
-          Backups {list.data ? `(${backups.length})` : ''}
+          {list.data ? t('safety.backupsCount', { count: backups.length }) : t('safety.backups')}
         </h3>
         <button type="button" className="button button-small" onClick={() => void backUpNow()} disabled={pending}>
-          {pending ? 'Backing up…' : 'Back up now'}
+          {pending ? t('safety.backingUp') : t('safety.backUpNow')}
         </button>
       </div>
-      <p className="safety-note">
-        Snapshots are taken when the project opens and every few minutes while you edit, in Comparanda’s own folder on this computer. A snapshot is
-        restored into a new file: the open project is never overwritten.
-      </p>
+      <p className="safety-note">{t('safety.backupsNote')}</p>
       {error ? <InlineAlert message={error.message} /> : null}
       {list.error ? (
-        <InlineAlert message={list.error.message} actionLabel="Try again" onAction={list.reload} />
+        <InlineAlert message={list.error.message} actionLabel={t('safety.tryAgain')} onAction={list.reload} />
       ) : !list.data ? (
         <p className="muted" role="status">
-          Loading…
+          {t('safety.loading')}
         </p>
       ) : backups.length === 0 ? (
-        <p className="muted">No backups yet.</p>
+        <p className="muted">{t('safety.noBackups')}</p>
       ) : (
         <div className="safety-table-wrap">
           <table className="safety-table" data-testid="backups-table">
             <thead>
               <tr>
-                <th scope="col">Taken</th>
-                <th scope="col">Why</th>
+                <th scope="col">{t('safety.taken')}</th>
+                <th scope="col">{t('safety.why')}</th>
                 <th scope="col" className="num">
-                  Size
+                  {t('safety.size')}
                 </th>
-                <th scope="col">Encrypted</th>
+                <th scope="col">{t('safety.encryptedColumn')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('safety.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -160,12 +161,12 @@ function BackupsSection({ onRestore }: { onRestore: (backup: BackupDto) => void 
                   <td className="numeric">
                     <time dateTime={b.createdAt}>{formatDateTime(b.createdAt, true)}</time>
                   </td>
-                  <td>{REASONS[b.reason] ?? b.reason}</td>
+                  <td>{t(REASONS[b.reason])}</td>
                   <td className="num numeric">{formatBytes(b.sizeBytes)}</td>
-                  <td>{b.encrypted ? 'Yes' : 'No'}</td>
+                  <td>{b.encrypted ? t('safety.yes') : t('safety.no')}</td>
                   <td className="actions">
                     <button type="button" className="button button-small" onClick={() => onRestore(b)}>
-                      Restore into a new file…
+                      {t('safety.restoreButton')}
                     </button>
                   </td>
                 </tr>
@@ -179,6 +180,7 @@ function BackupsSection({ onRestore }: { onRestore: (backup: BackupDto) => void 
 }
 
 function CheckSection() {
+  const t = useT();
   const [pending, setPending] = useState(false);
   const [report, setReport] = useState<CheckReportDto | null>(null);
   const [error, setError] = useState<ApiError | undefined>(undefined);
@@ -200,25 +202,21 @@ function CheckSection() {
     <section className="safety-section" aria-labelledby="safety-check">
       <div className="section-head">
         <h3 id="safety-check" className="section-heading">
-          Integrity
+          {t('safety.integrity')}
         </h3>
         <button type="button" className="button button-small" onClick={() => void check()} disabled={pending}>
-          {pending ? 'Checking…' : 'Check project'}
+          {pending ? t('safety.checking') : t('safety.checkProject')}
         </button>
       </div>
       {error ? <InlineAlert message={error.message} /> : null}
       {report ? (
         <div className={`check-report ${report.ok ? 'is-ok' : 'is-bad'}`} role="status" data-testid="check-report">
           {report.ok ? (
-            <p>
-              No problems found: the file’s integrity check passes, every reference points at a record that exists and its structure is the one Comparanda
-              made (format version {report.schemaVersion}).
-            </p>
+            <p>{t('safety.checkOk', { version: report.schemaVersion })}</p>
           ) : (
             <>
               <p>
-                <strong>{plural(problems, 'problem')} found.</strong> Restore the latest backup into a new file and compare, or keep a copy of this file and
-                report it.
+                <Msg id="safety.checkProblems" values={{ count: problems }} />
               </p>
               <ul className="check-problems">
                 {report.integrity
@@ -228,13 +226,12 @@ function CheckSection() {
                   ))}
                 {report.foreignKeys.map((fk) => (
                   <li key={`${fk.table}-${fk.rowid}-${fk.parent}`}>
-                    A row of {fk.table} (row {fk.rowid}) points at a missing {fk.parent} record.
+                    {t('safety.checkForeignKey', { table: fk.table, row: fk.rowid, parent: fk.parent })}
                   </li>
                 ))}
                 {report.schema.map((d) => (
                   <li key={`${d.type}-${d.name}`}>
-                    The {d.type} {d.name}{' '}
-                    {d.change === 'added' ? 'was added outside Comparanda' : d.change === 'missing' ? 'is missing' : 'was changed outside Comparanda'}.
+                    {t('safety.checkSchema', { type: d.type, name: d.name, change: d.change })}
                   </li>
                 ))}
               </ul>
@@ -242,13 +239,14 @@ function CheckSection() {
           )}
         </div>
       ) : (
-        <p className="safety-note">Reads the whole file and checks every page and every reference. Takes a moment on a large project.</p>
+        <p className="safety-note">{t('safety.checkNote')}</p>
       )}
     </section>
   );
 }
 
 function AuditSection({ project }: { project: ProjectSummary }) {
+  const t = useT();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [saved, setSaved] = useState<string | null>(null);
@@ -258,7 +256,7 @@ function AuditSection({ project }: { project: ProjectSummary }) {
     setError(undefined);
     try {
       const { text } = await api['audit.exportCsv']({});
-      const name = `${safeFileName(`${project.title} — audit trail ${stampForFileName()}`)}.csv`;
+      const name = `${safeFileName(t('safety.auditFileName', { title: project.title, stamp: stampForFileName() }))}.csv`;
       const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;
@@ -279,19 +277,16 @@ function AuditSection({ project }: { project: ProjectSummary }) {
     <section className="safety-section" aria-labelledby="safety-audit">
       <div className="section-head">
         <h3 id="safety-audit" className="section-heading">
-          Audit trail
+          {t('safety.auditTrail')}
         </h3>
         <button type="button" className="button button-small" onClick={() => void download()} disabled={pending}>
-          Export as CSV…
+          {t('safety.exportCsv')}
         </button>
       </div>
-      <p className="safety-note">
-        Every change to cells, claims, excerpts and verifications is recorded with its time and the record before and after — for a methods appendix,
-        or to restore an earlier version (see a cell’s History).
-      </p>
+      <p className="safety-note">{t('safety.auditNote')}</p>
       {saved ? (
         <p className="safety-note" role="status">
-          Saved as “{saved}” in your downloads.
+          {t('safety.savedAs', { file: saved })}
         </p>
       ) : null}
       {error ? <InlineAlert message={error.message} /> : null}
@@ -304,6 +299,7 @@ function AuditSection({ project }: { project: ProjectSummary }) {
 const EMPTY: NewPassphrase = { first: '', second: '' };
 
 function ChangePassphraseDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
   const { store, queue } = useServices();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState<NewPassphrase>(EMPTY);
@@ -331,27 +327,27 @@ function ChangePassphraseDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal open onOpenChange={(open) => (open || pending ? undefined : onClose())} title="Change passphrase" description="The file is re-encrypted with the new passphrase; the old one stops working at once." testId="change-passphrase-dialog">
+    <Modal open onOpenChange={(open) => (open || pending ? undefined : onClose())} title={t('safety.changePassphrase')} description={t('safety.changePassphraseDescription')} testId="change-passphrase-dialog">
       {done ? (
         <div className="dialog-form">
-          <p role="status">The passphrase is changed. Use the new one from now on; backups taken before keep the old one.</p>
+          <p role="status">{t('safety.passphraseChanged')}</p>
           <div className="dialog-actions">
             <button type="button" className="button button-primary" onClick={onClose}>
-              Done
+              {t('safety.done')}
             </button>
           </div>
         </div>
       ) : (
         <form className="dialog-form" onSubmit={(e) => void submit(e)}>
-          <PassphraseInput label="Current passphrase" value={current} onChange={setCurrent} autoFocus invalid={error?.code === 'WRONG_PASSPHRASE'} />
-          <NewPassphraseFields value={next} onChange={setNext} showProblem={tried} labels={{ first: 'New passphrase', second: 'Repeat the new passphrase' }} />
+          <PassphraseInput label={t('safety.currentPassphrase')} value={current} onChange={setCurrent} autoFocus invalid={error?.code === 'WRONG_PASSPHRASE'} />
+          <NewPassphraseFields value={next} onChange={setNext} showProblem={tried} labels={{ first: t('safety.newPassphrase'), second: t('safety.repeatNewPassphrase') }} />
           {error ? <InlineAlert message={error.message} /> : null}
           <div className="dialog-actions">
             <button type="button" className="button" onClick={onClose} disabled={pending}>
-              Cancel
+              {t('safety.cancel')}
             </button>
             <button type="submit" className="button button-primary" disabled={pending || current === ''}>
-              {pending ? 'Changing…' : 'Change passphrase'}
+              {pending ? t('safety.changing') : t('safety.changePassphrase')}
             </button>
           </div>
         </form>
@@ -361,8 +357,9 @@ function ChangePassphraseDialog({ onClose }: { onClose: () => void }) {
 }
 
 function CopyDialog({ project, encrypted, onClose }: { project: ProjectSummary; encrypted: boolean; onClose: () => void }) {
+  const t = useT();
   const { queue } = useServices();
-  const fileName = `${safeFileName(`${project.title} (${encrypted ? 'encrypted' : `copy ${stampForFileName()}`})`)}.comparanda`;
+  const fileName = `${safeFileName(encrypted ? t('safety.encryptedCopyName', { title: project.title }) : t('safety.copyName', { title: project.title, stamp: stampForFileName() }))}.comparanda`;
   const [path, setPath] = useState(siblingPath(project.path, fileName));
   const [passphrase, setPassphrase] = useState<NewPassphrase>(EMPTY);
   const [tried, setTried] = useState(false);
@@ -375,7 +372,7 @@ function CopyDialog({ project, encrypted, onClose }: { project: ProjectSummary; 
     setTried(true);
     if (path.trim() === '' || (encrypted && newPassphraseProblem(passphrase))) return;
     if (samePath(path, project.path)) {
-      setError('A copy cannot replace the open project itself. Choose another name.');
+      setError(t('safety.notOverOpen'));
       return;
     }
     setPending(true);
@@ -399,26 +396,24 @@ function CopyDialog({ project, encrypted, onClose }: { project: ProjectSummary; 
     if (problem) setError(problem);
   };
 
-  const title = encrypted ? 'Save an encrypted copy' : 'Save a copy';
+  const title = encrypted ? t('safety.saveEncryptedCopy') : t('safety.saveCopy');
   return (
     <Modal
       open
       onOpenChange={(open) => (open || pending ? undefined : onClose())}
       title={title}
       description={
-        encrypted
-          ? 'Writes the whole project, encrypted with a passphrase, to a new file. This project stays open, as it is and not encrypted.'
-          : `Writes a consistent copy of the project to a new file${project.encrypted ? ', encrypted with the same passphrase' : ''}. This project stays open.`
+        encrypted ? t('safety.encryptedCopyDescription') : t('safety.copyDescription', { encrypted: project.encrypted ? 'yes' : 'no' })
       }
       testId="copy-dialog"
     >
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <PathField
-          label="Save as"
+          label={t('safety.saveAs')}
           mode="save"
           title={title}
           defaultName={fileName}
-          filters={[{ name: 'Comparanda project', extensions: ['comparanda'] }]}
+          filters={[{ name: t('safety.projectFilter'), extensions: ['comparanda'] }]}
           value={path}
           onChange={(value) => {
             setPath(value);
@@ -430,27 +425,27 @@ function CopyDialog({ project, encrypted, onClose }: { project: ProjectSummary; 
         {error ? <InlineAlert message={typeof error === 'string' ? error : error.message} /> : null}
         {written ? (
           <p className="safety-done" role="status">
-            Saved “{basename(written)}”.
-            {encrypted ? ' Check that it opens with the passphrase; then delete the unencrypted original securely before you travel.' : ''}
+            {t('safety.savedFile', { file: basename(written) })}
+            {encrypted ? <> {t('safety.checkEncryptedCopy')}</> : null}
           </p>
         ) : null}
         <div className="dialog-actions">
           {written ? (
             <>
               <button type="button" className="button" onClick={() => void openCopy()}>
-                Open the copy
+                {t('safety.openCopy')}
               </button>
               <button type="button" className="button button-primary" onClick={onClose}>
-                Done
+                {t('safety.done')}
               </button>
             </>
           ) : (
             <>
               <button type="button" className="button" onClick={onClose} disabled={pending}>
-                Cancel
+                {t('safety.cancel')}
               </button>
               <button type="submit" className="button button-primary" disabled={pending}>
-                {pending ? 'Saving…' : encrypted ? 'Save encrypted copy' : 'Save copy'}
+                {pending ? t('safety.saving') : encrypted ? t('safety.saveEncryptedCopySubmit') : t('safety.saveCopySubmit')}
               </button>
             </>
           )}
@@ -461,9 +456,12 @@ function CopyDialog({ project, encrypted, onClose }: { project: ProjectSummary; 
 }
 
 function RestoreDialog({ project, backup, onClose }: { project: ProjectSummary; backup: BackupDto; onClose: () => void }) {
+  const t = useT();
   const { queue } = useServices();
   const when = new Date(backup.createdAt);
-  const fileName = `${safeFileName(`${project.title} (restored from ${Number.isNaN(when.getTime()) ? 'backup' : stampForFileName(when)})`)}.comparanda`;
+  const fileName = `${safeFileName(
+    Number.isNaN(when.getTime()) ? t('safety.restoredNameUndated', { title: project.title }) : t('safety.restoredName', { title: project.title, stamp: stampForFileName(when) }),
+  )}.comparanda`;
   const [path, setPath] = useState(siblingPath(project.path, fileName));
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -495,49 +493,49 @@ function RestoreDialog({ project, backup, onClose }: { project: ProjectSummary; 
     <Modal
       open
       onOpenChange={(open) => (open || pending ? undefined : onClose())}
-      title="Restore into a new file"
-      description={`The snapshot of ${formatDateTime(backup.createdAt, true)} (${REASONS[backup.reason] ?? backup.reason}, ${formatBytes(backup.sizeBytes)}) becomes a project file of its own. The open project is not touched.`}
+      title={t('safety.restoreTitle')}
+      description={t('safety.restoreDescription', { taken: formatDateTime(backup.createdAt, true), reason: t(REASONS[backup.reason]), size: formatBytes(backup.sizeBytes) })}
       testId="restore-dialog"
     >
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <PathField
-          label="New file"
+          label={t('safety.newFile')}
           mode="save"
-          title="Restore backup into"
+          title={t('safety.restoreInto')}
           defaultName={fileName}
-          filters={[{ name: 'Comparanda project', extensions: ['comparanda'] }]}
+          filters={[{ name: t('safety.projectFilter'), extensions: ['comparanda'] }]}
           value={path}
           onChange={(value) => {
             setPath(value);
             setError(undefined);
           }}
           disabled={pending || restored !== null}
-          error={overOpen ? 'That is the open project’s own file. A backup is restored into a new file, never over the open project: choose another name.' : null}
+          error={overOpen ? t('safety.restoreOverOpen') : null}
         />
-        {backup.encrypted ? <p className="safety-note">The snapshot is encrypted: it opens with the passphrase the project had when it was taken.</p> : null}
+        {backup.encrypted ? <p className="safety-note">{t('safety.snapshotEncrypted')}</p> : null}
         {error ? <InlineAlert message={error} /> : null}
         {restored ? (
           <p className="safety-done" role="status" data-testid="restore-done">
-            Restored to {restored}
+            {t('safety.restoredTo', { file: restored })}
           </p>
         ) : null}
         <div className="dialog-actions">
           {restored ? (
             <>
               <button type="button" className="button" onClick={() => void openRestored()}>
-                Open it
+                {t('safety.openIt')}
               </button>
               <button type="button" className="button button-primary" onClick={onClose}>
-                Done
+                {t('safety.done')}
               </button>
             </>
           ) : (
             <>
               <button type="button" className="button" onClick={onClose} disabled={pending}>
-                Cancel
+                {t('safety.cancel')}
               </button>
               <button type="submit" className="button button-primary" disabled={pending || overOpen || path.trim() === ''}>
-                {pending ? 'Restoring…' : 'Restore'}
+                {pending ? t('safety.restoring') : t('safety.restore')}
               </button>
             </>
           )}

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../electron/contract/errors';
 import { api, toApiError } from '../api';
+import { useT } from '../i18n/use-t';
 import { TitleBar } from '../shell/TitleBar';
 import { PassphraseInput } from './PassphraseFields';
 import { basename, dirname } from './paths';
@@ -45,6 +46,7 @@ interface UnlockScreenProps {
  * typed (selected, to type again); a project open elsewhere can still be opened read-only.
  */
 export function UnlockScreen({ path, onOpened, onCancel }: UnlockScreenProps) {
+  const t = useT();
   const [passphrase, setPassphrase] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
@@ -91,21 +93,19 @@ export function UnlockScreen({ path, onOpened, onCancel }: UnlockScreenProps) {
       }}
     >
       <div className="unlock-body">
-        <p className="eyebrow">Encrypted project</p>
+        <p className="eyebrow">{t('access.encryptedProject')}</p>
         <h1 id="unlock-title" className="unlock-title">
-          Unlock “{basename(path)}”
+          {t('access.unlockTitle', { file: basename(path) })}
         </h1>
         {folder ? (
           <p className="unlock-path muted" title={path}>
-            in {folder}
+            {t('access.inFolder', { folder })}
           </p>
         ) : null}
-        <p className="unlock-lede">
-          This project is encrypted at rest. Enter its passphrase to open it; nothing in the file can be read without it.
-        </p>
+        <p className="unlock-lede">{t('access.unlockLede')}</p>
         <form className="unlock-form" onSubmit={submit}>
           <PassphraseInput
-            label="Passphrase"
+            label={t('access.passphrase')}
             value={passphrase}
             onChange={(value) => {
               setPassphrase(value);
@@ -123,10 +123,10 @@ export function UnlockScreen({ path, onOpened, onCancel }: UnlockScreenProps) {
               {inUse || cannotWrite ? (
                 <p className="unlock-readonly">
                   <button type="button" className="button" onClick={() => void open(true)} disabled={pending}>
-                    Open read-only
+                    {t('access.openReadOnly')}
                   </button>
                   <span className="muted">
-                    {inUse ? 'You can read and export; edits wait until the other window closes it.' : 'You can read and export; to edit, copy the file somewhere you can write to.'}
+                    {inUse ? t('access.readOnlyInUse') : t('access.readOnlyCannotWrite')}
                   </span>
                 </p>
               ) : null}
@@ -134,14 +134,14 @@ export function UnlockScreen({ path, onOpened, onCancel }: UnlockScreenProps) {
           ) : null}
           <div className="unlock-actions">
             <button type="button" className="button" onClick={onCancel} disabled={pending}>
-              Back
+              {t('access.back')}
             </button>
             <button type="submit" className="button button-primary" disabled={pending || passphrase === ''}>
-              {pending ? 'Opening…' : 'Open'}
+              {pending ? t('access.opening') : t('access.open')}
             </button>
           </div>
         </form>
-        <p className="unlock-note muted small">The passphrase is case-sensitive. Comparanda does not save it anywhere: it asks each time the project opens.</p>
+        <p className="unlock-note muted small">{t('access.caseSensitive')}</p>
       </div>
     </main>
   );

@@ -1,22 +1,29 @@
-/** How sizes and times read in the safety and export views: short, tabular, in the user's time zone. */
+/** How sizes and times read in the safety and export views: short, tabular, in the user's time zone and language. */
+import { LANGUAGE_TAGS } from '../../../electron/contract/i18n/languages';
+import { currentLanguage } from '../i18n/current';
+
+function tag(): string {
+  return LANGUAGE_TAGS[currentLanguage()];
+}
 
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '—';
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
+  // Intl names the units in the interface language ("12 MB", "12 МБ").
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit += 1;
   }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return new Intl.NumberFormat(tag(), { style: 'unit', unit: units[unit], unitDisplay: unit === 0 ? 'narrow' : 'short', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
 export function formatDateTime(iso: string, withSeconds = false): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString('en-GB', {
+  return date.toLocaleString(tag(), {
     year: 'numeric',
     month: 'short',
     day: 'numeric',

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../electron/contract/errors';
 import { startWebSession, toApiError } from '../api';
+import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
 
 /**
@@ -8,6 +9,7 @@ import { InlineAlert } from '../ui/InlineAlert';
  * carried in the address, because a browser keeps every address it visits on disk.
  */
 export function SessionCodeForm({ onStarted }: { onStarted: () => void }) {
+  const t = useT();
   const [code, setCode] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
@@ -33,15 +35,12 @@ export function SessionCodeForm({ onStarted }: { onStarted: () => void }) {
   return (
     <main className="empty-state" aria-labelledby="session-title">
       <h1 id="session-title" className="empty-title">
-        Start a session in this browser
+        {t('access.sessionTitle')}
       </h1>
-      <p className="empty-lede">
-        Enter the one-time code that “npm run web” printed next to the address. It works once; other browsers need a new
-        start of Comparanda.
-      </p>
+      <p className="empty-lede">{t('access.sessionLede', { command: 'npm run web' })}</p>
       <form className="open-form" onSubmit={onSubmit}>
         <label htmlFor="session-code" className="visually-hidden">
-          One-time code
+          {t('access.sessionCode')}
         </label>
         <input
           id="session-code"
@@ -56,7 +55,7 @@ export function SessionCodeForm({ onStarted }: { onStarted: () => void }) {
           onChange={(event) => setCode(event.target.value)}
         />
         <button type="submit" className="button" disabled={pending || code.trim() === ''}>
-          Start
+          {t('access.start')}
         </button>
       </form>
       {error ? <InlineAlert message={error.message} /> : null}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { HistoryState, ProjectSummary } from '../../../electron/contract/api';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 import { CheckIcon, UndoIcon } from '../ui/icons';
 import { MOD } from './keyboard';
 import { useSaveStatus, useServices } from '../workbench-context';
@@ -32,6 +33,7 @@ export function TitleBar({ project, children }: TitleBarProps) {
       ) : null}
       <span className="titlebar-spacer" />
       {children}
+      <LanguagePicker />
     </header>
   );
 }

@@ -1,0 +1,36 @@
+/**
+ * The language of the command line's messages: `--language en|ru|kk` wherever it stands, else the locale the
+ * environment asks for (LC_ALL, LC_MESSAGES, LANG, in POSIX order of precedence), else English.
+ */
+import { isLanguage, languageFromLocales, type Language } from '../contract/i18n/languages';
+import { UsageError } from './common';
+
+/** Commands whose own options include `--language` (an export's fixed words): the flag stays in their arguments. */
+const OWN_LANGUAGE_OPTION = new Set(['export']);
+
+export interface LanguageChoice {
+  language: Language;
+  /** The arguments the command parses: the flag removed unless the command reads it too. */
+  args: string[];
+}
+
+export function chooseLanguage(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): LanguageChoice {
+  let flag: Language | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const inline = /^--language=(.*)$/.exec(arg);
+    if (arg === '--language' || inline) {
+      const value = inline ? inline[1] : args[i + 1];
+      if (!inline) i++;
+      if (!isLanguage(value)) throw new UsageError(`--language takes en, ru or kk, not ${JSON.stringify(value ?? '')}.`);
+      flag = value;
+      if (OWN_LANGUAGE_OPTION.has(command)) rest.push('--language', value);
+      continue;
+    }
+    rest.push(arg);
+  }
+  // The first that is set decides, as in POSIX: LC_ALL=C means English even under a Russian LANG.
+  const language = flag ?? languageFromLocales([env.LC_ALL || env.LC_MESSAGES || env.LANG]);
+  return { language, args: rest };
+}

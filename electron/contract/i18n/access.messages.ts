@@ -1,0 +1,122 @@
+import { defineMessages } from './define';
+
+/**
+ * Getting into a project: the browser's one-time code, an encrypted project's passphrase, a new passphrase, and the
+ * read-only banner. `<b>…</b>` marks words shown in bold.
+ */
+export const access = defineMessages({
+  en: {
+    sessionTitle: 'Start a session in this browser',
+    sessionLede:
+      'Enter the one-time code that “{command}” printed next to the address. It works once; other browsers need a new start of Comparanda.',
+    sessionCode: 'One-time code',
+    start: 'Start',
+    encryptedProject: 'Encrypted project',
+    unlockTitle: 'Unlock “{file}”',
+    inFolder: 'in {folder}',
+    unlockLede: 'This project is encrypted at rest. Enter its passphrase to open it; nothing in the file can be read without it.',
+    passphrase: 'Passphrase',
+    repeatPassphrase: 'Repeat the passphrase',
+    openReadOnly: 'Open read-only',
+    readOnlyInUse: 'You can read and export; edits wait until the other window closes it.',
+    readOnlyCannotWrite: 'You can read and export; to edit, copy the file somewhere you can write to.',
+    back: 'Back',
+    opening: 'Opening…',
+    open: 'Open',
+    caseSensitive: 'The passphrase is case-sensitive. Comparanda does not save it anywhere: it asks each time the project opens.',
+    show: 'Show',
+    hide: 'Hide',
+    showField: 'Show {field}',
+    hideField: 'Hide {field}',
+    strengthEmpty: 'Several words are best: four or more unrelated words, easy to type, hard to guess.',
+    strengthShort: 'Too short: at least {min} characters. Several words are best.',
+    strengthStrong: '{words, plural, one {Strong: # word.} other {Strong: # words.}}',
+    strengthFair: 'Fair. Another word or two makes it much stronger.',
+    strengthWeak: 'Weak. Several words are best, e.g. four unrelated words.',
+    problemShort: 'Use a passphrase of at least {min} characters (several words are best).',
+    problemDiffer: 'The two passphrases differ. Type the same one twice.',
+    noRecovery:
+      '<b>There is no recovery.</b> If the passphrase is lost, nothing in the project can be read again — not by you, not by Comparanda. Write it down somewhere safe, apart from the laptop.',
+    readOnlyStorage:
+      '<b>Read-only</b> — this project cannot be written where it is (a write-protected USB stick, a read-only drive, folder or file), so nothing you change here is saved. You can read, search and export. To edit, copy the file to a folder you can write to and open the copy.',
+    readOnlyElsewhere:
+      '<b>Read-only</b> — this project is open in another window or on another computer, so nothing you change here is saved. You can read, search and export. To edit, close it there and open it again here.',
+    readOnlyOlderFormat: 'It is shown through an updated copy of its older format; the file itself is unchanged.',
+  },
+  ru: {
+    sessionTitle: 'Начните сеанс в этом браузере',
+    sessionLede:
+      'Введите одноразовый код, который «{command}» вывел рядом с адресом. Он действует один раз; для других браузеров нужен новый запуск Comparanda.',
+    sessionCode: 'Одноразовый код',
+    start: 'Начать',
+    encryptedProject: 'Зашифрованный проект',
+    unlockTitle: 'Открыть «{file}»',
+    inFolder: 'в папке {folder}',
+    unlockLede: 'Этот проект хранится в зашифрованном виде. Введите парольную фразу, чтобы открыть его: без неё в файле ничего нельзя прочитать.',
+    passphrase: 'Парольная фраза',
+    repeatPassphrase: 'Повторите парольную фразу',
+    openReadOnly: 'Открыть только для чтения',
+    readOnlyInUse: 'Можно читать и экспортировать; правка станет возможной, когда проект закроют в другом окне.',
+    readOnlyCannotWrite: 'Можно читать и экспортировать; чтобы править, скопируйте файл туда, где запись возможна.',
+    back: 'Назад',
+    opening: 'Открываем…',
+    open: 'Открыть',
+    caseSensitive: 'Регистр букв в парольной фразе важен. Comparanda нигде её не сохраняет и спрашивает при каждом открытии проекта.',
+    show: 'Показать',
+    hide: 'Скрыть',
+    showField: 'Показать: {field}',
+    hideField: 'Скрыть: {field}',
+    strengthEmpty: 'Лучше всего несколько слов: четыре или больше не связанных между собой слов — легко набрать, трудно угадать.',
+    strengthShort: 'Слишком коротко: нужно не меньше {min} символов. Лучше всего несколько слов.',
+    strengthStrong: '{words, plural, one {Надёжно: # слово.} few {Надёжно: # слова.} many {Надёжно: # слов.} other {Надёжно: # слова.}}',
+    strengthFair: 'Средне. Ещё одно-два слова сделают её гораздо надёжнее.',
+    strengthWeak: 'Слабо. Лучше всего несколько слов, например четыре не связанных между собой.',
+    problemShort: 'Парольная фраза должна быть не короче {min} символов (лучше всего несколько слов).',
+    problemDiffer: 'Парольные фразы не совпадают. Введите одну и ту же дважды.',
+    noRecovery:
+      '<b>Восстановить её нельзя.</b> Если парольная фраза утеряна, в проекте больше ничего нельзя будет прочитать — ни вам, ни Comparanda. Запишите её и храните в надёжном месте, отдельно от ноутбука.',
+    readOnlyStorage:
+      '<b>Только для чтения</b> — в этот проект нельзя записывать там, где он находится (защищённая от записи флешка, диск, папка или файл только для чтения), поэтому изменения не сохраняются. Можно читать, искать и экспортировать. Чтобы править, скопируйте файл в папку, доступную для записи, и откройте копию.',
+    readOnlyElsewhere:
+      '<b>Только для чтения</b> — этот проект открыт в другом окне или на другом компьютере, поэтому изменения здесь не сохраняются. Можно читать, искать и экспортировать. Чтобы править, закройте его там и откройте снова здесь.',
+    readOnlyOlderFormat: 'Он показан через обновлённую копию его старого формата; сам файл не изменён.',
+  },
+  kk: {
+    sessionTitle: 'Осы браузерде сеансты бастаңыз',
+    sessionLede:
+      '«{command}» мекенжайдың жанында шығарған бір реттік кодты енгізіңіз. Ол бір рет қана жарамды; басқа браузерлер үшін Comparanda-ны қайта іске қосу керек.',
+    sessionCode: 'Бір реттік код',
+    start: 'Бастау',
+    encryptedProject: 'Шифрланған жоба',
+    unlockTitle: '«{file}» жобасын ашу',
+    inFolder: '{folder} қалтасында',
+    unlockLede: 'Бұл жоба шифрланып сақталады. Оны ашу үшін құпия фразаны енгізіңіз: онсыз файлдағы ештеңені оқу мүмкін емес.',
+    passphrase: 'Құпия фраза',
+    repeatPassphrase: 'Құпия фразаны қайталаңыз',
+    openReadOnly: 'Тек оқу үшін ашу',
+    readOnlyInUse: 'Оқуға және экспорттауға болады; түзету жоба басқа терезеде жабылғанда мүмкін болады.',
+    readOnlyCannotWrite: 'Оқуға және экспорттауға болады; түзету үшін файлды жазуға болатын жерге көшіріңіз.',
+    back: 'Артқа',
+    opening: 'Ашылуда…',
+    open: 'Ашу',
+    caseSensitive: 'Құпия фразада әріп регистрі маңызды. Comparanda оны еш жерде сақтамайды: жоба ашылған сайын сұрайды.',
+    show: 'Көрсету',
+    hide: 'Жасыру',
+    showField: 'Көрсету: {field}',
+    hideField: 'Жасыру: {field}',
+    strengthEmpty: 'Бірнеше сөз ең жақсы: өзара байланыссыз төрт не одан көп сөз — теруге оңай, табуға қиын.',
+    strengthShort: 'Тым қысқа: кемінде {min} таңба керек. Бірнеше сөз ең жақсы.',
+    strengthStrong: '{words, plural, one {Берік: # сөз.} other {Берік: # сөз.}}',
+    strengthFair: 'Орташа. Тағы бір-екі сөз оны әлдеқайда берік етеді.',
+    strengthWeak: 'Әлсіз. Бірнеше сөз ең жақсы, мысалы, өзара байланыссыз төрт сөз.',
+    problemShort: 'Кемінде {min} таңбадан тұратын құпия фраза қолданыңыз (бірнеше сөз ең жақсы).',
+    problemDiffer: 'Екі құпия фраза сәйкес емес. Бір фразаны екі рет теріңіз.',
+    noRecovery:
+      '<b>Қалпына келтіру мүмкін емес.</b> Құпия фраза жоғалса, жобадағы ештеңені енді оқу мүмкін болмайды — сізге де, Comparanda-ға да. Оны жазып, ноутбуктан бөлек қауіпсіз жерде сақтаңыз.',
+    readOnlyStorage:
+      '<b>Тек оқу үшін</b> — бұл жобаға ол тұрған жерде жазу мүмкін емес (жазудан қорғалған флешка, тек оқуға арналған диск, қалта немесе файл), сондықтан мұндағы өзгерістер сақталмайды. Оқуға, іздеуге және экспорттауға болады. Түзету үшін файлды жазуға болатын қалтаға көшіріп, көшірмесін ашыңыз.',
+    readOnlyElsewhere:
+      '<b>Тек оқу үшін</b> — бұл жоба басқа терезеде немесе басқа компьютерде ашық тұр, сондықтан мұндағы өзгерістер сақталмайды. Оқуға, іздеуге және экспорттауға болады. Түзету үшін оны сонда жауып, мұнда қайта ашыңыз.',
+    readOnlyOlderFormat: 'Ол ескі пішімінің жаңартылған көшірмесі арқылы көрсетілген; файлдың өзі өзгертілмеді.',
+  },
+});

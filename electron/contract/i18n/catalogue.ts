@@ -1,0 +1,49 @@
+/**
+ * Every interface message, flattened to `area.key` ids, per language. The renderer (react-intl), the Electron
+ * main process (menus, dialogs) and the CLI (intl-messageformat) all read these catalogues.
+ */
+import type { AreaMessages } from './define';
+import type { DisplayLanguage, Language } from './languages';
+import { access } from './access.messages';
+import { common } from './common.messages';
+import { errors } from './errors.messages';
+import { main } from './main.messages';
+import { menu } from './menu.messages';
+import { safety } from './safety.messages';
+import { pseudoMessage } from './pseudo';
+
+const AREAS = { access, common, errors, main, menu, safety } as const;
+
+type Areas = typeof AREAS;
+type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
+export type MessageId = { [A in keyof Areas & string]: `${A}.${KeysOf<Areas[A]>}` }[keyof Areas & string];
+
+export type Catalogue = Readonly<Record<MessageId, string>>;
+
+const built = new Map<DisplayLanguage, Catalogue>();
+
+function flatten(language: Language): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [area, messages] of Object.entries(AREAS) as [string, AreaMessages<string>][]) {
+    for (const [key, text] of Object.entries(messages[language])) out[`${area}.${key}`] = text;
+  }
+  return out;
+}
+
+export function catalogue(language: DisplayLanguage): Catalogue {
+  let found = built.get(language);
+  if (!found) {
+    const flat =
+      language === 'en-XA'
+        ? Object.fromEntries(Object.entries(flatten('en')).map(([id, text]) => [id, pseudoMessage(text)]))
+        : flatten(language);
+    found = flat as Catalogue;
+    built.set(language, found);
+  }
+  return found;
+}
+
+/** Every message id, in catalogue order. */
+export function messageIds(): MessageId[] {
+  return Object.keys(catalogue('en')) as MessageId[];
+}

@@ -1,0 +1,38 @@
+import { defineMessages } from './define';
+
+/** Words many screens share. Domain terms follow docs/glossary.md. */
+export const common = defineMessages({
+  en: {
+    cancel: 'Cancel',
+    close: 'Close',
+    save: 'Save',
+    ok: 'OK',
+    language: 'Language',
+    followSystem: 'System ({language})',
+    claimsCount: '{count, plural, one {# claim} other {# claims}}',
+    casesCount: '{count, plural, one {# case} other {# cases}}',
+    excerptsCount: '{count, plural, one {# excerpt} other {# excerpts}}',
+  },
+  ru: {
+    cancel: 'Отмена',
+    close: 'Закрыть',
+    save: 'Сохранить',
+    ok: 'ОК',
+    language: 'Язык',
+    followSystem: 'Системный ({language})',
+    claimsCount: '{count, plural, one {# заявление} few {# заявления} many {# заявлений} other {# заявления}}',
+    casesCount: '{count, plural, one {# случай} few {# случая} many {# случаев} other {# случая}}',
+    excerptsCount: '{count, plural, one {# фрагмент} few {# фрагмента} many {# фрагментов} other {# фрагмента}}',
+  },
+  kk: {
+    cancel: 'Болдырмау',
+    close: 'Жабу',
+    save: 'Сақтау',
+    ok: 'ОК',
+    language: 'Тіл',
+    followSystem: 'Жүйелік ({language})',
+    claimsCount: '{count, plural, one {# мәлімдеме} other {# мәлімдеме}}',
+    casesCount: '{count, plural, one {# жағдай} other {# жағдай}}',
+    excerptsCount: '{count, plural, one {# үзінді} other {# үзінді}}',
+  },
+});

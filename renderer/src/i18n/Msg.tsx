@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import type { MessageValues } from '../../../electron/contract/i18n/format';
+
+/** Tags a message may use for emphasis: `<b>…</b>` is bold. */
+const RICH = { b: (chunks: ReactNode[]) => <strong>{chunks}</strong> };
+
+/** A message with rich text (`<b>` in the catalogue), typed like useT's ids. */
+export function Msg({ id, values }: { id: MessageId; values?: MessageValues }) {
+  return <FormattedMessage id={id} values={{ ...RICH, ...values }} />;
+}
