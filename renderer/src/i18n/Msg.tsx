@@ -3,8 +3,11 @@ import { FormattedMessage } from 'react-intl';
 import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import type { MessageValues } from '../../../electron/contract/i18n/format';
 
-/** Tags a message may use for emphasis: `<b>…</b>` is bold. */
-const RICH = { b: (chunks: ReactNode[]) => <strong>{chunks}</strong> };
+/** Tags a message may use: `<b>…</b>` is bold, `<muted>…</muted>` is the quieter grey of secondary text. */
+const RICH = {
+  b: (chunks: ReactNode[]) => <strong>{chunks}</strong>,
+  muted: (chunks: ReactNode[]) => <span className="muted">{chunks}</span>,
+};
 
 /** A message with rich text (`<b>` in the catalogue), typed like useT's ids. */
 export function Msg({ id, values }: { id: MessageId; values?: MessageValues }) {

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../electron/contract/errors';
 import { api, toApiError, useApiQuery } from '../api';
+import { Msg } from '../i18n/Msg';
+import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
 import { NewPassphraseFields, newPassphraseProblem, type NewPassphrase } from './PassphraseFields';
@@ -15,17 +17,18 @@ interface NewProjectSectionProps {
 
 /** The empty state's "New project…": a button and its dialog. */
 export function NewProjectSection({ onCreated }: NewProjectSectionProps) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   return (
     <section className="empty-section" aria-labelledby="new-project-title">
       <h2 id="new-project-title" className="section-heading">
-        Start a new project
+        {t('safety.startNewProject')}
       </h2>
       <p className="new-project-row">
         <button type="button" className="button" onClick={() => setOpen(true)}>
-          New project…
+          {t('safety.newProjectButton')}
         </button>
-        <span className="muted">An empty project with the four-stage framework; it can be encrypted from the start.</span>
+        <span className="muted">{t('safety.newProjectHint')}</span>
       </p>
       {open ? <NewProjectDialog onClose={() => setOpen(false)} onCreated={onCreated} /> : null}
     </section>
@@ -39,7 +42,11 @@ interface NewProjectDialogProps {
 
 const EMPTY: NewPassphrase = { first: '', second: '' };
 
+/** Shown in examples of a path when the app has not said where new projects go. */
+const EXAMPLE_FOLDER = '/home/me/Documents/Comparanda';
+
 export function NewProjectDialog({ onClose, onCreated }: NewProjectDialogProps) {
+  const t = useT();
   const info = useApiQuery('app.info', {});
   const [title, setTitle] = useState('');
   const [path, setPath] = useState<string | null>(null);
@@ -51,11 +58,11 @@ export function NewProjectDialog({ onClose, onCreated }: NewProjectDialogProps) 
 
   // Until the user types a path, the file is named after the title, in Documents/Comparanda — never beside the last
   // project, which may sit in a temporary folder (the sample of `npm run web`) that goes when the server stops.
-  const fileName = `${safeFileName(title.trim() || 'Untitled project')}.comparanda`;
+  const fileName = `${safeFileName(title.trim() || t('safety.untitledProject'))}.comparanda`;
   const folder = info.data?.newProjectDir;
   const suggested = folder ? inFolder(folder, fileName) : CAN_CHOOSE_FILES ? '' : fileName;
   const shownPath = path ?? suggested;
-  const pathProblem = shownPath.trim() !== '' && !shownPath.trim().toLowerCase().endsWith('.comparanda') ? 'A Comparanda project file name ends in .comparanda.' : null;
+  const pathProblem = shownPath.trim() !== '' && !shownPath.trim().toLowerCase().endsWith('.comparanda') ? t('safety.fileNameEnding') : null;
   const passProblem = encrypt ? newPassphraseProblem(passphrase) : null;
 
   const submit = async (event: FormEvent) => {
@@ -82,41 +89,40 @@ export function NewProjectDialog({ onClose, onCreated }: NewProjectDialogProps) 
     <Modal
       open
       onOpenChange={(next) => (next ? undefined : onClose())}
-      title="New project"
-      description="A project is one file. Keep it where your fieldwork lives; encrypt it if it will travel."
+      title={t('safety.newProject')}
+      description={t('safety.newProjectDescription')}
       testId="new-project-dialog"
     >
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <label className="field">
-          <span className="field-label">Title</span>
-          <input className="text-input" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Kazakhstan & Belarus" autoComplete="off" autoFocus />
+          <span className="field-label">{t('safety.projectTitle')}</span>
+          <input className="text-input" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('safety.titlePlaceholder', { example: 'Kazakhstan & Belarus' })} autoComplete="off" autoFocus />
         </label>
         <PathField
-          label="File"
+          label={t('safety.fileLabel')}
           mode="save"
-          title="New Comparanda project"
-          filters={[{ name: 'Comparanda project', extensions: ['comparanda'] }]}
+          title={t('safety.newProjectChooser')}
+          filters={[{ name: t('safety.projectFilter'), extensions: ['comparanda'] }]}
           defaultName={fileName}
           value={shownPath}
           onChange={setPath}
-          placeholder={folder ? inFolder(folder, fileName) : '/home/me/Documents/Comparanda/Project.comparanda'}
-          error={pathProblem ?? (tried && shownPath.trim() === '' ? 'Give the file a path, e.g. /home/me/Documents/Project.comparanda.' : null)}
+          placeholder={folder ? inFolder(folder, fileName) : t('safety.pathPlaceholder', { folder: EXAMPLE_FOLDER })}
+          error={pathProblem ?? (tried && shownPath.trim() === '' ? t('safety.givePath', { example: t('safety.pathPlaceholder', { folder: EXAMPLE_FOLDER }) }) : null)}
         />
         <label className="choice encrypt-choice">
           <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} />
           <span>
-            <strong>Encrypt this project</strong>
-            <span className="muted"> — the file cannot be read without the passphrase (for interviews, names, anything that could put someone at risk).</span>
+            <Msg id="safety.encryptThis" />
           </span>
         </label>
         {encrypt ? <NewPassphraseFields value={passphrase} onChange={setPassphrase} showProblem={tried} /> : null}
         {error ? <InlineAlert message={error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('safety.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={pending}>
-            {pending ? 'Creating…' : encrypt ? 'Create encrypted project' : 'Create project'}
+            {pending ? t('safety.creating') : encrypt ? t('safety.createEncrypted') : t('safety.createProject')}
           </button>
         </div>
       </form>

@@ -1,5 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { api, toApiError, transportKind } from '../api';
+import { useT } from '../i18n/use-t';
 
 export interface FileFilter {
   name: string;
@@ -44,6 +45,7 @@ interface PathFieldProps extends ChooseFileRequest {
  * with the desktop's dialog through "Choose…".
  */
 export function PathField({ label, value, onChange, placeholder, hint, error, disabled, autoFocus, ...request }: PathFieldProps) {
+  const t = useT();
   const id = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement | null>(null);
@@ -88,7 +90,7 @@ export function PathField({ label, value, onChange, placeholder, hint, error, di
         />
         {CAN_CHOOSE_FILES ? (
           <button type="button" className="button" onClick={() => void choose()} disabled={disabled}>
-            Choose…
+            {t('safety.choose')}
           </button>
         ) : null}
       </div>
