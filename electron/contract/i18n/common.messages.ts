@@ -21,8 +21,8 @@ export const common = defineMessages({
     language: 'Язык',
     followSystem: 'Системный ({language})',
     claimsCount: '{count, plural, one {# заявление} few {# заявления} many {# заявлений} other {# заявления}}',
-    casesCount: '{count, plural, one {# случай} few {# случая} many {# случаев} other {# случая}}',
-    excerptsCount: '{count, plural, one {# фрагмент} few {# фрагмента} many {# фрагментов} other {# фрагмента}}',
+    casesCount: '{count, plural, one {# кейс} few {# кейса} many {# кейсов} other {# кейса}}',
+    excerptsCount: '{count, plural, one {# выдержка} few {# выдержки} many {# выдержек} other {# выдержки}}',
   },
   kk: {
     cancel: 'Болдырмау',
@@ -32,7 +32,7 @@ export const common = defineMessages({
     language: 'Тіл',
     followSystem: 'Жүйелік ({language})',
     claimsCount: '{count, plural, one {# мәлімдеме} other {# мәлімдеме}}',
-    casesCount: '{count, plural, one {# жағдай} other {# жағдай}}',
+    casesCount: '{count, plural, one {# кейс} other {# кейс}}',
     excerptsCount: '{count, plural, one {# үзінді} other {# үзінді}}',
   },
 });

@@ -8,8 +8,11 @@ import { useServices } from '../workbench-context';
 import { changesOf, kindOf, type ValueWords } from './audit-diff';
 import { formatDateTime } from './format';
 import './safety.css';
+import { useT } from '../i18n/use-t';
 
 const SHOWN = 8;
+/** A symbol, the same in every language; its accessible name says it in words. */
+const ARROW = ' → ';
 const NO_WORDS: ValueWords = {};
 const NO_COLUMNS: readonly string[] = [];
 const DEFAULT_REFRESH: RefreshPart[] = ['cells', 'history'];
@@ -37,6 +40,7 @@ interface AuditHistoryProps {
  * (before → after) — each with "Restore this version" (a new edit, which Undo takes back).
  */
 export function AuditHistory({ table, rowId, version, words = NO_WORDS, hidden = NO_COLUMNS, refresh = DEFAULT_REFRESH, readOnly = false, onRestored }: AuditHistoryProps) {
+  const t = useT();
   const { store, queue } = useServices();
   const list = useApiQuery('audit.list', rowId ? { table, rowId, limit: 200 } : null);
   const [all, setAll] = useState(false);
@@ -73,18 +77,18 @@ export function AuditHistory({ table, rowId, version, words = NO_WORDS, hidden =
   return (
     <section className="details-section audit-history" aria-labelledby={`history-${table}`} data-testid="history">
       <h3 id={`history-${table}`} className="section-heading">
-        History{entries.length ? ` (${entries.length})` : ''}
+        {entries.length ? t('safety.historyCount', { count: entries.length }) : t('safety.history')}
       </h3>
       {!rowId ? (
-        <p className="muted small">Nothing recorded yet: every change from the first one on is kept here.</p>
+        <p className="muted small">{t('safety.historyNothingYet')}</p>
       ) : list.error ? (
-        <InlineAlert message={list.error.message} actionLabel="Try again" onAction={reload} />
+        <InlineAlert message={list.error.message} actionLabel={t('safety.tryAgain')} onAction={reload} />
       ) : !list.data ? (
         <p className="muted small" role="status">
-          Loading…
+          {t('safety.loading')}
         </p>
       ) : entries.length === 0 ? (
-        <p className="muted small">No changes recorded yet.</p>
+        <p className="muted small">{t('safety.historyNone')}</p>
       ) : (
         <ol className="history-list">
           {shown.map((entry, index) => {
@@ -98,7 +102,15 @@ export function AuditHistory({ table, rowId, version, words = NO_WORDS, hidden =
                     {formatDateTime(entry.at, true)}
                   </time>
                   <span className="history-action" title={entry.action}>
-                    {kind === 'created' ? 'Created' : kind === 'deleted' ? 'Deleted' : entry.action.startsWith('Restore') ? 'Restored an earlier version' : entry.action.startsWith('Undo') || entry.action.startsWith('Redo') ? entry.action : 'Edited'}
+                    {kind === 'created'
+                      ? t('safety.historyCreated')
+                      : kind === 'deleted'
+                        ? t('safety.historyDeleted')
+                        : entry.action.startsWith('Restore')
+                          ? t('safety.historyRestored')
+                          : entry.action.startsWith('Undo') || entry.action.startsWith('Redo')
+                            ? entry.action
+                            : t('safety.historyEdited')}
                   </span>
                 </div>
                 {changes.length > 0 ? (
@@ -108,9 +120,8 @@ export function AuditHistory({ table, rowId, version, words = NO_WORDS, hidden =
                         <dt>{c.label}</dt>
                         <dd>
                           <span className={`history-before${c.before.length <= 32 ? ' is-short' : ''}`}>{c.before}</span>
-                          <span className="history-arrow" aria-label="changed to">
-                            {' '}
-                            →{' '}
+                          <span className="history-arrow" aria-label={t('safety.changedTo')}>
+                            {ARROW}
                           </span>
                           <span className="history-after">{c.after}</span>
                         </dd>
@@ -120,16 +131,16 @@ export function AuditHistory({ table, rowId, version, words = NO_WORDS, hidden =
                 ) : null}
                 <div className="history-foot">
                   {current ? (
-                    <span className="history-current">Current version</span>
+                    <span className="history-current">{t('safety.currentVersion')}</span>
                   ) : kind === 'deleted' ? null : (
                     <button
                       type="button"
                       className="button button-small"
                       onClick={() => void restore(entry)}
                       disabled={readOnly || restoring !== null}
-                      title="Puts the record back as this entry left it. Undo takes it back."
+                      title={t('safety.restoreVersionHint')}
                     >
-                      {restoring === entry.id ? 'Restoring…' : 'Restore this version'}
+                      {restoring === entry.id ? t('safety.restoring') : t('safety.restoreVersion')}
                     </button>
                   )}
                 </div>
@@ -140,7 +151,7 @@ export function AuditHistory({ table, rowId, version, words = NO_WORDS, hidden =
       )}
       {entries.length > SHOWN ? (
         <button type="button" className="button button-small history-more" onClick={() => setAll((a) => !a)}>
-          {all ? 'Show fewer' : `Show all ${entries.length}`}
+          {all ? t('safety.showFewer') : t('safety.showAll', { count: entries.length })}
         </button>
       ) : null}
       {error ? <InlineAlert message={error.message} /> : null}

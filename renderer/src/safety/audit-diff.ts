@@ -4,6 +4,9 @@
  * are left out.
  */
 import type { AuditEntryDto } from '../../../electron/contract/api';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import { formatMessage } from '../../../electron/contract/i18n/format';
+import { currentLanguage } from '../i18n/current';
 
 export interface FieldChange {
   field: string;
@@ -15,37 +18,22 @@ export interface FieldChange {
 /** Bookkeeping, never worth showing. */
 const HIDDEN = new Set(['id', 'rowid', 'created_at', 'updated_at']);
 
-const LABELS: Record<string, string> = {
-  status: 'Status',
-  mode: 'Mode',
-  period: 'Period',
-  summary: 'Summary',
-  confidence: 'Confidence',
-  memo: 'Memo',
-  archived_at: 'Archived',
-  statement: 'Statement',
-  claimant: 'Claimant',
-  assessment: 'Assessment',
-  reasoning: 'Reasoning',
-  verification: 'Verification',
-  verification_note: 'Verification note',
-  claimant_role: 'Claimant’s role',
-  claimant_case_id: 'Claimant’s case',
-  statement_kind: 'Statement kind',
-  excerpt_id: 'Excerpt',
-  focal_case_id: 'Focal case',
-  comparator_note: 'Comparator note',
-  dimension_id: 'Dimension',
-  dimension_note: 'Dimension note',
-  norm_id: 'Norm',
-  stage_id: 'Stage',
-  text: 'Text',
-  translation: 'Translation',
-  locator: 'Locator',
-};
+/** A field named in the catalogue's `fields` area. */
+type FieldName = MessageId extends infer M ? (M extends `fields.${infer K}` ? K : never) : never;
+
+/** Fields with a name of their own in the catalogue (checked by the type); others are named from their column. */
+const LABELLED: ReadonlySet<string> = new Set<FieldName>([
+  'status', 'mode', 'period', 'summary', 'confidence', 'memo', 'archived_at', 'statement', 'claimant', 'assessment', 'reasoning',
+  'verification', 'verification_note', 'claimant_role', 'claimant_case_id', 'statement_kind', 'excerpt_id', 'focal_case_id',
+  'comparator_note', 'dimension_id', 'dimension_note', 'norm_id', 'stage_id', 'text', 'translation', 'locator',
+]);
+
+function word(id: MessageId): string {
+  return formatMessage(currentLanguage(), id);
+}
 
 function labelOf(field: string): string {
-  return LABELS[field] ?? field.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  return LABELLED.has(field) ? word(`fields.${field}` as MessageId) : field.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
 
 function clip(text: string, max: number): string {
@@ -63,8 +51,8 @@ export interface ValueWords {
 function show(field: string, value: unknown, words: ValueWords, max: number): string {
   if (value === null || value === undefined || value === '') return '—';
   if (field === 'status' && typeof value === 'string' && words.status) return words.status(value);
-  if (field === 'archived_at') return 'archived';
-  if (field.endsWith('_id') && typeof value === 'string') return words.ref?.(field, value) ?? 'another record (no longer in the project)';
+  if (field === 'archived_at') return word('fields.archivedValue');
+  if (field.endsWith('_id') && typeof value === 'string') return words.ref?.(field, value) ?? word('fields.goneRecord');
   if (typeof value === 'string') return field === 'summary' || field === 'memo' || value.length > max ? `“${clip(value, max)}”` : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return clip(JSON.stringify(value), max);
