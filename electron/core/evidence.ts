@@ -26,6 +26,7 @@ import type { Method } from '../contract/methods';
 import { nowIso, stmt } from './db/statements';
 import { notFound } from './not-found';
 import type { ExtractedDocument } from './documents/extract';
+import { joinHardBreaks } from './documents/quotation';
 import { updateCell } from './edit';
 import type { Track } from './history';
 import type { Project } from './project';
@@ -795,6 +796,7 @@ export function createExcerpt(p: Project, input: In<'excerpts.create'>): Out<'ex
   if (input.participantId) requireParticipant(p, input.participantId);
   let paragraph = input.paragraph ?? null;
   let locator = input.locator;
+  let text = input.text;
   if (input.documentId) {
     const document = requireDocument(p, input.documentId);
     if (document.sourceId !== source.id) throw new ApiError('VALIDATION_FAILED', 'That document belongs to another source.');
@@ -803,8 +805,14 @@ export function createExcerpt(p: Project, input: In<'excerpts.create'>): Out<'ex
       if (!page) throw new ApiError('VALIDATION_FAILED', `"${document.fileName}" has no page ${input.page}.`);
       if (input.startOffset !== undefined && input.endOffset !== undefined) {
         if (input.endOffset > page.text.length) throw new ApiError('VALIDATION_FAILED', 'The selection runs past the end of the page.');
-        if (input.textKind !== 'paraphrase' && page.text.slice(input.startOffset, input.endOffset) !== input.text) {
-          throw new ApiError('VALIDATION_FAILED', 'The quoted text does not match the document at that place. Select it again.');
+        if (input.textKind !== 'paraphrase') {
+          const raw = page.text.slice(input.startOffset, input.endOffset);
+          const quoted = joinHardBreaks(raw, page.text);
+          if (input.text !== raw && input.text !== quoted) {
+            throw new ApiError('VALIDATION_FAILED', 'The quoted text does not match the document at that place. Select it again.');
+          }
+          // A quote keeps the author's sentences, not the page's line breaks (offsets still point at the page text).
+          text = quoted;
         }
         paragraph ??= paragraphAt(page.text, input.startOffset);
       }
@@ -829,7 +837,7 @@ export function createExcerpt(p: Project, input: In<'excerpts.create'>): Out<'ex
       end: input.endOffset ?? null,
       paragraph,
       locator: locator ?? '',
-      text: input.text,
+      text,
       textKind: input.textKind ?? 'quote',
       language: input.language ?? '',
       translation: input.translation ?? '',
@@ -853,7 +861,8 @@ export function updateExcerpt(p: Project, input: In<'excerpts.update'>): Out<'ex
   const nextText = input.text ?? current.text;
   if ((input.textKind ?? current.textKind) === 'quote' && current.documentId && current.page !== null && current.startOffset !== null && current.endOffset !== null) {
     const page = stmt(p.db, 'SELECT text FROM document_pages WHERE document_id = ? AND number = ?').get(current.documentId, current.page) as { text: string } | undefined;
-    if (page && page.text.slice(current.startOffset, current.endOffset) !== nextText) {
+    const raw = page?.text.slice(current.startOffset, current.endOffset);
+    if (page && raw !== nextText && joinHardBreaks(raw!, page.text) !== nextText) {
       throw new ApiError('VALIDATION_FAILED', 'A quote taken from a document keeps the document’s words. Mark it as a paraphrase to reword it, or select the text again.');
     }
   }

@@ -400,11 +400,16 @@ export function pdfItemsToText(items: ReadonlyArray<PdfTextItem | PdfTextMarkedC
     .filter((gap) => gap > 0)
     .sort((p, q) => p - q);
   const median = gaps.length > 0 ? gaps[Math.floor((gaps.length - 1) / 2)]! : 0;
+  const sizes = lines.map((line) => line.size).sort((p, q) => p - q);
+  const bodySize = sizes.length > 0 ? sizes[Math.floor((sizes.length - 1) / 2)]! : 1;
   let text = '';
   lines.forEach((line, i) => {
     if (i > 0) {
       const gap = Math.abs(lines[i - 1]!.y - line.y);
-      text += median > 0 && gap > 1.4 * median ? '\n\n' : '\n';
+      // Larger type has wider line spacing: two lines of one wrapped heading are one paragraph, not two (a locator's
+      // paragraph count would otherwise count the heading twice).
+      const scale = Math.max(1, Math.min(lines[i - 1]!.size, line.size) / bodySize);
+      text += median > 0 && gap > 1.4 * median * scale ? '\n\n' : '\n';
     }
     text += line.text.replace(/\s+/g, ' ').trim();
   });
