@@ -25,7 +25,7 @@ import { ApiError } from '../contract/errors';
 import type { Method } from '../contract/methods';
 import { nowIso, stmt } from './db/statements';
 import { notFound } from './not-found';
-import type { ExtractedDocument } from './documents/extract';
+import type { ExtractedDocument, ExtractedPage } from './documents/extract';
 import { joinHardBreaks } from './documents/quotation';
 import { updateCell } from './edit';
 import type { Track } from './history';
@@ -487,7 +487,16 @@ export function requireDocument(p: Project, id: string): DocumentDto {
 
 export function getDocument(p: Project, input: In<'documents.get'>): Out<'documents.get'> {
   const document = requireDocument(p, input.id);
-  const pages = stmt(p.db, 'SELECT number, text FROM document_pages WHERE document_id = ? ORDER BY number').all(document.id) as { number: number; text: string }[];
+  const rows = stmt(
+    p.db,
+    `SELECT pg.number, pg.text, o.confidence, o.languages, o.engine, o.recognised_at FROM document_pages pg
+     LEFT JOIN page_ocr o ON o.document_id = pg.document_id AND o.number = pg.number WHERE pg.document_id = ? ORDER BY pg.number`,
+  ).all(document.id) as { number: number; text: string; confidence: number | null; languages: string | null; engine: string | null; recognised_at: string | null }[];
+  const pages = rows.map((r) => ({
+    number: r.number,
+    text: r.text,
+    ocr: r.confidence === null ? null : { confidence: r.confidence, languages: r.languages!, engine: r.engine!, recognisedAt: r.recognised_at! },
+  }));
   return { ...document, pages } satisfies DocumentTextDto;
 }
 
@@ -533,9 +542,21 @@ export function storeDocument(
       stmt(p.db, 'INSERT INTO document_files (document_id, bytes) VALUES (?, ?)').run(id, Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
       const page = stmt(p.db, 'INSERT INTO document_pages (document_id, number, text) VALUES (?, ?, ?)');
       for (const pg of extracted.pages) page.run(id, pg.number, pg.text);
+      storePageOcr(p, id, extracted.pages);
     })
     .immediate();
   return requireDocument(p, id);
+}
+
+/** Records which pages were machine-read (their text is already in document_pages). */
+export function storePageOcr(p: Project, documentId: string, pages: readonly ExtractedPage[]): void {
+  const insert = stmt(
+    p.db,
+    `INSERT INTO page_ocr (document_id, number, confidence, languages, engine, recognised_at) VALUES (@documentId, @number, @confidence, @languages, @engine, @now)
+     ON CONFLICT (document_id, number) DO UPDATE SET confidence = excluded.confidence, languages = excluded.languages, engine = excluded.engine, recognised_at = excluded.recognised_at`,
+  );
+  const now = nowIso();
+  for (const pg of pages) if (pg.ocr) insert.run({ documentId, number: pg.number, ...pg.ocr, now });
 }
 
 export function removeDocument(p: Project, input: In<'documents.remove'>): Out<'documents.remove'> {
