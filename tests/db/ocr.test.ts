@@ -1,9 +1,13 @@
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentTextDto, JobDto, SearchResultDto } from '../../electron/contract/api';
 import type { Envelope } from '../../electron/contract/errors';
 import { createDispatcher, createHandlers } from '../../electron/core/api';
+import { extractDocument, loadPdfJs } from '../../electron/core/documents/extract';
+import { pageImage } from '../../electron/core/ocr/images';
+import { recogniseScanned } from '../../electron/core/ocr/job';
 import { writeSampleProject } from '../../electron/core/sample';
 import { Session } from '../../electron/core/session';
 import { tempDir } from '../helpers/temp';
@@ -130,6 +134,41 @@ describe('text recognition (OCR) of photos and scans', () => {
     await call('excerpts.create', { sourceId: imported.result!.document!.sourceId, documentId: id, page: 2, startOffset: 0, endOffset: 5, text: pages[1]!.text.slice(0, 5) });
     await expect(call('documents.recognise', { id })).rejects.toThrow(/has excerpts/);
     session.close();
+  }, 60_000);
+});
+
+/** A baseline TIFF (8-bit grey, one uncompressed strip) of a PNM P5, as a flatbed scanner's software writes one. */
+function tiffFromPnm(pnm: Buffer): Buffer {
+  const [, size] = pnm.toString('latin1', 0, 40).split('\n');
+  const [width, height] = size!.split(' ').map(Number) as [number, number];
+  const pixels = pnm.subarray(pnm.length - width * height);
+  const tags: [number, number, number][] = [[256, 3, width], [257, 3, height], [258, 3, 8], [259, 3, 1], [262, 3, 1], [273, 4, 0], [277, 3, 1], [278, 3, height], [279, 4, width * height]];
+  const ifd = Buffer.alloc(2 + 12 * tags.length + 4);
+  ifd.writeUInt16LE(tags.length, 0);
+  tags.forEach(([tag, type, value], i) => {
+    const at = 2 + i * 12;
+    ifd.writeUInt16LE(tag, at);
+    ifd.writeUInt16LE(type, at + 2);
+    ifd.writeUInt32LE(1, at + 4);
+    const v = tag === 273 ? 8 + ifd.length : value;
+    if (type === 3) ifd.writeUInt16LE(v, at + 8);
+    else ifd.writeUInt32LE(v, at + 8);
+  });
+  return Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]), ifd, pixels]);
+}
+
+describe('a TIFF scan', () => {
+  it('is read like the other images', async () => {
+    const { pdfjs } = await loadPdfJs();
+    const task = pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(path.join(ocr, 'ru-kk-scan.pdf'))) });
+    const pnm = Buffer.from((await pageImage(await (await task.promise).getPage(2), pdfjs.OPS))!);
+    await task.destroy();
+    const tiff = new Uint8Array(tiffFromPnm(pnm));
+    const extracted = await extractDocument({ fileName: 'protocol.tif', bytes: tiff });
+    expect(extracted).toMatchObject({ format: 'image', mimeType: 'image/tiff' });
+    await recogniseScanned(extracted, tiff, {});
+    expect(extracted.pages[0]!.text).toContain('сайлау комиссиясы');
+    expect(extracted.pages[0]!.ocr?.confidence).toBeGreaterThan(80);
   }, 60_000);
 });
 

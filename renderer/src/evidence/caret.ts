@@ -97,6 +97,15 @@ export function moveCaret(text: string, offset: number, unit: CaretUnit, dir: Ca
   }
 }
 
+/** What a key event says (a DOM KeyboardEvent has these; the type is spelt out so tests need no DOM). */
+export interface KeyLike {
+  key: string;
+  shiftKey: boolean;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+}
+
 export interface CaretKey {
   unit: CaretUnit;
   dir: CaretDirection;
@@ -108,7 +117,7 @@ export interface CaretKey {
  * Mac) + arrows by word; Up/Down by sentence, Ctrl/Alt + Up/Down by paragraph; Home/End to the page's start or end.
  * Shift extends the selection. Anything else is not a caret key.
  */
-export function caretKey(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey'>, isMac: boolean): CaretKey | null {
+export function caretKey(event: KeyLike, isMac: boolean): CaretKey | null {
   if (event.metaKey && !isMac) return null;
   const wordMod = isMac ? event.altKey : event.ctrlKey;
   const otherMod = isMac ? event.ctrlKey || event.metaKey : event.altKey;
