@@ -35,10 +35,14 @@ export async function recognisePages(
   const engine = await OcrEngine.create(languages, signal);
   const languagesText = languages.join('+');
   const out: RecognisedPage[] = [];
+  let done = 0;
   const read = async (number: number, image: Uint8Array | null) => {
-    const result = image ? await engine.recognise(image, signal) : { text: '', confidence: 0 };
-    out.push({ number, text: normaliseText(result.text), ocr: { confidence: Math.round(result.confidence * 10) / 10, languages: languagesText, engine: OCR_ENGINE } });
-    onProgress?.(out.length, numbers.length);
+    // A page without a picture (blank) is not machine-read: it keeps its empty text and no confidence.
+    if (image) {
+      const result = await engine.recognise(image, signal);
+      out.push({ number, text: normaliseText(result.text), ocr: { confidence: Math.round(result.confidence * 10) / 10, languages: languagesText, engine: OCR_ENGINE } });
+    }
+    onProgress?.(++done, numbers.length);
   };
   try {
     if (format === 'image') {
