@@ -26,7 +26,7 @@ import type { Method } from '../contract/methods';
 import { nowIso, stmt } from './db/statements';
 import { notFound } from './not-found';
 import type { ExtractedDocument, ExtractedPage } from './documents/extract';
-import { joinHardBreaks } from './documents/quotation';
+import { joinHardBreaks } from '../contract/quotation';
 import { updateCell } from './edit';
 import type { Track } from './history';
 import type { Project } from './project';

@@ -65,7 +65,7 @@ test.describe('the reader from the keyboard, and scans', () => {
     await workbench.screenshot('reader-keyboard-selection.png');
     await page.keyboard.press('Enter');
     await expect(evidence.excerptEditor).toHaveAttribute('data-state', 'draft');
-    await expect(evidence.editorField('Original')).toHaveValue(SENTENCE);
+    await expect(evidence.editorField('Original')).toHaveValue(SENTENCE.replace('\n', ' '));
     await expect(evidence.editorField('Locator')).toHaveValue('p. 3, para 2');
     await expect(evidence.readerText.locator('mark.is-draft')).toHaveText(SENTENCE);
     await evidence.saveExcerpt();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinHardBreaks } from '../../electron/core/documents/quotation';
+import { joinHardBreaks } from '../../electron/contract/quotation';
 import { pdfItemsToText } from '../../electron/core/documents/extract';
 import { paragraphAt } from '../../electron/core/evidence';
 

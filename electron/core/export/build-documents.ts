@@ -9,7 +9,7 @@ import { matrixTables, resolveCase, resolveNorm, resolveView, type MatrixTable }
 import { auditBlocks } from './build-audit';
 import { bibliographyBlock, matrixBlocks, matrixCaption } from './build-matrix';
 import { markdownToInline, text } from './inline';
-import { joinHardBreaks } from '../documents/quotation';
+import { joinHardBreaks } from '../../contract/quotation';
 import { caseSheet, evidenceSheet, longSheet, wideSheets } from './build-sheets';
 import { cellMeta, citesIn, listNames, notesLabel, statusMark, type Block, type BuildContext, type EvidenceItem, type RowModel, type Section, type SheetModel, type TableModel } from './model';
 import type { MatrixLayout, PageOrientation } from './types';

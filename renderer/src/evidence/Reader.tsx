@@ -11,6 +11,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { DocumentTextDto, ExcerptDto, PageOcrDto, TextKind } from '../../../electron/contract/api';
+import { joinHardBreaks } from '../../../electron/contract/quotation';
 import { InlineAlert } from '../ui/InlineAlert';
 import { MOD } from '../shell/keyboard';
 import { toApiError } from '../api';
@@ -252,7 +253,8 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
       page: current.page,
       start: current.start,
       end: current.end,
-      text: current.text,
+      // As it will be stored: the page's line breaks inside a paragraph joined (the offsets still mark the page text).
+      text: joinHardBreaks(current.text, page.text),
       locator: suggestLocator(page.text, current.page, current.start),
       language: guessLanguage(current.text),
     });

@@ -1,4 +1,5 @@
 /**
+ * Shared by the core (stored quotes, appendix quotations) and the renderer (the draft shows what will be stored).
  * A quotation is the author's sentences, not the PDF's lines. Page text keeps the line breaks of the page (excerpt
  * offsets, the page view and search all count in it), and a quotation taken from it joins the hard breaks inside each
  * paragraph: a line-end hyphen that only split a word goes ("поли-\nтика" → "политика"), the hyphen of a real compound
