@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { joinHardBreaks } from '../../electron/contract/quotation';
-import { pdfItemsToText } from '../../electron/core/documents/extract';
+import { extractDocument, pdfItemsToText } from '../../electron/core/documents/extract';
 import { paragraphAt } from '../../electron/core/evidence';
 
 describe('joinHardBreaks: a quotation keeps sentences, not the PDF’s lines', () => {
@@ -55,6 +57,18 @@ describe('paragraph locators do not count a wrapped heading twice', () => {
       item('и последняя.', 556, 11),
     ]);
     expect(text).toBe('Выборы в Республике\nКазахстан 2005 года\n\nПервый абзац, первая строка\nвторая строка\nи третья.\n\nВторой абзац.\nЕщё строка\nи последняя.');
+    expect(paragraphAt(text, text.indexOf('Второй'))).toBe(3);
+  });
+});
+
+describe('a wrapped heading in a Chromium-printed PDF', () => {
+  it('is one paragraph, and the paragraphs after it are told apart', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'documents', 'wrapped-heading.pdf')));
+    const [page] = (await extractDocument({ fileName: 'wrapped-heading.pdf', bytes })).pages;
+    const text = page!.text;
+    expect(text.split('\n\n')).toHaveLength(3);
+    expect(paragraphAt(text, text.indexOf('Казахстан'))).toBe(1);
+    expect(paragraphAt(text, text.indexOf('Первый'))).toBe(2);
     expect(paragraphAt(text, text.indexOf('Второй'))).toBe(3);
   });
 });

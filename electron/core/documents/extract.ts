@@ -418,14 +418,24 @@ export function pdfItemsToText(items: ReadonlyArray<PdfTextItem | PdfTextMarkedC
   }
   endLine();
 
-  const gaps = lines
-    .slice(1)
-    .map((line, i) => Math.abs(lines[i]!.y - line.y))
-    .filter((gap) => gap > 0)
-    .sort((p, q) => p - q);
-  const median = gaps.length > 0 ? gaps[Math.floor((gaps.length - 1) / 2)]! : 0;
   const sizes = lines.map((line) => line.size).sort((p, q) => p - q);
   const bodySize = sizes.length > 0 ? sizes[Math.floor((sizes.length - 1) / 2)]! : 1;
+  // The usual spacing is that of body text: between two lines in the body's type size. On a short page, gaps around
+  // a heading or between paragraphs would otherwise pull the median up until no paragraph break is seen.
+  const near = (size: number) => Math.abs(size - bodySize) <= 0.1 * bodySize;
+  const spacing = (bodyOnly: boolean) => {
+    const out: number[] = [];
+    for (let i = 1; i < lines.length; i++) {
+      const [above, below] = [lines[i - 1]!, lines[i]!];
+      if (bodyOnly && !(near(above.size) && near(below.size))) continue;
+      const gap = Math.abs(above.y - below.y);
+      if (gap > 0) out.push(gap);
+    }
+    return out.sort((p, q) => p - q);
+  };
+  const bodyGaps = spacing(true);
+  const gaps = bodyGaps.length > 0 ? bodyGaps : spacing(false);
+  const median = gaps.length > 0 ? gaps[Math.floor((gaps.length - 1) / 2)]! : 0;
   let text = '';
   lines.forEach((line, i) => {
     if (i > 0) {
