@@ -1,11 +1,13 @@
 /**
  * The images text recognition reads: an imported photograph as it is, and the picture on an image-only PDF page.
  *
- * A PDF page is not rendered: pdf.js in Node cannot paint without a canvas package (none is installed, and a native
- * one would have to be built for every platform), and Poppler's pdftoppm is not on users' machines. Rendering in
- * the renderer's canvas would tie recognition to an open window (no CLI, no tests without a browser). A scanned page
- * is one picture of the page, so the page's largest image is taken from pdf.js's operator list, already decoded to
- * pixels by pdf.js's own JPEG/JBIG2/CCITT/Flate decoders, and written as a PNM that Tesseract reads directly.
+ * A PDF page is not rendered. pdf.js paints in Node only through @napi-rs/canvas, an optional native addon (npm
+ * installed it in this checkout, but an installer would have to unpack and ship its binary for every platform, and
+ * npm skips it where no binary exists); Poppler's pdftoppm is not on users' machines; rendering in the renderer's
+ * canvas would tie recognition to an open window (no CLI, no tests without a browser). A scanned page is one picture
+ * of the page, so the page's largest image is taken from pdf.js's operator list, already decoded to pixels by pdf.js's
+ * own JPEG/JBIG2/CCITT/Flate decoders, at the scanner's own resolution (no resampling), and written as a PNM that
+ * Tesseract reads directly.
  * Text drawn over the picture, or a picture split into strips, is not combined: such pages are rare among scans.
  */
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
