@@ -37,8 +37,8 @@ export default tseslint.config(
       ...restrict(
         [
           {
-            group: ['**/electron/*', '!**/electron/contract', '**/electron/contract/*', '!**/electron/contract/api', '!**/electron/contract/methods', '!**/electron/contract/errors', '!**/electron/contract/client', '!**/electron/contract/palette', '!**/electron/contract/commands', '!**/electron/contract/dates', '!**/electron/contract/i18n', '!**/electron/contract/i18n/*', '**/electron/contract/i18n/*.messages'],
-            message: 'The renderer may import only electron/contract/{api,methods,errors,client,palette,commands,dates} and the i18n catalogue (not its message files).',
+            group: ['**/electron/*', '!**/electron/contract', '**/electron/contract/*', '!**/electron/contract/api', '!**/electron/contract/methods', '!**/electron/contract/errors', '!**/electron/contract/client', '!**/electron/contract/palette', '!**/electron/contract/commands', '!**/electron/contract/dates', '!**/electron/contract/quotation', '!**/electron/contract/i18n', '!**/electron/contract/i18n/*', '**/electron/contract/i18n/*.messages'],
+            message: 'The renderer may import only electron/contract/{api,methods,errors,client,palette,commands,dates,quotation} and the i18n catalogue (not its message files).',
           },
           { group: NODE_BUILTINS, message: 'The renderer has no Node: go through the API.' },
         ],

@@ -112,6 +112,18 @@ async function makePdfs(browser: Browser): Promise<void> {
     `<body><img alt="" src="data:image/png;base64,${png.toString('base64')}" style="width:100%"></body></html>`;
   write(docsDir, 'image-only.pdf', await printPdf(browser, imageHtml));
 
+  // A large heading that wraps over three lines above two paragraphs: one paragraph for locators, not three.
+  write(
+    docsDir,
+    'wrapped-heading.pdf',
+    await printPdf(
+      browser,
+      `<!doctype html><html><head><meta charset="utf-8"><style>${fontFaces()} @page{size:A5;margin:15mm} body{font-family:'Noto Sans',sans-serif;font-size:11pt;line-height:1.4} h1{font-size:20pt;font-weight:400} p{margin:0 0 .8em}</style></head>` +
+        `<body><h1>Доклад миссии по наблюдению за выборами в Республике Казахстан</h1><p>Первый абзац текста, который занимает несколько строк на странице, чтобы было видно, как извлекаются строки из PDF-файла при импорте документа.</p>` +
+        `<p>Второй абзац, тоже длинный, чтобы занять две строки или больше на странице формата A5 с полями.</p></body></html>`,
+    ),
+  );
+
   // qpdf: AES-256 with a user password, so the file cannot be opened without it.
   const encrypted = path.join(docsDir, 'encrypted.pdf');
   execFileSync('qpdf', ['--encrypt', 'fixture-user', 'fixture-owner', '256', '--', path.join(docsDir, 'ru-kk.pdf'), encrypted]);

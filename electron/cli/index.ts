@@ -21,6 +21,7 @@ import { describeImport, exportCsv, importCsv, previewCsv } from '../core/csv-da
 import { extractDocument } from '../core/documents/extract';
 import { exportQdc, exportQdpx, importQdc, importQdpx } from '../core/exchange';
 import { importBibliography, previewBibliography, storeDocument } from '../core/evidence';
+import { recogniseScanned } from '../core/ocr/job';
 import { matrixTables } from '../core/matrix';
 import { matrixToCsv, matrixToJson, matrixToMarkdown } from '../core/matrix-format';
 import { caseList, normList } from '../core/names';
@@ -216,6 +217,9 @@ const commands: Record<string, Command> = {
         const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\rReading ${fileName}: page ${done} of ${total}`) : undefined;
         const extracted = await extractDocument({ fileName, bytes, onProgress: progress });
         if (progress) process.stderr.write('\n');
+        await recogniseScanned(extracted, bytes, {
+          onProgress: process.stderr.isTTY ? (done, total) => process.stderr.write(`\rRecognising ${fileName}: scanned page ${done} of ${total}${done === total ? '\n' : ''}`) : undefined,
+        });
         const document = storeDocument(project, { fileName, bytes }, extracted, { sourceId: values.source, kind: kind as SourceKind | undefined });
         if (values.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
         else process.stdout.write(`Imported ${fileName}: ${document.pageCount} page${document.pageCount === 1 ? '' : 's'} (document ${document.id}).\n`);

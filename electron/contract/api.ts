@@ -189,7 +189,20 @@ export interface SourceDto {
   excerptCount: number;
 }
 
-export type DocumentFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html';
+export type DocumentFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html' | 'image';
+
+/** Languages text recognition reads (Tesseract's codes); the order given is the order they are tried in. */
+export const OCR_LANGUAGES = ['kaz', 'rus', 'eng'] as const;
+export type OcrLanguage = (typeof OCR_LANGUAGES)[number];
+
+/** A machine-read page: how sure the engine was (mean word confidence, 0-100), with which languages, when. */
+export interface PageOcrDto {
+  confidence: number;
+  /** Tesseract's codes joined by "+", in the order tried, e.g. "kaz+rus+eng". */
+  languages: string;
+  engine: string;
+  recognisedAt: string;
+}
 
 export interface DocumentDto {
   id: string;
@@ -204,7 +217,8 @@ export interface DocumentDto {
 }
 
 export interface DocumentTextDto extends DocumentDto {
-  pages: { number: number; text: string }[];
+  /** `ocr` is set on a page whose text was machine-read (a photo, a scanned page); null on the document's own text. */
+  pages: { number: number; text: string; ocr: PageOcrDto | null }[];
 }
 
 export type Consent = 'given' | 'given-with-restrictions' | 'withdrawn' | 'unknown';
@@ -332,7 +346,7 @@ export interface JobResult {
 
 export interface JobDto {
   id: string;
-  kind: 'document-import' | 'export';
+  kind: 'document-import' | 'export' | 'ocr';
   label: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
@@ -881,7 +895,12 @@ export interface ApiSpec {
   'sources.exportBibliography': { input: { format: 'bibtex' | 'csl-json'; sourceIds?: string[] | undefined }; output: { text: string } };
   'documents.list': { input: { sourceId?: string | undefined }; output: DocumentDto[] };
   /** Starts importing a file (PDF, DOCX, TXT, Markdown, HTML) as a background job; poll jobs.get. */
-  'documents.import': { input: { path: string; sourceId?: string | undefined; kind?: SourceKind | undefined }; output: JobDto };
+  'documents.import': { input: { path: string; sourceId?: string | undefined; kind?: SourceKind | undefined; languages?: OcrLanguage[] | undefined }; output: JobDto };
+  /**
+   * Reads the text of a document's scanned pages again (a photo, image-only PDF pages), e.g. with other languages:
+   * a job; all pages are written at the end or none. Pages with excerpts are refused (their offsets count in the text).
+   */
+  'documents.recognise': { input: { id: string; languages?: OcrLanguage[] | undefined; pages?: number[] | undefined }; output: JobDto };
   'documents.get': { input: { id: string }; output: DocumentTextDto };
   'documents.remove': { input: { id: string }; output: null };
   /** Refused with IDENTITY_IN_OUTPUT where the original holds a recorded identity, unless `allowIdentities` says the researcher knows. */

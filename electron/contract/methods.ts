@@ -68,6 +68,7 @@ export const METHODS = [
   'documents.get',
   'documents.remove',
   'documents.saveOriginal',
+  'documents.recognise',
   'jobs.get',
   'jobs.cancel',
   'codes.list',

@@ -12,6 +12,7 @@ import {
   ELECTION_TYPES,
   MEMBERSHIP_STATUSES,
   MISSION_TYPES,
+  OCR_LANGUAGES,
   SEVERITIES,
   SOURCE_KINDS,
   VERIFICATION_STATUSES,
@@ -76,6 +77,12 @@ const cellPatch = z
   });
 
 const sourceKind = z.enum(SOURCE_KINDS);
+// Each language once, in the order they are to be tried.
+const ocrLanguages = z
+  .array(z.enum(OCR_LANGUAGES))
+  .min(1)
+  .max(OCR_LANGUAGES.length)
+  .refine((list) => new Set(list).size === list.length, 'Give each language once.');
 // One calendar check for every date field: "2015-02-30" has the right shape but is no day.
 const isoDate = z.string().superRefine((value, ctx) => {
   const problem = dateProblem(value);
@@ -253,10 +260,11 @@ export const inputSchemas = {
     .refine((b) => (b.path === undefined) !== (b.text === undefined), 'Give either a file path or the text of the bibliography.'),
   'sources.exportBibliography': z.strictObject({ format: z.enum(['bibtex', 'csl-json']), sourceIds: ids.optional() }),
   'documents.list': z.strictObject({ sourceId: id.optional() }),
-  'documents.import': z.strictObject({ path: filePath, sourceId: id.optional(), kind: sourceKind.optional() }),
+  'documents.import': z.strictObject({ path: filePath, sourceId: id.optional(), kind: sourceKind.optional(), languages: ocrLanguages.optional() }),
   'documents.get': z.strictObject({ id }),
   'documents.remove': z.strictObject({ id }),
   'documents.saveOriginal': z.strictObject({ id, path: filePath, allowIdentities: z.boolean().optional() }),
+  'documents.recognise': z.strictObject({ id, languages: ocrLanguages.optional(), pages: z.array(z.number().int().min(1)).min(1).max(100_000).optional() }),
   'jobs.get': z.strictObject({ id }),
   'jobs.cancel': z.strictObject({ id }),
   'codes.list': empty,

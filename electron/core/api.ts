@@ -6,6 +6,7 @@ import { inputSchemas } from '../contract/schemas';
 import { APP_NAME, APP_VERSION } from './project';
 import { SCHEMA_VERSION } from './db/schema-version';
 import { startDocumentImport } from './document-import';
+import { startRecognition } from './ocr/job';
 import * as audit from './audit';
 import * as context from './context';
 import * as csvData from './csv-data';
@@ -145,6 +146,7 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'documents.get': (input) => evidence.getDocument(session.requireProject(), input),
     'documents.remove': (input) => evidence.removeDocument(session.requireProject(), input),
     'documents.saveOriginal': (input) => evidence.saveOriginal(session.requireProject(), input),
+    'documents.recognise': (input) => startRecognition(session, input),
     'jobs.get': ({ id }) => session.jobs.get(id),
     'jobs.cancel': ({ id }) => session.jobs.cancel(id),
     'codes.list': () => evidence.listCodes(session.requireProject()),

@@ -25,7 +25,8 @@ import { ApiError } from '../contract/errors';
 import type { Method } from '../contract/methods';
 import { nowIso, stmt } from './db/statements';
 import { notFound } from './not-found';
-import type { ExtractedDocument } from './documents/extract';
+import type { ExtractedDocument, ExtractedPage } from './documents/extract';
+import { joinHardBreaks } from '../contract/quotation';
 import { updateCell } from './edit';
 import type { Track } from './history';
 import type { Project } from './project';
@@ -486,7 +487,16 @@ export function requireDocument(p: Project, id: string): DocumentDto {
 
 export function getDocument(p: Project, input: In<'documents.get'>): Out<'documents.get'> {
   const document = requireDocument(p, input.id);
-  const pages = stmt(p.db, 'SELECT number, text FROM document_pages WHERE document_id = ? ORDER BY number').all(document.id) as { number: number; text: string }[];
+  const rows = stmt(
+    p.db,
+    `SELECT pg.number, pg.text, o.confidence, o.languages, o.engine, o.recognised_at FROM document_pages pg
+     LEFT JOIN page_ocr o ON o.document_id = pg.document_id AND o.number = pg.number WHERE pg.document_id = ? ORDER BY pg.number`,
+  ).all(document.id) as { number: number; text: string; confidence: number | null; languages: string | null; engine: string | null; recognised_at: string | null }[];
+  const pages = rows.map((r) => ({
+    number: r.number,
+    text: r.text,
+    ocr: r.confidence === null ? null : { confidence: r.confidence, languages: r.languages!, engine: r.engine!, recognisedAt: r.recognised_at! },
+  }));
   return { ...document, pages } satisfies DocumentTextDto;
 }
 
@@ -532,9 +542,21 @@ export function storeDocument(
       stmt(p.db, 'INSERT INTO document_files (document_id, bytes) VALUES (?, ?)').run(id, Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
       const page = stmt(p.db, 'INSERT INTO document_pages (document_id, number, text) VALUES (?, ?, ?)');
       for (const pg of extracted.pages) page.run(id, pg.number, pg.text);
+      storePageOcr(p, id, extracted.pages);
     })
     .immediate();
   return requireDocument(p, id);
+}
+
+/** Records which pages were machine-read (their text is already in document_pages). */
+export function storePageOcr(p: Project, documentId: string, pages: readonly ExtractedPage[]): void {
+  const insert = stmt(
+    p.db,
+    `INSERT INTO page_ocr (document_id, number, confidence, languages, engine, recognised_at) VALUES (@documentId, @number, @confidence, @languages, @engine, @now)
+     ON CONFLICT (document_id, number) DO UPDATE SET confidence = excluded.confidence, languages = excluded.languages, engine = excluded.engine, recognised_at = excluded.recognised_at`,
+  );
+  const now = nowIso();
+  for (const pg of pages) if (pg.ocr) insert.run({ documentId, number: pg.number, ...pg.ocr, now });
 }
 
 export function removeDocument(p: Project, input: In<'documents.remove'>): Out<'documents.remove'> {
@@ -795,6 +817,7 @@ export function createExcerpt(p: Project, input: In<'excerpts.create'>): Out<'ex
   if (input.participantId) requireParticipant(p, input.participantId);
   let paragraph = input.paragraph ?? null;
   let locator = input.locator;
+  let text = input.text;
   if (input.documentId) {
     const document = requireDocument(p, input.documentId);
     if (document.sourceId !== source.id) throw new ApiError('VALIDATION_FAILED', 'That document belongs to another source.');
@@ -803,8 +826,14 @@ export function createExcerpt(p: Project, input: In<'excerpts.create'>): Out<'ex
       if (!page) throw new ApiError('VALIDATION_FAILED', `"${document.fileName}" has no page ${input.page}.`);
       if (input.startOffset !== undefined && input.endOffset !== undefined) {
         if (input.endOffset > page.text.length) throw new ApiError('VALIDATION_FAILED', 'The selection runs past the end of the page.');
-        if (input.textKind !== 'paraphrase' && page.text.slice(input.startOffset, input.endOffset) !== input.text) {
-          throw new ApiError('VALIDATION_FAILED', 'The quoted text does not match the document at that place. Select it again.');
+        if (input.textKind !== 'paraphrase') {
+          const raw = page.text.slice(input.startOffset, input.endOffset);
+          const quoted = joinHardBreaks(raw, page.text);
+          if (input.text !== raw && input.text !== quoted) {
+            throw new ApiError('VALIDATION_FAILED', 'The quoted text does not match the document at that place. Select it again.');
+          }
+          // A quote keeps the author's sentences, not the page's line breaks (offsets still point at the page text).
+          text = quoted;
         }
         paragraph ??= paragraphAt(page.text, input.startOffset);
       }
@@ -829,7 +858,7 @@ export function createExcerpt(p: Project, input: In<'excerpts.create'>): Out<'ex
       end: input.endOffset ?? null,
       paragraph,
       locator: locator ?? '',
-      text: input.text,
+      text,
       textKind: input.textKind ?? 'quote',
       language: input.language ?? '',
       translation: input.translation ?? '',
@@ -853,7 +882,8 @@ export function updateExcerpt(p: Project, input: In<'excerpts.update'>): Out<'ex
   const nextText = input.text ?? current.text;
   if ((input.textKind ?? current.textKind) === 'quote' && current.documentId && current.page !== null && current.startOffset !== null && current.endOffset !== null) {
     const page = stmt(p.db, 'SELECT text FROM document_pages WHERE document_id = ? AND number = ?').get(current.documentId, current.page) as { text: string } | undefined;
-    if (page && page.text.slice(current.startOffset, current.endOffset) !== nextText) {
+    const raw = page?.text.slice(current.startOffset, current.endOffset);
+    if (page && raw !== nextText && joinHardBreaks(raw!, page.text) !== nextText) {
       throw new ApiError('VALIDATION_FAILED', 'A quote taken from a document keeps the document’s words. Mark it as a paraphrase to reword it, or select the text again.');
     }
   }

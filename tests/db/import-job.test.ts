@@ -53,7 +53,6 @@ describe('importing a document as a job', () => {
     ['encrypted.pdf', /password/i],
     ['truncated.pdf', /damaged|corrupt|truncated|cannot be read/i],
     ['notapdf.pdf', /not a valid PDF/i],
-    ['image-only.pdf', /no text/i],
     ['corrupt.docx', /damaged|corrupt|cannot be read/i],
     ['empty.docx', /no text/i],
     ['empty.txt', /empty/i],

@@ -23,14 +23,20 @@ const root = path.resolve(__dirname, '../..');
 const FORMAT_1 = path.join(root, 'tests', 'fixtures', 'projects', 'format-1-sample.comparanda');
 const PASS = 'correct horse battery staple';
 /**
- * What formats 7 (REFI-QDA GUIDs, migrations/0007_refi_guids.sql) and 8 (the citation cache) added, taken away again
+ * What formats 7 (REFI-QDA GUIDs, migrations/0007_refi_guids.sql), 8 (the citation cache) and 11 (recognised text) added, taken away again
  * to make an older project.
  */
 const UNDO_REFI_GUIDS = [
+  // Format 11 (recognised text): no OCR table, and the documents table as format 3 made it (without 'image').
+  'DROP TABLE page_ocr;',
+  `CREATE TABLE documents_v3 (id TEXT PRIMARY KEY, source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE, file_name TEXT NOT NULL,
+     format TEXT NOT NULL CHECK (format IN ('pdf', 'docx', 'txt', 'md', 'html')), mime_type TEXT NOT NULL, byte_size INTEGER NOT NULL,
+     sha256 TEXT NOT NULL, page_count INTEGER NOT NULL, imported_at TEXT NOT NULL) STRICT;`,
+  'INSERT INTO documents_v3 SELECT id, source_id, file_name, format, mime_type, byte_size, sha256, page_count, imported_at FROM documents;',
+  'DROP TABLE documents; ALTER TABLE documents_v3 RENAME TO documents; CREATE INDEX documents_source ON documents (source_id);',
   'DROP TABLE citation_cache;',
   'DROP TABLE refi_users;',
   'DROP TABLE refi_sets;',
-  ...['refi_guid', 'refi_text_guid', 'refi_user'].map((c) => `ALTER TABLE documents DROP COLUMN ${c};`),
   ...['refi_user', 'refi_name'].map((c) => `ALTER TABLE excerpts DROP COLUMN ${c};`),
   ...['color', 'is_codable'].map((c) => `ALTER TABLE codes DROP COLUMN ${c};`),
 ].join(' ');

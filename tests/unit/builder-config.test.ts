@@ -112,6 +112,14 @@ describe('electron-builder.yml', () => {
     expect(asArray(config.asarUnpack)).toContain('**/node_modules/better-sqlite3/**');
   });
 
+  it('ships the OCR trained data as resources/tessdata (filled by npm run dist), with tesseract.js outside the archive', () => {
+    const resources = asArray(config.extraResources).filter((r): r is FileSet => typeof r !== 'string');
+    expect(resources).toContainEqual({ from: 'tessdata', to: 'tessdata', filter: ['*.traineddata'] });
+    expect(asArray(config.asarUnpack)).toEqual(expect.arrayContaining(['**/node_modules/tesseract.js/**', '**/node_modules/tesseract.js-core/**']));
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.dist).toMatch(/tsx scripts\/tessdata\.ts && electron-builder/);
+  });
+
   it('associates .comparanda files with the app', () => {
     const associations = asArray(config.fileAssociations);
     const project = associations.find((a) => asArray(a.ext).includes('comparanda'));

@@ -116,10 +116,17 @@ describe('extractDocument: PDF', () => {
     expect(notPdf.message).toMatch(/not a valid PDF/);
   });
 
-  it('refuses a PDF without a text layer and says to run OCR', async () => {
-    const error = await failure('image-only.pdf', read('image-only.pdf'));
-    expectFailure(error, 'no-text', 'image-only.pdf');
-    expect(error.message).toMatch(/no text layer.*OCR/);
+  it('marks the pages of a PDF without a text layer that hold a picture as scanned, for text recognition', async () => {
+    const doc = await extractDocument({ fileName: 'image-only.pdf', bytes: read('image-only.pdf') });
+    expect(doc.pages).toEqual([{ number: 1, text: '', scanned: true }]);
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('reads a photo as one scanned page of its own type, whatever its name says', async () => {
+    const png = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'ocr', 'ru-kk.png')));
+    expect(await extractDocument({ fileName: 'scan.png', bytes: png })).toMatchObject({ format: 'image', mimeType: 'image/png', pages: [{ number: 1, text: '', scanned: true }], warnings: [] });
+    expect((await extractDocument({ fileName: 'scan.txt', bytes: png })).warnings[0]).toContain('is an image despite its name');
+    expectFailure(await failure('photo.jpg', read('notes.txt')), 'corrupt', 'photo.jpg');
   });
 
   it('reads a PDF by its content when the extension is wrong, with a warning', async () => {

@@ -48,22 +48,30 @@ export function migrate(db: Database.Database, migrations: Migration[]): number[
     );
   }
   const applied: number[] = [];
-  for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    const run = db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    });
-    try {
-      run.immediate();
-    } catch (error) {
-      throw new ApiError(
-        'MIGRATION_FAILED',
-        `Updating the project to format ${migration.version} (${migration.name}) failed, and the project was left as it was. Please report this: ${(error as Error).message}`,
-        { cause: error },
-      );
+  // SQLite's way to rebuild a table that others reference (to change a CHECK constraint): foreign keys off, so
+  // dropping the old table does not cascade; they are checked below. The pragma only takes effect outside a transaction.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  if (foreignKeys) db.pragma('foreign_keys = OFF');
+  try {
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      const run = db.transaction(() => {
+        db.exec(migration.sql);
+        db.pragma(`user_version = ${migration.version}`);
+      });
+      try {
+        run.immediate();
+      } catch (error) {
+        throw new ApiError(
+          'MIGRATION_FAILED',
+          `Updating the project to format ${migration.version} (${migration.name}) failed, and the project was left as it was. Please report this: ${(error as Error).message}`,
+          { cause: error },
+        );
+      }
+      applied.push(migration.version);
     }
-    applied.push(migration.version);
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
   }
   // A migration that rebuilt tables is checked for broken references. An ordinary open is not: foreign keys are
   // enforced on every write, and the check reads every row of every table (the text of every page of every document:

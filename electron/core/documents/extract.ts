@@ -1,5 +1,6 @@
 /**
- * Text extraction for imported documents: PDF (pdf.js), DOCX (mammoth), plain text, Markdown and HTML.
+ * Text extraction for imported documents: PDF (pdf.js), DOCX (mammoth), plain text, Markdown and HTML; photographs
+ * and scans (JPEG, PNG, TIFF) and image-only PDF pages come out as pages marked `scanned`, for ocr/ to read.
  * Pure over bytes: no database, no files written. Page boundaries are kept so that excerpts can cite pages.
  *
  * pdf.js is ESM-only; this module is bundled to CommonJS, so it is loaded with a real dynamic `import()` of a file URL
@@ -13,16 +14,21 @@ import { pathToFileURL } from 'node:url';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, TextItem as PdfTextItem, TextMarkedContent as PdfTextMarkedContent } from 'pdfjs-dist/types/src/display/api';
 import sanitizeHtml from 'sanitize-html';
+import { IMAGE_MIME_TYPES, imageType, pageHasImage } from '../ocr/images';
 import { cancelledError, displayName, ImportError } from './import-error';
 
 export { ImportError, type ImportFailureReason } from './import-error';
 
-export type DocumentFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html';
+export type DocumentFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'html' | 'image';
 
 export interface ExtractedPage {
   /** 1-based page number (a DOCX, HTML or Markdown file is one page; a text file is split at form feeds). */
   number: number;
   text: string;
+  /** No text, but a picture of the page (a photograph, a scanned PDF page): its text is for recognition to read. */
+  scanned?: boolean;
+  /** Set when the text was machine-read (see ocr/recognise.ts). */
+  ocr?: { confidence: number; languages: string; engine: string };
 }
 
 export interface ExtractedDocument {
@@ -53,6 +59,7 @@ export const MIME_TYPES: Record<DocumentFormat, string> = {
   txt: 'text/plain',
   md: 'text/markdown',
   html: 'text/html',
+  image: 'image/*',
 };
 
 const EXTENSION_FORMATS: Record<string, DocumentFormat> = {
@@ -65,10 +72,15 @@ const EXTENSION_FORMATS: Record<string, DocumentFormat> = {
   html: 'html',
   htm: 'html',
   xhtml: 'html',
+  jpg: 'image',
+  jpeg: 'image',
+  png: 'image',
+  tif: 'image',
+  tiff: 'image',
 };
 
 /** For messages: what can be imported. */
-export const SUPPORTED_TYPES_TEXT = 'PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md) or HTML (.html, .htm)';
+export const SUPPORTED_TYPES_TEXT = 'PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md), HTML (.html, .htm) or a photo or scan (.jpg, .png, .tif)';
 
 /** Extracts the text of one document, page by page. Throws ImportError (VALIDATION_FAILED) or ApiError CONFLICT on cancel. */
 export async function extractDocument(input: ExtractInput): Promise<ExtractedDocument> {
@@ -89,7 +101,7 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractedDoc
 
   const warnings: string[] = [];
   const format = detectFormat(fileName, bytes, warnings);
-  let result: { pages: ExtractedPage[]; title: string | null };
+  let result: { pages: ExtractedPage[]; title: string | null; mimeType?: string };
   switch (format) {
     case 'pdf':
       result = await extractPdf(fileName, bytes, warnings, signal, onProgress);
@@ -104,10 +116,13 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractedDoc
     case 'html':
       result = extractHtml(fileName, bytes);
       break;
+    case 'image':
+      result = { pages: [{ number: 1, text: '', scanned: true }], title: null, mimeType: IMAGE_MIME_TYPES[imageType(bytes)!] };
+      break;
   }
   if (signal?.aborted) throw cancelledError(fileName);
   if (format !== 'pdf') onProgress?.(1, 1);
-  return { format, mimeType: MIME_TYPES[format], pages: result.pages, title: result.title, warnings };
+  return { format, mimeType: result.mimeType ?? MIME_TYPES[format], pages: result.pages, title: result.title, warnings };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -153,6 +168,10 @@ function detectFormat(fileName: string, bytes: Uint8Array, warnings: string[]): 
     if (byExtension !== 'pdf') warnings.push(`"${name}" is a PDF file despite its name; it was read as a PDF.`);
     return 'pdf';
   }
+  if (imageType(bytes)) {
+    if (byExtension !== 'image') warnings.push(`"${name}" is an image despite its name; it was read as a photo or scan.`);
+    return 'image';
+  }
   if (isZip && indexOfAscii(bytes, 'word/document.xml') !== -1) {
     if (byExtension !== 'docx') warnings.push(`"${name}" is a Word document despite its name; it was read as a .docx file.`);
     return 'docx';
@@ -168,6 +187,9 @@ function detectFormat(fileName: string, bytes: Uint8Array, warnings: string[]): 
         ? `"${name}" is not a Word document (the archive has no word/document.xml). Open it in Word or LibreOffice, save it as .docx and import it again.`
         : `"${name}" is damaged or is not a Word document. Open it in Word or LibreOffice, save it as .docx and import it again.`,
     );
+  }
+  if (byExtension === 'image') {
+    throw new ImportError('corrupt', fileName, `"${name}" is not a JPEG, PNG or TIFF image (its content does not match its name). Open it in an image viewer, save it again as JPEG or PNG and import that file.`);
   }
   if (byExtension) return byExtension;
   if (ext === 'doc' || ext === 'rtf' || ext === 'odt') {
@@ -222,7 +244,7 @@ function resolvePackageFile(specifier: string): string {
  * On import, pdf.js warns that the optional @napi-rs/canvas is missing; that is only needed for rendering, so those
  * lines are filtered from the console while it loads.
  */
-function loadPdfJs(): Promise<PdfJsRuntime> {
+export function loadPdfJs(): Promise<PdfJsRuntime> {
   pdfjsRuntime ??= (async () => {
     const pdfPath = resolvePackageFile('pdfjs-dist/legacy/build/pdf.mjs');
     const workerPath = resolvePackageFile('pdfjs-dist/legacy/build/pdf.worker.mjs');
@@ -284,6 +306,7 @@ async function extractPdf(
     const total = doc.numPages;
     const pages: ExtractedPage[] = [];
     const empty: number[] = [];
+    const scanned: number[] = [];
     for (let number = 1; number <= total; number++) {
       // pdf.js's in-process "worker" answers through promises only: without this, a 300-page PDF would hold the event
       // loop for seconds (no timers, no IPC). One macrotask turn per page keeps the app responsive.
@@ -294,22 +317,23 @@ async function extractPdf(
         const page = await doc.getPage(number);
         const content = await page.getTextContent();
         text = pdfItemsToText(content.items);
+        if (text === '' && (await pageHasImage(page, pdfjs.OPS))) scanned.push(number);
         page.cleanup();
       } catch (error) {
         if (signal?.aborted) throw cancelledError(fileName);
         throw new ImportError('corrupt', fileName, `"${name}" is damaged: page ${number} of ${total} cannot be read. Open it in a PDF reader, print or save it to a new PDF, and import that file.`, { cause: error });
       }
-      if (text === '') empty.push(number);
-      pages.push({ number, text });
+      if (text === '' && scanned.at(-1) !== number) empty.push(number);
+      pages.push(scanned.at(-1) === number ? { number, text, scanned: true } : { number, text });
       onProgress?.(number, total);
     }
     if (signal?.aborted) throw cancelledError(fileName);
     if (total === 0 || empty.length === total) {
-      throw new ImportError('no-text', fileName, `"${name}" has no text layer (is it a scan?). Run OCR on it first (for example with OCRmyPDF or Acrobat's "Recognize text") and import the result.`);
+      throw new ImportError('no-text', fileName, `"${name}" has no text and no scanned pages (its pages are blank or drawn as shapes). Check that it is the right file, or print it to a new PDF and import that file.`);
     }
     if (empty.length > 0) {
       const list = empty.length > 10 ? `${empty.slice(0, 10).join(', ')} and ${empty.length - 10} more` : empty.join(', ');
-      warnings.push(`${empty.length === 1 ? 'Page' : 'Pages'} ${list} of "${name}" ${empty.length === 1 ? 'has' : 'have'} no text (scanned or blank); run OCR on the PDF if ${empty.length === 1 ? 'it needs' : 'they need'} to be searchable.`);
+      warnings.push(`${empty.length === 1 ? 'Page' : 'Pages'} ${list} of "${name}" ${empty.length === 1 ? 'has' : 'have'} neither text nor a scanned picture (blank or drawn as shapes).`);
     }
     return { pages, title: await pdfTitle(doc) };
   } finally {
@@ -394,17 +418,32 @@ export function pdfItemsToText(items: ReadonlyArray<PdfTextItem | PdfTextMarkedC
   }
   endLine();
 
-  const gaps = lines
-    .slice(1)
-    .map((line, i) => Math.abs(lines[i]!.y - line.y))
-    .filter((gap) => gap > 0)
-    .sort((p, q) => p - q);
+  const sizes = lines.map((line) => line.size).sort((p, q) => p - q);
+  const bodySize = sizes.length > 0 ? sizes[Math.floor((sizes.length - 1) / 2)]! : 1;
+  // The usual spacing is that of body text: between two lines in the body's type size. On a short page, gaps around
+  // a heading or between paragraphs would otherwise pull the median up until no paragraph break is seen.
+  const near = (size: number) => Math.abs(size - bodySize) <= 0.1 * bodySize;
+  const spacing = (bodyOnly: boolean) => {
+    const out: number[] = [];
+    for (let i = 1; i < lines.length; i++) {
+      const [above, below] = [lines[i - 1]!, lines[i]!];
+      if (bodyOnly && !(near(above.size) && near(below.size))) continue;
+      const gap = Math.abs(above.y - below.y);
+      if (gap > 0) out.push(gap);
+    }
+    return out.sort((p, q) => p - q);
+  };
+  const bodyGaps = spacing(true);
+  const gaps = bodyGaps.length > 0 ? bodyGaps : spacing(false);
   const median = gaps.length > 0 ? gaps[Math.floor((gaps.length - 1) / 2)]! : 0;
   let text = '';
   lines.forEach((line, i) => {
     if (i > 0) {
       const gap = Math.abs(lines[i - 1]!.y - line.y);
-      text += median > 0 && gap > 1.4 * median ? '\n\n' : '\n';
+      // Larger type has wider line spacing: two lines of one wrapped heading are one paragraph, not two (a locator's
+      // paragraph count would otherwise count the heading twice).
+      const scale = Math.max(1, Math.min(lines[i - 1]!.size, line.size) / bodySize);
+      text += median > 0 && gap > 1.4 * median * scale ? '\n\n' : '\n';
     }
     text += line.text.replace(/\s+/g, ' ').trim();
   });

@@ -9,6 +9,7 @@ import { matrixTables, resolveCase, resolveNorm, resolveView, type MatrixTable }
 import { auditBlocks } from './build-audit';
 import { bibliographyBlock, matrixBlocks, matrixCaption } from './build-matrix';
 import { markdownToInline, text } from './inline';
+import { joinHardBreaks } from '../../contract/quotation';
 import { caseSheet, evidenceSheet, longSheet, wideSheets } from './build-sheets';
 import { cellMeta, citesIn, listNames, notesLabel, statusMark, type Block, type BuildContext, type EvidenceItem, type RowModel, type Section, type SheetModel, type TableModel } from './model';
 import type { MatrixLayout, PageOrientation } from './types';
@@ -155,7 +156,8 @@ export function buildCase(ctx: BuildContext): Draft {
 function evidenceItem(ctx: BuildContext, excerpt: ExcerptDto): EvidenceItem {
   return {
     textKind: excerpt.textKind,
-    text: excerpt.text,
+    // Quotes taken from a page before quotations were joined still carry the page's line breaks.
+    text: excerpt.textKind === 'quote' && excerpt.page !== null && excerpt.startOffset !== null ? joinHardBreaks(excerpt.text) : excerpt.text,
     language: excerpt.language,
     translation: excerpt.translation,
     translationLanguage: excerpt.translationLanguage,

@@ -86,6 +86,8 @@ export const METHOD_OUTPUTS: Record<Method, OutputPolicy> = {
   'documents.get': APP,
   'documents.remove': APP,
   'documents.saveOriginal': { kind: 'file', what: 'original document' },
+  // Writes recognised text into the project only.
+  'documents.recognise': APP,
   'jobs.get': APP,
   'jobs.cancel': APP,
   'codes.list': APP,

@@ -10,7 +10,7 @@ import type { ApiError } from '../../../electron/contract/errors';
 import { api, toApiError } from '../api';
 import { useAutoSave } from '../ui/fields';
 import { InlineAlert } from '../ui/InlineAlert';
-import { MOD } from '../shell/keyboard';
+import { IS_MAC, MOD } from '../shell/keyboard';
 import { CellLinks, type LinkedCell } from './CellLinks';
 import { useCellLookup } from './cells';
 import { CodePicker } from './CodePicker';
@@ -41,6 +41,9 @@ function useLocalModel<T>(initial: T): Model<T> {
   return { shown, set, flush: () => undefined };
 }
 
+/** The key that moves the reader's caret by word or paragraph (as in text fields on each system). */
+const WORD_KEY = IS_MAC ? 'Option' : 'Ctrl';
+
 /** What the details pane shows on the reader page. */
 export function ExcerptDetails() {
   const draft = useEvidenceState((s) => s.draft);
@@ -61,6 +64,42 @@ export function ExcerptDetails() {
         <li>Link it to the cells of the matrix it is evidence for.</li>
       </ol>
       <p className="muted small">Click a marked passage or an excerpt in the list to edit it.</p>
+      <h3 className="section-heading ev-keys-heading">From the keyboard</h3>
+      <p className="muted small">Tab to the document’s text: a caret appears at the top of the page in view.</p>
+      <dl className="ev-keys muted small" aria-label="Reader keys">
+        <dt>
+          <kbd>←</kbd> <kbd>→</kbd>
+        </dt>
+        <dd>a character</dd>
+        <dt>
+          <kbd>{WORD_KEY}</kbd>+<kbd>←</kbd> <kbd>→</kbd>
+        </dt>
+        <dd>a word</dd>
+        <dt>
+          <kbd>↑</kbd> <kbd>↓</kbd>
+        </dt>
+        <dd>a sentence</dd>
+        <dt>
+          <kbd>{WORD_KEY}</kbd>+<kbd>↑</kbd> <kbd>↓</kbd>
+        </dt>
+        <dd>a paragraph</dd>
+        <dt>
+          <kbd>Home</kbd> <kbd>End</kbd>
+        </dt>
+        <dd>the start or end of the page</dd>
+        <dt>
+          <kbd>Shift</kbd>+ any of these
+        </dt>
+        <dd>extends the selection</dd>
+        <dt>
+          <kbd>Enter</kbd> or <kbd>{MOD}Shift+E</kbd>
+        </dt>
+        <dd>makes the excerpt</dd>
+        <dt>
+          <kbd>Esc</kbd>
+        </dt>
+        <dd>drops the selection</dd>
+      </dl>
     </div>
   );
 }

@@ -19,7 +19,8 @@ export function ImportProgress() {
             </span>
             <span className="ev-import-state" role="status">
               {STATE_WORDS[item.state]}
-              {item.state === 'running' && item.total > 0 ? ` · page ${Math.min(item.done, item.total)} of ${item.total}` : ''}
+              {item.state === 'running' && item.message.startsWith('Recognising') ? ` · ${item.message.replace(/^Recognising/, 'recognising')}` : ''}
+              {item.state === 'running' && item.total > 0 && !item.message.startsWith('Recognising') ? ` · page ${Math.min(item.done, item.total)} of ${item.total}` : ''}
               {item.state === 'done' && item.document ? ` · ${plural(item.document.pageCount, 'page')}` : ''}
             </span>
             {item.state === 'running' || item.state === 'queued' ? (

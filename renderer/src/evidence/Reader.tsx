@@ -2,14 +2,16 @@
  * The reader: a document's text page by page (virtualised: a 300-page report renders only the pages in view), its
  * excerpts marked in the text (background, underline and an outline for the one being edited: never colour alone)
  * and listed beside it. Selecting text on a page and pressing Make excerpt (Ctrl/Cmd+Shift+E) drafts an excerpt
- * with the selection's exact offsets within that page.
+ * with the selection's exact offsets within that page. The selection can be made from the keyboard too (caret
+ * browsing, use-caret.ts): focus the text, move with the arrows, extend with Shift, press Enter.
  *
  * The text is the plain text the back end extracted: React renders it as text nodes, so nothing from a document
  * (an HTML clipping's script, a DOCX field) can run or even become markup here.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { DocumentTextDto, ExcerptDto, TextKind } from '../../../electron/contract/api';
+import type { DocumentTextDto, ExcerptDto, PageOcrDto, TextKind } from '../../../electron/contract/api';
+import { joinHardBreaks } from '../../../electron/contract/quotation';
 import { InlineAlert } from '../ui/InlineAlert';
 import { MOD } from '../shell/keyboard';
 import { toApiError } from '../api';
@@ -18,6 +20,8 @@ import { attribution, citedText, formatBytes, guessLanguage, plural, shorten, SO
 import { segmentText, trimRange, wordsFrom, type MarkRange } from './text-ranges';
 import { useEvidenceQuery, useEvidenceState, useEvidenceStore, useList, type ReaderTarget } from './store';
 import { Facts } from './ui';
+import { MachineReadNote, RecogniseControl } from './OcrControls';
+import { pointOffset, useReaderCaret } from './use-caret';
 
 interface PageSelection {
   page: number;
@@ -34,6 +38,7 @@ const FORMAT_NOTES: Record<string, string> = {
   html: 'Plain text of the web page: scripts, styles, links and images were not kept and never run.',
   md: 'The Markdown as plain text.',
   txt: 'Plain text.',
+  image: 'Text recognised from the photo or scan (machine-read): check quotes against the original.',
 };
 
 export function ReaderView() {
@@ -98,14 +103,6 @@ function estimatePage(text: string): number {
   return 56 + lines * 23;
 }
 
-/** Where (node, offset) falls in the page text held by `container`, in UTF-16 units. */
-function pointOffset(container: HTMLElement, node: Node, offset: number): number {
-  const range = document.createRange();
-  range.selectNodeContents(container);
-  range.setEnd(node, offset);
-  return range.toString().length;
-}
-
 function readSelection(root: HTMLElement, pages: DocumentTextDto['pages']): SelectionState {
   const selection = document.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
@@ -146,6 +143,7 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
   const [originalError, setOriginalError] = useState<string | null>(null);
   const [goTo, setGoTo] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
   const selectionRef = useRef<SelectionState>(null);
 
   const data = doc.data;
@@ -236,7 +234,9 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
   }, [loaded, pages]);
 
   const makeExcerpt = useCallback(() => {
-    const current = selectionRef.current;
+    // Read now, not from the last selectionchange event: a keyboard selection may be a keystroke newer.
+    const root = scrollRef.current;
+    const current = root ? readSelection(root, data?.pages ?? []) : selectionRef.current;
     if (!data) return;
     if (current === null) {
       setNotice('Select a passage on a page first, then Make excerpt.');
@@ -253,7 +253,8 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
       page: current.page,
       start: current.start,
       end: current.end,
-      text: current.text,
+      // As it will be stored: the page's line breaks inside a paragraph joined (the offsets still mark the page text).
+      text: joinHardBreaks(current.text, page.text),
       locator: suggestLocator(page.text, current.page, current.start),
       language: guessLanguage(current.text),
     });
@@ -297,6 +298,15 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
       setGoTo('');
     }
   };
+
+  const caret = useReaderCaret({
+    scrollRef,
+    contentRef,
+    pages,
+    shownPage,
+    scrollToPage: (index) => virtualizer.scrollToIndex(index, { align: 'start' }),
+    makeExcerpt,
+  });
 
   if (doc.error) {
     return (
@@ -363,6 +373,7 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
           />
           <span className="muted small">of {data?.pageCount ?? '…'}</span>
         </label>
+        {data ? <RecogniseControl document={data} onDone={doc.reload} /> : null}
         <button
           type="button"
           className="button"
@@ -394,6 +405,9 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
           aria-label={`Text of ${data?.fileName ?? 'the document'}`}
           aria-busy={!loaded}
           onClick={onMarkClick}
+          onKeyDown={caret.onKeyDown}
+          onMouseDown={caret.hide}
+          aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Shift+ArrowRight Enter"
           data-testid="reader-text"
         >
           {!loaded ? (
@@ -403,7 +417,8 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
           ) : pages.length === 0 ? (
             <p className="muted ev-empty">This document has no text (a scanned image without a text layer?). Its original is kept: Open original.</p>
           ) : null}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div ref={contentRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {caret.box ? <span className="ev-caret" aria-hidden="true" data-testid="reader-caret" style={{ top: caret.box.top, left: caret.box.left, height: caret.box.height }} /> : null}
             {visible.map((item) => {
               const page = pages[item.index]!;
               return (
@@ -418,6 +433,7 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
                     number={page.number}
                     of={pages.length}
                     text={page.text}
+                    ocr={page.ocr}
                     ranges={rangesByPage.get(page.number)}
                     activeId={activeId}
                     kinds={kinds}
@@ -440,6 +456,7 @@ interface ReaderPageProps {
   number: number;
   of: number;
   text: string;
+  ocr: PageOcrDto | null;
   ranges: MarkRange[] | undefined;
   activeId: string | null;
   kinds: ReadonlyMap<string, TextKind>;
@@ -450,12 +467,13 @@ interface ReaderPageProps {
 const NO_RANGES: MarkRange[] = [];
 
 /** One page: its number, then its exact text with the marks. The text container holds nothing but the text. */
-const ReaderPage = memo(function ReaderPage({ number, of, text, ranges = NO_RANGES, activeId, kinds, numbers, targetStart }: ReaderPageProps) {
+const ReaderPage = memo(function ReaderPage({ number, of, text, ocr, ranges = NO_RANGES, activeId, kinds, numbers, targetStart }: ReaderPageProps) {
   const segments = useMemo(() => segmentText(text, ranges), [text, ranges]);
   return (
     <article className="ev-page" aria-label={`Page ${number}`} data-page={number}>
       <p className="ev-page-number">
         Page {number} <span className="muted">of {of}</span>
+        {ocr ? <MachineReadNote ocr={ocr} /> : null}
       </p>
       <div className="ev-page-text" data-page-text={number}>
         {segments.map((seg) => {

@@ -9,7 +9,10 @@ import { plural } from './format';
 import { evidenceCall, useEvidenceAction, useEvidenceStore } from './store';
 import { KindSelect, PathField } from './ui';
 
-const DOCUMENT_FILTERS = [{ name: 'Documents', extensions: ['pdf', 'docx', 'txt', 'md', 'markdown', 'html', 'htm'] }];
+const DOCUMENT_FILTERS = [
+  { name: 'Documents', extensions: ['pdf', 'docx', 'txt', 'md', 'markdown', 'html', 'htm', 'jpg', 'jpeg', 'png', 'tif', 'tiff'] },
+  { name: 'Photos and scans', extensions: ['jpg', 'jpeg', 'png', 'tif', 'tiff'] },
+];
 
 /** Paths typed one per line; quotes around a pasted path are dropped. */
 function pathsOf(text: string): string[] {
@@ -53,7 +56,7 @@ export function ImportDocumentsDialog({ onClose, source }: { onClose: () => void
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
       title="Import documents"
-      description="PDF, Word (DOCX), plain text, Markdown or HTML. The text is kept page by page for reading, excerpting and search; nothing in a document ever runs."
+      description="PDF, Word (DOCX), plain text, Markdown, HTML, or a photo or scan (JPEG, PNG, TIFF), whose text is recognised offline in Kazakh, Russian and English. The text is kept page by page for reading, excerpting and search; nothing in a document ever runs."
       testId="import-documents"
     >
       <form className="dialog-form" onSubmit={submit}>
