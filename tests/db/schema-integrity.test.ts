@@ -27,6 +27,9 @@ const PASS = 'correct horse battery staple';
  * to make an older project.
  */
 const UNDO_REFI_GUIDS = [
+  'DROP TABLE team_fields;',
+  'DROP TABLE team_outbox;',
+  'DROP TABLE team_config;',
   'DROP TABLE citation_cache;',
   'DROP TABLE refi_users;',
   'DROP TABLE refi_sets;',

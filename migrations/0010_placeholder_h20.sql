@@ -1,0 +1,2 @@
+-- Placeholder: format 10 belongs to another branch of this round and is renumbered at merge. Intentionally empty.
+SELECT 1;
