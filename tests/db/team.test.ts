@@ -108,7 +108,8 @@ describe('team sync through a PostgreSQL hub', () => {
     expect(words.length).toBeGreaterThan(20);
 
     console.time('create');
-    const { teamId } = await createTeam(a, key, { hubUrl: cluster.url('alice') });
+    const owner = Project.open(a);
+    const { teamId } = await createTeam(owner, key, { hubUrl: cluster.url('alice') }).finally(() => owner.close());
     await joinTeam(b, teamId, key, { hubUrl: cluster.url('bob') });
     await joinTeam(c, teamId, key, { hubUrl: cluster.url('carol') });
     console.timeEnd('create');
@@ -159,6 +160,7 @@ describe('team sync through a PostgreSQL hub', () => {
     expect(archiveConflict).toHaveLength(1);
     expect(conflicts).toHaveLength(2);
 
+    console.time('words');
     // The hub holds ciphertext only: none of the sample's words, nor the planted name, in its tables or its files.
     await cluster.sql('CHECKPOINT');
     const hub = await hubText();
@@ -170,6 +172,8 @@ describe('team sync through a PostgreSQL hub', () => {
     // The planted real name stays on A.
     for (const f of [b, c]) expect(fs.readFileSync(f).toString('utf8')).not.toContain('Qyzylbekova');
 
+    console.timeEnd('words');
+    console.time('resolve');
     // Resolving on one replica clears the conflict everywhere.
     edit(b, (p) => resolveConflict(p, { table: 'cells', rowKey: { id: same!.id }, field: 'summary', value: 'Merged: A and B agree in part' }));
     for (const f of [b, a, c]) await sync(f);
@@ -177,6 +181,7 @@ describe('team sync through a PostgreSQL hub', () => {
     expect(canonicalDump(a)).toBe(canonicalDump(b));
     expect(canonicalDump(c)).toBe(canonicalDump(b));
 
+    console.timeEnd('resolve');
     // A removed member's next sync is refused.
     await removeMember(teamId, 'carol', { hubUrl: cluster.url('alice') });
     const refused = await sync(c).catch((e: unknown) => e);

@@ -166,6 +166,10 @@ export const CLI_OUTPUTS = {
   export: { kind: 'checked', what: 'export' },
   check: { kind: 'redacted', what: 'check report' },
   encrypt: { kind: 'project', why: 'an encrypted copy of the project itself' },
+  hub: { kind: 'redacted', what: 'hub format' },
+  team: { kind: 'redacted', what: 'team id and join report (the key file holds only the team key)' },
+  sync: { kind: 'redacted', what: 'sync report (counts)' },
+  conflicts: { kind: 'redacted', what: 'conflicting values of interpretive fields' },
   help: { kind: 'none' },
   version: { kind: 'none' },
 } as const satisfies Record<string, { kind: 'redacted' | 'checked'; what: string } | { kind: 'project'; why: string } | { kind: 'none' }>;

@@ -51,8 +51,17 @@ export function readKeyFile(file: string): { teamId: string; key: Buffer } {
   return { teamId: team[1]!, key: bytes };
 }
 
+/** Derived keys, by team key and purpose: derived once per process, not once per record. */
+const subkeys = new Map<string, Buffer>();
+
 function subkey(key: Buffer, purpose: string): Buffer {
-  return Buffer.from(crypto.hkdfSync('sha256', key, Buffer.alloc(0), `comparanda ${purpose}`, 32));
+  const id = `${key.toString('base64')}:${purpose}`;
+  let derived = subkeys.get(id);
+  if (!derived) {
+    derived = Buffer.from(crypto.hkdfSync('sha256', key, Buffer.alloc(0), `comparanda ${purpose}`, 32));
+    subkeys.set(id, derived);
+  }
+  return derived;
 }
 
 export function seal(key: Buffer, plaintext: Buffer, associated: string): Buffer {

@@ -33,6 +33,8 @@ export interface SyncReport {
 
 export interface SyncOptions {
   passwordFile?: string | undefined;
+  /** Changes per pulled page (each page is one local transaction). */
+  pageSize?: number | undefined;
   onProgress?: ((progress: SyncProgress) => void) | undefined;
 }
 
@@ -123,10 +125,11 @@ async function pull(db: Database.Database, client: pg.Client, config: TeamConfig
   let cursor = (db.prepare('SELECT cursor FROM team_config WHERE id = 1').pluck().get() as number) ?? 0;
   let count = 0;
   let bytes = 0;
+  const pageSize = options.pageSize ?? PAGE;
   for (;;) {
     let result: pg.QueryResult;
     try {
-      result = await client.query('SELECT seq, author, clock, body FROM comparanda_pull($1, $2, $3)', [config.team_id, cursor, PAGE]);
+      result = await client.query('SELECT seq, author, clock, body FROM comparanda_pull($1, $2, $3)', [config.team_id, cursor, pageSize]);
     } catch (error) {
       throw hubError(error, 'Pulling from the hub failed');
     }
@@ -145,7 +148,7 @@ async function pull(db: Database.Database, client: pg.Client, config: TeamConfig
     cursor = changes.at(-1)!.seq;
     count += changes.length;
     options.onProgress?.({ phase: 'pull', done: count, total: null });
-    if (page.length < PAGE) break;
+    if (page.length < pageSize) break;
   }
   return { count, bytes, cursor };
 }

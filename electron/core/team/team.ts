@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../contract/errors';
 import { SCHEMA_VERSION } from '../db/schema-version';
 import { Project } from '../project';
-import { DELETED, NEVER_SYNCED, SYNCED_KEYS, SYNCED_ORDER, ensureTriggers, stampOutbox, teamConfig } from './capture';
+import { DELETED, NEVER_SYNCED, SYNCED_KEYS, SYNCED_ORDER, attachCapture, ensureTriggers, stampOutbox, teamConfig } from './capture';
 import { joinVerifier, newTeamKey, readKeyFile, writeKeyFile } from './crypto';
 import { connect, hubError, publicUrl, requireHubVersion } from './hub/hub';
 import { listConflicts, type Conflict } from './merge';
@@ -37,10 +37,10 @@ function configure(db: Database.Database, teamId: string, hubUrl: string, replic
   ensureTriggers(db);
 }
 
-export async function createTeam(file: string, keyOut: string, options: TeamOptions & SyncOptions): Promise<{ teamId: string; sync: SyncReport }> {
+/** Makes the open project the starting point of a new team on the hub, writes the invitation key file, and pushes. */
+export async function createTeam(project: Project, keyOut: string, options: TeamOptions & SyncOptions): Promise<{ teamId: string; sync: SyncReport }> {
   if (fs.existsSync(keyOut)) throw new ApiError('FILE_EXISTS', `"${keyOut}" already exists. Choose another name for the key file.`);
-  const project = Project.open(file);
-  try {
+  {
     if (teamConfig(project.db)) throw new ApiError('CONFLICT', `This project is already part of team ${teamConfig(project.db)!.team_id}.`);
     const teamId = crypto.randomUUID();
     const replicaId = crypto.randomUUID();
@@ -62,10 +62,9 @@ export async function createTeam(file: string, keyOut: string, options: TeamOpti
         stampOutbox(project.db);
       })
       .immediate();
+    attachCapture(project.history, project.db);
     const sync = await syncDatabase(project.db, options);
     return { teamId, sync };
-  } finally {
-    project.close();
   }
 }
 
