@@ -122,9 +122,19 @@ describe('team sync through a PostgreSQL hub', () => {
     const cellRef = (x: (typeof cells)[number]) => ({ caseId: x.caseId, normId: x.normId, stageId: x.stageId });
     const [archivedCase] = edit(a, (p) => p.overview().cases);
     const planted = 'Zhanar Qyzylbekova';
+    // A slot of the matrix with no cell yet, filled on two laptops at once.
+    const empty = edit(a, (p) => {
+      const o = p.overview();
+      const stages = p.db.prepare('SELECT id, framework_id FROM stages WHERE archived_at IS NULL').all() as { id: string; framework_id: string }[];
+      for (const n of o.norms) for (const k of o.cases) for (const s of stages.filter((x) => x.framework_id === n.frameworkId)) {
+        if (!cells.concat(p.cells()).some((x) => x.caseId === k.id && x.normId === n.id && x.stageId === s.id)) return { caseId: k.id, normId: n.id, stageId: s.id };
+      }
+      throw new Error('the sample has no empty cell');
+    });
     edit(a, (p) => {
       updateCell(p, { ...cellRef(one!), patch: { summary: 'A: different cell edited on laptop A' } });
       updateCell(p, { ...cellRef(same!), patch: { summary: 'A: the same cell, as A reads it' } });
+      updateCell(p, { ...empty, patch: { summary: 'A fills the empty cell' } });
       updateCase(p, { id: archivedCase!.id, notes: 'A: notes edited while C archives the case' });
       const participant = p.db.prepare('SELECT id FROM participants LIMIT 1').pluck().get() as string;
       setIdentity(p, { id: participant, realName: planted, contact: '+7 701 555 0199' });
@@ -133,6 +143,7 @@ describe('team sync through a PostgreSQL hub', () => {
       const statuses = p.overview().frameworks.flatMap((f) => f.statuses.map((x) => x.key));
       updateCell(p, { ...cellRef(two!), patch: { status: statuses.find((x) => x !== two!.status)! } });
       updateCell(p, { ...cellRef(same!), patch: { summary: 'B: the same cell, as B reads it' } });
+      updateCell(p, { ...empty, patch: { summary: 'B fills the empty cell' } });
       const bytes = Buffer.from('Interview transcript imported on laptop B.\n\nSecond page of the transcript.');
       storeDocument(p, { fileName: 'transcript-b.txt', bytes }, { format: 'txt', mimeType: 'text/plain', pages: [{ number: 1, text: 'Interview transcript imported on laptop B.' }], title: null, warnings: [] }, { kind: 'interview' });
     });
@@ -158,7 +169,12 @@ describe('team sync through a PostgreSQL hub', () => {
     expect([onSame[0]!.shown.value, onSame[0]!.kept[0]!.value].sort()).toEqual(['A: the same cell, as A reads it', 'B: the same cell, as B reads it']);
     const archiveConflict = conflicts.filter((x) => x.table === 'cases' && x.field === 'row');
     expect(archiveConflict).toHaveLength(1);
-    expect(conflicts).toHaveLength(2);
+    // The cell filled on two laptops: one live, the other kept archived, listed.
+    const filled = conflicts.filter((x) => x.field === 'duplicate');
+    expect(filled).toHaveLength(1);
+    expect([filled[0]!.shown.value, filled[0]!.kept[0]!.value].sort()).toEqual(['A fills the empty cell', 'B fills the empty cell']);
+    expect(edit(a, (p) => p.cells().filter((x) => x.caseId === empty.caseId && x.normId === empty.normId && x.stageId === empty.stageId))).toHaveLength(1);
+    expect(conflicts).toHaveLength(3);
 
     console.time('words');
     // The hub holds ciphertext only: none of the sample's words, nor the planted name, in its tables or its files.
@@ -177,7 +193,7 @@ describe('team sync through a PostgreSQL hub', () => {
     // Resolving on one replica clears the conflict everywhere.
     edit(b, (p) => resolveConflict(p, { table: 'cells', rowKey: { id: same!.id }, field: 'summary', value: 'Merged: A and B agree in part' }));
     for (const f of [b, a, c]) await sync(f);
-    for (const f of files) expect(edit(f, (p) => listConflicts(p.db)).filter((x) => x.table === 'cells')).toEqual([]);
+    for (const f of files) expect(edit(f, (p) => listConflicts(p.db)).filter((x) => x.table === 'cells' && x.field === 'summary')).toEqual([]);
     expect(canonicalDump(a)).toBe(canonicalDump(b));
     expect(canonicalDump(c)).toBe(canonicalDump(b));
 

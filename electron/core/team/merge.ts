@@ -123,24 +123,56 @@ function materialise(db: Database.Database, rows: { t: string; k: string }[], bl
 
   const writes = plans.filter((p) => p.values.get(DELETED) !== 1).sort((a, b) => a.rank - b.rank);
   for (const p of writes) {
+    try {
+      writeRow(db, p);
+    } catch (error) {
+      if (p.t !== 'cells' || (error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+      settleDuplicateCell(db, p);
+    }
+  }
+}
+
+type Plan = { t: string; k: string; key: Record<string, unknown>; values: Map<string, unknown> };
+
+/**
+ * Two laptops filled the same empty cell offline: two rows, one live slot. On every replica the row with the smaller
+ * id stays live and the other is kept archived (as of its creation), so all converge and nothing is lost; the archived
+ * one shows in the cell's archive and in the conflicts list.
+ */
+function settleDuplicateCell(db: Database.Database, p: Plan): void {
+  const slot = db
+    .prepare('SELECT id, created_at FROM cells WHERE norm_id = ? AND case_id = ? AND stage_id = ? AND archived_at IS NULL')
+    .get(p.values.get('norm_id'), p.values.get('case_id'), p.values.get('stage_id')) as { id: string; created_at: string } | undefined;
+  if (!slot) throw new ApiError('CONFLICT', 'A cell from the hub could not be placed in the matrix. Nothing was applied; please report this.');
+  if (slot.id < String(p.key.id)) {
+    writeRow(db, { ...p, values: new Map([...p.values, ['archived_at', p.values.get('created_at')]]) });
+  } else {
+    db.prepare('UPDATE cells SET archived_at = created_at WHERE id = ?').run(slot.id);
+    writeRow(db, p);
+  }
+}
+
+/** Updates the row's changed columns, or inserts it once its insert records have all arrived. */
+function writeRow(db: Database.Database, p: Plan): void {
+  {
     const columns = new Set((db.prepare('SELECT name FROM pragma_table_info(?)').all(p.t) as { name: string }[]).map((c) => c.name));
     const current = db.prepare(`SELECT * FROM "${p.t}" WHERE ${keyWhere(p.t)}`).get(p.key) as Record<string, unknown> | undefined;
     const wanted = [...p.values].filter(([c]) => columns.has(c));
     if (current) {
       const changed = wanted.filter(([c, v]) => !sameValue(current[c], v));
-      if (changed.length === 0) continue;
+      if (changed.length === 0) return;
       const params = Object.fromEntries([...Object.entries(p.key).map(([c, v]) => [c, v] as const), ...changed.map(([, v], i) => [`v${i}`, v] as const)]);
       db.prepare(`UPDATE "${p.t}" SET ${changed.map(([c], i) => `"${c}" = @v${i}`).join(', ')} WHERE ${keyWhere(p.t)}`).run(params);
-      continue;
+      return;
     }
-    if (p.values.get(DELETED) !== 0) continue;
+    if (p.values.get(DELETED) !== 0) return;
     try {
       db.prepare(`INSERT INTO "${p.t}" (${wanted.map(([c]) => `"${c}"`).join(', ')}) VALUES (${wanted.map((_, i) => `@v${i}`).join(', ')})`).run(
         Object.fromEntries(wanted.map(([, v], i) => [`v${i}`, v])),
       );
     } catch (error) {
       // The rest of the row is in a later page of the same pull: it is written when that page is applied.
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_NOTNULL') continue;
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_NOTNULL') return;
       throw error;
     }
   }
@@ -149,7 +181,7 @@ function materialise(db: Database.Database, rows: { t: string; k: string }[], bl
 export interface Conflict {
   table: string;
   rowKey: Record<string, unknown>;
-  /** The field, or "row" for an archive on one replica while another edited the row. */
+  /** The field; "row" for an archive on one replica while another edited the row; "duplicate" for a cell filled on two. */
   field: string;
   shown: { value: StoredValue; author: string; clock: string };
   kept: { value: StoredValue; author: string; clock: string }[];
@@ -178,6 +210,20 @@ export function listConflicts(db: Database.Database): Conflict[] {
       shown: view(shown),
       kept: heads.filter((h) => h !== shown).sort((a, b) => (a.c < b.c ? 1 : -1)).map(view),
     });
+  }
+  // Cells filled on two laptops at once: the one archived by settleDuplicateCell (its own records say live).
+  const parked = db
+    .prepare(
+      `SELECT c.id, c.summary, f.heads, (SELECT l.summary FROM cells l WHERE l.norm_id = c.norm_id AND l.case_id = c.case_id AND l.stage_id = c.stage_id AND l.archived_at IS NULL) AS live
+       FROM cells c JOIN team_fields f ON f.tbl = 'cells' AND f.row_key = json_object('id', c.id) AND f.field = 'archived_at'
+       WHERE c.archived_at IS NOT NULL ORDER BY c.id`,
+    )
+    .all() as { id: string; summary: string; heads: string; live: string | null }[];
+  for (const row of parked) {
+    const heads = JSON.parse(row.heads) as Head[];
+    if (heads.length === 0 || winner(heads).v !== null || row.live === null) continue;
+    const h = winner(heads);
+    out.push({ table: 'cells', rowKey: { id: row.id }, field: 'duplicate', shown: { value: row.live, author: '', clock: '' }, kept: [{ value: row.summary, author: h.a, clock: h.c }] });
   }
   return out;
 }
