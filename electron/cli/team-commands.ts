@@ -8,13 +8,14 @@ import { initHub } from '../core/team/hub/hub';
 import { listConflicts, type Conflict } from '../core/team/merge';
 import { syncDatabase, type SyncReport } from '../core/team/sync';
 import { createTeam, joinTeam, removeMember } from '../core/team/team';
-import { openForWriting, openProject, parse, requireFile, UsageError, type Command } from './common';
+import { openForWriting, openProject, parse, readPassphrase, requireFile, UsageError, type Command } from './common';
 
 export const TEAM_USAGE = `  hub init --url URL [--password-file PATH]
                              create or upgrade a team hub's schema in a PostgreSQL database
-  team create FILE --hub URL --key-out KEYFILE [--json]
+  team create FILE --hub URL --key-out KEYFILE [--team-passphrase-file PATH] [--json]
                              make FILE the start of a new team; writes the invitation key file, prints the team id
-  team join --hub URL --team ID --key-file KEYFILE --out FILE
+                             (with a team passphrase the key is derived from it, so members may join with either)
+  team join --hub URL --team ID --key-file KEYFILE|--team-passphrase-file PATH --out FILE
                              join a team: FILE becomes your copy of the team project
   team remove --hub URL --team ID --role ROLE
                              (team owner) remove a member's PostgreSQL role: its syncs are refused from then on
@@ -64,13 +65,13 @@ export const teamCommands: Record<string, Command> = {
   async team(args) {
     const [sub, ...rest] = args;
     if (sub === 'create') {
-      const { values, positionals } = parse(rest, { ...HUB, 'key-out': { type: 'string' }, json: { type: 'boolean' } }, 1);
+      const { values, positionals } = parse(rest, { ...HUB, 'key-out': { type: 'string' }, 'team-passphrase-file': { type: 'string' }, json: { type: 'boolean' } }, 1);
       const file = requireFile(positionals);
       const hubUrl = requireOption(values.hub, '--hub URL');
       const keyOut = requireOption(values['key-out'], '--key-out KEYFILE');
       const project = openForWriting(file, values, 'shared');
       try {
-        const { teamId } = await createTeam(project, path.resolve(keyOut), { hubUrl, passwordFile: values['password-file'] });
+        const { teamId } = await createTeam(project, path.resolve(keyOut), { hubUrl, passwordFile: values['password-file'], teamPassphrase: readPassphrase(values['team-passphrase-file']) });
         out(values.json ? JSON.stringify({ teamId }) : teamId);
       } finally {
         project.close();
@@ -78,10 +79,13 @@ export const teamCommands: Record<string, Command> = {
       return;
     }
     if (sub === 'join') {
-      const { values } = parse(rest, { ...HUB, team: { type: 'string' }, 'key-file': { type: 'string' }, out: { type: 'string' } }, 0);
-      const report = await joinTeam(path.resolve(requireOption(values.out, '--out FILE')), requireOption(values.team, '--team ID'), requireOption(values['key-file'], '--key-file KEYFILE'), {
+      const { values } = parse(rest, { ...HUB, team: { type: 'string' }, 'key-file': { type: 'string' }, 'team-passphrase-file': { type: 'string' }, out: { type: 'string' } }, 0);
+      const teamPassphrase = readPassphrase(values['team-passphrase-file']);
+      const keyFile = teamPassphrase === undefined ? requireOption(values['key-file'], '--key-file KEYFILE (or --team-passphrase-file PATH)') : values['key-file'];
+      const report = await joinTeam(path.resolve(requireOption(values.out, '--out FILE')), requireOption(values.team, '--team ID'), keyFile, {
         hubUrl: requireOption(values.hub, '--hub URL'),
         passwordFile: values['password-file'],
+        teamPassphrase,
       });
       out(`Joined: ${values.out} holds the team project (${report.pulled} changes received).`);
       return;

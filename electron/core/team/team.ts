@@ -10,7 +10,7 @@ import { ApiError } from '../../contract/errors';
 import { SCHEMA_VERSION } from '../db/schema-version';
 import { Project } from '../project';
 import { DELETED, NEVER_SYNCED, SYNCED_KEYS, SYNCED_ORDER, attachCapture, ensureTriggers, stampOutbox, teamConfig } from './capture';
-import { joinVerifier, newTeamKey, readKeyFile, writeKeyFile } from './crypto';
+import { joinVerifier, keyFromPassphrase, newTeamKey, readKeyFile, writeKeyFile } from './crypto';
 import { connect, hubError, publicUrl, requireHubVersion } from './hub/hub';
 import { listConflicts, type Conflict } from './merge';
 import { syncDatabase, type SyncOptions, type SyncReport } from './sync';
@@ -18,6 +18,8 @@ import { syncDatabase, type SyncOptions, type SyncReport } from './sync';
 export interface TeamOptions {
   hubUrl: string;
   passwordFile?: string | undefined;
+  /** A team passphrase instead of a random key: the key is derived from it with scrypt (see crypto.ts). */
+  teamPassphrase?: string | undefined;
 }
 
 /** Puts every existing row into the outbox, as its insert trigger would have. */
@@ -44,7 +46,7 @@ export async function createTeam(project: Project, keyOut: string, options: Team
     if (teamConfig(project.db)) throw new ApiError('CONFLICT', `This project is already part of team ${teamConfig(project.db)!.team_id}.`);
     const teamId = crypto.randomUUID();
     const replicaId = crypto.randomUUID();
-    const key = newTeamKey();
+    const key = options.teamPassphrase !== undefined ? keyFromPassphrase(options.teamPassphrase, teamId) : newTeamKey();
     const client = await connect({ url: options.hubUrl, passwordFile: options.passwordFile });
     try {
       await requireHubVersion(client);
@@ -68,8 +70,10 @@ export async function createTeam(project: Project, keyOut: string, options: Team
   }
 }
 
-export async function joinTeam(out: string, teamId: string, keyFile: string, options: TeamOptions & SyncOptions): Promise<SyncReport> {
-  const invitation = readKeyFile(keyFile);
+/** Joins with the invitation key file, or (keyFile undefined) with the team passphrase in the options. */
+export async function joinTeam(out: string, teamId: string, keyFile: string | undefined, options: TeamOptions & SyncOptions): Promise<SyncReport> {
+  if (keyFile === undefined && options.teamPassphrase === undefined) throw new ApiError('VALIDATION_FAILED', 'Give the invitation key file or the team passphrase.');
+  const invitation = keyFile !== undefined ? readKeyFile(keyFile) : { teamId, key: keyFromPassphrase(options.teamPassphrase!, teamId) };
   if (invitation.teamId !== teamId) throw new ApiError('VALIDATION_FAILED', `The key file is for team ${invitation.teamId}, not ${teamId}. Check the invitation.`);
   if (fs.existsSync(out)) throw new ApiError('FILE_EXISTS', `"${out}" already exists. Choose a new file name for your copy of the team project.`);
   const replicaId = crypto.randomUUID();
