@@ -146,7 +146,8 @@ async function pull(db: Database.Database, client: pg.Client, config: TeamConfig
     db.transaction(() => applyChanges(db, config.replica_id, changes, blobs)).immediate();
     pausePoint('team-pull-after-apply');
     cursor = changes.at(-1)!.seq;
-    count += changes.length;
+    // This copy's own changes come back too (to learn their sequence numbers); they are not news.
+    count += changes.filter((c) => c.author !== config.replica_id).length;
     options.onProgress?.({ phase: 'pull', done: count, total: null });
     if (page.length < pageSize) break;
   }

@@ -14,18 +14,22 @@ import './team.css';
  */
 export function TeamSection() {
   const status = useApiQuery('team.status', {});
+  // While it reloads (after a sync or a resolution) the last answer stays on screen, with what the sync said.
+  const [last, setLast] = useState<TeamStatusDto | null | undefined>(undefined);
+  if (status.data !== undefined && status.data !== last) setLast(status.data);
+  const data = status.data ?? last;
   return (
     <section className="safety-section" aria-labelledby="team-heading" data-testid="team-section">
       <h3 id="team-heading" className="section-heading">
         Team
       </h3>
       {status.error ? <InlineAlert message={status.error.message} /> : null}
-      {status.data === null ? (
+      {data === null ? (
         <p className="safety-note">
           Not shared. To work on it with a team through a PostgreSQL hub, run <code>comparanda team create</code> (see the README, “Team projects”).
         </p>
-      ) : status.data ? (
-        <TeamDetails status={status.data} onChanged={status.reload} />
+      ) : data ? (
+        <TeamDetails status={data} onChanged={status.reload} />
       ) : null}
     </section>
   );
