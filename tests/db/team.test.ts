@@ -107,12 +107,10 @@ describe('team sync through a PostgreSQL hub', () => {
     const words = distinctiveWords(a, 200).filter((w) => !baseline.includes(Buffer.from(w))).slice(0, 40);
     expect(words.length).toBeGreaterThan(20);
 
-    console.time('create');
     const owner = Project.open(a);
     const { teamId } = await createTeam(owner, key, { hubUrl: cluster.url('alice') }).finally(() => owner.close());
     await joinTeam(b, teamId, key, { hubUrl: cluster.url('bob') });
     await joinTeam(c, teamId, key, { hubUrl: cluster.url('carol') });
-    console.timeEnd('create');
     expect(canonicalDump(b)).toBe(canonicalDump(a));
     expect(canonicalDump(c)).toBe(canonicalDump(a));
 
@@ -149,12 +147,10 @@ describe('team sync through a PostgreSQL hub', () => {
     });
     edit(c, (p) => archiveCase(p, { id: archivedCase!.id, archived: true }));
 
-    console.time('sync rounds');
     const rnd = random(20);
     const files = [a, b, c];
     for (let round = 0; round < 3; round++) for (const f of shuffle(files, rnd)) await sync(f);
 
-    console.timeEnd('sync rounds');
     const dumpA = canonicalDump(a);
     expect(canonicalDump(b)).toBe(dumpA);
     expect(canonicalDump(c)).toBe(dumpA);
@@ -176,7 +172,6 @@ describe('team sync through a PostgreSQL hub', () => {
     expect(edit(a, (p) => p.cells().filter((x) => x.caseId === empty.caseId && x.normId === empty.normId && x.stageId === empty.stageId))).toHaveLength(1);
     expect(conflicts).toHaveLength(3);
 
-    console.time('words');
     // The hub holds ciphertext only: none of the sample's words, nor the planted name, in its tables or its files.
     await cluster.sql('CHECKPOINT');
     const hub = await hubText();
@@ -188,8 +183,6 @@ describe('team sync through a PostgreSQL hub', () => {
     // The planted real name stays on A.
     for (const f of [b, c]) expect(fs.readFileSync(f).toString('utf8')).not.toContain('Qyzylbekova');
 
-    console.timeEnd('words');
-    console.time('resolve');
     // Resolving on one replica clears the conflict everywhere.
     edit(b, (p) => resolveConflict(p, { table: 'cells', rowKey: { id: same!.id }, field: 'summary', value: 'Merged: A and B agree in part' }));
     for (const f of [b, a, c]) await sync(f);
@@ -197,7 +190,6 @@ describe('team sync through a PostgreSQL hub', () => {
     expect(canonicalDump(a)).toBe(canonicalDump(b));
     expect(canonicalDump(c)).toBe(canonicalDump(b));
 
-    console.timeEnd('resolve');
     // A removed member's next sync is refused.
     await removeMember(teamId, 'carol', { hubUrl: cluster.url('alice') });
     const refused = await sync(c).catch((e: unknown) => e);
