@@ -31,6 +31,7 @@ import { heldLocks, openForWriting, openProject, parse, readPassphrase, requireF
 import { EXPORT_USAGE, ExportUsageError, runExportCommand } from './export-command';
 import { STRUCTURE_USAGE, structureCommands } from './structure-commands';
 import { chooseLanguage } from './language';
+import { TEAM_USAGE, teamCommands } from './team-commands';
 
 
 const USAGE = `Usage: comparanda <command> [options]
@@ -63,7 +64,7 @@ ${STRUCTURE_USAGE}  info FILE [--json]         summarise a project: format versi
   check FILE [--json]        integrity and reference checks; exits 1 when there are problems
   encrypt FILE --out NEW --new-passphrase-file PATH
                              write an encrypted copy of a plain project
-  help                       show this help
+${TEAM_USAGE}  help                       show this help
   version                    print the version
 
 Every command that reads a project takes --passphrase-file PATH for an encrypted one.
@@ -85,6 +86,7 @@ function describeFormat(summary: { schemaVersion: number; encrypted: boolean; re
 
 const commands: Record<string, Command> = {
   ...structureCommands,
+  ...teamCommands,
   sample(args) {
     const { values } = parse(args, { out: { type: 'string', short: 'o' } }, 0);
     if (!values.out) throw new UsageError('Give the file to write with --out FILE.comparanda.');

@@ -799,6 +799,52 @@ export interface AppSettings {
 
 type Empty = Record<string, never>;
 
+export interface TeamValueDto {
+  value: string | number | null;
+  /** The replica that wrote it (random id); '' for a value this copy settled itself. */
+  author: string;
+  clock: string;
+}
+
+export interface TeamConflictDto {
+  table: string;
+  rowKey: Record<string, string | number>;
+  /** A field name; "row" (archived on one laptop, edited on another); "duplicate" (a cell filled on two). */
+  field: string;
+  /** What it is about, in words ("Kazakhstan · Election observation · Acceptance — summary"). */
+  label: string;
+  shown: TeamValueDto;
+  kept: TeamValueDto[];
+}
+
+export interface TeamStatusDto {
+  teamId: string;
+  hub: string;
+  replicaId: string;
+  lastSyncAt: string | null;
+  /** Change records made here and not yet on the hub. */
+  pending: number;
+  conflicts: TeamConflictDto[];
+}
+
+export interface TeamMemberDto {
+  role: string;
+  replicaId: string;
+  joinedAt: string;
+  removed: boolean;
+  /** This copy. */
+  you: boolean;
+}
+
+export interface SyncReportDto {
+  pushed: number;
+  pulled: number;
+  bytesSent: number;
+  bytesReceived: number;
+  cursor: number;
+  conflicts: number;
+}
+
 /** Inputs and outputs of every method. */
 export interface ApiSpec {
   'app.info': { input: Empty; output: AppInfo };
@@ -1121,6 +1167,14 @@ export interface ApiSpec {
   /** Restores a snapshot of a project that is not open into a new file (its old path, if that is free). */
   'backups.restoreFor': { input: { project: string; file: string; dest: string }; output: { path: string } };
   'project.check': { input: Empty; output: CheckReportDto };
+  /** The team this project syncs with (null when it is not in a team), with its open conflicts. Reads the project only. */
+  'team.status': { input: Empty; output: TeamStatusDto | null };
+  /** The team's members as the hub lists them (needs the hub). */
+  'team.members': { input: Empty; output: TeamMemberDto[] };
+  /** Pushes this copy's changes and pulls everyone else's. */
+  'team.sync': { input: Empty; output: SyncReportDto };
+  /** Resolves a conflict: the chosen or merged value becomes a new edit that supersedes every version in conflict. */
+  'team.resolve': { input: { table: string; rowKey: Record<string, string | number>; field: string; value: string | number | null }; output: null };
   'exchange.previewQdpx': { input: { path: string }; output: QdpxPreviewDto };
   /** Imports a .qdpx into the open project (by GUID: importing again updates); `mapping` sends codes to matrix cells. */
   'exchange.importQdpx': { input: { path: string; mapping?: Record<string, { normId: string; stageId: string }> | undefined }; output: QdpxImportReportDto };

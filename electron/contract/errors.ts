@@ -26,6 +26,10 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'UNSUPPORTED',
+  /** A team hub cannot be reached (network, restart): nothing was lost, sync again later. */
+  'HUB_UNAVAILABLE',
+  /** The hub refused this member (never joined, removed, wrong key). */
+  'NOT_A_MEMBER',
   'INTERNAL',
 ] as const;
 

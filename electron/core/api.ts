@@ -21,6 +21,7 @@ import { eraseIdentity } from './privacy/erase';
 import { guardOutput, redactMessage } from './privacy/gate';
 import { METHOD_OUTPUTS } from './privacy/outputs';
 import { search } from './search';
+import * as team from './team/api';
 import type { Session } from './session';
 import { FRAMEWORK_TEMPLATES } from './templates';
 
@@ -211,6 +212,10 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
       return { path: session.backups.restore(project, file, dest, { projectGone: true }) };
     },
     'project.check': () => session.requireProject().check(),
+    'team.status': () => team.status(session.requireProject()),
+    'team.members': () => team.members(session.requireProject()),
+    'team.sync': () => team.sync(session.requireProject()),
+    'team.resolve': (input) => team.resolve(session.requireProject(), input),
     'exchange.previewQdpx': ({ path }) => previewQdpx(path),
     'exchange.importQdpx': async ({ path, mapping }) => {
       const project = session.requireProject();

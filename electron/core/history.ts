@@ -5,7 +5,7 @@ import { ApiError } from '../contract/errors';
 type Row = Record<string, unknown>;
 
 /** The primary key of every table an edit may touch. */
-const TABLE_KEYS = {
+export const TABLE_KEYS = {
   cases: ['id'],
   norms: ['id'],
   frameworks: ['id'],
@@ -44,7 +44,7 @@ const TABLE_KEYS = {
 export type TrackedTable = keyof typeof TABLE_KEYS;
 
 /** Tables ordered so that every table comes after the tables it references. */
-const PARENT_FIRST: readonly TrackedTable[] = [
+export const PARENT_FIRST: readonly TrackedTable[] = [
   'frameworks',
   'cases',
   'case_attributes',
@@ -146,6 +146,8 @@ export class History {
   private redoStack: Entry[] = [];
   /** Called after every change that reached the database (edits, undo, redo): the session schedules backups on it. */
   onChange: (() => void) | undefined;
+  /** Called inside every committing transaction (edits, undo, redo), after the rows are written: team capture stamps its records. */
+  beforeCommit: ((db: Database.Database) => void) | undefined;
 
   constructor(
     /** The project's connection, read at each use: a passphrase change replaces it. */
@@ -209,6 +211,7 @@ export class History {
         for (const change of touched.values()) change.after = this.select(change.table, change.key);
         changes = [...touched.values()].filter((c) => !sameRow(c.before, c.after));
         this.audit(label, changes, audit);
+        this.beforeCommit?.(this.db);
         return value;
       })
       .immediate();
@@ -265,6 +268,7 @@ export class History {
             this.db.prepare(`INSERT INTO "${change.table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(target);
           }
         }
+        this.beforeCommit?.(this.db);
       })
       .immediate();
   }

@@ -18,6 +18,7 @@ import { listCells } from './repos/cells';
 import { ARTICLE_FRAMEWORK, insertFramework, listFrameworks } from './repos/frameworks';
 import { listNorms } from './repos/norms';
 import { listViews } from './repos/views';
+import { attachCapture } from './team/capture';
 import { pausePoint } from './test-pause';
 
 export const APP_NAME = 'Comparanda';
@@ -92,6 +93,7 @@ export class Project {
     });
     const project = new Project(db, absolute, false, encrypted, rest);
     project.migration = migration;
+    attachCapture(project.history, db);
     return project;
   }
 

@@ -20,11 +20,12 @@ import { benchOpen } from './phases/open';
 import { benchQuery } from './phases/query';
 import { benchSearch } from './phases/search';
 import { benchUi } from './phases/ui';
+import { benchTeam } from './team';
 import { figure, table, type Figure } from './report';
 import { median } from './stats';
 import { SIZES, type SizeName } from './sizes';
 
-const PHASES = ['open', 'query', 'search', 'import', 'export', 'ui'] as const;
+const PHASES = ['open', 'query', 'search', 'import', 'export', 'ui', 'team'] as const;
 type Phase = (typeof PHASES)[number];
 
 const USAGE = `Usage: npm run bench -- [--size S|M|L] [--runs N] [--json OUT] [--seed N] [--fresh] [--cache DIR] [--only ${PHASES.join(',')}] [--profile DIR] [--export-budget S] [--keep]
@@ -163,6 +164,27 @@ async function main(): Promise<number> {
       o.close();
     }
     await phase('ui', () => benchUi(ctx));
+    await phase('team', async () => {
+      // Size S (the smoke run of npm test) keeps it small; M and L measure the issue's 10 replicas x 2,000 edits.
+      const small = spec.name === 'S';
+      const r = await benchTeam({ replicas: small ? 3 : 10, edits: small ? 100 : 2000, day: 500, log });
+      if (!r.converged) throw new Error('the replicas did not converge');
+      figures.push(
+        figure({
+          id: 'team.converge',
+          label: `${r.replicas} replicas x ${r.editsPerReplica} offline edits, all synced until converged (${r.syncRounds} rounds)`,
+          samples: [r.convergeSeconds * 1000],
+          breakdown: { 'MB sent': r.bytesSent / 1e6, 'MB received': r.bytesReceived / 1e6, 'hub rows': r.hubRows, 'hub MB': r.hubBytes / 1e6 },
+        }),
+        figure({
+          id: 'team.day',
+          label: `One day's work (${r.dayEdits} edits, ${r.dayRows} change records) synced on loopback`,
+          samples: [r.dayPushMs],
+          baseline: { label: 'raw INSERT of the same rows, one transaction', samples: [r.baselineInsertMs] },
+        }),
+        figure({ id: 'team.edit', label: 'One cell edit in a team project (capture triggers + stamping)', samples: [r.editMsTeam], baseline: { label: 'the same edit outside a team', samples: [r.editMsPlain] } }),
+      );
+    });
   } finally {
     if (!values.keep) fs.rmSync(workDir, { recursive: true, force: true });
     else log(`Kept the scratch folder ${workDir}`);

@@ -179,6 +179,10 @@ function validInputs(dir: string, transport: string, ids: SampleIds): { [M in Me
     'backups.listFor': { path: path.join(dir, 'gone.comparanda') },
     'backups.restoreFor': { project: path.join(dir, 'gone.comparanda'), file: path.join(dir, 'no-such-backup.comparanda'), dest: path.join(dir, `restored-for-${transport}.comparanda`) },
     'project.check': {},
+    'team.status': {},
+    'team.members': {},
+    'team.sync': {},
+    'team.resolve': { table: 'cells', rowKey: { id: ids.cell }, field: 'summary', value: 'kept' },
     'exchange.previewQdpx': { path: path.join(FIXTURES, 'refi-qda', 'atlasti-standard-project.qdpx') },
     'exchange.importQdpx': { path: path.join(FIXTURES, 'refi-qda', 'forgiving.qdpx') },
     'exchange.importQdc': { path: path.join(FIXTURES, 'refi-qda', 'codebook-foreign.qdc') },
@@ -360,6 +364,10 @@ describe('one contract, two transports', () => {
       'backups.restore',
       'backups.restoreFor',
       'project.changePassphrase',
+      // The sample is not in a team.
+      'team.members',
+      'team.sync',
+      'team.resolve',
     ]);
     for (const method of METHODS) {
       const fresh = path.join(dir, `fresh-${method}.comparanda`);

@@ -228,6 +228,11 @@ describe('the egress gate', () => {
       ],
       check: () => [cli(['check', 'study.comparanda'])],
       encrypt: () => [],
+      // No hub in this test: each fails before anything is sent, and its message must not quote an identity.
+      hub: () => [cli(['hub', 'init', '--url', 'postgres://nobody@127.0.0.1:1/none'])],
+      team: () => [cli(['team', 'create', 'study.comparanda', '--hub', 'postgres://nobody@127.0.0.1:1/none', '--key-out', 'cli-team.key'])],
+      sync: () => [cli(['sync', 'study.comparanda'])],
+      conflicts: () => [cli(['conflicts', 'study.comparanda']), cli(['conflicts', 'study.comparanda', '--json'])],
       help: () => [cli(['help'])],
       version: () => [cli(['version'])],
     };

@@ -27,6 +27,9 @@ const PASS = 'correct horse battery staple';
  * to make an older project.
  */
 const UNDO_REFI_GUIDS = [
+  'DROP TABLE team_fields;',
+  'DROP TABLE team_outbox;',
+  'DROP TABLE team_config;',
   // Format 11 (recognised text): no OCR table, and the documents table as format 3 made it (without 'image').
   'DROP TABLE page_ocr;',
   `CREATE TABLE documents_v3 (id TEXT PRIMARY KEY, source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE, file_name TEXT NOT NULL,

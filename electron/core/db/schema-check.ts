@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../contract/errors';
 import type { SchemaDifferenceDto } from '../../contract/api';
+import { teamTriggers } from '../team/capture';
 import { loadMigrations, migrate } from './migrate';
 
 /**
@@ -15,6 +16,11 @@ type Schema = Map<string, { type: string; name: string; raw: string; sql?: strin
 
 /** Keyed by migrations folder and format: building one runs the migrations into memory once per process. */
 const expectedCache = new Map<string, Schema>();
+/**
+ * The change-capture triggers a team project may hold (by name), generated from the same in-memory schema: a project
+ * that joined a team has exactly these, one that did not has none; any other text under their names is refused.
+ */
+const teamTriggerCache = new Map<string, Map<string, string>>();
 /**
  * The native binding the opens were given (Electron in development needs its own build): `check` on an open project
  * may need another format's schema, and must build it with the same binding.
@@ -115,6 +121,7 @@ export function expectedSchema(version: number, migrationsDir: string, nativeBin
     migrate(db, loadMigrations(migrationsDir).slice(0, version));
     const schema = readSchema(db);
     expectedCache.set(key, schema);
+    teamTriggerCache.set(key, teamTriggers(db));
     return schema;
   } finally {
     db.close();
@@ -125,10 +132,12 @@ export function expectedSchema(version: number, migrationsDir: string, nativeBin
 export function schemaDifferences(db: Database.Database, migrationsDir: string, nativeBinding?: string): SchemaDifferenceDto[] {
   const version = db.pragma('user_version', { simple: true }) as number;
   const expected = expectedSchema(version, migrationsDir, nativeBinding);
+  const team = teamTriggerCache.get(`${path.resolve(migrationsDir)}\0${version}`);
   const actual = readSchema(db);
   const differences: SchemaDifferenceDto[] = [];
   for (const [key, object] of actual) {
     const wanted = expected.get(key);
+    if (!wanted && object.type === 'trigger' && team?.get(object.name) === object.raw) continue;
     if (!wanted) differences.push({ change: 'added', type: object.type, name: object.name });
     else if (wanted.raw !== object.raw && (wanted.sql ??= normaliseSql(wanted.raw)) !== normaliseSql(object.raw)) differences.push({ change: 'changed', type: object.type, name: object.name });
   }

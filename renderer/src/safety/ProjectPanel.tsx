@@ -12,6 +12,7 @@ import { formatBytes, formatDateTime } from './format';
 import { LockIcon } from './icons';
 import { openProjectFile } from './open-file';
 import { NewPassphraseFields, newPassphraseProblem, PassphraseInput, type NewPassphrase } from './PassphraseFields';
+import { TeamSection } from '../team/TeamSection';
 import { PathField } from './PathField';
 import { basename, safeFileName, samePath, siblingPath, stampForFileName } from './paths';
 import './safety.css';
@@ -44,6 +45,7 @@ export function ProjectPanel({ project, onClose }: ProjectPanelProps) {
         <BackupsSection onRestore={(backup) => setSub({ kind: 'restore', backup })} />
         <CheckSection />
         <AuditSection project={project} />
+        <TeamSection />
       </div>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
