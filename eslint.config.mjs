@@ -36,8 +36,8 @@ export default tseslint.config(
       ...restrict(
         [
           {
-            group: ['**/electron/*', '!**/electron/contract', '**/electron/contract/*', '!**/electron/contract/api', '!**/electron/contract/methods', '!**/electron/contract/errors', '!**/electron/contract/client', '!**/electron/contract/palette', '!**/electron/contract/commands', '!**/electron/contract/dates'],
-            message: 'The renderer may import only electron/contract/{api,methods,errors,client,palette,commands,dates}.',
+            group: ['**/electron/*', '!**/electron/contract', '**/electron/contract/*', '!**/electron/contract/api', '!**/electron/contract/methods', '!**/electron/contract/errors', '!**/electron/contract/client', '!**/electron/contract/palette', '!**/electron/contract/commands', '!**/electron/contract/dates', '!**/electron/contract/columns'],
+            message: 'The renderer may import only electron/contract/{api,methods,errors,client,palette,commands,dates,columns}.',
           },
           { group: NODE_BUILTINS, message: 'The renderer has no Node: go through the API.' },
         ],

@@ -7,6 +7,7 @@ import { APP_NAME, APP_VERSION } from './project';
 import { SCHEMA_VERSION } from './db/schema-version';
 import { startDocumentImport } from './document-import';
 import * as audit from './audit';
+import { autoCode, codeMatrix, codeMatrixExcerpts } from './code-matrix';
 import * as context from './context';
 import * as csvData from './csv-data';
 import * as edit from './edit';
@@ -18,6 +19,7 @@ import * as record from './record';
 import { newProjectDir } from './paths';
 import { eraseIdentity } from './privacy/erase';
 import { guardOutput, redactMessage } from './privacy/gate';
+import { memoOverview } from './memos';
 import { METHOD_OUTPUTS } from './privacy/outputs';
 import { search } from './search';
 import type { Session } from './session';
@@ -156,6 +158,10 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'memos.create': (input) => evidence.createMemo(session.requireProject(), input),
     'memos.update': (input) => evidence.updateMemo(session.requireProject(), input),
     'memos.remove': (input) => evidence.removeMemo(session.requireProject(), input),
+    'memos.overview': () => memoOverview(session.requireProject()),
+    'codes.matrix': (input) => codeMatrix(session.requireProject(), input),
+    'codes.matrixExcerpts': (input) => codeMatrixExcerpts(session.requireProject(), input),
+    'codes.autoCode': (input) => autoCode(session.requireProject(), input),
     'search.query': (input) => search(session.requireProject(), input),
     'observation.list': () => {
       const p = session.requireProject();

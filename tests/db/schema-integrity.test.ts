@@ -33,6 +33,7 @@ const UNDO_REFI_GUIDS = [
   ...['refi_guid', 'refi_text_guid', 'refi_user'].map((c) => `ALTER TABLE documents DROP COLUMN ${c};`),
   ...['refi_user', 'refi_name'].map((c) => `ALTER TABLE excerpts DROP COLUMN ${c};`),
   ...['color', 'is_codable'].map((c) => `ALTER TABLE codes DROP COLUMN ${c};`),
+  'ALTER TABLE views DROP COLUMN columns;',
 ].join(' ');
 
 /** The trigger of the finding: every edit of a cell's summary silently unlinks the cell's evidence. */
