@@ -322,7 +322,7 @@ export function MatrixGrid({ model, cells, evidence, differences, focalName, sel
             {model.columns.slice(colFrom, colTo + 1).map((column, i) =>
               column.kind === 'case' ? (
                 <th key={column.kase.id} scope="col" className={`matrix-case${groupStarts?.has(column.kase.id) ? ' starts-group' : ''}`} data-case-id={column.kase.id} data-case={column.kase.name} aria-colindex={colFrom + i + 2}>
-                  {groupStarts?.has(column.kase.id) ? <span className="matrix-case-group">{groupStarts.get(column.kase.id)}</span> : null}
+                  {groupStarts?.has(column.kase.id) ? <span className="matrix-case-group" title={groupStarts.get(column.kase.id)}>{groupStarts.get(column.kase.id)}</span> : null}
                   <span className="matrix-case-name">{column.kase.name}</span>
                   {column.kase.role === 'focal' ? <FocalMarker /> : null}
                   {column.kase.isoCode ? <span className="matrix-case-code">{column.kase.isoCode}</span> : null}
