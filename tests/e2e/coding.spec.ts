@@ -218,5 +218,16 @@ test.describe('coding and memos', () => {
     expect(await names()).toEqual(['Kazakhstan', 'Belarus', 'Kyrgyzstan', 'Russia']);
     const saved = (await workbench.overview()).views.find((v) => v.name === 'SCO members by regime')!;
     expect(saved.columns).toEqual({ filters: [{ attributeId: sco.id, values: ['true'] }], groupBy: regime.id });
+
+    // Going to a cell of a case the filter leaves out (from its memo) shows it: the filter gives way, the grouping stays.
+    const after = await workbench.overview();
+    const norm = after.norms[0]!;
+    const stage = after.frameworks.find((f) => f.id === norm.frameworkId)!.stages[0]!;
+    await workbench.apiResult('cells.update', { caseId: ids.Moldova, normId: norm.id, stageId: stage.id, patch: { memo: 'Moldova left the CIS observers out.' } });
+    await new EvidencePage(workbench).navItem('Memos').click();
+    await page.getByTestId('memo-overview').getByRole('option').filter({ hasText: 'Moldova left the CIS observers out.' }).click();
+    await workbench.matrixReady();
+    await expect(workbench.cell('Moldova', stage.label)).toHaveAttribute('aria-selected', 'true');
+    expect(await names()).toEqual(['Kazakhstan', 'Belarus', 'Kyrgyzstan', 'Russia', 'Moldova']);
   });
 });
