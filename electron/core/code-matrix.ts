@@ -60,14 +60,20 @@ export function codeMatrix(p: Project, input: In<'codes.matrix'>): Out<'codes.ma
   const columns = columnsFor(p, input.by, normId);
   const column = input.by === 'case' ? 'cl.case_id' : 'cl.stage_id';
   const params = normId ? { normId } : {};
-  // Each excerpt with the columns it is evidence in, once per column, materialised once: the counts, the excerpts
-  // linked to no cell (a null column) and the column totals are read from it (3× faster than three joins at 50,000).
+  // Each excerpt with the columns it is evidence in, once per column, is the outer loop and its codes are found by
+  // their primary key (CROSS JOIN keeps that order: the other way round SQLite scans the whole set once per coding).
+  // Excerpts linked to no cell are the code's total less those linked somewhere.
   const linked = `SELECT DISTINCT ec.excerpt_id, ${column} AS col FROM excerpt_cells ec JOIN cells cl ON cl.id = ec.cell_id WHERE ${cellCondition(normId)}`;
   const counts = stmt(
     p.db,
-    `WITH ex AS MATERIALIZED (${linked})
-     SELECT xc.code_id AS code, ex.col, count(*) AS n FROM excerpt_codes xc LEFT JOIN ex ON ex.excerpt_id = xc.excerpt_id GROUP BY xc.code_id, ex.col`,
-  ).all(params) as { code: string; col: string | null; n: number }[];
+    `WITH ex AS (${linked})
+     SELECT xc.code_id AS code, ex.col, count(*) AS n FROM ex CROSS JOIN excerpt_codes xc ON xc.excerpt_id = ex.excerpt_id GROUP BY xc.code_id, ex.col`,
+  ).all(params) as { code: string; col: string; n: number }[];
+  const linkedPerCode = stmt(
+    p.db,
+    `WITH ex AS (${linked})
+     SELECT xc.code_id AS code, count(DISTINCT ex.excerpt_id) AS n FROM ex CROSS JOIN excerpt_codes xc ON xc.excerpt_id = ex.excerpt_id GROUP BY xc.code_id`,
+  ).all(params) as { code: string; n: number }[];
   const totals = stmt(
     p.db,
     `WITH ex AS (${linked}) SELECT col, count(*) AS n FROM ex WHERE EXISTS (SELECT 1 FROM excerpt_codes xc WHERE xc.excerpt_id = ex.excerpt_id) GROUP BY col`,
@@ -79,15 +85,17 @@ export function codeMatrix(p: Project, input: In<'codes.matrix'>): Out<'codes.ma
     listCodes(p).map((code) => [code.id, { codeId: code.id, counts: columns.map(() => 0), unlinked: 0, total: 0 }]),
   );
   for (const c of counts) {
+    const i = index.get(c.col);
     const row = rows.get(c.code);
-    if (!row) continue;
-    if (c.col === null) row.unlinked = c.n;
-    const i = c.col === null ? undefined : index.get(c.col);
-    if (i !== undefined) row.counts[i] = c.n;
+    if (row && i !== undefined) row.counts[i] = c.n;
   }
   for (const a of all) {
     const row = rows.get(a.code);
-    if (row) row.total = a.n;
+    if (row) row.total = row.unlinked = a.n;
+  }
+  for (const l of linkedPerCode) {
+    const row = rows.get(l.code);
+    if (row) row.unlinked = row.total - l.n;
   }
   const columnTotals = columns.map(() => 0);
   for (const t of totals) {
