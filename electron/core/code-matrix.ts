@@ -115,7 +115,7 @@ export function codeMatrixExcerpts(p: Project, input: In<'codes.matrixExcerpts'>
       p,
       `WHERE e.id IN (SELECT excerpt_id FROM excerpt_codes WHERE code_id = ?)
          AND NOT EXISTS (SELECT 1 FROM excerpt_cells ec JOIN cells cl ON cl.id = ec.cell_id WHERE ec.excerpt_id = e.id AND cl.archived_at IS NULL${norm})
-       ORDER BY e.created_at`,
+       ORDER BY e.created_at, e.rowid`,
       [input.codeId, ...normParams],
     );
   }
@@ -124,7 +124,7 @@ export function codeMatrixExcerpts(p: Project, input: In<'codes.matrixExcerpts'>
     p,
     `WHERE e.id IN (SELECT excerpt_id FROM excerpt_codes WHERE code_id = ?)
        AND EXISTS (SELECT 1 FROM excerpt_cells ec JOIN cells cl ON cl.id = ec.cell_id WHERE ec.excerpt_id = e.id AND cl.archived_at IS NULL AND ${column} = ?${norm})
-     ORDER BY e.created_at`,
+     ORDER BY e.created_at, e.rowid`,
     [input.codeId, input.columnId, ...normParams],
   );
 }
