@@ -37,8 +37,9 @@ export default tseslint.config(
       ...restrict(
         [
           {
-            group: ['**/electron/*', '!**/electron/contract', '**/electron/contract/*', '!**/electron/contract/api', '!**/electron/contract/methods', '!**/electron/contract/errors', '!**/electron/contract/client', '!**/electron/contract/palette', '!**/electron/contract/commands', '!**/electron/contract/dates', '!**/electron/contract/quotation', '!**/electron/contract/i18n', '!**/electron/contract/i18n/*', '**/electron/contract/i18n/*.messages'],
-            message: 'The renderer may import only electron/contract/{api,methods,errors,client,palette,commands,dates,quotation} and the i18n catalogue (not its message files).',
+            // The whole contract is shared, but not its runtime validation (zod) nor the message files (the catalogue).
+            group: ['**/electron/*', '!**/electron/contract', '**/electron/contract/schemas', '**/electron/contract/i18n/*.messages'],
+            message: 'The renderer may import the contract (types, constants, the i18n catalogue), not its zod schemas or message files.',
           },
           { group: NODE_BUILTINS, message: 'The renderer has no Node: go through the API.' },
         ],

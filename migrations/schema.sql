@@ -558,7 +558,8 @@ CREATE TABLE views (
   differences INTEGER NOT NULL DEFAULT 0 CHECK (differences IN (0, 1)),
   created_at  TEXT NOT NULL,
   updated_at  TEXT NOT NULL
-) STRICT;
+, columns TEXT NOT NULL DEFAULT '{"filters":[],"groupBy":null}'
+  CHECK (json_valid(columns) AND json_type(columns) = 'object')) STRICT;
 
 CREATE INDEX audit_log_at ON audit_log (at);
 

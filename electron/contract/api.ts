@@ -135,6 +135,18 @@ export interface ViewDto {
   caseIds: string[];
   orientation: Orientation;
   differences: boolean;
+  /** Which cases' columns are shown and how they are grouped, by their attribute values. */
+  columns: ColumnArrangement;
+}
+
+/**
+ * Columns chosen by case attributes: a case is shown when, for every filter, its value of that attribute is one of
+ * the values listed (canonical text: 'true'/'false', decimals, YYYY-MM-DD; '' = not set); columns are grouped by
+ * the values of `groupBy` (an attribute id), in the order of its values.
+ */
+export interface ColumnArrangement {
+  filters: { attributeId: string; values: string[] }[];
+  groupBy: string | null;
 }
 
 export interface HistoryState {
@@ -305,6 +317,39 @@ export interface MemoDto {
   targetId: string;
   text: string;
   createdAt: string;
+  updatedAt: string;
+}
+
+/** The two ways of counting coded excerpts against the matrix: per case (columns) or per stage. */
+export type CodeMatrixBy = 'case' | 'stage';
+
+/**
+ * A code × case or code × stage table (NVivo's matrix coding query, MAXQDA's code matrix browser): how many excerpts
+ * coded with each code are evidence for a live cell of each case (or stage), and how many are evidence for none.
+ */
+export interface CodeMatrixDto {
+  by: CodeMatrixBy;
+  normId: string | null;
+  columns: { id: string; label: string }[];
+  /** One row per code, in codebook order; `counts[i]` is for `columns[i]`. */
+  rows: { codeId: string; counts: number[]; unlinked: number; total: number }[];
+  /** Distinct coded excerpts per column (an excerpt with two codes counts once). */
+  columnTotals: number[];
+}
+
+/** One memo of the project, with what it is written on, for the memo overview. */
+export interface MemoOverviewItem {
+  /** The memo's id, or `cell:<cell id>` for a cell's own memo field. */
+  key: string;
+  kind: MemoTarget;
+  /** The memo row (null for a cell's memo field, which is part of the assessment). */
+  memoId: string | null;
+  targetId: string;
+  /** What it is on: "Kazakhstan · Election observation · Diffusion", a source's title, an excerpt's first words. */
+  label: string;
+  text: string;
+  cell: { caseId: string; normId: string; stageId: string } | null;
+  sourceId: string | null;
   updatedAt: string;
 }
 
@@ -909,7 +954,10 @@ export interface ApiSpec {
     input: { id: string; orphans?: { action: 'move'; toStageId: string } | { action: 'archive' } | { action: 'delete' } | undefined };
     output: FrameworkDto;
   };
-  'views.save': { input: { id?: string | undefined; name: string; normIds: string[]; caseIds: string[]; orientation: Orientation; differences: boolean }; output: ViewDto };
+  'views.save': {
+    input: { id?: string | undefined; name: string; normIds: string[]; caseIds: string[]; orientation: Orientation; differences: boolean; columns?: ColumnArrangement | undefined };
+    output: ViewDto;
+  };
   'views.remove': { input: { id: string }; output: null };
   'history.state': { input: Empty; output: HistoryState };
   'history.undo': { input: Empty; output: HistoryState };
@@ -981,6 +1029,14 @@ export interface ApiSpec {
   'memos.create': { input: { targetType: MemoTarget; targetId: string; text: string }; output: MemoDto };
   'memos.update': { input: { id: string; text: string }; output: MemoDto };
   'memos.remove': { input: { id: string }; output: null };
+  /** Every memo of the project (memo rows and cells' memo fields), newest first, each with what it is on. */
+  'memos.overview': { input: Empty; output: MemoOverviewItem[] };
+  /** Coded excerpts counted per code and case (or stage), through the live cells they are evidence for. */
+  'codes.matrix': { input: { by: CodeMatrixBy; normId?: string | undefined }; output: CodeMatrixDto };
+  /** The excerpts behind one count of codes.matrix; `columnId` null = those evidence for no cell (of the norm). */
+  'codes.matrixExcerpts': { input: { by: CodeMatrixBy; codeId: string; columnId: string | null; normId?: string | undefined }; output: ExcerptDto[] };
+  /** Codes every excerpt that a search finds with one code, as one undoable step. */
+  'codes.autoCode': { input: { codeId: string; q: string }; output: { matched: number; coded: number; alreadyCoded: number } };
   /**
    * Asks the desktop for a file with its native dialog (open or save). Answers UNSUPPORTED in a browser, where the
    * UI asks for a path instead; null when the user cancels.

@@ -230,6 +230,12 @@ export const inputSchemas = {
     caseIds: ids,
     orientation: z.enum(['cases-as-columns', 'stages-as-columns']),
     differences: z.boolean(),
+    columns: z
+      .strictObject({
+        filters: z.array(z.strictObject({ attributeId: id, values: z.array(z.string().max(300)).max(1000) })).max(50),
+        groupBy: id.nullable(),
+      })
+      .optional(),
   }),
   'views.remove': z.strictObject({ id }),
   'history.state': empty,
@@ -283,6 +289,10 @@ export const inputSchemas = {
   'memos.create': z.strictObject({ targetType: memoTarget, targetId: id, text: longText.min(1, 'A memo needs some text.') }),
   'memos.update': z.strictObject({ id, text: longText.min(1, 'A memo needs some text.') }),
   'memos.remove': z.strictObject({ id }),
+  'memos.overview': empty,
+  'codes.matrix': z.strictObject({ by: z.enum(['case', 'stage']), normId: id.optional() }),
+  'codes.matrixExcerpts': z.strictObject({ by: z.enum(['case', 'stage']), codeId: id, columnId: id.nullable(), normId: id.optional() }),
+  'codes.autoCode': z.strictObject({ codeId: id, q: z.string().trim().min(1, 'Type what to search for.').max(1000, 'Keep the search under 1,000 characters.') }),
   'host.chooseFile': z.strictObject({
     mode: z.enum(['open', 'save']),
     title: z.string().max(200),

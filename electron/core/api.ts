@@ -8,6 +8,7 @@ import { SCHEMA_VERSION } from './db/schema-version';
 import { startDocumentImport } from './document-import';
 import { startRecognition } from './ocr/job';
 import * as audit from './audit';
+import { autoCode, codeMatrix, codeMatrixExcerpts } from './code-matrix';
 import * as context from './context';
 import * as csvData from './csv-data';
 import * as edit from './edit';
@@ -19,6 +20,7 @@ import * as record from './record';
 import { newProjectDir } from './paths';
 import { eraseIdentity } from './privacy/erase';
 import { guardOutput, redactMessage } from './privacy/gate';
+import { memoOverview } from './memos';
 import { METHOD_OUTPUTS } from './privacy/outputs';
 import { search } from './search';
 import * as team from './team/api';
@@ -164,6 +166,10 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'memos.create': (input) => evidence.createMemo(session.requireProject(), input),
     'memos.update': (input) => evidence.updateMemo(session.requireProject(), input),
     'memos.remove': (input) => evidence.removeMemo(session.requireProject(), input),
+    'memos.overview': () => memoOverview(session.requireProject()),
+    'codes.matrix': (input) => codeMatrix(session.requireProject(), input),
+    'codes.matrixExcerpts': (input) => codeMatrixExcerpts(session.requireProject(), input),
+    'codes.autoCode': (input) => autoCode(session.requireProject(), input),
     'search.query': (input) => search(session.requireProject(), input),
     'observation.list': () => {
       const p = session.requireProject();

@@ -28,7 +28,7 @@ import { getCase, insertCase, listAttributes, listCases } from './repos/cases';
 import { findLiveCell, getCell, insertCell } from './repos/cells';
 import { DEFAULT_STATUSES, defaultFrameworkId, getFramework, insertFramework } from './repos/frameworks';
 import { getNorm, insertNorm, listNorms } from './repos/norms';
-import { listViews } from './repos/views';
+import { listViews, NO_ARRANGEMENT } from './repos/views';
 import { FRAMEWORK_TEMPLATES } from './templates';
 
 type In<M extends Method> = ApiInput<M>;
@@ -738,6 +738,9 @@ export function saveView(p: Project, input: In<'views.save'>): Out<'views.save'>
   const cases = new Set(listCases(p.db).map((c) => c.id));
   if (input.normIds.some((id) => !norms.has(id))) throw notFound('norm');
   if (input.caseIds.some((id) => !cases.has(id))) throw notFound('case');
+  const columns = input.columns ?? NO_ARRANGEMENT;
+  const attributes = new Set(listAttributes(p.db).map((a) => a.id));
+  if ([...columns.filters.map((f) => f.attributeId), ...(columns.groupBy ? [columns.groupBy] : [])].some((id) => !attributes.has(id))) throw notFound('attribute');
   const clash = listViews(p.db).find((v) => v.name.toLocaleLowerCase() === input.name.toLocaleLowerCase() && v.id !== input.id);
   if (clash) throw new ApiError('CONFLICT', `There is already a view called "${clash.name}". Choose another name, or update that view.`);
   const existing = input.id ? listViews(p.db).find((v) => v.id === input.id) : undefined;
@@ -748,10 +751,10 @@ export function saveView(p: Project, input: In<'views.save'>): Out<'views.save'>
     const now = nowIso();
     stmt(
       p.db,
-      `INSERT INTO views (id, name, norm_ids, case_ids, orientation, differences, created_at, updated_at)
-       VALUES (@id, @name, @normIds, @caseIds, @orientation, @differences, @now, @now)
+      `INSERT INTO views (id, name, norm_ids, case_ids, orientation, differences, columns, created_at, updated_at)
+       VALUES (@id, @name, @normIds, @caseIds, @orientation, @differences, @columns, @now, @now)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, norm_ids = excluded.norm_ids, case_ids = excluded.case_ids,
-         orientation = excluded.orientation, differences = excluded.differences, updated_at = excluded.updated_at`,
+         orientation = excluded.orientation, differences = excluded.differences, columns = excluded.columns, updated_at = excluded.updated_at`,
     ).run({
       id,
       name: input.name,
@@ -759,6 +762,7 @@ export function saveView(p: Project, input: In<'views.save'>): Out<'views.save'>
       caseIds: JSON.stringify(input.caseIds),
       orientation: input.orientation,
       differences: input.differences ? 1 : 0,
+      columns: JSON.stringify({ filters: columns.filters, groupBy: columns.groupBy }),
       now,
     });
   });

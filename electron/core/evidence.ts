@@ -709,7 +709,7 @@ interface ExcerptRow {
 const EXCERPT_COLUMNS =
   'e.id, e.source_id, e.document_id, e.page, e.start_offset, e.end_offset, e.paragraph, e.locator, e.text, e.text_kind, e.language, e.translation, e.translation_language, e.speaker, e.participant_id, e.verification, e.verification_note, e.created_at, e.updated_at';
 
-function excerptsWhere(p: Project, where: string, params: unknown[]): ExcerptDto[] {
+export function excerptsWhere(p: Project, where: string, params: unknown[]): ExcerptDto[] {
   const rows = stmt(p.db, `SELECT ${EXCERPT_COLUMNS} FROM excerpts e ${where}`).all(...params) as ExcerptRow[];
   if (rows.length === 0) return [];
   // The codes and cells of the same excerpts, by a subquery (no parameter per id: 50,000 excerpts exceed SQLite's

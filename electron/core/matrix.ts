@@ -3,6 +3,7 @@
  * case first. Shared by the CLI and the exports; built from four queries whatever the size of the project.
  */
 import type { CaseDto, CellDto, FrameworkDto, NormDto, StageDto, StatusLevelDto, ViewDto } from '../contract/api';
+import { arrangeCases } from '../contract/columns';
 import { ApiError } from '../contract/errors';
 import { matchCase, matchName, matchNorm } from './names';
 import type { Project } from './project';
@@ -69,6 +70,8 @@ export function matrixTables(p: Project, selection: MatrixSelection = {}): Matri
   if (selection.cases && selection.cases.length > 0) cases = selection.cases.map((q) => resolveCase(p, q, overview.cases));
   else if (view && view.caseIds.length > 0) cases = view.caseIds.map((id) => overview.cases.find((c) => c.id === id)).filter((c): c is CaseDto => !!c);
   else cases = liveCases;
+  // A view's attribute filters and grouping apply to its cases, as in the app; cases named on the command line are shown as named.
+  if (view && !(selection.cases && selection.cases.length > 0)) cases = arrangeCases(cases, view.columns, overview.attributes);
   cases = orderCases([...new Map(cases.map((c) => [c.id, c])).values()]);
 
   const cells = p.cells();

@@ -42,6 +42,7 @@ const UNDO_REFI_GUIDS = [
   'DROP TABLE refi_sets;',
   ...['refi_user', 'refi_name'].map((c) => `ALTER TABLE excerpts DROP COLUMN ${c};`),
   ...['color', 'is_codable'].map((c) => `ALTER TABLE codes DROP COLUMN ${c};`),
+  'ALTER TABLE views DROP COLUMN columns;',
 ].join(' ');
 
 /** The trigger of the finding: every edit of a cell's summary silently unlinks the cell's evidence. */

@@ -8,6 +8,7 @@ import type { ExcerptDto } from '../../../electron/contract/api';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
 import { attribution, citedText, shorten } from './format';
+import { ManualExcerptDialog } from './ManualExcerpt';
 import { useEvidenceAction, useEvidenceQuery, useEvidenceStore, useList, type CellTarget } from './store';
 import { Facts } from './ui';
 import './evidence.css';
@@ -26,7 +27,7 @@ export function CellEvidence({ cellId, target, where }: CellEvidenceProps) {
   const sources = useList('sources');
   const participants = useList('participants');
   const unlink = useEvidenceAction('excerpts.unlink');
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState<'pick' | 'type' | null>(null);
   const list = cellId ? (linked.data ?? []) : [];
   const titleOf = (sourceId: string) => sources.data?.find((s) => s.id === sourceId)?.title ?? '';
 
@@ -36,7 +37,7 @@ export function CellEvidence({ cellId, target, where }: CellEvidenceProps) {
         <h3 id="evidence-title" className="section-heading">
           Evidence{cellId && linked.data ? ` (${list.length})` : ''}
         </h3>
-        <button type="button" className="button button-small" onClick={() => setAdding(true)}>
+        <button type="button" className="button button-small" onClick={() => setAdding('pick')}>
           Add evidence…
         </button>
       </div>
@@ -80,7 +81,10 @@ export function CellEvidence({ cellId, target, where }: CellEvidenceProps) {
           })}
         </ol>
       )}
-      {adding ? <AddEvidenceDialog target={target} where={where} linkedIds={list.map((e) => e.id)} onClose={() => setAdding(false)} /> : null}
+      {adding === 'pick' ? (
+        <AddEvidenceDialog target={target} where={where} linkedIds={list.map((e) => e.id)} onClose={() => setAdding(null)} onType={() => setAdding('type')} />
+      ) : null}
+      {adding === 'type' ? <ManualExcerptDialog cell={{ target, where }} onClose={() => setAdding(null)} /> : null}
     </section>
   );
 }
@@ -90,7 +94,7 @@ function searchable(excerpt: ExcerptDto, sourceTitle: string, who: string): stri
 }
 
 /** Finds an excerpt the project has (by its words, source, locator or speaker) and links it to the cell. */
-function AddEvidenceDialog({ target, where, linkedIds, onClose }: { target: CellTarget; where: string; linkedIds: string[]; onClose: () => void }) {
+function AddEvidenceDialog({ target, where, linkedIds, onClose, onType }: { target: CellTarget; where: string; linkedIds: string[]; onClose: () => void; onType: () => void }) {
   const excerpts = useList('excerpts');
   const sources = useList('sources');
   const participants = useList('participants');
@@ -180,6 +184,9 @@ function AddEvidenceDialog({ target, where, linkedIds, onClose }: { target: Cell
         </ul>
         <div className="dialog-actions">
           <span className="muted small ev-dialog-hint">Up/Down choose · Enter links</span>
+          <button type="button" className="button" onClick={onType} title="A quotation or paraphrase from a book, article or note that has no file in the project">
+            Excerpt without a file…
+          </button>
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>

@@ -1,5 +1,7 @@
 /** The evidence pages in the workbench's two right-hand panes: the work in the centre, the selected thing's editor on the right. */
 import { CodebookView, CodeDetails } from './CodebookView';
+import { AutoCodePanel, CodeMatrixView } from './CodeMatrixView';
+import { MemoOverview } from './MemoOverview';
 import { ExcerptDetails } from './ExcerptEditor';
 import type { EvidencePage } from './nav';
 import { ParticipantDetails, ParticipantsView } from './ParticipantsView';
@@ -22,6 +24,10 @@ export function EvidenceCentre({ page }: { page: EvidencePage }) {
       return <ParticipantsView />;
     case 'codebook':
       return <CodebookView />;
+    case 'code-matrix':
+      return <CodeMatrixView />;
+    case 'memos':
+      return <MemoOverview />;
   }
 }
 
@@ -40,5 +46,20 @@ export function EvidenceDetails({ page }: { page: EvidencePage }) {
       return <ParticipantDetails participantId={participantId} />;
     case 'codebook':
       return <CodeDetails codeId={codeId} />;
+    case 'code-matrix':
+      return <AutoCodePanel />;
+    case 'memos':
+      return <MemoHelp />;
   }
+}
+
+function MemoHelp() {
+  return (
+    <div className="details">
+      <h2 className="pane-heading">Memos</h2>
+      <p className="muted small">
+        A memo is written where it belongs — in a cell’s editor, on a case or norm, a source or an excerpt — and gathered here. Choose one to go to it and edit it there.
+      </p>
+    </div>
+  );
 }

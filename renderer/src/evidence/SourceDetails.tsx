@@ -8,6 +8,7 @@ import { api } from '../api';
 import { AutoTextArea, AutoTextField, requireText } from '../ui/fields';
 import { InlineAlert } from '../ui/InlineAlert';
 import { ImportDocumentsDialog, SaveOriginalDialog } from './dialogs';
+import { ManualExcerptDialog } from './ManualExcerpt';
 import { citedText, cslDateText, cslNamesText, cslString, formatBytes, parseCslDate, parseCslNames, plural, safeWebUrl, shorten, SOURCE_KIND_LABELS } from './format';
 import { useEvidenceAction, useEvidenceStore, useList } from './store';
 import { ConfirmDialog, Facts, KindSelect, Memos } from './ui';
@@ -34,7 +35,7 @@ function SourceEditor({ source }: { source: SourceDto }) {
   const excerpts = useList('excerpts');
   const participants = useList('participants');
   const update = useEvidenceAction('sources.update');
-  const [dialog, setDialog] = useState<{ kind: 'import' } | { kind: 'original'; document: DocumentDto } | { kind: 'remove-document'; document: DocumentDto } | { kind: 'remove' } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'import' } | { kind: 'excerpt' } | { kind: 'original'; document: DocumentDto } | { kind: 'remove-document'; document: DocumentDto } | { kind: 'remove' } | null>(null);
 
   const where = `Source “${shorten(source.title, 40)}”`;
   const base = `source:${source.id}`;
@@ -193,11 +194,16 @@ function SourceEditor({ source }: { source: SourceDto }) {
       </section>
 
       <section className="details-section" aria-labelledby="ev-source-excerpts">
-        <h3 id="ev-source-excerpts" className="section-heading">
-          Excerpts ({taken.length})
-        </h3>
+        <div className="section-head">
+          <h3 id="ev-source-excerpts" className="section-heading">
+            Excerpts ({taken.length})
+          </h3>
+          <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'excerpt' })} title="A quotation or paraphrase typed from the book, article or note, with its page or minute">
+            Add excerpt without a file…
+          </button>
+        </div>
         {taken.length === 0 ? (
-          <p className="muted small">None yet. Open a document, select a passage and press Make excerpt.</p>
+          <p className="muted small">None yet. Open a document, select a passage and press Make excerpt, or type one from a source you have on paper.</p>
         ) : (
           <ul className="ev-excerpt-list">
             {taken.map((e) => (
@@ -223,6 +229,7 @@ function SourceEditor({ source }: { source: SourceDto }) {
         </button>
       </div>
 
+      {dialog?.kind === 'excerpt' ? <ManualExcerptDialog sourceId={source.id} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'import' ? <ImportDocumentsDialog source={source} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'original' ? <SaveOriginalDialog document={dialog.document} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'remove-document' ? (

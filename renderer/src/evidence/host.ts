@@ -2,11 +2,14 @@
  * How the workbench lends itself to the evidence views: one hook, called by the workbench, that lets them change
  * the page and show a cell in the matrix, and that makes Ctrl/Cmd+F open the search from anywhere.
  */
-import { useEffect, type Dispatch, type SetStateAction } from 'react';
+import { useEffect, useRef, type Dispatch, type SetStateAction } from 'react';
+import type { CaseDto } from '../../../electron/contract/api';
+import { valueKey } from '../../../electron/contract/columns';
 import { revealMatrixCell } from '../matrix/matrix-focus';
 import { cellKey } from '../matrix/matrix-model';
 import type { Selection } from '../matrix/selection';
 import type { MatrixSettings } from '../matrix/view-state';
+import { useProject } from '../workbench-context';
 import type { EvidencePage } from './nav';
 import { useEvidenceStore, type CellTarget } from './store';
 
@@ -16,15 +19,21 @@ interface HostProps {
   setSelection: (selection: Selection) => void;
 }
 
-/** Matrix settings that show the cell: its norm (unless all norms are stacked) and its case. */
-export function revealCell(settings: MatrixSettings, cell: CellTarget): MatrixSettings {
+/**
+ * Matrix settings that show the cell: its norm (unless all norms are stacked) and its case, also when the columns'
+ * attribute filters leave the case out (they are dropped then; a grouping stays).
+ */
+export function revealCell(settings: MatrixSettings, cell: CellTarget, cases: readonly CaseDto[] = []): MatrixSettings {
   const normShown = settings.normIds !== null && (settings.normIds.length === 0 || settings.normIds.includes(cell.normId));
   const caseHidden = settings.hiddenCaseIds.includes(cell.caseId);
-  if (normShown && !caseHidden) return settings;
+  const kase = cases.find((c) => c.id === cell.caseId);
+  const filteredOut = kase !== undefined && kase.role !== 'focal' && settings.columns.filters.some((f) => !f.values.includes(valueKey(kase, f.attributeId)));
+  if (normShown && !caseHidden && !filteredOut) return settings;
   return {
     ...settings,
     normIds: normShown ? settings.normIds : [cell.normId],
     hiddenCaseIds: settings.hiddenCaseIds.filter((id) => id !== cell.caseId),
+    columns: filteredOut ? { ...settings.columns, filters: [] } : settings.columns,
     viewId: null,
   };
 }
@@ -42,13 +51,19 @@ function focusCellWhenShown(cell: CellTarget): void {
 
 export function useEvidenceHost({ setPage, setSettings, setSelection }: HostProps): void {
   const store = useEvidenceStore();
+  // Read when a cell is shown, not a reason to lend the host again.
+  const cases = useRef<readonly CaseDto[]>([]);
+  const overview = useProject().overview;
+  useEffect(() => {
+    cases.current = overview?.cases ?? [];
+  }, [overview]);
 
   useEffect(() => {
     return store.setHost({
       showPage: setPage,
       showCell: (cell) => {
         setPage('matrix');
-        setSettings((settings) => revealCell(settings, cell));
+        setSettings((settings) => revealCell(settings, cell, cases.current));
         setSelection({ kind: 'cell', normId: cell.normId, caseId: cell.caseId, stageId: cell.stageId });
         focusCellWhenShown(cell);
       },

@@ -3,7 +3,7 @@
  * that the sidebar and the workbench can import it without pulling the evidence UI into their modules.
  */
 
-export type EvidencePage = 'sources' | 'reader' | 'search' | 'participants' | 'codebook';
+export type EvidencePage = 'sources' | 'reader' | 'search' | 'participants' | 'codebook' | 'code-matrix' | 'memos';
 
 export interface EvidenceNavItem {
   page: EvidencePage;
@@ -17,9 +17,11 @@ export const EVIDENCE_NAV: readonly EvidenceNavItem[] = [
   { page: 'search', label: 'Search', also: [] },
   { page: 'participants', label: 'Participants', also: [] },
   { page: 'codebook', label: 'Codebook', also: [] },
+  { page: 'code-matrix', label: 'Code matrix', also: [] },
+  { page: 'memos', label: 'Memos', also: [] },
 ];
 
-const PAGES: readonly string[] = ['sources', 'reader', 'search', 'participants', 'codebook'];
+const PAGES: readonly string[] = ['sources', 'reader', 'search', 'participants', 'codebook', 'code-matrix', 'memos'];
 
 export function isEvidencePage(page: string): page is EvidencePage {
   return PAGES.includes(page);

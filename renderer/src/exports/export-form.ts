@@ -4,7 +4,7 @@
  */
 import type { ExportFormatName, ExportKindDto, ExportKindName, ExportRequest, Orientation, ProjectOverview } from '../../../electron/contract/api';
 import { extensionOf, safeFileName, siblingPath, withExtension } from '../safety/paths';
-import { loadSettings, matchesView, shownCases, shownNorms } from '../matrix/view-state';
+import { arrangedCases, loadSettings, matchesView, shownNorms } from '../matrix/view-state';
 
 export type CitationStyle = 'chicago-note' | 'apa' | 'harvard';
 export type Paper = 'a4' | 'letter';
@@ -90,7 +90,7 @@ export function usesShape(format: ExportFormatName): boolean {
 export function initialForm(projectPath: string, overview: ProjectOverview): ExportForm {
   const settings = loadSettings(projectPath);
   const norms = shownNorms(settings, overview.norms).norms;
-  const cases = shownCases(settings, overview.cases);
+  const cases = arrangedCases(settings, overview.cases, overview.attributes);
   const view = settings.viewId ? overview.views.find((v) => v.id === settings.viewId) : undefined;
   const viewApplies = view !== undefined && matchesView(settings, view, overview.norms, overview.cases);
   const focal = overview.cases.find((c) => c.role === 'focal' && !c.archived) ?? overview.cases.find((c) => !c.archived);

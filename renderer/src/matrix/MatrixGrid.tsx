@@ -20,6 +20,8 @@ interface MatrixGridProps {
   /** `edit`: Enter was pressed, the editor should take the focus. */
   onSelect: (ref: CellRef | null, edit: boolean) => void;
   labelledBy: string;
+  /** The group a case column starts when the columns are grouped by an attribute ("Regime type: closed autocracy"). */
+  groupStarts?: ReadonlyMap<string, string> | undefined;
 }
 
 const PAGE_ROWS = 10;
@@ -63,7 +65,7 @@ function useScrollerWidth(tableRef: RefObject<HTMLTableElement | null>): number 
  * focuses it once rendered, and aria-rowcount/aria-colcount with each cell's aria-rowindex/aria-colindex keep the
  * whole grid's shape known to assistive technology.
  */
-export function MatrixGrid({ model, cells, evidence, differences, focalName, selectedKey, onSelect, labelledBy }: MatrixGridProps) {
+export function MatrixGrid({ model, cells, evidence, differences, focalName, selectedKey, onSelect, labelledBy, groupStarts }: MatrixGridProps) {
   const tableRef = useRef<HTMLTableElement>(null);
   const headRef = useRef<HTMLTableSectionElement>(null);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
@@ -319,7 +321,8 @@ export function MatrixGrid({ model, cells, evidence, differences, focalName, sel
             {virtual ? <th className="matrix-spacer" aria-hidden="true" /> : null}
             {model.columns.slice(colFrom, colTo + 1).map((column, i) =>
               column.kind === 'case' ? (
-                <th key={column.kase.id} scope="col" className="matrix-case" data-case-id={column.kase.id} data-case={column.kase.name} aria-colindex={colFrom + i + 2}>
+                <th key={column.kase.id} scope="col" className={`matrix-case${groupStarts?.has(column.kase.id) ? ' starts-group' : ''}`} data-case-id={column.kase.id} data-case={column.kase.name} aria-colindex={colFrom + i + 2}>
+                  {groupStarts?.has(column.kase.id) ? <span className="matrix-case-group" title={groupStarts.get(column.kase.id)}>{groupStarts.get(column.kase.id)}</span> : null}
                   <span className="matrix-case-name">{column.kase.name}</span>
                   {column.kase.role === 'focal' ? <FocalMarker /> : null}
                   {column.kase.isoCode ? <span className="matrix-case-code">{column.kase.isoCode}</span> : null}

@@ -2,7 +2,8 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import * as Popover from '@radix-ui/react-popover';
 import * as Select from '@radix-ui/react-select';
 import { useState, type FormEvent } from 'react';
-import type { CaseDto, NormDto, ViewDto } from '../../../electron/contract/api';
+import type { AttributeDto, CaseDto, NormDto, ViewDto } from '../../../electron/contract/api';
+import { ColumnsControl } from './ColumnsControl';
 import { FocalMarker } from './FocalMarker';
 import { CheckIcon, ChevronIcon } from '../ui/icons';
 import { InlineAlert } from '../ui/InlineAlert';
@@ -18,15 +19,18 @@ interface ToolbarProps {
   norms: NormDto[];
   cases: CaseDto[];
   views: ViewDto[];
+  /** Case attributes, to filter and group the columns by (absent: no such control). */
+  attributes?: AttributeDto[] | undefined;
 }
 
 /** Above the matrix: which norm(s), which cases in which order, orientation, differences, saved views. */
-export function MatrixToolbar({ settings, onSettings, norms, cases, views }: ToolbarProps) {
+export function MatrixToolbar({ settings, onSettings, norms, cases, views, attributes }: ToolbarProps) {
   const focal = cases.find((c) => c.role === 'focal' && !c.archived);
   return (
     <Toolbar className="matrix-toolbar" label="Matrix">
       <NormPicker settings={settings} onSettings={onSettings} norms={norms} />
       <CasesPopover settings={settings} onSettings={onSettings} cases={cases} />
+      {attributes ? <ColumnsControl settings={settings} onSettings={onSettings} cases={cases} attributes={attributes} /> : null}
       <button
         type="button"
         className="button button-small toggle"

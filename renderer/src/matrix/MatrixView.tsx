@@ -9,7 +9,8 @@ import { MatrixToolbar } from './MatrixToolbar';
 import { buildGrid, frameworkOf, orderStages, type CellRef, type NormBlock } from './matrix-model';
 import { ContextBand } from '../record/RecordPages';
 import { StatusSwatch } from './StatusSwatch';
-import { shownCases, shownNorms, type MatrixSettings } from './view-state';
+import { groupStarts } from '../../../electron/contract/columns';
+import { arrangedCases, shownNorms, type MatrixSettings } from './view-state';
 
 interface MatrixViewProps {
   overview: ProjectOverview;
@@ -38,7 +39,8 @@ export function MatrixView({ overview, cells, evidence, cellsError, onRetry, set
         .filter((b): b is NormBlock => b !== null),
     [shown, overview.frameworks],
   );
-  const cases = useMemo(() => shownCases(settings, overview.cases), [settings, overview.cases]);
+  const cases = useMemo(() => arrangedCases(settings, overview.cases, overview.attributes), [settings, overview.cases, overview.attributes]);
+  const groups = useMemo(() => groupStarts(cases, settings.columns, overview.attributes), [cases, settings.columns, overview.attributes]);
   const model = useMemo(() => buildGrid(blocks, cases, settings.orientation, stacked), [blocks, cases, settings.orientation, stacked]);
   const focal = cases.find((c) => c.role === 'focal');
   const frameworks = [...new Map(blocks.map((b) => [b.framework.id, b.framework])).values()];
@@ -59,7 +61,7 @@ export function MatrixView({ overview, cells, evidence, cellsError, onRetry, set
         {sourceLine ? <p className="matrix-source muted">{sourceLine}</p> : null}
       </header>
 
-      <MatrixToolbar settings={settings} onSettings={onSettings} norms={overview.norms} cases={overview.cases} views={overview.views} />
+      <MatrixToolbar settings={settings} onSettings={onSettings} norms={overview.norms} cases={overview.cases} views={overview.views} attributes={overview.attributes} />
       <Legend frameworks={frameworks} differences={settings.differences} focalName={focal?.name} />
 
       {cellsError ? <InlineAlert message={cellsError.message} actionLabel="Try again" onAction={onRetry} /> : null}
@@ -79,6 +81,7 @@ export function MatrixView({ overview, cells, evidence, cellsError, onRetry, set
             selectedKey={selectedKey}
             onSelect={onSelectCell}
             labelledBy="matrix-norm-label"
+            groupStarts={groups}
           />
           {single?.norm.description ? (
             <section className="matrix-about" aria-labelledby="matrix-about-title">

@@ -3,7 +3,8 @@
  * orientation and the differences mode. Remembered per project file in this window's storage, and saved by name
  * as a project view (views.save) when the researcher wants to come back to it or share it.
  */
-import type { CaseDto, NormDto, Orientation, ViewDto } from '../../../electron/contract/api';
+import type { AttributeDto, CaseDto, ColumnArrangement, NormDto, Orientation, ViewDto } from '../../../electron/contract/api';
+import { arrangeCases, NO_ARRANGEMENT } from '../../../electron/contract/columns';
 import { orderCases } from './matrix-model';
 
 export interface MatrixSettings {
@@ -14,6 +15,8 @@ export interface MatrixSettings {
   hiddenCaseIds: string[];
   orientation: Orientation;
   differences: boolean;
+  /** Columns kept and grouped by case attributes, on top of the cases chosen by hand. */
+  columns: ColumnArrangement;
   /** The saved view last applied (or saved), if any. */
   viewId: string | null;
 }
@@ -24,8 +27,19 @@ export const DEFAULT_SETTINGS: MatrixSettings = {
   hiddenCaseIds: [],
   orientation: 'cases-as-columns',
   differences: false,
+  columns: NO_ARRANGEMENT,
   viewId: null,
 };
+
+function parseArrangement(value: unknown): ColumnArrangement {
+  const raw = (value ?? {}) as Partial<ColumnArrangement>;
+  const filters = Array.isArray(raw.filters)
+    ? raw.filters
+        .filter((f) => typeof f?.attributeId === 'string' && Array.isArray(f.values))
+        .map((f) => ({ attributeId: f.attributeId, values: f.values.filter((v): v is string => typeof v === 'string') }))
+    : [];
+  return { filters, groupBy: typeof raw.groupBy === 'string' ? raw.groupBy : null };
+}
 
 const STORAGE_PREFIX = 'comparanda.matrix:';
 
@@ -41,6 +55,7 @@ export function loadSettings(projectPath: string): MatrixSettings {
       hiddenCaseIds: strings(parsed.hiddenCaseIds),
       orientation: parsed.orientation === 'stages-as-columns' ? 'stages-as-columns' : 'cases-as-columns',
       differences: parsed.differences === true,
+      columns: parseArrangement(parsed.columns),
       viewId: typeof parsed.viewId === 'string' ? parsed.viewId : null,
     };
   } catch {
@@ -88,6 +103,11 @@ export function shownCases(settings: MatrixSettings, cases: readonly CaseDto[]):
   return casesInColumnOrder(settings, cases).filter((c) => c.role === 'focal' || !hidden.has(c.id));
 }
 
+/** The columns the matrix shows: the cases chosen by hand, then kept and grouped by their attribute values. */
+export function arrangedCases(settings: MatrixSettings, cases: readonly CaseDto[], attributes: readonly AttributeDto[]): CaseDto[] {
+  return arrangeCases(shownCases(settings, cases), settings.columns, attributes);
+}
+
 export function settingsFromView(view: ViewDto, cases: readonly CaseDto[]): MatrixSettings {
   const listed = new Set(view.caseIds);
   return {
@@ -96,6 +116,7 @@ export function settingsFromView(view: ViewDto, cases: readonly CaseDto[]): Matr
     hiddenCaseIds: view.caseIds.length === 0 ? [] : cases.filter((c) => !c.archived && !listed.has(c.id)).map((c) => c.id),
     orientation: view.orientation,
     differences: view.differences,
+    columns: view.columns,
     viewId: view.id,
   };
 }
@@ -109,6 +130,7 @@ export function viewFromSettings(settings: MatrixSettings, norms: readonly NormD
     caseIds: shownCases(settings, cases).map((c) => c.id),
     orientation: settings.orientation,
     differences: settings.differences,
+    columns: settings.columns,
   };
 }
 

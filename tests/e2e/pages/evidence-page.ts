@@ -66,7 +66,7 @@ export class EvidencePage {
     this.participantDetails = this.details.getByTestId('participant-details');
   }
 
-  navItem(label: 'Sources' | 'Search' | 'Participants' | 'Codebook' | 'Matrix'): Locator {
+  navItem(label: 'Sources' | 'Search' | 'Participants' | 'Codebook' | 'Code matrix' | 'Memos' | 'Matrix'): Locator {
     return this.nav.getByRole('button', { name: label, exact: true });
   }
 
