@@ -227,6 +227,7 @@ describe('the egress gate', () => {
         cli(['export', 'study.comparanda', '--format', 'qdpx', '--out', 'cli.qdpx']),
       ],
       check: () => [cli(['check', 'study.comparanda'])],
+      qca: () => [cli(['qca', 'necessity', 'study.comparanda', '--outcome', 'SURV'])],
       encrypt: () => [],
       help: () => [cli(['help'])],
       version: () => [cli(['version'])],

@@ -27,6 +27,8 @@ const PASS = 'correct horse battery staple';
  * to make an older project.
  */
 const UNDO_REFI_GUIDS = [
+  'DROP TABLE qca_scores;',
+  'DROP TABLE qca_sets;',
   'DROP TABLE citation_cache;',
   'DROP TABLE refi_users;',
   'DROP TABLE refi_sets;',
