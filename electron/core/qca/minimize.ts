@@ -100,9 +100,9 @@ function requirePositives(tt: TruthTable): void {
 /** Configurations inside any of `cubes` (and outside every `outside` cube) that no kept observed row occupies. */
 function remaindersIn(cubes: Term[], tt: TruthTable, outside: Term[] = []): Counterfactuals {
   const taken = new Set(tt.rows.filter((r) => r.out !== '?').map((r) => r.id));
-  const listed: number[] = [];
-  let count = 0;
-  cubes.forEach((cube, i) => {
+  const unique = [...new Map(cubes.map((c) => [termKey(c), c])).values()];
+  const seen = new Set<number>();
+  for (const cube of unique) {
     const free = cube.flatMap((v, j) => (v === DONT_CARE ? [j] : []));
     const total = free.reduce((a, j) => a * tt.levels[j]!, 1);
     const values = [...cube];
@@ -112,15 +112,13 @@ function remaindersIn(cubes: Term[], tt: TruthTable, outside: Term[] = []): Coun
         values[j] = rest % tt.levels[j]!;
         rest = Math.floor(rest / tt.levels[j]!);
       }
-      // Counted once: by the first cube that holds it.
-      if (cubes.slice(0, i).some((c) => covers(c, values)) || outside.some((c) => covers(c, values))) continue;
       const id = rowNumber(values, tt.levels);
-      if (taken.has(id)) continue;
-      count++;
-      if (listed.length < COUNTERFACTUAL_LIST) listed.push(id);
+      if (taken.has(id) || seen.has(id) || outside.some((c) => covers(c, values))) continue;
+      seen.add(id);
     }
-  });
-  return { count, rows: listed.sort((a, b) => a - b) };
+  }
+  const rows = [...seen].sort((a, b) => a - b);
+  return { count: rows.length, rows: rows.slice(0, COUNTERFACTUAL_LIST) };
 }
 
 export function conservative(data: QcaData, tt: TruthTable): Solution {
