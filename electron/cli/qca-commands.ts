@@ -3,8 +3,12 @@
  * membership scores (`--data`) or on the conditions a project defines. Terms are printed in the R package's notation
  * (DEV*~IND, DEV[2]) so that a script can compare them with what QCA::minimize() prints.
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import { minimize, necessityTable, parseDirectionalExpectations } from '../core/qca/analysis';
+import { ApiError } from '../contract/errors';
+import { writeFileAtomically } from '../core/db/temp-files';
+import { allSolutions, minimize, necessityTable, parseDirectionalExpectations } from '../core/qca/analysis';
+import { exportForR } from '../core/qca/r-export';
 import { prepareData, readMembershipCsv, type MembershipTable } from '../core/qca/data';
 import type { Solution } from '../core/qca/minimize';
 import { projectMembershipTable } from '../core/qca/project';
@@ -19,6 +23,9 @@ export const QCA_USAGE = `  qca minimize (--data CSV | FILE) --outcome Y [--cond
                              or intermediate (--dir-exp); every equally minimal model, with inclS, PRI, covS, covU
   qca truth-table (--data CSV | FILE) --outcome Y [--conditions ...] [--incl-cut ...] [--n-cut N] [--json]
   qca necessity (--data CSV | FILE) --outcome Y [--conditions ...] [--json]
+  qca export (--data CSV | FILE) --outcome Y [--conditions ...] [--incl-cut ...] [--n-cut N] [--dir-exp ...] --out DIR
+                             write the calibrated table for R (qca-data.csv) and fsQCA (qca-data-fsqca.csv) and
+                             qca-solutions.R, which rebuilds the truth table and solutions with R's QCA package
                              --data reads a CSV whose first column names the case and whose other columns are
                              membership scores (0-1, or 0, 1, 2... for multi-value); FILE uses the project's QCA sets
 `;
@@ -33,6 +40,7 @@ const OPTIONS = {
   include: { type: 'string' },
   'dir-exp': { type: 'string' },
   json: { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
 } as const;
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string } & { 'passphrase-file'?: string };
@@ -141,6 +149,29 @@ function write(text: string, check: (text: string) => void): void {
 }
 
 const handlers: Record<string, Command> = {
+  export(args) {
+    const { values, positionals } = parse(args, OPTIONS, 1);
+    if (!values.out) throw new UsageError('Give the folder to write the files to with --out DIR.');
+    const dir = path.resolve(values.out);
+    load(values, positionals, (data, check) => {
+      const options = tableOptions(values);
+      const dirExp = values['dir-exp'] ? parseDirectionalExpectations(values['dir-exp'], data) : undefined;
+      const all = allSolutions(data, options, dirExp);
+      const models = (s: Solution | undefined) => s?.models.map((m) => m.terms);
+      const files = exportForR(data, { ...options, dirExp, expected: { conservative: models(all.conservative), parsimonious: models(all.parsimonious), intermediate: models(all.intermediate[0]) } });
+      const targets: [string, string][] = [
+        ['qca-data.csv', files.csv],
+        ['qca-data-fsqca.csv', files.fsqcaCsv],
+        ['qca-solutions.R', files.script],
+      ];
+      for (const [, text] of targets) check(text);
+      fs.mkdirSync(dir, { recursive: true });
+      for (const [name] of targets) if (fs.existsSync(path.join(dir, name))) throw new ApiError('FILE_EXISTS', `"${name}" already exists in ${dir}. Choose another folder.`);
+      for (const [name, text] of targets) writeFileAtomically(path.join(dir, name), text);
+      process.stdout.write(`Wrote ${targets.map(([n]) => n).join(', ')} to ${dir}\n`);
+    });
+  },
+
   minimize(args) {
     const { values, positionals } = parse(args, OPTIONS, 1);
     if (values.include !== undefined && values.include !== '?' && values.include !== '') throw new UsageError('--include takes "?" (the remainders) or nothing.');
@@ -176,6 +207,6 @@ const handlers: Record<string, Command> = {
 export const qcaCommand: Command = (args) => {
   const [sub, ...rest] = args;
   const handler = sub && Object.hasOwn(handlers, sub) ? handlers[sub] : undefined;
-  if (!handler) throw new UsageError('Say what to do: comparanda qca minimize|truth-table|necessity ...');
+  if (!handler) throw new UsageError('Say what to do: comparanda qca minimize|truth-table|necessity|export ...');
   return handler(rest);
 };

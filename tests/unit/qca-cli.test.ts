@@ -63,6 +63,23 @@ describe('comparanda qca on a CSV', () => {
   });
 });
 
+describe('comparanda qca export', () => {
+  it('writes the table for R and fsQCA and an R script that checks R finds the same solutions', () => {
+    const dir = tempDir();
+    const out = ok(['qca', 'export', '--data', LC, '--outcome', 'SURV', '--dir-exp', 'DEV,URB,LIT,IND,STB', '--out', 'r'], dir);
+    expect(out).toMatch(/Wrote qca-data.csv, qca-data-fsqca.csv, qca-solutions.R/);
+    const csv = fs.readFileSync(path.join(dir, 'r', 'qca-data.csv'), 'utf8');
+    expect(csv.split('\n').slice(0, 2)).toEqual(['case,DEV,URB,LIT,IND,STB,SURV', 'AU,1,0,1,1,0,0']);
+    expect(fs.readFileSync(path.join(dir, 'r', 'qca-data-fsqca.csv'), 'utf8')).toMatch(/^CASEID,DEV,/);
+    const script = fs.readFileSync(path.join(dir, 'r', 'qca-solutions.R'), 'utf8');
+    expect(script).toContain('truthTable(data, outcome = "SURV", conditions = "DEV, URB, LIT, IND, STB",');
+    expect(script).toContain('expected_parsimonious <- list(c("DEV*STB"))');
+    expect(script).toContain('expected_intermediate <- list(c("DEV*LIT*STB"))');
+    expect(script).toContain('dir.exp = "DEV, URB, LIT, IND, STB"');
+    expect(cli(['qca', 'export', '--data', LC, '--outcome', 'SURV', '--out', 'r'], dir)).toMatchObject({ code: 1, stderr: expect.stringMatching(/already exists/) });
+  });
+});
+
 describe('comparanda qca on a project', () => {
   it('analyses the project\'s sets: scores by hand with reasons, and a crisp set from a case attribute', () => {
     const dir = tempDir();
