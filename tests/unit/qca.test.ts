@@ -43,6 +43,18 @@ describe('truth table', () => {
     expect(tt.rows.filter((r) => r.out === '1').map((r) => r.id)).toEqual([22, 40, 48]);
   });
 
+  it('fuzzy: a case sits in the row where it is above 0.5; a row\'s inclusion counts every case; 0.5 places a case nowhere', () => {
+    const data = prepareData({ cases: ['a', 'b', 'c'], columns: { A: [0.8, 0.3, 0.5], B: [0.6, 0.9, 0.7], Y: [0.7, 0.2, 0.9] } }, 'Y');
+    const tt = truthTable(data, { inclCut: 0.8 });
+    expect(tt.unassigned).toEqual(['c']);
+    const row = tt.rows.find((r) => r.id === 4)!; // A*B
+    expect(row.cases).toEqual(['a']);
+    // A*B = min(A, B) = 0.6, 0.3, 0.5; Σ = 1.4; Σ min(A*B, Y) = 0.6 + 0.2 + 0.5 = 1.3.
+    expect(row.incl).toBeCloseTo(1.3 / 1.4, 12);
+    expect(row.out).toBe('1');
+    expect(tt.rows.find((r) => r.id === 2)).toMatchObject({ cases: ['b'], out: '0' }); // ~A*B
+  });
+
   it('a contradiction between two inclusion cuts, and the PRI cut', () => {
     const data = prepareData({ cases: ['a', 'b', 'c', 'd'], columns: { A: [1, 1, 1, 0], Y: [1, 1, 0, 0] } }, 'Y');
     expect(truthTable(data, { inclCut: [0.8, 0.6] }).rows.find((r) => r.id === 2)?.out).toBe('C');
