@@ -29,6 +29,7 @@ import { writeSampleProject } from '../core/sample';
 import { search } from '../core/search';
 import { heldLocks, openForWriting, openProject, parse, readPassphrase, requireFile, UsageError, type Command } from './common';
 import { EXPORT_USAGE, ExportUsageError, runExportCommand } from './export-command';
+import { QCA_USAGE, qcaCommand } from './qca-commands';
 import { STRUCTURE_USAGE, structureCommands } from './structure-commands';
 import { chooseLanguage } from './language';
 import { TEAM_USAGE, teamCommands } from './team-commands';
@@ -62,7 +63,7 @@ ${STRUCTURE_USAGE}  info FILE [--json]         summarise a project: format versi
   export FILE --data elections|missions|claims|indicators|regional|cases|cells [--out OUT.csv]
                              a data table as CSV, in the form "import --from csv" reads
   check FILE [--json]        integrity and reference checks; exits 1 when there are problems
-  encrypt FILE --out NEW --new-passphrase-file PATH
+${QCA_USAGE}  encrypt FILE --out NEW --new-passphrase-file PATH
                              write an encrypted copy of a plain project
 ${TEAM_USAGE}  help                       show this help
   version                    print the version
@@ -87,6 +88,7 @@ function describeFormat(summary: { schemaVersion: number; encrypted: boolean; re
 const commands: Record<string, Command> = {
   ...structureCommands,
   ...teamCommands,
+  qca: qcaCommand,
   sample(args) {
     const { values } = parse(args, { out: { type: 'string', short: 'o' } }, 0);
     if (!values.out) throw new UsageError('Give the file to write with --out FILE.comparanda.');

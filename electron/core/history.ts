@@ -39,6 +39,8 @@ export const TABLE_KEYS = {
   indicators: ['id'],
   indicator_values: ['indicator_id', 'case_id', 'year'],
   verification_flags: ['id'],
+  qca_sets: ['id'],
+  qca_scores: ['set_id', 'case_id'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TrackedTable = keyof typeof TABLE_KEYS;
@@ -78,6 +80,8 @@ export const PARENT_FIRST: readonly TrackedTable[] = [
   'indicators',
   'indicator_values',
   'verification_flags',
+  'qca_sets',
+  'qca_scores',
 ];
 
 interface Change {
@@ -97,7 +101,7 @@ interface Entry {
 }
 
 /** The tables whose changes form the audit trail (the methods record): assessments, evidence, claims, verifications. */
-const AUDITED = new Set<TrackedTable>(['cells', 'claims', 'excerpts', 'elections', 'missions', 'indicator_values', 'regional_norms', 'instruments', 'memberships', 'verification_flags']);
+const AUDITED = new Set<TrackedTable>(['cells', 'claims', 'excerpts', 'elections', 'missions', 'indicator_values', 'regional_norms', 'instruments', 'memberships', 'verification_flags', 'qca_sets', 'qca_scores']);
 
 /**
  * Declares a row the edit changes: call it before modifying or deleting the row, or with `inserted` right after
@@ -119,6 +123,8 @@ const DESCRIBE: Partial<Record<TrackedTable, string>> = {
   regional_norms: 'regional norm',
   regional_norm_cells: 'regional norm link',
   verification_flags: 'verification',
+  qca_sets: 'QCA set',
+  qca_scores: 'QCA score',
 };
 
 /** An undo or redo whose rows were changed outside this session's history since the step was recorded. */

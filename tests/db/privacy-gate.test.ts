@@ -227,6 +227,7 @@ describe('the egress gate', () => {
         cli(['export', 'study.comparanda', '--format', 'qdpx', '--out', 'cli.qdpx']),
       ],
       check: () => [cli(['check', 'study.comparanda'])],
+      qca: () => [cli(['qca', 'necessity', 'study.comparanda', '--outcome', 'SURV'])],
       encrypt: () => [],
       // No hub in this test: each fails before anything is sent, and its message must not quote an identity.
       hub: () => [cli(['hub', 'init', '--url', 'postgres://nobody@127.0.0.1:1/none'])],

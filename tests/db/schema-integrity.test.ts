@@ -27,6 +27,8 @@ const PASS = 'correct horse battery staple';
  * to make an older project.
  */
 const UNDO_REFI_GUIDS = [
+  'DROP TABLE qca_scores;',
+  'DROP TABLE qca_sets;',
   'DROP TABLE team_fields;',
   'DROP TABLE team_outbox;',
   'DROP TABLE team_config;',

@@ -177,6 +177,8 @@ export const CLI_OUTPUTS = {
   search: { kind: 'redacted', what: 'search results' },
   export: { kind: 'checked', what: 'export' },
   check: { kind: 'redacted', what: 'check report' },
+  // QCA results name cases: checked like the matrix (a case name is not an identity; a planted one is refused).
+  qca: { kind: 'checked', what: 'QCA result' },
   encrypt: { kind: 'project', why: 'an encrypted copy of the project itself' },
   hub: { kind: 'redacted', what: 'hub format' },
   team: { kind: 'redacted', what: 'team id and join report (the key file holds only the team key)' },
