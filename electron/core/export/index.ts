@@ -51,6 +51,9 @@ function validate(options: ExportOptions): void {
     throw new ApiError('VALIDATION_FAILED', `The layout must be cases-as-columns or stages-as-columns, not "${options.layout}".`);
   }
   if (options.shape && !['long', 'wide'].includes(options.shape)) throw new ApiError('VALIDATION_FAILED', `The table shape must be long or wide, not "${options.shape}".`);
+  if (options.language && !['en', 'ru', 'kk'].includes(options.language)) {
+    throw new ApiError('VALIDATION_FAILED', `The export language must be en, ru or kk, not "${options.language}".`);
+  }
   if (options.noteMarks && !['letters', 'numbers'].includes(options.noteMarks)) {
     throw new ApiError('VALIDATION_FAILED', `The note marks must be letters or numbers, not "${options.noteMarks}".`);
   }
@@ -185,7 +188,7 @@ export async function exportProject(project: Project, options: ExportOptions, pr
     case 'tex': {
       const bibPath = bibPathFor(out);
       const bodyPath = bodyPathFor(out);
-      const { tex, body, bib } = renderLatex(doc, { paper: options.paper ?? 'a4', bibFile: path.basename(bibPath), bodyFile: path.basename(bodyPath) });
+      const { tex, body, bib } = renderLatex(doc, { paper: options.paper ?? 'a4', bibFile: path.basename(bibPath), bodyFile: path.basename(bodyPath), noteMarks: options.noteMarks });
       guardOutput(
         project.db,
         'LaTeX files',

@@ -11,6 +11,8 @@ import { period } from '../matrix-format';
 import type { Project } from '../project';
 import { exportCsl, type CitationSession, type CitationStyle } from './citations';
 import { isBreak, isCite, type Cite, type Inline, type TextRun } from './inline';
+import { en } from './i18n/en';
+import { builtInIn, statusLabelIn, type ExportLanguage, type ExportMessages } from './i18n';
 import type { ExportKind, ExportOptions, MatrixLayout, PageOrientation } from './types';
 
 export interface StatusMark {
@@ -100,9 +102,9 @@ export function markTallRows(table: TableModel, orientation: PageOrientation, no
   }
 }
 
-/** "Table 3" or "Table 3 (part 2 of 6)". */
-export function tableLabel(table: TableModel): string {
-  return `Table ${table.number}${table.part ? ` (part ${table.part.index} of ${table.part.count})` : ''}`;
+/** "Table 3" or "Table 3 (part 2 of 6)", in the document's language. */
+export function tableLabel(table: TableModel, m: ExportMessages = en): string {
+  return m.tableLabel(table.number, table.part);
 }
 
 export interface EvidenceItem {
@@ -157,8 +159,8 @@ export interface ExportDocument {
   author: string;
   /** Shown at the top of every page. */
   runningHead: string;
-  /** BCP 47 language of the document's own words. */
-  language: string;
+  /** The language of the document's own words (i18n/): headings, captions, labels, notes. */
+  language: ExportLanguage;
   sections: Section[];
   style: CitationStyle;
   /** The exported CSL items of the sources cited, in order of first citation (for the .bib of LaTeX). */
@@ -227,6 +229,8 @@ export interface BuildContext {
   citations: CitationSession;
   evidence: EvidenceIndex;
   author: string;
+  /** The export language's words (i18n/). */
+  m: ExportMessages;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -249,22 +253,28 @@ export function paletteMark(key: string, label: string, slot: number, noData = f
   return { key, label, colour, tint: tint(colour, 0.2), paletteName: STATUS_PALETTE[slot]?.name ?? 'grey', noData };
 }
 
-export function statusMark(framework: FrameworkDto, key: string | null): StatusMark {
+export function statusMark(framework: FrameworkDto, key: string | null, m: ExportMessages = en): StatusMark {
   const wanted = key ?? 'no-data';
   const level = framework.statuses.find((s) => s.key === wanted);
-  return paletteMark(wanted, level?.label ?? (wanted === 'no-data' ? 'No data' : wanted), level?.palette ?? 0, wanted === 'no-data');
+  const label = level ? statusLabelIn(m, wanted, level.label) : wanted === 'no-data' ? m.noData : wanted;
+  return paletteMark(wanted, label, level?.palette ?? 0, wanted === 'no-data');
 }
 
-export function cellMeta(cell: CellDto | null): string {
+/** "Discourse · 2012–2016 · medium confidence", in the document's language. */
+export function cellMeta(cell: CellDto | null, m: ExportMessages = en): string {
   if (!cell) return '';
-  const mode = cell.mode ? cell.mode[0]!.toUpperCase() + cell.mode.slice(1) : '';
-  return [mode, period(cell.periodFrom, cell.periodTo), cell.confidence ? `${cell.confidence} confidence` : ''].filter(Boolean).join(' · ');
+  const mode = cell.mode ? (m.modes[cell.mode] ?? cell.mode) : '';
+  return [mode, period(cell.periodFrom, cell.periodTo), cell.confidence ? (m.confidence[cell.confidence] ?? cell.confidence) : ''].filter(Boolean).join(' · ');
 }
 
-/** "A", "A and B", "A, B and C". */
-export function listNames(names: string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+/** "A", "A and B", "A, B and C" (with the document's "and"). */
+export function listNames(names: string[], m: ExportMessages = en): string {
+  return m.list(names);
+}
+
+/** A stage's label in the document's language: the bundled frameworks' stages are translated while unchanged. */
+export function stageText(m: ExportMessages, value: string): string {
+  return builtInIn(m, value);
 }
 
 /** The cites of a list of blocks, in order (for collected notes). */
@@ -326,7 +336,7 @@ export function markOf(marks: ReadonlyMap<string, string>, cite: Cite): string {
 }
 
 /** How the notes are called in a table's notes: "lettered notes" (the default), "numbered notes", or "notes" in LaTeX (footnotes there). */
-export function notesLabel(options: ExportOptions): string {
-  if (options.format === 'tex') return 'notes';
-  return (options.noteMarks ?? 'letters') === 'letters' ? 'lettered notes' : 'numbered notes';
+export function notesLabel(options: ExportOptions, m: ExportMessages = en): string {
+  if (options.format === 'tex' && options.noteMarks === 'numbers') return m.footnotes;
+  return (options.noteMarks ?? 'letters') === 'letters' ? m.letteredNotes : m.numberedNotes;
 }
