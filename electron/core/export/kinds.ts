@@ -117,7 +117,7 @@ export async function buildExportDocument(project: Project, options: ExportOptio
   const style = loadStyle(options.style);
   const language = resolveExportLanguage(options.language, options.locale, style.defaultLocale);
   const m = messagesFor(language.language);
-  const evidence = new EvidenceIndex(project);
+  const evidence = new EvidenceIndex(project, options.romanise ?? false);
   const citations = new CitationSession(style, language.locale, evidence.items, projectCitationStore(project.db));
   const runningHead = project.title;
   const author = options.author?.trim() || `Comparanda project “${runningHead}”`;

@@ -12,6 +12,7 @@ import type { Project } from '../project';
 import { exportCsl, type CitationSession, type CitationStyle } from './citations';
 import { isBreak, isCite, type Cite, type Inline, type TextRun } from './inline';
 import { en } from './i18n/en';
+import { romaniseItem } from './i18n/romanise';
 import { builtInIn, statusLabelIn, type ExportLanguage, type ExportMessages } from './i18n';
 import type { ExportKind, ExportOptions, MatrixLayout, PageOrientation } from './types';
 
@@ -186,10 +187,14 @@ export class EvidenceIndex {
   private readonly byCell = new Map<string, ExcerptDto[]>();
   private readonly one = new Map<string, ExcerptDto | undefined>();
 
-  constructor(private readonly project: Project) {
+  /** `romanise`: the items' Cyrillic in Latin letters by ALA-LC (i18n/romanise.ts), for the citations and the .bib. */
+  constructor(
+    private readonly project: Project,
+    romanise = false,
+  ) {
     this.sources = new Map(listSources(project).map((s) => [s.id, s]));
     this.participants = new Map(listParticipants(project).map((p) => [p.id, p]));
-    this.items = new Map([...this.sources.values()].map((s) => [s.id, exportCsl(s, this.participants)]));
+    this.items = new Map([...this.sources.values()].map((s) => [s.id, romanise ? romaniseItem(exportCsl(s, this.participants)) : exportCsl(s, this.participants)]));
   }
 
   excerpts(cellId: string): ExcerptDto[] {
