@@ -37,7 +37,7 @@ import { fitColumns } from './columns';
 import { languageSpans, WORD_LANGUAGE } from './hyphenate';
 import { messagesFor, type ExportMessages } from './i18n';
 import { isBreak, isCite, type Cite, type Inline, type TextRun as Run } from './inline';
-import { markOf, noteMarksOf, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type StatusMark, type TableModel } from './model';
+import { contentWithCite, markOf, noteMarksOf, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type StatusMark, type TableModel } from './model';
 import type { PageOrientation, PaperSize } from './types';
 
 const SERIF = 'Noto Serif';
@@ -123,8 +123,7 @@ function cellParagraphs(ctx: Context, cell: CellModel): Paragraph[] {
     if (cell.meta) paragraphs.push(new Paragraph({ spacing: { after: 40 }, children: textRuns(cell.meta, { font: SANS, size: 14, color: '333333' }) }));
   }
   if (cell.content.length > 0 || cell.cite) {
-    const runs = inlineRuns(ctx, cell.content, cell.header ? 17 : 18);
-    if (cell.cite) runs.push(...citeRuns(ctx, cell.cite, 18));
+    const runs = inlineRuns(ctx, contentWithCite(cell.content, cell.cite), cell.header ? 17 : 18);
     paragraphs.push(new Paragraph({ alignment, children: runs, style: cell.header ? 'RowHeader' : undefined }));
   }
   if (paragraphs.length === 0) paragraphs.push(new Paragraph({ children: [] }));

@@ -14,7 +14,7 @@ import { fontFaceCss, SANS_FAMILY, sansFontMissing, SERIF_FAMILY, uncoveredChara
 import { hyphenate, languageSpans, namesIn } from './hyphenate';
 import { isBreak, isCite, plain, type Cite, type Inline, type TextRun } from './inline';
 import { messagesFor, type ExportMessages } from './i18n';
-import { markOf, noteMarksOf, tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type StatusMark, type TableModel } from './model';
+import { contentWithCite, markOf, noteMarksOf, tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type StatusMark, type TableModel } from './model';
 import type { PageOrientation, PaperSize } from './types';
 
 export interface HtmlOptions {
@@ -122,7 +122,7 @@ function cellHtml(cell: CellModel, page: Page): string {
   if (style.length) attrs.push(`style="${style.join(';')}"`);
   const body = [
     cell.status ? statusHtml(cell.status, cell.meta, page.names) : '',
-    cell.content.length || cell.cite ? `<div class="summary">${inlineHtml(cell.content, page)}${cell.cite ? citeHtml(cell.cite, page) : ''}</div>` : '',
+    cell.content.length || cell.cite ? `<div class="summary">${inlineHtml(contentWithCite(cell.content, cell.cite), page)}</div>` : '',
   ].join('');
   const tag = cell.header ? 'th scope="row"' : 'td';
   return `<${tag}${attrs.length ? ` ${attrs.join(' ')}` : ''}>${body}</${cell.header ? 'th' : 'td'}>`;

@@ -12,7 +12,7 @@
 import { matrixToMarkdown } from '../matrix-format';
 import { isBreak, isCite, type Cite, type Inline, type TextRun } from './inline';
 import { messagesFor, type ExportMessages } from './i18n';
-import { markOf, noteMarksOf, tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type TableModel } from './model';
+import { contentWithCite, markOf, noteMarksOf, tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type TableModel } from './model';
 
 /** The marks of lettered notes by cite id (empty: numbered Markdown footnotes). */
 type Letters = ReadonlyMap<string, string>;
@@ -58,7 +58,7 @@ const cellSafe = (value: string) => value.replace(/\|/g, '\\|').replace(/\r?\n/g
 function cellMd(cell: CellModel, letters: Letters): string {
   const parts: string[] = [];
   if (cell.status) parts.push(`**${escape(cell.status.label)}**${cell.meta ? ` (${escape(cell.meta)})` : ''}`);
-  const body = joinLines(inlineMd(cell.content, letters, '\n')) + (cell.cite ? citeMd(cell.cite, letters) : '');
+  const body = joinLines(inlineMd(contentWithCite(cell.content, cell.cite), letters, '\n'));
   if (body.trim()) parts.push(body.trim());
   return cellSafe(parts.join(': '));
 }

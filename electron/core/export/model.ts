@@ -282,6 +282,22 @@ export function stageText(m: ExportMessages, value: string): string {
   return builtInIn(m, value);
 }
 
+/**
+ * A cell's text and its citation in the order the style needs (as LaTeX's withCite and quotedWithCite do): a note
+ * mark after the sentence's full stop; an author-date citation before it (APA 8.10: "… in 1992 (Author, 2016)."),
+ * the full stop moved after the parentheses. An ellipsis stays and the citation follows it.
+ */
+export function contentWithCite(content: readonly Inline[], cite: Cite | null | undefined): Inline[] {
+  if (!cite) return [...content];
+  if (cite.noteNumber !== null) return [...content, { cite }];
+  const last = content.at(-1);
+  if (last && !isBreak(last) && !isCite(last) && /[^.]\.\s*$/.test(last.text) && !/…\s*$/.test(last.text)) {
+    const { text: value, ...format } = last;
+    return [...content.slice(0, -1), { ...format, text: value.replace(/\.\s*$/, '') }, { cite }, { text: '.' }];
+  }
+  return [...content, { cite }];
+}
+
 /** The cites of a list of blocks, in order (for collected notes). */
 export function citesIn(blocks: Block[]): Cite[] {
   const out: Cite[] = [];
