@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseExportArgs } from '../../electron/cli/export-command';
 import { buildExportDocument, exportProject } from '../../electron/core/export';
 import { romanise, romaniseItem } from '../../electron/core/export/i18n/romanise';
-import { createExcerpt, createSource, linkExcerpt } from '../../electron/core/evidence';
+import { ApiError } from '../../electron/contract/errors';
+import { createExcerpt, createSource, linkExcerpt, listParticipants, setIdentity } from '../../electron/core/evidence';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
 
@@ -116,5 +117,22 @@ describe('ALA-LC romanisation', () => {
     expect(bib).toContain('Kazakhstanskaia pravda');
     expect(bib).not.toMatch(/[\u0400-\u04ff]/);
     expect(parseExportArgs(['p.comparanda', '--what', 'matrix', '--out', 'x.pdf', '--romanise']).options.romanise).toBe(true);
+  });
+
+  it('refuses a romanised export that would print an interviewee’s real name recorded in Cyrillic', async () => {
+    // The researcher cites a book by the person who is, under a pseudonym, an interviewee.
+    const participant = listParticipants(project)[0]!;
+    setIdentity(project, { id: participant.id, realName: 'Айгерим Бекова', contact: '' });
+    const overview = project.overview();
+    const source = createSource(project, { kind: 'academic', csl: { type: 'book', title: 'Сайлау', author: [{ family: 'Бекова', given: 'Айгерим' }], issued: { 'date-parts': [[2019]] } } });
+    const excerpt = createExcerpt(project, { sourceId: source.id, text: 'A finding.', textKind: 'paraphrase', locator: 'p. 3' });
+    linkExcerpt(project, { excerptId: excerpt.id, caseId: overview.cases[0]!.id, normId: overview.norms[0]!.id, stageId: overview.frameworks[0]!.stages[1]!.id });
+    for (const romanised of [false, true]) {
+      const out = path.join(dir, `identity-${romanised}.md`);
+      const error = await exportProject(project, { what: 'matrix', format: 'md', out, romanise: romanised }).catch((e: unknown) => e);
+      expect(error, `romanise: ${romanised}`).toBeInstanceOf(ApiError);
+      expect((error as ApiError).code).toBe('IDENTITY_IN_OUTPUT');
+      expect(fs.existsSync(out)).toBe(false);
+    }
   });
 });

@@ -13,6 +13,8 @@ import { ApiError } from '../../contract/errors';
 import { APP_NAME, APP_VERSION, type Project } from '../project';
 import { guardOutput } from '../privacy/gate';
 import { recordedIdentities, type Identity } from '../privacy/identities';
+import { foldNeedle } from '../privacy/match';
+import { romanise } from './i18n/romanise';
 import { officeTexts, pdfTexts } from './check';
 import { renderDocx } from './docx';
 import { renderHtml } from './html';
@@ -57,6 +59,23 @@ function validate(options: ExportOptions): void {
   if (options.noteMarks && !['letters', 'numbers'].includes(options.noteMarks)) {
     throw new ApiError('VALIDATION_FAILED', `The note marks must be letters or numbers, not "${options.noteMarks}".`);
   }
+}
+
+/**
+ * Identities with the romanised forms of those written in Cyrillic: a romanised export prints "Bekova" where the
+ * project recorded "Бекова", and the pre-export check must recognise it there too.
+ */
+function withRomanisedForms(identities: Identity[]): Identity[] {
+  const out = [...identities];
+  for (const identity of identities) {
+    if (!/[\u0400-\u04ff]/.test(identity.value)) continue;
+    for (const form of ['journal', 'strict'] as const) {
+      const value = romanise(identity.value, undefined, form);
+      const needle = foldNeedle(value);
+      if (needle.spaced.length >= 3 && !out.some((i) => i.participantId === identity.participantId && i.needle.spaced === needle.spaced)) out.push({ ...identity, value, needle, derived: true });
+    }
+  }
+  return out.sort((a, b) => b.needle.spaced.length - a.needle.spaced.length);
 }
 
 /** A file name to propose in a save dialog: "Kazakhstan & Belarus (sample) – matrix.pdf". */
@@ -160,7 +179,7 @@ export async function exportProject(project: Project, options: ExportOptions, pr
   options.onProgress?.({ phase: 'prepare', message: 'Collecting the matrix, evidence and citations' });
   // Everything is read from the project before the first pause (formatting the citations lets the event loop in):
   // the export is of the project as it was when asked for, even if it is edited or closed meanwhile.
-  const identities = recordedIdentities(project.db);
+  const identities = options.romanise ? withRomanisedForms(recordedIdentities(project.db)) : recordedIdentities(project.db);
   const doc = await buildExportDocument(project, options);
   const warnings: string[] = [...(doc.warnings ?? [])];
   cancelled(options.signal);
