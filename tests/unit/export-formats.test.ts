@@ -113,7 +113,7 @@ describe('LaTeX', () => {
     const source = fs.readFileSync(body!, 'utf8');
     for (const s of ['\\usepackage{array,booktabs,longtable}', '\\begin{document}', '\\input{matrix-body}', '\\printbibliography', '\\end{document}']) expect(wrapper).toContain(s);
     for (const s of ['\\begin{longtable}', '\\toprule', '\\endfirsthead', '\\endhead', '\\bottomrule', '\\end{longtable}']) expect(source).toContain(s);
-    expect(source).toContain('{\\textbf{Table~\\thetable{}.} International election observation: Kazakhstan and Belarus, stage by stage');
+    expect(source).toContain('{\\textbf{Table~\\thetable.} International election observation: Kazakhstan and Belarus, stage by stage');
     expect(source).toContain('\\statusmark{009E73}{Reached}');
     // Table notes lettered under the table (Chicago 3.77); \\footcites with --note-marks numbers (export-latex.test.ts).
     expect(source).toContain('\\cites[{Stages 1 and 2 (election monitoring), n. 45; seed line 414}]{seed}');

@@ -85,6 +85,15 @@ describe('export language', () => {
     expect(md).not.toContain('Undetermined');
   });
 
+  it('translates the observation record: caption, year column, mission types, severity words', async () => {
+    const { md } = await markdown({ what: 'observation', language: 'ru' });
+    expect(md).toContain('Выборы и вердикты миссий по наблюдению за ними: Kazakhstan и Belarus, по годам');
+    expect(md).toMatch(/\| Год \| Kazakhstan \(фокусный кейс\) \| Belarus \|/);
+    expect(md).toContain('полная МНВ');
+    expect(md).toContain('*Шкала серьёзности:* Нет · Незначительная · Умеренная · Серьёзная · Тяжёлая');
+    for (const english of ['year by year', 'full EOM', 'Severity scale', 'Each cell:']) expect(md).not.toContain(english);
+  });
+
   it('prints the PDF’s and DOCX’s own words in the language: notes heading, caption, html lang', async () => {
     const doc = await buildExportDocument(project, { what: 'matrix', format: 'pdf', out: '', language: 'ru', norms: ['observation'] });
     const { html } = renderHtml(doc, { paper: 'a4', noteMarks: 'letters' });

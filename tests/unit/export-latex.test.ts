@@ -180,7 +180,7 @@ describe('LaTeX for a journal', () => {
       }
       // The claims register's caption is on the page of its table, not alone on page 1.
       const claims = fs.readFileSync(path.join(dir, 'ci-claims-body.tex'), 'utf8');
-      expect(claims).toMatch(/\\begin\{longtable\}\{[^\n]*\}\n\\multicolumn\{\d+\}\{@\{\}p\{\\linewidth\}@\{\}\}\{\\textbf\{Table~\\thetable\{\}\.\}/);
+      expect(claims).toMatch(/\\begin\{longtable\}\{[^\n]*\}\n\\multicolumn\{\d+\}\{@\{\}p\{\\linewidth\}@\{\}\}\{\\textbf\{Table~\\thetable\.\}/);
     },
     600_000,
   );

@@ -61,34 +61,17 @@ const SEVERITY: Record<Severity, { slot: number }> = {
 
 const capitalise = (value: string) => (value ? value[0]!.toUpperCase() + value.slice(1) : value);
 
-export function severityMark(severity: Severity): StatusMark {
-  return paletteMark(severity, capitalise(severity), SEVERITY[severity].slot);
+export function severityMark(severity: Severity, m: ExportMessages = en): StatusMark {
+  return paletteMark(severity, m.observation.severities[severity], SEVERITY[severity].slot);
 }
-
-const VERIFICATION: Record<Verification, { label: string; marker: string }> = {
-  'verified-external': { label: 'verified externally', marker: '' },
-  'one-source': { label: 'from one source only', marker: '† one source' },
-  contested: { label: 'contested', marker: '† contested' },
-  unverified: { label: 'not verified', marker: '† unverified' },
-};
 
 /** The text marker of a fact or claim that is not verified externally ("† contested"); empty when it is. */
 export function verificationMarker(verification: Verification, m: ExportMessages = en): string {
   return m.verification[verification].marker;
 }
 
-const MISSION_TYPE: Record<MissionType, string> = {
-  'full-eom': 'full EOM',
-  'limited-eom': 'limited EOM',
-  'needs-assessment': 'needs assessment only',
-  'expert-team': 'expert team',
-  'technical-assessment': 'technical assessment team',
-  none: 'no mission',
-  other: 'observer mission',
-};
-
-export function missionTypeLabel(type: MissionType): string {
-  return MISSION_TYPE[type];
+export function missionTypeLabel(type: MissionType, m: ExportMessages = en): string {
+  return m.observation.missionTypes[type];
 }
 
 /** Splits at "; " and at sentence ends outside parentheses and quotation marks: [clause, separator, clause, ...]. */
@@ -222,8 +205,9 @@ function tableBlocks(ctx: BuildContext, table: TableModel, notes: Block): Block[
 
 /** One mission in a cell: organisation and type, headline verdict (short, cited), findings with their severity. */
 function missionInline(ctx: BuildContext, record: RecordData, mission: MissionDto, options: { quote: boolean }): Inline[] {
-  const out: Inline[] = [text(mission.organisation, { bold: true }), text(` · ${missionTypeLabel(mission.missionType)}`)];
-  const marker = verificationMarker(mission.verification);
+  const o = ctx.m.observation;
+  const out: Inline[] = [text(mission.organisation, { bold: true }), text(` · ${o.missionTypes[mission.missionType]}`)];
+  const marker = verificationMarker(mission.verification, ctx.m);
   if (marker) out.push(text(`  ${marker}`, { bold: true }));
   const verdict = mission.verdict.trim();
   const reason = mission.reason.trim();
@@ -237,12 +221,12 @@ function missionInline(ctx: BuildContext, record: RecordData, mission: MissionDt
   } else if (reason) {
     lines.push([text(shortVerdict(reason)), ...cite]);
   } else {
-    lines.push([text('No verdict recorded', { italic: true }), ...cite]);
+    lines.push([text(o.noVerdict, { italic: true }), ...cite]);
   }
-  if (reason && verdict && reason !== verdict && mission.missionType !== 'full-eom') lines.push([text('Why: ', { italic: true }), text(shortVerdict(reason))]);
+  if (reason && verdict && reason !== verdict && mission.missionType !== 'full-eom') lines.push([text(o.why, { italic: true }), text(shortVerdict(reason))]);
   for (const finding of mission.findings) {
-    const dimension = record.dimensionById.get(finding.dimensionId)?.label ?? 'Other';
-    lines.push([text(`• ${dimension}: `), text(finding.severity, { bold: true })]);
+    const dimension = record.dimensionById.get(finding.dimensionId)?.label ?? o.otherDimension;
+    lines.push([text(`• ${dimension}: `), text(o.severities[finding.severity].toLocaleLowerCase(ctx.m.tag), { bold: true })]);
   }
   for (const line of lines) out.push({ br: true }, ...line);
   return out;
@@ -250,9 +234,9 @@ function missionInline(ctx: BuildContext, record: RecordData, mission: MissionDt
 
 function electionInline(ctx: BuildContext, record: RecordData, election: ElectionDto, missions: MissionDto[], options: { quote: boolean }): Inline[] {
   const out: Inline[] = [text(formatRecordDate(ctx.m, election.date), { bold: true }), text(` · ${electionLabel(election)}`)];
-  const marker = verificationMarker(election.verification);
+  const marker = verificationMarker(election.verification, ctx.m);
   if (marker) out.push(text(`  ${marker}`, { bold: true }));
-  if (missions.length === 0) out.push({ br: true }, text('No mission recorded', { italic: true }));
+  if (missions.length === 0) out.push({ br: true }, text(ctx.m.observation.noMission, { italic: true }));
   for (const mission of missions) out.push({ br: true }, ...missionInline(ctx, record, mission, options));
   return out;
 }
@@ -289,17 +273,18 @@ function observationCases(ctx: BuildContext, record: RecordData): CaseDto[] {
   return orderCases(record.cases.filter((c) => !c.archived && withElections.has(c.id)));
 }
 
-function verificationSummary(groups: { noun: string; items: { verification: Verification }[] }[]): string {
+function verificationSummary(m: ExportMessages, groups: { noun: 'verdicts' | 'elections'; items: { verification: Verification }[] }[]): string {
   const shown = groups.filter((g) => g.items.length > 0);
   if (shown.length === 0) return '';
   const open = shown.flatMap((g) => g.items).filter((i) => i.verification !== 'verified-external');
-  if (open.length === 0) return `All ${listNames(shown.map((g) => `${g.items.length} ${g.noun}`))} shown are verified against an external source.`;
-  const parts = shown.map((g) => `${g.items.filter((i) => i.verification === 'verified-external').length} of the ${g.items.length} ${g.noun}`);
   const counts = (['one-source', 'contested', 'unverified'] as const)
     .map((v) => [v, open.filter((i) => i.verification === v).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([v, n]) => `${n} “${VERIFICATION[v].marker}”`);
-  return `${capitalise(listNames(parts))} shown are verified against an external source; the others are marked (${counts.join(', ')}).`;
+    .map(([v, n]) => `${n} “${m.verification[v].marker}”`);
+  return m.observation.verification(
+    shown.map((g) => ({ noun: g.noun, verified: g.items.filter((i) => i.verification === 'verified-external').length, total: g.items.length })),
+    counts.join(', '),
+  );
 }
 
 export function buildObservation(ctx: BuildContext): Draft {
@@ -309,29 +294,26 @@ export function buildObservation(ctx: BuildContext): Draft {
   const ids = new Set(cases.map((c) => c.id));
   const elections = record.elections.filter((e) => ids.has(e.caseId));
   const missions = elections.flatMap((e) => e.missions);
-  const caseNames = listNames(cases.map((c) => c.name));
+  const o = ctx.m.observation;
+  const caseNames = listNames(cases.map((c) => c.name), ctx.m);
   const organisations = [...new Set(missions.map((m) => m.organisation))].sort((a, b) => (a.startsWith('OSCE') ? -1 : b.startsWith('OSCE') ? 1 : a.localeCompare(b)));
   const years = elections.map((e) => yearOf(e.date)).sort();
 
   const blocks: Block[] = [
-    { type: 'title', text: ctx.m.observationRecord, subtitle: `Elections and the missions that observed them · ${ctx.project.title}` },
+    { type: 'title', text: ctx.m.observationRecord, subtitle: o.subtitle(ctx.project.title) },
   ];
   if (elections.length === 0) {
-    blocks.push({ type: 'paragraph', content: [text(`No election of ${caseNames} is recorded yet.`, { italic: true })] });
+    blocks.push({ type: 'paragraph', content: [text(o.noElection(caseNames), { italic: true })] });
   } else {
     blocks.push({
       type: 'paragraph',
-      content: [
-        text(
-          `${elections.length} election${elections.length === 1 ? '' : 's'} from ${years[0]} to ${years.at(-1)} and the ${missions.length} mission${missions.length === 1 ? '' : 's'} recorded for them (${listNames(organisations)}), ${cases.length > 1 ? 'the cases side by side, year by year' : 'year by year'}. Table 2 sets the findings the missions reported side by side, dimension by dimension.`,
-        ),
-      ],
+      content: [text(o.intro(elections.length, years[0]!, years.at(-1)!, missions.length, listNames(organisations, ctx.m), cases.length > 1))],
     });
     const entries = elections.map((e) => ({ election: e, missions: e.missions }));
     const rows = yearRows(ctx, record, cases, entries, { quote: false });
     const table1: TableModel = {
       number: 1,
-      caption: `Elections and the verdicts of the missions that observed them: ${caseNames}, year by year`,
+      caption: o.caption(caseNames),
       columns: [{ label: ctx.m.year, width: 7 }, ...caseColumns(cases, 93 / cases.length, ctx.m)],
       rows,
     };
@@ -340,28 +322,18 @@ export function buildObservation(ctx: BuildContext): Draft {
         type: 'tableNotes',
         legend: null,
         paragraphs: [
-          [
-            text('Each cell: ', { italic: true }),
-            text(
-              'the date and type of each election of the case that year; then each mission: the organisation and the type of mission (EOM: election observation mission; “no mission” with the reason), its headline verdict in short, and the findings coded on the shared dimensions with their severity in words.',
-            ),
-          ],
-          [
-            text('Severity: ', { italic: true }),
-            text(
-              `${SEVERITIES.join(' < ')}: how grave the problems were that the mission reported on the dimension, as the researcher coded them (an ordinal scale; “none”: the mission reported no problem there). A dimension not listed was not coded for that mission.`,
-            ),
-          ],
-          [text('Verification: ', { italic: true }), text(verificationSummary([{ noun: 'verdicts', items: missions }, { noun: 'elections', items: elections }]))],
-          sourcesNote(ctx, hasCite(rows), 'the verdicts are cited to the mission’s report or the source they are known from'),
+          [text(ctx.m.eachCellLabel, { italic: true }), text(o.eachCell)],
+          [text(o.severityLabel, { italic: true }), text(o.severityNote(SEVERITIES.map((v) => o.severities[v].toLocaleLowerCase(ctx.m.tag)).join(' < ')))],
+          [text(o.verificationLabel, { italic: true }), text(verificationSummary(ctx.m, [{ noun: 'verdicts', items: missions }, { noun: 'elections', items: elections }]))],
+          sourcesNote(ctx, hasCite(rows), o.verdictsCited),
         ],
       }),
     );
     blocks.push(...findingsBlocks(ctx, record, cases, elections));
   }
   return {
-    title: `Observation record: ${caseNames}`,
-    subject: `Elections, observer missions, their verdicts and findings by dimension for ${caseNames} (${ctx.project.title})`,
+    title: o.title(caseNames),
+    subject: o.subject(caseNames, ctx.project.title),
     sections: [{ orientation: orientationOf(ctx), blocks }],
     tables: [],
     sheets: [missionSheet(ctx, record, cases, elections)],
@@ -377,7 +349,8 @@ function findingsBlocks(ctx: BuildContext, record: RecordData, cases: CaseDto[],
     }
   }
   const uncoded = elections.reduce((n, e) => n + e.missions.filter((m) => m.findings.length === 0).length, 0);
-  if (coded.length === 0) return [{ type: 'paragraph', content: [text('No finding has been coded for these missions yet.', { italic: true })] }];
+  const o = ctx.m.observation;
+  if (coded.length === 0) return [{ type: 'paragraph', content: [text(o.noFindings, { italic: true })] }];
   const dimensions = record.dimensions.filter((d) => coded.some((c) => c.mission.findings.some((f) => f.dimensionId === d.id)));
   // At most nine missions to a table on a landscape page; more are split, case by case where possible.
   const MAX = ctx.options.orientation === 'portrait' ? 6 : 9;
@@ -392,9 +365,9 @@ function findingsBlocks(ctx: BuildContext, record: RecordData, cases: CaseDto[],
     const single = chunk.every((c) => c.kase === chunk[0]!.kase) && cases.length > 1;
     const table: TableModel = {
       number: 2 + i,
-      caption: `Findings by dimension: the severity of what each mission reported${single ? `, ${chunk[0]!.kase?.name ?? ''}` : `, ${listNames([...new Set(chunk.map((c) => c.kase?.name ?? ''))])}`}${chunks.length > 1 ? ` (${i + 1} of ${chunks.length})` : ''}`,
+      caption: o.findingsCaption(single ? (chunk[0]!.kase?.name ?? '') : listNames([...new Set(chunk.map((c) => c.kase?.name ?? ''))], ctx.m), chunks.length > 1 ? { index: i + 1, count: chunks.length } : null),
       columns: [
-        { label: 'Dimension', width: 16 },
+        { label: o.dimension, width: 16 },
         ...chunk.map((c) => ({ label: `${c.kase?.name ?? ''} ${yearOf(c.election.date)}`, note: `${c.mission.organisation} · ${c.election.type}`, width: 84 / chunk.length })),
       ],
       rows: dimensions.map((d) => ({
@@ -402,18 +375,18 @@ function findingsBlocks(ctx: BuildContext, record: RecordData, cases: CaseDto[],
           { header: true, content: [text(d.label, { bold: true })] },
           ...chunk.map((c): CellModel => {
             const finding = c.mission.findings.find((f) => f.dimensionId === d.id);
-            return finding ? { status: severityMark(finding.severity), content: [] } : { content: [text('—')] };
+            return finding ? { status: severityMark(finding.severity, ctx.m), content: [] } : { content: [text('—')] };
           }),
         ],
       })),
     };
     const paragraphs: Inline[][] = [
-      [text('Each column: ', { italic: true }), text(`a mission with coded findings (the election’s date: ${chunk.map((c) => `${c.kase?.name ?? ''} ${formatRecordDate(ctx.m, c.election.date)}`).join('; ')}).`)],
-      [text('—: ', { italic: true }), text('not coded: the mission’s findings on this dimension were not coded. It does not mean that no problem was found.')],
-      [text('Dimensions: ', { italic: true }), text(dimensions.map((d) => `${d.label}${d.description ? ` (${d.description.replace(/\.$/, '')})` : ''}`).join('; ') + '.')],
+      [text(o.eachColumnLabel, { italic: true }), text(o.eachColumn(chunk.map((c) => `${c.kase?.name ?? ''} ${formatRecordDate(ctx.m, c.election.date)}`).join('; ')))],
+      [text('—: ', { italic: true }), text(o.notCoded)],
+      [text(o.dimensionsLabel, { italic: true }), text(dimensions.map((d) => `${d.label}${d.description ? ` (${d.description.replace(/\.$/, '')})` : ''}`).join('; ') + '.')],
     ];
-    if (uncoded > 0 && i === chunks.length - 1) paragraphs.push([text('Not shown: ', { italic: true }), text(`${uncoded} mission${uncoded === 1 ? ' has' : 's have'} no coded findings yet (see Table 1).`)]);
-    blocks.push(...tableBlocks(ctx, table, { type: 'tableNotes', legend: SEVERITIES.map(severityMark), legendLabel: 'Severity scale', paragraphs }));
+    if (uncoded > 0 && i === chunks.length - 1) paragraphs.push([text(o.notShownLabel, { italic: true }), text(o.notShown(uncoded))]);
+    blocks.push(...tableBlocks(ctx, table, { type: 'tableNotes', legend: SEVERITIES.map((v) => severityMark(v, ctx.m)), legendLabel: o.severityScale, paragraphs }));
   });
   return blocks;
 }

@@ -181,8 +181,9 @@ function tableLatex(table: TableModel, ctx: LatexContext): string {
   // part's number; the first part is labelled and listed.
   // The label in the document's language with the counter where the number goes ("Table~3", "3-кесте").
   const sentinel = -7_777_777;
-  const label = escapeLatex(ctx.m.tableLabel(sentinel, table.part)).replace(String(sentinel), '\\thetable{}').replace(/ /g, '~');
-  const continued = escapeLatex(ctx.m.tableLabel(sentinel)).replace(String(sentinel), '\\thetable{}').replace(/ /g, '~');
+  const counter = (value: string) => escapeLatex(value).replace(String(sentinel), '\\thetable').replace(/ /g, '~').replace(/\\thetable~/, '\\thetable{}~');
+  const label = counter(ctx.m.tableLabel(sentinel, table.part));
+  const continued = counter(ctx.m.tableLabel(sentinel));
   const first = (table.part?.index ?? 1) === 1;
   const listed = first ? `\\label{tab:${table.number}}\\addcontentsline{lot}{table}{\\protect\\numberline{\\thetable}${escapeLatex(table.caption)}}` : '';
   // The caption is the first row of the first head, so that it goes to the page of the table's first row (a row
@@ -197,7 +198,7 @@ function tableLatex(table: TableModel, ctx: LatexContext): string {
 ${head}
 \\midrule
 \\endfirsthead
-\\multicolumn{${n}}{l}{\\emph{${continued} (${escapeLatex(ctx.m.continued)})}}\\\\
+\\multicolumn{${n}}{l}{\\emph{${continued}\\ (${escapeLatex(ctx.m.continued)})}}\\\\
 \\toprule
 ${head}
 \\midrule

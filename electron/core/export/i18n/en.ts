@@ -146,4 +146,42 @@ export const en: ExportMessages = {
 
   observationRecord: 'Observation record',
   year: 'Year',
+  observation: {
+    title: (cases) => `Observation record: ${cases}`,
+    subtitle: (project) => `Elections and the missions that observed them · ${project}`,
+    subject: (cases, project) => `Elections, observer missions, their verdicts and findings by dimension for ${cases} (${project})`,
+    noElection: (cases) => `No election of ${cases} is recorded yet.`,
+    intro: (elections, from, to, missions, organisations, sideBySide) =>
+      `${plural('en', elections, { one: '{n} election', other: '{n} elections' })} from ${from} to ${to} and the ${plural('en', missions, { one: '{n} mission', other: '{n} missions' })} recorded for them (${organisations}), ${sideBySide ? 'the cases side by side, year by year' : 'year by year'}. Table 2 sets the findings the missions reported side by side, dimension by dimension.`,
+    caption: (cases) => `Elections and the verdicts of the missions that observed them: ${cases}, year by year`,
+    eachCell:
+      'the date and type of each election of the case that year; then each mission: the organisation and the type of mission (EOM: election observation mission; “no mission” with the reason), its headline verdict in short, and the findings coded on the shared dimensions with their severity in words.',
+    severityLabel: 'Severity: ',
+    severityNote: (scale) => `${scale}: how grave the problems were that the mission reported on the dimension, as the researcher coded them (an ordinal scale; “none”: the mission reported no problem there). A dimension not listed was not coded for that mission.`,
+    verificationLabel: 'Verification: ',
+    verification: (groups, marked) => {
+      const nouns = groups.map((g) => `${g.total} ${g.noun}`);
+      if (!marked) return `All ${joinList(nouns, 'and')} shown are verified against an external source.`;
+      const parts = groups.map((g) => `${g.verified} of the ${g.total} ${g.noun}`);
+      const text = joinList(parts, 'and');
+      return `${text[0]!.toUpperCase()}${text.slice(1)} shown are verified against an external source; the others are marked (${marked}).`;
+    },
+    verdictsCited: 'the verdicts are cited to the mission’s report or the source they are known from',
+    findingsCaption: (cases, part) => `Findings by dimension: the severity of what each mission reported, ${cases}${part ? ` (${part.index} of ${part.count})` : ''}`,
+    dimension: 'Dimension',
+    eachColumnLabel: 'Each column: ',
+    eachColumn: (list) => `a mission with coded findings (the election’s date: ${list}).`,
+    notCoded: 'not coded: the mission’s findings on this dimension were not coded. It does not mean that no problem was found.',
+    dimensionsLabel: 'Dimensions: ',
+    notShownLabel: 'Not shown: ',
+    notShown: (n) => `${n} mission${n === 1 ? ' has' : 's have'} no coded findings yet (see Table 1).`,
+    noFindings: 'No finding has been coded for these missions yet.',
+    severityScale: 'Severity scale',
+    severities: { none: 'None', minor: 'Minor', moderate: 'Moderate', serious: 'Serious', severe: 'Severe' },
+    missionTypes: { 'full-eom': 'full EOM', 'limited-eom': 'limited EOM', 'needs-assessment': 'needs assessment only', 'expert-team': 'expert team', 'technical-assessment': 'technical assessment team', none: 'no mission', other: 'observer mission' },
+    noMission: 'No mission recorded',
+    noVerdict: 'No verdict recorded',
+    why: 'Why: ',
+    otherDimension: 'Other',
+  },
 };

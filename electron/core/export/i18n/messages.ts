@@ -8,7 +8,7 @@
  * plain strings where a word is fixed, functions only where the words depend on numbers or names (plurals follow
  * each language's CLDR rules through `plural`).
  */
-import type { CellMode, ClaimAssessment, Confidence, Verification } from '../../../contract/api';
+import type { CellMode, ClaimAssessment, Confidence, MissionType, Severity, Verification } from '../../../contract/api';
 
 export const EXPORT_LANGUAGES = ['en', 'ru', 'kk'] as const;
 /** The language of an export's own words. */
@@ -167,6 +167,37 @@ export interface ExportMessages {
   // Observation record
   observationRecord: string;
   year: string;
+  observation: {
+    title(cases: string): string;
+    subtitle(project: string): string;
+    subject(cases: string, project: string): string;
+    noElection(cases: string): string;
+    intro(elections: number, from: string, to: string, missions: number, organisations: string, sideBySide: boolean): string;
+    caption(cases: string): string;
+    eachCell: string;
+    severityLabel: string;
+    severityNote(scale: string): string;
+    verificationLabel: string;
+    /** "All 34 verdicts and 28 elections shown are verified …" or "30 of the 34 verdicts … ; the others are marked (…)". */
+    verification(groups: { noun: 'verdicts' | 'elections'; verified: number; total: number }[], marked: string): string;
+    verdictsCited: string;
+    findingsCaption(cases: string, part: { index: number; count: number } | null): string;
+    dimension: string;
+    eachColumnLabel: string;
+    eachColumn(list: string): string;
+    notCoded: string;
+    dimensionsLabel: string;
+    notShownLabel: string;
+    notShown(missions: number): string;
+    noFindings: string;
+    severityScale: string;
+    severities: Record<Severity, string>;
+    missionTypes: Record<MissionType, string>;
+    noMission: string;
+    noVerdict: string;
+    why: string;
+    otherDimension: string;
+  };
 }
 
 /** "A", "A and B", "A, B and C" with the language's conjunction. */
