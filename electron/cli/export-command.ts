@@ -37,12 +37,16 @@ export const EXPORT_USAGE = `comparanda export FILE --what matrix|case|appendix|
     [--norm ID_OR_LABEL]... [--cases A|B]... [--view NAME] [--case NAME] [--claim ID_OR_TEXT] [--layout cases-as-columns|stages-as-columns]
     [--style chicago-note|apa|harvard|PATH.csl] [--locale en-US|en-GB|ru-RU] [--paper a4|letter]
     [--orientation landscape|portrait] [--shape long|wide] [--author TEXT] [--note-marks letters|numbers] [--no-bom]
+    [--language en|ru|kk] [--romanise]
   write a publication export: the matrix (one table per norm), the claims register (or, with --claim, one claim's
   comparison card), the observation record, a case profile or the evidence appendix, with citations; LaTeX also
   writes OUT-body.tex (the tables, to \\input in an article) and OUT.bib (biblatex). Several norms or cases: repeat
   the flag or separate them with "|" (a norm's label may hold commas; "--cases KAZ,BLR" still works). A name is
   matched exactly (ISO code, name, label, short label), then by a unique prefix; an ambiguous one is an error listing
-  the candidates. PDF needs Chromium (CHROMIUM_PATH overrides /usr/bin/chromium).`;
+  the candidates. --language sets the language of headings, captions, labels and notes (default: the --locale's
+  language; Kazakh cites with Russian terms, there being no Kazakh CSL locale); --romanise writes Cyrillic
+  references in Latin letters by the ALA-LC tables, with the translated title in brackets where there is one.
+  PDF needs Chromium (CHROMIUM_PATH overrides /usr/bin/chromium).`;
 
 const OPTIONS = {
   what: { type: 'string', short: 'w' },
@@ -62,6 +66,8 @@ const OPTIONS = {
   author: { type: 'string' },
   'note-marks': { type: 'string' },
   'no-bom': { type: 'boolean' },
+  language: { type: 'string' },
+  romanise: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   'passphrase-file': { type: 'string' },
 } as const;
@@ -121,6 +127,8 @@ export function parseExportArgs(args: string[]): { file: string; options: Export
     author: values.author,
     noteMarks: oneOf<'letters' | 'numbers'>('note-marks', values['note-marks'], ['letters', 'numbers']),
     ...(values['no-bom'] ? { bom: false } : {}),
+    language: oneOf<'en' | 'ru' | 'kk'>('language', values.language, ['en', 'ru', 'kk']),
+    ...(values.romanise ? { romanise: true } : {}),
   };
   return { file: positionals[0]!, options, quiet: values.quiet ?? false };
 }

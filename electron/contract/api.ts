@@ -436,6 +436,10 @@ export interface ExportRequest {
   noteMarks?: 'letters' | 'numbers' | undefined;
   /** CSV: a UTF-8 byte order mark first (default true), so that Excel on Windows reads Cyrillic correctly. */
   bom?: boolean | undefined;
+  /** The language of the export's own words (headings, captions, labels, notes); default: the locale's language. */
+  language?: 'en' | 'ru' | 'kk' | undefined;
+  /** Cyrillic references in Latin letters by the ALA-LC tables, with the translated title in brackets. */
+  romanise?: boolean | undefined;
 }
 
 export interface BibliographyPreviewItem {

@@ -151,6 +151,8 @@ const exportRequest = {
   author: z.string().max(300).optional(),
   noteMarks: z.enum(['letters', 'numbers']).optional(),
   bom: z.boolean().optional(),
+  language: z.enum(['en', 'ru', 'kk']).optional(),
+  romanise: z.boolean().optional(),
 };
 
 const orphanChoice = z.discriminatedUnion('action', [

@@ -28,6 +28,17 @@ test.describe('publication export', () => {
     await page.getByRole('radiogroup', { name: 'Table notes' }).getByRole('radio', { name: 'Numbers' }).click();
     await expect(dialog.previewFrame.locator('sup.noteref').first()).toHaveText('1');
 
+    // The export language: the preview's caption, labels and notes follow it; Kazakh says its citations are Russian.
+    await page.getByRole('combobox', { name: 'Language of headings and notes' }).selectOption('ru');
+    await expect(dialog.previewFrame.locator('h2.caption').first()).toContainText('Таблица 1.');
+    await expect(dialog.previewFrame.locator('thead')).toContainText('Стадия');
+    await dialog.previewSettled();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'export-dialog-russian.png'), animations: 'disabled', caret: 'hide' });
+    await page.getByRole('combobox', { name: 'Language of headings and notes' }).selectOption('kk');
+    await expect(dialog.previewFrame.locator('h2.caption').first()).toContainText('1-кесте.');
+    await expect(page.getByText('Citations use Russian terms: there is no Kazakh citation locale.')).toBeVisible();
+    await page.getByRole('combobox', { name: 'Language of headings and notes' }).selectOption('en');
+
     const out = path.join(app.workDir, 'observation matrix.pdf');
     await dialog.setPath(out);
     await dialog.exportButton.click();

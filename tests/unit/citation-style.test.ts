@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CslItem } from '../../electron/contract/api';
-import { buildExportDocument, type ExportDocument, type ExportOptions } from '../../electron/core/export';
+import mammoth from 'mammoth';
+import { buildExportDocument, exportProject, renderHtml, type ExportDocument, type ExportOptions } from '../../electron/core/export';
+import { renderMarkdown } from '../../electron/core/export/markdown';
 import { CitationSession, loadStyle } from '../../electron/core/export/citations';
 import { capitaliseSentences, dateFromText } from '../../electron/core/export/csl-input';
 import type { TextRun } from '../../electron/core/export/inline';
@@ -96,6 +98,23 @@ describe('APA', () => {
     expect(text).toMatch(/"runs":\[\{"text":"\(OSCE\/ODIHR, 2010\)"\}\],"refs":\[[^\]]*\]\}\},\{"text":"\."\}/);
     // Before: (*Untitled Manuscript …*, c. 2016-2019, Stage 3, fn 53-54; seed line 493) after the paraphrase's full stop.
     expect(text).toContain('"text":"Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed)","italic":true},{"text":", ca. 2016–2019, Stage 3, nn. 53–54; seed line 493)"}');
+  });
+
+  it('cites a matrix cell before its full stop in HTML, DOCX and Markdown, as in LaTeX', async () => {
+    const options: Omit<ExportOptions, 'out' | 'format'> = { what: 'matrix', style: 'apa', norms: ['observation'] };
+    const doc = await buildExportDocument(sample, { ...options, format: 'pdf', out: '' });
+    // Before: "… on 30 January 1992. (Untitled manuscript …, ca. 2016–2019, …)" — the citation after the full stop.
+    const html = renderHtml(doc, { paper: 'a4' }).html.replace(/\u00ad/g, '');
+    expect(html).toMatch(/on 30 January 1992 <span class="cite">\(<i>Untitled manuscript.*?seed line 896\)<\/span>\./i);
+    expect(html).not.toMatch(/1992\. <span class="cite">/);
+    const md = renderMarkdown(await buildExportDocument(sample, { ...options, language: 'ru', format: 'md', out: '' }));
+    expect(md).toMatch(/30 January 1992 \(\*Untitled manuscript[^|]*seed line 896\)\./i);
+    expect(md).not.toMatch(/1992\. \(\*Untitled/);
+    const out = path.join(dir, 'apa-matrix.docx');
+    await exportProject(sample, { ...options, format: 'docx', out });
+    const docx = (await mammoth.extractRawText({ path: out })).value;
+    expect(docx).toMatch(/30 January 1992 \(Untitled manuscript[^\n]*seed line 896\)\./i);
+    expect(docx).not.toContain('1992. (Untitled');
   });
 
   it('has no stray comma, an en dash in 2016–2019, and capitals at the start of sentences', async () => {

@@ -108,11 +108,18 @@ describe('LaTeX for a journal', () => {
     expect(tex).toContain('\\printbibliography');
     expect(tex).toContain('{biblatex-chicago}');
     // Real citations: the matrix cites each cell's sources with the excerpts' locators, as the claims register does.
-    expect(body).toContain('\\footcites[{Stages 1 and 2 (election monitoring), n. 45; seed line 414}]{seed}');
+    // Table notes are lettered (Chicago 3.77) and set under the table, so they never join the article's footnotes.
+    expect(body).toContain('\\textsuperscript{\\textit{a}}');
+    expect(body).toMatch(/\\makebox\[1\.2em\]\[l\]\{\\textsuperscript\{\\textit\{a\}\}\}\\cites\[\{Stages 1 and 2 \(election monitoring\), n\. 45; seed line 414\}\]\{seed\}/);
+    expect(body).not.toContain('\\footcite');
     expect(body).not.toContain('\\footnote{');
+    // Numbers, when asked for, are real footnotes.
+    const numbered = await exportTex('matrix-numbered', { what: 'matrix', noteMarks: 'numbers' });
+    expect(numbered.body).toContain('\\footcites[{Stages 1 and 2 (election monitoring), n. 45; seed line 414}]{seed}');
+    expect(numbered.body).not.toContain('\\textsuperscript{\\textit{a}}');
     // Every key cited is an entry of the .bib, and the keys are the project's citation keys (as in XLSX and CSL-JSON).
     const keys = new Set(listSources(project).map((s) => s.citationKey));
-    const cited = new Set([...body.matchAll(/\\(?:foot|paren)cites?((?:\[[^\]]*\])?\{[^}]+\})+/g)].flatMap((m) => [...m[0].matchAll(/\{([^{}]+)\}(?=\[|$|\{)/g)].map((k) => k[1]!)));
+    const cited = new Set([...body.matchAll(/\\(?:foot|paren)?cites?((?:\[[^\]]*\])?\{[^}]+\})+/g)].flatMap((m) => [...m[0].matchAll(/\{([^{}]+)\}(?=\[|$|\{)/g)].map((k) => k[1]!)));
     const entries = new Set([...bib.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]!));
     expect(cited.size).toBeGreaterThan(5);
     for (const key of cited) {
@@ -158,6 +165,9 @@ describe('LaTeX for a journal', () => {
         ['ci-claims', { what: 'claims', orientation: 'portrait' }],
         ['ci-appendix', { what: 'appendix', style: 'apa' }],
         ['ci-matrix-harvard', { what: 'matrix', style: 'harvard', norms: ['observation'] }],
+        // The export languages: babel's Russian or Kazakh as the main language, biblatex's Russian strings.
+        ['ci-matrix-ru', { what: 'matrix', language: 'ru', norms: ['observation'] }],
+        ['ci-matrix-kk', { what: 'matrix', language: 'kk', norms: ['observation'], noteMarks: 'numbers' }],
       ];
       for (const [name, options] of runs) {
         const { body } = await exportTex(name, options);

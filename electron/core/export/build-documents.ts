@@ -11,7 +11,7 @@ import { bibliographyBlock, matrixBlocks, matrixCaption } from './build-matrix';
 import { markdownToInline, text } from './inline';
 import { joinHardBreaks } from '../../contract/quotation';
 import { caseSheet, evidenceSheet, longSheet, wideSheets } from './build-sheets';
-import { cellMeta, citesIn, listNames, notesLabel, statusMark, type Block, type BuildContext, type EvidenceItem, type RowModel, type Section, type SheetModel, type TableModel } from './model';
+import { cellMeta, citesIn, listNames, notesLabel, stageText, statusMark, type Block, type BuildContext, type EvidenceItem, type RowModel, type Section, type SheetModel, type TableModel } from './model';
 import type { MatrixLayout, PageOrientation } from './types';
 
 export interface Draft {
@@ -46,11 +46,11 @@ export function buildMatrix(ctx: BuildContext): Draft {
   const tables = selectedTables(ctx);
   const layout = layoutOf(ctx);
   const blocks = matrixBlocks(ctx, tables, layout, 'separate');
-  const title = tables.length === 1 ? matrixCaption(tables[0]!) : `${ctx.project.title}: ${tables.map((t) => t.norm.shortLabel || t.norm.label).join('; ')}`;
-  const cases = listNames(tables[0]!.cases.map((c) => c.name));
+  const title = tables.length === 1 ? matrixCaption(tables[0]!, ctx.m) : `${ctx.project.title}: ${tables.map((t) => t.norm.shortLabel || t.norm.label).join('; ')}`;
+  const cases = listNames(tables[0]!.cases.map((c) => c.name), ctx.m);
   return {
     title,
-    subject: `Comparative matrix of norm diffusion and contestation (${tables.map((t) => t.norm.label).join('; ')}) for ${cases}`,
+    subject: ctx.m.matrixSubject(tables.map((t) => t.norm.label).join('; '), cases),
     sections: [{ orientation: orientation(ctx, 'landscape'), blocks }],
     tables,
     sheets: [...wideSheets(ctx, tables), longSheet(ctx, tables)],
@@ -60,8 +60,8 @@ export function buildMatrix(ctx: BuildContext): Draft {
 // ---------------------------------------------------------------------------------------------------------------
 // Case profile
 
-function attributeValue(attribute: AttributeDto, value: AttributeValue): string {
-  if (attribute.type === 'boolean') return value === true ? 'Yes' : 'No';
+function attributeValue(ctx: BuildContext, attribute: AttributeDto, value: AttributeValue): string {
+  if (attribute.type === 'boolean') return value === true ? ctx.m.yes : ctx.m.no;
   return String(value);
 }
 
@@ -72,19 +72,21 @@ export function buildCase(ctx: BuildContext): Draft {
   const norms = ctx.options.norms?.length ? ctx.options.norms.map((q) => resolveNorm(ctx.project, q, overview.norms)) : overview.norms.filter((n) => !n.archived);
   const tables = norms.length > 0 ? matrixTables(ctx.project, { norms: norms.map((n) => n.id), cases: [kase.id] }) : [];
 
+  const m = ctx.m;
+  const role = kase.role === 'focal' ? m.focalCase : m.comparisonCase;
   const blocks: Block[] = [
-    { type: 'title', text: `Case profile: ${kase.name}`, subtitle: [kase.role === 'focal' ? 'Focal case' : 'Comparison case', kase.isoCode ? `ISO ${kase.isoCode}` : '', kase.archived ? 'archived' : '', ctx.project.title].filter(Boolean).join(' · ') },
+    { type: 'title', text: m.caseProfile(kase.name), subtitle: [role[0]!.toLocaleUpperCase(m.tag) + role.slice(1), kase.isoCode ? `ISO ${kase.isoCode}` : '', kase.archived ? m.archived : '', ctx.project.title].filter(Boolean).join(' · ') },
   ];
-  if (kase.notes.trim()) blocks.push({ type: 'heading', level: 2, text: 'Notes' }, { type: 'paragraph', content: markdownToInline(kase.notes) });
+  if (kase.notes.trim()) blocks.push({ type: 'heading', level: 2, text: m.notesHeading }, { type: 'paragraph', content: markdownToInline(kase.notes) });
 
-  blocks.push({ type: 'heading', level: 2, text: 'Attributes' });
+  blocks.push({ type: 'heading', level: 2, text: m.attributes });
   const attributes = overview.attributes.filter((a) => kase.attributes[a.id] !== undefined);
-  if (attributes.length > 0) blocks.push({ type: 'fields', items: attributes.map((a) => ({ label: a.name, value: attributeValue(a, kase.attributes[a.id]!) })) });
-  else blocks.push({ type: 'paragraph', content: [text('No attributes are recorded for this case.', { italic: true })] });
+  if (attributes.length > 0) blocks.push({ type: 'fields', items: attributes.map((a) => ({ label: a.name, value: attributeValue(ctx, a, kase.attributes[a.id]!) })) });
+  else blocks.push({ type: 'paragraph', content: [text(m.noAttributes, { italic: true })] });
 
-  blocks.push({ type: 'heading', level: 2, text: 'Assessments' });
+  blocks.push({ type: 'heading', level: 2, text: m.assessments });
   if (tables.length === 0) {
-    blocks.push({ type: 'paragraph', content: [text('The project has no norms yet.', { italic: true })] });
+    blocks.push({ type: 'paragraph', content: [text(m.noNorms, { italic: true })] });
   } else {
     const rows: RowModel[] = [];
     ctx.evidence.prefetch(tables);
@@ -97,13 +99,13 @@ export function buildCase(ctx: BuildContext): Draft {
         const quotes = evidence.filter((e) => e.textKind === 'quote').length;
         rows.push({
           cells: [
-            { header: true, content: [text(`${row.stage.position}. ${row.stage.label}`, { bold: true })] },
-            { status: statusMark(table.framework, cell?.status ?? null), meta: cellMeta(cell), content: [] },
+            { header: true, content: [text(`${row.stage.position}. ${stageText(m, row.stage.label)}`, { bold: true })] },
+            { status: statusMark(table.framework, cell?.status ?? null, m), meta: cellMeta(cell, m), content: [] },
             { content: cell?.summary ? markdownToInline(cell.summary) : [], cite },
             {
               align: 'right',
               content: evidence.length
-                ? [text(`${evidence.length} excerpt${evidence.length === 1 ? '' : 's'}`), { br: true }, text(`${quotes} quote${quotes === 1 ? '' : 's'}, ${evidence.length - quotes} paraphrase${evidence.length - quotes === 1 ? '' : 's'}`, { italic: true })]
+                ? [text(m.excerpts(evidence.length)), { br: true }, text(m.quotesAndParaphrases(quotes, evidence.length - quotes), { italic: true })]
                 : [text('—')],
             },
           ],
@@ -112,12 +114,12 @@ export function buildCase(ctx: BuildContext): Draft {
     }
     const table: TableModel = {
       number: 1,
-      caption: `${kase.name}: assessments across ${tables.length === 1 ? 'the norm' : `${tables.length} norms`}, stage by stage`,
+      caption: m.caseCaption(kase.name, tables.length),
       columns: [
-        { label: 'Stage', width: 17 },
-        { label: 'Status', width: 17 },
-        { label: 'Assessment', width: 50 },
-        { label: 'Evidence', width: 16 },
+        { label: m.stage, width: 17 },
+        { label: m.status, width: 17 },
+        { label: m.assessment, width: 50 },
+        { label: m.evidence, width: 16 },
       ],
       rows,
     };
@@ -126,14 +128,12 @@ export function buildCase(ctx: BuildContext): Draft {
     const anyCite = rows.some((r) => 'cells' in r && r.cells.some((c) => c.cite));
     blocks.push(tableBlock, {
       type: 'tableNotes',
-      legend: framework.statuses.map((s) => statusMark(framework, s.key)),
+      legend: framework.statuses.map((s) => statusMark(framework, s.key, m)),
+      legendLabel: m.statusScale,
       paragraphs: [
-        [text('No data: ', { italic: true }), text('nothing has been recorded for this case at this stage. It does not mean that the stage was not reached.')],
-        [text('Evidence: ', { italic: true }), text('the excerpts linked to the cell (quotations and paraphrases of sources); they are listed with their locators in the evidence appendix.')],
-        [
-          text('Sources: ', { italic: true }),
-          text(anyCite ? `the researcher’s assessments, based on the sources cited (${ctx.citations.note ? notesLabel(ctx.options) : 'in parentheses'}); full references below.` : 'the researcher’s assessments; no evidence is linked yet.'),
-        ],
+        [text(`${m.noData}: `, { italic: true }), text(m.noDataNote)],
+        [text(`${m.evidence}: `, { italic: true }), text(m.evidenceNote)],
+        [text(m.sourcesLabel, { italic: true }), text(anyCite ? m.caseSources(ctx.citations.note ? notesLabel(ctx.options, m) : m.inParentheses) : m.caseNoSources)],
       ],
     });
     if (ctx.citations.note) {
@@ -142,8 +142,8 @@ export function buildCase(ctx: BuildContext): Draft {
     }
   }
   return {
-    title: `Case profile: ${kase.name}`,
-    subject: `Case profile of ${kase.name}: notes, attributes and assessments across norms (${ctx.project.title})`,
+    title: m.caseProfile(kase.name),
+    subject: m.caseSubject(kase.name, ctx.project.title),
     sections: [{ orientation: orientation(ctx, 'portrait'), blocks }],
     tables,
     sheets: [caseSheet(ctx, kase, tables)],
@@ -170,23 +170,17 @@ function evidenceItem(ctx: BuildContext, excerpt: ExcerptDto): EvidenceItem {
 export function buildAppendix(ctx: BuildContext): Draft {
   const tables = selectedTables(ctx);
   const layout = layoutOf(ctx);
-  const cases = listNames(tables[0]!.cases.map((c) => c.name));
+  const m = ctx.m;
+  const cases = listNames(tables[0]!.cases.map((c) => c.name), m);
   const intro: Block[] = [
-    { type: 'title', text: 'Evidence appendix', subtitle: `${ctx.project.title} · ${cases}` },
-    {
-      type: 'paragraph',
-      content: [
-        text(
-          `${tables.length === 1 ? 'Table 1 gives' : `Tables 1–${tables.length} give`} the assessments; section A lists, cell by cell, the evidence each assessment rests on: quotations (in quotation marks) and paraphrases (marked as such), with translations where recorded, and their locators and citations; section B records how assessments, evidence, claims and verifications were changed. Interviewees are identified by pseudonym only.`,
-        ),
-      ],
-    },
+    { type: 'title', text: m.evidenceAppendix, subtitle: `${ctx.project.title} · ${cases}` },
+    { type: 'paragraph', content: [text(m.appendixIntro(tables.length))] },
   ];
   const matrixSection: Section = { orientation: orientation(ctx, 'landscape'), blocks: [...intro, ...matrixBlocks(ctx, tables, layout, 'appendix-below')] };
 
-  const evidenceBlocks: Block[] = [{ type: 'heading', level: 2, text: 'A. Evidence by cell' }];
+  const evidenceBlocks: Block[] = [{ type: 'heading', level: 2, text: m.evidenceByCell }];
   tables.forEach((table, t) => {
-    evidenceBlocks.push({ type: 'heading', level: 2, text: `A.${t + 1} ${table.norm.label} (Table ${t + 1})` });
+    evidenceBlocks.push({ type: 'heading', level: 2, text: `A.${t + 1} ${table.norm.label} (${m.tableLabel(t + 1)})` });
     let any = false;
     for (const row of table.rows) {
       table.cases.forEach((kase, i) => {
@@ -194,13 +188,13 @@ export function buildAppendix(ctx: BuildContext): Draft {
         if (!cell) return;
         any = true;
         const cellBlocks: Block[] = [
-          { type: 'heading', level: 3, text: `${kase.name} — ${row.stage.position}. ${row.stage.label}` },
-          { type: 'status', status: statusMark(table.framework, cell.status), meta: cellMeta(cell) },
+          { type: 'heading', level: 3, text: `${kase.name} — ${row.stage.position}. ${stageText(m, row.stage.label)}` },
+          { type: 'status', status: statusMark(table.framework, cell.status, m), meta: cellMeta(cell, m) },
         ];
         if (cell.summary.trim()) cellBlocks.push({ type: 'paragraph', content: markdownToInline(cell.summary) });
         const excerpts = ctx.evidence.excerpts(cell.id);
         if (excerpts.length > 0) cellBlocks.push({ type: 'evidence', items: excerpts.map((e) => evidenceItem(ctx, e)) });
-        else cellBlocks.push({ type: 'paragraph', small: true, content: [text('No evidence is linked to this cell.', { italic: true })] });
+        else cellBlocks.push({ type: 'paragraph', small: true, content: [text(m.noEvidence, { italic: true })] });
         if (ctx.citations.note) {
           const cites = citesIn(cellBlocks);
           if (cites.length > 0) cellBlocks.push({ type: 'notes', cites });
@@ -208,13 +202,13 @@ export function buildAppendix(ctx: BuildContext): Draft {
         evidenceBlocks.push(...cellBlocks);
       });
     }
-    if (!any) evidenceBlocks.push({ type: 'paragraph', content: [text('No cell of this table has been assessed yet.', { italic: true })] });
+    if (!any) evidenceBlocks.push({ type: 'paragraph', content: [text(m.noCellAssessed, { italic: true })] });
   });
   const contentOrientation: PageOrientation = orientation(ctx, 'portrait');
   // The methods record: every audited change, so that a reader can see how the assessments came to be.
   const audit = auditBlocks(ctx, tables.length + 1);
   return {
-    title: `Evidence appendix: ${ctx.project.title}`,
+    title: m.evidenceAppendixOf(ctx.project.title),
     subject: `Assessments and the evidence behind them (${tables.map((t) => t.norm.label).join('; ')}) for ${cases}`,
     sections: [matrixSection, { orientation: contentOrientation, blocks: [...evidenceBlocks, ...audit.blocks] }],
     tables,

@@ -2,18 +2,20 @@
 import type { CellDto } from '../../contract/api';
 import type { MatrixTable } from '../matrix';
 import { markdownToInline, text, type Inline, type TextRun } from './inline';
-import { cellMeta, citesIn, listNames, markTallRows, notesLabel, statusMark, type Block, type BuildContext, type CellModel, type RowModel, type TableModel } from './model';
+import { en } from './i18n/en';
+import type { ExportMessages } from './i18n';
+import { cellMeta, citesIn, listNames, markTallRows, notesLabel, stageText, statusMark, type Block, type BuildContext, type CellModel, type RowModel, type TableModel } from './model';
 import type { MatrixLayout, PageOrientation } from './types';
 
-export function matrixCaption(table: MatrixTable): string {
-  return `${table.norm.label}: ${listNames(table.cases.map((c) => c.name))}, stage by stage`;
+export function matrixCaption(table: MatrixTable, m: ExportMessages = en): string {
+  return m.matrixCaption(table.norm.label, listNames(table.cases.map((c) => c.name), m));
 }
 
 function assessmentCell(ctx: BuildContext, table: MatrixTable, cell: CellDto | null, cited = true): CellModel {
-  const status = statusMark(table.framework, cell?.status ?? null);
+  const status = statusMark(table.framework, cell?.status ?? null, ctx.m);
   const content: Inline[] = cell?.summary ? markdownToInline(cell.summary) : [];
   const cite = cell && cited ? ctx.citations.cite(ctx.evidence.excerpts(cell.id).map((e) => ({ sourceId: e.sourceId, locator: e.locator }))) : null;
-  return { status, meta: cellMeta(cell), content, cite };
+  return { status, meta: cellMeta(cell, ctx.m), content, cite };
 }
 
 /** Case columns a page takes beside the stage column before the matrix is set in parts. */
@@ -44,8 +46,8 @@ export function splitByCases(table: MatrixTable, max: number): MatrixTable[] {
   return parts;
 }
 
-function stageLabel(position: number, label: string): string {
-  return `${position}. ${label}`;
+function stageLabel(m: ExportMessages, position: number, label: string): string {
+  return `${position}. ${stageText(m, label)}`;
 }
 
 /**
@@ -54,75 +56,60 @@ function stageLabel(position: number, label: string): string {
  */
 export function matrixTableModel(ctx: BuildContext, table: MatrixTable, number: number, layout: MatrixLayout, part?: { index: number; count: number }): TableModel {
   const repeated = (part?.index ?? 1) > 1;
-  const caseColumns = table.cases.map((c) => ({ label: c.name, note: c.role === 'focal' ? (repeated ? 'focal case, repeated' : 'focal case') : undefined }));
+  const m = ctx.m;
+  const caseColumns = table.cases.map((c) => ({ label: c.name, note: c.role === 'focal' ? (repeated ? m.focalCaseRepeated : m.focalCase) : undefined }));
   let columns: TableModel['columns'];
   let rows: RowModel[];
   if (layout === 'stages-as-columns') {
-    columns = [{ label: 'Case', width: 14 }, ...table.rows.map((r) => ({ label: stageLabel(r.stage.position, r.stage.label), width: 86 / Math.max(1, table.rows.length) }))];
+    columns = [{ label: m.case, width: 14 }, ...table.rows.map((r) => ({ label: stageLabel(m, r.stage.position, r.stage.label), width: 86 / Math.max(1, table.rows.length) }))];
     rows = table.cases.map((c, i) => ({
       cells: [
-        { header: true, content: [text(c.name, { bold: true }), ...(c.role === 'focal' ? [{ br: true } as const, text('focal case', { italic: true })] : [])] },
+        { header: true, content: [text(c.name, { bold: true }), ...(c.role === 'focal' ? [{ br: true } as const, text(m.focalCase, { italic: true })] : [])] },
         ...table.rows.map((r) => assessmentCell(ctx, table, r.cells[i] ?? null)),
       ],
     }));
   } else {
     const stageWidth = table.cases.length > 3 ? 12 : 16;
-    columns = [{ label: 'Stage', width: stageWidth }, ...caseColumns.map((c) => ({ ...c, width: (100 - stageWidth) / Math.max(1, table.cases.length) }))];
+    columns = [{ label: m.stage, width: stageWidth }, ...caseColumns.map((c) => ({ ...c, width: (100 - stageWidth) / Math.max(1, table.cases.length) }))];
     rows = table.rows.map((r) => ({
       cells: [
-        { header: true, content: [text(stageLabel(r.stage.position, r.stage.label), { bold: true })] },
+        { header: true, content: [text(stageLabel(m, r.stage.position, r.stage.label), { bold: true })] },
         ...r.cells.map((cell, i) => assessmentCell(ctx, table, cell, !(repeated && table.cases[i]?.role === 'focal'))),
       ],
     }));
   }
-  const model: TableModel = { number, caption: matrixCaption(table), columns, rows, matrix: { table, layout }, part };
+  const model: TableModel = { number, caption: matrixCaption(table, m), columns, rows, matrix: { table, layout }, part };
   markTallRows(model, ctx.options.orientation ?? 'landscape', ctx.citations.note);
   return model;
 }
 
 /** The notes under a matrix: legend, how to read a cell, "no data", the stages, the norm, the sources. */
 export function matrixNotes(ctx: BuildContext, table: MatrixTable, models: TableModel[], where: 'appendix-below' | 'separate'): Block {
-  const legend = table.framework.statuses.map((s) => statusMark(table.framework, s.key));
+  const m = ctx.m;
+  const legend = table.framework.statuses.map((s) => statusMark(table.framework, s.key, m));
   const anyCite = models.some((model) => model.rows.some((r) => 'cells' in r && r.cells.some((c) => c.cite)));
   const norm = table.norm;
   const instrument = [norm.instrument, norm.paragraph].filter(Boolean).join(', ');
   const paragraphs: Inline[][] = [
+    [text(m.eachCellLabel, { italic: true }), text(m.eachCell)],
+    [text(`${m.noData}: `, { italic: true }), text(m.noDataNote)],
     [
-      text('Each cell: ', { italic: true }),
-      text(
-        'the status of the stage for the case, in words and colour; then, where recorded, the mode of reconstitution (discourse, practice or both), the period covered and the researcher’s confidence; then a summary of the assessment.',
-      ),
-    ],
-    [text('No data: ', { italic: true }), text('nothing has been recorded for this case at this stage. It does not mean that the stage was not reached.')],
-    [
-      text(`Stages (${table.framework.name}): `, { italic: true }),
-      text(table.rows.map((r) => `${stageLabel(r.stage.position, r.stage.label)}${r.stage.description ? `: ${r.stage.description.replace(/\.$/, '')}` : ''}`).join('. ') + '.'),
+      text(m.stagesLabel(stageText(m, table.framework.name)), { italic: true }),
+      text(table.rows.map((r) => `${stageLabel(m, r.stage.position, r.stage.label)}${r.stage.description ? `: ${stageText(m, r.stage.description).replace(/\.$/, '')}` : ''}`).join('. ') + '.'),
     ],
   ];
   if (instrument || norm.diffusingAgent) {
-    paragraphs.push([
-      text('Norm: ', { italic: true }),
-      text(`${norm.label}${instrument ? ` (${instrument})` : ''}${norm.diffusingAgent ? `; diffusing agent: ${norm.diffusingAgent}` : ''}.`),
-    ]);
+    paragraphs.push([text(m.normLabel, { italic: true }), text(`${norm.label}${instrument ? ` (${instrument})` : ''}${norm.diffusingAgent ? `; ${m.diffusingAgent}: ${norm.diffusingAgent}` : ''}.`)]);
   }
   if (models.length > 1) {
-    paragraphs.push([
-      text('Parts: ', { italic: true }),
-      text(
-        `the ${table.cases.length} cases do not fit on one page and are set in ${models.length} parts${table.cases.some((c) => c.role === 'focal') ? `, each beginning with the focal case (${table.cases.find((c) => c.role === 'focal')!.name}); its cells are cited in part 1` : ''}.`,
-      ),
-    ]);
+    paragraphs.push([text(m.partsLabel, { italic: true }), text(m.parts(table.cases.length, models.length, table.cases.find((c) => c.role === 'focal')?.name ?? null))]);
   }
-  const evidence = where === 'appendix-below' ? 'The evidence for each cell (quotations, paraphrases and locators) is listed in the evidence appendix below.' : 'The evidence for each cell, with quotations and locators, is listed in the evidence appendix.';
+  const evidence = where === 'appendix-below' ? m.evidenceBelow : m.evidenceSeparate;
   paragraphs.push([
-    text('Sources: ', { italic: true }),
-    text(
-      anyCite
-        ? `the researcher’s assessments, based on the evidence cited in each cell (${ctx.citations.note ? notesLabel(ctx.options) : 'in parentheses'}); full references in the ${ctx.citations.note ? 'bibliography' : 'reference list'}. ${evidence}`
-        : 'the researcher’s assessments; no evidence is linked to these cells yet.',
-    ),
+    text(m.sourcesLabel, { italic: true }),
+    text(anyCite ? m.matrixSources(ctx.citations.note ? notesLabel(ctx.options, m) : m.inParentheses, ctx.citations.note ? m.inTheBibliography : m.inTheReferenceList, evidence) : m.matrixNoSources),
   ]);
-  return { type: 'tableNotes', legend, paragraphs };
+  return { type: 'tableNotes', legend, legendLabel: m.statusScale, paragraphs };
 }
 
 /** Blocks for the tables (each followed by its notes and, for note styles, its collected notes). */
@@ -147,5 +134,5 @@ export function matrixBlocks(ctx: BuildContext, tables: MatrixTable[], layout: M
 
 export function bibliographyBlock(ctx: BuildContext, entries: { runs: TextRun[] }[]): Block | null {
   if (entries.length === 0) return null;
-  return { type: 'bibliography', heading: ctx.citations.note ? 'Bibliography' : 'References', entries: entries.map((e) => e.runs) };
+  return { type: 'bibliography', heading: ctx.citations.note ? ctx.m.bibliography : ctx.m.references, entries: entries.map((e) => e.runs) };
 }

@@ -20,6 +20,8 @@ import { markdownToPlainText } from '../text';
 import type { Draft } from './build-documents';
 import { quotedWithCite } from './csl-input';
 import { markdownToInline, text, type Inline } from './inline';
+import { en } from './i18n/en';
+import { formatRecordDate, type ExportMessages } from './i18n';
 import { citesIn, listNames, markTallRows, notesLabel, paletteMark, type Block, type BuildContext, type CellModel, type ColumnModel, type RowModel, type Section, type SheetModel, type SheetValue, type StatusMark, type TableModel } from './model';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -44,9 +46,8 @@ const ASSESSMENT: Record<ClaimAssessment, { label: string; slot: number; meaning
   undetermined: { label: 'Undetermined', slot: 0, meaning: 'the observation record cannot test it (no comparator with recorded verdicts, or a claim that is not about verdicts)' },
 };
 
-export function assessmentMark(assessment: ClaimAssessment): StatusMark {
-  const a = ASSESSMENT[assessment];
-  return paletteMark(assessment, a.label, a.slot);
+export function assessmentMark(assessment: ClaimAssessment, m: ExportMessages = en): StatusMark {
+  return paletteMark(assessment, m.claimAssessments[assessment].label, ASSESSMENT[assessment].slot);
 }
 
 /** Palette slots of the severities, from green (none) through blue, yellow and orange to vermillion (severe). */
@@ -60,34 +61,17 @@ const SEVERITY: Record<Severity, { slot: number }> = {
 
 const capitalise = (value: string) => (value ? value[0]!.toUpperCase() + value.slice(1) : value);
 
-export function severityMark(severity: Severity): StatusMark {
-  return paletteMark(severity, capitalise(severity), SEVERITY[severity].slot);
+export function severityMark(severity: Severity, m: ExportMessages = en): StatusMark {
+  return paletteMark(severity, m.observation.severities[severity], SEVERITY[severity].slot);
 }
-
-const VERIFICATION: Record<Verification, { label: string; marker: string }> = {
-  'verified-external': { label: 'verified externally', marker: '' },
-  'one-source': { label: 'from one source only', marker: '† one source' },
-  contested: { label: 'contested', marker: '† contested' },
-  unverified: { label: 'not verified', marker: '† unverified' },
-};
 
 /** The text marker of a fact or claim that is not verified externally ("† contested"); empty when it is. */
-export function verificationMarker(verification: Verification): string {
-  return VERIFICATION[verification].marker;
+export function verificationMarker(verification: Verification, m: ExportMessages = en): string {
+  return m.verification[verification].marker;
 }
 
-const MISSION_TYPE: Record<MissionType, string> = {
-  'full-eom': 'full EOM',
-  'limited-eom': 'limited EOM',
-  'needs-assessment': 'needs assessment only',
-  'expert-team': 'expert team',
-  'technical-assessment': 'technical assessment team',
-  none: 'no mission',
-  other: 'observer mission',
-};
-
-export function missionTypeLabel(type: MissionType): string {
-  return MISSION_TYPE[type];
+export function missionTypeLabel(type: MissionType, m: ExportMessages = en): string {
+  return m.observation.missionTypes[type];
 }
 
 /** Splits at "; " and at sentence ends outside parentheses and quotation marks: [clause, separator, clause, ...]. */
@@ -194,9 +178,10 @@ function orientationOf(ctx: BuildContext) {
 }
 
 function sourcesNote(ctx: BuildContext, any: boolean, what: string): Inline[] {
+  const m = ctx.m;
   return [
-    text('Sources: ', { italic: true }),
-    text(any ? `${what} (${ctx.citations.note ? notesLabel(ctx.options) : 'in parentheses'}); full references in the ${ctx.citations.note ? 'bibliography' : 'reference list'}.` : `${what}; no source is recorded for them yet.`),
+    text(m.sourcesLabel, { italic: true }),
+    text(any ? m.sourcesNote(what, ctx.citations.note ? notesLabel(ctx.options, m) : m.inParentheses, ctx.citations.note ? m.inTheBibliography : m.inTheReferenceList) : m.sourcesNoneYet(what)),
   ];
 }
 
@@ -220,8 +205,9 @@ function tableBlocks(ctx: BuildContext, table: TableModel, notes: Block): Block[
 
 /** One mission in a cell: organisation and type, headline verdict (short, cited), findings with their severity. */
 function missionInline(ctx: BuildContext, record: RecordData, mission: MissionDto, options: { quote: boolean }): Inline[] {
-  const out: Inline[] = [text(mission.organisation, { bold: true }), text(` · ${missionTypeLabel(mission.missionType)}`)];
-  const marker = verificationMarker(mission.verification);
+  const o = ctx.m.observation;
+  const out: Inline[] = [text(mission.organisation, { bold: true }), text(` · ${o.missionTypes[mission.missionType]}`)];
+  const marker = verificationMarker(mission.verification, ctx.m);
   if (marker) out.push(text(`  ${marker}`, { bold: true }));
   const verdict = mission.verdict.trim();
   const reason = mission.reason.trim();
@@ -235,22 +221,22 @@ function missionInline(ctx: BuildContext, record: RecordData, mission: MissionDt
   } else if (reason) {
     lines.push([text(shortVerdict(reason)), ...cite]);
   } else {
-    lines.push([text('No verdict recorded', { italic: true }), ...cite]);
+    lines.push([text(o.noVerdict, { italic: true }), ...cite]);
   }
-  if (reason && verdict && reason !== verdict && mission.missionType !== 'full-eom') lines.push([text('Why: ', { italic: true }), text(shortVerdict(reason))]);
+  if (reason && verdict && reason !== verdict && mission.missionType !== 'full-eom') lines.push([text(o.why, { italic: true }), text(shortVerdict(reason))]);
   for (const finding of mission.findings) {
-    const dimension = record.dimensionById.get(finding.dimensionId)?.label ?? 'Other';
-    lines.push([text(`• ${dimension}: `), text(finding.severity, { bold: true })]);
+    const dimension = record.dimensionById.get(finding.dimensionId)?.label ?? o.otherDimension;
+    lines.push([text(`• ${dimension}: `), text(o.severities[finding.severity].toLocaleLowerCase(ctx.m.tag), { bold: true })]);
   }
   for (const line of lines) out.push({ br: true }, ...line);
   return out;
 }
 
 function electionInline(ctx: BuildContext, record: RecordData, election: ElectionDto, missions: MissionDto[], options: { quote: boolean }): Inline[] {
-  const out: Inline[] = [text(formatDate(election.date), { bold: true }), text(` · ${electionLabel(election)}`)];
-  const marker = verificationMarker(election.verification);
+  const out: Inline[] = [text(formatRecordDate(ctx.m, election.date), { bold: true }), text(` · ${electionLabel(election)}`)];
+  const marker = verificationMarker(election.verification, ctx.m);
   if (marker) out.push(text(`  ${marker}`, { bold: true }));
-  if (missions.length === 0) out.push({ br: true }, text('No mission recorded', { italic: true }));
+  if (missions.length === 0) out.push({ br: true }, text(ctx.m.observation.noMission, { italic: true }));
   for (const mission of missions) out.push({ br: true }, ...missionInline(ctx, record, mission, options));
   return out;
 }
@@ -274,8 +260,8 @@ function yearRows(ctx: BuildContext, record: RecordData, cases: CaseDto[], entri
   }));
 }
 
-function caseColumns(cases: CaseDto[], width: number): ColumnModel[] {
-  return cases.map((c) => ({ label: c.name, note: c.role === 'focal' ? 'focal case' : undefined, width }));
+function caseColumns(cases: CaseDto[], width: number, m: ExportMessages = en): ColumnModel[] {
+  return cases.map((c) => ({ label: c.name, note: c.role === 'focal' ? m.focalCase : undefined, width }));
 }
 
 function observationCases(ctx: BuildContext, record: RecordData): CaseDto[] {
@@ -287,17 +273,18 @@ function observationCases(ctx: BuildContext, record: RecordData): CaseDto[] {
   return orderCases(record.cases.filter((c) => !c.archived && withElections.has(c.id)));
 }
 
-function verificationSummary(groups: { noun: string; items: { verification: Verification }[] }[]): string {
+function verificationSummary(m: ExportMessages, groups: { noun: 'verdicts' | 'elections'; items: { verification: Verification }[] }[]): string {
   const shown = groups.filter((g) => g.items.length > 0);
   if (shown.length === 0) return '';
   const open = shown.flatMap((g) => g.items).filter((i) => i.verification !== 'verified-external');
-  if (open.length === 0) return `All ${listNames(shown.map((g) => `${g.items.length} ${g.noun}`))} shown are verified against an external source.`;
-  const parts = shown.map((g) => `${g.items.filter((i) => i.verification === 'verified-external').length} of the ${g.items.length} ${g.noun}`);
   const counts = (['one-source', 'contested', 'unverified'] as const)
     .map((v) => [v, open.filter((i) => i.verification === v).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([v, n]) => `${n} “${VERIFICATION[v].marker}”`);
-  return `${capitalise(listNames(parts))} shown are verified against an external source; the others are marked (${counts.join(', ')}).`;
+    .map(([v, n]) => `${n} “${m.verification[v].marker}”`);
+  return m.observation.verification(
+    shown.map((g) => ({ noun: g.noun, verified: g.items.filter((i) => i.verification === 'verified-external').length, total: g.items.length })),
+    counts.join(', '),
+  );
 }
 
 export function buildObservation(ctx: BuildContext): Draft {
@@ -307,30 +294,27 @@ export function buildObservation(ctx: BuildContext): Draft {
   const ids = new Set(cases.map((c) => c.id));
   const elections = record.elections.filter((e) => ids.has(e.caseId));
   const missions = elections.flatMap((e) => e.missions);
-  const caseNames = listNames(cases.map((c) => c.name));
+  const o = ctx.m.observation;
+  const caseNames = listNames(cases.map((c) => c.name), ctx.m);
   const organisations = [...new Set(missions.map((m) => m.organisation))].sort((a, b) => (a.startsWith('OSCE') ? -1 : b.startsWith('OSCE') ? 1 : a.localeCompare(b)));
   const years = elections.map((e) => yearOf(e.date)).sort();
 
   const blocks: Block[] = [
-    { type: 'title', text: 'Observation record', subtitle: `Elections and the missions that observed them · ${ctx.project.title}` },
+    { type: 'title', text: ctx.m.observationRecord, subtitle: o.subtitle(ctx.project.title) },
   ];
   if (elections.length === 0) {
-    blocks.push({ type: 'paragraph', content: [text(`No election of ${caseNames} is recorded yet.`, { italic: true })] });
+    blocks.push({ type: 'paragraph', content: [text(o.noElection(caseNames), { italic: true })] });
   } else {
     blocks.push({
       type: 'paragraph',
-      content: [
-        text(
-          `${elections.length} election${elections.length === 1 ? '' : 's'} from ${years[0]} to ${years.at(-1)} and the ${missions.length} mission${missions.length === 1 ? '' : 's'} recorded for them (${listNames(organisations)}), ${cases.length > 1 ? 'the cases side by side, year by year' : 'year by year'}. Table 2 sets the findings the missions reported side by side, dimension by dimension.`,
-        ),
-      ],
+      content: [text(o.intro(elections.length, years[0]!, years.at(-1)!, missions.length, listNames(organisations, ctx.m), cases.length > 1))],
     });
     const entries = elections.map((e) => ({ election: e, missions: e.missions }));
     const rows = yearRows(ctx, record, cases, entries, { quote: false });
     const table1: TableModel = {
       number: 1,
-      caption: `Elections and the verdicts of the missions that observed them: ${caseNames}, year by year`,
-      columns: [{ label: 'Year', width: 7 }, ...caseColumns(cases, 93 / cases.length)],
+      caption: o.caption(caseNames),
+      columns: [{ label: ctx.m.year, width: 7 }, ...caseColumns(cases, 93 / cases.length, ctx.m)],
       rows,
     };
     blocks.push(
@@ -338,28 +322,18 @@ export function buildObservation(ctx: BuildContext): Draft {
         type: 'tableNotes',
         legend: null,
         paragraphs: [
-          [
-            text('Each cell: ', { italic: true }),
-            text(
-              'the date and type of each election of the case that year; then each mission: the organisation and the type of mission (EOM: election observation mission; “no mission” with the reason), its headline verdict in short, and the findings coded on the shared dimensions with their severity in words.',
-            ),
-          ],
-          [
-            text('Severity: ', { italic: true }),
-            text(
-              `${SEVERITIES.join(' < ')}: how grave the problems were that the mission reported on the dimension, as the researcher coded them (an ordinal scale; “none”: the mission reported no problem there). A dimension not listed was not coded for that mission.`,
-            ),
-          ],
-          [text('Verification: ', { italic: true }), text(verificationSummary([{ noun: 'verdicts', items: missions }, { noun: 'elections', items: elections }]))],
-          sourcesNote(ctx, hasCite(rows), 'the verdicts are cited to the mission’s report or the source they are known from'),
+          [text(ctx.m.eachCellLabel, { italic: true }), text(o.eachCell)],
+          [text(o.severityLabel, { italic: true }), text(o.severityNote(SEVERITIES.map((v) => o.severities[v].toLocaleLowerCase(ctx.m.tag)).join(' < ')))],
+          [text(o.verificationLabel, { italic: true }), text(verificationSummary(ctx.m, [{ noun: 'verdicts', items: missions }, { noun: 'elections', items: elections }]))],
+          sourcesNote(ctx, hasCite(rows), o.verdictsCited),
         ],
       }),
     );
     blocks.push(...findingsBlocks(ctx, record, cases, elections));
   }
   return {
-    title: `Observation record: ${caseNames}`,
-    subject: `Elections, observer missions, their verdicts and findings by dimension for ${caseNames} (${ctx.project.title})`,
+    title: o.title(caseNames),
+    subject: o.subject(caseNames, ctx.project.title),
     sections: [{ orientation: orientationOf(ctx), blocks }],
     tables: [],
     sheets: [missionSheet(ctx, record, cases, elections)],
@@ -375,7 +349,8 @@ function findingsBlocks(ctx: BuildContext, record: RecordData, cases: CaseDto[],
     }
   }
   const uncoded = elections.reduce((n, e) => n + e.missions.filter((m) => m.findings.length === 0).length, 0);
-  if (coded.length === 0) return [{ type: 'paragraph', content: [text('No finding has been coded for these missions yet.', { italic: true })] }];
+  const o = ctx.m.observation;
+  if (coded.length === 0) return [{ type: 'paragraph', content: [text(o.noFindings, { italic: true })] }];
   const dimensions = record.dimensions.filter((d) => coded.some((c) => c.mission.findings.some((f) => f.dimensionId === d.id)));
   // At most nine missions to a table on a landscape page; more are split, case by case where possible.
   const MAX = ctx.options.orientation === 'portrait' ? 6 : 9;
@@ -390,9 +365,9 @@ function findingsBlocks(ctx: BuildContext, record: RecordData, cases: CaseDto[],
     const single = chunk.every((c) => c.kase === chunk[0]!.kase) && cases.length > 1;
     const table: TableModel = {
       number: 2 + i,
-      caption: `Findings by dimension: the severity of what each mission reported${single ? `, ${chunk[0]!.kase?.name ?? ''}` : `, ${listNames([...new Set(chunk.map((c) => c.kase?.name ?? ''))])}`}${chunks.length > 1 ? ` (${i + 1} of ${chunks.length})` : ''}`,
+      caption: o.findingsCaption(single ? (chunk[0]!.kase?.name ?? '') : listNames([...new Set(chunk.map((c) => c.kase?.name ?? ''))], ctx.m), chunks.length > 1 ? { index: i + 1, count: chunks.length } : null),
       columns: [
-        { label: 'Dimension', width: 16 },
+        { label: o.dimension, width: 16 },
         ...chunk.map((c) => ({ label: `${c.kase?.name ?? ''} ${yearOf(c.election.date)}`, note: `${c.mission.organisation} · ${c.election.type}`, width: 84 / chunk.length })),
       ],
       rows: dimensions.map((d) => ({
@@ -400,18 +375,18 @@ function findingsBlocks(ctx: BuildContext, record: RecordData, cases: CaseDto[],
           { header: true, content: [text(d.label, { bold: true })] },
           ...chunk.map((c): CellModel => {
             const finding = c.mission.findings.find((f) => f.dimensionId === d.id);
-            return finding ? { status: severityMark(finding.severity), content: [] } : { content: [text('—')] };
+            return finding ? { status: severityMark(finding.severity, ctx.m), content: [] } : { content: [text('—')] };
           }),
         ],
       })),
     };
     const paragraphs: Inline[][] = [
-      [text('Each column: ', { italic: true }), text(`a mission with coded findings (the election’s date: ${chunk.map((c) => `${c.kase?.name ?? ''} ${formatDate(c.election.date)}`).join('; ')}).`)],
-      [text('—: ', { italic: true }), text('not coded: the mission’s findings on this dimension were not coded. It does not mean that no problem was found.')],
-      [text('Dimensions: ', { italic: true }), text(dimensions.map((d) => `${d.label}${d.description ? ` (${d.description.replace(/\.$/, '')})` : ''}`).join('; ') + '.')],
+      [text(o.eachColumnLabel, { italic: true }), text(o.eachColumn(chunk.map((c) => `${c.kase?.name ?? ''} ${formatRecordDate(ctx.m, c.election.date)}`).join('; ')))],
+      [text('—: ', { italic: true }), text(o.notCoded)],
+      [text(o.dimensionsLabel, { italic: true }), text(dimensions.map((d) => `${d.label}${d.description ? ` (${d.description.replace(/\.$/, '')})` : ''}`).join('; ') + '.')],
     ];
-    if (uncoded > 0 && i === chunks.length - 1) paragraphs.push([text('Not shown: ', { italic: true }), text(`${uncoded} mission${uncoded === 1 ? ' has' : 's have'} no coded findings yet (see Table 1).`)]);
-    blocks.push(...tableBlocks(ctx, table, { type: 'tableNotes', legend: SEVERITIES.map(severityMark), legendLabel: 'Severity scale', paragraphs }));
+    if (uncoded > 0 && i === chunks.length - 1) paragraphs.push([text(o.notShownLabel, { italic: true }), text(o.notShown(uncoded))]);
+    blocks.push(...tableBlocks(ctx, table, { type: 'tableNotes', legend: SEVERITIES.map((v) => severityMark(v, ctx.m)), legendLabel: o.severityScale, paragraphs }));
   });
   return blocks;
 }
@@ -544,44 +519,45 @@ function comparedMissions(record: RecordData, claim: ClaimDto): { kase: CaseDto 
 }
 
 function claimRow(ctx: BuildContext, record: RecordData, claim: ClaimDto): RowModel {
-  const marker = verificationMarker(claim.verification);
+  const m = ctx.m;
+  const marker = verificationMarker(claim.verification, m);
   const claimant: Inline[] = [text(claim.claimant, { bold: true })];
   if (claim.claimantRole.trim()) claimant.push({ br: true }, text(claim.claimantRole.trim(), { italic: true }));
-  claimant.push({ br: true }, text(claim.date ? formatDate(claim.date) : 'undated'));
+  claimant.push({ br: true }, text(claim.date ? formatRecordDate(m, claim.date) : m.undated));
 
   const statement: Inline[] = [];
   if (marker) statement.push(text(marker, { bold: true }), { br: true });
   statement.push(...claimStatement(ctx, claim));
   const note = claim.verificationNote.trim();
-  if (note) statement.push({ br: true }, text(marker ? `${marker.replace(/^† /, '')}: ` : 'Verified: ', { italic: true }), text(note));
+  if (note) statement.push({ br: true }, text(marker ? `${marker.replace(/^† /, '')}: ` : m.verified, { italic: true }), text(note));
 
   const comparison: Inline[] = [
-    ...(claim.focalCaseId ? [text(record.caseName(claim.focalCaseId), { bold: true }), text(' (focal)')] : [text('no focal case named', { italic: true })]),
-    { br: true }, text('vs '), text(comparatorText(record, claim), { bold: claim.comparatorCaseIds.length > 0 })];
+    ...(claim.focalCaseId ? [text(record.caseName(claim.focalCaseId), { bold: true }), text(m.focalMark)] : [text(m.noFocalCase, { italic: true })]),
+    { br: true }, text(m.versus), text(comparatorText(record, claim), { bold: claim.comparatorCaseIds.length > 0 })];
   const dimension = dimensionText(record, claim);
-  if (dimension) comparison.push({ br: true }, text('Dimension: ', { italic: true }), text(dimension));
+  if (dimension) comparison.push({ br: true }, text(m.dimension, { italic: true }), text(dimension));
   const normStage = normStageText(ctx, claim);
   if (normStage) comparison.push({ br: true }, text(normStage, { italic: true }));
 
   const verdicts: Inline[] = [];
   const groups = comparedMissions(record, claim);
-  if (groups.length === 0) verdicts.push(text('None: no verdict in the record to test the claim against.', { italic: true }));
+  if (groups.length === 0) verdicts.push(text(m.noVerdictToTest, { italic: true }));
   groups.forEach((group, g) => {
     if (g > 0) verdicts.push({ br: true });
-    verdicts.push(text(group.kase?.name ?? 'Other case', { bold: true }));
+    verdicts.push(text(group.kase?.name ?? m.otherCase, { bold: true }));
     for (const { mission, election } of group.entries) {
-      verdicts.push({ br: true }, text(`${formatDate(election.date)}, ${election.type}, ${mission.organisation}: `, { italic: true }));
+      verdicts.push({ br: true }, text(`${formatRecordDate(ctx.m, election.date)}, ${election.type}, ${mission.organisation}: `, { italic: true }));
       const quote = mission.verdictQuote.trim();
       const cite = verdictCite(ctx, mission)[0];
       const citeOf = cite && 'cite' in cite ? cite.cite : null;
       if (quote) verdicts.push(...quotedWithCite(quote, citeOf));
-      else verdicts.push(text(shortVerdict(mission.verdict || mission.reason) || 'no verdict recorded'), ...(citeOf ? [{ cite: citeOf }] : []));
-      const m = verificationMarker(mission.verification);
-      if (m) verdicts.push(text(` ${m}`, { bold: true }));
+      else verdicts.push(text(shortVerdict(mission.verdict || mission.reason) || m.noVerdictRecorded), ...(citeOf ? [{ cite: citeOf }] : []));
+      const mark = verificationMarker(mission.verification, m);
+      if (mark) verdicts.push(text(` ${mark}`, { bold: true }));
     }
   });
 
-  const reasoning: Inline[] = claim.reasoning.trim() ? markdownToInline(claim.reasoning) : [text('No reasoning recorded.', { italic: true })];
+  const reasoning: Inline[] = claim.reasoning.trim() ? markdownToInline(claim.reasoning) : [text(m.noReasoning, { italic: true })];
 
   return {
     cells: [
@@ -589,21 +565,18 @@ function claimRow(ctx: BuildContext, record: RecordData, claim: ClaimDto): RowMo
       { content: statement },
       { content: comparison },
       { content: verdicts },
-      { status: assessmentMark(claim.assessment), content: [] },
+      { status: assessmentMark(claim.assessment, m), content: [] },
       { content: reasoning },
     ],
   };
 }
 
-function assessmentNotes(): Inline[] {
-  return [text('Assessment: ', { italic: true }), text(`the researcher’s test of the claim against the verdicts compared. ${CLAIM_ASSESSMENTS.map((a) => `${ASSESSMENT[a].label}: ${ASSESSMENT[a].meaning}`).join('. ')}.`)];
+function assessmentNotes(m: ExportMessages): Inline[] {
+  return [text(m.assessmentNoteLabel, { italic: true }), text(`${m.assessmentNote} ${CLAIM_ASSESSMENTS.map((a) => `${m.claimAssessments[a].label}: ${m.claimAssessments[a].meaning}`).join('. ')}.`)];
 }
 
-function claimVerificationNotes(): Inline[] {
-  return [
-    text('† marks a claim or verdict not verified externally: ', { italic: true }),
-    text('“† contested” — its wording or factual premise is disputed by another source; “† one source” — it is known from one source only; “† unverified” — it has not been checked. Unmarked claims and verdicts are verified against an external source.'),
-  ];
+function claimVerificationNotes(m: ExportMessages): Inline[] {
+  return [text(m.daggerLabel, { italic: true }), text(m.daggerNote)];
 }
 
 export function buildClaims(ctx: BuildContext): Draft {
@@ -611,18 +584,19 @@ export function buildClaims(ctx: BuildContext): Draft {
   if (ctx.options.claim?.trim()) return buildClaimCard(ctx, record, resolveClaim(listClaims(ctx.project), ctx.options.claim));
   const { claims, filters } = selectedClaims(ctx, record);
   const total = listClaims(ctx.project).length;
+  const m = ctx.m;
   const rows = claims.map((claim) => claimRow(ctx, record, claim));
   const counts = CLAIM_ASSESSMENTS.map((a) => [a, claims.filter((c) => c.assessment === a).length] as const).filter(([, n]) => n > 0);
   const table: TableModel = {
     number: 1,
-    caption: 'Double-standards claims tested against the observers’ verdicts',
+    caption: m.claimsCaption,
     columns: [
-      { label: 'Claimant', note: 'role, date', width: 11.5 },
-      { label: 'Claim', width: 19 },
-      { label: 'Comparison', note: 'focal vs comparator', width: 12 },
-      { label: 'Verdicts compared', note: 'the observers’ words, by case', width: 30.5 },
-      { label: 'Assessment', width: 11 },
-      { label: 'Reasoning', width: 16 },
+      { label: m.claimColumns.claimant, note: m.claimColumns.claimantNote, width: 11.5 },
+      { label: m.claimColumns.claim, width: 19 },
+      { label: m.claimColumns.comparison, note: m.claimColumns.comparisonNote, width: 12 },
+      { label: m.claimColumns.verdicts, note: m.claimColumns.verdictsNote, width: 30.5 },
+      { label: m.claimColumns.assessment, width: 11 },
+      { label: m.claimColumns.reasoning, width: 16 },
     ],
     rows,
     fit: 'content',
@@ -630,34 +604,24 @@ export function buildClaims(ctx: BuildContext): Draft {
   markTallRows(table, orientationOf(ctx), ctx.citations.note);
   const flagged = claims.filter((c) => c.verification !== 'verified-external').length;
   const blocks: Block[] = [
-    { type: 'title', text: 'Claims register', subtitle: `Double-standards claims · ${ctx.project.title}` },
-    {
-      type: 'paragraph',
-      content: [
-        text(
-          `${claims.length === total ? `The ${total}` : `${claims.length} of the ${total}`} double-standards claim${total === 1 ? '' : 's'} recorded${filters.length ? ` (${filters.join(', ')})` : ''}, each tested against the verdicts of the missions it compares: ${counts.map(([a, n]) => `${n} ${ASSESSMENT[a].label.toLocaleLowerCase()}`).join(', ')}${flagged ? `; ${flagged} not verified externally as recorded (†)` : ''}.`,
-        ),
-      ],
-    },
+    { type: 'title', text: m.claimsRegister, subtitle: m.claimsSubtitle(ctx.project.title) },
+    { type: 'paragraph', content: [text(m.claimsIntro(claims.length, total, filters.join(', '), counts.map(([a, n]) => m.claimCount(m.claimAssessments[a].label, n)).join(', '), flagged))] },
     ...tableBlocks(ctx, table, {
       type: 'tableNotes',
-      legend: CLAIM_ASSESSMENTS.map(assessmentMark),
-      legendLabel: 'Assessment scale',
+      legend: CLAIM_ASSESSMENTS.map((a) => assessmentMark(a, m)),
+      legendLabel: m.assessmentScale,
       paragraphs: [
-        assessmentNotes(),
-        claimVerificationNotes(),
-        [text('Claim: ', { italic: true }), text('quotations are in quotation marks; paraphrases are marked “(paraphrase)”; each is cited to the source it is recorded from.')],
-        [
-          text('Verdicts compared: ', { italic: true }),
-          text('the missions whose verdicts the claim compares, by case: the election’s date and type, the organisation, and the observers’ own words where recorded (in quotation marks), otherwise the headline verdict in short. A comparator named in words only is not a case of the project; its verdicts are not in the record.'),
-        ],
-        sourcesNote(ctx, hasCite(rows), 'claims and verdicts are cited to their sources'),
+        assessmentNotes(m),
+        claimVerificationNotes(m),
+        [text(m.claimNoteLabel, { italic: true }), text(m.claimNote)],
+        [text(m.verdictsNoteLabel, { italic: true }), text(m.verdictsNote)],
+        sourcesNote(ctx, hasCite(rows), m.claimsSources),
       ],
     }),
   ];
   return {
-    title: 'Claims register: double-standards claims tested against the observers’ verdicts',
-    subject: `The double-standards claims of ${ctx.project.title}${filters.length ? ` (${filters.join(', ')})` : ''}, each with the observer verdicts it compares and the researcher’s assessment`,
+    title: m.claimsTitle,
+    subject: m.claimsSubject(ctx.project.title, filters.join(', ')),
     sections: [{ orientation: orientationOf(ctx), blocks }],
     tables: [],
     sheets: [claimSheet(ctx, record, claims)],
@@ -665,11 +629,12 @@ export function buildClaims(ctx: BuildContext): Draft {
 }
 
 function buildClaimCard(ctx: BuildContext, record: RecordData, claim: ClaimDto): Draft {
-  const marker = verificationMarker(claim.verification);
+  const m = ctx.m;
+  const marker = verificationMarker(claim.verification, m);
   const note = claim.verificationNote.trim();
   const fields = [
-    { label: 'Claimant', value: [claim.claimant, claim.claimantRole.trim()].filter(Boolean).join(', ') },
-    { label: 'Date', value: claim.date ? formatDate(claim.date) : 'undated' },
+    { label: m.claimColumns.claimant, value: [claim.claimant, claim.claimantRole.trim()].filter(Boolean).join(', ') },
+    { label: 'Date', value: claim.date ? formatRecordDate(ctx.m, claim.date) : m.undated },
     { label: 'Target', value: claim.target || '—' },
     { label: 'Comparison', value: `${record.focalText(claim)} vs ${comparatorText(record, claim)}` },
     { label: 'Dimension', value: dimensionText(record, claim) || '—' },
@@ -677,13 +642,13 @@ function buildClaimCard(ctx: BuildContext, record: RecordData, claim: ClaimDto):
     { label: 'Verification', value: `${marker || 'Verified externally'}${note ? `: ${note}` : marker ? '' : '.'}` },
   ];
   const blocks: Block[] = [
-    { type: 'title', text: `Comparison card: ${claim.claimant}`, subtitle: `A double-standards claim tested against the observers’ verdicts · ${ctx.project.title}` },
+    { type: 'title', text: `${m.comparisonCard}: ${claim.claimant}`, subtitle: `A double-standards claim tested against the observers’ verdicts · ${ctx.project.title}` },
     { type: 'heading', level: 2, text: 'The claim' },
     { type: 'paragraph', content: claimStatement(ctx, claim) },
     { type: 'fields', items: fields },
-    { type: 'heading', level: 2, text: 'Assessment' },
-    { type: 'status', status: assessmentMark(claim.assessment), meta: '' },
-    { type: 'paragraph', content: claim.reasoning.trim() ? markdownToInline(claim.reasoning) : [text('No reasoning recorded.', { italic: true })] },
+    { type: 'heading', level: 2, text: m.assessment },
+    { type: 'status', status: assessmentMark(claim.assessment, m), meta: '' },
+    { type: 'paragraph', content: claim.reasoning.trim() ? markdownToInline(claim.reasoning) : [text(m.noReasoning, { italic: true })] },
   ];
   if (ctx.citations.note) {
     const cites = citesIn(blocks);
@@ -736,14 +701,14 @@ function buildClaimCard(ctx: BuildContext, record: RecordData, claim: ClaimDto):
           text('Each cell: ', { italic: true }),
           text('the election’s date and type; then each mission compared: the organisation and type of mission, the observers’ own words where recorded (in quotation marks), otherwise the headline verdict in short, and the findings coded on the shared dimensions with their severity.'),
         ],
-        claimVerificationNotes(),
+        claimVerificationNotes(m),
         sourcesNote(ctx, hasCite(rows), 'the verdicts are cited to the mission’s report or the source they are known from'),
       ],
     });
     blocks.push(...tableStart);
   }
   return {
-    title: `Comparison card: ${claim.claimant}`,
+    title: `${m.comparisonCard}: ${claim.claimant}`,
     subject: `A double-standards claim by ${claim.claimant} tested against the observer verdicts it compares (${ctx.project.title})`,
     sections,
     tables: [],

@@ -18,18 +18,18 @@ function sourceKeys(ctx: BuildContext, cell: CellDto | null): string {
   return keys.join('; ');
 }
 
-function assessment(cell: CellDto | null): string {
+function assessment(ctx: BuildContext, cell: CellDto | null): string {
   if (!cell) return '';
-  return [cellMeta(cell), markdownToPlainText(cell.summary)].filter(Boolean).join('\n');
+  return [cellMeta(cell, ctx.m), markdownToPlainText(cell.summary)].filter(Boolean).join('\n');
 }
 
 /** Stages as rows x cases as columns, one sheet per norm. */
 export function wideSheets(ctx: BuildContext, tables: MatrixTable[]): SheetModel[] {
   ctx.evidence.prefetch(tables);
   return tables.map((table, t) => ({
-    name: `Table ${t + 1}`,
+    name: ctx.m.tableLabel(t + 1),
     shape: 'wide',
-    caption: `Table ${t + 1}. ${matrixCaption(table)}`,
+    caption: `${ctx.m.tableLabel(t + 1)}. ${matrixCaption(table, ctx.m)}`,
     columns: [
       { header: 'norm', width: 22 },
       { header: 'stage', width: 22 },
@@ -42,7 +42,7 @@ export function wideSheets(ctx: BuildContext, tables: MatrixTable[]): SheetModel
     rows: table.rows.map((r): SheetValue[] => [
       table.norm.label,
       `${r.stage.position}. ${r.stage.label}`,
-      ...r.cells.flatMap((cell): SheetValue[] => [{ status: statusMark(table.framework, cell?.status ?? null) }, assessment(cell), sourceKeys(ctx, cell)]),
+      ...r.cells.flatMap((cell): SheetValue[] => [{ status: statusMark(table.framework, cell?.status ?? null, ctx.m) }, assessment(ctx, cell), sourceKeys(ctx, cell)]),
     ]),
   }));
 }
@@ -55,7 +55,7 @@ export function longSheet(ctx: BuildContext, tables: MatrixTable[]): SheetModel 
     for (const r of t.rows) {
       t.cases.forEach((c, i) => {
         const cell = r.cells[i] ?? null;
-        const status = statusMark(t.framework, cell?.status ?? null);
+        const status = statusMark(t.framework, cell?.status ?? null, ctx.m);
         rows.push([
           t.norm.label,
           r.stage.position,
@@ -89,7 +89,7 @@ export function caseSheet(ctx: BuildContext, kase: CaseDto, tables: MatrixTable[
     for (const r of t.rows) {
       const cell = r.cells[0] ?? null;
       const evidence = cell ? ctx.evidence.excerpts(cell.id) : [];
-      const status = statusMark(t.framework, cell?.status ?? null);
+      const status = statusMark(t.framework, cell?.status ?? null, ctx.m);
       const quotes = evidence.filter((e) => e.textKind === 'quote').length;
       rows.push([
         kase.name,
@@ -124,7 +124,7 @@ export function evidenceSheet(ctx: BuildContext, tables: MatrixTable[]): SheetMo
       t.cases.forEach((c, i) => {
         const cell = r.cells[i];
         if (!cell) return;
-        const status = statusMark(t.framework, cell.status);
+        const status = statusMark(t.framework, cell.status, ctx.m);
         for (const e of ctx.evidence.excerpts(cell.id)) {
           rows.push([
             t.norm.label,

@@ -22,6 +22,7 @@ import { ApiError } from '../../contract/errors';
 import { assetsDir } from '../paths';
 import type { CitationStore, FormattedCitations } from './citation-cache';
 import { bibliographyAsPrinted, capitaliseSentences, datesForCiteproc, missingDataWarnings, typeForCiteproc } from './csl-input';
+import { localeXmlFor, LOCALE_FIXES_VERSION, monthAloneAsSeason } from './i18n/csl-locale';
 import { htmlToRuns, tidyRuns, type Cite, type TextRun } from './inline';
 import { exportCancelled, type BundledStyle } from './types';
 
@@ -160,7 +161,7 @@ export function preInitialiseGiven(given: string): string {
  * ranges as date ranges, statutes without legal parts as documents, language set for Cyrillic titles, Kazakh given
  * names initialised if the style initialises.
  */
-export function citeprocItem(item: CslItem, style: CitationStyle): CslItem {
+export function citeprocItem(item: CslItem, style: CitationStyle, locale?: string): CslItem {
   const out: CslItem = { ...item };
   // A newspaper or magazine named as the publisher is the container (styles substitute it for a missing author).
   if ((item.type === 'article-newspaper' || item.type === 'article-magazine') && !item['container-title'] && typeof item.publisher === 'string') {
@@ -168,6 +169,7 @@ export function citeprocItem(item: CslItem, style: CitationStyle): CslItem {
     delete out.publisher;
   }
   datesForCiteproc(item, out, style.xml);
+  monthAloneAsSeason(out, locale ?? style.defaultLocale ?? undefined);
   const type = typeForCiteproc(item);
   if (type) out.type = type;
   const title = typeof item.title === 'string' ? item.title : '';
@@ -276,7 +278,7 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
 
 function formattingKey(style: CitationStyle, locale: string | undefined, items: ReadonlyMap<string, CslItem>, citations: Citation[]): string {
   const hash = crypto.createHash('sha256');
-  hash.update(style.xml).update('\u0000').update(locale ?? '').update('\u0000');
+  hash.update(style.xml).update('\u0000').update(locale ?? '').update('\u0000').update(LOCALE_FIXES_VERSION).update('\u0000');
   for (const [id, item] of items) hash.update(id).update('\u0000').update(JSON.stringify(item)).update('\u0000');
   hash.update(JSON.stringify(citations));
   return hash.digest('hex');
@@ -343,7 +345,7 @@ export class CitationSession {
    */
   async finish(signal?: AbortSignal): Promise<void> {
     const items = new Map<string, CslItem>();
-    for (const id of this.order) items.set(id, citeprocItem({ ...this.items.get(id)!, id }, this.style));
+    for (const id of this.order) items.set(id, citeprocItem({ ...this.items.get(id)!, id }, this.style, this.locale));
     const citations: Citation[] = this.pending.map(({ cite, refs }, i) => ({
       citationID: cite.id,
       citationItems: refs.map((r) => ({ id: r.sourceId, ...citationLocator(r.locator ?? '') })),
@@ -388,7 +390,7 @@ export class CitationSession {
     const sys = {
       retrieveLocale: (lang: string) => {
         const file = localeFile(lang) ?? localeFile('en-US');
-        return file ? fs.readFileSync(file, 'utf8') : '';
+        return file ? localeXmlFor(lang, fs.readFileSync(file, 'utf8')) : '';
       },
       retrieveItem: (id: string) => items.get(id),
     };
@@ -434,7 +436,7 @@ export class CitationSession {
   /** The bibliography entries of the sources cited (by source id), formatted and sorted by the style (empty if it has none). */
   bibliography(): { sourceId: string; runs: TextRun[] }[] {
     if (!this.formatted) throw new Error('finish() first');
-    const items = new Map(this.order.map((id) => [id, citeprocItem({ ...this.items.get(id)!, id }, this.style)]));
+    const items = new Map(this.order.map((id) => [id, citeprocItem({ ...this.items.get(id)!, id }, this.style, this.locale)]));
     return bibliographyAsPrinted(this.formatted.bibliography, this.style.xml, items).map((e) => ({ sourceId: e.sourceId, runs: tidyRuns(htmlToRuns(capitaliseSentences(e.html))) }));
   }
 

@@ -35,8 +35,9 @@ import {
 } from 'docx';
 import { fitColumns } from './columns';
 import { languageSpans, WORD_LANGUAGE } from './hyphenate';
+import { messagesFor, type ExportMessages } from './i18n';
 import { isBreak, isCite, type Cite, type Inline, type TextRun as Run } from './inline';
-import { markOf, noteMarksOf, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type StatusMark, type TableModel } from './model';
+import { contentWithCite, markOf, noteMarksOf, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type StatusMark, type TableModel } from './model';
 import type { PageOrientation, PaperSize } from './types';
 
 const SERIF = 'Noto Serif';
@@ -53,6 +54,8 @@ interface Context {
   listInstance: number;
   /** The letters of notes set under their table (absent: a real footnote). */
   letters: ReadonlyMap<string, string>;
+  /** The document's words (i18n/). */
+  m: ExportMessages;
 }
 
 type RunOptions = Omit<ConstructorParameters<typeof TextRun>[0] & object, 'text' | 'language' | 'children'>;
@@ -120,8 +123,7 @@ function cellParagraphs(ctx: Context, cell: CellModel): Paragraph[] {
     if (cell.meta) paragraphs.push(new Paragraph({ spacing: { after: 40 }, children: textRuns(cell.meta, { font: SANS, size: 14, color: '333333' }) }));
   }
   if (cell.content.length > 0 || cell.cite) {
-    const runs = inlineRuns(ctx, cell.content, cell.header ? 17 : 18);
-    if (cell.cite) runs.push(...citeRuns(ctx, cell.cite, 18));
+    const runs = inlineRuns(ctx, contentWithCite(cell.content, cell.cite), cell.header ? 17 : 18);
     paragraphs.push(new Paragraph({ alignment, children: runs, style: cell.header ? 'RowHeader' : undefined }));
   }
   if (paragraphs.length === 0) paragraphs.push(new Paragraph({ children: [] }));
@@ -193,9 +195,7 @@ function tableOf(ctx: Context, table: TableModel, usableWidth: number): (Paragra
     style: 'Caption',
     keepNext: true,
     children: [
-      new TextRun({ text: 'Table ', bold: true }),
-      ...seqField('Table', table.number),
-      new TextRun({ text: `${table.part ? ` (part ${table.part.index} of ${table.part.count})` : ''}. `, bold: true }),
+      ...captionLabel(ctx.m, table),
       ...textRuns(table.caption),
     ],
   });
@@ -226,9 +226,25 @@ function seqField(identifier: string, value: number): ParagraphChild[] {
   ];
 }
 
-function quotedRuns(item: EvidenceItem, value: string): ParagraphChild[] {
+/**
+ * "Table {SEQ}. " in the document's language, the number a field wherever the language puts it ("1-кесте" in Kazakh).
+ * The field's identifier stays "Table", as Word's own caption label for tables is named whatever the UI language.
+ */
+function captionLabel(m: ExportMessages, table: TableModel): ParagraphChild[] {
+  const label = m.tableLabel(table.number);
+  const at = label.indexOf(String(table.number));
+  const before = label.slice(0, at);
+  const after = label.slice(at + String(table.number).length);
+  return [
+    ...(before ? [new TextRun({ text: before, bold: true })] : []),
+    ...seqField('Table', table.number),
+    new TextRun({ text: `${after}${table.part ? ` (${m.partOf(table.part.index, table.part.count)})` : ''}. `, bold: true }),
+  ];
+}
+
+function quotedRuns(item: EvidenceItem, value: string, m: ExportMessages): ParagraphChild[] {
   const body = value.trim();
-  return item.textKind === 'quote' ? textRuns(`“${body}”`) : [...textRuns(body), ...textRuns(' (paraphrase)', { italics: true })];
+  return item.textKind === 'quote' ? textRuns(`“${body}”`) : [...textRuns(body), ...textRuns(` (${m.paraphrase})`, { italics: true })];
 }
 
 function evidenceParagraphs(ctx: Context, items: EvidenceItem[], usableWidth: number): (Paragraph | Table)[] {
@@ -246,7 +262,7 @@ function evidenceParagraphs(ctx: Context, items: EvidenceItem[], usableWidth: nu
       meta.push(...textRuns(item.locator, { size: 17 }));
     }
     if (item.translation.trim()) {
-      out.push(new Paragraph({ numbering: { reference: 'evidence', level: 0, instance }, keepNext: true, children: [new TextRun({ text: `Original${item.language ? ` (${item.language})` : ''} and translation${item.translationLanguage ? ` (${item.translationLanguage})` : ''}:`, italics: true, size: 16 }), ...cite] }));
+      out.push(new Paragraph({ numbering: { reference: 'evidence', level: 0, instance }, keepNext: true, children: [new TextRun({ text: `${ctx.m.originalAndTranslation(item.language, item.translationLanguage)}:`, italics: true, size: 16 }), ...cite] }));
       const half = Math.floor((usableWidth - 360) / 2);
       out.push(
         new Table({
@@ -257,14 +273,14 @@ function evidenceParagraphs(ctx: Context, items: EvidenceItem[], usableWidth: nu
           rows: [
             new TableRow({
               cantSplit: true,
-              children: [item.text, item.translation].map((v) => new TableCell({ width: { size: half, type: WidthType.DXA }, margins: { left: 0, right: 160 }, children: [new Paragraph({ children: quotedRuns(item, v) })] })),
+              children: [item.text, item.translation].map((v) => new TableCell({ width: { size: half, type: WidthType.DXA }, margins: { left: 0, right: 160 }, children: [new Paragraph({ children: quotedRuns(item, v, ctx.m) })] })),
             }),
           ],
         }),
       );
       if (meta.length) out.push(new Paragraph({ indent: { left: 360 }, spacing: { after: 120 }, children: meta }));
     } else {
-      out.push(new Paragraph({ numbering: { reference: 'evidence', level: 0, instance }, keepNext: meta.length > 0, spacing: { after: meta.length ? 20 : 120 }, children: [...quotedRuns(item, item.text), ...cite] }));
+      out.push(new Paragraph({ numbering: { reference: 'evidence', level: 0, instance }, keepNext: meta.length > 0, spacing: { after: meta.length ? 20 : 120 }, children: [...quotedRuns(item, item.text, ctx.m), ...cite] }));
       if (meta.length) out.push(new Paragraph({ indent: { left: 360 }, spacing: { after: 120 }, children: meta }));
     }
   }
@@ -297,7 +313,7 @@ function blockParagraphs(ctx: Context, block: Block, usableWidth: number): (Para
           new Paragraph({
             style: 'TableNote',
             spacing: { before: 80 },
-            children: [new TextRun({ text: `${block.legendLabel ?? 'Status scale'} (colour and label): `, italics: true }), ...block.legend.flatMap((s) => [new TextRun({ text: '■ ', color: hex(s.colour) }), ...textRuns(`${s.label}    `)])],
+            children: [new TextRun({ text: `${block.legendLabel ?? ctx.m.statusScale} (${ctx.m.colourAndLabel}): `, italics: true }), ...block.legend.flatMap((s) => [new TextRun({ text: '■ ', color: hex(s.colour) }), ...textRuns(`${s.label}    `)])],
           }),
         );
       }
@@ -355,7 +371,7 @@ function pageOf(paper: PaperSize, orientation: PageOrientation) {
 
 export async function renderDocx(doc: ExportDocument, options: DocxOptions): Promise<Buffer> {
   const marks = options.noteMarks ?? 'letters';
-  const ctx: Context = { footnotes: {}, listInstance: 0, letters: marks === 'letters' ? noteMarksOf(doc, 'letters') : new Map() };
+  const ctx: Context = { footnotes: {}, listInstance: 0, letters: marks === 'letters' ? noteMarksOf(doc, 'letters') : new Map(), m: messagesFor(doc.language) };
   const sections = doc.sections.map((section) => {
     const page = pageOf(options.paper, section.orientation);
     const usable = page.usable;
@@ -389,7 +405,7 @@ export async function renderDocx(doc: ExportDocument, options: DocxOptions): Pro
     },
     styles: {
       default: {
-        document: { run: { font: SERIF, size: 19, language: { value: WORD_LANGUAGE.en } }, paragraph: { spacing: { after: 100, line: 264 } } },
+        document: { run: { font: SERIF, size: 19, language: { value: WORD_LANGUAGE[doc.language] } }, paragraph: { spacing: { after: 100, line: 264 } } },
         title: { run: { font: SANS, size: 32, bold: true, color: '000000' }, paragraph: { spacing: { after: 60 } } },
         heading2: { run: { font: SANS, size: 23, bold: true, color: '000000' }, paragraph: { spacing: { before: 280, after: 100 }, keepNext: true } },
         heading3: { run: { font: SANS, size: 19, bold: true, color: '000000' }, paragraph: { spacing: { before: 220, after: 60 }, keepNext: true } },

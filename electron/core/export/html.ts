@@ -13,7 +13,8 @@ import { fitColumns, type FitMetrics } from './columns';
 import { fontFaceCss, SANS_FAMILY, sansFontMissing, SERIF_FAMILY, uncoveredCharacters } from './fonts';
 import { hyphenate, languageSpans, namesIn } from './hyphenate';
 import { isBreak, isCite, plain, type Cite, type Inline, type TextRun } from './inline';
-import { markOf, noteMarksOf, tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type StatusMark, type TableModel } from './model';
+import { messagesFor, type ExportMessages } from './i18n';
+import { contentWithCite, markOf, noteMarksOf, tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type StatusMark, type TableModel } from './model';
 import type { PageOrientation, PaperSize } from './types';
 
 export interface HtmlOptions {
@@ -29,6 +30,8 @@ interface Page {
   marks: ReadonlyMap<string, string>;
   /** The names of the document, which are never hyphenated (see hyphenate.ts). */
   names: ReadonlySet<string>;
+  /** The document's words (i18n/). */
+  m: ExportMessages;
 }
 
 /** The text width of a page in points (the `@page` margins are 15 mm left and right). */
@@ -119,7 +122,7 @@ function cellHtml(cell: CellModel, page: Page): string {
   if (style.length) attrs.push(`style="${style.join(';')}"`);
   const body = [
     cell.status ? statusHtml(cell.status, cell.meta, page.names) : '',
-    cell.content.length || cell.cite ? `<div class="summary">${inlineHtml(cell.content, page)}${cell.cite ? citeHtml(cell.cite, page) : ''}</div>` : '',
+    cell.content.length || cell.cite ? `<div class="summary">${inlineHtml(contentWithCite(cell.content, cell.cite), page)}</div>` : '',
   ].join('');
   const tag = cell.header ? 'th scope="row"' : 'td';
   return `<${tag}${attrs.length ? ` ${attrs.join(' ')}` : ''}>${body}</${cell.header ? 'th' : 'td'}>`;
@@ -137,7 +140,7 @@ function tableHtml(table: TableModel, page: Page): string {
   // Each table after the first starts a page, as journals want tables for typesetting.
   const id = `table-${table.number}${table.part ? `-${table.part.index}` : ''}`;
   const newPage = table.number > 1 || (table.part?.index ?? 1) > 1;
-  return `<h2 class="caption${newPage ? ' new-page' : ''}" id="${id}-caption"><span class="caption-label">${tableLabel(table)}.</span> ${escapeHtml(table.caption)}</h2>
+  return `<h2 class="caption${newPage ? ' new-page' : ''}" id="${id}-caption"><span class="caption-label">${escapeHtml(tableLabel(table, page.m))}.</span> ${escapeHtml(table.caption)}</h2>
 <table class="data" id="${id}" aria-labelledby="${id}-caption">
 <colgroup>${cols}</colgroup>
 <thead><tr>${head}</tr></thead>
@@ -147,15 +150,15 @@ ${rows}
 </table>`;
 }
 
-function legendHtml(legend: StatusMark[], label = 'Status scale'): string {
-  return `<p class="legend"><i>${escapeHtml(label)} (colour and label):</i> ${legend
+function legendHtml(legend: StatusMark[], m: ExportMessages, label = m.statusScale): string {
+  return `<p class="legend"><i>${escapeHtml(label)} (${escapeHtml(m.colourAndLabel)}):</i> ${legend
     .map((s) => `<span class="legend-item">${swatch(s)}${escapeHtml(s.label)}</span>`)
     .join(' ')}</p>`;
 }
 
-function quoted(text: string, kind: EvidenceItem['textKind']): string {
+function quoted(text: string, kind: EvidenceItem['textKind'], m: ExportMessages): string {
   const body = languageHtml(text.trim());
-  return kind === 'quote' ? `“${body}”` : `${body} <span class="kind">(paraphrase)</span>`;
+  return kind === 'quote' ? `“${body}”` : `${body} <span class="kind">(${escapeHtml(m.paraphrase)})</span>`;
 }
 
 function languageName(code: string): string {
@@ -167,8 +170,8 @@ function evidenceHtml(items: EvidenceItem[], page: Page): string {
     // A note style's reference follows the excerpt, as a footnote mark follows a quotation.
     const noteRef = item.cite && item.cite.noteNumber !== null ? citeHtml(item.cite, page) : '';
     const excerpt = item.translation.trim()
-      ? `<div class="bilingual"><div><span class="lang">Original${languageName(item.language)}</span>${quoted(item.text, item.textKind)}</div><div><span class="lang">Translation${languageName(item.translationLanguage)}</span>${quoted(item.translation, item.textKind)}${noteRef}</div></div>`
-      : `<div class="excerpt ${item.textKind}">${quoted(item.text, item.textKind)}${noteRef}</div>`;
+      ? `<div class="bilingual"><div><span class="lang">${escapeHtml(page.m.original)}${languageName(item.language)}</span>${quoted(item.text, item.textKind, page.m)}</div><div><span class="lang">${escapeHtml(page.m.translation)}${languageName(item.translationLanguage)}</span>${quoted(item.translation, item.textKind, page.m)}${noteRef}</div></div>`
+      : `<div class="excerpt ${item.textKind}">${quoted(item.text, item.textKind, page.m)}${noteRef}</div>`;
     const who = item.attribution ? `<span class="who">${escapeHtml(item.attribution)}</span>` : '';
     const cite = item.cite && item.cite.noteNumber === null ? `<span class="cite">${runsHtml(item.cite.runs)}</span>` : '';
     const locator = item.locator && !item.cite ? `<span class="locator">${escapeHtml(item.locator)}</span>` : '';
@@ -180,7 +183,7 @@ function evidenceHtml(items: EvidenceItem[], page: Page): string {
 
 function notesHtml(cites: Cite[], page: Page): string {
   const items = cites.map((c) => `<li id="note-${c.noteNumber}"><sup class="mark">${escapeHtml(markOf(page.marks, c))}</sup> ${runsHtml(c.runs)}</li>`).join('\n');
-  return `<div class="notes"><div class="notes-title">Notes</div><ol>${items}</ol></div>`;
+  return `<div class="notes"><div class="notes-title">${escapeHtml(page.m.notes)}</div><ol>${items}</ol></div>`;
 }
 
 function blockHtml(block: Block, page: Page): string {
@@ -196,7 +199,7 @@ function blockHtml(block: Block, page: Page): string {
     case 'table':
       return tableHtml(block.table, page);
     case 'tableNotes':
-      return `<div class="table-notes">${block.legend ? legendHtml(block.legend, block.legendLabel) : ''}${block.paragraphs.map((p) => `<p>${inlineHtml(p, page)}</p>`).join('')}</div>`;
+      return `<div class="table-notes">${block.legend ? legendHtml(block.legend, page.m, block.legendLabel) : ''}${block.paragraphs.map((p) => `<p>${inlineHtml(p, page)}</p>`).join('')}</div>`;
     case 'fields':
       return `<dl class="fields">${block.items.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd>`).join('')}</dl>`;
     case 'evidence':
@@ -347,9 +350,10 @@ section.page-landscape section.bibliography .entries { columns: 2; column-gap: 1
 }
 
 function shortTitle(doc: ExportDocument): string {
-  if (doc.kind === 'claims') return doc.title.startsWith('Comparison card') ? 'Comparison card' : 'Claims register';
-  if (doc.kind === 'observation') return 'Observation record';
-  return doc.kind === 'appendix' ? 'Evidence appendix' : doc.kind === 'case' ? doc.title : doc.tables.length === 1 ? `Table 1: ${doc.tables[0]!.norm.shortLabel || doc.tables[0]!.norm.label}` : 'Matrices';
+  const m = messagesFor(doc.language);
+  if (doc.kind === 'claims') return doc.title.startsWith(m.comparisonCard) ? m.comparisonCard : m.claimsRegister;
+  if (doc.kind === 'observation') return m.observationRecord;
+  return doc.kind === 'appendix' ? m.evidenceAppendix : doc.kind === 'case' ? doc.title : doc.tables.length === 1 ? `${m.tableLabel(1)}: ${doc.tables[0]!.norm.shortLabel || doc.tables[0]!.norm.label}` : m.matrices;
 }
 
 function sectionHtml(blocks: Block[], page: Page): string {
@@ -372,7 +376,7 @@ export function renderHtml(doc: ExportDocument, options: HtmlOptions): RenderedH
   if (sansFontMissing()) warnings.push('The font package @fontsource/noto-sans is not installed: labels are set in Noto Serif.');
   const marks = noteMarksOf(doc, options.noteMarks ?? 'letters');
   const names = namesIn(text);
-  const body = doc.sections.map((s) => sectionHtml(s.blocks, { paper: options.paper, orientation: s.orientation, marks, names })).join('\n');
+  const body = doc.sections.map((s) => sectionHtml(s.blocks, { paper: options.paper, orientation: s.orientation, marks, names, m: messagesFor(doc.language) })).join('\n');
   const html = `<!DOCTYPE html>
 <html lang="${escapeHtml(doc.language)}">
 <head>

@@ -13,6 +13,8 @@ import { ApiError } from '../../contract/errors';
 import { APP_NAME, APP_VERSION, type Project } from '../project';
 import { guardOutput } from '../privacy/gate';
 import { recordedIdentities, type Identity } from '../privacy/identities';
+import { foldNeedle } from '../privacy/match';
+import { romanise } from './i18n/romanise';
 import { officeTexts, pdfTexts } from './check';
 import { renderDocx } from './docx';
 import { renderHtml } from './html';
@@ -51,9 +53,29 @@ function validate(options: ExportOptions): void {
     throw new ApiError('VALIDATION_FAILED', `The layout must be cases-as-columns or stages-as-columns, not "${options.layout}".`);
   }
   if (options.shape && !['long', 'wide'].includes(options.shape)) throw new ApiError('VALIDATION_FAILED', `The table shape must be long or wide, not "${options.shape}".`);
+  if (options.language && !['en', 'ru', 'kk'].includes(options.language)) {
+    throw new ApiError('VALIDATION_FAILED', `The export language must be en, ru or kk, not "${options.language}".`);
+  }
   if (options.noteMarks && !['letters', 'numbers'].includes(options.noteMarks)) {
     throw new ApiError('VALIDATION_FAILED', `The note marks must be letters or numbers, not "${options.noteMarks}".`);
   }
+}
+
+/**
+ * Identities with the romanised forms of those written in Cyrillic: a romanised export prints "Bekova" where the
+ * project recorded "Бекова", and the pre-export check must recognise it there too.
+ */
+function withRomanisedForms(identities: Identity[]): Identity[] {
+  const out = [...identities];
+  for (const identity of identities) {
+    if (!/[\u0400-\u04ff]/.test(identity.value)) continue;
+    for (const form of ['journal', 'strict'] as const) {
+      const value = romanise(identity.value, undefined, form);
+      const needle = foldNeedle(value);
+      if (needle.spaced.length >= 3 && !out.some((i) => i.participantId === identity.participantId && i.needle.spaced === needle.spaced)) out.push({ ...identity, value, needle, derived: true });
+    }
+  }
+  return out.sort((a, b) => b.needle.spaced.length - a.needle.spaced.length);
 }
 
 /** A file name to propose in a save dialog: "Kazakhstan & Belarus (sample) – matrix.pdf". */
@@ -157,7 +179,7 @@ export async function exportProject(project: Project, options: ExportOptions, pr
   options.onProgress?.({ phase: 'prepare', message: 'Collecting the matrix, evidence and citations' });
   // Everything is read from the project before the first pause (formatting the citations lets the event loop in):
   // the export is of the project as it was when asked for, even if it is edited or closed meanwhile.
-  const identities = recordedIdentities(project.db);
+  const identities = options.romanise ? withRomanisedForms(recordedIdentities(project.db)) : recordedIdentities(project.db);
   const doc = await buildExportDocument(project, options);
   const warnings: string[] = [...(doc.warnings ?? [])];
   cancelled(options.signal);
@@ -185,7 +207,7 @@ export async function exportProject(project: Project, options: ExportOptions, pr
     case 'tex': {
       const bibPath = bibPathFor(out);
       const bodyPath = bodyPathFor(out);
-      const { tex, body, bib } = renderLatex(doc, { paper: options.paper ?? 'a4', bibFile: path.basename(bibPath), bodyFile: path.basename(bodyPath) });
+      const { tex, body, bib } = renderLatex(doc, { paper: options.paper ?? 'a4', bibFile: path.basename(bibPath), bodyFile: path.basename(bodyPath), noteMarks: options.noteMarks });
       guardOutput(
         project.db,
         'LaTeX files',

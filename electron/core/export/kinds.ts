@@ -8,6 +8,7 @@ import { bibliographyBlock, buildAppendix, buildCase, buildMatrix, type Draft } 
 import { buildClaims, buildObservation } from './build-record';
 import { projectCitationStore } from './citation-cache';
 import { CitationSession, loadStyle } from './citations';
+import { messagesFor, resolveExportLanguage } from './i18n';
 import { EvidenceIndex, type BuildContext, type ExportDocument } from './model';
 import { EXPORT_FORMATS, type ExportFormat, type ExportKind, type ExportOptions } from './types';
 
@@ -114,11 +115,13 @@ export function assertExportable(kind: string, format: string): ExportKindSpec {
 export async function buildExportDocument(project: Project, options: ExportOptions): Promise<ExportDocument> {
   const spec = assertExportable(options.what, options.format);
   const style = loadStyle(options.style);
-  const evidence = new EvidenceIndex(project);
-  const citations = new CitationSession(style, options.locale, evidence.items, projectCitationStore(project.db));
+  const language = resolveExportLanguage(options.language, options.locale, style.defaultLocale);
+  const m = messagesFor(language.language);
+  const evidence = new EvidenceIndex(project, options.romanise ?? false);
+  const citations = new CitationSession(style, language.locale, evidence.items, projectCitationStore(project.db));
   const runningHead = project.title;
   const author = options.author?.trim() || `Comparanda project “${runningHead}”`;
-  const ctx: BuildContext = { project, options, citations, evidence, author };
+  const ctx: BuildContext = { project, options, citations, evidence, author, m };
   const draft = spec.build!(ctx);
   await citations.finish(options.signal);
   const entries = citations.bibliography();
@@ -131,14 +134,14 @@ export async function buildExportDocument(project: Project, options: ExportOptio
     subject: draft.subject,
     author,
     runningHead,
-    // The document's own words (labels, notes) are English; citations follow the CSL locale.
-    language: 'en',
+    // The document's own words follow the export language; citations follow the CSL locale.
+    language: language.language,
     sections,
     style,
     citedSources: citations.citedSourceIds().map((id) => evidence.items.get(id)!),
     tables: draft.tables,
     sheets: draft.sheets,
     references: entries.map((e) => ({ key: evidence.sources.get(e.sourceId)?.citationKey ?? e.sourceId, runs: e.runs })),
-    warnings: citations.warnings(),
+    warnings: [...language.warnings, ...citations.warnings()],
   };
 }

@@ -17,7 +17,8 @@ import { formatBiblatex } from '../sources/biblatex';
 import { normaliseLocator, type CitationStyle } from './citations';
 import { isBreak, isCite, type Cite, type Inline, type TextRun } from './inline';
 import { documentText } from './html';
-import type { Block, CellModel, EvidenceItem, ExportDocument, StatusMark, TableModel } from './model';
+import { messagesFor, type ExportLanguage, type ExportMessages } from './i18n';
+import { markOf, noteMarksOf, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type StatusMark, type TableModel } from './model';
 import type { PaperSize } from './types';
 
 const SPECIALS: Record<string, string> = {
@@ -101,45 +102,70 @@ export function postnoteLatex(locator: string): string {
   return `[{${escapeLatex(normaliseLocator(value)).replace(/–/g, '--')}}]`;
 }
 
-/** biblatex citation commands: \footcites for note styles, \parencites for author-date; the formatted text where a cite has no keys. */
-function citeLatex(cite: Cite): string {
-  const refs = cite.refs ?? [];
-  if (refs.length === 0) return cite.noteNumber !== null ? `\\footnote{${runsLatex(cite.runs)}}` : ` ${runsLatex(cite.runs)}`;
-  const command = cite.noteNumber !== null ? 'footcite' : 'parencite';
-  const items = refs.map((r) => `${postnoteLatex(r.locator)}{${r.key}}`);
-  return `${cite.noteNumber !== null ? '' : ' '}\\${command}${items.length > 1 ? 's' : ''}${items.join('')}`;
+/** What the renderer needs besides a block: the document's words and the letters of lettered notes. */
+interface LatexContext {
+  m: ExportMessages;
+  /** The letter of each note set under its table (empty: notes are numbered footnotes). */
+  letters: ReadonlyMap<string, string>;
 }
 
-function inlineLatex(content: readonly Inline[]): string {
-  return content.map((x) => (isCite(x) ? citeLatex(x.cite) : isBreak(x) ? '\\newline ' : runLatex(x))).join('');
+/** A cite's biblatex command: `cite` in text, `footcite`, `parencite`; the formatted text where it has no keys. */
+function citeCommand(cite: Cite, command: 'cite' | 'footcite' | 'parencite'): string {
+  const refs = cite.refs ?? [];
+  if (refs.length === 0) return command === 'footcite' ? `\\footnote{${runsLatex(cite.runs)}}` : runsLatex(cite.runs);
+  const items = refs.map((r) => `${postnoteLatex(r.locator)}{${r.key}}`);
+  return `\\${command}${items.length > 1 ? 's' : ''}${items.join('')}`;
+}
+
+/**
+ * biblatex citations: a note of a note style is a superscript letter whose note is set under the table (Chicago
+ * 3.77; the `notes` block), or with numbered notes a footnote (\footcites); author-date styles cite in parentheses.
+ */
+function citeLatex(cite: Cite, ctx: LatexContext): string {
+  if (cite.noteNumber === null) return ` ${citeCommand(cite, 'parencite')}`;
+  const letter = ctx.letters.get(cite.id);
+  if (letter) return `\\textsuperscript{\\textit{${letter}}}`;
+  return citeCommand(cite, 'footcite');
+}
+
+/** The lettered notes of a table (or of an appendix's cell), under it: "a  Author, Title, 3." */
+function letteredNotesLatex(cites: readonly Cite[], ctx: LatexContext): string {
+  const lettered = cites.filter((c) => ctx.letters.has(c.id));
+  if (lettered.length === 0) return '';
+  const lines = lettered.map((c) => `\\noindent\\makebox[1.2em][l]{\\textsuperscript{\\textit{${markOf(ctx.letters, c)}}}}${citeCommand(c, 'cite')}.`);
+  return `{\\footnotesize\\raggedright\n${lines.join('\\par\n')}\\par}\n\\bigskip`;
+}
+
+function inlineLatex(content: readonly Inline[], ctx: LatexContext): string {
+  return content.map((x) => (isCite(x) ? citeLatex(x.cite, ctx) : isBreak(x) ? '\\newline ' : runLatex(x))).join('');
 }
 
 /**
  * Text and the citation of what it says: a note after the sentence's full stop; an author-date citation before it
  * (APA 8.10: "… in 1992 (Author, 2016)."), the full stop moved after the parentheses.
  */
-function withCite(body: string, cite: Cite | null): string {
+function withCite(body: string, cite: Cite | null, ctx: LatexContext): string {
   if (!cite) return body;
-  if (cite.noteNumber !== null) return body + citeLatex(cite);
+  if (cite.noteNumber !== null) return body + citeLatex(cite, ctx);
   const stop = /\.(\s*)$/.exec(body);
-  return stop && !/\.\.\.\s*$|…\s*$/.test(body) ? `${body.slice(0, stop.index)}${citeLatex(cite)}.` : body + citeLatex(cite);
+  return stop && !/\.\.\.\s*$|…\s*$/.test(body) ? `${body.slice(0, stop.index)}${citeLatex(cite, ctx)}.` : body + citeLatex(cite, ctx);
 }
 
 function statusLatex(status: StatusMark): string {
   return `\\statusmark{${status.colour.slice(1)}}{${escapeLatex(status.label)}}`;
 }
 
-function cellLatex(cell: CellModel): string {
+function cellLatex(cell: CellModel, ctx: LatexContext): string {
   const parts: string[] = [];
   if (cell.status && !cell.header) parts.push(`\\cellcolor[HTML]{${(cell.status.noData ? '#F4F4F4' : cell.status.tint).slice(1)}}`);
   if (cell.status) parts.push(`${statusLatex(cell.status)}${cell.meta ? `\\newline{\\scriptsize\\sffamily ${escapeLatex(cell.meta)}}` : ''}`);
-  const body = withCite(inlineLatex(cell.content), cell.cite ?? null);
+  const body = withCite(inlineLatex(cell.content, ctx), cell.cite ?? null, ctx);
   if (body.trim()) parts.push(`${cell.status ? '\\newline ' : ''}${cell.header ? `{\\sffamily ${body}}` : body}`);
   const content = parts.join('');
   return cell.align === 'right' ? `\\raggedleft\\arraybackslash ${content}` : content;
 }
 
-function tableLatex(table: TableModel): string {
+function tableLatex(table: TableModel, ctx: LatexContext): string {
   const total = table.columns.reduce((s, c) => s + c.width, 0) || 1;
   // Column widths add up to exactly \\linewidth (each column's own padding included).
   // \\hspace{0pt}: TeX hyphenates no word that begins a paragraph, and every cell begins one.
@@ -149,11 +175,15 @@ function tableLatex(table: TableModel): string {
   const rows = table.rows.map((row, i) => {
     const rule = i < table.rows.length - 1 ? '\n\\arrayrulecolor{black!35}\\midrule\\arrayrulecolor{black}' : '';
     if ('group' in row) return `\\multicolumn{${n}}{l}{\\cellcolor[HTML]{ECECEC}\\textsf{\\textbf{${escapeLatex(row.group)}}}} \\\\${rule}`;
-    return `${row.cells.map(cellLatex).join(' &\n')} \\\\${rule}`;
+    return `${row.cells.map((cell) => cellLatex(cell, ctx)).join(' &\n')} \\\\${rule}`;
   });
   // longtable steps the table counter itself: a matrix set in parts steps it back, so that every part has the first
   // part's number; the first part is labelled and listed.
-  const part = table.part ? `~(part ${table.part.index} of ${table.part.count})` : '';
+  // The label in the document's language with the counter where the number goes ("Table~3", "3-кесте").
+  const sentinel = -7_777_777;
+  const counter = (value: string) => escapeLatex(value).replace(String(sentinel), '\\thetable').replace(/ /g, '~').replace(/\\thetable~/, '\\thetable{}~');
+  const label = counter(ctx.m.tableLabel(sentinel, table.part));
+  const continued = counter(ctx.m.tableLabel(sentinel));
   const first = (table.part?.index ?? 1) === 1;
   const listed = first ? `\\label{tab:${table.number}}\\addcontentsline{lot}{table}{\\protect\\numberline{\\thetable}${escapeLatex(table.caption)}}` : '';
   // The caption is the first row of the first head, so that it goes to the page of the table's first row (a row
@@ -163,12 +193,12 @@ function tableLatex(table: TableModel): string {
   return `\\par\\medskip\\noindent${first ? '' : '\\addtocounter{table}{-1}'}%
 \\begingroup${size}
 \\begin{longtable}{${spec}}
-\\multicolumn{${n}}{@{}p{\\linewidth}@{}}{\\textbf{Table~\\thetable${part}.} ${escapeLatex(table.caption)}${listed}}\\\\[3pt]
+\\multicolumn{${n}}{@{}p{\\linewidth}@{}}{\\textbf{${label}.} ${escapeLatex(table.caption)}${listed}}\\\\[3pt]
 \\toprule
 ${head}
 \\midrule
 \\endfirsthead
-\\multicolumn{${n}}{l}{\\emph{Table \\thetable\\ (continued)}}\\\\
+\\multicolumn{${n}}{l}{\\emph{${continued}\\ (${escapeLatex(ctx.m.continued)})}}\\\\
 \\toprule
 ${head}
 \\midrule
@@ -180,21 +210,21 @@ ${rows.join('\n')}
 \\endgroup`;
 }
 
-function quotedLatex(item: EvidenceItem, value: string): string {
+function quotedLatex(item: EvidenceItem, value: string, ctx: LatexContext): string {
   const body = escapeLatex(value.trim());
-  return item.textKind === 'quote' ? `“${body}”` : `${body} \\emph{(paraphrase)}`;
+  return item.textKind === 'quote' ? `“${body}”` : `${body} \\emph{(${escapeLatex(ctx.m.paraphrase)})}`;
 }
 
-function evidenceLatex(items: EvidenceItem[]): string {
+function evidenceLatex(items: EvidenceItem[], ctx: LatexContext): string {
   const lines = items.map((item) => {
-    const note = item.cite && item.cite.noteNumber !== null ? citeLatex(item.cite) : '';
+    const note = item.cite && item.cite.noteNumber !== null ? citeLatex(item.cite, ctx) : '';
     const excerpt = item.translation.trim()
-      ? `\\noindent\\begin{minipage}[t]{0.48\\linewidth}{\\scriptsize\\sffamily ORIGINAL${item.language ? ` (${escapeLatex(item.language)})` : ''}}\\newline ${quotedLatex(item, item.text)}\\end{minipage}\\hfill` +
-        `\\begin{minipage}[t]{0.48\\linewidth}{\\scriptsize\\sffamily TRANSLATION${item.translationLanguage ? ` (${escapeLatex(item.translationLanguage)})` : ''}}\\newline ${quotedLatex(item, item.translation)}\\end{minipage}${note}`
-      : `${quotedLatex(item, item.text)}${note}`;
+      ? `\\noindent\\begin{minipage}[t]{0.48\\linewidth}{\\scriptsize\\sffamily ${escapeLatex(ctx.m.original.toLocaleUpperCase(ctx.m.tag))}${item.language ? ` (${escapeLatex(item.language)})` : ''}}\\newline ${quotedLatex(item, item.text, ctx)}\\end{minipage}\\hfill` +
+        `\\begin{minipage}[t]{0.48\\linewidth}{\\scriptsize\\sffamily ${escapeLatex(ctx.m.translation.toLocaleUpperCase(ctx.m.tag))}${item.translationLanguage ? ` (${escapeLatex(item.translationLanguage)})` : ''}}\\newline ${quotedLatex(item, item.translation, ctx)}\\end{minipage}${note}`
+      : `${quotedLatex(item, item.text, ctx)}${note}`;
     const meta = [
       item.attribution ? `\\emph{${escapeLatex(item.attribution)}}` : '',
-      item.cite && item.cite.noteNumber === null ? citeLatex(item.cite).trim() : '',
+      item.cite && item.cite.noteNumber === null ? citeLatex(item.cite, ctx).trim() : '',
       !item.cite && item.locator ? escapeLatex(item.locator) : '',
     ].filter(Boolean);
     return `\\item ${excerpt}${meta.length ? `\\newline{\\small ${meta.join(' · ')}}` : ''}`;
@@ -202,27 +232,27 @@ function evidenceLatex(items: EvidenceItem[]): string {
   return `\\begin{enumerate}\n${lines.join('\n')}\n\\end{enumerate}`;
 }
 
-function blockLatex(block: Block): string {
+function blockLatex(block: Block, ctx: LatexContext): string {
   switch (block.type) {
     case 'title':
       return `{\\sffamily\\bfseries\\LARGE ${escapeLatex(block.text)}\\par}${block.subtitle ? `\n{\\sffamily\\small ${escapeLatex(block.subtitle)}\\par}` : ''}\n\\medskip`;
     case 'heading':
       return `\\${block.level === 2 ? 'subsection' : 'subsubsection'}*{${escapeLatex(block.text)}}`;
     case 'paragraph':
-      return `${block.small ? '{\\small ' : ''}${inlineLatex(block.content)}${block.small ? '}' : ''}\\par`;
+      return `${block.small ? '{\\small ' : ''}${inlineLatex(block.content, ctx)}${block.small ? '}' : ''}\\par`;
     case 'status':
       return `\\noindent\\colorbox[HTML]{${(block.status.noData ? '#F4F4F4' : block.status.tint).slice(1)}}{\\parbox{\\dimexpr\\linewidth-2\\fboxsep\\relax}{${statusLatex(block.status)}${block.meta ? `\\quad{\\footnotesize\\sffamily ${escapeLatex(block.meta)}}` : ''}}}\\par\\smallskip`;
     case 'table':
-      return tableLatex(block.table);
+      return tableLatex(block.table, ctx);
     case 'tableNotes':
-      return `{\\footnotesize\\noindent ${block.legend ? `\\emph{${escapeLatex(block.legendLabel ?? 'Status scale')} (colour and label):} ${block.legend.map((s) => statusLatex(s)).join('\\quad ')}\\par\n` : ''}${block.paragraphs.map((p) => inlineLatex(p)).join('\\par\n')}\\par}\n\\bigskip`;
+      return `{\\footnotesize\\noindent ${block.legend ? `\\emph{${escapeLatex(block.legendLabel ?? ctx.m.statusScale)} (${escapeLatex(ctx.m.colourAndLabel)}):} ${block.legend.map((s) => statusLatex(s)).join('\\quad ')}\\par\n` : ''}${block.paragraphs.map((p) => inlineLatex(p, ctx)).join('\\par\n')}\\par}\n\\bigskip`;
     case 'fields':
       return `\\begin{description}\n${block.items.map((f) => `\\item[${escapeLatex(f.label)}] ${escapeLatex(f.value)}`).join('\n')}\n\\end{description}`;
     case 'evidence':
-      return evidenceLatex(block.items);
+      return evidenceLatex(block.items, ctx);
     case 'notes':
-      // Real footnotes (\footnote) carry the notes.
-      return '';
+      // Lettered notes are set here, under their table; numbered ones are real footnotes (\footcite).
+      return letteredNotesLatex(block.cites, ctx);
     case 'bibliography':
       // biblatex prints it from the .bib (the wrapper's \\printbibliography, or the article's own).
       return '';
@@ -235,6 +265,8 @@ export interface LatexOptions {
   bibFile: string;
   /** The file name of the fragment (the body) written beside the .tex, which the wrapper \input's. */
   bodyFile: string;
+  /** Notes of note styles: lettered under each table (default) or numbered footnotes. */
+  noteMarks?: NoteMarks | undefined;
 }
 
 export interface LatexFiles {
@@ -251,11 +283,23 @@ function hyper(value: string): string {
 }
 
 /** The biblatex package line for the export's citation style: the same conventions, formatted by biber. */
-function biblatexPackage(style: CitationStyle): string {
-  if (style.name === 'chicago-note') return '\\usepackage[notes,short,backend=biber]{biblatex-chicago}';
-  if (style.name === 'apa') return '\\usepackage[style=apa,backend=biber]{biblatex}';
-  if (style.name === 'harvard') return '\\usepackage[style=authoryear,backend=biber,maxcitenames=3,uniquename=false,dashed=false]{biblatex}';
-  return style.note ? '\\usepackage[style=verbose-note,backend=biber]{biblatex}' : '\\usepackage[style=authoryear,backend=biber]{biblatex}';
+function biblatexPackage(style: CitationStyle, language: ExportLanguage): string {
+  // biblatex has no Kazakh strings (no kazakh.lbx): a Kazakh export cites with Russian ones, as its CSL locale does.
+  const lang = language === 'en' ? '' : ',language=russian';
+  if (style.name === 'chicago-note') return `\\usepackage[notes,short,backend=biber${lang}]{biblatex-chicago}`;
+  if (style.name === 'apa') return `\\usepackage[style=apa,backend=biber${lang}]{biblatex}`;
+  if (style.name === 'harvard') return `\\usepackage[style=authoryear,backend=biber,maxcitenames=3,uniquename=false,dashed=false${lang}]{biblatex}`;
+  return style.note ? `\\usepackage[style=verbose-note,backend=biber${lang}]{biblatex}` : `\\usepackage[style=authoryear,backend=biber${lang}]{biblatex}`;
+}
+
+/**
+ * babel: the export language as the main language (its hyphenation, \today, biblatex strings); Russian for Cyrillic
+ * stretches of an English document. Kazakh is set by babel's ini file; TeX Live has no Kazakh hyphenation patterns.
+ */
+function babelLines(language: ExportLanguage, cyrillic: boolean): string {
+  if (language === 'ru') return '\\usepackage[english]{babel}\n\\babelprovide[import,main]{russian}';
+  if (language === 'kk') return '\\usepackage[english]{babel}\n\\babelprovide[import]{russian}\n\\babelprovide[import,main]{kazakh}';
+  return `\\usepackage[main=english]{babel}${cyrillic ? '\n\\babelprovide[import]{russian}' : ''}`;
 }
 
 /** A fontspec font or a compile error that says what to install (never blank Cyrillic with "Missing character"). */
@@ -270,9 +314,11 @@ export function renderLatex(doc: ExportDocument, options: LatexOptions): LatexFi
   const mixed = orientations.size > 1;
   const pageLandscape = !mixed && orientations.has('landscape');
   const paper = options.paper === 'letter' ? 'letterpaper' : 'a4paper';
+  const m = messagesFor(doc.language);
+  const ctx: LatexContext = { m, letters: (options.noteMarks ?? 'letters') === 'letters' ? noteMarksOf(doc, 'letters') : new Map() };
   const sections = doc.sections
     .map((section, i) => {
-      const content = section.blocks.map(blockLatex).filter(Boolean).join('\n\n');
+      const content = section.blocks.map((block) => blockLatex(block, ctx)).filter(Boolean).join('\n\n');
       const wrapped = mixed && section.orientation === 'landscape' ? `\\begin{landscape}\n${content}\n\\end{landscape}` : content;
       return i > 0 ? `\\clearpage\n${wrapped}` : wrapped;
     })
@@ -318,13 +364,13 @@ ${requireFont('setsansfont', 'Noto Sans')}`
   \\IfFontExistsTF{Noto Sans}{\\setsansfont{Noto Sans}}{}
 \\fi`
 }
-\\usepackage[main=english]{babel}${cyrillic ? '\n\\babelprovide[import]{russian}' : ''}
+${babelLines(doc.language, cyrillic)}
 \\usepackage[${paper}${pageLandscape ? ',landscape' : ''},margin=15mm,top=18mm,bottom=18mm]{geometry}
 ${mixed ? '\\usepackage{pdflscape}\n' : ''}\\usepackage{array,booktabs,longtable}
 \\usepackage[table]{xcolor}
 \\usepackage{fancyhdr,lastpage}
 \\usepackage{csquotes}
-${biblatexPackage(doc.style)}
+${biblatexPackage(doc.style, doc.language)}
 \\addbibresource{${options.bibFile}}
 \\IfFileExists{xurl.sty}{\\usepackage{xurl}}{\\usepackage{url}}
 \\usepackage[hidelinks]{hyperref}

@@ -11,7 +11,8 @@
  */
 import { matrixToMarkdown } from '../matrix-format';
 import { isBreak, isCite, type Cite, type Inline, type TextRun } from './inline';
-import { markOf, noteMarksOf, tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type TableModel } from './model';
+import { messagesFor, type ExportMessages } from './i18n';
+import { contentWithCite, markOf, noteMarksOf, tableLabel, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type TableModel } from './model';
 
 /** The marks of lettered notes by cite id (empty: numbered Markdown footnotes). */
 type Letters = ReadonlyMap<string, string>;
@@ -57,14 +58,15 @@ const cellSafe = (value: string) => value.replace(/\|/g, '\\|').replace(/\r?\n/g
 function cellMd(cell: CellModel, letters: Letters): string {
   const parts: string[] = [];
   if (cell.status) parts.push(`**${escape(cell.status.label)}**${cell.meta ? ` (${escape(cell.meta)})` : ''}`);
-  const body = joinLines(inlineMd(cell.content, letters, '\n')) + (cell.cite ? citeMd(cell.cite, letters) : '');
+  const body = joinLines(inlineMd(contentWithCite(cell.content, cell.cite), letters, '\n'));
   if (body.trim()) parts.push(body.trim());
   return cellSafe(parts.join(': '));
 }
 
-function tableMd(table: TableModel, letters: Letters): string {
-  const lines = [`**${tableLabel(table)}.** ${escape(table.caption)}`, ''];
-  if (table.matrix && table.matrix.layout === 'cases-as-columns') {
+function tableMd(table: TableModel, letters: Letters, m: ExportMessages): string {
+  const lines = [`**${escape(tableLabel(table, m))}.** ${escape(table.caption)}`, ''];
+  // matrix-format's table is English (its header and the framework's own labels): other languages use the model's.
+  if (table.matrix && table.matrix.layout === 'cases-as-columns' && m.language === 'en') {
     // matrix-format's table, without its "### norm" heading (the caption says it).
     lines.push(matrixToMarkdown([table.matrix.table]).replace(/^### .*\n\n/, '').trimEnd());
     const sources = table.rows.flatMap((row) => {
@@ -84,13 +86,13 @@ function tableMd(table: TableModel, letters: Letters): string {
   return lines.join('\n');
 }
 
-function evidenceMd(items: EvidenceItem[], letters: Letters): string {
+function evidenceMd(items: EvidenceItem[], letters: Letters, m: ExportMessages): string {
   return items
     .map((item, i) => {
       const text = (value: string) => escape(value.trim()).replace(/\r?\n/g, ' ');
-      const body = item.textKind === 'quote' ? `“${text(item.text)}”` : `${text(item.text)} *(paraphrase)*`;
+      const body = item.textKind === 'quote' ? `“${text(item.text)}”` : `${text(item.text)} *(${m.paraphrase})*`;
       const translation = item.translation.trim()
-        ? `\n   Translation${item.translationLanguage ? ` (${item.translationLanguage})` : ''}: ${item.textKind === 'quote' ? `“${text(item.translation)}”` : text(item.translation)}`
+        ? `\n   ${m.translation}${item.translationLanguage ? ` (${item.translationLanguage})` : ''}: ${item.textKind === 'quote' ? `“${text(item.translation)}”` : text(item.translation)}`
         : '';
       const note = item.cite && item.cite.noteNumber !== null ? citeMd(item.cite, letters) : '';
       const meta = [item.attribution ? `*${escape(item.attribution)}*` : '', item.cite ? (item.cite.noteNumber === null ? runsMd(item.cite.runs) : '') : escape(item.locator)]
@@ -101,7 +103,7 @@ function evidenceMd(items: EvidenceItem[], letters: Letters): string {
     .join('\n');
 }
 
-function blockMd(block: Block, letters: Letters): string {
+function blockMd(block: Block, letters: Letters, m: ExportMessages): string {
   switch (block.type) {
     case 'title':
       return `# ${escape(block.text)}${block.subtitle ? `\n\n*${escape(block.subtitle)}*` : ''}`;
@@ -112,16 +114,16 @@ function blockMd(block: Block, letters: Letters): string {
     case 'status':
       return `**${escape(block.status.label)}**${block.meta ? ` (${escape(block.meta)})` : ''}`;
     case 'table':
-      return tableMd(block.table, letters);
+      return tableMd(block.table, letters, m);
     case 'tableNotes':
       return [
-        ...(block.legend ? [`*${escape(block.legendLabel ?? 'Status scale')}:* ${block.legend.map((s) => escape(s.label)).join(' · ')}`] : []),
+        ...(block.legend ? [`*${escape(block.legendLabel ?? m.statusScale)}:* ${block.legend.map((s) => escape(s.label)).join(' · ')}`] : []),
         ...block.paragraphs.map((p) => inlineMd(p, letters)),
       ].join('\n\n');
     case 'fields':
       return block.items.map((f) => `- **${escape(f.label)}:** ${escape(f.value)}`).join('\n');
     case 'evidence':
-      return evidenceMd(block.items, letters);
+      return evidenceMd(block.items, letters, m);
     case 'notes':
       // Lettered notes are paragraphs under the table; numbered ones are footnote definitions.
       return block.cites.map((c) => (letters.has(c.id) ? `^${markOf(letters, c)}^ ${runsMd(c.runs)}` : `[^${c.noteNumber}]: ${runsMd(c.runs)}`)).join('\n\n');
@@ -139,6 +141,6 @@ export function renderMarkdown(doc: ExportDocument, options: MarkdownOptions = {
   const letters: Letters = (options.noteMarks ?? 'letters') === 'letters' ? noteMarksOf(doc, 'letters') : new Map();
   const blocks = doc.sections.flatMap((s) => s.blocks);
   const hasTitle = blocks[0]?.type === 'title';
-  const parts = [...(hasTitle ? [] : [`# ${escape(doc.title)}`]), ...blocks.map((b) => blockMd(b, letters))];
+  const parts = [...(hasTitle ? [] : [`# ${escape(doc.title)}`]), ...blocks.map((b) => blockMd(b, letters, messagesFor(doc.language)))];
   return `${parts.filter((p) => p.trim() !== '').join('\n\n')}\n`;
 }

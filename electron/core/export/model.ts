@@ -11,6 +11,9 @@ import { period } from '../matrix-format';
 import type { Project } from '../project';
 import { exportCsl, type CitationSession, type CitationStyle } from './citations';
 import { isBreak, isCite, type Cite, type Inline, type TextRun } from './inline';
+import { en } from './i18n/en';
+import { romaniseItem } from './i18n/romanise';
+import { builtInIn, statusLabelIn, type ExportLanguage, type ExportMessages } from './i18n';
 import type { ExportKind, ExportOptions, MatrixLayout, PageOrientation } from './types';
 
 export interface StatusMark {
@@ -100,9 +103,9 @@ export function markTallRows(table: TableModel, orientation: PageOrientation, no
   }
 }
 
-/** "Table 3" or "Table 3 (part 2 of 6)". */
-export function tableLabel(table: TableModel): string {
-  return `Table ${table.number}${table.part ? ` (part ${table.part.index} of ${table.part.count})` : ''}`;
+/** "Table 3" or "Table 3 (part 2 of 6)", in the document's language. */
+export function tableLabel(table: TableModel, m: ExportMessages = en): string {
+  return m.tableLabel(table.number, table.part);
 }
 
 export interface EvidenceItem {
@@ -157,8 +160,8 @@ export interface ExportDocument {
   author: string;
   /** Shown at the top of every page. */
   runningHead: string;
-  /** BCP 47 language of the document's own words. */
-  language: string;
+  /** The language of the document's own words (i18n/): headings, captions, labels, notes. */
+  language: ExportLanguage;
   sections: Section[];
   style: CitationStyle;
   /** The exported CSL items of the sources cited, in order of first citation (for the .bib of LaTeX). */
@@ -184,10 +187,14 @@ export class EvidenceIndex {
   private readonly byCell = new Map<string, ExcerptDto[]>();
   private readonly one = new Map<string, ExcerptDto | undefined>();
 
-  constructor(private readonly project: Project) {
+  /** `romanise`: the items' Cyrillic in Latin letters by ALA-LC (i18n/romanise.ts), for the citations and the .bib. */
+  constructor(
+    private readonly project: Project,
+    romanise = false,
+  ) {
     this.sources = new Map(listSources(project).map((s) => [s.id, s]));
     this.participants = new Map(listParticipants(project).map((p) => [p.id, p]));
-    this.items = new Map([...this.sources.values()].map((s) => [s.id, exportCsl(s, this.participants)]));
+    this.items = new Map([...this.sources.values()].map((s) => [s.id, romanise ? romaniseItem(exportCsl(s, this.participants)) : exportCsl(s, this.participants)]));
   }
 
   excerpts(cellId: string): ExcerptDto[] {
@@ -227,6 +234,8 @@ export interface BuildContext {
   citations: CitationSession;
   evidence: EvidenceIndex;
   author: string;
+  /** The export language's words (i18n/). */
+  m: ExportMessages;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -249,22 +258,44 @@ export function paletteMark(key: string, label: string, slot: number, noData = f
   return { key, label, colour, tint: tint(colour, 0.2), paletteName: STATUS_PALETTE[slot]?.name ?? 'grey', noData };
 }
 
-export function statusMark(framework: FrameworkDto, key: string | null): StatusMark {
+export function statusMark(framework: FrameworkDto, key: string | null, m: ExportMessages = en): StatusMark {
   const wanted = key ?? 'no-data';
   const level = framework.statuses.find((s) => s.key === wanted);
-  return paletteMark(wanted, level?.label ?? (wanted === 'no-data' ? 'No data' : wanted), level?.palette ?? 0, wanted === 'no-data');
+  const label = level ? statusLabelIn(m, wanted, level.label) : wanted === 'no-data' ? m.noData : wanted;
+  return paletteMark(wanted, label, level?.palette ?? 0, wanted === 'no-data');
 }
 
-export function cellMeta(cell: CellDto | null): string {
+/** "Discourse · 2012–2016 · medium confidence", in the document's language. */
+export function cellMeta(cell: CellDto | null, m: ExportMessages = en): string {
   if (!cell) return '';
-  const mode = cell.mode ? cell.mode[0]!.toUpperCase() + cell.mode.slice(1) : '';
-  return [mode, period(cell.periodFrom, cell.periodTo), cell.confidence ? `${cell.confidence} confidence` : ''].filter(Boolean).join(' · ');
+  const mode = cell.mode ? (m.modes[cell.mode] ?? cell.mode) : '';
+  return [mode, period(cell.periodFrom, cell.periodTo), cell.confidence ? (m.confidence[cell.confidence] ?? cell.confidence) : ''].filter(Boolean).join(' · ');
 }
 
-/** "A", "A and B", "A, B and C". */
-export function listNames(names: string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+/** "A", "A and B", "A, B and C" (with the document's "and"). */
+export function listNames(names: string[], m: ExportMessages = en): string {
+  return m.list(names);
+}
+
+/** A stage's label in the document's language: the bundled frameworks' stages are translated while unchanged. */
+export function stageText(m: ExportMessages, value: string): string {
+  return builtInIn(m, value);
+}
+
+/**
+ * A cell's text and its citation in the order the style needs (as LaTeX's withCite and quotedWithCite do): a note
+ * mark after the sentence's full stop; an author-date citation before it (APA 8.10: "… in 1992 (Author, 2016)."),
+ * the full stop moved after the parentheses. An ellipsis stays and the citation follows it.
+ */
+export function contentWithCite(content: readonly Inline[], cite: Cite | null | undefined): Inline[] {
+  if (!cite) return [...content];
+  if (cite.noteNumber !== null) return [...content, { cite }];
+  const last = content.at(-1);
+  if (last && !isBreak(last) && !isCite(last) && /[^.]\.\s*$/.test(last.text) && !/…\s*$/.test(last.text)) {
+    const { text: value, ...format } = last;
+    return [...content.slice(0, -1), { ...format, text: value.replace(/\.\s*$/, '') }, { cite }, { text: '.' }];
+  }
+  return [...content, { cite }];
 }
 
 /** The cites of a list of blocks, in order (for collected notes). */
@@ -326,7 +357,7 @@ export function markOf(marks: ReadonlyMap<string, string>, cite: Cite): string {
 }
 
 /** How the notes are called in a table's notes: "lettered notes" (the default), "numbered notes", or "notes" in LaTeX (footnotes there). */
-export function notesLabel(options: ExportOptions): string {
-  if (options.format === 'tex') return 'notes';
-  return (options.noteMarks ?? 'letters') === 'letters' ? 'lettered notes' : 'numbered notes';
+export function notesLabel(options: ExportOptions, m: ExportMessages = en): string {
+  if (options.format === 'tex' && options.noteMarks === 'numbers') return m.footnotes;
+  return (options.noteMarks ?? 'letters') === 'letters' ? m.letteredNotes : m.numberedNotes;
 }

@@ -7,6 +7,7 @@
  * dates as real dates (partial ones such as 2012 or 2012-04 stay text) and empty cells left empty; then a Notes
  * sheet (legend, notes, references by citation key).
  */
+import { messagesFor } from './i18n';
 import { stringifyCsv } from '../csv/formulas';
 import ExcelJS from 'exceljs';
 import { matrixToCsv } from '../matrix-format';
@@ -121,7 +122,8 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): void {
 }
 
 function addNotes(workbook: ExcelJS.Workbook, doc: ExportDocument): void {
-  const ws = workbook.addWorksheet('Notes');
+  const m = messagesFor(doc.language);
+  const ws = workbook.addWorksheet(m.notes);
   ws.columns = [{ width: 24 }, { width: 110 }];
   const add = (a: string, b = '', bold = false) => {
     const row = ws.addRow([a || null, b || null]);
@@ -136,7 +138,7 @@ function addNotes(workbook: ExcelJS.Workbook, doc: ExportDocument): void {
   // The first legend; then the notes of every table, each paragraph once.
   const withLegend = notes.find((n) => n.legend);
   if (withLegend?.legend) {
-    add(withLegend.legendLabel ?? 'Status scale', '', true);
+    add(withLegend.legendLabel ?? m.statusScale, '', true);
     for (const status of withLegend.legend) {
       const row = add('', `${status.label} (${status.paletteName})`);
       fillStatus(row.getCell(1), status);

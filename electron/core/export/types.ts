@@ -82,6 +82,17 @@ export interface ExportOptions {
   style?: string | undefined;
   /** A CSL locale such as en-US, en-GB, ru-RU (bundled); default: the style's default locale, else en-US. */
   locale?: string | undefined;
+  /**
+   * The language of the export's own words (headings, captions, column headers, status words, table notes): en, ru
+   * or kk. Default: the language of `locale` (ru-RU → ru), else English. Kazakh citations use the ru-RU locale
+   * unless `locale` says otherwise (there is no Kazakh CSL locale); see i18n/index.ts.
+   */
+  language?: 'en' | 'ru' | 'kk' | undefined;
+  /**
+   * Romanise Cyrillic references by the ALA-LC tables (Russian, Kazakh), as Europe-Asia Studies and Post-Soviet
+   * Affairs require, with the translated title in brackets where the source has one. Default false.
+   */
+  romanise?: boolean | undefined;
   /** Default a4. */
   paper?: PaperSize | undefined;
   /** Default: landscape for matrices, claims and the observation record; portrait for case profiles; an appendix mixes both unless this is given. */

@@ -18,6 +18,7 @@ import {
   initialForm,
   pathForFormat,
   requestOf,
+  LANGUAGE_LABELS,
   STYLE_LABELS,
   suggestedPath,
   usesCases,
@@ -29,6 +30,7 @@ import {
   viewSelection,
   type CitationStyle,
   type ExportForm,
+  type ExportLanguage,
 } from './export-form';
 import { useJob } from './use-job';
 import './exports.css';
@@ -273,6 +275,24 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
                           </option>
                         ))}
                       </select>
+                    </Row>
+                  ) : null}
+                  <Row label="Language">
+                    <select className="native-select" aria-label="Language of headings and notes" value={form.language} onChange={(e) => update({ language: e.target.value as ExportLanguage })}>
+                      {(Object.keys(LANGUAGE_LABELS) as ExportLanguage[]).map((l) => (
+                        <option key={l} value={l} lang={l}>
+                          {LANGUAGE_LABELS[l]}
+                        </option>
+                      ))}
+                    </select>
+                  </Row>
+                  {form.language === 'kk' ? <p className="export-hint">Citations use Russian terms: there is no Kazakh citation locale.</p> : null}
+                  {usesCitations(form.format) ? (
+                    <Row label="References">
+                      <label className="choice">
+                        <input type="checkbox" checked={form.romanise} onChange={(e) => update({ romanise: e.target.checked })} />
+                        <span>Romanise Cyrillic references (ALA-LC, as Europe-Asia Studies and Post-Soviet Affairs ask)</span>
+                      </label>
                     </Row>
                   ) : null}
                   {usesNoteMarks(form.format) && form.style === 'chicago-note' ? (

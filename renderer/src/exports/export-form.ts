@@ -30,7 +30,16 @@ export interface ExportForm {
   noteMarks: 'letters' | 'numbers';
   /** CSV: a byte order mark for Excel. */
   bom: boolean;
+  /** The language of the export's headings, captions, labels and notes (citations follow it: ru-RU terms for ru and kk). */
+  language: ExportLanguage;
+  /** Cyrillic references romanised by ALA-LC (Europe-Asia Studies, Post-Soviet Affairs). */
+  romanise: boolean;
 }
+
+export type ExportLanguage = 'en' | 'ru' | 'kk';
+
+/** Each language by its own name, as language menus list them. */
+export const LANGUAGE_LABELS: Record<ExportLanguage, string> = { en: 'English', ru: 'Русский', kk: 'Қазақша' };
 
 export const FORMAT_LABELS: Record<ExportFormatName, string> = {
   pdf: 'PDF',
@@ -77,9 +86,9 @@ export function usesCitations(format: ExportFormatName): boolean {
   return format !== 'csv' && format !== 'xlsx';
 }
 
-/** The formats whose table notes can be lettered (LaTeX's notes are footnotes for now). */
+/** The formats whose table notes can be lettered (CSV and XLSX give sources by key, not notes). */
 export function usesNoteMarks(format: ExportFormatName): boolean {
-  return format === 'pdf' || format === 'docx' || format === 'md';
+  return format === 'pdf' || format === 'docx' || format === 'md' || format === 'tex';
 }
 
 export function usesShape(format: ExportFormatName): boolean {
@@ -109,6 +118,8 @@ export function initialForm(projectPath: string, overview: ProjectOverview): Exp
     orientation: 'auto',
     noteMarks: 'letters',
     bom: true,
+    language: 'en',
+    romanise: false,
   };
 }
 
@@ -142,7 +153,11 @@ export function requestOf(form: ExportForm): ExportRequest {
   } else if (form.what === 'claims' && form.claimId) {
     request.claim = form.claimId;
   }
-  if (usesCitations(form.format)) request.style = form.style;
+  if (usesCitations(form.format)) {
+    request.style = form.style;
+    if (form.romanise) request.romanise = true;
+  }
+  if (form.language !== 'en') request.language = form.language;
   if (usesNoteMarks(form.format) && form.style === 'chicago-note') request.noteMarks = form.noteMarks;
   if (usesPages(form.format)) {
     request.paper = form.paper;
