@@ -79,12 +79,12 @@ describe('interface messages', () => {
 
   it('count in Russian and Kazakh by their own plural rules', () => {
     expect([1, 2, 5, 21, 22, 25].map((count) => formatMessage('ru', 'common.claimsCount', { count }))).toEqual([
-      '1 заявление',
-      '2 заявления',
-      '5 заявлений',
-      '21 заявление',
-      '22 заявления',
-      '25 заявлений',
+      '1 утверждение',
+      '2 утверждения',
+      '5 утверждений',
+      '21 утверждение',
+      '22 утверждения',
+      '25 утверждений',
     ]);
     expect([1, 2].map((count) => formatMessage('en', 'common.claimsCount', { count }))).toEqual(['1 claim', '2 claims']);
     expect(formatMessage('kk', 'common.claimsCount', { count: 3 })).toBe('3 мәлімдеме');

@@ -20,7 +20,7 @@ export const common = defineMessages({
     ok: 'ОК',
     language: 'Язык',
     followSystem: 'Системный ({language})',
-    claimsCount: '{count, plural, one {# заявление} few {# заявления} many {# заявлений} other {# заявления}}',
+    claimsCount: '{count, plural, one {# утверждение} few {# утверждения} many {# утверждений} other {# утверждения}}',
     casesCount: '{count, plural, one {# кейс} few {# кейса} many {# кейсов} other {# кейса}}',
     excerptsCount: '{count, plural, one {# выдержка} few {# выдержки} many {# выдержек} other {# выдержки}}',
   },
