@@ -257,6 +257,17 @@ export interface CodeDto {
 
 export type TextKind = 'quote' | 'paraphrase';
 
+/**
+ * An area of a PDF page in PDF points (1/72 inch), origin at the page's upper left corner, y growing downwards, as
+ * REFI-QDA's PDFSelection gives it: (x1, y1) the upper left corner, (x2, y2) the lower right.
+ */
+export interface PdfRegion {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
 export interface ExcerptDto {
   id: string;
   sourceId: string;
@@ -265,6 +276,8 @@ export interface ExcerptDto {
   startOffset: number | null;
   endOffset: number | null;
   paragraph: number | null;
+  /** A region excerpt: the area drawn on the page (`page`), with or without the text under it (offsets). */
+  region: PdfRegion | null;
   locator: string;
   text: string;
   textKind: TextKind;
@@ -873,6 +886,8 @@ export interface ApiSpec {
   /** Starts importing a file (PDF, DOCX, TXT, Markdown, HTML) as a background job; poll jobs.get. */
   'documents.import': { input: { path: string; sourceId?: string | undefined; kind?: SourceKind | undefined }; output: JobDto };
   'documents.get': { input: { id: string }; output: DocumentTextDto };
+  /** The original file's bytes (base64), for the page view of a PDF: read inside the app only, never written out. */
+  'documents.original': { input: { id: string }; output: { base64: string; byteSize: number } };
   'documents.remove': { input: { id: string }; output: null };
   /** Refused with IDENTITY_IN_OUTPUT where the original holds a recorded identity, unless `allowIdentities` says the researcher knows. */
   'documents.saveOriginal': { input: { id: string; path: string; allowIdentities?: boolean | undefined }; output: { path: string } };
@@ -894,6 +909,7 @@ export interface ApiSpec {
       startOffset?: number | undefined;
       endOffset?: number | undefined;
       paragraph?: number | undefined;
+      region?: PdfRegion | undefined;
     };
     output: ExcerptDto;
   };

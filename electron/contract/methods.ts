@@ -64,6 +64,7 @@ export const METHODS = [
   'documents.list',
   'documents.import',
   'documents.get',
+  'documents.original',
   'documents.remove',
   'documents.saveOriginal',
   'jobs.get',

@@ -138,6 +138,7 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'documents.list': (input) => evidence.listDocuments(session.requireProject(), input),
     'documents.import': (input) => startDocumentImport(session, input),
     'documents.get': (input) => evidence.getDocument(session.requireProject(), input),
+    'documents.original': (input) => evidence.readOriginal(session.requireProject(), input),
     'documents.remove': (input) => evidence.removeDocument(session.requireProject(), input),
     'documents.saveOriginal': (input) => evidence.saveOriginal(session.requireProject(), input),
     'jobs.get': ({ id }) => session.jobs.get(id),

@@ -82,6 +82,7 @@ export const METHOD_OUTPUTS: Record<Method, OutputPolicy> = {
   'documents.list': APP,
   'documents.import': APP,
   'documents.get': APP,
+  'documents.original': APP,
   'documents.remove': APP,
   'documents.saveOriginal': { kind: 'file', what: 'original document' },
   'jobs.get': APP,
