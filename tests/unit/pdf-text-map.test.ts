@@ -7,12 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfItemsToText } from '../../electron/core/documents/extract';
 import { aligned, itemRanges, mapItemsToPageText, pageOffsetAt } from '../../renderer/src/evidence/PdfPageView.text';
 import { ensurePdfFixture } from '../../scripts/bench/pdf-fixture';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 interface Item {
   str: string;
 }

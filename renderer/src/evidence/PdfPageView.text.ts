@@ -21,7 +21,9 @@ export interface PageTextMap {
   readonly pageLength: number;
 }
 
-const WHITE = /\s|\u0000/u;
+// U+0000 is dropped by the import like white space.
+const NUL = String.fromCharCode(0);
+const isWhite = (c: string) => c === NUL || /\s/u.test(c);
 const MARK = /\p{M}/u;
 
 export function mapItemsToPageText(items: readonly string[], pageText: string): PageTextMap {
@@ -39,12 +41,12 @@ export function mapItemsToPageText(items: readonly string[], pageText: string): 
         out[k++] = j++;
         continue;
       }
-      if (WHITE.test(a)) {
+      if (isWhite(a)) {
         k++;
         continue;
       }
       // White space the import inserted between items (or a line break): skip it in the page text.
-      if (j < pageText.length && WHITE.test(pageText[j]!)) {
+      if (j < pageText.length && isWhite(pageText[j]!)) {
         j++;
         continue;
       }
@@ -62,7 +64,7 @@ export function mapItemsToPageText(items: readonly string[], pageText: string): 
       k++;
     }
   }
-  for (; j < pageText.length; j++) if (!WHITE.test(pageText[j]!)) missing++;
+  for (; j < pageText.length; j++) if (!isWhite(pageText[j]!)) missing++;
   return { positions, unmatched, missing, pageLength: pageText.length };
 }
 

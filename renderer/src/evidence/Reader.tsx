@@ -8,7 +8,7 @@
  * (an HTML clipping's script, a DOCX field) can run or even become markup here.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { DocumentTextDto, ExcerptDto, TextKind } from '../../../electron/contract/api';
 import { InlineAlert } from '../ui/InlineAlert';
 import { MOD } from '../shell/keyboard';
@@ -18,6 +18,9 @@ import { attribution, citedText, formatBytes, guessLanguage, plural, shorten, SO
 import { segmentText, trimRange, wordsFrom, type MarkRange } from './text-ranges';
 import { useEvidenceQuery, useEvidenceState, useEvidenceStore, useList, type ReaderTarget } from './store';
 import { Facts } from './ui';
+
+// pdf.js is loaded only when a PDF's pages are first shown: the workbench starts without it.
+const PdfPageView = lazy(() => import('./PdfPageView').then((m) => ({ default: m.PdfPageView })));
 
 interface PageSelection {
   page: number;
@@ -145,6 +148,7 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
   const [original, setOriginal] = useState(false);
   const [originalError, setOriginalError] = useState<string | null>(null);
   const [goTo, setGoTo] = useState('');
+  const [asPages, setAsPages] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
   const selectionRef = useRef<SelectionState>(null);
 
@@ -314,7 +318,7 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
         : 'Select a passage to excerpt it';
 
   return (
-    <section className="ev-view ev-reader" aria-labelledby="ev-reader-title" data-testid="reader" data-document-id={target.documentId}>
+    <section className="ev-view ev-reader" aria-labelledby="ev-reader-title" data-testid="reader" data-document-id={target.documentId} data-view={asPages ? 'pages' : 'text'}>
       <header className="ev-reader-head">
         <div className="ev-reader-titles">
           <p className="eyebrow">
@@ -381,12 +385,23 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
         >
           Open original…
         </button>
+        {data?.format === 'pdf' ? (
+          <button type="button" className="button" aria-pressed={asPages} onClick={() => setAsPages((on) => !on)} title="Show the PDF as laid out, or its text">
+            {asPages ? 'Show text' : 'Show pages'}
+          </button>
+        ) : null}
       </div>
       {notice ? <InlineAlert message={notice} actionLabel="Dismiss" onAction={() => setNotice(null)} /> : null}
       {originalError ? <InlineAlert message={originalError} actionLabel="Dismiss" onAction={() => setOriginalError(null)} /> : null}
 
       <div className="ev-reader-body">
+        {asPages && data ? (
+          <Suspense fallback={<p className="muted ev-empty">Opening the PDF…</p>}>
+            <PdfPageView document={data} excerpts={excerpts} initialPage={shownPage ?? target.page} />
+          </Suspense>
+        ) : null}
         <div
+          hidden={asPages}
           ref={scrollRef}
           className="ev-reader-scroll"
           tabIndex={0}
