@@ -52,7 +52,7 @@ describe('mapItemsToPageText', () => {
       expect(pages.length).toBeGreaterThan(2);
       let mapped = 0;
       for (const items of pages) {
-        const stored = pdfItemsToText(items as Parameters<typeof pdfItemsToText>[0]);
+        const stored = pdfItemsToText(items as unknown as Parameters<typeof pdfItemsToText>[0]);
         const map = mapItemsToPageText(
           items.map((i) => i.str),
           stored,

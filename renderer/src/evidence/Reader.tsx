@@ -148,7 +148,9 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
   const [original, setOriginal] = useState(false);
   const [originalError, setOriginalError] = useState<string | null>(null);
   const [goTo, setGoTo] = useState('');
-  const [asPages, setAsPages] = useState(false);
+  // The PDF's pages instead of the text: from the page the text was showing when the switch was made.
+  const [pagesFrom, setPagesFrom] = useState<number | null>(null);
+  const asPages = pagesFrom !== null;
   const scrollRef = useRef<HTMLDivElement>(null);
   const selectionRef = useRef<SelectionState>(null);
 
@@ -386,7 +388,7 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
           Open original…
         </button>
         {data?.format === 'pdf' ? (
-          <button type="button" className="button" aria-pressed={asPages} onClick={() => setAsPages((on) => !on)} title="Show the PDF as laid out, or its text">
+          <button type="button" className="button" aria-pressed={asPages} onClick={() => setPagesFrom(asPages ? null : (shownPage ?? target.page ?? 1))} title="Show the PDF as laid out, or its text">
             {asPages ? 'Show text' : 'Show pages'}
           </button>
         ) : null}
@@ -397,11 +399,10 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
       <div className="ev-reader-body">
         {asPages && data ? (
           <Suspense fallback={<p className="muted ev-empty">Opening the PDF…</p>}>
-            <PdfPageView document={data} excerpts={excerpts} initialPage={shownPage ?? target.page} />
+            <PdfPageView document={data} excerpts={excerpts} initialPage={pagesFrom} />
           </Suspense>
         ) : null}
         <div
-          hidden={asPages}
           ref={scrollRef}
           className="ev-reader-scroll"
           tabIndex={0}
