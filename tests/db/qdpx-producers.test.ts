@@ -210,3 +210,33 @@ describe('the archive layout', () => {
     expect(new TextDecoder().decode(bytes)).toBe(new TextDecoder().decode(md));
   });
 });
+
+describe('PDF areas (issue 16, finding 6)', () => {
+  it('go out as PDFSelections (page from 0, whole points from the upper left corner, their text) and come back as the same area excerpts', async () => {
+    const p = emptyProject();
+    const bytes = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'documents', 'ru-kk.pdf')));
+    const doc = evidence.storeDocument(p, { fileName: 'ru-kk.pdf', bytes }, await extractDocument({ fileName: 'ru-kk.pdf', bytes }), { kind: 'observer-report' });
+    const page3 = evidence.getDocument(p, { id: doc.id }).pages[2]!.text;
+    const heading = page3.slice(0, page3.indexOf('\n'));
+    const stamp = evidence.createExcerpt(p, { sourceId: doc.sourceId, documentId: doc.id, page: 3, region: { x1: 60.4, y1: 420, x2: 300.6, y2: 540 }, text: 'No stamp of the commission', textKind: 'paraphrase' });
+    const title = evidence.createExcerpt(p, { sourceId: doc.sourceId, documentId: doc.id, page: 3, startOffset: 0, endOffset: heading.length, region: { x1: 40, y1: 30, x2: 380, y2: 80 }, text: heading });
+    const plain = evidence.createExcerpt(p, { sourceId: doc.sourceId, documentId: doc.id, page: 3, startOffset: 0, endOffset: heading.length, text: heading });
+
+    const out = path.join(tempDir(), 'areas.qdpx');
+    await exportQdpx(p, { out });
+    const reading = await readIndependently(out);
+    expect(reading.problems).toEqual([]);
+    expect(reading.areas.get(stamp.id)).toEqual({ page: 2, firstX: 60, firstY: 420, secondX: 301, secondY: 540, text: null });
+    expect(reading.areas.get(title.id)).toEqual({ page: 2, firstX: 40, firstY: 30, secondX: 380, secondY: 80, text: heading });
+    expect(reading.quoted.get(plain.id)).toBe(heading);
+    expect(reading.quoted.has(title.id)).toBe(false);
+
+    const q = emptyProject();
+    const { report } = await importQdpx(q, { path: out });
+    expect(report.skipped.filter((s) => s.kind === 'selection')).toEqual([]);
+    // Our own file: exact coordinates and offsets come back from its note.
+    expect(evidence.requireExcerpt(q, stamp.id)).toMatchObject({ page: 3, region: stamp.region, textKind: 'paraphrase', text: 'No stamp of the commission' });
+    expect(evidence.requireExcerpt(q, title.id)).toMatchObject({ page: 3, region: title.region, startOffset: 0, endOffset: heading.length, text: heading });
+    expect(evidence.requireExcerpt(q, plain.id).region).toBeNull();
+  });
+});

@@ -141,6 +141,10 @@ interface ExcerptRow {
   page: number | null;
   start_offset: number | null;
   end_offset: number | null;
+  region_x1: number | null;
+  region_y1: number | null;
+  region_x2: number | null;
+  region_y2: number | null;
   locator: string;
   text: string;
   text_kind: string;
@@ -409,7 +413,9 @@ function build(p: Project): Built {
   const knownUsers = new Set(refiUsers.map((u) => u.guid));
   counts.users += refiUsers.length;
   const creatorOf = (e: Row) => (typeof e.refi_user === 'string' && knownUsers.has(e.refi_user) ? e.refi_user : user);
-  const selectionNode = (e: ExcerptRow & Row, start: number, end: number, holder: string): XmlNode => {
+  /** Where a selection is: code points of the text, or (a PDFSelection) an area of a page counted from 0. */
+  type Place = { start: number; end: number } | { page: number; area: [number, number, number, number] };
+  const selectionNode = (e: ExcerptRow & Row, place: Place, holder: string): XmlNode => {
     counts.selections++;
     const codings: XmlNode[] = [];
     for (const c of codesOf.get(e.id) ?? []) {
@@ -443,8 +449,14 @@ function build(p: Project): Built {
       '',
       { created: e.created_at, modified: e.updated_at },
     );
-    return el('PlainTextSelection', { guid: e.id, name: typeof e.refi_name === 'string' ? e.refi_name || undefined : snippet(e.text), startPosition: start, endPosition: end, ...stamp(e.created_at, e.updated_at), creatingUser: creatorOf(e) }, [
+    const common = { guid: e.id, name: typeof e.refi_name === 'string' ? e.refi_name || undefined : snippet(e.text), ...stamp(e.created_at, e.updated_at), creatingUser: creatorOf(e) };
+    const area = 'area' in place;
+    // REFI-QDA's coordinates are whole points; the note above carries the exact ones for Comparanda.
+    const [firstX, firstY, secondX, secondY] = area ? place.area.map((v) => Math.round(v)) : [];
+    const quoted = area && e.text_kind === 'quote' && e.text.trim() !== '';
+    return el(area ? 'PDFSelection' : 'PlainTextSelection', area ? { ...common, page: place.page, firstX, firstY, secondX, secondY } : { ...common, startPosition: place.start, endPosition: place.end }, [
       description.length ? textEl('Description', description.join('\n')) : null,
+      quoted ? el('Representation', { guid: derivedGuid('area-text', e.id), name: `Text of ${snippet(e.text, 40)}` }, [textEl('PlainTextContent', e.text)]) : null,
       ...codings,
       el('NoteRef', { targetGUID: note }),
       ...(memosOf.get(`excerpt:${e.id}`) ?? []).map((m) => el('NoteRef', { targetGUID: m.id })),
@@ -463,8 +475,10 @@ function build(p: Project): Built {
       const pages = all<{ number: number; text: string }>(p, 'SELECT number, text FROM document_pages WHERE document_id = ? ORDER BY number', doc.id);
       const paged = joinPages(pages);
       const positions = new Positions(paged.text);
+      // An area of a PDF page goes as a PDFSelection (with the text under it, if any), not as a text selection.
+      const areas = doc.format === 'pdf' ? (excerpts.get(source.id) ?? []).filter((e) => e.document_id === doc.id && e.page !== null && e.page >= 1 && e.region_x1 !== null) : [];
       const located = (excerpts.get(source.id) ?? []).filter((e) => {
-        if (e.document_id !== doc.id || e.page === null || e.start_offset === null || e.end_offset === null) return false;
+        if (e.document_id !== doc.id || e.page === null || e.start_offset === null || e.end_offset === null || areas.includes(e)) return false;
         const index = paged.numbers.indexOf(e.page);
         return index >= 0 && e.start_offset >= 0 && e.start_offset <= e.end_offset && e.end_offset <= paged.lengths[index]!;
       });
@@ -475,7 +489,11 @@ function build(p: Project): Built {
       const selections = located.map((e) => {
         pending.delete(e.id);
         const base = paged.starts[paged.numbers.indexOf(e.page!)]!;
-        return selectionNode(e, positions.toCodePoint(base + e.start_offset!), positions.toCodePoint(base + e.end_offset!), holder);
+        return selectionNode(e, { start: positions.toCodePoint(base + e.start_offset!), end: positions.toCodePoint(base + e.end_offset!) }, holder);
+      });
+      const areaNodes = areas.map((e) => {
+        pending.delete(e.id);
+        return selectionNode(e, { page: e.page! - 1, area: [e.region_x1!, e.region_y1!, e.region_x2!, e.region_y2!] }, holder);
       });
       files.set(`Sources/${textGuid}.txt`, new TextEncoder().encode(paged.text));
       const stored = all<{ bytes: Buffer }>(p, 'SELECT bytes FROM document_files WHERE document_id = ?', doc.id)[0];
@@ -490,6 +508,7 @@ function build(p: Project): Built {
       if (doc.format === 'pdf') {
         sourceNodes.push(
           el('PDFSource', { guid: holder, name, path: original ? `internal://${doc.id}.pdf` : undefined, ...stamp(added, doc.imported_at), creatingUser: creatorOf(doc) }, [
+            ...areaNodes,
             el('Representation', { guid: textGuid, name: `Text of ${doc.file_name}`, plainTextPath: `internal://${textGuid}.txt`, ...stamp(doc.imported_at, doc.imported_at) }, selections),
             ...sourceRefs(),
           ]),
@@ -527,7 +546,7 @@ function build(p: Project): Built {
         text += e.text;
       }
       const positions = new Positions(text);
-      for (const { e, start, end } of placed) selections.push(selectionNode(e, positions.toCodePoint(start), positions.toCodePoint(end), standIn));
+      for (const { e, start, end } of placed) selections.push(selectionNode(e, { start: positions.toCodePoint(start), end: positions.toCodePoint(end) }, standIn));
       files.set(`Sources/${standIn}.txt`, new TextEncoder().encode(text));
       sourceNodes.push(
         el('TextSource', { guid: standIn, name: source.title, plainTextPath: `internal://${standIn}.txt`, ...stamp(source.created_at, source.updated_at) }, [
