@@ -253,6 +253,8 @@ export interface CodeDto {
   description: string;
   palette: number;
   position: number;
+  /** False for a code that only groups others (REFI-QDA's isCodable="false"): excerpts are coded with its sub-codes. */
+  isCodable: boolean;
 }
 
 export type TextKind = 'quote' | 'paraphrase';

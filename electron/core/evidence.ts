@@ -582,14 +582,15 @@ interface CodeRow {
   description: string;
   palette: number;
   position: number;
+  is_codable: number;
 }
 
 function toCode(r: CodeRow): CodeDto {
-  return { id: r.id, parentId: r.parent_id, name: r.name, description: r.description, palette: r.palette, position: r.position };
+  return { id: r.id, parentId: r.parent_id, name: r.name, description: r.description, palette: r.palette, position: r.position, isCodable: r.is_codable !== 0 };
 }
 
 export function listCodes(p: Project): CodeDto[] {
-  return (stmt(p.db, 'SELECT id, parent_id, name, description, palette, position FROM codes ORDER BY position').all() as CodeRow[]).map(toCode);
+  return (stmt(p.db, 'SELECT id, parent_id, name, description, palette, position, is_codable FROM codes ORDER BY position').all() as CodeRow[]).map(toCode);
 }
 
 function requireCode(p: Project, id: string): CodeDto {
@@ -793,10 +794,15 @@ export function paragraphAt(text: string, offset: number): number {
 }
 
 function setExcerptCodes(p: Project, track: Track, excerptId: string, codeIds: string[]): void {
-  const known = new Set(listCodes(p).map((c) => c.id));
+  const known = new Map(listCodes(p).map((c) => [c.id, c]));
   const unknown = codeIds.find((c) => !known.has(c));
   if (unknown) throw notFound('code');
   const current = (stmt(p.db, 'SELECT code_id FROM excerpt_codes WHERE excerpt_id = ?').all(excerptId) as { code_id: string }[]).map((r) => r.code_id);
+  // A code that only groups others is not given to an excerpt anew; one a file already gave it stays.
+  const grouping = codeIds.map((c) => known.get(c)!).find((c) => !c.isCodable && !current.includes(c.id));
+  if (grouping) {
+    throw new ApiError('VALIDATION_FAILED', `“${grouping.name}” only groups other codes (the file it came from marks it as not for coding): choose one of the codes under it.`);
+  }
   for (const code of new Set([...current, ...codeIds])) track('excerpt_codes', { excerpt_id: excerptId, code_id: code });
   stmt(p.db, 'DELETE FROM excerpt_codes WHERE excerpt_id = ?').run(excerptId);
   const add = stmt(p.db, 'INSERT INTO excerpt_codes (excerpt_id, code_id) VALUES (?, ?)');

@@ -15,6 +15,7 @@ import { loadFile, readSourceText, resolvePath } from '../../electron/core/excha
 import { producerOf } from '../../electron/core/exchange/producers';
 import { Positions } from '../../electron/core/exchange/text';
 import { Project } from '../../electron/core/project';
+import { errorOf } from '../helpers/errors';
 import { readIndependently } from '../helpers/independent-qdpx-reader';
 import { tempDir } from '../helpers/temp';
 import { CODES, SELECTIONS_A, SELECTIONS_B } from '../fixtures/refi-qda/make-producer-fixtures';
@@ -181,6 +182,26 @@ describe('exact colours and codability', () => {
     await exportQdpx(p, { out });
     const code = contentOf(out).codes.find((c) => c.guid === parent)!;
     expect(code).toMatchObject({ color: paletteColour(palette === 2 ? 3 : 2), isCodable: false });
+  });
+});
+
+describe('codes that only group others (isCodable="false")', () => {
+  it('are offered as such and refused as an excerpt’s new code, with the reason; a code it already carries stays', async () => {
+    const p = emptyProject();
+    await importQdpx(p, { path: fixture('maxqda-style.qdpx') });
+    const parent = CODES.parent.toLowerCase();
+    const child = evidence.listCodes(p).find((c) => c.parentId === parent && c.isCodable)!;
+    expect(evidence.listCodes(p).find((c) => c.id === parent)).toMatchObject({ isCodable: false });
+    expect(child).toBeDefined();
+    const source = evidence.listSources(p)[0]!;
+    const error = errorOf(() => evidence.createExcerpt(p, { sourceId: source.id, text: 'Observers stood far away.', codeIds: [parent] }));
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(error.message).toMatch(/only groups other codes .* choose one of the codes under it/);
+    const made = evidence.createExcerpt(p, { sourceId: source.id, text: 'Observers stood far away.', codeIds: [child.id] });
+    expect(made.codeIds).toEqual([child.id]);
+    // An excerpt the file coded with it (as programs may) keeps it when its other codes change.
+    p.db.prepare('INSERT INTO excerpt_codes (excerpt_id, code_id) VALUES (?, ?)').run(made.id, parent);
+    expect(evidence.updateExcerpt(p, { id: made.id, codeIds: [parent] }).codeIds).toEqual([parent]);
   });
 });
 
