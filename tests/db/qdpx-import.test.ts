@@ -89,6 +89,7 @@ describe('the ATLAS.ti standard project (REFI sample exported by ATLAS.ti 8.4)',
     expect(report.notes).toContain('16 sets of codes and sources are kept for the way back: Comparanda does not show sets, and its REFI-QDA export writes them again.');
     expect(messages).toContain('Set “Video and Audio” is kept without its 3 sources that were not imported.');
     expect(messages).toContain('1 graph skipped: Comparanda has no network diagrams.');
+    expect(messages.filter((m) => m.startsWith('Link'))).toEqual([expect.stringMatching(/^Link .*from the note “My favorite Coke ad” to .* was not kept: what it points at was not imported \(the note is kept as a project memo\)\.$/)]);
     expect(report.skipped).toHaveLength(17);
 
     const excerpts = evidence.listExcerpts(p, {});
@@ -172,7 +173,6 @@ describe('a file with the faults real files have', () => {
       'The value “many” of “Interviews” for case “Belarus” is not a valid number; it was skipped.',
       'Selection “outside the text” in “Интервью 1 (Алматы).txt” skipped: its positions (99999–100010) lie outside the text (214 characters).',
       'Source “Missing.docx”: its file internal://D1000000-0000-4000-8000-000000000061.txt is missing from the archive; so is its Word file internal://D1000000-0000-4000-8000-000000000060.docx; the source is kept without a document, and its 1 text selection (with 1 coding) is skipped.',
-      '1 link between items not kept as links (Comparanda has none); a note linked to a case, source or excerpt becomes a memo on it.',
     ]);
 
     // Codes: hierarchy kept, colours in any notation mapped to the palette, GUIDs normalised.

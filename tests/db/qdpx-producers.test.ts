@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { paletteColour } from '../../electron/contract/palette';
 import { extractDocument } from '../../electron/core/documents/extract';
@@ -18,7 +18,7 @@ import { Project } from '../../electron/core/project';
 import { errorOf } from '../helpers/errors';
 import { readIndependently } from '../helpers/independent-qdpx-reader';
 import { tempDir } from '../helpers/temp';
-import { CODES, SELECTIONS_A, SELECTIONS_B } from '../fixtures/refi-qda/make-producer-fixtures';
+import { CODES, SELECTIONS_A, SELECTIONS_B, SOURCES } from '../fixtures/refi-qda/make-producer-fixtures';
 
 const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', 'refi-qda', name);
 
@@ -202,6 +202,34 @@ describe('codes that only group others (isCodable="false")', () => {
     // An excerpt the file coded with it (as programs may) keeps it when its other codes change.
     p.db.prepare('INSERT INTO excerpt_codes (excerpt_id, code_id) VALUES (?, ?)').run(made.id, parent);
     expect(evidence.updateExcerpt(p, { id: made.id, codeIds: [parent] }).codeIds).toEqual([parent]);
+  });
+});
+
+describe('links between items (REFI-QDA <Links>)', () => {
+  it('keeps each as a memo on its origin naming the other end, and lists one whose origin was not imported', async () => {
+    const entries = unzipSync(new Uint8Array(fs.readFileSync(fixture('qualcoder-codepoints.qdpx'))));
+    const [first, second] = SELECTIONS_A;
+    const links = `<Links>
+    <Link guid="F7000000-0000-4000-8000-000000000001" name="contradicts" originGUID="${first!.guid}" targetGUID="${second!.guid}"/>
+    <Link guid="F7000000-0000-4000-8000-000000000002" originGUID="${SOURCES.b}" targetGUID="${CODES.access}"/>
+    <Link guid="F7000000-0000-4000-8000-000000000003" name="see also" originGUID="F7000000-0000-4000-8000-0000000000FF" targetGUID="${first!.guid}"/>
+  </Links>`;
+    entries['project.qde'] = new TextEncoder().encode(new TextDecoder().decode(entries['project.qde']).replace('</Project>', `${links}\n</Project>`));
+    const file = path.join(tempDir(), 'links.qdpx');
+    fs.writeFileSync(file, zipSync(entries));
+    const p = emptyProject();
+    const { report } = await importQdpx(p, { path: file });
+    const memo = (id: string) => p.db.prepare('SELECT target_type, target_id, text FROM memos WHERE id = ?').get(id) as { target_type: string; target_id: string; text: string } | undefined;
+    expect(memo('f7000000-0000-4000-8000-000000000001')).toEqual({
+      target_type: 'excerpt',
+      target_id: first!.guid.toLowerCase(),
+      text: expect.stringMatching(/^Link “contradicts” \(from the imported file\) to the selection “.+”\.$/) as string,
+    });
+    expect(memo('f7000000-0000-4000-8000-000000000002')).toMatchObject({ target_type: 'source', text: expect.stringMatching(/^A link \(from the imported file\) to the code “.+”\.$/) as string });
+    expect(memo('f7000000-0000-4000-8000-000000000003')).toBeUndefined();
+    expect(report.skipped.filter((s) => s.kind === 'link').map((s) => s.message)).toEqual([
+      expect.stringMatching(/^Link “see also” from an item \(f7000000-0000-4000-8000-0000000000ff\) that is not in the file to the selection “.+” was not kept: its origin was not imported\.$/),
+    ]);
   });
 });
 

@@ -161,7 +161,7 @@ export async function previewQdpx(path: string, options: { limits?: Partial<Arch
       });
     }
   }
-  reportLeftovers(qda, skipped, own.project !== null);
+  reportLeftovers(qda, skipped, own.project !== null, true);
 
   const usable = qda.sources.filter((s) => s.kind === 'text' || s.kind === 'pdf');
   const usage = new Map<string, number>();
