@@ -264,6 +264,34 @@ describe('a file with the faults real files have', () => {
     expect(tableCounts(p)).toEqual(counts);
     p.close();
   });
+
+  it('reports its progress source by source, and a cancel while it reads leaves the project as it was', async () => {
+    const p = sampleProject();
+    const counts = tableCounts(p);
+    const controller = new AbortController();
+    const seen: [number, number, string][] = [];
+    const error = await refusal(
+      importQdpx(p, {
+        path: ATLAS,
+        signal: controller.signal,
+        onProgress: (done, total, message) => {
+          seen.push([done, total, message]);
+          if (done === 3) controller.abort();
+        },
+      }),
+    );
+    expect(error).toMatchObject({ code: 'CONFLICT', message: 'The import of "atlasti-standard-project.qdpx" was cancelled.' });
+    expect(seen.map(([done]) => done)).toEqual([0, 1, 2, 3]);
+    expect(seen[0]).toEqual([0, 13, expect.stringMatching(/^Reading “.+”$/) as string]);
+    expect(tableCounts(p)).toEqual(counts);
+
+    // Not cancelled: every source, then the writing, then done.
+    const steps: number[] = [];
+    await importQdpx(p, { path: ATLAS, signal: new AbortController().signal, onProgress: (done) => steps.push(done) });
+    expect(steps).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(tableCounts(p).excerpts).toBe(counts.excerpts! + 4);
+    p.close();
+  });
 });
 
 describe('codebooks (.qdc)', () => {
