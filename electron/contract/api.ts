@@ -342,11 +342,13 @@ export interface JobResult {
   document?: DocumentDto | undefined;
   files?: { path: string; bytes: number }[] | undefined;
   warnings?: string[] | undefined;
+  /** A REFI-QDA import's report. */
+  report?: QdpxImportReportDto | undefined;
 }
 
 export interface JobDto {
   id: string;
-  kind: 'document-import' | 'export';
+  kind: 'document-import' | 'export' | 'qdpx-import';
   label: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
@@ -1113,6 +1115,8 @@ export interface ApiSpec {
   'exchange.previewQdpx': { input: { path: string }; output: QdpxPreviewDto };
   /** Imports a .qdpx into the open project (by GUID: importing again updates); `mapping` sends codes to matrix cells. */
   'exchange.importQdpx': { input: { path: string; mapping?: Record<string, { normId: string; stageId: string }> | undefined }; output: QdpxImportReportDto };
+  /** The same as a job: poll jobs.get for progress (source by source), jobs.cancel leaves the project as it was; the report is the result. */
+  'exchange.startImportQdpx': { input: { path: string; mapping?: Record<string, { normId: string; stageId: string }> | undefined }; output: JobDto };
   'exchange.importQdc': { input: { path: string }; output: QdpxImportReportDto };
   'exchange.exportQdpx': { input: { path: string }; output: { path: string; counts: Record<string, number> } };
   'exchange.exportQdc': { input: { path: string }; output: { path: string; counts: Record<string, number> } };

@@ -126,6 +126,7 @@ export const METHODS = [
   'project.check',
   'exchange.previewQdpx',
   'exchange.importQdpx',
+  'exchange.startImportQdpx',
   'exchange.importQdc',
   'exchange.exportQdpx',
   'exchange.exportQdc',

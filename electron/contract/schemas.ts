@@ -432,6 +432,7 @@ export const inputSchemas = {
   'project.check': empty,
   'exchange.previewQdpx': z.strictObject({ path: filePath }),
   'exchange.importQdpx': z.strictObject({ path: filePath, mapping: z.record(z.string().min(1).max(80), z.strictObject({ normId: id, stageId: id })).optional() }),
+  'exchange.startImportQdpx': z.strictObject({ path: filePath, mapping: z.record(z.string().min(1).max(80), z.strictObject({ normId: id, stageId: id })).optional() }),
   'exchange.importQdc': z.strictObject({ path: filePath }),
   'exchange.exportQdpx': z.strictObject({ path: filePath.refine((p) => p.toLowerCase().endsWith('.qdpx'), 'A REFI-QDA project file name ends in .qdpx.') }),
   'exchange.exportQdc': z.strictObject({ path: filePath.refine((p) => p.toLowerCase().endsWith('.qdc'), 'A REFI-QDA codebook file name ends in .qdc.') }),

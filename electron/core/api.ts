@@ -5,6 +5,7 @@ import { isMethod, type Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';
 import { APP_NAME, APP_VERSION } from './project';
 import { SCHEMA_VERSION } from './db/schema-version';
+import { startQdpxImport } from './exchange/import-job';
 import { startDocumentImport } from './document-import';
 import * as audit from './audit';
 import * as context from './context';
@@ -213,6 +214,7 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
       project.history.clear();
       return report;
     },
+    'exchange.startImportQdpx': (input) => startQdpxImport(session, input),
     'exchange.importQdc': async ({ path }) => {
       const project = session.requireProject();
       const { report } = await importQdc(project, { path });

@@ -179,6 +179,7 @@ function validInputs(dir: string, transport: string, ids: SampleIds): { [M in Me
     'project.check': {},
     'exchange.previewQdpx': { path: path.join(FIXTURES, 'refi-qda', 'atlasti-standard-project.qdpx') },
     'exchange.importQdpx': { path: path.join(FIXTURES, 'refi-qda', 'forgiving.qdpx') },
+    'exchange.startImportQdpx': { path: path.join(FIXTURES, 'refi-qda', 'forgiving.qdpx') },
     'exchange.importQdc': { path: path.join(FIXTURES, 'refi-qda', 'codebook-foreign.qdc') },
     'exchange.exportQdpx': { path: path.join(dir, `exchange-${transport}.qdpx`) },
     'exchange.exportQdc': { path: path.join(dir, `codebook-${transport}.qdc`) },

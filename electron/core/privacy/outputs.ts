@@ -144,6 +144,7 @@ export const METHOD_OUTPUTS: Record<Method, OutputPolicy> = {
   'project.check': APP,
   'exchange.previewQdpx': APP,
   'exchange.importQdpx': APP,
+  'exchange.startImportQdpx': APP,
   'exchange.importQdc': APP,
   'exchange.exportQdpx': { kind: 'file', what: 'REFI-QDA project' },
   'exchange.exportQdc': { kind: 'file', what: 'codebook' },
