@@ -196,7 +196,7 @@ CREATE TABLE excerpts (
   participant_id       TEXT REFERENCES participants (id) ON DELETE SET NULL,
   created_at           TEXT NOT NULL,
   updated_at           TEXT NOT NULL, verification TEXT NOT NULL DEFAULT 'unverified'
-  CHECK (verification IN ('verified-external', 'one-source', 'contested', 'unverified')), verification_note TEXT NOT NULL DEFAULT '', refi_user TEXT, refi_name TEXT,
+  CHECK (verification IN ('verified-external', 'one-source', 'contested', 'unverified')), verification_note TEXT NOT NULL DEFAULT '', refi_user TEXT, refi_name TEXT, region_x1 REAL CHECK (region_x1 IS NULL OR region_x1 >= 0), region_y1 REAL CHECK (region_y1 IS NULL OR region_y1 >= 0), region_x2 REAL CHECK (region_x2 IS NULL OR region_x2 >= 0), region_y2 REAL CHECK (region_y2 IS NULL OR region_y2 >= 0),
   CHECK (start_offset IS NULL OR end_offset IS NULL OR start_offset <= end_offset)
 ) STRICT;
 

@@ -280,9 +280,22 @@ export interface CodeDto {
   description: string;
   palette: number;
   position: number;
+  /** False for a code that only groups others (REFI-QDA's isCodable="false"): excerpts are coded with its sub-codes. */
+  isCodable: boolean;
 }
 
 export type TextKind = 'quote' | 'paraphrase';
+
+/**
+ * An area of a PDF page in PDF points (1/72 inch), origin at the page's upper left corner, y growing downwards, as
+ * REFI-QDA's PDFSelection gives it: (x1, y1) the upper left corner, (x2, y2) the lower right.
+ */
+export interface PdfRegion {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
 
 export interface ExcerptDto {
   id: string;
@@ -292,6 +305,8 @@ export interface ExcerptDto {
   startOffset: number | null;
   endOffset: number | null;
   paragraph: number | null;
+  /** A region excerpt: the area drawn on the page (`page`), with or without the text under it (offsets). */
+  region: PdfRegion | null;
   locator: string;
   text: string;
   textKind: TextKind;
@@ -387,11 +402,13 @@ export interface JobResult {
   document?: DocumentDto | undefined;
   files?: { path: string; bytes: number }[] | undefined;
   warnings?: string[] | undefined;
+  /** A REFI-QDA import's report. */
+  report?: QdpxImportReportDto | undefined;
 }
 
 export interface JobDto {
   id: string;
-  kind: 'document-import' | 'export' | 'ocr';
+  kind: 'document-import' | 'export' | 'ocr' | 'qdpx-import';
   label: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
@@ -1000,6 +1017,8 @@ export interface ApiSpec {
    */
   'documents.recognise': { input: { id: string; languages?: OcrLanguage[] | undefined; pages?: number[] | undefined }; output: JobDto };
   'documents.get': { input: { id: string }; output: DocumentTextDto };
+  /** The original file's bytes (base64), for the page view of a PDF: read inside the app only, never written out. */
+  'documents.original': { input: { id: string }; output: { base64: string; byteSize: number } };
   'documents.remove': { input: { id: string }; output: null };
   /** Refused with IDENTITY_IN_OUTPUT where the original holds a recorded identity, unless `allowIdentities` says the researcher knows. */
   'documents.saveOriginal': { input: { id: string; path: string; allowIdentities?: boolean | undefined }; output: { path: string } };
@@ -1021,6 +1040,7 @@ export interface ApiSpec {
       startOffset?: number | undefined;
       endOffset?: number | undefined;
       paragraph?: number | undefined;
+      region?: PdfRegion | undefined;
     };
     output: ExcerptDto;
   };
@@ -1238,6 +1258,8 @@ export interface ApiSpec {
   'exchange.previewQdpx': { input: { path: string }; output: QdpxPreviewDto };
   /** Imports a .qdpx into the open project (by GUID: importing again updates); `mapping` sends codes to matrix cells. */
   'exchange.importQdpx': { input: { path: string; mapping?: Record<string, { normId: string; stageId: string }> | undefined }; output: QdpxImportReportDto };
+  /** The same as a job: poll jobs.get for progress (source by source), jobs.cancel leaves the project as it was; the report is the result. */
+  'exchange.startImportQdpx': { input: { path: string; mapping?: Record<string, { normId: string; stageId: string }> | undefined }; output: JobDto };
   'exchange.importQdc': { input: { path: string }; output: QdpxImportReportDto };
   'exchange.exportQdpx': { input: { path: string }; output: { path: string; counts: Record<string, number> } };
   'exchange.exportQdc': { input: { path: string }; output: { path: string; counts: Record<string, number> } };

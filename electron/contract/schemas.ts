@@ -122,6 +122,11 @@ const excerptFields = {
   codeIds: ids.optional(),
 };
 const offset = z.number().int().min(0).max(1_000_000_000);
+/** PDF points; the largest page a PDF allows is 14,400 points a side. */
+const coordinate = z.number().finite().min(0).max(14_400);
+const pdfRegion = z
+  .strictObject({ x1: coordinate, y1: coordinate, x2: coordinate, y2: coordinate })
+  .refine((r) => r.x1 < r.x2 && r.y1 < r.y2, 'A region runs from its upper left corner to its lower right: give x1 < x2 and y1 < y2.');
 const memoTarget = z.enum(['project', 'case', 'norm', 'cell', 'source', 'excerpt']);
 
 const verification = z.enum(VERIFICATION_STATUSES);
@@ -270,6 +275,7 @@ export const inputSchemas = {
   'documents.list': z.strictObject({ sourceId: id.optional() }),
   'documents.import': z.strictObject({ path: filePath, sourceId: id.optional(), kind: sourceKind.optional(), languages: ocrLanguages.optional() }),
   'documents.get': z.strictObject({ id }),
+  'documents.original': z.strictObject({ id }),
   'documents.remove': z.strictObject({ id }),
   'documents.saveOriginal': z.strictObject({ id, path: filePath, allowIdentities: z.boolean().optional() }),
   'documents.recognise': z.strictObject({ id, languages: ocrLanguages.optional(), pages: z.array(z.number().int().min(1)).min(1).max(100_000).optional() }),
@@ -281,7 +287,8 @@ export const inputSchemas = {
   'codes.remove': z.strictObject({ id }),
   'excerpts.list': z.strictObject({ sourceId: id.optional(), documentId: id.optional(), cellId: id.optional() }),
   'excerpts.create': z
-    .strictObject({ ...excerptFields, sourceId: id, documentId: id.optional(), page: z.number().int().min(1).optional(), startOffset: offset.optional(), endOffset: offset.optional(), paragraph: z.number().int().min(1).optional() })
+    .strictObject({ ...excerptFields, sourceId: id, documentId: id.optional(), page: z.number().int().min(1).optional(), startOffset: offset.optional(), endOffset: offset.optional(), paragraph: z.number().int().min(1).optional(), region: pdfRegion.optional() })
+    .refine((e) => e.region === undefined || e.page !== undefined, { message: 'A region is drawn on a page: give its page.', path: ['region'] })
     .refine((e) => e.startOffset === undefined || e.endOffset === undefined || e.startOffset <= e.endOffset, { message: 'The excerpt must not end before it starts.', path: ['endOffset'] }),
   'excerpts.update': z.strictObject({ id, ...excerptFields, text: excerptFields.text.optional() }),
   'excerpts.remove': z.strictObject({ id }),
@@ -457,6 +464,7 @@ export const inputSchemas = {
   }),
   'exchange.previewQdpx': z.strictObject({ path: filePath }),
   'exchange.importQdpx': z.strictObject({ path: filePath, mapping: z.record(z.string().min(1).max(80), z.strictObject({ normId: id, stageId: id })).optional() }),
+  'exchange.startImportQdpx': z.strictObject({ path: filePath, mapping: z.record(z.string().min(1).max(80), z.strictObject({ normId: id, stageId: id })).optional() }),
   'exchange.importQdc': z.strictObject({ path: filePath }),
   'exchange.exportQdpx': z.strictObject({ path: filePath.refine((p) => p.toLowerCase().endsWith('.qdpx'), 'A REFI-QDA project file name ends in .qdpx.') }),
   'exchange.exportQdc': z.strictObject({ path: filePath.refine((p) => p.toLowerCase().endsWith('.qdc'), 'A REFI-QDA codebook file name ends in .qdc.') }),

@@ -5,6 +5,7 @@ import { isMethod, type Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';
 import { APP_NAME, APP_VERSION } from './project';
 import { SCHEMA_VERSION } from './db/schema-version';
+import { startQdpxImport } from './exchange/import-job';
 import { startDocumentImport } from './document-import';
 import { startRecognition } from './ocr/job';
 import * as audit from './audit';
@@ -147,6 +148,7 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'documents.list': (input) => evidence.listDocuments(session.requireProject(), input),
     'documents.import': (input) => startDocumentImport(session, input),
     'documents.get': (input) => evidence.getDocument(session.requireProject(), input),
+    'documents.original': (input) => evidence.readOriginal(session.requireProject(), input),
     'documents.remove': (input) => evidence.removeDocument(session.requireProject(), input),
     'documents.saveOriginal': (input) => evidence.saveOriginal(session.requireProject(), input),
     'documents.recognise': (input) => startRecognition(session, input),
@@ -230,6 +232,7 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
       project.history.clear();
       return report;
     },
+    'exchange.startImportQdpx': (input) => startQdpxImport(session, input),
     'exchange.importQdc': async ({ path }) => {
       const project = session.requireProject();
       const { report } = await importQdc(project, { path });

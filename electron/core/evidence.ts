@@ -500,6 +500,14 @@ export function getDocument(p: Project, input: In<'documents.get'>): Out<'docume
   return { ...document, pages } satisfies DocumentTextDto;
 }
 
+/** The original's bytes for the page view (base64: both transports carry JSON). Shown in the app only. */
+export function readOriginal(p: Project, input: In<'documents.original'>): Out<'documents.original'> {
+  const document = requireDocument(p, input.id);
+  const row = stmt(p.db, 'SELECT bytes FROM document_files WHERE document_id = ?').get(document.id) as { bytes: Buffer } | undefined;
+  if (!row) throw new ApiError('NOT_FOUND', `The original file of "${document.fileName}" is not in the project. Import it again to see its pages.`);
+  return { base64: row.bytes.toString('base64'), byteSize: row.bytes.byteLength };
+}
+
 /**
  * Stores an extracted document in one transaction: its source (a new one named after the file, unless given), the
  * original bytes, and the text page by page (indexed for search by triggers). All or nothing.
@@ -596,14 +604,15 @@ interface CodeRow {
   description: string;
   palette: number;
   position: number;
+  is_codable: number;
 }
 
 function toCode(r: CodeRow): CodeDto {
-  return { id: r.id, parentId: r.parent_id, name: r.name, description: r.description, palette: r.palette, position: r.position };
+  return { id: r.id, parentId: r.parent_id, name: r.name, description: r.description, palette: r.palette, position: r.position, isCodable: r.is_codable !== 0 };
 }
 
 export function listCodes(p: Project): CodeDto[] {
-  return (stmt(p.db, 'SELECT id, parent_id, name, description, palette, position FROM codes ORDER BY position').all() as CodeRow[]).map(toCode);
+  return (stmt(p.db, 'SELECT id, parent_id, name, description, palette, position, is_codable FROM codes ORDER BY position').all() as CodeRow[]).map(toCode);
 }
 
 function requireCode(p: Project, id: string): CodeDto {
@@ -692,6 +701,10 @@ interface ExcerptRow {
   start_offset: number | null;
   end_offset: number | null;
   paragraph: number | null;
+  region_x1: number | null;
+  region_y1: number | null;
+  region_x2: number | null;
+  region_y2: number | null;
   locator: string;
   text: string;
   text_kind: ExcerptDto['textKind'];
@@ -707,7 +720,7 @@ interface ExcerptRow {
 }
 
 const EXCERPT_COLUMNS =
-  'e.id, e.source_id, e.document_id, e.page, e.start_offset, e.end_offset, e.paragraph, e.locator, e.text, e.text_kind, e.language, e.translation, e.translation_language, e.speaker, e.participant_id, e.verification, e.verification_note, e.created_at, e.updated_at';
+  'e.id, e.source_id, e.document_id, e.page, e.start_offset, e.end_offset, e.paragraph, e.region_x1, e.region_y1, e.region_x2, e.region_y2, e.locator, e.text, e.text_kind, e.language, e.translation, e.translation_language, e.speaker, e.participant_id, e.verification, e.verification_note, e.created_at, e.updated_at';
 
 export function excerptsWhere(p: Project, where: string, params: unknown[]): ExcerptDto[] {
   const rows = stmt(p.db, `SELECT ${EXCERPT_COLUMNS} FROM excerpts e ${where}`).all(...params) as ExcerptRow[];
@@ -728,6 +741,7 @@ export function excerptsWhere(p: Project, where: string, params: unknown[]): Exc
     startOffset: r.start_offset,
     endOffset: r.end_offset,
     paragraph: r.paragraph,
+    region: r.region_x1 !== null && r.region_y1 !== null && r.region_x2 !== null && r.region_y2 !== null ? { x1: r.region_x1, y1: r.region_y1, x2: r.region_x2, y2: r.region_y2 } : null,
     locator: r.locator,
     text: r.text,
     textKind: r.text_kind,
@@ -802,10 +816,15 @@ export function paragraphAt(text: string, offset: number): number {
 }
 
 function setExcerptCodes(p: Project, track: Track, excerptId: string, codeIds: string[]): void {
-  const known = new Set(listCodes(p).map((c) => c.id));
+  const known = new Map(listCodes(p).map((c) => [c.id, c]));
   const unknown = codeIds.find((c) => !known.has(c));
   if (unknown) throw notFound('code');
   const current = (stmt(p.db, 'SELECT code_id FROM excerpt_codes WHERE excerpt_id = ?').all(excerptId) as { code_id: string }[]).map((r) => r.code_id);
+  // A code that only groups others is not given to an excerpt anew; one a file already gave it stays.
+  const grouping = codeIds.map((c) => known.get(c)!).find((c) => !c.isCodable && !current.includes(c.id));
+  if (grouping) {
+    throw new ApiError('VALIDATION_FAILED', `“${grouping.name}” only groups other codes (the file it came from marks it as not for coding): choose one of the codes under it.`);
+  }
   for (const code of new Set([...current, ...codeIds])) track('excerpt_codes', { excerpt_id: excerptId, code_id: code });
   stmt(p.db, 'DELETE FROM excerpt_codes WHERE excerpt_id = ?').run(excerptId);
   const add = stmt(p.db, 'INSERT INTO excerpt_codes (excerpt_id, code_id) VALUES (?, ?)');
@@ -837,7 +856,7 @@ export function createExcerpt(p: Project, input: In<'excerpts.create'>): Out<'ex
         }
         paragraph ??= paragraphAt(page.text, input.startOffset);
       }
-      locator ??= `p. ${input.page}${paragraph ? `, para ${paragraph}` : ''}`;
+      locator ??= input.region && input.startOffset === undefined ? `p. ${input.page}, area` : `p. ${input.page}${paragraph ? `, para ${paragraph}` : ''}`;
     }
   }
   const id = crypto.randomUUID();
@@ -845,9 +864,9 @@ export function createExcerpt(p: Project, input: In<'excerpts.create'>): Out<'ex
     const now = nowIso();
     stmt(
       p.db,
-      `INSERT INTO excerpts (id, source_id, document_id, page, start_offset, end_offset, paragraph, locator, text, text_kind, language, translation,
-         translation_language, speaker, participant_id, verification, verification_note, created_at, updated_at)
-       VALUES (@id, @sourceId, @documentId, @page, @start, @end, @paragraph, @locator, @text, @textKind, @language, @translation, @translationLanguage,
+      `INSERT INTO excerpts (id, source_id, document_id, page, start_offset, end_offset, paragraph, region_x1, region_y1, region_x2, region_y2, locator, text,
+         text_kind, language, translation, translation_language, speaker, participant_id, verification, verification_note, created_at, updated_at)
+       VALUES (@id, @sourceId, @documentId, @page, @start, @end, @paragraph, @x1, @y1, @x2, @y2, @locator, @text, @textKind, @language, @translation, @translationLanguage,
          @speaker, @participantId, @verification, @verificationNote, @now, @now)`,
     ).run({
       id,
@@ -857,6 +876,10 @@ export function createExcerpt(p: Project, input: In<'excerpts.create'>): Out<'ex
       start: input.startOffset ?? null,
       end: input.endOffset ?? null,
       paragraph,
+      x1: input.region?.x1 ?? null,
+      y1: input.region?.y1 ?? null,
+      x2: input.region?.x2 ?? null,
+      y2: input.region?.y2 ?? null,
       locator: locator ?? '',
       text,
       textKind: input.textKind ?? 'quote',

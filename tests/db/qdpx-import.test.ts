@@ -56,10 +56,11 @@ describe('the ATLAS.ti standard project (REFI sample exported by ATLAS.ti 8.4)',
    *   reported); the picture, the audio and the 2 videos are skipped (not supported) — 8 sources, 0 documents;
    * - selections: the 6 text selections need their missing text and are skipped; of the PDF "Pay de Limón…", 3 of
    *   its 4 areas carry their text inline (a Representation) and become excerpts located by page (ATLAS.ti counts
-   *   pages from 0); the 4th ("Quotation 12:3") has no text and is skipped; its 2 text selections share GUIDs with
+   *   pages from 0); the 4th ("Quotation 12:3") has no text and becomes an area excerpt (its page and corners,
+   *   described in words); its 2 text selections share GUIDs with
    *   2 of those areas (ATLAS.ti writes such a quotation twice) and are merged into them, not skipped; the picture
-   *   selection and the 2 video selections go with their sources — 3 excerpts;
-   * - codings: 3 on those excerpts (cornflakes ×2, "waste of time"); the 2 on the merged text selections name the
+   *   selection and the 2 video selections go with their sources — 4 excerpts;
+   * - codings: 4 on those excerpts (one on the area without text) (cornflakes ×2, "waste of time"); the 2 on the merged text selections name the
    *   same codes and add nothing; the other 11 go with their selections — 3 excerpt codes;
    * - notes: the 2 notes become project memos ("My favorite Coke ad" is linked to a skipped video selection);
    * - users, sets, the graph and the link are reported, not stored.
@@ -69,9 +70,9 @@ describe('the ATLAS.ti standard project (REFI sample exported by ATLAS.ti 8.4)',
     const { report } = await importQdpx(p, { path: ATLAS });
     expect(report).toMatchObject({ file: 'atlasti-standard-project.qdpx', format: 'qdpx', projectName: 'ATLAS.ti standard project', madeByComparanda: false });
     expect(report.origin).toMatch(/^ATLAS\.ti 8\.4/);
-    expect(report.created).toMatchObject({ codes: 14, sources: 8, documents: 0, excerpts: 3, codings: 3, memos: 2, cases: 0, attributes: 0, cells: 0, cellLinks: 0 });
-    expect(p.counts()).toMatchObject({ sources: 8, documents: 0, excerpts: 3, cases: 0 });
-    expect((p.db.prepare('SELECT count(*) AS n FROM excerpt_codes').get() as { n: number }).n).toBe(3);
+    expect(report.created).toMatchObject({ codes: 14, sources: 8, documents: 0, excerpts: 4, codings: 4, memos: 2, cases: 0, attributes: 0, cells: 0, cellLinks: 0 });
+    expect(p.counts()).toMatchObject({ sources: 8, documents: 0, excerpts: 4, cases: 0 });
+    expect((p.db.prepare('SELECT count(*) AS n FROM excerpt_codes').get() as { n: number }).n).toBe(4);
 
     const messages = report.skipped.map((s) => s.message);
     expect(messages).toContain('Source “Jeanine\'s Breakfast.m4a” (audio) skipped: audio sources are not supported.');
@@ -81,7 +82,6 @@ describe('the ATLAS.ti standard project (REFI sample exported by ATLAS.ti 8.4)',
       'Source “Simon.docx”: its file internal://C1C745F7-8E4D-48B2-9710-655AFE7E54FA.txt is missing from the archive; so is its Word file internal://D32251E3-04A0-4E0C-87A1-46AC68021F21.docx; the source is kept without a document, and its 3 text selections (with 3 codings) are skipped.',
     );
     expect(messages.filter((m) => /is missing from the archive/.test(m))).toHaveLength(8);
-    expect(messages).toContain('Selection “Quotation 12:3” in “Pay de Limón con Base de Granola | Kellogg\'s ®.pdf” skipped: it marks an area of a PDF page without text (1 coding skipped with it).');
     // Users are kept (as REFI users, for the re-export), not reported as lost.
     expect(messages.some((m) => /users? \(/.test(m))).toBe(false);
     expect(p.db.prepare('SELECT name FROM refi_users ORDER BY name').pluck().all()).toEqual(['ATLAS.ti', 'Friedrich Markgraf', 'Sebastian Petrausch']);
@@ -89,11 +89,17 @@ describe('the ATLAS.ti standard project (REFI sample exported by ATLAS.ti 8.4)',
     expect(report.notes).toContain('16 sets of codes and sources are kept for the way back: Comparanda does not show sets, and its REFI-QDA export writes them again.');
     expect(messages).toContain('Set “Video and Audio” is kept without its 3 sources that were not imported.');
     expect(messages).toContain('1 graph skipped: Comparanda has no network diagrams.');
-    expect(report.skipped).toHaveLength(18);
+    expect(messages.filter((m) => m.startsWith('Link'))).toEqual([expect.stringMatching(/^Link .*from the note “My favorite Coke ad” to .* was not kept: what it points at was not imported \(the note is kept as a project memo\)\.$/)]);
+    expect(report.skipped).toHaveLength(17);
 
     const excerpts = evidence.listExcerpts(p, {});
     const granola = excerpts.find((e) => e.text === 'granola')!;
-    expect(granola).toMatchObject({ id: '27a5f0c2-e225-4d6a-8297-f4fec794d890', page: 1, locator: 'p. 1', documentId: null, textKind: 'quote' });
+    // PDF areas keep their page and corners (REFI-QDA counts pages from 0; points from the upper left corner).
+    expect(granola).toMatchObject({ id: '27a5f0c2-e225-4d6a-8297-f4fec794d890', page: 1, locator: 'p. 1, area', documentId: null, textKind: 'quote', region: { x1: 335, y1: 367, x2: 485, y2: 420 } });
+    // An area without text is an area excerpt described in words (a paraphrase), with its coding.
+    const area = excerpts.find((e) => e.id === '7c046d16-1b6d-4814-a260-3a7bd5fc6a51')!;
+    expect(area).toMatchObject({ page: 1, region: { x1: 19, y1: 515, x2: 576, y2: 676 }, textKind: 'paraphrase', text: 'Area of page 1: Quotation 12:3', locator: 'p. 1, area' });
+    expect(area.codeIds).toHaveLength(1);
     expect(granola.codeIds).toEqual(['7988dac2-adbd-4258-a81e-71489189f5b5']);
     expect(excerpts.find((e) => e.id === '7b8c9a7d-1ad6-4a88-8556-50b9a35fda19')!.page).toBe(2);
 
@@ -117,7 +123,7 @@ describe('the ATLAS.ti standard project (REFI sample exported by ATLAS.ti 8.4)',
     const before = tableCounts(p);
     const { report } = await importQdpx(p, { path: ATLAS });
     expect(Object.values(report.created).every((n) => n === 0)).toBe(true);
-    expect(report.updated).toMatchObject({ codes: 14, sources: 8, excerpts: 3, memos: 2 });
+    expect(report.updated).toMatchObject({ codes: 14, sources: 8, excerpts: 4, memos: 2 });
     expect(tableCounts(p)).toEqual(before);
     p.close();
   });
@@ -167,7 +173,6 @@ describe('a file with the faults real files have', () => {
       'The value “many” of “Interviews” for case “Belarus” is not a valid number; it was skipped.',
       'Selection “outside the text” in “Интервью 1 (Алматы).txt” skipped: its positions (99999–100010) lie outside the text (214 characters).',
       'Source “Missing.docx”: its file internal://D1000000-0000-4000-8000-000000000061.txt is missing from the archive; so is its Word file internal://D1000000-0000-4000-8000-000000000060.docx; the source is kept without a document, and its 1 text selection (with 1 coding) is skipped.',
-      '1 link between items not kept as links (Comparanda has none); a note linked to a case, source or excerpt becomes a memo on it.',
     ]);
 
     // Codes: hierarchy kept, colours in any notation mapped to the palette, GUIDs normalised.
@@ -257,6 +262,34 @@ describe('a file with the faults real files have', () => {
     const error = await refusal(importQdpx(p, { path: FORGIVING }));
     expect(error.message).toBe('"forgiving.qdpx" could not be imported (disk on fire). Nothing was imported.');
     expect(tableCounts(p)).toEqual(counts);
+    p.close();
+  });
+
+  it('reports its progress source by source, and a cancel while it reads leaves the project as it was', async () => {
+    const p = sampleProject();
+    const counts = tableCounts(p);
+    const controller = new AbortController();
+    const seen: [number, number, string][] = [];
+    const error = await refusal(
+      importQdpx(p, {
+        path: ATLAS,
+        signal: controller.signal,
+        onProgress: (done, total, message) => {
+          seen.push([done, total, message]);
+          if (done === 3) controller.abort();
+        },
+      }),
+    );
+    expect(error).toMatchObject({ code: 'CONFLICT', message: 'The import of "atlasti-standard-project.qdpx" was cancelled.' });
+    expect(seen.map(([done]) => done)).toEqual([0, 1, 2, 3]);
+    expect(seen[0]).toEqual([0, 13, expect.stringMatching(/^Reading “.+”$/) as string]);
+    expect(tableCounts(p)).toEqual(counts);
+
+    // Not cancelled: every source, then the writing, then done.
+    const steps: number[] = [];
+    await importQdpx(p, { path: ATLAS, signal: new AbortController().signal, onProgress: (done) => steps.push(done) });
+    expect(steps).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(tableCounts(p).excerpts).toBe(counts.excerpts! + 4);
     p.close();
   });
 });

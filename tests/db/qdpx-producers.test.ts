@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { paletteColour } from '../../electron/contract/palette';
 import { extractDocument } from '../../electron/core/documents/extract';
@@ -15,9 +15,10 @@ import { loadFile, readSourceText, resolvePath } from '../../electron/core/excha
 import { producerOf } from '../../electron/core/exchange/producers';
 import { Positions } from '../../electron/core/exchange/text';
 import { Project } from '../../electron/core/project';
+import { errorOf } from '../helpers/errors';
 import { readIndependently } from '../helpers/independent-qdpx-reader';
 import { tempDir } from '../helpers/temp';
-import { CODES, SELECTIONS_A, SELECTIONS_B } from '../fixtures/refi-qda/make-producer-fixtures';
+import { CODES, SELECTIONS_A, SELECTIONS_B, SOURCES } from '../fixtures/refi-qda/make-producer-fixtures';
 
 const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', 'refi-qda', name);
 
@@ -184,6 +185,54 @@ describe('exact colours and codability', () => {
   });
 });
 
+describe('codes that only group others (isCodable="false")', () => {
+  it('are offered as such and refused as an excerpt’s new code, with the reason; a code it already carries stays', async () => {
+    const p = emptyProject();
+    await importQdpx(p, { path: fixture('maxqda-style.qdpx') });
+    const parent = CODES.parent.toLowerCase();
+    const child = evidence.listCodes(p).find((c) => c.parentId === parent && c.isCodable)!;
+    expect(evidence.listCodes(p).find((c) => c.id === parent)).toMatchObject({ isCodable: false });
+    expect(child).toBeDefined();
+    const source = evidence.listSources(p)[0]!;
+    const error = errorOf(() => evidence.createExcerpt(p, { sourceId: source.id, text: 'Observers stood far away.', codeIds: [parent] }));
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(error.message).toMatch(/only groups other codes .* choose one of the codes under it/);
+    const made = evidence.createExcerpt(p, { sourceId: source.id, text: 'Observers stood far away.', codeIds: [child.id] });
+    expect(made.codeIds).toEqual([child.id]);
+    // An excerpt the file coded with it (as programs may) keeps it when its other codes change.
+    p.db.prepare('INSERT INTO excerpt_codes (excerpt_id, code_id) VALUES (?, ?)').run(made.id, parent);
+    expect(evidence.updateExcerpt(p, { id: made.id, codeIds: [parent] }).codeIds).toEqual([parent]);
+  });
+});
+
+describe('links between items (REFI-QDA <Links>)', () => {
+  it('keeps each as a memo on its origin naming the other end, and lists one whose origin was not imported', async () => {
+    const entries = unzipSync(new Uint8Array(fs.readFileSync(fixture('qualcoder-codepoints.qdpx'))));
+    const [first, second] = SELECTIONS_A;
+    const links = `<Links>
+    <Link guid="F7000000-0000-4000-8000-000000000001" name="contradicts" originGUID="${first!.guid}" targetGUID="${second!.guid}"/>
+    <Link guid="F7000000-0000-4000-8000-000000000002" originGUID="${SOURCES.b}" targetGUID="${CODES.access}"/>
+    <Link guid="F7000000-0000-4000-8000-000000000003" name="see also" originGUID="F7000000-0000-4000-8000-0000000000FF" targetGUID="${first!.guid}"/>
+  </Links>`;
+    entries['project.qde'] = new TextEncoder().encode(new TextDecoder().decode(entries['project.qde']).replace('</Project>', `${links}\n</Project>`));
+    const file = path.join(tempDir(), 'links.qdpx');
+    fs.writeFileSync(file, zipSync(entries));
+    const p = emptyProject();
+    const { report } = await importQdpx(p, { path: file });
+    const memo = (id: string) => p.db.prepare('SELECT target_type, target_id, text FROM memos WHERE id = ?').get(id) as { target_type: string; target_id: string; text: string } | undefined;
+    expect(memo('f7000000-0000-4000-8000-000000000001')).toEqual({
+      target_type: 'excerpt',
+      target_id: first!.guid.toLowerCase(),
+      text: expect.stringMatching(/^Link “contradicts” \(from the imported file\) to the selection “.+”\.$/) as string,
+    });
+    expect(memo('f7000000-0000-4000-8000-000000000002')).toMatchObject({ target_type: 'source', text: expect.stringMatching(/^A link \(from the imported file\) to the code “.+”\.$/) as string });
+    expect(memo('f7000000-0000-4000-8000-000000000003')).toBeUndefined();
+    expect(report.skipped.filter((s) => s.kind === 'link').map((s) => s.message)).toEqual([
+      expect.stringMatching(/^Link “see also” from an item \(f7000000-0000-4000-8000-0000000000ff\) that is not in the file to the selection “.+” was not kept: its origin was not imported\.$/),
+    ]);
+  });
+});
+
 describe('the archive layout', () => {
   it('holds under Sources/ only files project.qde names, and keeps a Markdown original for our own import elsewhere', async () => {
     const p = emptyProject();
@@ -208,5 +257,35 @@ describe('the archive layout', () => {
     expect(formats).toEqual(['md', 'txt', 'txt']);
     const bytes = q.db.prepare("SELECT f.bytes FROM document_files f JOIN documents d ON d.id = f.document_id WHERE d.format = 'md'").pluck().get() as Buffer;
     expect(new TextDecoder().decode(bytes)).toBe(new TextDecoder().decode(md));
+  });
+});
+
+describe('PDF areas (issue 16, finding 6)', () => {
+  it('go out as PDFSelections (page from 0, whole points from the upper left corner, their text) and come back as the same area excerpts', async () => {
+    const p = emptyProject();
+    const bytes = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'documents', 'ru-kk.pdf')));
+    const doc = evidence.storeDocument(p, { fileName: 'ru-kk.pdf', bytes }, await extractDocument({ fileName: 'ru-kk.pdf', bytes }), { kind: 'observer-report' });
+    const page3 = evidence.getDocument(p, { id: doc.id }).pages[2]!.text;
+    const heading = page3.slice(0, page3.indexOf('\n'));
+    const stamp = evidence.createExcerpt(p, { sourceId: doc.sourceId, documentId: doc.id, page: 3, region: { x1: 60.4, y1: 420, x2: 300.6, y2: 540 }, text: 'No stamp of the commission', textKind: 'paraphrase' });
+    const title = evidence.createExcerpt(p, { sourceId: doc.sourceId, documentId: doc.id, page: 3, startOffset: 0, endOffset: heading.length, region: { x1: 40, y1: 30, x2: 380, y2: 80 }, text: heading });
+    const plain = evidence.createExcerpt(p, { sourceId: doc.sourceId, documentId: doc.id, page: 3, startOffset: 0, endOffset: heading.length, text: heading });
+
+    const out = path.join(tempDir(), 'areas.qdpx');
+    await exportQdpx(p, { out });
+    const reading = await readIndependently(out);
+    expect(reading.problems).toEqual([]);
+    expect(reading.areas.get(stamp.id)).toEqual({ page: 2, firstX: 60, firstY: 420, secondX: 301, secondY: 540, text: null });
+    expect(reading.areas.get(title.id)).toEqual({ page: 2, firstX: 40, firstY: 30, secondX: 380, secondY: 80, text: heading });
+    expect(reading.quoted.get(plain.id)).toBe(heading);
+    expect(reading.quoted.has(title.id)).toBe(false);
+
+    const q = emptyProject();
+    const { report } = await importQdpx(q, { path: out });
+    expect(report.skipped.filter((s) => s.kind === 'selection')).toEqual([]);
+    // Our own file: exact coordinates and offsets come back from its note.
+    expect(evidence.requireExcerpt(q, stamp.id)).toMatchObject({ page: 3, region: stamp.region, textKind: 'paraphrase', text: 'No stamp of the commission' });
+    expect(evidence.requireExcerpt(q, title.id)).toMatchObject({ page: 3, region: title.region, startOffset: 0, endOffset: heading.length, text: heading });
+    expect(evidence.requireExcerpt(q, plain.id).region).toBeNull();
   });
 });

@@ -23,7 +23,7 @@ const root = path.resolve(__dirname, '../..');
 const FORMAT_1 = path.join(root, 'tests', 'fixtures', 'projects', 'format-1-sample.comparanda');
 const PASS = 'correct horse battery staple';
 /**
- * What formats 7 (REFI-QDA GUIDs, migrations/0007_refi_guids.sql), 8 (the citation cache) and 11 (recognised text) added, taken away again
+ * What formats 7 (REFI-QDA GUIDs, migrations/0007_refi_guids.sql) and later added, taken away again
  * to make an older project.
  */
 const UNDO_REFI_GUIDS = [
@@ -42,7 +42,7 @@ const UNDO_REFI_GUIDS = [
   'DROP TABLE citation_cache;',
   'DROP TABLE refi_users;',
   'DROP TABLE refi_sets;',
-  ...['refi_user', 'refi_name'].map((c) => `ALTER TABLE excerpts DROP COLUMN ${c};`),
+  ...['refi_user', 'refi_name', 'region_x1', 'region_y1', 'region_x2', 'region_y2'].map((c) => `ALTER TABLE excerpts DROP COLUMN ${c};`),
   ...['color', 'is_codable'].map((c) => `ALTER TABLE codes DROP COLUMN ${c};`),
   'ALTER TABLE views DROP COLUMN columns;',
 ].join(' ');

@@ -4,7 +4,8 @@
  * It validates project.qde against the schema, then refuses what readers stumble on: a GUID used twice, a reference
  * to nothing, an `internal://` file missing from `Sources/` (exact case), a file in `Sources/` that nothing names,
  * a selection outside its text. It answers the quoted text of every text selection, counting positions in code
- * points as the standard's characters.
+ * points as the standard's characters, and the area of every PDF selection (page from 0, whole points, the first
+ * corner above and left of the second).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,8 @@ export interface IndependentReading {
   /** Selection GUID → the text it selects. */
   quoted: Map<string, string>;
   userGuids: string[];
+  /** PDF selection GUID → its page, corners and the text of its Representation (null without one). */
+  areas: Map<string, { page: number; firstX: number; firstY: number; secondX: number; secondY: number; text: string | null }>;
 }
 
 function walk(node: unknown, visit: (name: string, element: Node) => void, name = ''): void {
@@ -39,7 +42,7 @@ export async function readIndependently(file: string): Promise<IndependentReadin
   const problems: string[] = [];
   const entries = unzipSync(new Uint8Array(fs.readFileSync(file)));
   const qde = entries['project.qde'];
-  if (!qde) return { problems: ['no project.qde at the root of the archive'], sources: 0, quoted: new Map(), userGuids: [] };
+  if (!qde) return { problems: ['no project.qde at the root of the archive'], sources: 0, quoted: new Map(), userGuids: [], areas: new Map() };
   const xml = new TextDecoder('utf-8', { fatal: true }).decode(qde);
   const valid = await validateXML({ xml: [{ fileName: 'project.qde', contents: xml }], schema: [{ fileName: 'Project.xsd', contents: fs.readFileSync(SCHEMA, 'utf8') }], initialMemoryPages: 512, maxMemoryPages: 16384 });
   if (!valid.valid) problems.push(...valid.errors.map((e) => `schema: ${e.rawMessage}`));
@@ -50,6 +53,7 @@ export async function readIndependently(file: string): Promise<IndependentReadin
   const named = new Set<string>();
   const quoted = new Map<string, string>();
   const userGuids: string[] = [];
+  const areas: IndependentReading['areas'] = new Map();
   let sources = 0;
   const textOf = (pathAttr: unknown): string | null => {
     if (typeof pathAttr !== 'string' || !pathAttr.startsWith('internal://')) return null;
@@ -74,6 +78,15 @@ export async function readIndependently(file: string): Promise<IndependentReadin
     if (name === 'User' && typeof guid === 'string') userGuids.push(guid);
     for (const attr of ['@_path', '@_richTextPath']) textOf(element[attr]);
     if (name === 'TextSource' || name === 'PDFSource' || name === 'PictureSource' || name === 'AudioSource' || name === 'VideoSource') sources++;
+    if (name === 'PDFSelection') {
+      const [page, firstX, firstY, secondX, secondY] = ['page', 'firstX', 'firstY', 'secondX', 'secondY'].map((a) => Number(element[`@_${a}`])) as [number, number, number, number, number];
+      if (![page, firstX, firstY, secondX, secondY].every((v) => Number.isInteger(v) && v >= 0)) problems.push(`PDF selection ${String(guid)} has a page or corner that is not a whole number ≥ 0`);
+      else if (!(firstX < secondX && firstY < secondY)) problems.push(`PDF selection ${String(guid)}: its first corner is not above and left of its second`);
+      const representation = (element.Representation as Node[] | undefined)?.[0];
+      const content = (representation?.PlainTextContent as unknown[] | undefined)?.[0];
+      const text = typeof content === 'string' ? content : content && typeof content === 'object' ? String((content as Node)['#text'] ?? '') : null;
+      areas.set(String(guid), { page, firstX, firstY, secondX, secondY, text });
+    }
     if (name === 'TextSource' || name === 'Representation') {
       const text = textOf(element['@_plainTextPath']);
       const points = text === null ? null : Array.from(text);
@@ -90,5 +103,5 @@ export async function readIndependently(file: string): Promise<IndependentReadin
   for (const entry of Object.keys(entries)) {
     if (/^sources\//i.test(entry) && !entry.endsWith('/') && !named.has(entry)) problems.push(`${entry} is in the archive but nothing names it`);
   }
-  return { problems, sources, quoted, userGuids };
+  return { problems, sources, quoted, userGuids, areas };
 }

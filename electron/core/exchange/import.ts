@@ -12,6 +12,7 @@
  * in matrix cells through a mapping of their codes to norm stages (see previewQdpx).
  */
 import { ApiError } from '../../contract/errors';
+import { cancelledError } from '../documents/import-error';
 import type { Project } from '../project';
 import type { ArchiveLimits } from './archive';
 import { normaliseGuid } from './guid';
@@ -106,8 +107,15 @@ export async function importQdpx(project: Project, options: QdpxImportOptions): 
   const notes: string[] = [];
   const texts = noteTextsOf(loaded, skipped);
   const own = readOwnData(loaded, texts, skipped);
-  const plans = await planSources(loaded, own, skipped, notes, true);
+  const total = loaded.qda.sources.length + 1;
+  const plans = await planSources(loaded, own, skipped, notes, true, {
+    signal: options.signal,
+    onSource: (done, _total, name) => options.onProgress?.(done, total, `Reading “${name}”`),
+  });
   const { unit } = positionUnitOf(loaded, plans, notes);
+  // The last moment a cancel is heard: what follows is one transaction, all or nothing.
+  if (options.signal?.aborted) throw cancelledError(loaded.fileName);
+  options.onProgress?.(total - 1, total, 'Writing into the project');
   const importer = writeAll(
     project,
     loaded,
@@ -120,6 +128,7 @@ export async function importQdpx(project: Project, options: QdpxImportOptions): 
     texts,
     mapping,
   );
+  options.onProgress?.(total, total, 'Imported');
   return { report: report(importer, loaded, 'qdpx', own.project !== null, skipped, notes) };
 }
 
@@ -161,7 +170,7 @@ export async function previewQdpx(path: string, options: { limits?: Partial<Arch
       });
     }
   }
-  reportLeftovers(qda, skipped, own.project !== null);
+  reportLeftovers(qda, skipped, own.project !== null, true);
 
   const usable = qda.sources.filter((s) => s.kind === 'text' || s.kind === 'pdf');
   const usage = new Map<string, number>();

@@ -62,6 +62,11 @@ export interface QdaSelection {
   end: number | null;
   /** PDF selections: the page as written in the file, and the text of their Representation if they carry one. */
   page: number | null;
+  /**
+   * PDF selections: the area's corners in points from the page's upper left corner (REFI-QDA's firstX/firstY,
+   * secondX/secondY), ordered so that (x1, y1) is the upper left; null when the file gives no usable numbers.
+   */
+  area: { x1: number; y1: number; x2: number; y2: number } | null;
   text: string | null;
   codings: QdaCoding[];
   noteRefs: string[];
@@ -237,6 +242,7 @@ class Reader {
       start: int(attr(node, 'startPosition')),
       end: int(attr(node, 'endPosition')),
       page: int(attr(node, 'page')),
+      area: kind === 'pdf' ? readArea(node) : null,
       text: representation ? (childText(representation, 'PlainTextContent') ?? null) : null,
       codings: this.codings(node),
       noteRefs: refs(node, 'NoteRef'),
@@ -312,6 +318,13 @@ class Reader {
       creatingUser: normaliseGuid(attr(node, 'creatingUser')),
     };
   }
+}
+
+function readArea(node: XElement): QdaSelection['area'] {
+  const [ax, ay, bx, by] = ['firstX', 'firstY', 'secondX', 'secondY'].map((name) => Number(attr(node, name)));
+  if (![ax, ay, bx, by].every((v) => Number.isFinite(v))) return null;
+  const area = { x1: Math.max(0, Math.min(ax!, bx!)), y1: Math.max(0, Math.min(ay!, by!)), x2: Math.max(ax!, bx!), y2: Math.max(ay!, by!) };
+  return area.x2 > area.x1 && area.y2 > area.y1 && area.x2 <= 14_400 && area.y2 <= 14_400 ? area : null;
 }
 
 /** Reads a parsed QDA-XML document: a Project (.qde) or a CodeBook (.qdc). Returns null for any other root. */

@@ -84,6 +84,7 @@ export const METHOD_OUTPUTS: Record<Method, OutputPolicy> = {
   'documents.list': APP,
   'documents.import': APP,
   'documents.get': APP,
+  'documents.original': APP,
   'documents.remove': APP,
   'documents.saveOriginal': { kind: 'file', what: 'original document' },
   // Writes recognised text into the project only.
@@ -155,6 +156,7 @@ export const METHOD_OUTPUTS: Record<Method, OutputPolicy> = {
   'team.resolve': APP,
   'exchange.previewQdpx': APP,
   'exchange.importQdpx': APP,
+  'exchange.startImportQdpx': APP,
   'exchange.importQdc': APP,
   'exchange.exportQdpx': { kind: 'file', what: 'REFI-QDA project' },
   'exchange.exportQdc': { kind: 'file', what: 'codebook' },

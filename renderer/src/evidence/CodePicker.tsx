@@ -89,10 +89,18 @@ export function CodePicker({ value, onChange, label = 'Codes' }: { value: string
             <ul className="ev-code-choices" role="group" aria-label="Codebook">
               {shown.map((n) => (
                 <li key={n.code.id} style={{ paddingLeft: n.depth * 14 }}>
-                  <label className="check">
-                    <input type="checkbox" checked={chosen.has(n.code.id)} onChange={(e) => toggle(n.code.id, e.target.checked)} />
-                    <span title={n.path}>{n.code.name}</span>
-                  </label>
+                  {n.code.isCodable || chosen.has(n.code.id) ? (
+                    <label className="check">
+                      <input type="checkbox" checked={chosen.has(n.code.id)} onChange={(e) => toggle(n.code.id, e.target.checked)} />
+                      <span title={n.path}>{n.code.name}</span>
+                    </label>
+                  ) : (
+                    // A code that only groups others (REFI-QDA's isCodable="false") is no choice: say why.
+                    <span className="check ev-code-grouping" data-testid="code-not-codable">
+                      <span title={n.path}>{n.code.name}</span>{' '}
+                      <span className="muted small">only groups the codes under it: choose one of those</span>
+                    </span>
+                  )}
                 </li>
               ))}
               {nodes.length === 0 ? <li className="muted small">The codebook is empty. Add a first code below.</li> : null}

@@ -5,7 +5,7 @@
  */
 import * as ToggleGroup from '@radix-ui/react-toggle-group';
 import { useCallback, useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { ExcerptDto, TextKind } from '../../../electron/contract/api';
+import type { ExcerptDto, PdfRegion, TextKind } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
 import { api, toApiError } from '../api';
 import { useAutoSave } from '../ui/fields';
@@ -104,12 +104,19 @@ export function ExcerptDetails() {
   );
 }
 
+/** A region's corners as a researcher (and REFI-QDA) reads them: points from the page's upper left corner. */
+export function regionText(region: PdfRegion): string {
+  const n = (v: number) => String(Math.round(v));
+  return `${n(region.x1)},${n(region.y1)} to ${n(region.x2)},${n(region.y2)} pt from the upper left corner`;
+}
+
 function DraftEditor({ draft }: { draft: ExcerptDraft }) {
   const store = useEvidenceStore();
   const { label } = useCellLookup();
   const sources = useList('sources');
   const source = sources.data?.find((s) => s.id === draft.sourceId);
-  const [textKind, setTextKind] = useState<TextKind>('quote');
+  // An area with no text under it (a scan, a stamp) is described in the researcher's words.
+  const [textKind, setTextKind] = useState<TextKind>(draft.text === '' ? 'paraphrase' : 'quote');
   const text = useLocalModel(draft.text);
   const locator = useLocalModel(draft.locator);
   const language = useLocalModel(draft.language);
@@ -130,8 +137,8 @@ function DraftEditor({ draft }: { draft: ExcerptDraft }) {
         sourceId: draft.sourceId,
         documentId: draft.documentId,
         page: draft.page,
-        startOffset: draft.start,
-        endOffset: draft.end,
+        ...(draft.end > draft.start ? { startOffset: draft.start, endOffset: draft.end } : {}),
+        region: draft.region,
         text: textKind === 'quote' ? draft.text : text.shown,
         textKind,
         locator: locator.shown.trim() || undefined,
@@ -168,8 +175,9 @@ function DraftEditor({ draft }: { draft: ExcerptDraft }) {
       <h2 id="ev-excerpt-title" className="details-title">
         {source ? shorten(source.title, 90) : 'New excerpt'}
       </h2>
-      <p className="muted small">
-        Characters {draft.start}–{draft.end} of page {draft.page} ({plural(draft.end - draft.start, 'character')}).
+      <p className="muted small" data-testid="draft-place">
+        {draft.region ? `Area of page ${draft.page}: ${regionText(draft.region)}. ` : ''}
+        {draft.end > draft.start ? `Characters ${draft.start}–${draft.end} of page ${draft.page} (${plural(draft.end - draft.start, 'character')}).` : draft.region ? 'No text under it: describe what it shows.' : ''}
       </p>
       <ExcerptForm
         textKind={textKind}
@@ -283,6 +291,11 @@ function ExistingEditor({ excerpt }: { excerpt: ExcerptDto }) {
           'Excerpt'
         )}
       </h2>
+      {excerpt.region && excerpt.page !== null ? (
+        <p className="muted small" data-testid="excerpt-region">
+          Area of page {excerpt.page}: {regionText(excerpt.region)}.
+        </p>
+      ) : null}
       <ExcerptForm
         textKind={excerpt.textKind}
         onTextKind={(kind) => void edit(() => store.run('excerpts.update', { id: excerpt.id, textKind: kind }))}

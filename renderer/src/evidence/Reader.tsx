@@ -9,7 +9,7 @@
  * (an HTML clipping's script, a DOCX field) can run or even become markup here.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { DocumentTextDto, ExcerptDto, PageOcrDto, TextKind } from '../../../electron/contract/api';
 import { joinHardBreaks } from '../../../electron/contract/quotation';
 import { InlineAlert } from '../ui/InlineAlert';
@@ -22,6 +22,9 @@ import { useEvidenceQuery, useEvidenceState, useEvidenceStore, useList, type Rea
 import { Facts } from './ui';
 import { MachineReadNote, RecogniseControl } from './OcrControls';
 import { pointOffset, useReaderCaret } from './use-caret';
+
+// pdf.js is loaded only when a PDF's pages are first shown: the workbench starts without it.
+const PdfPageView = lazy(() => import('./PdfPageView').then((m) => ({ default: m.PdfPageView })));
 
 interface PageSelection {
   page: number;
@@ -142,6 +145,9 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
   const [original, setOriginal] = useState(false);
   const [originalError, setOriginalError] = useState<string | null>(null);
   const [goTo, setGoTo] = useState('');
+  // The PDF's pages instead of the text: from the page the text was showing when the switch was made.
+  const [pagesFrom, setPagesFrom] = useState<number | null>(null);
+  const asPages = pagesFrom !== null;
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const selectionRef = useRef<SelectionState>(null);
@@ -324,7 +330,7 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
         : 'Select a passage to excerpt it';
 
   return (
-    <section className="ev-view ev-reader" aria-labelledby="ev-reader-title" data-testid="reader" data-document-id={target.documentId}>
+    <section className="ev-view ev-reader" aria-labelledby="ev-reader-title" data-testid="reader" data-document-id={target.documentId} data-view={asPages ? 'pages' : 'text'}>
       <header className="ev-reader-head">
         <div className="ev-reader-titles">
           <p className="eyebrow">
@@ -392,11 +398,21 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
         >
           Open original…
         </button>
+        {data?.format === 'pdf' ? (
+          <button type="button" className="button" aria-pressed={asPages} onClick={() => setPagesFrom(asPages ? null : (shownPage ?? target.page ?? 1))} title="Show the PDF as laid out, or its text">
+            {asPages ? 'Show text' : 'Show pages'}
+          </button>
+        ) : null}
       </div>
       {notice ? <InlineAlert message={notice} actionLabel="Dismiss" onAction={() => setNotice(null)} /> : null}
       {originalError ? <InlineAlert message={originalError} actionLabel="Dismiss" onAction={() => setOriginalError(null)} /> : null}
 
       <div className="ev-reader-body">
+        {asPages && data ? (
+          <Suspense fallback={<p className="muted ev-empty">Opening the PDF…</p>}>
+            <PdfPageView document={data} excerpts={excerpts} initialPage={pagesFrom} />
+          </Suspense>
+        ) : null}
         <div
           ref={scrollRef}
           className="ev-reader-scroll"

@@ -9,6 +9,7 @@
  */
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type {
+  PdfRegion,
   ApiInput,
   ApiOutput,
   CodeDto,
@@ -68,6 +69,8 @@ export interface ExcerptDraft {
   text: string;
   locator: string;
   language: string;
+  /** An area marked on a PDF page; start = end when no text lies under it (a scan). */
+  region?: PdfRegion | undefined;
 }
 
 export interface SearchFilters {

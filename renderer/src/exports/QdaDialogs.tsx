@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { ProjectOverview, ProjectSummary, QdaSkippedDto, QdpxImportReportDto, QdpxPreviewDto } from '../../../electron/contract/api';
-import type { ApiError } from '../../../electron/contract/errors';
+import type { JobDto, ProjectOverview, ProjectSummary, QdaSkippedDto, QdpxImportReportDto, QdpxPreviewDto } from '../../../electron/contract/api';
+import { ApiError, isErrorCode } from '../../../electron/contract/errors';
 import { api, toApiError } from '../api';
 import { InlineAlert } from '../ui/InlineAlert';
 import { frameworkOf } from '../matrix/matrix-model';
@@ -66,6 +66,7 @@ export function QdaImportDialog({ format, overview, onClose }: QdaImportDialogPr
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [job, setJob] = useState<JobDto | null>(null);
 
   const attempt = async (work: () => Promise<void>) => {
     setPending(true);
@@ -105,7 +106,23 @@ export function QdaImportDialog({ format, overview, onClose }: QdaImportDialogPr
     }
     void attempt(async () => {
       await queue.flush();
-      const report = await api['exchange.importQdpx']({ path: path.trim(), ...(Object.keys(chosen).length ? { mapping: chosen } : {}) });
+      // A job: progress source by source, and a cancel that leaves the project as it was.
+      let current = await api['exchange.startImportQdpx']({ path: path.trim(), ...(Object.keys(chosen).length ? { mapping: chosen } : {}) });
+      setJob(current);
+      try {
+        while (current.state === 'running') {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          current = await api['jobs.get']({ id: current.id });
+          setJob(current);
+        }
+      } finally {
+        setJob(null);
+      }
+      if (current.state === 'cancelled') throw new ApiError('CONFLICT', 'The import was cancelled: nothing was imported, the project is as it was.');
+      if (current.state === 'failed' || !current.result?.report) {
+        throw new ApiError(current.error && isErrorCode(current.error.code) ? current.error.code : 'INTERNAL', current.error?.message ?? 'The import stopped without a report.');
+      }
+      const report = current.result.report;
       // An import writes beneath the undo history: everything is read again.
       await store.refresh();
       setState({ step: 'report', report });
@@ -154,6 +171,8 @@ export function QdaImportDialog({ format, overview, onClose }: QdaImportDialogPr
           mapping={mapping}
           onMapping={setMapping}
           pending={pending}
+          progress={job}
+          onCancel={() => void (job ? api['jobs.cancel']({ id: job.id }).catch(() => undefined) : undefined)}
           error={error}
           onBack={() => setState({ step: 'choose' })}
           onImport={runImport}
@@ -171,12 +190,15 @@ interface MappingStepProps {
   mapping: Record<string, string>;
   onMapping: (mapping: Record<string, string>) => void;
   pending: boolean;
+  /** The import job while it runs. */
+  progress: JobDto | null;
+  onCancel: () => void;
   error: ApiError | undefined;
   onBack: () => void;
   onImport: () => void;
 }
 
-function MappingStep({ preview, overview, mapping, onMapping, pending, error, onBack, onImport }: MappingStepProps) {
+function MappingStep({ preview, overview, mapping, onMapping, pending, progress, onCancel, error, onBack, onImport }: MappingStepProps) {
   const norms = overview.norms.filter((n) => !n.archived);
   const stageName = (normId: string, stageId: string | null) => {
     const norm = overview.norms.find((n) => n.id === normId);
@@ -267,12 +289,22 @@ function MappingStep({ preview, overview, mapping, onMapping, pending, error, on
       ) : null}
       {error ? <InlineAlert message={error.message} /> : null}
       <div className="dialog-actions">
-        <span className="muted qda-mapped" role="status">
-          {mapped > 0 || ours > 0 ? `${plural(mapped, 'code')} mapped${ours ? `, ${ours} of Comparanda’s own` : ''}` : 'No code mapped to a cell'}
+        <span className="muted qda-mapped" role="status" data-testid="qda-import-status">
+          {progress
+            ? `${progress.message || 'Starting'}${progress.total ? ` (${progress.done} of ${progress.total})` : ''}…`
+            : mapped > 0 || ours > 0
+              ? `${plural(mapped, 'code')} mapped${ours ? `, ${ours} of Comparanda’s own` : ''}`
+              : 'No code mapped to a cell'}
         </span>
-        <button type="button" className="button" onClick={onBack} disabled={pending}>
-          Back
-        </button>
+        {progress ? (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel import
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={onBack} disabled={pending}>
+            Back
+          </button>
+        )}
         <button type="button" className="button button-primary" onClick={onImport} disabled={pending}>
           {pending ? 'Importing…' : 'Import'}
         </button>

@@ -187,7 +187,7 @@ export abstract class EvidenceSteps extends OwnSteps {
       this.saveExcerpt(selection, sourceId, standIn ? null : documentId, standIn ? null : located, plan, holders);
       imported.add(selection.guid);
     }
-    // PDF selections: an area of a page, imported when it carries its text (a Representation).
+    // PDF selections: an area of a page, with its corners, and its text when it carries one (a Representation).
     for (const selection of source.selections) {
       if (selection.kind !== 'pdf') continue;
       if (imported.has(selection.guid)) {
@@ -199,17 +199,21 @@ export abstract class EvidenceSteps extends OwnSteps {
       handled.add(selection.guid);
       const twin = pending.get(selection.guid);
       pending.delete(selection.guid);
-      if (!selection.text || selection.text.trim() === '') {
+      const page = selection.page !== null && selection.page >= 0 ? selection.page + 1 : null;
+      const textless = !selection.text || selection.text.trim() === '';
+      if (textless && (page === null || selection.area === null)) {
         const codings = selection.codings.length + (twin?.codings.length ?? 0);
         this.skipped.push({
           kind: 'selection',
           name: selection.name,
-          message: `${capital(selectionCalled(selection))} in “${source.name}” skipped: it marks an area of a PDF page without text${codings ? ` (${plural(codings, 'coding')} skipped with it)` : ''}.`,
+          message: `${capital(selectionCalled(selection))} in “${source.name}” skipped: it marks an area of a PDF page without text and without a usable page and corners${codings ? ` (${plural(codings, 'coding')} skipped with it)` : ''}.`,
         });
         continue;
       }
-      const page = selection.page !== null && selection.page >= 0 ? selection.page + 1 : null;
-      this.saveExcerpt(selection, sourceId, documentId, page === null ? null : { kind: 'pdf-page', page, text: selection.text }, plan, holders);
+      // An area (a table, a stamp, a scan) is an area excerpt: its page and corners; its text when the file gives it,
+      // else a description in words (a paraphrase: nothing is quoted that the file does not hold).
+      const text = textless ? `Area of page ${page}${selection.name.trim() ? `: ${selection.name.trim()}` : ''}` : selection.text!;
+      this.saveExcerpt(selection, sourceId, documentId, page === null ? null : { kind: 'pdf-page', page, text, area: selection.area, quote: !textless }, plan, holders);
       imported.add(selection.guid);
       if (twin) this.codings(twin, selection.guid, holders);
     }
@@ -325,7 +329,7 @@ export abstract class EvidenceSteps extends OwnSteps {
     selection: QdaSelection,
     sourceId: string,
     documentId: string | null,
-    located: ReturnType<typeof locate> | { kind: 'pdf-page'; page: number; text: string } | null,
+    located: ReturnType<typeof locate> | { kind: 'pdf-page'; page: number; text: string; area: QdaSelection['area']; quote: boolean } | null,
     plan: SourcePlan,
     holders: string[],
   ): void {
@@ -368,8 +372,9 @@ export abstract class EvidenceSteps extends OwnSteps {
         locator = `pp. ${located.page}–${located.lastPage}`;
       } else if (located?.kind === 'pdf-page') {
         page = located.page;
-        locator = `p. ${located.page}`;
+        locator = located.area ? `p. ${located.page}, area` : `p. ${located.page}`;
       }
+      const area = located?.kind === 'pdf-page' ? located.area : null;
       row = {
         id: selection.guid,
         source_id: sourceId,
@@ -379,8 +384,12 @@ export abstract class EvidenceSteps extends OwnSteps {
         end_offset: end,
         paragraph,
         locator,
+        region_x1: area?.x1 ?? null,
+        region_y1: area?.y1 ?? null,
+        region_x2: area?.x2 ?? null,
+        region_y2: area?.y2 ?? null,
         text: located ? located.text : (selection.text ?? ''),
-        text_kind: 'quote',
+        text_kind: located?.kind === 'pdf-page' && !located.quote ? 'paraphrase' : 'quote',
         // '' for a selection the file left unnamed, so that it goes back unnamed.
         refi_name: selection.name,
         refi_user: selection.creatingUser && this.knownUsers.has(selection.creatingUser) ? selection.creatingUser : null,

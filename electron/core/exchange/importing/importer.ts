@@ -5,6 +5,7 @@ import type { QdaProject, VariableType } from '../model';
 import type { SkippedItem } from './types';
 import { type Row, plural, variableToAttribute, sameName, isCalendarDay, asString, asNullableString, rowsOf } from './helpers';
 import { EvidenceSteps } from './evidence';
+import { derivedGuid } from '../guid';
 
 export class Importer extends EvidenceSteps {
   run(): void {
@@ -165,6 +166,21 @@ export class Importer extends EvidenceSteps {
   // ---- Notes → memos
 
 
+  /** An item of the file in words, for messages and link memos: its kind and name. */
+  protected describe(guid: string): string {
+    const excerpt = this.qda.sources.flatMap((s) => [...s.selections, ...(s.text?.selections ?? [])]).find((x) => x.guid === guid);
+    if (excerpt) return `the selection “${excerpt.name || excerpt.text?.slice(0, 60) || guid}”`;
+    const found = (
+      [
+        ['source', this.qda.sources],
+        ['code', this.qda.codes],
+        ['case', this.qda.cases],
+        ['note', this.qda.notes],
+      ] as const
+    ).map(([kind, list]) => [kind, (list as readonly { guid: string; name: string }[]).find((x) => x.guid === guid)] as const).find(([, item]) => item);
+    return found ? `the ${found[0]} “${found[1]!.name}”` : `an item (${guid}) that is not in the file`;
+  }
+
   protected memos(): void {
     for (const ref of this.qda.noteRefs) this.target(ref, { type: 'project', id: 'project' });
     for (const source of this.qda.sources) {
@@ -189,10 +205,34 @@ export class Importer extends EvidenceSteps {
       if (norm) return { type: 'norm', id: norm };
       return null;
     };
+    // A note linked to an item becomes a memo on it (below). Any other link (excerpt to excerpt, source to code...)
+    // is kept in words, as a memo on its origin naming the other end; a link neither end of which was imported is
+    // listed as lost, one by one.
+    const notes = new Set(this.qda.notes.map((n) => n.guid));
     for (const link of this.qda.links) {
       if (!link.originGuid || !link.targetGuid) continue;
       const target = resolve(link.targetGuid);
-      if (target) this.target(link.originGuid, target);
+      if (notes.has(link.originGuid) && target) {
+        this.target(link.originGuid, target);
+        continue;
+      }
+      if (this.own.project !== null) continue;
+      const origin = resolve(link.originGuid);
+      const called = link.name.trim() ? `Link “${link.name.trim()}”` : 'A link';
+      if (!origin) {
+        const why = notes.has(link.originGuid) ? 'what it points at was not imported (the note is kept as a project memo)' : 'its origin was not imported';
+        this.skipped.push({ kind: 'link', name: link.name, message: `${called} from ${this.describe(link.originGuid)} to ${this.describe(link.targetGuid)} was not kept: ${why}.` });
+        continue;
+      }
+      const created = this.upsert('memos', {
+        id: link.guid ?? derivedGuid('link', link.originGuid, link.targetGuid),
+        target_type: origin.type,
+        target_id: origin.id,
+        text: `${called} (from the imported file) to ${this.describe(link.targetGuid)}${target || this.exists('codes', link.targetGuid) ? '' : ', which was not imported'}.`,
+        created_at: this.now,
+        updated_at: this.now,
+      });
+      this.count('memos', created);
     }
 
     for (const note of this.qda.notes) {
@@ -242,13 +282,14 @@ export class Importer extends EvidenceSteps {
 
 }
 
-export function reportLeftovers(qda: QdaProject, skipped: SkippedItem[], ours: boolean): void {
+/** What is left over; `preview` also speaks of the links in general (the import keeps or lists each one). */
+export function reportLeftovers(qda: QdaProject, skipped: SkippedItem[], ours: boolean, preview = false): void {
   if (qda.graphs) skipped.push({ kind: 'graph', name: 'graphs', message: `${plural(qda.graphs, 'graph')} skipped: Comparanda has no network diagrams.` });
-  if (qda.links.length && !ours) {
+  if (qda.links.length && !ours && preview) {
     skipped.push({
       kind: 'link',
       name: 'links',
-      message: `${plural(qda.links.length, 'link')} between items not kept as links (Comparanda has none); a note linked to a case, source or excerpt becomes a memo on it.`,
+      message: `${plural(qda.links.length, 'link')} between items: Comparanda has no links, so a note linked to an item becomes a memo on it, another link a memo on its origin naming the other end.`,
     });
   }
   for (const problem of qda.problems) skipped.push({ kind: 'record', name: '', message: problem });

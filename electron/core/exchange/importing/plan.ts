@@ -3,6 +3,7 @@
  * sources (texts, originals, PDF text extraction). A bad file fails here, naming it.
  */
 import { extractDocument, ImportError, type DocumentFormat } from '../../documents/extract';
+import { cancelledError } from '../../documents/import-error';
 import { readSourceEntry, readSourceText, resolvePath, type Loaded } from '../load';
 import type { QdaNote, QdaSource } from '../model';
 import { decodeMachineNote, NOTE_VERSION, type MachineNote } from '../notes';
@@ -108,10 +109,24 @@ export function sourceKindSkip(source: QdaSource): SkippedItem {
   return { kind: 'source', name: source.name, message: `Source “${source.name}” (${KIND_WORDS[source.kind]}) skipped: ${what}${tail}.` };
 }
 
-export async function planSources(loaded: Loaded, own: OwnData, skipped: SkippedItem[], notes: string[], withExtraction: boolean): Promise<SourcePlan[]> {
+export async function planSources(
+  loaded: Loaded,
+  own: OwnData,
+  skipped: SkippedItem[],
+  notes: string[],
+  withExtraction: boolean,
+  control: { signal?: AbortSignal | undefined; onSource?: ((done: number, total: number, name: string) => void) | undefined } = {},
+): Promise<SourcePlan[]> {
   const plans: SourcePlan[] = [];
   const limit = loaded.archive?.limits.maxSourceBytes ?? Infinity;
+  let done = 0;
   for (const source of loaded.qda.sources) {
+    // One turn of the event loop per source: the app answers (and a cancel arrives) while a large file is read.
+    if (control.signal) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (control.signal.aborted) throw cancelledError(loaded.fileName);
+    }
+    control.onSource?.(done++, loaded.qda.sources.length, source.name);
     if (source.kind !== 'text' && source.kind !== 'pdf') {
       skipped.push(sourceKindSkip(source));
       continue;

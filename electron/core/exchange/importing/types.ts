@@ -19,6 +19,10 @@ export interface QdpxImportOptions {
   mapping?: Record<string, NormStageTarget> | undefined;
   /** Size limits (defaults in archive.ts: 1 GiB in total, ratio 100, 200 MB per source). */
   limits?: Partial<ArchiveLimits> | undefined;
+  /** Cancels the import: it stops before writing anything (everything is written at the end, in one transaction). */
+  signal?: AbortSignal | undefined;
+  /** After each source read (done, total) and once more before writing. */
+  onProgress?: ((done: number, total: number, message: string) => void) | undefined;
 }
 
 export const COUNT_KINDS = [
