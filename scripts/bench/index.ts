@@ -14,6 +14,7 @@ import { openSession, type BenchContext, type OpenSession } from './context';
 import { describeGeneration } from './generate';
 import { machineInfo } from './machine';
 import { PhasePeak } from './memory';
+import { benchCsv } from './phases/csv';
 import { benchExport } from './phases/export';
 import { benchImport } from './phases/import';
 import { benchOpen } from './phases/open';
@@ -24,7 +25,7 @@ import { figure, table, type Figure } from './report';
 import { median } from './stats';
 import { SIZES, type SizeName } from './sizes';
 
-const PHASES = ['open', 'query', 'search', 'import', 'export', 'ui'] as const;
+const PHASES = ['open', 'query', 'search', 'import', 'csv', 'export', 'ui'] as const;
 type Phase = (typeof PHASES)[number];
 
 const USAGE = `Usage: npm run bench -- [--size S|M|L] [--runs N] [--json OUT] [--seed N] [--fresh] [--cache DIR] [--only ${PHASES.join(',')}] [--profile DIR] [--export-budget S] [--keep]
@@ -162,6 +163,7 @@ async function main(): Promise<number> {
       await phase('export', () => benchExport(ctx, o, exportBudgetMs));
       o.close();
     }
+    await phase('csv', () => benchCsv(ctx));
     await phase('ui', () => benchUi(ctx));
   } finally {
     if (!values.keep) fs.rmSync(workDir, { recursive: true, force: true });
