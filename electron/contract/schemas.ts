@@ -12,6 +12,7 @@ import {
   ELECTION_TYPES,
   MEMBERSHIP_STATUSES,
   MISSION_TYPES,
+  SEARCH_KINDS,
   SEVERITIES,
   SOURCE_KINDS,
   VERIFICATION_STATUSES,
@@ -433,7 +434,7 @@ export const inputSchemas = {
   'export.preview': z.strictObject(exportRequest),
   'search.query': z.strictObject({
     q: z.string().max(1000, 'Keep the search under 1,000 characters.'),
-    kinds: z.array(z.enum(['page', 'excerpt', 'cell', 'memo'])).max(4).optional(),
+    kinds: z.array(z.enum(SEARCH_KINDS)).max(SEARCH_KINDS.length).optional(),
     sourceKinds: z.array(sourceKind).max(20).optional(),
     caseIds: ids.optional(),
     normIds: ids.optional(),

@@ -27,6 +27,9 @@ const PASS = 'correct horse battery staple';
  * to make an older project.
  */
 const UNDO_REFI_GUIDS = [
+  ...['claims', 'elections', 'codes', 'sources', 'missions', 'mission_findings'].flatMap((t) => ['ai', 'au', 'ad'].map((w) => `DROP TRIGGER ${t}_search_${w};`)),
+  'DROP TABLE fts_records;',
+  'DROP TABLE fts_records_text;',
   'DROP TABLE citation_cache;',
   'DROP TABLE refi_users;',
   'DROP TABLE refi_sets;',
