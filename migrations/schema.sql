@@ -215,7 +215,7 @@ CREATE TABLE frameworks (
   updated_at  TEXT NOT NULL
 , template TEXT) STRICT;
 
-CREATE VIRTUAL TABLE fts_cells USING fts5 (summary, memo, content = 'cells', tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE fts_cells USING fts5 (summary, memo, content = 'cells', tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4 5 6 7 8');
 
 CREATE TABLE 'fts_cells_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 
@@ -225,7 +225,7 @@ CREATE TABLE 'fts_cells_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 CREATE TABLE 'fts_cells_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
-CREATE VIRTUAL TABLE fts_excerpts USING fts5 (text, translation, locator, content = 'excerpts', tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE fts_excerpts USING fts5 (text, translation, locator, content = 'excerpts', tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4 5 6 7 8');
 
 CREATE TABLE 'fts_excerpts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 
@@ -235,7 +235,7 @@ CREATE TABLE 'fts_excerpts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 CREATE TABLE 'fts_excerpts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
-CREATE VIRTUAL TABLE fts_memos USING fts5 (text, content = 'memos', tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE fts_memos USING fts5 (text, content = 'memos', tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4 5 6 7 8');
 
 CREATE TABLE 'fts_memos_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 
@@ -245,7 +245,7 @@ CREATE TABLE 'fts_memos_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 CREATE TABLE 'fts_memos_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
-CREATE VIRTUAL TABLE fts_pages USING fts5 (text, content = 'document_pages', tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE fts_pages USING fts5 (text, content = 'document_pages', tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4 5 6 7 8');
 
 CREATE TABLE 'fts_pages_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 
@@ -255,7 +255,7 @@ CREATE TABLE 'fts_pages_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 CREATE TABLE 'fts_pages_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
-CREATE VIRTUAL TABLE fts_records USING fts5 (title, text, content = 'fts_records_text', tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE fts_records USING fts5 (title, text, content = 'fts_records_text', tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4 5 6 7 8');
 
 CREATE TABLE 'fts_records_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultCacheDir, ensureProject, workingCopy } from './cache';
+import { currentFormat, defaultCacheDir, ensureProject, workingCopy } from './cache';
 import { openSession, type BenchContext, type OpenSession } from './context';
 import { describeGeneration } from './generate';
 import { machineInfo } from './machine';
@@ -97,7 +97,7 @@ async function main(): Promise<number> {
     runs,
     cacheDir,
     workDir,
-    workFile: workingCopy(cached.file, workDir),
+    workFile: workingCopy(currentFormat(cached.file, log), workDir),
     meta: cached.meta,
     profileDir: values.profile ? path.resolve(values.profile) : null,
     log,
