@@ -499,6 +499,8 @@ export function storeDocument(
   file: { fileName: string; bytes: Uint8Array },
   extracted: ExtractedDocument,
   options: { sourceId?: string | undefined; kind?: SourceKind | undefined },
+  /** Pages already read into a staging table (a streamed import): how many, and how to copy them to the document. */
+  staged?: { count: number; copy: (documentId: string) => void },
 ): DocumentDto {
   const sha256 = crypto.createHash('sha256').update(file.bytes).digest('hex');
   if (options.sourceId) requireSource(p, options.sourceId);
@@ -526,12 +528,13 @@ export function storeDocument(
         mimeType: extracted.mimeType,
         byteSize: file.bytes.byteLength,
         sha256,
-        pageCount: extracted.pages.length,
+        pageCount: staged ? staged.count : extracted.pages.length,
         now: nowIso(),
       });
       stmt(p.db, 'INSERT INTO document_files (document_id, bytes) VALUES (?, ?)').run(id, Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
       const page = stmt(p.db, 'INSERT INTO document_pages (document_id, number, text) VALUES (?, ?, ?)');
       for (const pg of extracted.pages) page.run(id, pg.number, pg.text);
+      staged?.copy(id);
     })
     .immediate();
   return requireDocument(p, id);
