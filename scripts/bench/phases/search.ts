@@ -80,13 +80,13 @@ export async function benchSearch(ctx: BenchContext, open: OpenSession): Promise
         label: 'Search (search.query), p95 over 50 queries',
         samples: product,
         baseline: { label: 'raw FTS5 MATCH, same candidates', samples: baseline },
-        target: { max: 30, on: 'p95', ratioMax: 3 },
+        target: { max: ctx.size.targets.searchP95Ms, on: 'p95', ratioMax: 3 },
       }),
       figure({
         id: 'search.p95.fullrank',
         label: 'Raw FTS5, every match ranked (the search before issue 22), p95',
         samples: fullRanked,
-        target: { max: 30, on: 'p95' },
+        target: { max: ctx.size.targets.searchP95Ms, on: 'p95' },
         notes: 'ORDER BY rank LIMIT n of each index: what ranking all matches of a common word costs',
       }),
     );
