@@ -141,28 +141,38 @@ const O = `'${SNIPPET_OPEN}'`;
 const C = `'${SNIPPET_CLOSE}'`;
 /** The snippet of the first of these columns that holds a match. */
 const firstMatching = (table: string, columns: number[]) =>
-  `CASE ${columns
+  columns.length === 1
+    ? `snippet(${table}, ${columns[0]!}, ${O}, ${C}, '…', 24)`
+    : `CASE ${columns
     .slice(0, -1)
     .map((col) => `WHEN instr(highlight(${table}, ${col}, ${O}, ${C}), ${O}) > 0 THEN snippet(${table}, ${col}, ${O}, ${C}, '…', 24)`)
     .join(' ')} ELSE snippet(${table}, ${columns.at(-1)!}, ${O}, ${C}, '…', 24) END`;
 
-/** One hit's details, snippet included, by its FTS rowid: only the hits that are shown pay for a snippet. */
+/**
+ * The snippet of one row of an index. SQLite 3.53's FTS5 ignores `rowid = ?` beside MATCH (it answers the first
+ * match, or every match), while a rowid range works: hence `>= AND <=`. For the same reason every query that joins an
+ * index reads the index first (CROSS JOIN), so that the join never hands it a rowid to look up.
+ */
+const snippetOf = (table: string, columns: number[]) => `(SELECT ${firstMatching(table, columns)} FROM ${table} WHERE ${table} MATCH @q AND ${table}.rowid >= @rowid AND ${table}.rowid <= @rowid)`;
+
+/**
+ * One hit's details, snippet included, by its FTS rowid (@rowid; @q is the query): only the hits that are shown pay for a
+ * snippet. The row is read from its table and the snippet from its index in a subquery of its own: joined in one
+ * query, SQLite may drive the join from the table, and the index then ignores the rowid it is given (above).
+ */
 const DETAIL_SQL: Record<'page' | 'excerpt' | 'cell' | 'memo' | 'record', string> = {
-  page: `SELECT dp.document_id AS ref_id, d.source_id, dp.document_id, dp.number AS page, dp.text AS page_text, snippet(fts_pages, 0, ${O}, ${C}, '…', 24) AS snippet
-    FROM fts_pages JOIN document_pages dp ON dp.rowid = fts_pages.rowid JOIN documents d ON d.id = dp.document_id
-    WHERE fts_pages MATCH ? AND fts_pages.rowid = ?`,
-  excerpt: `SELECT e.id AS ref_id, e.source_id, e.document_id, e.page, ${firstMatching('fts_excerpts', [0, 1, 2])} AS snippet
-    FROM fts_excerpts JOIN excerpts e ON e.rowid = fts_excerpts.rowid WHERE fts_excerpts MATCH ? AND fts_excerpts.rowid = ?`,
-  cell: `SELECT cl.id AS ref_id, NULL AS source_id, NULL AS document_id, NULL AS page, cl.case_id, cl.norm_id, cl.stage_id, ${firstMatching('fts_cells', [0, 1])} AS snippet
-    FROM fts_cells JOIN cells cl ON cl.rowid = fts_cells.rowid WHERE fts_cells MATCH ? AND fts_cells.rowid = ?`,
+  page: `SELECT dp.document_id AS ref_id, d.source_id, dp.document_id, dp.number AS page, dp.text AS page_text, ${snippetOf('fts_pages', [0])} AS snippet
+    FROM document_pages dp JOIN documents d ON d.id = dp.document_id WHERE dp.rowid = @rowid`,
+  excerpt: `SELECT e.id AS ref_id, e.source_id, e.document_id, e.page, ${snippetOf('fts_excerpts', [0, 1, 2])} AS snippet FROM excerpts e WHERE e.rowid = @rowid`,
+  cell: `SELECT cl.id AS ref_id, NULL AS source_id, NULL AS document_id, NULL AS page, cl.case_id, cl.norm_id, cl.stage_id, ${snippetOf('fts_cells', [0, 1])} AS snippet
+    FROM cells cl WHERE cl.rowid = @rowid`,
   // With what the memo is on, so that the hit opens it there (a memo on a cell: the cell's place in the matrix).
   memo: `SELECT m.id AS ref_id, CASE WHEN m.target_type = 'source' THEN m.target_id END AS source_id, NULL AS document_id, NULL AS page,
-      m.target_type, m.target_id, cl.case_id, cl.norm_id, cl.stage_id, snippet(fts_memos, 0, ${O}, ${C}, '…', 24) AS snippet
-    FROM fts_memos JOIN memos m ON m.rowid = fts_memos.rowid LEFT JOIN cells cl ON m.target_type = 'cell' AND cl.id = m.target_id AND cl.archived_at IS NULL
-    WHERE fts_memos MATCH ? AND fts_memos.rowid = ?`,
+      m.target_type, m.target_id, cl.case_id, cl.norm_id, cl.stage_id, ${snippetOf('fts_memos', [0])} AS snippet
+    FROM memos m LEFT JOIN cells cl ON m.target_type = 'cell' AND cl.id = m.target_id AND cl.archived_at IS NULL WHERE m.rowid = @rowid`,
   record: `SELECT r.ref_id, CASE WHEN r.kind = 'source' THEN r.ref_id END AS source_id, NULL AS document_id, NULL AS page, r.title AS label,
-      ${firstMatching('fts_records', [1, 0])} AS snippet
-    FROM fts_records JOIN fts_records_text r ON r.rowid = fts_records.rowid WHERE fts_records MATCH ? AND fts_records.rowid = ?`,
+      ${snippetOf('fts_records', [1, 0])} AS snippet
+    FROM fts_records_text r WHERE r.rowid = @rowid`,
 };
 
 export function search(p: Project, input: ApiInput<'search.query'>): SearchResultDto {
@@ -200,13 +210,13 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
 
   if (kinds.has('page')) {
     const params: unknown[] = [];
-    const joins = sourceFilter || cellFilter ? ' JOIN document_pages dp ON dp.rowid = fts_pages.rowid JOIN documents d ON d.id = dp.document_id JOIN sources s ON s.id = d.source_id' : '';
+    const joins = sourceFilter || cellFilter ? ' CROSS JOIN document_pages dp ON dp.rowid = fts_pages.rowid JOIN documents d ON d.id = dp.document_id JOIN sources s ON s.id = d.source_id' : '';
     const where = `${inList('s.kind', input.sourceKinds, params)}${linkedCells('x.document_id = d.id', params)}`;
     collect('page', `SELECT fts_pages.rowid AS rowid, fts_pages.rank AS rank FROM fts_pages${joins} WHERE fts_pages MATCH ?${where}`, params);
   }
   if (kinds.has('excerpt')) {
     const params: unknown[] = [];
-    const joins = sourceFilter || cellFilter ? ' JOIN excerpts e ON e.rowid = fts_excerpts.rowid JOIN sources s ON s.id = e.source_id' : '';
+    const joins = sourceFilter || cellFilter ? ' CROSS JOIN excerpts e ON e.rowid = fts_excerpts.rowid JOIN sources s ON s.id = e.source_id' : '';
     const where = `${inList('s.kind', input.sourceKinds, params)}${linkedCells('x.id = e.id', params)}`;
     collect('excerpt', `SELECT fts_excerpts.rowid AS rowid, fts_excerpts.rank AS rank FROM fts_excerpts${joins} WHERE fts_excerpts MATCH ?${where}`, params);
   }
@@ -214,7 +224,7 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
   if (kinds.has('cell') && !sourceFilter) {
     const params: unknown[] = [];
     const where = `${inList('cl.case_id', input.caseIds, params)}${inList('cl.norm_id', input.normIds, params)}${inList('cl.stage_id', input.stageIds, params)}`;
-    collect('cell', `SELECT fts_cells.rowid AS rowid, fts_cells.rank AS rank FROM fts_cells JOIN cells cl ON cl.rowid = fts_cells.rowid WHERE fts_cells MATCH ? AND cl.archived_at IS NULL${where}`, params);
+    collect('cell', `SELECT fts_cells.rowid AS rowid, fts_cells.rank AS rank FROM fts_cells CROSS JOIN cells cl ON cl.rowid = fts_cells.rowid WHERE fts_cells MATCH ? AND cl.archived_at IS NULL${where}`, params);
   }
   if (kinds.has('memo') && !sourceFilter && !cellFilter) collect('memo', 'SELECT rowid, rank FROM fts_memos WHERE fts_memos MATCH ?', []);
   const records = RECORD_KINDS.filter((k) => kinds.has(k) && !cellFilter && (!sourceFilter || k === 'source'));
@@ -223,7 +233,7 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
     const sourceKinds = sourceFilter ? ` AND EXISTS (SELECT 1 FROM sources s WHERE s.id = r.ref_id${inList('s.kind', input.sourceKinds, params)})` : '';
     collect(
       'record',
-      `SELECT fts_records.rowid AS rowid, fts_records.rank AS rank, r.kind FROM fts_records JOIN fts_records_text r ON r.rowid = fts_records.rowid
+      `SELECT fts_records.rowid AS rowid, fts_records.rank AS rank, r.kind FROM fts_records CROSS JOIN fts_records_text r ON r.rowid = fts_records.rowid
         WHERE fts_records MATCH ? AND r.kind IN (${records.map(() => '?').join(',')})${sourceKinds}`,
       params,
     );
@@ -235,7 +245,7 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
   for (const candidate of candidates.slice(0, limit)) {
     const kind = candidate.kind;
     const isRecord = (RECORD_KINDS as readonly SearchKind[]).includes(kind);
-    const r = stmt(p.db, DETAIL_SQL[isRecord ? 'record' : (kind as keyof typeof DETAIL_SQL)]).get(query, candidate.rowid) as Detail | undefined;
+    const r = stmt(p.db, DETAIL_SQL[isRecord ? 'record' : (kind as keyof typeof DETAIL_SQL)]).get({ q: query, rowid: candidate.rowid }) as Detail | undefined;
     if (!r) continue;
     let offset: number | null = null;
     // Locating the match folds the whole page: done for the best hits only (the reader finds the others itself).

@@ -101,6 +101,19 @@ describe('issue 19.8: search everything a researcher records', () => {
     expect(cell!.text).toContain('The commission ignored [grievances] about Form 7.');
   });
 
+  it('gives every hit its own snippet, not the first hit\'s, in every kind', () => {
+    const p = sample();
+    const { cases, norms, frameworks } = p.overview();
+    const stages = frameworks.find((f) => f.id === norms[0]!.frameworkId)!.stages;
+    const codes = ['alpha', 'beta', 'gamma'].map((w) => evidence.createCode(p, { name: `Code ${w}`, description: `Zebrafinch ${w} description.` }));
+    stages.slice(0, 3).forEach((stage, i) => updateCell(p, { caseId: cases[0]!.id, normId: norms[0]!.id, stageId: stage.id, patch: { summary: `Zebrafinch cell number ${i}.` } }));
+    const found = hits(p, 'zebrafinch');
+    expect(found).toHaveLength(6);
+    for (const code of codes) expect(found.find((h) => h.refId === code.id)?.text).toBe(`[Zebrafinch] ${code.name.slice(5)} description.`);
+    expect(found.filter((h) => h.kind === 'cell').map((h) => h.text).sort()).toEqual([0, 1, 2].map((i) => `[Zebrafinch] cell number ${i}.`));
+    p.close();
+  });
+
   it('plainSnippet removes Markdown marks and keeps ordinary text as it is', () => {
     expect(plainSnippet('> **Bold** and _italic_ and ~~gone~~ `code`')).toBe('Bold and italic and gone code');
     expect(plainSnippet('snake_case stays, 2 * 3 = 6, e-mail stays')).toBe('snake_case stays, 2 * 3 = 6, e-mail stays');
