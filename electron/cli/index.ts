@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 
-import { CSV_KINDS, SNIPPET_CLOSE, SNIPPET_OPEN, SOURCE_KINDS, type CsvKind, type SourceKind } from '../contract/api';
+import { CSV_KINDS, SEARCH_CANDIDATES, SNIPPET_CLOSE, SNIPPET_OPEN, SOURCE_KINDS, type CsvKind, type SourceKind } from '../contract/api';
 import { ApiError } from '../contract/errors';
 import { errorText } from '../contract/i18n/format';
 import type { Language } from '../contract/i18n/languages';
@@ -55,7 +55,8 @@ ${STRUCTURE_USAGE}  info FILE [--json]         summarise a project: format versi
   import FILE --from document PATH [--source ID] [--kind KIND]
                              import a PDF, DOCX, TXT, Markdown or HTML file (text page by page + the original)
   search FILE QUERY [--json] [--limit N]
-                             full-text search of documents, excerpts, cell summaries and memos
+                             full-text search of documents, excerpts, cell summaries, memos, claims,
+                             elections, missions, sources' details and codes
   export FILE --what matrix|claims|observation|case|appendix --format pdf|docx|tex|csv|xlsx|md --out OUT [options]
                              a publication export with citations (see "comparanda export --help")
   export FILE --format qdpx|qdc --out OUT
@@ -262,11 +263,14 @@ const commands: Record<string, Command> = {
       const marked = (s: string) => s.replaceAll(SNIPPET_OPEN, '[').replaceAll(SNIPPET_CLOSE, ']');
       if (result.total === 0) process.stdout.write(`No results for ${JSON.stringify(q)}.\n`);
       for (const group of result.groups) {
-        process.stdout.write(`${group.source ? group.source.title : 'Cells and memos'}\n`);
+        process.stdout.write(`${group.source ? group.source.title : 'Cells, memos and records'}\n`);
         for (const hit of group.hits) {
           const where = hit.kind === 'page' ? `p. ${hit.page}` : hit.kind;
-          process.stdout.write(`  ${where.padEnd(9)} ${marked(hit.snippet).replace(/\s+/g, ' ')}\n`);
+          process.stdout.write(`  ${where.padEnd(9)} ${hit.label && hit.kind !== 'source' ? `${hit.label}: ` : ''}${marked(hit.snippet).replace(/\s+/g, ' ')}\n`);
         }
+      }
+      if (result.bounded.length > 0) {
+        process.stdout.write(`Found in more than ${SEARCH_CANDIDATES} ${result.bounded.join(', ')} rows: these are the best matches among the first ${SEARCH_CANDIDATES} of each. Add a word to narrow the search.\n`);
       }
     } finally {
       project.close();

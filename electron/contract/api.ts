@@ -368,7 +368,11 @@ export interface MemoOverviewItem {
   updatedAt: string;
 }
 
-export type SearchKind = 'page' | 'excerpt' | 'cell' | 'memo';
+export const SEARCH_KINDS = ['page', 'excerpt', 'cell', 'memo', 'claim', 'election', 'mission', 'source', 'code'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** How many matching rows of each kind are ranked (see SearchResultDto.bounded). */
+export const SEARCH_CANDIDATES = 1000;
 
 /** Marks the start and end of a matched term inside `SearchHitDto.snippet`. */
 export const SNIPPET_OPEN = '\u0002';
@@ -376,8 +380,10 @@ export const SNIPPET_CLOSE = '\u0003';
 
 export interface SearchHitDto {
   kind: SearchKind;
-  /** The page's document id, or the excerpt, cell or memo id. */
+  /** The page's document id, or the excerpt, cell, memo, claim, election, mission, source or code id. */
   refId: string;
+  /** What a record hit is: a claim's claimant, an election's label, a mission's organisation, a source's title, a code's name; null for the others. */
+  label: string | null;
   sourceId: string | null;
   documentId: string | null;
   page: number | null;
@@ -393,6 +399,11 @@ export interface SearchHitDto {
 export interface SearchResultDto {
   query: string;
   total: number;
+  /**
+   * Where a search matched more than SEARCH_CANDIDATES rows of one kind (a very common word), the hits are the best
+   * ranked of the first SEARCH_CANDIDATES of those rows, not of all of them: the kinds for which that happened.
+   */
+  bounded: SearchKind[];
   /** Hits grouped by source (cells and memos not tied to a source come last, with source null). */
   groups: { source: { id: string; title: string; kind: SourceKind } | null; hits: SearchHitDto[] }[];
 }

@@ -13,6 +13,7 @@ import {
   MEMBERSHIP_STATUSES,
   MISSION_TYPES,
   OCR_LANGUAGES,
+  SEARCH_KINDS,
   SEVERITIES,
   SOURCE_KINDS,
   VERIFICATION_STATUSES,
@@ -473,7 +474,7 @@ export const inputSchemas = {
   'export.preview': z.strictObject(exportRequest),
   'search.query': z.strictObject({
     q: z.string().max(1000, 'Keep the search under 1,000 characters.'),
-    kinds: z.array(z.enum(['page', 'excerpt', 'cell', 'memo'])).max(4).optional(),
+    kinds: z.array(z.enum(SEARCH_KINDS)).max(SEARCH_KINDS.length).optional(),
     sourceKinds: z.array(sourceKind).max(20).optional(),
     caseIds: ids.optional(),
     normIds: ids.optional(),

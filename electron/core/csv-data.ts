@@ -7,7 +7,7 @@
 import type { ApiInput, ApiOutput, CsvChange, CsvKind, CsvOutcome, CsvProblem } from '../contract/api';
 import { ApiError } from '../contract/errors';
 import { REQUIRED, type Row } from './csv/headers';
-import { IMPORTERS, type Context } from './csv/importers';
+import { IMPORTERS, type Context, type Outcome } from './csv/importers';
 import { Keys } from './csv/keys';
 import { STRUCTURE_IMPORTERS } from './csv/structure-importers';
 import { readCsv, type Parsed } from './csv/read';
@@ -83,6 +83,9 @@ function duplicates(kind: CsvKind, parsed: Parsed, keys: Keys): Map<number, stri
 
 class Rollback extends Error {}
 
+/** Rows written per savepoint (see run). */
+const CHUNK = 500;
+
 type Report = Omit<CsvOutcome, 'encoding' | 'notices'> & { problems: CsvProblem[] };
 
 /** Runs every row in one transaction; collects row problems. Rolls back at the end when asked to (preview). */
@@ -95,26 +98,58 @@ function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: 
     const problems: CsvProblem[] = [];
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const ctx: Context = { p, keys, track, line: 0, indicatorFields: new Map() };
-    for (const { line, row } of parsed.records) {
+    const importer = kind === 'cases' || kind === 'cells' ? STRUCTURE_IMPORTERS[kind] : IMPORTERS[kind];
+    const inTransaction = p.db.transaction((fn: () => unknown) => fn());
+    const savepoint = <T>(fn: () => T): T => inTransaction(fn) as T;
+    const problemOf = (line: number, row: Row): string | null => {
       const missing = REQUIRED[kind].find((h) => !row[h]?.trim());
-      ctx.line = line;
+      return missing ? `${missing} is required` : (twins.get(line) ?? null);
+    };
+    const tally = (line: number, outcome: Outcome) => {
+      if (outcome.created) counts.created++;
+      else if (outcome.fields.length > 0) {
+        counts.updated++;
+        changes.push({ line, fields: [...new Set(outcome.fields)] });
+      } else counts.unchanged++;
+    };
+    const isRowProblem = (error: unknown) => error instanceof RowError || error instanceof ApiError || (error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') === true;
+    // A bad row must leave nothing half-written, even when bad rows are skipped. Rows run in chunks, each in one
+    // savepoint (a savepoint per row costs as much as the row's own write); a chunk with a bad row is rolled back and
+    // run again a row per savepoint, so its good rows are written and its bad rows leave nothing.
+    for (let start = 0; start < parsed.records.length; start += CHUNK) {
+      const chunk = parsed.records.slice(start, start + CHUNK);
       try {
-        if (missing) throw new RowError(`${missing} is required`);
-        const twin = twins.get(line);
-        if (twin) throw new RowError(twin);
-        // A savepoint per row: a bad row leaves nothing half-written even when bad rows are skipped.
-        const importer = kind === 'cases' || kind === 'cells' ? STRUCTURE_IMPORTERS[kind] : IMPORTERS[kind];
-        const outcome = p.db.transaction(() => importer(ctx, row))();
+        const outcomes = savepoint(() =>
+          chunk.map(({ line, row }) => {
+            if (problemOf(line, row) !== null) return null;
+            ctx.line = line;
+            return importer(ctx, row);
+          }),
+        );
         keys.rowDone(true);
-        if (outcome.created) counts.created++;
-        else if (outcome.fields.length > 0) {
-          counts.updated++;
-          changes.push({ line, fields: [...new Set(outcome.fields)] });
-        } else counts.unchanged++;
+        chunk.forEach(({ line, row }, i) => {
+          const outcome = outcomes[i];
+          if (outcome) tally(line, outcome);
+          else problems.push({ line, message: problemOf(line, row)! });
+        });
+        continue;
       } catch (error) {
         keys.rowDone(false);
-        if (!(error instanceof RowError) && !(error instanceof ApiError) && (error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') !== true) throw error;
-        problems.push({ line, message: (error as Error).message });
+        if (!isRowProblem(error)) throw error;
+      }
+      for (const { line, row } of chunk) {
+        ctx.line = line;
+        try {
+          const problem = problemOf(line, row);
+          if (problem !== null) throw new RowError(problem);
+          const outcome = savepoint(() => importer(ctx, row));
+          keys.rowDone(true);
+          tally(line, outcome);
+        } catch (error) {
+          keys.rowDone(false);
+          if (!isRowProblem(error)) throw error;
+          problems.push({ line, message: (error as Error).message });
+        }
       }
     }
     report = { ...counts, changes, createdNames: [...keys.createdNames], problems };

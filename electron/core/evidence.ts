@@ -517,6 +517,8 @@ export function storeDocument(
   file: { fileName: string; bytes: Uint8Array },
   extracted: ExtractedDocument,
   options: { sourceId?: string | undefined; kind?: SourceKind | undefined },
+  /** Pages already read into a staging table (a streamed import): how many, and how to copy them to the document. */
+  staged?: { count: number; copy: (documentId: string) => void },
 ): DocumentDto {
   const sha256 = crypto.createHash('sha256').update(file.bytes).digest('hex');
   if (options.sourceId) requireSource(p, options.sourceId);
@@ -544,13 +546,14 @@ export function storeDocument(
         mimeType: extracted.mimeType,
         byteSize: file.bytes.byteLength,
         sha256,
-        pageCount: extracted.pages.length,
+        pageCount: staged ? staged.count : extracted.pages.length,
         now: nowIso(),
       });
       stmt(p.db, 'INSERT INTO document_files (document_id, bytes) VALUES (?, ?)').run(id, Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
       const page = stmt(p.db, 'INSERT INTO document_pages (document_id, number, text) VALUES (?, ?, ?)');
       for (const pg of extracted.pages) page.run(id, pg.number, pg.text);
-      storePageOcr(p, id, extracted.pages);
+      staged?.copy(id);
+      storePageOcr(p, id, staged ? [...extracted.pages, ...staged.recognised] : extracted.pages);
     })
     .immediate();
   return requireDocument(p, id);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { HistoryState } from '../contract/api';
 import { ApiError } from '../contract/errors';
+import { stmt } from './db/statements';
 
 type Row = Record<string, unknown>;
 
@@ -100,6 +101,11 @@ interface Entry {
   audit: Map<string, number>;
 }
 
+/** One row of a table by its key (prepared once per connection, as every edit reads rows this way). */
+const SELECT_ROW = Object.fromEntries(
+  Object.entries(TABLE_KEYS).map(([table, cols]) => [table, `SELECT * FROM "${table}" WHERE ${cols.map((c) => `"${c}" = @${c}`).join(' AND ')}`]),
+) as Record<TrackedTable, string>;
+
 /** The tables whose changes form the audit trail (the methods record): assessments, evidence, claims, verifications. */
 const AUDITED = new Set<TrackedTable>(['cells', 'claims', 'excerpts', 'elections', 'missions', 'indicator_values', 'regional_norms', 'instruments', 'memberships', 'verification_flags', 'qca_sets', 'qca_scores']);
 
@@ -167,9 +173,7 @@ export class History {
   }
 
   private select(table: TrackedTable, key: Row): Row | null {
-    const cols = TABLE_KEYS[table];
-    const where = cols.map((c) => `"${c}" = @${c}`).join(' AND ');
-    const row = this.db.prepare(`SELECT * FROM "${table}" WHERE ${where}`).get(key) as Row | undefined;
+    const row = stmt(this.db, SELECT_ROW[table]).get(key) as Row | undefined;
     return row ?? null;
   }
 
@@ -181,12 +185,10 @@ export class History {
       const k = keyString(change.table, change.key);
       const existing = into.get(k);
       if (existing !== undefined) {
-        this.db.prepare('UPDATE audit_log SET after = ?, at = ? WHERE id = ?').run(change.after ? JSON.stringify(change.after) : null, now, existing);
+        stmt(this.db, 'UPDATE audit_log SET after = ?, at = ? WHERE id = ?').run(change.after ? JSON.stringify(change.after) : null, now, existing);
         continue;
       }
-      const info = this.db
-        .prepare('INSERT INTO audit_log (at, action, table_name, row_key, row_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(
+      const info = stmt(this.db, 'INSERT INTO audit_log (at, action, table_name, row_key, row_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
           now,
           action,
           change.table,

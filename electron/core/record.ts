@@ -30,10 +30,10 @@ export function setLinks(
   otherColumn: string,
   otherIds: readonly string[],
 ): void {
-  const current = (db.prepare(`SELECT ${otherColumn} AS other FROM ${table} WHERE ${ownerColumn} = ?`).all(ownerId) as { other: string }[]).map((r) => r.other);
+  const current = (stmt(db, `SELECT ${otherColumn} AS other FROM ${table} WHERE ${ownerColumn} = ?`).all(ownerId) as { other: string }[]).map((r) => r.other);
   for (const other of new Set([...current, ...otherIds])) track(table, { [ownerColumn]: ownerId, [otherColumn]: other });
-  db.prepare(`DELETE FROM ${table} WHERE ${ownerColumn} = ?`).run(ownerId);
-  const insert = db.prepare(`INSERT INTO ${table} (${ownerColumn}, ${otherColumn}) VALUES (?, ?)`);
+  stmt(db, `DELETE FROM ${table} WHERE ${ownerColumn} = ?`).run(ownerId);
+  const insert = stmt(db, `INSERT INTO ${table} (${ownerColumn}, ${otherColumn}) VALUES (?, ?)`);
   for (const other of new Set(otherIds)) insert.run(ownerId, other);
 }
 
@@ -42,19 +42,24 @@ export function setLinks(
  * Returns whether the row was new.
  */
 export function upsertRow(db: Database.Database, track: Track, table: TrackedTable, id: string, values: Record<string, unknown>): boolean {
-  const exists = !!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id);
+  const exists = !!stmt(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id);
   const now = nowIso();
   if (exists) {
     track(table, { id });
     const cols = Object.keys(values);
-    db.prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE id = @id`).run({ ...values, id, updated_at: now });
+    stmt(db, `UPDATE ${table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE id = @id`).run({ ...values, id, updated_at: now });
     return false;
   }
+  insertRow(db, track, table, id, values, now);
+  return true;
+}
+
+/** Inserts a row known to be new (the caller has just looked for it). */
+function insertRow(db: Database.Database, track: Track, table: TrackedTable, id: string, values: Record<string, unknown>, now = nowIso()): void {
   const row = { ...values, id, created_at: now, updated_at: now };
   const cols = Object.keys(row);
-  db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+  stmt(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
   track(table, { id }, 'inserted');
-  return true;
 }
 
 /**
@@ -63,15 +68,15 @@ export function upsertRow(db: Database.Database, track: Track, table: TrackedTab
  * new and which of the given columns changed.
  */
 export function writeChanges(db: Database.Database, track: Track, table: TrackedTable, id: string, values: Record<string, unknown>): { created: boolean; changed: string[] } {
-  const current = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  const current = stmt(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
   if (!current) {
-    upsertRow(db, track, table, id, values);
+    insertRow(db, track, table, id, values);
     return { created: true, changed: [] };
   }
   const changed = Object.keys(values).filter((c) => (values[c] ?? null) !== (current[c] ?? null));
   if (changed.length === 0) return { created: false, changed };
   track(table, { id });
-  db.prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE id = @id`).run({
+  stmt(db, `UPDATE ${table} SET ${changed.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE id = @id`).run({
     ...Object.fromEntries(changed.map((c) => [c, values[c] ?? null])),
     id,
     updated_at: nowIso(),

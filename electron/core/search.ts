@@ -1,10 +1,12 @@
 /**
- * Full-text search over document pages, excerpts (text, translation, locator), cell summaries and memos, with
+ * Full-text search over document pages, excerpts (text, translation, locator), cell summaries, memos, and the
+ * records: claims, elections, missions (verdicts and findings), sources' metadata and codes (issue 19.8), with
  * SQLite FTS5 (unicode61, diacritics removed: case- and diacritic-insensitive for Latin and Cyrillic alike).
  * Participants' recorded identities are in no index, so no search can reveal them.
  */
 import type { ApiInput, MemoTarget, SearchHitDto, SearchKind, SearchResultDto, SourceKind } from '../contract/api';
-import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../contract/api';
+import { SEARCH_CANDIDATES, SNIPPET_CLOSE, SNIPPET_OPEN } from '../contract/api';
+import { stmt } from './db/statements';
 import type { Project } from './project';
 
 const DEFAULT_LIMIT = 100;
@@ -90,13 +92,33 @@ function wholeWordAt(haystack: string, word: string): number {
   return -1;
 }
 
-interface Row {
+/**
+ * Markdown as plain text, for snippets of Markdown fields (cell summaries, memos, reasoning): emphasis, code and
+ * heading marks go, a link keeps its text, a list or quote mark its line. Works on a snippet cut anywhere, with the
+ * match markers in it, so it only removes marks and never needs a whole document.
+ */
+export function plainSnippet(snippet: string): string {
+  return snippet
+    .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/(^|\n)[ \t]{0,3}(#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)/g, '$1')
+    .replace(/(\*\*|__|~~|`+)/g, '')
+    .replace(/(^|[^\p{L}\p{N}])[*_](?=[^\s*_])/gu, '$1')
+    .replace(/([^\s*_])[*_](?=[^\p{L}\p{N}]|$)/gu, '$1');
+}
+
+interface Candidate {
+  kind: SearchKind;
+  rowid: number;
+  rank: number;
+}
+
+interface Detail {
   ref_id: string;
   source_id: string | null;
   document_id: string | null;
   page: number | null;
   snippet: string;
-  rank: number;
+  label?: string | null;
   case_id?: string | null;
   norm_id?: string | null;
   stage_id?: string | null;
@@ -105,21 +127,62 @@ interface Row {
   target_id?: string | null;
 }
 
+const RECORD_KINDS = ['claim', 'election', 'mission', 'source', 'code'] as const satisfies readonly SearchKind[];
+type RecordKind = (typeof RECORD_KINDS)[number];
+const ALL_KINDS: readonly SearchKind[] = ['page', 'excerpt', 'cell', 'memo', ...RECORD_KINDS];
+
 function inList(column: string, values: readonly string[] | undefined, params: unknown[]): string {
   if (!values || values.length === 0) return '';
   params.push(...values);
   return ` AND ${column} IN (${values.map(() => '?').join(',')})`;
 }
 
+const O = `'${SNIPPET_OPEN}'`;
+const C = `'${SNIPPET_CLOSE}'`;
+/** The snippet of the first of these columns that holds a match. */
+const firstMatching = (table: string, columns: number[]) =>
+  columns.length === 1
+    ? `snippet(${table}, ${columns[0]!}, ${O}, ${C}, '…', 24)`
+    : `CASE ${columns
+    .slice(0, -1)
+    .map((col) => `WHEN instr(highlight(${table}, ${col}, ${O}, ${C}), ${O}) > 0 THEN snippet(${table}, ${col}, ${O}, ${C}, '…', 24)`)
+    .join(' ')} ELSE snippet(${table}, ${columns.at(-1)!}, ${O}, ${C}, '…', 24) END`;
+
+/**
+ * The snippet of one row of an index. SQLite 3.53's FTS5 ignores `rowid = ?` beside MATCH (it answers the first
+ * match, or every match), while a rowid range works: hence `>= AND <=`. For the same reason every query that joins an
+ * index reads the index first (CROSS JOIN), so that the join never hands it a rowid to look up.
+ */
+const snippetOf = (table: string, columns: number[]) => `(SELECT ${firstMatching(table, columns)} FROM ${table} WHERE ${table} MATCH @q AND ${table}.rowid >= @rowid AND ${table}.rowid <= @rowid)`;
+
+/**
+ * One hit's details, snippet included, by its FTS rowid (@rowid; @q is the query): only the hits that are shown pay for a
+ * snippet. The row is read from its table and the snippet from its index in a subquery of its own: joined in one
+ * query, SQLite may drive the join from the table, and the index then ignores the rowid it is given (above).
+ */
+const DETAIL_SQL: Record<'page' | 'excerpt' | 'cell' | 'memo' | 'record', string> = {
+  page: `SELECT dp.document_id AS ref_id, d.source_id, dp.document_id, dp.number AS page, dp.text AS page_text, ${snippetOf('fts_pages', [0])} AS snippet
+    FROM document_pages dp JOIN documents d ON d.id = dp.document_id WHERE dp.rowid = @rowid`,
+  excerpt: `SELECT e.id AS ref_id, e.source_id, e.document_id, e.page, ${snippetOf('fts_excerpts', [0, 1, 2])} AS snippet FROM excerpts e WHERE e.rowid = @rowid`,
+  cell: `SELECT cl.id AS ref_id, NULL AS source_id, NULL AS document_id, NULL AS page, cl.case_id, cl.norm_id, cl.stage_id, ${snippetOf('fts_cells', [0, 1])} AS snippet
+    FROM cells cl WHERE cl.rowid = @rowid`,
+  // With what the memo is on, so that the hit opens it there (a memo on a cell: the cell's place in the matrix).
+  memo: `SELECT m.id AS ref_id, CASE WHEN m.target_type = 'source' THEN m.target_id END AS source_id, NULL AS document_id, NULL AS page,
+      m.target_type, m.target_id, cl.case_id, cl.norm_id, cl.stage_id, ${snippetOf('fts_memos', [0])} AS snippet
+    FROM memos m LEFT JOIN cells cl ON m.target_type = 'cell' AND cl.id = m.target_id AND cl.archived_at IS NULL WHERE m.rowid = @rowid`,
+  record: `SELECT r.ref_id, CASE WHEN r.kind = 'source' THEN r.ref_id END AS source_id, NULL AS document_id, NULL AS page, r.title AS label,
+      ${snippetOf('fts_records', [1, 0])} AS snippet
+    FROM fts_records_text r WHERE r.rowid = @rowid`,
+};
+
 export function search(p: Project, input: ApiInput<'search.query'>): SearchResultDto {
   const query = toFtsQuery(input.q);
-  const empty: SearchResultDto = { query: input.q, total: 0, groups: [] };
+  const empty: SearchResultDto = { query: input.q, total: 0, bounded: [], groups: [] };
   if (!query) return empty;
   const limit = input.limit ?? DEFAULT_LIMIT;
-  const kinds = new Set<SearchKind>(input.kinds && input.kinds.length > 0 ? input.kinds : ['page', 'excerpt', 'cell', 'memo']);
+  const kinds = new Set<SearchKind>(input.kinds && input.kinds.length > 0 ? input.kinds : ALL_KINDS);
   const cellFilter = (input.caseIds?.length ?? 0) + (input.normIds?.length ?? 0) + (input.stageIds?.length ?? 0) > 0;
-  const o = `'${SNIPPET_OPEN}'`;
-  const c = `'${SNIPPET_CLOSE}'`;
+  const sourceFilter = (input.sourceKinds?.length ?? 0) > 0;
 
   /** Rows linked to matching cells: the excerpt itself, or (for pages) any excerpt taken from the same document. */
   const linkedCells = (excerptCondition: string, params: unknown[]) => {
@@ -129,102 +192,90 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
     return ` AND ${clause}`;
   };
 
-  const hits: (SearchHitDto & { rank: number })[] = [];
-  const run = (kind: SearchKind, sql: string, params: unknown[], toHit: (row: Row) => SearchHitDto) => {
+  // Ranking every match of a common word costs as much as reading all of them (bm25 needs each row's counts): each
+  // index gives its first SEARCH_CANDIDATES matches, unranked, and those are ranked. A rarer word is ranked in full.
+  const candidates: Candidate[] = [];
+  const bounded = new Set<SearchKind>();
+  const collect = (kind: SearchKind | 'record', sql: string, params: unknown[]) => {
+    let rows: { rowid: number; rank: number; kind?: RecordKind }[];
     try {
-      for (const row of p.db.prepare(sql).all(...params) as Row[]) hits.push({ ...toHit(row), rank: row.rank });
+      rows = stmt(p.db, `${sql} LIMIT ${SEARCH_CANDIDATES}`).all(query, ...params) as typeof rows;
     } catch (error) {
       // toFtsQuery only produces valid syntax; a failure here is a bug worth seeing, not a user error.
       throw new Error(`Search of ${kind}s failed for ${JSON.stringify(query)}: ${(error as Error).message}`);
     }
+    for (const row of rows) candidates.push({ kind: row.kind ?? (kind as SearchKind), rowid: row.rowid, rank: row.rank });
+    if (rows.length === SEARCH_CANDIDATES) for (const row of rows) bounded.add(row.kind ?? (kind as SearchKind));
   };
 
   if (kinds.has('page')) {
-    const params: unknown[] = [query];
-    const sql = `SELECT dp.document_id AS ref_id, d.source_id, dp.document_id, dp.number AS page, dp.text AS page_text,
-        snippet(fts_pages, 0, ${o}, ${c}, '…', 24) AS snippet, fts_pages.rank AS rank
-      FROM fts_pages JOIN document_pages dp ON dp.rowid = fts_pages.rowid JOIN documents d ON d.id = dp.document_id JOIN sources s ON s.id = d.source_id
-      WHERE fts_pages MATCH ?${inList('s.kind', input.sourceKinds, params)}${linkedCells('x.document_id = d.id', params)}
-      ORDER BY rank LIMIT ${limit}`;
-    let located = 0;
-    run('page', sql, params, (r) => {
-      // Locating the match folds the whole page: done for the best hits only (the reader finds the others itself).
-      let offset: number | null = null;
-      if (located++ < LOCATE_FIRST && r.page_text) {
-        const term = new RegExp(`${SNIPPET_OPEN}([^${SNIPPET_CLOSE}]*)${SNIPPET_CLOSE}`).exec(r.snippet)?.[1] ?? '';
-        const at = findFolded(r.page_text, term);
-        offset = at >= 0 ? at : null;
-      }
-      return { kind: 'page', refId: r.ref_id, sourceId: r.source_id, documentId: r.document_id, page: r.page, snippet: r.snippet, cell: null, offset, memoTarget: null };
+    const params: unknown[] = [];
+    const joins = sourceFilter || cellFilter ? ' CROSS JOIN document_pages dp ON dp.rowid = fts_pages.rowid JOIN documents d ON d.id = dp.document_id JOIN sources s ON s.id = d.source_id' : '';
+    const where = `${inList('s.kind', input.sourceKinds, params)}${linkedCells('x.document_id = d.id', params)}`;
+    collect('page', `SELECT fts_pages.rowid AS rowid, fts_pages.rank AS rank FROM fts_pages${joins} WHERE fts_pages MATCH ?${where}`, params);
+  }
+  if (kinds.has('excerpt')) {
+    const params: unknown[] = [];
+    const joins = sourceFilter || cellFilter ? ' CROSS JOIN excerpts e ON e.rowid = fts_excerpts.rowid JOIN sources s ON s.id = e.source_id' : '';
+    const where = `${inList('s.kind', input.sourceKinds, params)}${linkedCells('x.id = e.id', params)}`;
+    collect('excerpt', `SELECT fts_excerpts.rowid AS rowid, fts_excerpts.rank AS rank FROM fts_excerpts${joins} WHERE fts_excerpts MATCH ?${where}`, params);
+  }
+  // Cells, memos and the records other than sources belong to no source: a source-kind filter leaves them out.
+  if (kinds.has('cell') && !sourceFilter) {
+    const params: unknown[] = [];
+    const where = `${inList('cl.case_id', input.caseIds, params)}${inList('cl.norm_id', input.normIds, params)}${inList('cl.stage_id', input.stageIds, params)}`;
+    collect('cell', `SELECT fts_cells.rowid AS rowid, fts_cells.rank AS rank FROM fts_cells CROSS JOIN cells cl ON cl.rowid = fts_cells.rowid WHERE fts_cells MATCH ? AND cl.archived_at IS NULL${where}`, params);
+  }
+  if (kinds.has('memo') && !sourceFilter && !cellFilter) collect('memo', 'SELECT rowid, rank FROM fts_memos WHERE fts_memos MATCH ?', []);
+  const records = RECORD_KINDS.filter((k) => kinds.has(k) && !cellFilter && (!sourceFilter || k === 'source'));
+  if (records.length > 0) {
+    const params: unknown[] = [...records];
+    const sourceKinds = sourceFilter ? ` AND EXISTS (SELECT 1 FROM sources s WHERE s.id = r.ref_id${inList('s.kind', input.sourceKinds, params)})` : '';
+    collect(
+      'record',
+      `SELECT fts_records.rowid AS rowid, fts_records.rank AS rank, r.kind FROM fts_records CROSS JOIN fts_records_text r ON r.rowid = fts_records.rowid
+        WHERE fts_records MATCH ? AND r.kind IN (${records.map(() => '?').join(',')})${sourceKinds}`,
+      params,
+    );
+  }
+
+  candidates.sort((a, b) => a.rank - b.rank);
+  const kept: SearchHitDto[] = [];
+  let located = 0;
+  for (const candidate of candidates.slice(0, limit)) {
+    const kind = candidate.kind;
+    const isRecord = (RECORD_KINDS as readonly SearchKind[]).includes(kind);
+    const r = stmt(p.db, DETAIL_SQL[isRecord ? 'record' : (kind as keyof typeof DETAIL_SQL)]).get({ q: query, rowid: candidate.rowid }) as Detail | undefined;
+    if (!r) continue;
+    let offset: number | null = null;
+    // Locating the match folds the whole page: done for the best hits only (the reader finds the others itself).
+    if (kind === 'page' && located++ < LOCATE_FIRST && r.page_text) {
+      const term = new RegExp(`${SNIPPET_OPEN}([^${SNIPPET_CLOSE}]*)${SNIPPET_CLOSE}`).exec(r.snippet)?.[1] ?? '';
+      const at = findFolded(r.page_text, term);
+      offset = at >= 0 ? at : null;
+    }
+    kept.push({
+      kind,
+      refId: r.ref_id,
+      label: r.label ?? null,
+      sourceId: r.source_id,
+      documentId: r.document_id,
+      page: r.page,
+      // Page text is as extracted; everything else may be Markdown, shown as the plain text it reads as.
+      snippet: kind === 'page' ? r.snippet : plainSnippet(r.snippet),
+      cell: r.case_id && r.norm_id && r.stage_id ? { caseId: r.case_id, normId: r.norm_id, stageId: r.stage_id } : null,
+      offset,
+      memoTarget: kind === 'memo' && r.target_type ? { type: r.target_type, id: r.target_id ?? '' } : null,
     });
   }
 
-  if (kinds.has('excerpt')) {
-    const params: unknown[] = [query];
-    const sql = `SELECT e.id AS ref_id, e.source_id, e.document_id, e.page,
-        CASE WHEN instr(highlight(fts_excerpts, 0, ${o}, ${c}), ${o}) > 0 THEN snippet(fts_excerpts, 0, ${o}, ${c}, '…', 24)
-             WHEN instr(highlight(fts_excerpts, 1, ${o}, ${c}), ${o}) > 0 THEN snippet(fts_excerpts, 1, ${o}, ${c}, '…', 24)
-             ELSE snippet(fts_excerpts, 2, ${o}, ${c}, '…', 24) END AS snippet,
-        fts_excerpts.rank AS rank
-      FROM fts_excerpts JOIN excerpts e ON e.rowid = fts_excerpts.rowid JOIN sources s ON s.id = e.source_id
-      WHERE fts_excerpts MATCH ?${inList('s.kind', input.sourceKinds, params)}${linkedCells('x.id = e.id', params)}
-      ORDER BY rank LIMIT ${limit}`;
-    run('excerpt', sql, params, (r) => ({ kind: 'excerpt', refId: r.ref_id, sourceId: r.source_id, documentId: r.document_id, page: r.page, snippet: r.snippet, cell: null, offset: null, memoTarget: null }));
-  }
-
-  // Cells and memos belong to no source: a source-kind filter leaves them out.
-  if (kinds.has('cell') && !input.sourceKinds?.length) {
-    const params: unknown[] = [query];
-    const sql = `SELECT cl.id AS ref_id, NULL AS source_id, NULL AS document_id, NULL AS page, cl.case_id, cl.norm_id, cl.stage_id,
-        CASE WHEN instr(highlight(fts_cells, 0, ${o}, ${c}), ${o}) > 0 THEN snippet(fts_cells, 0, ${o}, ${c}, '…', 24)
-             ELSE snippet(fts_cells, 1, ${o}, ${c}, '…', 24) END AS snippet,
-        fts_cells.rank AS rank
-      FROM fts_cells JOIN cells cl ON cl.rowid = fts_cells.rowid
-      WHERE fts_cells MATCH ? AND cl.archived_at IS NULL${inList('cl.case_id', input.caseIds, params)}${inList('cl.norm_id', input.normIds, params)}${inList('cl.stage_id', input.stageIds, params)}
-      ORDER BY rank LIMIT ${limit}`;
-    run('cell', sql, params, (r) => ({
-      kind: 'cell',
-      refId: r.ref_id,
-      sourceId: null,
-      documentId: null,
-      page: null,
-      snippet: r.snippet,
-      cell: { caseId: r.case_id!, normId: r.norm_id!, stageId: r.stage_id! },
-      offset: null,
-      memoTarget: null,
-    }));
-  }
-
-  if (kinds.has('memo') && !input.sourceKinds?.length && !cellFilter) {
-    // With what the memo is on, so that the hit opens it there (a memo on a cell: the cell's place in the matrix).
-    const sql = `SELECT m.id AS ref_id, CASE WHEN m.target_type = 'source' THEN m.target_id END AS source_id, NULL AS document_id, NULL AS page,
-        m.target_type, m.target_id, cl.case_id, cl.norm_id, cl.stage_id,
-        snippet(fts_memos, 0, ${o}, ${c}, '…', 24) AS snippet, fts_memos.rank AS rank
-      FROM fts_memos JOIN memos m ON m.rowid = fts_memos.rowid
-        LEFT JOIN cells cl ON m.target_type = 'cell' AND cl.id = m.target_id AND cl.archived_at IS NULL
-      WHERE fts_memos MATCH ? ORDER BY rank LIMIT ${limit}`;
-    run('memo', sql, [query], (r) => ({
-      kind: 'memo',
-      refId: r.ref_id,
-      sourceId: r.source_id,
-      documentId: null,
-      page: null,
-      snippet: r.snippet,
-      cell: r.case_id && r.norm_id && r.stage_id ? { caseId: r.case_id, normId: r.norm_id, stageId: r.stage_id } : null,
-      offset: null,
-      memoTarget: r.target_type ? { type: r.target_type, id: r.target_id ?? '' } : null,
-    }));
-  }
-
-  hits.sort((a, b) => a.rank - b.rank);
-  const kept = hits.slice(0, limit);
   // The sources of the hits kept, not every source of the project.
   const sourceIds = [...new Set(kept.map((h) => h.sourceId).filter((id): id is string => id !== null))];
   const sources = new Map(
     (p.db.prepare('SELECT id, title, kind FROM sources WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(sourceIds)) as { id: string; title: string; kind: SourceKind }[]).map((s) => [s.id, s]),
   );
   const groups = new Map<string, SearchResultDto['groups'][number]>();
-  for (const { rank: _rank, ...hit } of kept) {
+  for (const hit of kept) {
     const key = hit.sourceId ?? '';
     let group = groups.get(key);
     if (!group) {
@@ -234,7 +285,7 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
     }
     group.hits.push(hit);
   }
-  // Hits without a source (cells, memos) come last.
+  // Hits without a source (cells, memos, claims, elections, missions, codes) come last.
   const ordered = [...groups.entries()].sort(([a], [b]) => Number(a === '') - Number(b === '')).map(([, g]) => g);
-  return { query: input.q, total: kept.length, groups: ordered };
+  return { query: input.q, total: kept.length, bounded: ALL_KINDS.filter((k) => bounded.has(k)), groups: ordered };
 }

@@ -104,8 +104,9 @@ export async function generateProject(spec: SizeSpec, seed: number, file: string
           const n = NORMS[i % NORMS.length]!;
           norms.push(
             edit.createNorm(p, {
-              label: n.label,
-              shortLabel: n.short,
+              // Past the list (XL's 20 norms), numbered: a project's norms have different names.
+              label: i < NORMS.length ? n.label : `${n.label} ${Math.floor(i / NORMS.length) + 1}`,
+              shortLabel: i < NORMS.length ? n.short : `${n.short} ${Math.floor(i / NORMS.length) + 1}`,
               description: text.paragraph('en'),
               instrument: 'Copenhagen Document (1990)',
               paragraph: n.paragraph,

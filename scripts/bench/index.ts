@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--size S|M|L] [--runs N] [--json OUT] [--seed N] [--fresh] [--cache DIR] [--only PHASES]
+ * `npm run bench -- [--size S|M|L|XL] [--runs N] [--json OUT] [--seed N] [--fresh] [--cache DIR] [--only PHASES]
  * [--profile DIR] [--export-budget S] [--keep]`: benchmarks at the scale of a real research programme, each figure next to a physical
  * baseline measured in the same run (issue #8). See scripts/bench/README.md.
  *
@@ -9,11 +9,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultCacheDir, ensureProject, workingCopy } from './cache';
+import { currentFormat, defaultCacheDir, ensureProject, workingCopy } from './cache';
 import { openSession, type BenchContext, type OpenSession } from './context';
 import { describeGeneration } from './generate';
 import { machineInfo } from './machine';
 import { PhasePeak } from './memory';
+import { benchCsv } from './phases/csv';
 import { benchExport } from './phases/export';
 import { benchImport } from './phases/import';
 import { benchOpen } from './phases/open';
@@ -25,12 +26,13 @@ import { figure, table, type Figure } from './report';
 import { median } from './stats';
 import { SIZES, type SizeName } from './sizes';
 
-const PHASES = ['open', 'query', 'search', 'import', 'export', 'ui', 'team'] as const;
+const PHASES = ['open', 'query', 'search', 'import', 'csv', 'export', 'ui', 'team'] as const;
 type Phase = (typeof PHASES)[number];
 
-const USAGE = `Usage: npm run bench -- [--size S|M|L] [--runs N] [--json OUT] [--seed N] [--fresh] [--cache DIR] [--only ${PHASES.join(',')}] [--profile DIR] [--export-budget S] [--keep]
-  --size     S (5 cases, 2 norms, 100 documents), M (15, 4, 500) or L (40 cases, 8 norms, 6 stages, 2,000 documents,
-             50,000 excerpts, 20,000 cell edits). Default S.
+const USAGE = `Usage: npm run bench -- [--size S|M|L|XL] [--runs N] [--json OUT] [--seed N] [--fresh] [--cache DIR] [--only ${PHASES.join(',')}] [--profile DIR] [--export-budget S] [--keep]
+  --size     S (5 cases, 2 norms, 100 documents), M (15, 4, 500), L (40 cases, 8 norms, 6 stages, 2,000 documents,
+             50,000 excerpts, 20,000 cell edits) or XL (100 cases, 20 norms, 10,000 documents of ~1 GB of text,
+             250,000 excerpts, 50,000 cell edits; generation takes long, once: it is cached). Default S.
   --runs     samples per figure (median, p95). Default 5.
   --json     write every figure, sample and the machine's description to this file.
   --seed     the generator's seed. Default 8.
@@ -68,7 +70,7 @@ async function main(): Promise<number> {
   }
   const sizeName = values.size!.toUpperCase() as SizeName;
   const spec = SIZES[sizeName];
-  if (!spec) throw new Error(`--size must be S, M or L, not "${values.size}".`);
+  if (!spec) throw new Error(`--size must be S, M, L or XL, not "${values.size}".`);
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number of at least 1, not "${values.runs}".`);
   const seed = Number(values.seed);
@@ -97,7 +99,7 @@ async function main(): Promise<number> {
     runs,
     cacheDir,
     workDir,
-    workFile: workingCopy(cached.file, workDir),
+    workFile: workingCopy(currentFormat(cached.file, log), workDir),
     meta: cached.meta,
     profileDir: values.profile ? path.resolve(values.profile) : null,
     log,
@@ -163,6 +165,7 @@ async function main(): Promise<number> {
       await phase('export', () => benchExport(ctx, o, exportBudgetMs));
       o.close();
     }
+    await phase('csv', () => benchCsv(ctx));
     await phase('ui', () => benchUi(ctx));
     await phase('team', async () => {
       // Size S (the smoke run of npm test) keeps it small; M and L measure the issue's 10 replicas x 2,000 edits.

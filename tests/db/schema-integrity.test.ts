@@ -27,6 +27,16 @@ const PASS = 'correct horse battery staple';
  * to make an older project.
  */
 const UNDO_REFI_GUIDS = [
+  ...['claims', 'elections', 'codes', 'sources', 'missions', 'mission_findings'].flatMap((t) => ['ai', 'au', 'ad'].map((w) => `DROP TRIGGER ${t}_search_${w};`)),
+  'DROP TABLE fts_records;',
+  // The indexes as they were before their prefix indexes (0014).
+  ...[
+    ['fts_pages', 'text', 'document_pages'],
+    ['fts_excerpts', 'text, translation, locator', 'excerpts'],
+    ['fts_cells', 'summary, memo', 'cells'],
+    ['fts_memos', 'text', 'memos'],
+  ].map(([t, cols, content]) => `DROP TABLE ${t}; CREATE VIRTUAL TABLE ${t} USING fts5 (${cols}, content = '${content}', tokenize = 'unicode61 remove_diacritics 2'); INSERT INTO ${t} (${t}) VALUES ('rebuild');`),
+  'DROP TABLE fts_records_text;',
   'DROP TABLE qca_scores;',
   'DROP TABLE qca_sets;',
   'DROP TABLE team_fields;',

@@ -138,9 +138,24 @@ test.describe('evidence', () => {
     await evidence.search('observers');
     await expect(evidence.hits().filter({ hasText: 'Page 1' })).toHaveCount(1);
     await expect(evidence.hits().first().locator('mark').first()).toHaveText(/observers/i);
-    await expect(evidence.searchResults.getByRole('region', { name: 'Matrix cells and memos' })).toBeVisible();
+    await expect(evidence.searchResults.getByRole('region', { name: 'Matrix, memos and records' })).toBeVisible();
     await page.mouse.move(0, 0);
     await workbench.screenshot('evidence-search.png');
+  });
+
+  test('search finds claims, missions, sources and codes too, as plain text, and opens a claim in the register (19.8)', async ({ workbench, page }) => {
+    const evidence = new EvidencePage(workbench);
+    await workbench.open();
+    // The sample's claims, by a word of their statements; with their claimant; no Markdown marks.
+    await evidence.search('standard*');
+    const claim = evidence.hits().filter({ has: page.locator('.ev-hit-where', { hasText: /^Claim · / }) }).first();
+    await expect(claim).toBeVisible();
+    await expect(claim.locator('mark').first()).toHaveText(/^standard/i);
+    await expect(claim).not.toContainText('**');
+    await page.mouse.move(0, 0);
+    await workbench.screenshot('search-records.png');
+    await claim.click();
+    await expect(page.getByRole('main', { name: 'Claims' })).toBeVisible();
   });
 
   test('a memo found by search opens where it is written: on a norm, on a cell', async ({ workbench }) => {

@@ -17,7 +17,8 @@ import type { Track, TrackedTable } from '../history';
 import type { Project } from '../project';
 import { changeLinks, writeChanges } from '../record';
 import type { Row } from './headers';
-import type { Keys } from './keys';
+import { stmt } from '../db/statements';
+import { electionKey, type Keys } from './keys';
 import { date, fold, int, list, num, oneOf, RowError } from './values';
 
 export interface Context {
@@ -52,6 +53,7 @@ export function save(ctx: Context, row: Row, table: TrackedTable, existingId: st
     else if (!existingId) values[dbColumn] = fallback;
   }
   const result = writeChanges(ctx.p.db, ctx.track, table, id, values);
+  if (result.changed.length === 0) return { id, created: result.created, fields: [] };
   const columnOf = new Map(fields.map(([column, dbColumn]) => [dbColumn, column]));
   return { id, created: result.created, fields: result.changed.map((c) => columnOf.get(c) ?? c) };
 }
@@ -74,13 +76,13 @@ function findings(ctx: Context, row: Row, outcome: Outcome, missionId: string): 
     }),
   );
   const db = ctx.p.db;
-  const current = db.prepare('SELECT dimension_id, severity, note FROM mission_findings WHERE mission_id = ?').all(missionId) as { dimension_id: string; severity: string; note: string }[];
+  const current = stmt(db, 'SELECT dimension_id, severity, note FROM mission_findings WHERE mission_id = ?').all(missionId) as { dimension_id: string; severity: string; note: string }[];
   if (current.length === wanted.size && current.every((f) => wanted.get(f.dimension_id) === f.severity)) return;
   // The CSV has no column for a finding's note: a dimension that stays keeps its note.
   const notes = new Map(current.map((f) => [f.dimension_id, f.note]));
   for (const dimensionId of new Set([...notes.keys(), ...wanted.keys()])) ctx.track('mission_findings', { mission_id: missionId, dimension_id: dimensionId });
-  db.prepare('DELETE FROM mission_findings WHERE mission_id = ?').run(missionId);
-  const insert = db.prepare('INSERT INTO mission_findings (mission_id, dimension_id, severity, note) VALUES (?, ?, ?, ?)');
+  stmt(db, 'DELETE FROM mission_findings WHERE mission_id = ?').run(missionId);
+  const insert = stmt(db, 'INSERT INTO mission_findings (mission_id, dimension_id, severity, note) VALUES (?, ?, ?, ?)');
   for (const [dimensionId, severity] of wanted) insert.run(missionId, dimensionId, severity, notes.get(dimensionId) ?? '');
   if (!outcome.created) outcome.fields.push('findings');
 }
@@ -98,22 +100,22 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     const d = date(row.date!, 'date', true)!;
     const type = oneOf(row.type!, ELECTION_TYPES, 'type');
     const round = int(row.round ?? '', 'round');
-    const existing = ctx.p.db
-      .prepare('SELECT id FROM elections WHERE case_id = ? AND date = ? AND type = ? AND coalesce(round, 0) = coalesce(?, 0)')
-      .get(caseId, d, type, round) as { id: string } | undefined;
-    return save(ctx, row, 'elections', existing?.id, { case_id: caseId, date: d, type, round }, [
+    const key = electionKey(caseId, d, type, round);
+    const outcome = save(ctx, row, 'elections', ctx.keys.elections.get(key), { case_id: caseId, date: d, type, round }, [
       ['label', 'label', asText, ''],
       ['official_result', 'official_result', asText, ''],
       ['notes', 'notes', asText, ''],
       verification(),
       ['verification_note', 'verification_note', asText, ''],
     ]);
+    if (outcome.created) ctx.keys.remember(ctx.keys.elections, key, outcome.id);
+    return outcome;
   },
 
   missions(ctx, row) {
     const electionId = ctx.keys.election(row.case!, row.election_date!, row.election_type!, row.election_round ?? '');
     const organisation = ctx.keys.missionOrganisation(row.organisation!);
-    const existing = ctx.p.db.prepare('SELECT id FROM missions WHERE election_id = ? AND organisation = ?').get(electionId, organisation) as { id: string } | undefined;
+    const existing = stmt(ctx.p.db, 'SELECT id FROM missions WHERE election_id = ? AND organisation = ?').get(electionId, organisation) as { id: string } | undefined;
     const outcome = save(ctx, row, 'missions', existing?.id, { election_id: electionId, organisation }, [
       ['mission_type', 'mission_type', (v) => oneOf(v, MISSION_TYPES, 'mission_type'), undefined],
       ['reason', 'reason', asText, ''],
@@ -130,9 +132,11 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
   claims(ctx, row) {
     const { p, keys } = ctx;
     const claimant = row.claimant!.trim();
-    const existing = p.db.prepare('SELECT id, norm_id, stage_id FROM claims WHERE claimant = ? AND statement = ?').get(claimant, row.statement) as
+    const claimKey = `${claimant}\u0000${row.statement}`;
+    const existingId = keys.claims.get(claimKey);
+    const existing = existingId === undefined ? undefined : (stmt(p.db, 'SELECT id, norm_id, stage_id FROM claims WHERE id = ?').get(existingId) as
       | { id: string; norm_id: string | null; stage_id: string | null }
-      | undefined;
+      | undefined);
     const normOf = (value: string) => {
       if (!value.trim()) return null;
       const norm = keys.norms.get(fold(value));
@@ -142,16 +146,16 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     const norm = has(row, 'norm') ? normOf(row.norm!) : undefined;
     // A stage belongs to the framework of the claim's norm: the file's norm, or else the stored one.
     const frameworkId =
-      norm !== undefined ? (norm?.frameworkId ?? null) : existing?.norm_id ? ((p.db.prepare('SELECT framework_id FROM norms WHERE id = ?').get(existing.norm_id) as { framework_id: string }).framework_id) : null;
+      norm !== undefined ? (norm?.frameworkId ?? null) : existing?.norm_id ? ((stmt(p.db, 'SELECT framework_id FROM norms WHERE id = ?').get(existing.norm_id) as { framework_id: string }).framework_id) : null;
     const stageOf = (value: string) => {
       if (!value.trim()) return null;
       if (!frameworkId) throw new RowError('a stage needs its norm');
-      const stage = p.db.prepare('SELECT id FROM stages WHERE framework_id = ? AND lower(label) = lower(?) AND archived_at IS NULL').get(frameworkId, value.trim()) as { id: string } | undefined;
+      const stage = stmt(p.db, 'SELECT id FROM stages WHERE framework_id = ? AND lower(label) = lower(?) AND archived_at IS NULL').get(frameworkId, value.trim()) as { id: string } | undefined;
       if (!stage) throw new RowError(`stage "${value}" is not a stage of that norm's framework`);
       return stage.id;
     };
     if (!has(row, 'stage') && norm !== undefined && existing?.stage_id) {
-      const kept = p.db.prepare('SELECT framework_id, label FROM stages WHERE id = ?').get(existing.stage_id) as { framework_id: string; label: string };
+      const kept = stmt(p.db, 'SELECT framework_id, label FROM stages WHERE id = ?').get(existing.stage_id) as { framework_id: string; label: string };
       if (kept.framework_id !== frameworkId) throw new RowError(`the claim's stage "${kept.label}" is not a stage of the new norm; add a stage column to say which`);
     }
     const dimensionOf = (value: string) => {
@@ -177,6 +181,7 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
       verification(),
       ['verification_note', 'verification_note', asText, ''],
     ]);
+    if (outcome.created) keys.remember(keys.claims, claimKey, outcome.id);
     links(ctx, row, outcome, 'comparator_cases', 'claim_comparators', 'claim_id', outcome.id, 'case_id', () => list(row.comparator_cases!).map((c) => keys.caseId(c, 'comparator_cases')!));
     links(ctx, row, outcome, 'compared_missions', 'claim_missions', 'claim_id', outcome.id, 'mission_id', () =>
       list(row.compared_missions!).map((entry) => {
@@ -184,7 +189,7 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
         if (parts.length < 4) throw new RowError(`compared_missions entry "${entry}" must look like "CASE|DATE|TYPE|ORGANISATION" (optionally "|ROUND")`);
         const electionId = keys.election(parts[0]!, parts[1]!, parts[2]!, parts[4] ?? '', 'compared_missions');
         const organisation = keys.missionOrganisations.get(fold(parts[3]!)) ?? parts[3];
-        const mission = p.db.prepare('SELECT id FROM missions WHERE election_id = ? AND organisation = ?').get(electionId, organisation) as { id: string } | undefined;
+        const mission = stmt(p.db, 'SELECT id FROM missions WHERE election_id = ? AND organisation = ?').get(electionId, organisation) as { id: string } | undefined;
         if (!mission) throw new RowError(`compared_missions: no ${parts[3]} mission on that election; import the missions first`);
         return mission.id;
       }),
@@ -217,7 +222,7 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     const year = int(row.year!, 'year');
     if (year === null) throw new RowError('year is required');
     const key = { indicator_id: indicator.id, case_id: caseId, year };
-    const current = p.db.prepare('SELECT value, label, verification, note FROM indicator_values WHERE indicator_id = ? AND case_id = ? AND year = ?').get(indicator.id, caseId, year) as
+    const current = stmt(p.db, 'SELECT value, label, verification, note FROM indicator_values WHERE indicator_id = ? AND case_id = ? AND year = ?').get(indicator.id, caseId, year) as
       | Record<string, unknown>
       | undefined;
     const next: Record<string, unknown> = { value: null, label: '', verification: 'unverified', note: '', ...current };
@@ -227,19 +232,18 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     if (has(row, 'note')) next.note = row.note;
     const value = next.value as number | null;
     if (value === null && String(next.label).trim() === '') throw new RowError('give a value, a label, or both');
-    const limits = p.db.prepare('SELECT min_value, max_value FROM indicators WHERE id = ?').get(indicator.id) as { min_value: number | null; max_value: number | null };
+    const limits = stmt(p.db, 'SELECT min_value, max_value FROM indicators WHERE id = ?').get(indicator.id) as { min_value: number | null; max_value: number | null };
     if (value !== null && limits.min_value !== null && value < limits.min_value) throw new RowError(`value ${value} is below the indicator's minimum ${limits.min_value}`);
     if (value !== null && limits.max_value !== null && value > limits.max_value) throw new RowError(`value ${value} is above the indicator's maximum ${limits.max_value}`);
     const changed = current ? Object.keys(next).filter((c) => (next[c] ?? null) !== (current[c] ?? null)) : [];
     if (!current || changed.length > 0) {
       ctx.track('indicator_values', key, current ? undefined : 'inserted');
-      p.db
-        .prepare(
-          `INSERT INTO indicator_values (indicator_id, case_id, year, value, label, source_id, verification, note)
+      stmt(
+        p.db,
+        `INSERT INTO indicator_values (indicator_id, case_id, year, value, label, source_id, verification, note)
            VALUES (@indicator_id, @case_id, @year, @value, @label, NULL, @verification, @note)
            ON CONFLICT (indicator_id, case_id, year) DO UPDATE SET value = excluded.value, label = excluded.label, verification = excluded.verification, note = excluded.note`,
-        )
-        .run({ ...key, ...next });
+      ).run({ ...key, ...next });
     }
     return { created: !current, fields: current ? [...indicator.fields, ...changed] : [] };
   },
@@ -257,7 +261,7 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
       if (!row.label?.trim()) throw new RowError('label is required for a norm');
       const label = row.label.trim();
       const existingId = keys.regionalNorms.get(fold(label));
-      const current = existingId ? (p.db.prepare('SELECT year_from, year_to FROM regional_norms WHERE id = ?').get(existingId) as { year_from: number | null; year_to: number | null }) : undefined;
+      const current = existingId ? (stmt(p.db, 'SELECT year_from, year_to FROM regional_norms WHERE id = ?').get(existingId) as { year_from: number | null; year_to: number | null }) : undefined;
       const from = has(row, 'year_from') ? int(row.year_from!, 'year_from') : (current?.year_from ?? null);
       const to = has(row, 'year_to') ? int(row.year_to!, 'year_to') : (current?.year_to ?? null);
       if (from !== null && to !== null && from > to) throw new RowError('year_to is before year_from');
@@ -277,14 +281,14 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     if (record === 'instrument') {
       if (!row.label?.trim()) throw new RowError("label (the instrument's title) is required");
       const title = row.label.trim();
-      const existing = p.db.prepare('SELECT id FROM instruments WHERE title = ?').get(title) as { id: string } | undefined;
-      const outcome = save(ctx, row, 'instruments', existing?.id, { title, source_id: null }, [
+      const outcome = save(ctx, row, 'instruments', keys.instruments.get(title), { title, source_id: null }, [
         organisation,
         ['description', 'description', asText, ''],
         ['date', 'date', (v) => date(v, 'date'), null],
         verification(),
         note('verification_note'),
       ]);
+      if (outcome.created) keys.remember(keys.instruments, title, outcome.id);
       links(ctx, row, outcome, 'norms', 'instrument_norms', 'instrument_id', outcome.id, 'regional_norm_id', () =>
         list(row.norms!).map((label) => {
           const normId = keys.regionalNorms.get(fold(label));
@@ -298,8 +302,7 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     const caseId = keys.caseId(row.case ?? '', 'case')!;
     const status = oneOf(row.status ?? '', MEMBERSHIP_STATUSES, 'status');
     const from = date(row.date_from ?? '', 'date_from');
-    const existing = p.db
-      .prepare("SELECT id, date_to FROM memberships WHERE case_id = ? AND organisation_id = ? AND status = ? AND coalesce(date_from, '') = coalesce(?, '')")
+    const existing = stmt(p.db, "SELECT id, date_to FROM memberships WHERE case_id = ? AND organisation_id = ? AND status = ? AND coalesce(date_from, '') = coalesce(?, '')")
       .get(caseId, organisationId, status, from) as { id: string; date_to: string | null } | undefined;
     const to = has(row, 'date_to') ? date(row.date_to!, 'date_to') : (existing?.date_to ?? null);
     if (from && to && from > to) throw new RowError('date_to is before date_from');

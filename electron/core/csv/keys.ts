@@ -10,6 +10,9 @@ import type { Project } from '../project';
 import { upsertRow } from '../record';
 import { date, fold, int, nearest, oneOf, RowError } from './values';
 
+/** An election's natural key: no round and round 0 are the same election, as the import has always read them. */
+export const electionKey = (caseId: string, date: string, type: string, round: number | null) => `${caseId}\u0000${date}\u0000${type}\u0000${round ?? 0}`;
+
 const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
 
 export class Keys {
@@ -22,6 +25,13 @@ export class Keys {
   readonly missionOrganisations = new Map<string, string>();
   readonly indicators = new Map<string, string>();
   readonly regionalNorms = new Map<string, string>();
+  /**
+   * Elections by (case, date, type, round), claims by (claimant, statement), instruments by title: read once, on first
+   * use, so that a row costs one map lookup, not a query (the claims and instruments have no index on those).
+   */
+  private electionIds: Map<string, string> | undefined;
+  private claimIds: Map<string, string> | undefined;
+  private instrumentIds: Map<string, string> | undefined;
   /** What this import added because it was asked to create what is missing, for the summary. */
   readonly createdNames: string[] = [];
   /** How to forget what the current row added: its savepoint is rolled back when the row is refused. */
@@ -68,6 +78,27 @@ export class Keys {
     this.pending.push(() => this.createdNames.pop());
   }
 
+  get elections(): Map<string, string> {
+    this.electionIds ??= new Map(
+      (this.p.db.prepare('SELECT id, case_id, date, type, round FROM elections').all() as { id: string; case_id: string; date: string; type: string; round: number | null }[]).map((e) => [
+        electionKey(e.case_id, e.date, e.type, e.round),
+        e.id,
+      ]),
+    );
+    return this.electionIds;
+  }
+
+  get claims(): Map<string, string> {
+    this.claimIds ??= new Map((this.p.db.prepare('SELECT id, claimant, statement FROM claims ORDER BY rowid DESC').all() as { id: string; claimant: string; statement: string }[]).map((c) => [`${c.claimant}\u0000${c.statement}`, c.id]));
+    return this.claimIds;
+  }
+
+  get instruments(): Map<string, string> {
+    // The first of two instruments with one title, as the query this replaces found it.
+    this.instrumentIds ??= new Map((this.p.db.prepare('SELECT id, title FROM instruments ORDER BY rowid DESC').all() as { id: string; title: string }[]).map((i) => [i.title, i.id]));
+    return this.instrumentIds;
+  }
+
   caseId(value: string, column: string, required = true): string | null {
     if (value.trim() === '') {
       if (required) throw new RowError(`${column} is required`);
@@ -83,11 +114,9 @@ export class Keys {
     const d = date(dateValue, `${column}_date`, true);
     const type = oneOf(typeValue, ELECTION_TYPES, `${column}_type`);
     const round = int(roundValue, `${column}_round`);
-    const found = this.p.db
-      .prepare('SELECT id FROM elections WHERE case_id = ? AND date = ? AND type = ? AND coalesce(round, 0) = coalesce(?, 0)')
-      .get(caseId, d, type, round) as { id: string } | undefined;
+    const found = this.elections.get(electionKey(caseId, d!, type, round));
     if (!found) throw new RowError(`there is no ${type} election of ${caseValue} on ${d}${round ? ` (round ${round})` : ''}; import the elections first`);
-    return found.id;
+    return found;
   }
 
   private unknown(what: string, name: string, known: Iterable<string>): RowError {

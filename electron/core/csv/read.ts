@@ -188,6 +188,8 @@ function scan(text: string, delimiter: string): { starts: number[]; unclosed: nu
   return { starts, unclosed: quoted ? quoteLine : null };
 }
 
+const NO_INFO = { lines: 0 };
+
 export function readCsv(input: { kind: CsvKind; path?: string | undefined; text?: string | undefined }): Parsed {
   const fileName = input.path ? path.basename(input.path) : 'the CSV';
   let decoded: { text: string; encoding: string; notice: string | null };
@@ -217,7 +219,12 @@ export function readCsv(input: { kind: CsvKind; path?: string | undefined; text?
   const { starts, unclosed } = scan(text, delimiter);
   let rows: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, delimiter }) as unknown as { record: string[]; info: { lines: number } }[];
+    // Where the scan found every record's line, csv-parse need not describe each record (a large file's cost).
+    const plain = parse(text, { relax_column_count: true, skip_empty_lines: true, delimiter }) as string[][];
+    rows =
+      plain.length === starts.length
+        ? plain.map((record) => ({ record, info: NO_INFO }))
+        : (parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, delimiter }) as unknown as { record: string[]; info: { lines: number } }[]);
   } catch (error) {
     const e = error as { lines?: number; message: string };
     if (unclosed !== null) throw new ApiError('VALIDATION_FAILED', `"${fileName}" is not valid CSV: the quoted cell that opens on line ${unclosed + lineOffset} is never closed. Add the closing quote (").`);

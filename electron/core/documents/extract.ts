@@ -49,6 +49,11 @@ export interface ExtractInput {
   signal?: AbortSignal;
   /** Called after each PDF page (done, total); once with (1, 1) for the other formats. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Given, every page is handed over as soon as it is read and none is kept (the result's `pages` is empty): a long
+   * PDF is stored as it is read, in bounded memory.
+   */
+  onPage?: (page: ExtractedPage) => void;
 }
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
@@ -104,7 +109,7 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractedDoc
   let result: { pages: ExtractedPage[]; title: string | null; mimeType?: string };
   switch (format) {
     case 'pdf':
-      result = await extractPdf(fileName, bytes, warnings, signal, onProgress);
+      result = await extractPdf(fileName, bytes, warnings, signal, onProgress, input.onPage);
       break;
     case 'docx':
       result = await extractDocx(fileName, bytes, warnings);
@@ -122,6 +127,10 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractedDoc
   }
   if (signal?.aborted) throw cancelledError(fileName);
   if (format !== 'pdf') onProgress?.(1, 1);
+  if (input.onPage && format !== 'pdf') {
+    for (const page of result.pages) input.onPage(page);
+    result.pages = [];
+  }
   return { format, mimeType: result.mimeType ?? MIME_TYPES[format], pages: result.pages, title: result.title, warnings };
 }
 
@@ -277,6 +286,7 @@ async function extractPdf(
   warnings: string[],
   signal: AbortSignal | undefined,
   onProgress: ExtractInput['onProgress'],
+  onPage?: ExtractInput['onPage'],
 ): Promise<{ pages: ExtractedPage[]; title: string | null }> {
   const name = displayName(fileName);
   const { pdfjs, cMapUrl, standardFontDataUrl } = await loadPdfJs();
@@ -324,8 +334,12 @@ async function extractPdf(
         throw new ImportError('corrupt', fileName, `"${name}" is damaged: page ${number} of ${total} cannot be read. Open it in a PDF reader, print or save it to a new PDF, and import that file.`, { cause: error });
       }
       if (text === '' && scanned.at(-1) !== number) empty.push(number);
-      pages.push(scanned.at(-1) === number ? { number, text, scanned: true } : { number, text });
+      const page: ExtractedPage = scanned.at(-1) === number ? { number, text, scanned: true } : { number, text };
+      if (onPage) onPage(page);
+      else pages.push(page);
       onProgress?.(number, total);
+      // pdf.js keeps every page it has read (its objects, on both sides of its worker): let it go now and then.
+      if (number % CLEANUP_EVERY === 0) await doc.cleanup();
     }
     if (signal?.aborted) throw cancelledError(fileName);
     if (total === 0 || empty.length === total) {
@@ -341,6 +355,9 @@ async function extractPdf(
     await task.destroy().catch(() => undefined);
   }
 }
+
+/** Pages read between two pdf.js cleanups (fonts are parsed again after each: not too often). */
+const CLEANUP_EVERY = 500;
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

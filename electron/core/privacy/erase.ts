@@ -17,7 +17,7 @@ import { Haystack } from './match';
 
 type Row = Record<string, unknown>;
 
-const FTS_TABLES = ['fts_cells', 'fts_excerpts', 'fts_memos', 'fts_pages'];
+const FTS_TABLES = ['fts_cells', 'fts_excerpts', 'fts_memos', 'fts_pages', 'fts_records'];
 const TEXT_ORIGINALS = new Set(['txt', 'md', 'html']);
 
 /** A value with every identity replaced: JSON text is redacted value by value, so it stays valid JSON. */

@@ -8,7 +8,8 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHitDto, SearchKind, SourceKind } from '../../../electron/contract/api';
-import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../../electron/contract/api';
+import { SEARCH_CANDIDATES, SNIPPET_CLOSE, SNIPPET_OPEN } from '../../../electron/contract/api';
+import { useRecordStore } from '../record/record-store';
 import { InlineAlert } from '../ui/InlineAlert';
 import { MOD } from '../shell/keyboard';
 import { frameworkOf, orderStages } from '../matrix/matrix-model';
@@ -24,9 +25,58 @@ const KINDS: { kind: SearchKind; label: string }[] = [
   { kind: 'excerpt', label: 'Excerpts' },
   { kind: 'cell', label: 'Cells' },
   { kind: 'memo', label: 'Memos' },
+  { kind: 'claim', label: 'Claims' },
+  { kind: 'election', label: 'Elections' },
+  { kind: 'mission', label: 'Missions' },
+  { kind: 'source', label: 'Source details' },
+  { kind: 'code', label: 'Codes' },
 ];
 
+/** What a hit is, shown above its snippet. */
+function hitWhere(hit: SearchHitDto, cell: (target: NonNullable<SearchHitDto['cell']>) => string): string {
+  switch (hit.kind) {
+    case 'page':
+      return `Page ${hit.page ?? '?'}`;
+    case 'excerpt':
+      return hit.page !== null ? `Excerpt · p. ${hit.page}` : 'Excerpt';
+    case 'cell':
+      return hit.cell ? `Cell · ${cell(hit.cell)}` : 'Cell';
+    case 'memo':
+      return 'Memo';
+    case 'claim':
+      return `Claim · ${hit.label ?? ''}`;
+    case 'election':
+      return `Election · ${hit.label ?? ''}`;
+    case 'mission':
+      return `Mission · ${hit.label ?? ''}`;
+    case 'source':
+      return 'Source details';
+    case 'code':
+      return `Code · ${hit.label ?? ''}`;
+  }
+}
+
 const LIMIT = 200;
+
+/** The group of hits that belong to no source. */
+const NO_SOURCE = 'Matrix, memos and records';
+
+const BOUNDED_NOUNS: Record<SearchKind, string> = {
+  page: 'pages',
+  excerpt: 'excerpts',
+  cell: 'cells',
+  memo: 'memos',
+  claim: 'claims',
+  election: 'elections',
+  mission: 'missions',
+  source: 'sources',
+  code: 'codes',
+};
+/** "pages", "pages and excerpts", "pages, excerpts and cells". */
+function boundedNouns(kinds: readonly SearchKind[]): string {
+  const nouns = kinds.map((k) => BOUNDED_NOUNS[k]);
+  return nouns.length <= 1 ? nouns.join('') : `${nouns.slice(0, -1).join(', ')} and ${nouns.at(-1)!}`;
+}
 
 export function Snippet({ text }: { text: string }) {
   const parts = useMemo(() => snippetParts(text, SNIPPET_OPEN, SNIPPET_CLOSE), [text]);
@@ -42,6 +92,7 @@ export function Snippet({ text }: { text: string }) {
 
 export function SearchView() {
   const store = useEvidenceStore();
+  const record = useRecordStore();
   const filters = useEvidenceState((s) => s.search);
   const focusRequest = useEvidenceState((s) => s.searchFocus);
   const { overview } = useProject();
@@ -101,6 +152,14 @@ export function SearchView() {
       else setNotice('That excerpt is no longer in the project.');
     } else if (hit.kind === 'cell' && hit.cell) {
       store.showCell(hit.cell);
+    } else if (hit.kind === 'claim') {
+      record.navigate({ kind: 'page', page: 'claims' });
+    } else if (hit.kind === 'election' || hit.kind === 'mission') {
+      record.navigate({ kind: 'page', page: 'observation' });
+    } else if (hit.kind === 'source') {
+      store.selectSource(hit.refId);
+    } else if (hit.kind === 'code') {
+      store.showCode(hit.refId);
     } else if (hit.kind === 'memo') {
       // Opened where it is written: its cell, source, excerpt, norm or case.
       const target = hit.memoTarget;
@@ -178,7 +237,7 @@ export function SearchView() {
           className="text-input ev-search-input"
           aria-label="Search the project"
           aria-describedby="ev-search-hint"
-          placeholder="Search documents, excerpts, cells and memos"
+          placeholder="Search documents, excerpts, cells, memos, claims, elections, sources and codes"
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
@@ -274,15 +333,21 @@ export function SearchView() {
                 : `${plural(data.total, 'result')}${data.total >= LIMIT ? ` (the first ${LIMIT}: narrow the search)` : ''}${result.loading ? ' · searching…' : ''}`
               : ''}
       </p>
+      {data && data.bounded.length > 0 ? (
+        <p className="muted small" data-testid="search-bounded">
+          Found in more than {SEARCH_CANDIDATES.toLocaleString('en')} {boundedNouns(data.bounded)}: these are the best matches among the first{' '}
+          {SEARCH_CANDIDATES.toLocaleString('en')} of each. Add a word or a phrase to narrow the search.
+        </p>
+      ) : null}
 
       <div ref={resultsRef} className="ev-results" onKeyDown={onResultsKeyDown} data-testid="search-results">
         {input === null ? (
           <p className="muted ev-empty">Type what you are looking for: a name, a phrase from an interview, a word in Kazakh or Russian.</p>
         ) : null}
         {data?.groups.map((group) => (
-          <section key={group.source?.id ?? 'none'} className="ev-result-group" aria-label={group.source ? group.source.title : 'Matrix cells and memos'}>
+          <section key={group.source?.id ?? 'none'} className="ev-result-group" aria-label={group.source ? group.source.title : NO_SOURCE}>
             <h3 className="ev-result-source">
-              <span className="ev-result-source-title">{group.source ? group.source.title : 'Matrix cells and memos'}</span>
+              <span className="ev-result-source-title">{group.source ? group.source.title : NO_SOURCE}</span>
               <span className="muted small">
                 {group.source ? `${SOURCE_KIND_LABELS[group.source.kind]} · ` : ''}
                 {plural(group.hits.length, 'hit')}
@@ -292,16 +357,7 @@ export function SearchView() {
               {group.hits.map((hit) => {
                 const tabStop = !tabStopGiven;
                 tabStopGiven = true;
-                const where =
-                  hit.kind === 'page'
-                    ? `Page ${hit.page ?? '?'}`
-                    : hit.kind === 'excerpt'
-                      ? hit.page !== null
-                        ? `Excerpt · p. ${hit.page}`
-                        : 'Excerpt'
-                      : hit.kind === 'cell' && hit.cell
-                        ? `Cell · ${cellLabel(overview, hit.cell)}`
-                        : 'Memo';
+                const where = hitWhere(hit, (cell) => cellLabel(overview, cell));
                 return (
                   <li key={`${hit.kind}:${hit.refId}:${hit.page ?? ''}`}>
                     <button type="button" className={`ev-hit is-${hit.kind}`} data-hit={hit.kind} tabIndex={tabStop ? 0 : -1} onClick={() => open(hit)}>
@@ -325,7 +381,7 @@ export function SearchHelp() {
       <h2 className="pane-heading">Searching</h2>
       <dl className="ev-help">
         <dt>Words</dt>
-        <dd>All of them, anywhere in a page, excerpt, cell or memo: observer commission</dd>
+        <dd>All of them, anywhere in a page, excerpt, cell, memo, claim, election, mission, source's details or code: observer commission</dd>
         <dt>Phrases</dt>
         <dd>In quotation marks: "Kazakh path to democracy"</dd>
         <dt>Beginnings</dt>

@@ -341,6 +341,12 @@ export class EvidenceStore {
     this.set({ codeId });
   }
 
+  /** The codebook, with the code selected. */
+  showCode(codeId: string): void {
+    this.set({ codeId });
+    this.host?.showPage('codebook');
+  }
+
   setSearch(patch: Partial<SearchFilters>): void {
     this.set({ search: { ...this.state.search, ...patch } });
   }

@@ -10,7 +10,9 @@ import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { DocumentDto, JobDto } from '../../../electron/contract/api';
 import { extractDocument } from '../../../electron/core/documents/extract';
 import { result, type BenchContext, type OpenSession } from '../context';
+import { PhasePeak } from '../memory';
 import { ensurePdfFixture } from '../pdf-fixture';
+import { ensureLargePdf } from '../pdf-large';
 import { profile } from '../profiler';
 import { figure } from '../report';
 import { median } from '../stats';
@@ -57,12 +59,15 @@ async function pdfjsAlone(pdfjs: PdfJs, root: string, file: string): Promise<num
   return items;
 }
 
+/** Pages of the long PDF (issue 22): a whole archive of reports in one file. */
+const LARGE_PAGES = 30_000;
+
 export async function benchImport(ctx: BenchContext, open: OpenSession): Promise<void> {
   const pdf = await ensurePdfFixture(ctx.cacheDir, ctx.size.pdfPages, ctx.seed, ctx.log);
   const { pdfjs, root } = await loadPdfJs();
-  const importOnce = async (): Promise<{ ms: number; pages: number }> => {
+  const importOnce = async (file = pdf): Promise<{ ms: number; pages: number }> => {
     const t0 = performance.now();
-    const job = result<JobDto>(await open.dispatch('documents.import', { path: pdf, kind: 'observer-report' }), 'documents.import');
+    const job = result<JobDto>(await open.dispatch('documents.import', { path: file, kind: 'observer-report' }), 'documents.import');
     const done = await open.session.jobs.wait(job.id);
     const ms = performance.now() - t0;
     if (done.state !== 'done' || !done.result || !('document' in done.result)) throw new Error(`The import ended ${done.state}: ${JSON.stringify(done.error)}`);
@@ -104,4 +109,27 @@ export async function benchImport(ctx: BenchContext, open: OpenSession): Promise
     const { summary } = await profile(ctx.profileDir, `import-${ctx.size.name}`, () => importOnce());
     ctx.profiles.push(summary);
   }
+
+  // The long PDF: one sample each (minutes), the process's peak memory during each next to the other's.
+  const large = ensureLargePdf(ctx.cacheDir, LARGE_PAGES, ctx.seed, ctx.log);
+  let peak = new PhasePeak();
+  const t0 = performance.now();
+  await pdfjsAlone(pdfjs, root, large);
+  const aloneMs = performance.now() - t0;
+  const alonePeak = peak.stop();
+  peak = new PhasePeak();
+  const imported = await importOnce(large);
+  const importPeak = peak.stop();
+  ctx.memory['import.pdf.large: pdf.js alone, peak'] = alonePeak;
+  ctx.memory['import.pdf.large: documents.import, peak'] = importPeak;
+  ctx.figures.push(
+    figure({
+      id: 'import.pdf.large',
+      label: `Import a ${imported.pages.toLocaleString('en')}-page PDF (documents.import, streamed)`,
+      samples: [imported.ms],
+      baseline: { label: 'pdf.js getTextContent, all pages', samples: [aloneMs] },
+      target: { ratioMax: 1.5 },
+      breakdown: { 'file MB': fs.statSync(large).size / 1e6, 'peak RSS MB, import': importPeak, 'peak RSS MB, pdf.js alone': alonePeak },
+    }),
+  );
 }

@@ -290,7 +290,7 @@ export async function benchUi(ctx: BenchContext): Promise<void> {
         label: `Matrix on screen, one norm (${perNorm} cells), after data requested`,
         samples: one.map((l) => l.ms),
         baseline: { label: 'static table via page.setContent', samples: baseOne },
-        target: { max: 150, ratioMax: 3 },
+        target: { max: ctx.size.targets.matrixMs, ratioMax: 3 },
         breakdown: parts(one),
         notes: 'page reload, timed from the first data request (project.overview); the renderer asks for the shown norm\u2019s cells first, then every norm\u2019s',
       }),
@@ -324,7 +324,7 @@ export async function benchUi(ctx: BenchContext): Promise<void> {
         unit: 'MB',
         samples: shownAll.rssMb === null ? [] : [shownAll.rssMb],
         baseline: baseMemory.rssMb === null ? null : { label: 'static table renderer', samples: [baseMemory.rssMb] },
-        target: { max: 400, ratioMax: 3 },
+        target: { max: ctx.size.targets.rendererMb, ratioMax: 3 },
         breakdown: {
           'JS heap used MB': shownAll.jsHeapUsedMb ?? NaN,
           'JS heap total MB': shownAll.jsHeapTotalMb ?? NaN,

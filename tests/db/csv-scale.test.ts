@@ -1,0 +1,79 @@
+/**
+ * Issue 22, linear imports: a CSV import's work per row does not grow with the file (no statement compiled per row,
+ * no lookup that scans the rows imported so far), and rows written in chunks still leave nothing of a bad row.
+ */
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { importCsv } from '../../electron/core/csv-data';
+import { Project } from '../../electron/core/project';
+import { writeSampleProject } from '../../electron/core/sample';
+import { tempDir } from '../helpers/temp';
+
+function sample() {
+  const file = path.join(tempDir(), 'sample.comparanda');
+  writeSampleProject(file);
+  return Project.open(file);
+}
+
+function elections(n: number, rounds = false): string {
+  const lines = ['case,date,type,round,label'];
+  // One case, one year, many rounds: every row shares the indexed (case, date) prefix.
+  for (let i = 0; i < n; i++) lines.push(rounds ? `KAZ,1850,other,${i + 1},Round ${i}` : `KAZ,${new Date(Date.UTC(1800, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)},other,,E ${i}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Counts the statements the connection compiles while `fn` runs (the real connection, its prepare wrapped). */
+function counting<T>(db: Database.Database, fn: () => T): { value: T; prepared: number } {
+  const prepare = db.prepare.bind(db);
+  let prepared = 0;
+  db.prepare = ((sql: string) => {
+    prepared++;
+    return prepare(sql);
+  }) as typeof db.prepare;
+  try {
+    return { value: fn(), prepared };
+  } finally {
+    db.prepare = prepare as typeof db.prepare;
+  }
+}
+
+describe('issue 22: CSV import work per row does not grow with the file', () => {
+  it('compiles the same statements for 2,000 rows as for 200', () => {
+    const small = sample();
+    const a = counting(small.db, () => importCsv(small, { kind: 'elections', text: elections(200) }));
+    small.close();
+    const large = sample();
+    const b = counting(large.db, () => importCsv(large, { kind: 'elections', text: elections(2000) }));
+    large.close();
+    expect(a.value.created).toBe(200);
+    expect(b.value.created).toBe(2000);
+    expect(b.prepared).toBe(a.prepared);
+  });
+
+  it('finds each of thousands of rounds of one case and year again by its key: the same file twice changes nothing', () => {
+    const p = sample();
+    expect(importCsv(p, { kind: 'elections', text: elections(3000, true) })).toMatchObject({ created: 3000 });
+    expect(importCsv(p, { kind: 'elections', text: elections(3000, true) })).toMatchObject({ created: 0, updated: 0, unchanged: 3000 });
+    // No round and an empty round cell are the same election, as before.
+    expect(importCsv(p, { kind: 'elections', text: 'case,date,type,round,label\nKAZ,1851,other,,A\n' })).toMatchObject({ created: 1 });
+    expect(importCsv(p, { kind: 'elections', text: 'case,date,type,label\nKAZ,1851,other,B\n' })).toMatchObject({ created: 0, updated: 1 });
+    p.close();
+  });
+
+  it('a bad row in the middle of a chunk leaves nothing, and the good rows around it are written', () => {
+    const p = sample();
+    const rows = ['indicator,case,year,value,min,max'];
+    for (let i = 0; i < 1200; i++) rows.push(i === 700 ? `Brand new indicator,KAZ,${2000 + i},150,0,100` : `Scale test,KAZ,${1000 + i},${i % 100},0,100`);
+    const result = importCsv(p, { kind: 'indicators', text: `${rows.join('\n')}\n`, skipBadRows: true });
+    expect(result.created).toBe(1199);
+    expect(result.skipped).toEqual([{ line: 702, message: "value 150 is above the indicator's maximum 100" }]);
+    // The refused row had created its indicator before its value was checked: that write is gone too.
+    expect(p.db.prepare("SELECT count(*) AS n FROM indicators WHERE name = 'Brand new indicator'").get()).toEqual({ n: 0 });
+    expect(p.db.prepare("SELECT count(*) AS n FROM indicator_values iv JOIN indicators i ON i.id = iv.indicator_id WHERE i.name = 'Scale test' AND year >= 1000 AND year < 2200").get()).toEqual({ n: 1199 });
+    // One undo step takes the whole import back.
+    p.history.undo();
+    expect(p.db.prepare("SELECT count(*) AS n FROM indicators WHERE name = 'Scale test'").get()).toEqual({ n: 0 });
+    p.close();
+  });
+});
