@@ -106,6 +106,8 @@ export function startDocumentImport(session: Session, input: ApiInput<'documents
       });
       // Photos and scanned pages are read in the same job: the document is stored with their text, or not at all.
       if (staging.scanned.length > 0 && !signal.aborted) {
+        const count = staging.scanned.length;
+        progress(0, count, `Recognising the text of ${count === 1 ? 'a scanned page' : `${count} scanned pages`}`);
         const read = await recognisePages(extracted.format, bytes, staging.scanned, {
           languages: input.languages ?? DEFAULT_OCR_LANGUAGES,
           signal,

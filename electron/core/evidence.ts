@@ -518,7 +518,7 @@ export function storeDocument(
   extracted: ExtractedDocument,
   options: { sourceId?: string | undefined; kind?: SourceKind | undefined },
   /** Pages already read into a staging table (a streamed import): how many, and how to copy them to the document. */
-  staged?: { count: number; copy: (documentId: string) => void },
+  staged?: { count: number; copy: (documentId: string) => void; recognised: readonly ExtractedPage[] },
 ): DocumentDto {
   const sha256 = crypto.createHash('sha256').update(file.bytes).digest('hex');
   if (options.sourceId) requireSource(p, options.sourceId);

@@ -11,6 +11,8 @@ import { recogniseScanned } from '../../electron/core/ocr/job';
 import { writeSampleProject } from '../../electron/core/sample';
 import { Session } from '../../electron/core/session';
 import { tempDir } from '../helpers/temp';
+import { undoTo } from '../helpers/undo-formats';
+import { SCHEMA_VERSION } from '../../electron/core/db/schema-version';
 
 const ocr = path.join(__dirname, '..', 'fixtures', 'ocr');
 
@@ -182,24 +184,17 @@ describe('migration 11 (recognised text)', () => {
     const excerpt = await call<{ id: string }>('excerpts.create', { sourceId: document.sourceId, documentId: document.id, page: 3, startOffset: 0, endOffset: 9, text: page.text.slice(0, 9) });
     session.close();
 
-    // Back to format 8, as a plain SQLite connection would leave it (foreign keys off for the rebuild).
+    // Back to format 10, as a plain SQLite connection would leave it (foreign keys off for the rebuild).
     const db = new Database(file);
     db.pragma('foreign_keys = OFF');
-    db.exec(`DROP TABLE page_ocr;
-      CREATE TABLE documents_v3 (id TEXT PRIMARY KEY, source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE, file_name TEXT NOT NULL,
-        format TEXT NOT NULL CHECK (format IN ('pdf', 'docx', 'txt', 'md', 'html')), mime_type TEXT NOT NULL, byte_size INTEGER NOT NULL,
-        sha256 TEXT NOT NULL, page_count INTEGER NOT NULL, imported_at TEXT NOT NULL) STRICT;
-      INSERT INTO documents_v3 SELECT id, source_id, file_name, format, mime_type, byte_size, sha256, page_count, imported_at FROM documents;
-      DROP TABLE documents; ALTER TABLE documents_v3 RENAME TO documents; CREATE INDEX documents_source ON documents (source_id);
-      ALTER TABLE documents ADD COLUMN refi_guid TEXT; ALTER TABLE documents ADD COLUMN refi_text_guid TEXT; ALTER TABLE documents ADD COLUMN refi_user TEXT;
-      PRAGMA user_version = 8;`);
+    db.exec(`${undoTo(10)} PRAGMA user_version = 10;`);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
 
     const reopened = new Session(path.join(dir, 'user-data'));
     reopened.open(file);
     const p = reopened.requireProject();
-    expect(p.summary().schemaVersion).toBe(11);
+    expect(p.summary().schemaVersion).toBe(SCHEMA_VERSION);
     expect(p.db.prepare('SELECT count(*) AS n FROM document_pages WHERE document_id = ?').get(document.id)).toEqual({ n: 3 });
     expect(p.db.prepare('SELECT count(*) AS n FROM document_files WHERE document_id = ?').get(document.id)).toEqual({ n: 1 });
     expect(p.db.prepare('SELECT document_id FROM excerpts WHERE id = ?').get(excerpt.id)).toEqual({ document_id: document.id });

@@ -15,6 +15,7 @@ import * as edit from '../../electron/core/edit';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
 import { Session } from '../../electron/core/session';
+import { undoTo } from '../helpers/undo-formats';
 import { listDir, sha256, tempDir } from '../helpers/temp';
 import { errorOf } from '../helpers/errors';
 import { cli } from '../helpers/cli';
@@ -22,40 +23,8 @@ import { cli } from '../helpers/cli';
 const root = path.resolve(__dirname, '../..');
 const FORMAT_1 = path.join(root, 'tests', 'fixtures', 'projects', 'format-1-sample.comparanda');
 const PASS = 'correct horse battery staple';
-/**
- * What formats 7 (REFI-QDA GUIDs, migrations/0007_refi_guids.sql) and later added, taken away again
- * to make an older project.
- */
-const UNDO_REFI_GUIDS = [
-  ...['claims', 'elections', 'codes', 'sources', 'missions', 'mission_findings'].flatMap((t) => ['ai', 'au', 'ad'].map((w) => `DROP TRIGGER ${t}_search_${w};`)),
-  'DROP TABLE fts_records;',
-  // The indexes as they were before their prefix indexes (0014).
-  ...[
-    ['fts_pages', 'text', 'document_pages'],
-    ['fts_excerpts', 'text, translation, locator', 'excerpts'],
-    ['fts_cells', 'summary, memo', 'cells'],
-    ['fts_memos', 'text', 'memos'],
-  ].map(([t, cols, content]) => `DROP TABLE ${t}; CREATE VIRTUAL TABLE ${t} USING fts5 (${cols}, content = '${content}', tokenize = 'unicode61 remove_diacritics 2'); INSERT INTO ${t} (${t}) VALUES ('rebuild');`),
-  'DROP TABLE fts_records_text;',
-  'DROP TABLE qca_scores;',
-  'DROP TABLE qca_sets;',
-  'DROP TABLE team_fields;',
-  'DROP TABLE team_outbox;',
-  'DROP TABLE team_config;',
-  // Format 11 (recognised text): no OCR table, and the documents table as format 3 made it (without 'image').
-  'DROP TABLE page_ocr;',
-  `CREATE TABLE documents_v3 (id TEXT PRIMARY KEY, source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE, file_name TEXT NOT NULL,
-     format TEXT NOT NULL CHECK (format IN ('pdf', 'docx', 'txt', 'md', 'html')), mime_type TEXT NOT NULL, byte_size INTEGER NOT NULL,
-     sha256 TEXT NOT NULL, page_count INTEGER NOT NULL, imported_at TEXT NOT NULL) STRICT;`,
-  'INSERT INTO documents_v3 SELECT id, source_id, file_name, format, mime_type, byte_size, sha256, page_count, imported_at FROM documents;',
-  'DROP TABLE documents; ALTER TABLE documents_v3 RENAME TO documents; CREATE INDEX documents_source ON documents (source_id);',
-  'DROP TABLE citation_cache;',
-  'DROP TABLE refi_users;',
-  'DROP TABLE refi_sets;',
-  ...['refi_user', 'refi_name', 'region_x1', 'region_y1', 'region_x2', 'region_y2'].map((c) => `ALTER TABLE excerpts DROP COLUMN ${c};`),
-  ...['color', 'is_codable'].map((c) => `ALTER TABLE codes DROP COLUMN ${c};`),
-  'ALTER TABLE views DROP COLUMN columns;',
-].join(' ');
+/** What formats 7 and later added, taken away again to make an older project. */
+const UNDO_REFI_GUIDS = undoTo(6);
 
 /** The trigger of the finding: every edit of a cell's summary silently unlinks the cell's evidence. */
 const HOSTILE_TRIGGER = `CREATE TRIGGER cells_tidy AFTER UPDATE OF summary ON cells BEGIN DELETE FROM excerpt_cells WHERE cell_id = NEW.id; END`;

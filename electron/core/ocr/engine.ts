@@ -49,10 +49,17 @@ export class OcrEngine {
   /** Recognises one image (PNG, JPEG, TIFF, BMP or PNM bytes). A cancel ends the worker mid-page. */
   async recognise(image: Uint8Array, signal?: AbortSignal): Promise<Recognised> {
     if (signal?.aborted) throw cancelled();
-    const onAbort = () => void this.worker.terminate().catch(() => undefined);
+    // Terminating the worker does not settle a recognition in progress: the cancel answers for it, at once.
+    let onAbort = (): void => undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        void this.worker.terminate().catch(() => undefined);
+        reject(cancelled());
+      };
+    });
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const result = await this.worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
+      const result = await Promise.race([this.worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength)), aborted]);
       if (signal?.aborted) throw cancelled();
       return { text: result.data.text, confidence: Math.max(0, Math.min(100, result.data.confidence)) };
     } catch (error) {
