@@ -51,7 +51,7 @@ export function CsvActions({ kind, kinds = [kind] }: { kind: CsvKind; kinds?: Cs
           Export CSV
         </button>
       ) : (
-        <DropdownMenu.Root>
+        <DropdownMenu.Root modal={false}>
           <DropdownMenu.Trigger className="button button-small">
             Export CSV <ChevronIcon />
           </DropdownMenu.Trigger>

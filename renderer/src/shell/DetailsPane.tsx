@@ -11,10 +11,12 @@ interface DetailsPaneProps {
   cells: ReadonlyMap<string, CellDto> | undefined;
   focusRequest: number;
   onReturnToGrid: () => void;
+  /** The page beside which the pane stands, when it is not the matrix (what it says with nothing selected). */
+  page?: 'frameworks';
 }
 
 /** The right pane: an editor for the selected cell, case or norm. */
-export function DetailsPane({ selection, overview, cells, focusRequest, onReturnToGrid }: DetailsPaneProps) {
+export function DetailsPane({ selection, overview, cells, focusRequest, onReturnToGrid, page }: DetailsPaneProps) {
   if (selection?.kind === 'case') {
     const kase = overview.cases.find((c) => c.id === selection.caseId);
     if (kase) {
@@ -50,10 +52,14 @@ export function DetailsPane({ selection, overview, cells, focusRequest, onReturn
   return (
     <div className="details" data-testid="details-empty">
       <h2 className="pane-heading">Details</h2>
-      <p className="muted">
-        Select a cell in the matrix to edit its assessment: status, mode, period, summary, confidence and memo. Select a case or a norm in the
-        sidebar to edit it.
-      </p>
+      {page === 'frameworks' ? (
+        <p className="muted">The framework chosen in the middle is edited there. Select a case in the sidebar to see its profile here.</p>
+      ) : (
+        <p className="muted">
+          Select a cell in the matrix to edit its assessment: status, mode, period, summary, confidence and memo. Select a case or a norm in the
+          sidebar to edit it.
+        </p>
+      )}
     </div>
   );
 }
