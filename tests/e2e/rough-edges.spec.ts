@@ -34,3 +34,25 @@ test.describe('rough edges', () => {
     await expect(record.card).toBeVisible();
   });
 });
+
+test('Enter on a cell starts at its Status, the first field of the assessment; F2 and a double click go to its Summary', async ({ workbench, page }) => {
+  await workbench.open();
+  const cell = workbench.cell('Belarus', 'Acceptance');
+  await cell.focus();
+  await page.keyboard.press('Enter');
+  await expect(workbench.editor.status).toBeFocused();
+  // From Status the fields follow in reading order.
+  await page.keyboard.press('Tab');
+  await expect(workbench.editor.periodFrom).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(cell).toBeFocused();
+
+  await page.keyboard.press('F2');
+  await expect(workbench.editor.summary).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(cell).toBeFocused();
+
+  await workbench.cell('Belarus', 'Diffusion').dblclick();
+  await expect(workbench.editor.summary).toBeFocused();
+  await expect(page.getByText('Enter edits the status · F2 the summary')).toBeVisible();
+});

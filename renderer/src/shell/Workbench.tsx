@@ -19,7 +19,7 @@ import { isRecordPage, RECORD_PAGE_LABELS, RecordDetails, RecordView, useRecordN
 import { ReadOnlyBanner } from '../safety/ReadOnlyBanner';
 import { TitleBarTools } from '../safety/TitleBarTools';
 import { SaveQueue } from '../save-queue';
-import type { Selection } from '../matrix/selection';
+import type { EditField, Selection } from '../matrix/selection';
 import { Sidebar, type Page } from './Sidebar';
 import { HistoryButtons, SaveIndicator, TitleBar } from './TitleBar';
 import { revealMatrixCell } from '../matrix/matrix-focus';
@@ -68,6 +68,7 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
   }, []);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
+  const [focusField, setFocusField] = useState<EditField>('status');
   const [dialog, setDialog] = useState<'case' | 'norm' | null>(null);
   const [notice, setNotice] = useState<ApiError | undefined>(undefined);
   // The panes' widths, as the researcher left them (dragged or moved with the arrow keys on a separator).
@@ -129,9 +130,10 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [queue]);
 
-  const onSelectCell = useCallback((ref: CellRef | null, edit: boolean) => {
+  const onSelectCell = useCallback((ref: CellRef | null, edit: EditField | null) => {
     setSelection(ref ? { kind: 'cell', normId: ref.normId, caseId: ref.caseId, stageId: ref.stageId } : null);
     setFocusRequest((n) => (edit ? n + 1 : 0));
+    if (edit) setFocusField(edit);
   }, []);
 
   const selectedKey = selection?.kind === 'cell' ? cellKey(selection.normId, selection.caseId, selection.stageId) : null;
@@ -284,7 +286,14 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
               // The matrix's cells are edited beside the matrix only; here a case or norm chosen in the sidebar.
               <DetailsPane selection={selection?.kind === 'cell' ? null : selection} overview={overview} cells={snapshot.cells} focusRequest={0} onReturnToGrid={onReturnToGrid} page="frameworks" />
             ) : (
-              <DetailsPane selection={selection} overview={overview} cells={snapshot.cells} focusRequest={focusRequest} onReturnToGrid={onReturnToGrid} />
+              <DetailsPane
+                selection={selection}
+                overview={overview}
+                cells={snapshot.cells}
+                focusRequest={focusRequest}
+                focusField={focusField}
+                onReturnToGrid={onReturnToGrid}
+              />
             )}
           </aside>
           </Panel>
