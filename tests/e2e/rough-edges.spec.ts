@@ -56,3 +56,12 @@ test('Enter on a cell starts at its Status, the first field of the assessment; F
   await expect(workbench.editor.summary).toBeFocused();
   await expect(page.getByText('Enter edits the status · F2 the summary')).toBeVisible();
 });
+
+test('"No data" is marked by a round hatched mark, not by an empty square like an unticked check box', async ({ workbench }) => {
+  await workbench.open();
+  const mark = workbench.cell('Belarus', 'Reconstitution').locator('.swatch');
+  await expect(workbench.cell('Belarus', 'Reconstitution')).toHaveText('No data');
+  await expect(mark).toHaveCSS('border-radius', '50%');
+  await expect(mark).toHaveCSS('background-image', /repeating-linear-gradient/);
+  await workbench.cell('Belarus', 'Reconstitution').screenshot({ path: 'docs/screenshots/no-data-cell.png' });
+});
