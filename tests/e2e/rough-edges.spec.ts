@@ -1,6 +1,8 @@
 /**
  * Issue 17, finding 5: the rough edges a new user met in the workbench, one test each.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from './fixtures';
 import { RecordPage } from './pages/record-page';
 
@@ -64,4 +66,20 @@ test('"No data" is marked by a round hatched mark, not by an empty square like a
   await expect(mark).toHaveCSS('border-radius', '50%');
   await expect(mark).toHaveCSS('background-image', /repeating-linear-gradient/);
   await workbench.cell('Belarus', 'Reconstitution').screenshot({ path: 'docs/screenshots/no-data-cell.png' });
+});
+
+test('the CSV preview marks the bad row in the table of first rows, with its problem', async ({ workbench, app }) => {
+  const record = new RecordPage(workbench);
+  await workbench.open();
+  const file = path.join(app.workDir, 'elections.csv');
+  fs.writeFileSync(file, ['case,date,type,label', 'KAZ,2027-03-15,parliamentary,test row one', 'BLR,2027-05-01,presidentail,misspelt type', 'Belarus,2028,presidential,test row three', ''].join('\n'));
+  await record.go('Observation');
+  await record.openImport();
+  await record.previewCsv('Elections', file);
+  const rows = record.importDialog.getByRole('table', { name: 'First rows' }).getByRole('row');
+  const bad = rows.filter({ hasText: 'misspelt type' });
+  await expect(bad).toHaveAttribute('data-problem', 'true');
+  await expect(bad.getByRole('cell').first()).toHaveAccessibleName(/^3 ?, has a problem: .*presidentail/);
+  await expect(rows.filter({ hasText: 'test row one' })).not.toHaveAttribute('data-problem', 'true');
+  await record.importDialog.screenshot({ path: 'docs/screenshots/csv-preview-bad-row.png' });
 });
