@@ -99,7 +99,7 @@ async function scanEllipsisDialogs(scanner: Scanner, screen: string, region: Loc
 
 async function scanEverything(scanner: Scanner, workbench: WorkbenchPage, theme: string): Promise<void> {
   const page = workbench.page;
-  const centre = page.getByTestId('centre');
+  const centre = page.getByTestId('page-centre');
   await workbench.open();
 
   // The matrix, its states and what its toolbar opens.

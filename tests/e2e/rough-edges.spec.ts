@@ -83,3 +83,34 @@ test('the CSV preview marks the bad row in the table of first rows, with its pro
   await expect(rows.filter({ hasText: 'test row one' })).not.toHaveAttribute('data-problem', 'true');
   await record.importDialog.screenshot({ path: 'docs/screenshots/csv-preview-bad-row.png' });
 });
+
+test('the claims register uses the height it has, and its filter shows its whole placeholder', async ({ workbench, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const record = new RecordPage(workbench);
+  await workbench.open();
+  await record.go('Claims');
+  const centre = page.getByTestId('page-centre');
+  const scroll = page.getByTestId('claims-register-scroll');
+  const rows = record.register.locator('tbody tr');
+  await expect(rows).toHaveCount(7);
+  // With no claim chosen the register is the page: every one of the sample's seven claims is in view.
+  const centreBox = (await centre.boundingBox())!;
+  const scrollBox = (await scroll.boundingBox())!;
+  expect(scrollBox.height).toBeGreaterThan(centreBox.height * 0.6);
+  for (const row of await rows.all()) await expect(row).toBeInViewport({ ratio: 1 });
+
+  const filter = page.getByRole('searchbox', { name: 'Filter claims by text' });
+  const fits = await filter.evaluate((element) => {
+    const input = element as unknown as { placeholder: string; clientWidth: number; ownerDocument: { createElement(tag: string): { getContext(kind: string): { font: string; measureText(text: string): { width: number } } } } };
+    const style = (globalThis as unknown as { getComputedStyle(e: unknown): { font: string; paddingLeft: string; paddingRight: string } }).getComputedStyle(element);
+    const context = input.ownerDocument.createElement('canvas').getContext('2d');
+    context.font = style.font;
+    return context.measureText(input.placeholder).width <= input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  });
+  expect(fits, 'the whole placeholder is visible').toBe(true);
+
+  // A chosen claim shares the height with its comparison card, the register keeping at least a few rows.
+  await rows.nth(1).click();
+  await expect(record.card).toBeVisible();
+  expect((await scroll.boundingBox())!.height).toBeGreaterThan(150);
+});

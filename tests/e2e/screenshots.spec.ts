@@ -44,7 +44,7 @@ for (const size of SIZES) {
       await workbench.viewItem(label).click();
       await expect(workbench.viewItem(label)).toHaveAttribute('aria-current', 'page');
       // The first thing listed, so that the details pane shows what it is for.
-      const centre = page.getByTestId('centre');
+      const centre = page.getByTestId('page-centre');
       const first = centre.getByRole('option').or(centre.getByRole('row').nth(1)).first();
       if (label !== 'Matrix' && (await first.isVisible())) await first.click();
       if (label === 'Matrix') await workbench.cell('Kazakhstan', 'Reconstitution').click();
@@ -67,7 +67,7 @@ for (const size of SIZES) {
     await page.keyboard.press('Escape');
 
     await workbench.viewItem('Observation').click();
-    await openDialog(page, () => page.getByTestId('centre').getByRole('button', { name: 'Add election…' }).click());
+    await openDialog(page, () => page.getByTestId('page-centre').getByRole('button', { name: 'Add election…' }).click());
     await shoot(workbench, dir, '15-add-election');
     await page.keyboard.press('Escape');
 

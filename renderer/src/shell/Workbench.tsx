@@ -237,7 +237,7 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
           <section
             className="pane pane-centre"
             aria-label={pageLabel}
-            data-testid="centre"
+            data-testid="page-centre"
             onPointerDownCapture={() => setProfileCaseId(null)}
             onFocusCapture={() => setProfileCaseId(null)}
           >
