@@ -46,14 +46,14 @@ describe('Chicago (notes and bibliography)', () => {
   it('puts the comma inside the quotation marks and an en dash in ranges of the locator', async () => {
     const { notes } = await build({ what: 'claims' });
     // Before: “Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed)”, Stage 3, fn 53-54; seed line 493.
-    expect(notes[0]).toBe('“Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed),” Stage 3, nn. 53–54; seed line 493.');
+    expect(notes[0]).toBe('“Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed),” Stage 3, nn. 53–54.');
   });
 
   it('gives the matrix the same locators as the claims register', async () => {
     const { notes } = await build({ what: 'matrix', norms: ['observation'] });
     // Before: “Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed).”
     expect(notes[0]).toBe(
-      '“Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed),” Stages 1 and 2 (election monitoring), n. 45; seed line 414; “Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed),” Concluding discussion; seed line 896.',
+      '“Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed),” Stages 1 and 2 (election monitoring), n. 45; “Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed),” Concluding discussion.',
     );
   });
 
@@ -95,7 +95,7 @@ describe('APA', () => {
     expect(text).toContain('some specific improvements were made”"},{"cite":{"id":"c4","noteNumber":null,"runs":[{"text":"(OSCE/ODIHR, 2010)"}]');
     expect(text).toMatch(/"runs":\[\{"text":"\(OSCE\/ODIHR, 2010\)"\}\],"refs":\[[^\]]*\]\}\},\{"text":"\."\}/);
     // Before: (*Untitled Manuscript …*, c. 2016-2019, Stage 3, fn 53-54; seed line 493) after the paraphrase's full stop.
-    expect(text).toContain('"text":"Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed)","italic":true},{"text":", ca. 2016–2019, Stage 3, nn. 53–54; seed line 493)"}');
+    expect(text).toContain('"text":"Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed)","italic":true},{"text":", ca. 2016–2019, Stage 3, nn. 53–54)"}');
   });
 
   it('has no stray comma, an en dash in 2016–2019, and capitals at the start of sentences', async () => {

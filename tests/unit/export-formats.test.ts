@@ -115,7 +115,7 @@ describe('LaTeX', () => {
     for (const s of ['\\begin{longtable}', '\\toprule', '\\endfirsthead', '\\endhead', '\\bottomrule', '\\end{longtable}']) expect(source).toContain(s);
     expect(source).toContain('{\\textbf{Table~\\thetable.} International election observation: Kazakhstan and Belarus, stage by stage');
     expect(source).toContain('\\statusmark{009E73}{Reached}');
-    expect(source).toContain('\\footcites[{Stages 1 and 2 (election monitoring), n. 45; seed line 414}]{seed}');
+    expect(source).toContain('\\footcites[{Stages 1 and 2 (election monitoring), n. 45}]{seed}');
     const bibText = fs.readFileSync(bib!, 'utf8');
     expect(bibText).toMatch(/@\w+\{seed,/);
     expect(bibText).toMatch(/@article\{eurasianet-2010,/);

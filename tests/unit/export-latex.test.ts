@@ -108,7 +108,7 @@ describe('LaTeX for a journal', () => {
     expect(tex).toContain('\\printbibliography');
     expect(tex).toContain('{biblatex-chicago}');
     // Real citations: the matrix cites each cell's sources with the excerpts' locators, as the claims register does.
-    expect(body).toContain('\\footcites[{Stages 1 and 2 (election monitoring), n. 45; seed line 414}]{seed}');
+    expect(body).toContain('\\footcites[{Stages 1 and 2 (election monitoring), n. 45}]{seed}');
     expect(body).not.toContain('\\footnote{');
     // Every key cited is an entry of the .bib, and the keys are the project's citation keys (as in XLSX and CSL-JSON).
     const keys = new Set(listSources(project).map((s) => s.citationKey));
@@ -125,7 +125,7 @@ describe('LaTeX for a journal', () => {
   it('cites author-date styles with \\parencite before the full stop, with the matching biblatex style', async () => {
     const { tex, body } = await exportTex('apa', { what: 'matrix', style: 'apa', norms: ['observation'] });
     expect(tex).toContain('\\usepackage[style=apa,backend=biber]{biblatex}');
-    expect(body).toContain('on 30 January 1992 \\parencites[{Stages 1 and 2 (election monitoring), n. 45; seed line 414}]{seed}[{Concluding discussion; seed line 896}]{seed}.');
+    expect(body).toContain('on 30 January 1992 \\parencites[{Stages 1 and 2 (election monitoring), n. 45}]{seed}[{Concluding discussion}]{seed}.');
   });
 
   it('writes a valid biblatex .bib: newspapers with their journaltitle, ISO dates, no private notes', async () => {
