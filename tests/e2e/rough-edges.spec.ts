@@ -114,3 +114,23 @@ test('the claims register uses the height it has, and its filter shows its whole
   await expect(record.card).toBeVisible();
   expect((await scroll.boundingBox())!.height).toBeGreaterThan(150);
 });
+
+test('the observation timeline keeps the marks of close elections apart at 1280×720', async ({ workbench, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const record = new RecordPage(workbench);
+  await workbench.open();
+  await record.go('Observation');
+  const marks = page.getByTestId('election-mark');
+  await expect(marks.first()).toBeVisible();
+  const boxes = (await Promise.all((await marks.all()).map((m) => m.boundingBox()))).filter((b) => b !== null);
+  // Marks of one case share a row; in each row no mark may cover another.
+  const rows = new Map<number, { x: number; width: number }[]>();
+  for (const b of boxes) rows.set(Math.round(b.y), [...(rows.get(Math.round(b.y)) ?? []), b]);
+  const overlaps: string[] = [];
+  for (const [y, row] of rows) {
+    row.sort((a, b) => a.x - b.x);
+    for (let i = 1; i < row.length; i++) if (row[i]!.x < row[i - 1]!.x + row[i - 1]!.width - 0.5) overlaps.push(`row ${y}: ${row[i - 1]!.x}…${row[i]!.x}`);
+  }
+  expect(overlaps).toEqual([]);
+  await workbench.screenshot('observation-timeline-1280.png');
+});
