@@ -108,6 +108,11 @@ test('the claims register uses the height it has, and its filter shows its whole
     return context.measureText(input.placeholder).width <= input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
   });
   expect(fits, 'the whole placeholder is visible').toBe(true);
+  // The verification words ("verified externally") are not cut off.
+  const clipped = await record.register.locator('tbody tr td:last-child').evaluateAll((cells) =>
+    cells.filter((cell) => (cell as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth > (cell as unknown as { clientWidth: number }).clientWidth).length,
+  );
+  expect(clipped).toBe(0);
 
   // A chosen claim shares the height with its comparison card, the register keeping at least a few rows.
   await rows.nth(1).click();

@@ -45,7 +45,12 @@ for (const size of SIZES) {
       await expect(workbench.viewItem(label)).toHaveAttribute('aria-current', 'page');
       // The first thing listed, so that the details pane shows what it is for.
       const centre = page.getByTestId('page-centre');
-      const first = centre.getByRole('option').or(centre.getByRole('row').nth(1)).first();
+      const first =
+        label === 'Claims'
+          ? centre.getByTestId('claims-register').locator('tbody tr').first()
+          : label === 'Observation'
+            ? centre.getByTestId('election-mark').last()
+            : centre.getByRole('option').or(centre.getByRole('row').nth(1)).first();
       if (label !== 'Matrix' && (await first.isVisible())) await first.click();
       if (label === 'Matrix') await workbench.cell('Kazakhstan', 'Reconstitution').click();
       if (label === 'Search') await page.getByRole('searchbox', { name: 'Search the project' }).fill('observ');

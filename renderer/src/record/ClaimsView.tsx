@@ -138,7 +138,7 @@ export function ClaimsView() {
             <col style={{ width: '13%' }} />
             <col style={{ width: '12%' }} />
             <col style={{ width: 108 }} />
-            <col style={{ width: 120 }} />
+            <col style={{ width: 140 }} />
           </colgroup>
           <thead>
             <tr>
