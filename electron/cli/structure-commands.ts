@@ -4,7 +4,7 @@
  */
 import type { CaseDto, CaseRole } from '../contract/api';
 import { listAttributes } from '../core/repos/cases';
-import { addCase, addFramework, addNorm, addStageTo, changeCase, createProjectFile } from '../core/structure';
+import { addCase, addFramework, addNorm, addStageTo, changeCase, createProjectFile, setCaseArchived, setNormArchived } from '../core/structure';
 import { FRAMEWORK_TEMPLATES } from '../core/templates';
 import { openForWriting, openProject, parse, readPassphrase, requireFile, UsageError, type Command } from './common';
 
@@ -14,8 +14,12 @@ export const STRUCTURE_USAGE = `  new FILE [--title TEXT] [--framework TEMPLATE]
   case add FILE --name NAME [--iso CODE] [--role focal|comparison] [--notes TEXT]
   case update FILE CASE [--name NAME] [--iso CODE] [--role focal|comparison] [--notes TEXT]
   case list FILE [--json]    add, change (--iso "" clears the code) or list cases; one case is focal
+  case archive|unarchive FILE CASE
+                             take a case out of the matrix, lists and exports, or bring it back; its cells stay
   norm add FILE --label LABEL [--short TEXT] [--description TEXT] [--framework NAME]
   norm list FILE [--json]    add or list norms (a new norm uses the default framework unless one is named)
+  norm archive|unarchive FILE NORM
+                             the same for a norm
   framework add FILE (--name NAME --stage LABEL [--stage LABEL]... | --template TEMPLATE [--name NAME]) [--default]
   framework list FILE [--json]
                              add or list frameworks (stages, status scale) and the templates to start from
@@ -42,6 +46,28 @@ const describeCase = (c: CaseDto) => `${c.name}${c.isoCode ? ` (${c.isoCode})` :
 
 function write(text: string): void {
   process.stdout.write(`${text}\n`);
+}
+
+/** `case archive|unarchive FILE CASE` and the same for norms. */
+function archiving(kind: 'case' | 'norm', archived: boolean): Command {
+  return (rest) => {
+    const { values, positionals } = parse(rest, {}, 2);
+    const file = requireFile(positionals);
+    const query = positionals[1];
+    if (!query) throw new UsageError(`Name the ${kind}: comparanda ${kind} ${archived ? 'archive' : 'unarchive'} FILE ${kind.toUpperCase()}.`);
+    const project = openForWriting(file, values, 'changed');
+    try {
+      if (kind === 'case') {
+        const kase = setCaseArchived(project, query, archived);
+        write(archived ? `Archived case ${describeCase(kase)}. Its cells stay in the project; "case unarchive" brings it back.` : `Restored case ${describeCase(kase)}.`);
+      } else {
+        const norm = setNormArchived(project, query, archived);
+        write(archived ? `Archived norm "${norm.label}". Its cells stay in the project; "norm unarchive" brings it back.` : `Restored norm "${norm.label}".`);
+      }
+    } finally {
+      project.close();
+    }
+  };
 }
 
 export const structureCommands: Record<string, Command> = {
@@ -98,6 +124,8 @@ export const structureCommands: Record<string, Command> = {
           project.close();
         }
       },
+      archive: archiving('case', true),
+      unarchive: archiving('case', false),
     });
   },
 
@@ -132,6 +160,8 @@ export const structureCommands: Record<string, Command> = {
           project.close();
         }
       },
+      archive: archiving('norm', true),
+      unarchive: archiving('norm', false),
     });
   },
 

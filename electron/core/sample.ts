@@ -204,7 +204,7 @@ export function fillSample(db: Database.Database, dir: string = path.join(assets
     ).run(
       id,
       sourceId,
-      fact.locator,
+      readerLocator(fact.locator),
       fact.text,
       fact.textType === 'paraphrase' ? 'paraphrase' : 'quote',
       participant ? '' : (fact.speaker ?? ''),
@@ -267,6 +267,15 @@ function linkSampleEvidence(
 }
 
 /** Writes the bundled sample project to `dest` (which must not exist yet). */
+/**
+ * The fact base records where each passage is in the manuscript as a researcher cites it ("Stage 3, fn 53-54") and,
+ * for checking, the line of the repository's text copy ("; seed line 493"). Users see only the first: the line
+ * number means nothing outside this repository.
+ */
+export function readerLocator(locator: string): string {
+  return locator.replace(/;\s*seed line \d+\s*$/i, '').trim();
+}
+
 export function writeSampleProject(dest: string, options: OpenOptions = {}): void {
   Project.create(dest, { ...options, title: SAMPLE_TITLE, fill: (db) => fillSample(db) }).close();
 }

@@ -11,8 +11,8 @@ import { ApiError } from '../contract/errors';
 import type { Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';
 import { stmt } from './db/statements';
-import { addStage, createCase, createFramework, createNorm, updateCase, updateFramework } from './edit';
-import { foldName, matchCase, matchName } from './names';
+import { addStage, archiveCase, archiveNorm, createCase, createFramework, createNorm, updateCase, updateFramework } from './edit';
+import { foldName, matchCase, matchName, matchNorm } from './names';
 import { Project } from './project';
 import { DEFAULT_STATUSES, insertFramework } from './repos/frameworks';
 import { FRAMEWORK_TEMPLATES } from './templates';
@@ -89,6 +89,23 @@ export function changeCase(p: Project, query: string, fields: CaseFields): CaseD
   const input = checked('cases.update', { id: kase.id, name: fields.name, isoCode: isoOf(fields.isoCode), role: fields.role, notes: fields.notes }) as Parameters<typeof updateCase>[1];
   assertCaseUnique(cases, input.name, input.isoCode, kase.id);
   return updateCase(p, input);
+}
+
+/**
+ * Archives a case (or restores it): it leaves the matrix, the lists and new exports, and everything recorded about
+ * it stays in the file. Nothing is deleted from the command line: a case's cells are the research.
+ */
+export function setCaseArchived(p: Project, query: string, archived: boolean): CaseDto {
+  const kase = matchCase(query, p.overview().cases);
+  if (kase.archived === archived) throw new ApiError('CONFLICT', `${kase.name} is already ${archived ? 'archived' : 'in use (not archived)'}; nothing was changed.`);
+  return archiveCase(p, { id: kase.id, archived });
+}
+
+/** Archives a norm (or restores it), as `setCaseArchived` does a case. */
+export function setNormArchived(p: Project, query: string, archived: boolean): NormDto {
+  const norm = matchNorm(query, p.overview().norms);
+  if (norm.archived === archived) throw new ApiError('CONFLICT', `"${norm.label}" is already ${archived ? 'archived' : 'in use (not archived)'}; nothing was changed.`);
+  return archiveNorm(p, { id: norm.id, archived });
 }
 
 export function addNorm(p: Project, fields: { label: string; shortLabel?: string | undefined; description?: string | undefined; framework?: string | undefined }): NormDto {

@@ -7,12 +7,15 @@ import { useUnlockRequest } from './safety/unlock-request';
 import { UnlockPage } from './safety/UnlockScreen';
 import { TitleBar } from './shell/TitleBar';
 import { Workbench } from './shell/Workbench';
+import { keepHiddenPartsInert } from './ui/inert-hidden';
 
 export function App() {
   const current = useApiQuery('project.current', {});
   const project = current.data;
   // An encrypted project to unlock (?unlock=<path> from Electron, or asked for by the empty state).
   const unlockPath = useUnlockRequest();
+
+  useEffect(() => keepHiddenPartsInert(), []);
 
   useEffect(() => {
     // The window title leaves the app (browser history and session files, task bars, screen sharing): an encrypted

@@ -132,7 +132,7 @@ test.describe('comparing cases', () => {
     expect((await workbench.overview()).views[0]!.differences).toBe(false);
     await workbench.viewButton.click();
     await page.getByRole('menuitem', { name: 'Delete “Voting, compared”' }).click();
-    await expect(workbench.viewButton).toHaveAccessibleName('View: none saved');
+    await expect(workbench.viewButton).toHaveAccessibleName('View: Custom (none saved)');
     expect((await workbench.overview()).views).toHaveLength(0);
   });
 });

@@ -22,12 +22,12 @@ test.describe('editing the matrix', () => {
     await expect(diffusion.locator('strong')).toHaveText('Copenhagen');
     await expect(workbench.undoButton).toHaveAttribute('title', /Edit Russia · Diffusion/);
 
-    // Second cell with the keyboard only: arrows to the cell, Enter, type, Escape back to the grid.
+    // Second cell with the keyboard only: arrows to the cell, F2 (the summary), type, Escape back to the grid.
     await diffusion.focus();
     await page.keyboard.press('ArrowDown');
     const acceptance = workbench.cell('Russia', 'Acceptance');
     await expect(acceptance).toBeFocused();
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('F2');
     await expect(workbench.editor.summary).toBeFocused();
     await page.keyboard.type('Observers admitted by the 1997 law, then limited.');
     await expect(workbench.saveState).toHaveText(/Saving…|Saved/);

@@ -132,11 +132,11 @@ test.describe('the sample project', () => {
     const target = workbench.cell('Kazakhstan', 'Reconstitution');
     await expect(target).toBeFocused();
 
-    // Enter opens the editor with the focus in it; Escape returns to the same cell.
+    // Enter opens the editor with the focus on its first field, Status; Escape returns to the same cell.
     await page.keyboard.press('Enter');
     await expect(target).toHaveAttribute('aria-selected', 'true');
     await expect(workbench.editor.title).toHaveText('Kazakhstan · Reconstitution');
-    await expect(workbench.editor.summary).toBeFocused();
+    await expect(workbench.editor.status).toBeFocused();
     await expect(workbench.editor.status).toHaveText('Reached');
     await expect(workbench.editor.mode.getByRole('radio', { name: 'Discourse' })).toBeChecked();
     await expect(workbench.editor.periodFrom).toHaveValue('2012');
@@ -205,7 +205,7 @@ test.describe('the sample project', () => {
     await expect(workbench.editor.title).toHaveText('Kazakhstan · Reconstitution');
     await workbench.screenshot('sample-open.png');
     // matrix.png: the same cell opened from the keyboard, the editor focused on its summary.
-    await workbench.cell('Kazakhstan', 'Reconstitution').press('Enter');
+    await workbench.cell('Kazakhstan', 'Reconstitution').press('F2');
     await expect(workbench.editor.summary).toBeFocused();
     await workbench.screenshot('matrix.png');
   });

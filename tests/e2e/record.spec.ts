@@ -218,7 +218,7 @@ test.describe('regional context and indicators', () => {
     expect(added[0]!.caseId).toBe((await workbench.overview()).cases.find((c) => c.name === 'Belarus')!.id);
 
     await record.go('Regional context');
-    await page.getByRole('main', { name: 'Regional context' }).getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('region', { name: 'Regional context' }).getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByRole('menuitem', { name: /membership/i }).click();
     const membership = page.getByRole('dialog', { name: 'Add membership' });
     await expect(membership.getByLabel('Case')).toBeVisible();

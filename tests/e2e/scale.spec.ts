@@ -160,9 +160,9 @@ test('40 cases x 8 norms x 6 stages, all norms stacked: appears, moves by keyboa
   await expect(workbench.focusedCell()).toHaveAttribute('data-norm', scaleNormLabel(0));
   await expect(grid).not.toHaveAttribute('tabindex', '0');
 
-  // Type in a cell: Enter opens the editor, the typing saves, the matrix shows it.
+  // Type in a cell: F2 opens the editor on its summary, the typing saves, the matrix shows it.
   await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('F2');
   await expect(workbench.editor.summary).toBeFocused();
   await page.keyboard.press('Control+End');
   await resetFrames();

@@ -48,14 +48,14 @@ describe('Chicago (notes and bibliography)', () => {
   it('puts the comma inside the quotation marks and an en dash in ranges of the locator', async () => {
     const { notes } = await build({ what: 'claims' });
     // Before: “Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed)”, Stage 3, fn 53-54; seed line 493.
-    expect(notes[0]).toBe('“Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed),” Stage 3, nn. 53–54; seed line 493.');
+    expect(notes[0]).toBe('“Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed),” Stage 3, nn. 53–54.');
   });
 
   it('gives the matrix the same locators as the claims register', async () => {
     const { notes } = await build({ what: 'matrix', norms: ['observation'] });
     // Before: “Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed).”
     expect(notes[0]).toBe(
-      '“Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed),” Stages 1 and 2 (election monitoring), n. 45; seed line 414; “Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed),” Concluding discussion; seed line 896.',
+      '“Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed),” Stages 1 and 2 (election monitoring), n. 45; “Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed),” Concluding discussion.',
     );
   });
 
@@ -97,7 +97,7 @@ describe('APA', () => {
     expect(text).toContain('some specific improvements were made”"},{"cite":{"id":"c4","noteNumber":null,"runs":[{"text":"(OSCE/ODIHR, 2010)"}]');
     expect(text).toMatch(/"runs":\[\{"text":"\(OSCE\/ODIHR, 2010\)"\}\],"refs":\[[^\]]*\]\}\},\{"text":"\."\}/);
     // Before: (*Untitled Manuscript …*, c. 2016-2019, Stage 3, fn 53-54; seed line 493) after the paraphrase's full stop.
-    expect(text).toContain('"text":"Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed)","italic":true},{"text":", ca. 2016–2019, Stage 3, nn. 53–54; seed line 493)"}');
+    expect(text).toContain('"text":"Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed)","italic":true},{"text":", ca. 2016–2019, Stage 3, nn. 53–54)"}');
   });
 
   it('cites a matrix cell before its full stop in HTML, DOCX and Markdown, as in LaTeX', async () => {
@@ -105,15 +105,15 @@ describe('APA', () => {
     const doc = await buildExportDocument(sample, { ...options, format: 'pdf', out: '' });
     // Before: "… on 30 January 1992. (Untitled manuscript …, ca. 2016–2019, …)" — the citation after the full stop.
     const html = renderHtml(doc, { paper: 'a4' }).html.replace(/\u00ad/g, '');
-    expect(html).toMatch(/on 30 January 1992 <span class="cite">\(<i>Untitled manuscript.*?seed line 896\)<\/span>\./i);
+    expect(html).toMatch(/on 30 January 1992 <span class="cite">\(<i>Untitled manuscript.*?\)<\/span>\./i);
     expect(html).not.toMatch(/1992\. <span class="cite">/);
     const md = renderMarkdown(await buildExportDocument(sample, { ...options, language: 'ru', format: 'md', out: '' }));
-    expect(md).toMatch(/30 January 1992 \(\*Untitled manuscript[^|]*seed line 896\)\./i);
+    expect(md).toMatch(/30 January 1992 \(\*Untitled manuscript[^|]*\)\./i);
     expect(md).not.toMatch(/1992\. \(\*Untitled/);
     const out = path.join(dir, 'apa-matrix.docx');
     await exportProject(sample, { ...options, format: 'docx', out });
     const docx = (await mammoth.extractRawText({ path: out })).value;
-    expect(docx).toMatch(/30 January 1992 \(Untitled manuscript[^\n]*seed line 896\)\./i);
+    expect(docx).toMatch(/30 January 1992 \(Untitled manuscript[^\n]*\)\./i);
     expect(docx).not.toContain('1992. (Untitled');
   });
 

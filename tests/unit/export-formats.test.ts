@@ -116,7 +116,7 @@ describe('LaTeX', () => {
     expect(source).toContain('{\\textbf{Table~\\thetable.} International election observation: Kazakhstan and Belarus, stage by stage');
     expect(source).toContain('\\statusmark{009E73}{Reached}');
     // Table notes lettered under the table (Chicago 3.77); \\footcites with --note-marks numbers (export-latex.test.ts).
-    expect(source).toContain('\\cites[{Stages 1 and 2 (election monitoring), n. 45; seed line 414}]{seed}');
+    expect(source).toContain('\\cites[{Stages 1 and 2 (election monitoring), n. 45}]{seed}');
     const bibText = fs.readFileSync(bib!, 'utf8');
     expect(bibText).toMatch(/@\w+\{seed,/);
     expect(bibText).toMatch(/@article\{eurasianet-2010,/);

@@ -188,7 +188,7 @@ describe('PDF export of the matrix', () => {
       '“interested in scandal or provocations”',
       '(paraphrase)',
       'CEC member 1 (interviewee, pseudonym)',
-      'Stage 4 (election monitoring), n. 57; seed line 524',
+      'Stage 4 (election monitoring), n. 57',
       'Bibliography',
     ]) {
       expect(content).toContain(expected);

@@ -7,6 +7,7 @@ import { AutoTextArea, useAutoSave } from '../ui/fields';
 import { CellClaims } from '../record/RecordPages';
 import { CellHistory } from '../safety/CellHistory';
 import { StatusSelect } from './StatusSelect';
+import type { EditField } from './selection';
 import { SummaryEditor } from './SummaryEditor';
 import { useProject, useServices } from '../workbench-context';
 
@@ -23,8 +24,9 @@ interface CellEditorProps {
   kase: CaseDto;
   stage: StageDto;
   cell: CellDto | undefined;
-  /** Changes when the user pressed Enter on this cell in the matrix: the summary field takes the focus. */
+  /** Changes when the user opened this cell for editing in the matrix: `focusField` takes the focus. */
   focusRequest: number;
+  focusField: EditField;
   /** Escape: back to the cell in the matrix. */
   onReturnToGrid: () => void;
 }
@@ -69,7 +71,7 @@ function formatTime(iso: string): string {
  * The editor of one matrix cell: status on the framework's scale, mode where the stage asks for it, period,
  * summary (Markdown), confidence and a private memo. Every field saves itself; Escape returns to the matrix.
  */
-export function CellEditor({ target, norm, framework, kase, stage, cell, focusRequest, onReturnToGrid }: CellEditorProps) {
+export function CellEditor({ target, norm, framework, kase, stage, cell, focusRequest, focusField, onReturnToGrid }: CellEditorProps) {
   const { store } = useServices();
   const readOnly = useProject().overview?.project.readonly ?? false;
   const { normId, caseId, stageId } = target;
@@ -112,7 +114,11 @@ export function CellEditor({ target, norm, framework, kase, stage, cell, focusRe
   });
 
   useEffect(() => {
-    if (focusRequest > 0) summaryRef.current?.focus();
+    if (focusRequest === 0) return;
+    if (focusField === 'summary') summaryRef.current?.focus();
+    else document.getElementById(ids.status)?.focus();
+    // Only a new request moves the focus, not a change of the field asked for next time.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {

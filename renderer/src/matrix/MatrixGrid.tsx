@@ -6,6 +6,7 @@ import { NotEqualIcon, QuoteIcon } from '../ui/icons';
 import { renderFirstLine, summaryText } from '../ui/markdown';
 import { onRevealMatrixCell } from './matrix-focus';
 import { cellKey, differsFromFocal, MODE_LABELS, statusOf, type CellRef, type DataRow, type GridModel, type GridRow } from './matrix-model';
+import type { EditField } from './selection';
 import { StatusSwatch } from './StatusSwatch';
 
 interface MatrixGridProps {
@@ -17,8 +18,8 @@ interface MatrixGridProps {
   differences: boolean;
   focalName: string | undefined;
   selectedKey: string | null;
-  /** `edit`: Enter was pressed, the editor should take the focus. */
-  onSelect: (ref: CellRef | null, edit: boolean) => void;
+  /** `edit`: the cell was opened for editing (Enter, F2, a double click): the editor's field that takes the focus. */
+  onSelect: (ref: CellRef | null, edit: EditField | null) => void;
   labelledBy: string;
   /** The group a case column starts when the columns are grouped by an attribute ("Regime type: closed autocracy"). */
   groupStarts?: ReadonlyMap<string, string> | undefined;
@@ -242,14 +243,14 @@ export function MatrixGrid({ model, cells, evidence, differences, focalName, sel
       case 'Enter':
       case 'F2':
         if (ctrl) return;
-        onSelect(refAt(at.row, at.col), true);
+        onSelect(refAt(at.row, at.col), event.key === 'Enter' ? 'status' : 'summary');
         break;
       case ' ':
-        onSelect(refAt(at.row, at.col), false);
+        onSelect(refAt(at.row, at.col), null);
         break;
       case 'Escape':
         if (selectedKey === null) return;
-        onSelect(null, false);
+        onSelect(null, null);
         break;
       default:
         return;
@@ -259,12 +260,12 @@ export function MatrixGrid({ model, cells, evidence, differences, focalName, sel
 
   const onClick = (event: MouseEvent<HTMLTableElement>) => {
     const ref = targetRef(event.target);
-    if (ref) onSelect(ref, false);
+    if (ref) onSelect(ref, null);
   };
 
   const onDoubleClick = (event: MouseEvent<HTMLTableElement>) => {
     const ref = targetRef(event.target);
-    if (ref) onSelect(ref, true);
+    if (ref) onSelect(ref, 'summary');
   };
 
   const onFocus = (event: FocusEvent<HTMLTableElement>) => {

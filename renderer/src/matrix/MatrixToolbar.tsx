@@ -126,7 +126,7 @@ function CasesPopover({ settings, onSettings, cases }: Omit<ToolbarProps, 'norms
 
   return (
     <Popover.Root>
-      <Popover.Trigger className="button button-small" aria-label={`Cases: ${shownCount} of ${ordered.length} shown`} data-toolbar-item="">
+      <Popover.Trigger className="button button-small" aria-label={`Cases ${shownCount} of ${ordered.length} shown`} data-toolbar-item="">
         Cases <span className="button-count">{shownCount === ordered.length ? ordered.length : `${shownCount} of ${ordered.length}`}</span>
         <ChevronIcon />
       </Popover.Trigger>
@@ -218,9 +218,9 @@ function ViewMenu({ settings, onSettings, norms, cases, views }: ToolbarProps) {
 
   return (
     <div className="toolbar-field">
-      <DropdownMenu.Root>
-        <DropdownMenu.Trigger className="button button-small view-trigger" data-toolbar-item="" aria-label={`View: ${current ? current.name : 'none saved'}${changed ? ' (changed)' : ''}`}>
-          <span className="toolbar-label">View</span>
+      <DropdownMenu.Root modal={false}>
+        <DropdownMenu.Trigger className="button button-small view-trigger" data-toolbar-item="" aria-label={`View: ${current ? current.name : 'Custom (none saved)'}${changed ? ' (changed)' : ''}`}>
+          <span className="toolbar-label">View</span>{' '}
           <span className="view-name">{current ? current.name : 'Custom'}</span>
           {changed ? <span className="muted">(changed)</span> : null}
           <ChevronIcon />

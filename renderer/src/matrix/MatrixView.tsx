@@ -8,6 +8,7 @@ import { MatrixGrid } from './MatrixGrid';
 import { MatrixToolbar } from './MatrixToolbar';
 import { buildGrid, frameworkOf, orderStages, type CellRef, type NormBlock } from './matrix-model';
 import { ContextBand } from '../record/RecordPages';
+import type { EditField } from './selection';
 import { StatusSwatch } from './StatusSwatch';
 import { groupStarts } from '../../../electron/contract/columns';
 import { arrangedCases, shownNorms, type MatrixSettings } from './view-state';
@@ -23,7 +24,7 @@ interface MatrixViewProps {
   settings: MatrixSettings;
   onSettings: (next: MatrixSettings) => void;
   selectedKey: string | null;
-  onSelectCell: (ref: CellRef | null, edit: boolean) => void;
+  onSelectCell: (ref: CellRef | null, edit: EditField | null) => void;
 }
 
 /** The central view: one norm's matrix or several stacked, cases against stages, either way round. */
@@ -95,7 +96,7 @@ export function MatrixView({ overview, cells, evidence, cellsError, onRetry, set
       )}
       <ContextBand cases={cases} normIds={blocks.map((b) => b.norm.id)} cells={cells} selectedKey={selectedKey} />
       <p className="matrix-hint muted">
-        Arrows move · Enter edits · Esc returns to the matrix · {MOD}Z undoes, {MOD}Shift+Z redoes
+        Arrows move · Enter edits the status · F2 the summary · Esc returns to the matrix · {MOD}Z undoes, {MOD}Shift+Z redoes
       </p>
     </section>
   );

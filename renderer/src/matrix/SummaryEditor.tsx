@@ -87,7 +87,8 @@ export function SummaryEditor({ textareaRef, ...save }: SummaryEditorProps) {
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => apply(format)}
     >
-      {text}
+      {/* The glyph is a picture of the format drawn by CSS, so that the button's only text is its name. */}
+      {text === label ? text : <span className="tool-glyph" data-glyph={text} />}
     </button>
   );
 

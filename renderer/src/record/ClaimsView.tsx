@@ -129,7 +129,7 @@ export function ClaimsView() {
 
       {claims.error ? <InlineAlert message={claims.error.message} actionLabel="Try again" onAction={claims.reload} /> : null}
 
-      <div className="rec-register-scroll">
+      <div className={`rec-register-scroll${selected ? ' has-card' : ''}`} data-testid="claims-register-scroll">
         <table className="rec-table rec-register" aria-label="Claims register" data-testid="claims-register">
           <colgroup>
             <col style={{ width: '15%' }} />
@@ -138,7 +138,7 @@ export function ClaimsView() {
             <col style={{ width: '13%' }} />
             <col style={{ width: '12%' }} />
             <col style={{ width: 108 }} />
-            <col style={{ width: 120 }} />
+            <col style={{ width: 140 }} />
           </colgroup>
           <thead>
             <tr>

@@ -54,7 +54,7 @@ export function ContextView() {
         lede="Regional organisations (SCO, CIS…), the norms their entrepreneurs promote, the instruments that carry them, and each case’s membership over time."
         actions={
           <>
-            <DropdownMenu.Root>
+            <DropdownMenu.Root modal={false}>
               <DropdownMenu.Trigger className="button button-small">
                 Add <ChevronIcon />
               </DropdownMenu.Trigger>
@@ -252,7 +252,7 @@ function OverTime({
             className={`rec-ot-bar is-norm${b.open ? ' is-open' : ''}${isSelected('regional-norm', n.id) ? ' is-selected' : ''}`}
             style={{ left: b.left, width: b.width }}
             onClick={() => onSelect({ kind: 'regional-norm', id: n.id })}
-            aria-label={`${n.label}, ${formatPeriod(p)}`}
+            aria-label={`${n.label}: ${n.organisationId ? orgName.get(n.organisationId) : 'regional'} ${formatPeriod(p)}`}
           >
             <span>
               {n.organisationId ? orgName.get(n.organisationId) : 'regional'} {formatPeriod(p)}

@@ -51,7 +51,7 @@ export function CsvActions({ kind, kinds = [kind] }: { kind: CsvKind; kinds?: Cs
           Export CSV
         </button>
       ) : (
-        <DropdownMenu.Root>
+        <DropdownMenu.Root modal={false}>
           <DropdownMenu.Trigger className="button button-small">
             Export CSV <ChevronIcon />
           </DropdownMenu.Trigger>
@@ -263,16 +263,24 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
                 </tr>
               </thead>
               <tbody>
-                {preview.sample.slice(0, 8).map((row, i) => (
-                  <tr key={i}>
-                    <td className="numeric muted">{preview.sampleLines[i]}</td>
+                {preview.sample.slice(0, 8).map((row, i) => {
+                  const line = preview.sampleLines[i];
+                  const problem = problems.find((p) => p.line === line);
+                  return (
+                  <tr key={i} className={problem ? 'is-problem' : undefined} data-problem={problem ? 'true' : undefined} title={problem?.message}>
+                    <td className={problem ? 'numeric rec-problem-line' : 'numeric muted'}>
+                      {problem ? <span aria-hidden="true">⚠ </span> : null}
+                      {line}
+                      {problem ? <span className="visually-hidden">, has a problem: {problem.message}</span> : null}
+                    </td>
                     {row.map((cell, j) => (
                       <td key={j} title={cell}>
                         {cell.length > 60 ? `${cell.slice(0, 59)}…` : cell}
                       </td>
                     ))}
                   </tr>
-                ))}
+                  );
+                })}
               </tbody>
             </table>
           </div>

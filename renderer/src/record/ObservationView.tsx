@@ -33,6 +33,8 @@ const LANE_HEAD = 112;
 const GLYPH_ROW = 20;
 const TAG_LINE = 12;
 const CHAR_PX = 6.1;
+/** A mark's glyph (18 px) and the least space between two: closer elections are moved apart (see `at`). */
+const MARK_GAP = 20;
 
 export function ObservationView() {
   const { index, error, reload } = useObservationIndex();
@@ -89,7 +91,10 @@ export function ObservationView() {
 
 interface Mark {
   election: ElectionDto;
+  /** Where the glyph and its labels stand: the date's place, or further right when an earlier mark is too close. */
   x: number;
+  /** The date's place on the axis. */
+  at: number;
   tags: string[];
   presence: OdihrPresence;
   width: number;
@@ -128,12 +133,15 @@ function Timeline({ index, cases, selectedId, onSelect }: { index: ObservationIn
       to: hi,
       lanes: cases.map((kase) => {
         const ends: number[] = [];
+        let previous = -Infinity;
         const marks: Mark[] = shown
           .filter((e) => e.caseId === kase.id)
           .sort((a, b) => dateToYear(a.date)! - dateToYear(b.date)!)
           .map((election) => {
             const tags = tagsOf(election);
-            const x = scale(dateToYear(election.date)!);
+            const at = scale(dateToYear(election.date)!);
+            const x = Math.max(at, previous + MARK_GAP);
+            previous = x;
             const yearLabel = `${yearOf(election.date)} ${ELECTION_TYPE_SHORT[election.type]}`;
             const w = Math.ceil(Math.max(yearLabel.length, ...tags.map((t) => t.length)) * CHAR_PX) + 6;
             // The label block goes on the first level where it clears its left neighbour (no overlapping words).
@@ -143,7 +151,7 @@ function Timeline({ index, cases, selectedId, onSelect }: { index: ObservationIn
               ends.push(0);
             }
             ends[level] = x + w / 2;
-            return { election, x, tags, presence: odihrPresence(election), width: w, level };
+            return { election, x, at, tags, presence: odihrPresence(election), width: w, level };
           });
         const maxTags = Math.max(1, ...marks.map((m) => m.tags.length));
         const block = (maxTags + 1) * TAG_LINE + 6;
@@ -221,6 +229,7 @@ function Timeline({ index, cases, selectedId, onSelect }: { index: ObservationIn
                 return (
                   <div key={m.election.id} className={`rec-mark-wrap${selected ? ' is-selected' : ''}`}>
                     {m.level > 0 ? <span className="rec-leader" style={{ left: m.x, top: 15, height: top - 15 }} aria-hidden="true" /> : null}
+                    {m.x - m.at >= 1 ? <span className="rec-dodge" style={{ left: m.at, width: m.x - m.at }} aria-hidden="true" /> : null}
                     <button
                       type="button"
                       className={`rec-mark is-${m.election.type}`}

@@ -52,7 +52,7 @@ export function TitleBarTools({ summary }: { summary: ProjectSummary }) {
           Read-only
         </span>
       ) : null}
-      <DropdownMenu.Root>
+      <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger className="button button-small" aria-label="Project menu">
           Project <ChevronIcon />
         </DropdownMenu.Trigger>

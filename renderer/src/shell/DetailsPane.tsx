@@ -3,18 +3,22 @@ import { CaseEditor } from '../matrix/CaseEditor';
 import { CellEditor } from '../matrix/CellEditor';
 import { cellKey, frameworkOf } from '../matrix/matrix-model';
 import { NormEditor } from '../matrix/NormEditor';
-import type { Selection } from '../matrix/selection';
+import type { EditField, Selection } from '../matrix/selection';
 
 interface DetailsPaneProps {
   selection: Selection | null;
   overview: ProjectOverview;
   cells: ReadonlyMap<string, CellDto> | undefined;
   focusRequest: number;
+  /** The cell editor's field that takes the focus on a focus request. */
+  focusField?: EditField;
   onReturnToGrid: () => void;
+  /** The page beside which the pane stands, when it is not the matrix (what it says with nothing selected). */
+  page?: 'frameworks';
 }
 
 /** The right pane: an editor for the selected cell, case or norm. */
-export function DetailsPane({ selection, overview, cells, focusRequest, onReturnToGrid }: DetailsPaneProps) {
+export function DetailsPane({ selection, overview, cells, focusRequest, focusField = 'status', onReturnToGrid, page }: DetailsPaneProps) {
   if (selection?.kind === 'case') {
     const kase = overview.cases.find((c) => c.id === selection.caseId);
     if (kase) {
@@ -41,6 +45,7 @@ export function DetailsPane({ selection, overview, cells, focusRequest, onReturn
           stage={stage}
           cell={cells?.get(key)}
           focusRequest={focusRequest}
+          focusField={focusField}
           onReturnToGrid={onReturnToGrid}
         />
       );
@@ -50,10 +55,14 @@ export function DetailsPane({ selection, overview, cells, focusRequest, onReturn
   return (
     <div className="details" data-testid="details-empty">
       <h2 className="pane-heading">Details</h2>
-      <p className="muted">
-        Select a cell in the matrix to edit its assessment: status, mode, period, summary, confidence and memo. Select a case or a norm in the
-        sidebar to edit it.
-      </p>
+      {page === 'frameworks' ? (
+        <p className="muted">The framework chosen in the middle is edited there. Select a case in the sidebar to see its profile here.</p>
+      ) : (
+        <p className="muted">
+          Select a cell in the matrix to edit its assessment: status, mode, period, summary, confidence and memo. Select a case or a norm in the
+          sidebar to edit it.
+        </p>
+      )}
     </div>
   );
 }

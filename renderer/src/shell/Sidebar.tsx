@@ -171,7 +171,7 @@ export const Sidebar = memo(function Sidebar({
   );
 
   return (
-    <nav className="pane pane-nav" aria-label="Project navigation" onKeyDown={onKeyDown}>
+    <nav className="pane pane-nav has-keys-hint" aria-label="Project navigation" aria-describedby="nav-keys-hint" onKeyDown={onKeyDown}>
       <h2 className="nav-heading">Project</h2>
       <ul className="nav-list">
         <li>
@@ -291,6 +291,10 @@ export const Sidebar = memo(function Sidebar({
           ) : null}
         </>
       ) : null}
+      {/* Tab reaches one item of this list: the keys that reach the others are shown while it has keyboard focus. */}
+      <p id="nav-keys-hint" className="keys-hint">
+        ↑ ↓ move through this list, Home and End to its ends; → reaches a case&rsquo;s or norm&rsquo;s handle (Space to move it).
+      </p>
     </nav>
   );
 });

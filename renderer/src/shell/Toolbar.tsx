@@ -1,4 +1,4 @@
-import { useEffect, useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 
 const ITEM = '[data-toolbar-item]:not(:disabled)';
 
@@ -14,6 +14,7 @@ interface ToolbarProps {
  */
 export function Toolbar({ label, className, children }: ToolbarProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const hintId = useId();
   const active = useRef<HTMLElement | null>(null);
 
   // After every render (items appear, disappear or are re-created): exactly one item is reachable by Tab.
@@ -59,8 +60,12 @@ export function Toolbar({ label, className, children }: ToolbarProps) {
   };
 
   return (
-    <div ref={ref} role="toolbar" aria-label={label} className={className} onFocus={onFocus} onKeyDown={onKeyDown}>
+    <div ref={ref} role="toolbar" aria-label={label} aria-describedby={hintId} className={`has-keys-hint ${className ?? ''}`} onFocus={onFocus} onKeyDown={onKeyDown}>
       {children}
+      {/* Tab reaches one control of a toolbar: the keys that reach the others are shown while it has keyboard focus. */}
+      <span id={hintId} className="keys-hint keys-hint-float">
+        ← → move between these tools
+      </span>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type SetStateAction } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import type { ProjectSummary } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
@@ -19,7 +19,7 @@ import { isRecordPage, RECORD_PAGE_LABELS, RecordDetails, RecordView, useRecordN
 import { ReadOnlyBanner } from '../safety/ReadOnlyBanner';
 import { TitleBarTools } from '../safety/TitleBarTools';
 import { SaveQueue } from '../save-queue';
-import type { Selection } from '../matrix/selection';
+import type { EditField, Selection } from '../matrix/selection';
 import { Sidebar, type Page } from './Sidebar';
 import { HistoryButtons, SaveIndicator, TitleBar } from './TitleBar';
 import { revealMatrixCell } from '../matrix/matrix-focus';
@@ -58,9 +58,17 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
   const reorderCases = useEdit('cases.reorder');
   const reorderNorms = useEdit('norms.reorder');
   const [settings, setSettings] = useState<MatrixSettings>(() => loadSettings(summary.path));
-  const [page, setPage] = useState<Page>('matrix');
+  const [page, setPageState] = useState<Page>('matrix');
+  // A case clicked in the sidebar on a page with details of its own (record, evidence): its profile is shown there
+  // until the researcher turns to the page again (another page, or a click or focus in the page's centre).
+  const [profileCaseId, setProfileCaseId] = useState<string | null>(null);
+  const setPage = useCallback((next: SetStateAction<Page>) => {
+    setProfileCaseId(null);
+    setPageState(next);
+  }, []);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
+  const [focusField, setFocusField] = useState<EditField>('status');
   const [dialog, setDialog] = useState<'case' | 'norm' | null>(null);
   const [notice, setNotice] = useState<ApiError | undefined>(undefined);
   // The panes' widths, as the researcher left them (dragged or moved with the arrow keys on a separator).
@@ -122,9 +130,10 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [queue]);
 
-  const onSelectCell = useCallback((ref: CellRef | null, edit: boolean) => {
+  const onSelectCell = useCallback((ref: CellRef | null, edit: EditField | null) => {
     setSelection(ref ? { kind: 'cell', normId: ref.normId, caseId: ref.caseId, stageId: ref.stageId } : null);
     setFocusRequest((n) => (edit ? n + 1 : 0));
+    if (edit) setFocusField(edit);
   }, []);
 
   const selectedKey = selection?.kind === 'cell' ? cellKey(selection.normId, selection.caseId, selection.stageId) : null;
@@ -147,8 +156,11 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
     setPage('matrix');
     setSettings((s) => ({ ...s, normIds: [normId] }));
     setSelection({ kind: 'norm', normId });
+  }, [setPage]);
+  const onSelectCase = useCallback((caseId: string) => {
+    setSelection({ kind: 'case', caseId });
+    setProfileCaseId(caseId);
   }, []);
-  const onSelectCase = useCallback((caseId: string) => setSelection({ kind: 'case', caseId }), []);
   const onAddCase = useCallback(() => setDialog('case'), []);
   const onAddNorm = useCallback(() => setDialog('norm'), []);
   const runReorderCases = reorderCases.run;
@@ -167,6 +179,7 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
   const editError = reorderCases.error ?? reorderNorms.error ?? notice;
   const current = overview ? shownNorms(settings, overview.norms) : undefined;
   const focal = overview?.cases.find((c) => c.role === 'focal' && !c.archived);
+  const pageLabel = page === 'matrix' ? 'Matrix' : isRecordPage(page) ? RECORD_PAGE_LABELS[page] : isEvidencePage(page) ? evidencePageLabel(page) : 'Frameworks';
 
   return (
     <div className="app">
@@ -192,7 +205,16 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
           Loading {summary.title}…
         </p>
       ) : (
-        <Group className="panes" orientation="horizontal" defaultLayout={paneLayout.defaultLayout} onLayoutChanged={paneLayout.onLayoutChanged}>
+        // The three panes and the separators between them are the main landmark (named after the page shown), so that
+        // nothing focusable lies outside a landmark; the navigation and the details pane are landmarks inside it.
+        <Group
+          className="panes"
+          role="main"
+          aria-label={pageLabel}
+          orientation="horizontal"
+          defaultLayout={paneLayout.defaultLayout}
+          onLayoutChanged={paneLayout.onLayoutChanged}
+        >
           <Panel id="nav" className="pane-slot" defaultSize={236} minSize={170} maxSize={420}>
           <Sidebar
             cases={overview.cases}
@@ -212,7 +234,13 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
           </Panel>
           <Separator className="pane-separator" aria-label="Resize the navigation pane" />
           <Panel id="centre" className="pane-slot" minSize={360}>
-          <main className="pane pane-centre" aria-label={page === 'matrix' ? 'Matrix' : isRecordPage(page) ? RECORD_PAGE_LABELS[page] : isEvidencePage(page) ? evidencePageLabel(page) : 'Frameworks'}>
+          <section
+            className="pane pane-centre"
+            aria-label={pageLabel}
+            data-testid="page-centre"
+            onPointerDownCapture={() => setProfileCaseId(null)}
+            onFocusCapture={() => setProfileCaseId(null)}
+          >
             {editError ? (
               <InlineAlert
                 message={editError.message}
@@ -243,17 +271,29 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
             ) : (
               <FrameworksView frameworks={overview.frameworks} norms={overview.norms} />
             )}
-          </main>
+          </section>
           </Panel>
           <Separator className="pane-separator" aria-label="Resize the details pane" />
           <Panel id="details" className="pane-slot" defaultSize={360} minSize={260} maxSize={680}>
           <aside className="pane pane-details" aria-label="Details">
-            {isRecordPage(page) ? (
+            {profileCaseId !== null && overview.cases.some((c) => c.id === profileCaseId) && page !== 'matrix' ? (
+              <DetailsPane selection={{ kind: 'case', caseId: profileCaseId }} overview={overview} cells={snapshot.cells} focusRequest={0} onReturnToGrid={onReturnToGrid} />
+            ) : isRecordPage(page) ? (
               <RecordDetails page={page} />
             ) : isEvidencePage(page) ? (
               <EvidenceDetails page={page} />
+            ) : page === 'frameworks' ? (
+              // The matrix's cells are edited beside the matrix only; here a case or norm chosen in the sidebar.
+              <DetailsPane selection={selection?.kind === 'cell' ? null : selection} overview={overview} cells={snapshot.cells} focusRequest={0} onReturnToGrid={onReturnToGrid} page="frameworks" />
             ) : (
-              <DetailsPane selection={selection} overview={overview} cells={snapshot.cells} focusRequest={focusRequest} onReturnToGrid={onReturnToGrid} />
+              <DetailsPane
+                selection={selection}
+                overview={overview}
+                cells={snapshot.cells}
+                focusRequest={focusRequest}
+                focusField={focusField}
+                onReturnToGrid={onReturnToGrid}
+              />
             )}
           </aside>
           </Panel>

@@ -39,7 +39,7 @@ export class RecordPage {
   constructor(readonly workbench: WorkbenchPage) {
     const page = workbench.page;
     this.page = page;
-    this.centre = page.getByRole('main');
+    this.centre = page.getByRole('main').getByTestId('page-centre');
     this.details = workbench.details;
     this.register = page.getByTestId('claims-register');
     this.card = page.getByTestId('claim-card');

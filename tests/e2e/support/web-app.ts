@@ -29,12 +29,18 @@ export interface WebApp {
   /** A scratch folder for this run (also the server's HOME and TMPDIR). */
   workDir: string;
   userDataDir: string;
-  stop: () => Promise<void>;
+  /** Stops the server (SIGTERM, as Ctrl+C) and removes the scratch folder unless `keepWorkDir` (a restart follows). */
+  stop: (options?: { keepWorkDir?: boolean }) => Promise<void>;
 }
 
 export interface StartOptions {
   /** A .comparanda file to open; without it the server opens a fresh copy of the sample project. */
   file?: string;
+  /**
+   * The scratch folder (HOME, TMPDIR, user data) of an earlier run to start in again, as a user restarts the server
+   * on the same machine. It is then left in place on stop: the run that made it removes it.
+   */
+  workDir?: string;
 }
 
 let builtSample: string | undefined;
@@ -59,7 +65,7 @@ export async function startWebApp(options: StartOptions = {}): Promise<WebApp> {
   for (const required of [WEB_ENTRY, RENDERER_INDEX]) {
     if (!fs.existsSync(required)) throw new Error(`${required} is missing. Run "npm run build" first.`);
   }
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-e2e-'));
+  const workDir = options.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-e2e-'));
   const userDataDir = path.join(workDir, 'user-data');
   const file = options.file ?? sampleCopy(workDir);
   const args = [WEB_ENTRY, '--port', '0', '--user-data', userDataDir, file];
@@ -76,14 +82,14 @@ export async function startWebApp(options: StartOptions = {}): Promise<WebApp> {
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  const stop = async (): Promise<void> => {
+  const stop = async (how: { keepWorkDir?: boolean } = {}): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
       await exited;
       clearTimeout(timer);
     }
-    fs.rmSync(workDir, { recursive: true, force: true });
+    if (!options.workDir && !how.keepWorkDir) fs.rmSync(workDir, { recursive: true, force: true });
   };
 
   try {
