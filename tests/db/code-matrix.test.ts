@@ -131,7 +131,7 @@ describe('sources without a file', () => {
 });
 
 describe('memo overview', () => {
-  it('lists memos on cases, norms, cells, sources and excerpts and each cell’s own memo, newest first, each with what it is on', () => {
+  it('lists memos on cases, norms, cells, sources and excerpts and each cell’s own memo, newest first, each with what it is on', async () => {
     const { p, kaz, obs, stages } = sample();
     const source = evidence.listSources(p)[0]!;
     const excerpt = evidence.listExcerpts(p, {})[0]!;
@@ -139,6 +139,8 @@ describe('memo overview', () => {
     evidence.createMemo(p, { targetType: 'norm', targetId: obs.id, text: 'Norm memo.' });
     evidence.createMemo(p, { targetType: 'source', targetId: source.id, text: 'Reliable.' });
     evidence.createMemo(p, { targetType: 'excerpt', targetId: excerpt.id, text: 'Check the translation.' });
+    // Newest first: the cell's memo is written a moment later (timestamps have millisecond resolution).
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const cell = updateCell(p, { caseId: kaz.id, normId: obs.id, stageId: stages[0]!.id, patch: { memo: 'The cell’s own memo.' } });
     const items = memoOverview(p);
     const find = (text: string) => items.find((i) => i.text === text)!;

@@ -80,7 +80,7 @@ describe('storage that refuses writes', () => {
   it('reports a full disk, keeps what was saved before, and the project stays usable', async () => {
     const mount = path.join(tempDir(), 'tiny');
     fs.mkdirSync(mount);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', mount]);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mount]);
     mounts.push(mount);
     const file = sample(mount);
     const session = new Session(path.join(tempDir(), 'ud'));

@@ -42,7 +42,8 @@ function redactRecords(db: Database.Database, identities: readonly Identity[], o
   const changed = new Map<string, number>();
   for (const table of textTables(db).filter((t) => only === undefined || t.name === only)) {
     const keyWhere = table.key.length > 0 ? table.key.map((k) => `"${k}" = @__k_${k}`).join(' AND ') : 'rowid = @__rowid';
-    const select = db.prepare(`SELECT rowid AS __rowid, * FROM "${table.name}"`);
+    // A table WITHOUT ROWID (the team's field clocks) has no rowid to select: it always has a primary key instead.
+    const select = db.prepare(table.key.length > 0 ? `SELECT * FROM "${table.name}"` : `SELECT rowid AS __rowid, * FROM "${table.name}"`);
     const updates: { column: string; value: string; params: Row }[] = [];
     for (const row of select.iterate() as IterableIterator<Row>) {
       for (const column of table.columns) {
