@@ -2,26 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobDto } from '../../electron/contract/api';
-import type { Envelope } from '../../electron/contract/errors';
-import { createDispatcher, createHandlers } from '../../electron/core/api';
-import { writeSampleProject } from '../../electron/core/sample';
-import { Session } from '../../electron/core/session';
-import { tempDir } from '../helpers/temp';
+import { sampleSession } from '../helpers/sample-session';
 
 const documents = path.join(__dirname, '..', 'fixtures', 'documents');
 
 function setup() {
-  const dir = tempDir();
-  const file = path.join(dir, 'sample.comparanda');
-  writeSampleProject(file);
-  const session = new Session(path.join(dir, 'user-data'));
-  session.open(file);
-  const dispatch = createDispatcher(createHandlers(session, 'http'));
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const envelope = (await dispatch(method, input)) as Envelope<T>;
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.result;
-  };
+  const { dir, session, dispatch, call } = sampleSession();
   return { dir, session, dispatch, call };
 }
 

@@ -8,26 +8,15 @@ import { createDispatcher, createHandlers } from '../../electron/core/api';
 import { extractDocument, loadPdfJs } from '../../electron/core/documents/extract';
 import { pageImage } from '../../electron/core/ocr/images';
 import { recogniseScanned } from '../../electron/core/ocr/job';
-import { writeSampleProject } from '../../electron/core/sample';
 import { Session } from '../../electron/core/session';
-import { tempDir } from '../helpers/temp';
+import { sampleSession } from '../helpers/sample-session';
 import { undoTo } from '../helpers/undo-formats';
 import { SCHEMA_VERSION } from '../../electron/core/db/schema-version';
 
 const ocr = path.join(__dirname, '..', 'fixtures', 'ocr');
 
 function setup() {
-  const dir = tempDir();
-  const file = path.join(dir, 'sample.comparanda');
-  writeSampleProject(file);
-  const session = new Session(path.join(dir, 'user-data'));
-  session.open(file);
-  const dispatch = createDispatcher(createHandlers(session, 'http'));
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const envelope = (await dispatch(method, input)) as Envelope<T>;
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.result;
-  };
+  const { dir, session, call } = sampleSession();
   return { dir, session, call };
 }
 
