@@ -155,7 +155,17 @@ export function MemoOverview() {
       ) : memos.data && shown.length === 0 ? (
         <p className="muted ev-empty">No memo matches.</p>
       ) : null}
-      <ul ref={listRef} id="mo-list" className="mo-list" role="listbox" aria-label="Memos">
+      {/* Focusable too, so the list can be scrolled and walked from the keyboard without the search field. */}
+      <ul
+        ref={listRef}
+        id="mo-list"
+        className="mo-list"
+        role="listbox"
+        aria-label="Memos"
+        tabIndex={0}
+        aria-activedescendant={shown[at] ? `mo-${shown[at].key}` : undefined}
+        onKeyDown={onKeyDown}
+      >
         {shown.map((memo, index) => (
           <li
             key={memo.key}
