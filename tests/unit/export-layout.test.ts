@@ -5,33 +5,25 @@
  * hyphen. Also: the HTML marks Cyrillic stretches with their language and carries soft hyphens.
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateCell } from '../../electron/core/edit';
-import { buildExportDocument, exportProject, playwrightPrinter, renderHtml, type ClosablePdfPrinter, type PaperSize } from '../../electron/core/export';
+import { buildExportDocument, exportProject, renderHtml, type ClosablePdfPrinter, type PaperSize } from '../../electron/core/export';
 import { documentText } from '../../electron/core/export/html';
 import { hyphenate, languageSpans, namesIn } from '../../electron/core/export/hyphenate';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
+import { closeExportSample, openExportSample } from '../helpers/export-sample';
 
 let dir: string;
 let sample: Project;
 let printer: ClosablePdfPrinter;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-export-layout-'));
-  writeSampleProject(path.join(dir, 'sample.comparanda'));
-  sample = Project.open(path.join(dir, 'sample.comparanda'), { readonly: true });
-  printer = playwrightPrinter();
+  ({ dir, sample, printer } = openExportSample('export-layout'));
 });
 
-afterAll(async () => {
-  await printer?.close();
-  sample?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeExportSample({ dir, sample, printer }));
 
 interface Word {
   x0: number;

@@ -5,7 +5,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -13,11 +12,12 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../electron/contract/errors';
 import { listParticipants, setIdentity } from '../../electron/core/evidence';
-import { exportKinds, exportProject, playwrightPrinter, type ClosablePdfPrinter, type ExportOptions } from '../../electron/core/export';
+import { exportKinds, exportProject, type ClosablePdfPrinter, type ExportOptions } from '../../electron/core/export';
 import { formatDate, shortVerdict } from '../../electron/core/export/build-record';
 import { Project } from '../../electron/core/project';
 import { listClaims, listElections, saveClaim, saveMission } from '../../electron/core/record';
 import { writeSampleProject } from '../../electron/core/sample';
+import { closeExportSample, openExportSample } from '../helpers/export-sample';
 
 let dir: string;
 let sample: Project;
@@ -62,17 +62,10 @@ function expectLandscapeA4WithNotoFonts(pdf: string): number {
 }
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-export-record-'));
-  writeSampleProject(path.join(dir, 'sample.comparanda'));
-  sample = Project.open(path.join(dir, 'sample.comparanda'), { readonly: true });
-  printer = playwrightPrinter();
+  ({ dir, sample, printer } = openExportSample('export-record'));
 });
 
-afterAll(async () => {
-  await printer?.close();
-  sample?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeExportSample({ dir, sample, printer }));
 
 describe('the claims and observation kinds', () => {
   it('are available in every format', () => {

@@ -7,13 +7,12 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportProject, playwrightPrinter, type ClosablePdfPrinter, type ExportFormat, type ExportOptions } from '../../electron/core/export';
-import { Project } from '../../electron/core/project';
-import { writeSampleProject } from '../../electron/core/sample';
+import { exportProject, type ClosablePdfPrinter, type ExportFormat, type ExportOptions } from '../../electron/core/export';
+import { type Project } from '../../electron/core/project';
+import { closeExportSample, openExportSample } from '../helpers/export-sample';
 
 const has = (tool: string) => spawnSync('which', [tool]).status === 0;
 const TOOLS = has('pdftoppm') && has('pdftotext') && has('soffice') && has('xelatex');
@@ -23,17 +22,10 @@ let sample: Project;
 let printer: ClosablePdfPrinter;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-export-render-'));
-  writeSampleProject(path.join(dir, 'sample.comparanda'));
-  sample = Project.open(path.join(dir, 'sample.comparanda'), { readonly: true });
-  printer = playwrightPrinter();
+  ({ dir, sample, printer } = openExportSample('export-render'));
 });
 
-afterAll(async () => {
-  await printer?.close();
-  sample?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeExportSample({ dir, sample, printer }));
 
 /** Each export kind with what it needs, and a phrase of its first page (caption or title) in every format. */
 const KINDS: { name: string; options: Omit<ExportOptions, 'out' | 'format'>; phrase: RegExp }[] = [

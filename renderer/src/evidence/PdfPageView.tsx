@@ -23,6 +23,7 @@ import { guessLanguage, plural, suggestLocator } from './format';
 import { aligned, itemRanges, mapItemsToPageText, pageOffsetAt, type PageTextMap } from './PdfPageView.text';
 import { useEvidenceState, useEvidenceStore } from './store';
 import { trimRange } from './text-ranges';
+import { PageJump } from './ui';
 
 let worker: Worker | null = null;
 /** Parsed originals, by document id: switching views or coming back to a document does not parse it again. */
@@ -237,18 +238,7 @@ export function PdfPageView({ document: doc, excerpts, initialPage }: PageViewPr
           {note}
         </span>
         <span className="toolbar-spacer" />
-        <label className="ev-goto">
-          <span className="muted small">Page</span>
-          <input
-            className="text-input ev-goto-input numeric"
-            inputMode="numeric"
-            aria-label="Go to page on the PDF"
-            value={goTo}
-            onChange={(e) => setGoTo(e.target.value.replace(/\D/g, ''))}
-            onKeyDown={goToPage}
-          />
-          <span className="muted small">of {count || '…'}</span>
-        </label>
+        <PageJump label="Go to page on the PDF" value={goTo} onChange={setGoTo} onKeyDown={goToPage} count={count} />
       </div>
       {notice ? <InlineAlert message={notice} actionLabel="Dismiss" onAction={() => setNotice(null)} /> : null}
       {error ? <InlineAlert message={error} /> : null}

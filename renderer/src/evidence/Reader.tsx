@@ -19,7 +19,7 @@ import { openOriginal, SaveOriginalDialog } from './dialogs';
 import { attribution, citedText, formatBytes, guessLanguage, plural, shorten, SOURCE_KIND_LABELS, suggestLocator } from './format';
 import { segmentText, trimRange, wordsFrom, type MarkRange } from './text-ranges';
 import { useEvidenceQuery, useEvidenceState, useEvidenceStore, useList, type ReaderTarget } from './store';
-import { Facts } from './ui';
+import { Facts, PageJump } from './ui';
 import { MachineReadNote, RecogniseControl } from './OcrControls';
 import { pointOffset, useReaderCaret } from './use-caret';
 
@@ -366,19 +366,7 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
           {selectionNote}
         </span>
         <span className="toolbar-spacer" />
-        <label className="ev-goto">
-          <span className="muted small">Page</span>
-          <input
-            className="text-input ev-goto-input numeric"
-            inputMode="numeric"
-            aria-label="Go to page"
-            placeholder={shownPage?.toString() ?? ''}
-            value={goTo}
-            onChange={(e) => setGoTo(e.target.value.replace(/\D/g, ''))}
-            onKeyDown={goToPage}
-          />
-          <span className="muted small">of {data?.pageCount ?? '…'}</span>
-        </label>
+        <PageJump label="Go to page" placeholder={shownPage?.toString() ?? ''} value={goTo} onChange={setGoTo} onKeyDown={goToPage} count={data?.pageCount} />
         {data ? <RecogniseControl document={data} onDone={doc.reload} /> : null}
         <button
           type="button"

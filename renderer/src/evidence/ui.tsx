@@ -1,5 +1,5 @@
 /** Small pieces the evidence views share: a file path field, a confirmation, kind and language pickers, memos. */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { MemoDto, MemoTarget, SourceKind } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
 import { api, toApiError, transportKind } from '../api';
@@ -234,4 +234,35 @@ function MemoItem({ memo, index, where, onDelete }: { memo: MemoDto; index: numb
 export function Facts({ items }: { items: (string | null | undefined | false)[] }) {
   const shown = items.filter((i): i is string => typeof i === 'string' && i !== '');
   return <span className="ev-facts">{shown.join(' · ')}</span>;
+}
+
+interface PageJumpProps {
+  /** The field's accessible name ("Go to page", "Go to page on the PDF"). */
+  label: string;
+  value: string;
+  onChange: (digits: string) => void;
+  /** Enter goes to the page: each view scrolls its own way. */
+  onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  /** How many pages; undefined while that is not known yet. */
+  count: number | undefined;
+  placeholder?: string | undefined;
+}
+
+/** "Page [ ] of N" in a reader's toolbar: digits only. */
+export function PageJump({ label, value, onChange, onKeyDown, count, placeholder }: PageJumpProps) {
+  return (
+    <label className="ev-goto">
+      <span className="muted small">Page</span>
+      <input
+        className="text-input ev-goto-input numeric"
+        inputMode="numeric"
+        aria-label={label}
+        placeholder={placeholder}
+        value={value}
+        onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
+        onKeyDown={onKeyDown}
+      />
+      <span className="muted small">of {count || '…'}</span>
+    </label>
+  );
 }
