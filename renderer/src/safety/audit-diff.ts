@@ -4,7 +4,7 @@
  * are left out.
  */
 import type { AuditEntryDto } from '../../../electron/contract/api';
-import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import { catalogue, type MessageId } from '../../../electron/contract/i18n/catalogue';
 import { formatMessage } from '../../../electron/contract/i18n/format';
 import { currentLanguage } from '../i18n/current';
 
@@ -18,22 +18,14 @@ export interface FieldChange {
 /** Bookkeeping, never worth showing. */
 const HIDDEN = new Set(['id', 'rowid', 'created_at', 'updated_at']);
 
-/** A field named in the catalogue's `fields` area. */
-type FieldName = MessageId extends infer M ? (M extends `fields.${infer K}` ? K : never) : never;
-
-/** Fields with a name of their own in the catalogue (checked by the type); others are named from their column. */
-const LABELLED: ReadonlySet<string> = new Set<FieldName>([
-  'status', 'mode', 'period', 'summary', 'confidence', 'memo', 'archived_at', 'statement', 'claimant', 'assessment', 'reasoning',
-  'verification', 'verification_note', 'claimant_role', 'claimant_case_id', 'statement_kind', 'excerpt_id', 'focal_case_id',
-  'comparator_note', 'dimension_id', 'dimension_note', 'norm_id', 'stage_id', 'text', 'translation', 'locator',
-]);
-
 function word(id: MessageId): string {
   return formatMessage(currentLanguage(), id);
 }
 
 function labelOf(field: string): string {
-  return LABELLED.has(field) ? word(`fields.${field}` as MessageId) : field.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  // Fields the catalogue's `fields` area names; any other column is named after itself.
+  const id = `fields.${field}`;
+  return Object.hasOwn(catalogue('en'), id) ? word(id as MessageId) : field.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
 
 function clip(text: string, max: number): string {
