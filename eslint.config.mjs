@@ -57,6 +57,7 @@ export default tseslint.config(
     files: [
       'renderer/src/i18n/**/*.tsx',
       'renderer/src/shell/SessionCodeForm.tsx',
+      'renderer/src/team/**/*.tsx',
       'renderer/src/safety/{ReadOnlyBanner,UnlockScreen,PassphraseFields,ProjectPanel,NewProjectDialog,PathField,AuditHistory}.tsx',
     ],
     plugins: { formatjs },

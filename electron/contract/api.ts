@@ -415,11 +415,13 @@ export interface JobResult {
   warnings?: string[] | undefined;
   /** A REFI-QDA import's report. */
   report?: QdpxImportReportDto | undefined;
+  /** What a team sync sent and received. */
+  sync?: SyncReportDto | undefined;
 }
 
 export interface JobDto {
   id: string;
-  kind: 'document-import' | 'export' | 'ocr' | 'qdpx-import';
+  kind: 'document-import' | 'export' | 'ocr' | 'qdpx-import' | 'team-sync';
   label: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
@@ -888,8 +890,10 @@ export interface TeamConflictDto {
   rowKey: Record<string, string | number>;
   /** A field name; "row" (archived on one laptop, edited on another); "duplicate" (a cell filled on two). */
   field: string;
-  /** What it is about, in words ("Kazakhstan · Election observation · Acceptance — summary"). */
+  /** What it is about, in English words for logs and the CLI ("Kazakhstan · Election observation · Acceptance — summary"). */
   label: string;
+  /** The same for a screen in any language: the kind of record and its name in the researcher's own words. */
+  subject: { kind: 'cell' | 'case' | 'norm' | 'stage' | 'claim' | 'mission' | 'other'; name: string | null };
   shown: TeamValueDto;
   kept: TeamValueDto[];
 }
@@ -902,6 +906,23 @@ export interface TeamStatusDto {
   /** Change records made here and not yet on the hub. */
   pending: number;
   conflicts: TeamConflictDto[];
+  /** Automatic sync in this window: on or off, under way, when next, and whether the hub is out of reach. */
+  auto: AutoSyncDto;
+}
+
+export interface AutoSyncDto {
+  /** On unless turned off for this team on this computer (a preference, not part of the project). */
+  enabled: boolean;
+  /** The sync under way (automatic or by hand), as its job reports it. */
+  syncing: { jobId: string; done: number; total: number; message: string } | null;
+  /** When the next automatic sync is due. */
+  nextAt: string | null;
+  /** Since when the hub has been out of reach (null once a sync succeeds). */
+  offlineSince: string | null;
+  /** Why the last sync failed, if it did. */
+  lastError: string | null;
+  /** The last sync that succeeded in this window. */
+  last: { at: string; pushed: number; pulled: number; conflicts: number } | null;
 }
 
 export interface TeamMemberDto {
@@ -1262,8 +1283,13 @@ export interface ApiSpec {
   'team.status': { input: Empty; output: TeamStatusDto | null };
   /** The team's members as the hub lists them (needs the hub). */
   'team.members': { input: Empty; output: TeamMemberDto[] };
-  /** Pushes this copy's changes and pulls everyone else's. */
-  'team.sync': { input: Empty; output: SyncReportDto };
+  /**
+   * Pushes this copy's changes and pulls everyone else's, as a job (poll jobs.get; the report is the result's
+   * `sync`). While a sync is under way, answers with that one.
+   */
+  'team.sync': { input: Empty; output: JobDto };
+  /** Turns automatic sync on or off for this team on this computer. */
+  'team.setAutoSync': { input: { enabled: boolean }; output: AutoSyncDto };
   /** Resolves a conflict: the chosen or merged value becomes a new edit that supersedes every version in conflict. */
   'team.resolve': { input: { table: string; rowKey: Record<string, string | number>; field: string; value: string | number | null }; output: null };
   'exchange.previewQdpx': { input: { path: string }; output: QdpxPreviewDto };

@@ -134,6 +134,7 @@ export const METHODS = [
   'team.status',
   'team.members',
   'team.sync',
+  'team.setAutoSync',
   'team.resolve',
   'exchange.previewQdpx',
   'exchange.importQdpx',

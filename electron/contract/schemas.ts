@@ -457,6 +457,7 @@ export const inputSchemas = {
   'team.status': empty,
   'team.members': empty,
   'team.sync': empty,
+  'team.setAutoSync': z.strictObject({ enabled: z.boolean() }),
   'team.resolve': z.strictObject({
     table: z.string().min(1).max(64),
     rowKey: z.record(z.string().max(64), z.union([z.string().max(200), z.number()])),

@@ -220,9 +220,10 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
       return { path: session.backups.restore(project, file, dest, { projectGone: true }) };
     },
     'project.check': () => session.requireProject().check(),
-    'team.status': () => team.status(session.requireProject()),
+    'team.status': () => team.status(session.requireProject(), session.autoSync.state()),
     'team.members': () => team.members(session.requireProject()),
-    'team.sync': () => team.sync(session.requireProject()),
+    'team.sync': () => session.autoSync.start('manual'),
+    'team.setAutoSync': ({ enabled }) => session.setAutoSync(enabled),
     'team.resolve': (input) => team.resolve(session.requireProject(), input),
     'exchange.previewQdpx': ({ path }) => previewQdpx(path),
     'exchange.importQdpx': async ({ path, mapping }) => {

@@ -22,6 +22,8 @@ const prefsSchema = z.object({
   recent: z.array(recentSchema).default([]),
   /** The interface language chosen in the app; absent: the system's. Kept here, not in a project a team shares. */
   language: z.enum(LANGUAGES).optional().catch(undefined),
+  /** Teams whose automatic sync was turned off on this computer (it is on for every other team). */
+  teamAutoSyncOff: z.array(z.string()).default([]).catch([]),
   window: z
     .object({ x: z.number().optional(), y: z.number().optional(), width: z.number(), height: z.number(), maximized: z.boolean().default(false) })
     .optional(),

@@ -7,6 +7,10 @@ import { acquireLock, type ProjectLock } from './lock';
 import { newProjectDir } from './paths';
 import { PrefsStore } from './prefs';
 import { Project } from './project';
+import { AutoSync, AUTO_SYNC_TIMINGS, type AutoSyncTimings } from './team/auto';
+import { teamConfig } from './team/capture';
+import type { AutoSyncDto } from '../contract/api';
+import { ApiError } from '../contract/errors';
 import { localError } from '../contract/i18n/format';
 
 /**
@@ -20,6 +24,8 @@ export class Session {
   /** Long-running work (document imports) of this session. */
   readonly jobs = new Jobs();
   readonly backups: Backups;
+  /** Syncs the open project with its team's hub, if it has one. */
+  readonly autoSync: AutoSync;
   private current: Project | undefined;
   private lastSnapshot = 0;
   private lock: ProjectLock | undefined;
@@ -31,9 +37,33 @@ export class Session {
     readonly openOptions: OpenOptions = {},
     /** How long edits may go without a snapshot. */
     readonly snapshotIntervalMs = 5 * 60 * 1000,
+    autoSyncTimings: AutoSyncTimings = AUTO_SYNC_TIMINGS,
   ) {
     this.prefs = new PrefsStore(userDataDir);
     this.backups = new Backups(path.join(userDataDir, 'backups'));
+    this.autoSync = new AutoSync(
+      this.jobs,
+      {
+        enabled: (teamId) => !this.prefs.read().teamAutoSyncOff.includes(teamId),
+        // The undo journal stays: a step whose rows a teammate changed since is refused when undone (stale-step
+        // check), every other step still undoes. What arrived is another step the next backup holds.
+        received: () => this.scheduleSnapshot(),
+      },
+      autoSyncTimings,
+    );
+  }
+
+  /** Automatic sync on or off for the open project's team, on this computer. */
+  setAutoSync(enabled: boolean): AutoSyncDto {
+    const project = this.requireProject();
+    const config = teamConfig(project.db);
+    if (!config) throw new ApiError('CONFLICT', 'This project is not part of a team: there is nothing to sync.');
+    this.prefs.update((prefs) => ({
+      ...prefs,
+      teamAutoSyncOff: enabled ? prefs.teamAutoSyncOff.filter((id) => id !== config.team_id) : [...new Set([...prefs.teamAutoSyncOff, config.team_id])],
+    }));
+    this.autoSync.settingChanged();
+    return this.autoSync.state();
   }
 
   /** Takes a snapshot now; failures are logged, never thrown at the researcher's edit. */
@@ -77,7 +107,11 @@ export class Session {
   }
 
   private attach(project: Project): void {
-    project.history.onChange = () => this.scheduleSnapshot();
+    project.history.onChange = () => {
+      this.scheduleSnapshot();
+      this.autoSync.edited();
+    };
+    this.autoSync.attach(project);
     // A snapshot when a project opens, unless a recent one already holds it as it is: copying a large project at
     // every open would compete with the first screen for the disk.
     const latest = this.backups.list(project.path)[0];
@@ -133,6 +167,7 @@ export class Session {
   }
 
   private detach(): void {
+    this.autoSync.detach();
     if (this.snapshotTimer) {
       clearTimeout(this.snapshotTimer);
       this.snapshotTimer = undefined;

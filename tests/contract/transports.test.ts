@@ -187,6 +187,7 @@ function validInputs(dir: string, transport: string, ids: SampleIds): { [M in Me
     'team.status': {},
     'team.members': {},
     'team.sync': {},
+    'team.setAutoSync': { enabled: false },
     'team.resolve': { table: 'cells', rowKey: { id: ids.cell }, field: 'summary', value: 'kept' },
     'exchange.previewQdpx': { path: path.join(FIXTURES, 'refi-qda', 'atlasti-standard-project.qdpx') },
     'exchange.importQdpx': { path: path.join(FIXTURES, 'refi-qda', 'forgiving.qdpx') },
@@ -376,6 +377,7 @@ describe('one contract, two transports', () => {
       // The sample is not in a team.
       'team.members',
       'team.sync',
+      'team.setAutoSync',
       'team.resolve',
     ]);
     for (const method of METHODS) {

@@ -57,8 +57,9 @@ test('the Team section syncs now and reviews a conflict: keep one version, and t
     const team = page.getByTestId('team-section');
     await expect(team).toContainText(teamId);
     await expect(page.getByTestId('team-last-sync')).not.toHaveText('Never');
+    // The app syncs by itself a few seconds after opening; Sync now may find that it already brought Alice's edit.
     await team.getByRole('button', { name: 'Sync now' }).click();
-    await expect(team.getByRole('status')).toContainText('received 2 changes');
+    await expect(team.getByRole('status').filter({ hasText: /^Sent/ })).toContainText(/Sent \d+ changes?, received \d+ changes?\./);
     await expect(team).toContainText('bob (this copy)');
     const conflicts = page.getByTestId('team-conflicts');
     await expect(conflicts.locator('li')).toHaveCount(1);
@@ -69,6 +70,43 @@ test('the Team section syncs now and reviews a conflict: keep one version, and t
 
     await conflicts.getByRole('button', { name: 'Keep this' }).last().click();
     await expect(team).toContainText('No conflicts');
+  } finally {
+    await app?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a team project syncs by itself after opening, says so in the title bar, and can be switched to manual', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-team-auto-e2e-'));
+  let app: WebApp | undefined;
+  try {
+    run(['sample', '--out', 'a.comparanda'], dir);
+    const { teamId } = JSON.parse(run(['team', 'create', 'a.comparanda', '--hub', cluster.url('alice'), '--key-out', 'team.key', '--json'], dir)) as { teamId: string };
+    run(['team', 'join', '--hub', cluster.url('bob'), '--team', teamId, '--key-file', 'team.key', '--out', 'b.comparanda'], dir);
+    editSummary(path.join(dir, 'a.comparanda'), 'Alice, from the field: the commission chair was replaced in March.');
+    run(['sync', 'a.comparanda'], dir);
+
+    app = await startWebApp({ file: path.join(dir, 'b.comparanda') });
+    const workbench = new WorkbenchPage(page, app);
+    await workbench.open();
+    // Nobody presses anything: the automatic sync after opening brings Alice's edit into the matrix.
+    const badge = page.getByTestId('team-sync-badge');
+    await expect(badge).toContainText(/Synced \d/, { timeout: 30_000 });
+    await expect(page.getByText('Alice, from the field: the commission chair was replaced in March.').first()).toBeVisible({ timeout: 30_000 });
+
+    const panel = new SafetyPanel(page);
+    await panel.open(new ProjectMenu(page));
+    const team = page.getByTestId('team-section');
+    const auto = team.getByRole('checkbox', { name: /Sync automatically/ });
+    await expect(auto).toBeChecked();
+    await expect(team).toContainText('Next automatic sync at');
+    await team.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'team-auto-sync.png'), animations: 'disabled', caret: 'hide' });
+    await auto.press('Space');
+    await expect(auto).not.toBeChecked();
+    await expect(team).toContainText('Automatic sync is off on this computer');
+    await expect(badge).toContainText('Sync off');
   } finally {
     await app?.stop();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -153,6 +153,7 @@ export const METHOD_OUTPUTS: Record<Method, OutputPolicy> = {
   'team.status': APP,
   'team.members': APP,
   'team.sync': APP,
+  'team.setAutoSync': APP,
   'team.resolve': APP,
   'exchange.previewQdpx': APP,
   'exchange.importQdpx': APP,

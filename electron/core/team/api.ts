@@ -1,12 +1,12 @@
 /** The team's API methods for the app: status and conflicts in words, members from the hub, sync, resolve. */
-import type { SyncReportDto, TeamConflictDto, TeamMemberDto, TeamStatusDto, TeamValueDto } from '../../contract/api';
+import type { AutoSyncDto, TeamConflictDto, TeamMemberDto, TeamStatusDto, TeamValueDto } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
 import type { Project } from '../project';
 import type { StoredValue } from './capture';
 import { connect, hubError } from './hub/hub';
 import type { Conflict } from './merge';
 import { resolveConflict } from './resolve';
-import { requireTeam, syncDatabase } from './sync';
+import { requireTeam } from './sync';
 import { teamStatus } from './team';
 
 function plainValue(v: StoredValue): string | number | null {
@@ -14,42 +14,59 @@ function plainValue(v: StoredValue): string | number | null {
   return v;
 }
 
-/** "Kazakhstan · Election observation · Acceptance — summary": what a conflict is about, from this copy's rows. */
-function label(p: Project, c: Conflict): string {
-  const field = c.field === 'row' ? 'archived on one laptop, edited on another' : c.field === 'duplicate' ? 'filled on two laptops' : c.field.replace(/_/g, ' ');
+type Subject = TeamConflictDto['subject'];
+
+/** The record a conflict is about, named from this copy's rows ("Kazakhstan · Election observation · Acceptance"). */
+function subjectOf(p: Project, c: Conflict): Subject {
   const id = String(c.rowKey.id ?? c.rowKey.mission_id ?? '');
-  let what: string | undefined;
-  if (c.table === 'cells') {
-    what = p.db
-      .prepare(`SELECT cs.name || ' · ' || coalesce(n.short_label, n.label) || ' · ' || s.label FROM cells c JOIN cases cs ON cs.id = c.case_id JOIN norms n ON n.id = c.norm_id JOIN stages s ON s.id = c.stage_id WHERE c.id = ?`)
-      .pluck()
-      .get(id) as string | undefined;
-  } else if (c.table === 'cases' || c.table === 'norms' || c.table === 'stages') {
-    what = p.db.prepare(`SELECT ${c.table === 'cases' ? 'name' : 'label'} FROM "${c.table}" WHERE id = ?`).pluck().get(id) as string | undefined;
-  } else if (c.table === 'claims') {
-    what = p.db.prepare(`SELECT 'Claim by ' || claimant FROM claims WHERE id = ?`).pluck().get(id) as string | undefined;
-  } else if (c.table === 'missions' || c.table === 'mission_findings') {
-    what = p.db.prepare(`SELECT organisation || ' mission' FROM missions WHERE id = ?`).pluck().get(id) as string | undefined;
+  const one = (sql: string) => (p.db.prepare(sql).pluck().get(id) as string | undefined) ?? null;
+  switch (c.table) {
+    case 'cells':
+      return { kind: 'cell', name: one(`SELECT cs.name || ' · ' || coalesce(n.short_label, n.label) || ' · ' || s.label FROM cells c JOIN cases cs ON cs.id = c.case_id JOIN norms n ON n.id = c.norm_id JOIN stages s ON s.id = c.stage_id WHERE c.id = ?`) };
+    case 'cases':
+      return { kind: 'case', name: one('SELECT name FROM cases WHERE id = ?') };
+    case 'norms':
+      return { kind: 'norm', name: one('SELECT label FROM norms WHERE id = ?') };
+    case 'stages':
+      return { kind: 'stage', name: one('SELECT label FROM stages WHERE id = ?') };
+    case 'claims':
+      return { kind: 'claim', name: one('SELECT claimant FROM claims WHERE id = ?') };
+    case 'missions':
+    case 'mission_findings':
+      return { kind: 'mission', name: one('SELECT organisation FROM missions WHERE id = ?') };
+    default:
+      return { kind: 'other', name: c.table.replace(/_/g, ' ') };
   }
-  return `${what ?? c.table.replace(/_/g, ' ')} — ${field}`;
+}
+
+/** The English line the CLI prints for a conflict. */
+function label(subject: Subject, c: Conflict): string {
+  const field = c.field === 'row' ? 'archived on one laptop, edited on another' : c.field === 'duplicate' ? 'filled on two laptops' : c.field.replace(/_/g, ' ');
+  const what =
+    subject.kind === 'claim' ? `Claim by ${subject.name ?? 'an unknown claimant'}` : subject.kind === 'mission' ? `${subject.name ?? 'An'} mission` : (subject.name ?? c.table.replace(/_/g, ' '));
+  return `${what} — ${field}`;
 }
 
 function value(v: Conflict['shown']): TeamValueDto {
   return { value: plainValue(v.value), author: v.author, clock: v.clock };
 }
 
-export function status(p: Project): TeamStatusDto | null {
+export function status(p: Project, auto: AutoSyncDto): TeamStatusDto | null {
   const s = teamStatus(p.db);
   if (!s) return null;
-  const conflicts: TeamConflictDto[] = s.conflicts.map((c) => ({
-    table: c.table,
-    rowKey: c.rowKey as Record<string, string | number>,
-    field: c.field,
-    label: label(p, c),
-    shown: value(c.shown),
-    kept: c.kept.map(value),
-  }));
-  return { teamId: s.teamId, hub: s.hub, replicaId: s.replicaId, lastSyncAt: s.lastSyncAt, pending: s.pending, conflicts };
+  const conflicts: TeamConflictDto[] = s.conflicts.map((c) => {
+    const subject = subjectOf(p, c);
+    return {
+      table: c.table,
+      rowKey: c.rowKey as Record<string, string | number>,
+      field: c.field,
+      label: label(subject, c),
+      subject,
+      shown: value(c.shown),
+      kept: c.kept.map(value),
+    };
+  });
+  return { teamId: s.teamId, hub: s.hub, replicaId: s.replicaId, lastSyncAt: s.lastSyncAt, pending: s.pending, conflicts, auto };
 }
 
 export async function members(p: Project): Promise<TeamMemberDto[]> {
@@ -69,14 +86,6 @@ export async function members(p: Project): Promise<TeamMemberDto[]> {
   } finally {
     await client.end().catch(() => undefined);
   }
-}
-
-export async function sync(p: Project): Promise<SyncReportDto> {
-  if (p.readonly) throw new ApiError('READ_ONLY', 'This project is open read-only: it cannot receive the team\'s changes. Open it for editing to sync.');
-  const report = await syncDatabase(p.db);
-  // What arrived was written outside this session's undo journal: undoing an older step could overwrite it.
-  if (report.pulled > 0) p.history.clear();
-  return report;
 }
 
 export function resolve(p: Project, input: { table: string; rowKey: Record<string, string | number>; field: string; value: string | number | null }): null {

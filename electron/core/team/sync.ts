@@ -36,6 +36,12 @@ export interface SyncOptions {
   /** Changes per pulled page (each page is one local transaction). */
   pageSize?: number | undefined;
   onProgress?: ((progress: SyncProgress) => void) | undefined;
+  /** Stops between steps: before the push commits (rolled back, sent again next time) and between pulled pages. */
+  signal?: AbortSignal | undefined;
+}
+
+function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ApiError('CONFLICT', 'The sync was cancelled. What had already arrived is kept; the rest comes with the next sync.');
 }
 
 export function requireTeam(db: Database.Database): TeamConfig {
@@ -101,6 +107,7 @@ async function push(db: Database.Database, client: pg.Client, config: TeamConfig
     bodies.push(body);
     bytes += body.length + row.clock.length;
   }
+  stopIfCancelled(options.signal);
   try {
     await client.query('BEGIN');
     for (const [address, body] of blobs) {
@@ -109,6 +116,7 @@ async function push(db: Database.Database, client: pg.Client, config: TeamConfig
     }
     await client.query('SELECT comparanda_push($1, $2, $3, $4, $5)', [config.team_id, config.replica_id, SCHEMA_VERSION, clocks, bodies]);
     pausePoint('team-push-before-commit');
+    stopIfCancelled(options.signal);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -127,6 +135,7 @@ async function pull(db: Database.Database, client: pg.Client, config: TeamConfig
   let bytes = 0;
   const pageSize = options.pageSize ?? PAGE;
   for (;;) {
+    stopIfCancelled(options.signal);
     let result: pg.QueryResult;
     try {
       result = await client.query('SELECT seq, author, clock, body FROM comparanda_pull($1, $2, $3)', [config.team_id, cursor, pageSize]);
@@ -142,6 +151,7 @@ async function pull(db: Database.Database, client: pg.Client, config: TeamConfig
     });
     const blobs = await fetchBlobs(db, client, config, changes);
     for (const b of blobs.values()) bytes += b.length;
+    stopIfCancelled(options.signal);
     pausePoint('team-pull-before-apply');
     db.transaction(() => applyChanges(db, config.replica_id, changes, blobs)).immediate();
     pausePoint('team-pull-after-apply');

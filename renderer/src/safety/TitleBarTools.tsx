@@ -8,6 +8,7 @@ import { MOD } from '../shell/keyboard';
 import { useProject } from '../workbench-context';
 import { LockIcon } from './icons';
 import { ProjectPanel } from './ProjectPanel';
+import { TeamSyncBadge } from '../team/TeamSyncBadge';
 import './safety.css';
 
 type Open = 'safety' | 'export' | 'qdpx-import' | 'qdc-import' | 'qdpx-export' | 'qdc-export' | null;
@@ -52,6 +53,7 @@ export function TitleBarTools({ summary }: { summary: ProjectSummary }) {
           Read-only
         </span>
       ) : null}
+      <TeamSyncBadge />
       <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger className="button button-small" aria-label="Project menu">
           Project <ChevronIcon />

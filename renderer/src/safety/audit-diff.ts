@@ -22,7 +22,8 @@ function word(id: MessageId): string {
   return formatMessage(currentLanguage(), id);
 }
 
-function labelOf(field: string): string {
+/** A field's name in the interface language (the catalogue's `fields` area), else the column's own name. */
+export function labelOf(field: string): string {
   // Fields the catalogue's `fields` area names; any other column is named after itself.
   const id = `fields.${field}`;
   return Object.hasOwn(catalogue('en'), id) ? word(id as MessageId) : field.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());

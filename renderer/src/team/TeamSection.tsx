@@ -1,83 +1,153 @@
 import { useState } from 'react';
-import type { TeamConflictDto, TeamMemberDto, TeamStatusDto } from '../../../electron/contract/api';
+import type { AutoSyncDto, JobDto, TeamConflictDto, TeamMemberDto, TeamStatusDto } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
-import { api, toApiError, useApiQuery } from '../api';
-import { formatDateTime, plural } from '../safety/format';
+import { api, toApiError } from '../api';
+import { Msg } from '../i18n/Msg';
+import { useT } from '../i18n/use-t';
+import { labelOf } from '../safety/audit-diff';
+import { formatDateTime } from '../safety/format';
 import { InlineAlert } from '../ui/InlineAlert';
 import { useServices } from '../workbench-context';
+import { formatTime } from './time';
+import { useTeamStatus } from './use-team-status';
 import './team.css';
 
 /**
- * The Team part of the project panel (issue 20): which hub and team this copy syncs with, its members, the last sync,
- * Sync now, and the conflicts to review. Nothing shows for a project that is not in a team but a line saying how to
- * share it.
+ * The Team part of the project panel (issue 20): which hub and team this copy syncs with, automatic sync and its
+ * state, Sync now (a job, with its progress), the members, and the conflicts to review. A project that is not in a
+ * team shows a line saying how to share it.
  */
 export function TeamSection() {
-  const status = useApiQuery('team.status', {});
-  // While it reloads (after a sync or a resolution) the last answer stays on screen, with what the sync said.
-  const [last, setLast] = useState<TeamStatusDto | null | undefined>(undefined);
-  if (status.data !== undefined && status.data !== last) setLast(status.data);
-  const data = status.data ?? last;
+  const t = useT();
+  const { status, error, reload } = useTeamStatus();
   return (
     <section className="safety-section" aria-labelledby="team-heading" data-testid="team-section">
       <h3 id="team-heading" className="section-heading">
-        Team
+        {t('team.heading')}
       </h3>
-      {status.error ? <InlineAlert message={status.error.message} /> : null}
-      {data === null ? (
+      {error ? <InlineAlert message={error.message} /> : null}
+      {status === null ? (
         <p className="safety-note">
-          Not shared. To work on it with a team through a PostgreSQL hub, run <code>comparanda team create</code> (see the README, “Team projects”).
+          <Msg id="team.notShared" values={{ command: 'comparanda team create' }} />
         </p>
-      ) : data ? (
-        <TeamDetails status={data} onChanged={status.reload} />
+      ) : status ? (
+        <TeamDetails status={status} onChanged={reload} />
       ) : null}
     </section>
   );
 }
 
+/** A glyph beside the words, so that the state is never told by colour alone. */
+const WARNING_GLYPH = '!';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function AutoSyncLine({ auto }: { auto: AutoSyncDto }) {
+  const t = useT();
+  if (auto.syncing) return null;
+  if (auto.offlineSince) {
+    return (
+      <p className="safety-note team-offline" role="status" data-testid="team-offline">
+        <span aria-hidden="true" className="team-glyph">
+          {WARNING_GLYPH}
+        </span>
+        {t('team.offline', { since: formatTime(auto.offlineSince), next: auto.nextAt ? formatTime(auto.nextAt) : '—' })}
+      </p>
+    );
+  }
+  if (auto.lastError) {
+    return (
+      <div data-testid="team-refused">
+        <p className="safety-note">{t('team.stopped')}</p>
+        <InlineAlert message={auto.lastError} />
+      </div>
+    );
+  }
+  if (!auto.enabled) return <p className="safety-note">{t('team.autoOff')}</p>;
+  return auto.nextAt ? <p className="safety-note">{t('team.nextSync', { time: formatTime(auto.nextAt) })}</p> : null;
+}
+
 function TeamDetails({ status, onChanged }: { status: TeamStatusDto; onChanged: () => void }) {
+  const t = useT();
   const { store, queue } = useServices();
-  const [pending, setPending] = useState(false);
+  const [job, setJob] = useState<JobDto | null>(null);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [result, setResult] = useState<string | null>(null);
   const [members, setMembers] = useState<TeamMemberDto[] | null>(null);
+  const [switching, setSwitching] = useState(false);
+  const syncing = job !== null || status.auto.syncing !== null;
 
   const syncNow = async () => {
-    setPending(true);
     setError(undefined);
     setResult(null);
     try {
       await queue.flush();
-      const report = await api['team.sync']({});
-      setResult(`Sent ${plural(report.pushed, 'change')}, received ${plural(report.pulled, 'change')}.`);
+      let current = await api['team.sync']({});
+      setJob(current);
+      while (current.state === 'running') {
+        await sleep(300);
+        current = await api['jobs.get']({ id: current.id });
+        setJob(current);
+      }
+      if (current.state === 'failed' && current.error) throw current.error;
+      const report = current.result?.sync;
+      if (report) setResult(t('team.result', { pushed: report.pushed, pulled: report.pulled }));
       setMembers(await api['team.members']({}));
       await store.refresh();
+    } catch (caught) {
+      setError(toApiError(caught));
+    } finally {
+      setJob(null);
+      onChanged();
+    }
+  };
+
+  const setAuto = async (enabled: boolean) => {
+    setSwitching(true);
+    setError(undefined);
+    try {
+      await api['team.setAutoSync']({ enabled });
       onChanged();
     } catch (caught) {
       setError(toApiError(caught));
     } finally {
-      setPending(false);
+      setSwitching(false);
     }
   };
+
+  const progress = job ?? (status.auto.syncing ? { done: status.auto.syncing.done, total: status.auto.syncing.total, message: status.auto.syncing.message } : null);
+  const phase = progress ? (progress.message === 'Sending' ? t('team.sending', { done: progress.done, total: progress.total }) : progress.message === 'Receiving' ? t('team.receiving', { done: progress.done }) : t('team.syncing')) : '';
 
   return (
     <div className="team-details">
       <dl className="team-facts">
-        <dt>Hub</dt>
+        <dt>{t('team.hub')}</dt>
         <dd title={status.hub}>{status.hub}</dd>
-        <dt>Team</dt>
+        <dt>{t('team.team')}</dt>
         <dd>
           <code>{status.teamId}</code>
         </dd>
-        <dt>Last sync</dt>
-        <dd data-testid="team-last-sync">{status.lastSyncAt ? formatDateTime(status.lastSyncAt) : 'Never'}</dd>
-        <dt>Not yet sent</dt>
-        <dd>{status.pending === 0 ? 'Nothing' : plural(status.pending, 'change')}</dd>
+        <dt>{t('team.lastSync')}</dt>
+        <dd data-testid="team-last-sync">{status.lastSyncAt ? formatDateTime(status.lastSyncAt) : t('team.never')}</dd>
+        <dt>{t('team.notYetSent')}</dt>
+        <dd>{status.pending === 0 ? t('team.nothing') : t('team.changes', { count: status.pending })}</dd>
       </dl>
+      <label className="team-auto">
+        <input type="checkbox" checked={status.auto.enabled} disabled={switching} onChange={(e) => void setAuto(e.target.checked)} data-testid="team-auto" />
+        <span>
+          {t('team.autoSync')} <span className="team-muted">{t('team.autoSyncHint')}</span>
+        </span>
+      </label>
+      <AutoSyncLine auto={status.auto} />
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void syncNow()} disabled={pending} data-testid="team-sync">
-          {pending ? 'Syncing…' : 'Sync now'}
+        <button type="button" className="button" onClick={() => void syncNow()} disabled={syncing} data-testid="team-sync">
+          {syncing ? t('team.syncing') : t('team.syncNow')}
         </button>
+        {progress ? (
+          <span className="team-progress" role="status">
+            <progress max={progress.total || undefined} value={progress.total ? progress.done : undefined} aria-label={phase} /> {phase}
+          </span>
+        ) : null}
       </div>
       {error ? <InlineAlert message={error.message} /> : null}
       {result ? (
@@ -87,13 +157,12 @@ function TeamDetails({ status, onChanged }: { status: TeamStatusDto; onChanged: 
       ) : null}
       {members ? (
         <div>
-          <h4 className="team-subheading">Members</h4>
+          <h4 className="team-subheading">{t('team.members')}</h4>
           <ul className="team-members">
             {members.map((m) => (
               <li key={m.replicaId} className={m.removed ? 'is-removed' : undefined}>
-                {m.role}
-                {m.you ? ' (this copy)' : ''}
-                {m.removed ? ' — removed' : ''} <span className="team-muted">joined {formatDateTime(m.joinedAt)}</span>
+                {m.removed ? t('team.memberRemoved', { role: m.role }) : m.you ? t('team.memberYou', { role: m.role }) : m.role}
+                <span className="team-muted team-joined">{t('team.joined', { date: formatDateTime(m.joinedAt) })}</span>
               </li>
             ))}
           </ul>
@@ -104,16 +173,12 @@ function TeamDetails({ status, onChanged }: { status: TeamStatusDto; onChanged: 
   );
 }
 
-function describe(value: string | number | null): string {
-  if (value === null || value === '') return '(empty)';
-  return String(value);
-}
-
 function ConflictList({ conflicts, onResolved }: { conflicts: TeamConflictDto[]; onResolved: () => void }) {
+  const t = useT();
   const { store } = useServices();
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [merged, setMerged] = useState<Record<string, string>>({});
-  if (conflicts.length === 0) return <p className="safety-note">No conflicts: every interpretation edited on two laptops has been settled.</p>;
+  if (conflicts.length === 0) return <p className="safety-note">{t('team.noConflicts')}</p>;
 
   const keyOf = (c: TeamConflictDto) => `${c.table}:${JSON.stringify(c.rowKey)}:${c.field}`;
   const keep = async (c: TeamConflictDto, value: string | number | null) => {
@@ -126,11 +191,19 @@ function ConflictList({ conflicts, onResolved }: { conflicts: TeamConflictDto[];
       setError(toApiError(caught));
     }
   };
+  const subject = (c: TeamConflictDto) => {
+    const name = c.subject.name ?? c.table.replace(/_/g, ' ');
+    if (c.subject.kind === 'claim') return t('team.subjectClaim', { name });
+    if (c.subject.kind === 'mission') return t('team.subjectMission', { name });
+    return name;
+  };
+  const field = (c: TeamConflictDto) => (c.field === 'row' ? t('team.fieldRow') : c.field === 'duplicate' ? t('team.fieldDuplicate') : labelOf(c.field));
+  const describe = (value: string | number | null) => (value === null || value === '' ? t('team.empty') : String(value));
 
   return (
     <div>
-      <h4 className="team-subheading">{plural(conflicts.length, 'conflict')} to review</h4>
-      <p className="safety-note">Edited on two laptops since they last synced. One version shows; the other is kept until you choose or write a merged text.</p>
+      <h4 className="team-subheading">{t('team.conflictsToReview', { count: conflicts.length })}</h4>
+      <p className="safety-note">{t('team.conflictsHint')}</p>
       {error ? <InlineAlert message={error.message} /> : null}
       <ol className="team-conflicts" data-testid="team-conflicts">
         {conflicts.map((c) => {
@@ -138,26 +211,29 @@ function ConflictList({ conflicts, onResolved }: { conflicts: TeamConflictDto[];
           const text = c.field !== 'row' && c.field !== 'duplicate' && typeof c.shown.value !== 'number';
           return (
             <li key={key} className="team-conflict">
-              <p className="team-conflict-label">{c.label}</p>
+              <p className="team-conflict-label">
+                {t('team.conflictAbout', { subject: subject(c), field: field(c) })}
+              </p>
               {[c.shown, ...c.kept].map((v, i) => (
                 <div key={`${v.clock}-${i}`} className="team-version">
-                  <span className="team-muted">{i === 0 ? 'Shown' : 'Kept'}</span>
-                  <span className="team-value">{c.field === 'row' ? (v.value === 'archive' ? 'Archived' : 'Edited') : describe(v.value)}</span>
+                  <span className="team-muted">{i === 0 ? t('team.shown') : t('team.kept')}</span>
+                  <span className="team-value">{c.field === 'row' ? (v.value === 'archive' ? t('team.archived') : t('team.edited')) : describe(v.value)}</span>
                   {c.field !== 'duplicate' ? (
                     <button type="button" className="button button-small" onClick={() => void keep(c, c.field === 'row' ? (v.value === 'archive' ? new Date().toISOString() : null) : v.value)}>
-                      {c.field === 'row' ? (v.value === 'archive' ? 'Keep archived' : 'Keep, not archived') : 'Keep this'}
+                      {c.field === 'row' ? (v.value === 'archive' ? t('team.keepArchived') : t('team.keepNotArchived')) : t('team.keepThis')}
                     </button>
                   ) : null}
                 </div>
               ))}
+              {c.field === 'duplicate' ? <p className="team-muted">{t('team.duplicateHint')}</p> : null}
               {text ? (
                 <div className="team-merge">
                   <label>
-                    <span className="team-muted">Merged text</span>
+                    <span className="team-muted">{t('team.mergedText')}</span>
                     <textarea rows={3} value={merged[key] ?? ''} onChange={(e) => setMerged({ ...merged, [key]: e.target.value })} />
                   </label>
                   <button type="button" className="button button-small" disabled={!(merged[key] ?? '').trim()} onClick={() => void keep(c, merged[key]!)}>
-                    Use merged text
+                    {t('team.useMerged')}
                   </button>
                 </div>
               ) : null}
