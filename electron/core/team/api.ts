@@ -5,7 +5,7 @@ import type { Project } from '../project';
 import type { StoredValue } from './capture';
 import { connect, hubError } from './hub/hub';
 import type { Conflict } from './merge';
-import { resolveConflict } from './resolve';
+import { resolveConflict, resolveDuplicateCell } from './resolve';
 import { requireTeam } from './sync';
 import { teamStatus } from './team';
 
@@ -90,7 +90,11 @@ export async function members(p: Project): Promise<TeamMemberDto[]> {
 
 export function resolve(p: Project, input: { table: string; rowKey: Record<string, string | number>; field: string; value: string | number | null }): null {
   if (input.field === 'duplicate') {
-    throw new ApiError('UNSUPPORTED', 'A cell filled on two laptops keeps the other version archived: restore it from the cell\'s archive if it should be the live one.');
+    if (input.value !== 'live' && input.value !== 'parked') {
+      throw new ApiError('VALIDATION_FAILED', 'For a cell filled on two laptops, say which to keep: "live" (the one shown) or "parked" (the one from the other laptop).');
+    }
+    resolveDuplicateCell(p, String(input.rowKey.id), input.value);
+    return null;
   }
   resolveConflict(p, input);
   return null;

@@ -121,15 +121,67 @@ function materialise(db: Database.Database, rows: { t: string; k: string }[], bl
   const deletions = plans.filter((p) => p.values.get(DELETED) === 1).sort((a, b) => b.rank - a.rank);
   for (const p of deletions) db.prepare(`DELETE FROM "${p.t}" WHERE ${keyWhere(p.t)}`).run(p.key);
 
-  const writes = plans.filter((p) => p.values.get(DELETED) !== 1).sort((a, b) => a.rank - b.rank);
+  // Within a table, rows being archived go before rows coming back: a cell leaving its place in the matrix frees it
+  // for the one returning to it (a duplicate settled by swapping them).
+  const leaving = (p: (typeof plans)[number]) => (p.values.has('archived_at') && p.values.get('archived_at') !== null ? 0 : 1);
+  const writes = plans.filter((p) => p.values.get(DELETED) !== 1).sort((a, b) => a.rank - b.rank || leaving(a) - leaving(b));
+  // Stages and status levels hold one place each in their framework: their places are settled after the rows are
+  // written (below), so a row first goes to a free temporary place, never onto another row's.
+  const placed = new Map<string, Set<string>>();
+  let parking = 0;
   for (const p of writes) {
+    const group = PLACED[p.t];
+    let plan = p;
+    if (group && p.values.has('position')) {
+      const current = db.prepare(`SELECT "${group}" FROM "${p.t}" WHERE ${keyWhere(p.t)}`).pluck().get(p.key) as string | undefined;
+      const values = new Map(p.values);
+      if (current === undefined) values.set('position', PARKED - ++parking);
+      else values.delete('position');
+      plan = { ...p, values };
+      const framework = String(p.values.get(group) ?? current);
+      if (!placed.has(p.t)) placed.set(p.t, new Set());
+      placed.get(p.t)!.add(framework);
+    }
     try {
-      writeRow(db, p);
+      writeRow(db, plan);
     } catch (error) {
       if (p.t !== 'cells' || (error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
-      settleDuplicateCell(db, p);
+      settleDuplicateCell(db, plan);
     }
   }
+  for (const [table, frameworks] of placed) for (const framework of frameworks) settlePlaces(db, table, framework);
+}
+
+/** Tables whose rows hold a unique place (`position`) within a group, by the group's column. */
+const PLACED: Record<string, string> = { stages: 'framework_id', status_levels: 'framework_id' };
+/** Temporary places, far below any real one (real places count from 1). */
+const PARKED = -2_000_000;
+
+/**
+ * Gives every row of one framework its place from what the team says: rows ordered by the place their winning
+ * version asks for, ties (two laptops inserting at the same place) broken by row key, then numbered 1…n. The order
+ * depends only on the merged values, so every replica reaches the same one; two stages inserted at the same place
+ * both stay, side by side.
+ */
+function settlePlaces(db: Database.Database, table: string, framework: string): void {
+  const keys = SYNCED_KEYS[table]!;
+  const rows = db.prepare(`SELECT rowid AS rid, position, json_object(${keys.map((k) => `'${k}', "${k}"`).join(', ')}) AS k FROM "${table}" WHERE "${PLACED[table]}" = ?`).all(framework) as {
+    rid: number;
+    position: number;
+    k: string;
+  }[];
+  const heads = db.prepare(`SELECT heads FROM team_fields WHERE tbl = ? AND row_key = ? AND field = 'position'`).pluck();
+  const wanted = rows.map((r) => {
+    const text = heads.get(table, r.k) as string | undefined;
+    const list = text ? (JSON.parse(text) as Head[]) : [];
+    const v = list.length > 0 ? winner(list).v : null;
+    return { ...r, want: typeof v === 'number' ? v : r.position };
+  });
+  wanted.sort((x, y) => x.want - y.want || (x.k < y.k ? -1 : x.k > y.k ? 1 : 0));
+  if (wanted.every((r, i) => r.position === i + 1)) return;
+  const move = db.prepare(`UPDATE "${table}" SET position = ? WHERE rowid = ?`);
+  wanted.forEach((r, i) => move.run(PARKED - 1_000_000 - i, r.rid));
+  wanted.forEach((r, i) => move.run(i + 1, r.rid));
 }
 
 type Plan = { t: string; k: string; key: Record<string, unknown>; values: Map<string, unknown> };

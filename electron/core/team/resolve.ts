@@ -9,6 +9,32 @@ import type { Project } from '../project';
 import { SYNCED_KEYS } from './capture';
 import { listConflicts } from './merge';
 
+/**
+ * A cell filled on two laptops at once: one stayed live, the other was parked in the cell's archive. Keeping the
+ * live one records the parked one as archived on purpose; keeping the parked one swaps them. Either way one edit,
+ * which every replica applies the same way.
+ */
+export function resolveDuplicateCell(p: Project, parkedId: string, keep: 'live' | 'parked'): void {
+  const open = listConflicts(p.db).find((c) => c.field === 'duplicate' && c.rowKey.id === parkedId);
+  if (!open) throw new ApiError('NOT_FOUND', 'That conflict is no longer open (it was resolved here or on another replica). Sync to see the current list.');
+  const live = p.db
+    .prepare('SELECT l.id FROM cells c JOIN cells l ON l.norm_id = c.norm_id AND l.case_id = c.case_id AND l.stage_id = c.stage_id AND l.archived_at IS NULL WHERE c.id = ?')
+    .pluck()
+    .get(parkedId) as string | undefined;
+  if (!live) throw new ApiError('NOT_FOUND', 'The cell in conflict is no longer in the matrix here. Sync to see the current list.');
+  const now = new Date().toISOString();
+  p.history.edit(keep === 'live' ? 'Keep the cell shown' : 'Keep the cell from the other laptop', (track) => {
+    track('cells', { id: parkedId });
+    if (keep === 'live') {
+      p.db.prepare('UPDATE cells SET archived_at = ? WHERE id = ?').run(now, parkedId);
+      return;
+    }
+    track('cells', { id: live });
+    p.db.prepare('UPDATE cells SET archived_at = ?, updated_at = ? WHERE id = ?').run(now, now, live);
+    p.db.prepare('UPDATE cells SET archived_at = NULL, updated_at = ? WHERE id = ?').run(now, parkedId);
+  });
+}
+
 export function resolveConflict(p: Project, input: { table: string; rowKey: Record<string, unknown>; field: string; value: string | number | null }): void {
   const open = listConflicts(p.db).find((c) => c.table === input.table && c.field === input.field && JSON.stringify(c.rowKey) === JSON.stringify(input.rowKey));
   if (!open) throw new ApiError('NOT_FOUND', 'That conflict is no longer open (it was resolved here or on another replica). Sync to see the current list.');

@@ -173,6 +173,13 @@ function TeamDetails({ status, onChanged }: { status: TeamStatusDto; onChanged: 
   );
 }
 
+/** What resolving with one version sends: the value; for an archive conflict the archive; for a cell filled twice which cell. */
+function choice(c: TeamConflictDto, value: string | number | null, index: number): string | number | null {
+  if (c.field === 'duplicate') return index === 0 ? 'live' : 'parked';
+  if (c.field === 'row') return value === 'archive' ? new Date().toISOString() : null;
+  return value;
+}
+
 function ConflictList({ conflicts, onResolved }: { conflicts: TeamConflictDto[]; onResolved: () => void }) {
   const t = useT();
   const { store } = useServices();
@@ -218,14 +225,11 @@ function ConflictList({ conflicts, onResolved }: { conflicts: TeamConflictDto[];
                 <div key={`${v.clock}-${i}`} className="team-version">
                   <span className="team-muted">{i === 0 ? t('team.shown') : t('team.kept')}</span>
                   <span className="team-value">{c.field === 'row' ? (v.value === 'archive' ? t('team.archived') : t('team.edited')) : describe(v.value)}</span>
-                  {c.field !== 'duplicate' ? (
-                    <button type="button" className="button button-small" onClick={() => void keep(c, c.field === 'row' ? (v.value === 'archive' ? new Date().toISOString() : null) : v.value)}>
-                      {c.field === 'row' ? (v.value === 'archive' ? t('team.keepArchived') : t('team.keepNotArchived')) : t('team.keepThis')}
-                    </button>
-                  ) : null}
+                  <button type="button" className="button button-small" onClick={() => void keep(c, choice(c, v.value, i))}>
+                    {c.field === 'row' ? (v.value === 'archive' ? t('team.keepArchived') : t('team.keepNotArchived')) : t('team.keepThis')}
+                  </button>
                 </div>
               ))}
-              {c.field === 'duplicate' ? <p className="team-muted">{t('team.duplicateHint')}</p> : null}
               {text ? (
                 <div className="team-merge">
                   <label>
