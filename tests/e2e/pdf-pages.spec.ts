@@ -112,6 +112,7 @@ test.describe('the PDF as laid out', () => {
     // The text view's own excerpt of this sentence starts at character 22 of page 3 (evidence.spec.ts).
     await expect(evidence.excerptEditor).toContainText(`Characters 22–${22 + SENTENCE.length} of page 3`);
     await expect(page3.locator('.ev-pdf-mark.is-draft').first()).toBeVisible();
+    await workbench.screenshot('pdf-page-view-zoomed.png');
     // The mark sits on its words at both scales: from 200% to 100% its place on the page halves (Ctrl+−, Ctrl+0).
     const markAt = async () => {
       const mark = (await page3.locator('.ev-pdf-mark.is-draft').first().boundingBox())!;
