@@ -389,7 +389,9 @@ export function PdfPageView({ document: doc, excerpts, initialPage, onPageShown 
         <span className="muted small ev-selection-note" role="status">
           {note}
         </span>
-        <span className="toolbar-spacer" />
+        {/* Zoom and the page field on a row of their own: a longer status (another language, an area's corners)
+            does not move them, nor the pages below. */}
+        <span className="ev-pdf-break" aria-hidden="true" />
         <span className="ev-pdf-zoom" role="group" aria-label={t('pages.zoom')}>
           <button type="button" className="button button-small" onClick={() => changeZoom(zoomOut(scale))} disabled={scale <= MIN_ZOOM + 0.005} title={t('pages.zoomOutHint', { shortcut: `${MOD}−` })} aria-keyshortcuts={`${SHORTCUT}+-`}>
             <span className="ev-pdf-zoom-sign is-out" aria-hidden="true" />
