@@ -4,6 +4,7 @@
  * the keyboard alone, or drawn on a scanned page — becomes an area excerpt with its page and corners in PDF points
  * (upper left origin); both are marked on the page. The text view and the page view open at each other's page.
  */
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -235,6 +236,12 @@ test.describe('the PDF as laid out', () => {
     expect(Math.abs(drawn.x - on.x - 40 * scale)).toBeLessThan(2);
     expect(Math.abs(drawn.width - 350 * scale)).toBeLessThan(2);
     await workbench.screenshot('pdf-page-view-keyboard-area.png');
+    // The page view while marking, zoom controls and all: no serious or critical WCAG 2.2 AA finding (axe-core).
+    const axe = await new AxeBuilder({ page })
+      .include('[data-testid="pdf-pages"]')
+      .options({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+      .analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.keyboard.press('Enter');
     await expect(evidence.excerptEditor).toHaveAttribute('data-state', 'draft');
     await expect(evidence.excerptEditor.getByTestId('draft-place')).toContainText('Area of page 3: 40,26 to 390,80 pt from the upper left corner');
