@@ -94,6 +94,22 @@ test.describe('the PDF as laid out', () => {
       expect(Math.abs((await topOf()) - before)).toBeLessThan(3);
     }
     await expect(pages.getByRole('button', { name: 'Actual size' })).toHaveAttribute('aria-pressed', 'false');
+    // From the middle of a page too: 40% down page 2, zooming out keeps the view 40% down it.
+    await scroller.evaluate((el, by) => ((el as unknown as { scrollTop: number }).scrollTop += by), PAGE_WIDTH_PT * 2 * 1.4166 * 0.4);
+    const share = async () => {
+      const on = (await page2.boundingBox())!;
+      return ((await scroller.boundingBox())!.y - on.y) / on.height;
+    };
+    const middle = await share();
+    expect(middle).toBeGreaterThan(0.3);
+    for (const percent of [175, 150]) {
+      await page.keyboard.press('Control+-');
+      await expect(level).toHaveText(`Zoom ${percent}%`);
+      await expect(page2.locator('canvas[data-scale]')).toHaveAttribute('data-scale', String(percent / 100));
+      expect(Math.abs((await share()) - middle)).toBeLessThan(0.03);
+    }
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Control+=');
+    await expect(level).toHaveText('Zoom 200%');
     // The canvas and the text layer are the page's size at 200% (the layer sizes itself by --scale-factor).
     const canvas2 = (await page2.locator('canvas').boundingBox())!;
     const layer2 = (await page2.locator('[data-page-layer]').boundingBox())!;
