@@ -59,6 +59,7 @@ export default tseslint.config(
       'renderer/src/shell/SessionCodeForm.tsx',
       'renderer/src/team/**/*.tsx',
       'renderer/src/safety/{ReadOnlyBanner,UnlockScreen,PassphraseFields,ProjectPanel,NewProjectDialog,PathField,AuditHistory}.tsx',
+      'renderer/src/evidence/{PdfPageView,PdfPage,Reader,OcrControls}.tsx',
     ],
     plugins: { formatjs },
     rules: {

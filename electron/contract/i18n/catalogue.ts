@@ -10,11 +10,22 @@ import { errors } from './errors.messages';
 import { fields } from './fields.messages';
 import { main } from './main.messages';
 import { menu } from './menu.messages';
+import { pages } from './pages.messages';
 import { safety } from './safety.messages';
 import { team } from './team.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { access, common, errors, fields, main, menu, safety, team } as const;
+const AREAS = {
+  access,
+  common,
+  errors,
+  fields,
+  main,
+  menu,
+  pages,
+  safety,
+  team,
+} as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;

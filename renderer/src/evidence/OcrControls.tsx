@@ -7,39 +7,41 @@ import { useEffect, useState } from 'react';
 import type { DocumentTextDto, OcrLanguage, PageOcrDto } from '../../../electron/contract/api';
 import { api } from '../api';
 import { useJob } from '../exports/use-job';
+import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
 
 /** Below this mean word confidence, a page's text needs checking word by word. */
 const LOW_CONFIDENCE = 75;
 
-const LANGUAGE_ORDERS: { value: string; label: string; languages: OcrLanguage[] }[] = [
-  { value: 'kaz+rus+eng', label: 'Kazakh, Russian, English', languages: ['kaz', 'rus', 'eng'] },
-  { value: 'rus+kaz+eng', label: 'Russian, Kazakh, English', languages: ['rus', 'kaz', 'eng'] },
-  { value: 'eng+rus+kaz', label: 'English, Russian, Kazakh', languages: ['eng', 'rus', 'kaz'] },
+const LANGUAGE_ORDERS: OcrLanguage[][] = [
+  ['kaz', 'rus', 'eng'],
+  ['rus', 'kaz', 'eng'],
+  ['eng', 'rus', 'kaz'],
 ];
 
-const LANGUAGE_NAMES: Record<string, string> = { kaz: 'Kazakh', rus: 'Russian', eng: 'English' };
-
 export function MachineReadNote({ ocr }: { ocr: PageOcrDto }) {
+  const t = useT();
   const low = ocr.confidence < LOW_CONFIDENCE;
   const languages = ocr.languages
     .split('+')
-    .map((code) => LANGUAGE_NAMES[code] ?? code)
+    .map((code) => t('pages.ocrLanguage', { code }))
     .join(', ');
+  const percent = Math.round(ocr.confidence);
   return (
     <span
       className={`ev-ocr-note${low ? ' is-low' : ''}`}
       data-testid="machine-read"
-      title={`Recognised by ${ocr.engine} (${languages}) on ${ocr.recognisedAt.slice(0, 10)}. Check quotes against the original.`}
+      title={t('pages.machineReadTitle', { engine: ocr.engine, languages, date: ocr.recognisedAt.slice(0, 10) })}
     >
-      Machine-read · confidence {Math.round(ocr.confidence)}%{low ? ' (low: check every word)' : ''}
+      {low ? t('pages.machineReadLow', { percent }) : t('pages.machineRead', { percent })}
     </span>
   );
 }
 
 export function RecogniseControl({ document, onDone }: { document: DocumentTextDto; onDone: () => void }) {
+  const t = useT();
   const job = useJob();
-  const [order, setOrder] = useState(LANGUAGE_ORDERS[0]!.value);
+  const [order, setOrder] = useState(0);
   const state = job.job?.state;
   useEffect(() => {
     if (state === 'done') onDone();
@@ -52,21 +54,26 @@ export function RecogniseControl({ document, onDone }: { document: DocumentTextD
       {job.running ? (
         <>
           <span className="muted small" role="status">
-            {job.job?.message || 'Starting text recognition'}
+            {job.job?.message || t('pages.ocrStarting')}
           </span>
-          <progress className="ev-progress" aria-label="Text recognition progress" max={job.job?.total || 1} value={job.job?.total ? job.job.done : undefined} />
+          <progress className="ev-progress" aria-label={t('pages.ocrProgress')} max={job.job?.total || 1} value={job.job?.total ? job.job.done : undefined} />
           <button type="button" className="button button-small" onClick={() => void job.cancel()}>
-            Cancel<span className="visually-hidden"> text recognition</span>
+            {t('pages.cancel')}
+            <span className="visually-hidden"> {t('pages.cancelOcrHidden')}</span>
           </button>
         </>
       ) : (
         <>
           <label className="ev-recognise-order">
-            <span className="visually-hidden">Languages to recognise, in the order tried</span>
-            <select className="select" value={order} onChange={(e) => setOrder(e.target.value)}>
-              {LANGUAGE_ORDERS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
+            <span className="visually-hidden">{t('pages.ocrLanguages')}</span>
+            <select className="select" value={order} onChange={(e) => setOrder(Number(e.target.value))}>
+              {LANGUAGE_ORDERS.map((languages, i) => (
+                <option key={languages.join('+')} value={i}>
+                  {t('pages.ocrOrder', {
+                    first: t('pages.ocrLanguage', { code: languages[0]! }),
+                    second: t('pages.ocrLanguage', { code: languages[1]! }),
+                    third: t('pages.ocrLanguage', { code: languages[2]! }),
+                  })}
                 </option>
               ))}
             </select>
@@ -74,19 +81,19 @@ export function RecogniseControl({ document, onDone }: { document: DocumentTextD
           <button
             type="button"
             className="button"
-            title="Read the text of the scanned pages again (pages with excerpts keep their text)"
-            onClick={() => void job.start(api['documents.recognise']({ id: document.id, languages: LANGUAGE_ORDERS.find((o) => o.value === order)!.languages }))}
+            title={t('pages.recogniseHint')}
+            onClick={() => void job.start(api['documents.recognise']({ id: document.id, languages: LANGUAGE_ORDERS[order]! }))}
           >
-            Recognise again
+            {t('pages.recogniseAgain')}
           </button>
           {state === 'cancelled' ? (
             <span className="muted small" role="status">
-              Cancelled: nothing was changed.
+              {t('pages.ocrCancelled')}
             </span>
           ) : null}
         </>
       )}
-      {failure ? <InlineAlert message={failure} actionLabel="Dismiss" onAction={job.reset} /> : null}
+      {failure ? <InlineAlert message={failure} actionLabel={t('pages.dismiss')} onAction={job.reset} /> : null}
     </span>
   );
 }

@@ -1,29 +1,33 @@
 /**
- * The PDF as laid out: the original pages drawn by pdf.js (canvas and text layer), lazily and virtualised (a
- * 300-page report draws only the pages near the view). Selecting text on a page drafts an excerpt at the same page
- * offsets the text view uses (PdfPageView.text.ts aligns pdf.js's items with the stored text); drawing a rectangle
- * in "Mark area" mode drafts a region excerpt: its page and corners in PDF points, origin at the upper left corner
- * (REFI-QDA's PDFSelection), with the text under it when the page has some. Excerpts show on the page: text ones
- * as marks over their words, region ones as outlined areas.
+ * The PDF as laid out: the original pages drawn by pdf.js (canvas and text layer, PdfPage.tsx), lazily and
+ * virtualised (a 300-page report draws only the pages near the view). Selecting text on a page drafts an excerpt at
+ * the same page offsets the text view uses (PdfPageView.text.ts aligns pdf.js's items with the stored text); a
+ * rectangle marked in "Mark area" mode, by mouse or by keyboard, drafts a region excerpt: its page and corners in PDF
+ * points, origin at the upper left corner (REFI-QDA's PDFSelection), with the text under it when the page has some.
+ * Excerpts show on the page: text ones as marks over their words, region ones as outlined areas. The pages zoom
+ * (fit width, actual size, steps in and out) keeping the same place in view.
  *
  * The original arrives through the API (documents.original) and is parsed by pdf.js in a worker bundled by Vite
  * (script-src 'self'; no eval: isEvalSupported is off). Nothing in the PDF can run: no scripts, no links, no forms
  * are rendered, only the page image and its text.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { getDocument, GlobalWorkerOptions, TextLayer, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
 import PdfWorker from 'pdfjs-dist/build/pdf.worker.min.mjs?worker';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DocumentTextDto, ExcerptDto, PdfRegion } from '../../../electron/contract/api';
 import { api, toApiError } from '../api';
+import { useT } from '../i18n/use-t';
 import { MOD } from '../shell/keyboard';
 import { InlineAlert } from '../ui/InlineAlert';
-import { guessLanguage, plural, suggestLocator } from './format';
-import { aligned, itemRanges, mapItemsToPageText, pageOffsetAt, type PageTextMap } from './PdfPageView.text';
+import { guessLanguage, suggestLocator } from './format';
+import { PdfPage, textUnder, type DrawnPage, type TextUnder } from './PdfPage';
+import { isMarkAreaKey, moveArea, startArea, toPage, type KeyArea } from './PdfPageView.area';
+import { readPageSelection, type PageSelectionDraft } from './PdfPageView.selection';
+import { ACTUAL_SIZE, FIT, MAX_ZOOM, MIN_ZOOM, scaleOf, zoomIn, zoomKey, zoomOut, type Zoom, type ZoomAnchor } from './PdfPageView.zoom';
 import { useEvidenceState, useEvidenceStore } from './store';
-import { trimRange } from './text-ranges';
 import { PageJump } from './ui';
+import './pdf-pages.css';
 
 let worker: Worker | null = null;
 /** Parsed originals, by document id: switching views or coming back to a document does not parse it again. */
@@ -52,23 +56,24 @@ function openPdf(documentId: string): Promise<PDFDocumentProxy> {
   return pending;
 }
 
-interface PageSelectionDraft {
-  page: number;
-  start: number;
-  end: number;
-  text: string;
-}
-
 interface PageViewProps {
   document: DocumentTextDto;
   excerpts: ExcerptDto[];
-  /** The page to show first (a search hit's, an excerpt's). */
+  /** The page to show first (a search hit's, an excerpt's, the text view's). */
   initialPage: number | null;
+  /** Told the page at the top of the view as it changes: the text view opens there on the way back. */
+  onPageShown?: (page: number) => void;
 }
 
 const GAP = 16;
+/** The room the area help takes over the foot of the pages (pdf-pages.css). */
+const HELP = 96;
+const SHORTCUT = MOD === 'Cmd+' ? 'Meta' : 'Control';
+/** Key names, as printed on the keys: not translated. */
+const MARK_AREA_KEYS = `${MOD}Shift+A`;
 
-export function PdfPageView({ document: doc, excerpts, initialPage }: PageViewProps) {
+export function PdfPageView({ document: doc, excerpts, initialPage, onPageShown }: PageViewProps) {
+  const t = useT();
   const store = useEvidenceStore();
   const activeId = useEvidenceState((s) => s.excerptId);
   const draft = useEvidenceState((s) => s.draft);
@@ -76,12 +81,15 @@ export function PdfPageView({ document: doc, excerpts, initialPage }: PageViewPr
   const [error, setError] = useState<string | null>(null);
   const [base, setBase] = useState<{ width: number; height: number } | null>(null);
   const [width, setWidth] = useState(0);
+  const [zoom, setZoom] = useState<Zoom>(FIT);
   const [areaMode, setAreaMode] = useState(false);
+  const [keyArea, setKeyArea] = useState<KeyArea | null>(null);
   const [selection, setSelection] = useState<PageSelectionDraft | 'across-pages' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [goTo, setGoTo] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
-  const maps = useRef(new Map<number, PageTextMap>());
+  const drawnPages = useRef(new Map<number, DrawnPage>());
+  const anchor = useRef<ZoomAnchor | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -109,8 +117,8 @@ export function PdfPageView({ document: doc, excerpts, initialPage }: PageViewPr
     return () => observer.disconnect();
   }, []);
 
-  // Fit the page width to the view (within reason): the same scale for every page, so the estimate holds.
-  const scale = base && width > 0 ? Math.min(2, Math.max(0.5, (width - 24) / base.width)) : 1;
+  // One scale for every page, so the estimate holds.
+  const scale = base && width > 0 ? scaleOf(zoom, width, base.width) : 1;
   const count = pdf?.numPages ?? 0;
   const pageText = useMemo(() => new Map(doc.pages.map((p) => [p.number, p.text])), [doc.pages]);
 
@@ -130,20 +138,58 @@ export function PdfPageView({ document: doc, excerpts, initialPage }: PageViewPr
     wanted.current = null;
   }, [pdf, base, width, count, virtualizer]);
 
+  /** The page at the top of the view and how far down it the view is. */
+  const topOfView = useCallback((): ZoomAnchor | null => {
+    const el = scrollRef.current;
+    const items = virtualizer.getVirtualItems();
+    if (!el || items.length === 0) return null;
+    const top = virtualizer.scrollOffset ?? el.scrollTop;
+    const item = items.find((i) => i.end > top + 1) ?? items[items.length - 1]!;
+    return {
+      index: item.index,
+      within: Math.max(0, Math.min(1, (top - item.start) / item.size)),
+      across: el.scrollWidth > 0 ? (el.scrollLeft + el.clientWidth / 2) / el.scrollWidth : 0.5,
+    };
+  }, [virtualizer]);
+
+  const changeZoom = useCallback(
+    (next: Zoom) => {
+      anchor.current = topOfView();
+      setZoom(next);
+    },
+    [topOfView],
+  );
+
+  // After a zoom, the same place: every page's height is new, so the measured ones are dropped and the view goes to
+  // the same share of the same page (and across, the same centre).
+  const laidOutScale = useRef(scale);
+  useLayoutEffect(() => {
+    if (laidOutScale.current === scale) return;
+    laidOutScale.current = scale;
+    virtualizer.measure();
+    const at = anchor.current;
+    anchor.current = null;
+    const el = scrollRef.current;
+    if (!at || !el || !base) return;
+    const size = base.height * scale + GAP;
+    virtualizer.scrollToOffset(at.index * size + at.within * size);
+    el.scrollLeft = Math.max(0, at.across * el.scrollWidth - el.clientWidth / 2);
+  }, [scale, base, virtualizer]);
+
   // Follow the text selection on the pages: which page, which offsets of its stored text.
   useEffect(() => {
-    const onChange = () => setSelection(readPageSelection(scrollRef.current, maps.current, pageText));
+    const onChange = () => setSelection(readPageSelection(scrollRef.current, drawnPages.current, pageText));
     document.addEventListener('selectionchange', onChange);
     return () => document.removeEventListener('selectionchange', onChange);
   }, [pageText]);
 
   const makeExcerpt = useCallback(() => {
     if (selection === null) {
-      setNotice('Select a passage on a page first, then Make excerpt.');
+      setNotice(t('pages.selectFirst'));
       return;
     }
     if (selection === 'across-pages') {
-      setNotice('An excerpt comes from one page: select within a single page.');
+      setNotice(t('pages.onePageOnly'));
       return;
     }
     const text = pageText.get(selection.page) ?? '';
@@ -159,22 +205,10 @@ export function PdfPageView({ document: doc, excerpts, initialPage }: PageViewPr
     });
     document.getSelection()?.removeAllRanges();
     setNotice(null);
-  }, [selection, pageText, store, doc]);
-
-  // Ctrl/Cmd+Shift+E makes the excerpt here; the text view's own shortcut is not reached while the pages show.
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey || event.key.toLowerCase() !== 'e') return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      makeExcerpt();
-    };
-    window.addEventListener('keydown', onKeyDown, { capture: true });
-    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
-  }, [makeExcerpt]);
+  }, [selection, pageText, store, doc, t]);
 
   const onRegion = useCallback(
-    (page: number, region: PdfRegion, under: { start: number; end: number; text: string } | null) => {
+    (page: number, region: PdfRegion, under: TextUnder) => {
       const text = pageText.get(page) ?? '';
       store.startDraft({
         sourceId: doc.sourceId,
@@ -183,14 +217,114 @@ export function PdfPageView({ document: doc, excerpts, initialPage }: PageViewPr
         start: under?.start ?? 0,
         end: under?.end ?? 0,
         text: under?.text ?? '',
+        // A locator is data, stored with the excerpt: written as the text view's suggestions are (format.ts).
         locator: under ? suggestLocator(text, page, under.start) : `p. ${page}, area`,
         language: under ? guessLanguage(under.text) : '',
         region,
       });
       setAreaMode(false);
+      setKeyArea(null);
     },
     [pageText, store, doc],
   );
+
+  const pageSize = useCallback((page: number) => drawnPages.current.get(page)?.size ?? base ?? { width: 595, height: 842 }, [base]);
+
+  /** Mark area on: a rectangle for the keyboard on the page most in view, the focus on the pages (arrows move it). */
+  const startMarking = useCallback(() => {
+    const el = scrollRef.current;
+    const top = virtualizer.scrollOffset ?? el?.scrollTop ?? 0;
+    const bottom = top + (el?.clientHeight ?? 0);
+    let best: { index: number; start: number; shown: number } | null = null;
+    for (const item of virtualizer.getVirtualItems()) {
+      const shown = Math.min(bottom, item.end) - Math.max(top, item.start);
+      if (!best || shown > best.shown) best = { index: item.index, start: item.start, shown };
+    }
+    const page = (best?.index ?? 0) + 1;
+    const size = pageSize(page);
+    setKeyArea(startArea(page, size, best ? Math.max(0, top - best.start) / scale : 0));
+    setAreaMode(true);
+    document.getSelection()?.removeAllRanges();
+    scrollRef.current?.focus({ preventScroll: true });
+  }, [virtualizer, pageSize, scale]);
+
+  const stopMarking = useCallback(() => {
+    setAreaMode(false);
+    setKeyArea(null);
+  }, []);
+
+  // Ctrl/Cmd+Shift+E makes the excerpt here (the text view's own shortcut is not reached while the pages show);
+  // Ctrl/Cmd+Shift+A marks an area; Ctrl/Cmd with =, − and 0 zoom the pages, not the whole window.
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'e') {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        makeExcerpt();
+        return;
+      }
+      if (isMarkAreaKey(event)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        if (areaMode) stopMarking();
+        else startMarking();
+        return;
+      }
+      const key = zoomKey(event);
+      if (!key) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      changeZoom(key === 'in' ? zoomIn(scale) : key === 'out' ? zoomOut(scale) : ACTUAL_SIZE);
+    };
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
+  }, [makeExcerpt, areaMode, startMarking, stopMarking, changeZoom, scale]);
+
+  // The keyboard's rectangle stays in view as it moves.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!keyArea || !el) return;
+    const index = keyArea.page - 1;
+    const item = virtualizer.getVirtualItems().find((i) => i.index === index);
+    if (!item) {
+      virtualizer.scrollToIndex(index, { align: 'start' });
+      return;
+    }
+    const top = item.start + keyArea.y1 * scale;
+    const bottom = item.start + keyArea.y2 * scale;
+    if (top < el.scrollTop) el.scrollTop = top - 24;
+    // The help sits over the foot of the view: the rectangle stays above it.
+    else if (bottom > el.scrollTop + el.clientHeight - HELP) el.scrollTop = Math.min(top - 24, bottom - el.clientHeight + HELP);
+  }, [keyArea, scale, virtualizer]);
+
+  const onAreaKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!areaMode || !keyArea) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      stopMarking();
+      return;
+    }
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      const drawn = drawnPages.current.get(keyArea.page);
+      const { page, ...region } = keyArea;
+      onRegion(page, region, drawn ? textUnder(drawn, region, pageText.get(page) ?? '') : null);
+      return;
+    }
+    if (event.key === 'PageDown' || event.key === 'PageUp') {
+      const page = keyArea.page + (event.key === 'PageDown' ? 1 : -1);
+      event.preventDefault();
+      if (page >= 1 && page <= count) setKeyArea(toPage(keyArea, page, pageSize(page)));
+      return;
+    }
+    if (event.ctrlKey || event.metaKey) return;
+    const moved = moveArea(keyArea, event, pageSize(keyArea.page));
+    if (!moved) return;
+    event.preventDefault();
+    setKeyArea(moved);
+  };
 
   const goToPage = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter') return;
@@ -209,43 +343,93 @@ export function PdfPageView({ document: doc, excerpts, initialPage }: PageViewPr
   }, [excerpts]);
 
   const visible = virtualizer.getVirtualItems();
+  const offset = virtualizer.scrollOffset ?? 0;
+  const shown = (visible.find((item) => item.end > offset + 8) ?? visible[0])?.index;
+  useEffect(() => {
+    if (shown !== undefined) onPageShown?.(shown + 1);
+  }, [shown, onPageShown]);
+
+  const percent = Math.round(scale * 100);
   const note =
     selection === 'across-pages'
-      ? 'The selection spans pages: an excerpt comes from one page.'
+      ? t('pages.selectionAcross')
       : selection
-        ? `${plural(selection.text.length, 'character')} selected on page ${selection.page}`
-        : areaMode
-          ? 'Drag a rectangle on a page to mark an area'
-          : 'Select text on a page, or mark an area';
+        ? t('pages.selectedOnPage', { count: selection.text.length, page: selection.page })
+        : areaMode && keyArea
+          ? t('pages.keyArea', { page: keyArea.page, x1: keyArea.x1, y1: keyArea.y1, x2: keyArea.x2, y2: keyArea.y2 })
+          : t('pages.selectOrMark');
 
   return (
     <div className="ev-pdf" data-testid="pdf-pages">
-      <div className="ev-pdf-toolbar" role="toolbar" aria-label="Pages">
+      <div className="ev-pdf-toolbar" role="toolbar" aria-label={t('pages.toolbar')}>
         <button
           type="button"
           className="button button-primary"
           disabled={!selection || selection === 'across-pages'}
           onMouseDown={(e) => e.preventDefault()}
           onClick={makeExcerpt}
-          title={`Make an excerpt of the selection (${MOD}Shift+E)`}
+          title={t('pages.makeExcerptHint', { shortcut: `${MOD}Shift+E` })}
+          aria-keyshortcuts={`${SHORTCUT}+Shift+E`}
         >
-          Make excerpt
+          {t('pages.makeExcerpt')}
         </button>
-        <button type="button" className="button" aria-pressed={areaMode} onClick={() => setAreaMode((on) => !on)} title="Drag a rectangle on a page: a table, a stamp, a scanned paragraph">
-          {areaMode ? 'Cancel marking' : 'Mark area'}
+        <button
+          type="button"
+          className="button"
+          aria-pressed={areaMode}
+          onClick={() => (areaMode ? stopMarking() : startMarking())}
+          title={t('pages.markAreaHint', { shortcut: `${MOD}Shift+A` })}
+          aria-keyshortcuts={`${SHORTCUT}+Shift+A`}
+        >
+          {areaMode ? t('pages.cancelMarking') : t('pages.markArea')}
+          <kbd className="ev-pdf-kbd" aria-hidden="true">
+            {MARK_AREA_KEYS}
+          </kbd>
         </button>
         <span className="muted small ev-selection-note" role="status">
           {note}
         </span>
-        <span className="toolbar-spacer" />
-        <PageJump label="Go to page on the PDF" value={goTo} onChange={setGoTo} onKeyDown={goToPage} count={count} />
+        {/* Zoom and the page field on a row of their own: a longer status (another language, an area's corners)
+            does not move them, nor the pages below. */}
+        <span className="ev-pdf-break" aria-hidden="true" />
+        <span className="ev-pdf-zoom" role="group" aria-label={t('pages.zoom')}>
+          <button type="button" className="button button-small" onClick={() => changeZoom(zoomOut(scale))} disabled={scale <= MIN_ZOOM + 0.005} title={t('pages.zoomOutHint', { shortcut: `${MOD}−` })} aria-keyshortcuts={`${SHORTCUT}+-`}>
+            <span className="ev-pdf-zoom-sign is-out" aria-hidden="true" />
+            <span className="visually-hidden">{t('pages.zoomOut')}</span>
+          </button>
+          <output className="ev-pdf-zoom-level numeric" aria-live="polite" data-testid="pdf-zoom-level">
+            <span className="visually-hidden">{t('pages.zoom')} </span>
+            {t('pages.percent', { percent })}
+          </output>
+          <button type="button" className="button button-small" onClick={() => changeZoom(zoomIn(scale))} disabled={scale >= MAX_ZOOM - 0.005} title={t('pages.zoomInHint', { shortcut: `${MOD}=` })} aria-keyshortcuts={`${SHORTCUT}+=`}>
+            <span className="ev-pdf-zoom-sign is-in" aria-hidden="true" />
+            <span className="visually-hidden">{t('pages.zoomIn')}</span>
+          </button>
+          <button type="button" className="button button-small" aria-pressed={zoom.kind === 'fit'} onClick={() => changeZoom(FIT)}>
+            {t('pages.fitWidth')}
+          </button>
+          <button type="button" className="button button-small" aria-pressed={zoom.kind === 'scale' && zoom.scale === 1} onClick={() => changeZoom(ACTUAL_SIZE)} title={t('pages.actualSizeHint', { shortcut: `${MOD}0` })} aria-keyshortcuts={`${SHORTCUT}+0`}>
+            {t('pages.actualSize')}
+          </button>
+        </span>
+        <PageJump label={t('pages.goToPage')} value={goTo} onChange={setGoTo} onKeyDown={goToPage} count={count} />
       </div>
-      {notice ? <InlineAlert message={notice} actionLabel="Dismiss" onAction={() => setNotice(null)} /> : null}
+      {notice ? <InlineAlert message={notice} actionLabel={t('pages.dismiss')} onAction={() => setNotice(null)} /> : null}
       {error ? <InlineAlert message={error} /> : null}
-      <div ref={scrollRef} className={`ev-pdf-scroll${areaMode ? ' is-marking' : ''}`} tabIndex={0} role="document" aria-label={`Pages of ${doc.fileName}`} aria-busy={!pdf}>
+      <div
+        ref={scrollRef}
+        className={`ev-pdf-scroll${areaMode ? ' is-marking' : ''}`}
+        tabIndex={0}
+        role="document"
+        aria-label={t('pages.pagesOf', { file: doc.fileName })}
+        aria-busy={!pdf}
+        aria-describedby={areaMode ? 'ev-pdf-area-help' : undefined}
+        aria-keyshortcuts={areaMode ? 'ArrowLeft ArrowRight ArrowUp ArrowDown Shift+ArrowRight Shift+ArrowDown PageDown PageUp Enter Escape' : undefined}
+        onKeyDown={onAreaKey}
+      >
         {!pdf && !error ? (
           <p className="muted ev-empty" role="status">
-            Opening the PDF…
+            {t('pages.opening')}
           </p>
         ) : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -267,7 +451,8 @@ export function PdfPageView({ document: doc, excerpts, initialPage }: PageViewPr
                     activeId={activeId}
                     draft={draft && draft.documentId === doc.id && draft.page === item.index + 1 ? draft : null}
                     areaMode={areaMode}
-                    maps={maps.current}
+                    keyArea={keyArea && keyArea.page === item.index + 1 ? keyArea : null}
+                    drawnPages={drawnPages.current}
                     onRegion={onRegion}
                     onOpen={(e) => store.focusExcerpt(e)}
                   />
@@ -276,248 +461,12 @@ export function PdfPageView({ document: doc, excerpts, initialPage }: PageViewPr
             : null}
         </div>
       </div>
+      {areaMode ? (
+        // Over the foot of the pages, not above them: showing it must not move the page under the pointer.
+        <p className="small ev-pdf-area-help" id="ev-pdf-area-help">
+          {t('pages.areaHelp', { shift: 'Shift', alt: 'Alt', pageDown: 'Page Down', pageUp: 'Page Up', enter: 'Enter', escape: 'Escape' })}
+        </p>
+      ) : null}
     </div>
   );
-}
-
-interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
-interface PdfPageProps {
-  pdf: PDFDocumentProxy;
-  number: number;
-  scale: number;
-  estimate: { width: number; height: number };
-  text: string;
-  excerpts: ExcerptDto[] | undefined;
-  activeId: string | null;
-  draft: { start: number; end: number; region?: PdfRegion | undefined } | null;
-  areaMode: boolean;
-  maps: Map<number, PageTextMap>;
-  onRegion: (page: number, region: PdfRegion, under: { start: number; end: number; text: string } | null) => void;
-  onOpen: (excerpt: ExcerptDto) => void;
-}
-
-interface Drawn {
-  page: PDFPageProxy;
-  size: { width: number; height: number };
-  items: TextItem[];
-  map: PageTextMap;
-  /** Each item's box on the page at scale 1, in points from the upper left corner. */
-  boxes: Box[];
-}
-
-const PdfPage = memo(function PdfPage({ pdf, number, scale, estimate, text, excerpts, activeId, draft, areaMode, maps, onRegion, onOpen }: PdfPageProps) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const layerRef = useRef<HTMLDivElement>(null);
-  const [drawn, setDrawn] = useState<Drawn | null>(null);
-  const [marks, setMarks] = useState<{ key: string; box: Box; kind: string; excerpt?: ExcerptDto }[]>([]);
-  const [rubber, setRubber] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    let cancel = () => undefined as void;
-    void (async () => {
-      const page = await pdf.getPage(number);
-      if (!live) return;
-      const viewport = page.getViewport({ scale });
-      const canvas = canvasRef.current;
-      const layer = layerRef.current;
-      if (!canvas || !layer) return;
-      const ratio = window.devicePixelRatio || 1;
-      canvas.width = Math.floor(viewport.width * ratio);
-      canvas.height = Math.floor(viewport.height * ratio);
-      const task = page.render({ canvasContext: canvas.getContext('2d')!, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined });
-      const content = await page.getTextContent();
-      if (!live) return;
-      layer.replaceChildren();
-      const textLayer = new TextLayer({ textContentSource: content, container: layer, viewport });
-      cancel = () => {
-        task.cancel();
-        textLayer.cancel();
-      };
-      await textLayer.render();
-      textLayer.textDivs.forEach((div, i) => (div.dataset.item = String(i)));
-      const items = content.items.filter((i): i is TextItem => 'str' in i);
-      const unit = page.getViewport({ scale: 1 });
-      const boxes = items.map((item) => {
-        const [, , c = 0, d = 1, x = 0, y = 0] = Util.transform(unit.transform, item.transform) as number[];
-        const height = Math.hypot(c, d) || item.height;
-        return { left: x, top: y - height, width: item.width, height };
-      });
-      const map = mapItemsToPageText(
-        items.map((i) => i.str),
-        text,
-      );
-      maps.set(number, map);
-      await task.promise.catch(() => undefined);
-      if (!live) return;
-      canvas.dataset.rendered = 'true';
-      setDrawn({ page, size: { width: unit.width, height: unit.height }, items, map, boxes });
-    })().catch(() => undefined);
-    return () => {
-      live = false;
-      cancel();
-      maps.delete(number);
-    };
-  }, [pdf, number, scale, text, maps]);
-
-  // The marks: text excerpts over their words (the text layer's own boxes), regions as drawn.
-  useEffect(() => {
-    const layer = layerRef.current;
-    if (!drawn || !layer) return;
-    const origin = layer.getBoundingClientRect();
-    const next: typeof marks = [];
-    const textMarks = (key: string, start: number, end: number, kind: string, excerpt?: ExcerptDto) => {
-      for (const { item, from, to } of itemRanges(drawn.map, start, end)) {
-        const node = layer.querySelector(`[data-item="${item}"]`)?.firstChild;
-        if (!node) continue;
-        const range = document.createRange();
-        range.setStart(node, from);
-        range.setEnd(node, to);
-        Array.from(range.getClientRects()).forEach((r, i) =>
-          next.push({ key: `${key}:${item}:${i}`, box: { left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height }, kind, excerpt }),
-        );
-      }
-    };
-    const regionMark = (key: string, region: PdfRegion, kind: string, excerpt?: ExcerptDto) =>
-      next.push({ key, box: { left: region.x1 * scale, top: region.y1 * scale, width: (region.x2 - region.x1) * scale, height: (region.y2 - region.y1) * scale }, kind: `${kind} is-region`, excerpt });
-    for (const e of excerpts ?? []) {
-      const kind = `is-excerpt${e.id === activeId ? ' is-active' : ''}${e.textKind === 'paraphrase' ? ' is-paraphrase' : ''}`;
-      if (e.region) regionMark(e.id, e.region, kind, e);
-      else if (e.startOffset !== null && e.endOffset !== null && aligned(drawn.map)) textMarks(e.id, e.startOffset, e.endOffset, kind, e);
-    }
-    if (draft?.region) regionMark('draft', draft.region, 'is-draft');
-    else if (draft && draft.end > draft.start) textMarks('draft', draft.start, draft.end, 'is-draft');
-    setMarks(next);
-  }, [drawn, excerpts, activeId, draft, scale]);
-
-  const pointer = (event: ReactPointerEvent<HTMLDivElement>) => {
-    const box = event.currentTarget.getBoundingClientRect();
-    return { x: Math.max(0, Math.min(box.width, event.clientX - box.left)), y: Math.max(0, Math.min(box.height, event.clientY - box.top)) };
-  };
-  const onPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
-    if (!areaMode || event.button !== 0) return;
-    event.preventDefault();
-    event.currentTarget.setPointerCapture(event.pointerId);
-    const at = pointer(event);
-    setRubber({ x0: at.x, y0: at.y, x1: at.x, y1: at.y });
-  };
-  const onPointerMove = (event: ReactPointerEvent<HTMLDivElement>) => {
-    if (!rubber) return;
-    const at = pointer(event);
-    setRubber({ ...rubber, x1: at.x, y1: at.y });
-  };
-  const onPointerUp = () => {
-    if (!rubber || !drawn) return;
-    setRubber(null);
-    const round = (v: number) => Math.round((v / scale) * 100) / 100;
-    const region = { x1: round(Math.min(rubber.x0, rubber.x1)), y1: round(Math.min(rubber.y0, rubber.y1)), x2: round(Math.max(rubber.x0, rubber.x1)), y2: round(Math.max(rubber.y0, rubber.y1)) };
-    if (region.x2 - region.x1 < 4 || region.y2 - region.y1 < 4) return;
-    onRegion(number, region, textUnder(drawn, region, text));
-  };
-
-  const width = (drawn?.size.width ?? estimate.width) * scale;
-  const height = (drawn?.size.height ?? estimate.height) * scale;
-  return (
-    <article className="ev-pdf-page" aria-label={`Page ${number}`} data-page={number} style={{ width, height, ['--scale-factor' as string]: scale }}>
-      <canvas ref={canvasRef} className="ev-pdf-canvas" style={{ width, height }} aria-hidden="true" />
-      <div className="ev-pdf-marks" aria-hidden="true">
-        {marks.map((m) => (
-          <span key={m.key} className={`ev-pdf-mark ${m.kind}`} style={{ left: m.box.left, top: m.box.top, width: m.box.width, height: m.box.height }} />
-        ))}
-      </div>
-      <div ref={layerRef} className="textLayer ev-pdf-text" data-page-layer={number} />
-      <div className="ev-pdf-hits">
-        {marks
-          .filter((m) => m.excerpt && m.kind.includes('is-region'))
-          .map((m) => (
-            <button
-              key={m.key}
-              type="button"
-              className="ev-pdf-region-button"
-              style={{ left: m.box.left, top: m.box.top, width: m.box.width, height: m.box.height }}
-              aria-label={`Area excerpt: ${m.excerpt!.locator}`}
-              data-region-excerpt={m.excerpt!.id}
-              onClick={() => onOpen(m.excerpt!)}
-            />
-          ))}
-      </div>
-      {areaMode ? (
-        <div className="ev-pdf-draw" data-testid={`pdf-draw-${number}`} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
-          {rubber ? (
-            <span
-              className="ev-pdf-rubber"
-              style={{ left: Math.min(rubber.x0, rubber.x1), top: Math.min(rubber.y0, rubber.y1), width: Math.abs(rubber.x1 - rubber.x0), height: Math.abs(rubber.y1 - rubber.y0) }}
-            />
-          ) : null}
-        </div>
-      ) : null}
-      <span className="ev-pdf-number">{number}</span>
-    </article>
-  );
-});
-
-/** The stored text under a region: its offsets when the items inside are one run of the page text. */
-function textUnder(drawn: Drawn, region: PdfRegion, text: string): { start: number; end: number; text: string } | null {
-  if (!aligned(drawn.map)) return null;
-  let start = Infinity;
-  let end = -1;
-  const inside: number[] = [];
-  drawn.boxes.forEach((b, i) => {
-    const cx = b.left + b.width / 2;
-    const cy = b.top + b.height / 2;
-    if (cx < region.x1 || cx > region.x2 || cy < region.y1 || cy > region.y2) return;
-    for (const at of drawn.map.positions[i]!) {
-      if (at < 0) continue;
-      inside.push(at);
-      start = Math.min(start, at);
-      end = Math.max(end, at + 1);
-    }
-  });
-  if (end < 0) return null;
-  // Only a run the rectangle holds whole: a column of a table is not one passage of the page text.
-  const held = new Set(inside);
-  for (let at = start; at < end; at++) if (!held.has(at) && !/\s/u.test(text[at]!)) return null;
-  const trimmed = trimRange(text, start, end);
-  return { ...trimmed, text: text.slice(trimmed.start, trimmed.end) };
-}
-
-/** The selection inside one page's text layer, as offsets of that page's stored text. */
-function readPageSelection(root: HTMLElement | null, maps: Map<number, PageTextMap>, pages: Map<number, string>): PageSelectionDraft | 'across-pages' | null {
-  const selection = document.getSelection();
-  if (!root || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
-  const range = selection.getRangeAt(0);
-  const layers = Array.from(root.querySelectorAll<HTMLElement>('[data-page-layer]')).filter((el) => range.intersectsNode(el));
-  if (layers.length === 0) return null;
-  if (layers.length > 1) return 'across-pages';
-  const layer = layers[0]!;
-  const number = Number(layer.dataset.pageLayer);
-  const map = maps.get(number);
-  const text = pages.get(number);
-  if (!map || text === undefined || !aligned(map)) return null;
-  const spans = Array.from(layer.querySelectorAll<HTMLElement>('[data-item]'));
-  if (spans.length === 0) return null;
-  const boundary = (node: Node, offset: number, side: 'start' | 'end'): number => {
-    const span = (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element))?.closest<HTMLElement>('[data-item]');
-    if (span && layer.contains(span)) return pageOffsetAt(map, Number(span.dataset.item), node.nodeType === Node.TEXT_NODE ? offset : side === 'start' ? 0 : (span.textContent ?? '').length, side);
-    // Outside any span (the layer itself, a <br>): the nearest item after (start) or before (end) the point.
-    const point = document.createRange();
-    point.setStart(node, offset);
-    const after = spans.find((s) => point.comparePoint(s, 0) >= 0);
-    if (side === 'start') return after ? pageOffsetAt(map, Number(after.dataset.item), 0, 'start') : text.length;
-    const before = [...spans].reverse().find((s) => point.comparePoint(s, 0) < 0);
-    return before ? pageOffsetAt(map, Number(before.dataset.item), (before.textContent ?? '').length, 'end') : 0;
-  };
-  const whole = document.createRange();
-  whole.selectNodeContents(layer);
-  const start = range.compareBoundaryPoints(Range.START_TO_START, whole) <= 0 ? 0 : boundary(range.startContainer, range.startOffset, 'start');
-  const end = range.compareBoundaryPoints(Range.END_TO_END, whole) >= 0 ? text.length : boundary(range.endContainer, range.endOffset, 'end');
-  const trimmed = trimRange(text, start, end);
-  if (trimmed.end <= trimmed.start) return null;
-  return { page: number, start: trimmed.start, end: trimmed.end, text: text.slice(trimmed.start, trimmed.end) };
 }

@@ -14,9 +14,11 @@ import type { DocumentTextDto, ExcerptDto, PageOcrDto, TextKind } from '../../..
 import { joinHardBreaks } from '../../../electron/contract/quotation';
 import { InlineAlert } from '../ui/InlineAlert';
 import { MOD } from '../shell/keyboard';
+import { Msg } from '../i18n/Msg';
+import { useT } from '../i18n/use-t';
 import { toApiError } from '../api';
 import { openOriginal, SaveOriginalDialog } from './dialogs';
-import { attribution, citedText, formatBytes, guessLanguage, plural, shorten, SOURCE_KIND_LABELS, suggestLocator } from './format';
+import { attribution, citedText, formatBytes, guessLanguage, shorten, SOURCE_KIND_LABELS, suggestLocator } from './format';
 import { segmentText, trimRange, wordsFrom, type MarkRange } from './text-ranges';
 import { useEvidenceQuery, useEvidenceState, useEvidenceStore, useList, type ReaderTarget } from './store';
 import { Facts, PageJump } from './ui';
@@ -35,50 +37,47 @@ interface PageSelection {
 
 type SelectionState = PageSelection | 'across-pages' | null;
 
-const FORMAT_NOTES: Record<string, string> = {
-  pdf: 'Text extracted from the PDF, page by page.',
-  docx: 'Plain text of the Word document: fields, macros and links were not kept.',
-  html: 'Plain text of the web page: scripts, styles, links and images were not kept and never run.',
-  md: 'The Markdown as plain text.',
-  txt: 'Plain text.',
-  image: 'Text recognised from the photo or scan (machine-read): check quotes against the original.',
-};
+/** Between inline parts of a line: no words, so nothing to translate. */
+const SPACE = ' ';
+const KEYS = MOD === 'Cmd+' ? 'Meta+Shift+E' : 'Control+Shift+E';
 
 export function ReaderView() {
+  const t = useT();
   const target = useEvidenceState((s) => s.reader);
   const excerptId = useEvidenceState((s) => s.excerptId);
   if (target) return <DocumentReader key={target.documentId} target={target} />;
   if (excerptId) return <ExcerptAlone excerptId={excerptId} />;
   return (
-    <section className="ev-view" aria-label="Reader">
-      <p className="muted ev-empty">No document is open. Open one from Sources (Read), from an excerpt, or from a search result.</p>
+    <section className="ev-view" aria-label={t('pages.reader')}>
+      <p className="muted ev-empty">{t('pages.noDocument')}</p>
     </section>
   );
 }
 
 /** An excerpt typed in by hand (no document): shown on its own, with where it comes from. */
 function ExcerptAlone({ excerptId }: { excerptId: string }) {
+  const t = useT();
   const store = useEvidenceStore();
   const excerpts = useList('excerpts');
   const sources = useList('sources');
   const participants = useList('participants');
   const excerpt = excerpts.data?.find((e) => e.id === excerptId);
-  if (!excerpt) return <section className="ev-view" aria-label="Reader" />;
+  if (!excerpt) return <section className="ev-view" aria-label={t('pages.reader')} />;
   const source = sources.data?.find((s) => s.id === excerpt.sourceId);
   const who = attribution(excerpt, participants.data);
   return (
     <section className="ev-view ev-alone" aria-labelledby="ev-alone-title" data-testid="excerpt-alone">
       <header className="page-header ev-header">
         <div>
-          <p className="eyebrow">Excerpt{source ? ` · ${SOURCE_KIND_LABELS[source.kind]}` : ''}</p>
+          <p className="eyebrow">{source ? t('pages.excerptEyebrowKind', { kind: SOURCE_KIND_LABELS[source.kind] }) : t('pages.excerptEyebrow')}</p>
           <h2 id="ev-alone-title" className="matrix-norm">
-            {source?.title ?? 'Excerpt'}
+            {source?.title ?? t('pages.excerptEyebrow')}
           </h2>
           <p className="muted">{source ? <Facts items={[source.authors, source.year?.toString()]} /> : null}</p>
         </div>
         {source ? (
           <button type="button" className="button" onClick={() => store.selectSource(source.id)}>
-            Show the source
+            {t('pages.showSource')}
           </button>
         ) : null}
       </header>
@@ -88,15 +87,15 @@ function ExcerptAlone({ excerptId }: { excerptId: string }) {
         </blockquote>
         {excerpt.translation ? (
           <p className="ev-alone-translation" lang={excerpt.translationLanguage || undefined}>
-            <span className="ev-lang">{excerpt.translationLanguage || 'translation'}</span> {excerpt.translation}
+            <span className="ev-lang">{excerpt.translationLanguage || t('pages.translation')}</span> {excerpt.translation}
           </p>
         ) : null}
         <figcaption className="muted">
-          {excerpt.textKind === 'paraphrase' ? <span className="ev-kind-tag">(paraphrase)</span> : null}{' '}
-          <Facts items={[who ? `— ${who}` : null, excerpt.locator]} />
+          {excerpt.textKind === 'paraphrase' ? <span className="ev-kind-tag">{t('pages.paraphraseTag')}</span> : null}{SPACE}
+          <Facts items={[who ? t('pages.byWhom', { who }) : null, excerpt.locator]} />
         </figcaption>
       </figure>
-      <p className="muted small">This excerpt has no document in the project: its text was entered by hand. Import the document to read it in context.</p>
+      <p className="muted small">{t('pages.enteredByHand')}</p>
     </section>
   );
 }
@@ -133,6 +132,7 @@ function sameSelection(a: SelectionState, b: SelectionState): boolean {
 }
 
 function DocumentReader({ target }: { target: ReaderTarget }) {
+  const t = useT();
   const store = useEvidenceStore();
   const doc = useEvidenceQuery('documents.get', { id: target.documentId }, { followEdits: false });
   const sources = useList('sources');
@@ -245,11 +245,11 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
     const current = root ? readSelection(root, data?.pages ?? []) : selectionRef.current;
     if (!data) return;
     if (current === null) {
-      setNotice('Select a passage on a page first, then Make excerpt.');
+      setNotice(t('pages.selectFirst'));
       return;
     }
     if (current === 'across-pages') {
-      setNotice('An excerpt comes from one page: select within a single page (make one excerpt per page for a longer passage).');
+      setNotice(t('pages.onePageOnlyLonger'));
       return;
     }
     const page = data.pages.find((p) => p.number === current.page)!;
@@ -267,7 +267,7 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
     document.getSelection()?.removeAllRanges();
     setNotice(null);
     requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="excerpt-editor"] [data-autofocus]')?.focus());
-  }, [data, store]);
+  }, [data, store, t]);
 
   // Ctrl/Cmd+Shift+E makes an excerpt of the selection, wherever the focus is.
   useEffect(() => {
@@ -305,6 +305,26 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
     }
   };
 
+  // Between the views, the same page: the text opens where the pages were, and the pages where the text was.
+  const pageInPages = useRef<number | null>(null);
+  const onPageShown = useCallback((page: number) => {
+    pageInPages.current = page;
+  }, []);
+  const [textFrom, setTextFrom] = useState<{ page: number } | null>(null);
+  const switchView = () => {
+    if (!asPages) {
+      setPagesFrom(shownPage ?? target.page ?? 1);
+      return;
+    }
+    setPagesFrom(null);
+    if (pageInPages.current !== null) setTextFrom({ page: pageInPages.current });
+  };
+  useEffect(() => {
+    if (!textFrom) return;
+    const index = pages.findIndex((p) => p.number === textFrom.page);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'start' });
+  }, [textFrom, pages, virtualizer]);
+
   const caret = useReaderCaret({
     scrollRef,
     contentRef,
@@ -316,18 +336,18 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
 
   if (doc.error) {
     return (
-      <section className="ev-view" aria-label="Reader">
-        <InlineAlert message={doc.error.message} actionLabel="Try again" onAction={doc.reload} />
+      <section className="ev-view" aria-label={t('pages.reader')}>
+        <InlineAlert message={doc.error.message} actionLabel={t('pages.tryAgain')} onAction={doc.reload} />
       </section>
     );
   }
 
   const selectionNote =
     selection === 'across-pages'
-      ? 'The selection spans pages: an excerpt comes from one page.'
+      ? t('pages.selectionAcross')
       : selection
-        ? `${plural(selection.text.length, 'character')} selected on page ${selection.page}`
-        : 'Select a passage to excerpt it';
+        ? t('pages.selectedOnPage', { count: selection.text.length, page: selection.page })
+        : t('pages.selectToExcerpt');
 
   return (
     <section className="ev-view ev-reader" aria-labelledby="ev-reader-title" data-testid="reader" data-document-id={target.documentId} data-view={asPages ? 'pages' : 'text'}>
@@ -335,21 +355,21 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
         <div className="ev-reader-titles">
           <p className="eyebrow">
             <button type="button" className="ev-link-button ev-crumb" onClick={() => source && store.selectSource(source.id)}>
-              Sources
-            </button>{' '}
-            › Reader
+              {t('pages.sourcesCrumb')}
+            </button>{SPACE}
+            {t('pages.readerCrumb')}
           </p>
           <h2 id="ev-reader-title" className="matrix-norm ev-reader-title">
-            {source?.title ?? data?.fileName ?? 'Loading…'}
+            {source?.title ?? data?.fileName ?? t('pages.loading')}
           </h2>
           {data ? (
             <p className="muted small">
-              <Facts items={[data.fileName, plural(data.pageCount, 'page'), formatBytes(data.byteSize), FORMAT_NOTES[data.format]]} />
+              <Facts items={[data.fileName, t('pages.pageCount', { count: data.pageCount }), formatBytes(data.byteSize), t('pages.formatNote', { format: data.format })]} />
             </p>
           ) : null}
         </div>
       </header>
-      <div className="ev-reader-toolbar" role="toolbar" aria-label="Reader">
+      <div className="ev-reader-toolbar" role="toolbar" aria-label={t('pages.readerToolbar')}>
         <button
           type="button"
           className="button button-primary"
@@ -357,16 +377,16 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
           // Keeps the selection: the click must not move it.
           onMouseDown={(e) => e.preventDefault()}
           onClick={makeExcerpt}
-          title={`Make an excerpt of the selection (${MOD}Shift+E)`}
-          aria-keyshortcuts={MOD === 'Cmd+' ? 'Meta+Shift+E' : 'Control+Shift+E'}
+          title={t('pages.makeExcerptHint', { shortcut: `${MOD}Shift+E` })}
+          aria-keyshortcuts={KEYS}
         >
-          Make excerpt
+          {t('pages.makeExcerpt')}
         </button>
         <span className="muted small ev-selection-note" role="status">
           {selectionNote}
         </span>
         <span className="toolbar-spacer" />
-        <PageJump label="Go to page" placeholder={shownPage?.toString() ?? ''} value={goTo} onChange={setGoTo} onKeyDown={goToPage} count={data?.pageCount} />
+        <PageJump label={t('pages.goToPageText')} placeholder={shownPage?.toString() ?? ''} value={goTo} onChange={setGoTo} onKeyDown={goToPage} count={data?.pageCount} />
         {data ? <RecogniseControl document={data} onDone={doc.reload} /> : null}
         <button
           type="button"
@@ -384,21 +404,21 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
             );
           }}
         >
-          Open original…
+          {t('pages.openOriginal')}
         </button>
         {data?.format === 'pdf' ? (
-          <button type="button" className="button" aria-pressed={asPages} onClick={() => setPagesFrom(asPages ? null : (shownPage ?? target.page ?? 1))} title="Show the PDF as laid out, or its text">
-            {asPages ? 'Show text' : 'Show pages'}
+          <button type="button" className="button" aria-pressed={asPages} onClick={switchView} title={t('pages.showPagesHint')}>
+            {asPages ? t('pages.showText') : t('pages.showPages')}
           </button>
         ) : null}
       </div>
-      {notice ? <InlineAlert message={notice} actionLabel="Dismiss" onAction={() => setNotice(null)} /> : null}
-      {originalError ? <InlineAlert message={originalError} actionLabel="Dismiss" onAction={() => setOriginalError(null)} /> : null}
+      {notice ? <InlineAlert message={notice} actionLabel={t('pages.dismiss')} onAction={() => setNotice(null)} /> : null}
+      {originalError ? <InlineAlert message={originalError} actionLabel={t('pages.dismiss')} onAction={() => setOriginalError(null)} /> : null}
 
       <div className="ev-reader-body">
         {asPages && data ? (
-          <Suspense fallback={<p className="muted ev-empty">Opening the PDF…</p>}>
-            <PdfPageView document={data} excerpts={excerpts} initialPage={pagesFrom} />
+          <Suspense fallback={<p className="muted ev-empty">{t('pages.opening')}</p>}>
+            <PdfPageView document={data} excerpts={excerpts} initialPage={pagesFrom} onPageShown={onPageShown} />
           </Suspense>
         ) : null}
         <div
@@ -406,7 +426,7 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
           className="ev-reader-scroll"
           tabIndex={0}
           role="document"
-          aria-label={`Text of ${data?.fileName ?? 'the document'}`}
+          aria-label={data ? t('pages.textOf', { file: data.fileName }) : t('pages.textOfDocument')}
           aria-busy={!loaded}
           onClick={onMarkClick}
           onKeyDown={caret.onKeyDown}
@@ -416,10 +436,10 @@ function DocumentReader({ target }: { target: ReaderTarget }) {
         >
           {!loaded ? (
             <p className="muted ev-empty" role="status">
-              Loading the text…
+              {t('pages.loadingText')}
             </p>
           ) : pages.length === 0 ? (
-            <p className="muted ev-empty">This document has no text (a scanned image without a text layer?). Its original is kept: Open original.</p>
+            <p className="muted ev-empty">{t('pages.noText')}</p>
           ) : null}
           <div ref={contentRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {caret.box ? <span className="ev-caret" aria-hidden="true" data-testid="reader-caret" style={{ top: caret.box.top, left: caret.box.left, height: caret.box.height }} /> : null}
@@ -472,11 +492,12 @@ const NO_RANGES: MarkRange[] = [];
 
 /** One page: its number, then its exact text with the marks. The text container holds nothing but the text. */
 const ReaderPage = memo(function ReaderPage({ number, of, text, ocr, ranges = NO_RANGES, activeId, kinds, numbers, targetStart }: ReaderPageProps) {
+  const t = useT();
   const segments = useMemo(() => segmentText(text, ranges), [text, ranges]);
   return (
-    <article className="ev-page" aria-label={`Page ${number}`} data-page={number}>
+    <article className="ev-page" aria-label={t('pages.pageLabel', { number })} data-page={number}>
       <p className="ev-page-number">
-        Page {number} <span className="muted">of {of}</span>
+        <Msg id="pages.pageOf" values={{ number, of }} />
         {ocr ? <MachineReadNote ocr={ocr} /> : null}
       </p>
       <div className="ev-page-text" data-page-text={number}>
@@ -496,9 +517,9 @@ const ReaderPage = memo(function ReaderPage({ number, of, text, ocr, ranges = NO
             .filter(Boolean)
             .join(' ');
           const label = [
-            ...seg.excerptIds.map((id) => `Excerpt ${numbers.get(id) ?? ''} (${kinds.get(id) ?? 'quote'})`),
-            seg.draft ? 'New excerpt' : '',
-            seg.match ? 'Search match' : '',
+            ...seg.excerptIds.map((id) => t('pages.excerptMark', { number: numbers.get(id) ?? '', kind: kinds.get(id) ?? 'quote' })),
+            seg.draft ? t('pages.newExcerpt') : '',
+            seg.match ? t('pages.searchMatch') : '',
           ]
             .filter(Boolean)
             .join(', ');
@@ -532,13 +553,14 @@ function ExcerptSidebar({
   participants: Parameters<typeof attribution>[1];
   onOpen: (excerpt: ExcerptDto) => void;
 }) {
+  const t = useT();
   return (
     <aside className="ev-reader-side" aria-labelledby="ev-reader-side-title" data-testid="reader-excerpts">
       <h3 id="ev-reader-side-title" className="section-heading">
-        Excerpts ({excerpts.length})
+        {t('pages.excerptsCount', { count: excerpts.length })}
       </h3>
       {excerpts.length === 0 ? (
-        <p className="muted small">None from this document yet. Select a passage and press Make excerpt ({MOD}Shift+E).</p>
+        <p className="muted small">{t('pages.noExcerpts', { shortcut: `${MOD}Shift+E` })}</p>
       ) : (
         <ol className="ev-side-list">
           {excerpts.map((e, i) => {
@@ -550,8 +572,8 @@ function ExcerptSidebar({
                   <span className="ev-side-body">
                     <span className={`ev-excerpt-text is-${e.textKind}`}>{shorten(citedText(e), 110)}</span>
                     <span className="ev-excerpt-meta">
-                      {e.textKind === 'paraphrase' ? <span className="ev-kind-tag">(paraphrase)</span> : null}
-                      <Facts items={[e.locator, who ? `— ${who}` : null, e.cellIds.length ? plural(e.cellIds.length, 'cell') : null]} />
+                      {e.textKind === 'paraphrase' ? <span className="ev-kind-tag">{t('pages.paraphraseTag')}</span> : null}
+                      <Facts items={[e.locator, who ? t('pages.byWhom', { who }) : null, e.cellIds.length ? t('pages.cellCount', { count: e.cellIds.length }) : null]} />
                     </span>
                   </span>
                 </button>
