@@ -4,6 +4,7 @@
  */
 import type { Language } from './i18n/languages';
 import type { Method } from './methods';
+import type { QcaAnalysisDto, QcaAnalysisInput, QcaCalibratedRowDto, QcaMinimizeInput, QcaMinimizeResultDto, QcaSetDto, QcaSetInput } from './qca';
 
 export type CaseRole = 'focal' | 'comparison';
 export type CellMode = 'discourse' | 'practice' | 'both';
@@ -415,11 +416,13 @@ export interface JobResult {
   warnings?: string[] | undefined;
   /** A REFI-QDA import's report. */
   report?: QdpxImportReportDto | undefined;
+  /** A QCA minimisation's truth table and solutions. */
+  qca?: QcaMinimizeResultDto | undefined;
 }
 
 export interface JobDto {
   id: string;
-  kind: 'document-import' | 'export' | 'ocr' | 'qdpx-import';
+  kind: 'document-import' | 'export' | 'ocr' | 'qdpx-import' | 'qca';
   label: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
@@ -1291,6 +1294,17 @@ export interface ApiSpec {
     };
     output: SearchResultDto;
   };
+  'qca.sets': { input: Empty; output: QcaSetDto[] };
+  'qca.saveSet': { input: QcaSetInput; output: QcaSetDto };
+  'qca.removeSet': { input: { id: string }; output: null };
+  /** Raw value → membership per active case, with the evidence behind each value. */
+  'qca.calibrated': { input: { setId: string }; output: QcaCalibratedRowDto[] };
+  /** A score by hand (with its reason) or the excerpt linked as its evidence; `score: null` clears it. */
+  'qca.setScore': { input: { setId: string; caseId: string; score: number | null; reason?: string | undefined; excerptId?: string | null | undefined }; output: null };
+  /** Necessity of each condition and the truth table of one definition. */
+  'qca.analyse': { input: QcaAnalysisInput; output: QcaAnalysisDto };
+  /** Minimises as a job (progress by phase, cancellable between phases); the result is in the job's `qca`. */
+  'qca.minimize': { input: QcaMinimizeInput; output: JobDto };
 }
 
 // Compile-time guarantee that the method list and the spec name the same methods.
