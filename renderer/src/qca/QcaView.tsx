@@ -10,7 +10,8 @@ import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
 import { useProject } from '../workbench-context';
 import { NecessityTable, TruthTable } from './AnalysisTables';
-import { parseNumber } from './format';
+import { Field } from './Field';
+import { parseNumber, useLastDefined } from './format';
 import { SetsPanel } from './SetsPanel';
 import { SolutionPanel } from './SolutionPanel';
 import './qca.css';
@@ -28,7 +29,8 @@ export function QcaView({ onOpenCase }: { onOpenCase: (caseId: string) => void }
   const sets = useApiQuery('qca.sets', {});
   const reloadSets = sets.reload;
   useEffect(() => reloadSets(), [overview, reloadSets]);
-  const all = useMemo(() => sets.data ?? [], [sets.data]);
+  const setsData = useLastDefined(sets.data);
+  const all = useMemo(() => setsData ?? [], [setsData]);
   const [outcome, setOutcome] = useState('');
   const [negated, setNegated] = useState(false);
   const [conditions, setConditions] = useState<string[] | null>(null);
@@ -54,6 +56,8 @@ export function QcaView({ onOpenCase }: { onOpenCase: (caseId: string) => void }
         }
       : null;
   const analysis = useApiQuery('qca.analyse', definition);
+  // Kept while the same definition is asked again after an edit: the minimisation below keeps its result meanwhile.
+  const analysisData = useLastDefined(analysis.data);
   const reloadAnalysis = analysis.reload;
   useEffect(() => reloadAnalysis(), [overview, reloadAnalysis]);
   const openByName = (name: string) => {
@@ -74,7 +78,7 @@ export function QcaView({ onOpenCase }: { onOpenCase: (caseId: string) => void }
       </header>
       <div className="qca-body">
         {sets.error ? <InlineAlert message={sets.error.message} actionLabel={t('qca.tryAgain')} onAction={reloadSets} /> : null}
-        {!sets.data ? <p className="muted">{t('qca.loading')}</p> : <SetsPanel sets={all} onOpenCase={onOpenCase} />}
+        {!setsData ? <p className="muted">{t('qca.loading')}</p> : <SetsPanel sets={all} onOpenCase={onOpenCase} />}
 
         {all.length > 1 ? (
           <section className="qca-section" aria-labelledby="qca-def-title">
@@ -82,17 +86,18 @@ export function QcaView({ onOpenCase }: { onOpenCase: (caseId: string) => void }
               {t('qca.analysisTitle')}
             </h3>
             <div className="qca-form-row">
-              <label className="field">
-                <span className="field-label">{t('qca.outcome')}</span>
-                <select className="native-select" value={outcomeName} onChange={(e) => setOutcome(e.target.value)}>
-                  <option value="">{t('qca.chooseOutcome')}</option>
-                  {all.map((s) => (
-                    <option key={s.id} value={s.name}>
-                      {s.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <Field label={t('qca.outcome')}>
+                {(p) => (
+                  <select {...p} className="native-select" value={outcomeName} onChange={(e) => setOutcome(e.target.value)}>
+                    <option value="">{t('qca.chooseOutcome')}</option>
+                    {all.map((s) => (
+                      <option key={s.id} value={s.name}>
+                        {s.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
               <label className="choice qca-negate">
                 <input type="checkbox" checked={negated} onChange={(e) => setNegated(e.target.checked)} />
                 <span>{t('qca.negateOutcome')}</span>
@@ -142,11 +147,11 @@ export function QcaView({ onOpenCase }: { onOpenCase: (caseId: string) => void }
         ) : null}
 
         {definition && analysis.error ? <InlineAlert message={analysis.error.message} actionLabel={t('qca.tryAgain')} onAction={reloadAnalysis} /> : null}
-        {definition && analysis.data ? (
+        {definition && analysisData && !analysis.error ? (
           <>
-            <NecessityTable analysis={analysis.data} />
-            <TruthTable analysis={analysis.data} onOpenCase={openByName} />
-            <SolutionPanel definition={definition} onOpenCase={openByName} />
+            <NecessityTable analysis={analysisData} />
+            <TruthTable analysis={analysisData} onOpenCase={openByName} />
+            <SolutionPanel key={JSON.stringify(definition)} definition={definition} onOpenCase={openByName} />
           </>
         ) : null}
       </div>

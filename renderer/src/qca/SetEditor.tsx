@@ -10,6 +10,7 @@ import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
 import { useEdit, useProject } from '../workbench-context';
+import { Field } from './Field';
 import { parseList, parseNumber } from './format';
 
 type SourceKind = QcaSetSource['kind'];
@@ -155,13 +156,11 @@ export function SetEditor({ set, onDone }: SetEditorProps) {
         {set ? t('qca.editSet', { name: set.name }) : t('qca.newSet')}
       </h3>
       <div className="qca-form-row">
-        <label className="field">
-          <span className="field-label">{t('qca.setName')}</span>
-          <input className="text-input qca-name" value={draft.name} onChange={(e) => patch({ name: e.target.value })} aria-describedby={field('name-hint')} autoComplete="off" spellCheck={false} />
-          <span id={field('name-hint')} className="muted small">
-            {t('qca.setNameHint')}
-          </span>
-        </label>
+        <Field label={t('qca.setName')} hint={t('qca.setNameHint')}>
+          {(p) => (
+            <input {...p} className="text-input qca-name" value={draft.name} onChange={(e) => patch({ name: e.target.value })} autoComplete="off" spellCheck={false} />
+          )}
+        </Field>
         <fieldset className="qca-choices">
           <legend className="field-label">{t('qca.role')}</legend>
           {(['condition', 'outcome'] as const).map((role) => (
@@ -172,78 +171,85 @@ export function SetEditor({ set, onDone }: SetEditorProps) {
           ))}
         </fieldset>
       </div>
-      <label className="field">
-        <span className="field-label">{t('qca.definition')}</span>
-        <textarea className="text-input" rows={2} value={draft.definition} onChange={(e) => patch({ definition: e.target.value })} />
-      </label>
+      <Field label={t('qca.definition')}>
+        {(p) => (
+          <textarea {...p} className="text-input" rows={2} value={draft.definition} onChange={(e) => patch({ definition: e.target.value })} />
+        )}
+      </Field>
 
       <div className="qca-form-row">
-        <label className="field">
-          <span className="field-label">{t('qca.source')}</span>
-          <select className="native-select" value={draft.source} onChange={(e) => patch({ source: e.target.value as SourceKind, ...(e.target.value === 'manual' ? { method: 'manual' as const } : draft.method === 'manual' ? { method: 'crisp' as const } : {}) })}>
-            {SOURCES.map((s) => (
-              <option key={s.kind} value={s.kind}>
-                {t(s.label)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label={t('qca.source')}>
+          {(p) => (
+            <select {...p} className="native-select" value={draft.source} onChange={(e) => patch({ source: e.target.value as SourceKind, ...(e.target.value === 'manual' ? { method: 'manual' as const } : draft.method === 'manual' ? { method: 'crisp' as const } : {}) })}>
+              {SOURCES.map((s) => (
+                <option key={s.kind} value={s.kind}>
+                  {t(s.label)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {draft.source === 'cell' || draft.source === 'claims' ? (
-          <label className="field">
-            <span className="field-label">{t('qca.norm')}</span>
-            <select className="native-select" value={draft.normId} onChange={(e) => patch({ normId: e.target.value, statuses: [] })}>
-              <option value="">{draft.source === 'claims' ? t('qca.anyNorm') : t('qca.chooseNorm')}</option>
-              {norms.map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.shortLabel || n.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        {draft.source === 'cell' ? (
-          <label className="field">
-            <span className="field-label">{t('qca.stage')}</span>
-            <select className="native-select" value={draft.stageId} onChange={(e) => patch({ stageId: e.target.value })}>
-              <option value="">{t('qca.chooseStage')}</option>
-              {(framework?.stages ?? []).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        {draft.source === 'attribute' ? (
-          <label className="field">
-            <span className="field-label">{t('qca.attribute')}</span>
-            <select className="native-select" value={draft.attributeId} onChange={(e) => patch({ attributeId: e.target.value })}>
-              <option value="">{attributes.length ? t('qca.chooseAttribute') : t('qca.noAttributes')}</option>
-              {attributes.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        {draft.source === 'indicator' ? (
-          <>
-            <label className="field">
-              <span className="field-label">{t('qca.indicator')}</span>
-              <select className="native-select" value={draft.indicatorId} onChange={(e) => patch({ indicatorId: e.target.value })}>
-                <option value="">{t('qca.chooseIndicator')}</option>
-                {(indicators.data ?? []).map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.name}
+          <Field label={t('qca.norm')}>
+            {(p) => (
+              <select {...p} className="native-select" value={draft.normId} onChange={(e) => patch({ normId: e.target.value, statuses: [] })}>
+                <option value="">{draft.source === 'claims' ? t('qca.anyNorm') : t('qca.chooseNorm')}</option>
+                {norms.map((n) => (
+                  <option key={n.id} value={n.id}>
+                    {n.shortLabel || n.label}
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="field">
-              <span className="field-label">{t('qca.year')}</span>
-              <input className="text-input qca-number" inputMode="numeric" value={draft.year} placeholder={t('qca.latestYear')} onChange={(e) => patch({ year: e.target.value })} />
-            </label>
+            )}
+          </Field>
+        ) : null}
+        {draft.source === 'cell' ? (
+          <Field label={t('qca.stage')}>
+            {(p) => (
+              <select {...p} className="native-select" value={draft.stageId} onChange={(e) => patch({ stageId: e.target.value })}>
+                <option value="">{t('qca.chooseStage')}</option>
+                {(framework?.stages ?? []).map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        {draft.source === 'attribute' ? (
+          <Field label={t('qca.attribute')}>
+            {(p) => (
+              <select {...p} className="native-select" value={draft.attributeId} onChange={(e) => patch({ attributeId: e.target.value })}>
+                <option value="">{attributes.length ? t('qca.chooseAttribute') : t('qca.noAttributes')}</option>
+                {attributes.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        {draft.source === 'indicator' ? (
+          <>
+            <Field label={t('qca.indicator')}>
+              {(p) => (
+                <select {...p} className="native-select" value={draft.indicatorId} onChange={(e) => patch({ indicatorId: e.target.value })}>
+                  <option value="">{t('qca.chooseIndicator')}</option>
+                  {(indicators.data ?? []).map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {i.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('qca.year')}>
+              {(p) => (
+                <input {...p} className="text-input qca-number" inputMode="numeric" value={draft.year} placeholder={t('qca.latestYear')} onChange={(e) => patch({ year: e.target.value })} />
+              )}
+            </Field>
           </>
         ) : null}
       </div>
@@ -264,24 +270,23 @@ export function SetEditor({ set, onDone }: SetEditorProps) {
       ) : null}
 
       <div className="qca-form-row">
-        <label className="field">
-          <span className="field-label">{t('qca.calibration')}</span>
-          <select className="native-select" value={draft.method} onChange={(e) => patch({ method: e.target.value as Method })}>
-            {METHODS.filter((m) => (draft.source === 'manual') === (m.method === 'manual')).map((m) => (
-              <option key={m.method} value={m.method}>
-                {t(m.label)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label={t('qca.calibration')}>
+          {(p) => (
+            <select {...p} className="native-select" value={draft.method} onChange={(e) => patch({ method: e.target.value as Method })}>
+              {METHODS.filter((m) => (draft.source === 'manual') === (m.method === 'manual')).map((m) => (
+                <option key={m.method} value={m.method}>
+                  {t(m.label)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {draft.method === 'crisp' ? (
-          <label className="field">
-            <span className="field-label">{t('qca.thresholds')}</span>
-            <input className="text-input qca-number" value={draft.thresholds} onChange={(e) => patch({ thresholds: e.target.value })} aria-describedby={field('thr-hint')} />
-            <span id={field('thr-hint')} className="muted small">
-              {t('qca.thresholdsHint')}
-            </span>
-          </label>
+          <Field label={t('qca.thresholds')} hint={t('qca.thresholdsHint')}>
+            {(p) => (
+              <input {...p} className="text-input qca-number" value={draft.thresholds} onChange={(e) => patch({ thresholds: e.target.value })} />
+            )}
+          </Field>
         ) : null}
         {draft.method === 'fuzzy'
           ? (

@@ -59,25 +59,27 @@ export function SetsPanel({ sets, onOpenCase }: SetsPanelProps) {
                   <td>{t(s.role === 'outcome' ? 'qca.roleOutcome' : 'qca.roleCondition')}</td>
                   <td>{describe.source(s.source)}</td>
                   <td>{describe.calibration(s.calibration)}</td>
-                  <td className="qca-actions">
-                    <button type="button" className="button button-small" aria-pressed={s.id === shownId} onClick={() => setShownId(s.id === shownId ? null : s.id)} aria-label={t('qca.showMembershipOf', { name: s.name })}>
-                      {t('qca.showMembership')}
-                    </button>
-                    <button type="button" className="button button-small" onClick={() => setEditing(s)} aria-label={t('qca.editSet', { name: s.name })}>
-                      {t('qca.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small"
-                      disabled={remove.pending}
-                      onClick={() => {
-                        if (shownId === s.id) setShownId(null);
-                        void remove.run({ id: s.id });
-                      }}
-                      aria-label={t('qca.removeSetNamed', { name: s.name })}
-                    >
-                      {t('qca.remove')}
-                    </button>
+                  <td>
+                    <div className="qca-actions">
+                      <button type="button" className="button button-small" aria-pressed={s.id === shownId} onClick={() => setShownId(s.id === shownId ? null : s.id)} aria-label={t('qca.showMembershipOf', { name: s.name })}>
+                        {t('qca.showMembership')}
+                      </button>
+                      <button type="button" className="button button-small" onClick={() => setEditing(s)} aria-label={t('qca.editSet', { name: s.name })}>
+                        {t('qca.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        disabled={remove.pending}
+                        onClick={() => {
+                          if (shownId === s.id) setShownId(null);
+                          void remove.run({ id: s.id });
+                        }}
+                        aria-label={t('qca.removeSetNamed', { name: s.name })}
+                      >
+                        {t('qca.remove')}
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -44,11 +44,13 @@ export function SolutionPanel({ definition, onOpenCase }: SolutionPanelProps) {
       <fieldset className="qca-choices qca-kinds">
         <legend className="field-label">{t('qca.solutionType')}</legend>
         {KINDS.map((k) => (
-          <label key={k.kind} className="choice">
+          <label key={k.kind} className="choice qca-kind">
             <input type="radio" name="qca-kind" checked={kind === k.kind} onChange={() => setKind(k.kind)} aria-describedby={`qca-kind-${k.kind}`} />
-            <span>{t(k.label)}</span>
-            <span id={`qca-kind-${k.kind}`} className="muted small">
-              {t(k.hint)}
+            <span className="qca-kind-text">
+              <span>{t(k.label)}</span>
+              <span id={`qca-kind-${k.kind}`} className="muted small">
+                {t(k.hint)}
+              </span>
             </span>
           </label>
         ))}

@@ -1,5 +1,5 @@
 /** Numbers and names as the QCA view shows them: three decimals in the interface language, R's term notation. */
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useIntl } from 'react-intl';
 
 /** A fit (inclusion, PRI, coverage) with three decimals; null is R's "-" (the unique coverage of a lone term). */
@@ -41,3 +41,10 @@ export const MARK = {
   /** A truth-table row's outcome as a shape, beside its word: ⚠ contradiction, ● positive, ○ negative, · remainder. */
   out: { C: '⚠', '1': '●', '0': '○', '?': '·' },
 } as const;
+
+/** The last answer while a query is asked again, so that what shows it (and its state) is not taken down meanwhile. */
+export function useLastDefined<T>(value: T | undefined): T | undefined {
+  const [last, setLast] = useState<T | undefined>(value);
+  if (value !== undefined && value !== last) setLast(value);
+  return value ?? last;
+}
