@@ -4,7 +4,7 @@
  */
 import type { Language } from './i18n/languages';
 import type { Method } from './methods';
-import type { QcaAnalysisDto, QcaAnalysisInput, QcaCalibratedRowDto, QcaMinimizeInput, QcaMinimizeResultDto, QcaSetDto, QcaSetInput } from './qca';
+import type { QcaAnalysisDto, QcaAnalysisInput, QcaExportDefinition, QcaCalibratedRowDto, QcaMinimizeInput, QcaMinimizeResultDto, QcaSetDto, QcaSetInput } from './qca';
 
 export type CaseRole = 'focal' | 'comparison';
 export type CellMode = 'discourse' | 'practice' | 'both';
@@ -433,7 +433,7 @@ export interface JobDto {
   error: { code: string; message: string } | null;
 }
 
-export const EXPORT_KINDS = ['matrix', 'case', 'appendix', 'claims', 'observation'] as const;
+export const EXPORT_KINDS = ['matrix', 'case', 'appendix', 'claims', 'observation', 'qca'] as const;
 export type ExportKindName = (typeof EXPORT_KINDS)[number];
 export const EXPORT_FORMATS = ['pdf', 'docx', 'tex', 'csv', 'xlsx', 'md'] as const;
 export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
@@ -471,6 +471,8 @@ export interface ExportRequest {
   language?: 'en' | 'ru' | 'kk' | undefined;
   /** Cyrillic references in Latin letters by the ALA-LC tables, with the translated title in brackets. */
   romanise?: boolean | undefined;
+  /** QCA: the analysis to report; default the project's outcome set and all its condition sets. */
+  qca?: QcaExportDefinition | undefined;
 }
 
 export interface BibliographyPreviewItem {

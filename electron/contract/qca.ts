@@ -151,3 +151,8 @@ export interface QcaMinimizeResultDto {
   truthTable: QcaTruthTableDto;
   solutions: QcaSolutionDto[];
 }
+
+/** The analysis a publication export reports (default: the project's outcome set and all its condition sets). */
+export interface QcaExportDefinition extends QcaAnalysisInput {
+  dirExp?: Record<string, number> | undefined;
+}
