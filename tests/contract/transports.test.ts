@@ -389,6 +389,7 @@ describe('one contract, two transports', () => {
       'qca.calibrated',
       'qca.setScore',
       'qca.analyse',
+      'qca.minimize',
     ]);
     for (const method of METHODS) {
       const fresh = path.join(dir, `fresh-${method}.comparanda`);

@@ -1,21 +1,26 @@
 /**
  * The QCA view's methods: the project's sets, their calibrated tables, and the analysis of one definition. A
- * minimisation runs as a job in phases (truth table, conservative, parsimonious, intermediate), yielding between
- * them so that progress is seen and a cancel takes effect at the next phase.
+ * minimisation runs as a job in a worker thread, reporting its phases (truth table, conservative, parsimonious,
+ * intermediate); a cancel terminates the thread.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import type { JobDto } from '../../contract/api';
-import { ApiError } from '../../contract/errors';
+import { ApiError, type ErrorCode } from '../../contract/errors';
 import type { QcaAnalysisDto, QcaAnalysisInput, QcaMinimizeInput, QcaMinimizeResultDto } from '../../contract/qca';
 import type { Project } from '../project';
 import type { Session } from '../session';
 import { stmt } from '../db/statements';
 import { necessityTable } from './analysis';
 import { prepareData } from './data';
-import { conservative, intermediate, parsimonious, type Solution } from './minimize';
 import { projectMembershipTable } from './project';
 import type { QcaData } from './sets';
-import { truthTable, type TruthTableOptions } from './truth-table';
+import { checkExpectations, runPhases, tableOptions } from './phases';
+import { truthTable } from './truth-table';
+
+export { tableOptions };
 
 /** The calibrated data of a definition; the outcome may be negated ("~Y"). */
 export function analysisData(p: Project, input: QcaAnalysisInput): QcaData {
@@ -25,65 +30,75 @@ export function analysisData(p: Project, input: QcaAnalysisInput): QcaData {
   return prepareData(table, input.outcome, input.conditions);
 }
 
-export function tableOptions(input: QcaAnalysisInput): TruthTableOptions {
-  const incl = input.inclCut ?? 1;
-  return {
-    inclCut: input.inclCut0 !== undefined ? [incl, input.inclCut0] : incl,
-    ...(input.nCut !== undefined ? { nCut: input.nCut } : {}),
-    ...(input.priCut !== undefined ? { priCut: input.priCut } : {}),
-  };
-}
-
 export function analyse(p: Project, input: QcaAnalysisInput): QcaAnalysisDto {
   const data = analysisData(p, input);
   const cases = stmt(p.db, 'SELECT id, name FROM cases WHERE archived_at IS NULL ORDER BY position').all() as { id: string; name: string }[];
   return { cases, necessity: necessityTable(data), truthTable: truthTable(data, tableOptions(input)) };
 }
 
-/** The phases of a minimisation, in order; the job's `done` counts them. */
-const PHASES = ['truth table', 'conservative solution', 'parsimonious solution', 'intermediate solution'] as const;
+const cancelled = () => new ApiError('CONFLICT', 'The minimisation was cancelled; nothing was changed.');
 
-/** Runs the solution asked for, phase by phase; `check` throws once the job is cancelled. */
-export async function minimizeInPhases(
-  p: Project,
-  input: QcaMinimizeInput,
-  control: { progress: (done: number, total: number, message: string) => void; signal: AbortSignal },
-): Promise<QcaMinimizeResultDto> {
-  const needed = input.solution === 'intermediate' ? PHASES.length : 2;
-  let done = 0;
-  const step = async (message: string) => {
-    control.progress(done, needed, message);
-    await nextTurn();
-    if (control.signal.aborted) throw new ApiError('CONFLICT', 'The minimisation was cancelled; nothing was changed.');
-  };
-  await step(`Building the ${PHASES[0]}`);
-  const data = analysisData(p, input);
-  const tt = truthTable(data, tableOptions(input));
-  done++;
-  let solutions: Solution[];
-  if (input.solution === 'intermediate') {
-    const expectations = input.dirExp ?? {};
-    const unknown = Object.keys(expectations).filter((name) => !data.conditions.includes(name));
-    if (unknown.length) throw new ApiError('VALIDATION_FAILED', `The directional expectations name ${unknown.join(', ')}, not among the conditions (${data.conditions.join(', ')}).`);
-    if (Object.keys(expectations).length === 0) throw new ApiError('VALIDATION_FAILED', 'An intermediate solution needs a directional expectation for at least one condition.');
-    await step(`Finding the ${PHASES[1]}`);
-    const cons = conservative(data, tt);
-    done++;
-    await step(`Finding the ${PHASES[2]}`);
-    const pars = parsimonious(data, tt);
-    done++;
-    await step(`Finding the ${PHASES[3]}`);
-    solutions = intermediate(data, tt, expectations, cons, pars);
-  } else {
-    await step(`Finding the ${input.solution === 'conservative' ? PHASES[1] : PHASES[2]}`);
-    solutions = [input.solution === 'conservative' ? conservative(data, tt) : parsimonious(data, tt)];
-  }
-  done++;
-  control.progress(done, needed, 'Done');
-  return { outcome: data.outcome, truthTable: tt, solutions };
+interface Control {
+  progress: (done: number, total: number, message: string) => void;
+  signal: AbortSignal;
+}
+
+/**
+ * In this thread, where no worker script is built (runs from the sources): a cancel sent with the job's first answer
+ * is honoured; once the phases run, they run to the end.
+ */
+export async function minimizeInPhases(data: QcaData, input: QcaMinimizeInput, control: Control): Promise<QcaMinimizeResultDto> {
+  checkExpectations(data, input);
+  // The phases themselves are synchronous: the job's first answer and a cancel sent at once get in before them.
+  await nextTurn();
+  if (control.signal.aborted) throw cancelled();
+  return runPhases(data, input, control.progress);
+}
+
+/**
+ * In a worker thread: the app keeps answering (progress is polled) however long the minimisation takes, and a
+ * cancel terminates the thread at once.
+ */
+export function minimizeInWorker(file: string, data: QcaData, input: QcaMinimizeInput, control: Control): Promise<QcaMinimizeResultDto> {
+  checkExpectations(data, input);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: { data, input } });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      control.signal.removeEventListener('abort', onAbort);
+      fn();
+    };
+    const onAbort = () => settle(() => {
+      void worker.terminate();
+      reject(cancelled());
+    });
+    if (control.signal.aborted) return onAbort();
+    control.signal.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (message: { progress?: { done: number; total: number; message: string }; result?: QcaMinimizeResultDto; error?: { code: ErrorCode; message: string } }) => {
+      if (message.progress) control.progress(message.progress.done, message.progress.total, message.progress.message);
+      else if (message.result) settle(() => resolve(message.result!));
+      else if (message.error) settle(() => reject(new ApiError(message.error!.code, message.error!.message)));
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) => settle(() => reject(new ApiError('INTERNAL', `The minimisation stopped unexpectedly (exit code ${code}).`))));
+  });
+}
+
+/** The worker script next to the bundle (dist/qca-worker.cjs); absent when running from the sources. */
+export function workerScript(): string | null {
+  const file = path.join(__dirname, 'qca-worker.cjs');
+  return fs.existsSync(file) ? file : null;
 }
 
 export function startMinimize(session: Session, input: QcaMinimizeInput): JobDto {
   const project = session.requireProject();
-  return session.jobs.start('qca', `Minimise ${input.outcome}`, async (control) => ({ qca: await minimizeInPhases(project, input, control) }));
+  // The data is read (and its problems reported) before the job starts: a missing score refuses the call itself.
+  const data = analysisData(project, input);
+  checkExpectations(data, input);
+  const file = workerScript();
+  return session.jobs.start('qca', `Minimise ${input.outcome}`, async (control) => ({
+    qca: await (file ? minimizeInWorker(file, data, input, control) : minimizeInPhases(data, input, control)),
+  }));
 }
