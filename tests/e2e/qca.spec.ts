@@ -84,6 +84,11 @@ test.describe('the QCA view', () => {
     const calibrated = view.getByTestId('qca-calibrated');
     await expect(calibrated.getByRole('row', { name: /Kazakhstan/ })).toContainText('Stage assessment');
     await expect(calibrated.getByRole('row', { name: /Belarus/ }).getByRole('cell').nth(1)).toHaveText('0');
+    // The evidence is one click away: the assessment behind Kazakhstan's score opens in the matrix.
+    await calibrated.getByRole('button', { name: 'Show the assessment of Kazakhstan in the matrix' }).click();
+    await expect(workbench.viewItem('Matrix')).toHaveAttribute('aria-current', 'page');
+    await expect(workbench.editor.root).toBeVisible();
+    await workbench.viewItem('QCA').click();
     await addSet('FFV1', stageReached(ffv.shortLabel || ffv.label, stages[0]!.label));
     await addSet(
       'CLAIMS',
@@ -170,5 +175,22 @@ test.describe('the QCA view', () => {
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     fs.mkdirSync(path.join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
     await workbench.screenshot('qca-set-editor.png');
+  });
+
+  test('speaks Russian, the fit measures keeping R’s names', async ({ workbench, page }) => {
+    await workbench.open();
+    await defineByApi(workbench);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    await workbench.viewItem('QCA').click();
+    const view = page.getByTestId('qca-view');
+    await expect(view.getByRole('heading', { name: 'Качественный сравнительный анализ' })).toBeVisible();
+    await expect(view.getByRole('heading', { name: 'Таблица истинности для OBS2' })).toBeVisible();
+    await view.getByRole('radio', { name: 'Экономное' }).check();
+    await view.getByRole('button', { name: 'Минимизировать' }).click();
+    await expect(view.getByTestId('qca-model')).toHaveText('M1: CLAIMS → OBS2');
+    await expect(view.getByTestId('qca-solutions').getByRole('columnheader', { name: 'inclS' })).toBeVisible();
+    await expect(view.getByTestId('qca-solutions')).toContainText('1,000');
+    await view.getByTestId('qca-truth-table').scrollIntoViewIfNeeded();
+    await workbench.screenshot('qca-ru.png');
   });
 });

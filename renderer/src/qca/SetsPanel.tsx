@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { QcaCalibratedRowDto, QcaCalibration, QcaSetDto, QcaSetSource } from '../../../electron/contract/qca';
 import { useApiQuery } from '../api';
+import { useEvidenceStore } from '../evidence/store';
 import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
 import { useEdit, useProject } from '../workbench-context';
@@ -189,7 +190,7 @@ function CalibratedTable({ set, onOpenCase }: { set: QcaSetDto; onOpenCase: (cas
                   <td className="num">{value(r.raw)}</td>
                   <td className="num">{set.calibration.method === 'manual' ? <ManualScore set={set} row={r} /> : r.score === null ? t('qca.noScore') : value(r.score)}</td>
                   <td>
-                    <Evidence row={r} />
+                    <Evidence row={r} set={set} />
                   </td>
                 </tr>
               ))}
@@ -201,8 +202,10 @@ function CalibratedTable({ set, onOpenCase }: { set: QcaSetDto; onOpenCase: (cas
   );
 }
 
-function Evidence({ row }: { row: QcaCalibratedRowDto }) {
+function Evidence({ row, set }: { row: QcaCalibratedRowDto; set: QcaSetDto }) {
   const t = useT();
+  const evidence = useEvidenceStore();
+  const source = set.source;
   const e = row.evidence;
   const excerpts = e.excerptIds?.length ?? 0;
   const claims = e.claimIds?.length ?? 0;
@@ -221,6 +224,14 @@ function Evidence({ row }: { row: QcaCalibratedRowDto }) {
   return (
     <span>
       {main}
+      {source.kind === 'cell' && e.cellId ? (
+        <>
+          {MARK.space}
+          <button type="button" className="qca-link" onClick={() => evidence.showCell({ normId: source.normId, caseId: row.caseId, stageId: source.stageId })} aria-label={t('qca.showCellOf', { name: row.caseName })}>
+            {t('qca.showCell')}
+          </button>
+        </>
+      ) : null}
       {excerpts > 0 ? <span className="muted">
           {MARK.dot}
           {t('qca.evidenceExcerpts', { count: excerpts })}
