@@ -10,9 +10,10 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listParticipants, setIdentity } from '../../electron/core/evidence';
 import { exportKinds, exportProject, type ClosablePdfPrinter, type ExportOptions } from '../../electron/core/export';
 import { Project } from '../../electron/core/project';
-import { saveSet } from '../../electron/core/qca/project';
+import { listSets, saveSet } from '../../electron/core/qca/project';
 import { writeSampleProject } from '../../electron/core/sample';
 import { closeExportSample, openExportSample } from '../helpers/export-sample';
 
@@ -118,5 +119,23 @@ describe('the qca export kind', () => {
 
   it('says what to do when the project has no QCA sets', async () => {
     await expect(exportTo('none.pdf', { what: 'qca', format: 'pdf' }, sample)).rejects.toThrow(/no QCA outcome yet\. Define one in the QCA view/);
+  });
+
+  it('refuses a document whose set definition names an interviewee (the data tables do not carry definitions)', async () => {
+    const participant = listParticipants(project)[0]!;
+    setIdentity(project, { id: participant.id, realName: 'Aigerim Testova', contact: '' });
+    const outcome = listSets(project).find((s) => s.name === 'OBS2')!;
+    saveSet(project, { ...outcome, definition: 'Acceptance reached, as Aigerim Testova told us' });
+    try {
+      for (const format of ['pdf', 'docx', 'tex', 'md'] as const) {
+        const error = await exportTo(`leak.${format}`, { what: 'qca', format }).catch((e: unknown) => e as Error & { code?: string });
+        expect((error as { code?: string }).code, format).toBe('IDENTITY_IN_OUTPUT');
+        expect(fs.existsSync(path.join(dir, `leak.${format}`)), format).toBe(false);
+      }
+      const [csv] = await exportTo('leak.csv', { what: 'qca', format: 'csv' });
+      expect(fs.readFileSync(csv!, 'utf8')).not.toContain('Aigerim');
+    } finally {
+      saveSet(project, outcome);
+    }
   });
 });
