@@ -86,10 +86,14 @@ export function minimizeInWorker(file: string, data: QcaData, input: QcaMinimize
   });
 }
 
-/** The worker script next to the bundle (dist/qca-worker.cjs); absent when running from the sources. */
+/**
+ * The worker script next to the bundle (dist/qca-worker.cjs); absent when running from the sources. In the packaged
+ * app it is unpacked beside app.asar (electron-builder.yml), since a worker thread is started from a file on disk.
+ */
 export function workerScript(): string | null {
   const file = path.join(__dirname, 'qca-worker.cjs');
-  return fs.existsSync(file) ? file : null;
+  const unpacked = file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  return [unpacked, file].find((f) => fs.existsSync(f)) ?? null;
 }
 
 export function startMinimize(session: Session, input: QcaMinimizeInput): JobDto {
