@@ -60,6 +60,7 @@ export default tseslint.config(
       'renderer/src/team/**/*.tsx',
       'renderer/src/safety/{ReadOnlyBanner,UnlockScreen,PassphraseFields,ProjectPanel,NewProjectDialog,PathField,AuditHistory}.tsx',
       'renderer/src/evidence/{PdfPageView,PdfPage,Reader,OcrControls}.tsx',
+      'renderer/src/qca/*.tsx',
     ],
     plugins: { formatjs },
     rules: {

@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/preload.cjs', target: 'chrome142', platform: 'browser', external: ['electron'] }),
     build({ ...common, entryPoints: ['electron/cli/index.ts'], outfile: 'dist/cli.cjs' }),
     build({ ...common, entryPoints: ['electron/web/index.ts'], outfile: 'dist/web.cjs' }),
+    // A minimisation's worker thread (electron/core/qca/api.ts starts it from the bundle's folder).
+    build({ ...common, entryPoints: ['electron/core/qca/worker.ts'], outfile: 'dist/qca-worker.cjs' }),
   ]);
 }
 

@@ -33,7 +33,7 @@ export class ExportUsageError extends Error {
   }
 }
 
-export const EXPORT_USAGE = `comparanda export FILE --what matrix|case|appendix|claims|observation --format pdf|docx|tex|csv|xlsx|md --out OUT
+export const EXPORT_USAGE = `comparanda export FILE --what matrix|case|appendix|claims|observation|qca --format pdf|docx|tex|csv|xlsx|md --out OUT
     [--norm ID_OR_LABEL]... [--cases A|B]... [--view NAME] [--case NAME] [--claim ID_OR_TEXT] [--layout cases-as-columns|stages-as-columns]
     [--style chicago-note|apa|harvard|PATH.csl] [--locale en-US|en-GB|ru-RU] [--paper a4|letter]
     [--orientation landscape|portrait] [--shape long|wide] [--author TEXT] [--note-marks letters|numbers] [--no-bom]

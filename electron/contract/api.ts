@@ -4,6 +4,7 @@
  */
 import type { Language } from './i18n/languages';
 import type { Method } from './methods';
+import type { QcaAnalysisDto, QcaAnalysisInput, QcaExportDefinition, QcaCalibratedRowDto, QcaMinimizeInput, QcaMinimizeResultDto, QcaSetDto, QcaSetInput } from './qca';
 
 export type CaseRole = 'focal' | 'comparison';
 export type CellMode = 'discourse' | 'practice' | 'both';
@@ -417,11 +418,13 @@ export interface JobResult {
   report?: QdpxImportReportDto | undefined;
   /** What a team sync sent and received. */
   sync?: SyncReportDto | undefined;
+  /** A QCA minimisation's truth table and solutions. */
+  qca?: QcaMinimizeResultDto | undefined;
 }
 
 export interface JobDto {
   id: string;
-  kind: 'document-import' | 'export' | 'ocr' | 'qdpx-import' | 'team-sync';
+  kind: 'document-import' | 'export' | 'ocr' | 'qdpx-import' | 'team-sync' | 'qca';
   label: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
@@ -432,7 +435,7 @@ export interface JobDto {
   error: { code: string; message: string } | null;
 }
 
-export const EXPORT_KINDS = ['matrix', 'case', 'appendix', 'claims', 'observation'] as const;
+export const EXPORT_KINDS = ['matrix', 'case', 'appendix', 'claims', 'observation', 'qca'] as const;
 export type ExportKindName = (typeof EXPORT_KINDS)[number];
 export const EXPORT_FORMATS = ['pdf', 'docx', 'tex', 'csv', 'xlsx', 'md'] as const;
 export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
@@ -470,6 +473,8 @@ export interface ExportRequest {
   language?: 'en' | 'ru' | 'kk' | undefined;
   /** Cyrillic references in Latin letters by the ALA-LC tables, with the translated title in brackets. */
   romanise?: boolean | undefined;
+  /** QCA: the analysis to report; default the project's outcome set and all its condition sets. */
+  qca?: QcaExportDefinition | undefined;
 }
 
 export interface BibliographyPreviewItem {
@@ -1317,6 +1322,17 @@ export interface ApiSpec {
     };
     output: SearchResultDto;
   };
+  'qca.sets': { input: Empty; output: QcaSetDto[] };
+  'qca.saveSet': { input: QcaSetInput; output: QcaSetDto };
+  'qca.removeSet': { input: { id: string }; output: null };
+  /** Raw value → membership per active case, with the evidence behind each value. */
+  'qca.calibrated': { input: { setId: string }; output: QcaCalibratedRowDto[] };
+  /** A score by hand (with its reason) or the excerpt linked as its evidence; `score: null` clears it. */
+  'qca.setScore': { input: { setId: string; caseId: string; score: number | null; reason?: string | undefined; excerptId?: string | null | undefined }; output: null };
+  /** Necessity of each condition and the truth table of one definition. */
+  'qca.analyse': { input: QcaAnalysisInput; output: QcaAnalysisDto };
+  /** Minimises as a job (progress by phase, cancellable between phases); the result is in the job's `qca`. */
+  'qca.minimize': { input: QcaMinimizeInput; output: JobDto };
 }
 
 // Compile-time guarantee that the method list and the spec name the same methods.

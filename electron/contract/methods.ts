@@ -145,6 +145,13 @@ export const METHODS = [
   'export.kinds',
   'export.run',
   'export.preview',
+  'qca.sets',
+  'qca.saveSet',
+  'qca.removeSet',
+  'qca.calibrated',
+  'qca.setScore',
+  'qca.analyse',
+  'qca.minimize',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

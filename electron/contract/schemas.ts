@@ -140,6 +140,32 @@ const csvSource = {
 };
 const exactlyOneSource = (b: { path?: string | undefined; text?: string | undefined }) => (b.path === undefined) !== (b.text === undefined);
 
+const qcaName = z.string().min(1).max(64);
+const qcaSource = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('attribute'), attributeId: id }),
+  z.strictObject({ kind: z.literal('indicator'), indicatorId: id, year: z.number().int().optional(), from: z.number().int().optional(), to: z.number().int().optional() }),
+  z.strictObject({ kind: z.literal('cell'), normId: id, stageId: id, statuses: z.array(z.string().min(1).max(64)).max(50) }),
+  z.strictObject({ kind: z.literal('claims'), normId: id.optional(), assessments: z.array(z.string().min(1).max(64)).max(20).optional() }),
+  z.strictObject({ kind: z.literal('manual') }),
+]);
+const finite = z.number().finite();
+const qcaCalibration = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('crisp'), thresholds: z.array(finite).min(1, 'Give at least one threshold.').max(20) }),
+  z.strictObject({ method: z.literal('fuzzy'), exclusion: finite, crossover: finite, inclusion: finite, idm: z.number().gt(0.5).lt(1).optional() }),
+  z.strictObject({ method: z.literal('manual'), scores: z.record(id, z.strictObject({ score: z.number().min(0).max(1), reason: z.string().max(2000) })) }),
+  z.strictObject({ method: z.literal('direct') }),
+]);
+const unit = z.number().min(0).max(1);
+const qcaDirExp = z.record(qcaName, z.number().int().min(0).max(20));
+const qcaAnalysis = {
+  outcome: z.string().min(1).max(65),
+  conditions: z.array(qcaName).min(1, 'Choose at least one condition.').max(30),
+  inclCut: unit.optional(),
+  inclCut0: unit.optional(),
+  nCut: z.number().int().min(1).max(100_000).optional(),
+  priCut: unit.optional(),
+};
+
 const exportRequest = {
   what: z.enum(EXPORT_KINDS),
   format: z.enum(EXPORT_FORMATS),
@@ -159,6 +185,7 @@ const exportRequest = {
   bom: z.boolean().optional(),
   language: z.enum(['en', 'ru', 'kk']).optional(),
   romanise: z.boolean().optional(),
+  qca: z.strictObject({ ...qcaAnalysis, dirExp: qcaDirExp.optional() }).optional(),
 };
 
 const orphanChoice = z.discriminatedUnion('action', [
@@ -481,5 +508,24 @@ export const inputSchemas = {
     normIds: ids.optional(),
     stageIds: ids.optional(),
     limit: z.number().int().min(1).max(1000).optional(),
+  }),
+  'qca.sets': empty,
+  'qca.saveSet': z.strictObject({
+    id: id.optional(),
+    name: qcaName,
+    role: z.enum(['condition', 'outcome']).optional(),
+    definition: z.string().max(10_000).optional(),
+    memo: z.string().max(100_000).optional(),
+    source: qcaSource,
+    calibration: qcaCalibration,
+  }),
+  'qca.removeSet': z.strictObject({ id }),
+  'qca.calibrated': z.strictObject({ setId: id }),
+  'qca.setScore': z.strictObject({ setId: id, caseId: id, score: unit.nullable(), reason: z.string().max(2000).optional(), excerptId: id.nullable().optional() }),
+  'qca.analyse': z.strictObject(qcaAnalysis),
+  'qca.minimize': z.strictObject({
+    ...qcaAnalysis,
+    solution: z.enum(['conservative', 'parsimonious', 'intermediate']),
+    dirExp: qcaDirExp.optional(),
   }),
 } satisfies { [M in Method]: z.ZodType<ApiInput<M>> };

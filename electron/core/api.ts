@@ -27,6 +27,8 @@ import { search } from './search';
 import * as team from './team/api';
 import type { Session } from './session';
 import { FRAMEWORK_TEMPLATES } from './templates';
+import * as qca from './qca/project';
+import { analyse as qcaAnalyse, startMinimize as startQcaMinimize } from './qca/api';
 
 /**
  * What only the desktop can do (native dialogs, opening a file in another program). The Electron main process
@@ -251,6 +253,19 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'export.kinds': () => listExportKinds(),
     'export.run': (input) => startExport(session, input, host?.printer),
     'export.preview': (input) => previewExport(session, input),
+    'qca.sets': () => qca.listSets(session.requireProject()),
+    'qca.saveSet': (input) => qca.saveSet(session.requireProject(), input),
+    'qca.removeSet': ({ id }) => {
+      qca.removeSet(session.requireProject(), id);
+      return null;
+    },
+    'qca.calibrated': ({ setId }) => qca.calibratedTable(session.requireProject(), setId),
+    'qca.setScore': (input) => {
+      qca.setScore(session.requireProject(), input);
+      return null;
+    },
+    'qca.analyse': (input) => qcaAnalyse(session.requireProject(), input),
+    'qca.minimize': (input) => startQcaMinimize(session, input),
     'host.chooseFile': async (input) => {
       if (!host) throw unsupported('Choosing a file with a dialog');
       return { path: await host.chooseFile(input) };

@@ -198,6 +198,13 @@ function validInputs(dir: string, transport: string, ids: SampleIds): { [M in Me
     'export.kinds': {},
     'export.run': { what: 'matrix', format: 'md', norms: ['observation'], path: path.join(dir, `matrix-${transport}.md`) },
     'export.preview': { what: 'matrix', format: 'pdf', norms: ['observation'] },
+    'qca.sets': {},
+    'qca.saveSet': { name: 'OBS1', source: { kind: 'cell', normId: ids.obs, stageId: ids.stage1, statuses: ['reached'] }, calibration: { method: 'direct' } },
+    'qca.removeSet': { id: 'no-such-set' },
+    'qca.calibrated': { setId: 'no-such-set' },
+    'qca.setScore': { setId: 'no-such-set', caseId: ids.kaz, score: 1, reason: 'r' },
+    'qca.analyse': { outcome: 'Y', conditions: ['A'] },
+    'qca.minimize': { outcome: 'Y', conditions: ['A'], solution: 'conservative' },
   };
 }
 
@@ -379,6 +386,12 @@ describe('one contract, two transports', () => {
       'team.sync',
       'team.setAutoSync',
       'team.resolve',
+      // The sample has no QCA sets yet.
+      'qca.removeSet',
+      'qca.calibrated',
+      'qca.setScore',
+      'qca.analyse',
+      'qca.minimize',
     ]);
     for (const method of METHODS) {
       const fresh = path.join(dir, `fresh-${method}.comparanda`);

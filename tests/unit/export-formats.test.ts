@@ -270,13 +270,14 @@ describe('fonts and file names', () => {
 });
 
 describe('export kinds and errors', () => {
-  it('lists every kind as available (claims and observation: export-record.test.ts)', () => {
+  it('lists every kind as available (claims and observation: export-record.test.ts; qca: export-qca.test.ts)', () => {
     expect(exportKinds().map((k) => [k.kind, k.unavailable === null])).toEqual([
       ['matrix', true],
       ['case', true],
       ['appendix', true],
       ['claims', true],
       ['observation', true],
+      ['qca', true],
     ]);
   });
 

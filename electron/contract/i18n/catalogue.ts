@@ -23,6 +23,22 @@ const AREAS = {
   main,
   menu,
   pages,
+  qca,
+  safety,
+  team,
+} as const;
+import { qca } from './qca.messages';
+import { pseudoMessage } from './pseudo';
+
+const AREAS = {
+  access,
+  common,
+  errors,
+  fields,
+  main,
+  menu,
+  pages,
+  qca,
   safety,
   team,
 } as const;

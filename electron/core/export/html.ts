@@ -353,6 +353,7 @@ function shortTitle(doc: ExportDocument): string {
   const m = messagesFor(doc.language);
   if (doc.kind === 'claims') return doc.title.startsWith(m.comparisonCard) ? m.comparisonCard : m.claimsRegister;
   if (doc.kind === 'observation') return m.observationRecord;
+  if (doc.kind === 'qca') return doc.title;
   return doc.kind === 'appendix' ? m.evidenceAppendix : doc.kind === 'case' ? doc.title : doc.tables.length === 1 ? `${m.tableLabel(1)}: ${doc.tables[0]!.norm.shortLabel || doc.tables[0]!.norm.label}` : m.matrices;
 }
 

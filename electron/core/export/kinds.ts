@@ -6,6 +6,7 @@ import { ApiError } from '../../contract/errors';
 import type { Project } from '../project';
 import { bibliographyBlock, buildAppendix, buildCase, buildMatrix, type Draft } from './build-documents';
 import { buildClaims, buildObservation } from './build-record';
+import { buildQca } from './build-qca';
 import { projectCitationStore } from './citation-cache';
 import { CitationSession, loadStyle } from './citations';
 import { messagesFor, resolveExportLanguage } from './i18n';
@@ -77,6 +78,17 @@ const registry = new Map<ExportKind, ExportKindSpec>([
       unavailable: null,
       formats: EXPORT_FORMATS,
       build: buildObservation,
+    },
+  ],
+  [
+    'qca',
+    {
+      kind: 'qca',
+      label: 'QCA truth table and solutions',
+      description: 'The calibrated memberships, necessity, the truth table and the conservative, parsimonious and intermediate solutions, with the cuts and fit measures.',
+      unavailable: null,
+      formats: EXPORT_FORMATS,
+      build: buildQca,
     },
   ],
 ]);

@@ -4,12 +4,13 @@
  * for `exportProject`.
  */
 import type { Orientation } from '../../contract/api';
+import type { QcaExportDefinition } from '../../contract/qca';
 import { ApiError } from '../../contract/errors';
 
 export const EXPORT_FORMATS = ['pdf', 'docx', 'tex', 'csv', 'xlsx', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const EXPORT_KINDS = ['matrix', 'case', 'appendix', 'claims', 'observation'] as const;
+export const EXPORT_KINDS = ['matrix', 'case', 'appendix', 'claims', 'observation', 'qca'] as const;
 /** What is exported (see kinds.ts for each kind's builder). */
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
@@ -93,6 +94,8 @@ export interface ExportOptions {
    * Affairs require, with the translated title in brackets where the source has one. Default false.
    */
   romanise?: boolean | undefined;
+  /** QCA: the analysis to report (outcome, conditions, cuts, directional expectations); default the project's sets. */
+  qca?: QcaExportDefinition | undefined;
   /** Default a4. */
   paper?: PaperSize | undefined;
   /** Default: landscape for matrices, claims and the observation record; portrait for case profiles; an appendix mixes both unless this is given. */

@@ -164,6 +164,13 @@ export const METHOD_OUTPUTS: Record<Method, OutputPolicy> = {
   'export.kinds': APP,
   'export.run': { kind: 'file', what: 'export' },
   'export.preview': APP,
+  'qca.sets': APP,
+  'qca.saveSet': APP,
+  'qca.removeSet': APP,
+  'qca.calibrated': APP,
+  'qca.setScore': APP,
+  'qca.analyse': APP,
+  'qca.minimize': APP,
 };
 
 /** The command line's commands and what each prints or writes. */

@@ -6,8 +6,9 @@ import { FocalMarker } from '../matrix/FocalMarker';
 import { ChevronIcon, PlusIcon } from '../ui/icons';
 import { RECORD_NAV_IDS, RecordNavItems, type RecordPage } from '../record/RecordPages';
 import { SortableList } from '../ui/SortableList';
+import { QCA_NAV_ID, QcaNavItem } from '../qca/QcaNavItem';
 
-export type Page = 'matrix' | 'frameworks' | RecordPage | EvidencePage;
+export type Page = 'matrix' | 'frameworks' | RecordPage | EvidencePage | 'qca';
 
 interface SidebarProps {
   /** Every case: live ones (focal first, then in order), then archived ones. */
@@ -86,6 +87,7 @@ export const Sidebar = memo(function Sidebar({
     'page:frameworks',
     ...EVIDENCE_NAV_IDS,
     ...RECORD_NAV_IDS,
+    QCA_NAV_ID,
     'add:case',
     ...liveCases.map((c) => `case:${c.id}`),
     'add:norm',
@@ -192,6 +194,7 @@ export const Sidebar = memo(function Sidebar({
         </li>
         <EvidenceNavItems page={page} onPage={onPage} itemProps={itemProps} />
         <RecordNavItems page={page} onPage={onPage} itemProps={itemProps} />
+        <QcaNavItem page={page} onPage={onPage} itemProps={itemProps} />
       </ul>
 
       <div className="nav-heading-row">

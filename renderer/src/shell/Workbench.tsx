@@ -14,6 +14,7 @@ import { historyKey, isTextField } from './keyboard';
 import type { CellRef } from '../matrix/matrix-model';
 import { cellKey } from '../matrix/matrix-model';
 import { MatrixView } from '../matrix/MatrixView';
+import { QcaView } from '../qca/QcaView';
 import { ProjectStore } from '../project-store';
 import { isRecordPage, RECORD_PAGE_LABELS, RecordDetails, RecordView, useRecordNavigation } from '../record/RecordPages';
 import { ReadOnlyBanner } from '../safety/ReadOnlyBanner';
@@ -179,7 +180,7 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
   const editError = reorderCases.error ?? reorderNorms.error ?? notice;
   const current = overview ? shownNorms(settings, overview.norms) : undefined;
   const focal = overview?.cases.find((c) => c.role === 'focal' && !c.archived);
-  const pageLabel = page === 'matrix' ? 'Matrix' : isRecordPage(page) ? RECORD_PAGE_LABELS[page] : isEvidencePage(page) ? evidencePageLabel(page) : 'Frameworks';
+  const pageLabel = page === 'qca' ? 'QCA' : page === 'matrix' ? 'Matrix' : isRecordPage(page) ? RECORD_PAGE_LABELS[page] : isEvidencePage(page) ? evidencePageLabel(page) : 'Frameworks';
 
   return (
     <div className="app">
@@ -268,6 +269,8 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
               <RecordView page={page} />
             ) : isEvidencePage(page) ? (
               <EvidenceCentre page={page} />
+            ) : page === 'qca' ? (
+              <QcaView onOpenCase={onSelectCase} />
             ) : (
               <FrameworksView frameworks={overview.frameworks} norms={overview.norms} />
             )}

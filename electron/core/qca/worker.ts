@@ -1,0 +1,19 @@
+/**
+ * The worker thread of a minimisation (built to dist/qca-worker.cjs): receives the calibrated data and the request,
+ * reports each phase and answers the result or the error. Cancelling terminates the thread, wherever it is.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ApiError } from '../../contract/errors';
+import type { QcaMinimizeInput } from '../../contract/qca';
+import { runPhases } from './phases';
+import type { QcaData } from './sets';
+
+const { data, input } = workerData as { data: QcaData; input: QcaMinimizeInput };
+try {
+  const result = runPhases(data, input, (done, total, message) => parentPort!.postMessage({ progress: { done, total, message } }));
+  parentPort!.postMessage({ result });
+} catch (error) {
+  parentPort!.postMessage({
+    error: error instanceof ApiError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: `The minimisation failed unexpectedly: ${(error as Error)?.message ?? String(error)}` },
+  });
+}
