@@ -11,23 +11,9 @@ import { fields } from './fields.messages';
 import { main } from './main.messages';
 import { menu } from './menu.messages';
 import { pages } from './pages.messages';
+import { qca } from './qca.messages';
 import { safety } from './safety.messages';
 import { team } from './team.messages';
-import { pseudoMessage } from './pseudo';
-
-const AREAS = {
-  access,
-  common,
-  errors,
-  fields,
-  main,
-  menu,
-  pages,
-  qca,
-  safety,
-  team,
-} as const;
-import { qca } from './qca.messages';
 import { pseudoMessage } from './pseudo';
 
 const AREAS = {
