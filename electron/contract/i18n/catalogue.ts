@@ -11,9 +11,11 @@ import { fields } from './fields.messages';
 import { main } from './main.messages';
 import { menu } from './menu.messages';
 import { safety } from './safety.messages';
+import { register } from './register.messages';
+import { sources } from './sources.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { access, common, errors, fields, main, menu, safety } as const;
+const AREAS = { access, common, errors, fields, main, menu, safety, register, sources } as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
