@@ -58,6 +58,8 @@ export default tseslint.config(
       'renderer/src/i18n/**/*.tsx',
       'renderer/src/shell/SessionCodeForm.tsx',
       'renderer/src/safety/{ReadOnlyBanner,UnlockScreen,PassphraseFields,ProjectPanel,NewProjectDialog,PathField,AuditHistory}.tsx',
+      'renderer/src/record/{ClaimsView,ClaimsRegister}.tsx',
+      'renderer/src/evidence/SourceDetails.tsx',
     ],
     plugins: { formatjs },
     rules: {

@@ -31,6 +31,7 @@ export const register = defineMessages({
     resizeHint: 'Drag, or use the left and right arrow keys, to change the width.',
     widthValue: '{width} pixels',
     resetWidths: 'Reset column widths',
+    none: '—',
   },
   ru: {
     title: 'Утверждения о двойных стандартах',
@@ -61,6 +62,7 @@ export const register = defineMessages({
     resizeHint: 'Перетащите или нажимайте стрелки влево и вправо, чтобы изменить ширину.',
     widthValue: '{width} пикс.',
     resetWidths: 'Сбросить ширину столбцов',
+    none: '—',
   },
   kk: {
     title: 'Қос стандарттар туралы мәлімдемелер',
@@ -91,5 +93,6 @@ export const register = defineMessages({
     resizeHint: 'Енін өзгерту үшін сүйреңіз немесе солға және оңға бағыт пернелерін басыңыз.',
     widthValue: '{width} пиксель',
     resetWidths: 'Баған енін қалпына келтіру',
+    none: '—',
   },
 });

@@ -1,0 +1,94 @@
+/**
+ * The claims register's column widths. The researcher sets them by dragging or from the keyboard; they are
+ * remembered per project file in this window's storage, beside the matrix's view state (matrix/view-state.ts), so a
+ * project opens with the register as it was left. The claim's own text takes whatever width the others leave
+ * until it is given one.
+ */
+
+export const REGISTER_COLUMNS = ['claimant', 'date', 'claim', 'versus', 'dimension', 'assessment', 'verification'] as const;
+export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
+
+export type ColumnWidths = Partial<Record<RegisterColumn, number>>;
+
+/** The width each column would like, with room to spare; the claim's text fills what the others leave. */
+export const PREFERRED_WIDTHS: Readonly<Record<RegisterColumn, number>> = {
+  claimant: 180,
+  date: 88,
+  claim: 320,
+  versus: 170,
+  dimension: 150,
+  assessment: 128,
+  verification: 150,
+};
+
+/** How narrow a column gets before the register scrolls sideways instead (a date on one line, a tag on two). */
+const FLOOR_WIDTHS: Readonly<Record<RegisterColumn, number>> = {
+  claimant: 104,
+  date: 80,
+  claim: 140,
+  versus: 90,
+  dimension: 86,
+  assessment: 116,
+  verification: 104,
+};
+
+export const MIN_WIDTH = 56;
+export const MAX_WIDTH = 1200;
+/** One arrow-key press; Shift+arrow moves four times as far. */
+export const WIDTH_STEP = 16;
+
+export function clampWidth(width: number): number {
+  return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)));
+}
+
+/**
+ * Every column's width in pixels for a register `available` pixels wide. Columns the researcher sized keep their
+ * width; the others take their preferred width, shrunk in proportion (down to a floor) when the register is
+ * narrower than that, and the claim, unless sized, takes any width left over. Below the floors it scrolls sideways.
+ */
+export function resolveWidths(widths: ColumnWidths, available: number): Record<RegisterColumn, number> {
+  const free = REGISTER_COLUMNS.filter((c) => widths[c] === undefined);
+  const fixed = REGISTER_COLUMNS.reduce((sum, c) => sum + (widths[c] ?? 0), 0);
+  const at = (scale: number) => Object.fromEntries(free.map((c) => [c, Math.max(FLOOR_WIDTHS[c], Math.floor(PREFERRED_WIDTHS[c] * scale))])) as Partial<Record<RegisterColumn, number>>;
+  const sum = (w: Partial<Record<RegisterColumn, number>>) => free.reduce((total, c) => total + w[c]!, fixed);
+  let low = 0;
+  let high = 1;
+  if (sum(at(1)) > available) {
+    for (let i = 0; i < 24; i++) {
+      const mid = (low + high) / 2;
+      if (sum(at(mid)) > available) high = mid;
+      else low = mid;
+    }
+  }
+  const chosen = at(sum(at(1)) > available ? low : 1);
+  if (chosen.claim !== undefined) chosen.claim += Math.max(0, Math.floor(available - sum(chosen)));
+  return Object.fromEntries(REGISTER_COLUMNS.map((c) => [c, widths[c] ?? chosen[c]!])) as Record<RegisterColumn, number>;
+}
+
+const STORAGE_PREFIX = 'comparanda.claims-columns:';
+
+export function loadWidths(projectPath: string | undefined): ColumnWidths {
+  if (!projectPath) return {};
+  try {
+    const raw = window.localStorage.getItem(STORAGE_PREFIX + projectPath);
+    const parsed = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    const out: ColumnWidths = {};
+    for (const c of REGISTER_COLUMNS) {
+      const w = parsed[c];
+      if (typeof w === 'number' && Number.isFinite(w)) out[c] = clampWidth(w);
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+export function storeWidths(projectPath: string | undefined, widths: ColumnWidths): void {
+  if (!projectPath) return;
+  try {
+    if (Object.keys(widths).length === 0) window.localStorage.removeItem(STORAGE_PREFIX + projectPath);
+    else window.localStorage.setItem(STORAGE_PREFIX + projectPath, JSON.stringify(widths));
+  } catch {
+    // Storage can be full or disabled: the widths then last as long as the page.
+  }
+}
