@@ -21,15 +21,18 @@ export const PREFERRED_WIDTHS: Readonly<Record<RegisterColumn, number>> = {
   verification: 150,
 };
 
-/** How narrow a column gets before the register scrolls sideways instead (a date on one line, a tag on two). */
+/**
+ * How narrow a column gets before the register scrolls sideways instead (a date on one line, a tag on two): all
+ * seven fit the centre pane at 1280×720 with the details pane open.
+ */
 const FLOOR_WIDTHS: Readonly<Record<RegisterColumn, number>> = {
-  claimant: 104,
+  claimant: 96,
   date: 80,
-  claim: 140,
-  versus: 90,
-  dimension: 86,
-  assessment: 116,
-  verification: 104,
+  claim: 100,
+  versus: 80,
+  dimension: 76,
+  assessment: 112,
+  verification: 100,
 };
 
 export const MIN_WIDTH = 56;
