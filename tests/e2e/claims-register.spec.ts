@@ -159,4 +159,12 @@ test('a column is resized from the keyboard and by dragging, kept after a reload
   await workbench.signIn();
   await record.go('Claims');
   await expect(separator).toHaveAttribute('aria-valuenow', String(initial));
+
+  // In Russian: the headers, the separators' names and the count, with Russian plurals.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+  await expect(page.getByRole('separator', { name: 'Ширина столбца «Автор утверждения»' })).toHaveAttribute('aria-valuenow', /\d+/);
+  await expect(record.register).toHaveAttribute('aria-label', 'Реестр утверждений');
+  await expect(page.getByRole('status').filter({ hasText: /утвержден/ })).toHaveText(`${new Intl.NumberFormat('ru-RU').format(total)} ${({ one: 'утверждение', few: 'утверждения', many: 'утверждений' } as Record<string, string>)[new Intl.PluralRules('ru-RU').select(total)]}`);
+  await page.screenshot({ path: testInfo.outputPath('claims-register-ru-1280x720.png') });
+  await page.getByRole('combobox', { name: 'Язык' }).selectOption('');
 });
