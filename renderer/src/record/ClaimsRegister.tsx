@@ -140,7 +140,8 @@ export function ClaimsRegister({ claims, loaded, empty, selectedId, onSelect, on
         role="grid"
         className="rec-register rec-vgrid"
         aria-label={t('register.registerLabel')}
-        aria-rowcount={claims.length + 1}
+        // The header, then the claims, or the one row that says there are none.
+        aria-rowcount={Math.max(claims.length, 1) + 1}
         aria-colcount={REGISTER_COLUMNS.length}
         aria-readonly="true"
         data-testid="claims-register"
