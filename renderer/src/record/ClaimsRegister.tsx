@@ -14,12 +14,10 @@ import type { ObservationIndex } from './lookups';
 import { AssessmentTag, VerificationTag } from './RecordBits';
 import {
   clampWidth,
-  loadWidths,
   MAX_WIDTH,
   MIN_WIDTH,
   REGISTER_COLUMNS,
   resolveWidths,
-  storeWidths,
   WIDTH_STEP,
   type ColumnWidths,
   type RegisterColumn,
@@ -213,6 +211,38 @@ export function ClaimsRegister({ claims, loaded, empty, selectedId, onSelect, on
       </div>
     </div>
   );
+}
+
+/*
+ * Widths are remembered per project file in this window's storage, beside the matrix's view state
+ * (matrix/view-state.ts), so a project opens with the register as it was left.
+ */
+const STORAGE_PREFIX = 'comparanda.claims-columns:';
+
+function loadWidths(projectPath: string | undefined): ColumnWidths {
+  if (!projectPath) return {};
+  try {
+    const raw = window.localStorage.getItem(STORAGE_PREFIX + projectPath);
+    const parsed = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    const out: ColumnWidths = {};
+    for (const c of REGISTER_COLUMNS) {
+      const w = parsed[c];
+      if (typeof w === 'number' && Number.isFinite(w)) out[c] = clampWidth(w);
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+function storeWidths(projectPath: string | undefined, widths: ColumnWidths): void {
+  if (!projectPath) return;
+  try {
+    if (Object.keys(widths).length === 0) window.localStorage.removeItem(STORAGE_PREFIX + projectPath);
+    else window.localStorage.setItem(STORAGE_PREFIX + projectPath, JSON.stringify(widths));
+  } catch {
+    // Storage can be full or disabled: the widths then last as long as the page.
+  }
 }
 
 /** The register's column widths as the researcher left them in this project, and how to change or forget them. */

@@ -1,8 +1,7 @@
 /**
- * The claims register's column widths. The researcher sets them by dragging or from the keyboard; they are
- * remembered per project file in this window's storage, beside the matrix's view state (matrix/view-state.ts), so a
- * project opens with the register as it was left. The claim's own text takes whatever width the others leave
- * until it is given one.
+ * The claims register's column widths. The researcher sets them by dragging or from the keyboard (they are kept
+ * per project by ClaimsRegister.tsx); the claim's own text takes whatever width the others leave until it is given
+ * one. Plain functions, without the DOM, so that the layout rules are tested on their own.
  */
 
 export const REGISTER_COLUMNS = ['claimant', 'date', 'claim', 'versus', 'dimension', 'assessment', 'verification'] as const;
@@ -66,32 +65,4 @@ export function resolveWidths(widths: ColumnWidths, available: number): Record<R
   const chosen = at(sum(at(1)) > available ? low : 1);
   if (chosen.claim !== undefined) chosen.claim += Math.max(0, Math.floor(available - sum(chosen)));
   return Object.fromEntries(REGISTER_COLUMNS.map((c) => [c, widths[c] ?? chosen[c]!])) as Record<RegisterColumn, number>;
-}
-
-const STORAGE_PREFIX = 'comparanda.claims-columns:';
-
-export function loadWidths(projectPath: string | undefined): ColumnWidths {
-  if (!projectPath) return {};
-  try {
-    const raw = window.localStorage.getItem(STORAGE_PREFIX + projectPath);
-    const parsed = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    const out: ColumnWidths = {};
-    for (const c of REGISTER_COLUMNS) {
-      const w = parsed[c];
-      if (typeof w === 'number' && Number.isFinite(w)) out[c] = clampWidth(w);
-    }
-    return out;
-  } catch {
-    return {};
-  }
-}
-
-export function storeWidths(projectPath: string | undefined, widths: ColumnWidths): void {
-  if (!projectPath) return;
-  try {
-    if (Object.keys(widths).length === 0) window.localStorage.removeItem(STORAGE_PREFIX + projectPath);
-    else window.localStorage.setItem(STORAGE_PREFIX + projectPath, JSON.stringify(widths));
-  } catch {
-    // Storage can be full or disabled: the widths then last as long as the page.
-  }
 }
