@@ -61,6 +61,8 @@ export default tseslint.config(
       'renderer/src/safety/{ReadOnlyBanner,UnlockScreen,PassphraseFields,ProjectPanel,NewProjectDialog,PathField,AuditHistory}.tsx',
       'renderer/src/evidence/{PdfPageView,PdfPage,Reader,OcrControls}.tsx',
       'renderer/src/qca/*.tsx',
+      'renderer/src/record/{ClaimsView,ClaimsRegister}.tsx',
+      'renderer/src/evidence/SourceDetails.tsx',
     ],
     plugins: { formatjs },
     rules: {

@@ -1035,7 +1035,8 @@ export interface ApiSpec {
   'sources.list': { input: Empty; output: SourceDto[] };
   'sources.create': { input: { kind: SourceKind; csl: CslItem; participantId?: string | null | undefined; notes?: string | undefined }; output: SourceDto };
   'sources.update': {
-    input: { id: string; kind?: SourceKind | undefined; csl?: CslItem | undefined; participantId?: string | null | undefined; notes?: string | undefined };
+    /** citationKey: refused unless BibTeX-safe and unused by any other source of the project (compared ignoring case). */
+    input: { id: string; kind?: SourceKind | undefined; csl?: CslItem | undefined; participantId?: string | null | undefined; notes?: string | undefined; citationKey?: string | undefined };
     output: SourceDto;
   };
   /** Refused with CONFLICT while the source still has excerpts (they are the researcher's work). */

@@ -293,7 +293,7 @@ export const inputSchemas = {
   'participants.eraseIdentity': z.strictObject({ id, purgeSnapshots: z.boolean().optional(), historyOnly: z.boolean().optional() }),
   'sources.list': empty,
   'sources.create': z.strictObject({ kind: sourceKind, csl: cslItem, participantId: id.nullable().optional(), notes: text.optional() }),
-  'sources.update': z.strictObject({ id, kind: sourceKind.optional(), csl: cslItem.optional(), participantId: id.nullable().optional(), notes: text.optional() }),
+  'sources.update': z.strictObject({ id, kind: sourceKind.optional(), csl: cslItem.optional(), participantId: id.nullable().optional(), notes: text.optional(), citationKey: z.string().max(1000).optional() }),
   'sources.remove': z.strictObject({ id }),
   'sources.previewBibliography': bibliographyInput,
   'sources.importBibliography': z

@@ -33,6 +33,7 @@ import type { Project } from './project';
 import { guardOutput } from './privacy/gate';
 import { findLiveCell } from './repos/cells';
 import { duplicateKey, formatBibliography, parseBibliography } from './sources/bibliography';
+import { checkedCitationKey } from './sources/citation-key';
 
 type In<M extends Method> = ApiInput<M>;
 type Out<M extends Method> = ApiOutput<M>;
@@ -307,17 +308,20 @@ export function createSource(p: Project, input: In<'sources.create'>): Out<'sour
 export function updateSource(p: Project, input: In<'sources.update'>): Out<'sources.update'> {
   const current = requireSource(p, input.id);
   if (input.participantId) requireParticipant(p, input.participantId);
-  const csl = input.csl ? { ...input.csl, id: current.citationKey } : current.csl;
+  const key = input.citationKey !== undefined ? checkedCitationKey(p, current.id, input.citationKey) : current.citationKey;
+  // The CSL item's id is the key too: citeproc and the .bib writer read it from there.
+  const csl = { ...(input.csl ?? current.csl), id: key };
   p.history.edit(
-    `Edit source ${current.title}`,
+    key !== current.citationKey ? `Change the citation key of ${current.title} to ${key}` : `Edit source ${current.title}`,
     (track) => {
       track('sources', { id: current.id });
       stmt(
         p.db,
-        `UPDATE sources SET kind = @kind, csl = @csl, title = @title, duplicate_key = @duplicateKey, participant_id = @participantId,
+        `UPDATE sources SET kind = @kind, csl = @csl, title = @title, citation_key = @key, duplicate_key = @duplicateKey, participant_id = @participantId,
            notes = @notes, updated_at = @now WHERE id = @id`,
       ).run({
         id: current.id,
+        key,
         kind: input.kind ?? current.kind,
         csl: JSON.stringify(csl),
         title: titleOf(csl),

@@ -107,7 +107,7 @@ const SELECT_ROW = Object.fromEntries(
 ) as Record<TrackedTable, string>;
 
 /** The tables whose changes form the audit trail (the methods record): assessments, evidence, claims, verifications. */
-const AUDITED = new Set<TrackedTable>(['cells', 'claims', 'excerpts', 'elections', 'missions', 'indicator_values', 'regional_norms', 'instruments', 'memberships', 'verification_flags', 'qca_sets', 'qca_scores']);
+const AUDITED = new Set<TrackedTable>(['cells', 'claims', 'excerpts', 'sources', 'elections', 'missions', 'indicator_values', 'regional_norms', 'instruments', 'memberships', 'verification_flags', 'qca_sets', 'qca_scores']);
 
 /**
  * Declares a row the edit changes: call it before modifying or deleting the row, or with `inserted` right after

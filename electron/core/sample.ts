@@ -13,6 +13,7 @@ import { insertCell } from './repos/cells';
 import { defaultFrameworkId } from './repos/frameworks';
 import { insertNorm, setNormStageNote } from './repos/norms';
 import { fillSampleRecord } from './sample-record';
+import { rewordFacts } from './sample-wording';
 import { duplicateKey } from './sources/bibliography';
 
 export const SAMPLE_TITLE = 'Kazakhstan & Belarus (sample)';
@@ -104,7 +105,9 @@ function cslDate(date: string | null | undefined): Record<string, unknown> | und
 
 function sourceCsl(source: z.infer<typeof factsSchema>['sources'][number]): CslItem {
   const type = SOURCE_TYPES[source.type] ?? { csl: 'document', kind: 'other' as SourceKind };
-  const csl: CslItem = { id: source.id.replace(/^SRC-/, '').toLowerCase(), type: type.csl, title: source.title };
+  // The article the sample is built from is cited as "manuscript": its fact-base id would make the key "seed".
+  const key = source.id === 'SRC-SEED' ? 'manuscript' : source.id.replace(/^SRC-/, '').toLowerCase();
+  const csl: CslItem = { id: key, type: type.csl, title: source.title };
   if (type.author) csl.author = [{ literal: type.author }];
   if (source.publisher) csl.publisher = source.publisher;
   if (source.url && /^https?:\/\//.test(source.url)) csl.URL = source.url;
@@ -120,7 +123,7 @@ const CASE_ROLES: Record<string, { role: 'focal' | 'comparison'; iso: string }> 
 };
 
 function readJson(file: string): unknown {
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+  return rewordFacts(JSON.parse(fs.readFileSync(file, 'utf8')));
 }
 
 /** Fills an empty project (inside its creating transaction) from the bundled fact base. */

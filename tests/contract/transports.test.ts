@@ -35,7 +35,7 @@ function sampleIds(session: Session): SampleIds {
   const db = session.requireProject().db;
   const one = (sql: string) => (db.prepare(sql).get() as { id: string }).id;
   return {
-    source: one("SELECT id FROM sources WHERE citation_key = 'seed'"),
+    source: one("SELECT id FROM sources WHERE citation_key = 'manuscript'"),
     excerpt: one('SELECT id FROM excerpts ORDER BY created_at, rowid LIMIT 1'),
     participant: one("SELECT id FROM participants WHERE pseudonym = 'CEC member 1'"),
     cell: one('SELECT id FROM cells ORDER BY rowid LIMIT 1'),

@@ -25,4 +25,28 @@ describe('the sample project', () => {
       project.close();
     }
   });
+
+  it('speaks of the article as a researcher would: no developer word "seed" in any text a user can see', () => {
+    const file = path.join(tempDir(), 'sample.comparanda');
+    writeSampleProject(file);
+    const project = Project.open(file);
+    try {
+      const tables = (project.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'fts_%' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+      const found: string[] = [];
+      for (const table of tables) {
+        for (const row of project.db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]) {
+          for (const [column, value] of Object.entries(row)) {
+            if (typeof value === 'string' && /seed/i.test(value)) found.push(`${table}.${column}: ${value.slice(0, 120)}`);
+          }
+        }
+      }
+      expect(found).toEqual([]);
+      const titles = (project.db.prepare('SELECT title FROM sources').all() as { title: string }[]).map((r) => r.title);
+      expect(titles).toContain('Untitled manuscript on OSCE/ODIHR norm contestation in Kazakhstan');
+      const claimants = (project.db.prepare('SELECT claimant FROM claims').all() as { claimant: string }[]).map((r) => r.claimant);
+      expect(claimants).toContain('unnamed Kazakhstani officials/commentators (discourse reported in the article)');
+    } finally {
+      project.close();
+    }
+  });
 });

@@ -91,7 +91,7 @@ test('the claims register uses the height it has, and its filter shows its whole
   await record.go('Claims');
   const centre = page.getByTestId('page-centre');
   const scroll = page.getByTestId('claims-register-scroll');
-  const rows = record.register.locator('tbody tr');
+  const rows = record.register.locator('[role="row"][data-index]');
   await expect(rows).toHaveCount(7);
   // With no claim chosen the register is the page: every one of the sample's seven claims is in view.
   const centreBox = (await centre.boundingBox())!;
@@ -109,7 +109,7 @@ test('the claims register uses the height it has, and its filter shows its whole
   });
   expect(fits, 'the whole placeholder is visible').toBe(true);
   // The verification words ("verified externally") are not cut off.
-  const clipped = await record.register.locator('tbody tr td:last-child').evaluateAll((cells) =>
+  const clipped = await record.register.locator('[role="row"][data-index] > [role="gridcell"]:last-child').evaluateAll((cells) =>
     cells.filter((cell) => (cell as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth > (cell as unknown as { clientWidth: number }).clientWidth).length,
   );
   expect(clipped).toBe(0);

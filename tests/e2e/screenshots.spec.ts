@@ -47,7 +47,7 @@ for (const size of SIZES) {
       const centre = page.getByTestId('page-centre');
       const first =
         label === 'Claims'
-          ? centre.getByTestId('claims-register').locator('tbody tr').first()
+          ? centre.getByTestId('claims-register').locator('[role="row"][data-index]').first()
           : label === 'Observation'
             ? centre.getByTestId('election-mark').last()
             : centre.getByRole('option').or(centre.getByRole('row').nth(1)).first();

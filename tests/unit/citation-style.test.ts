@@ -48,14 +48,14 @@ describe('Chicago (notes and bibliography)', () => {
   it('puts the comma inside the quotation marks and an en dash in ranges of the locator', async () => {
     const { notes } = await build({ what: 'claims' });
     // Before: “Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed)”, Stage 3, fn 53-54; seed line 493.
-    expect(notes[0]).toBe('“Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed),” Stage 3, nn. 53–54.');
+    expect(notes[0]).toBe('“Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan,” Stage 3, nn. 53–54.');
   });
 
   it('gives the matrix the same locators as the claims register', async () => {
     const { notes } = await build({ what: 'matrix', norms: ['observation'] });
     // Before: “Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed).”
     expect(notes[0]).toBe(
-      '“Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed),” Stages 1 and 2 (election monitoring), n. 45; “Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed),” Concluding discussion.',
+      '“Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan,” Stages 1 and 2 (election monitoring), n. 45; “Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan,” Concluding discussion.',
     );
   });
 
@@ -85,7 +85,7 @@ describe('Chicago (notes and bibliography)', () => {
       '“Statement by Mr. ',
       '“Untitled Manuscri',
     ]);
-    expect(refs).toContain('“Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed).” Unknown (probably Rico Isaacs), [2016–2019?].');
+    expect(refs).toContain('“Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan.” Unknown (probably Rico Isaacs), [2016–2019?].');
     expect(refs[4]).toContain('(Minsk, 20 Dec 2010).” Mirror of IEOM statement, December 20, 2010.');
   });
 });
@@ -97,7 +97,7 @@ describe('APA', () => {
     expect(text).toContain('some specific improvements were made”"},{"cite":{"id":"c4","noteNumber":null,"runs":[{"text":"(OSCE/ODIHR, 2010)"}]');
     expect(text).toMatch(/"runs":\[\{"text":"\(OSCE\/ODIHR, 2010\)"\}\],"refs":\[[^\]]*\]\}\},\{"text":"\."\}/);
     // Before: (*Untitled Manuscript …*, c. 2016-2019, Stage 3, fn 53-54; seed line 493) after the paraphrase's full stop.
-    expect(text).toContain('"text":"Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed)","italic":true},{"text":", ca. 2016–2019, Stage 3, nn. 53–54)"}');
+    expect(text).toContain('"text":"Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan","italic":true},{"text":", ca. 2016–2019, Stage 3, nn. 53–54)"}');
   });
 
   it('cites a matrix cell before its full stop in HTML, DOCX and Markdown, as in LaTeX', async () => {
@@ -124,7 +124,7 @@ describe('APA', () => {
       '*Statement by Mr. Alyaksandr Sychov, Permanent Representative of Belarus to the OSCE, at the Permanent Council, 13 July 2006*. (2006). Ministry of Foreign Affairs of Belarus. https://mfa.gov.by/en/press/statements/a26db4f603c53a11.html',
     );
     // Before: *Untitled manuscript …*. (c. 2016-2019). unknown (probably Rico Isaacs).
-    expect(refs).toContain('*Untitled manuscript on OSCE/ODIHR norm contestation in Kazakhstan (seed)*. (ca. 2016–2019). Unknown (probably Rico Isaacs).');
+    expect(refs).toContain('*Untitled manuscript on OSCE/ODIHR norm contestation in Kazakhstan*. (ca. 2016–2019). Unknown (probably Rico Isaacs).');
     expect(refs.find((r) => r.startsWith('OSCE/ODIHR. (2010).'))).toContain('(Minsk, 20 Dec 2010)*. Mirror of IEOM statement. https://docslib.org/');
   });
 });
@@ -136,7 +136,7 @@ describe('Harvard (Cite Them Right)', () => {
     expect(doc.warnings).toHaveLength(1);
     expect(doc.warnings![0]).toMatch(/^Cite Them Right 12th edition - Harvard gives the date a web source was accessed \("Accessed: …"\), and 5 cited sources have a web address but no access date: ap-2012-04-25, eurasianet-2010, bloomberg-2012-03-02, mfa-by-2006, mirage-2025\. /);
     // Before: ‘Untitled manuscript …’ (c. 2016-2019). unknown (probably Rico Isaacs).
-    expect(refs).toContain('‘Untitled manuscript on OSCE/ODIHR norm contestation in Kazakhstan (seed)’ (c. 2016–2019). Unknown (probably Rico Isaacs).');
+    expect(refs).toContain('‘Untitled manuscript on OSCE/ODIHR norm contestation in Kazakhstan’ (c. 2016–2019). Unknown (probably Rico Isaacs).');
   });
 
   it('prints "(Accessed: …)" when the source has the date, and does not warn', async () => {

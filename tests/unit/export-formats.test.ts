@@ -85,7 +85,7 @@ describe('DOCX', () => {
     expect(xml).toContain('<w:cantSplit/>');
     expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
     expect(xml.match(/<w:footnoteReference w:id="\d+"\/>/g)).toHaveLength(5);
-    expect(zipText(file!, 'word/footnotes.xml')).toContain('Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed)');
+    expect(zipText(file!, 'word/footnotes.xml')).toContain('Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan');
     expect(zipText(file!, 'docProps/core.xml')).toContain('<dc:title>International election observation: Kazakhstan and Belarus, stage by stage</dc:title>');
   });
 
@@ -116,9 +116,9 @@ describe('LaTeX', () => {
     expect(source).toContain('{\\textbf{Table~\\thetable.} International election observation: Kazakhstan and Belarus, stage by stage');
     expect(source).toContain('\\statusmark{009E73}{Reached}');
     // Table notes lettered under the table (Chicago 3.77); \\footcites with --note-marks numbers (export-latex.test.ts).
-    expect(source).toContain('\\cites[{Stages 1 and 2 (election monitoring), n. 45}]{seed}');
+    expect(source).toContain('\\cites[{Stages 1 and 2 (election monitoring), n. 45}]{manuscript}');
     const bibText = fs.readFileSync(bib!, 'utf8');
-    expect(bibText).toMatch(/@\w+\{seed,/);
+    expect(bibText).toMatch(/@\w+\{manuscript,/);
     expect(bibText).toMatch(/@article\{eurasianet-2010,/);
     // Exactly the cited sources, not the project's 105.
     expect(bibText.match(/^@/gm)!.length).toBeLessThan(15);
@@ -162,7 +162,7 @@ describe('CSV and XLSX', () => {
     expect(status.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF009E73' } });
     expect(table.getCell('F5').value).toBe('No data');
     expect(table.getCell('D3').value).toMatch(/^1990–1992 · high confidence\nOSCE\/ODIHR diffuses/);
-    expect(table.getCell('E3').value).toBe('seed');
+    expect(table.getCell('E3').value).toBe('manuscript');
     expect(table.getColumn(4).width).toBe(60);
     const data = workbook.getWorksheet('Data')!;
     expect(data.rowCount).toBe(1 + 2 * 4 * 2);
@@ -170,8 +170,8 @@ describe('CSV and XLSX', () => {
     expect(data.getRow(2).getCell(8).value).toBe('Reached');
     const notes = workbook.getWorksheet('Notes')!;
     const noteValues = notes.getSheetValues().flat().filter((v) => typeof v === 'string') as string[];
-    expect(noteValues).toContain('seed');
-    expect(noteValues.some((v) => v.includes('Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed)'))).toBe(true);
+    expect(noteValues).toContain('manuscript');
+    expect(noteValues.some((v) => v.includes('Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan'))).toBe(true);
   });
 
   it('writes the appendix as data: one row per excerpt, pseudonyms only, Kazakh text intact', async () => {

@@ -110,12 +110,12 @@ describe('LaTeX for a journal', () => {
     // Real citations: the matrix cites each cell's sources with the excerpts' locators, as the claims register does.
     // Table notes are lettered (Chicago 3.77) and set under the table, so they never join the article's footnotes.
     expect(body).toContain('\\textsuperscript{\\textit{a}}');
-    expect(body).toMatch(/\\makebox\[1\.2em\]\[l\]\{\\textsuperscript\{\\textit\{a\}\}\}\\cites\[\{Stages 1 and 2 \(election monitoring\), n\. 45\}\]\{seed\}/);
+    expect(body).toMatch(/\\makebox\[1\.2em\]\[l\]\{\\textsuperscript\{\\textit\{a\}\}\}\\cites\[\{Stages 1 and 2 \(election monitoring\), n\. 45\}\]\{manuscript\}/);
     expect(body).not.toContain('\\footcite');
     expect(body).not.toContain('\\footnote{');
     // Numbers, when asked for, are real footnotes.
     const numbered = await exportTex('matrix-numbered', { what: 'matrix', noteMarks: 'numbers' });
-    expect(numbered.body).toContain('\\footcites[{Stages 1 and 2 (election monitoring), n. 45}]{seed}');
+    expect(numbered.body).toContain('\\footcites[{Stages 1 and 2 (election monitoring), n. 45}]{manuscript}');
     expect(numbered.body).not.toContain('\\textsuperscript{\\textit{a}}');
     // Every key cited is an entry of the .bib, and the keys are the project's citation keys (as in XLSX and CSL-JSON).
     const keys = new Set(listSources(project).map((s) => s.citationKey));
@@ -132,7 +132,7 @@ describe('LaTeX for a journal', () => {
   it('cites author-date styles with \\parencite before the full stop, with the matching biblatex style', async () => {
     const { tex, body } = await exportTex('apa', { what: 'matrix', style: 'apa', norms: ['observation'] });
     expect(tex).toContain('\\usepackage[style=apa,backend=biber]{biblatex}');
-    expect(body).toContain('on 30 January 1992 \\parencites[{Stages 1 and 2 (election monitoring), n. 45}]{seed}[{Concluding discussion}]{seed}.');
+    expect(body).toContain('on 30 January 1992 \\parencites[{Stages 1 and 2 (election monitoring), n. 45}]{manuscript}[{Concluding discussion}]{manuscript}.');
   });
 
   it('writes a valid biblatex .bib: newspapers with their journaltitle, ISO dates, no private notes', async () => {

@@ -12,7 +12,9 @@ import { main } from './main.messages';
 import { menu } from './menu.messages';
 import { pages } from './pages.messages';
 import { qca } from './qca.messages';
+import { register } from './register.messages';
 import { safety } from './safety.messages';
+import { sources } from './sources.messages';
 import { team } from './team.messages';
 import { pseudoMessage } from './pseudo';
 
@@ -25,7 +27,9 @@ const AREAS = {
   menu,
   pages,
   qca,
+  register,
   safety,
+  sources,
   team,
 } as const;
 

@@ -5,24 +5,24 @@
 import { useState } from 'react';
 import type { CslItem, DocumentDto, SourceDto } from '../../../electron/contract/api';
 import { api } from '../api';
-import { AutoTextArea, AutoTextField, requireText } from '../ui/fields';
+import { useT } from '../i18n/use-t';
+import { AutoTextArea, AutoTextField } from '../ui/fields';
 import { InlineAlert } from '../ui/InlineAlert';
 import { ImportDocumentsDialog, SaveOriginalDialog } from './dialogs';
 import { ManualExcerptDialog } from './ManualExcerpt';
-import { citedText, cslDateText, cslNamesText, cslString, formatBytes, parseCslDate, parseCslNames, plural, safeWebUrl, shorten, SOURCE_KIND_LABELS } from './format';
+import { citedText, cslDateText, cslNamesText, cslString, formatBytes, parseCslDate, parseCslNames, safeWebUrl, shorten, SOURCE_KIND_LABELS } from './format';
 import { useEvidenceAction, useEvidenceStore, useList } from './store';
 import { ConfirmDialog, Facts, KindSelect, Memos } from './ui';
 
 export function SourceDetails({ sourceId }: { sourceId: string | null }) {
   const sources = useList('sources');
+  const t = useT();
   const source = sourceId ? sources.data?.find((s) => s.id === sourceId) : undefined;
   if (!source) {
     return (
       <div className="details" data-testid="source-details-empty">
-        <h2 className="pane-heading">Source</h2>
-        <p className="muted">
-          Select a source to edit its record, read its documents and see the excerpts taken from it. Import documents to read them here, page by page.
-        </p>
+        <h2 className="pane-heading">{t('sources.heading')}</h2>
+        <p className="muted">{t('sources.emptyHint')}</p>
       </div>
     );
   }
@@ -30,6 +30,7 @@ export function SourceDetails({ sourceId }: { sourceId: string | null }) {
 }
 
 function SourceEditor({ source }: { source: SourceDto }) {
+  const t = useT();
   const store = useEvidenceStore();
   const documents = useList('documents');
   const excerpts = useList('excerpts');
@@ -37,7 +38,7 @@ function SourceEditor({ source }: { source: SourceDto }) {
   const update = useEvidenceAction('sources.update');
   const [dialog, setDialog] = useState<{ kind: 'import' } | { kind: 'excerpt' } | { kind: 'original'; document: DocumentDto } | { kind: 'remove-document'; document: DocumentDto } | { kind: 'remove' } | null>(null);
 
-  const where = `Source “${shorten(source.title, 40)}”`;
+  const where = t('sources.where', { title: shorten(source.title, 40) });
   const base = `source:${source.id}`;
   const onSaved = () => store.afterFieldSave(['sources']);
   // Each field sends the record as the back end last answered with it, so two fields typed in a row both stay.
@@ -58,33 +59,33 @@ function SourceEditor({ source }: { source: SourceDto }) {
 
   return (
     <section className="details ev-source-details" data-testid="source-details" aria-labelledby="ev-source-title">
-      <p className="eyebrow">Source · {SOURCE_KIND_LABELS[source.kind]}</p>
+      <p className="eyebrow">{t('sources.eyebrow', { kind: SOURCE_KIND_LABELS[source.kind] })}</p>
       <h2 id="ev-source-title" className="details-title">
         {source.title}
       </h2>
       <p className="muted small">
-        <Facts items={[source.authors, source.year?.toString(), `cite as ${source.citationKey}`]} />
+        <Facts items={[source.authors, source.year?.toString()]} />
       </p>
-      {failure ? <InlineAlert message={failure.message} actionLabel="Dismiss" onAction={update.clearError} /> : null}
+      {failure ? <InlineAlert message={failure.message} actionLabel={t('sources.dismiss')} onAction={update.clearError} /> : null}
 
       <div className="form-stack">
         <label className="field">
-          <span className="field-label">Kind</span>
-          <KindSelect label="Kind" value={source.kind} onChange={(kind) => void (kind === '' ? undefined : update.run({ id: source.id, kind }))} />
+          <span className="field-label">{t('sources.kind')}</span>
+          <KindSelect label={t('sources.kind')} value={source.kind} onChange={(kind) => void (kind === '' ? undefined : update.run({ id: source.id, kind }))} />
         </label>
         <AutoTextArea
-          label="Title"
+          label={t('sources.title')}
           saveKey={`${base}:title`}
           where={where}
           value={cslString(source.csl, 'title')}
           send={(value) => sendCsl('title', value.trim())}
-          validate={requireText('The title')}
+          validate={(value) => (value.trim() === '' ? t('sources.titleEmpty') : null)}
           onSaved={onSaved}
           rows={2}
         />
         <AutoTextField
-          label="Authors"
-          hint="Family, Given; Family, Given — or an institution (OSCE/ODIHR)"
+          label={t('sources.authors')}
+          hint={t('sources.authorsHint')}
           saveKey={`${base}:author`}
           where={where}
           value={cslNamesText(source.csl)}
@@ -93,9 +94,9 @@ function SourceEditor({ source }: { source: SourceDto }) {
         />
         <div className="inline-fields">
           <AutoTextField
-            label="Issued"
+            label={t('sources.issued')}
             className="field-short"
-            placeholder="YYYY-MM-DD"
+            placeholder={t('sources.datePlaceholder')}
             saveKey={`${base}:issued`}
             where={where}
             value={cslDateText(source.csl)}
@@ -103,7 +104,7 @@ function SourceEditor({ source }: { source: SourceDto }) {
             onSaved={onSaved}
           />
           <AutoTextField
-            label="Publisher"
+            label={t('sources.publisher')}
             saveKey={`${base}:publisher`}
             where={where}
             value={cslString(source.csl, 'publisher')}
@@ -112,7 +113,7 @@ function SourceEditor({ source }: { source: SourceDto }) {
           />
         </div>
         <AutoTextField
-          label="URL"
+          label={t('sources.url')}
           saveKey={`${base}:URL`}
           where={where}
           value={cslString(source.csl, 'URL')}
@@ -121,20 +122,29 @@ function SourceEditor({ source }: { source: SourceDto }) {
           hint={
             url ? (
               <a href={url} target="_blank" rel="noreferrer noopener" className="md-link">
-                Open in the browser
+                {t('sources.openInBrowser')}
               </a>
             ) : undefined
           }
         />
+        <AutoTextField
+          label={t('sources.citationKey')}
+          saveKey={`${base}:citationKey`}
+          where={where}
+          value={source.citationKey}
+          send={(value) => api['sources.update']({ id: source.id, citationKey: value })}
+          onSaved={onSaved}
+          hint={t('sources.citationKeyHint')}
+        />
         {source.kind === 'interview' || source.participantId ? (
           <label className="field">
-            <span className="field-label">Interviewee (pseudonym)</span>
+            <span className="field-label">{t('sources.interviewee')}</span>
             <select
               className="native-select"
               value={source.participantId ?? ''}
               onChange={(e) => void update.run({ id: source.id, participantId: e.target.value === '' ? null : e.target.value })}
             >
-              <option value="">— none —</option>
+              <option value="">{t('sources.noInterviewee')}</option>
               {(participants.data ?? []).map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.pseudonym}
@@ -144,28 +154,28 @@ function SourceEditor({ source }: { source: SourceDto }) {
           </label>
         ) : null}
         <AutoTextArea
-          label="Notes"
+          label={t('sources.notes')}
           saveKey={`${base}:notes`}
           where={where}
           value={source.notes}
           send={(value) => api['sources.update']({ id: source.id, notes: value })}
           onSaved={onSaved}
           rows={2}
-          placeholder="Where it came from, how reliable it is…"
+          placeholder={t('sources.notesPlaceholder')}
         />
       </div>
 
       <section className="details-section" aria-labelledby="ev-source-docs">
         <div className="section-head">
           <h3 id="ev-source-docs" className="section-heading">
-            Documents ({docs.length})
+            {t('sources.documents', { count: docs.length })}
           </h3>
           <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'import' })}>
-            Import document…
+            {t('sources.importDocument')}
           </button>
         </div>
         {docs.length === 0 ? (
-          <p className="muted small">No document yet: import the report, law or transcript to read and quote it here.</p>
+          <p className="muted small">{t('sources.noDocument')}</p>
         ) : (
           <ul className="ev-doc-list">
             {docs.map((d) => (
@@ -174,17 +184,17 @@ function SourceEditor({ source }: { source: SourceDto }) {
                   {d.fileName}
                 </button>
                 <span className="muted small">
-                  <Facts items={[plural(d.pageCount, 'page'), d.format.toUpperCase(), formatBytes(d.byteSize)]} />
+                  <Facts items={[t('sources.pages', { count: d.pageCount }), d.format.toUpperCase(), formatBytes(d.byteSize)]} />
                 </span>
                 <span className="ev-doc-actions">
                   <button type="button" className="button button-small" onClick={() => store.openDocument(d.id)}>
-                    Read
+                    {t('sources.read')}
                   </button>
                   <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'original', document: d })}>
-                    Original…
+                    {t('sources.original')}
                   </button>
-                  <button type="button" className="button button-small" aria-label={`Remove ${d.fileName}`} onClick={() => setDialog({ kind: 'remove-document', document: d })}>
-                    Remove
+                  <button type="button" className="button button-small" aria-label={t('sources.removeNamed', { file: d.fileName })} onClick={() => setDialog({ kind: 'remove-document', document: d })}>
+                    {t('sources.remove')}
                   </button>
                 </span>
               </li>
@@ -196,14 +206,14 @@ function SourceEditor({ source }: { source: SourceDto }) {
       <section className="details-section" aria-labelledby="ev-source-excerpts">
         <div className="section-head">
           <h3 id="ev-source-excerpts" className="section-heading">
-            Excerpts ({taken.length})
+            {t('sources.excerpts', { count: taken.length })}
           </h3>
-          <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'excerpt' })} title="A quotation or paraphrase typed from the book, article or note, with its page or minute">
-            Add excerpt without a file…
+          <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'excerpt' })} title={t('sources.addExcerptHint')}>
+            {t('sources.addExcerpt')}
           </button>
         </div>
         {taken.length === 0 ? (
-          <p className="muted small">None yet. Open a document, select a passage and press Make excerpt, or type one from a source you have on paper.</p>
+          <p className="muted small">{t('sources.noExcerpt')}</p>
         ) : (
           <ul className="ev-excerpt-list">
             {taken.map((e) => (
@@ -211,8 +221,8 @@ function SourceEditor({ source }: { source: SourceDto }) {
                 <button type="button" className="ev-excerpt-item" onClick={() => store.openExcerpt(e)}>
                   <span className={`ev-excerpt-text is-${e.textKind}`}>{shorten(citedText(e), 140)}</span>
                   <span className="ev-excerpt-meta">
-                    {e.textKind === 'paraphrase' ? <span className="ev-kind-tag">(paraphrase)</span> : null}
-                    <Facts items={[e.locator, e.cellIds.length > 0 ? `${plural(e.cellIds.length, 'cell')}` : null]} />
+                    {e.textKind === 'paraphrase' ? <span className="ev-kind-tag">{t('sources.paraphrase')}</span> : null}
+                    <Facts items={[e.locator, e.cellIds.length > 0 ? t('sources.cells', { count: e.cellIds.length }) : null]} />
                   </span>
                 </button>
               </li>
@@ -225,7 +235,7 @@ function SourceEditor({ source }: { source: SourceDto }) {
 
       <div className="details-section">
         <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'remove' })}>
-          Delete source…
+          {t('sources.deleteSource')}
         </button>
       </div>
 
@@ -234,18 +244,18 @@ function SourceEditor({ source }: { source: SourceDto }) {
       {dialog?.kind === 'original' ? <SaveOriginalDialog document={dialog.document} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'remove-document' ? (
         <ConfirmDialog
-          title={`Remove “${dialog.document.fileName}”?`}
-          message="The file and its text leave the project. Excerpts taken from it stay, with their text and locator. This cannot be undone."
-          confirmLabel="Remove document"
+          title={t('sources.removeDocumentTitle', { file: dialog.document.fileName })}
+          message={t('sources.removeDocumentMessage')}
+          confirmLabel={t('sources.removeDocument')}
           onClose={() => setDialog(null)}
           onConfirm={() => store.run('documents.remove', { id: dialog.document.id })}
         />
       ) : null}
       {dialog?.kind === 'remove' ? (
         <ConfirmDialog
-          title={`Delete “${shorten(source.title, 60)}”?`}
-          message="The source and its memos leave the project (Undo brings them back). A source with documents or excerpts cannot be deleted."
-          confirmLabel="Delete source"
+          title={t('sources.deleteTitle', { title: shorten(source.title, 60) })}
+          message={t('sources.deleteMessage')}
+          confirmLabel={t('sources.deleteConfirm')}
           onClose={() => setDialog(null)}
           onConfirm={async () => {
             await store.run('sources.remove', { id: source.id });
