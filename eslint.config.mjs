@@ -58,6 +58,7 @@ export default tseslint.config(
       'renderer/src/i18n/**/*.tsx',
       'renderer/src/shell/SessionCodeForm.tsx',
       'renderer/src/safety/{ReadOnlyBanner,UnlockScreen,PassphraseFields,ProjectPanel,NewProjectDialog,PathField,AuditHistory}.tsx',
+      'renderer/src/matrix/**/*.tsx',
     ],
     plugins: { formatjs },
     rules: {

@@ -9,11 +9,12 @@ import { common } from './common.messages';
 import { errors } from './errors.messages';
 import { fields } from './fields.messages';
 import { main } from './main.messages';
+import { matrix } from './matrix.messages';
 import { menu } from './menu.messages';
 import { safety } from './safety.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { access, common, errors, fields, main, menu, safety } as const;
+const AREAS = { access, common, errors, fields, main, menu, safety, matrix } as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
