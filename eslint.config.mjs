@@ -59,6 +59,10 @@ export default tseslint.config(
       'renderer/src/shell/SessionCodeForm.tsx',
       'renderer/src/safety/{ReadOnlyBanner,UnlockScreen,PassphraseFields,ProjectPanel,NewProjectDialog,PathField,AuditHistory}.tsx',
       'renderer/src/matrix/**/*.tsx',
+      'renderer/src/shell/{DetailsPane,EmptyState,Sidebar,TitleBar,Toolbar,Workbench}.tsx',
+      'renderer/src/App.tsx',
+      'renderer/src/ui/*.tsx',
+      'renderer/src/safety/TitleBarTools.tsx',
     ],
     plugins: { formatjs },
     rules: {

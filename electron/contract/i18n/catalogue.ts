@@ -12,9 +12,10 @@ import { main } from './main.messages';
 import { matrix } from './matrix.messages';
 import { menu } from './menu.messages';
 import { safety } from './safety.messages';
+import { shell } from './shell.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { access, common, errors, fields, main, menu, safety, matrix } as const;
+const AREAS = { access, common, errors, fields, main, menu, safety, matrix, shell } as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
