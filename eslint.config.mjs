@@ -63,6 +63,7 @@ export default tseslint.config(
       'renderer/src/App.tsx',
       'renderer/src/ui/*.tsx',
       'renderer/src/safety/TitleBarTools.tsx',
+      'renderer/src/frameworks/FrameworksView.tsx',
     ],
     plugins: { formatjs },
     rules: {

@@ -8,6 +8,7 @@ import { access } from './access.messages';
 import { common } from './common.messages';
 import { errors } from './errors.messages';
 import { fields } from './fields.messages';
+import { frameworks } from './frameworks.messages';
 import { main } from './main.messages';
 import { matrix } from './matrix.messages';
 import { menu } from './menu.messages';
@@ -15,7 +16,7 @@ import { safety } from './safety.messages';
 import { shell } from './shell.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { access, common, errors, fields, main, menu, safety, matrix, shell } as const;
+const AREAS = { access, common, errors, fields, main, menu, safety, matrix, shell, frameworks } as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;

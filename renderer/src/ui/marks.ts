@@ -6,3 +6,4 @@ export const SEP = ' · ';
 export const EM_DASH = '—';
 export const EN_DASH = '–';
 export const SPACE = ' ';
+export const ELLIPSIS = '…';
