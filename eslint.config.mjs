@@ -64,6 +64,7 @@ export default tseslint.config(
       'renderer/src/ui/*.tsx',
       'renderer/src/safety/TitleBarTools.tsx',
       'renderer/src/frameworks/FrameworksView.tsx',
+      'renderer/src/exports/{ExportDialog,ExportPreview,QdaDialogs}.tsx',
     ],
     plugins: { formatjs },
     rules: {

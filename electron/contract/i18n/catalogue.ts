@@ -7,6 +7,8 @@ import type { DisplayLanguage, Language } from './languages';
 import { access } from './access.messages';
 import { common } from './common.messages';
 import { errors } from './errors.messages';
+// `exports` is a reserved name in CommonJS output: the area keeps its id, its constant another name.
+import { exportsArea } from './exports.messages';
 import { fields } from './fields.messages';
 import { frameworks } from './frameworks.messages';
 import { main } from './main.messages';
@@ -16,7 +18,7 @@ import { safety } from './safety.messages';
 import { shell } from './shell.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { access, common, errors, fields, main, menu, safety, matrix, shell, frameworks } as const;
+const AREAS = { access, common, errors, fields, main, menu, safety, matrix, shell, frameworks, exports: exportsArea } as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
