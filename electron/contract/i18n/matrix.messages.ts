@@ -638,7 +638,7 @@ export const matrix = defineMessages({
     bulletedList: 'Таңбалауыш тізім',
     numberedList: 'Нөмірленген тізім',
     link: 'Сілтеме',
-    preview: 'Алдын ала қарау',
+    preview: 'Қарау',
     noSummary: 'Түйіндеме әзірге жоқ.',
     summaryPlaceholder: 'Бұл кезеңде не болды, бірнеше жолмен. **қалың**, *көлбеу*, - тізімдер, [сілтемелер](мекенжай)',
     palette0: 'бейтарап сұр',
