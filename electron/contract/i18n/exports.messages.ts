@@ -393,7 +393,7 @@ export const exportsArea = defineMessages({
     language: 'Тіл',
     languageOfHeadings: 'Тақырыптар мен ескертпелер тілі',
     kazakhCitations: 'Сілтемелерде орыс терминдері қолданылады: сілтемелер үшін қазақ локалі жоқ.',
-    references: 'Әдебиеттер',
+    references: 'Пайдаланылған әдебиеттер',
     romanise: 'Кирилл сілтемелерін латын әрпіне көшіру ({alaLc}, {journals} талап ететіндей)',
     tableNotes: 'Кесте ескертпелері',
     lettersTitle: 'а, ә, б… әр кестенің астында, мақаланың нөмірленген сілтемелерінен бөлек ({chicagoRule})',
