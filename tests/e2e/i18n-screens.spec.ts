@@ -7,6 +7,23 @@ import { SCREENSHOT_DIR } from './pages/workbench-page';
 
 const LANGUAGES = ['ru', 'kk'] as const;
 
+/** What these checks read of an element in the page (the e2e TypeScript has no DOM library). */
+interface Shown {
+  offsetParent: unknown;
+  scrollWidth: number;
+  clientWidth: number;
+  textContent: string | null;
+  childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): { right: number };
+  closest(selector: string): unknown;
+  querySelectorAll(selector: string): ArrayLike<Shown>;
+}
+
+interface StyleGlobals {
+  getComputedStyle(element: Shown): { overflow: string; textOverflow: string };
+}
+
 /**
  * Controls whose text is cut off: wider content than box (a clipped button or label), for the elements where a longer
  * language shows first. Scrolling panes and text inputs are not controls that clip words.
@@ -14,7 +31,8 @@ const LANGUAGES = ['ru', 'kk'] as const;
 async function clipped(scope: Locator): Promise<string[]> {
   return scope.evaluate((root) => {
     const found: string[] = [];
-    for (const element of root.querySelectorAll<HTMLElement>('button, [role="radio"], [role="tab"], label, .toolbar-label, .export-row-label, th, .legend-item')) {
+    const { getComputedStyle } = globalThis as unknown as StyleGlobals;
+    for (const element of Array.from((root as unknown as Shown).querySelectorAll('button, [role="radio"], [role="tab"], label, .toolbar-label, .export-row-label, th, .legend-item'))) {
       if (element.offsetParent === null) continue;
       const style = getComputedStyle(element);
       const hides = style.overflow !== 'visible' || style.textOverflow === 'ellipsis';
@@ -27,9 +45,9 @@ async function clipped(scope: Locator): Promise<string[]> {
 /** Controls that reach past the right edge of the pane or dialog they sit in (a row of segments too long for it). */
 async function pastTheEdge(scope: Locator): Promise<string[]> {
   return scope.evaluate((root) => {
-    const edge = root.getBoundingClientRect().right;
+    const edge = (root as unknown as Shown).getBoundingClientRect().right;
     const found: string[] = [];
-    for (const element of root.querySelectorAll<HTMLElement>('button, [role="radio"], label, select')) {
+    for (const element of Array.from((root as unknown as Shown).querySelectorAll('button, [role="radio"], label, select'))) {
       if (element.offsetParent === null) continue;
       if (element.getBoundingClientRect().right > edge + 1) found.push((element.textContent ?? '').trim());
     }
@@ -51,9 +69,9 @@ async function englishLeft(scope: Locator): Promise<string[]> {
   return scope.evaluate((root, known) => {
     const data = '.status-label, .legend-item, .select-trigger, .select-item, [data-case], [data-stage], .nav-label, .matrix-norm, .matrix-source, .details-norm, .cell-summary, .prose, textarea, input, .context-band, option';
     const seen = new Set<string>();
-    for (const element of root.querySelectorAll<HTMLElement>('*')) {
+    for (const element of Array.from((root as unknown as Shown).querySelectorAll('*'))) {
       if (element.closest(data)) continue;
-      const own = [...element.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent ?? '').join('').trim();
+      const own = Array.from(element.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent ?? '').join('').trim();
       for (const shown of [own, element.getAttribute('aria-label'), element.getAttribute('title'), element.getAttribute('placeholder')]) {
         if (shown && known.includes(shown.trim())) seen.add(shown.trim());
       }

@@ -24,7 +24,7 @@ export function ColumnsControl({ settings, onSettings, cases, attributes }: Colu
   const t = useT();
   const id = useId();
   const live = liveArrangement(settings.columns, attributes);
-  const summary = describeArrangement(live, attributes);
+  const summary = describeArrangement(live, attributes, t);
   const set = (columns: ColumnArrangement) => onSettings({ ...settings, columns });
   const chosen = (attributeId: string) => live.filters.find((f) => f.attributeId === attributeId)?.values ?? [];
   const toggle = (attributeId: string, value: string, on: boolean) => {
@@ -76,7 +76,7 @@ export function ColumnsControl({ settings, onSettings, cases, attributes }: Colu
                 {attributeValues(a, cases).map((value) => (
                   <label key={value || 'unset'} className="check">
                     <input type="checkbox" id={`${id}-${a.id}-${value}`} checked={chosen(a.id).includes(value)} onChange={(e) => toggle(a.id, value, e.target.checked)} />
-                    <span>{valueLabel(a, value)}</span>
+                    <span>{valueLabel(a, value, t)}</span>
                   </label>
                 ))}
               </div>

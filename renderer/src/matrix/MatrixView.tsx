@@ -43,7 +43,7 @@ export function MatrixView({ overview, cells, evidence, cellsError, onRetry, set
     [shown, overview.frameworks],
   );
   const cases = useMemo(() => arrangedCases(settings, overview.cases, overview.attributes), [settings, overview.cases, overview.attributes]);
-  const groups = useMemo(() => groupStarts(cases, settings.columns, overview.attributes), [cases, settings.columns, overview.attributes]);
+  const groups = useMemo(() => groupStarts(cases, settings.columns, overview.attributes, t), [cases, settings.columns, overview.attributes, t]);
   const model = useMemo(() => buildGrid(blocks, cases, settings.orientation, stacked), [blocks, cases, settings.orientation, stacked]);
   const focal = cases.find((c) => c.role === 'focal');
   const frameworks = [...new Map(blocks.map((b) => [b.framework.id, b.framework])).values()];
