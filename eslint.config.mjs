@@ -63,6 +63,13 @@ export default tseslint.config(
       'renderer/src/qca/*.tsx',
       'renderer/src/record/{ClaimsView,ClaimsRegister}.tsx',
       'renderer/src/evidence/SourceDetails.tsx',
+      'renderer/src/matrix/**/*.tsx',
+      'renderer/src/shell/{DetailsPane,EmptyState,Sidebar,TitleBar,Toolbar,Workbench}.tsx',
+      'renderer/src/App.tsx',
+      'renderer/src/ui/*.tsx',
+      'renderer/src/safety/TitleBarTools.tsx',
+      'renderer/src/frameworks/FrameworksView.tsx',
+      'renderer/src/exports/{ExportDialog,ExportPreview,QdaDialogs}.tsx',
     ],
     plugins: { formatjs },
     rules: {

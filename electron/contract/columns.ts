@@ -4,6 +4,12 @@
  * project stores them in ('true'/'false', decimals, YYYY-MM-DD); '' stands for "not set".
  */
 import type { AttributeDto, AttributeValue, CaseDto, ColumnArrangement } from './api';
+import { translator } from './i18n/format';
+
+/** The interface's words for these labels: the renderer passes its own (useT); English otherwise. */
+export type Words = ReturnType<typeof translator>;
+
+const ENGLISH: Words = translator('en');
 
 export const NO_ARRANGEMENT: ColumnArrangement = { filters: [], groupBy: null };
 
@@ -14,9 +20,9 @@ export function valueKey(kase: CaseDto, attributeId: string): string {
 }
 
 /** How a stored value reads in the UI. */
-export function valueLabel(attribute: AttributeDto | undefined, key: string): string {
-  if (key === '') return 'not set';
-  if (attribute?.type === 'boolean') return key === 'true' ? 'yes' : 'no';
+export function valueLabel(attribute: AttributeDto | undefined, key: string, t: Words = ENGLISH): string {
+  if (key === '') return t('matrix.valueNotSet');
+  if (attribute?.type === 'boolean') return t(key === 'true' ? 'matrix.valueYes' : 'matrix.valueNo');
   return key;
 }
 
@@ -69,7 +75,7 @@ export function arrangeCases(cases: readonly CaseDto[], arrangement: ColumnArran
 }
 
 /** The group label a column starts ("Regime type: closed autocracy"), or undefined if it continues a group. */
-export function groupStarts(cases: readonly CaseDto[], arrangement: ColumnArrangement, attributes: readonly AttributeDto[]): Map<string, string> {
+export function groupStarts(cases: readonly CaseDto[], arrangement: ColumnArrangement, attributes: readonly AttributeDto[], t: Words = ENGLISH): Map<string, string> {
   const attribute = attributes.find((a) => a.id === arrangement.groupBy);
   const starts = new Map<string, string>();
   if (!attribute) return starts;
@@ -77,17 +83,21 @@ export function groupStarts(cases: readonly CaseDto[], arrangement: ColumnArrang
   for (const c of cases) {
     if (c.role === 'focal') continue;
     const key = valueKey(c, attribute.id);
-    if (key !== previous) starts.set(c.id, `${attribute.name}: ${valueLabel(attribute, key)}`);
+    if (key !== previous) starts.set(c.id, t('matrix.attributeValue', { name: attribute.name, value: valueLabel(attribute, key, t) }));
     previous = key;
   }
   return starts;
 }
 
 /** One line that says what the arrangement does ("SCO member: yes · grouped by Regime type"). */
-export function describeArrangement(arrangement: ColumnArrangement, attributes: readonly AttributeDto[]): string {
+export function describeArrangement(arrangement: ColumnArrangement, attributes: readonly AttributeDto[], t: Words = ENGLISH): string {
   const live = liveArrangement(arrangement, attributes);
   const byId = new Map(attributes.map((a) => [a.id, a]));
-  const parts = live.filters.map((f) => `${byId.get(f.attributeId)!.name}: ${f.values.map((v) => valueLabel(byId.get(f.attributeId), v)).join(' or ')}`);
-  if (live.groupBy) parts.push(`grouped by ${byId.get(live.groupBy)!.name}`);
+  const parts = live.filters.map((f) => {
+    const attribute = byId.get(f.attributeId)!;
+    const values = f.values.map((v) => valueLabel(attribute, v, t)).reduce((first, second) => t('matrix.eitherValue', { first, second }));
+    return t('matrix.attributeValue', { name: attribute.name, value: values });
+  });
+  if (live.groupBy) parts.push(t('matrix.groupedBy', { name: byId.get(live.groupBy)!.name }));
   return parts.join(' · ');
 }

@@ -8,8 +8,13 @@ import { UnlockPage } from './safety/UnlockScreen';
 import { TitleBar } from './shell/TitleBar';
 import { Workbench } from './shell/Workbench';
 import { keepHiddenPartsInert } from './ui/inert-hidden';
+import { useT } from './i18n/use-t';
+
+/** The product's name: a name, the same in every language. */
+const APP_NAME = 'Comparanda';
 
 export function App() {
+  const t = useT();
   const current = useApiQuery('project.current', {});
   const project = current.data;
   // An encrypted project to unlock (?unlock=<path> from Electron, or asked for by the empty state).
@@ -21,7 +26,7 @@ export function App() {
     // The window title leaves the app (browser history and session files, task bars, screen sharing): an encrypted
     // project is named there by its file name only, as in the recent list.
     const name = project ? (project.encrypted ? project.fileName : project.title) : null;
-    document.title = name ? `${name} — Comparanda` : 'Comparanda';
+    document.title = name ? `${name} — ${APP_NAME}` : APP_NAME;
   }, [project]);
 
   if (unlockPath !== null) return <UnlockPage path={unlockPath} onDone={current.reload} />;
@@ -42,14 +47,14 @@ export function App() {
           {current.error.code === 'UNAUTHORIZED' ? (
             <InlineAlert message={current.error.message} />
           ) : (
-            <InlineAlert message={current.error.message} actionLabel="Try again" onAction={current.reload} />
+            <InlineAlert message={current.error.message} actionLabel={t('shell.tryAgain')} onAction={current.reload} />
           )}
         </div>
       ) : project === null ? (
         <EmptyState onOpened={current.reload} />
       ) : (
         <p className="page muted" role="status">
-          Loading…
+          {t('shell.loading')}
         </p>
       )}
     </div>

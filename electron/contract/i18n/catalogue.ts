@@ -7,13 +7,18 @@ import type { DisplayLanguage, Language } from './languages';
 import { access } from './access.messages';
 import { common } from './common.messages';
 import { errors } from './errors.messages';
+// `exports` is a reserved name in CommonJS output: the area keeps its id, its constant another name.
+import { exportsArea } from './exports.messages';
 import { fields } from './fields.messages';
+import { frameworks } from './frameworks.messages';
 import { main } from './main.messages';
+import { matrix } from './matrix.messages';
 import { menu } from './menu.messages';
 import { pages } from './pages.messages';
 import { qca } from './qca.messages';
 import { register } from './register.messages';
 import { safety } from './safety.messages';
+import { shell } from './shell.messages';
 import { sources } from './sources.messages';
 import { team } from './team.messages';
 import { pseudoMessage } from './pseudo';
@@ -22,13 +27,17 @@ const AREAS = {
   access,
   common,
   errors,
+  exports: exportsArea,
   fields,
+  frameworks,
   main,
+  matrix,
   menu,
   pages,
   qca,
   register,
   safety,
+  shell,
   sources,
   team,
 } as const;

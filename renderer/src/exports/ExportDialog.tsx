@@ -4,7 +4,7 @@ import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } f
 import type { ExportFormatName, ExportKindDto, ProjectOverview, ProjectSummary } from '../../../electron/contract/api';
 import { api, toApiError, useApiQuery } from '../api';
 import { InlineAlert } from '../ui/InlineAlert';
-import { formatBytes, plural } from '../safety/format';
+import { formatBytes } from '../safety/format';
 import { CAN_CHOOSE_FILES, chooseFile, PathField } from '../safety/PathField';
 import { basename } from '../safety/paths';
 import { useServices } from '../workbench-context';
@@ -13,13 +13,16 @@ import {
   defaultOrientation,
   EXTENSIONS,
   FORMAT_LABELS,
-  FORMAT_NOTES,
+  formatNote,
   formProblem,
+  kindDescription,
+  kindLabel as labelOfKind,
   initialForm,
   pathForFormat,
   requestOf,
   LANGUAGE_LABELS,
-  STYLE_LABELS,
+  CITATION_STYLES,
+  styleLabel,
   suggestedPath,
   usesCases,
   usesCitations,
@@ -34,6 +37,11 @@ import {
 } from './export-form';
 import { useJob } from './use-job';
 import './exports.css';
+import { useT } from '../i18n/use-t';
+import { SPACE } from '../ui/marks';
+
+/** A paper size's name: the same in every language, as printers list it. */
+const PAPER_NAMES = { a4: 'A4', letter: 'Letter' } as const;
 
 interface ExportDialogProps {
   project: ProjectSummary;
@@ -47,6 +55,7 @@ interface ExportDialogProps {
  * a Cancel, and the files it wrote.
  */
 export function ExportDialog({ project, overview, onClose }: ExportDialogProps) {
+  const t = useT();
   const { queue } = useServices();
   const kinds = useApiQuery('export.kinds', {});
   const [form, setForm] = useState<ExportForm>(() => initialForm(project.path, overview));
@@ -61,10 +70,10 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
   }, [queue]);
 
   const kind = kinds.data?.find((k) => k.kind === form.what);
-  const kindLabel = kind?.label ?? 'Export';
+  const kindLabel = kind ? labelOfKind(kind, t) : t('exports.export');
   const suggested = suggestedPath(project.path, project.title, form, overview, kindLabel);
   const path = typedPath === null ? suggested : pathForFormat(typedPath, form.format);
-  const problem = kinds.data ? formProblem(form, kinds.data) : null;
+  const problem = kinds.data ? formProblem(form, kinds.data, t) : null;
   const request = useMemo(() => (problem === null && kinds.data ? requestOf(form) : null), [form, problem, kinds.data]);
   const orientation = form.orientation === 'auto' ? defaultOrientation(form.what) : form.orientation;
   const state = job.job?.state;
@@ -90,7 +99,7 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
     if (target === '' && CAN_CHOOSE_FILES) {
       const picked = await chooseFile({
         mode: 'save',
-        title: 'Export',
+        title: t('exports.export'),
         defaultName: basename(suggested),
         filters: [{ name: FORMAT_LABELS[form.format], extensions: [EXTENSIONS[form.format]] }],
       });
@@ -132,24 +141,24 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
           <form className="export-layout" onSubmit={(e) => void run(e)}>
             <div className="export-form">
               <div className="export-fields">
-                <Dialog.Title className="dialog-title">Export</Dialog.Title>
+                <Dialog.Title className="dialog-title">{t('exports.export')}</Dialog.Title>
                 <fieldset className="export-group" disabled={busy}>
-                  <legend className="section-heading">What</legend>
-                  {kinds.error ? <InlineAlert message={kinds.error.message} actionLabel="Try again" onAction={kinds.reload} /> : null}
-                  <div className="export-kinds" role="radiogroup" aria-label="What">
+                  <legend className="section-heading">{t('exports.what')}</legend>
+                  {kinds.error ? <InlineAlert message={kinds.error.message} actionLabel={t('exports.tryAgain')} onAction={kinds.reload} /> : null}
+                  <div className="export-kinds" role="radiogroup" aria-label={t('exports.what')}>
                     {(kinds.data ?? []).map((k) => (
-                      <label key={k.kind} className={`export-kind${k.unavailable ? ' is-unavailable' : ''}`} title={k.unavailable ?? k.description}>
+                      <label key={k.kind} className={`export-kind${k.unavailable ? ' is-unavailable' : ''}`} title={k.unavailable ?? kindDescription(k, t)}>
                         <input type="radio" name="export-what" value={k.kind} checked={form.what === k.kind} disabled={k.unavailable !== null} onChange={() => chooseKind(k)} />
-                        <span className="export-kind-label">{k.label}</span>
+                        <span className="export-kind-label">{labelOfKind(k, t)}</span>
                         {k.unavailable ? <span className="export-kind-note">{k.unavailable}</span> : null}
                       </label>
                     ))}
                   </div>
-                  {kind ? <p className="export-kind-description">{kind.description}</p> : null}
+                  {kind ? <p className="export-kind-description">{kindDescription(kind, t)}</p> : null}
                 </fieldset>
 
                 <fieldset className="export-group" disabled={busy}>
-                  <Row label="Format" labelId={ids.format}>
+                  <Row label={t('exports.format')} labelId={ids.format}>
                     <ToggleGroup.Root
                       type="single"
                       className="segmented"
@@ -158,19 +167,19 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
                       onValueChange={(value) => value && update({ format: value as ExportFormatName })}
                     >
                       {(kind?.formats ?? ['pdf']).map((f) => (
-                        <ToggleGroup.Item key={f} value={f} className="segment" title={FORMAT_NOTES[f]}>
+                        <ToggleGroup.Item key={f} value={f} className="segment" title={formatNote(f, t)}>
                           {FORMAT_LABELS[f]}
                         </ToggleGroup.Item>
                       ))}
                     </ToggleGroup.Root>
                   </Row>
-                  <p className="export-hint">{FORMAT_NOTES[form.format]}</p>
+                  <p className="export-hint">{formatNote(form.format, t)}</p>
 
                   {usesNormsAndCases(form.what) ? (
                     <>
-                      <Row label="Saved view">
-                        <select className="native-select" aria-label="Saved view" value={form.viewId} onChange={(e) => update({ viewId: e.target.value, ...(viewSelection(overview, e.target.value) ?? {}) })}>
-                          <option value="">None: the norms and cases below</option>
+                      <Row label={t('exports.savedView')}>
+                        <select className="native-select" aria-label={t('exports.savedView')} value={form.viewId} onChange={(e) => update({ viewId: e.target.value, ...(viewSelection(overview, e.target.value) ?? {}) })}>
+                          <option value="">{t('exports.noView')}</option>
                           {overview.views.map((v) => (
                             <option key={v.id} value={v.id}>
                               {v.name}
@@ -178,9 +187,9 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
                           ))}
                         </select>
                       </Row>
-                      <Row label="Norms">
+                      <Row label={t('exports.norms')}>
                         <CheckList
-                          label="Norms"
+                          label={t('exports.norms')}
                           items={overview.norms.filter((n) => !n.archived).map((n) => ({ id: n.id, label: n.label }))}
                           checked={view ? view.normIds : form.normIds}
                           disabled={view !== null}
@@ -190,10 +199,10 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
                     </>
                   ) : null}
                   {usesCases(form.what) ? (
-                    <Row label="Cases">
+                    <Row label={t('exports.cases')}>
                       <CheckList
-                        label="Cases"
-                        items={orderedCases(overview, form.caseIds).map((c) => ({ id: c.id, label: c.name, note: c.role === 'focal' ? 'focal' : undefined }))}
+                        label={t('exports.cases')}
+                        items={orderedCases(overview, form.caseIds).map((c) => ({ id: c.id, label: c.name, note: c.role === 'focal' ? t('exports.focal') : undefined }))}
                         checked={view && form.what !== 'observation' ? view.caseIds : form.caseIds}
                         disabled={view !== null && form.what !== 'observation'}
                         inline
@@ -202,34 +211,32 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
                     </Row>
                   ) : null}
                   {form.what === 'case' ? (
-                    <Row label="Case">
-                      <select className="native-select" aria-label="Case" value={form.caseId} onChange={(e) => update({ caseId: e.target.value })}>
+                    <Row label={t('exports.case')}>
+                      <select className="native-select" aria-label={t('exports.case')} value={form.caseId} onChange={(e) => update({ caseId: e.target.value })}>
                         {overview.cases
                           .filter((c) => !c.archived)
                           .map((c) => (
                             <option key={c.id} value={c.id}>
-                              {c.name}
-                              {c.role === 'focal' ? ' (focal)' : ''}
+                              {c.role === 'focal' ? t('exports.caseFocal', { name: c.name }) : c.name}
                             </option>
                           ))}
                       </select>
                     </Row>
                   ) : null}
                   {form.what === 'claims' ? (
-                    <Row label="Claims">
-                      <select className="native-select" aria-label="Claims" value={form.claimId} onChange={(e) => update({ claimId: e.target.value })}>
-                        <option value="">The whole register</option>
+                    <Row label={t('exports.claims')}>
+                      <select className="native-select" aria-label={t('exports.claims')} value={form.claimId} onChange={(e) => update({ claimId: e.target.value })}>
+                        <option value="">{t('exports.wholeRegister')}</option>
                         {(claims.data ?? []).map((c) => (
                           <option key={c.id} value={c.id}>
-                            One claim as a card: {c.claimant}
-                            {c.date ? ` (${c.date})` : ''}
+                            {t('exports.oneClaimCard', { claimant: c.claimant, date: c.date || 'none' })}
                           </option>
                         ))}
                       </select>
                     </Row>
                   ) : null}
                   {usesNormsAndCases(form.what) ? (
-                    <Row label="Layout" labelId={ids.layout}>
+                    <Row label={t('exports.layout')} labelId={ids.layout}>
                       <ToggleGroup.Root
                         type="single"
                         className="segmented"
@@ -238,47 +245,47 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
                         onValueChange={(value) => value && update({ layout: value as ExportForm['layout'] })}
                       >
                         <ToggleGroup.Item value="cases-as-columns" className="segment">
-                          Cases as columns
+                          {t('exports.casesAsColumns')}
                         </ToggleGroup.Item>
                         <ToggleGroup.Item value="stages-as-columns" className="segment">
-                          Stages as columns
+                          {t('exports.stagesAsColumns')}
                         </ToggleGroup.Item>
                       </ToggleGroup.Root>
                     </Row>
                   ) : null}
                   {usesShape(form.format) && form.format === 'csv' ? (
-                    <Row label="Table" labelId={ids.shape}>
+                    <Row label={t('exports.table')} labelId={ids.shape}>
                       <ToggleGroup.Root type="single" className="segmented" aria-labelledby={ids.shape} value={form.shape} onValueChange={(value) => value && update({ shape: value as 'long' | 'wide' })}>
-                        <ToggleGroup.Item value="long" className="segment" title="One row per norm × stage × case">
-                          Long
+                        <ToggleGroup.Item value="long" className="segment" title={t('exports.longTitle')}>
+                          {t('exports.long')}
                         </ToggleGroup.Item>
-                        <ToggleGroup.Item value="wide" className="segment" title="Stages as rows, cases as columns">
-                          Wide
+                        <ToggleGroup.Item value="wide" className="segment" title={t('exports.wideTitle')}>
+                          {t('exports.wide')}
                         </ToggleGroup.Item>
                       </ToggleGroup.Root>
                     </Row>
                   ) : null}
                   {form.format === 'csv' ? (
-                    <Row label="Encoding">
+                    <Row label={t('exports.encoding')}>
                       <label className="choice">
                         <input type="checkbox" checked={form.bom} onChange={(e) => update({ bom: e.target.checked })} />
-                        <span>UTF-8 with a byte order mark, so that Excel shows Cyrillic correctly</span>
+                        <span>{t('exports.bom', { utf8: 'UTF-8', excel: 'Excel' })}</span>
                       </label>
                     </Row>
                   ) : null}
                   {usesCitations(form.format) ? (
-                    <Row label="Citations">
-                      <select className="native-select" aria-label="Citation style" value={form.style} onChange={(e) => update({ style: e.target.value as CitationStyle })}>
-                        {(Object.keys(STYLE_LABELS) as CitationStyle[]).map((s) => (
+                    <Row label={t('exports.citations')}>
+                      <select className="native-select" aria-label={t('exports.citationStyle')} value={form.style} onChange={(e) => update({ style: e.target.value as CitationStyle })}>
+                        {CITATION_STYLES.map((s) => (
                           <option key={s} value={s}>
-                            {STYLE_LABELS[s]}
+                            {styleLabel(s, t)}
                           </option>
                         ))}
                       </select>
                     </Row>
                   ) : null}
-                  <Row label="Language">
-                    <select className="native-select" aria-label="Language of headings and notes" value={form.language} onChange={(e) => update({ language: e.target.value as ExportLanguage })}>
+                  <Row label={t('exports.language')}>
+                    <select className="native-select" aria-label={t('exports.languageOfHeadings')} value={form.language} onChange={(e) => update({ language: e.target.value as ExportLanguage })}>
                       {(Object.keys(LANGUAGE_LABELS) as ExportLanguage[]).map((l) => (
                         <option key={l} value={l} lang={l}>
                           {LANGUAGE_LABELS[l]}
@@ -286,17 +293,17 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
                       ))}
                     </select>
                   </Row>
-                  {form.language === 'kk' ? <p className="export-hint">Citations use Russian terms: there is no Kazakh citation locale.</p> : null}
+                  {form.language === 'kk' ? <p className="export-hint">{t('exports.kazakhCitations')}</p> : null}
                   {usesCitations(form.format) ? (
-                    <Row label="References">
+                    <Row label={t('exports.references')}>
                       <label className="choice">
                         <input type="checkbox" checked={form.romanise} onChange={(e) => update({ romanise: e.target.checked })} />
-                        <span>Romanise Cyrillic references (ALA-LC, as Europe-Asia Studies and Post-Soviet Affairs ask)</span>
+                        <span>{t('exports.romanise', { alaLc: 'ALA-LC', journals: 'Europe-Asia Studies, Post-Soviet Affairs' })}</span>
                       </label>
                     </Row>
                   ) : null}
                   {usesNoteMarks(form.format) && form.style === 'chicago-note' ? (
-                    <Row label="Table notes" labelId={ids.noteMarks}>
+                    <Row label={t('exports.tableNotes')} labelId={ids.noteMarks}>
                       <ToggleGroup.Root
                         type="single"
                         className="segmented"
@@ -304,28 +311,28 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
                         value={form.noteMarks}
                         onValueChange={(value) => value && update({ noteMarks: value as ExportForm['noteMarks'] })}
                       >
-                        <ToggleGroup.Item value="letters" className="segment" title="a, b, c… under each table, apart from the article’s numbered footnotes (Chicago 3.77)">
-                          Letters
+                        <ToggleGroup.Item value="letters" className="segment" title={t('exports.lettersTitle', { chicagoRule: 'Chicago 3.77' })}>
+                          {t('exports.letters')}
                         </ToggleGroup.Item>
-                        <ToggleGroup.Item value="numbers" className="segment" title="1, 2, 3… (Word: real footnotes)">
-                          Numbers
+                        <ToggleGroup.Item value="numbers" className="segment" title={t('exports.numbersTitle', { word: 'Word' })}>
+                          {t('exports.numbers')}
                         </ToggleGroup.Item>
                       </ToggleGroup.Root>
                     </Row>
                   ) : null}
                   {usesPages(form.format) ? (
                     <>
-                      <Row label="Paper" labelId={ids.paper}>
+                      <Row label={t('exports.paper')} labelId={ids.paper}>
                         <ToggleGroup.Root type="single" className="segmented" aria-labelledby={ids.paper} value={form.paper} onValueChange={(value) => value && update({ paper: value as 'a4' | 'letter' })}>
                           <ToggleGroup.Item value="a4" className="segment">
-                            A4
+                            {PAPER_NAMES.a4}
                           </ToggleGroup.Item>
                           <ToggleGroup.Item value="letter" className="segment">
-                            Letter
+                            {PAPER_NAMES.letter}
                           </ToggleGroup.Item>
                         </ToggleGroup.Root>
                       </Row>
-                      <Row label="Orientation" labelId={ids.orientation}>
+                      <Row label={t('exports.orientation')} labelId={ids.orientation}>
                         <ToggleGroup.Root
                           type="single"
                           className="segmented"
@@ -333,14 +340,14 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
                           value={form.orientation}
                           onValueChange={(value) => value && update({ orientation: value as ExportForm['orientation'] })}
                         >
-                          <ToggleGroup.Item value="auto" className="segment" title={`As suits the content (${defaultOrientation(form.what)} here)`}>
-                            Automatic
+                          <ToggleGroup.Item value="auto" className="segment" title={t('exports.autoTitle', { orientation: defaultOrientation(form.what) })}>
+                            {t('exports.automatic')}
                           </ToggleGroup.Item>
                           <ToggleGroup.Item value="landscape" className="segment">
-                            Landscape
+                            {t('exports.landscape')}
                           </ToggleGroup.Item>
                           <ToggleGroup.Item value="portrait" className="segment">
-                            Portrait
+                            {t('exports.portrait')}
                           </ToggleGroup.Item>
                         </ToggleGroup.Root>
                       </Row>
@@ -351,23 +358,23 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
 
               <div className="export-footer">
                 <PathField
-                  label="Save as"
+                  label={t('exports.saveAs')}
                   mode="save"
-                  title="Export"
+                  title={t('exports.export')}
                   defaultName={basename(suggested)}
                   filters={[{ name: FORMAT_LABELS[form.format], extensions: [EXTENSIONS[form.format]] }]}
                   value={path}
                   onChange={setTypedPath}
                   disabled={busy}
-                  placeholder={suggested || '/home/me/Documents/Matrix.pdf'}
-                  hint="An existing file of that name is replaced."
-                  error={tried && path.trim() === '' && !CAN_CHOOSE_FILES ? 'Give the path of the file to write.' : null}
+                  placeholder={suggested || t('exports.pathPlaceholder', { home: '/home/me', ext: `.${EXTENSIONS[form.format]}` })}
+                  hint={t('exports.replaced')}
+                  error={tried && path.trim() === '' && !CAN_CHOOSE_FILES ? t('exports.givePath') : null}
                 />
 
                 <ExportStatus
                   state={state}
                   starting={busy && !job.job}
-                  message={job.job?.message ?? 'Starting…'}
+                  message={job.job?.message ?? t('exports.starting')}
                   done={job.job?.done ?? 0}
                   total={job.job?.total ?? 0}
                   refused={refused}
@@ -381,15 +388,15 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
                 <div className="dialog-actions export-actions">
                   {busy ? (
                     <button type="button" className="button" onClick={() => void job.cancel()} disabled={!job.job}>
-                      Cancel export
+                      {t('exports.cancelExport')}
                     </button>
                   ) : (
                     <>
                       <button type="button" className="button" onClick={onClose}>
-                        {state === 'done' ? 'Close' : 'Cancel'}
+                        {state === 'done' ? t('exports.close') : t('exports.cancel')}
                       </button>
                       <button type="submit" className="button button-primary" disabled={request === null}>
-                        {state === 'done' ? 'Export again' : 'Export'}
+                        {state === 'done' ? t('exports.exportAgain') : t('exports.export')}
                       </button>
                     </>
                   )}
@@ -432,6 +439,7 @@ interface CheckListProps {
 
 /** Checkboxes that keep the order of `items` in what they report. */
 function CheckList({ label, items, checked, disabled = false, inline = false, onChange }: CheckListProps) {
+  const t = useT();
   const set = new Set(checked);
   return (
     <div className={`check-list${inline ? ' is-inline' : ''}`} role="group" aria-label={label}>
@@ -450,7 +458,12 @@ function CheckList({ label, items, checked, disabled = false, inline = false, on
           />
           <span>
             {item.label}
-            {item.note ? <span className="muted"> ({item.note})</span> : null}
+            {item.note ? (
+              <span className="muted">
+                {SPACE}
+                {t('exports.parenthesised', { text: item.note })}
+              </span>
+            ) : null}
           </span>
         </label>
       ))}
@@ -473,13 +486,14 @@ interface ExportStatusProps {
 
 /** Where the export stands, in place: progress and its message, the refusal, or the files written. */
 function ExportStatus({ state, starting, message, done, total, refused, error, files, warnings, onOpen }: ExportStatusProps) {
+  const t = useT();
   if (starting || state === 'running') {
     const value = total > 0 ? Math.min(done / total, 1) : 0;
     return (
       <div className="export-status is-running" data-testid="export-progress">
-        <progress className="progress" max={1} value={value} aria-label="Export progress" />
+        <progress className="progress" max={1} value={value} aria-label={t('exports.exportProgress')} />
         <p role="status" aria-live="polite">
-          {starting ? 'Starting…' : message}
+          {starting ? t('exports.starting') : message}
         </p>
       </div>
     );
@@ -487,7 +501,7 @@ function ExportStatus({ state, starting, message, done, total, refused, error, f
   if (refused && error) {
     return (
       <div className="export-refusal" role="alert" data-testid="export-refusal">
-        <p className="export-refusal-title">Not exported</p>
+        <p className="export-refusal-title">{t('exports.notExported')}</p>
         <p className="export-refusal-message">{error}</p>
       </div>
     );
@@ -495,7 +509,7 @@ function ExportStatus({ state, starting, message, done, total, refused, error, f
   if (state === 'cancelled') {
     return (
       <p className="export-status" role="status" data-testid="export-cancelled">
-        Cancelled. Nothing was written.
+        {t('exports.cancelledNothing')}
       </p>
     );
   }
@@ -503,7 +517,7 @@ function ExportStatus({ state, starting, message, done, total, refused, error, f
   if (state === 'done') {
     return (
       <div className="export-status is-done" data-testid="export-result" role="status">
-        <p className="export-done-title">Exported {plural(files.length, 'file')}</p>
+        <p className="export-done-title">{t('exports.exportedFiles', { count: files.length })}</p>
         <ul className="export-files">
           {files.map((f) => (
             <li key={f.path}>
@@ -513,14 +527,14 @@ function ExportStatus({ state, starting, message, done, total, refused, error, f
               <span className="muted numeric">{formatBytes(f.bytes)}</span>
               {CAN_CHOOSE_FILES ? (
                 <button type="button" className="button button-small" onClick={() => onOpen(f.path)}>
-                  Open
+                  {t('exports.open')}
                 </button>
               ) : null}
             </li>
           ))}
         </ul>
         {warnings.length > 0 ? (
-          <ul className="export-warnings" aria-label="Warnings">
+          <ul className="export-warnings" aria-label={t('exports.warnings')}>
             {warnings.map((w) => (
               <li key={w}>{w}</li>
             ))}

@@ -2,6 +2,10 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ExportRequest } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
 import { api, toApiError } from '../api';
+import { useT } from '../i18n/use-t';
+
+/** A paper size's name: the same in every language, as printers list it. */
+const PAPER_NAMES = { a4: 'A4', letter: 'Letter' } as const;
 
 const DEBOUNCE_MS = 250;
 const MM = 96 / 25.4;
@@ -38,6 +42,7 @@ interface Loaded {
  * that runs nothing (sandbox="") and cannot be clicked into, scaled to fit the pane.
  */
 export function ExportPreview({ request, problem, paper, orientation, format }: ExportPreviewProps) {
+  const t = useT();
   const key = request ? JSON.stringify({ ...request, format: 'pdf' }) : null;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [shownHtml, setShownHtml] = useState<string | null>(null);
@@ -87,9 +92,9 @@ export function ExportPreview({ request, problem, paper, orientation, format }: 
   return (
     <div className="export-preview" data-testid="export-preview">
       <div className="export-preview-head">
-        <span className="section-heading">Preview · first page{format === 'pdf' ? '' : ', as in the PDF'}</span>
+        <span className="section-heading">{t('exports.previewHead', { pdf: format === 'pdf' ? 'yes' : 'no' })}</span>
         <span className="export-preview-state muted" role="status" aria-live="polite">
-          {problem ? '' : updating ? 'Updating…' : error ? 'Not available' : `${paper === 'a4' ? 'A4' : 'Letter'}, ${orientation}`}
+          {problem ? '' : updating ? t('exports.updating') : error ? t('exports.notAvailable') : t('exports.pageShape', { paper: PAPER_NAMES[paper], orientation })}
         </span>
       </div>
       <div className="export-preview-box" ref={box}>
@@ -102,7 +107,7 @@ export function ExportPreview({ request, problem, paper, orientation, format }: 
         ) : shownHtml && scale > 0 ? (
           <div className={`export-sheet${updating ? ' is-updating' : ''}`} style={{ width: pageW * scale, height: pageH * scale }}>
             <iframe
-              title="Preview of the first page"
+              title={t('exports.previewFrame')}
               className="export-frame"
               sandbox=""
               srcDoc={shownHtml}
@@ -111,7 +116,7 @@ export function ExportPreview({ request, problem, paper, orientation, format }: 
             />
           </div>
         ) : (
-          <p className="export-preview-note muted">Preparing the preview…</p>
+          <p className="export-preview-note muted">{t('exports.preparing')}</p>
         )}
       </div>
     </div>

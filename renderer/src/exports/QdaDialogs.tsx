@@ -1,17 +1,56 @@
 import { useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
 import type { JobDto, ProjectOverview, ProjectSummary, QdaSkippedDto, QdpxImportReportDto, QdpxPreviewDto } from '../../../electron/contract/api';
 import { ApiError, isErrorCode } from '../../../electron/contract/errors';
 import { api, toApiError } from '../api';
 import { InlineAlert } from '../ui/InlineAlert';
 import { frameworkOf } from '../matrix/matrix-model';
 import { Modal } from '../ui/Modal';
-import { plural } from '../safety/format';
 import { CAN_CHOOSE_FILES, PathField } from '../safety/PathField';
 import { safeFileName, siblingPath } from '../safety/paths';
 import { useServices } from '../workbench-context';
 import './exports.css';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import { useT } from '../i18n/use-t';
+import { SEP } from '../ui/marks';
 
-/** "textSources" → "text sources". */
+/** Names of a format and of the programs that read it: the same in every language. */
+const REFI_QDA = 'REFI-QDA';
+const QDA_TOOLS = 'NVivo, MAXQDA, ATLAS.ti, QualCoder';
+const APP_NAME = 'Comparanda';
+const CRUMB = ' › ';
+const HOME = '/home/me';
+
+/** The counts' keys the core reports (import and export), by their words. */
+const COUNT_WORDS: Record<string, MessageId> = {
+  frameworks: 'exports.countFrameworks',
+  norms: 'exports.countNorms',
+  codes: 'exports.countCodes',
+  attributes: 'exports.countAttributes',
+  attributeValues: 'exports.countAttributeValues',
+  cases: 'exports.countCases',
+  participants: 'exports.countParticipants',
+  sources: 'exports.countSources',
+  documents: 'exports.countDocuments',
+  excerpts: 'exports.countExcerpts',
+  codings: 'exports.countCodings',
+  cells: 'exports.countCells',
+  cellLinks: 'exports.countCellLinks',
+  memos: 'exports.countMemos',
+  claims: 'exports.countClaims',
+  records: 'exports.countRecords',
+  users: 'exports.countUsers',
+  normCodes: 'exports.countNormCodes',
+  stageCodes: 'exports.countStageCodes',
+  variables: 'exports.countVariables',
+  selections: 'exports.countSelections',
+  notes: 'exports.countNotes',
+  links: 'exports.countLinks',
+  sets: 'exports.countSets',
+  files: 'exports.countFiles',
+};
+
+/** "textSources" → "text sources": a count the catalogue does not name yet still reads as words. */
 function countLabel(key: string): string {
   return key
     .replace(/([a-z])([A-Z])/g, '$1 $2')
@@ -20,14 +59,16 @@ function countLabel(key: string): string {
 }
 
 function Counts({ counts, label }: { counts: Record<string, number>; label: string }) {
+  const t = useT();
+  const intl = useIntl();
   const entries = Object.entries(counts).filter(([, n]) => n > 0);
-  if (entries.length === 0) return <p className="muted">Nothing.</p>;
+  if (entries.length === 0) return <p className="muted">{t('exports.nothing')}</p>;
   return (
     <div className="qda-counts" aria-label={label} role="list">
       {entries.map(([key, n]) => (
         <div key={key} role="listitem">
-          <span>{countLabel(key)}</span>
-          <span className="numeric">{n.toLocaleString('en-GB')}</span>
+          <span>{COUNT_WORDS[key] ? t(COUNT_WORDS[key]) : countLabel(key)}</span>
+          <span className="numeric">{intl.formatNumber(n)}</span>
         </div>
       ))}
     </div>
@@ -60,6 +101,7 @@ interface QdaImportDialogProps {
  * excerpts to which norm stage, then what was imported and what was left out, and why.
  */
 export function QdaImportDialog({ format, overview, onClose }: QdaImportDialogProps) {
+  const t = useT();
   const { store, queue } = useServices();
   const [path, setPath] = useState('');
   const [state, setState] = useState<Step>({ step: 'choose' });
@@ -118,9 +160,9 @@ export function QdaImportDialog({ format, overview, onClose }: QdaImportDialogPr
       } finally {
         setJob(null);
       }
-      if (current.state === 'cancelled') throw new ApiError('CONFLICT', 'The import was cancelled: nothing was imported, the project is as it was.');
+      if (current.state === 'cancelled') throw new ApiError('CONFLICT', t('exports.importCancelled'));
       if (current.state === 'failed' || !current.result?.report) {
-        throw new ApiError(current.error && isErrorCode(current.error.code) ? current.error.code : 'INTERNAL', current.error?.message ?? 'The import stopped without a report.');
+        throw new ApiError(current.error && isErrorCode(current.error.code) ? current.error.code : 'INTERNAL', current.error?.message ?? t('exports.importNoReport'));
       }
       const report = current.result.report;
       // An import writes beneath the undo history: everything is read again.
@@ -129,38 +171,37 @@ export function QdaImportDialog({ format, overview, onClose }: QdaImportDialogPr
     });
   };
 
-  const title = format === 'qdpx' ? 'Import a REFI-QDA project (.qdpx)' : 'Import a REFI-QDA codebook (.qdc)';
+  const ext = `.${format}`;
+  const title = t(format === 'qdpx' ? 'exports.importQdpxTitle' : 'exports.importQdcTitle', { refiQda: REFI_QDA, ext });
   const description =
     state.step === 'choose'
-      ? format === 'qdpx'
-        ? 'A project exported from NVivo, MAXQDA, ATLAS.ti or QualCoder: its sources, excerpts, codes and memos. Importing the same file again updates what it brought in.'
-        : 'A codebook exported from NVivo, MAXQDA, ATLAS.ti or QualCoder: its codes, with their hierarchy and descriptions.'
+      ? t(format === 'qdpx' ? 'exports.importQdpxDescription' : 'exports.importQdcDescription', { tools: QDA_TOOLS })
       : state.step === 'map'
-        ? 'Choose where coded excerpts go: a code mapped to a norm stage links its excerpts to that cell of their case. Unmapped codes are kept as codes.'
-        : 'The import is done. Undo history was cleared, since the import wrote beneath it.';
+        ? t('exports.mapDescription')
+        : t('exports.importDone');
 
   return (
     <Modal open onOpenChange={(open) => (open || pending ? undefined : onClose())} title={title} description={description} wide testId="qda-import-dialog">
       {state.step === 'choose' ? (
         <form className="dialog-form" onSubmit={read}>
           <PathField
-            label={format === 'qdpx' ? 'REFI-QDA project file' : 'REFI-QDA codebook file'}
+            label={t(format === 'qdpx' ? 'exports.projectFile' : 'exports.codebookFile', { refiQda: REFI_QDA })}
             mode="open"
             title={title}
-            filters={[{ name: format === 'qdpx' ? 'REFI-QDA project' : 'REFI-QDA codebook', extensions: [format] }]}
+            filters={[{ name: t(format === 'qdpx' ? 'exports.projectFilter' : 'exports.codebookFilter', { refiQda: REFI_QDA }), extensions: [format] }]}
             value={path}
             onChange={setPath}
             autoFocus
-            placeholder={format === 'qdpx' ? '/home/me/Documents/Interviews.qdpx' : '/home/me/Documents/Codebook.qdc'}
-            hint={CAN_CHOOSE_FILES ? undefined : 'The full path of the file on this computer.'}
+            placeholder={t(format === 'qdpx' ? 'exports.qdpxPlaceholder' : 'exports.qdcPlaceholder', { home: HOME, ext })}
+            hint={CAN_CHOOSE_FILES ? undefined : t('exports.fullPath')}
           />
           {error ? <InlineAlert message={error.message} /> : null}
           <div className="dialog-actions">
             <button type="button" className="button" onClick={onClose}>
-              Cancel
+              {t('exports.cancel')}
             </button>
             <button type="submit" className="button button-primary" disabled={pending || path.trim() === ''}>
-              {pending ? (format === 'qdpx' ? 'Reading…' : 'Importing…') : format === 'qdpx' ? 'Next: map codes' : 'Import'}
+              {pending ? t(format === 'qdpx' ? 'exports.reading' : 'exports.importing') : t(format === 'qdpx' ? 'exports.nextMapCodes' : 'exports.import')}
             </button>
           </div>
         </form>
@@ -199,12 +240,13 @@ interface MappingStepProps {
 }
 
 function MappingStep({ preview, overview, mapping, onMapping, pending, progress, onCancel, error, onBack, onImport }: MappingStepProps) {
+  const t = useT();
   const norms = overview.norms.filter((n) => !n.archived);
   const stageName = (normId: string, stageId: string | null) => {
     const norm = overview.norms.find((n) => n.id === normId);
-    if (!norm) return 'a norm of the project it came from';
+    if (!norm) return t('exports.projectOrigin');
     const stage = frameworkOf(norm, overview.frameworks)?.stages.find((s) => s.id === stageId);
-    return stage ? `${norm.shortLabel || norm.label} · ${stage.label}` : norm.shortLabel || norm.label;
+    return stage ? `${norm.shortLabel || norm.label}${SEP}${stage.label}` : norm.shortLabel || norm.label;
   };
   const mapped = Object.values(mapping).filter(Boolean).length;
   const ours = preview.codes.filter((c) => c.comparanda).length;
@@ -217,29 +259,26 @@ function MappingStep({ preview, overview, mapping, onMapping, pending, progress,
         <span>
           <strong>{preview.projectName || preview.file}</strong>
         </span>
-        {preview.origin ? <span>from {preview.origin}</span> : null}
-        <span>{plural(preview.codes.length, 'code')}</span>
-        <span>{plural(sources, 'text or PDF source')}</span>
-        <span>{plural(counts.codings ?? 0, 'coding')}</span>
-        <span>{plural(preview.cases.length, 'case')}</span>
+        {preview.origin ? <span>{t('exports.fromOrigin', { origin: preview.origin })}</span> : null}
+        <span>{t('exports.codesCount', { count: preview.codes.length })}</span>
+        <span>{t('exports.sourcesCount', { count: sources })}</span>
+        <span>{t('exports.codingsCount', { count: counts.codings ?? 0 })}</span>
+        <span>{t('exports.casesCount', { count: preview.cases.length })}</span>
       </p>
       {preview.cases.length === 0 ? (
-        <p className="field-hint">
-          This file has no cases. Excerpts reach a matrix cell through the case they belong to, so its coded excerpts come in as excerpts with their
-          codes, not yet linked to cells.
-        </p>
+        <p className="field-hint">{t('exports.noCasesInFile')}</p>
       ) : (
-        <p className="field-hint">Cases in the file: {preview.cases.map((c) => c.name).join(', ')}.</p>
+        <p className="field-hint">{t('exports.casesInFile', { names: preview.cases.map((c) => c.name).join(', ') })}</p>
       )}
       <div className="qda-table-wrap">
         <table className="qda-table">
           <thead>
             <tr>
-              <th scope="col">Code in the file</th>
+              <th scope="col">{t('exports.codeInFile')}</th>
               <th scope="col" className="num">
-                Codings
+                {t('exports.codings')}
               </th>
-              <th scope="col">Coded excerpts go to</th>
+              <th scope="col">{t('exports.excerptsGoTo')}</th>
             </tr>
           </thead>
           <tbody>
@@ -247,26 +286,29 @@ function MappingStep({ preview, overview, mapping, onMapping, pending, progress,
               <tr key={code.guid} className={code.codings === 0 ? 'qda-zero' : undefined}>
                 <th scope="row" title={code.description || undefined}>
                   <span className="qda-swatch" style={{ background: code.color ?? 'transparent' }} aria-hidden="true" />
-                  {code.path.length > 1 ? <span className="qda-code-path">{code.path.slice(0, -1).join(' › ')} › </span> : null}
+                  {code.path.length > 1 ? <span className="qda-code-path">
+                      {code.path.slice(0, -1).join(CRUMB)}
+                      {CRUMB}
+                    </span> : null}
                   <span className="qda-code-name">{code.path[code.path.length - 1] ?? code.name}</span>
                 </th>
                 <td className="num">{code.codings}</td>
                 <td>
                   {code.comparanda ? (
-                    <span className="qda-ours">Comparanda’s own code: {stageName(code.comparanda.normId, code.comparanda.stageId)} (mapped automatically)</span>
+                    <span className="qda-ours">{t('exports.oursCode', { app: APP_NAME, stage: stageName(code.comparanda.normId, code.comparanda.stageId) })}</span>
                   ) : (
                     <select
                       className="native-select"
-                      aria-label={`Coded excerpts of “${code.name}” go to`}
+                      aria-label={t('exports.excerptsOfGoTo', { name: code.name })}
                       value={mapping[code.guid] ?? ''}
                       onChange={(e) => onMapping({ ...mapping, [code.guid]: e.target.value })}
                     >
-                      <option value="">No cell: keep as a code</option>
+                      <option value="">{t('exports.noCellKeep')}</option>
                       {norms.map((norm) => (
                         <optgroup key={norm.id} label={norm.label}>
                           {(frameworkOf(norm, overview.frameworks)?.stages ?? []).map((stage) => (
                             <option key={stage.id} value={`${norm.id}|${stage.id}`}>
-                              {norm.shortLabel || norm.label} · {stage.position}. {stage.label}
+                              {t('exports.stageChoice', { norm: norm.shortLabel || norm.label, position: stage.position, stage: stage.label })}
                             </option>
                           ))}
                         </optgroup>
@@ -282,7 +324,7 @@ function MappingStep({ preview, overview, mapping, onMapping, pending, progress,
       {preview.skipped.length > 0 ? (
         <details className="qda-details">
           <summary>
-            {plural(preview.skipped.length, 'item')} will be left out (audio, video, pictures, sets…) — why
+            {t('exports.leftOut', { count: preview.skipped.length })}
           </summary>
           <SkippedList items={preview.skipped} testId="qda-preview-skipped" />
         </details>
@@ -291,22 +333,22 @@ function MappingStep({ preview, overview, mapping, onMapping, pending, progress,
       <div className="dialog-actions">
         <span className="muted qda-mapped" role="status" data-testid="qda-import-status">
           {progress
-            ? `${progress.message || 'Starting'}${progress.total ? ` (${progress.done} of ${progress.total})` : ''}…`
+            ? t('exports.progress', { message: progress.message || t('exports.progressStarting'), done: progress.done, total: progress.total ? progress.total : 'none' })
             : mapped > 0 || ours > 0
-              ? `${plural(mapped, 'code')} mapped${ours ? `, ${ours} of Comparanda’s own` : ''}`
-              : 'No code mapped to a cell'}
+              ? t('exports.mappedCodes', { count: mapped, ours, app: APP_NAME })
+              : t('exports.noCodeMapped')}
         </span>
         {progress ? (
           <button type="button" className="button" onClick={onCancel}>
-            Cancel import
+            {t('exports.cancelImport')}
           </button>
         ) : (
           <button type="button" className="button" onClick={onBack} disabled={pending}>
-            Back
+            {t('exports.back')}
           </button>
         )}
         <button type="button" className="button button-primary" onClick={onImport} disabled={pending}>
-          {pending ? 'Importing…' : 'Import'}
+          {pending ? t('exports.importing') : t('exports.import')}
         </button>
       </div>
     </div>
@@ -314,27 +356,28 @@ function MappingStep({ preview, overview, mapping, onMapping, pending, progress,
 }
 
 function ReportStep({ report, onClose }: { report: QdpxImportReportDto; onClose: () => void }) {
+  const t = useT();
   return (
     <div className="dialog-form" data-testid="qda-report">
       <p className="qda-summary">
         <span>
           <strong>{report.projectName || report.file}</strong>
         </span>
-        {report.origin ? <span>from {report.origin}</span> : null}
+        {report.origin ? <span>{t('exports.fromOrigin', { origin: report.origin })}</span> : null}
       </p>
-      <h3 className="section-heading dialog-section-title">Imported</h3>
-      <Counts counts={report.imported} label="Imported" />
+      <h3 className="section-heading dialog-section-title">{t('exports.imported')}</h3>
+      <Counts counts={report.imported} label={t('exports.imported')} />
       {report.skipped.length > 0 ? (
         <>
-          <h3 className="section-heading dialog-section-title">Skipped ({report.skipped.length})</h3>
+          <h3 className="section-heading dialog-section-title">{t('exports.skipped', { count: report.skipped.length })}</h3>
           <SkippedList items={report.skipped} testId="qda-skipped" />
         </>
       ) : (
-        <p className="muted">Nothing was skipped.</p>
+        <p className="muted">{t('exports.nothingSkipped')}</p>
       )}
       {report.notes.length > 0 ? (
         <>
-          <h3 className="section-heading dialog-section-title">Notes</h3>
+          <h3 className="section-heading dialog-section-title">{t('exports.notes')}</h3>
           <ul className="qda-notes">
             {report.notes.map((n) => (
               <li key={n}>{n}</li>
@@ -344,7 +387,7 @@ function ReportStep({ report, onClose }: { report: QdpxImportReportDto; onClose:
       ) : null}
       <div className="dialog-actions">
         <button type="button" className="button button-primary" onClick={onClose}>
-          Done
+          {t('exports.done')}
         </button>
       </div>
     </div>
@@ -359,8 +402,9 @@ interface QdaExportDialogProps {
 
 /** The project (or its codebook) as REFI-QDA, for NVivo, MAXQDA, ATLAS.ti or QualCoder. */
 export function QdaExportDialog({ format, project, onClose }: QdaExportDialogProps) {
+  const t = useT();
   const { queue } = useServices();
-  const suggested = siblingPath(project.path, `${safeFileName(format === 'qdpx' ? project.title : `${project.title} codebook`)}.${format}`);
+  const suggested = siblingPath(project.path, `${safeFileName(format === 'qdpx' ? project.title : t('exports.codebookName', { title: project.title }))}.${format}`);
   const [path, setPath] = useState(suggested);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
@@ -381,26 +425,24 @@ export function QdaExportDialog({ format, project, onClose }: QdaExportDialogPro
     }
   };
 
-  const title = format === 'qdpx' ? 'Export as REFI-QDA (.qdpx)' : 'Export codebook (.qdc)';
+  const title = t(format === 'qdpx' ? 'exports.exportQdpxTitle' : 'exports.exportQdcTitle', { refiQda: REFI_QDA, ext: `.${format}` });
   return (
     <Modal
       open
       onOpenChange={(open) => (open || pending ? undefined : onClose())}
       title={title}
       description={
-        format === 'qdpx'
-          ? 'Sources, documents, excerpts, codes and memos in the exchange format NVivo, MAXQDA, ATLAS.ti and QualCoder read. Interviewees appear by pseudonym only; what REFI-QDA has no place for travels in notes that Comparanda reads back.'
-          : 'The codes, with their hierarchy and descriptions, for another program’s codebook.'
+        format === 'qdpx' ? t('exports.exportQdpxDescription', { tools: QDA_TOOLS, refiQda: REFI_QDA, app: APP_NAME }) : t('exports.exportQdcDescription')
       }
       testId="qda-export-dialog"
     >
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <PathField
-          label="Save as"
+          label={t('exports.saveAs')}
           mode="save"
           title={title}
           defaultName={`${safeFileName(project.title)}.${format}`}
-          filters={[{ name: format === 'qdpx' ? 'REFI-QDA project' : 'REFI-QDA codebook', extensions: [format] }]}
+          filters={[{ name: t(format === 'qdpx' ? 'exports.projectFilter' : 'exports.codebookFilter', { refiQda: REFI_QDA }), extensions: [format] }]}
           value={path}
           onChange={(next) => {
             setPath(next);
@@ -411,17 +453,17 @@ export function QdaExportDialog({ format, project, onClose }: QdaExportDialogPro
         {error ? <InlineAlert message={error.message} /> : null}
         {result ? (
           <div className="export-status is-done" role="status" data-testid="qda-export-result">
-            <p className="export-done-title">Wrote {result.path}</p>
-            <Counts counts={result.counts} label="Exported" />
+            <p className="export-done-title">{t('exports.wrote', { path: result.path })}</p>
+            <Counts counts={result.counts} label={t('exports.exported')} />
           </div>
         ) : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose} disabled={pending}>
-            {result ? 'Close' : 'Cancel'}
+            {result ? t('exports.close') : t('exports.cancel')}
           </button>
           {result ? null : (
             <button type="submit" className="button button-primary" disabled={pending || path.trim() === ''}>
-              {pending ? 'Exporting…' : 'Export'}
+              {pending ? t('exports.exporting') : t('exports.export')}
             </button>
           )}
         </div>

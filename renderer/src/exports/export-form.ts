@@ -5,6 +5,11 @@
 import type { ExportFormatName, ExportKindDto, ExportKindName, ExportRequest, Orientation, ProjectOverview } from '../../../electron/contract/api';
 import { extensionOf, safeFileName, siblingPath, withExtension } from '../safety/paths';
 import { arrangedCases, loadSettings, matchesView, shownNorms } from '../matrix/view-state';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import type { MessageValues } from '../../../electron/contract/i18n/format';
+
+/** useT()'s function, for the choices' words outside React. */
+export type Translate = (id: MessageId, values?: MessageValues) => string;
 
 export type CitationStyle = 'chicago-note' | 'apa' | 'harvard';
 export type Paper = 'a4' | 'letter';
@@ -50,20 +55,56 @@ export const FORMAT_LABELS: Record<ExportFormatName, string> = {
   md: 'Markdown',
 };
 
-export const FORMAT_NOTES: Record<ExportFormatName, string> = {
-  pdf: 'For reading and printing: the bundled serif, table notes, page numbers.',
-  docx: 'Editable tables and footnotes, as journals ask for.',
-  tex: 'A standalone .tex, the tables as a -body.tex to \\input in a journal’s class, and a biblatex .bib of the cited sources.',
-  csv: 'One table of plain values, for spreadsheets and statistics.',
-  xlsx: 'A workbook: the long table and the wide one on separate sheets.',
-  md: 'Plain text with Markdown tables, for notes and repositories.',
+/** What each format is for, in the interface language (names of files and programs are arguments: never translated). */
+export function formatNote(format: ExportFormatName, t: Translate): string {
+  switch (format) {
+    case 'pdf':
+      return t('exports.notePdf');
+    case 'docx':
+      return t('exports.noteDocx');
+    case 'tex':
+      return t('exports.noteTex', { tex: '.tex', body: '-body.tex', input: '\\input', biblatex: 'biblatex', bib: '.bib' });
+    case 'csv':
+      return t('exports.noteCsv');
+    case 'xlsx':
+      return t('exports.noteXlsx');
+    case 'md':
+      return t('exports.noteMd', { markdown: 'Markdown' });
+  }
+}
+
+export const CITATION_STYLES: readonly CitationStyle[] = ['chicago-note', 'apa', 'harvard'];
+
+/** A citation style by its own name (a name, kept) and what it is (translated). */
+export function styleLabel(style: CitationStyle, t: Translate): string {
+  switch (style) {
+    case 'chicago-note':
+      return t('exports.styleChicago', { chicago: 'Chicago' });
+    case 'apa':
+      return t('exports.styleApa', { apa: 'APA' });
+    case 'harvard':
+      return t('exports.styleHarvard', { harvard: 'Harvard', citeThemRight: 'Cite Them Right' });
+  }
+}
+
+/** The core's export kinds, said in the interface language; a kind added later shows the core's own words. */
+const KIND_WORDS: Record<string, { label: MessageId; description: MessageId }> = {
+  matrix: { label: 'exports.kindMatrix', description: 'exports.kindMatrixNote' },
+  case: { label: 'exports.kindCase', description: 'exports.kindCaseNote' },
+  appendix: { label: 'exports.kindAppendix', description: 'exports.kindAppendixNote' },
+  claims: { label: 'exports.kindClaims', description: 'exports.kindClaimsNote' },
+  observation: { label: 'exports.kindObservation', description: 'exports.kindObservationNote' },
 };
 
-export const STYLE_LABELS: Record<CitationStyle, string> = {
-  'chicago-note': 'Chicago (notes and bibliography)',
-  apa: 'APA (author–date)',
-  harvard: 'Harvard (Cite Them Right)',
-};
+export function kindLabel(kind: ExportKindDto, t: Translate): string {
+  const words = KIND_WORDS[kind.kind];
+  return words ? t(words.label) : kind.label;
+}
+
+export function kindDescription(kind: ExportKindDto, t: Translate): string {
+  const words = KIND_WORDS[kind.kind];
+  return words ? t(words.description) : kind.description;
+}
 
 /** Landscape for wide tables, portrait for a case profile: as the export itself decides when not told. */
 export function defaultOrientation(what: ExportKindName): 'landscape' | 'portrait' {
@@ -171,13 +212,13 @@ export function requestOf(form: ExportForm): ExportRequest {
 }
 
 /** Why the choices cannot be exported yet, or null. */
-export function formProblem(form: ExportForm, kinds: readonly ExportKindDto[] | undefined): string | null {
+export function formProblem(form: ExportForm, kinds: readonly ExportKindDto[] | undefined, t: Translate): string | null {
   const kind = kinds?.find((k) => k.kind === form.what);
   if (kind?.unavailable) return kind.unavailable;
-  if (kind && !kind.formats.includes(form.format)) return `${kind.label} cannot be exported as ${FORMAT_LABELS[form.format]}.`;
-  if (usesNormsAndCases(form.what) && !form.viewId && form.normIds.length === 0) return 'Choose at least one norm.';
-  if (usesCases(form.what) && !form.viewId && form.caseIds.length === 0) return 'Choose at least one case.';
-  if (form.what === 'case' && !form.caseId) return 'Choose the case to profile.';
+  if (kind && !kind.formats.includes(form.format)) return t('exports.cannotExportAs', { kind: kindLabel(kind, t), format: FORMAT_LABELS[form.format] });
+  if (usesNormsAndCases(form.what) && !form.viewId && form.normIds.length === 0) return t('exports.chooseNorm');
+  if (usesCases(form.what) && !form.viewId && form.caseIds.length === 0) return t('exports.chooseCase');
+  if (form.what === 'case' && !form.caseId) return t('exports.chooseCaseToProfile');
   return null;
 }
 

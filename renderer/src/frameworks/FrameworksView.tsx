@@ -11,6 +11,8 @@ import { SortableList } from '../ui/SortableList';
 import { PaletteSelect } from '../matrix/StatusSelect';
 import { StatusSwatch } from '../matrix/StatusSwatch';
 import { apiCall, useEdit, useServices } from '../workbench-context';
+import { useT } from '../i18n/use-t';
+import { ELLIPSIS, SEP, SPACE } from '../ui/marks';
 
 interface FrameworksViewProps {
   frameworks: FrameworkDto[];
@@ -19,6 +21,7 @@ interface FrameworksViewProps {
 
 /** The frameworks whose stages are the matrix's rows: create from a template or from scratch, edit stages and scale. */
 export function FrameworksView({ frameworks, norms }: FrameworksViewProps) {
+  const t = useT();
   const [chosenId, setChosenId] = useState<string | undefined>(undefined);
   const [creating, setCreating] = useState(false);
   const framework = frameworks.find((f) => f.id === chosenId) ?? frameworks[0];
@@ -27,19 +30,21 @@ export function FrameworksView({ frameworks, norms }: FrameworksViewProps) {
     <section className="frameworks-view" aria-labelledby="frameworks-title" data-testid="frameworks-view">
       <header className="page-header">
         <div>
-          <p className="eyebrow">Project</p>
+          <p className="eyebrow">{t('frameworks.eyebrow')}</p>
           <h2 id="frameworks-title" className="matrix-norm">
-            Frameworks
+            {t('frameworks.title')}
           </h2>
-          <p className="muted">The ordered stages a norm’s matrix has as rows, and the status scale its cells are assessed on.</p>
+          <p className="muted">{t('frameworks.lede')}</p>
         </div>
         <button type="button" className="button" onClick={() => setCreating(true)}>
-          <PlusIcon /> New framework…
+          <PlusIcon />
+          {SPACE}
+          {t('frameworks.newFramework')}
         </button>
       </header>
 
       <div className="frameworks-layout">
-        <ul className="framework-list" aria-label="Frameworks">
+        <ul className="framework-list" aria-label={t('frameworks.title')}>
           {frameworks.map((f) => {
             const users = norms.filter((n) => n.frameworkId === f.id && !n.archived).length;
             return (
@@ -47,8 +52,10 @@ export function FrameworksView({ frameworks, norms }: FrameworksViewProps) {
                 <button type="button" className="framework-item" aria-current={f.id === framework?.id ? 'true' : undefined} onClick={() => setChosenId(f.id)}>
                   <span className="framework-item-name">{f.name}</span>
                   <span className="framework-item-meta">
-                    {f.stages.length} stages · {users === 0 ? 'no norms' : `${users} norm${users === 1 ? '' : 's'}`}
-                    {f.isDefault ? ' · default' : ''}
+                    {t('frameworks.stagesCount', { count: f.stages.length })}
+                    {SEP}
+                    {t('frameworks.normsCount', { count: users })}
+                    {f.isDefault ? SEP + t('frameworks.defaultMark') : null}
                   </span>
                 </button>
               </li>
@@ -72,13 +79,14 @@ export function FrameworksView({ frameworks, norms }: FrameworksViewProps) {
 }
 
 function FrameworkEditor({ framework, norms, onRemoved }: { framework: FrameworkDto; norms: NormDto[]; onRemoved: () => void }) {
+  const t = useT();
   const { store } = useServices();
   const templates = useApiQuery('frameworks.templates', {});
   const update = useEdit('frameworks.update');
   const remove = useEdit('frameworks.remove');
   const refresh = useCallback(() => store.refresh(['overview', 'history']), [store]);
   const users = norms.filter((n) => n.frameworkId === framework.id);
-  const template = templates.data?.find((t) => t.id === framework.template);
+  const template = templates.data?.find((candidate) => candidate.id === framework.template);
   const removable = !framework.isDefault && users.length === 0;
   const error = update.error ?? remove.error;
 
@@ -86,45 +94,46 @@ function FrameworkEditor({ framework, norms, onRemoved }: { framework: Framework
     <div className="framework-editor" data-testid="framework-editor">
       <div className="form-stack">
         <AutoTextField
-          label="Name"
+          label={t('frameworks.name')}
           saveKey={`framework:${framework.id}:name`}
           value={framework.name}
           send={(name) => api['frameworks.update']({ id: framework.id, name: name.trim() })}
-          validate={requireText('The name')}
+          validate={requireText(t('frameworks.theName'))}
           onSaved={refresh}
         />
         <AutoTextArea
-          label="Description"
+          label={t('frameworks.description')}
           saveKey={`framework:${framework.id}:description`}
           value={framework.description}
           send={(description) => api['frameworks.update']({ id: framework.id, description })}
           onSaved={refresh}
           rows={2}
         />
-        {template ? <p className="field-hint">From the template “{template.name}”: {template.citation}</p> : null}
+        {template ? <p className="field-hint">{t('frameworks.fromTemplate', { name: template.name, citation: template.citation })}</p> : null}
         <p className="framework-users">
-          <span className="field-label">Used by</span>{' '}
-          {users.length === 0 ? <span className="muted">no norm yet</span> : users.map((n) => n.shortLabel || n.label).join(' · ')}
+          <span className="field-label">{t('frameworks.usedBy')}</span>
+          {SPACE}
+          {users.length === 0 ? <span className="muted">{t('frameworks.noNormYet')}</span> : users.map((n) => n.shortLabel || n.label).join(SEP)}
         </p>
         <div className="button-row">
           {framework.isDefault ? (
-            <span className="badge">Default for new norms</span>
+            <span className="badge">{t('frameworks.defaultForNew')}</span>
           ) : (
             <button type="button" className="button button-small" disabled={update.pending} onClick={() => void update.run({ id: framework.id, isDefault: true })}>
-              Make default
+              {t('frameworks.makeDefault')}
             </button>
           )}
           <button
             type="button"
             className="button button-small"
             disabled={!removable || remove.pending}
-            title={removable ? undefined : framework.isDefault ? 'The default framework cannot be removed.' : 'Norms use it: move them to another framework first.'}
+            title={removable ? undefined : framework.isDefault ? t('frameworks.defaultCannotGo') : t('frameworks.normsUseIt')}
             onClick={async () => {
               const done = await remove.run({ id: framework.id });
               if (done !== undefined) onRemoved();
             }}
           >
-            Remove framework
+            {t('frameworks.removeFramework')}
           </button>
         </div>
         {error ? <InlineAlert message={error.message} /> : null}
@@ -137,6 +146,7 @@ function FrameworkEditor({ framework, norms, onRemoved }: { framework: Framework
 }
 
 function StagesEditor({ framework }: { framework: FrameworkDto }) {
+  const t = useT();
   const { store } = useServices();
   const reorder = useEdit('stages.reorder');
   const add = useEdit('stages.add');
@@ -172,7 +182,7 @@ function StagesEditor({ framework }: { framework: FrameworkDto }) {
   return (
     <section className="details-section" aria-labelledby={`stages-${framework.id}`}>
       <h3 id={`stages-${framework.id}`} className="section-heading">
-        Stages
+        {t('frameworks.stages')}
       </h3>
       <SortableList
         className="stage-list"
@@ -187,24 +197,24 @@ function StagesEditor({ framework }: { framework: FrameworkDto }) {
             <span className="stage-number">{stage.position}</span>
             <AutoTextField
               className="stage-label-field"
-              label={`Label of stage ${stage.position}`}
+              label={t('frameworks.stageLabelOf', { position: stage.position })}
               showLabel={false}
               saveKey={`stage:${stage.id}:label`}
               value={stage.label}
               send={(value) => api['stages.update']({ id: stage.id, label: value.trim() })}
-              validate={requireText('A stage label')}
+              validate={requireText(t('frameworks.aStageLabel'))}
               onSaved={refresh}
             />
             <StageAsksMode stage={stage} onSaved={refresh} />
-            <button type="button" className="button button-small" aria-label={`Remove stage ${stage.label}`} onClick={() => void removeStage(stage)}>
-              Remove
+            <button type="button" className="button button-small" aria-label={t('frameworks.removeStage', { name: stage.label })} onClick={() => void removeStage(stage)}>
+              {t('frameworks.remove')}
             </button>
             <AutoTextArea
               className="stage-description-field"
-              label={`Description of stage ${stage.label}`}
+              label={t('frameworks.stageDescriptionOf', { name: stage.label })}
               showLabel={false}
               rows={1}
-              placeholder="What this stage means, in one sentence"
+              placeholder={t('frameworks.stageDescriptionPlaceholder')}
               saveKey={`stage:${stage.id}:description`}
               value={stage.description}
               send={(value) => api['stages.update']({ id: stage.id, description: value })}
@@ -215,15 +225,15 @@ function StagesEditor({ framework }: { framework: FrameworkDto }) {
       />
       <form className="add-row" onSubmit={(e) => void addStage(e)}>
         <label className="visually-hidden" htmlFor={`new-stage-${framework.id}`}>
-          New stage
+          {t('frameworks.newStage')}
         </label>
-        <input id={`new-stage-${framework.id}`} className="text-input" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="New stage, e.g. Norm cascade" autoComplete="off" />
+        <input id={`new-stage-${framework.id}`} className="text-input" value={label} onChange={(e) => setLabel(e.target.value)} placeholder={t('frameworks.newStagePlaceholder')} autoComplete="off" />
         <label className="check">
           <input type="checkbox" checked={asksMode} onChange={(e) => setAsksMode(e.target.checked)} />
-          <span>asks discourse/practice</span>
+          <span>{t('frameworks.asksMode')}</span>
         </label>
         <button type="submit" className="button button-small" disabled={label.trim() === '' || add.pending}>
-          Add stage
+          {t('frameworks.addStage')}
         </button>
       </form>
       {error ? <InlineAlert message={error} /> : null}
@@ -234,6 +244,7 @@ function StagesEditor({ framework }: { framework: FrameworkDto }) {
 
 /** "Asks discourse/practice": the cell editor then asks for the mode at this stage. Saved at once, shown at once. */
 function StageAsksMode({ stage, onSaved }: { stage: StageDto; onSaved: () => Promise<void> }) {
+  const t = useT();
   const asks = useAutoSave<boolean>({
     saveKey: `stage:${stage.id}:asksMode`,
     value: stage.asksMode,
@@ -243,7 +254,7 @@ function StageAsksMode({ stage, onSaved }: { stage: StageDto; onSaved: () => Pro
   return (
     <label className="check stage-asks">
       <input type="checkbox" checked={asks.shown} onChange={(e) => asks.set(e.target.checked, { immediate: true })} />
-      <span>asks discourse/practice</span>
+      <span>{t('frameworks.asksMode')}</span>
     </label>
   );
 }
@@ -256,6 +267,7 @@ interface DraftStatus {
 }
 
 function StatusScaleEditor({ framework }: { framework: FrameworkDto }) {
+  const t = useT();
   const save = useEdit('frameworks.setStatuses');
   const initial = [...framework.statuses].sort((a, b) => a.position - b.position).map((s: StatusLevelDto) => ({ id: s.key, key: s.key, label: s.label, palette: s.palette }));
   const [rows, setRows] = useState<DraftStatus[]>(initial);
@@ -268,23 +280,23 @@ function StatusScaleEditor({ framework }: { framework: FrameworkDto }) {
   return (
     <section className="details-section" aria-labelledby={`scale-${framework.id}`}>
       <h3 id={`scale-${framework.id}`} className="section-heading">
-        Status scale
+        {t('frameworks.statusScale')}
       </h3>
-      <p className="field-hint">The statuses a cell can have, in order, each with a colour of the shared colour-blind-safe palette.</p>
+      <p className="field-hint">{t('frameworks.statusScaleHint')}</p>
       <SortableList
         className="status-list"
         testId="status-list"
         items={rows}
         idOf={(r) => r.id}
-        labelOf={(r) => r.label || 'new status'}
+        labelOf={(r) => r.label || t('frameworks.newStatus')}
         onReorder={(ids) => setRows(ids.map((id) => rows.find((r) => r.id === id)!))}
         renderItem={(row, handle) => (
           <div className="status-row">
             {handle}
-            <PaletteSelect label={`Colour of ${row.label || 'new status'}`} value={row.palette} onChange={(palette) => setRow(row.id, { palette })} />
-            <input className="text-input" aria-label={row.label ? `Label of status ${row.label}` : 'Label of new status'} value={row.label} onChange={(e) => setRow(row.id, { label: e.target.value })} />
-            <button type="button" className="button button-small" aria-label={`Remove status ${row.label}`} onClick={() => setRows(rows.filter((r) => r.id !== row.id))}>
-              Remove
+            <PaletteSelect label={t('frameworks.colourOf', { name: row.label || t('frameworks.newStatus') })} value={row.palette} onChange={(palette) => setRow(row.id, { palette })} />
+            <input className="text-input" aria-label={row.label ? t('frameworks.statusLabelOf', { name: row.label }) : t('frameworks.newStatusLabel')} value={row.label} onChange={(e) => setRow(row.id, { label: e.target.value })} />
+            <button type="button" className="button button-small" aria-label={t('frameworks.removeStatus', { name: row.label })} onClick={() => setRows(rows.filter((r) => r.id !== row.id))}>
+              {t('frameworks.remove')}
             </button>
           </div>
         )}
@@ -298,11 +310,11 @@ function StatusScaleEditor({ framework }: { framework: FrameworkDto }) {
             setCounter(counter + 1);
           }}
         >
-          Add status
+          {t('frameworks.addStatus')}
         </button>
         <span className="toolbar-spacer" />
         <button type="button" className="button button-small" disabled={!changed} onClick={() => setRows(initial)}>
-          Discard changes
+          {t('frameworks.discardChanges')}
         </button>
         <button
           type="button"
@@ -310,16 +322,17 @@ function StatusScaleEditor({ framework }: { framework: FrameworkDto }) {
           disabled={!changed || invalid || save.pending}
           onClick={() => void save.run({ id: framework.id, statuses: rows.map((r) => ({ ...(r.key ? { key: r.key } : {}), label: r.label.trim(), palette: r.palette })) })}
         >
-          Save scale
+          {t('frameworks.saveScale')}
         </button>
       </div>
       {changed ? (
         <p className="field-hint">
-          Preview:{' '}
+          {t('frameworks.previewLabel')}
+          {SPACE}
           {rows.map((r) => (
             <span key={r.id} className="legend-item">
               <StatusSwatch palette={r.palette} />
-              {r.label || '…'}
+              {r.label || ELLIPSIS}
             </span>
           ))}
         </p>
@@ -330,6 +343,7 @@ function StatusScaleEditor({ framework }: { framework: FrameworkDto }) {
 }
 
 function NewFrameworkDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (framework: FrameworkDto) => void }) {
+  const t = useT();
   const templates = useApiQuery('frameworks.templates', {});
   const create = useEdit('frameworks.create');
   const [choice, setChoice] = useState<string>('');
@@ -352,55 +366,55 @@ function NewFrameworkDialog({ onClose, onCreated }: { onClose: () => void; onCre
     if (made) onCreated(made);
   };
 
-  const templateOption = (t: FrameworkTemplateDto) => (
-    <label key={t.id} className="choice template-choice">
-      <input type="radio" name={radioName} value={t.id} checked={choice === t.id} onChange={() => setChoice(t.id)} />
+  const templateOption = (template: FrameworkTemplateDto) => (
+    <label key={template.id} className="choice template-choice">
+      <input type="radio" name={radioName} value={template.id} checked={choice === template.id} onChange={() => setChoice(template.id)} />
       <span>
-        <strong>{t.name}</strong>
-        <span className="template-stages">{t.stages.map((s, i) => `${i + 1}. ${s.label}`).join(' · ')}</span>
-        <span className="template-citation muted">{t.citation}</span>
+        <strong>{template.name}</strong>
+        <span className="template-stages">{template.stages.map((s, i) => t('frameworks.templateStage', { position: i + 1, label: s.label })).join(SEP)}</span>
+        <span className="template-citation muted">{template.citation}</span>
       </span>
     </label>
   );
 
   return (
-    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="New framework" description="Start from a framework of the literature, or build your own stages." wide>
+    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title={t('frameworks.newFrameworkTitle')} description={t('frameworks.newFrameworkDescription')} wide>
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <fieldset className="template-choices">
-          <legend className="section-heading">Start from</legend>
+          <legend className="section-heading">{t('frameworks.startFrom')}</legend>
           {templates.error ? <InlineAlert message={templates.error.message} /> : null}
           {(templates.data ?? []).map(templateOption)}
           <label className="choice template-choice">
             <input type="radio" name={radioName} value="custom" checked={custom} onChange={() => setChoice('custom')} />
             <span>
-              <strong>From scratch</strong>
-              <span className="template-stages">Your own stages, written below</span>
+              <strong>{t('frameworks.fromScratch')}</strong>
+              <span className="template-stages">{t('frameworks.ownStages')}</span>
             </span>
           </label>
         </fieldset>
         <label className="field">
-          <span className="field-label">{custom ? 'Name' : 'Name (optional: the template’s name otherwise)'}</span>
+          <span className="field-label">{custom ? t('frameworks.name') : t('frameworks.nameOptional')}</span>
           <input className="text-input" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
         </label>
         {custom ? (
           <>
             <label className="field">
-              <span className="field-label">Description</span>
+              <span className="field-label">{t('frameworks.description')}</span>
               <input className="text-input" value={description} onChange={(e) => setDescription(e.target.value)} autoComplete="off" />
             </label>
             <label className="field">
-              <span className="field-label">Stages, one per line</span>
-              <textarea className="text-area" rows={4} value={stagesText} onChange={(e) => setStagesText(e.target.value)} placeholder={'Emergence\nCascade\nInternalisation'} />
+              <span className="field-label">{t('frameworks.stagesPerLine')}</span>
+              <textarea className="text-area" rows={4} value={stagesText} onChange={(e) => setStagesText(e.target.value)} placeholder={t('frameworks.stagesPlaceholder', { newline: '\n' })} />
             </label>
           </>
         ) : null}
         {create.error ? <InlineAlert message={create.error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('frameworks.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={!ready || create.pending}>
-            Create framework
+            {t('frameworks.createFramework')}
           </button>
         </div>
       </form>

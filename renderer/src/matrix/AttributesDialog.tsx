@@ -4,15 +4,20 @@ import { api } from '../api';
 import { AutoTextField, requireText } from '../ui/fields';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import { useT } from '../i18n/use-t';
 import { useEdit, useServices } from '../workbench-context';
 
-const TYPES: { value: AttributeType; label: string }[] = [
-  { value: 'text', label: 'Text' },
-  { value: 'number', label: 'Number' },
-  { value: 'date', label: 'Date' },
-  { value: 'boolean', label: 'Yes / no' },
-  { value: 'choice', label: 'Choice' },
+const TYPES: { value: AttributeType; label: MessageId }[] = [
+  { value: 'text', label: 'matrix.typeText' },
+  { value: 'number', label: 'matrix.typeNumber' },
+  { value: 'date', label: 'matrix.typeDate' },
+  { value: 'boolean', label: 'matrix.typeBoolean' },
+  { value: 'choice', label: 'matrix.typeChoice' },
 ];
+
+/** Each type's name, as the case editor's attribute labels say it on hover. */
+export const TYPE_NAMES: Record<AttributeType, MessageId> = Object.fromEntries(TYPES.map((type) => [type.value, type.label])) as Record<AttributeType, MessageId>;
 
 function splitChoices(text: string): string[] {
   return text
@@ -23,6 +28,7 @@ function splitChoices(text: string): string[] {
 
 /** The typed attributes every case can have: add, rename, edit choices, remove. */
 export function AttributesDialog({ attributes, onClose }: { attributes: AttributeDto[]; onClose: () => void }) {
+  const t = useT();
   const { store } = useServices();
   const create = useEdit('attributes.create');
   const remove = useEdit('attributes.remove');
@@ -43,38 +49,38 @@ export function AttributesDialog({ attributes, onClose }: { attributes: Attribut
   const error = create.error ?? remove.error;
 
   return (
-    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="Case attributes" description="Typed facts every case can carry. Values are set on each case.">
+    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title={t('matrix.caseAttributes')} description={t('matrix.caseAttributesDescription')}>
       {attributes.length === 0 ? (
-        <p className="muted">No attributes yet.</p>
+        <p className="muted">{t('matrix.noAttributes')}</p>
       ) : (
         <ul className="attribute-defs">
           {attributes.map((a) => (
             <li key={a.id} className="attribute-def">
               <AutoTextField
-                label={`Name of attribute ${a.name}`}
+                label={t('matrix.attributeNameOf', { name: a.name })}
                 showLabel={false}
                 saveKey={`attribute:${a.id}:name`}
                 value={a.name}
                 send={(value) => api['attributes.update']({ id: a.id, name: value.trim() })}
-                validate={requireText('The name')}
+                validate={requireText(t('matrix.theName'))}
                 onSaved={refresh}
               />
-              <span className="attribute-type muted">{TYPES.find((t) => t.value === a.type)?.label}</span>
+              <span className="attribute-type muted">{t(TYPES.find((type) => type.value === a.type)?.label ?? 'matrix.typeText')}</span>
               {a.type === 'choice' ? (
                 <AutoTextField
-                  label={`Choices of ${a.name}, separated by commas`}
+                  label={t('matrix.attributeChoicesOf', { name: a.name })}
                   showLabel={false}
                   saveKey={`attribute:${a.id}:choices`}
                   value={a.choices.join(', ')}
                   send={(value) => api['attributes.update']({ id: a.id, choices: splitChoices(value) })}
-                  validate={(value) => (splitChoices(value).length === 0 ? 'Give at least one choice.' : null)}
+                  validate={(value) => (splitChoices(value).length === 0 ? t('matrix.atLeastOneChoice') : null)}
                   onSaved={refresh}
                 />
               ) : (
                 <span />
               )}
-              <button type="button" className="button button-small" aria-label={`Remove attribute ${a.name}`} onClick={() => void remove.run({ id: a.id })}>
-                Remove
+              <button type="button" className="button button-small" aria-label={t('matrix.removeAttribute', { name: a.name })} onClick={() => void remove.run({ id: a.id })}>
+                {t('matrix.remove')}
               </button>
             </li>
           ))}
@@ -82,18 +88,18 @@ export function AttributesDialog({ attributes, onClose }: { attributes: Attribut
       )}
 
       <form className="dialog-form attribute-new" onSubmit={(e) => void add(e)}>
-        <p className="section-heading">New attribute</p>
+        <p className="section-heading">{t('matrix.newAttribute')}</p>
         <div className="inline-fields">
           <label className="field">
-            <span className="field-label">Name</span>
-            <input className="text-input" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. SCO status" autoComplete="off" />
+            <span className="field-label">{t('matrix.name')}</span>
+            <input className="text-input" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('matrix.attributePlaceholder')} autoComplete="off" />
           </label>
           <label className="field">
-            <span className="field-label">Type</span>
+            <span className="field-label">{t('matrix.type')}</span>
             <select className="native-select" value={type} onChange={(e) => setType(e.target.value as AttributeType)}>
-              {TYPES.map((t) => (
-                <option key={t.value} value={t.value}>
-                  {t.label}
+              {TYPES.map((type) => (
+                <option key={type.value} value={type.value}>
+                  {t(type.label)}
                 </option>
               ))}
             </select>
@@ -101,17 +107,17 @@ export function AttributesDialog({ attributes, onClose }: { attributes: Attribut
         </div>
         {type === 'choice' ? (
           <label className="field">
-            <span className="field-label">Choices, separated by commas</span>
-            <input className="text-input" value={choices} onChange={(e) => setChoices(e.target.value)} placeholder="member, observer, dialogue partner" autoComplete="off" />
+            <span className="field-label">{t('matrix.choicesLabel')}</span>
+            <input className="text-input" value={choices} onChange={(e) => setChoices(e.target.value)} placeholder={t('matrix.choicesPlaceholder')} autoComplete="off" />
           </label>
         ) : null}
         {error ? <InlineAlert message={error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Done
+            {t('matrix.done')}
           </button>
           <button type="submit" className="button button-primary" disabled={name.trim() === '' || (type === 'choice' && splitChoices(choices).length === 0) || create.pending}>
-            Add attribute
+            {t('matrix.addAttribute')}
           </button>
         </div>
       </form>

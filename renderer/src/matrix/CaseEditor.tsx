@@ -2,12 +2,14 @@ import * as ToggleGroup from '@radix-ui/react-toggle-group';
 import { useCallback, useId, useState } from 'react';
 import type { AttributeDto, AttributeValue, CaseDto, CaseRole } from '../../../electron/contract/api';
 import { api } from '../api';
-import { AttributesDialog } from './AttributesDialog';
+import { AttributesDialog, TYPE_NAMES } from './AttributesDialog';
 import { Memos } from '../evidence/ui';
 import { AutoTextArea, AutoTextField, requireText, useAutoSave } from '../ui/fields';
 import { FocalMarker } from './FocalMarker';
 import { InlineAlert } from '../ui/InlineAlert';
 import { useEdit, useProject, useServices } from '../workbench-context';
+import { useT } from '../i18n/use-t';
+import { EM_DASH } from '../ui/marks';
 
 interface CaseEditorProps {
   kase: CaseDto;
@@ -16,10 +18,14 @@ interface CaseEditorProps {
   focalName: string | undefined;
 }
 
-const validateIso = (value: string) => (value.trim() === '' || /^[A-Z]{3}$/.test(value.trim()) ? null : 'An ISO code is three capital letters, e.g. KAZ.');
+/** A code shown as an example in the ISO field: a code, not a word to translate. */
+const ISO_EXAMPLE = 'KAZ';
+
+const isoValid = (value: string) => value.trim() === '' || /^[A-Z]{3}$/.test(value.trim());
 
 /** A case: its name, code, role, notes and typed attributes; archive or restore it. */
 export function CaseEditor({ kase, attributes, focalName }: CaseEditorProps) {
+  const t = useT();
   const { store } = useServices();
   const { cells } = useProject();
   const archive = useEdit('cases.archive');
@@ -39,50 +45,50 @@ export function CaseEditor({ kase, attributes, focalName }: CaseEditorProps) {
 
   return (
     <section className="details case-editor" data-testid="case-editor" aria-labelledby="case-editor-title">
-      <p className="eyebrow">{kase.archived ? 'Case (archived)' : 'Case'}</p>
+      <p className="eyebrow">{kase.archived ? t('matrix.caseArchived') : t('matrix.case')}</p>
       <h2 id="case-editor-title" className="details-title">
         {kase.name} {kase.role === 'focal' ? <FocalMarker /> : null}
       </h2>
 
       <div className="form-stack">
         <AutoTextField
-          label="Name"
+          label={t('matrix.name')}
           saveKey={`case:${kase.id}:name`}
           value={kase.name}
           send={(name) => api['cases.update']({ id: kase.id, name: name.trim() })}
-          validate={requireText('The name')}
+          validate={requireText(t('matrix.theName'))}
           onSaved={refresh}
         />
         <AutoTextField
-          label="ISO code"
+          label={t('matrix.isoCode')}
           className="field-short"
           saveKey={`case:${kase.id}:iso`}
           value={kase.isoCode ?? ''}
           send={(code) => api['cases.update']({ id: kase.id, isoCode: code.trim() === '' ? null : code.trim() })}
-          validate={validateIso}
+          validate={(value) => (isoValid(value) ? null : t('matrix.caseIsoInvalid', { example: ISO_EXAMPLE }))}
           onSaved={refresh}
-          placeholder="e.g. KAZ"
+          placeholder={t('matrix.isoPlaceholder', { example: ISO_EXAMPLE })}
         />
         <fieldset className="field role-field">
-          <legend className="field-label">Role</legend>
+          <legend className="field-label">{t('matrix.role')}</legend>
           <label className="choice">
             <input type="radio" name={roleName} checked={role.shown === 'focal'} onChange={() => setRole('focal')} disabled={kase.archived} />
-            <span>Focal case</span>
+            <span>{t('matrix.focalCase')}</span>
           </label>
           <label className="choice">
             <input type="radio" name={roleName} checked={role.shown === 'comparison'} onChange={() => setRole('comparison')} disabled={kase.archived} />
-            <span>Comparison case</span>
+            <span>{t('matrix.comparisonCase')}</span>
           </label>
           <p className="field-hint">
             {kase.role === 'focal'
-              ? 'The matrix pins the focal case first and compares the others with it.'
+              ? t('matrix.focalHint')
               : focalName
-                ? `One focal case: making ${kase.name} focal makes ${focalName} a comparison case.`
-                : 'The focal case is pinned first and the others are compared with it.'}
+                ? t('matrix.focalSwapHint', { name: kase.name, focal: focalName })
+                : t('matrix.focalNoneHint')}
           </p>
         </fieldset>
         <AutoTextArea
-          label="Notes"
+          label={t('matrix.notes')}
           saveKey={`case:${kase.id}:notes`}
           value={kase.notes}
           send={(notes) => api['cases.update']({ id: kase.id, notes })}
@@ -94,14 +100,14 @@ export function CaseEditor({ kase, attributes, focalName }: CaseEditorProps) {
       <section className="details-section" aria-labelledby="case-attributes-title">
         <div className="section-head">
           <h3 id="case-attributes-title" className="section-heading">
-            Attributes
+            {t('matrix.attributes')}
           </h3>
           <button type="button" className="button button-small" onClick={() => setAttributesOpen(true)}>
-            Define attributes…
+            {t('matrix.defineAttributes')}
           </button>
         </div>
         {attributes.length === 0 ? (
-          <p className="muted">None defined yet — e.g. OSCE participation since (date), SCO status (choice), regime type (text).</p>
+          <p className="muted">{t('matrix.noAttributesDefined')}</p>
         ) : (
           <div className="form-grid attribute-grid">
             {attributes.map((attribute) => (
@@ -111,15 +117,15 @@ export function CaseEditor({ kase, attributes, focalName }: CaseEditorProps) {
         )}
       </section>
 
-      <Memos targetType="case" targetId={kase.id} where={`Case ${kase.name}`} />
+      <Memos targetType="case" targetId={kase.id} where={t('matrix.caseWhere', { name: kase.name })} />
 
       <section className="details-section">
-        <p className="muted">{assessed === undefined ? '' : `${assessed} assessed cell${assessed === 1 ? '' : 's'} across all norms.`}</p>
+        <p className="muted">{assessed === undefined ? '' : t('matrix.assessedCells', { count: assessed })}</p>
         {error ? <InlineAlert message={error.message} /> : null}
         <button type="button" className="button button-small details-action" disabled={archive.pending} onClick={() => void archive.run({ id: kase.id, archived: !kase.archived })}>
-          {kase.archived ? 'Restore case' : 'Archive case'}
+          {kase.archived ? t('matrix.restoreCase') : t('matrix.archiveCase')}
         </button>
-        {!kase.archived ? <p className="field-hint">Archiving hides the case from the matrix; its cells are kept and come back with it.</p> : null}
+        {!kase.archived ? <p className="field-hint">{t('matrix.archiveCaseHint')}</p> : null}
       </section>
 
       {attributesOpen ? <AttributesDialog attributes={attributes} onClose={() => setAttributesOpen(false)} /> : null}
@@ -128,6 +134,7 @@ export function CaseEditor({ kase, attributes, focalName }: CaseEditorProps) {
 }
 
 function AttributeInput({ kase, attribute, onSaved }: { kase: CaseDto; attribute: AttributeDto; onSaved: () => Promise<void> }) {
+  const t = useT();
   const id = useId();
   const stored = kase.attributes[attribute.id];
   const send = (value: AttributeValue | null) => api['cases.setAttribute']({ caseId: kase.id, attributeId: attribute.id, value });
@@ -141,7 +148,7 @@ function AttributeInput({ kase, attribute, onSaved }: { kase: CaseDto; attribute
       if (attribute.type === 'boolean') return send(trimmed === 'true');
       return send(attribute.type === 'text' ? value : trimmed);
     },
-    validate: (value) => (attribute.type === 'number' && value.trim() !== '' && !Number.isFinite(Number(value.trim())) ? `${attribute.name} takes a number.` : null),
+    validate: (value) => (attribute.type === 'number' && value.trim() !== '' && !Number.isFinite(Number(value.trim())) ? t('matrix.takesNumber', { name: attribute.name }) : null),
     onSaved,
   });
 
@@ -157,10 +164,10 @@ function AttributeInput({ kase, attribute, onSaved }: { kase: CaseDto; attribute
           onValueChange={(value) => text.set(value, { immediate: true })}
         >
           <ToggleGroup.Item value="true" className="segment">
-            Yes
+            {t('matrix.yes')}
           </ToggleGroup.Item>
           <ToggleGroup.Item value="false" className="segment">
-            No
+            {t('matrix.no')}
           </ToggleGroup.Item>
         </ToggleGroup.Root>
       );
@@ -168,7 +175,7 @@ function AttributeInput({ kase, attribute, onSaved }: { kase: CaseDto; attribute
     case 'choice':
       input = (
         <select className="native-select" aria-labelledby={id} value={text.shown} onChange={(e) => text.set(e.target.value, { immediate: true })}>
-          <option value="">—</option>
+          <option value="">{EM_DASH}</option>
           {attribute.choices.map((choice) => (
             <option key={choice} value={choice}>
               {choice}
@@ -198,7 +205,7 @@ function AttributeInput({ kase, attribute, onSaved }: { kase: CaseDto; attribute
   }
   return (
     <>
-      <span className="form-label" id={id} title={`${attribute.name} (${attribute.type === 'boolean' ? 'yes/no' : attribute.type})`}>
+      <span className="form-label" id={id} title={t('matrix.attributeTypeTitle', { name: attribute.name, type: t(TYPE_NAMES[attribute.type]) })}>
         {attribute.name}
       </span>
       <div>

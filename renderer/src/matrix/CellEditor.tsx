@@ -10,6 +10,10 @@ import { StatusSelect } from './StatusSelect';
 import type { EditField } from './selection';
 import { SummaryEditor } from './SummaryEditor';
 import { useProject, useServices } from '../workbench-context';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import { useT } from '../i18n/use-t';
+import { EN_DASH, SEP, SPACE } from '../ui/marks';
+import { useIntl } from 'react-intl';
 
 export interface CellTarget {
   normId: string;
@@ -36,14 +40,18 @@ interface PeriodDraft {
   to: string;
 }
 
-const MODES: { value: CellMode | 'none'; label: string }[] = [
-  { value: 'discourse', label: 'Discourse' },
-  { value: 'practice', label: 'Practice' },
-  { value: 'both', label: 'Both' },
-  { value: 'none', label: 'None' },
+const MODES: { value: CellMode | 'none'; label: MessageId }[] = [
+  { value: 'discourse', label: 'matrix.modeDiscourseButton' },
+  { value: 'practice', label: 'matrix.modePracticeButton' },
+  { value: 'both', label: 'matrix.modeBothButton' },
+  { value: 'none', label: 'matrix.modeNoneButton' },
 ];
 
-const CONFIDENCES: Confidence[] = ['low', 'medium', 'high'];
+const CONFIDENCES: { value: Confidence; label: MessageId }[] = [
+  { value: 'low', label: 'matrix.confidenceLow' },
+  { value: 'medium', label: 'matrix.confidenceMedium' },
+  { value: 'high', label: 'matrix.confidenceHigh' },
+];
 const UNRATED = 'unrated';
 
 function parseYear(text: string): number | null | 'invalid' {
@@ -53,18 +61,13 @@ function parseYear(text: string): number | null | 'invalid' {
   return Number(trimmed);
 }
 
-function validatePeriod(period: PeriodDraft): string | null {
+/** The period's problem as a catalogue message, or null. */
+function periodProblem(period: PeriodDraft): MessageId | null {
   const from = parseYear(period.from);
   const to = parseYear(period.to);
-  if (from === 'invalid' || to === 'invalid') return 'A period is given in years, e.g. 2012–2016.';
-  if (from !== null && to !== null && from > to) return 'The period must not end before it starts.';
+  if (from === 'invalid' || to === 'invalid') return 'matrix.periodInYears';
+  if (from !== null && to !== null && from > to) return 'matrix.periodBackwards';
   return null;
-}
-
-function formatTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString('en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 /**
@@ -72,6 +75,13 @@ function formatTime(iso: string): string {
  * summary (Markdown), confidence and a private memo. Every field saves itself; Escape returns to the matrix.
  */
 export function CellEditor({ target, norm, framework, kase, stage, cell, focusRequest, focusField, onReturnToGrid }: CellEditorProps) {
+  const t = useT();
+  const intl = useIntl();
+  const formatTime = (iso: string): string => {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    return intl.formatDate(date, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  };
   const { store } = useServices();
   const readOnly = useProject().overview?.project.readonly ?? false;
   const { normId, caseId, stageId } = target;
@@ -109,7 +119,10 @@ export function CellEditor({ target, norm, framework, kase, stage, cell, focusRe
     where,
     value: { from: cell?.periodFrom?.toString() ?? '', to: cell?.periodTo?.toString() ?? '' },
     send: (value) => send({ periodFrom: parseYear(value.from) as number | null, periodTo: parseYear(value.to) as number | null }),
-    validate: validatePeriod,
+    validate: (value) => {
+      const problem = periodProblem(value);
+      return problem ? t(problem) : null;
+    },
     onSaved,
   });
 
@@ -134,26 +147,28 @@ export function CellEditor({ target, norm, framework, kase, stage, cell, focusRe
 
   return (
     <section className="details cell-editor" data-testid="cell-editor" aria-labelledby="cell-editor-title" onKeyDown={onKeyDown}>
-      <p className="eyebrow">Cell</p>
+      <p className="eyebrow">{t('matrix.cell')}</p>
       <h2 id="cell-editor-title" className="details-title" data-testid="details-title">
-        {kase.name} · {stage.label}
+        {kase.name}
+        {SEP}
+        {stage.label}
       </h2>
       <p className="details-norm muted">{norm.label}</p>
 
       {/* A project open read-only: the fields show the cell but take no edits (the banner says why). */}
-      <fieldset className="plain-fieldset" disabled={readOnly} aria-label={readOnly ? 'Read-only' : undefined}>
+      <fieldset className="plain-fieldset" disabled={readOnly} aria-label={readOnly ? t('matrix.readOnly') : undefined}>
       <div className="form-grid">
         <label className="form-label" htmlFor={ids.status}>
-          Status
+          {t('matrix.status')}
         </label>
         <div>
-          <StatusSelect id={ids.status} label="Status" statuses={framework.statuses} value={status.shown} onChange={(key) => status.set(key, { immediate: true })} />
+          <StatusSelect id={ids.status} label={t('matrix.status')} statuses={framework.statuses} value={status.shown} onChange={(key) => status.set(key, { immediate: true })} />
         </div>
 
         {showMode ? (
           <>
             <span className="form-label" id={ids.mode}>
-              Mode
+              {t('matrix.mode')}
             </span>
             <ToggleGroup.Root
               type="single"
@@ -167,7 +182,7 @@ export function CellEditor({ target, norm, framework, kase, stage, cell, focusRe
             >
               {MODES.map((m) => (
                 <ToggleGroup.Item key={m.value} value={m.value} className="segment">
-                  {m.label}
+                  {t(m.label)}
                 </ToggleGroup.Item>
               ))}
             </ToggleGroup.Root>
@@ -175,25 +190,25 @@ export function CellEditor({ target, norm, framework, kase, stage, cell, focusRe
         ) : null}
 
         <span className="form-label" id={ids.period}>
-          Period
+          {t('matrix.period')}
         </span>
         <div className="period" role="group" aria-labelledby={ids.period}>
           <input
             className="text-input year-input"
-            aria-label="Period from (year)"
+            aria-label={t('matrix.periodFrom')}
             inputMode="numeric"
-            placeholder="from"
+            placeholder={t('matrix.from')}
             value={period.shown.from}
             aria-invalid={period.error ? true : undefined}
             onChange={(e) => period.set({ ...period.shown, from: e.target.value })}
             onBlur={period.flush}
           />
-          <span aria-hidden="true">–</span>
+          <span aria-hidden="true">{EN_DASH}</span>
           <input
             className="text-input year-input"
-            aria-label="Period to (year)"
+            aria-label={t('matrix.periodTo')}
             inputMode="numeric"
-            placeholder="to"
+            placeholder={t('matrix.to')}
             value={period.shown.to}
             aria-invalid={period.error ? true : undefined}
             onChange={(e) => period.set({ ...period.shown, to: e.target.value })}
@@ -203,7 +218,7 @@ export function CellEditor({ target, norm, framework, kase, stage, cell, focusRe
         {period.error ? <p className="field-error form-span">{period.error}</p> : null}
 
         <span className="form-label" id={ids.confidence}>
-          Confidence
+          {t('matrix.confidence')}
         </span>
         <ToggleGroup.Root
           type="single"
@@ -218,11 +233,11 @@ export function CellEditor({ target, norm, framework, kase, stage, cell, focusRe
           }}
         >
           <ToggleGroup.Item value={UNRATED} className="segment">
-            Not rated
+            {t('matrix.notRated')}
           </ToggleGroup.Item>
           {CONFIDENCES.map((c) => (
-            <ToggleGroup.Item key={c} value={c} className="segment">
-              {c[0]!.toUpperCase() + c.slice(1)}
+            <ToggleGroup.Item key={c.value} value={c.value} className="segment">
+              {t(c.label)}
             </ToggleGroup.Item>
           ))}
         </ToggleGroup.Root>
@@ -241,15 +256,15 @@ export function CellEditor({ target, norm, framework, kase, stage, cell, focusRe
 
       <AutoTextArea
         className="memo-field"
-        label="Private memo"
-        hint="For you: not shown in the matrix."
+        label={t('matrix.privateMemo')}
+        hint={t('matrix.privateMemoHint')}
         saveKey={`${base}:memo`}
         where={where}
         value={cell?.memo ?? ''}
         send={(value) => send({ memo: value })}
         onSaved={onSaved}
         rows={3}
-        placeholder="Doubts, leads, what to check next…"
+        placeholder={t('matrix.privateMemoPlaceholder')}
       />
       </fieldset>
 
@@ -259,7 +274,7 @@ export function CellEditor({ target, norm, framework, kase, stage, cell, focusRe
 
       {stageNote ? (
         <section className="details-section">
-          <h3 className="section-heading">What this stage means here</h3>
+          <h3 className="section-heading">{t('matrix.stageMeansHere')}</h3>
           <p className="prose muted">{stageNote}</p>
         </section>
       ) : null}
@@ -269,11 +284,14 @@ export function CellEditor({ target, norm, framework, kase, stage, cell, focusRe
       <p className="cell-times muted">
         {cell ? (
           <>
-            Created <time dateTime={cell.createdAt}>{formatTime(cell.createdAt)}</time> · edited{' '}
+            {t('matrix.createdAt')} <time dateTime={cell.createdAt}>{formatTime(cell.createdAt)}</time>
+            {SEP}
+            {t('matrix.editedAt')}
+            {SPACE}
             <time dateTime={cell.updatedAt}>{formatTime(cell.updatedAt)}</time>
           </>
         ) : (
-          'Not assessed yet: any field you fill creates the cell.'
+          t('matrix.notAssessed')
         )}
       </p>
     </section>

@@ -7,6 +7,8 @@ import * as Popover from '@radix-ui/react-popover';
 import { useId } from 'react';
 import type { AttributeDto, CaseDto, ColumnArrangement } from '../../../electron/contract/api';
 import { attributeValues, describeArrangement, isArranged, liveArrangement, NO_ARRANGEMENT, valueLabel } from '../../../electron/contract/columns';
+import { useT } from '../i18n/use-t';
+import { SEP } from '../ui/marks';
 import { ChevronIcon } from '../ui/icons';
 import type { MatrixSettings } from './view-state';
 import './columns.css';
@@ -19,9 +21,10 @@ interface ColumnsControlProps {
 }
 
 export function ColumnsControl({ settings, onSettings, cases, attributes }: ColumnsControlProps) {
+  const t = useT();
   const id = useId();
   const live = liveArrangement(settings.columns, attributes);
-  const summary = describeArrangement(live, attributes);
+  const summary = describeArrangement(live, attributes, t);
   const set = (columns: ColumnArrangement) => onSettings({ ...settings, columns });
   const chosen = (attributeId: string) => live.filters.find((f) => f.attributeId === attributeId)?.values ?? [];
   const toggle = (attributeId: string, value: string, on: boolean) => {
@@ -39,22 +42,26 @@ export function ColumnsControl({ settings, onSettings, cases, attributes }: Colu
         className="button button-small toggle"
         data-toolbar-item=""
         aria-pressed={isArranged(live)}
-        aria-label={summary ? `Columns by attribute: ${summary}` : 'Columns by attribute'}
-        title={summary || 'Filter and group the columns by case attributes'}
+        aria-label={t('matrix.byAttributeLabel', { summary: summary || 'none' })}
+        title={summary || t('matrix.byAttributeTitle')}
         disabled={attributes.length === 0 && !isArranged(settings.columns)}
       >
-        By attribute{filtered > 0 ? <span className="button-count"> {filtered} filter{filtered === 1 ? '' : 's'}</span> : null}
-        {live.groupBy ? <span className="button-count"> · grouped</span> : null}
+        {t('matrix.byAttribute')}
+        {filtered > 0 ? <span className="button-count"> {t('matrix.filterCount', { count: filtered })}</span> : null}
+        {live.groupBy ? <span className="button-count">
+            {SEP}
+            {t('matrix.grouped')}
+          </span> : null}
         <ChevronIcon />
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content className="popover columns-popover" align="start" sideOffset={4} aria-label="Columns by attribute" data-testid="columns-popover">
-          <p className="popover-title">Columns by attribute</p>
-          <p className="popover-note">Show the cases with the values ticked (none ticked: all values). The focal case is always shown.</p>
+        <Popover.Content className="popover columns-popover" align="start" sideOffset={4} aria-label={t('matrix.columnsByAttribute')} data-testid="columns-popover">
+          <p className="popover-title">{t('matrix.columnsByAttribute')}</p>
+          <p className="popover-note">{t('matrix.columnsNote')}</p>
           <label className="field">
-            <span className="field-label">Group columns by</span>
+            <span className="field-label">{t('matrix.groupBy')}</span>
             <select className="native-select" value={live.groupBy ?? ''} onChange={(e) => set({ ...live, groupBy: e.target.value === '' ? null : e.target.value })}>
-              <option value="">— no grouping —</option>
+              <option value="">{t('matrix.noGrouping')}</option>
               {attributes.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
@@ -69,7 +76,7 @@ export function ColumnsControl({ settings, onSettings, cases, attributes }: Colu
                 {attributeValues(a, cases).map((value) => (
                   <label key={value || 'unset'} className="check">
                     <input type="checkbox" id={`${id}-${a.id}-${value}`} checked={chosen(a.id).includes(value)} onChange={(e) => toggle(a.id, value, e.target.checked)} />
-                    <span>{valueLabel(a, value)}</span>
+                    <span>{valueLabel(a, value, t)}</span>
                   </label>
                 ))}
               </div>
@@ -77,7 +84,7 @@ export function ColumnsControl({ settings, onSettings, cases, attributes }: Colu
           ))}
           <div className="popover-actions">
             <button type="button" className="button button-small" disabled={!isArranged(live)} onClick={() => set(NO_ARRANGEMENT)}>
-              All columns
+              {t('matrix.allColumns')}
             </button>
           </div>
         </Popover.Content>

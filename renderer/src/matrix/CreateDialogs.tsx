@@ -3,8 +3,13 @@ import type { CaseDto, CaseRole, FrameworkDto, NormDto } from '../../../electron
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
 import { useEdit } from '../workbench-context';
+import { useT } from '../i18n/use-t';
+
+/** A code shown as an example in the ISO field: a code, not a word to translate. */
+const ISO_EXAMPLE = 'RUS';
 
 export function AddCaseDialog({ focalName, onClose, onCreated }: { focalName: string | undefined; onClose: () => void; onCreated: (kase: CaseDto) => void }) {
+  const t = useT();
   const create = useEdit('cases.create');
   const [name, setName] = useState('');
   const [iso, setIso] = useState('');
@@ -18,45 +23,45 @@ export function AddCaseDialog({ focalName, onClose, onCreated }: { focalName: st
   };
 
   return (
-    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="Add case" description="A unit you compare, usually a state.">
+    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title={t('matrix.addCase')} description={t('matrix.addCaseDescription')}>
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <div className="inline-fields">
           <label className="field">
-            <span className="field-label">Name</span>
-            <input className="text-input" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Russia" autoComplete="off" />
+            <span className="field-label">{t('matrix.name')}</span>
+            <input className="text-input" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('matrix.casePlaceholder')} autoComplete="off" />
           </label>
           <label className="field field-short">
-            <span className="field-label">ISO code</span>
+            <span className="field-label">{t('matrix.isoCode')}</span>
             <input
               className="text-input"
               value={iso}
               onChange={(e) => setIso(e.target.value.toUpperCase())}
-              placeholder="RUS"
+              placeholder={ISO_EXAMPLE}
               maxLength={3}
               autoComplete="off"
               aria-invalid={isoValid ? undefined : true}
             />
           </label>
         </div>
-        {!isoValid ? <p className="field-error">An ISO code is three capital letters, e.g. RUS.</p> : null}
+        {!isoValid ? <p className="field-error">{t('matrix.isoInvalid', { example: ISO_EXAMPLE })}</p> : null}
         <fieldset className="field role-field">
-          <legend className="field-label">Role</legend>
+          <legend className="field-label">{t('matrix.role')}</legend>
           <label className="choice">
             <input type="radio" name="new-case-role" checked={role === 'comparison'} onChange={() => setRole('comparison')} />
-            <span>Comparison case</span>
+            <span>{t('matrix.comparisonCase')}</span>
           </label>
           <label className="choice">
             <input type="radio" name="new-case-role" checked={role === 'focal'} onChange={() => setRole('focal')} />
-            <span>Focal case{focalName ? ` (${focalName} becomes a comparison case)` : ''}</span>
+            <span>{focalName ? t('matrix.focalCaseDemotes', { name: focalName }) : t('matrix.focalCase')}</span>
           </label>
         </fieldset>
         {create.error ? <InlineAlert message={create.error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('matrix.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={name.trim() === '' || !isoValid || create.pending}>
-            Add case
+            {t('matrix.addCase')}
           </button>
         </div>
       </form>
@@ -65,6 +70,7 @@ export function AddCaseDialog({ focalName, onClose, onCreated }: { focalName: st
 }
 
 export function AddNormDialog({ frameworks, onClose, onCreated }: { frameworks: FrameworkDto[]; onClose: () => void; onCreated: (norm: NormDto) => void }) {
+  const t = useT();
   const create = useEdit('norms.create');
   const [label, setLabel] = useState('');
   const [shortLabel, setShortLabel] = useState('');
@@ -77,23 +83,22 @@ export function AddNormDialog({ frameworks, onClose, onCreated }: { frameworks: 
   };
 
   return (
-    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="Add norm" description="What is diffused; the framework gives its matrix’s stages.">
+    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title={t('matrix.addNorm')} description={t('matrix.addNormDescription')}>
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <label className="field">
-          <span className="field-label">Label</span>
-          <input className="text-input" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. Independent election administration" autoComplete="off" />
+          <span className="field-label">{t('matrix.label')}</span>
+          <input className="text-input" value={label} onChange={(e) => setLabel(e.target.value)} placeholder={t('matrix.labelPlaceholder')} autoComplete="off" />
         </label>
         <label className="field">
-          <span className="field-label">Short label</span>
-          <input className="text-input" value={shortLabel} onChange={(e) => setShortLabel(e.target.value)} placeholder="e.g. Election administration" autoComplete="off" />
+          <span className="field-label">{t('matrix.shortLabel')}</span>
+          <input className="text-input" value={shortLabel} onChange={(e) => setShortLabel(e.target.value)} placeholder={t('matrix.shortLabelPlaceholder')} autoComplete="off" />
         </label>
         <label className="field">
-          <span className="field-label">Framework</span>
+          <span className="field-label">{t('matrix.framework')}</span>
           <select className="native-select" value={frameworkId} onChange={(e) => setFrameworkId(e.target.value)}>
             {frameworks.map((f) => (
               <option key={f.id} value={f.id}>
-                {f.name}
-                {f.isDefault ? ' (default)' : ''}
+                {f.isDefault ? t('matrix.frameworkDefault', { name: f.name }) : f.name}
               </option>
             ))}
           </select>
@@ -101,10 +106,10 @@ export function AddNormDialog({ frameworks, onClose, onCreated }: { frameworks: 
         {create.error ? <InlineAlert message={create.error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('matrix.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={label.trim() === '' || create.pending}>
-            Add norm
+            {t('matrix.addNorm')}
           </button>
         </div>
       </form>

@@ -8,6 +8,8 @@ import { onRevealMatrixCell } from './matrix-focus';
 import { cellKey, differsFromFocal, MODE_LABELS, statusOf, type CellRef, type DataRow, type GridModel, type GridRow } from './matrix-model';
 import type { EditField } from './selection';
 import { StatusSwatch } from './StatusSwatch';
+import { useT } from '../i18n/use-t';
+import { SEP } from '../ui/marks';
 
 interface MatrixGridProps {
   model: GridModel;
@@ -67,6 +69,7 @@ function useScrollerWidth(tableRef: RefObject<HTMLTableElement | null>): number 
  * whole grid's shape known to assistive technology.
  */
 export function MatrixGrid({ model, cells, evidence, differences, focalName, selectedKey, onSelect, labelledBy, groupStarts }: MatrixGridProps) {
+  const t = useT();
   const tableRef = useRef<HTMLTableElement>(null);
   const headRef = useRef<HTMLTableSectionElement>(null);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
@@ -317,7 +320,7 @@ export function MatrixGrid({ model, cells, evidence, differences, focalName, sel
         <thead ref={headRef}>
           <tr aria-rowindex={1}>
             <th scope="col" className="matrix-corner" aria-colindex={1}>
-              {model.orientation === 'cases-as-columns' ? 'Stage' : 'Case'}
+              {model.orientation === 'cases-as-columns' ? t('matrix.stage') : t('matrix.case')}
             </th>
             {virtual ? <th className="matrix-spacer" aria-hidden="true" /> : null}
             {model.columns.slice(colFrom, colTo + 1).map((column, i) =>
@@ -479,6 +482,7 @@ const Row = memo(function Row({
   selectedCol,
   tabStopCol,
 }: RowProps) {
+  const t = useT();
   const measure = measureRef ? { ref: measureRef, 'data-index': virtualIndex } : {};
   const { from, to, spacers } = colWindow;
   const columns = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
@@ -499,7 +503,7 @@ const Row = memo(function Row({
     return (
       <tr className="matrix-stage-head-row" aria-rowindex={rowIndex} {...measure}>
         <th scope="col" className="matrix-corner" aria-colindex={1}>
-          Case
+          {t('matrix.case')}
         </th>
         <ColumnSpacer show={spacers} />
         {columns.map((i) => {
@@ -602,6 +606,7 @@ const MatrixCell = memo(function MatrixCell({
   focal,
   focalName,
 }: MatrixCellProps) {
+  const t = useT();
   const summary = cell?.summary ?? '';
   const summaryHtml = useMemo(() => (summary ? renderFirstLine(summary) : ''), [summary]);
   const status = cell ? statusOf(cell.status, framework) : undefined;
@@ -624,20 +629,23 @@ const MatrixCell = memo(function MatrixCell({
         <>
           <span className="cell-status">
             <StatusSwatch palette={status?.palette} />
-            <span className="status-label">{status ? status.label : 'No data'}</span>
-            {cell?.mode ? <span className="cell-mode"> · {MODE_LABELS[cell.mode]}</span> : null}
+            <span className="status-label">{status ? status.label : t('matrix.noData')}</span>
+            {cell?.mode ? <span className="cell-mode">
+                {SEP}
+                {t(MODE_LABELS[cell.mode])}
+              </span> : null}
             {excerpts > 0 ? (
-              <span className="cell-evidence" title={`${excerpts} ${excerpts === 1 ? 'excerpt' : 'excerpts'} linked as evidence`} data-testid="cell-evidence">
+              <span className="cell-evidence" title={t('matrix.cellExcerptsTitle', { count: excerpts })} data-testid="cell-evidence">
                 <QuoteIcon />
                 {excerpts}
-                <span className="visually-hidden"> {excerpts === 1 ? 'excerpt' : 'excerpts'}</span>
+                <span className="visually-hidden"> {t('matrix.excerptsWord', { count: excerpts })}</span>
               </span>
             ) : null}
             {differs ? (
-              <span className="diff-badge" title={`Status differs from ${focalName ?? 'the focal case'}`}>
+              <span className="diff-badge" title={t('matrix.differsTitle', { known: focalName === undefined ? 'no' : 'yes', name: focalName ?? '' })}>
                 <NotEqualIcon />
-                focal
-                <span className="visually-hidden"> (differs from {focalName ?? 'the focal case'})</span>
+                {t('matrix.focal')}
+                <span className="visually-hidden"> {t('matrix.differsHidden', { known: focalName === undefined ? 'no' : 'yes', name: focalName ?? '' })}</span>
               </span>
             ) : null}
           </span>

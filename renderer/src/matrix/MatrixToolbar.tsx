@@ -12,6 +12,8 @@ import { Modal } from '../ui/Modal';
 import { SortableList } from '../ui/SortableList';
 import { casesInColumnOrder, matchesView, settingsFromView, viewFromSettings, type MatrixSettings } from './view-state';
 import { useEdit } from '../workbench-context';
+import { useT } from '../i18n/use-t';
+import { SPACE } from '../ui/marks';
 
 interface ToolbarProps {
   settings: MatrixSettings;
@@ -25,9 +27,10 @@ interface ToolbarProps {
 
 /** Above the matrix: which norm(s), which cases in which order, orientation, differences, saved views. */
 export function MatrixToolbar({ settings, onSettings, norms, cases, views, attributes }: ToolbarProps) {
+  const t = useT();
   const focal = cases.find((c) => c.role === 'focal' && !c.archived);
   return (
-    <Toolbar className="matrix-toolbar" label="Matrix">
+    <Toolbar className="matrix-toolbar" label={t('matrix.toolbar')}>
       <NormPicker settings={settings} onSettings={onSettings} norms={norms} />
       <CasesPopover settings={settings} onSettings={onSettings} cases={cases} />
       {attributes ? <ColumnsControl settings={settings} onSettings={onSettings} cases={cases} attributes={attributes} /> : null}
@@ -36,10 +39,10 @@ export function MatrixToolbar({ settings, onSettings, norms, cases, views, attri
         className="button button-small toggle"
         data-toolbar-item=""
         aria-pressed={settings.orientation === 'stages-as-columns'}
-        title="Stages as columns, cases as rows"
+        title={t('matrix.transposeTitle')}
         onClick={() => onSettings({ ...settings, orientation: settings.orientation === 'cases-as-columns' ? 'stages-as-columns' : 'cases-as-columns' })}
       >
-        Transpose
+        {t('matrix.transpose')}
       </button>
       <button
         type="button"
@@ -47,10 +50,10 @@ export function MatrixToolbar({ settings, onSettings, norms, cases, views, attri
         data-toolbar-item=""
         aria-pressed={settings.differences}
         disabled={!focal}
-        title={focal ? `Mark cells whose status differs from ${focal.name}’s in the same row` : 'Differences compare with the focal case; make a case focal first'}
+        title={focal ? t('matrix.differencesTitle', { name: focal.name }) : t('matrix.differencesNoFocal')}
         onClick={() => onSettings({ ...settings, differences: !settings.differences })}
       >
-        Differences
+        {t('matrix.differences')}
       </button>
       <span className="toolbar-spacer" />
       <ViewMenu settings={settings} onSettings={onSettings} norms={norms} cases={cases} views={views} />
@@ -62,6 +65,7 @@ const ALL = '__all';
 const SUBSET = '__subset';
 
 function NormPicker({ settings, onSettings, norms }: Omit<ToolbarProps, 'cases' | 'views'>) {
+  const t = useT();
   const live = norms.filter((n) => !n.archived);
   let value: string;
   if (settings.normIds !== null && settings.normIds.length === 0) value = ALL;
@@ -70,7 +74,7 @@ function NormPicker({ settings, onSettings, norms }: Omit<ToolbarProps, 'cases' 
   return (
     <div className="toolbar-field">
       <span className="toolbar-label" id="norm-picker-label">
-        Norm
+        {t('matrix.normLabel')}
       </span>
       <Select.Root
         value={value}
@@ -95,11 +99,11 @@ function NormPicker({ settings, onSettings, norms }: Omit<ToolbarProps, 'cases' 
               ))}
               <Select.Separator className="select-separator" />
               <Select.Item value={ALL} className="select-item">
-                <Select.ItemText>All norms, stacked ({live.length})</Select.ItemText>
+                <Select.ItemText>{t('matrix.allNormsOption', { count: live.length })}</Select.ItemText>
               </Select.Item>
               {value === SUBSET ? (
                 <Select.Item value={SUBSET} className="select-item">
-                  <Select.ItemText>{settings.normIds?.length} norms, as the view lists them</Select.ItemText>
+                  <Select.ItemText>{t('matrix.subsetNormsOption', { count: settings.normIds?.length ?? 0 })}</Select.ItemText>
                 </Select.Item>
               ) : null}
             </Select.Viewport>
@@ -111,6 +115,7 @@ function NormPicker({ settings, onSettings, norms }: Omit<ToolbarProps, 'cases' 
 }
 
 function CasesPopover({ settings, onSettings, cases }: Omit<ToolbarProps, 'norms' | 'views'>) {
+  const t = useT();
   const ordered = casesInColumnOrder(settings, cases);
   const hidden = new Set(settings.hiddenCaseIds);
   const focal = ordered.filter((c) => c.role === 'focal');
@@ -126,14 +131,14 @@ function CasesPopover({ settings, onSettings, cases }: Omit<ToolbarProps, 'norms
 
   return (
     <Popover.Root>
-      <Popover.Trigger className="button button-small" aria-label={`Cases ${shownCount} of ${ordered.length} shown`} data-toolbar-item="">
-        Cases <span className="button-count">{shownCount === ordered.length ? ordered.length : `${shownCount} of ${ordered.length}`}</span>
+      <Popover.Trigger className="button button-small" aria-label={t('matrix.casesShownLabel', { shown: shownCount, total: ordered.length })} data-toolbar-item="">
+        {t('matrix.cases')} <span className="button-count">{shownCount === ordered.length ? ordered.length : t('matrix.shownOfTotal', { shown: shownCount, total: ordered.length })}</span>
         <ChevronIcon />
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content className="popover cases-popover" align="start" sideOffset={4} aria-label="Cases in the matrix" data-testid="cases-popover">
-          <p className="popover-title">Cases in the matrix</p>
-          <p className="popover-note">The focal case stays first. Reorder with a handle: drag it, or press Space, the arrow keys, then Space.</p>
+        <Popover.Content className="popover cases-popover" align="start" sideOffset={4} aria-label={t('matrix.casesInMatrix')} data-testid="cases-popover">
+          <p className="popover-title">{t('matrix.casesInMatrix')}</p>
+          <p className="popover-note">{t('matrix.casesNote')}</p>
           <ul className="case-choices">
             {focal.map((c) => (
               <li key={c.id} className="case-choice">
@@ -144,7 +149,7 @@ function CasesPopover({ settings, onSettings, cases }: Omit<ToolbarProps, 'norms
                 </label>
                 <FocalMarker />
                 <span id="focal-pinned" className="muted small">
-                  pinned
+                  {t('matrix.pinned')}
                 </span>
               </li>
             ))}
@@ -169,10 +174,10 @@ function CasesPopover({ settings, onSettings, cases }: Omit<ToolbarProps, 'norms
           />
           <div className="popover-actions">
             <button type="button" className="button button-small" disabled={hidden.size === 0} onClick={() => onSettings({ ...settings, hiddenCaseIds: [] })}>
-              Show all
+              {t('matrix.showAll')}
             </button>
             <button type="button" className="button button-small" disabled={settings.caseOrder.length === 0} onClick={() => onSettings({ ...settings, caseOrder: [] })}>
-              Project order
+              {t('matrix.projectOrder')}
             </button>
           </div>
         </Popover.Content>
@@ -182,6 +187,7 @@ function CasesPopover({ settings, onSettings, cases }: Omit<ToolbarProps, 'norms
 }
 
 function ViewMenu({ settings, onSettings, norms, cases, views }: ToolbarProps) {
+  const t = useT();
   const save = useEdit('views.save');
   const remove = useEdit('views.remove');
   const [dialog, setDialog] = useState(false);
@@ -219,16 +225,17 @@ function ViewMenu({ settings, onSettings, norms, cases, views }: ToolbarProps) {
   return (
     <div className="toolbar-field">
       <DropdownMenu.Root modal={false}>
-        <DropdownMenu.Trigger className="button button-small view-trigger" data-toolbar-item="" aria-label={`View: ${current ? current.name : 'Custom (none saved)'}${changed ? ' (changed)' : ''}`}>
-          <span className="toolbar-label">View</span>{' '}
-          <span className="view-name">{current ? current.name : 'Custom'}</span>
-          {changed ? <span className="muted">(changed)</span> : null}
+        <DropdownMenu.Trigger className="button button-small view-trigger" data-toolbar-item="" aria-label={t('matrix.viewLabel', { name: current ? current.name : t('matrix.customNoneSaved'), changed: changed ? 'yes' : 'no' })}>
+          <span className="toolbar-label">{t('matrix.view')}</span>
+          {SPACE}
+          <span className="view-name">{current ? current.name : t('matrix.custom')}</span>
+          {changed ? <span className="muted">{t('matrix.changed')}</span> : null}
           <ChevronIcon />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
             {views.length === 0 ? (
-              <DropdownMenu.Label className="menu-label">No saved views yet</DropdownMenu.Label>
+              <DropdownMenu.Label className="menu-label">{t('matrix.noViews')}</DropdownMenu.Label>
             ) : (
               <DropdownMenu.RadioGroup value={current?.id ?? ''} onValueChange={apply}>
                 {views.map((v) => (
@@ -246,44 +253,44 @@ function ViewMenu({ settings, onSettings, norms, cases, views }: ToolbarProps) {
               className="menu-item"
               onSelect={() => {
                 save.clearError();
-                setName(current && changed ? `${current.name} (2)` : '');
+                setName(current && changed ? t('matrix.copyName', { name: current.name }) : '');
                 setDialog(true);
               }}
             >
-              Save view as…
+              {t('matrix.saveViewAs')}
             </DropdownMenu.Item>
             {current ? (
               <>
                 <DropdownMenu.Item className="menu-item" disabled={!changed} onSelect={() => void update()}>
-                  Update “{current.name}”
+                  {t('matrix.updateView', { name: current.name })}
                 </DropdownMenu.Item>
                 <DropdownMenu.Item className="menu-item" onSelect={() => void del()}>
-                  Delete “{current.name}”
+                  {t('matrix.deleteView', { name: current.name })}
                 </DropdownMenu.Item>
               </>
             ) : null}
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
-      {error ? <InlineAlert message={error.message} actionLabel="Dismiss" onAction={() => (save.error ? save.clearError() : remove.clearError())} /> : null}
+      {error ? <InlineAlert message={error.message} actionLabel={t('matrix.dismiss')} onAction={() => (save.error ? save.clearError() : remove.clearError())} /> : null}
       <Modal
         open={dialog}
         onOpenChange={setDialog}
-        title="Save view"
-        description="Saves which norms and cases the matrix shows, the column order, the orientation and the differences mode."
+        title={t('matrix.saveView')}
+        description={t('matrix.saveViewDescription')}
       >
         <form className="dialog-form" onSubmit={(e) => void saveAs(e)}>
           <label className="field-label" htmlFor="view-name">
-            Name
+            {t('matrix.name')}
           </label>
-          <input id="view-name" className="text-input" value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} placeholder="e.g. Article table 1" />
+          <input id="view-name" className="text-input" value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} placeholder={t('matrix.viewNamePlaceholder')} />
           {save.error ? <InlineAlert message={save.error.message} /> : null}
           <div className="dialog-actions">
             <button type="button" className="button" onClick={() => setDialog(false)}>
-              Cancel
+              {t('matrix.cancel')}
             </button>
             <button type="submit" className="button button-primary" disabled={name.trim() === '' || save.pending}>
-              Save view
+              {t('matrix.saveView')}
             </button>
           </div>
         </form>

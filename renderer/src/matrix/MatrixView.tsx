@@ -4,6 +4,7 @@ import type { ApiError } from '../../../electron/contract/errors';
 import { NotEqualIcon, QuoteIcon } from '../ui/icons';
 import { InlineAlert } from '../ui/InlineAlert';
 import { MOD } from '../shell/keyboard';
+import { useT } from '../i18n/use-t';
 import { MatrixGrid } from './MatrixGrid';
 import { MatrixToolbar } from './MatrixToolbar';
 import { buildGrid, frameworkOf, orderStages, type CellRef, type NormBlock } from './matrix-model';
@@ -29,6 +30,7 @@ interface MatrixViewProps {
 
 /** The central view: one norm's matrix or several stacked, cases against stages, either way round. */
 export function MatrixView({ overview, cells, evidence, cellsError, onRetry, settings, onSettings, selectedKey, onSelectCell }: MatrixViewProps) {
+  const t = useT();
   const { norms: shown, stacked } = useMemo(() => shownNorms(settings, overview.norms), [settings, overview.norms]);
   const blocks = useMemo(
     () =>
@@ -41,13 +43,13 @@ export function MatrixView({ overview, cells, evidence, cellsError, onRetry, set
     [shown, overview.frameworks],
   );
   const cases = useMemo(() => arrangedCases(settings, overview.cases, overview.attributes), [settings, overview.cases, overview.attributes]);
-  const groups = useMemo(() => groupStarts(cases, settings.columns, overview.attributes), [cases, settings.columns, overview.attributes]);
+  const groups = useMemo(() => groupStarts(cases, settings.columns, overview.attributes, t), [cases, settings.columns, overview.attributes, t]);
   const model = useMemo(() => buildGrid(blocks, cases, settings.orientation, stacked), [blocks, cases, settings.orientation, stacked]);
   const focal = cases.find((c) => c.role === 'focal');
   const frameworks = [...new Map(blocks.map((b) => [b.framework.id, b.framework])).values()];
   const single = !stacked ? blocks[0] : undefined;
   const sourceLine = single
-    ? [single.norm.instrument, single.norm.paragraph, single.norm.diffusingAgent ? `diffused by ${single.norm.diffusingAgent}` : '']
+    ? [single.norm.instrument, single.norm.paragraph, single.norm.diffusingAgent ? t('matrix.diffusedBy', { agent: single.norm.diffusingAgent }) : '']
         .filter((part) => part.trim() !== '')
         .join(' · ')
     : '';
@@ -55,9 +57,13 @@ export function MatrixView({ overview, cells, evidence, cellsError, onRetry, set
   return (
     <section className="matrix-view" aria-labelledby="matrix-norm-label">
       <header className="matrix-header">
-        <p className="eyebrow">{stacked ? 'Norms' : 'Norm'}</p>
+        <p className="eyebrow">{stacked ? t('matrix.eyebrowNorms') : t('matrix.eyebrowNorm')}</p>
         <h2 id="matrix-norm-label" className="matrix-norm" data-testid="matrix-norm">
-          {single ? single.norm.label : `${blocks.length === overview.norms.filter((n) => !n.archived).length ? 'All norms' : `${blocks.length} norms`}, stacked`}
+          {single
+            ? single.norm.label
+            : blocks.length === overview.norms.filter((n) => !n.archived).length
+              ? t('matrix.allNormsStacked')
+              : t('matrix.someNormsStacked', { count: blocks.length })}
         </h2>
         {sourceLine ? <p className="matrix-source muted">{sourceLine}</p> : null}
       </header>
@@ -65,12 +71,12 @@ export function MatrixView({ overview, cells, evidence, cellsError, onRetry, set
       <MatrixToolbar settings={settings} onSettings={onSettings} norms={overview.norms} cases={overview.cases} views={overview.views} attributes={overview.attributes} />
       <Legend frameworks={frameworks} differences={settings.differences} focalName={focal?.name} />
 
-      {cellsError ? <InlineAlert message={cellsError.message} actionLabel="Try again" onAction={onRetry} /> : null}
+      {cellsError ? <InlineAlert message={cellsError.message} actionLabel={t('matrix.tryAgain')} onAction={onRetry} /> : null}
 
       {blocks.length === 0 ? (
-        <p className="muted matrix-empty">No norms to show. Add a norm (Norms + in the sidebar) or restore an archived one.</p>
+        <p className="muted matrix-empty">{t('matrix.noNorms')}</p>
       ) : cases.length === 0 ? (
-        <p className="muted matrix-empty">No cases yet — add Kazakhstan as the focal case and Belarus, Russia… to compare it with (Cases + in the sidebar).</p>
+        <p className="muted matrix-empty">{t('matrix.noCases')}</p>
       ) : (
         <div className="matrix-scroll" data-testid="matrix-scroll">
           <MatrixGrid
@@ -87,7 +93,7 @@ export function MatrixView({ overview, cells, evidence, cellsError, onRetry, set
           {single?.norm.description ? (
             <section className="matrix-about" aria-labelledby="matrix-about-title">
               <h3 id="matrix-about-title" className="section-heading">
-                The norm
+                {t('matrix.theNorm')}
               </h3>
               <p className="prose">{single.norm.description}</p>
             </section>
@@ -96,19 +102,20 @@ export function MatrixView({ overview, cells, evidence, cellsError, onRetry, set
       )}
       <ContextBand cases={cases} normIds={blocks.map((b) => b.norm.id)} cells={cells} selectedKey={selectedKey} />
       <p className="matrix-hint muted">
-        Arrows move · Enter edits the status · F2 the summary · Esc returns to the matrix · {MOD}Z undoes, {MOD}Shift+Z redoes
+        {t('matrix.keyHint', { enter: 'Enter', f2: 'F2', esc: 'Esc', undo: `${MOD}Z`, redo: `${MOD}Shift+Z` })}
       </p>
     </section>
   );
 }
 
 function Legend({ frameworks, differences, focalName }: { frameworks: FrameworkDto[]; differences: boolean; focalName: string | undefined }) {
+  const t = useT();
   if (frameworks.length === 0) return null;
   return (
-    <div className="legend" data-testid="legend" aria-label="Legend">
+    <div className="legend" data-testid="legend" aria-label={t('matrix.legend')}>
       {frameworks.map((framework, i) => (
         <p key={framework.id} className="legend-line">
-          <span className="legend-title">{frameworks.length > 1 ? framework.name : 'Status'}</span>
+          <span className="legend-title">{frameworks.length > 1 ? framework.name : t('matrix.legendStatus')}</span>
           {[...framework.statuses]
             .sort((a, b) => a.position - b.position)
             .map((s) => (
@@ -121,7 +128,8 @@ function Legend({ frameworks, differences, focalName }: { frameworks: FrameworkD
             <span className="legend-item legend-evidence">
               <QuoteIcon />
               <span>
-                <span className="visually-hidden">a number after this mark: </span>excerpts linked as evidence
+                <span className="visually-hidden">{t('matrix.legendNumberAfter')} </span>
+                {t('matrix.legendExcerpts')}
               </span>
             </span>
           ) : null}
@@ -131,9 +139,9 @@ function Legend({ frameworks, differences, focalName }: { frameworks: FrameworkD
         <p className="legend-line">
           <span className="diff-badge">
             <NotEqualIcon />
-            focal
+            {t('matrix.focal')}
           </span>
-          <span>status differs from {focalName ?? 'the focal case'}’s at the same stage (cells without data are not compared)</span>
+          <span>{t('matrix.legendDiffers', { known: focalName === undefined ? 'no' : 'yes', name: focalName ?? '' })}</span>
         </p>
       ) : null}
     </div>

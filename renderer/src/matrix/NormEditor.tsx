@@ -7,6 +7,7 @@ import { InlineAlert } from '../ui/InlineAlert';
 import { orderStages } from './matrix-model';
 import { OrphanDialog, type OrphanRequest } from './OrphanDialog';
 import { apiCall, useEdit, useServices } from '../workbench-context';
+import { useT } from '../i18n/use-t';
 
 interface NormEditorProps {
   norm: NormDto;
@@ -15,6 +16,7 @@ interface NormEditorProps {
 
 /** A norm: what is diffused, by whom, from which instrument; its framework (orphan-safe) and per-stage notes. */
 export function NormEditor({ norm, frameworks }: NormEditorProps) {
+  const t = useT();
   const { store } = useServices();
   const archive = useEdit('norms.archive');
   const setFramework = useEdit('norms.setFramework');
@@ -47,28 +49,28 @@ export function NormEditor({ norm, frameworks }: NormEditorProps) {
 
   return (
     <section className="details norm-editor" data-testid="norm-editor" aria-labelledby="norm-editor-title">
-      <p className="eyebrow">{norm.archived ? 'Norm (archived)' : 'Norm'}</p>
+      <p className="eyebrow">{norm.archived ? t('matrix.normArchived') : t('matrix.eyebrowNorm')}</p>
       <h2 id="norm-editor-title" className="details-title">
         {norm.label}
       </h2>
 
       <div className="form-stack">
         <AutoTextField
-          label="Label"
+          label={t('matrix.label')}
           saveKey={`norm:${norm.id}:label`}
           value={norm.label}
           send={(value) => api['norms.update']({ id: norm.id, label: value.trim() })}
-          validate={requireText('The label')}
+          validate={requireText(t('matrix.theLabel'))}
           onSaved={refresh}
         />
-        <AutoTextField label="Short label" {...field('shortLabel')} placeholder="e.g. Election observation" />
+        <AutoTextField label={t('matrix.shortLabel')} {...field('shortLabel')} placeholder={t('matrix.shortLabelNormPlaceholder')} />
         <div className="inline-fields">
-          <AutoTextField label="Instrument" {...field('instrument')} placeholder="e.g. Copenhagen Document (1990)" />
-          <AutoTextField label="Paragraph" className="field-short" {...field('paragraph')} placeholder="para 8" />
+          <AutoTextField label={t('matrix.instrument')} {...field('instrument')} placeholder={t('matrix.instrumentPlaceholder')} />
+          <AutoTextField label={t('matrix.paragraph')} className="field-short" {...field('paragraph')} placeholder={t('matrix.paragraphPlaceholder')} />
         </div>
-        <AutoTextField label="Diffusing agent" {...field('diffusingAgent')} placeholder="e.g. OSCE / ODIHR" />
+        <AutoTextField label={t('matrix.diffusingAgent')} {...field('diffusingAgent')} placeholder={t('matrix.diffusingAgentPlaceholder')} />
         <AutoTextArea
-          label="Description"
+          label={t('matrix.description')}
           saveKey={`norm:${norm.id}:description`}
           value={norm.description}
           send={(value) => api['norms.update']({ id: norm.id, description: value })}
@@ -77,7 +79,7 @@ export function NormEditor({ norm, frameworks }: NormEditorProps) {
         />
         <div className="field">
           <label className="field-label" htmlFor={frameworkId}>
-            Framework (the matrix’s stages)
+            {t('matrix.frameworkStages')}
           </label>
           <select
             id={frameworkId}
@@ -88,11 +90,11 @@ export function NormEditor({ norm, frameworks }: NormEditorProps) {
           >
             {frameworks.map((f) => (
               <option key={f.id} value={f.id}>
-                {f.name} ({f.stages.length} stages)
+                {t('matrix.frameworkOption', { name: f.name, count: f.stages.length })}
               </option>
             ))}
           </select>
-          <p className="field-hint">Changing it asks first what happens to cells on stages the new framework does not have.</p>
+          <p className="field-hint">{t('matrix.frameworkHint')}</p>
         </div>
       </div>
 
@@ -100,12 +102,12 @@ export function NormEditor({ norm, frameworks }: NormEditorProps) {
 
       {framework && framework.stages.length > 0 ? (
         <section className="details-section">
-          <h3 className="section-heading">What each stage means for this norm</h3>
+          <h3 className="section-heading">{t('matrix.stagesForNorm')}</h3>
           <div className="form-stack">
             {orderStages(framework.stages).map((stage) => (
               <AutoTextArea
                 key={stage.id}
-                label={`${stage.position}. ${stage.label}`}
+                label={t('matrix.stageNoteLabel', { position: stage.position, label: stage.label })}
                 saveKey={`norm:${norm.id}:note:${stage.id}`}
                 value={norm.stageNotes[stage.id] ?? ''}
                 send={(value) => api['norms.update']({ id: norm.id, stageNotes: { [stage.id]: value } })}
@@ -118,13 +120,13 @@ export function NormEditor({ norm, frameworks }: NormEditorProps) {
         </section>
       ) : null}
 
-      <Memos targetType="norm" targetId={norm.id} where={`Norm ${norm.shortLabel || norm.label}`} />
+      <Memos targetType="norm" targetId={norm.id} where={t('matrix.normWhere', { name: norm.shortLabel || norm.label })} />
 
       <section className="details-section">
         <button type="button" className="button button-small details-action" disabled={archive.pending} onClick={() => void archive.run({ id: norm.id, archived: !norm.archived })}>
-          {norm.archived ? 'Restore norm' : 'Archive norm'}
+          {norm.archived ? t('matrix.restoreNorm') : t('matrix.archiveNorm')}
         </button>
-        {!norm.archived ? <p className="field-hint">Archiving takes the norm out of the matrix; its cells are kept and come back with it.</p> : null}
+        {!norm.archived ? <p className="field-hint">{t('matrix.archiveNormHint')}</p> : null}
       </section>
 
       {orphans ? <OrphanDialog request={orphans} onClose={() => setOrphans(null)} /> : null}

@@ -6,6 +6,9 @@ import { statusOf } from './matrix-model';
 import { Modal } from '../ui/Modal';
 import { StatusSwatch } from './StatusSwatch';
 import { useEdit } from '../workbench-context';
+import { Msg } from '../i18n/Msg';
+import { useT } from '../i18n/use-t';
+import { EM_DASH } from '../ui/marks';
 
 /** A structural change that would leave filled cells without a place in the matrix. */
 export type OrphanRequest =
@@ -35,6 +38,7 @@ function guessTarget(from: { label: string; index: number }, targets: StageDto[]
  * stages, keep them archived (out of the matrix, still in the file), or delete them. Cancel changes nothing.
  */
 export function OrphanDialog({ request, onClose }: OrphanDialogProps) {
+  const t = useT();
   const name = useId();
   const setFramework = useEdit('norms.setFramework');
   const removeStage = useEdit('stages.remove');
@@ -50,15 +54,18 @@ export function OrphanDialog({ request, onClose }: OrphanDialogProps) {
     Object.fromEntries(fromStages.map((s) => [s.id, guessTarget({ label: s.label, index: Math.max(0, s.index) }, targets)])),
   );
   const n = request.orphans.length;
-  const cells = `${n} filled cell${n === 1 ? '' : 's'}`;
+  const cells = t('matrix.filledCells', { count: n });
   const pending = setFramework.pending || removeStage.pending;
   const error = setFramework.error ?? removeStage.error;
 
-  const title = request.kind === 'framework' ? `Change the framework of “${request.norm.shortLabel || request.norm.label}”` : `Remove the stage “${request.stage.label}”`;
+  const title =
+    request.kind === 'framework'
+      ? t('matrix.orphanFrameworkTitle', { name: request.norm.shortLabel || request.norm.label })
+      : t('matrix.orphanStageTitle', { name: request.stage.label });
   const description =
     request.kind === 'framework'
-      ? `${cells} of this norm sit on stages of “${request.from.name}”, which “${request.to.name}” does not have. Choose what happens to them.`
-      : `${cells} sit on this stage. Choose what happens to them before it is removed.`;
+      ? t('matrix.orphanFrameworkDescription', { cells, from: request.from.name, to: request.to.name })
+      : t('matrix.orphanStageDescription', { cells });
 
   const apply = async () => {
     if (!action) return;
@@ -73,21 +80,27 @@ export function OrphanDialog({ request, onClose }: OrphanDialogProps) {
     if (done !== undefined) onClose();
   };
 
-  const verb = request.kind === 'framework' ? 'change the framework' : 'remove the stage';
+  const onFramework = request.kind === 'framework';
   const applyLabel =
-    action === 'move' ? `Move the cells and ${verb}` : action === 'archive' ? `Archive the cells and ${verb}` : action === 'delete' ? `Delete ${cells} and ${verb}` : 'Choose what to do';
+    action === 'move'
+      ? t(onFramework ? 'matrix.moveAndChangeFramework' : 'matrix.moveAndRemoveStage')
+      : action === 'archive'
+        ? t(onFramework ? 'matrix.archiveAndChangeFramework' : 'matrix.archiveAndRemoveStage')
+        : action === 'delete'
+          ? t(onFramework ? 'matrix.deleteAndChangeFramework' : 'matrix.deleteAndRemoveStage', { cells })
+          : t('matrix.chooseWhatToDo');
 
   return (
     <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title={title} description={description} wide testId="orphan-dialog">
       <div className="orphan-table-wrap">
-        <table className="orphan-table" aria-label="Cells affected">
+        <table className="orphan-table" aria-label={t('matrix.cellsAffected')}>
           <thead>
             <tr>
-              <th scope="col">Case</th>
-              <th scope="col">Norm</th>
-              <th scope="col">Stage</th>
-              <th scope="col">Status</th>
-              <th scope="col">Summary</th>
+              <th scope="col">{t('matrix.case')}</th>
+              <th scope="col">{t('matrix.eyebrowNorm')}</th>
+              <th scope="col">{t('matrix.stage')}</th>
+              <th scope="col">{t('matrix.status')}</th>
+              <th scope="col">{t('matrix.summary')}</th>
             </tr>
           </thead>
           <tbody>
@@ -101,7 +114,7 @@ export function OrphanDialog({ request, onClose }: OrphanDialogProps) {
                   <td className="nowrap">
                     <StatusSwatch palette={status.palette} /> {status.label}
                   </td>
-                  <td className="muted">{preview(o.summary) || '—'}</td>
+                  <td className="muted">{preview(o.summary) || EM_DASH}</td>
                 </tr>
               );
             })}
@@ -110,11 +123,11 @@ export function OrphanDialog({ request, onClose }: OrphanDialogProps) {
       </div>
 
       <fieldset className="orphan-choices">
-        <legend className="section-heading">What happens to these cells</legend>
+        <legend className="section-heading">{t('matrix.whatHappens')}</legend>
         <label className="choice">
           <input type="radio" name={name} value="move" checked={action === 'move'} onChange={() => setAction('move')} disabled={targets.length === 0} />
           <span>
-            <strong>Move them</strong> to {request.kind === 'framework' ? `stages of “${request.to.name}”` : 'another stage'}
+            {request.kind === 'framework' ? <Msg id="matrix.moveToFrameworkStages" values={{ name: request.to.name }} /> : <Msg id="matrix.moveToAnotherStage" />}
           </span>
         </label>
         {action === 'move' ? (
@@ -125,13 +138,13 @@ export function OrphanDialog({ request, onClose }: OrphanDialogProps) {
                 <ArrowIcon />
                 <select
                   className="native-select"
-                  aria-label={`New stage for the cells now under “${s.label}”`}
+                  aria-label={t('matrix.newStageFor', { name: s.label })}
                   value={stageMap[s.id] ?? ''}
                   onChange={(e) => setStageMap({ ...stageMap, [s.id]: e.target.value })}
                 >
-                  {targets.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.position}. {t.label}
+                  {targets.map((target) => (
+                    <option key={target.id} value={target.id}>
+                      {t('matrix.stageOption', { position: target.position, label: target.label })}
                     </option>
                   ))}
                 </select>
@@ -142,13 +155,13 @@ export function OrphanDialog({ request, onClose }: OrphanDialogProps) {
         <label className="choice">
           <input type="radio" name={name} value="archive" checked={action === 'archive'} onChange={() => setAction('archive')} />
           <span>
-            <strong>Keep them archived</strong>: they leave the matrix but stay in the project file (Undo brings them back)
+            <Msg id="matrix.keepArchived" />
           </span>
         </label>
         <label className="choice">
           <input type="radio" name={name} value="delete" checked={action === 'delete'} onChange={() => setAction('delete')} />
           <span>
-            <strong>Delete them</strong>: their status, summary and memo are gone (Undo, in this session, brings them back)
+            <Msg id="matrix.deleteThem" />
           </span>
         </label>
       </fieldset>
@@ -157,7 +170,7 @@ export function OrphanDialog({ request, onClose }: OrphanDialogProps) {
 
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
-          Cancel
+          {t('matrix.cancel')}
         </button>
         <button type="button" className={`button ${action === 'delete' ? 'button-danger' : 'button-primary'}`} disabled={!action || pending} onClick={() => void apply()}>
           {applyLabel}

@@ -4,6 +4,7 @@ import { useAutoSave } from '../ui/fields';
 import { MOD } from '../shell/keyboard';
 import { renderSummary } from '../ui/markdown';
 import { Toolbar } from '../shell/Toolbar';
+import { useT } from '../i18n/use-t';
 
 interface SummaryEditorProps extends AutoSave<string> {
   textareaRef?: RefCallback<HTMLTextAreaElement>;
@@ -16,6 +17,7 @@ type Format = 'bold' | 'italic' | 'bullets' | 'numbers' | 'link';
  * through the browser's own editing (execCommand insertText), so Ctrl/Cmd+Z in the field undoes them like typing.
  */
 export function SummaryEditor({ textareaRef, ...save }: SummaryEditorProps) {
+  const t = useT();
   const id = useId();
   const { shown, set, flush, error } = useAutoSave(save);
   const localRef = useRef<HTMLTextAreaElement | null>(null);
@@ -38,12 +40,12 @@ export function SummaryEditor({ textareaRef, ...save }: SummaryEditorProps) {
     let selectTo: number;
     if (format === 'bold' || format === 'italic') {
       const mark = format === 'bold' ? '**' : '*';
-      const inner = selected || (format === 'bold' ? 'bold text' : 'italic text');
+      const inner = selected || t(format === 'bold' ? 'matrix.boldText' : 'matrix.italicText');
       replacement = `${mark}${inner}${mark}`;
       selectFrom = start + mark.length;
       selectTo = selectFrom + inner.length;
     } else if (format === 'link') {
-      const text = selected || 'link text';
+      const text = selected || t('matrix.linkText');
       replacement = `[${text}](https://)`;
       selectFrom = start + text.length + 3;
       selectTo = selectFrom + 'https://'.length;
@@ -82,7 +84,7 @@ export function SummaryEditor({ textareaRef, ...save }: SummaryEditorProps) {
       className={`tool tool-${format}`}
       data-toolbar-item=""
       aria-label={label}
-      title={shortcut ? `${label} (${shortcut})` : label}
+      title={shortcut ? t('matrix.toolWithShortcut', { label, shortcut }) : label}
       disabled={preview}
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => apply(format)}
@@ -96,21 +98,27 @@ export function SummaryEditor({ textareaRef, ...save }: SummaryEditorProps) {
     <div className="field summary-field">
       <div className="summary-head">
         <label htmlFor={id} className="section-heading">
-          Summary
+          {t('matrix.summary')}
         </label>
-        <Toolbar className="toolbar-mini" label="Summary formatting">
-          {tool('bold', 'Bold', 'B', `${MOD}B`)}
-          {tool('italic', 'Italic', 'I', `${MOD}I`)}
-          {tool('bullets', 'Bulleted list', '•', undefined)}
-          {tool('numbers', 'Numbered list', '1.', undefined)}
-          {tool('link', 'Link', 'Link', undefined)}
+        <Toolbar className="toolbar-mini" label={t('matrix.summaryFormatting')}>
+          {tool('bold', t('matrix.bold'), 'B', `${MOD}B`)}
+          {tool('italic', t('matrix.italic'), 'I', `${MOD}I`)}
+          {tool('bullets', t('matrix.bulletedList'), '•', undefined)}
+          {tool('numbers', t('matrix.numberedList'), '1.', undefined)}
+          {tool('link', t('matrix.link'), t('matrix.link'), undefined)}
           <button type="button" className="tool tool-preview" data-toolbar-item="" aria-pressed={preview} onClick={() => setPreview((p) => !p)}>
-            Preview
+            {t('matrix.preview')}
           </button>
         </Toolbar>
       </div>
       {preview ? (
-        <div className="summary-preview prose-md" data-testid="summary-preview" dangerouslySetInnerHTML={{ __html: html || '<p class="muted">No summary yet.</p>' }} />
+        html ? (
+          <div className="summary-preview prose-md" data-testid="summary-preview" dangerouslySetInnerHTML={{ __html: html }} />
+        ) : (
+          <div className="summary-preview prose-md" data-testid="summary-preview">
+            <p className="muted">{t('matrix.noSummary')}</p>
+          </div>
+        )
       ) : (
         <textarea
           id={id}
@@ -118,7 +126,7 @@ export function SummaryEditor({ textareaRef, ...save }: SummaryEditorProps) {
           className="text-area summary-input"
           rows={6}
           value={shown}
-          placeholder="What happened at this stage, in a few lines. **bold**, *italics*, - lists, [links](https://…)"
+          placeholder={t('matrix.summaryPlaceholder')}
           aria-invalid={error ? true : undefined}
           onChange={(e) => set(e.target.value)}
           onBlur={flush}

@@ -1,4 +1,5 @@
 /** Pure helpers that turn the overview, the cells and the matrix's view settings into the grid the matrix shows. */
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import type { CaseDto, CellDto, CellMode, FrameworkDto, NormDto, Orientation, StageDto, StatusLevelDto } from '../../../electron/contract/api';
 
 /** Focal case first, then the others in the given order. */
@@ -24,10 +25,10 @@ export function statusOf(key: string, framework: FrameworkDto | undefined): Stat
   return framework?.statuses.find((s) => s.key === key) ?? { key, label: key, position: Number.MAX_SAFE_INTEGER, palette: 0 };
 }
 
-export const MODE_LABELS: Record<CellMode, string> = {
-  discourse: 'discourse',
-  practice: 'practice',
-  both: 'discourse and practice',
+export const MODE_LABELS: Record<CellMode, MessageId> = {
+  discourse: 'matrix.modeDiscourse',
+  practice: 'matrix.modePractice',
+  both: 'matrix.modeBoth',
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -10,6 +10,11 @@ import { LockIcon } from './icons';
 import { ProjectPanel } from './ProjectPanel';
 import { TeamSyncBadge } from '../team/TeamSyncBadge';
 import './safety.css';
+import { useT } from '../i18n/use-t';
+import { SPACE } from '../ui/marks';
+
+/** The programs a .qdpx comes from: names, the same in every language. */
+const QDA_TOOLS = 'NVivo/MAXQDA/ATLAS.ti/QualCoder';
 
 type Open = 'safety' | 'export' | 'qdpx-import' | 'qdc-import' | 'qdpx-export' | 'qdc-export' | null;
 
@@ -23,6 +28,7 @@ function isExportKey(event: KeyboardEvent): boolean {
  * REFI-QDA exchange) and Export (also Ctrl/Cmd+E), with the dialogs they open.
  */
 export function TitleBarTools({ summary }: { summary: ProjectSummary }) {
+  const t = useT();
   const { overview } = useProject();
   const project = overview?.project ?? summary;
   const [open, setOpen] = useState<Open>(null);
@@ -44,44 +50,48 @@ export function TitleBarTools({ summary }: { summary: ProjectSummary }) {
   return (
     <span className="titlebar-tools">
       {project.encrypted ? (
-        <span className="badge badge-encrypted" data-testid="encryption-badge" title="The project file is encrypted at rest">
-          <LockIcon /> Encrypted
+        <span className="badge badge-encrypted" data-testid="encryption-badge" title={t('shell.encryptedTitle')}>
+          <LockIcon />
+          {SPACE}
+          {t('shell.encrypted')}
         </span>
       ) : null}
       {project.readonly ? (
-        <span className="badge badge-readonly" title="Opened read-only: edits are not saved">
-          Read-only
+        <span className="badge badge-readonly" title={t('shell.readOnlyTitle')}>
+          {t('shell.readOnly')}
         </span>
       ) : null}
       <TeamSyncBadge />
       <DropdownMenu.Root modal={false}>
-        <DropdownMenu.Trigger className="button button-small" aria-label="Project menu">
-          Project <ChevronIcon />
+        <DropdownMenu.Trigger className="button button-small" aria-label={t('shell.projectMenu')}>
+          {t('shell.project')}
+          {SPACE}
+          <ChevronIcon />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
             <DropdownMenu.Item className="menu-item" onSelect={() => setOpen('safety')}>
-              Safety and backups…
+              {t('shell.safetyAndBackups')}
             </DropdownMenu.Item>
             <DropdownMenu.Separator className="menu-separator" />
-            <DropdownMenu.Label className="menu-label">REFI-QDA exchange</DropdownMenu.Label>
+            <DropdownMenu.Label className="menu-label">{t('shell.refiQda')}</DropdownMenu.Label>
             <DropdownMenu.Item className="menu-item" disabled={project.readonly} onSelect={() => setOpen('qdpx-import')}>
-              Import from NVivo/MAXQDA/ATLAS.ti/QualCoder (.qdpx)…
+              {t('shell.importQdpx', { tools: QDA_TOOLS, ext: '.qdpx' })}
             </DropdownMenu.Item>
             <DropdownMenu.Item className="menu-item" disabled={project.readonly} onSelect={() => setOpen('qdc-import')}>
-              Import a codebook (.qdc)…
+              {t('shell.importQdc', { ext: '.qdc' })}
             </DropdownMenu.Item>
             <DropdownMenu.Item className="menu-item" onSelect={() => setOpen('qdpx-export')}>
-              Export as REFI-QDA (.qdpx)…
+              {t('shell.exportQdpx', { ext: '.qdpx' })}
             </DropdownMenu.Item>
             <DropdownMenu.Item className="menu-item" onSelect={() => setOpen('qdc-export')}>
-              Export codebook (.qdc)…
+              {t('shell.exportQdc', { ext: '.qdc' })}
             </DropdownMenu.Item>
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
-      <button type="button" className="button button-small" onClick={() => setOpen('export')} title={`Export for publication (${MOD}E)`} aria-keyshortcuts="Control+E Meta+E">
-        Export…
+      <button type="button" className="button button-small" onClick={() => setOpen('export')} title={t('shell.exportTitle', { keys: `${MOD}E` })} aria-keyshortcuts="Control+E Meta+E">
+        {t('shell.exportButton')}
       </button>
       {open === 'safety' ? <ProjectPanel project={project} onClose={close} /> : null}
       {open === 'export' && overview ? <ExportDialog project={project} overview={overview} onClose={close} /> : null}

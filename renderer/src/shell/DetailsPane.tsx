@@ -4,6 +4,7 @@ import { CellEditor } from '../matrix/CellEditor';
 import { cellKey, frameworkOf } from '../matrix/matrix-model';
 import { NormEditor } from '../matrix/NormEditor';
 import type { EditField, Selection } from '../matrix/selection';
+import { useT } from '../i18n/use-t';
 
 interface DetailsPaneProps {
   selection: Selection | null;
@@ -19,6 +20,7 @@ interface DetailsPaneProps {
 
 /** The right pane: an editor for the selected cell, case or norm. */
 export function DetailsPane({ selection, overview, cells, focusRequest, focusField = 'status', onReturnToGrid, page }: DetailsPaneProps) {
+  const t = useT();
   if (selection?.kind === 'case') {
     const kase = overview.cases.find((c) => c.id === selection.caseId);
     if (kase) {
@@ -54,14 +56,11 @@ export function DetailsPane({ selection, overview, cells, focusRequest, focusFie
 
   return (
     <div className="details" data-testid="details-empty">
-      <h2 className="pane-heading">Details</h2>
+      <h2 className="pane-heading">{t('shell.details')}</h2>
       {page === 'frameworks' ? (
-        <p className="muted">The framework chosen in the middle is edited there. Select a case in the sidebar to see its profile here.</p>
+        <p className="muted">{t('shell.detailsFrameworks')}</p>
       ) : (
-        <p className="muted">
-          Select a cell in the matrix to edit its assessment: status, mode, period, summary, confidence and memo. Select a case or a norm in the
-          sidebar to edit it.
-        </p>
+        <p className="muted">{t('shell.detailsMatrix')}</p>
       )}
     </div>
   );

@@ -3,9 +3,12 @@ import type { RecentProject } from '../../../electron/contract/api';
 import { api, transportKind, useApiQuery } from '../api';
 import { useFormAction } from '../ui/form-action';
 import { InlineAlert } from '../ui/InlineAlert';
+import { SPACE } from '../ui/marks';
 import { Modal } from '../ui/Modal';
 import { NewProjectSection } from '../safety/NewProjectDialog';
 import { useOpenProject } from '../safety/open-project';
+import { Msg } from '../i18n/Msg';
+import { useT } from '../i18n/use-t';
 
 interface EmptyStateProps {
   onOpened: () => void;
@@ -13,6 +16,7 @@ interface EmptyStateProps {
 
 /** No project open: what Comparanda is, and the ways to open one (the browser has no File menu). */
 export function EmptyState({ onOpened }: EmptyStateProps) {
+  const t = useT();
   const recent = useApiQuery('project.recent', {});
   // Like project.open, but an encrypted file leads to the unlock screen and one in use elsewhere is offered read-only.
   const open = useOpenProject(onOpened);
@@ -32,31 +36,33 @@ export function EmptyState({ onOpened }: EmptyStateProps) {
   return (
     <main className="empty-state" aria-labelledby="empty-title">
       <h1 id="empty-title" className="empty-title">
-        No project open
+        {t('shell.noProject')}
       </h1>
-      <p className="empty-lede">
-        Comparanda is an offline workbench for comparative case research: cases side by side, norm by norm, stage by stage,
-        with the evidence behind every assessment.
-      </p>
+      <p className="empty-lede">{t('shell.lede')}</p>
       <p>
-        Open a project with <kbd>File › Open</kbd>, or create one with <kbd>File › New</kbd>.
-        {transportKind === 'http' ? ' In this browser window, pick a recent project or give the path of a .comparanda file.' : ''}
+        <Msg id="shell.openHow" />
+        {transportKind === 'http' ? (
+          <>
+            {SPACE}
+            {t('shell.openHowBrowser')}
+          </>
+        ) : null}
       </p>
 
       {open.error ? <InlineAlert message={open.error.message} {...open.errorAction} /> : null}
 
       <section className="empty-section" aria-labelledby="recent-title">
         <h2 id="recent-title" className="section-heading">
-          Recent projects
+          {t('shell.recentProjects')}
         </h2>
         {recent.error ? (
-          <InlineAlert message={recent.error.message} actionLabel="Try again" onAction={recent.reload} />
+          <InlineAlert message={recent.error.message} actionLabel={t('shell.tryAgain')} onAction={recent.reload} />
         ) : recent.loading ? (
           <p className="muted" role="status">
-            Loading…
+            {t('shell.loading')}
           </p>
         ) : (recent.data ?? []).length === 0 ? (
-          <p className="muted">None yet. Projects you open appear here.</p>
+          <p className="muted">{t('shell.noRecent')}</p>
         ) : (
           <ul className="recent-list" data-testid="recent-list">
             {(recent.data ?? []).map((item) => (
@@ -68,11 +74,11 @@ export function EmptyState({ onOpened }: EmptyStateProps) {
 
       <section className="empty-section" aria-labelledby="open-path-title">
         <h2 id="open-path-title" className="section-heading">
-          Open a file by path
+          {t('shell.openByPath')}
         </h2>
         <form className="open-form" onSubmit={onSubmit}>
           <label htmlFor="open-path" className="visually-hidden">
-            Path of a .comparanda file
+            {t('shell.pathOfFile')}
           </label>
           <input
             id="open-path"
@@ -80,12 +86,12 @@ export function EmptyState({ onOpened }: EmptyStateProps) {
             type="text"
             spellCheck={false}
             autoComplete="off"
-            placeholder="/home/me/Documents/Kazakhstan & Belarus.comparanda"
+            placeholder={t('shell.openPathPlaceholder', { home: '/home/me' })}
             value={path}
             onChange={(event) => setPath(event.target.value)}
           />
           <button type="submit" className="button" disabled={open.pending || path.trim() === ''}>
-            Open
+            {t('shell.open')}
           </button>
         </form>
       </section>
@@ -96,6 +102,7 @@ export function EmptyState({ onOpened }: EmptyStateProps) {
 }
 
 function RecentItem({ item, disabled, onOpen, onRestored }: { item: RecentProject; disabled: boolean; onOpen: () => void; onRestored: (path: string) => void }) {
+  const t = useT();
   const [restoring, setRestoring] = useState(false);
   return (
     <li className="recent-row">
@@ -103,12 +110,18 @@ function RecentItem({ item, disabled, onOpen, onRestored }: { item: RecentProjec
         <span className="recent-title">{item.title}</span>
         <span className="recent-path">{item.path}</span>
         <span className="recent-meta">
-          {item.exists ? <time dateTime={item.openedAt}>{item.openedAt.slice(0, 10)}</time> : item.backups > 0 ? 'File not found; backups exist' : 'File not found'}
+          {item.exists ? (
+            <time dateTime={item.openedAt}>{t('shell.openedOn', { date: new Date(item.openedAt) })}</time>
+          ) : item.backups > 0 ? (
+            t('shell.fileNotFoundBackups')
+          ) : (
+            t('shell.fileNotFound')
+          )}
         </span>
       </button>
       {!item.exists && item.backups > 0 ? (
         <button type="button" className="button button-small" onClick={() => setRestoring(true)} disabled={disabled}>
-          Restore from backup…
+          {t('shell.restoreFromBackup')}
         </button>
       ) : null}
       {restoring ? <RestoreMissingDialog item={item} onClose={() => setRestoring(false)} onRestored={onRestored} /> : null}
@@ -118,6 +131,7 @@ function RecentItem({ item, disabled, onOpen, onRestored }: { item: RecentProjec
 
 /** A recent project whose file is gone: its newest snapshot (or another) restored where it was, or elsewhere. */
 function RestoreMissingDialog({ item, onClose, onRestored }: { item: RecentProject; onClose: () => void; onRestored: (path: string) => void }) {
+  const t = useT();
   const backups = useApiQuery('backups.listFor', { path: item.path });
   const [chosen, setChosen] = useState<string | null>(null);
   const [dest, setDest] = useState(item.path);
@@ -133,31 +147,31 @@ function RestoreMissingDialog({ item, onClose, onRestored }: { item: RecentProje
     <Modal
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
-      title={`Restore “${item.title}”`}
-      description="Its file is no longer where it was. A snapshot from the backups folder is copied to a new file, which then opens."
+      title={t('shell.restoreTitle', { title: item.title })}
+      description={t('shell.restoreDescription')}
       testId="restore-missing"
     >
       <form className="dialog-form" onSubmit={(e) => void restore(e)}>
         <fieldset className="field">
-          <legend className="field-label">Snapshot</legend>
+          <legend className="field-label">{t('shell.snapshot')}</legend>
           {(backups.data ?? []).map((b, i) => (
             <label className="choice" key={b.file}>
               <input type="radio" name="snapshot" checked={file === b.file} onChange={() => setChosen(b.file)} />
-              {new Date(b.createdAt).toLocaleString('en-GB')} ({b.reason}){i === 0 ? ', the newest' : ''}
+              {t('shell.snapshotOption', { date: new Date(b.createdAt), reason: b.reason, newest: i === 0 ? 'yes' : 'no' })}
             </label>
           ))}
         </fieldset>
         <label className="field">
-          <span className="field-label">Restore to</span>
+          <span className="field-label">{t('shell.restoreTo')}</span>
           <input className="text-input" value={dest} onChange={(e) => setDest(e.target.value)} spellCheck={false} autoComplete="off" />
         </label>
         {error ? <InlineAlert message={error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('shell.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={pending || !file || dest.trim() === ''}>
-            Restore and open
+            {t('shell.restoreAndOpen')}
           </button>
         </div>
       </form>

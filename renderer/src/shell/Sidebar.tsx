@@ -7,6 +7,8 @@ import { ChevronIcon, PlusIcon } from '../ui/icons';
 import { RECORD_NAV_IDS, RecordNavItems, type RecordPage } from '../record/RecordPages';
 import { SortableList } from '../ui/SortableList';
 import { QCA_NAV_ID, QcaNavItem } from '../qca/QcaNavItem';
+import { useT } from '../i18n/use-t';
+import { SPACE } from '../ui/marks';
 
 export type Page = 'matrix' | 'frameworks' | RecordPage | EvidencePage | 'qca';
 
@@ -61,6 +63,7 @@ export const Sidebar = memo(function Sidebar({
   onReorderCases,
   onReorderNorms,
 }: SidebarProps) {
+  const t = useT();
   const [focusId, setFocusId] = useState<string>('page:matrix');
   const [showArchived, setShowArchived] = useState(false);
   const [caseOrder, setCaseOrder] = useState<Optimistic | null>(null);
@@ -173,12 +176,12 @@ export const Sidebar = memo(function Sidebar({
   );
 
   return (
-    <nav className="pane pane-nav has-keys-hint" aria-label="Project navigation" aria-describedby="nav-keys-hint" onKeyDown={onKeyDown}>
-      <h2 className="nav-heading">Project</h2>
+    <nav className="pane pane-nav has-keys-hint" aria-label={t('shell.projectNavigation')} aria-describedby="nav-keys-hint" onKeyDown={onKeyDown}>
+      <h2 className="nav-heading">{t('shell.project')}</h2>
       <ul className="nav-list">
         <li>
           <button type="button" className="nav-item" aria-current={page === 'matrix' ? 'page' : undefined} onClick={() => onPage('matrix')} {...itemProps('page:matrix')}>
-            <span className="nav-label">Matrix</span>
+            <span className="nav-label">{t('shell.matrix')}</span>
           </button>
         </li>
         <li>
@@ -189,7 +192,7 @@ export const Sidebar = memo(function Sidebar({
             onClick={() => onPage('frameworks')}
             {...itemProps('page:frameworks')}
           >
-            <span className="nav-label">Frameworks</span>
+            <span className="nav-label">{t('shell.frameworks')}</span>
           </button>
         </li>
         <EvidenceNavItems page={page} onPage={onPage} itemProps={itemProps} />
@@ -198,13 +201,13 @@ export const Sidebar = memo(function Sidebar({
       </ul>
 
       <div className="nav-heading-row">
-        <h2 className="nav-heading">Cases</h2>
-        <button type="button" className="nav-add" aria-label="Add case" title="Add case" onClick={onAddCase} {...itemProps('add:case')}>
+        <h2 className="nav-heading">{t('shell.cases')}</h2>
+        <button type="button" className="nav-add" aria-label={t('shell.addCase')} title={t('shell.addCase')} onClick={onAddCase} {...itemProps('add:case')}>
           <PlusIcon />
         </button>
       </div>
       {liveCases.length === 0 ? (
-        <p className="nav-empty">No cases yet — add Kazakhstan, Belarus…</p>
+        <p className="nav-empty">{t('shell.noCases')}</p>
       ) : (
         <div data-testid="case-list">
           <ul className="nav-list">
@@ -236,13 +239,13 @@ export const Sidebar = memo(function Sidebar({
       )}
 
       <div className="nav-heading-row">
-        <h2 className="nav-heading">Norms</h2>
-        <button type="button" className="nav-add" aria-label="Add norm" title="Add norm" onClick={onAddNorm} {...itemProps('add:norm')}>
+        <h2 className="nav-heading">{t('shell.norms')}</h2>
+        <button type="button" className="nav-add" aria-label={t('shell.addNorm')} title={t('shell.addNorm')} onClick={onAddNorm} {...itemProps('add:norm')}>
           <PlusIcon />
         </button>
       </div>
       {liveNorms.length === 0 ? (
-        <p className="nav-empty">No norms yet.</p>
+        <p className="nav-empty">{t('shell.noNorms')}</p>
       ) : (
         <div data-testid="norm-list">
           <SortableList
@@ -274,7 +277,9 @@ export const Sidebar = memo(function Sidebar({
             onClick={() => setShowArchived((s) => !s)}
             {...itemProps('archived')}
           >
-            <ChevronIcon /> Archived ({archivedCount})
+            <ChevronIcon />
+            {SPACE}
+            {t('shell.archived', { count: archivedCount })}
           </button>
           {showArchived ? (
             <ul className="nav-list nav-archived" data-testid="archived-list">
@@ -296,7 +301,7 @@ export const Sidebar = memo(function Sidebar({
       ) : null}
       {/* Tab reaches one item of this list: the keys that reach the others are shown while it has keyboard focus. */}
       <p id="nav-keys-hint" className="keys-hint">
-        ↑ ↓ move through this list, Home and End to its ends; → reaches a case&rsquo;s or norm&rsquo;s handle (Space to move it).
+        {t('shell.navKeys', { up: '↑', down: '↓', home: 'Home', end: 'End', right: '→', space: t('shell.spaceKey') })}
       </p>
     </nav>
   );

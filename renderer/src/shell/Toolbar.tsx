@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 
+import { useT } from '../i18n/use-t';
+
 const ITEM = '[data-toolbar-item]:not(:disabled)';
 
 interface ToolbarProps {
@@ -13,6 +15,7 @@ interface ToolbarProps {
  * marked data-toolbar-item, Radix triggers included), Tab leaves it, and the control last focused keeps the stop.
  */
 export function Toolbar({ label, className, children }: ToolbarProps) {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const active = useRef<HTMLElement | null>(null);
@@ -64,7 +67,7 @@ export function Toolbar({ label, className, children }: ToolbarProps) {
       {children}
       {/* Tab reaches one control of a toolbar: the keys that reach the others are shown while it has keyboard focus. */}
       <span id={hintId} className="keys-hint keys-hint-float">
-        ← → move between these tools
+        {t('shell.toolbarKeys', { left: '←', right: '→' })}
       </span>
     </div>
   );

@@ -22,6 +22,7 @@ import { TitleBarTools } from '../safety/TitleBarTools';
 import { SaveQueue } from '../save-queue';
 import type { EditField, Selection } from '../matrix/selection';
 import { Sidebar, type Page } from './Sidebar';
+import { useT } from '../i18n/use-t';
 import { HistoryButtons, SaveIndicator, TitleBar } from './TitleBar';
 import { revealMatrixCell } from '../matrix/matrix-focus';
 import { loadSettings, shownNorms, storeSettings, type MatrixSettings } from '../matrix/view-state';
@@ -52,6 +53,7 @@ export function Workbench(props: WorkbenchProps) {
 }
 
 function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
+  const t = useT();
   const { store, queue } = useServices();
   const snapshot = useProject();
   const { overview } = snapshot;
@@ -180,7 +182,7 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
   const editError = reorderCases.error ?? reorderNorms.error ?? notice;
   const current = overview ? shownNorms(settings, overview.norms) : undefined;
   const focal = overview?.cases.find((c) => c.role === 'focal' && !c.archived);
-  const pageLabel = page === 'qca' ? 'QCA' : page === 'matrix' ? 'Matrix' : isRecordPage(page) ? RECORD_PAGE_LABELS[page] : isEvidencePage(page) ? evidencePageLabel(page) : 'Frameworks';
+  const pageLabel = page === 'qca' ? t('qca.navLabel') : page === 'matrix' ? t('shell.matrix') : isRecordPage(page) ? RECORD_PAGE_LABELS[page] : isEvidencePage(page) ? evidencePageLabel(page) : t('shell.frameworks');
 
   return (
     <div className="app">
@@ -189,7 +191,7 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
         <SaveIndicator />
         <TitleBarTools summary={summary} />
         <button type="button" className="button button-small" onClick={() => void onClose()} disabled={close.pending}>
-          Close project
+          {t('shell.closeProject')}
         </button>
       </TitleBar>
       <ReadOnlyBanner project={overview?.project ?? summary} />
@@ -197,13 +199,13 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
         <div className="page">
           <InlineAlert
             message={error.message}
-            actionLabel={lostProject ? 'Show open projects' : 'Try again'}
+            actionLabel={lostProject ? t('shell.showOpenProjects') : t('shell.tryAgain')}
             onAction={lostProject ? onProjectChanged : close.error ? close.clearError : () => void store.refresh()}
           />
         </div>
       ) : !overview ? (
         <p className="page muted" role="status">
-          Loading {summary.title}…
+          {t('shell.loadingProject', { title: summary.title })}
         </p>
       ) : (
         // The three panes and the separators between them are the main landmark (named after the page shown), so that
@@ -233,7 +235,7 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
             onReorderNorms={onReorderNorms}
           />
           </Panel>
-          <Separator className="pane-separator" aria-label="Resize the navigation pane" />
+          <Separator className="pane-separator" aria-label={t('shell.resizeNav')} />
           <Panel id="centre" className="pane-slot" minSize={360}>
           <section
             className="pane pane-centre"
@@ -245,7 +247,7 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
             {editError ? (
               <InlineAlert
                 message={editError.message}
-                actionLabel="Dismiss"
+                actionLabel={t('shell.dismiss')}
                 onAction={() => {
                   setNotice(undefined);
                   reorderCases.clearError();
@@ -276,9 +278,9 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
             )}
           </section>
           </Panel>
-          <Separator className="pane-separator" aria-label="Resize the details pane" />
+          <Separator className="pane-separator" aria-label={t('shell.resizeDetails')} />
           <Panel id="details" className="pane-slot" defaultSize={360} minSize={260} maxSize={680}>
-          <aside className="pane pane-details" aria-label="Details">
+          <aside className="pane pane-details" aria-label={t('shell.details')}>
             {profileCaseId !== null && overview.cases.some((c) => c.id === profileCaseId) && page !== 'matrix' ? (
               <DetailsPane selection={{ kind: 'case', caseId: profileCaseId }} overview={overview} cells={snapshot.cells} focusRequest={0} onReturnToGrid={onReturnToGrid} />
             ) : isRecordPage(page) ? (

@@ -1,3 +1,6 @@
+/** The alert's mark: a sign, the same in every language. */
+const MARK = '!';
+
 interface InlineAlertProps {
   message: string;
   actionLabel?: string | undefined;
@@ -9,7 +12,7 @@ export function InlineAlert({ message, actionLabel, onAction }: InlineAlertProps
   return (
     <div className="alert" role="alert">
       <span className="alert-mark" aria-hidden="true">
-        !
+        {MARK}
       </span>
       <p className="alert-message">{message}</p>
       {actionLabel && onAction ? (

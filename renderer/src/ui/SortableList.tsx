@@ -13,6 +13,7 @@ import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, v
 import { CSS } from '@dnd-kit/utilities';
 import type { ReactNode } from 'react';
 import { GripIcon } from './icons';
+import { useT } from '../i18n/use-t';
 
 interface SortableListProps<T> {
   items: readonly T[];
@@ -29,16 +30,14 @@ interface SortableListProps<T> {
   ariaLabel?: string;
 }
 
-const INSTRUCTIONS: ScreenReaderInstructions = {
-  draggable:
-    'To move this item, press Space or Enter, move it with the Up and Down arrow keys, then press Space or Enter to drop it, or Escape to cancel.',
-};
 
 /**
  * A list reordered by dragging its handles with the mouse, or from the keyboard: focus a handle, Space, arrows,
  * Space (dnd-kit's keyboard sensor). Reports the new order of ids; the caller stores it.
  */
 export function SortableList<T>({ items, idOf, labelOf, onReorder, renderItem, className, handleTabIndex = 0, testId, ariaLabel }: SortableListProps<T>) {
+  const t = useT();
+  const instructions: ScreenReaderInstructions = { draggable: t('shell.dragInstructions', { enter: 'Enter', escape: 'Escape' }) };
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -50,10 +49,11 @@ export function SortableList<T>({ items, idOf, labelOf, onReorder, renderItem, c
   };
   const position = (id: string | number) => ids.indexOf(String(id)) + 1;
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${label(active.id)}, position ${position(active.id)} of ${ids.length}.`,
-    onDragOver: ({ active, over }) => (over ? `${label(active.id)} is now at position ${position(over.id)} of ${ids.length}.` : undefined),
-    onDragEnd: ({ active, over }) => (over ? `${label(active.id)} dropped at position ${position(over.id)} of ${ids.length}.` : `${label(active.id)} dropped.`),
-    onDragCancel: ({ active }) => `Moving ${label(active.id)} was cancelled; it is back in its place.`,
+    onDragStart: ({ active }) => t('shell.dragStart', { label: label(active.id), position: position(active.id), total: ids.length }),
+    onDragOver: ({ active, over }) => (over ? t('shell.dragOver', { label: label(active.id), position: position(over.id), total: ids.length }) : undefined),
+    onDragEnd: ({ active, over }) =>
+      over ? t('shell.dragEnd', { label: label(active.id), position: position(over.id), total: ids.length }) : t('shell.dragDropped', { label: label(active.id) }),
+    onDragCancel: ({ active }) => t('shell.dragCancel', { label: label(active.id) }),
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
@@ -65,7 +65,7 @@ export function SortableList<T>({ items, idOf, labelOf, onReorder, renderItem, c
   };
 
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: INSTRUCTIONS }}>
+    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: instructions }}>
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <ul className={className} data-testid={testId} aria-label={ariaLabel}>
           {items.map((item) => (
@@ -80,6 +80,7 @@ export function SortableList<T>({ items, idOf, labelOf, onReorder, renderItem, c
 }
 
 function SortableRow({ id, label, handleTabIndex, children }: { id: string; label: string; handleTabIndex: number; children: (handle: ReactNode) => ReactNode }) {
+  const t = useT();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
   const handle = (
     <button
@@ -89,8 +90,8 @@ function SortableRow({ id, label, handleTabIndex, children }: { id: string; labe
       {...attributes}
       {...listeners}
       tabIndex={handleTabIndex}
-      aria-label={`Move ${label}`}
-      title="Drag, or press Space and use the arrow keys, to reorder"
+      aria-label={t('shell.moveItem', { label })}
+      title={t('shell.gripTitle')}
       data-grip=""
     >
       <GripIcon />

@@ -4,6 +4,8 @@
  */
 import { useCallback, useId, type ChangeEvent, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { useDraft, useFieldError, useServices } from '../workbench-context';
+import { formatMessage } from '../../../electron/contract/i18n/format';
+import { currentLanguage } from '../i18n/current';
 
 export interface AutoSave<T> {
   saveKey: string;
@@ -124,4 +126,4 @@ export function AutoTextArea({
   );
 }
 
-export const requireText = (what: string) => (value: string) => (value.trim() === '' ? `${what} cannot be empty.` : null);
+export const requireText = (what: string) => (value: string) => (value.trim() === '' ? formatMessage(currentLanguage(), 'shell.cannotBeEmpty', { what }) : null);
