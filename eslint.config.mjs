@@ -58,6 +58,7 @@ export default tseslint.config(
       'renderer/src/i18n/**/*.tsx',
       'renderer/src/shell/SessionCodeForm.tsx',
       'renderer/src/safety/{ReadOnlyBanner,UnlockScreen,PassphraseFields,ProjectPanel,NewProjectDialog,PathField,AuditHistory}.tsx',
+      'renderer/src/evidence/{CellEvidence,CellLinks,CodeMatrixView,CodePicker,CodebookView,EvidenceViews,ExcerptEditor,IdentityDialogs,ImportProgress,ManualExcerpt,MemoOverview,NavItems,ParticipantsView,RichMsg,SearchView,SourcesView,dialogs,ui}.tsx',
     ],
     plugins: { formatjs },
     rules: {

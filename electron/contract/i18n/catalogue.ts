@@ -7,13 +7,14 @@ import type { DisplayLanguage, Language } from './languages';
 import { access } from './access.messages';
 import { common } from './common.messages';
 import { errors } from './errors.messages';
+import { evidence } from './evidence.messages';
 import { fields } from './fields.messages';
 import { main } from './main.messages';
 import { menu } from './menu.messages';
 import { safety } from './safety.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { access, common, errors, fields, main, menu, safety } as const;
+const AREAS = { access, common, errors, fields, main, menu, safety, evidence } as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
