@@ -5,6 +5,7 @@
 import type { AreaMessages } from './define';
 import type { DisplayLanguage, Language } from './languages';
 import { access } from './access.messages';
+import { codes } from './codes.messages';
 import { common } from './common.messages';
 import { errors } from './errors.messages';
 import { evidence } from './evidence.messages';
@@ -14,7 +15,7 @@ import { menu } from './menu.messages';
 import { safety } from './safety.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { access, common, errors, fields, main, menu, safety, evidence } as const;
+const AREAS = { access, common, errors, fields, main, menu, safety, evidence, codes } as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
