@@ -12,10 +12,11 @@ import { evidence } from './evidence.messages';
 import { fields } from './fields.messages';
 import { main } from './main.messages';
 import { menu } from './menu.messages';
+import { participants } from './participants.messages';
 import { safety } from './safety.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { access, common, errors, fields, main, menu, safety, evidence, codes } as const;
+const AREAS = { access, common, errors, fields, main, menu, safety, evidence, codes, participants } as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
