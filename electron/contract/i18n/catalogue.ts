@@ -14,9 +14,10 @@ import { main } from './main.messages';
 import { menu } from './menu.messages';
 import { participants } from './participants.messages';
 import { safety } from './safety.messages';
+import { search } from './search.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { access, common, errors, fields, main, menu, safety, evidence, codes, participants } as const;
+const AREAS = { access, common, errors, fields, main, menu, safety, evidence, codes, participants, search } as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
