@@ -7,7 +7,6 @@ import * as ToggleGroup from '@radix-ui/react-toggle-group';
 import { useCallback, useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ExcerptDto, PdfRegion, TextKind } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
-import { useIntl } from 'react-intl';
 import { api, toApiError } from '../api';
 import { useT } from '../i18n/use-t';
 import { useAutoSave } from '../ui/fields';
@@ -16,6 +15,7 @@ import { IS_MAC, MOD } from '../shell/keyboard';
 import { CellLinks, type LinkedCell } from './CellLinks';
 import { useCellLookup } from './cells';
 import { CodePicker } from './CodePicker';
+import { useFormatDay } from './day';
 import { shorten, SOURCE_KIND_MESSAGES } from './format';
 import { RichMsg } from './RichMsg';
 import { evidenceCall, useEvidenceState, useEvidenceStore, useList, type CellTarget, type ExcerptDraft } from './store';
@@ -249,7 +249,7 @@ function DraftEditor({ draft }: { draft: ExcerptDraft }) {
 
 function ExistingEditor({ excerpt }: { excerpt: ExcerptDto }) {
   const t = useT();
-  const intl = useIntl();
+  const formatDay = useFormatDay();
   const store = useEvidenceStore();
   const { labelOf, byId } = useCellLookup();
   const sources = useList('sources');
@@ -365,7 +365,7 @@ function ExistingEditor({ excerpt }: { excerpt: ExcerptDto }) {
           {t('evidence.deleteExcerptButton')}
         </button>
         <span className="muted small">
-          <Facts items={[t('evidence.addedOn', { date: intl.formatDate(excerpt.createdAt, { day: 'numeric', month: 'short', year: 'numeric' }) })]} />
+          <Facts items={[t('evidence.addedOn', { date: formatDay(excerpt.createdAt) })]} />
         </span>
       </div>
       {confirm ? (

@@ -10,6 +10,7 @@ import { useIntl } from 'react-intl';
 import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
+import { useFormatDay } from './day';
 import { shorten } from './format';
 import { useEvidenceQuery, useEvidenceStore, useList } from './store';
 import './memo-overview.css';
@@ -43,6 +44,7 @@ function fold(text: string): string {
 export function MemoOverview() {
   const t = useT();
   const intl = useIntl();
+  const formatDay = useFormatDay();
   const store = useEvidenceStore();
   const memos = useEvidenceQuery('memos.overview', {});
   const excerpts = useList('excerpts');
@@ -200,7 +202,7 @@ export function MemoOverview() {
               {memo.memoId === null ? <span className="muted small">{t('evidence.assessmentMemo')}</span> : null}
             </span>
             <span className="mo-text">{shorten(memo.text, 400)}</span>
-            <span className="muted small">{intl.formatDate(memo.updatedAt, { day: 'numeric', month: 'short', year: 'numeric' })}</span>
+            <span className="muted small">{formatDay(memo.updatedAt)}</span>
           </li>
         ))}
       </ul>

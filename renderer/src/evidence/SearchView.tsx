@@ -9,7 +9,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHitDto, SearchKind, SourceKind } from '../../../electron/contract/api';
 import { SEARCH_CANDIDATES, SNIPPET_CLOSE, SNIPPET_OPEN } from '../../../electron/contract/api';
-import { useIntl } from 'react-intl';
 import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import { useT } from '../i18n/use-t';
 import { useRecordStore } from '../record/record-store';
@@ -81,6 +80,14 @@ const BOUNDED_NOUNS: Record<SearchKind, MessageId> = {
   code: 'search.nounCodes',
 };
 
+/**
+ * "pages", "pages and excerpts", "pages, excerpts and cells" — from the catalogue, not Intl.ListFormat, which in
+ * Chromium has no Kazakh and would join them with commas only.
+ */
+function listed(nouns: string[], t: Translate): string {
+  return nouns.length <= 1 ? nouns.join('') : t('search.listAnd', { items: nouns.slice(0, -1).join(', '), last: nouns.at(-1)! });
+}
+
 export function Snippet({ text }: { text: string }) {
   const parts = useMemo(() => snippetParts(text, SNIPPET_OPEN, SNIPPET_CLOSE), [text]);
   return (
@@ -95,7 +102,6 @@ export function Snippet({ text }: { text: string }) {
 
 export function SearchView() {
   const t = useT();
-  const intl = useIntl();
   const store = useEvidenceStore();
   const record = useRecordStore();
   const filters = useEvidenceState((s) => s.search);
@@ -348,7 +354,7 @@ export function SearchView() {
       </p>
       {data && data.bounded.length > 0 ? (
         <p className="muted small" data-testid="search-bounded">
-          {t('search.bounded', { count: SEARCH_CANDIDATES, nouns: intl.formatList(data.bounded.map((k) => t(BOUNDED_NOUNS[k])), { type: 'conjunction' }) })}
+          {t('search.bounded', { count: SEARCH_CANDIDATES, nouns: listed(data.bounded.map((k) => t(BOUNDED_NOUNS[k])), t) })}
         </p>
       ) : null}
 

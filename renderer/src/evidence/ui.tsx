@@ -9,6 +9,7 @@ import { AutoTextArea } from '../ui/fields';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
 import './evidence.css';
+import { useFormatDay } from './day';
 import { LANGUAGE_SUGGESTIONS, SOURCE_KIND_OPTIONS } from './format';
 import { useEvidenceAction, useEvidenceQuery, useEvidenceStore } from './store';
 
@@ -213,7 +214,7 @@ export function Memos({ targetType, targetId, where }: { targetType: MemoTarget;
 function MemoItem({ memo, index, where, onDelete }: { memo: MemoDto; index: number; where: string; onDelete: () => void }) {
   const store = useEvidenceStore();
   const t = useT();
-  const intl = useIntl();
+  const formatDay = useFormatDay();
   // The answer to the last save, shown until the list is read again (so the field never flashes the old text).
   const [saved, setSaved] = useState<MemoDto | null>(null);
   const latest = saved && saved.updatedAt > memo.updatedAt ? saved : memo;
@@ -234,7 +235,7 @@ function MemoItem({ memo, index, where, onDelete }: { memo: MemoDto; index: numb
         rows={2}
       />
       <div className="ev-memo-meta">
-        <span className="muted small">{intl.formatDate(latest.updatedAt, { day: 'numeric', month: 'short', year: 'numeric' })}</span>
+        <span className="muted small">{formatDay(latest.updatedAt)}</span>
         <button type="button" className="button button-small" onClick={onDelete} aria-label={t('evidence.deleteMemoNumber', { number: index + 1 })}>
           {t('evidence.delete')}
         </button>
