@@ -15,7 +15,7 @@ import { IS_MAC, MOD } from '../shell/keyboard';
 import { CellLinks, type LinkedCell } from './CellLinks';
 import { useCellLookup } from './cells';
 import { CodePicker } from './CodePicker';
-import { useFormatDay } from './day';
+import { useFormatDay } from './use-day';
 import { shorten, SOURCE_KIND_MESSAGES } from './format';
 import { RichMsg } from './RichMsg';
 import { evidenceCall, useEvidenceState, useEvidenceStore, useList, type CellTarget, type ExcerptDraft } from './store';

@@ -10,7 +10,7 @@ import { useIntl } from 'react-intl';
 import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
-import { useFormatDay } from './day';
+import { useFormatDay } from './use-day';
 import { shorten } from './format';
 import { useEvidenceQuery, useEvidenceStore, useList } from './store';
 import './memo-overview.css';

@@ -3,17 +3,17 @@
  * the language — Chromium's ICU lacks Kazakh, and shows "2026 M12 7" — the day is written as in Kazakhstan's own
  * documents, "07.12.2026", rather than in a form nobody uses.
  */
-import { useCallback } from 'react';
-import { useIntl } from 'react-intl';
-
 const known = new Map<string, boolean>();
 
-/** Whether Intl formats dates in this locale from its own data, not from the root locale's. */
+/**
+ * Whether Intl has month names for this locale. Without data it still claims the locale but falls back to the root
+ * locale's pattern, whose month is written "M12".
+ */
 function hasDateData(locale: string): boolean {
   let found = known.get(locale);
   if (found === undefined) {
-    const resolved = new Intl.DateTimeFormat(locale).resolvedOptions().locale;
-    found = resolved.split('-')[0] === locale.split('-')[0];
+    const december = new Date(2026, 11, 7);
+    found = !/^M\d+$/.test(new Intl.DateTimeFormat(locale, { month: 'long' }).format(december));
     known.set(locale, found);
   }
   return found;
@@ -25,9 +25,4 @@ export function formatDay(locale: string, when: string | number | Date): string 
   if (hasDateData(locale)) return date.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(date.getDate())}.${two(date.getMonth() + 1)}.${date.getFullYear()}`;
-}
-
-export function useFormatDay(): (when: string | number | Date) => string {
-  const { locale } = useIntl();
-  return useCallback((when) => formatDay(locale, when), [locale]);
 }

@@ -9,7 +9,7 @@ import { AutoTextArea } from '../ui/fields';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
 import './evidence.css';
-import { useFormatDay } from './day';
+import { useFormatDay } from './use-day';
 import { LANGUAGE_SUGGESTIONS, SOURCE_KIND_OPTIONS } from './format';
 import { useEvidenceAction, useEvidenceQuery, useEvidenceStore } from './store';
 
