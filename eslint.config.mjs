@@ -70,6 +70,7 @@ export default tseslint.config(
       'renderer/src/safety/TitleBarTools.tsx',
       'renderer/src/frameworks/FrameworksView.tsx',
       'renderer/src/exports/{ExportDialog,ExportPreview,QdaDialogs}.tsx',
+      'renderer/src/evidence/{CellEvidence,CellLinks,CodeMatrixView,CodePicker,CodebookView,EvidenceViews,ExcerptEditor,IdentityDialogs,ImportProgress,ManualExcerpt,MemoOverview,NavItems,ParticipantsView,RichMsg,SearchView,SourcesView,dialogs,ui}.tsx',
     ],
     plugins: { formatjs },
     rules: {

@@ -39,7 +39,7 @@ function literals(elements: MessageFormatElement[]): string {
 }
 
 /** Words that stay in Latin letters in every language: names and format words, not interface words. */
-const LATIN_ALLOWED = /\b(Comparanda|SQLite|OSCE|ODIHR|SCO|REFI-QDA|QDPX|CSV|PDF|DOCX|XLSX|LaTeX|BibTeX|CSL|ISO|OK|URL|README|PostgreSQL|QCA|PRI|inclS|inclN|covS|covU|covN|RoN|DEV|R)\b|\.comparanda\b/g;
+const LATIN_ALLOWED = /\b(Comparanda|SQLite|OSCE|ODIHR|SCO|REFI-QDA|QDPX|CSV|PDF|DOCX|XLSX|LaTeX|BibTeX|CSL|ISO|OK|URL|README|PostgreSQL|BibLaTeX|Zotero|Markdown|HTML|JPEG|PNG|TIFF|QCA|PRI|inclS|inclN|covS|covU|covN|RoN|DEV|R)\b|\.comparanda\b/g;
 
 describe('interface messages', () => {
   const english = catalogue('en');

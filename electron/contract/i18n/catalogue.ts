@@ -5,8 +5,10 @@
 import type { AreaMessages } from './define';
 import type { DisplayLanguage, Language } from './languages';
 import { access } from './access.messages';
+import { codes } from './codes.messages';
 import { common } from './common.messages';
 import { errors } from './errors.messages';
+import { evidence } from './evidence.messages';
 // `exports` is a reserved name in CommonJS output: the area keeps its id, its constant another name.
 import { exportsArea } from './exports.messages';
 import { fields } from './fields.messages';
@@ -15,9 +17,11 @@ import { main } from './main.messages';
 import { matrix } from './matrix.messages';
 import { menu } from './menu.messages';
 import { pages } from './pages.messages';
+import { participants } from './participants.messages';
 import { qca } from './qca.messages';
 import { register } from './register.messages';
 import { safety } from './safety.messages';
+import { search } from './search.messages';
 import { shell } from './shell.messages';
 import { sources } from './sources.messages';
 import { team } from './team.messages';
@@ -25,8 +29,10 @@ import { pseudoMessage } from './pseudo';
 
 const AREAS = {
   access,
+  codes,
   common,
   errors,
+  evidence,
   exports: exportsArea,
   fields,
   frameworks,
@@ -34,9 +40,11 @@ const AREAS = {
   matrix,
   menu,
   pages,
+  participants,
   qca,
   register,
   safety,
+  search,
   shell,
   sources,
   team,

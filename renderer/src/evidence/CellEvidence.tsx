@@ -5,6 +5,7 @@
  */
 import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ExcerptDto } from '../../../electron/contract/api';
+import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
 import { attribution, citedText, shorten } from './format';
@@ -12,6 +13,11 @@ import { ManualExcerptDialog } from './ManualExcerpt';
 import { useEvidenceAction, useEvidenceQuery, useEvidenceStore, useList, type CellTarget } from './store';
 import { Facts } from './ui';
 import './evidence.css';
+
+/** The key's name as printed on keyboards everywhere. */
+const ENTER = 'Enter';
+/** The unlink button's mark (its name is in aria-label). */
+const CROSS = '×';
 
 interface CellEvidenceProps {
   /** The cell's id; undefined while nobody has assessed it (linking evidence creates it). */
@@ -22,6 +28,7 @@ interface CellEvidenceProps {
 }
 
 export function CellEvidence({ cellId, target, where }: CellEvidenceProps) {
+  const t = useT();
   const store = useEvidenceStore();
   const linked = useEvidenceQuery('excerpts.list', cellId ? { cellId } : null);
   const sources = useList('sources');
@@ -35,16 +42,16 @@ export function CellEvidence({ cellId, target, where }: CellEvidenceProps) {
     <section className="details-section ev-cell-evidence" aria-labelledby="evidence-title" data-testid="evidence">
       <div className="section-head">
         <h3 id="evidence-title" className="section-heading">
-          Evidence{cellId && linked.data ? ` (${list.length})` : ''}
+          {cellId && linked.data ? t('evidence.evidenceWithCount', { count: list.length }) : t('evidence.evidence')}
         </h3>
         <button type="button" className="button button-small" onClick={() => setAdding('pick')}>
-          Add evidence…
+          {t('evidence.addEvidenceButton')}
         </button>
       </div>
-      {linked.error ? <InlineAlert message={linked.error.message} actionLabel="Try again" onAction={linked.reload} /> : null}
-      {unlink.error ? <InlineAlert message={unlink.error.message} actionLabel="Dismiss" onAction={unlink.clearError} /> : null}
+      {linked.error ? <InlineAlert message={linked.error.message} actionLabel={t('evidence.tryAgain')} onAction={linked.reload} /> : null}
+      {unlink.error ? <InlineAlert message={unlink.error.message} actionLabel={t('evidence.dismiss')} onAction={unlink.clearError} /> : null}
       {list.length === 0 ? (
-        <p className="evidence-empty muted">{cellId && !linked.data ? 'Loading…' : 'No evidence yet — add an excerpt from a source, or make one in the reader.'}</p>
+        <p className="evidence-empty muted">{cellId && !linked.data ? t('evidence.loading') : t('evidence.noEvidence')}</p>
       ) : (
         <ol className="ev-evidence-list">
           {list.map((excerpt) => {
@@ -56,25 +63,25 @@ export function CellEvidence({ cellId, target, where }: CellEvidenceProps) {
                   type="button"
                   className="ev-evidence-open"
                   onClick={() => store.openExcerpt(excerpt)}
-                  title={excerpt.documentId ? 'Open in its document' : 'Open the excerpt'}
+                  title={excerpt.documentId ? t('evidence.openInDocument') : t('evidence.openTheExcerpt')}
                 >
                   <span className={`ev-excerpt-text is-${excerpt.textKind}`} lang={excerpt.language || undefined}>
                     {shorten(citedText(excerpt), 180)}
                   </span>
                   <span className="ev-excerpt-meta">
-                    {excerpt.textKind === 'paraphrase' ? <span className="ev-kind-tag">(paraphrase)</span> : null}
+                    {excerpt.textKind === 'paraphrase' ? <span className="ev-kind-tag">{t('evidence.paraphraseTag')}</span> : null}
                     <Facts items={[who ? `— ${who}` : null, shorten(title, 60), excerpt.locator]} />
                   </span>
                 </button>
                 <button
                   type="button"
                   className="button button-small button-icon ev-unlink"
-                  aria-label={`Unlink “${shorten(excerpt.text, 40)}” from this cell`}
-                  title="Unlink from this cell (the excerpt stays in its source)"
+                  aria-label={t('evidence.unlinkExcerpt', { text: shorten(excerpt.text, 40) })}
+                  title={t('evidence.unlinkExcerptHint')}
                   disabled={unlink.pending}
                   onClick={() => void unlink.run({ excerptId: excerpt.id, cellId: cellId! })}
                 >
-                  ×
+                  {CROSS}
                 </button>
               </li>
             );
@@ -95,6 +102,7 @@ function searchable(excerpt: ExcerptDto, sourceTitle: string, who: string): stri
 
 /** Finds an excerpt the project has (by its words, source, locator or speaker) and links it to the cell. */
 function AddEvidenceDialog({ target, where, linkedIds, onClose, onType }: { target: CellTarget; where: string; linkedIds: string[]; onClose: () => void; onType: () => void }) {
+  const t = useT();
   const excerpts = useList('excerpts');
   const sources = useList('sources');
   const participants = useList('participants');
@@ -138,13 +146,13 @@ function AddEvidenceDialog({ target, where, linkedIds, onClose, onType }: { targ
   const titleOf = (id: string) => sources.data?.find((s) => s.id === id)?.title ?? '';
 
   return (
-    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="Add evidence" description={`Link an excerpt to ${where}.`} wide testId="add-evidence">
+    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title={t('evidence.addEvidence')} description={t('evidence.linkExcerptTo', { where })} wide testId="add-evidence">
       <div className="dialog-form">
         <input
           type="search"
           className="text-input"
-          aria-label="Find an excerpt"
-          placeholder="Words of the excerpt, its source, locator or speaker…"
+          aria-label={t('evidence.findExcerpt')}
+          placeholder={t('evidence.findExcerptPlaceholder')}
           value={query}
           autoFocus
           onChange={(e) => {
@@ -158,7 +166,7 @@ function AddEvidenceDialog({ target, where, linkedIds, onClose, onType }: { targ
           aria-activedescendant={candidates[at] ? `ev-add-${candidates[at].id}` : undefined}
         />
         {link.error ? <InlineAlert message={link.error.message} /> : null}
-        <ul ref={listRef} id="ev-add-evidence-list" className="ev-pick-list" role="listbox" aria-label="Excerpts">
+        <ul ref={listRef} id="ev-add-evidence-list" className="ev-pick-list" role="listbox" aria-label={t('evidence.excerpts')}>
           {candidates.map((e, index) => {
             const who = attribution(e, participants.data);
             return (
@@ -174,21 +182,21 @@ function AddEvidenceDialog({ target, where, linkedIds, onClose, onType }: { targ
               >
                 <span className={`ev-excerpt-text is-${e.textKind}`}>{shorten(citedText(e), 200)}</span>
                 <span className="ev-excerpt-meta">
-                  {e.textKind === 'paraphrase' ? <span className="ev-kind-tag">(paraphrase)</span> : null}
+                  {e.textKind === 'paraphrase' ? <span className="ev-kind-tag">{t('evidence.paraphraseTag')}</span> : null}
                   <Facts items={[who ? `— ${who}` : null, shorten(titleOf(e.sourceId), 70), e.locator]} />
                 </span>
               </li>
             );
           })}
-          {excerpts.data && candidates.length === 0 ? <li className="muted ev-pick-empty">No excerpt matches. Make one from a document in the reader.</li> : null}
+          {excerpts.data && candidates.length === 0 ? <li className="muted ev-pick-empty">{t('evidence.noExcerptMatches')}</li> : null}
         </ul>
         <div className="dialog-actions">
-          <span className="muted small ev-dialog-hint">Up/Down choose · Enter links</span>
-          <button type="button" className="button" onClick={onType} title="A quotation or paraphrase from a book, article or note that has no file in the project">
-            Excerpt without a file…
+          <span className="muted small ev-dialog-hint">{t('evidence.addEvidenceKeys', { enter: ENTER })}</span>
+          <button type="button" className="button" onClick={onType} title={t('evidence.withoutFileHint')}>
+            {t('evidence.withoutFileButton')}
           </button>
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </div>

@@ -1,6 +1,8 @@
 /** The matrix cells an excerpt is evidence for: listed (show in the matrix, unlink), and a case × norm × stage picker to add one. */
 import { useId, useState } from 'react';
+import { useT } from '../i18n/use-t';
 import { frameworkOf, orderStages } from '../matrix/matrix-model';
+import { RichMsg } from './RichMsg';
 import { useCellLookup } from './cells';
 import type { CellTarget } from './store';
 
@@ -20,6 +22,7 @@ interface CellLinksProps {
 }
 
 export function CellLinks({ items, onLink, onUnlink, onShow, pending = false }: CellLinksProps) {
+  const t = useT();
   const { overview, label } = useCellLookup();
   const ids = { case: useId(), norm: useId(), stage: useId() };
   const cases = overview?.cases.filter((c) => !c.archived) ?? [];
@@ -37,27 +40,27 @@ export function CellLinks({ items, onLink, onUnlink, onShow, pending = false }: 
   return (
     <div className="ev-cell-links">
       {items.length === 0 ? (
-        <p className="muted small">Not linked to a cell yet.</p>
+        <p className="muted small">{t('evidence.notLinked')}</p>
       ) : (
-        <ul className="ev-linked" aria-label="Linked cells">
+        <ul className="ev-linked" aria-label={t('evidence.linkedCells')}>
           {items.map((item) => (
             <li key={item.key} className="ev-linked-item">
               <span className="ev-linked-label">{item.label}</span>
               {item.target && onShow ? (
                 <button type="button" className="button button-small" onClick={() => onShow(item.target!)}>
-                  Show<span className="visually-hidden"> {item.label} in the matrix</span>
+                  <RichMsg id="evidence.showInMatrix" values={{ label: item.label }} />
                 </button>
               ) : null}
               <button type="button" className="button button-small" onClick={() => onUnlink(item.key)} disabled={pending}>
-                Unlink<span className="visually-hidden"> {item.label}</span>
+                <RichMsg id="evidence.unlinkLabel" values={{ label: item.label }} />
               </button>
             </li>
           ))}
         </ul>
       )}
-      <div className="ev-cell-picker" role="group" aria-label="Link to a cell">
+      <div className="ev-cell-picker" role="group" aria-label={t('evidence.linkToCell')}>
         <label className="visually-hidden" htmlFor={ids.case}>
-          Case
+          {t('evidence.case')}
         </label>
         <select id={ids.case} className="native-select" value={kase?.id ?? ''} onChange={(e) => setCaseId(e.target.value)}>
           {cases.map((c) => (
@@ -67,7 +70,7 @@ export function CellLinks({ items, onLink, onUnlink, onShow, pending = false }: 
           ))}
         </select>
         <label className="visually-hidden" htmlFor={ids.norm}>
-          Norm
+          {t('evidence.norm')}
         </label>
         <select id={ids.norm} className="native-select" value={norm?.id ?? ''} onChange={(e) => setNormId(e.target.value)}>
           {norms.map((n) => (
@@ -77,7 +80,7 @@ export function CellLinks({ items, onLink, onUnlink, onShow, pending = false }: 
           ))}
         </select>
         <label className="visually-hidden" htmlFor={ids.stage}>
-          Stage
+          {t('evidence.stage')}
         </label>
         <select id={ids.stage} className="native-select" value={stage?.id ?? ''} onChange={(e) => setStageId(e.target.value)}>
           {stages.map((s) => (
@@ -90,10 +93,10 @@ export function CellLinks({ items, onLink, onUnlink, onShow, pending = false }: 
           type="button"
           className="button button-small"
           disabled={!chosen || already || pending}
-          title={chosen ? (already ? 'Already linked' : `Link to ${label(chosen)}`) : undefined}
+          title={chosen ? (already ? t('evidence.alreadyLinked') : t('evidence.linkTo', { label: label(chosen) })) : undefined}
           onClick={() => chosen && onLink(chosen)}
         >
-          Link
+          {t('evidence.link')}
         </button>
       </div>
     </div>

@@ -6,11 +6,13 @@
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CodeMatrixBy, CodeMatrixDto, ExcerptDto, ProjectOverview } from '../../../electron/contract/api';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n/use-t';
 import { frameworkOf } from '../matrix/matrix-model';
 import { InlineAlert } from '../ui/InlineAlert';
 import { useProject } from '../workbench-context';
 import { flattenCodes } from './CodePicker';
-import { attribution, citedText, plural, shorten } from './format';
+import { attribution, citedText, shorten } from './format';
 import { useEvidenceAction, useEvidenceQuery, useEvidenceStore, useList } from './store';
 import { Facts } from './ui';
 import './code-matrix.css';
@@ -21,6 +23,13 @@ interface Chosen {
   columnId: string | null;
 }
 
+/** Keys by the names printed on them; marks that are not words. */
+const ENTER = 'Enter';
+const OR = 'OR';
+const ZERO = '·';
+/** An em space a level: the sub-codes' indent in a plain select. */
+const INDENT = '\u2003';
+
 /** How dark a count's shade is, in five steps of the largest count (the number is always written too). */
 function shade(n: number, max: number): number {
   if (n === 0 || max === 0) return 0;
@@ -28,6 +37,8 @@ function shade(n: number, max: number): number {
 }
 
 export function CodeMatrixView() {
+  const t = useT();
+  const intl = useIntl();
   const { overview } = useProject();
   const codes = useList('codes');
   const [by, setBy] = useState<CodeMatrixBy>('case');
@@ -42,7 +53,6 @@ export function CodeMatrixView() {
   const rowsById = useMemo(() => new Map((data?.rows ?? []).map((r) => [r.codeId, r])), [data]);
   const max = useMemo(() => Math.max(0, ...(data?.rows ?? []).flatMap((r) => [...r.counts, r.unlinked])), [data]);
   const columnCount = (data?.columns.length ?? 0) + 1;
-  const byLabel = by === 'case' ? 'case' : 'stage';
 
   const columnIdAt = (c: number): string | null => (data && c < data.columns.length ? data.columns[c]!.id : null);
   const open = (r: number, c: number) => {
@@ -88,21 +98,21 @@ export function CodeMatrixView() {
     gridRef.current?.querySelector<HTMLElement>(`[data-r="${r}"][data-c="${c}"]`)?.focus();
   };
 
-  const columnLabel = (columnId: string | null) => (columnId === null ? 'linked to no cell' : (data?.columns.find((col) => col.id === columnId)?.label ?? ''));
+  const columnLabel = (columnId: string | null) => (columnId === null ? t('codes.linkedToNoCell') : (data?.columns.find((col) => col.id === columnId)?.label ?? ''));
   const chosenCode = chosen ? nodes.find((n) => n.code.id === chosen.codeId) : undefined;
 
   return (
     <section className="ev-view cm-view" aria-labelledby="cm-title" data-testid="code-matrix">
       <header className="page-header ev-header">
         <div>
-          <p className="eyebrow">Evidence</p>
+          <p className="eyebrow">{t('evidence.navEvidence')}</p>
           <h2 id="cm-title" className="matrix-norm">
-            Codes × {by === 'case' ? 'cases' : 'stages'}
+            {by === 'case' ? t('codes.codesByCases') : t('codes.codesByStages')}
           </h2>
         </div>
         <div className="cm-controls">
           <fieldset className="cm-by">
-            <legend className="visually-hidden">Count per</legend>
+            <legend className="visually-hidden">{t('codes.countPer')}</legend>
             {(['case', 'stage'] as const).map((value) => (
               <label key={value} className="choice">
                 <input
@@ -114,12 +124,12 @@ export function CodeMatrixView() {
                     setChosen(null);
                   }}
                 />
-                <span>per {value}</span>
+                <span>{value === 'case' ? t('codes.perCase') : t('codes.perStage')}</span>
               </label>
             ))}
           </fieldset>
           <label className="toolbar-field">
-            <span className="toolbar-label">Norm</span>
+            <span className="toolbar-label">{t('evidence.norm')}</span>
             <select
               className="native-select"
               value={normId}
@@ -128,7 +138,7 @@ export function CodeMatrixView() {
                 setChosen(null);
               }}
             >
-              <option value="">All norms</option>
+              <option value="">{t('codes.allNorms')}</option>
               {norms.map((n) => (
                 <option key={n.id} value={n.id}>
                   {n.shortLabel || n.label}
@@ -138,33 +148,30 @@ export function CodeMatrixView() {
           </label>
         </div>
       </header>
-      <p className="muted small cm-explain">
-        Excerpts coded with each code, counted by the {byLabel} of the matrix cells they are evidence for{normId ? ' under this norm' : ''}; an excerpt linked to two cells of one {byLabel} counts once. “No cell” counts
-        those not yet linked.
-      </p>
-      {matrix.error ? <InlineAlert message={matrix.error.message} actionLabel="Try again" onAction={matrix.reload} /> : null}
+      <p className="muted small cm-explain">{t('codes.explain', { by, norm: normId ? 'yes' : 'no' })}</p>
+      {matrix.error ? <InlineAlert message={matrix.error.message} actionLabel={t('evidence.tryAgain')} onAction={matrix.reload} /> : null}
       {codes.data && codes.data.length === 0 ? (
-        <p className="muted">The codebook is empty. Add codes in the Codebook and code excerpts with them to count them here.</p>
+        <p className="muted">{t('codes.matrixEmpty')}</p>
       ) : !data ? (
-        <p className="muted">Counting…</p>
+        <p className="muted">{t('codes.counting')}</p>
       ) : (
         <div className="cm-scroll">
           <table ref={gridRef} className="cm-grid" role="grid" aria-labelledby="cm-title" aria-rowcount={nodes.length + 1} onKeyDown={onKeyDown}>
             <thead>
               <tr>
                 <th scope="col" className="cm-code-head">
-                  Code
+                  {t('codes.code')}
                 </th>
                 {data.columns.map((col) => (
                   <th key={col.id} scope="col" className="cm-col-head" title={col.label}>
                     {col.label}
                   </th>
                 ))}
-                <th scope="col" className="cm-col-head cm-unlinked-head" title="Coded excerpts linked to no cell">
-                  No cell
+                <th scope="col" className="cm-col-head cm-unlinked-head" title={t('codes.noCellHint')}>
+                  {t('codes.noCell')}
                 </th>
                 <th scope="col" className="cm-col-head cm-total-head">
-                  All
+                  {t('codes.allColumn')}
                 </th>
               </tr>
             </thead>
@@ -189,25 +196,25 @@ export function CodeMatrixView() {
                           tabIndex={isActive ? 0 : -1}
                           className={`cm-count cm-shade-${shade(n, max)}${isChosen ? ' is-chosen' : ''}${n === 0 ? ' is-zero' : ''}`}
                           aria-selected={isChosen}
-                          aria-label={`${node.code.name} × ${columnLabel(columnIdAt(c))}: ${plural(n, 'excerpt')}`}
+                          aria-label={t('codes.countOf', { code: node.code.name, column: columnLabel(columnIdAt(c)), count: n })}
                           onClick={() => open(r, c)}
                           onFocus={() => setActive({ r, c })}
                         >
-                          {n === 0 ? '·' : n}
+                          {n === 0 ? ZERO : intl.formatNumber(n)}
                         </td>
                       );
                     })}
-                    <td className="cm-total">{row?.total ?? 0}</td>
+                    <td className="cm-total">{intl.formatNumber(row?.total ?? 0)}</td>
                   </tr>
                 );
               })}
               <tr className="cm-totals">
                 <th scope="row" className="cm-code">
-                  Excerpts (any code)
+                  {t('codes.anyCode')}
                 </th>
                 {data.columnTotals.map((n, c) => (
                   <td key={c} className="cm-total">
-                    {n}
+                    {intl.formatNumber(n)}
                   </td>
                 ))}
                 <td className="cm-total" />
@@ -217,7 +224,7 @@ export function CodeMatrixView() {
           </table>
         </div>
       )}
-      <p className="muted small">Arrows move · Enter lists the excerpts of a count</p>
+      <p className="muted small">{t('codes.matrixKeys', { enter: ENTER })}</p>
       {chosen && chosenCode && data ? (
         <CountExcerpts key={`${chosen.codeId}:${chosen.columnId}:${by}:${normId}`} data={data} chosen={chosen} codeName={chosenCode.code.name} columnLabel={columnLabel(chosen.columnId)} overview={overview} />
       ) : null}
@@ -226,6 +233,7 @@ export function CodeMatrixView() {
 }
 
 function CountExcerpts({ data, chosen, codeName, columnLabel, overview }: { data: CodeMatrixDto; chosen: Chosen; codeName: string; columnLabel: string; overview: ProjectOverview | undefined }) {
+  const t = useT();
   const store = useEvidenceStore();
   const sources = useList('sources');
   const participants = useList('participants');
@@ -236,30 +244,29 @@ function CountExcerpts({ data, chosen, codeName, columnLabel, overview }: { data
   return (
     <section className="cm-excerpts" aria-labelledby="cm-excerpts-title" data-testid="code-matrix-excerpts">
       <h3 id="cm-excerpts-title" className="section-heading">
-        {codeName} × {columnLabel}
-        {excerpts.data ? `: ${plural(list.length, 'excerpt')}` : ''}
+        {excerpts.data ? t('codes.countOf', { code: codeName, column: columnLabel, count: list.length }) : t('codes.countHeading', { code: codeName, column: columnLabel })}
       </h3>
-      {excerpts.error ? <InlineAlert message={excerpts.error.message} actionLabel="Try again" onAction={excerpts.reload} /> : null}
-      {excerpts.data && list.length === 0 ? <p className="muted small">None.</p> : null}
+      {excerpts.error ? <InlineAlert message={excerpts.error.message} actionLabel={t('evidence.tryAgain')} onAction={excerpts.reload} /> : null}
+      {excerpts.data && list.length === 0 ? <p className="muted small">{t('codes.none')}</p> : null}
       <ul className="ev-excerpt-list">
         {list.map((e) => {
           const who = attribution(e, participants.data);
           return (
             <li key={e.id} className="cm-excerpt" data-excerpt-id={e.id}>
-              <button type="button" className="ev-excerpt-item" onClick={() => store.openExcerpt(e)} title={e.documentId ? 'Open in its document' : 'Open the excerpt'}>
+              <button type="button" className="ev-excerpt-item" onClick={() => store.openExcerpt(e)} title={e.documentId ? t('evidence.openInDocument') : t('evidence.openTheExcerpt')}>
                 <span className={`ev-excerpt-text is-${e.textKind}`} lang={e.language || undefined}>
                   {shorten(citedText(e), 220)}
                 </span>
                 <span className="ev-excerpt-meta">
-                  {e.textKind === 'paraphrase' ? <span className="ev-kind-tag">(paraphrase)</span> : null}
-                  <Facts items={[who ? `— ${who}` : null, shorten(titleOf(e.sourceId), 60), e.locator, plural(e.cellIds.length, 'cell')]} />
+                  {e.textKind === 'paraphrase' ? <span className="ev-kind-tag">{t('evidence.paraphraseTag')}</span> : null}
+                  <Facts items={[who ? `— ${who}` : null, shorten(titleOf(e.sourceId), 60), e.locator, t('codes.cells', { count: e.cellIds.length })]} />
                 </span>
               </button>
               {linking === e.id ? (
                 <LinkToCell excerpt={e} data={data} chosen={chosen} overview={overview} onDone={() => setLinking(null)} />
               ) : (
                 <button type="button" className="button button-small" onClick={() => setLinking(e.id)}>
-                  Link to a cell…
+                  {t('codes.linkToCellButton')}
                 </button>
               )}
             </li>
@@ -272,6 +279,7 @@ function CountExcerpts({ data, chosen, codeName, columnLabel, overview }: { data
 
 /** Links an excerpt to a matrix cell as evidence; the count's case or stage (and norm) are chosen already. */
 function LinkToCell({ excerpt, data, chosen, overview, onDone }: { excerpt: ExcerptDto; data: CodeMatrixDto; chosen: Chosen; overview: ProjectOverview | undefined; onDone: () => void }) {
+  const t = useT();
   const link = useEvidenceAction('excerpts.link');
   const id = useId();
   const cases = overview?.cases.filter((c) => !c.archived) ?? [];
@@ -291,14 +299,14 @@ function LinkToCell({ excerpt, data, chosen, overview, onDone }: { excerpt: Exce
   return (
     <form
       className="cm-link"
-      aria-label="Link to a cell"
+      aria-label={t('evidence.linkToCell')}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
       }}
     >
       <label className="visually-hidden" htmlFor={`${id}-case`}>
-        Case
+        {t('evidence.case')}
       </label>
       <select id={`${id}-case`} className="native-select" value={caseId} onChange={(e) => setCaseId(e.target.value)} autoFocus>
         {cases.map((c) => (
@@ -308,7 +316,7 @@ function LinkToCell({ excerpt, data, chosen, overview, onDone }: { excerpt: Exce
         ))}
       </select>
       <label className="visually-hidden" htmlFor={`${id}-norm`}>
-        Norm
+        {t('evidence.norm')}
       </label>
       <select id={`${id}-norm`} className="native-select" value={normId} onChange={(e) => setNormId(e.target.value)}>
         {norms.map((n) => (
@@ -318,7 +326,7 @@ function LinkToCell({ excerpt, data, chosen, overview, onDone }: { excerpt: Exce
         ))}
       </select>
       <label className="visually-hidden" htmlFor={`${id}-stage`}>
-        Stage
+        {t('evidence.stage')}
       </label>
       <select id={`${id}-stage`} className="native-select" value={stage} onChange={(e) => setStageId(e.target.value)}>
         {stages.map((s) => (
@@ -328,10 +336,10 @@ function LinkToCell({ excerpt, data, chosen, overview, onDone }: { excerpt: Exce
         ))}
       </select>
       <button type="submit" className="button button-small button-primary" disabled={link.pending || !caseId || !normId || !stage}>
-        Link
+        {t('evidence.link')}
       </button>
       <button type="button" className="button button-small" onClick={onDone}>
-        Cancel
+        {t('common.cancel')}
       </button>
       {link.error ? <InlineAlert message={link.error.message} /> : null}
     </form>
@@ -340,6 +348,7 @@ function LinkToCell({ excerpt, data, chosen, overview, onDone }: { excerpt: Exce
 
 /** The details pane of the code matrix: codes every excerpt a search finds, in one step (Undo takes it back). */
 export function AutoCodePanel() {
+  const t = useT();
   const codes = useList('codes');
   const auto = useEvidenceAction('codes.autoCode');
   const nodes = useMemo(() => flattenCodes(codes.data ?? []), [codes.data]);
@@ -354,16 +363,18 @@ export function AutoCodePanel() {
     const name = nodes.find((n) => n.code.id === codeId)?.code.name ?? '';
     setDone(
       result.matched === 0
-        ? `No excerpt matches “${q.trim()}”.`
-        : `${plural(result.coded, 'excerpt')} coded as ${name}${result.alreadyCoded > 0 ? ` (${result.alreadyCoded} already were)` : ''}. Undo takes it back.`,
+        ? t('codes.autoNoMatch', { q: q.trim() })
+        : result.alreadyCoded > 0
+          ? t('codes.autoDoneAlready', { count: result.coded, name, already: result.alreadyCoded })
+          : t('codes.autoDone', { count: result.coded, name }),
     );
   };
   return (
     <section className="details" aria-labelledby={`${id}-title`} data-testid="auto-code">
       <h2 id={`${id}-title`} className="pane-heading">
-        Code a search’s hits
+        {t('codes.codeHits')}
       </h2>
-      <p className="muted small">Every excerpt whose text, translation or locator matches the search gets the code, in one step. Words, “phrases”, prefix* and OR work as in Search.</p>
+      <p className="muted small">{t('codes.autoCodeExplain', { or: OR })}</p>
       <form
         className="form-stack"
         onSubmit={(e) => {
@@ -372,23 +383,23 @@ export function AutoCodePanel() {
         }}
       >
         <label className="field">
-          <span className="field-label">Search</span>
-          <input className="text-input" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="e.g. sovereign* OR “internal affairs”" autoComplete="off" />
+          <span className="field-label">{t('codes.search')}</span>
+          <input className="text-input" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('codes.autoCodePlaceholder', { or: OR })} autoComplete="off" />
         </label>
         <label className="field">
-          <span className="field-label">Code</span>
+          <span className="field-label">{t('codes.code')}</span>
           <select className="native-select" value={codeId} onChange={(e) => setCodeId(e.target.value)}>
-            <option value="">— choose a code —</option>
+            <option value="">{t('codes.chooseCode')}</option>
             {nodes.map((n) => (
               <option key={n.code.id} value={n.code.id}>
-                {'\u2003'.repeat(n.depth)}
+                {INDENT.repeat(n.depth)}
                 {n.code.name}
               </option>
             ))}
           </select>
         </label>
         <button type="submit" className="button button-primary" disabled={auto.pending || !codeId || q.trim() === ''}>
-          Code all hits
+          {t('codes.codeAllHits')}
         </button>
       </form>
       {auto.error ? <InlineAlert message={auto.error.message} /> : null}

@@ -2,6 +2,7 @@
 import * as Popover from '@radix-ui/react-popover';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { CodeDto } from '../../../electron/contract/api';
+import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
 import { useEvidenceAction, useList } from './store';
 
@@ -32,7 +33,12 @@ export function flattenCodes(codes: readonly CodeDto[]): CodeNode[] {
   return out;
 }
 
-export function CodePicker({ value, onChange, label = 'Codes' }: { value: string[]; onChange: (ids: string[]) => void; label?: string }) {
+/** A chip's remove mark (its name is in aria-label). */
+const CROSS = '×';
+const SPACE = ' ';
+
+export function CodePicker({ value, onChange, label }: { value: string[]; onChange: (ids: string[]) => void; label?: string }) {
+  const t = useT();
   const codes = useList('codes');
   const create = useEvidenceAction('codes.create');
   const [filter, setFilter] = useState('');
@@ -58,35 +64,35 @@ export function CodePicker({ value, onChange, label = 'Codes' }: { value: string
 
   return (
     <div className="ev-codes">
-      <ul className="ev-chips" aria-label={label}>
+      <ul className="ev-chips" aria-label={label ?? t('codes.codes')}>
         {value.map((id) => (
           <li key={id} className="ev-chip">
-            <span>{byId.get(id)?.path ?? 'a removed code'}</span>
-            <button type="button" className="ev-chip-remove" aria-label={`Remove code ${byId.get(id)?.code.name ?? ''}`} onClick={() => toggle(id, false)}>
-              ×
+            <span>{byId.get(id)?.path ?? t('codes.removedCode')}</span>
+            <button type="button" className="ev-chip-remove" aria-label={t('codes.removeCode', { name: byId.get(id)?.code.name ?? '' })} onClick={() => toggle(id, false)}>
+              {CROSS}
             </button>
           </li>
         ))}
-        {value.length === 0 ? <li className="muted small">No codes</li> : null}
+        {value.length === 0 ? <li className="muted small">{t('codes.noCodes')}</li> : null}
       </ul>
       <Popover.Root>
         <Popover.Trigger asChild>
           <button type="button" className="button button-small">
-            Codes…
+            {t('codes.codesButton')}
           </button>
         </Popover.Trigger>
         <Popover.Portal>
           <Popover.Content className="popover ev-code-popover" align="start" sideOffset={4} collisionPadding={8}>
-            <p className="popover-title">Codes</p>
+            <p className="popover-title">{t('codes.codes')}</p>
             <input
               type="search"
               className="text-input ev-code-filter"
-              aria-label="Filter codes"
-              placeholder="Filter…"
+              aria-label={t('codes.filterCodes')}
+              placeholder={t('codes.filterPlaceholder')}
               value={filter}
               onChange={(e) => setFilter(e.target.value)}
             />
-            <ul className="ev-code-choices" role="group" aria-label="Codebook">
+            <ul className="ev-code-choices" role="group" aria-label={t('codes.codebook')}>
               {shown.map((n) => (
                 <li key={n.code.id} style={{ paddingLeft: n.depth * 14 }}>
                   {n.code.isCodable || chosen.has(n.code.id) ? (
@@ -97,19 +103,20 @@ export function CodePicker({ value, onChange, label = 'Codes' }: { value: string
                   ) : (
                     // A code that only groups others (REFI-QDA's isCodable="false") is no choice: say why.
                     <span className="check ev-code-grouping" data-testid="code-not-codable">
-                      <span title={n.path}>{n.code.name}</span>{' '}
-                      <span className="muted small">only groups the codes under it: choose one of those</span>
+                      <span title={n.path}>{n.code.name}</span>
+                      {SPACE}
+                      <span className="muted small">{t('codes.onlyGroups')}</span>
                     </span>
                   )}
                 </li>
               ))}
-              {nodes.length === 0 ? <li className="muted small">The codebook is empty. Add a first code below.</li> : null}
-              {nodes.length > 0 && shown.length === 0 ? <li className="muted small">No code matches.</li> : null}
+              {nodes.length === 0 ? <li className="muted small">{t('codes.emptyCodebook')}</li> : null}
+              {nodes.length > 0 && shown.length === 0 ? <li className="muted small">{t('codes.noCodeMatches')}</li> : null}
             </ul>
             <form className="ev-code-new" onSubmit={(e) => void add(e)}>
-              <input className="text-input" aria-label="New code" placeholder="New code…" value={newName} onChange={(e) => setNewName(e.target.value)} />
+              <input className="text-input" aria-label={t('codes.newCode')} placeholder={t('codes.newCodePlaceholder')} value={newName} onChange={(e) => setNewName(e.target.value)} />
               <button type="submit" className="button button-small" disabled={create.pending || newName.trim() === ''}>
-                Add
+                {t('codes.add')}
               </button>
             </form>
             {create.error ? <InlineAlert message={create.error.message} /> : null}

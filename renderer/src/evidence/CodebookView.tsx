@@ -6,7 +6,8 @@
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CodeDto } from '../../../electron/contract/api';
 import { api } from '../api';
-import { AutoTextArea, AutoTextField, requireText } from '../ui/fields';
+import { useT } from '../i18n/use-t';
+import { AutoTextArea, AutoTextField } from '../ui/fields';
 import { ChevronIcon, PlusIcon } from '../ui/icons';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
@@ -15,7 +16,13 @@ import { citedText, shorten } from './format';
 import { useEvidenceAction, useEvidenceState, useEvidenceStore, useList } from './store';
 import { ConfirmDialog } from './ui';
 
+/** The key's name as printed on keyboards everywhere. */
+const DELETE_KEY = 'Delete';
+/** Two spaces a level: the sub-codes' indent in a plain select. */
+const INDENT = '  ';
+
 export function CodebookView() {
+  const t = useT();
   const store = useEvidenceStore();
   const codes = useList('codes');
   const excerpts = useList('excerpts');
@@ -102,26 +109,26 @@ export function CodebookView() {
     <section className="ev-view ev-codebook" aria-labelledby="ev-codebook-title" data-testid="codebook-view">
       <header className="page-header ev-header">
         <div>
-          <p className="eyebrow">Evidence</p>
+          <p className="eyebrow">{t('evidence.navEvidence')}</p>
           <h2 id="ev-codebook-title" className="matrix-norm">
-            Codebook
+            {t('codes.codebook')}
           </h2>
-          <p className="muted">Themes you code excerpts with, nested as deep as you need: “Discourse › Double standards”.</p>
+          <p className="muted">{t('codes.codebookIntro')}</p>
         </div>
         <div className="button-row">
           <button type="button" className="button" onClick={() => setDialog({ kind: 'add', parentId: null })}>
-            <PlusIcon /> New code…
+            <PlusIcon /> {t('codes.newCodeButton')}
           </button>
           <button type="button" className="button" disabled={!selected} onClick={() => selected && setDialog({ kind: 'add', parentId: selected.id })}>
-            <PlusIcon /> Sub-code…
+            <PlusIcon /> {t('codes.subCodeButton')}
           </button>
         </div>
       </header>
-      {codes.error ? <InlineAlert message={codes.error.message} actionLabel="Try again" onAction={codes.retry} /> : null}
+      {codes.error ? <InlineAlert message={codes.error.message} actionLabel={t('evidence.tryAgain')} onAction={codes.retry} /> : null}
       {codes.data && nodes.length === 0 ? (
-        <p className="muted ev-empty">The codebook is empty — add codes such as “Discourse”, “Practice”, “Double standards”, “Sovereignty”, and code excerpts with them in the reader.</p>
+        <p className="muted ev-empty">{t('codes.emptyCodebookLong')}</p>
       ) : (
-        <ul className="ev-tree" role="tree" aria-label="Codebook" onKeyDown={onKeyDown} data-testid="code-tree">
+        <ul className="ev-tree" role="tree" aria-label={t('codes.codebook')} onKeyDown={onKeyDown} data-testid="code-tree">
           {visible.map((node) => {
             const id = node.code.id;
             const parent = hasChildren.has(id);
@@ -161,7 +168,7 @@ export function CodebookView() {
           })}
         </ul>
       )}
-      <p className="matrix-hint muted">Up/Down move · Right/Left open and close · F2 renames · Delete deletes</p>
+      <p className="matrix-hint muted">{t('codes.treeKeys', { del: DELETE_KEY })}</p>
       {dialog?.kind === 'add' ? (
         <AddCodeDialog
           parent={codes.data?.find((c) => c.id === dialog.parentId) ?? null}
@@ -179,18 +186,15 @@ export function CodebookView() {
 }
 
 function DeleteCodeDialog({ code, onClose }: { code: CodeDto; onClose: () => void }) {
+  const t = useT();
   const store = useEvidenceStore();
   const excerpts = useList('excerpts');
   const used = excerpts.data?.filter((e) => e.codeIds.includes(code.id)).length ?? 0;
   return (
     <ConfirmDialog
-      title={`Delete the code “${code.name}”?`}
-      message={
-        used > 0
-          ? `${used} excerpt${used === 1 ? ' is' : 's are'} coded with it; they keep their text and links, only this code goes (Undo brings it back).`
-          : 'No excerpt is coded with it. Undo brings it back.'
-      }
-      confirmLabel="Delete code"
+      title={t('codes.deleteCodeTitle', { name: code.name })}
+      message={used > 0 ? t('codes.deleteCodeUsed', { count: used }) : t('codes.deleteCodeUnused')}
+      confirmLabel={t('codes.deleteCode')}
       onClose={onClose}
       onConfirm={async () => {
         await store.run('codes.remove', { id: code.id });
@@ -201,6 +205,7 @@ function DeleteCodeDialog({ code, onClose }: { code: CodeDto; onClose: () => voi
 }
 
 function AddCodeDialog({ parent, onClose, onCreated }: { parent: CodeDto | null; onClose: () => void; onCreated: (code: CodeDto) => void }) {
+  const t = useT();
   const create = useEvidenceAction('codes.create');
   const [name, setName] = useState('');
   const submit = async (event: FormEvent) => {
@@ -209,19 +214,19 @@ function AddCodeDialog({ parent, onClose, onCreated }: { parent: CodeDto | null;
     if (made) onCreated(made);
   };
   return (
-    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title={parent ? `New sub-code of “${parent.name}”` : 'New code'}>
+    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title={parent ? t('codes.newSubCodeOf', { name: parent.name }) : t('codes.newCode')}>
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <label className="field">
-          <span className="field-label">Name</span>
-          <input className="text-input" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Double standards" autoComplete="off" autoFocus />
+          <span className="field-label">{t('codes.name')}</span>
+          <input className="text-input" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('codes.namePlaceholder')} autoComplete="off" autoFocus />
         </label>
         {create.error ? <InlineAlert message={create.error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={create.pending || name.trim() === ''}>
-            Add code
+            {t('codes.addCode')}
           </button>
         </div>
       </form>
@@ -230,13 +235,14 @@ function AddCodeDialog({ parent, onClose, onCreated }: { parent: CodeDto | null;
 }
 
 export function CodeDetails({ codeId }: { codeId: string | null }) {
+  const t = useT();
   const codes = useList('codes');
   const code = codeId ? codes.data?.find((c) => c.id === codeId) : undefined;
   if (!code) {
     return (
       <div className="details" data-testid="code-details-empty">
-        <h2 className="pane-heading">Code</h2>
-        <p className="muted">Select a code to rename it, describe when it applies, move it under another code, or see the excerpts coded with it.</p>
+        <h2 className="pane-heading">{t('codes.code')}</h2>
+        <p className="muted">{t('codes.codeHelp')}</p>
       </div>
     );
   }
@@ -244,11 +250,12 @@ export function CodeDetails({ codeId }: { codeId: string | null }) {
 }
 
 function CodeEditor({ code, all }: { code: CodeDto; all: CodeDto[] }) {
+  const t = useT();
   const store = useEvidenceStore();
   const excerpts = useList('excerpts');
   const move = useEvidenceAction('codes.update');
   const [deleting, setDeleting] = useState(false);
-  const where = `Code “${code.name}”`;
+  const where = t('codes.codeWhere', { name: code.name });
   const onSaved = () => store.afterFieldSave(['codes']);
   const nodes = flattenCodes(all);
   // A code cannot move under itself or its own sub-codes.
@@ -258,52 +265,52 @@ function CodeEditor({ code, all }: { code: CodeDto; all: CodeDto[] }) {
 
   return (
     <section className="details" data-testid="code-details" aria-labelledby="ev-code-title">
-      <p className="eyebrow">Code</p>
+      <p className="eyebrow">{t('codes.code')}</p>
       <h2 id="ev-code-title" className="details-title">
         {nodes.find((n) => n.code.id === code.id)?.path ?? code.name}
       </h2>
       <div className="form-stack">
         <AutoTextField
-          label="Name"
+          label={t('codes.name')}
           saveKey={`code:${code.id}:name`}
           where={where}
           value={code.name}
           send={(value) => api['codes.update']({ id: code.id, name: value.trim() })}
-          validate={requireText('The name')}
+          validate={(value) => (value.trim() === '' ? t('codes.nameRequired') : null)}
           onSaved={onSaved}
         />
         <AutoTextArea
-          label="Description"
+          label={t('codes.description')}
           saveKey={`code:${code.id}:description`}
           where={where}
           value={code.description}
           send={(value) => api['codes.update']({ id: code.id, description: value })}
           onSaved={onSaved}
           rows={3}
-          placeholder="When it applies, with an example…"
+          placeholder={t('codes.descriptionPlaceholder')}
         />
         <label className="field">
-          <span className="field-label">Placed under</span>
+          <span className="field-label">{t('codes.placedUnder')}</span>
           <select className="native-select" value={code.parentId ?? ''} onChange={(e) => void move.run({ id: code.id, parentId: e.target.value === '' ? null : e.target.value })}>
-            <option value="">(top level)</option>
+            <option value="">{t('codes.topLevel')}</option>
             {nodes
               .filter((n) => !below.has(n.code.id))
               .map((n) => (
                 <option key={n.code.id} value={n.code.id}>
-                  {'  '.repeat(n.depth)}
+                  {INDENT.repeat(n.depth)}
                   {n.path}
                 </option>
               ))}
           </select>
         </label>
       </div>
-      {move.error ? <InlineAlert message={move.error.message} actionLabel="Dismiss" onAction={move.clearError} /> : null}
+      {move.error ? <InlineAlert message={move.error.message} actionLabel={t('evidence.dismiss')} onAction={move.clearError} /> : null}
       <section className="details-section" aria-labelledby="ev-code-excerpts">
         <h3 id="ev-code-excerpts" className="section-heading">
-          Coded excerpts ({coded.length})
+          {t('codes.codedExcerpts', { count: coded.length })}
         </h3>
         {coded.length === 0 ? (
-          <p className="muted small">None yet: code excerpts in the reader’s excerpt editor.</p>
+          <p className="muted small">{t('codes.noneCodedYet')}</p>
         ) : (
           <ul className="ev-excerpt-list">
             {coded.map((e) => (
@@ -311,7 +318,7 @@ function CodeEditor({ code, all }: { code: CodeDto; all: CodeDto[] }) {
                 <button type="button" className="ev-excerpt-item" onClick={() => store.openExcerpt(e)}>
                   <span className={`ev-excerpt-text is-${e.textKind}`}>{shorten(citedText(e), 140)}</span>
                   <span className="ev-excerpt-meta">
-                    {e.textKind === 'paraphrase' ? <span className="ev-kind-tag">(paraphrase)</span> : null} {e.locator}
+                    {e.textKind === 'paraphrase' ? <span className="ev-kind-tag">{t('evidence.paraphraseTag')}</span> : null} {e.locator}
                   </span>
                 </button>
               </li>
@@ -321,7 +328,7 @@ function CodeEditor({ code, all }: { code: CodeDto; all: CodeDto[] }) {
       </section>
       <div className="details-section">
         <button type="button" className="button button-small" onClick={() => setDeleting(true)}>
-          Delete code…
+          {t('codes.deleteCodeButton')}
         </button>
       </div>
       {deleting ? <DeleteCodeDialog code={code} onClose={() => setDeleting(false)} /> : null}

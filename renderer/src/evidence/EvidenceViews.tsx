@@ -1,4 +1,5 @@
 /** The evidence pages in the workbench's two right-hand panes: the work in the centre, the selected thing's editor on the right. */
+import { useT } from '../i18n/use-t';
 import { CodebookView, CodeDetails } from './CodebookView';
 import { AutoCodePanel, CodeMatrixView } from './CodeMatrixView';
 import { MemoOverview } from './MemoOverview';
@@ -54,12 +55,11 @@ export function EvidenceDetails({ page }: { page: EvidencePage }) {
 }
 
 function MemoHelp() {
+  const t = useT();
   return (
     <div className="details">
-      <h2 className="pane-heading">Memos</h2>
-      <p className="muted small">
-        A memo is written where it belongs — in a cell’s editor, on a case or norm, a source or an excerpt — and gathered here. Choose one to go to it and edit it there.
-      </p>
+      <h2 className="pane-heading">{t('evidence.memos')}</h2>
+      <p className="muted small">{t('evidence.memoHelp')}</p>
     </div>
   );
 }

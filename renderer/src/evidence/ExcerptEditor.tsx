@@ -8,13 +8,16 @@ import { useCallback, useId, useMemo, useState, type KeyboardEvent, type ReactNo
 import type { ExcerptDto, PdfRegion, TextKind } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
 import { api, toApiError } from '../api';
+import { useT } from '../i18n/use-t';
 import { useAutoSave } from '../ui/fields';
 import { InlineAlert } from '../ui/InlineAlert';
 import { IS_MAC, MOD } from '../shell/keyboard';
 import { CellLinks, type LinkedCell } from './CellLinks';
 import { useCellLookup } from './cells';
 import { CodePicker } from './CodePicker';
-import { plural, shorten, SOURCE_KIND_LABELS } from './format';
+import { useFormatDay } from './use-day';
+import { shorten, SOURCE_KIND_MESSAGES } from './format';
+import { RichMsg } from './RichMsg';
 import { evidenceCall, useEvidenceState, useEvidenceStore, useList, type CellTarget, type ExcerptDraft } from './store';
 import { ConfirmDialog, Facts, LanguageSuggestions, Memos } from './ui';
 
@@ -43,74 +46,92 @@ function useLocalModel<T>(initial: T): Model<T> {
 
 /** The key that moves the reader's caret by word or paragraph (as in text fields on each system). */
 const WORD_KEY = IS_MAC ? 'Option' : 'Ctrl';
+/** Keys by the names printed on them, the same in every interface language. */
+const KEYS = { enter: 'Enter', esc: 'Esc', home: 'Home', end: 'End', shift: 'Shift', tab: 'Tab' } as const;
+const ARROWS = { left: '←', right: '→', up: '↑', down: '↓' } as const;
+const PLUS = '+';
+const SEPARATOR = ' · ';
+const SPACE = ' ';
+/** The close button's mark (its name is in aria-label). */
+const CROSS = '×';
+
+type Translate = ReturnType<typeof useT>;
 
 /** What the details pane shows on the reader page. */
 export function ExcerptDetails() {
+  const t = useT();
   const draft = useEvidenceState((s) => s.draft);
   const excerptId = useEvidenceState((s) => s.excerptId);
   const excerpts = useList('excerpts');
   if (draft) return <DraftEditor key={`${draft.documentId}:${draft.page}:${draft.start}:${draft.end}`} draft={draft} />;
   const excerpt = excerptId ? excerpts.data?.find((e) => e.id === excerptId) : undefined;
   if (excerpt) return <ExistingEditor key={excerpt.id} excerpt={excerpt} />;
+  const shortcut = `${MOD}${KEYS.shift}+E`;
   return (
     <div className="details" data-testid="excerpt-help">
-      <h2 className="pane-heading">Excerpts</h2>
+      <h2 className="pane-heading">{t('evidence.excerpts')}</h2>
       <ol className="ev-steps muted">
-        <li>Select a passage on one page of the document.</li>
+        <li>{t('evidence.stepSelect')}</li>
         <li>
-          Press <strong>Make excerpt</strong> or <kbd>{MOD}Shift+E</kbd>.
+          <RichMsg id="evidence.stepMake" values={{ button: t('evidence.makeExcerpt'), shortcut }} />
         </li>
-        <li>Mark it as a quote or a paraphrase, add a translation, who speaks, codes.</li>
-        <li>Link it to the cells of the matrix it is evidence for.</li>
+        <li>{t('evidence.stepMark')}</li>
+        <li>{t('evidence.stepLink')}</li>
       </ol>
-      <p className="muted small">Click a marked passage or an excerpt in the list to edit it.</p>
-      <h3 className="section-heading ev-keys-heading">From the keyboard</h3>
-      <p className="muted small">Tab to the document’s text: a caret appears at the top of the page in view.</p>
-      <dl className="ev-keys muted small" aria-label="Reader keys">
+      <p className="muted small">{t('evidence.clickToEdit')}</p>
+      <h3 className="section-heading ev-keys-heading">{t('evidence.fromKeyboard')}</h3>
+      <p className="muted small">{t('evidence.tabToText', { tab: KEYS.tab })}</p>
+      <dl className="ev-keys muted small" aria-label={t('evidence.readerKeys')}>
         <dt>
-          <kbd>←</kbd> <kbd>→</kbd>
+          <kbd>{ARROWS.left}</kbd> <kbd>{ARROWS.right}</kbd>
         </dt>
-        <dd>a character</dd>
+        <dd>{t('evidence.keyCharacter')}</dd>
         <dt>
-          <kbd>{WORD_KEY}</kbd>+<kbd>←</kbd> <kbd>→</kbd>
+          <kbd>{WORD_KEY}</kbd>
+          {PLUS}
+          <kbd>{ARROWS.left}</kbd> <kbd>{ARROWS.right}</kbd>
         </dt>
-        <dd>a word</dd>
+        <dd>{t('evidence.keyWord')}</dd>
         <dt>
-          <kbd>↑</kbd> <kbd>↓</kbd>
+          <kbd>{ARROWS.up}</kbd> <kbd>{ARROWS.down}</kbd>
         </dt>
-        <dd>a sentence</dd>
+        <dd>{t('evidence.keySentence')}</dd>
         <dt>
-          <kbd>{WORD_KEY}</kbd>+<kbd>↑</kbd> <kbd>↓</kbd>
+          <kbd>{WORD_KEY}</kbd>
+          {PLUS}
+          <kbd>{ARROWS.up}</kbd> <kbd>{ARROWS.down}</kbd>
         </dt>
-        <dd>a paragraph</dd>
+        <dd>{t('evidence.keyParagraph')}</dd>
         <dt>
-          <kbd>Home</kbd> <kbd>End</kbd>
+          <kbd>{KEYS.home}</kbd> <kbd>{KEYS.end}</kbd>
         </dt>
-        <dd>the start or end of the page</dd>
+        <dd>{t('evidence.keyPageEnds')}</dd>
         <dt>
-          <kbd>Shift</kbd>+ any of these
+          <kbd>{KEYS.shift}</kbd>
+          {t('evidence.keyAnyOfThese')}
         </dt>
-        <dd>extends the selection</dd>
+        <dd>{t('evidence.keyExtends')}</dd>
         <dt>
-          <kbd>Enter</kbd> or <kbd>{MOD}Shift+E</kbd>
+          <kbd>{KEYS.enter}</kbd> {t('evidence.keyOr')} <kbd>{shortcut}</kbd>
         </dt>
-        <dd>makes the excerpt</dd>
+        <dd>{t('evidence.keyMakes')}</dd>
         <dt>
-          <kbd>Esc</kbd>
+          <kbd>{KEYS.esc}</kbd>
         </dt>
-        <dd>drops the selection</dd>
+        <dd>{t('evidence.keyDrops')}</dd>
       </dl>
     </div>
   );
 }
 
 /** A region's corners as a researcher (and REFI-QDA) reads them: points from the page's upper left corner. */
-export function regionText(region: PdfRegion): string {
+export function regionText(region: PdfRegion, t: Translate): string {
   const n = (v: number) => String(Math.round(v));
-  return `${n(region.x1)},${n(region.y1)} to ${n(region.x2)},${n(region.y2)} pt from the upper left corner`;
+  return t('evidence.region', { x1: n(region.x1), y1: n(region.y1), x2: n(region.x2), y2: n(region.y2) });
 }
 
 function DraftEditor({ draft }: { draft: ExcerptDraft }) {
+  const t = useT();
   const store = useEvidenceStore();
   const { label } = useCellLookup();
   const sources = useList('sources');
@@ -171,13 +192,18 @@ function DraftEditor({ draft }: { draft: ExcerptDraft }) {
 
   return (
     <section className="details ev-excerpt-editor" data-testid="excerpt-editor" data-state="draft" aria-labelledby="ev-excerpt-title" onKeyDown={backToReader}>
-      <p className="eyebrow">New excerpt · page {draft.page}</p>
+      <p className="eyebrow">{t('evidence.newExcerptOnPage', { page: draft.page })}</p>
       <h2 id="ev-excerpt-title" className="details-title">
-        {source ? shorten(source.title, 90) : 'New excerpt'}
+        {source ? shorten(source.title, 90) : t('evidence.newExcerpt')}
       </h2>
       <p className="muted small" data-testid="draft-place">
-        {draft.region ? `Area of page ${draft.page}: ${regionText(draft.region)}. ` : ''}
-        {draft.end > draft.start ? `Characters ${draft.start}–${draft.end} of page ${draft.page} (${plural(draft.end - draft.start, 'character')}).` : draft.region ? 'No text under it: describe what it shows.' : ''}
+        {draft.region ? t('evidence.areaOfPage', { page: draft.page, region: regionText(draft.region, t) }) : null}
+        {draft.region && draft.end > draft.start ? SPACE : null}
+        {draft.end > draft.start
+          ? t('evidence.draftCharacters', { start: draft.start, end: draft.end, page: draft.page, count: draft.end - draft.start })
+          : draft.region
+            ? t('evidence.noTextUnder')
+            : ''}
       </p>
       <ExcerptForm
         textKind={textKind}
@@ -187,7 +213,7 @@ function DraftEditor({ draft }: { draft: ExcerptDraft }) {
         }}
         text={textKind === 'quote' ? { ...text, shown: draft.text } : text}
         textReadOnly={textKind === 'quote'}
-        textHint={textKind === 'quote' ? 'The document’s exact words. Choose Paraphrase to reword them.' : 'In your words: it will be cited without quotation marks.'}
+        textHint={textKind === 'quote' ? t('evidence.draftQuoteHint') : t('evidence.draftParaphraseHint')}
         locator={locator}
         language={language}
         translation={translation}
@@ -200,7 +226,7 @@ function DraftEditor({ draft }: { draft: ExcerptDraft }) {
       />
       <section className="details-section" aria-labelledby="ev-draft-cells">
         <h3 id="ev-draft-cells" className="section-heading">
-          Evidence for
+          {t('evidence.evidenceFor')}
         </h3>
         <CellLinks
           items={items}
@@ -211,10 +237,10 @@ function DraftEditor({ draft }: { draft: ExcerptDraft }) {
       {error ? <InlineAlert message={error.message} /> : null}
       <div className="dialog-actions ev-editor-actions">
         <button type="button" className="button" onClick={() => store.closeExcerpt()}>
-          Discard
+          {t('evidence.discard')}
         </button>
         <button type="button" className="button button-primary" onClick={() => void save()} disabled={pending || (textKind === 'paraphrase' && text.shown.trim() === '')}>
-          {pending ? 'Saving…' : 'Save excerpt'}
+          {pending ? t('evidence.saving') : t('evidence.saveExcerpt')}
         </button>
       </div>
     </section>
@@ -222,6 +248,8 @@ function DraftEditor({ draft }: { draft: ExcerptDraft }) {
 }
 
 function ExistingEditor({ excerpt }: { excerpt: ExcerptDto }) {
+  const t = useT();
+  const formatDay = useFormatDay();
   const store = useEvidenceStore();
   const { labelOf, byId } = useCellLookup();
   const sources = useList('sources');
@@ -231,7 +259,7 @@ function ExistingEditor({ excerpt }: { excerpt: ExcerptDto }) {
   const [pending, setPending] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const base = `excerpt:${excerpt.id}`;
-  const where = `Excerpt${excerpt.locator ? ` (${excerpt.locator})` : ''}`;
+  const where = excerpt.locator ? t('evidence.excerptAt', { locator: excerpt.locator }) : t('evidence.excerpt');
   const onSaved = useCallback(() => store.afterFieldSave(['excerpts']), [store]);
   const field = (name: 'text' | 'locator' | 'language' | 'translation' | 'translationLanguage' | 'speaker') => ({
     saveKey: `${base}:${name}`,
@@ -240,7 +268,7 @@ function ExistingEditor({ excerpt }: { excerpt: ExcerptDto }) {
     send: (value: string) => api['excerpts.update']({ id: excerpt.id, [name]: value }),
     onSaved,
   });
-  const text = useAutoSave({ ...field('text'), validate: (value: string) => (value.trim() === '' ? 'An excerpt needs its text.' : null) });
+  const text = useAutoSave({ ...field('text'), validate: (value: string) => (value.trim() === '' ? t('evidence.excerptNeedsText') : null) });
   const locator = useAutoSave(field('locator'));
   const language = useAutoSave(field('language'));
   const translation = useAutoSave(field('translation'));
@@ -261,7 +289,7 @@ function ExistingEditor({ excerpt }: { excerpt: ExcerptDto }) {
 
   const items: LinkedCell[] = excerpt.cellIds.map((id) => {
     const cell = byId.get(id);
-    return { key: id, label: labelOf(id) ?? 'A cell no longer in the matrix (archived)', target: cell ? { caseId: cell.caseId, normId: cell.normId, stageId: cell.stageId } : null };
+    return { key: id, label: labelOf(id) ?? t('evidence.archivedCell'), target: cell ? { caseId: cell.caseId, normId: cell.normId, stageId: cell.stageId } : null };
   });
   const fromDocument = excerpt.documentId !== null && excerpt.startOffset !== null;
   const number = useMemo(() => {
@@ -275,25 +303,25 @@ function ExistingEditor({ excerpt }: { excerpt: ExcerptDto }) {
     <section className="details ev-excerpt-editor" data-testid="excerpt-editor" data-state="saved" data-excerpt-id={excerpt.id} aria-labelledby="ev-excerpt-title" onKeyDown={backToReader}>
       <div className="ev-editor-top">
         <p className="eyebrow">
-          Excerpt{number ? ` ${number}` : ''}
-          {source ? ` · ${SOURCE_KIND_LABELS[source.kind]}` : ''}
+          {number ? t('evidence.excerptNumber', { number }) : t('evidence.excerpt')}
+          {source ? SEPARATOR + t(SOURCE_KIND_MESSAGES[source.kind]) : null}
         </p>
-        <button type="button" className="button button-small button-icon" aria-label="Close the excerpt" title="Close" onClick={() => store.closeExcerpt()}>
-          ×
+        <button type="button" className="button button-small button-icon" aria-label={t('evidence.closeExcerpt')} title={t('common.close')} onClick={() => store.closeExcerpt()}>
+          {CROSS}
         </button>
       </div>
       <h2 id="ev-excerpt-title" className="details-title">
         {source ? (
-          <button type="button" className="ev-link-button" onClick={() => store.selectSource(source.id)} title="Show the source">
+          <button type="button" className="ev-link-button" onClick={() => store.selectSource(source.id)} title={t('evidence.showSource')}>
             {shorten(source.title, 90)}
           </button>
         ) : (
-          'Excerpt'
+          t('evidence.excerpt')
         )}
       </h2>
       {excerpt.region && excerpt.page !== null ? (
         <p className="muted small" data-testid="excerpt-region">
-          Area of page {excerpt.page}: {regionText(excerpt.region)}.
+          {t('evidence.areaOfPage', { page: excerpt.page, region: regionText(excerpt.region, t) })}
         </p>
       ) : null}
       <ExcerptForm
@@ -303,9 +331,9 @@ function ExistingEditor({ excerpt }: { excerpt: ExcerptDto }) {
         textReadOnly={fromDocument && excerpt.textKind === 'quote'}
         textHint={
           fromDocument && excerpt.textKind === 'quote'
-            ? `Page ${excerpt.page}, characters ${excerpt.startOffset}–${excerpt.endOffset}: the document’s exact words. Choose Paraphrase to reword them.`
+            ? t('evidence.existingQuoteHint', { page: excerpt.page ?? '', start: excerpt.startOffset ?? '', end: excerpt.endOffset ?? '' })
             : excerpt.textKind === 'paraphrase'
-              ? 'In your words: cited without quotation marks.'
+              ? t('evidence.existingParaphraseHint')
               : undefined
         }
         locator={locator}
@@ -320,7 +348,7 @@ function ExistingEditor({ excerpt }: { excerpt: ExcerptDto }) {
       />
       <section className="details-section" aria-labelledby="ev-excerpt-cells">
         <h3 id="ev-excerpt-cells" className="section-heading">
-          Evidence for ({excerpt.cellIds.length})
+          {t('evidence.evidenceForCount', { count: excerpt.cellIds.length })}
         </h3>
         <CellLinks
           items={items}
@@ -330,21 +358,21 @@ function ExistingEditor({ excerpt }: { excerpt: ExcerptDto }) {
           onShow={(cell) => store.showCell(cell)}
         />
       </section>
-      {error ? <InlineAlert message={error.message} actionLabel="Dismiss" onAction={() => setError(undefined)} /> : null}
+      {error ? <InlineAlert message={error.message} actionLabel={t('evidence.dismiss')} onAction={() => setError(undefined)} /> : null}
       <Memos targetType="excerpt" targetId={excerpt.id} where={where} />
       <div className="details-section ev-editor-foot">
         <button type="button" className="button button-small" onClick={() => setConfirm(true)}>
-          Delete excerpt…
+          {t('evidence.deleteExcerptButton')}
         </button>
         <span className="muted small">
-          <Facts items={[`added ${new Date(excerpt.createdAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}`]} />
+          <Facts items={[t('evidence.addedOn', { date: formatDay(excerpt.createdAt) })]} />
         </span>
       </div>
       {confirm ? (
         <ConfirmDialog
-          title="Delete this excerpt?"
-          message={`It leaves ${excerpt.cellIds.length > 0 ? `the ${plural(excerpt.cellIds.length, 'cell')} it is evidence for and ` : ''}the project, with its memos (Undo brings it back).`}
-          confirmLabel="Delete excerpt"
+          title={t('evidence.deleteExcerptTitle')}
+          message={excerpt.cellIds.length > 0 ? t('evidence.deleteLinkedExcerptMessage', { count: excerpt.cellIds.length }) : t('evidence.deleteExcerptMessage')}
+          confirmLabel={t('evidence.deleteExcerpt')}
           onClose={() => setConfirm(false)}
           onConfirm={async () => {
             await store.run('excerpts.remove', { id: excerpt.id });
@@ -376,6 +404,7 @@ interface ExcerptFormProps {
 function ExcerptForm(props: ExcerptFormProps) {
   const { textKind, onTextKind, text, textReadOnly, textHint, locator, language, translation, translationLanguage, speaker, participantId, onParticipant, codeIds, onCodes } =
     props;
+  const t = useT();
   const participants = useList('participants');
   const ids = { kind: useId(), original: useId(), translation: useId(), participant: useId(), langs: useId() };
 
@@ -384,7 +413,7 @@ function ExcerptForm(props: ExcerptFormProps) {
       <LanguageSuggestions id={ids.langs} />
       <div className="ev-form-row">
         <span className="field-label" id={ids.kind}>
-          Kind
+          {t('evidence.kind')}
         </span>
         <ToggleGroup.Root
           type="single"
@@ -396,27 +425,27 @@ function ExcerptForm(props: ExcerptFormProps) {
           }}
         >
           <ToggleGroup.Item value="quote" className="segment">
-            Quote
+            {t('evidence.quote')}
           </ToggleGroup.Item>
           <ToggleGroup.Item value="paraphrase" className="segment">
-            Paraphrase
+            {t('evidence.paraphrase')}
           </ToggleGroup.Item>
         </ToggleGroup.Root>
       </div>
-      <ModelInput label="Locator" model={locator} placeholder="p. 12, para 3" autoFocusTarget />
+      <ModelInput label={t('evidence.locator')} model={locator} placeholder={t('evidence.locatorExample')} autoFocusTarget />
 
       <div className="ev-text-pair">
         <div className="ev-text-col">
           <div className="ev-text-head">
             <label className="field-label" htmlFor={ids.original}>
-              Original
+              {t('evidence.original')}
             </label>
             <input
               className="text-input ev-lang-input"
-              aria-label="Language of the original"
+              aria-label={t('evidence.originalLanguage')}
               list={ids.langs}
               value={language.shown}
-              placeholder="lang"
+              placeholder={t('evidence.languageCode')}
               onChange={(e) => language.set(e.target.value)}
               onBlur={language.flush}
             />
@@ -436,14 +465,14 @@ function ExcerptForm(props: ExcerptFormProps) {
         <div className="ev-text-col">
           <div className="ev-text-head">
             <label className="field-label" htmlFor={ids.translation}>
-              Translation
+              {t('evidence.translation')}
             </label>
             <input
               className="text-input ev-lang-input"
-              aria-label="Language of the translation"
+              aria-label={t('evidence.translationLanguage')}
               list={ids.langs}
               value={translationLanguage.shown}
-              placeholder="lang"
+              placeholder={t('evidence.languageCode')}
               onChange={(e) => translationLanguage.set(e.target.value)}
               onBlur={translationLanguage.flush}
             />
@@ -453,7 +482,7 @@ function ExcerptForm(props: ExcerptFormProps) {
             className="text-area ev-translation"
             lang={translationLanguage.shown || undefined}
             value={translation.shown}
-            placeholder="Your translation…"
+            placeholder={t('evidence.translationPlaceholder')}
             onChange={(e) => translation.set(e.target.value)}
             onBlur={translation.flush}
           />
@@ -464,10 +493,10 @@ function ExcerptForm(props: ExcerptFormProps) {
       <div className="inline-fields">
         <div className="field">
           <label className="field-label" htmlFor={ids.participant}>
-            Participant
+            {t('evidence.participant')}
           </label>
           <select id={ids.participant} className="native-select" value={participantId ?? ''} onChange={(e) => onParticipant(e.target.value === '' ? null : e.target.value)}>
-            <option value="">— none —</option>
+            <option value="">{t('evidence.noneOption')}</option>
             {(participants.data ?? []).map((p) => (
               <option key={p.id} value={p.id}>
                 {p.pseudonym}
@@ -475,12 +504,12 @@ function ExcerptForm(props: ExcerptFormProps) {
             ))}
           </select>
         </div>
-        <ModelInput label="Public speaker" model={speaker} placeholder="e.g. CEC chair" />
+        <ModelInput label={t('evidence.publicSpeaker')} model={speaker} placeholder={t('evidence.publicSpeakerExample')} />
       </div>
-      <p className="field-hint">Interviewees by pseudonym only; a public actor quoted by name goes under speaker.</p>
+      <p className="field-hint">{t('evidence.speakerHint')}</p>
 
       <div className="field">
-        <span className="field-label">Codes</span>
+        <span className="field-label">{t('evidence.codes')}</span>
         <CodePicker value={codeIds} onChange={onCodes} />
       </div>
     </div>

@@ -5,18 +5,20 @@
 import { useEffect, useId, useState } from 'react';
 import { IDENTIFIER_KINDS, type EraseReportDto, type IdentifierKind, type ParticipantDto } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import { toApiError, useApiQuery } from '../api';
+import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
 import { useFormAction } from '../ui/form-action';
 import { Modal } from '../ui/Modal';
 import { evidenceCall, useEvidenceStore } from './store';
 
-export const IDENTIFIER_LABELS: Record<IdentifierKind, string> = {
-  name: 'Other name',
-  phone: 'Phone',
-  email: 'E-mail',
-  place: 'Place',
-  other: 'Other',
+export const IDENTIFIER_LABELS: Record<IdentifierKind, MessageId> = {
+  name: 'participants.identifierName',
+  phone: 'participants.identifierPhone',
+  email: 'participants.identifierEmail',
+  place: 'participants.identifierPlace',
+  other: 'participants.identifierOther',
 };
 
 interface IdentifierRow {
@@ -26,6 +28,7 @@ interface IdentifierRow {
 }
 
 export function RecordIdentityDialog({ participant, onClose, onSaved }: { participant: ParticipantDto; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
   const store = useEvidenceStore();
   const nameId = useId();
   const contactId = useId();
@@ -66,50 +69,50 @@ export function RecordIdentityDialog({ participant, onClose, onSaved }: { partic
     <Modal
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
-      title={`Real name of ${participant.pseudonym}`}
-      description="Kept apart from everything else: never listed, never searchable, and any output that would contain it is refused. Record it only if you must; encrypt the project if you do."
+      title={t('participants.realNameOf', { name: participant.pseudonym })}
+      description={t('participants.recordDescription')}
       testId="record-identity"
     >
       <form className="dialog-form" onSubmit={(e) => void save(e)}>
         <div className="field">
           <label className="field-label" htmlFor={nameId}>
-            Real name
+            {t('participants.realName')}
           </label>
           <input id={nameId} className="text-input" value={realName} onChange={(e) => setRealName(e.target.value)} autoComplete="off" spellCheck={false} autoFocus />
         </div>
         <div className="field">
           <label className="field-label" htmlFor={contactId}>
-            Contact (optional)
+            {t('participants.contactOptional')}
           </label>
           <input id={contactId} className="text-input" value={contact} onChange={(e) => setContact(e.target.value)} autoComplete="off" spellCheck={false} />
         </div>
         <fieldset className="field ev-identifiers">
-          <legend className="field-label">Other identifiers (optional)</legend>
-          <p className="muted small">Anything else that would identify them in an output: another name, a phone number, an e-mail address, a place.</p>
+          <legend className="field-label">{t('participants.otherIdentifiers')}</legend>
+          <p className="muted small">{t('participants.otherIdentifiersHint')}</p>
           {rows.map((row, index) => (
             <div className="inline-fields" key={row.key}>
               <select
                 className="native-select field-short"
-                aria-label={`Kind of identifier ${index + 1}`}
+                aria-label={t('participants.identifierKindNumber', { number: index + 1 })}
                 value={row.kind}
                 onChange={(e) => setRow(row.key, { kind: e.target.value as IdentifierKind })}
               >
                 {IDENTIFIER_KINDS.map((k) => (
                   <option key={k} value={k}>
-                    {IDENTIFIER_LABELS[k]}
+                    {t(IDENTIFIER_LABELS[k])}
                   </option>
                 ))}
               </select>
               <input
                 className="text-input"
-                aria-label={`Identifier ${index + 1}`}
+                aria-label={t('participants.identifierNumber', { number: index + 1 })}
                 value={row.value}
                 onChange={(e) => setRow(row.key, { value: e.target.value })}
                 autoComplete="off"
                 spellCheck={false}
               />
-              <button type="button" className="button button-small" aria-label={`Remove identifier ${index + 1}`} onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}>
-                Remove
+              <button type="button" className="button button-small" aria-label={t('participants.removeIdentifierNumber', { number: index + 1 })} onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}>
+                {t('participants.remove')}
               </button>
             </div>
           ))}
@@ -122,17 +125,17 @@ export function RecordIdentityDialog({ participant, onClose, onSaved }: { partic
                 setNextKey((k) => k + 1);
               }}
             >
-              Add identifier
+              {t('participants.addIdentifier')}
             </button>
           </div>
         </fieldset>
         {error ? <InlineAlert message={error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={pending || realName.trim() === ''}>
-            Record
+            {t('participants.record')}
           </button>
         </div>
       </form>
@@ -142,6 +145,7 @@ export function RecordIdentityDialog({ participant, onClose, onSaved }: { partic
 
 /** Erase: what it will do, whether to purge the snapshots too; then the report of what it did and what remains. */
 export function EraseIdentityDialog({ participant, onClose, onErased }: { participant: ParticipantDto; onClose: () => void; onErased: () => void }) {
+  const t = useT();
   const store = useEvidenceStore();
   const backups = useApiQuery('backups.list', {});
   const [purge, setPurge] = useState(true);
@@ -159,45 +163,33 @@ export function EraseIdentityDialog({ participant, onClose, onErased }: { partic
     <Modal
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
-      title={
-        report
-          ? historyOnly
-            ? `The history no longer holds the identity of ${participant.pseudonym}`
-            : `The identity of ${participant.pseudonym} is erased`
-          : `Erase the identity of ${participant.pseudonym}?`
-      }
-      description={
-        report
-          ? 'What was done, and what still holds it.'
-          : `The real name, contact and identifiers are removed, and wherever they were typed (excerpts, claims, notes, the audit trail, text documents) they are replaced by “[${participant.pseudonym}]”. The undo history is cleared and the file is rewritten so no trace stays in it. This cannot be undone.`
-      }
+      title={t(report ? (historyOnly ? 'participants.erasedFromHistory' : 'participants.erased') : 'participants.eraseTitle', { name: participant.pseudonym })}
+      description={report ? t('participants.eraseReportDescription') : t('participants.eraseDescription', { name: participant.pseudonym })}
       testId="erase-identity"
     >
       {report ? (
         <div className="dialog-form" data-testid="erase-report">
           <ul className="small erase-report">
             {report.identifiersErased > 0 ? (
-              <li>
-                {report.identifiersErased} identifier{report.identifiersErased === 1 ? '' : 's'} erased.
-              </li>
+              <li>{t('participants.identifiersErased', { count: report.identifiersErased })}</li>
             ) : null}
             {report.replaced.length > 0 ? (
-              <li>
-                Replaced by the pseudonym in: {report.replaced.map((r) => `${r.place} (${r.rows})`).join(', ')}.
-              </li>
+              <li>{t('participants.replacedIn', { places: report.replaced.map((r) => `${r.place} (${r.rows})`).join(', ') })}</li>
             ) : (
-              <li>{historyOnly ? 'The history held it nowhere.' : 'It was typed nowhere in the project.'}</li>
+              <li>{historyOnly ? t('participants.historyHeldNowhere') : t('participants.typedNowhere')}</li>
             )}
-            {report.originalsRedacted.length > 0 ? <li>Text originals rewritten: {report.originalsRedacted.join(', ')}.</li> : null}
-            {report.undoHistoryCleared ? <li>The undo history was cleared.</li> : null}
+            {report.originalsRedacted.length > 0 ? <li>{t('participants.originalsRewritten', { files: report.originalsRedacted.join(', ') })}</li> : null}
+            {report.undoHistoryCleared ? <li>{t('participants.undoCleared')}</li> : null}
             {report.snapshots.length > 0 ? (
               <li>
-                Snapshots: {report.snapshots.filter((s) => s.action === 'purged').length} deleted, {report.snapshots.filter((s) => s.action === 'kept').length} kept
-                {report.snapshots.some((s) => s.action === 'purged') ? '; a new snapshot of the erased project was taken' : ''}.
+                {t(report.snapshots.some((s) => s.action === 'purged') ? 'participants.snapshotsReportRetaken' : 'participants.snapshotsReport', {
+                  purged: report.snapshots.filter((s) => s.action === 'purged').length,
+                  kept: report.snapshots.filter((s) => s.action === 'kept').length,
+                })}
               </li>
             ) : null}
           </ul>
-          <h3 className="section-heading">Still holding it</h3>
+          <h3 className="section-heading">{t('participants.stillHolding')}</h3>
           <ul className="small erase-report">
             {report.remaining.map((r) => (
               <li key={r}>{r}</li>
@@ -205,34 +197,34 @@ export function EraseIdentityDialog({ participant, onClose, onErased }: { partic
           </ul>
           <div className="dialog-actions">
             <button type="button" className="button button-primary" onClick={onClose} autoFocus>
-              Close
+              {t('common.close')}
             </button>
           </div>
         </div>
       ) : (
         <form className="dialog-form" onSubmit={(e) => void erase(e)}>
           <fieldset className="field">
-            <legend className="field-label">Erase</legend>
+            <legend className="field-label">{t('participants.erase')}</legend>
             <label className="choice">
               <input type="radio" name="erase-scope" checked={!historyOnly} onChange={() => setHistoryOnly(false)} />
-              Everywhere: the identity and every trace of it
+              {t('participants.eraseEverywhere')}
             </label>
             <label className="choice">
               <input type="radio" name="erase-scope" checked={historyOnly} onChange={() => setHistoryOnly(true)} />
-              Only from the history (audit trail and undo), keeping the identity recorded
+              {t('participants.eraseHistoryOnly')}
             </label>
           </fieldset>
           <label className="choice">
             <input type="checkbox" checked={purge} onChange={(e) => setPurge(e.target.checked)} />
-            Also delete this project’s {snapshots === 1 ? 'snapshot' : `${snapshots} snapshots`} (they still hold it; a clean one is taken after)
+            {t('participants.alsoDeleteSnapshots', { count: snapshots })}
           </label>
           {error ? <InlineAlert message={error.message} /> : null}
           <div className="dialog-actions">
             <button type="button" className="button" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button type="submit" className="button button-danger" disabled={pending}>
-              {pending ? 'Erasing…' : historyOnly ? 'Clean the history' : 'Erase identity'}
+              {pending ? t('participants.erasing') : historyOnly ? t('participants.cleanHistory') : t('participants.eraseIdentity')}
             </button>
           </div>
         </form>

@@ -6,13 +6,17 @@
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { SourceKind, TextKind } from '../../../electron/contract/api';
+import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
 import { shorten } from './format';
 import { useEvidenceAction, useList, type CellTarget } from './store';
+import { RichMsg } from './RichMsg';
 import { KindSelect, LanguageSuggestions } from './ui';
 
 const NEW_SOURCE = '__new';
+/** A language code, not a word: the same in every interface language. */
+const LANGUAGE_EXAMPLE = 'ru';
 
 interface ManualExcerptProps {
   /** The source it is from, when opened from that source (otherwise chosen or made here). */
@@ -24,6 +28,7 @@ interface ManualExcerptProps {
 }
 
 export function ManualExcerptDialog({ sourceId, cell, onClose, onCreated }: ManualExcerptProps) {
+  const t = useT();
   const sources = useList('sources');
   const createSource = useEvidenceAction('sources.create');
   const create = useEvidenceAction('excerpts.create');
@@ -69,22 +74,22 @@ export function ManualExcerptDialog({ sourceId, cell, onClose, onCreated }: Manu
     <Modal
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
-      title="Excerpt without a file"
-      description={`From a book, an article behind a paywall, an archive folder or an interview note: type the words and where they are.${cell ? ` It becomes evidence for ${cell.where}.` : ''}`}
+      title={t('evidence.withoutFileTitle')}
+      description={cell ? t('evidence.withoutFileDescriptionCell', { where: cell.where }) : t('evidence.withoutFileDescription')}
       wide
       testId="manual-excerpt"
     >
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         {fixed ? (
           <p className="muted small">
-            From <strong>{source?.title ?? '…'}</strong>
+            <RichMsg id="evidence.fromSource" values={{ title: source?.title ?? '…' }} />
           </p>
         ) : (
           <label className="field">
-            <span className="field-label">Source</span>
+            <span className="field-label">{t('evidence.source')}</span>
             <select className="native-select" value={chosen} onChange={(e) => setChosen(e.target.value)} autoFocus>
-              <option value="">— choose a source —</option>
-              <option value={NEW_SOURCE}>New source…</option>
+              <option value="">{t('evidence.chooseSource')}</option>
+              <option value={NEW_SOURCE}>{t('evidence.newSourceOption')}</option>
               {options.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.label}
@@ -96,48 +101,48 @@ export function ManualExcerptDialog({ sourceId, cell, onClose, onCreated }: Manu
         {making ? (
           <div className="inline-fields">
             <label className="field">
-              <span className="field-label">Title of the new source</span>
-              <input className="text-input" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} autoComplete="off" placeholder="e.g. Elections on the Steppe (book)" />
+              <span className="field-label">{t('evidence.newSourceTitle')}</span>
+              <input className="text-input" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} autoComplete="off" placeholder={t('evidence.newSourceTitlePlaceholder')} />
             </label>
             <label className="field field-short">
-              <span className="field-label">Kind</span>
-              <KindSelect label="Kind of the new source" value={newKind} onChange={(k) => setNewKind(k === '' ? 'other' : k)} />
+              <span className="field-label">{t('evidence.kind')}</span>
+              <KindSelect label={t('evidence.kindOfNewSource')} value={newKind} onChange={(k) => setNewKind(k === '' ? 'other' : k)} />
             </label>
           </div>
         ) : null}
         <fieldset className="ev-text-kind">
-          <legend className="field-label">The text is</legend>
+          <legend className="field-label">{t('evidence.textIs')}</legend>
           <label className="choice">
             <input type="radio" name={`${id}-kind`} checked={textKind === 'quote'} onChange={() => setTextKind('quote')} />
-            <span>a quotation (the source’s exact words)</span>
+            <span>{t('evidence.isQuotation')}</span>
           </label>
           <label className="choice">
             <input type="radio" name={`${id}-kind`} checked={textKind === 'paraphrase'} onChange={() => setTextKind('paraphrase')} />
-            <span>a paraphrase (my summary, never in quotation marks)</span>
+            <span>{t('evidence.isParaphrase')}</span>
           </label>
         </fieldset>
         <label className="field">
-          <span className="field-label">{textKind === 'quote' ? 'Quotation' : 'Paraphrase'}</span>
+          <span className="field-label">{textKind === 'quote' ? t('evidence.quotation') : t('evidence.paraphrase')}</span>
           <textarea className="text-area" rows={4} value={text} onChange={(e) => setText(e.target.value)} autoFocus={fixed} />
         </label>
         <div className="inline-fields">
           <label className="field">
-            <span className="field-label">Locator</span>
-            <input className="text-input" value={locator} onChange={(e) => setLocator(e.target.value)} autoComplete="off" placeholder="p. 212 · para 4 · 00:14:20" />
+            <span className="field-label">{t('evidence.locator')}</span>
+            <input className="text-input" value={locator} onChange={(e) => setLocator(e.target.value)} autoComplete="off" placeholder={t('evidence.locatorExamples')} />
           </label>
           <label className="field field-short">
-            <span className="field-label">Language</span>
-            <input className="text-input" value={language} onChange={(e) => setLanguage(e.target.value)} list={`${id}-languages`} autoComplete="off" placeholder="ru" />
+            <span className="field-label">{t('evidence.language')}</span>
+            <input className="text-input" value={language} onChange={(e) => setLanguage(e.target.value)} list={`${id}-languages`} autoComplete="off" placeholder={LANGUAGE_EXAMPLE} />
             <LanguageSuggestions id={`${id}-languages`} />
           </label>
         </div>
         {failure ? <InlineAlert message={failure.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={!ready || pending}>
-            {cell ? 'Add and link' : 'Add excerpt'}
+            {cell ? t('evidence.addAndLink') : t('evidence.addExcerpt')}
           </button>
         </div>
       </form>

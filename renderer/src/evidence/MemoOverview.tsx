@@ -6,32 +6,45 @@
  */
 import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { MemoOverviewItem, MemoTarget } from '../../../electron/contract/api';
+import { useIntl } from 'react-intl';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
-import { plural, shorten } from './format';
+import { useFormatDay } from './use-day';
+import { shorten } from './format';
 import { useEvidenceQuery, useEvidenceStore, useList } from './store';
 import './memo-overview.css';
 
-const KINDS: { kind: MemoTarget; label: string }[] = [
-  { kind: 'cell', label: 'Cells' },
-  { kind: 'case', label: 'Cases' },
-  { kind: 'norm', label: 'Norms' },
-  { kind: 'source', label: 'Sources' },
-  { kind: 'excerpt', label: 'Excerpts' },
-  { kind: 'project', label: 'Project' },
+const KINDS: { kind: MemoTarget; label: MessageId }[] = [
+  { kind: 'cell', label: 'evidence.memoOnCells' },
+  { kind: 'case', label: 'evidence.memoOnCases' },
+  { kind: 'norm', label: 'evidence.memoOnNorms' },
+  { kind: 'source', label: 'evidence.memoOnSources' },
+  { kind: 'excerpt', label: 'evidence.memoOnExcerpts' },
+  { kind: 'project', label: 'evidence.memoOnProject' },
 ];
 
-const KIND_LABEL: Record<MemoTarget, string> = { cell: 'Cell', case: 'Case', norm: 'Norm', source: 'Source', excerpt: 'Excerpt', project: 'Project' };
+const KIND_LABEL: Record<MemoTarget, MessageId> = {
+  cell: 'evidence.memoKindCell',
+  case: 'evidence.memoKindCase',
+  norm: 'evidence.memoKindNorm',
+  source: 'evidence.memoKindSource',
+  excerpt: 'evidence.memoKindExcerpt',
+  project: 'evidence.memoKindProject',
+};
+
+/** The key's name as printed on keyboards everywhere. */
+const ENTER = 'Enter';
 
 /** Lower case without diacritics, so that "resume" finds "résumé" and "қазақ" finds "ҚАЗАҚ". */
 function fold(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase();
 }
 
-function dateOf(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-}
-
 export function MemoOverview() {
+  const t = useT();
+  const intl = useIntl();
+  const formatDay = useFormatDay();
   const store = useEvidenceStore();
   const memos = useEvidenceQuery('memos.overview', {});
   const excerpts = useList('excerpts');
@@ -59,7 +72,7 @@ export function MemoOverview() {
     switch (memo.kind) {
       case 'cell':
         if (memo.cell) store.showCell(memo.cell);
-        else setNotice('The cell this memo is on has been archived; restore it to see the memo in place.');
+        else setNotice(t('evidence.memoCellArchived'));
         return;
       case 'case':
         store.showCase(memo.targetId);
@@ -73,11 +86,11 @@ export function MemoOverview() {
       case 'excerpt': {
         const excerpt = excerpts.data?.find((e) => e.id === memo.targetId);
         if (excerpt) store.openExcerpt(excerpt);
-        else setNotice('The excerpt this memo is on is no longer in the project.');
+        else setNotice(t('evidence.memoExcerptGone'));
         return;
       }
       case 'project':
-        setNotice('This memo is on the project as a whole; it is shown here only.');
+        setNotice(t('evidence.memoOnWholeProject'));
         return;
     }
   };
@@ -101,22 +114,27 @@ export function MemoOverview() {
     <section className="ev-view mo-view" aria-labelledby="mo-title" data-testid="memo-overview">
       <header className="page-header ev-header">
         <div>
-          <p className="eyebrow">Evidence</p>
+          <p className="eyebrow">{t('evidence.navEvidence')}</p>
           <h2 id="mo-title" className="matrix-norm">
-            Memos
+            {t('evidence.memos')}
           </h2>
           <p className="muted">
-            {memos.data ? (shown.length === all.length ? plural(all.length, 'memo') : `${shown.length} of ${plural(all.length, 'memo')}`) : 'Loading…'} · on cells, cases,
-            norms, sources and excerpts, newest first.
+            {t('evidence.memoSummary', {
+              count: memos.data
+                ? shown.length === all.length
+                  ? t('evidence.memoCount', { count: all.length })
+                  : t('evidence.memoShownOf', { shown: shown.length, count: all.length })
+                : t('evidence.loading'),
+            })}
           </p>
         </div>
       </header>
-      <div className="ev-filter-row mo-filters" role="search" aria-label="Filter memos">
+      <div className="ev-filter-row mo-filters" role="search" aria-label={t('evidence.filterMemos')}>
         <input
           type="search"
           className="text-input ev-filter"
-          aria-label="Search memos"
-          placeholder="Words in a memo or in what it is on…"
+          aria-label={t('evidence.searchMemos')}
+          placeholder={t('evidence.searchMemosPlaceholder')}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -126,8 +144,8 @@ export function MemoOverview() {
           aria-controls="mo-list"
           aria-activedescendant={shown[at] ? `mo-${shown[at].key}` : undefined}
         />
-        <div className="mo-kinds" role="radiogroup" aria-label="Memos on">
-          {[{ kind: '' as const, label: 'All' }, ...KINDS].map((k) => {
+        <div className="mo-kinds" role="radiogroup" aria-label={t('evidence.memosOn')}>
+          {[{ kind: '' as const, label: 'evidence.all' as MessageId }, ...KINDS].map((k) => {
             const n = k.kind === '' ? all.length : (counts.get(k.kind) ?? 0);
             if (k.kind !== '' && n === 0 && kind !== k.kind) return null;
             return (
@@ -142,18 +160,18 @@ export function MemoOverview() {
                   setActive(0);
                 }}
               >
-                {k.label} <span className="muted">{n}</span>
+                {t(k.label)} <span className="muted">{intl.formatNumber(n)}</span>
               </button>
             );
           })}
         </div>
       </div>
-      {memos.error ? <InlineAlert message={memos.error.message} actionLabel="Try again" onAction={memos.reload} /> : null}
-      {notice ? <InlineAlert message={notice} actionLabel="Dismiss" onAction={() => setNotice(null)} /> : null}
+      {memos.error ? <InlineAlert message={memos.error.message} actionLabel={t('evidence.tryAgain')} onAction={memos.reload} /> : null}
+      {notice ? <InlineAlert message={notice} actionLabel={t('evidence.dismiss')} onAction={() => setNotice(null)} /> : null}
       {memos.data && all.length === 0 ? (
-        <p className="muted ev-empty">No memos yet. Write one in a cell’s editor, on a case or norm, a source or an excerpt: they all gather here.</p>
+        <p className="muted ev-empty">{t('evidence.noMemos')}</p>
       ) : memos.data && shown.length === 0 ? (
-        <p className="muted ev-empty">No memo matches.</p>
+        <p className="muted ev-empty">{t('evidence.noMemoMatches')}</p>
       ) : null}
       {/* Focusable too, so the list can be scrolled and walked from the keyboard without the search field. */}
       <ul
@@ -161,7 +179,7 @@ export function MemoOverview() {
         id="mo-list"
         className="mo-list"
         role="listbox"
-        aria-label="Memos"
+        aria-label={t('evidence.memos')}
         tabIndex={0}
         aria-activedescendant={shown[at] ? `mo-${shown[at].key}` : undefined}
         onKeyDown={onKeyDown}
@@ -179,16 +197,16 @@ export function MemoOverview() {
             onClick={() => open(memo)}
           >
             <span className="mo-where">
-              <span className="ev-kind-tag mo-kind">{KIND_LABEL[memo.kind]}</span>
+              <span className="ev-kind-tag mo-kind">{t(KIND_LABEL[memo.kind])}</span>
               <span className="mo-label">{memo.label}</span>
-              {memo.memoId === null ? <span className="muted small"> (the assessment’s memo)</span> : null}
+              {memo.memoId === null ? <span className="muted small">{t('evidence.assessmentMemo')}</span> : null}
             </span>
             <span className="mo-text">{shorten(memo.text, 400)}</span>
-            <span className="muted small">{dateOf(memo.updatedAt)}</span>
+            <span className="muted small">{formatDay(memo.updatedAt)}</span>
           </li>
         ))}
       </ul>
-      <p className="muted small">Up/Down move · Enter opens the memo where it is written</p>
+      <p className="muted small">{t('evidence.memoKeys', { enter: ENTER })}</p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 /** The evidence pages as items of the sidebar's PROJECT list (Sources, Search, Participants, Codebook). */
+import { useT } from '../i18n/use-t';
 import { EVIDENCE_NAV, isCurrentNav, type EvidencePage } from './nav';
 
 export const EVIDENCE_NAV_IDS = EVIDENCE_NAV.map((n) => `page:${n.page}`);
@@ -11,6 +12,7 @@ interface NavItemsProps {
 }
 
 export function EvidenceNavItems({ page, onPage, itemProps }: NavItemsProps) {
+  const t = useT();
   return (
     <>
       {EVIDENCE_NAV.map((n) => (
@@ -22,7 +24,7 @@ export function EvidenceNavItems({ page, onPage, itemProps }: NavItemsProps) {
             onClick={() => onPage(n.page)}
             {...itemProps(`page:${n.page}`)}
           >
-            <span className="nav-label">{n.label}</span>
+            <span className="nav-label">{t(n.labelId)}</span>
           </button>
         </li>
       ))}

@@ -6,8 +6,10 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Consent, IdentityDto, ParticipantDto } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import { api, toApiError } from '../api';
-import { AutoTextArea, AutoTextField, requireText } from '../ui/fields';
+import { useT } from '../i18n/use-t';
+import { AutoTextArea, AutoTextField } from '../ui/fields';
 import { PlusIcon } from '../ui/icons';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
@@ -17,14 +19,17 @@ import { evidenceCall, useEvidenceAction, useEvidenceState, useEvidenceStore, us
 import { ConfirmDialog } from './ui';
 import { enteredDateProblem } from '../../../electron/contract/dates';
 
-const CONSENT_LABELS: Record<Consent, string> = {
-  given: 'Given',
-  'given-with-restrictions': 'Given with restrictions',
-  withdrawn: 'Withdrawn',
-  unknown: 'Unknown',
+const CONSENT_LABELS: Record<Consent, MessageId> = {
+  given: 'participants.consentGiven',
+  'given-with-restrictions': 'participants.consentRestricted',
+  withdrawn: 'participants.consentWithdrawn',
+  unknown: 'participants.consentUnknown',
 };
 
+const NOTHING = '—';
+
 export function ParticipantsView() {
+  const t = useT();
   const store = useEvidenceStore();
   const participants = useList('participants');
   const excerpts = useList('excerpts');
@@ -51,33 +56,33 @@ export function ParticipantsView() {
     <section className="ev-view ev-participants" aria-labelledby="ev-participants-title" data-testid="participants-view">
       <header className="page-header ev-header">
         <div>
-          <p className="eyebrow">Evidence</p>
+          <p className="eyebrow">{t('evidence.navEvidence')}</p>
           <h2 id="ev-participants-title" className="matrix-norm">
-            Participants
+            {t('evidence.navParticipants')}
           </h2>
-          <p className="muted">Interviewees, known here by pseudonym only. Real names, if recorded at all, are never listed, searched or exported.</p>
+          <p className="muted">{t('participants.intro')}</p>
         </div>
         <button type="button" className="button" onClick={() => setAdding(true)}>
-          <PlusIcon /> New participant…
+          <PlusIcon /> {t('participants.newParticipantButton')}
         </button>
       </header>
-      {participants.error ? <InlineAlert message={participants.error.message} actionLabel="Try again" onAction={participants.retry} /> : null}
+      {participants.error ? <InlineAlert message={participants.error.message} actionLabel={t('evidence.tryAgain')} onAction={participants.retry} /> : null}
       {participants.data && list.length === 0 ? (
-        <p className="muted ev-empty">No participants yet — add your interviewees by pseudonym and role (“CEC member 1”), with their consent.</p>
+        <p className="muted ev-empty">{t('participants.noParticipants')}</p>
       ) : (
         <div className="ev-plain-table-wrap">
           <table className="ev-plain-table" data-testid="participant-table">
             <thead>
               <tr>
-                <th scope="col">Pseudonym</th>
-                <th scope="col">Role</th>
-                <th scope="col">Interviewed</th>
-                <th scope="col">Place</th>
-                <th scope="col">Language</th>
-                <th scope="col">Consent</th>
-                <th scope="col">Identity</th>
+                <th scope="col">{t('participants.pseudonym')}</th>
+                <th scope="col">{t('participants.role')}</th>
+                <th scope="col">{t('participants.interviewed')}</th>
+                <th scope="col">{t('participants.place')}</th>
+                <th scope="col">{t('participants.language')}</th>
+                <th scope="col">{t('participants.consent')}</th>
+                <th scope="col">{t('participants.identity')}</th>
                 <th scope="col" className="numeric">
-                  Excerpts
+                  {t('participants.excerpts')}
                 </th>
               </tr>
             </thead>
@@ -101,9 +106,9 @@ export function ParticipantsView() {
                     <td>{p.place}</td>
                     <td>{p.language}</td>
                     <td>
-                      <span className={`ev-consent is-${p.consent}`}>{CONSENT_LABELS[p.consent]}</span>
+                      <span className={`ev-consent is-${p.consent}`}>{t(CONSENT_LABELS[p.consent])}</span>
                     </td>
-                    <td>{p.hasIdentity ? 'Recorded' : <span className="muted">—</span>}</td>
+                    <td>{p.hasIdentity ? t('participants.recorded') : <span className="muted">{NOTHING}</span>}</td>
                     <td className="numeric">{count || ''}</td>
                   </tr>
                 );
@@ -126,6 +131,7 @@ export function ParticipantsView() {
 }
 
 function NewParticipantDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (p: ParticipantDto) => void }) {
+  const t = useT();
   const create = useEvidenceAction('participants.create');
   const [pseudonym, setPseudonym] = useState('');
   const [role, setRole] = useState('');
@@ -135,23 +141,23 @@ function NewParticipantDialog({ onClose, onCreated }: { onClose: () => void; onC
     if (made) onCreated(made);
   };
   return (
-    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="New participant" description="A pseudonym that does not identify the person, and a role category.">
+    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title={t('participants.newParticipant')} description={t('participants.newParticipantDescription')}>
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <label className="field">
-          <span className="field-label">Pseudonym</span>
-          <input className="text-input" value={pseudonym} onChange={(e) => setPseudonym(e.target.value)} placeholder="e.g. CEC member 3" autoComplete="off" autoFocus />
+          <span className="field-label">{t('participants.pseudonym')}</span>
+          <input className="text-input" value={pseudonym} onChange={(e) => setPseudonym(e.target.value)} placeholder={t('participants.pseudonymExample')} autoComplete="off" autoFocus />
         </label>
         <label className="field">
-          <span className="field-label">Role category</span>
-          <input className="text-input" value={role} onChange={(e) => setRole(e.target.value)} placeholder="e.g. Central Election Commission member" autoComplete="off" />
+          <span className="field-label">{t('participants.roleCategory')}</span>
+          <input className="text-input" value={role} onChange={(e) => setRole(e.target.value)} placeholder={t('participants.roleExample')} autoComplete="off" />
         </label>
         {create.error ? <InlineAlert message={create.error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={create.pending || pseudonym.trim() === ''}>
-            Add participant
+            {t('participants.addParticipant')}
           </button>
         </div>
       </form>
@@ -160,13 +166,14 @@ function NewParticipantDialog({ onClose, onCreated }: { onClose: () => void; onC
 }
 
 export function ParticipantDetails({ participantId }: { participantId: string | null }) {
+  const t = useT();
   const participants = useList('participants');
   const participant = participantId ? participants.data?.find((p) => p.id === participantId) : undefined;
   if (!participant) {
     return (
       <div className="details" data-testid="participant-details-empty">
-        <h2 className="pane-heading">Participant</h2>
-        <p className="muted">Select a participant to edit their record and consent. A real name can be recorded for your own use; it is shown only when you ask.</p>
+        <h2 className="pane-heading">{t('participants.participant')}</h2>
+        <p className="muted">{t('participants.participantHelp')}</p>
       </div>
     );
   }
@@ -175,6 +182,7 @@ export function ParticipantDetails({ participantId }: { participantId: string | 
 }
 
 function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
+  const t = useT();
   const store = useEvidenceStore();
   const excerpts = useList('excerpts');
   const [identity, setIdentity] = useState<IdentityDto | null>(null);
@@ -182,7 +190,7 @@ function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
   const [dialog, setDialog] = useState<'record' | 'erase' | 'remove' | null>(null);
   const update = useEvidenceAction('participants.update');
   const base = `participant:${participant.id}`;
-  const where = `Participant ${participant.pseudonym}`;
+  const where = t('participants.participantWhere', { name: participant.pseudonym });
   const onSaved = () => store.afterFieldSave(['participants']);
   const send = (patch: Omit<Parameters<(typeof api)['participants.update']>[0], 'id'>) => api['participants.update']({ id: participant.id, ...patch });
   const quoted = excerpts.data?.filter((e) => e.participantId === participant.id) ?? [];
@@ -199,26 +207,26 @@ function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
 
   return (
     <section className="details ev-participant-details" data-testid="participant-details" aria-labelledby="ev-participant-title">
-      <p className="eyebrow">Participant</p>
+      <p className="eyebrow">{t('participants.participant')}</p>
       <h2 id="ev-participant-title" className="details-title">
         {participant.pseudonym}
       </h2>
       <div className="form-stack">
         <AutoTextField
-          label="Pseudonym"
+          label={t('participants.pseudonym')}
           saveKey={`${base}:pseudonym`}
           where={where}
           value={participant.pseudonym}
           send={(value) => send({ pseudonym: value.trim() })}
-          validate={requireText('The pseudonym')}
+          validate={(value) => (value.trim() === '' ? t('participants.pseudonymRequired') : null)}
           onSaved={onSaved}
         />
-        <AutoTextField label="Role category" saveKey={`${base}:role`} where={where} value={participant.roleCategory} send={(value) => send({ roleCategory: value })} onSaved={onSaved} />
+        <AutoTextField label={t('participants.roleCategory')} saveKey={`${base}:role`} where={where} value={participant.roleCategory} send={(value) => send({ roleCategory: value })} onSaved={onSaved} />
         <div className="inline-fields">
           <AutoTextField
-            label="Interview date"
+            label={t('participants.interviewDate')}
             className="field-short"
-            placeholder="YYYY-MM-DD"
+            placeholder={t('participants.dateFormat')}
             saveKey={`${base}:date`}
             where={where}
             value={participant.interviewDate ?? ''}
@@ -226,57 +234,55 @@ function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
             validate={(value) => enteredDateProblem(value)}
             onSaved={onSaved}
           />
-          <AutoTextField label="Place" saveKey={`${base}:place`} where={where} value={participant.place} send={(value) => send({ place: value })} onSaved={onSaved} />
+          <AutoTextField label={t('participants.place')} saveKey={`${base}:place`} where={where} value={participant.place} send={(value) => send({ place: value })} onSaved={onSaved} />
         </div>
         <div className="inline-fields">
-          <AutoTextField label="Language" className="field-short" saveKey={`${base}:language`} where={where} value={participant.language} send={(value) => send({ language: value })} onSaved={onSaved} />
+          <AutoTextField label={t('participants.language')} className="field-short" saveKey={`${base}:language`} where={where} value={participant.language} send={(value) => send({ language: value })} onSaved={onSaved} />
           <label className="field">
-            <span className="field-label">Consent</span>
+            <span className="field-label">{t('participants.consent')}</span>
             <select className="native-select" value={participant.consent} onChange={(e) => void update.run({ id: participant.id, consent: e.target.value as Consent })}>
               {(Object.keys(CONSENT_LABELS) as Consent[]).map((c) => (
                 <option key={c} value={c}>
-                  {CONSENT_LABELS[c]}
+                  {t(CONSENT_LABELS[c])}
                 </option>
               ))}
             </select>
           </label>
         </div>
         <AutoTextArea
-          label="Restrictions"
+          label={t('participants.restrictions')}
           saveKey={`${base}:restrictions`}
           where={where}
           value={participant.restrictions}
           send={(value) => send({ restrictions: value })}
           onSaved={onSaved}
           rows={2}
-          placeholder="What may not be quoted, where, until when…"
+          placeholder={t('participants.restrictionsPlaceholder')}
         />
       </div>
-      {update.error ? <InlineAlert message={update.error.message} actionLabel="Dismiss" onAction={update.clearError} /> : null}
+      {update.error ? <InlineAlert message={update.error.message} actionLabel={t('evidence.dismiss')} onAction={update.clearError} /> : null}
 
       <section className="details-section ev-identity" aria-labelledby="ev-identity-title" data-testid="identity">
         <h3 id="ev-identity-title" className="section-heading">
-          Identity
+          {t('participants.identity')}
         </h3>
-        <p className="small">
-          {participant.hasIdentity ? 'A real name is recorded. It stays hidden unless you reveal it here.' : 'No real name is recorded.'}
-        </p>
+        <p className="small">{participant.hasIdentity ? t('participants.identityRecorded') : t('participants.identityNone')}</p>
         {identity ? (
           <div className="ev-revealed" role="status" data-testid="revealed-identity">
             <p>
-              <span className="field-label">Real name</span> <strong>{identity.realName || '—'}</strong>
+              <span className="field-label">{t('participants.realName')}</span> <strong>{identity.realName || NOTHING}</strong>
             </p>
             {identity.contact ? (
               <p>
-                <span className="field-label">Contact</span> {identity.contact}
+                <span className="field-label">{t('participants.contact')}</span> {identity.contact}
               </p>
             ) : null}
             {identity.identifiers.map((x) => (
               <p key={`${x.kind}:${x.value}`}>
-                <span className="field-label">{IDENTIFIER_LABELS[x.kind]}</span> {x.value}
+                <span className="field-label">{t(IDENTIFIER_LABELS[x.kind])}</span> {x.value}
               </p>
             ))}
-            <p className="muted small">Shown until you hide it or leave this participant.</p>
+            <p className="muted small">{t('participants.shownUntil')}</p>
           </div>
         ) : null}
         {identityError ? <InlineAlert message={identityError.message} /> : null}
@@ -284,20 +290,20 @@ function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
           {participant.hasIdentity ? (
             identity ? (
               <button type="button" className="button button-small" onClick={() => setIdentity(null)}>
-                Hide
+                {t('participants.hide')}
               </button>
             ) : (
               <button type="button" className="button button-small" onClick={() => void reveal()}>
-                Reveal
+                {t('participants.reveal')}
               </button>
             )
           ) : null}
           <button type="button" className="button button-small" onClick={() => setDialog('record')}>
-            {participant.hasIdentity ? 'Change real name…' : 'Record real name…'}
+            {participant.hasIdentity ? t('participants.changeRealName') : t('participants.recordRealName')}
           </button>
           {participant.hasIdentity ? (
             <button type="button" className="button button-small" onClick={() => setDialog('erase')}>
-              Erase identity…
+              {t('participants.eraseIdentityButton')}
             </button>
           ) : null}
         </div>
@@ -305,10 +311,10 @@ function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
 
       <section className="details-section" aria-labelledby="ev-participant-excerpts">
         <h3 id="ev-participant-excerpts" className="section-heading">
-          Excerpts ({quoted.length})
+          {t('participants.excerptsCount', { count: quoted.length })}
         </h3>
         {quoted.length === 0 ? (
-          <p className="muted small">No excerpt is attributed to {participant.pseudonym}.</p>
+          <p className="muted small">{t('participants.noExcerptAttributed', { name: participant.pseudonym })}</p>
         ) : (
           <ul className="ev-excerpt-list">
             {quoted.map((e) => (
@@ -316,7 +322,7 @@ function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
                 <button type="button" className="ev-excerpt-item" onClick={() => store.openExcerpt(e)}>
                   <span className={`ev-excerpt-text is-${e.textKind}`}>{shorten(citedText(e), 140)}</span>
                   <span className="ev-excerpt-meta">
-                    {e.textKind === 'paraphrase' ? <span className="ev-kind-tag">(paraphrase)</span> : null}
+                    {e.textKind === 'paraphrase' ? <span className="ev-kind-tag">{t('evidence.paraphraseTag')}</span> : null}
                     {e.locator}
                   </span>
                 </button>
@@ -328,7 +334,7 @@ function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
 
       <div className="details-section">
         <button type="button" className="button button-small" onClick={() => setDialog('remove')}>
-          Delete participant…
+          {t('participants.deleteParticipantButton')}
         </button>
       </div>
 
@@ -354,9 +360,9 @@ function ParticipantEditor({ participant }: { participant: ParticipantDto }) {
       ) : null}
       {dialog === 'remove' ? (
         <ConfirmDialog
-          title={`Delete ${participant.pseudonym}?`}
-          message={`The participant${participant.hasIdentity ? ' and their recorded identity' : ''} leave the project. Someone still quoted in excerpts or sources cannot be deleted.`}
-          confirmLabel="Delete participant"
+          title={t('participants.deleteParticipantTitle', { name: participant.pseudonym })}
+          message={t('participants.deleteParticipantMessage', { identity: participant.hasIdentity ? 'yes' : 'no' })}
+          confirmLabel={t('participants.deleteParticipant')}
           onClose={() => setDialog(null)}
           onConfirm={async () => {
             await store.run('participants.remove', { id: participant.id });

@@ -9,73 +9,83 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHitDto, SearchKind, SourceKind } from '../../../electron/contract/api';
 import { SEARCH_CANDIDATES, SNIPPET_CLOSE, SNIPPET_OPEN } from '../../../electron/contract/api';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import { useT } from '../i18n/use-t';
 import { useRecordStore } from '../record/record-store';
 import { InlineAlert } from '../ui/InlineAlert';
 import { MOD } from '../shell/keyboard';
 import { frameworkOf, orderStages } from '../matrix/matrix-model';
 import { useProject } from '../workbench-context';
 import { cellLabel } from './cells';
-import { plural, SOURCE_KIND_LABELS } from './format';
+import { SOURCE_KIND_MESSAGES } from './format';
+import { RichMsg } from './RichMsg';
 import { useEvidenceQuery, useEvidenceState, useEvidenceStore, useList } from './store';
 import { firstRunLength, snippetParts } from './text-ranges';
 import { KindSelect } from './ui';
 
-const KINDS: { kind: SearchKind; label: string }[] = [
-  { kind: 'page', label: 'Document pages' },
-  { kind: 'excerpt', label: 'Excerpts' },
-  { kind: 'cell', label: 'Cells' },
-  { kind: 'memo', label: 'Memos' },
-  { kind: 'claim', label: 'Claims' },
-  { kind: 'election', label: 'Elections' },
-  { kind: 'mission', label: 'Missions' },
-  { kind: 'source', label: 'Source details' },
-  { kind: 'code', label: 'Codes' },
+const KINDS: { kind: SearchKind; label: MessageId }[] = [
+  { kind: 'page', label: 'search.kindPages' },
+  { kind: 'excerpt', label: 'search.kindExcerpts' },
+  { kind: 'cell', label: 'search.kindCells' },
+  { kind: 'memo', label: 'search.kindMemos' },
+  { kind: 'claim', label: 'search.kindClaims' },
+  { kind: 'election', label: 'search.kindElections' },
+  { kind: 'mission', label: 'search.kindMissions' },
+  { kind: 'source', label: 'search.kindSources' },
+  { kind: 'code', label: 'search.kindCodes' },
 ];
 
+type Translate = ReturnType<typeof useT>;
+
 /** What a hit is, shown above its snippet. */
-function hitWhere(hit: SearchHitDto, cell: (target: NonNullable<SearchHitDto['cell']>) => string): string {
+function hitWhere(hit: SearchHitDto, cell: (target: NonNullable<SearchHitDto['cell']>) => string, t: Translate): string {
   switch (hit.kind) {
     case 'page':
-      return `Page ${hit.page ?? '?'}`;
+      return t('search.hitPage', { page: hit.page ?? '?' });
     case 'excerpt':
-      return hit.page !== null ? `Excerpt · p. ${hit.page}` : 'Excerpt';
+      return hit.page !== null ? t('search.hitExcerptPage', { page: hit.page }) : t('search.hitExcerpt');
     case 'cell':
-      return hit.cell ? `Cell · ${cell(hit.cell)}` : 'Cell';
+      return hit.cell ? t('search.hitCellIn', { cell: cell(hit.cell) }) : t('search.hitCell');
     case 'memo':
-      return 'Memo';
+      return t('search.hitMemo');
     case 'claim':
-      return `Claim · ${hit.label ?? ''}`;
+      return t('search.hitClaim', { label: hit.label ?? '' });
     case 'election':
-      return `Election · ${hit.label ?? ''}`;
+      return t('search.hitElection', { label: hit.label ?? '' });
     case 'mission':
-      return `Mission · ${hit.label ?? ''}`;
+      return t('search.hitMission', { label: hit.label ?? '' });
     case 'source':
-      return 'Source details';
+      return t('search.hitSource');
     case 'code':
-      return `Code · ${hit.label ?? ''}`;
+      return t('search.hitCode', { label: hit.label ?? '' });
   }
 }
 
 const LIMIT = 200;
 
-/** The group of hits that belong to no source. */
-const NO_SOURCE = 'Matrix, memos and records';
+/** Search syntax and key names: the same in every interface language. */
+const OR = 'OR';
+const ENTER = 'Enter';
+const SEPARATOR = ' · ';
 
-const BOUNDED_NOUNS: Record<SearchKind, string> = {
-  page: 'pages',
-  excerpt: 'excerpts',
-  cell: 'cells',
-  memo: 'memos',
-  claim: 'claims',
-  election: 'elections',
-  mission: 'missions',
-  source: 'sources',
-  code: 'codes',
+const BOUNDED_NOUNS: Record<SearchKind, MessageId> = {
+  page: 'search.nounPages',
+  excerpt: 'search.nounExcerpts',
+  cell: 'search.nounCells',
+  memo: 'search.nounMemos',
+  claim: 'search.nounClaims',
+  election: 'search.nounElections',
+  mission: 'search.nounMissions',
+  source: 'search.nounSources',
+  code: 'search.nounCodes',
 };
-/** "pages", "pages and excerpts", "pages, excerpts and cells". */
-function boundedNouns(kinds: readonly SearchKind[]): string {
-  const nouns = kinds.map((k) => BOUNDED_NOUNS[k]);
-  return nouns.length <= 1 ? nouns.join('') : `${nouns.slice(0, -1).join(', ')} and ${nouns.at(-1)!}`;
+
+/**
+ * "pages", "pages and excerpts", "pages, excerpts and cells" — from the catalogue, not Intl.ListFormat, which in
+ * Chromium has no Kazakh and would join them with commas only.
+ */
+function listed(nouns: string[], t: Translate): string {
+  return nouns.length <= 1 ? nouns.join('') : t('search.listAnd', { items: nouns.slice(0, -1).join(', '), last: nouns.at(-1)! });
 }
 
 export function Snippet({ text }: { text: string }) {
@@ -91,6 +101,7 @@ export function Snippet({ text }: { text: string }) {
 }
 
 export function SearchView() {
+  const t = useT();
   const store = useEvidenceStore();
   const record = useRecordStore();
   const filters = useEvidenceState((s) => s.search);
@@ -149,7 +160,7 @@ export function SearchView() {
     } else if (hit.kind === 'excerpt') {
       const excerpt = excerpts.data?.find((e) => e.id === hit.refId);
       if (excerpt) store.openExcerpt(excerpt);
-      else setNotice('That excerpt is no longer in the project.');
+      else setNotice(t('search.excerptGone'));
     } else if (hit.kind === 'cell' && hit.cell) {
       store.showCell(hit.cell);
     } else if (hit.kind === 'claim') {
@@ -168,11 +179,11 @@ export function SearchView() {
       else if (target?.type === 'excerpt') {
         const excerpt = excerpts.data?.find((e) => e.id === target.id);
         if (excerpt) store.openExcerpt(excerpt);
-        else setNotice('The excerpt this memo is on is no longer in the project.');
+        else setNotice(t('evidence.memoExcerptGone'));
       } else if (target?.type === 'norm') store.showNorm(target.id);
       else if (target?.type === 'case') store.showCase(target.id);
-      else if (target?.type === 'cell') setNotice('The cell this memo is on has been archived; restore it to see the memo in place.');
-      else setNotice('This memo is on the project as a whole; its text above is all there is to it.');
+      else if (target?.type === 'cell') setNotice(t('evidence.memoCellArchived'));
+      else setNotice(t('search.projectMemo'));
     }
   };
 
@@ -217,9 +228,9 @@ export function SearchView() {
     <section className="ev-view ev-search" aria-labelledby="ev-search-title" data-testid="search-view">
       <header className="page-header ev-header">
         <div>
-          <p className="eyebrow">Evidence</p>
+          <p className="eyebrow">{t('evidence.navEvidence')}</p>
           <h2 id="ev-search-title" className="matrix-norm">
-            Search
+            {t('evidence.navSearch')}
           </h2>
         </div>
       </header>
@@ -235,9 +246,9 @@ export function SearchView() {
           ref={inputRef}
           type="search"
           className="text-input ev-search-input"
-          aria-label="Search the project"
+          aria-label={t('search.searchProject')}
           aria-describedby="ev-search-hint"
-          placeholder="Search documents, excerpts, cells, memos, claims, elections, sources and codes"
+          placeholder={t('search.placeholder')}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
@@ -248,54 +259,60 @@ export function SearchView() {
           }}
         />
         <button type="submit" className="button">
-          Search
+          {t('search.search')}
         </button>
       </form>
       <p id="ev-search-hint" className="muted small ev-search-hint">
         <span>
-          words <code>observer commission</code>
+          <RichMsg id="search.hintWords" />
         </span>
         <span>
-          phrases <code>"double standards"</code>
+          <RichMsg id="search.hintPhrases" />
         </span>
         <span>
-          prefix <code>наблюдат*</code>
+          <RichMsg id="search.hintPrefix" />
         </span>
         <span>
-          either <code>Belarus OR Беларусь</code>
+          <RichMsg id="search.hintEither" values={{ or: OR }} />
         </span>
-        <span>case and accents do not matter · {MOD}F from anywhere</span>
+        <span>{t('search.hintCase', { shortcut: `${MOD}F` })}</span>
       </p>
 
-      <div className="ev-search-filters" role="group" aria-label="Filters">
+      <div className="ev-search-filters" role="group" aria-label={t('search.filters')}>
         <fieldset className="ev-kind-checks">
-          <legend className="visually-hidden">What to search</legend>
+          <legend className="visually-hidden">{t('search.whatToSearch')}</legend>
           {KINDS.map((k) => (
             <label key={k.kind} className="check">
               <input type="checkbox" checked={kinds.includes(k.kind)} onChange={(e) => toggleKind(k.kind, e.target.checked)} />
-              {k.label}
+              {t(k.label)}
             </label>
           ))}
         </fieldset>
-        <KindSelect label="Kind of source" value={filters.sourceKind} onChange={(sourceKind: SourceKind | '') => store.setSearch({ sourceKind })} allowAny anyLabel="Any kind of source" />
-        <select className="native-select" aria-label="Case" value={filters.caseId} onChange={(e) => store.setSearch({ caseId: e.target.value })}>
-          <option value="">Any case</option>
+        <KindSelect
+          label={t('evidence.kindOfSource')}
+          value={filters.sourceKind}
+          onChange={(sourceKind: SourceKind | '') => store.setSearch({ sourceKind })}
+          allowAny
+          anyLabel={t('search.anySourceKind')}
+        />
+        <select className="native-select" aria-label={t('evidence.case')} value={filters.caseId} onChange={(e) => store.setSearch({ caseId: e.target.value })}>
+          <option value="">{t('search.anyCase')}</option>
           {cases.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
           ))}
         </select>
-        <select className="native-select" aria-label="Norm" value={filters.normId} onChange={(e) => store.setSearch({ normId: e.target.value, stageId: '' })}>
-          <option value="">Any norm</option>
+        <select className="native-select" aria-label={t('evidence.norm')} value={filters.normId} onChange={(e) => store.setSearch({ normId: e.target.value, stageId: '' })}>
+          <option value="">{t('search.anyNorm')}</option>
           {norms.map((n) => (
             <option key={n.id} value={n.id}>
               {n.shortLabel || n.label}
             </option>
           ))}
         </select>
-        <select className="native-select" aria-label="Stage" value={filters.stageId} onChange={(e) => store.setSearch({ stageId: e.target.value })}>
-          <option value="">Any stage</option>
+        <select className="native-select" aria-label={t('evidence.stage')} value={filters.stageId} onChange={(e) => store.setSearch({ stageId: e.target.value })}>
+          <option value="">{t('search.anyStage')}</option>
           {stageFrameworks.map((f) =>
             stageFrameworks.length > 1 ? (
               <optgroup key={f.id} label={f.name}>
@@ -316,48 +333,49 @@ export function SearchView() {
         </select>
       </div>
       {filters.caseId || filters.normId || filters.stageId ? (
-        <p className="muted small">Case, norm and stage keep what is linked to those cells: cells, their excerpts and the documents they come from.</p>
+        <p className="muted small">{t('search.cellFilterNote')}</p>
       ) : null}
 
-      {result.error ? <InlineAlert message={result.error.message} actionLabel="Try again" onAction={result.reload} /> : null}
-      {notice ? <InlineAlert message={notice} actionLabel="Dismiss" onAction={() => setNotice(null)} /> : null}
+      {result.error ? <InlineAlert message={result.error.message} actionLabel={t('evidence.tryAgain')} onAction={result.reload} /> : null}
+      {notice ? <InlineAlert message={notice} actionLabel={t('evidence.dismiss')} onAction={() => setNotice(null)} /> : null}
 
       <p className="muted small ev-search-status" role="status" aria-live="polite">
         {input === null
-          ? ''
+          ? null
           : result.loading && !data
-            ? 'Searching…'
+            ? t('search.searching')
             : data
               ? data.total === 0
-                ? `Nothing found for “${data.query}”.`
-                : `${plural(data.total, 'result')}${data.total >= LIMIT ? ` (the first ${LIMIT}: narrow the search)` : ''}${result.loading ? ' · searching…' : ''}`
-              : ''}
+                ? t('search.nothingFound', { q: data.query })
+                : t('search.results', { count: data.total }) +
+                  (data.total >= LIMIT ? t('search.firstOnly', { limit: LIMIT }) : '') +
+                  (result.loading ? t('search.stillSearching') : '')
+              : null}
       </p>
       {data && data.bounded.length > 0 ? (
         <p className="muted small" data-testid="search-bounded">
-          Found in more than {SEARCH_CANDIDATES.toLocaleString('en')} {boundedNouns(data.bounded)}: these are the best matches among the first{' '}
-          {SEARCH_CANDIDATES.toLocaleString('en')} of each. Add a word or a phrase to narrow the search.
+          {t('search.bounded', { count: SEARCH_CANDIDATES, nouns: listed(data.bounded.map((k) => t(BOUNDED_NOUNS[k])), t) })}
         </p>
       ) : null}
 
       <div ref={resultsRef} className="ev-results" onKeyDown={onResultsKeyDown} data-testid="search-results">
         {input === null ? (
-          <p className="muted ev-empty">Type what you are looking for: a name, a phrase from an interview, a word in Kazakh or Russian.</p>
+          <p className="muted ev-empty">{t('search.typeToSearch')}</p>
         ) : null}
         {data?.groups.map((group) => (
-          <section key={group.source?.id ?? 'none'} className="ev-result-group" aria-label={group.source ? group.source.title : NO_SOURCE}>
+          <section key={group.source?.id ?? 'none'} className="ev-result-group" aria-label={group.source ? group.source.title : t('search.noSource')}>
             <h3 className="ev-result-source">
-              <span className="ev-result-source-title">{group.source ? group.source.title : NO_SOURCE}</span>
+              <span className="ev-result-source-title">{group.source ? group.source.title : t('search.noSource')}</span>
               <span className="muted small">
-                {group.source ? `${SOURCE_KIND_LABELS[group.source.kind]} · ` : ''}
-                {plural(group.hits.length, 'hit')}
+                {group.source ? t(SOURCE_KIND_MESSAGES[group.source.kind]) + SEPARATOR : null}
+                {t('search.hits', { count: group.hits.length })}
               </span>
             </h3>
             <ul className="ev-hit-list">
               {group.hits.map((hit) => {
                 const tabStop = !tabStopGiven;
                 tabStopGiven = true;
-                const where = hitWhere(hit, (cell) => cellLabel(overview, cell));
+                const where = hitWhere(hit, (cell) => cellLabel(overview, cell), t);
                 return (
                   <li key={`${hit.kind}:${hit.refId}:${hit.page ?? ''}`}>
                     <button type="button" className={`ev-hit is-${hit.kind}`} data-hit={hit.kind} tabIndex={tabStop ? 0 : -1} onClick={() => open(hit)}>
@@ -376,23 +394,24 @@ export function SearchView() {
 }
 
 export function SearchHelp() {
+  const t = useT();
   return (
     <div className="details" data-testid="search-help">
-      <h2 className="pane-heading">Searching</h2>
+      <h2 className="pane-heading">{t('search.helpTitle')}</h2>
       <dl className="ev-help">
-        <dt>Words</dt>
-        <dd>All of them, anywhere in a page, excerpt, cell, memo, claim, election, mission, source's details or code: observer commission</dd>
-        <dt>Phrases</dt>
-        <dd>In quotation marks: "Kazakh path to democracy"</dd>
-        <dt>Beginnings</dt>
-        <dd>A star after the start of a word: наблюдат* finds наблюдатели and наблюдателей</dd>
-        <dt>Either</dt>
-        <dd>OR between words: Belarus OR Беларусь</dd>
-        <dt>Letters</dt>
-        <dd>Upper and lower case and accents do not matter: қазақстан finds ҚАЗАҚСТАН.</dd>
+        <dt>{t('search.helpWords')}</dt>
+        <dd>{t('search.helpWordsText')}</dd>
+        <dt>{t('search.helpPhrases')}</dt>
+        <dd>{t('search.helpPhrasesText')}</dd>
+        <dt>{t('search.helpBeginnings')}</dt>
+        <dd>{t('search.helpBeginningsText')}</dd>
+        <dt>{t('search.helpEither')}</dt>
+        <dd>{t('search.helpEitherText', { or: OR })}</dd>
+        <dt>{t('search.helpLetters')}</dt>
+        <dd>{t('search.helpLettersText')}</dd>
       </dl>
-      <p className="muted small">Up/Down move through the results, Enter opens one: a page opens in the reader on the word, an excerpt in its document, a cell in the matrix.</p>
-      <p className="muted small ev-help-note">Participants’ real names are in no index: search never shows them.</p>
+      <p className="muted small">{t('search.helpKeys', { enter: ENTER })}</p>
+      <p className="muted small ev-help-note">{t('search.realNamesNote')}</p>
     </div>
   );
 }

@@ -5,38 +5,48 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useIntl } from 'react-intl';
 import type { SourceDto, SourceKind } from '../../../electron/contract/api';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import { useT } from '../i18n/use-t';
 import { PlusIcon } from '../ui/icons';
 import { InlineAlert } from '../ui/InlineAlert';
 import { BibliographyExportDialog, BibliographyImportDialog, ImportDocumentsDialog, NewSourceDialog } from './dialogs';
 import { ImportProgress } from './ImportProgress';
-import { plural, SOURCE_KIND_LABELS } from './format';
+import { SOURCE_KIND_MESSAGES } from './format';
 import { useEvidenceState, useEvidenceStore, useList } from './store';
 import { KindSelect } from './ui';
 
 type SortKey = 'title' | 'authors' | 'year' | 'kind' | 'documents' | 'excerpts';
 
-const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
-  { key: 'title', label: 'Title' },
-  { key: 'authors', label: 'Authors' },
-  { key: 'year', label: 'Year', numeric: true },
-  { key: 'kind', label: 'Kind' },
-  { key: 'documents', label: 'Docs', numeric: true },
-  { key: 'excerpts', label: 'Excerpts', numeric: true },
+const COLUMNS: { key: SortKey; label: MessageId; numeric?: boolean }[] = [
+  { key: 'title', label: 'evidence.title' },
+  { key: 'authors', label: 'evidence.authors' },
+  { key: 'year', label: 'evidence.year', numeric: true },
+  { key: 'kind', label: 'evidence.kind' },
+  { key: 'documents', label: 'evidence.docs', numeric: true },
+  { key: 'excerpts', label: 'evidence.excerpts', numeric: true },
 ];
+
+/** The key's name as printed on keyboards everywhere. */
+const ENTER = 'Enter';
+const ASCENDING = ' ↑';
+const DESCENDING = ' ↓';
+
+type KindName = (kind: SourceKind) => string;
 
 const ROW_HEIGHT = 28;
 
-function compare(a: SourceDto, b: SourceDto, key: SortKey): number {
+function compare(a: SourceDto, b: SourceDto, key: SortKey, kindName: KindName, locale: string): number {
   switch (key) {
     case 'title':
-      return a.title.localeCompare(b.title, 'en', { sensitivity: 'base' });
+      return a.title.localeCompare(b.title, locale, { sensitivity: 'base' });
     case 'authors':
-      return a.authors.localeCompare(b.authors, 'en', { sensitivity: 'base' });
+      return a.authors.localeCompare(b.authors, locale, { sensitivity: 'base' });
     case 'year':
       return (a.year ?? -Infinity) - (b.year ?? -Infinity);
     case 'kind':
-      return SOURCE_KIND_LABELS[a.kind].localeCompare(SOURCE_KIND_LABELS[b.kind]);
+      return kindName(a.kind).localeCompare(kindName(b.kind), locale);
     case 'documents':
       return a.documentCount - b.documentCount;
     case 'excerpts':
@@ -44,13 +54,15 @@ function compare(a: SourceDto, b: SourceDto, key: SortKey): number {
   }
 }
 
-function matches(source: SourceDto, words: string[]): boolean {
+function matches(source: SourceDto, words: string[], kindName: KindName): boolean {
   if (words.length === 0) return true;
-  const haystack = `${source.title} ${source.authors} ${source.year ?? ''} ${source.citationKey} ${SOURCE_KIND_LABELS[source.kind]}`.toLocaleLowerCase();
+  const haystack = `${source.title} ${source.authors} ${source.year ?? ''} ${source.citationKey} ${kindName(source.kind)}`.toLocaleLowerCase();
   return words.every((w) => haystack.includes(w));
 }
 
 export function SourcesView() {
+  const t = useT();
+  const intl = useIntl();
   const store = useEvidenceStore();
   const sources = useList('sources');
   const documents = useList('documents');
@@ -63,10 +75,11 @@ export function SourcesView() {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const shown = useMemo(() => {
+    const kindName: KindName = (k) => t(SOURCE_KIND_MESSAGES[k]);
     const words = deferredFilter.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-    const list = (sources.data ?? []).filter((s) => (kind === '' || s.kind === kind) && matches(s, words));
-    return list.sort((a, b) => compare(a, b, sort.key) * sort.dir || a.title.localeCompare(b.title));
-  }, [sources.data, deferredFilter, kind, sort]);
+    const list = (sources.data ?? []).filter((s) => (kind === '' || s.kind === kind) && matches(s, words, kindName));
+    return list.sort((a, b) => compare(a, b, sort.key, kindName, intl.locale) * sort.dir || a.title.localeCompare(b.title, intl.locale));
+  }, [sources.data, deferredFilter, kind, sort, t, intl.locale]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render only, never memoised
   const virtualizer = useVirtualizer({
@@ -137,39 +150,44 @@ export function SourcesView() {
     <section className="ev-view ev-sources" aria-labelledby="ev-sources-title" data-testid="sources-view">
       <header className="page-header ev-header">
         <div>
-          <p className="eyebrow">Evidence</p>
+          <p className="eyebrow">{t('evidence.navEvidence')}</p>
           <h2 id="ev-sources-title" className="matrix-norm">
-            Sources
+            {t('evidence.navSources')}
           </h2>
           <p className="muted">
-            {sources.data ? (filtered ? `${shown.length} of ${plural(total, 'source')}` : plural(total, 'source')) : 'Loading…'} · reports, laws, interviews, press and
-            the documents behind them.
+            {t('evidence.sourcesSummary', {
+              count: sources.data
+                ? filtered
+                  ? t('evidence.sourcesShownOf', { shown: shown.length, count: total })
+                  : t('evidence.sourcesCount', { count: total })
+                : t('evidence.loading'),
+            })}
           </p>
         </div>
         <div className="button-row ev-header-actions">
           <button type="button" className="button" onClick={() => setDialog('documents')}>
-            Import documents…
+            {t('evidence.importDocumentsButton')}
           </button>
           <button type="button" className="button" onClick={() => setDialog('bibliography')}>
-            Import bibliography…
+            {t('evidence.importBibliographyButton')}
           </button>
           <button type="button" className="button" onClick={() => setDialog('export')} disabled={total === 0}>
-            Export bibliography…
+            {t('evidence.exportBibliographyButton')}
           </button>
           <button type="button" className="button" onClick={() => setDialog('new')}>
-            <PlusIcon /> New source…
+            <PlusIcon /> {t('evidence.newSourceButton')}
           </button>
         </div>
       </header>
 
       <ImportProgress />
 
-      <div className="ev-filter-row" role="search" aria-label="Filter sources">
+      <div className="ev-filter-row" role="search" aria-label={t('evidence.filterSources')}>
         <input
           type="search"
           className="text-input ev-filter"
-          aria-label="Filter sources"
-          placeholder="Filter by title, author, year…"
+          aria-label={t('evidence.filterSources')}
+          placeholder={t('evidence.filterSourcesPlaceholder')}
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
           onKeyDown={(e) => {
@@ -180,15 +198,13 @@ export function SourcesView() {
             }
           }}
         />
-        <KindSelect label="Kind of source" value={kind} onChange={setKind} allowAny />
+        <KindSelect label={t('evidence.kindOfSource')} value={kind} onChange={setKind} allowAny />
       </div>
 
-      {sources.error ? <InlineAlert message={sources.error.message} actionLabel="Try again" onAction={sources.retry} /> : null}
+      {sources.error ? <InlineAlert message={sources.error.message} actionLabel={t('evidence.tryAgain')} onAction={sources.retry} /> : null}
 
       {sources.data && total === 0 ? (
-        <p className="muted ev-empty">
-          No sources yet — import your Zotero library (Import bibliography…) or the documents from your fieldwork (Import documents…), or add a source by hand.
-        </p>
+        <p className="muted ev-empty">{t('evidence.noSources')}</p>
       ) : (
         <div className="ev-table" data-testid="source-table">
           <div className="ev-row ev-row-head" role="presentation">
@@ -197,11 +213,11 @@ export function SourcesView() {
                 key={c.key}
                 type="button"
                 className={`ev-col-head${c.numeric ? ' is-numeric' : ''}`}
-                aria-label={`Sort by ${c.label.toLowerCase()}${sort.key === c.key ? (sort.dir === 1 ? ', now ascending' : ', now descending') : ''}`}
+                aria-label={t(sort.key !== c.key ? 'evidence.sortBy' : sort.dir === 1 ? 'evidence.sortByAscending' : 'evidence.sortByDescending', { column: t(c.label) })}
                 onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? (s.dir === 1 ? -1 : 1) : c.numeric ? -1 : 1 }))}
               >
-                {c.label}
-                {sort.key === c.key ? <span aria-hidden="true">{sort.dir === 1 ? ' ↑' : ' ↓'}</span> : null}
+                {t(c.label)}
+                {sort.key === c.key ? <span aria-hidden="true">{sort.dir === 1 ? ASCENDING : DESCENDING}</span> : null}
               </button>
             ))}
           </div>
@@ -209,7 +225,7 @@ export function SourcesView() {
             ref={scrollRef}
             className="ev-table-body"
             role="listbox"
-            aria-label="Sources"
+            aria-label={t('evidence.navSources')}
             tabIndex={0}
             aria-activedescendant={activeIndex >= 0 ? `ev-source-${shown[activeIndex]!.id}` : undefined}
             onKeyDown={onKeyDown}
@@ -217,7 +233,7 @@ export function SourcesView() {
               if (activeIndex < 0 && shown.length > 0) store.selectSource(shown[0]!.id, false);
             }}
           >
-            {filtered && shown.length === 0 ? <p className="muted ev-empty">No source matches. Clear the filter to see all {plural(total, 'source')}.</p> : null}
+            {filtered && shown.length === 0 ? <p className="muted ev-empty">{t('evidence.noSourceMatches', { count: total })}</p> : null}
             <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const source = shown[item.index]!;
@@ -238,7 +254,7 @@ export function SourcesView() {
                     <span className="ev-cell ev-cell-title">{source.title}</span>
                     <span className="ev-cell muted">{source.authors}</span>
                     <span className="ev-cell is-numeric">{source.year ?? ''}</span>
-                    <span className="ev-cell">{SOURCE_KIND_LABELS[source.kind]}</span>
+                    <span className="ev-cell">{t(SOURCE_KIND_MESSAGES[source.kind])}</span>
                     <span className="ev-cell is-numeric">{source.documentCount || ''}</span>
                     <span className="ev-cell is-numeric">{source.excerptCount || ''}</span>
                   </div>
@@ -248,7 +264,7 @@ export function SourcesView() {
           </div>
         </div>
       )}
-      <p className="matrix-hint muted">Up/Down select · Enter reads the first document · type to filter</p>
+      <p className="matrix-hint muted">{t('evidence.sourcesKeys', { enter: ENTER })}</p>
 
       {dialog === 'documents' ? <ImportDocumentsDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'bibliography' ? <BibliographyImportDialog onClose={() => setDialog(null)} /> : null}

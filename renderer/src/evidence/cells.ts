@@ -1,6 +1,8 @@
 /** Matrix cells as the evidence views name them: "Kazakhstan · Observation · 3 Reconstitution". */
 import { useMemo } from 'react';
 import type { CellDto, ProjectOverview } from '../../../electron/contract/api';
+import { formatMessage } from '../../../electron/contract/i18n/format';
+import { currentLanguage } from '../i18n/current';
 import { frameworkOf } from '../matrix/matrix-model';
 import { useProject } from '../workbench-context';
 import type { CellTarget } from './store';
@@ -18,7 +20,8 @@ export function cellLabel(overview: ProjectOverview | undefined, cell: CellTarge
   const kase = overview?.cases.find((c) => c.id === cell.caseId);
   const norm = overview?.norms.find((n) => n.id === cell.normId);
   const stage = frameworkOf(norm, overview?.frameworks ?? [])?.stages.find((s) => s.id === cell.stageId);
-  return [kase?.name ?? 'a case', norm ? norm.shortLabel || norm.label : 'a norm', stage ? `${stage.position} ${stage.label}` : 'a stage'].join(' · ');
+  const missing = (id: 'evidence.aCase' | 'evidence.aNorm' | 'evidence.aStage') => formatMessage(currentLanguage(), id);
+  return [kase?.name ?? missing('evidence.aCase'), norm ? norm.shortLabel || norm.label : missing('evidence.aNorm'), stage ? `${stage.position} ${stage.label}` : missing('evidence.aStage')].join(' · ');
 }
 
 export function useCellLookup(): CellLookup {

@@ -2,17 +2,24 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { BibliographyPreviewItem, DocumentDto, SourceDto, SourceKind } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
+import { formatMessage } from '../../../electron/contract/i18n/format';
 import { api, toApiError, transportKind } from '../api';
+import { useT } from '../i18n/use-t';
+import { currentLanguage } from '../i18n/current';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
-import { plural } from './format';
+import { RichMsg } from './RichMsg';
 import { evidenceCall, useEvidenceAction, useEvidenceStore } from './store';
 import { KindSelect, PathField } from './ui';
 
-const DOCUMENT_FILTERS = [
-  { name: 'Documents', extensions: ['pdf', 'docx', 'txt', 'md', 'markdown', 'html', 'htm', 'jpg', 'jpeg', 'png', 'tif', 'tiff'] },
-  { name: 'Photos and scans', extensions: ['jpg', 'jpeg', 'png', 'tif', 'tiff'] },
-];
+const DOCUMENT_EXTENSIONS = ['pdf', 'docx', 'txt', 'md', 'markdown', 'html', 'htm', 'jpg', 'jpeg', 'png', 'tif', 'tiff'];
+const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'tif', 'tiff'];
+
+/** Example paths: paths, not words, so they stay as they are in every language. */
+const DOCUMENT_EXAMPLE = '/home/me/fieldwork/odihr-2012-final-report.pdf';
+const BIBLIOGRAPHY_EXAMPLE = '/home/me/zotero-export.bib';
+const SAVE_FOLDER_EXAMPLE = '/home/me/Documents/';
+const DUPLICATE_MARK = '=';
 
 /** Paths typed one per line; quotes around a pasted path are dropped. */
 function pathsOf(text: string): string[] {
@@ -24,6 +31,7 @@ function pathsOf(text: string): string[] {
 
 export function ImportDocumentsDialog({ onClose, source }: { onClose: () => void; source?: SourceDto | undefined }) {
   const store = useEvidenceStore();
+  const t = useT();
   const id = useId();
   const [text, setText] = useState('');
   const [kind, setKind] = useState<SourceKind>('other');
@@ -35,8 +43,12 @@ export function ImportDocumentsDialog({ onClose, source }: { onClose: () => void
   const browse = async () => {
     setChooseError(null);
     try {
-      const chosen = await api['host.chooseFile']({ mode: 'open', title: 'Import documents', filters: DOCUMENT_FILTERS });
-      if (chosen.path) setText((t) => (t.trim() === '' ? chosen.path! : `${t.trimEnd()}\n${chosen.path}`));
+      const filters = [
+        { name: t('evidence.filterDocuments'), extensions: DOCUMENT_EXTENSIONS },
+        { name: t('evidence.filterPhotos'), extensions: IMAGE_EXTENSIONS },
+      ];
+      const chosen = await api['host.chooseFile']({ mode: 'open', title: t('evidence.importDocuments'), filters });
+      if (chosen.path) setText((typed) => (typed.trim() === '' ? chosen.path! : `${typed.trimEnd()}\n${chosen.path}`));
     } catch (error) {
       const failure = toApiError(error);
       if (failure.code === 'UNSUPPORTED') setDesktop(false);
@@ -55,14 +67,14 @@ export function ImportDocumentsDialog({ onClose, source }: { onClose: () => void
     <Modal
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
-      title="Import documents"
-      description="PDF, Word (DOCX), plain text, Markdown, HTML, or a photo or scan (JPEG, PNG, TIFF), whose text is recognised offline in Kazakh, Russian and English. The text is kept page by page for reading, excerpting and search; nothing in a document ever runs."
+      title={t('evidence.importDocuments')}
+      description={t('evidence.importDocumentsDescription')}
       testId="import-documents"
     >
       <form className="dialog-form" onSubmit={submit}>
         <div className="field">
           <label className="field-label" htmlFor={id}>
-            Files (one path per line)
+            {t('evidence.filesOnePerLine')}
           </label>
           <textarea
             id={id}
@@ -70,42 +82,42 @@ export function ImportDocumentsDialog({ onClose, source }: { onClose: () => void
             rows={3}
             value={text}
             spellCheck={false}
-            placeholder="/home/me/fieldwork/odihr-2012-final-report.pdf"
+            placeholder={DOCUMENT_EXAMPLE}
             onChange={(e) => setText(e.target.value)}
             autoFocus
           />
-          {chooseError ? <p className="field-error">{chooseError}</p> : <p className="field-hint">The original file is kept inside the project, with its text.</p>}
+          {chooseError ? <p className="field-error">{chooseError}</p> : <p className="field-hint">{t('evidence.originalKept')}</p>}
         </div>
         {desktop ? (
           <div>
             <button type="button" className="button" onClick={() => void browse()}>
-              Browse…
+              {t('evidence.browse')}
             </button>
           </div>
         ) : null}
         {source ? (
           <fieldset className="ev-choices">
-            <legend className="field-label">Add to</legend>
+            <legend className="field-label">{t('evidence.addTo')}</legend>
             <label className="choice">
               <input type="radio" name="ev-attach" checked={attach} onChange={() => setAttach(true)} /> {source.title}
             </label>
             <label className="choice">
-              <input type="radio" name="ev-attach" checked={!attach} onChange={() => setAttach(false)} /> A new source for each file
+              <input type="radio" name="ev-attach" checked={!attach} onChange={() => setAttach(false)} /> {t('evidence.newSourceForEach')}
             </label>
           </fieldset>
         ) : null}
         {!attach || !source ? (
           <label className="field">
-            <span className="field-label">Kind of the new sources</span>
-            <KindSelect label="Kind of the new sources" value={kind} onChange={(k) => setKind(k === '' ? 'other' : k)} />
+            <span className="field-label">{t('evidence.kindOfNewSources')}</span>
+            <KindSelect label={t('evidence.kindOfNewSources')} value={kind} onChange={(k) => setKind(k === '' ? 'other' : k)} />
           </label>
         ) : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={paths.length === 0}>
-            {paths.length > 1 ? `Import ${paths.length} files` : 'Import'}
+            {paths.length > 1 ? t('evidence.importFiles', { count: paths.length }) : t('evidence.import')}
           </button>
         </div>
       </form>
@@ -114,7 +126,9 @@ export function ImportDocumentsDialog({ onClose, source }: { onClose: () => void
 }
 
 type BibFormat = 'bibtex' | 'ris' | 'csl-json';
+/** Format names, the same in every language. */
 const FORMAT_LABELS: Record<BibFormat, string> = { bibtex: 'BibTeX / BibLaTeX', ris: 'RIS', 'csl-json': 'CSL-JSON' };
+const FORMAT_FILES = { bibtex: 'BibTeX (.bib)', 'csl-json': 'CSL-JSON (.json)' } as const;
 
 function formatFromPath(path: string): BibFormat | null {
   const ext = /\.([a-z]+)$/i.exec(path.trim())?.[1]?.toLowerCase();
@@ -127,6 +141,7 @@ function formatFromPath(path: string): BibFormat | null {
 /** A Zotero export (BibTeX, RIS, CSL-JSON), previewed first: duplicates of sources already here are marked and left out. */
 export function BibliographyImportDialog({ onClose }: { onClose: () => void }) {
   const store = useEvidenceStore();
+  const t = useT();
   const [from, setFrom] = useState<'file' | 'text'>('file');
   const [path, setPath] = useState('');
   const [text, setText] = useState('');
@@ -140,7 +155,7 @@ export function BibliographyImportDialog({ onClose }: { onClose: () => void }) {
   const [imported, setImported] = useState<SourceDto[] | null>(null);
   const textId = useId();
 
-  const input = () => (from === 'file' ? { format, path: path.trim() } : { format, text, fileName: 'the pasted bibliography' });
+  const input = () => (from === 'file' ? { format, path: path.trim() } : { format, text, fileName: t('evidence.pastedBibliography') });
 
   const runPreview = async (event: FormEvent) => {
     event.preventDefault();
@@ -184,39 +199,39 @@ export function BibliographyImportDialog({ onClose }: { onClose: () => void }) {
     <Modal
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
-      title="Import bibliography"
-      description="A library exported from Zotero or another reference manager. You see what it holds before anything is added."
+      title={t('evidence.importBibliography')}
+      description={t('evidence.importBibliographyDescription')}
       wide={preview !== null}
       testId="import-bibliography"
     >
       {imported ? (
         <div className="dialog-form">
-          <p role="status">Imported {plural(imported.length, 'source')}.</p>
+          <p role="status">{t('evidence.importedSources', { count: imported.length })}</p>
           <div className="dialog-actions">
             <button type="button" className="button button-primary" onClick={onClose} autoFocus>
-              Close
+              {t('common.close')}
             </button>
           </div>
         </div>
       ) : preview === null ? (
         <form className="dialog-form" onSubmit={(e) => void runPreview(e)}>
           <fieldset className="ev-choices ev-choices-inline">
-            <legend className="visually-hidden">Read from</legend>
+            <legend className="visually-hidden">{t('evidence.readFrom')}</legend>
             <label className="choice">
-              <input type="radio" name="ev-bib-from" checked={from === 'file'} onChange={() => setFrom('file')} /> A file
+              <input type="radio" name="ev-bib-from" checked={from === 'file'} onChange={() => setFrom('file')} /> {t('evidence.aFile')}
             </label>
             <label className="choice">
-              <input type="radio" name="ev-bib-from" checked={from === 'text'} onChange={() => setFrom('text')} /> Pasted text
+              <input type="radio" name="ev-bib-from" checked={from === 'text'} onChange={() => setFrom('text')} /> {t('evidence.pastedText')}
             </label>
           </fieldset>
           {from === 'file' ? (
             <PathField
-              label="Bibliography file"
+              label={t('evidence.bibliographyFile')}
               value={path}
               mode="open"
-              title="Import bibliography"
-              filters={[{ name: 'Bibliographies', extensions: ['bib', 'ris', 'json'] }]}
-              placeholder="/home/me/zotero-export.bib"
+              title={t('evidence.importBibliography')}
+              filters={[{ name: t('evidence.bibliographies'), extensions: ['bib', 'ris', 'json'] }]}
+              placeholder={BIBLIOGRAPHY_EXAMPLE}
               autoFocus
               onChange={(value) => {
                 setPath(value);
@@ -227,13 +242,13 @@ export function BibliographyImportDialog({ onClose }: { onClose: () => void }) {
           ) : (
             <div className="field">
               <label className="field-label" htmlFor={textId}>
-                Bibliography text
+                {t('evidence.bibliographyText')}
               </label>
               <textarea id={textId} className="text-area ev-paste" rows={8} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
             </div>
           )}
           <label className="field">
-            <span className="field-label">Format</span>
+            <span className="field-label">{t('evidence.format')}</span>
             <select
               className="native-select"
               value={format}
@@ -252,18 +267,19 @@ export function BibliographyImportDialog({ onClose }: { onClose: () => void }) {
           {error ? <InlineAlert message={error.message} /> : null}
           <div className="dialog-actions">
             <button type="button" className="button" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button type="submit" className="button button-primary" disabled={pending || (from === 'file' ? path.trim() === '' : text.trim() === '')}>
-              {pending ? 'Reading…' : 'Preview'}
+              {pending ? t('evidence.reading') : t('evidence.preview')}
             </button>
           </div>
         </form>
       ) : (
         <div className="dialog-form">
           <p className="muted" role="status">
-            {plural(preview.length, 'entry', 'entries')}
-            {duplicates > 0 ? ` · ${plural(duplicates, 'duplicate')} of sources already in the project (left out unless you tick them)` : ' · none is in the project yet'}
+            {duplicates > 0
+              ? t('evidence.previewWithDuplicates', { entries: t('evidence.entries', { count: preview.length }), count: duplicates })
+              : t('evidence.previewNoDuplicates', { entries: t('evidence.entries', { count: preview.length }) })}
           </p>
           <div className="ev-preview-wrap">
             <table className="ev-preview" data-testid="bibliography-preview">
@@ -272,7 +288,7 @@ export function BibliographyImportDialog({ onClose }: { onClose: () => void }) {
                   <th scope="col" className="ev-preview-check">
                     <input
                       type="checkbox"
-                      aria-label="Include all"
+                      aria-label={t('evidence.includeAll')}
                       checked={include.size === preview.length && preview.length > 0}
                       ref={(el) => {
                         if (el) el.indeterminate = include.size > 0 && include.size < preview.length;
@@ -280,18 +296,18 @@ export function BibliographyImportDialog({ onClose }: { onClose: () => void }) {
                       onChange={(e) => setInclude(e.target.checked ? new Set(preview.map((i) => i.index)) : new Set())}
                     />
                   </th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Authors</th>
-                  <th scope="col">Year</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">In the project</th>
+                  <th scope="col">{t('evidence.title')}</th>
+                  <th scope="col">{t('evidence.authors')}</th>
+                  <th scope="col">{t('evidence.year')}</th>
+                  <th scope="col">{t('evidence.type')}</th>
+                  <th scope="col">{t('evidence.inTheProject')}</th>
                 </tr>
               </thead>
               <tbody>
                 {preview.map((item) => (
                   <tr key={item.index} className={item.duplicateOf ? 'is-duplicate' : undefined} data-duplicate={item.duplicateOf ? 'true' : 'false'}>
                     <td className="ev-preview-check">
-                      <input type="checkbox" aria-label={`Include ${item.title}`} checked={include.has(item.index)} onChange={(e) => toggle(item.index, e.target.checked)} />
+                      <input type="checkbox" aria-label={t('evidence.includeTitle', { title: item.title })} checked={include.has(item.index)} onChange={(e) => toggle(item.index, e.target.checked)} />
                     </td>
                     <td>{item.title}</td>
                     <td>{item.authors}</td>
@@ -301,12 +317,12 @@ export function BibliographyImportDialog({ onClose }: { onClose: () => void }) {
                       {item.duplicateOf ? (
                         <span className="ev-duplicate" title={item.duplicateOf.title}>
                           <span className="ev-duplicate-mark" aria-hidden="true">
-                            =
+                            {DUPLICATE_MARK}
                           </span>
-                          Duplicate of “{item.duplicateOf.title}”
+                          {t('evidence.duplicateOf', { title: item.duplicateOf.title })}
                         </span>
                       ) : (
-                        <span className="muted">New</span>
+                        <span className="muted">{t('evidence.newEntry')}</span>
                       )}
                     </td>
                   </tr>
@@ -315,19 +331,19 @@ export function BibliographyImportDialog({ onClose }: { onClose: () => void }) {
             </table>
           </div>
           <label className="field ev-inline-field">
-            <span className="field-label">Kind of the new sources</span>
-            <KindSelect label="Kind of the new sources" value={kind} onChange={setKind} allowAny anyLabel="From each entry’s type" />
+            <span className="field-label">{t('evidence.kindOfNewSources')}</span>
+            <KindSelect label={t('evidence.kindOfNewSources')} value={kind} onChange={setKind} allowAny anyLabel={t('evidence.fromEntryType')} />
           </label>
           {error ? <InlineAlert message={error.message} /> : null}
           <div className="dialog-actions">
             <button type="button" className="button" onClick={() => setPreview(null)}>
-              Back
+              {t('evidence.back')}
             </button>
             <button type="button" className="button" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button type="button" className="button button-primary" disabled={pending || include.size === 0} onClick={() => void runImport()}>
-              {include.size === 0 ? 'Nothing to import' : `Import ${plural(include.size, 'source')}`}
+              {include.size === 0 ? t('evidence.nothingToImport') : t('evidence.importSources', { count: include.size })}
             </button>
           </div>
         </div>
@@ -351,6 +367,7 @@ export function BibliographyExportDialog({
   shown: SourceDto[] | null;
   selected: SourceDto | null;
 }) {
+  const t = useT();
   const [format, setFormat] = useState<'bibtex' | 'csl-json'>('bibtex');
   const [scope, setScope] = useState<'all' | 'shown' | 'selected'>('all');
   const [result, setResult] = useState<string | null>(null);
@@ -394,45 +411,45 @@ export function BibliographyExportDialog({
     <Modal
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
-      title="Export bibliography"
-      description="For Zotero, BibLaTeX or a journal’s reference style. Interviews are cited by pseudonym only."
+      title={t('evidence.exportBibliography')}
+      description={t('evidence.exportBibliographyDescription')}
       wide={result !== null}
       testId="export-bibliography"
     >
       {result === null ? (
         <form className="dialog-form" onSubmit={(e) => void run(e)}>
           <fieldset className="ev-choices">
-            <legend className="field-label">Format</legend>
+            <legend className="field-label">{t('evidence.format')}</legend>
             <label className="choice">
-              <input type="radio" name="ev-exp-format" checked={format === 'bibtex'} onChange={() => setFormat('bibtex')} /> BibTeX (.bib)
+              <input type="radio" name="ev-exp-format" checked={format === 'bibtex'} onChange={() => setFormat('bibtex')} /> {FORMAT_FILES.bibtex}
             </label>
             <label className="choice">
-              <input type="radio" name="ev-exp-format" checked={format === 'csl-json'} onChange={() => setFormat('csl-json')} /> CSL-JSON (.json)
+              <input type="radio" name="ev-exp-format" checked={format === 'csl-json'} onChange={() => setFormat('csl-json')} /> {FORMAT_FILES['csl-json']}
             </label>
           </fieldset>
           <fieldset className="ev-choices">
-            <legend className="field-label">Sources</legend>
+            <legend className="field-label">{t('evidence.navSources')}</legend>
             <label className="choice">
-              <input type="radio" name="ev-exp-scope" checked={scope === 'all'} onChange={() => setScope('all')} /> All {plural(all.length, 'source')}
+              <input type="radio" name="ev-exp-scope" checked={scope === 'all'} onChange={() => setScope('all')} /> {t('evidence.allSources', { count: all.length })}
             </label>
             {shown ? (
               <label className="choice">
-                <input type="radio" name="ev-exp-scope" checked={scope === 'shown'} onChange={() => setScope('shown')} /> The {plural(shown.length, 'source')} the filter shows
+                <input type="radio" name="ev-exp-scope" checked={scope === 'shown'} onChange={() => setScope('shown')} /> {t('evidence.filteredSources', { count: shown.length })}
               </label>
             ) : null}
             {selected ? (
               <label className="choice">
-                <input type="radio" name="ev-exp-scope" checked={scope === 'selected'} onChange={() => setScope('selected')} /> Only “{selected.title}”
+                <input type="radio" name="ev-exp-scope" checked={scope === 'selected'} onChange={() => setScope('selected')} /> {t('evidence.onlyTitle', { title: selected.title })}
               </label>
             ) : null}
           </fieldset>
           {error ? <InlineAlert message={error.message} /> : null}
           <div className="dialog-actions">
             <button type="button" className="button" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button type="submit" className="button button-primary" disabled={pending || count === 0}>
-              Export {plural(count, 'source')}
+              {t('evidence.exportSources', { count })}
             </button>
           </div>
         </form>
@@ -444,18 +461,18 @@ export function BibliographyExportDialog({
           </label>
           <div className="dialog-actions">
             <span className="muted ev-copied" role="status">
-              {copied ? 'Copied to the clipboard.' : ''}
+              {copied ? t('evidence.copied') : ''}
             </span>
             <button type="button" className="button" onClick={() => void copy()}>
-              Copy
+              {t('evidence.copy')}
             </button>
             {download ? (
               <a className="button ev-download" href={download} download={fileName}>
-                Save as {fileName}…
+                {t('evidence.saveAsFile', { file: fileName })}
               </a>
             ) : null}
             <button type="button" className="button button-primary" onClick={onClose}>
-              Done
+              {t('evidence.done')}
             </button>
           </div>
         </div>
@@ -465,6 +482,7 @@ export function BibliographyExportDialog({
 }
 
 export function NewSourceDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (source: SourceDto) => void }) {
+  const t = useT();
   const create = useEvidenceAction('sources.create');
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<SourceKind>('observer-report');
@@ -474,23 +492,23 @@ export function NewSourceDialog({ onClose, onCreated }: { onClose: () => void; o
     if (made) onCreated(made);
   };
   return (
-    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="New source" description="Its other details (authors, date, publisher) follow in the details pane.">
+    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title={t('evidence.newSource')} description={t('evidence.newSourceDescription')}>
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <label className="field">
-          <span className="field-label">Title</span>
-          <input className="text-input" value={title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" autoFocus placeholder="e.g. Kazakhstan, Parliamentary Elections, 15 January 2012: Final Report" />
+          <span className="field-label">{t('evidence.title')}</span>
+          <input className="text-input" value={title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" autoFocus placeholder={t('evidence.newSourcePlaceholder')} />
         </label>
         <label className="field">
-          <span className="field-label">Kind</span>
-          <KindSelect label="Kind" value={kind} onChange={(k) => setKind(k === '' ? 'other' : k)} />
+          <span className="field-label">{t('evidence.kind')}</span>
+          <KindSelect label={t('evidence.kind')} value={kind} onChange={(k) => setKind(k === '' ? 'other' : k)} />
         </label>
         {create.error ? <InlineAlert message={create.error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={create.pending || title.trim() === ''}>
-            Add source
+            {t('evidence.addSource')}
           </button>
         </div>
       </form>
@@ -503,11 +521,12 @@ export function NewSourceDialog({ onClose, onCreated }: { onClose: () => void; o
  * Answers 'ask' where there is no such dialog (the browser): the caller then shows SaveOriginalDialog.
  */
 export async function openOriginal(document: DocumentDto): Promise<'done' | 'cancelled' | 'ask'> {
+  const title = formatMessage(currentLanguage(), 'evidence.saveTheOriginal');
   if (transportKind !== 'ipc') return 'ask';
   let chosen: string | null;
   try {
     const extension = document.fileName.split('.').pop() ?? document.format;
-    chosen = (await api['host.chooseFile']({ mode: 'save', title: 'Save the original', filters: [{ name: document.format.toUpperCase(), extensions: [extension] }], defaultName: document.fileName })).path;
+    chosen = (await api['host.chooseFile']({ mode: 'save', title, filters: [{ name: document.format.toUpperCase(), extensions: [extension] }], defaultName: document.fileName })).path;
   } catch (error) {
     if (toApiError(error).code === 'UNSUPPORTED') return 'ask';
     throw error;
@@ -530,6 +549,7 @@ export async function openOriginal(document: DocumentDto): Promise<'done' | 'can
  * with the system's program; in the browser, to a typed path (the browser cannot open it for you).
  */
 export function SaveOriginalDialog({ document, onClose }: { document: DocumentDto; onClose: () => void }) {
+  const t = useT();
   const [path, setPath] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | undefined>(undefined);
@@ -556,46 +576,41 @@ export function SaveOriginalDialog({ document, onClose }: { document: DocumentDt
     <Modal
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
-      title="Open original"
-      description={
-        desktop
-          ? `Saves a copy of “${document.fileName}” where you choose and opens it with your system’s program.`
-          : `Saves a copy of “${document.fileName}” to a path on this computer; open it from there.`
-      }
+      title={t('evidence.openOriginal')}
+      description={desktop ? t('evidence.saveOriginalDesktop', { file: document.fileName }) : t('evidence.saveOriginalWeb', { file: document.fileName })}
       testId="save-original"
     >
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <PathField
-          label="Save as"
+          label={t('evidence.saveAs')}
           value={path}
           onChange={setPath}
           mode="save"
-          title="Save the original"
+          title={t('evidence.saveTheOriginal')}
           filters={[{ name: document.format.toUpperCase(), extensions: [document.fileName.split('.').pop() ?? document.format] }]}
           defaultName={document.fileName}
-          placeholder={`/home/me/Documents/${document.fileName}`}
+          placeholder={SAVE_FOLDER_EXAMPLE + document.fileName}
           autoFocus
         />
         {saved ? (
           <p role="status" className="ev-saved">
-            Saved to <code>{saved}</code>
-            {desktop ? ' and opened.' : '.'}
+            <RichMsg id={desktop ? 'evidence.savedToOpened' : 'evidence.savedTo'} values={{ path: saved }} />
           </p>
         ) : null}
         {error ? <InlineAlert message={error.message} /> : null}
         {error?.code === 'IDENTITY_IN_OUTPUT' || allowIdentities ? (
           <label className="choice">
             <input type="checkbox" checked={allowIdentities} onChange={(e) => setAllowIdentities(e.target.checked)} />
-            Save it anyway: I know this file identifies an interviewee
+            {t('evidence.saveAnyway')}
           </label>
         ) : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            {saved ? 'Close' : 'Cancel'}
+            {saved ? t('common.close') : t('common.cancel')}
           </button>
           {!saved ? (
             <button type="submit" className="button button-primary" disabled={pending || path.trim() === ''}>
-              {desktop ? 'Save and open' : 'Save'}
+              {desktop ? t('evidence.saveAndOpen') : t('common.save')}
             </button>
           ) : null}
         </div>

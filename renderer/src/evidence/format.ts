@@ -1,32 +1,44 @@
 /** Words and small pure helpers the evidence views share: labels, attribution, locators, languages. */
 import type { CslItem, ExcerptDto, ParticipantDto, SourceDto, SourceKind } from '../../../electron/contract/api';
 import { SOURCE_KINDS } from '../../../electron/contract/api';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import { formatMessage } from '../../../electron/contract/i18n/format';
+import { currentLanguage } from '../i18n/current';
 
-export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
-  'observer-report': 'Observer report',
-  law: 'Law',
-  interview: 'Interview',
-  media: 'Media',
-  'leaked-document': 'Leaked document',
-  dataset: 'Dataset',
-  speech: 'Speech',
-  academic: 'Academic',
-  other: 'Other',
+export const SOURCE_KIND_MESSAGES: Record<SourceKind, MessageId> = {
+  'observer-report': 'evidence.kindObserverReport',
+  law: 'evidence.kindLaw',
+  interview: 'evidence.kindInterview',
+  media: 'evidence.kindMedia',
+  'leaked-document': 'evidence.kindLeakedDocument',
+  dataset: 'evidence.kindDataset',
+  speech: 'evidence.kindSpeech',
+  academic: 'evidence.kindAcademic',
+  other: 'evidence.kindOther',
 };
 
-export const SOURCE_KIND_OPTIONS = SOURCE_KINDS.map((kind) => ({ value: kind, label: SOURCE_KIND_LABELS[kind] }));
+/**
+ * The kinds' names in the interface language at the time they are read (components should prefer
+ * `t(SOURCE_KIND_MESSAGES[kind])`, which re-renders when the language changes).
+ */
+export const SOURCE_KIND_LABELS: Readonly<Record<SourceKind, string>> = Object.defineProperties(
+  {} as Record<SourceKind, string>,
+  Object.fromEntries(SOURCE_KINDS.map((kind) => [kind, { enumerable: true, get: () => formatMessage(currentLanguage(), SOURCE_KIND_MESSAGES[kind]) }])),
+);
+
+export const SOURCE_KIND_OPTIONS = SOURCE_KINDS.map((kind) => ({ value: kind, labelId: SOURCE_KIND_MESSAGES[kind] }));
 
 /** Languages offered in the excerpt editor (any code may be typed). */
-export const LANGUAGE_SUGGESTIONS: { code: string; label: string }[] = [
-  { code: 'en', label: 'English' },
-  { code: 'ru', label: 'Russian' },
-  { code: 'kk', label: 'Kazakh' },
-  { code: 'be', label: 'Belarusian' },
-  { code: 'uk', label: 'Ukrainian' },
-  { code: 'ky', label: 'Kyrgyz' },
-  { code: 'uz', label: 'Uzbek' },
-  { code: 'de', label: 'German' },
-  { code: 'fr', label: 'French' },
+export const LANGUAGE_SUGGESTIONS: { code: string; labelId: MessageId }[] = [
+  { code: 'en', labelId: 'evidence.langEnglish' },
+  { code: 'ru', labelId: 'evidence.langRussian' },
+  { code: 'kk', labelId: 'evidence.langKazakh' },
+  { code: 'be', labelId: 'evidence.langBelarusian' },
+  { code: 'uk', labelId: 'evidence.langUkrainian' },
+  { code: 'ky', labelId: 'evidence.langKyrgyz' },
+  { code: 'uz', labelId: 'evidence.langUzbek' },
+  { code: 'de', labelId: 'evidence.langGerman' },
+  { code: 'fr', labelId: 'evidence.langFrench' },
 ];
 
 /**
@@ -56,7 +68,7 @@ export function suggestLocator(pageText: string, page: number, start: number): s
 export function attribution(excerpt: Pick<ExcerptDto, 'participantId' | 'speaker'>, participants: readonly ParticipantDto[] | undefined): string {
   if (excerpt.participantId) {
     const who = participants?.find((p) => p.id === excerpt.participantId);
-    return who ? who.pseudonym : 'a participant';
+    return who ? who.pseudonym : formatMessage(currentLanguage(), 'evidence.aParticipant');
   }
   return excerpt.speaker;
 }

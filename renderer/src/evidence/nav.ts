@@ -1,3 +1,7 @@
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import { formatMessage } from '../../../electron/contract/i18n/format';
+import { currentLanguage } from '../i18n/current';
+
 /**
  * The evidence pages of the workbench and their places in the navigation. Kept free of React and of the views, so
  * that the sidebar and the workbench can import it without pulling the evidence UI into their modules.
@@ -7,18 +11,18 @@ export type EvidencePage = 'sources' | 'reader' | 'search' | 'participants' | 'c
 
 export interface EvidenceNavItem {
   page: EvidencePage;
-  label: string;
+  labelId: MessageId;
   /** Other pages during which this item is the current one (the reader belongs to Sources). */
   also: readonly EvidencePage[];
 }
 
 export const EVIDENCE_NAV: readonly EvidenceNavItem[] = [
-  { page: 'sources', label: 'Sources', also: ['reader'] },
-  { page: 'search', label: 'Search', also: [] },
-  { page: 'participants', label: 'Participants', also: [] },
-  { page: 'codebook', label: 'Codebook', also: [] },
-  { page: 'code-matrix', label: 'Code matrix', also: [] },
-  { page: 'memos', label: 'Memos', also: [] },
+  { page: 'sources', labelId: 'evidence.navSources', also: ['reader'] },
+  { page: 'search', labelId: 'evidence.navSearch', also: [] },
+  { page: 'participants', labelId: 'evidence.navParticipants', also: [] },
+  { page: 'codebook', labelId: 'evidence.navCodebook', also: [] },
+  { page: 'code-matrix', labelId: 'evidence.navCodeMatrix', also: [] },
+  { page: 'memos', labelId: 'evidence.navMemos', also: [] },
 ];
 
 const PAGES: readonly string[] = ['sources', 'reader', 'search', 'participants', 'codebook', 'code-matrix', 'memos'];
@@ -34,5 +38,6 @@ export function isCurrentNav(item: EvidenceNavItem, page: string): boolean {
 
 /** The centre pane's accessible name on an evidence page. */
 export function evidencePageLabel(page: EvidencePage): string {
-  return page === 'reader' ? 'Reader' : (EVIDENCE_NAV.find((n) => n.page === page)?.label ?? 'Evidence');
+  const id = page === 'reader' ? 'evidence.navReader' : (EVIDENCE_NAV.find((n) => n.page === page)?.labelId ?? 'evidence.navEvidence');
+  return formatMessage(currentLanguage(), id);
 }

@@ -24,7 +24,9 @@ import type {
 } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
 import type { Method } from '../../../electron/contract/methods';
+import { formatMessage } from '../../../electron/contract/i18n/format';
 import { api, toApiError } from '../api';
+import { currentLanguage } from '../i18n/current';
 import type { RefreshPart } from '../project-store';
 import { useServices, type WorkbenchServices } from '../workbench-context';
 import type { EvidencePage } from './nav';
@@ -418,9 +420,9 @@ export class EvidenceStore {
     if (job.state === 'done') {
       this.patchImport(item.key, { state: 'done', done: job.total, total: job.total, message: '', document: job.result?.document ?? null });
     } else if (job.state === 'cancelled') {
-      this.patchImport(item.key, { state: 'cancelled', error: 'Cancelled; nothing was added.' });
+      this.patchImport(item.key, { state: 'cancelled', error: formatMessage(currentLanguage(), 'evidence.importCancelledNothingAdded') });
     } else {
-      this.patchImport(item.key, { state: 'failed', error: job.error?.message ?? 'The import failed.' });
+      this.patchImport(item.key, { state: 'failed', error: job.error?.message ?? formatMessage(currentLanguage(), 'evidence.importFailed') });
     }
   }
 
@@ -428,7 +430,7 @@ export class EvidenceStore {
     const item = this.state.imports.find((i) => i.key === key);
     if (!item) return;
     if (item.state === 'queued') {
-      this.patchImport(key, { state: 'cancelled', error: 'Cancelled before it started.' });
+      this.patchImport(key, { state: 'cancelled', error: formatMessage(currentLanguage(), 'evidence.importCancelledBeforeStart') });
       return;
     }
     if (item.state === 'running' && item.jobId) {

@@ -2,11 +2,14 @@
 import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { MemoDto, MemoTarget, SourceKind } from '../../../electron/contract/api';
 import type { ApiError } from '../../../electron/contract/errors';
+import { useIntl } from 'react-intl';
 import { api, toApiError, transportKind } from '../api';
+import { useT } from '../i18n/use-t';
 import { AutoTextArea } from '../ui/fields';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
 import './evidence.css';
+import { useFormatDay } from './use-day';
 import { LANGUAGE_SUGGESTIONS, SOURCE_KIND_OPTIONS } from './format';
 import { useEvidenceAction, useEvidenceQuery, useEvidenceStore } from './store';
 
@@ -33,7 +36,12 @@ interface PathFieldProps {
  * A file on this computer: typed as a path (the browser cannot see the disk), or chosen with the desktop's own
  * dialog through "Browse…" (host.chooseFile), which the browser does not have.
  */
+/** Example paths in a path field: paths, not words, so they stay as they are in every language. */
+const OPEN_EXAMPLE = '/home/me/fieldwork/report.pdf';
+const SAVE_EXAMPLE = '/home/me/Documents/copy.pdf';
+
 export function PathField({ label, value, onChange, mode, title, filters, defaultName, placeholder, hint, autoFocus }: PathFieldProps) {
+  const t = useT();
   const id = useId();
   const [desktop, setDesktop] = useState(transportKind === 'ipc');
   const [error, setError] = useState<string | null>(null);
@@ -61,14 +69,14 @@ export function PathField({ label, value, onChange, mode, title, filters, defaul
           className="text-input ev-path-input"
           value={value}
           onChange={(e) => onChange(e.target.value)}
-          placeholder={placeholder ?? (mode === 'open' ? '/home/me/fieldwork/report.pdf' : '/home/me/Documents/copy.pdf')}
+          placeholder={placeholder ?? (mode === 'open' ? OPEN_EXAMPLE : SAVE_EXAMPLE)}
           spellCheck={false}
           autoComplete="off"
           autoFocus={autoFocus}
         />
         {desktop ? (
           <button type="button" className="button" onClick={() => void browse()}>
-            Browse…
+            {t('evidence.browse')}
           </button>
         ) : null}
       </div>
@@ -88,6 +96,7 @@ interface ConfirmProps {
 
 /** "Delete X?" with the consequence in one sentence; the API's refusal, if any, is shown in place. */
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onClose }: ConfirmProps) {
+  const t = useT();
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [pending, setPending] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -108,7 +117,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onClose
         {error ? <InlineAlert message={error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button-danger" disabled={pending}>
             {confirmLabel}
@@ -125,7 +134,7 @@ export function KindSelect({
   onChange,
   label,
   allowAny,
-  anyLabel = 'All kinds',
+  anyLabel,
 }: {
   id?: string;
   value: SourceKind | '';
@@ -134,12 +143,13 @@ export function KindSelect({
   allowAny?: boolean;
   anyLabel?: string;
 }) {
+  const t = useT();
   return (
     <select id={id} className="native-select" aria-label={id ? undefined : label} value={value} onChange={(e) => onChange(e.target.value as SourceKind | '')}>
-      {allowAny ? <option value="">{anyLabel}</option> : null}
+      {allowAny ? <option value="">{anyLabel ?? t('evidence.allKinds')}</option> : null}
       {SOURCE_KIND_OPTIONS.map((o) => (
         <option key={o.value} value={o.value}>
-          {o.label}
+          {t(o.labelId)}
         </option>
       ))}
     </select>
@@ -148,11 +158,12 @@ export function KindSelect({
 
 /** The language codes offered as suggestions to every language field (a datalist: any code can be typed). */
 export function LanguageSuggestions({ id }: { id: string }) {
+  const t = useT();
   return (
     <datalist id={id}>
       {LANGUAGE_SUGGESTIONS.map((l) => (
         <option key={l.code} value={l.code}>
-          {l.label}
+          {t(l.labelId)}
         </option>
       ))}
     </datalist>
@@ -166,6 +177,7 @@ export function Memos({ targetType, targetId, where }: { targetType: MemoTarget;
   const remove = useEvidenceAction('memos.remove');
   const [text, setText] = useState('');
   const newId = useId();
+  const t = useT();
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -177,9 +189,9 @@ export function Memos({ targetType, targetId, where }: { targetType: MemoTarget;
   const list = memos.data ?? [];
   const failure = create.error ?? remove.error;
   return (
-    <section className="details-section ev-memos" aria-label="Memos">
-      <h3 className="section-heading">Memos{list.length > 0 ? ` (${list.length})` : ''}</h3>
-      {memos.error ? <InlineAlert message={memos.error.message} actionLabel="Try again" onAction={memos.reload} /> : null}
+    <section className="details-section ev-memos" aria-label={t('evidence.memos')}>
+      <h3 className="section-heading">{list.length > 0 ? t('evidence.memosWithCount', { count: list.length }) : t('evidence.memos')}</h3>
+      {memos.error ? <InlineAlert message={memos.error.message} actionLabel={t('evidence.tryAgain')} onAction={memos.reload} /> : null}
       {failure ? <InlineAlert message={failure.message} /> : null}
       <ul className="ev-memo-list">
         {list.map((memo, index) => (
@@ -188,11 +200,11 @@ export function Memos({ targetType, targetId, where }: { targetType: MemoTarget;
       </ul>
       <form className="ev-memo-new" onSubmit={(e) => void add(e)}>
         <label className="visually-hidden" htmlFor={newId}>
-          New memo
+          {t('evidence.newMemo')}
         </label>
-        <textarea id={newId} className="text-area" rows={2} value={text} placeholder="A thought, a doubt, a lead…" onChange={(e) => setText(e.target.value)} />
+        <textarea id={newId} className="text-area" rows={2} value={text} placeholder={t('evidence.memoPlaceholder')} onChange={(e) => setText(e.target.value)} />
         <button type="submit" className="button button-small" disabled={create.pending || text.trim() === ''}>
-          Add memo
+          {t('evidence.addMemo')}
         </button>
       </form>
     </section>
@@ -201,19 +213,21 @@ export function Memos({ targetType, targetId, where }: { targetType: MemoTarget;
 
 function MemoItem({ memo, index, where, onDelete }: { memo: MemoDto; index: number; where: string; onDelete: () => void }) {
   const store = useEvidenceStore();
+  const t = useT();
+  const formatDay = useFormatDay();
   // The answer to the last save, shown until the list is read again (so the field never flashes the old text).
   const [saved, setSaved] = useState<MemoDto | null>(null);
   const latest = saved && saved.updatedAt > memo.updatedAt ? saved : memo;
   return (
     <li className="ev-memo">
       <AutoTextArea
-        label={`Memo ${index + 1}`}
+        label={t('evidence.memoNumber', { number: index + 1 })}
         showLabel={false}
         saveKey={`memo:${memo.id}`}
         where={where}
         value={latest.text}
         send={(value) => api['memos.update']({ id: memo.id, text: value })}
-        validate={(value) => (value.trim() === '' ? 'A memo needs some text (or delete it).' : null)}
+        validate={(value) => (value.trim() === '' ? t('evidence.memoNeedsText') : null)}
         onSaved={async (result) => {
           setSaved(result as MemoDto);
           await store.afterFieldSave([]);
@@ -221,9 +235,9 @@ function MemoItem({ memo, index, where, onDelete }: { memo: MemoDto; index: numb
         rows={2}
       />
       <div className="ev-memo-meta">
-        <span className="muted small">{new Date(latest.updatedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</span>
-        <button type="button" className="button button-small" onClick={onDelete} aria-label={`Delete memo ${index + 1}`}>
-          Delete
+        <span className="muted small">{formatDay(latest.updatedAt)}</span>
+        <button type="button" className="button button-small" onClick={onDelete} aria-label={t('evidence.deleteMemoNumber', { number: index + 1 })}>
+          {t('evidence.delete')}
         </button>
       </div>
     </li>
@@ -250,9 +264,11 @@ interface PageJumpProps {
 
 /** "Page [ ] of N" in a reader's toolbar: digits only. */
 export function PageJump({ label, value, onChange, onKeyDown, count, placeholder }: PageJumpProps) {
+  const t = useT();
+  const intl = useIntl();
   return (
     <label className="ev-goto">
-      <span className="muted small">Page</span>
+      <span className="muted small">{t('evidence.pageJumpPage')}</span>
       <input
         className="text-input ev-goto-input numeric"
         inputMode="numeric"
@@ -262,7 +278,7 @@ export function PageJump({ label, value, onChange, onKeyDown, count, placeholder
         onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
         onKeyDown={onKeyDown}
       />
-      <span className="muted small">of {count || '…'}</span>
+      <span className="muted small">{t('evidence.pageJumpOf', { count: count ? intl.formatNumber(count) : '…' })}</span>
     </label>
   );
 }
