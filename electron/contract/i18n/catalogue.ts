@@ -11,9 +11,14 @@ import { fields } from './fields.messages';
 import { main } from './main.messages';
 import { menu } from './menu.messages';
 import { safety } from './safety.messages';
+import { record } from './record.messages';
+import { claims } from './claims.messages';
+import { observation } from './observation.messages';
+import { context } from './context.messages';
+import { verification } from './verification.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { access, common, errors, fields, main, menu, safety } as const;
+const AREAS = { access, common, errors, fields, main, menu, safety, record, claims, observation, context, verification } as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
