@@ -58,6 +58,7 @@ export default tseslint.config(
       'renderer/src/i18n/**/*.tsx',
       'renderer/src/shell/SessionCodeForm.tsx',
       'renderer/src/safety/{ReadOnlyBanner,UnlockScreen,PassphraseFields,ProjectPanel,NewProjectDialog,PathField,AuditHistory}.tsx',
+      'renderer/src/record/{CellClaims,ClaimCard,ClaimDetails,ClaimDialogs,ClaimText,ContextBand,ContextDetails,ContextView,CsvDialog,ElectionDetails,ElectionGlyph,IndicatorDetails,IndicatorsView,MissionVerdict,ObservationView,RecordBits,RecordPages,VerificationDetails,VerificationView}.tsx',
     ],
     plugins: { formatjs },
     rules: {

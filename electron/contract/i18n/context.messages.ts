@@ -87,6 +87,9 @@ export const context = defineMessages({
     to: 'To',
     note: 'Note',
     removeMembership: 'Remove membership',
+    normBar: '{norm}: {org} {period}',
+    membershipTitle: '{status} {period}',
+    membershipTitleNote: '{status} {period} — {note}',
   },
   ru: {
     cellGone: 'ячейка, которой больше нет в матрице',
@@ -173,6 +176,9 @@ export const context = defineMessages({
     to: 'По',
     note: 'Заметка',
     removeMembership: 'Удалить членство',
+    normBar: '{norm}: {org} {period}',
+    membershipTitle: '{status} {period}',
+    membershipTitleNote: '{status} {period} — {note}',
   },
   kk: {
     cellGone: 'матрицада енді жоқ ұяшық',
@@ -259,5 +265,8 @@ export const context = defineMessages({
     to: 'Дейін',
     note: 'Жазба',
     removeMembership: 'Мүшелікті жою',
+    normBar: '{norm}: {org} {period}',
+    membershipTitle: '{status} {period}',
+    membershipTitleNote: '{status} {period} — {note}',
   },
 });

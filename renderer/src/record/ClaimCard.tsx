@@ -19,6 +19,7 @@ import { sourceLine, useCitations, useObservationIndex, type MissionRef } from '
 import { MissionVerdict } from './MissionVerdict';
 import { AssessmentTag, AutoSelect, useCases, verificationOptions, VerificationTag } from './RecordBits';
 import { useRecordStore } from './record-store';
+import { DASH, DOT, parenthesised, SPACE } from './typography';
 
 /** Where a claim sits in the matrix (norm, stage, focal case), in words; null when it is not placed. */
 export function claimPlace(claim: ClaimDto, overview: ProjectOverview | undefined): { norm: string; stage: string; kase: string } | null {
@@ -89,7 +90,8 @@ export function ClaimCard({ claim }: { claim: ClaimDto }) {
               {excerpt.locator ? t('claims.citeLocator', { locator: excerpt.locator }) : ''}
               {excerpt.speaker ? t('claims.citeSpeaker', { speaker: excerpt.speaker }) : ''}
               {excerpt.participantId ? t('claims.citeInterviewee', { name: participantName.get(excerpt.participantId) ?? '' }).trimEnd() : ''}
-            </span>{' '}
+            </span>
+            {SPACE}
             <button type="button" className="rec-link" onClick={() => openExcerpt(excerpt.id)}>
               {t('claims.openInSource')}
             </button>
@@ -100,7 +102,8 @@ export function ClaimCard({ claim }: { claim: ClaimDto }) {
         <p className="rec-card-place">
           {place ? (
             <>
-              <span className="muted">{t('claims.inMatrixColon')}</span> {place.norm} · {place.stage} · {place.kase}{' '}
+              <span className="muted">{t('claims.inMatrixColon')}</span> {[place.norm, place.stage, place.kase].join(DOT)}
+              {SPACE}
               <button
                 type="button"
                 className="button button-small"
@@ -113,10 +116,14 @@ export function ClaimCard({ claim }: { claim: ClaimDto }) {
             <span className="muted">{t('claims.notPlaced')}</span>
           )}
           <span className="rec-dot" aria-hidden="true">
-            ·
+            {DOT}
           </span>
           <span className="muted">{t('claims.dimensionColon')}</span> {dimension ? dimension.label : null}
-          {claim.dimensionNote ? <span className="muted">{dimension ? ` (${claim.dimensionNote})` : claim.dimensionNote}</span> : dimension ? null : <span className="muted">—</span>}
+          {claim.dimensionNote ? (
+            <span className="muted">{dimension ? SPACE + parenthesised(claim.dimensionNote) : claim.dimensionNote}</span>
+          ) : dimension ? null : (
+            <span className="muted">{DASH}</span>
+          )}
         </p>
       </header>
 
@@ -124,7 +131,10 @@ export function ClaimCard({ claim }: { claim: ClaimDto }) {
         <div className="rec-compare-col" data-side="focal" data-testid="focal-verdicts" aria-labelledby="focal-verdicts-title">
           <h4 id="focal-verdicts-title" className="rec-col-title">
             {focalCase?.name ?? t('claims.focalCase')} <span className="rec-role">{t('claims.roleFocal')}</span>
-            <span className="muted"> · {t('record.verdictsCount', { count: focal.length })}</span>
+            <span className="muted">
+              {DOT}
+              {t('record.verdictsCount', { count: focal.length })}
+            </span>
           </h4>
           {focal.length === 0 ? <p className="muted rec-sub">{t('claims.noFocalVerdict')}</p> : null}
           {focal.map((r) => (
@@ -136,7 +146,10 @@ export function ClaimCard({ claim }: { claim: ClaimDto }) {
             <div key={caseId} className="rec-compare-col" data-side="comparator" data-testid="comparator-verdicts" aria-label={t('claims.comparatorVerdicts', { kase: byId.get(caseId)?.name ?? t('claims.comparator') })}>
               <h4 className="rec-col-title">
                 {byId.get(caseId)?.name ?? t('claims.comparator')} <span className="rec-role">{t('claims.roleComparator')}</span>
-                <span className="muted"> · {t('record.verdictsCount', { count: refs.length })}</span>
+                <span className="muted">
+                  {DOT}
+                  {t('record.verdictsCount', { count: refs.length })}
+                </span>
               </h4>
               {refs.length === 0 ? <p className="muted rec-sub">{t('claims.noCaseVerdict')}</p> : null}
               {refs.map((r) => (

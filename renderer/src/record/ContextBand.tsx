@@ -12,6 +12,7 @@ import { useT } from '../i18n/use-t';
 import { membershipId } from './labels';
 import { VerificationTag } from './RecordBits';
 import { useRecord, useRecordStore } from './record-store';
+import { DOT, parenthesised, SPACE } from './typography';
 
 interface ContextBandProps {
   /** The cases the matrix shows. */
@@ -94,11 +95,18 @@ export function ContextBand({ cases, normIds, cells, selectedKey }: ContextBandP
           ) : (
             model.list.map((b, i) => (
               <span key={b.norm.id} className="rec-band-item" data-norm={b.norm.label}>
-                {i > 0 ? <span className="rec-dot" aria-hidden="true"> · </span> : null}
+                {i > 0 ? (
+                  <span className="rec-dot" aria-hidden="true">
+                    {DOT}
+                  </span>
+                ) : null}
                 {b.norm.label}
                 <span className="muted">
-                  {' '}
-                  ({[b.norm.organisationId ? model.orgName.get(b.norm.organisationId) : null, b.linkedCells.length > 0 ? t('context.linked') : null].filter(Boolean).join(', ') || t('context.regional')})
+                  {SPACE}
+                  {parenthesised(
+                    [b.norm.organisationId ? model.orgName.get(b.norm.organisationId) : null, b.linkedCells.length > 0 ? t('context.linked') : null].filter(Boolean).join(', ') ||
+                      t('context.regional'),
+                  )}
                 </span>
               </span>
             ))
@@ -116,12 +124,14 @@ export function ContextBand({ cases, normIds, cells, selectedKey }: ContextBandP
                 <p>
                   <button type="button" className="rec-link" onClick={() => openNorm(b.norm.id)}>
                     {b.norm.label}
-                  </button>{' '}
+                  </button>
+                  {SPACE}
                   <span className="muted">
                     {[b.norm.organisationId ? model.orgName.get(b.norm.organisationId) : '', formatPeriod(normPeriod(b.norm), t), b.norm.entrepreneurs ? t('context.entrepreneurs', { names: b.norm.entrepreneurs }) : '']
                       .filter(Boolean)
-                      .join(' · ')}
-                  </span>{' '}
+                      .join(DOT)}
+                  </span>
+                  {SPACE}
                   {b.norm.verification !== 'verified-external' ? <VerificationTag value={b.norm.verification} /> : null}
                 </p>
                 <p className="small">
@@ -131,7 +141,8 @@ export function ContextBand({ cases, normIds, cells, selectedKey }: ContextBandP
                         cells: b.linkedCells
                           .map((c) => `${caseName(c.caseId)} · ${overview?.frameworks.flatMap((f) => f.stages).find((s) => s.id === c.stageId)?.label ?? t('context.stageFallback')}`)
                           .join('; '),
-                      })}{' '}
+                      })}
+                      {SPACE}
                     </span>
                   ) : null}
                   {b.memberships.length > 0 ? (
@@ -151,7 +162,7 @@ export function ContextBand({ cases, normIds, cells, selectedKey }: ContextBandP
                   ) : null}
                   {b.norm.instrumentIds.length > 0 ? (
                     <span className="muted">
-                      {' '}
+                      {SPACE}
                       {t('context.instrumentsList', {
                         list: b.norm.instrumentIds
                           .map((id) => model.instrument.get(id))

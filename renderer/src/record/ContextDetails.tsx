@@ -18,6 +18,7 @@ import { sourceLine, useCitations } from './lookups';
 import { AutoSelect, mustFill, useCases, verificationOptions, VerificationTag } from './RecordBits';
 import { useRecordEdit, useRecordSender, useRecordStore, useRecordUi, type ContextSelection } from './record-store';
 import { enteredDateProblem } from '../../../electron/contract/dates';
+import { parenthesised, SPACE } from './typography';
 
 const validYear = (text: string) => (text.trim() === '' || /^-?\d{1,4}$/.test(text.trim()) ? null : formatMessage(currentLanguage(), 'context.yearProblem'));
 const validDate = (t: string) => enteredDateProblem(t);
@@ -157,7 +158,7 @@ function RegionalNormEditor({ id, context }: { id: string; context: RegionalCont
                 <input type="checkbox" checked={on} onChange={() => instruments.set(on ? instruments.shown.filter((x) => x !== i.id) : [...instruments.shown, i.id], { immediate: true })} />
                 <span>
                   {i.title}
-                  {i.date ? <span className="muted"> ({i.date.slice(0, 4)})</span> : null}
+                  {i.date ? <span className="muted">{SPACE + parenthesised(i.date.slice(0, 4))}</span> : null}
                 </span>
               </label>
             );

@@ -20,6 +20,7 @@ import { PlainSelect, RecordPageHeader, useCases, VerificationGlyph, Verificatio
 import { useRecord, useRecordEdit, useRecordUi, type ContextSelection } from './record-store';
 import { useWidth } from './use-width';
 import { Msg } from '../i18n/Msg';
+import { DASH, parenthesised, SPACE } from './typography';
 import { enteredDateProblem } from '../../../electron/contract/dates';
 
 const ROW_HEAD = 196;
@@ -121,19 +122,19 @@ export function ContextView() {
                     </td>
                     <td className="numeric">{formatPeriod(normPeriod(n), t)}</td>
                     <td>
-                      {n.instrumentIds.length === 0 ? <span className="muted">—</span> : null}
+                      {n.instrumentIds.length === 0 ? <span className="muted">{DASH}</span> : null}
                       {n.instrumentIds.map((id) => {
                         const i = context.data!.instruments.find((x) => x.id === id);
                         return i ? (
                           <span key={id} className="rec-sub">
                             {i.title}
-                            {i.date ? <span className="muted"> ({date(i.date)})</span> : null}
+                            {i.date ? <span className="muted">{SPACE + parenthesised(date(i.date))}</span> : null}
                           </span>
                         ) : null;
                       })}
                     </td>
                     <td>
-                      {n.cellIds.length === 0 ? <span className="muted">—</span> : null}
+                      {n.cellIds.length === 0 ? <span className="muted">{DASH}</span> : null}
                       {n.cellIds.map((id) => (
                         <span key={id} className="rec-sub">
                           {cellName(cellsById.get(id), overview, t)}
@@ -159,7 +160,8 @@ export function ContextView() {
                   <li key={o.id} className={isSel('organisation', o.id) ? 'is-selected' : undefined}>
                     <button type="button" className="rec-link rec-row-button" onClick={() => select({ kind: 'organisation', id: o.id })}>
                       {o.name}
-                    </button>{' '}
+                    </button>
+                    {SPACE}
                     <span className="muted">{o.fullName}</span>
                   </li>
                 ))}
@@ -172,7 +174,8 @@ export function ContextView() {
               <ul className="rec-plain-list">
                 {context.data.instruments.map((i) => (
                   <li key={i.id} className={isSel('instrument', i.id) ? 'is-selected' : undefined}>
-                    <span className="numeric muted rec-inst-date">{i.date ? date(i.date) : t('claims.undated')}</span>{' '}
+                    <span className="numeric muted rec-inst-date">{i.date ? date(i.date) : t('claims.undated')}</span>
+                    {SPACE}
                     <button type="button" className="rec-link rec-row-button" onClick={() => select({ kind: 'instrument', id: i.id })}>
                       {i.title}
                     </button>
@@ -257,7 +260,7 @@ function OverTime({
             className={`rec-ot-bar is-norm${b.open ? ' is-open' : ''}${isSelected('regional-norm', n.id) ? ' is-selected' : ''}`}
             style={{ left: b.left, width: b.width }}
             onClick={() => onSelect({ kind: 'regional-norm', id: n.id })}
-            aria-label={`${n.label}: ${n.organisationId ? orgName.get(n.organisationId) : t('context.regional')} ${formatPeriod(p, t)}`}
+            aria-label={t('context.normBar', { norm: n.label, org: n.organisationId ? (orgName.get(n.organisationId) ?? '?') : t('context.regional'), period: formatPeriod(p, t) })}
           >
             <span>
               {n.organisationId ? orgName.get(n.organisationId) : t('context.regional')} {formatPeriod(p, t)}
@@ -288,7 +291,7 @@ function OverTime({
             style={{ left: b.left, width: b.width }}
             onClick={() => onSelect({ kind: 'membership', id: m.id })}
             aria-label={t('context.membershipBar', { kase: kase.name, status: t(membershipId(m.status)), org: orgName.get(orgId) ?? '?', period: formatPeriod(p, t) })}
-            title={`${t(membershipId(m.status))} ${formatPeriod(p, t)}${m.note ? ` — ${m.note}` : ''}`}
+            title={t(m.note ? 'context.membershipTitleNote' : 'context.membershipTitle', { status: t(membershipId(m.status)), period: formatPeriod(p, t), note: m.note })}
             data-testid="membership-bar"
           >
             <span>{t(membershipId(m.status))}</span>

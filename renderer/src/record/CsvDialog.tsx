@@ -16,6 +16,7 @@ import { Modal } from '../ui/Modal';
 import { useT } from '../i18n/use-t';
 import type { Translate } from './labels';
 import { useRecordEdit } from './record-store';
+import { clip, SPACE, WARNING_SIGN } from './typography';
 
 /** A path, the same in every language: the browser has no file dialog, so the field shows what to type. */
 const PATH_EXAMPLE = '/home/me/data/elections.csv';
@@ -213,7 +214,8 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
       {preview ? (
         <section className="rec-csv-preview" aria-label={t('verification.preview')} data-testid="csv-preview">
           <p className="rec-csv-summary" role="status">
-            {t('verification.summary', { rows: preview.rows, created: preview.created, updated: preview.updated, unchanged: preview.unchanged })}{' '}
+            {t('verification.summary', { rows: preview.rows, created: preview.created, updated: preview.updated, unchanged: preview.unchanged })}
+            {SPACE}
             {problems.length === 0 ? (
               <span>{t('verification.noProblems')}</span>
             ) : (
@@ -229,7 +231,7 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
             <ul className="rec-csv-problems" aria-label={t('verification.problemsLabel')} data-testid="csv-problems">
               {problems.map((p, i) => (
                 <li key={`${p.line}-${i}`}>
-                  <span className="rec-line">{t('verification.line', { line: p.line })}</span> {p.message}
+                  <span className="rec-line">{t('verification.line', { line: String(p.line) })}</span> {p.message}
                 </li>
               ))}
             </ul>
@@ -240,7 +242,7 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
               <ul aria-label={t('verification.changedRows')}>
                 {preview.changes.map((c) => (
                   <li key={c.line}>
-                    <span className="rec-line">{t('verification.line', { line: c.line })}</span> {c.fields.join(', ')}
+                    <span className="rec-line">{t('verification.line', { line: String(c.line) })}</span> {c.fields.join(', ')}
                   </li>
                 ))}
               </ul>
@@ -268,13 +270,13 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
                   return (
                   <tr key={i} className={problem ? 'is-problem' : undefined} data-problem={problem ? 'true' : undefined} title={problem?.message}>
                     <td className={problem ? 'numeric rec-problem-line' : 'numeric muted'}>
-                      {problem ? <span aria-hidden="true">⚠ </span> : null}
+                      {problem ? <span aria-hidden="true">{WARNING_SIGN}</span> : null}
                       {line}
                       {problem ? <span className="visually-hidden">{t('verification.hasProblem', { message: problem.message })}</span> : null}
                     </td>
                     {row.map((cell, j) => (
                       <td key={j} title={cell}>
-                        {cell.length > 60 ? `${cell.slice(0, 59)}…` : cell}
+                        {clip(cell, 60)}
                       </td>
                     ))}
                   </tr>
@@ -301,7 +303,8 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
       {done ? (
         <p className="rec-csv-done" role="status" data-testid="csv-done">
           {t('verification.imported', { rows: done.imported, created: done.created, updated: done.updated, unchanged: done.unchanged })}
-          {done.skipped.length > 0 ? t('verification.skipped', { lines: done.skipped.map((s) => t('verification.lineLower', { line: s.line })).join(', ') }) : ''}.{' '}
+          {done.skipped.length > 0 ? t('verification.skipped', { lines: done.skipped.map((s) => t('verification.lineLower', { line: String(s.line) })).join(', ') }) : ''}
+          {t('verification.importEnd')}
           {done.created + done.updated > 0 ? t('verification.importUndo') : t('verification.nothingWritten')}
         </p>
       ) : null}

@@ -17,6 +17,7 @@ import { electionTitle, electionTypeId, missionTypeId, severityId, useFormatDate
 import { sourceLine, useCitations, type ObservationIndex } from './lookups';
 import { AutoSelect, mustFill, PlainSelect, SeverityTag, useCases, verificationOptions, VerificationTag } from './RecordBits';
 import { useRecordEdit, useRecordSender, useRecordStore, useRecordUi } from './record-store';
+import { DOT } from './typography';
 import { enteredDateProblem } from '../../../electron/contract/dates';
 
 const validDate = (value: string) => enteredDateProblem(value, true);
@@ -77,7 +78,7 @@ export function ElectionDetails({ election, index }: { election: ElectionDto; in
     <section className="details rec-details" aria-labelledby="election-details-title" data-testid="election-details">
       <p className="eyebrow">{t('record.utype.election')}</p>
       <h2 id="election-details-title" className="details-title">
-        {kase?.name ?? t('observation.caseFallback')} · {electionTitle(t, date, { ...election, round: null })}
+        {[kase?.name ?? t('observation.caseFallback'), electionTitle(t, date, { ...election, round: null })].join(DOT)}
       </h2>
       <p className="details-norm">
         <VerificationTag value={election.verification} />

@@ -4,6 +4,7 @@ import { useT } from '../i18n/use-t';
 import { electionTypeId, missionTypeId, useFormatDate } from './labels';
 import { sourceLine, useCitations } from './lookups';
 import { SeverityTag, VerificationTag } from './RecordBits';
+import { DOT } from './typography';
 
 interface MissionVerdictProps {
   mission: MissionDto;
@@ -26,7 +27,7 @@ export function MissionVerdict({ mission, election, dimensionById, showElection 
           <>
             <strong className="numeric">{date(election.date)}</strong> <span>{t(electionTypeId(election.type))}</span>
             <span className="rec-dot" aria-hidden="true">
-              ·
+              {DOT}
             </span>
           </>
         ) : null}

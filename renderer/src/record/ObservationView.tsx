@@ -30,6 +30,7 @@ import { useObservationIndex, type ObservationIndex } from './lookups';
 import { CaseChooser, PlainSelect, RecordPageHeader, SeverityTag, useComparedCases } from './RecordBits';
 import { useRecordEdit, useRecordUi } from './record-store';
 import { useWidth } from './use-width';
+import { DASH, DOT, SPACE } from './typography';
 import { enteredDateProblem } from '../../../electron/contract/dates';
 
 const LANE_HEAD = 112;
@@ -334,14 +335,17 @@ function VerdictLine({ election, kase }: { election: ElectionDto | undefined; ka
   return (
     <div className="rec-verdict-line" data-testid="verdict-line" aria-live="polite">
       <p className="rec-verdict-line-title">
-        <strong>{kase?.name}</strong> · {electionTitle(t, date, { ...election, round: null })}
-        {election.label && election.label !== election.type ? <span className="muted"> · {election.label}</span> : null}
+        <strong>{kase?.name}</strong>
+        {DOT}
+        {electionTitle(t, date, { ...election, round: null })}
+        {election.label && election.label !== election.type ? <span className="muted">{DOT + election.label}</span> : null}
       </p>
       {ordered.length === 0 ? <p className="muted">{t('observation.noMissionRecorded')}</p> : null}
       <ul>
         {ordered.map((m) => (
           <li key={m.id}>
-            <strong>{m.organisation}</strong> <span className="muted">{t('observation.missionTypeInLine', { type: t(missionTypeId(m.missionType)) })}</span>{' '}
+            <strong>{m.organisation}</strong> <span className="muted">{t('observation.missionTypeInLine', { type: t(missionTypeId(m.missionType)) })}</span>
+            {SPACE}
             {m.missionType === 'none' ? <span>{m.reason || t('observation.noReasonLower')}</span> : m.verdictQuote ? <q>{firstSentence(m.verdictQuote, 200)}</q> : <span>{firstSentence(m.verdict, 200)}</span>}
           </li>
         ))}
@@ -412,7 +416,7 @@ function FindingsGrid({ index, cases, selectedId, onSelect }: { index: Observati
                   const text = odihr ? (odihr.missionType === 'none' ? t('observation.noMissionColon', { reason: odihr.reason }) : odihr.verdict || odihr.verdictQuote) : '';
                   return (
                     <td key={e.id} title={text || undefined}>
-                      {text ? <span className="rec-clamp rec-clamp-3">{text}</span> : <span className="muted">—</span>}
+                      {text ? <span className="rec-clamp rec-clamp-3">{text}</span> : <span className="muted">{DASH}</span>}
                     </td>
                   );
                 })}
@@ -428,7 +432,7 @@ function FindingsGrid({ index, cases, selectedId, onSelect }: { index: Observati
                       <td key={e.id} data-election-id={e.id}>
                         {found.length === 0 ? (
                           <span className="muted" title={t('observation.notCoded')}>
-                            —
+                            {DASH}
                           </span>
                         ) : (
                           found.map(({ m, f }) => <SeverityTag key={m.id} value={f!.severity} prefix={isOdihr(m) ? undefined : shortOrganisation(m.organisation)} />)
