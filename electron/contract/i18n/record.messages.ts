@@ -80,6 +80,7 @@ export const record = defineMessages({
     none: 'none',
     undo: 'Undo (Ctrl+Z) brings it back.',
     tryAgain: 'Try again',
+    focal: 'focal',
   },
   ru: {
     'ver.verified-external': 'проверено по внешнему источнику',
@@ -159,6 +160,7 @@ export const record = defineMessages({
     none: 'нет',
     undo: 'Отмена (Ctrl+Z) вернёт его.',
     tryAgain: 'Повторить',
+    focal: 'фокусный',
   },
   kk: {
     'ver.verified-external': 'сыртқы дереккөз бойынша тексерілген',
@@ -238,5 +240,6 @@ export const record = defineMessages({
     none: 'жоқ',
     undo: 'Болдырмау (Ctrl+Z) оны қайтарады.',
     tryAgain: 'Қайталау',
+    focal: 'фокустық',
   },
 });

@@ -70,11 +70,30 @@ export function yearOf(date: string | null | undefined): number | null {
 }
 
 /** A date formatter: react-intl's (the interface language) or, outside React, Intl's British English. */
-type DateFormatter = Pick<IntlShape, 'formatDate'>;
+type DateFormatter = Pick<IntlShape, 'formatDate' | 'locale'>;
 
 const ENGLISH_DATES: DateFormatter = {
+  locale: 'en-GB',
   formatDate: (value, options) => new Intl.DateTimeFormat('en-GB', options).format(value as number),
 };
+
+/** CLDR's abbreviated Kazakh months, for an ICU built without Kazakh data. */
+const KAZAKH_MONTHS = ['қаң.', 'ақп.', 'нау.', 'сәу.', 'мам.', 'мау.', 'шіл.', 'там.', 'қыр.', 'қаз.', 'қар.', 'жел.'];
+const hasKazakh = new Map<string, boolean>();
+
+/**
+ * Whether Intl has Kazakh month names. Chromium's ICU (and so Electron's) ships without Kazakh data and writes
+ * "2001 M06 15"; then the dates are written here as CLDR writes them ("2001 ж. 15 мау.").
+ */
+function intlKnowsKazakh(locale: string): boolean {
+  let known = hasKazakh.get(locale);
+  if (known === undefined) {
+    const probe = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 15));
+    known = /[а-яәіңғүұқөһ]/i.test(probe);
+    hasKazakh.set(locale, known);
+  }
+  return known;
+}
 
 /** 2012-01-15 -> "15 Jan 2012" (ru "15 янв. 2012 г."); 2012-01 -> "Jan 2012"; 2012 -> "2012"; other text as it is. */
 export function formatDate(date: string | null | undefined, intl: DateFormatter = ENGLISH_DATES): string {
@@ -85,6 +104,9 @@ export function formatDate(date: string | null | undefined, intl: DateFormatter 
   if (!m) return y!;
   const month = Number(m);
   if (month < 1 || month > 12) return date;
+  if (intl.locale.startsWith('kk') && !intlKnowsKazakh(intl.locale)) {
+    return d ? `${y} ж. ${Number(d)} ${KAZAKH_MONTHS[month - 1]}` : `${y} ж. ${KAZAKH_MONTHS[month - 1]}`;
+  }
   const at = Date.UTC(Number(y), month - 1, d ? Number(d) : 1);
   // UTC both ways: a stored calendar date must not move a day in a time zone west of Greenwich.
   return d
