@@ -3,10 +3,9 @@
  * their catalogue ids, and dates in the interface language.
  */
 import { useCallback } from 'react';
-import { useIntl, type IntlShape } from 'react-intl';
+import { useIntl } from 'react-intl';
 import type {
   ClaimAssessment,
-  ElectionDto,
   ElectionType,
   MembershipStatus,
   MissionDto,
@@ -15,10 +14,11 @@ import type {
   Verification,
 } from '../../../electron/contract/api';
 import { CLAIM_ASSESSMENTS, VERIFICATION_STATUSES } from '../../../electron/contract/api';
-import type { MessageId } from '../../../electron/contract/i18n/catalogue';
-import { formatMessage, type MessageValues } from '../../../electron/contract/i18n/format';
+import { formatMessage } from '../../../electron/contract/i18n/format';
 
-export type Translate = (id: MessageId, values?: MessageValues) => string;
+import { formatDate, type DateFormatter, type Translate } from './dates';
+
+export { electionTitle, formatDate, type Translate } from './dates';
 
 /** The catalogue ids of the contract's codes: `t(verificationId(v))`; TypeScript checks that every code has one. */
 export const verificationId = (v: Verification) => `record.ver.${v}` as const;
@@ -69,61 +69,10 @@ export function yearOf(date: string | null | undefined): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** A date formatter: react-intl's (the interface language) or, outside React, Intl's British English. */
-type DateFormatter = Pick<IntlShape, 'formatDate' | 'locale'>;
-
-const ENGLISH_DATES: DateFormatter = {
-  locale: 'en-GB',
-  formatDate: (value, options) => new Intl.DateTimeFormat('en-GB', options).format(value as number),
-};
-
-/** CLDR's abbreviated Kazakh months, for an ICU built without Kazakh data. */
-const KAZAKH_MONTHS = ['қаң.', 'ақп.', 'нау.', 'сәу.', 'мам.', 'мау.', 'шіл.', 'там.', 'қыр.', 'қаз.', 'қар.', 'жел.'];
-const hasKazakh = new Map<string, boolean>();
-
-/**
- * Whether Intl has Kazakh month names. Chromium's ICU (and so Electron's) ships without Kazakh data and writes
- * "2001 M06 15"; then the dates are written here as CLDR writes them ("2001 ж. 15 мау.").
- */
-function intlKnowsKazakh(locale: string): boolean {
-  let known = hasKazakh.get(locale);
-  if (known === undefined) {
-    const probe = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 15));
-    known = /[а-яәіңғүұқөһ]/i.test(probe);
-    hasKazakh.set(locale, known);
-  }
-  return known;
-}
-
-/** 2012-01-15 -> "15 Jan 2012" (ru "15 янв. 2012 г."); 2012-01 -> "Jan 2012"; 2012 -> "2012"; other text as it is. */
-export function formatDate(date: string | null | undefined, intl: DateFormatter = ENGLISH_DATES): string {
-  if (!date) return '';
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
-  if (!match) return date;
-  const [, y, m, d] = match;
-  if (!m) return y!;
-  const month = Number(m);
-  if (month < 1 || month > 12) return date;
-  if (intl.locale.startsWith('kk') && !intlKnowsKazakh(intl.locale)) {
-    return d ? `${y} ж. ${Number(d)} ${KAZAKH_MONTHS[month - 1]}` : `${y} ж. ${KAZAKH_MONTHS[month - 1]}`;
-  }
-  const at = Date.UTC(Number(y), month - 1, d ? Number(d) : 1);
-  // UTC both ways: a stored calendar date must not move a day in a time zone west of Greenwich.
-  return d
-    ? intl.formatDate(at, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-    : intl.formatDate(at, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
-
 /** Dates in the interface language: `const date = useFormatDate(); date('2012-01-15')`. */
 export function useFormatDate(): (date: string | null | undefined) => string {
   const intl = useIntl();
-  return useCallback((date: string | null | undefined) => formatDate(date, intl), [intl]);
-}
-
-/** "presidential election 15 Jan 2012, round 2", in the interface language. */
-export function electionTitle(t: Translate, date: (d: string) => string, election: ElectionDto): string {
-  const title = t('record.electionTitle', { type: election.type, date: date(election.date) });
-  return election.round ? t('record.electionTitleRound', { title, round: election.round }) : title;
+  return useCallback((date: string | null | undefined) => formatDate(date, intl as DateFormatter), [intl]);
 }
 
 /** The highest severity among findings (null when nothing is coded). */
