@@ -71,6 +71,7 @@ export default tseslint.config(
       'renderer/src/frameworks/FrameworksView.tsx',
       'renderer/src/exports/{ExportDialog,ExportPreview,QdaDialogs}.tsx',
       'renderer/src/evidence/{CellEvidence,CellLinks,CodeMatrixView,CodePicker,CodebookView,EvidenceViews,ExcerptEditor,IdentityDialogs,ImportProgress,ManualExcerpt,MemoOverview,NavItems,ParticipantsView,RichMsg,SearchView,SourcesView,dialogs,ui}.tsx',
+      'renderer/src/record/{CellClaims,ClaimCard,ClaimDetails,ClaimDialogs,ClaimText,ContextBand,ContextDetails,ContextView,CsvDialog,ElectionDetails,ElectionGlyph,IndicatorDetails,IndicatorsView,MissionVerdict,ObservationView,RecordBits,RecordPages,VerificationDetails,VerificationView}.tsx',
     ],
     plugins: { formatjs },
     rules: {

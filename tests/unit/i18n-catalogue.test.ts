@@ -38,8 +38,12 @@ function literals(elements: MessageFormatElement[]): string {
     .join('');
 }
 
-/** Words that stay in Latin letters in every language: names and format words, not interface words. */
-const LATIN_ALLOWED = /\b(Comparanda|SQLite|OSCE|ODIHR|SCO|REFI-QDA|QDPX|CSV|PDF|DOCX|XLSX|LaTeX|BibTeX|CSL|ISO|OK|URL|README|PostgreSQL|BibLaTeX|Zotero|Markdown|HTML|JPEG|PNG|TIFF|QCA|PRI|inclS|inclN|covS|covU|covN|RoN|DEV|R)\b|\.comparanda\b/g;
+/**
+ * Words that stay in Latin letters in every language: names and format words, not interface words; the keys printed
+ * on keyboards (Ctrl, Enter, Tab); the names of the datasets the indicators come from (Freedom House, V-Dem, Polity).
+ */
+const LATIN_ALLOWED =
+  /\b(Comparanda|SQLite|OSCE|ODIHR|SCO|REFI-QDA|QDPX|CSV|PDF|DOCX|XLSX|LaTeX|BibTeX|CSL|ISO|OK|URL|README|PostgreSQL|BibLaTeX|Zotero|Markdown|HTML|JPEG|PNG|TIFF|QCA|PRI|inclS|inclN|covS|covU|covN|RoN|DEV|R|Ctrl|Enter|Tab|Freedom House|V-Dem|Polity)\b|\.comparanda\b/g;
 
 describe('interface messages', () => {
   const english = catalogue('en');

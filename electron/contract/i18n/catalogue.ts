@@ -5,8 +5,10 @@
 import type { AreaMessages } from './define';
 import type { DisplayLanguage, Language } from './languages';
 import { access } from './access.messages';
+import { claims } from './claims.messages';
 import { codes } from './codes.messages';
 import { common } from './common.messages';
+import { context } from './context.messages';
 import { errors } from './errors.messages';
 import { evidence } from './evidence.messages';
 // `exports` is a reserved name in CommonJS output: the area keeps its id, its constant another name.
@@ -16,21 +18,26 @@ import { frameworks } from './frameworks.messages';
 import { main } from './main.messages';
 import { matrix } from './matrix.messages';
 import { menu } from './menu.messages';
+import { observation } from './observation.messages';
 import { pages } from './pages.messages';
 import { participants } from './participants.messages';
 import { qca } from './qca.messages';
+import { record } from './record.messages';
 import { register } from './register.messages';
 import { safety } from './safety.messages';
 import { search } from './search.messages';
 import { shell } from './shell.messages';
 import { sources } from './sources.messages';
 import { team } from './team.messages';
+import { verification } from './verification.messages';
 import { pseudoMessage } from './pseudo';
 
 const AREAS = {
   access,
+  claims,
   codes,
   common,
+  context,
   errors,
   evidence,
   exports: exportsArea,
@@ -39,15 +46,18 @@ const AREAS = {
   main,
   matrix,
   menu,
+  observation,
   pages,
   participants,
   qca,
+  record,
   register,
   safety,
   search,
   shell,
   sources,
   team,
+  verification,
 } as const;
 
 type Areas = typeof AREAS;

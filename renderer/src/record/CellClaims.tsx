@@ -9,6 +9,7 @@ import { ClaimStatement } from './ClaimText';
 import { claimsOfCell } from './lookups';
 import { AssessmentTag, VerificationTag } from './RecordBits';
 import { useRecord, useRecordStore } from './record-store';
+import { useT } from '../i18n/use-t';
 
 interface CellClaimsProps {
   normId: string;
@@ -17,6 +18,7 @@ interface CellClaimsProps {
 }
 
 export function CellClaims({ normId, caseId, stageId }: CellClaimsProps) {
+  const t = useT();
   const claims = useRecord('claims');
   const record = useRecordStore();
   const [creating, setCreating] = useState(false);
@@ -31,18 +33,18 @@ export function CellClaims({ normId, caseId, stageId }: CellClaimsProps) {
     <section className="details-section rec-cell-claims" aria-labelledby="cell-claims-title" data-testid="cell-claims">
       <div className="section-head">
         <h3 id="cell-claims-title" className="section-heading">
-          Claims ({claims.data ? list.length : '…'})
+          {claims.data ? t('claims.cellTitle', { count: list.length }) : t('claims.cellTitleLoading')}
         </h3>
-        <button type="button" className="button button-small button-icon" aria-label="New claim for this cell" title="New claim for this cell" onClick={() => setCreating(true)}>
+        <button type="button" className="button button-small button-icon" aria-label={t('claims.newForCell')} title={t('claims.newForCell')} onClick={() => setCreating(true)}>
           <PlusIcon />
         </button>
       </div>
       {claims.error ? <p className="field-error">{claims.error.message}</p> : null}
-      {claims.data && list.length === 0 ? <p className="muted small">No double-standards claims about this case at this stage.</p> : null}
+      {claims.data && list.length === 0 ? <p className="muted small">{t('claims.noneInCell')}</p> : null}
       <ul className="rec-cell-claim-list">
         {list.map((c) => (
           <li key={c.id} data-claim-id={c.id}>
-            <button type="button" className="rec-cell-claim" onClick={() => open(c.id)} title="Open the comparison card">
+            <button type="button" className="rec-cell-claim" onClick={() => open(c.id)} title={t('claims.openCard')}>
               <span className="rec-cell-claim-text">
                 <ClaimStatement claim={c} clamp />
               </span>

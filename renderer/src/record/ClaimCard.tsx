@@ -13,11 +13,13 @@ import { CompareVerdictsDialog } from './ClaimDialogs';
 import { ClaimStatement } from './ClaimText';
 import { useClaimSave } from './claim-save';
 import { useOpenExcerpt } from './evidence-link';
-import { ASSESSMENT_LABELS, dateToYear, formatDate, plural } from './labels';
+import { useT } from '../i18n/use-t';
+import { assessmentId, dateToYear, useFormatDate } from './labels';
 import { sourceLine, useCitations, useObservationIndex, type MissionRef } from './lookups';
 import { MissionVerdict } from './MissionVerdict';
-import { AssessmentTag, AutoSelect, useCases, VERIFICATION_OPTIONS, VerificationTag } from './RecordBits';
+import { AssessmentTag, AutoSelect, useCases, verificationOptions, VerificationTag } from './RecordBits';
 import { useRecordStore } from './record-store';
+import { DASH, DOT, parenthesised, SPACE } from './typography';
 
 /** Where a claim sits in the matrix (norm, stage, focal case), in words; null when it is not placed. */
 export function claimPlace(claim: ClaimDto, overview: ProjectOverview | undefined): { norm: string; stage: string; kase: string } | null {
@@ -34,6 +36,8 @@ function byDate(a: MissionRef, b: MissionRef): number {
 }
 
 export function ClaimCard({ claim }: { claim: ClaimDto }) {
+  const t = useT();
+  const date = useFormatDate();
   const { overview } = useProject();
   const { index } = useObservationIndex();
   const { excerptById, sourceById, participantName } = useCitations();
@@ -47,7 +51,7 @@ export function ClaimCard({ claim }: { claim: ClaimDto }) {
   const source = excerpt ? sourceById.get(excerpt.sourceId) : undefined;
   const place = claimPlace(claim, overview);
   const dimension = claim.dimensionId ? index?.dimensionById.get(claim.dimensionId) : undefined;
-  const where = `Claim by ${claim.claimant}`;
+  const where = t('claims.where', { claimant: claim.claimant });
 
   const { focal, comparators, others } = useMemo(() => {
     const refs = claim.missionIds.map((id) => index?.missionById.get(id)).filter((r): r is MissionRef => r !== undefined);
@@ -63,11 +67,11 @@ export function ClaimCard({ claim }: { claim: ClaimDto }) {
   return (
     <article className="rec-card" aria-labelledby="claim-card-title" data-testid="claim-card">
       <header className="rec-card-head">
-        <p className="eyebrow">Claim · comparison card</p>
+        <p className="eyebrow">{t('claims.cardEyebrow')}</p>
         <h3 id="claim-card-title" className="rec-card-title">
           {claim.claimant}
           <span className="rec-card-meta muted">
-            {[claim.claimantRole, claim.date ? formatDate(claim.date) : 'undated', claim.target ? `about ${claim.target}` : ''].filter(Boolean).join(' · ')}
+            {[claim.claimantRole, claim.date ? date(claim.date) : t('claims.undated'), claim.target ? t('claims.about', { target: claim.target }) : ''].filter(Boolean).join(' · ')}
           </span>
         </h3>
         <p className="rec-statement">
@@ -77,65 +81,77 @@ export function ClaimCard({ claim }: { claim: ClaimDto }) {
           <p className="rec-cite" data-testid="claim-excerpt">
             {excerpt.text.trim() !== claim.statement.trim() ? (
               <>
-                <span className="rec-kind">{excerpt.textKind === 'quote' ? 'excerpt' : 'excerpt, paraphrase'}</span>{' '}
-                {excerpt.textKind === 'quote' ? `“${excerpt.text}”` : excerpt.text}{' '}
+                <span className="rec-kind">{excerpt.textKind === 'quote' ? t('claims.excerpt') : t('claims.excerptParaphrase')}</span>{' '}
+                {excerpt.textKind === 'quote' ? t('record.quoted', { text: excerpt.text }) : excerpt.text}{' '}
               </>
             ) : null}
             <span className="muted">
-              — {source ? sourceLine(source) : 'unknown source'}
-              {excerpt.locator ? `, ${excerpt.locator}` : ''}
-              {excerpt.speaker ? ` · speaker: ${excerpt.speaker}` : ''}
-              {excerpt.participantId ? ` · interviewee ${participantName.get(excerpt.participantId) ?? ''}`.trimEnd() : ''}
-            </span>{' '}
+              {t('claims.citeSource', { source: source ? sourceLine(source) : t('claims.unknownSource') })}
+              {excerpt.locator ? t('claims.citeLocator', { locator: excerpt.locator }) : ''}
+              {excerpt.speaker ? t('claims.citeSpeaker', { speaker: excerpt.speaker }) : ''}
+              {excerpt.participantId ? t('claims.citeInterviewee', { name: participantName.get(excerpt.participantId) ?? '' }).trimEnd() : ''}
+            </span>
+            {SPACE}
             <button type="button" className="rec-link" onClick={() => openExcerpt(excerpt.id)}>
-              open in its source
+              {t('claims.openInSource')}
             </button>
           </p>
         ) : (
-          <p className="rec-cite muted">No excerpt linked: the claim has no citation yet (set one in the claim’s details).</p>
+          <p className="rec-cite muted">{t('claims.noExcerpt')}</p>
         )}
         <p className="rec-card-place">
           {place ? (
             <>
-              <span className="muted">In the matrix:</span> {place.norm} · {place.stage} · {place.kase}{' '}
+              <span className="muted">{t('claims.inMatrixColon')}</span> {[place.norm, place.stage, place.kase].join(DOT)}
+              {SPACE}
               <button
                 type="button"
                 className="button button-small"
                 onClick={() => record.navigate({ kind: 'cell', normId: claim.normId!, stageId: claim.stageId!, caseId: claim.focalCaseId! })}
               >
-                Show in matrix
+                {t('claims.showInMatrix')}
               </button>
             </>
           ) : (
-            <span className="muted">Not placed in the matrix (choose a norm, a stage and the focal case in the claim’s details).</span>
+            <span className="muted">{t('claims.notPlaced')}</span>
           )}
           <span className="rec-dot" aria-hidden="true">
-            ·
+            {DOT}
           </span>
-          <span className="muted">Dimension:</span> {dimension ? dimension.label : null}
-          {claim.dimensionNote ? <span className="muted">{dimension ? ` (${claim.dimensionNote})` : claim.dimensionNote}</span> : dimension ? null : <span className="muted">—</span>}
+          <span className="muted">{t('claims.dimensionColon')}</span> {dimension ? dimension.label : null}
+          {claim.dimensionNote ? (
+            <span className="muted">{dimension ? SPACE + parenthesised(claim.dimensionNote) : claim.dimensionNote}</span>
+          ) : dimension ? null : (
+            <span className="muted">{DASH}</span>
+          )}
         </p>
       </header>
 
-      <section className="rec-compare" aria-label="Verdicts compared" data-testid="verdicts-compared">
+      <section className="rec-compare" aria-label={t('claims.verdictsCompared')} data-testid="verdicts-compared">
         <div className="rec-compare-col" data-side="focal" data-testid="focal-verdicts" aria-labelledby="focal-verdicts-title">
           <h4 id="focal-verdicts-title" className="rec-col-title">
-            {focalCase?.name ?? 'Focal case'} <span className="rec-role">focal</span>
-            <span className="muted"> · {plural(focal.length, 'verdict')}</span>
+            {focalCase?.name ?? t('claims.focalCase')} <span className="rec-role">{t('claims.roleFocal')}</span>
+            <span className="muted">
+              {DOT}
+              {t('record.verdictsCount', { count: focal.length })}
+            </span>
           </h4>
-          {focal.length === 0 ? <p className="muted rec-sub">No verdict of the focal case is compared yet.</p> : null}
+          {focal.length === 0 ? <p className="muted rec-sub">{t('claims.noFocalVerdict')}</p> : null}
           {focal.map((r) => (
             <MissionVerdict key={r.mission.id} mission={r.mission} election={r.election} dimensionById={index?.dimensionById ?? new Map()} />
           ))}
         </div>
         {comparators.length > 0 ? (
           comparators.map(({ caseId, refs }) => (
-            <div key={caseId} className="rec-compare-col" data-side="comparator" data-testid="comparator-verdicts" aria-label={`${byId.get(caseId)?.name ?? 'Comparator'} verdicts`}>
+            <div key={caseId} className="rec-compare-col" data-side="comparator" data-testid="comparator-verdicts" aria-label={t('claims.comparatorVerdicts', { kase: byId.get(caseId)?.name ?? t('claims.comparator') })}>
               <h4 className="rec-col-title">
-                {byId.get(caseId)?.name ?? 'Comparator'} <span className="rec-role">comparator</span>
-                <span className="muted"> · {plural(refs.length, 'verdict')}</span>
+                {byId.get(caseId)?.name ?? t('claims.comparator')} <span className="rec-role">{t('claims.roleComparator')}</span>
+                <span className="muted">
+                  {DOT}
+                  {t('record.verdictsCount', { count: refs.length })}
+                </span>
               </h4>
-              {refs.length === 0 ? <p className="muted rec-sub">No verdict of this case is compared yet.</p> : null}
+              {refs.length === 0 ? <p className="muted rec-sub">{t('claims.noCaseVerdict')}</p> : null}
               {refs.map((r) => (
                 <MissionVerdict key={r.mission.id} mission={r.mission} election={r.election} dimensionById={index?.dimensionById ?? new Map()} />
               ))}
@@ -144,19 +160,17 @@ export function ClaimCard({ claim }: { claim: ClaimDto }) {
         ) : (
           <div className="rec-compare-col" data-side="comparator" data-testid="comparator-verdicts">
             <h4 className="rec-col-title">
-              {claim.comparatorNote || 'No comparator named'} <span className="rec-role">comparator</span>
+              {claim.comparatorNote || t('claims.noComparatorNamed')} <span className="rec-role">{t('claims.roleComparator')}</span>
             </h4>
             <p className="muted rec-sub">
-              {claim.comparatorNote
-                ? 'Not a case of this project: its observers’ verdicts are not in the record, so the claim cannot be tested against them here.'
-                : 'The claim names no comparator case.'}
+              {claim.comparatorNote ? t('claims.comparatorOutside') : t('claims.noComparatorCase')}
             </p>
           </div>
         )}
       </section>
       {others.length > 0 ? (
-        <section className="rec-compare-others" aria-label="Other verdicts compared">
-          <h4 className="rec-col-title">Other verdicts compared</h4>
+        <section className="rec-compare-others" aria-label={t('claims.otherVerdicts')}>
+          <h4 className="rec-col-title">{t('claims.otherVerdicts')}</h4>
           {others.map((r) => (
             <MissionVerdict key={r.mission.id} mission={r.mission} election={r.election} dimensionById={index?.dimensionById ?? new Map()} />
           ))}
@@ -164,54 +178,54 @@ export function ClaimCard({ claim }: { claim: ClaimDto }) {
       ) : null}
       <p className="rec-card-actions">
         <button type="button" className="button button-small" onClick={() => setComparing(true)}>
-          Compare more verdicts…
+          {t('claims.compareMore')}
         </button>
-        <span className="muted small">{plural(claim.missionIds.length, 'verdict')} compared</span>
+        <span className="muted small">{t('claims.verdictsComparedCount', { count: claim.missionIds.length })}</span>
       </p>
 
-      <section className="rec-judgement" aria-label="The researcher’s test">
+      <section className="rec-judgement" aria-label={t('claims.researcherTest')}>
         <div className="rec-judgement-col">
           <div className="rec-judgement-head">
             <AutoSelect
-              label="Assessment"
+              label={t('claims.assessment')}
               saveKey={`claim:${claim.id}:assessment`}
               where={where}
               value={claim.assessment}
-              options={CLAIM_ASSESSMENTS.map((a) => ({ value: a, label: ASSESSMENT_LABELS[a] }))}
+              options={CLAIM_ASSESSMENTS.map((a) => ({ value: a, label: t(assessmentId(a)) }))}
               send={(assessment) => save({ assessment })}
             />
             <AssessmentTag value={claim.assessment} />
           </div>
           <AutoTextArea
-            label="Reasoning"
+            label={t('claims.reasoning')}
             saveKey={`claim:${claim.id}:reasoning`}
             where={where}
             value={claim.reasoning}
             send={(reasoning) => save({ reasoning })}
             rows={4}
-            placeholder="What the verdicts show for or against the claim…"
+            placeholder={t('claims.reasoningPlaceholder')}
           />
         </div>
         <div className="rec-judgement-col">
           <div className="rec-judgement-head">
             <AutoSelect
-              label="Verification"
+              label={t('observation.verification')}
               saveKey={`claim:${claim.id}:verification`}
               where={where}
               value={claim.verification}
-              options={VERIFICATION_OPTIONS}
+              options={verificationOptions(t)}
               send={(verification) => save({ verification })}
             />
             <VerificationTag value={claim.verification} />
           </div>
           <AutoTextArea
-            label="Verification note"
+            label={t('observation.verificationNote')}
             saveKey={`claim:${claim.id}:verificationNote`}
             where={where}
             value={claim.verificationNote}
             send={(verificationNote) => save({ verificationNote })}
             rows={4}
-            placeholder="Whether the claim was made as recorded, and where that was checked…"
+            placeholder={t('claims.verificationPlaceholder')}
           />
         </div>
       </section>

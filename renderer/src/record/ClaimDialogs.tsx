@@ -5,7 +5,8 @@ import { InlineAlert } from '../ui/InlineAlert';
 import { frameworkOf, orderStages } from '../matrix/matrix-model';
 import { Modal } from '../ui/Modal';
 import { useProject } from '../workbench-context';
-import { dateToYear, ELECTION_TYPE_LABELS, firstSentence, formatDate, MISSION_TYPE_LABELS } from './labels';
+import { useT } from '../i18n/use-t';
+import { dateToYear, electionTypeId, firstSentence, missionTypeId, useFormatDate } from './labels';
 import { useObservationIndex } from './lookups';
 import { useCases } from './RecordBits';
 import { useRecordEdit, useRecordStore, useRecordUi } from './record-store';
@@ -19,6 +20,7 @@ export interface ClaimPlacement {
 }
 
 export function NewClaimDialog({ initial, onClose, onCreated }: { initial?: ClaimPlacement; onClose: () => void; onCreated: (claim: ClaimDto) => void }) {
+  const t = useT();
   const { overview } = useProject();
   const { live } = useCases();
   const { index } = useObservationIndex();
@@ -66,56 +68,56 @@ export function NewClaimDialog({ initial, onClose, onCreated }: { initial?: Clai
     <Modal
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
-      title="New claim"
-      description="Who claimed that the observers judged a comparator more leniently, in their words or paraphrased."
+      title={t('claims.newClaim')}
+      description={t('claims.newClaimHelp')}
       wide
       testId="new-claim-dialog"
     >
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <div className="inline-fields">
           <label className="field">
-            <span className="field-label">Claimant</span>
-            <input className="text-input" value={claimant} onChange={(e) => setClaimant(e.target.value)} placeholder="e.g. Marat Tazhin" autoComplete="off" />
+            <span className="field-label">{t('claims.claimant')}</span>
+            <input className="text-input" value={claimant} onChange={(e) => setClaimant(e.target.value)} placeholder={t('claims.claimantPlaceholder')} autoComplete="off" />
           </label>
           <label className="field">
-            <span className="field-label">Role</span>
-            <input className="text-input" value={role} onChange={(e) => setRole(e.target.value)} placeholder="e.g. Foreign Minister" autoComplete="off" />
+            <span className="field-label">{t('claims.role')}</span>
+            <input className="text-input" value={role} onChange={(e) => setRole(e.target.value)} placeholder={t('claims.rolePlaceholder')} autoComplete="off" />
           </label>
           <label className="field field-short">
-            <span className="field-label">Claimant’s country</span>
+            <span className="field-label">{t('claims.claimantCountry')}</span>
             <select className="native-select" value={claimantCaseId} onChange={(e) => setClaimantCaseId(e.target.value)}>
               {live.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
                 </option>
               ))}
-              <option value="">None of the cases</option>
+              <option value="">{t('claims.noneOfTheCases')}</option>
             </select>
           </label>
           <label className="field field-short">
-            <span className="field-label">Date</span>
-            <input className="text-input" value={date} onChange={(e) => setDate(e.target.value)} placeholder="YYYY-MM-DD" aria-invalid={dateValid ? undefined : true} />
+            <span className="field-label">{t('claims.date')}</span>
+            <input className="text-input" value={date} onChange={(e) => setDate(e.target.value)} placeholder={t('observation.datePlaceholder')} aria-invalid={dateValid ? undefined : true} />
           </label>
         </div>
         {dateError ? <p className="field-error">{dateError}</p> : null}
         <label className="field">
-          <span className="field-label">Statement</span>
+          <span className="field-label">{t('claims.statement')}</span>
           <textarea className="text-area" rows={3} value={statement} onChange={(e) => setStatement(e.target.value)} />
         </label>
         <fieldset className="rec-inline-choices">
-          <legend className="field-label">The statement is</legend>
+          <legend className="field-label">{t('claims.statementIs')}</legend>
           <label className="choice">
             <input type="radio" name="new-claim-kind" checked={kind === 'quote'} onChange={() => setKind('quote')} />
-            <span>a quote (the claimant’s exact words)</span>
+            <span>{t('claims.kindQuoteLong')}</span>
           </label>
           <label className="choice">
             <input type="radio" name="new-claim-kind" checked={kind === 'paraphrase'} onChange={() => setKind('paraphrase')} />
-            <span>a paraphrase</span>
+            <span>{t('claims.kindParaphrase')}</span>
           </label>
         </fieldset>
         <div className="inline-fields">
           <label className="field">
-            <span className="field-label">Focal case</span>
+            <span className="field-label">{t('claims.focalCase')}</span>
             <select className="native-select" value={focalCaseId} onChange={(e) => setFocalCaseId(e.target.value)}>
               {live.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -125,7 +127,7 @@ export function NewClaimDialog({ initial, onClose, onCreated }: { initial?: Clai
             </select>
           </label>
           <fieldset className="field">
-            <legend className="field-label">Comparator cases</legend>
+            <legend className="field-label">{t('claims.comparatorCases')}</legend>
             <div className="rec-inline-checks">
               {live
                 .filter((c) => c.id !== focalCaseId)
@@ -142,13 +144,13 @@ export function NewClaimDialog({ initial, onClose, onCreated }: { initial?: Clai
             </div>
           </fieldset>
           <label className="field">
-            <span className="field-label">Comparator not in the project</span>
-            <input className="text-input" value={comparatorNote} onChange={(e) => setComparatorNote(e.target.value)} placeholder="e.g. POL" />
+            <span className="field-label">{t('claims.comparatorNote')}</span>
+            <input className="text-input" value={comparatorNote} onChange={(e) => setComparatorNote(e.target.value)} placeholder={t('claims.comparatorNotePlaceholder')} />
           </label>
         </div>
         <div className="inline-fields">
           <label className="field">
-            <span className="field-label">Norm</span>
+            <span className="field-label">{t('claims.norm')}</span>
             <select
               className="native-select"
               value={normId}
@@ -157,7 +159,7 @@ export function NewClaimDialog({ initial, onClose, onCreated }: { initial?: Clai
                 setStageId('');
               }}
             >
-              <option value="">none</option>
+              <option value="">{t('record.none')}</option>
               {norms.map((n) => (
                 <option key={n.id} value={n.id}>
                   {n.shortLabel || n.label}
@@ -166,9 +168,9 @@ export function NewClaimDialog({ initial, onClose, onCreated }: { initial?: Clai
             </select>
           </label>
           <label className="field">
-            <span className="field-label">Stage</span>
+            <span className="field-label">{t('claims.stage')}</span>
             <select className="native-select" value={stageId} onChange={(e) => setStageId(e.target.value)} disabled={!normId}>
-              <option value="">none</option>
+              <option value="">{t('record.none')}</option>
               {stages.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.position} {s.label}
@@ -177,9 +179,9 @@ export function NewClaimDialog({ initial, onClose, onCreated }: { initial?: Clai
             </select>
           </label>
           <label className="field">
-            <span className="field-label">Dimension</span>
+            <span className="field-label">{t('observation.dimension')}</span>
             <select className="native-select" value={dimensionId} onChange={(e) => setDimensionId(e.target.value)}>
-              <option value="">none</option>
+              <option value="">{t('record.none')}</option>
               {(index?.dimensions ?? []).map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.label}
@@ -191,10 +193,10 @@ export function NewClaimDialog({ initial, onClose, onCreated }: { initial?: Clai
         {create.error ? <InlineAlert message={create.error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={claimant.trim() === '' || statement.trim() === '' || !dateValid || create.pending}>
-            Add claim
+            {t('claims.addClaim')}
           </button>
         </div>
       </form>
@@ -204,6 +206,8 @@ export function NewClaimDialog({ initial, onClose, onCreated }: { initial?: Clai
 
 /** Ticks the missions whose verdicts the claim compares, election by election, for its focal and comparator cases. */
 export function CompareVerdictsDialog({ claim, onClose }: { claim: ClaimDto; onClose: () => void }) {
+  const t = useT();
+  const date = useFormatDate();
   const { index } = useObservationIndex();
   const { live, byId } = useCases();
   const save = useRecordEdit('claims.save');
@@ -239,38 +243,38 @@ export function CompareVerdictsDialog({ claim, onClose }: { claim: ClaimDto; onC
     <Modal
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
-      title="Compare verdicts"
-      description="Tick the observer missions whose verdicts this claim compares."
+      title={t('claims.compareVerdicts')}
+      description={t('claims.compareVerdictsHelp')}
       wide
       testId="compare-verdicts-dialog"
     >
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <label className="rec-check">
           <input type="checkbox" checked={everyCase} onChange={() => setEveryCase((v) => !v)} />
-          <span>Show the elections of every case, not only the claim’s</span>
+          <span>{t('claims.everyCase')}</span>
         </label>
         <div className="rec-compare-choices">
           {columns.map(({ caseId, elections }) => (
             <fieldset key={caseId} className="rec-compare-choice-col">
-              <legend className="rec-col-title">{byId.get(caseId)?.name ?? 'Case'}</legend>
+              <legend className="rec-col-title">{byId.get(caseId)?.name ?? t('observation.caseFallback')}</legend>
               {elections.length === 0 ? (
                 <div className="rec-empty-column">
-                  <p className="muted small">No election with an observer mission is recorded for this case yet.</p>
+                  <p className="muted small">{t('claims.noElection')}</p>
                   <button type="button" className="button button-small" onClick={() => setAddingFor(caseId)}>
-                    Record an election…
+                    {t('claims.recordElection')}
                   </button>
                 </div>
               ) : null}
               {elections.map((e) => (
                 <div key={e.id} className="rec-choice-election">
                   <p className="rec-choice-election-title">
-                    <span className="numeric">{formatDate(e.date)}</span> {ELECTION_TYPE_LABELS[e.type]}
+                    <span className="numeric">{date(e.date)}</span> {t(electionTypeId(e.type))}
                   </p>
                   {e.missions.map((m) => (
                     <label key={m.id} className="rec-check rec-check-mission">
                       <input type="checkbox" checked={chosen.includes(m.id)} onChange={() => toggle(m.id)} />
                       <span>
-                        <strong>{m.organisation}</strong> <span className="muted">{MISSION_TYPE_LABELS[m.missionType]}</span>
+                        <strong>{m.organisation}</strong> <span className="muted">{t(missionTypeId(m.missionType))}</span>
                         {m.verdict || m.reason ? <span className="rec-sub muted">{firstSentence(m.verdict || m.reason, 110)}</span> : null}
                       </span>
                     </label>
@@ -294,12 +298,12 @@ export function CompareVerdictsDialog({ claim, onClose }: { claim: ClaimDto; onC
           />
         ) : null}
         <div className="dialog-actions">
-          <span className="muted small rec-grow">{chosen.length} chosen</span>
+          <span className="muted small rec-grow">{t('claims.chosenCount', { count: chosen.length })}</span>
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={save.pending}>
-            Save the comparison
+            {t('claims.saveComparison')}
           </button>
         </div>
       </form>

@@ -8,9 +8,11 @@ import type { CaseDto, CellDto } from '../../../electron/contract/api';
 import { ChevronIcon } from '../ui/icons';
 import { useProject } from '../workbench-context';
 import { bearings, formatPeriod, membershipPeriod, normPeriod, type Period } from './context-model';
-import { MEMBERSHIP_LABELS } from './labels';
+import { useT } from '../i18n/use-t';
+import { membershipId } from './labels';
 import { VerificationTag } from './RecordBits';
 import { useRecord, useRecordStore } from './record-store';
+import { DOT, parenthesised, SPACE } from './typography';
 
 interface ContextBandProps {
   /** The cases the matrix shows. */
@@ -23,6 +25,7 @@ interface ContextBandProps {
 }
 
 export function ContextBand({ cases, normIds, cells, selectedKey }: ContextBandProps) {
+  const t = useT();
   const context = useRecord('context');
   const record = useRecordStore();
   const { overview } = useProject();
@@ -40,12 +43,12 @@ export function ContextBand({ cases, normIds, cells, selectedKey }: ContextBandP
     let periodWhy: string;
     if (selected && (selected.periodFrom !== null || selected.periodTo !== null)) {
       period = { from: selected.periodFrom, to: selected.periodTo };
-      periodWhy = `the period of ${selectedCase?.name ?? 'the cell'} · ${stageLabel ?? 'the stage'}`;
+      periodWhy = t('context.periodOfCell', { kase: selectedCase?.name ?? t('context.theCell'), stage: stageLabel ?? t('context.theStage') });
     } else {
       const froms = inView.map((c) => c.periodFrom).filter((y): y is number => y !== null);
       const tos = inView.map((c) => c.periodTo ?? c.periodFrom).filter((y): y is number => y !== null);
       period = { from: froms.length > 0 ? Math.min(...froms) : null, to: tos.length > 0 ? Math.max(...tos) : null };
-      periodWhy = selectedKey ? `the selected cell has no period: that of the cells in view` : 'the period of the cells in view';
+      periodWhy = selectedKey ? t('context.selectedNoPeriod') : t('context.periodInView');
     }
     // With a selected cell, its links (and its case's memberships) count; otherwise every cell and case in view.
     const scopeCells = selectedKey ? (selected ? [selected] : []) : inView;
@@ -54,19 +57,19 @@ export function ContextBand({ cases, normIds, cells, selectedKey }: ContextBandP
     const orgName = new Map(context.data.organisations.map((o) => [o.id, o.name]));
     const instrument = new Map(context.data.instruments.map((i) => [i.id, i]));
     return { period, periodWhy, list, orgName, instrument, selectedCase, selNorm };
-  }, [context.data, cells, cases, normIds, selectedKey, overview]);
+  }, [context.data, cells, cases, normIds, selectedKey, overview, t]);
 
   if (context.error) {
     return (
-      <section className="rec-band" aria-label="Regional context" data-testid="context-band">
+      <section className="rec-band" aria-label={t('record.page.context')} data-testid="context-band">
         <p className="field-error">{context.error.message}</p>
       </section>
     );
   }
   if (!model) {
     return (
-      <section className="rec-band" aria-label="Regional context" data-testid="context-band">
-        <p className="muted">Regional context: loading…</p>
+      <section className="rec-band" aria-label={t('record.page.context')} data-testid="context-band">
+        <p className="muted">{t('context.bandLoading')}</p>
       </section>
     );
   }
@@ -79,24 +82,31 @@ export function ContextBand({ cases, normIds, cells, selectedKey }: ContextBandP
   };
 
   return (
-    <section className={`rec-band${open ? ' is-open' : ''}`} aria-label="Regional context" data-testid="context-band">
+    <section className={`rec-band${open ? ' is-open' : ''}`} aria-label={t('record.page.context')} data-testid="context-band">
       <div className="rec-band-line">
         <button type="button" className="rec-band-toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="context-band-toggle">
           <ChevronIcon />
-          <span className="rec-band-title">Regional context</span>
-          <span className="rec-band-period numeric">{formatPeriod(model.period)}</span>
+          <span className="rec-band-title">{t('record.page.context')}</span>
+          <span className="rec-band-period numeric">{formatPeriod(model.period, t)}</span>
         </button>
         <span className="rec-band-summary" title={summary.join(' · ')}>
           {model.list.length === 0 ? (
-            <span className="muted">No regional norm bears on {model.selectedCase ? model.selectedCase.name : 'these cases'} in this period (by membership or a link to {model.selectedCase ? 'this cell' : 'these cells'}).</span>
+            <span className="muted">{model.selectedCase ? t('context.noneBearsCase', { kase: model.selectedCase.name }) : t('context.noneBears')}</span>
           ) : (
             model.list.map((b, i) => (
               <span key={b.norm.id} className="rec-band-item" data-norm={b.norm.label}>
-                {i > 0 ? <span className="rec-dot" aria-hidden="true"> · </span> : null}
+                {i > 0 ? (
+                  <span className="rec-dot" aria-hidden="true">
+                    {DOT}
+                  </span>
+                ) : null}
                 {b.norm.label}
                 <span className="muted">
-                  {' '}
-                  ({[b.norm.organisationId ? model.orgName.get(b.norm.organisationId) : null, b.linkedCells.length > 0 ? 'linked' : null].filter(Boolean).join(', ') || 'regional'})
+                  {SPACE}
+                  {parenthesised(
+                    [b.norm.organisationId ? model.orgName.get(b.norm.organisationId) : null, b.linkedCells.length > 0 ? t('context.linked') : null].filter(Boolean).join(', ') ||
+                      t('context.regional'),
+                  )}
                 </span>
               </span>
             ))
@@ -106,8 +116,7 @@ export function ContextBand({ cases, normIds, cells, selectedKey }: ContextBandP
       {open ? (
         <div className="rec-band-details">
           <p className="muted small">
-            Period: {formatPeriod(model.period)} ({model.periodWhy}). A norm bears on a case through a membership of its organisation overlapping the period, or
-            through a link to {model.selectedCase ? 'the selected cell' : 'a cell in view'}.
+            {t(model.selectedCase ? 'context.bandExplainCell' : 'context.bandExplain', { period: formatPeriod(model.period, t), why: model.periodWhy })}
           </p>
           <ul>
             {model.list.map((b) => (
@@ -115,43 +124,52 @@ export function ContextBand({ cases, normIds, cells, selectedKey }: ContextBandP
                 <p>
                   <button type="button" className="rec-link" onClick={() => openNorm(b.norm.id)}>
                     {b.norm.label}
-                  </button>{' '}
+                  </button>
+                  {SPACE}
                   <span className="muted">
-                    {[b.norm.organisationId ? model.orgName.get(b.norm.organisationId) : '', formatPeriod(normPeriod(b.norm)), b.norm.entrepreneurs ? `entrepreneurs: ${b.norm.entrepreneurs}` : '']
+                    {[b.norm.organisationId ? model.orgName.get(b.norm.organisationId) : '', formatPeriod(normPeriod(b.norm), t), b.norm.entrepreneurs ? t('context.entrepreneurs', { names: b.norm.entrepreneurs }) : '']
                       .filter(Boolean)
-                      .join(' · ')}
-                  </span>{' '}
+                      .join(DOT)}
+                  </span>
+                  {SPACE}
                   {b.norm.verification !== 'verified-external' ? <VerificationTag value={b.norm.verification} /> : null}
                 </p>
                 <p className="small">
                   {b.linkedCells.length > 0 ? (
                     <span>
-                      Linked to{' '}
-                      {b.linkedCells
-                        .map((c) => `${caseName(c.caseId)} · ${overview?.frameworks.flatMap((f) => f.stages).find((s) => s.id === c.stageId)?.label ?? 'stage'}`)
-                        .join('; ')}
-                      .{' '}
+                      {t('context.linkedTo', {
+                        cells: b.linkedCells
+                          .map((c) => `${caseName(c.caseId)} · ${overview?.frameworks.flatMap((f) => f.stages).find((s) => s.id === c.stageId)?.label ?? t('context.stageFallback')}`)
+                          .join('; '),
+                      })}
+                      {SPACE}
                     </span>
                   ) : null}
                   {b.memberships.length > 0 ? (
                     <span>
-                      Through{' '}
-                      {b.memberships
-                        .map((m) => `${caseName(m.caseId)} (${MEMBERSHIP_LABELS[m.status]} ${formatPeriod(membershipPeriod(m))}${m.verification !== 'verified-external' ? ', unverified' : ''})`)
-                        .join('; ')}
-                      .
+                      {t('context.through', {
+                        memberships: b.memberships
+                          .map((m) =>
+                            t(m.verification !== 'verified-external' ? 'context.throughOneUnverified' : 'context.throughOne', {
+                              kase: caseName(m.caseId),
+                              status: t(membershipId(m.status)),
+                              period: formatPeriod(membershipPeriod(m), t),
+                            }),
+                          )
+                          .join('; '),
+                      })}
                     </span>
                   ) : null}
                   {b.norm.instrumentIds.length > 0 ? (
                     <span className="muted">
-                      {' '}
-                      Instruments:{' '}
-                      {b.norm.instrumentIds
-                        .map((id) => model.instrument.get(id))
-                        .filter((i) => i !== undefined)
-                        .map((i) => `${i.title}${i.date ? ` (${i.date.slice(0, 4)})` : ''}`)
-                        .join('; ')}
-                      .
+                      {SPACE}
+                      {t('context.instrumentsList', {
+                        list: b.norm.instrumentIds
+                          .map((id) => model.instrument.get(id))
+                          .filter((i) => i !== undefined)
+                          .map((i) => `${i.title}${i.date ? ` (${i.date.slice(0, 4)})` : ''}`)
+                          .join('; '),
+                      })}
                     </span>
                   ) : null}
                 </p>
@@ -160,7 +178,7 @@ export function ContextBand({ cases, normIds, cells, selectedKey }: ContextBandP
           </ul>
           <p>
             <button type="button" className="button button-small" onClick={() => record.navigate({ kind: 'page', page: 'context' })}>
-              Open the regional context
+              {t('context.openContext')}
             </button>
           </p>
         </div>

@@ -4,18 +4,23 @@ import type { ApiInput, MembershipStatus, RegionalContextDto, Verification } fro
 import { MEMBERSHIP_STATUSES } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
 import { api } from '../api';
-import { AutoTextArea, AutoTextField, requireText, useAutoSave } from '../ui/fields';
+import { AutoTextArea, AutoTextField, useAutoSave } from '../ui/fields';
+import { formatMessage } from '../../../electron/contract/i18n/format';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import { currentLanguage } from '../i18n/current';
+import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
 import { cellKey, frameworkOf, orderStages } from '../matrix/matrix-model';
 import { useProject, useServices } from '../workbench-context';
 import { cellName, useCellsById } from './ContextView';
-import { MEMBERSHIP_LABELS } from './labels';
+import { membershipId } from './labels';
 import { sourceLine, useCitations } from './lookups';
-import { AutoSelect, useCases, VERIFICATION_OPTIONS, VerificationTag } from './RecordBits';
+import { AutoSelect, mustFill, useCases, verificationOptions, VerificationTag } from './RecordBits';
 import { useRecordEdit, useRecordSender, useRecordStore, useRecordUi, type ContextSelection } from './record-store';
 import { enteredDateProblem } from '../../../electron/contract/dates';
+import { parenthesised, SPACE } from './typography';
 
-const validYear = (t: string) => (t.trim() === '' || /^-?\d{1,4}$/.test(t.trim()) ? null : 'A year, e.g. 2002, or empty.');
+const validYear = (text: string) => (text.trim() === '' || /^-?\d{1,4}$/.test(text.trim()) ? null : formatMessage(currentLanguage(), 'context.yearProblem'));
 const validDate = (t: string) => enteredDateProblem(t);
 const yearOrNull = (t: string) => (t.trim() === '' ? null : Number(t.trim()));
 
@@ -40,27 +45,34 @@ export function ContextDetails({ selection, context }: { selection: NonNullable<
   }
 }
 
+/** A save that finds its record gone (removed meanwhile, or undone) says so in the interface language. */
+function gone(id: MessageId): ApiError {
+  return new ApiError('NOT_FOUND', formatMessage(currentLanguage(), id));
+}
+
 function useLatest() {
   const store = useRecordStore();
   return () => {
     const data = store.slot('context').data;
-    if (!data) throw new ApiError('NOT_FOUND', 'The regional context is not loaded. Reload and try again.');
+    if (!data) throw gone('context.notLoaded');
     return data;
   };
 }
 
 function RemoveButton({ label, onRemove, pending }: { label: string; onRemove: () => void; pending: boolean }) {
+  const t = useT();
   return (
     <div className="rec-danger-zone">
       <button type="button" className="button button-small" disabled={pending} onClick={onRemove}>
         {label}
       </button>
-      <span className="muted small"> Undo (Ctrl+Z) brings it back.</span>
+      <span className="muted small"> {t('record.undo')}</span>
     </div>
   );
 }
 
 function OrganisationEditor({ id, context }: { id: string; context: RegionalContextDto }) {
+  const t = useT();
   const org = context.organisations.find((o) => o.id === id)!;
   const latest = useLatest();
   const sender = useRecordSender();
@@ -68,31 +80,32 @@ function OrganisationEditor({ id, context }: { id: string; context: RegionalCont
   const remove = useRecordEdit('organisations.remove');
   const save = (patch: Partial<ApiInput<'organisations.save'>>) => {
     const cur = latest().organisations.find((o) => o.id === id);
-    if (!cur) return Promise.reject(new ApiError('NOT_FOUND', 'That organisation no longer exists.'));
+    if (!cur) return Promise.reject(gone('context.orgGone'));
     return sender('organisations.save', { id, name: cur.name, ...patch });
   };
   const where = org.name;
   return (
     <section className="details rec-details" aria-labelledby="org-details-title" data-testid="organisation-details">
-      <p className="eyebrow">Organisation</p>
+      <p className="eyebrow">{t('observation.organisation')}</p>
       <h2 id="org-details-title" className="details-title">
         {org.name}
       </h2>
       <div className="form-stack">
-        <AutoTextField label="Name" saveKey={`org:${id}:name`} where={where} value={org.name} validate={requireText('The name')} send={(name) => save({ name })} />
-        <AutoTextField label="Full name" saveKey={`org:${id}:fullName`} where={where} value={org.fullName} send={(fullName) => save({ fullName })} />
-        <AutoTextArea label="Description" saveKey={`org:${id}:description`} where={where} value={org.description} send={(description) => save({ description })} rows={4} />
+        <AutoTextField label={t('context.name')} saveKey={`org:${id}:name`} where={where} value={org.name} validate={mustFill(t('context.nameEmpty'))} send={(name) => save({ name })} />
+        <AutoTextField label={t('context.fullName')} saveKey={`org:${id}:fullName`} where={where} value={org.fullName} send={(fullName) => save({ fullName })} />
+        <AutoTextArea label={t('context.description')} saveKey={`org:${id}:description`} where={where} value={org.description} send={(description) => save({ description })} rows={4} />
       </div>
       <p className="muted small rec-details-heading">
-        {context.memberships.filter((m) => m.organisationId === id).length} memberships · {context.regionalNorms.filter((n) => n.organisationId === id).length} regional norms
+        {t('context.orgCounts', { memberships: context.memberships.filter((m) => m.organisationId === id).length, norms: context.regionalNorms.filter((n) => n.organisationId === id).length })}
       </p>
-      <RemoveButton label="Remove organisation" pending={remove.pending} onRemove={() => void remove.run({ id }).then((d) => d !== undefined && setUi({ context: null }))} />
+      <RemoveButton label={t('context.removeOrganisation')} pending={remove.pending} onRemove={() => void remove.run({ id }).then((d) => d !== undefined && setUi({ context: null }))} />
       {remove.error ? <InlineAlert message={remove.error.message} /> : null}
     </section>
   );
 }
 
 function RegionalNormEditor({ id, context }: { id: string; context: RegionalContextDto }) {
+  const t = useT();
   const norm = context.regionalNorms.find((n) => n.id === id)!;
   const latest = useLatest();
   const sender = useRecordSender();
@@ -104,14 +117,14 @@ function RegionalNormEditor({ id, context }: { id: string; context: RegionalCont
   const key = (f: string) => `rnorm:${id}:${f}`;
   const save = (patch: Partial<ApiInput<'regionalNorms.save'>>) => {
     const cur = latest().regionalNorms.find((n) => n.id === id);
-    if (!cur) return Promise.reject(new ApiError('NOT_FOUND', 'That regional norm no longer exists.'));
+    if (!cur) return Promise.reject(gone('context.normGone'));
     return sender('regionalNorms.save', { id, label: cur.label, ...patch });
   };
   const instruments = useAutoSave<string[]>({ saveKey: key('instruments'), where, value: norm.instrumentIds, send: (instrumentIds) => save({ instrumentIds }) });
 
   return (
     <section className="details rec-details" aria-labelledby="rn-details-title" data-testid="regional-norm-details">
-      <p className="eyebrow">Regional norm</p>
+      <p className="eyebrow">{t('record.utype.regional-norm')}</p>
       <h2 id="rn-details-title" className="details-title">
         {norm.label}
       </h2>
@@ -119,25 +132,25 @@ function RegionalNormEditor({ id, context }: { id: string; context: RegionalCont
         <VerificationTag value={norm.verification} />
       </p>
       <div className="form-stack">
-        <AutoTextField label="Label" saveKey={key('label')} where={where} value={norm.label} validate={requireText('The label')} send={(label) => save({ label })} />
-        <AutoTextArea label="Description" saveKey={key('description')} where={where} value={norm.description} send={(description) => save({ description })} rows={3} />
+        <AutoTextField label={t('observation.label')} saveKey={key('label')} where={where} value={norm.label} validate={mustFill(t('context.labelEmpty'))} send={(label) => save({ label })} />
+        <AutoTextArea label={t('context.description')} saveKey={key('description')} where={where} value={norm.description} send={(description) => save({ description })} rows={3} />
         <AutoSelect
-          label="Organisation"
+          label={t('observation.organisation')}
           saveKey={key('organisationId')}
           where={where}
           value={norm.organisationId ?? ''}
-          options={[{ value: '', label: 'several / none' }, ...context.organisations.map((o) => ({ value: o.id, label: o.name }))]}
+          options={[{ value: '', label: t('context.severalOrNone') }, ...context.organisations.map((o) => ({ value: o.id, label: o.name }))]}
           send={(v) => save({ organisationId: v || null })}
         />
-        <AutoTextField label="Norm entrepreneurs" saveKey={key('entrepreneurs')} where={where} value={norm.entrepreneurs} placeholder="e.g. Russia; China" send={(entrepreneurs) => save({ entrepreneurs })} />
+        <AutoTextField label={t('context.normEntrepreneurs')} saveKey={key('entrepreneurs')} where={where} value={norm.entrepreneurs} placeholder={t('context.entrepreneursPlaceholder')} send={(entrepreneurs) => save({ entrepreneurs })} />
         <div className="inline-fields">
-          <AutoTextField label="From (year)" saveKey={key('yearFrom')} where={where} value={norm.yearFrom?.toString() ?? ''} validate={validYear} send={(t) => save({ yearFrom: yearOrNull(t) })} />
-          <AutoTextField label="To (year)" saveKey={key('yearTo')} where={where} value={norm.yearTo?.toString() ?? ''} validate={validYear} send={(t) => save({ yearTo: yearOrNull(t) })} />
+          <AutoTextField label={t('context.fromYear')} saveKey={key('yearFrom')} where={where} value={norm.yearFrom?.toString() ?? ''} validate={validYear} send={(v) => save({ yearFrom: yearOrNull(v) })} />
+          <AutoTextField label={t('context.toYear')} saveKey={key('yearTo')} where={where} value={norm.yearTo?.toString() ?? ''} validate={validYear} send={(v) => save({ yearTo: yearOrNull(v) })} />
         </div>
-        <AutoSelect<Verification> label="Verification" saveKey={key('verification')} where={where} value={norm.verification} options={VERIFICATION_OPTIONS} send={(verification) => save({ verification })} />
-        <AutoTextArea label="Verification note" saveKey={key('verificationNote')} where={where} value={norm.verificationNote} send={(verificationNote) => save({ verificationNote })} rows={2} />
+        <AutoSelect<Verification> label={t('observation.verification')} saveKey={key('verification')} where={where} value={norm.verification} options={verificationOptions(t)} send={(verification) => save({ verification })} />
+        <AutoTextArea label={t('observation.verificationNote')} saveKey={key('verificationNote')} where={where} value={norm.verificationNote} send={(verificationNote) => save({ verificationNote })} rows={2} />
         <fieldset className="field">
-          <legend className="field-label">Instruments that carry it</legend>
+          <legend className="field-label">{t('context.carryingInstruments')}</legend>
           {context.instruments.map((i) => {
             const on = instruments.shown.includes(i.id);
             return (
@@ -145,7 +158,7 @@ function RegionalNormEditor({ id, context }: { id: string; context: RegionalCont
                 <input type="checkbox" checked={on} onChange={() => instruments.set(on ? instruments.shown.filter((x) => x !== i.id) : [...instruments.shown, i.id], { immediate: true })} />
                 <span>
                   {i.title}
-                  {i.date ? <span className="muted"> ({i.date.slice(0, 4)})</span> : null}
+                  {i.date ? <span className="muted">{SPACE + parenthesised(i.date.slice(0, 4))}</span> : null}
                 </span>
               </label>
             );
@@ -153,20 +166,20 @@ function RegionalNormEditor({ id, context }: { id: string; context: RegionalCont
         </fieldset>
       </div>
 
-      <h3 className="section-heading rec-details-heading">Cells where contestation draws on it ({norm.cellIds.length})</h3>
+      <h3 className="section-heading rec-details-heading">{t('context.cellsTitle', { count: norm.cellIds.length })}</h3>
       <ul className="rec-linked-cells" data-testid="linked-cells">
         {norm.cellIds.map((cellId) => (
           <li key={cellId}>
-            <span>{cellName(cellsById.get(cellId), overview)}</span>
+            <span>{cellName(cellsById.get(cellId), overview, t)}</span>
             <button type="button" className="button button-small" onClick={() => void save({ cellIds: norm.cellIds.filter((x) => x !== cellId) }).catch(() => undefined)}>
-              Unlink
+              {t('context.unlink')}
             </button>
           </li>
         ))}
       </ul>
       <LinkCell onLink={(cellId) => save({ cellIds: [...norm.cellIds.filter((x) => x !== cellId), cellId] })} />
 
-      <RemoveButton label="Remove regional norm" pending={remove.pending} onRemove={() => void remove.run({ id }).then((d) => d !== undefined && setUi({ context: null }))} />
+      <RemoveButton label={t('context.removeNorm')} pending={remove.pending} onRemove={() => void remove.run({ id }).then((d) => d !== undefined && setUi({ context: null }))} />
       {remove.error ? <InlineAlert message={remove.error.message} /> : null}
     </section>
   );
@@ -174,6 +187,7 @@ function RegionalNormEditor({ id, context }: { id: string; context: RegionalCont
 
 /** Picks a matrix cell (case, norm, stage) to link; an empty cell is created first (links need a cell). */
 function LinkCell({ onLink }: { onLink: (cellId: string) => Promise<unknown> }) {
+  const t = useT();
   const { overview, cells } = useProject();
   const { store } = useServices();
   const { live } = useCases();
@@ -206,9 +220,9 @@ function LinkCell({ onLink }: { onLink: (cellId: string) => Promise<unknown> }) 
 
   return (
     <div className="rec-link-cell">
-      <p className="field-label">Link to a cell</p>
+      <p className="field-label">{t('context.linkToCell')}</p>
       <div className="inline-fields">
-        <select className="native-select" aria-label="Case" value={caseId} onChange={(e) => setCaseId(e.target.value)}>
+        <select className="native-select" aria-label={t('observation.case')} value={caseId} onChange={(e) => setCaseId(e.target.value)}>
           {live.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -217,7 +231,7 @@ function LinkCell({ onLink }: { onLink: (cellId: string) => Promise<unknown> }) 
         </select>
         <select
           className="native-select"
-          aria-label="Norm"
+          aria-label={t('claims.norm')}
           value={normId}
           onChange={(e) => {
             setNormId(e.target.value);
@@ -230,7 +244,7 @@ function LinkCell({ onLink }: { onLink: (cellId: string) => Promise<unknown> }) 
             </option>
           ))}
         </select>
-        <select className="native-select" aria-label="Stage" value={stage?.id ?? ''} onChange={(e) => setStageId(e.target.value)}>
+        <select className="native-select" aria-label={t('claims.stage')} value={stage?.id ?? ''} onChange={(e) => setStageId(e.target.value)}>
           {stages.map((s) => (
             <option key={s.id} value={s.id}>
               {s.position} {s.label}
@@ -238,7 +252,7 @@ function LinkCell({ onLink }: { onLink: (cellId: string) => Promise<unknown> }) 
           ))}
         </select>
         <button type="button" className="button button-small" disabled={busy || !stage} onClick={() => void link()}>
-          Link
+          {t('context.link')}
         </button>
       </div>
       {error ? <p className="field-error">{error}</p> : null}
@@ -247,6 +261,7 @@ function LinkCell({ onLink }: { onLink: (cellId: string) => Promise<unknown> }) 
 }
 
 function InstrumentEditor({ id, context }: { id: string; context: RegionalContextDto }) {
+  const t = useT();
   const inst = context.instruments.find((i) => i.id === id)!;
   const latest = useLatest();
   const sender = useRecordSender();
@@ -257,48 +272,49 @@ function InstrumentEditor({ id, context }: { id: string; context: RegionalContex
   const key = (f: string) => `instrument:${id}:${f}`;
   const save = (patch: Partial<ApiInput<'instruments.save'>>) => {
     const cur = latest().instruments.find((i) => i.id === id);
-    if (!cur) return Promise.reject(new ApiError('NOT_FOUND', 'That instrument no longer exists.'));
+    if (!cur) return Promise.reject(gone('context.instrumentGone'));
     return sender('instruments.save', { id, title: cur.title, ...patch });
   };
   const sources = [...sourceById.values()].sort((a, b) => a.title.localeCompare(b.title));
   return (
     <section className="details rec-details" aria-labelledby="inst-details-title" data-testid="instrument-details">
-      <p className="eyebrow">Instrument</p>
+      <p className="eyebrow">{t('record.utype.instrument')}</p>
       <h2 id="inst-details-title" className="details-title">
         {inst.title}
       </h2>
       <div className="form-stack">
-        <AutoTextField label="Title" saveKey={key('title')} where={where} value={inst.title} validate={requireText('The title')} send={(title) => save({ title })} />
+        <AutoTextField label={t('context.title')} saveKey={key('title')} where={where} value={inst.title} validate={mustFill(t('context.titleEmpty'))} send={(title) => save({ title })} />
         <div className="inline-fields">
           <AutoSelect
-            label="Organisation"
+            label={t('observation.organisation')}
             saveKey={key('organisationId')}
             where={where}
             value={inst.organisationId ?? ''}
-            options={[{ value: '', label: 'none' }, ...context.organisations.map((o) => ({ value: o.id, label: o.name }))]}
+            options={[{ value: '', label: t('record.none') }, ...context.organisations.map((o) => ({ value: o.id, label: o.name }))]}
             send={(v) => save({ organisationId: v || null })}
           />
-          <AutoTextField label="Date" saveKey={key('date')} where={where} value={inst.date ?? ''} validate={validDate} send={(t) => save({ date: t.trim() || null })} />
+          <AutoTextField label={t('observation.date')} saveKey={key('date')} where={where} value={inst.date ?? ''} validate={validDate} send={(v) => save({ date: v.trim() || null })} />
         </div>
-        <AutoTextArea label="Description" saveKey={key('description')} where={where} value={inst.description} send={(description) => save({ description })} rows={3} />
+        <AutoTextArea label={t('context.description')} saveKey={key('description')} where={where} value={inst.description} send={(description) => save({ description })} rows={3} />
         <AutoSelect
-          label="Source"
+          label={t('context.source')}
           saveKey={key('sourceId')}
           where={where}
           value={inst.sourceId ?? ''}
-          options={[{ value: '', label: 'none' }, ...sources.map((s) => ({ value: s.id, label: sourceLine(s).slice(0, 90) }))]}
+          options={[{ value: '', label: t('record.none') }, ...sources.map((s) => ({ value: s.id, label: sourceLine(s).slice(0, 90) }))]}
           send={(v) => save({ sourceId: v || null })}
         />
-        <AutoSelect<Verification> label="Verification" saveKey={key('verification')} where={where} value={inst.verification} options={VERIFICATION_OPTIONS} send={(verification) => save({ verification })} />
-        <AutoTextArea label="Verification note" saveKey={key('verificationNote')} where={where} value={inst.verificationNote} send={(verificationNote) => save({ verificationNote })} rows={2} />
+        <AutoSelect<Verification> label={t('observation.verification')} saveKey={key('verification')} where={where} value={inst.verification} options={verificationOptions(t)} send={(verification) => save({ verification })} />
+        <AutoTextArea label={t('observation.verificationNote')} saveKey={key('verificationNote')} where={where} value={inst.verificationNote} send={(verificationNote) => save({ verificationNote })} rows={2} />
       </div>
-      <RemoveButton label="Remove instrument" pending={remove.pending} onRemove={() => void remove.run({ id }).then((d) => d !== undefined && setUi({ context: null }))} />
+      <RemoveButton label={t('context.removeInstrument')} pending={remove.pending} onRemove={() => void remove.run({ id }).then((d) => d !== undefined && setUi({ context: null }))} />
       {remove.error ? <InlineAlert message={remove.error.message} /> : null}
     </section>
   );
 }
 
 function MembershipEditor({ id, context }: { id: string; context: RegionalContextDto }) {
+  const t = useT();
   const m = context.memberships.find((x) => x.id === id)!;
   const latest = useLatest();
   const sender = useRecordSender();
@@ -306,27 +322,27 @@ function MembershipEditor({ id, context }: { id: string; context: RegionalContex
   const remove = useRecordEdit('memberships.remove');
   const { live, byId } = useCases();
   const org = context.organisations.find((o) => o.id === m.organisationId);
-  const where = `${byId.get(m.caseId)?.name ?? 'Case'} in ${org?.name ?? '?'}`;
+  const where = t('context.caseInOrgPlain', { kase: byId.get(m.caseId)?.name ?? t('observation.caseFallback'), org: org?.name ?? '?' });
   const key = (f: string) => `membership:${id}:${f}`;
   const save = (patch: Partial<ApiInput<'memberships.save'>>) => {
     const cur = latest().memberships.find((x) => x.id === id);
-    if (!cur) return Promise.reject(new ApiError('NOT_FOUND', 'That membership no longer exists.'));
+    if (!cur) return Promise.reject(gone('context.membershipGone'));
     return sender('memberships.save', { id, caseId: cur.caseId, organisationId: cur.organisationId, status: cur.status, ...patch });
   };
   return (
     <section className="details rec-details" aria-labelledby="mem-details-title" data-testid="membership-details">
-      <p className="eyebrow">Membership</p>
+      <p className="eyebrow">{t('record.utype.membership')}</p>
       <h2 id="mem-details-title" className="details-title">
-        {byId.get(m.caseId)?.name ?? 'Case'} in {org?.name}
+        {where}
       </h2>
       <p className="details-norm">
         <VerificationTag value={m.verification} />
       </p>
       <div className="form-stack">
         <div className="inline-fields">
-          <AutoSelect label="Case" saveKey={key('caseId')} where={where} value={m.caseId} options={live.map((c) => ({ value: c.id, label: c.name }))} send={(caseId) => save({ caseId })} />
+          <AutoSelect label={t('observation.case')} saveKey={key('caseId')} where={where} value={m.caseId} options={live.map((c) => ({ value: c.id, label: c.name }))} send={(caseId) => save({ caseId })} />
           <AutoSelect
-            label="Organisation"
+            label={t('observation.organisation')}
             saveKey={key('organisationId')}
             where={where}
             value={m.organisationId}
@@ -335,21 +351,21 @@ function MembershipEditor({ id, context }: { id: string; context: RegionalContex
           />
         </div>
         <AutoSelect<MembershipStatus>
-          label="Status"
+          label={t('context.status')}
           saveKey={key('status')}
           where={where}
           value={m.status}
-          options={MEMBERSHIP_STATUSES.map((s) => ({ value: s, label: MEMBERSHIP_LABELS[s] }))}
+          options={MEMBERSHIP_STATUSES.map((s) => ({ value: s, label: t(membershipId(s)) }))}
           send={(status) => save({ status })}
         />
         <div className="inline-fields">
-          <AutoTextField label="From" saveKey={key('dateFrom')} where={where} value={m.dateFrom ?? ''} validate={validDate} send={(t) => save({ dateFrom: t.trim() || null })} />
-          <AutoTextField label="To" saveKey={key('dateTo')} where={where} value={m.dateTo ?? ''} validate={validDate} send={(t) => save({ dateTo: t.trim() || null })} />
+          <AutoTextField label={t('context.from')} saveKey={key('dateFrom')} where={where} value={m.dateFrom ?? ''} validate={validDate} send={(v) => save({ dateFrom: v.trim() || null })} />
+          <AutoTextField label={t('context.to')} saveKey={key('dateTo')} where={where} value={m.dateTo ?? ''} validate={validDate} send={(v) => save({ dateTo: v.trim() || null })} />
         </div>
-        <AutoSelect<Verification> label="Verification" saveKey={key('verification')} where={where} value={m.verification} options={VERIFICATION_OPTIONS} send={(verification) => save({ verification })} />
-        <AutoTextArea label="Note" saveKey={key('note')} where={where} value={m.note} send={(note) => save({ note })} rows={3} />
+        <AutoSelect<Verification> label={t('observation.verification')} saveKey={key('verification')} where={where} value={m.verification} options={verificationOptions(t)} send={(verification) => save({ verification })} />
+        <AutoTextArea label={t('context.note')} saveKey={key('note')} where={where} value={m.note} send={(note) => save({ note })} rows={3} />
       </div>
-      <RemoveButton label="Remove membership" pending={remove.pending} onRemove={() => void remove.run({ id }).then((d) => d !== undefined && setUi({ context: null }))} />
+      <RemoveButton label={t('context.removeMembership')} pending={remove.pending} onRemove={() => void remove.run({ id }).then((d) => d !== undefined && setUi({ context: null }))} />
       {remove.error ? <InlineAlert message={remove.error.message} /> : null}
     </section>
   );

@@ -14,17 +14,20 @@ import { Modal } from '../ui/Modal';
 import { useProject } from '../workbench-context';
 import { formatPeriod, membershipPeriod, normPeriod } from './context-model';
 import { CsvActions } from './CsvDialog';
-import { formatDate, MEMBERSHIP_LABELS, yearOf } from './labels';
+import { useT } from '../i18n/use-t';
+import { membershipId, useFormatDate, yearOf, type Translate } from './labels';
 import { PlainSelect, RecordPageHeader, useCases, VerificationGlyph, VerificationTag } from './RecordBits';
 import { useRecord, useRecordEdit, useRecordUi, type ContextSelection } from './record-store';
 import { useWidth } from './use-width';
+import { Msg } from '../i18n/Msg';
+import { DASH, parenthesised, SPACE } from './typography';
 import { enteredDateProblem } from '../../../electron/contract/dates';
 
 const ROW_HEAD = 196;
 
 /** "Kazakhstan · Election observation · Reconstitution" for a cell id. */
-export function cellName(cell: CellDto | undefined, overview: ProjectOverview | undefined): string {
-  if (!cell || !overview) return 'a cell no longer in the matrix';
+export function cellName(cell: CellDto | undefined, overview: ProjectOverview | undefined, t: Translate): string {
+  if (!cell || !overview) return t('context.cellGone');
   const kase = overview.cases.find((c) => c.id === cell.caseId);
   const norm = overview.norms.find((n) => n.id === cell.normId);
   const stage = frameworkOf(norm, overview.frameworks)?.stages.find((s) => s.id === cell.stageId);
@@ -37,6 +40,8 @@ export function useCellsById(): Map<string, CellDto> {
 }
 
 export function ContextView() {
+  const t = useT();
+  const date = useFormatDate();
   const context = useRecord('context');
   const { overview } = useProject();
   const cellsById = useCellsById();
@@ -50,27 +55,27 @@ export function ContextView() {
     <section className="rec-view rec-context" aria-labelledby="context-title" data-testid="context-view">
       <RecordPageHeader
         id="context-title"
-        title="Regional context"
-        lede="Regional organisations (SCO, CIS…), the norms their entrepreneurs promote, the instruments that carry them, and each case’s membership over time."
+        title={t('record.page.context')}
+        lede={t('context.lede')}
         actions={
           <>
             <DropdownMenu.Root modal={false}>
               <DropdownMenu.Trigger className="button button-small">
-                Add <ChevronIcon />
+                {t('context.add')} <ChevronIcon />
               </DropdownMenu.Trigger>
               <DropdownMenu.Portal>
                 <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
                   <DropdownMenu.Item className="menu-item" onSelect={() => setAdding('regional-norm')}>
-                    Regional norm…
+                    {t('context.addNormMenu')}
                   </DropdownMenu.Item>
                   <DropdownMenu.Item className="menu-item" onSelect={() => setAdding('membership')}>
-                    Membership…
+                    {t('context.addMembershipMenu')}
                   </DropdownMenu.Item>
                   <DropdownMenu.Item className="menu-item" onSelect={() => setAdding('instrument')}>
-                    Instrument…
+                    {t('context.addInstrumentMenu')}
                   </DropdownMenu.Item>
                   <DropdownMenu.Item className="menu-item" onSelect={() => setAdding('organisation')}>
-                    Organisation…
+                    {t('context.addOrganisationMenu')}
                   </DropdownMenu.Item>
                 </DropdownMenu.Content>
               </DropdownMenu.Portal>
@@ -79,10 +84,10 @@ export function ContextView() {
           </>
         }
       />
-      {context.error ? <InlineAlert message={context.error.message} actionLabel="Try again" onAction={context.reload} /> : null}
+      {context.error ? <InlineAlert message={context.error.message} actionLabel={t('record.tryAgain')} onAction={context.reload} /> : null}
       {!context.data ? (
         <p className="muted" role="status">
-          Loading the regional context…
+          {t('context.loading')}
         </p>
       ) : (
         <div className="rec-scroll">
@@ -90,17 +95,17 @@ export function ContextView() {
 
           <section aria-labelledby="rn-title" className="rec-block">
             <h3 id="rn-title" className="section-heading">
-              Regional norms ({context.data.regionalNorms.length})
+              {t('context.normsTitle', { count: context.data.regionalNorms.length })}
             </h3>
             <table className="rec-table rec-context-table" data-testid="regional-norms">
               <thead>
                 <tr>
-                  <th scope="col">Norm</th>
-                  <th scope="col">Organisation · entrepreneurs</th>
-                  <th scope="col">Period</th>
-                  <th scope="col">Instruments</th>
-                  <th scope="col">Linked cells</th>
-                  <th scope="col">Verification</th>
+                  <th scope="col">{t('context.colNorm')}</th>
+                  <th scope="col">{t('context.colOrganisation')}</th>
+                  <th scope="col">{t('context.colPeriod')}</th>
+                  <th scope="col">{t('context.colInstruments')}</th>
+                  <th scope="col">{t('context.colCells')}</th>
+                  <th scope="col">{t('context.colVerification')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -112,27 +117,27 @@ export function ContextView() {
                       </button>
                     </td>
                     <td>
-                      {n.organisationId ? context.data!.organisations.find((o) => o.id === n.organisationId)?.name : <span className="muted">several</span>}
+                      {n.organisationId ? context.data!.organisations.find((o) => o.id === n.organisationId)?.name : <span className="muted">{t('context.several')}</span>}
                       {n.entrepreneurs ? <span className="rec-sub muted">{n.entrepreneurs}</span> : null}
                     </td>
-                    <td className="numeric">{formatPeriod(normPeriod(n))}</td>
+                    <td className="numeric">{formatPeriod(normPeriod(n), t)}</td>
                     <td>
-                      {n.instrumentIds.length === 0 ? <span className="muted">—</span> : null}
+                      {n.instrumentIds.length === 0 ? <span className="muted">{DASH}</span> : null}
                       {n.instrumentIds.map((id) => {
                         const i = context.data!.instruments.find((x) => x.id === id);
                         return i ? (
                           <span key={id} className="rec-sub">
                             {i.title}
-                            {i.date ? <span className="muted"> ({formatDate(i.date)})</span> : null}
+                            {i.date ? <span className="muted">{SPACE + parenthesised(date(i.date))}</span> : null}
                           </span>
                         ) : null;
                       })}
                     </td>
                     <td>
-                      {n.cellIds.length === 0 ? <span className="muted">—</span> : null}
+                      {n.cellIds.length === 0 ? <span className="muted">{DASH}</span> : null}
                       {n.cellIds.map((id) => (
                         <span key={id} className="rec-sub">
-                          {cellName(cellsById.get(id), overview)}
+                          {cellName(cellsById.get(id), overview, t)}
                         </span>
                       ))}
                     </td>
@@ -148,14 +153,15 @@ export function ContextView() {
           <div className="rec-two-col">
             <section aria-labelledby="org-title" className="rec-block">
               <h3 id="org-title" className="section-heading">
-                Organisations ({context.data.organisations.length})
+                {t('context.orgsTitle', { count: context.data.organisations.length })}
               </h3>
               <ul className="rec-plain-list">
                 {context.data.organisations.map((o) => (
                   <li key={o.id} className={isSel('organisation', o.id) ? 'is-selected' : undefined}>
                     <button type="button" className="rec-link rec-row-button" onClick={() => select({ kind: 'organisation', id: o.id })}>
                       {o.name}
-                    </button>{' '}
+                    </button>
+                    {SPACE}
                     <span className="muted">{o.fullName}</span>
                   </li>
                 ))}
@@ -163,12 +169,13 @@ export function ContextView() {
             </section>
             <section aria-labelledby="inst-title" className="rec-block">
               <h3 id="inst-title" className="section-heading">
-                Instruments ({context.data.instruments.length})
+                {t('context.instrumentsTitle', { count: context.data.instruments.length })}
               </h3>
               <ul className="rec-plain-list">
                 {context.data.instruments.map((i) => (
                   <li key={i.id} className={isSel('instrument', i.id) ? 'is-selected' : undefined}>
-                    <span className="numeric muted rec-inst-date">{i.date ? formatDate(i.date) : 'undated'}</span>{' '}
+                    <span className="numeric muted rec-inst-date">{i.date ? date(i.date) : t('claims.undated')}</span>
+                    {SPACE}
                     <button type="button" className="rec-link rec-row-button" onClick={() => select({ kind: 'instrument', id: i.id })}>
                       {i.title}
                     </button>
@@ -209,6 +216,7 @@ function OverTime({
   isSelected: (kind: 'regional-norm' | 'membership', id: string) => boolean;
   onSelect: (sel: ContextSelection) => void;
 }) {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const width = useWidth(ref, 760);
   const track = Math.max(200, width - ROW_HEAD - 12);
@@ -244,7 +252,7 @@ function OverTime({
       bars:
         p.from === null && p.to === null ? (
           <button type="button" className={`rec-ot-none${isSelected('regional-norm', n.id) ? ' is-selected' : ''}`} onClick={() => onSelect({ kind: 'regional-norm', id: n.id })}>
-            no period given
+            {t('record.noPeriod')}
           </button>
         ) : (
           <button
@@ -252,10 +260,10 @@ function OverTime({
             className={`rec-ot-bar is-norm${b.open ? ' is-open' : ''}${isSelected('regional-norm', n.id) ? ' is-selected' : ''}`}
             style={{ left: b.left, width: b.width }}
             onClick={() => onSelect({ kind: 'regional-norm', id: n.id })}
-            aria-label={`${n.label}: ${n.organisationId ? orgName.get(n.organisationId) : 'regional'} ${formatPeriod(p)}`}
+            aria-label={t('context.normBar', { norm: n.label, org: n.organisationId ? (orgName.get(n.organisationId) ?? '?') : t('context.regional'), period: formatPeriod(p, t) })}
           >
             <span>
-              {n.organisationId ? orgName.get(n.organisationId) : 'regional'} {formatPeriod(p)}
+              {n.organisationId ? orgName.get(n.organisationId) : t('context.regional')} {formatPeriod(p, t)}
             </span>
           </button>
         ),
@@ -269,7 +277,7 @@ function OverTime({
       caseName: kase.name,
       head: (
         <span>
-          <strong>{kase.name}</strong> in {orgName.get(orgId) ?? '?'}
+          <Msg id="context.caseInOrg" values={{ kase: kase.name, org: orgName.get(orgId) ?? '?' }} />
         </span>
       ),
       bars: list.map((m) => {
@@ -282,11 +290,11 @@ function OverTime({
             className={`rec-ot-bar is-membership is-${m.status}${b.open ? ' is-open' : ''}${isSelected('membership', m.id) ? ' is-selected' : ''}`}
             style={{ left: b.left, width: b.width }}
             onClick={() => onSelect({ kind: 'membership', id: m.id })}
-            aria-label={`${kase.name} ${MEMBERSHIP_LABELS[m.status]} of ${orgName.get(orgId) ?? '?'}, ${formatPeriod(p)}`}
-            title={`${MEMBERSHIP_LABELS[m.status]} ${formatPeriod(p)}${m.note ? ` — ${m.note}` : ''}`}
+            aria-label={t('context.membershipBar', { kase: kase.name, status: t(membershipId(m.status)), org: orgName.get(orgId) ?? '?', period: formatPeriod(p, t) })}
+            title={t(m.note ? 'context.membershipTitleNote' : 'context.membershipTitle', { status: t(membershipId(m.status)), period: formatPeriod(p, t), note: m.note })}
             data-testid="membership-bar"
           >
-            <span>{MEMBERSHIP_LABELS[m.status]}</span>
+            <span>{t(membershipId(m.status))}</span>
             {m.verification !== 'verified-external' ? (
               <span className="rec-ot-unverified">
                 <VerificationGlyph value={m.verification} />
@@ -302,9 +310,9 @@ function OverTime({
     <section className="rec-block" aria-labelledby="ot-title">
       <div className="rec-section-head">
         <h3 id="ot-title" className="section-heading">
-          Over time
+          {t('context.overTime')}
         </h3>
-        <p className="rec-legend muted small">Bars run from start to end; an open end fades towards today; a dashed circle with a question mark: not verified externally.</p>
+        <p className="rec-legend muted small">{t('context.overTimeLegend')}</p>
       </div>
       <div className="rec-overtime" ref={ref} data-testid="context-overtime">
         <div className="rec-axis" style={{ marginLeft: ROW_HEAD, width: track }} aria-hidden="true">
@@ -314,14 +322,14 @@ function OverTime({
             </span>
           ))}
         </div>
-        <p className="rec-ot-group">Regional norms</p>
+        <p className="rec-ot-group">{t('context.regionalNorms')}</p>
         {rows.map((r) => (
           <OtRow key={r.key} head={r.head} track={track} ticks={ticks} x={x}>
             {r.bars}
           </OtRow>
         ))}
-        <p className="rec-ot-group">Memberships</p>
-        {membershipRows.length === 0 ? <p className="muted small">No memberships recorded.</p> : null}
+        <p className="rec-ot-group">{t('context.memberships')}</p>
+        {membershipRows.length === 0 ? <p className="muted small">{t('context.noMemberships')}</p> : null}
         {membershipRows.map((r) => (
           <OtRow key={r.key} head={r.head} track={track} ticks={ticks} x={x} testId="membership-row" caseName={r.caseName}>
             {r.bars}
@@ -379,6 +387,7 @@ function AddContextDialog({
   onClose: () => void;
   onCreated: (sel: ContextSelection) => void;
 }) {
+  const t = useT();
   const organisation = useRecordEdit('organisations.save');
   const norm = useRecordEdit('regionalNorms.save');
   const instrument = useRecordEdit('instruments.save');
@@ -394,7 +403,12 @@ function AddContextDialog({
   const dateError = kind === 'membership' || kind === 'instrument' ? enteredDateProblem(dateFrom) : null;
   const dateOk = dateError === null;
 
-  const titles = { organisation: 'Add organisation', 'regional-norm': 'Add regional norm', instrument: 'Add instrument', membership: 'Add membership' } as const;
+  const titles = {
+    organisation: t('context.addOrganisation'),
+    'regional-norm': t('context.addNorm'),
+    instrument: t('context.addInstrument'),
+    membership: t('context.addMembership'),
+  } as const;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -416,25 +430,25 @@ function AddContextDialog({
   const ready = kind === 'membership' ? !!caseId && !!orgId && dateOk : text.trim() !== '' && dateOk;
 
   return (
-    <Modal open onOpenChange={(o) => (o ? undefined : onClose())} title={titles[kind]} description="The rest is filled in on the right once it exists.">
+    <Modal open onOpenChange={(o) => (o ? undefined : onClose())} title={titles[kind]} description={t('context.addHelp')}>
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         {kind !== 'membership' ? (
           <label className="field">
-            <span className="field-label">{kind === 'organisation' ? 'Name' : kind === 'instrument' ? 'Title' : 'Label'}</span>
+            <span className="field-label">{kind === 'organisation' ? t('context.name') : kind === 'instrument' ? t('context.title') : t('observation.label')}</span>
             <input className="text-input" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
           </label>
         ) : (
           <div className="inline-fields">
-            <PlainSelect label="Case" value={caseId} options={cases.map((c) => ({ value: c.id, label: c.name }))} onChange={setCaseId} />
-            <PlainSelect label="Status" value={status} options={MEMBERSHIP_STATUSES.map((s) => ({ value: s, label: MEMBERSHIP_LABELS[s] }))} onChange={setStatus} />
+            <PlainSelect label={t('observation.case')} value={caseId} options={cases.map((c) => ({ value: c.id, label: c.name }))} onChange={setCaseId} />
+            <PlainSelect label={t('context.status')} value={status} options={MEMBERSHIP_STATUSES.map((s) => ({ value: s, label: t(membershipId(s)) }))} onChange={setStatus} />
           </div>
         )}
         {kind !== 'organisation' ? (
           <div className="inline-fields">
             <label className="field">
-              <span className="field-label">Organisation</span>
+              <span className="field-label">{t('observation.organisation')}</span>
               <select className="native-select" value={orgId} onChange={(e) => setOrgId(e.target.value)}>
-                {kind !== 'membership' ? <option value="">none</option> : null}
+                {kind !== 'membership' ? <option value="">{t('record.none')}</option> : null}
                 {orgs.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.name}
@@ -444,8 +458,8 @@ function AddContextDialog({
             </label>
             {kind === 'membership' || kind === 'instrument' ? (
               <label className="field">
-                <span className="field-label">{kind === 'membership' ? 'From' : 'Date'}</span>
-                <input className="text-input" value={dateFrom} onChange={(e) => setDateFrom(e.target.value)} placeholder="YYYY-MM-DD" aria-invalid={dateOk ? undefined : true} />
+                <span className="field-label">{kind === 'membership' ? t('context.from') : t('observation.date')}</span>
+                <input className="text-input" value={dateFrom} onChange={(e) => setDateFrom(e.target.value)} placeholder={t('observation.datePlaceholder')} aria-invalid={dateOk ? undefined : true} />
               </label>
             ) : null}
           </div>
@@ -454,7 +468,7 @@ function AddContextDialog({
         {error ? <InlineAlert message={error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={!ready || pending}>
             {titles[kind]}

@@ -13,21 +13,20 @@ import { api, toApiError, transportKind } from '../api';
 import { ChevronIcon } from '../ui/icons';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
-import { plural } from './labels';
+import { useT } from '../i18n/use-t';
+import type { Translate } from './labels';
 import { useRecordEdit } from './record-store';
+import { clip, SPACE, WARNING_SIGN } from './typography';
 
-export const CSV_KIND_LABELS: Record<CsvKind, string> = {
-  elections: 'Elections',
-  missions: 'Missions and their findings',
-  claims: 'Double-standards claims',
-  indicators: 'Indicator values',
-  regional: 'Regional context (norms, instruments, memberships)',
-  cases: 'Cases (ISO codes, roles, attributes)',
-  cells: 'Matrix cells (status, mode, period, summary)',
-};
+/** A path, the same in every language: the browser has no file dialog, so the field shows what to type. */
+const PATH_EXAMPLE = '/home/me/data/elections.csv';
+
+/** What a CSV kind holds, in words (its catalogue id). */
+export const csvKindId = (kind: CsvKind) => `verification.csvKind.${kind}` as const;
 
 /** "Import CSV…" and "Export CSV" for a page; `kinds` when the page holds more than one kind. */
 export function CsvActions({ kind, kinds = [kind] }: { kind: CsvKind; kinds?: CsvKind[] }) {
+  const t = useT();
   const [importing, setImporting] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
 
@@ -44,22 +43,22 @@ export function CsvActions({ kind, kinds = [kind] }: { kind: CsvKind; kinds?: Cs
   return (
     <>
       <button type="button" className="button button-small" onClick={() => setImporting(true)}>
-        Import CSV…
+        {t('verification.importCsvMenu')}
       </button>
       {kinds.length === 1 ? (
         <button type="button" className="button button-small" onClick={() => void exportKind(kind)}>
-          Export CSV
+          {t('verification.exportCsv')}
         </button>
       ) : (
         <DropdownMenu.Root modal={false}>
           <DropdownMenu.Trigger className="button button-small">
-            Export CSV <ChevronIcon />
+            {t('verification.exportCsv')} <ChevronIcon />
           </DropdownMenu.Trigger>
           <DropdownMenu.Portal>
             <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
               {kinds.map((k) => (
                 <DropdownMenu.Item key={k} className="menu-item" onSelect={() => void exportKind(k)}>
-                  {CSV_KIND_LABELS[k]}
+                  {t(csvKindId(k))}
                 </DropdownMenu.Item>
               ))}
             </DropdownMenu.Content>
@@ -85,6 +84,7 @@ function download(fileName: string, text: string): void {
 }
 
 export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind; onClose: () => void }) {
+  const t = useT();
   const ids = { kind: useId(), path: useId() };
   const [kind, setKind] = useState<CsvKind>(initialKind);
   const [path, setPath] = useState('');
@@ -106,7 +106,7 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
 
   const choose = async () => {
     try {
-      const { path: chosen } = await api['host.chooseFile']({ mode: 'open', title: 'Import CSV', filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }] });
+      const { path: chosen } = await api['host.chooseFile']({ mode: 'open', title: t('verification.importCsv'), filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }] });
       if (chosen) {
         setPath(chosen);
         reset();
@@ -152,12 +152,12 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
   const nothingToDo = !!preview && problems.length === 0 && preview.created + preview.updated === 0;
 
   return (
-    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="Import CSV" description="Nothing is written until you import; a bad row stops the whole import unless you choose to skip bad rows." wide testId="csv-import-dialog">
+    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title={t('verification.importCsv')} description={t('verification.importHelp')} wide testId="csv-import-dialog">
       <form className="dialog-form" onSubmit={onPreview}>
         <div className="inline-fields rec-csv-fields">
           <div className="field rec-csv-kind">
             <label className="field-label" htmlFor={ids.kind}>
-              Kind
+              {t('verification.kind')}
             </label>
             <select
               id={ids.kind}
@@ -170,14 +170,14 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
             >
               {CSV_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {CSV_KIND_LABELS[k]}
+                  {t(csvKindId(k))}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
             <label className="field-label" htmlFor={ids.path}>
-              Path of the CSV file
+              {t('verification.path')}
             </label>
             <div className="rec-path-row">
               <input
@@ -186,7 +186,7 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
                 value={path}
                 spellCheck={false}
                 autoComplete="off"
-                placeholder={transportKind === 'http' ? '/home/me/data/elections.csv' : 'Choose a file, or type its path'}
+                placeholder={transportKind === 'http' ? PATH_EXAMPLE : t('verification.pathPlaceholder')}
                 onChange={(e) => {
                   setPath(e.target.value);
                   reset();
@@ -194,16 +194,16 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
               />
               {transportKind === 'ipc' ? (
                 <button type="button" className="button" onClick={() => void choose()}>
-                  Choose file…
+                  {t('verification.chooseFile')}
                 </button>
               ) : null}
               <button type="submit" className="button" disabled={path.trim() === '' || previewing}>
-                {previewing ? 'Reading…' : 'Preview'}
+                {previewing ? t('verification.reading') : t('verification.preview')}
               </button>
             </div>
             <p className="field-hint">
-              {transportKind === 'http' ? 'In the browser there is no file dialog: type the path of a file on this computer. ' : ''}
-              Tip: export this kind first to get its columns.
+              {transportKind === 'http' ? t('verification.noFileDialog') : ''}
+              {t('verification.tip')}
             </p>
           </div>
         </div>
@@ -212,13 +212,14 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
       {previewError ? <InlineAlert message={previewError} /> : null}
 
       {preview ? (
-        <section className="rec-csv-preview" aria-label="Preview" data-testid="csv-preview">
+        <section className="rec-csv-preview" aria-label={t('verification.preview')} data-testid="csv-preview">
           <p className="rec-csv-summary" role="status">
-            {plural(preview.rows, 'row')} read · {preview.created} new · {preview.updated} changed · {preview.unchanged} unchanged ·{' '}
+            {t('verification.summary', { rows: preview.rows, created: preview.created, updated: preview.updated, unchanged: preview.unchanged })}
+            {SPACE}
             {problems.length === 0 ? (
-              <span>no problems</span>
+              <span>{t('verification.noProblems')}</span>
             ) : (
-              <strong className="rec-problem-count">{plural(problems.length, 'problem')}</strong>
+              <strong className="rec-problem-count">{t('verification.problems', { count: problems.length })}</strong>
             )}
           </p>
           {preview.notices.map((notice) => (
@@ -227,33 +228,33 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
             </p>
           ))}
           {problems.length > 0 ? (
-            <ul className="rec-csv-problems" aria-label="Problems" data-testid="csv-problems">
+            <ul className="rec-csv-problems" aria-label={t('verification.problemsLabel')} data-testid="csv-problems">
               {problems.map((p, i) => (
                 <li key={`${p.line}-${i}`}>
-                  <span className="rec-line">Line {p.line}</span> {p.message}
+                  <span className="rec-line">{t('verification.line', { line: String(p.line) })}</span> {p.message}
                 </li>
               ))}
             </ul>
           ) : null}
           {preview.changes.length > 0 ? (
             <div className="rec-csv-changes" data-testid="csv-changes">
-              <p className="small">Changed: {changedColumns(preview.changes)}. Columns the file does not have are left as they are.</p>
-              <ul aria-label="Changed rows">
+              <p className="small">{t('verification.changed', { columns: changedColumns(preview.changes, t) })}</p>
+              <ul aria-label={t('verification.changedRows')}>
                 {preview.changes.map((c) => (
                   <li key={c.line}>
-                    <span className="rec-line">Line {c.line}</span> {c.fields.join(', ')}
+                    <span className="rec-line">{t('verification.line', { line: String(c.line) })}</span> {c.fields.join(', ')}
                   </li>
                 ))}
               </ul>
             </div>
           ) : null}
-          {preview.createdNames.length > 0 ? <p className="small">Will add {preview.createdNames.join(', ')}.</p> : null}
+          {preview.createdNames.length > 0 ? <p className="small">{t('verification.willAdd', { names: preview.createdNames.join(', ') })}</p> : null}
           <div className="rec-csv-sample-scroll">
-            <table className="rec-table rec-csv-sample" aria-label="First rows">
+            <table className="rec-table rec-csv-sample" aria-label={t('verification.firstRows')}>
               <thead>
                 <tr>
                   <th scope="col" className="numeric">
-                    Line
+                    {t('verification.lineHeader')}
                   </th>
                   {preview.header.map((h) => (
                     <th key={h} scope="col">
@@ -269,13 +270,13 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
                   return (
                   <tr key={i} className={problem ? 'is-problem' : undefined} data-problem={problem ? 'true' : undefined} title={problem?.message}>
                     <td className={problem ? 'numeric rec-problem-line' : 'numeric muted'}>
-                      {problem ? <span aria-hidden="true">⚠ </span> : null}
+                      {problem ? <span aria-hidden="true">{WARNING_SIGN}</span> : null}
                       {line}
-                      {problem ? <span className="visually-hidden">, has a problem: {problem.message}</span> : null}
+                      {problem ? <span className="visually-hidden">{t('verification.hasProblem', { message: problem.message })}</span> : null}
                     </td>
                     {row.map((cell, j) => (
                       <td key={j} title={cell}>
-                        {cell.length > 60 ? `${cell.slice(0, 59)}…` : cell}
+                        {clip(cell, 60)}
                       </td>
                     ))}
                   </tr>
@@ -284,17 +285,15 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
               </tbody>
             </table>
           </div>
-          {preview.rows > 8 ? <p className="muted small">The first 8 of {preview.rows} rows.</p> : null}
+          {preview.rows > 8 ? <p className="muted small">{t('verification.firstOf', { count: preview.rows })}</p> : null}
           <label className="rec-check">
             <input type="checkbox" checked={createMissing} onChange={toggleCreateMissing} />
-            <span>Create organisations that are not in the project yet (otherwise a name the project does not know is a problem, shown with the nearest known names)</span>
+            <span>{t('verification.createMissing')}</span>
           </label>
           {problems.length > 0 ? (
             <label className="rec-check">
               <input type="checkbox" checked={skipBadRows} onChange={() => setSkipBadRows((v) => !v)} />
-              <span>
-                Skip the bad rows and import the {plural(good, 'good row')}
-              </span>
+              <span>{t('verification.skipBad', { count: good })}</span>
             </label>
           ) : null}
         </section>
@@ -303,20 +302,22 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
       {importer.error ? <InlineAlert message={importer.error.message} /> : null}
       {done ? (
         <p className="rec-csv-done" role="status" data-testid="csv-done">
-          Imported {plural(done.imported, 'row')}: {done.created} new, {done.updated} changed, {done.unchanged} unchanged
-          {done.skipped.length > 0 ? `; skipped ${done.skipped.map((s) => `line ${s.line}`).join(', ')}` : ''}. {done.created + done.updated > 0 ? 'Undo (Ctrl+Z) takes the whole import back.' : 'Nothing was written.'}
+          {t('verification.imported', { rows: done.imported, created: done.created, updated: done.updated, unchanged: done.unchanged })}
+          {done.skipped.length > 0 ? t('verification.skipped', { lines: done.skipped.map((s) => t('verification.lineLower', { line: String(s.line) })).join(', ') }) : ''}
+          {t('verification.importEnd')}
+          {done.created + done.updated > 0 ? t('verification.importUndo') : t('verification.nothingWritten')}
         </p>
       ) : null}
 
       <div className="dialog-actions">
-        {preview && blocked && !done ? <span className="muted small rec-grow">Nothing is imported while a row is bad: fix the file, or skip bad rows.</span> : null}
-        {nothingToDo && !done ? <span className="muted small rec-grow">Every row already holds these values: there is nothing to import.</span> : null}
+        {preview && blocked && !done ? <span className="muted small rec-grow">{t('verification.blocked')}</span> : null}
+        {nothingToDo && !done ? <span className="muted small rec-grow">{t('verification.nothingToDo')}</span> : null}
         <button type="button" className="button" onClick={onClose}>
-          {done ? 'Close' : 'Cancel'}
+          {done ? t('common.close') : t('common.cancel')}
         </button>
         {!done ? (
           <button type="button" className="button button-primary" disabled={!preview || blocked || good === 0 || nothingToDo || importer.pending} onClick={() => void onImport()}>
-            {importer.pending ? 'Importing…' : skipBadRows && problems.length > 0 ? `Import ${plural(good, 'row')}` : 'Import'}
+            {importer.pending ? t('verification.importing') : skipBadRows && problems.length > 0 ? t('verification.importRows', { count: good }) : t('verification.import')}
           </button>
         ) : null}
       </div>
@@ -325,8 +326,8 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
 }
 
 /** Which columns change, and in how many rows: "notes (3 rows), label (1 row)". */
-function changedColumns(changes: CsvChange[]): string {
+function changedColumns(changes: CsvChange[], t: Translate): string {
   const counts = new Map<string, number>();
   for (const change of changes) for (const field of change.fields) counts.set(field, (counts.get(field) ?? 0) + 1);
-  return [...counts].map(([field, n]) => `${field} (${plural(n, 'row')})`).join(', ');
+  return [...counts].map(([field, n]) => t('verification.columnRows', { field, count: n })).join(', ');
 }

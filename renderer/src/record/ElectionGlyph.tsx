@@ -16,13 +16,6 @@ export function odihrPresence(election: ElectionDto): OdihrPresence {
   return 'absent';
 }
 
-export const PRESENCE_LABELS: Record<OdihrPresence, string> = {
-  full: 'ODIHR full observation mission',
-  partial: 'ODIHR limited mission or other assessment',
-  none: 'no ODIHR mission',
-  absent: 'no ODIHR mission recorded',
-};
-
 function shapePath(type: ElectionType, s: number): string {
   const c = s / 2;
   const r = s / 2 - 1.5;

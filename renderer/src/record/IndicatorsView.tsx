@@ -12,9 +12,14 @@ import { PlusIcon } from '../ui/icons';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
 import { CsvActions } from './CsvDialog';
-import { VERIFICATION_LABELS } from './labels';
+import { formatMessage } from '../../../electron/contract/i18n/format';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import { currentLanguage } from '../i18n/current';
+import { useT } from '../i18n/use-t';
+import { verificationId } from './labels';
 import { CaseChooser, RecordPageHeader, useComparedCases, VerificationTag } from './RecordBits';
 import { useRecord, useRecordEdit, useRecordSender, useRecordStore, useRecordUi } from './record-store';
+import { DOT, parenthesised, SPACE } from './typography';
 
 type Symbol = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star';
 
@@ -22,17 +27,17 @@ export interface SeriesStyle {
   colour: string;
   symbol: Symbol;
   dash: string | undefined;
-  dashLabel: string;
+  dashLabel: MessageId;
 }
 
 // Okabe–Ito slots (blue, vermillion, bluish green, reddish purple, orange, sky blue), each with its own marker and dash.
 const SLOTS = [5, 6, 3, 7, 1, 2];
 const SYMBOLS: Symbol[] = ['circle', 'square', 'triangle', 'diamond', 'cross', 'star'];
-const DASHES: { dash: string | undefined; label: string }[] = [
-  { dash: undefined, label: 'solid line' },
-  { dash: '7 4', label: 'dashed line' },
-  { dash: '2 3', label: 'dotted line' },
-  { dash: '9 3 2 3', label: 'dash-dot line' },
+const DASHES: { dash: string | undefined; label: MessageId }[] = [
+  { dash: undefined, label: 'observation.dash.solid' },
+  { dash: '7 4', label: 'observation.dash.dashed' },
+  { dash: '2 3', label: 'observation.dash.dotted' },
+  { dash: '9 3 2 3', label: 'observation.dash.dashDot' },
 ];
 
 export function seriesStyle(position: number): SeriesStyle {
@@ -41,6 +46,7 @@ export function seriesStyle(position: number): SeriesStyle {
 }
 
 export function IndicatorsView() {
+  const t = useT();
   const indicators = useRecord('indicators');
   const { cases, chosen, chosenIds, setChosen } = useComparedCases();
   const [ui, setUi] = useRecordUi();
@@ -52,12 +58,12 @@ export function IndicatorsView() {
     <section className="rec-view rec-indicators" aria-labelledby="indicators-title" data-testid="indicators-view">
       <RecordPageHeader
         id="indicators-title"
-        title="Indicators"
-        lede="Values per case and year from datasets such as Freedom House, V-Dem and Polity, each on its own scale."
+        title={t('record.page.indicators')}
+        lede={t('observation.indicatorsLede')}
         actions={
           <>
             <button type="button" className="button button-small" onClick={() => setCreating(true)}>
-              <PlusIcon /> New indicator…
+              <PlusIcon /> {t('observation.newIndicatorMenu')}
             </button>
             <CsvActions kind="indicators" />
           </>
@@ -65,7 +71,7 @@ export function IndicatorsView() {
       />
       <div className="rec-filters">
         <label className="toolbar-field rec-indicator-picker">
-          <span className="toolbar-label">Indicator</span>
+          <span className="toolbar-label">{t('observation.indicator')}</span>
           <select
             className="native-select"
             value={indicator?.id ?? ''}
@@ -74,20 +80,20 @@ export function IndicatorsView() {
           >
             {list.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.name} ({i.values.length})
+                {t('observation.indicatorOption', { name: i.name, count: i.values.length })}
               </option>
             ))}
           </select>
         </label>
         <CaseChooser cases={cases} chosen={chosenIds} onChange={setChosen} />
       </div>
-      {indicators.error ? <InlineAlert message={indicators.error.message} actionLabel="Try again" onAction={indicators.reload} /> : null}
+      {indicators.error ? <InlineAlert message={indicators.error.message} actionLabel={t('record.tryAgain')} onAction={indicators.reload} /> : null}
       {indicators.data === undefined ? (
         <p className="muted" role="status">
-          Loading the indicators…
+          {t('observation.indicatorsLoading')}
         </p>
       ) : !indicator ? (
-        <p className="muted">No indicators yet — add one (New indicator…) or import a CSV of values.</p>
+        <p className="muted">{t('observation.noIndicators')}</p>
       ) : (
         <div className="rec-scroll">
           <IndicatorChart indicator={indicator} cases={chosen} allCases={cases} />
@@ -110,6 +116,7 @@ export function IndicatorsView() {
 type Row = { year: number } & Record<string, number | null>;
 
 function IndicatorChart({ indicator, cases, allCases }: { indicator: IndicatorDto; cases: CaseDto[]; allCases: CaseDto[] }) {
+  const t = useT();
   const styleOf = (c: CaseDto) => seriesStyle(Math.max(0, allCases.findIndex((k) => k.id === c.id)));
   const { rows, years, byKey } = useMemo(() => {
     const shown = indicator.values.filter((v) => cases.some((c) => c.id === v.caseId) && v.value !== null);
@@ -142,11 +149,11 @@ function IndicatorChart({ indicator, cases, allCases }: { indicator: IndicatorDt
         </h3>
       </div>
       <p className="muted small">
-        {indicator.scale || 'No scale described.'}
-        {indicator.minValue !== null || indicator.maxValue !== null ? ` · axis ${indicator.minValue ?? '…'} to ${indicator.maxValue ?? '…'}` : ''}
-        {indicator.higherIs !== 'neither' ? ` · higher is ${indicator.higherIs}` : ''}
+        {indicator.scale || t('observation.noScale')}
+        {indicator.minValue !== null || indicator.maxValue !== null ? t('observation.axisRange', { min: indicator.minValue ?? '…', max: indicator.maxValue ?? '…' }) : ''}
+        {indicator.higherIs !== 'neither' ? t('observation.higherIsNote', { which: indicator.higherIs }) : ''}
       </p>
-      <ul className="rec-chart-legend" aria-label="Legend" data-testid="indicator-legend">
+      <ul className="rec-chart-legend" aria-label={t('observation.chartLegend')} data-testid="indicator-legend">
         {cases.map((c) => {
           const s = styleOf(c);
           const count = indicator.values.filter((v) => v.caseId === c.id && v.value !== null).length;
@@ -158,17 +165,17 @@ function IndicatorChart({ indicator, cases, allCases }: { indicator: IndicatorDt
               </svg>
               <span className="rec-chart-legend-name">{c.name}</span>
               <span className="muted small">
-                {s.symbol}, {s.dashLabel}
-                {count === 0 ? ' · no values' : ` · ${count} value${count === 1 ? '' : 's'}`}
+                {t('observation.legendStyle', { symbol: t(`observation.symbol.${s.symbol}`), line: t(s.dashLabel) })}
+                {count === 0 ? t('observation.noValuesNote') : t('observation.valuesNote', { count })}
               </span>
             </li>
           );
         })}
       </ul>
       {rows.length === 0 ? (
-        <p className="muted rec-chart-empty">No values for the chosen cases yet: add them in the table below.</p>
+        <p className="muted rec-chart-empty">{t('observation.noValuesChart')}</p>
       ) : (
-        <div className="rec-chart" data-testid="indicator-chart" role="img" aria-label={`${indicator.name}: ${casesWithValues.map((c) => c.name).join(' and ')}, ${lo}–${hi}`}>
+        <div className="rec-chart" data-testid="indicator-chart" role="img" aria-label={t('observation.chartLabel', { name: indicator.name, cases: casesWithValues.map((c) => c.name).join(t('observation.and')), from: String(lo), to: String(hi) })}>
           <ResponsiveContainer width="100%" height={300}>
             <LineChart data={rows} margin={{ top: 10, right: 24, bottom: 6, left: 0 }}>
               <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
@@ -228,6 +235,7 @@ export function MarkerShape({ symbol, cx, cy, r, colour }: { symbol: Symbol; cx:
 }
 
 function ChartTooltip({ active, label, cases, byKey }: TooltipContentProps & { cases: CaseDto[]; byKey: Map<string, IndicatorValueDto> }) {
+  const t = useT();
   if (!active || label === undefined) return null;
   const year = Number(label);
   return (
@@ -237,14 +245,17 @@ function ChartTooltip({ active, label, cases, byKey }: TooltipContentProps & { c
         const v = byKey.get(`${c.id}|${year}`);
         return (
           <p key={c.id}>
-            <strong>{c.name}</strong>:{' '}
+            <strong>{c.name}</strong>
+            {t('observation.colon')}
             {v && v.value !== null ? (
               <>
-                {v.value}
-                {v.label ? ` (${v.label})` : ''} · {VERIFICATION_LABELS[v.verification]}
+                {t('observation.tooltipValue', { value: v.value })}
+                {v.label ? SPACE + parenthesised(v.label) : null}
+                {DOT}
+                {t(verificationId(v.verification))}
               </>
             ) : (
-              <span className="muted">no value</span>
+              <span className="muted">{t('observation.noValue')}</span>
             )}
           </p>
         );
@@ -256,6 +267,7 @@ function ChartTooltip({ active, label, cases, byKey }: TooltipContentProps & { c
 // ---- The table of values --------------------------------------------------------------------------------------
 
 function ValuesTable({ indicator, cases, allCases }: { indicator: IndicatorDto; cases: CaseDto[]; allCases: CaseDto[] }) {
+  const t = useT();
   const [ui, setUi] = useRecordUi();
   const [extraYears, setExtraYears] = useState<number[]>([]);
   const [newYear, setNewYear] = useState('');
@@ -287,24 +299,24 @@ function ValuesTable({ indicator, cases, allCases }: { indicator: IndicatorDto; 
     <section className="rec-values" aria-labelledby="values-title">
       <div className="rec-section-head">
         <h3 id="values-title" className="section-heading">
-          Values
+          {t('observation.values')}
         </h3>
         <form className="rec-add-year" onSubmit={addYear}>
           <label className="toolbar-field">
-            <span className="toolbar-label">Add a year</span>
-            <input className="text-input year-input" inputMode="numeric" value={newYear} onChange={(e) => setNewYear(e.target.value)} placeholder="2024" aria-invalid={newYear !== '' && !yearValid ? true : undefined} />
+            <span className="toolbar-label">{t('observation.addYear')}</span>
+            <input className="text-input year-input" inputMode="numeric" value={newYear} onChange={(e) => setNewYear(e.target.value)} placeholder={t('observation.yearPlaceholder')} aria-invalid={newYear !== '' && !yearValid ? true : undefined} />
           </label>
           <button type="submit" className="button button-small" disabled={!yearValid}>
-            Add row
+            {t('observation.addRow')}
           </button>
         </form>
       </div>
-      <p className="muted small">Type a value and leave the field (or press Enter) to save it; the label, verification and note of a value are edited on the right.</p>
-      <table className="rec-table rec-values-table" data-testid="values-table" aria-label={`${indicator.name} values`}>
+      <p className="muted small">{t('observation.valuesHelp')}</p>
+      <table className="rec-table rec-values-table" data-testid="values-table" aria-label={t('observation.valuesLabel', { name: indicator.name })}>
         <thead>
           <tr>
             <th scope="col" className="numeric">
-              Year
+              {t('observation.year')}
             </th>
             {cases.map((c) => (
               <th key={c.id} scope="col">
@@ -322,7 +334,7 @@ function ValuesTable({ indicator, cases, allCases }: { indicator: IndicatorDto; 
           {years.length === 0 ? (
             <tr>
               <td colSpan={cases.length + 1} className="muted">
-                No values yet: add a year above.
+                {t('observation.noValuesTable')}
               </td>
             </tr>
           ) : (
@@ -374,17 +386,19 @@ export function useValueSave(indicatorId: string, caseId: string, year: number) 
 
 export function validateValue(indicator: IndicatorDto) {
   return (text: string): string | null => {
-    const t = text.trim().replace(',', '.');
-    if (t === '') return null;
-    const n = Number(t);
-    if (!Number.isFinite(n)) return 'A value is a number, e.g. 0.25.';
-    if (indicator.minValue !== null && n < indicator.minValue) return `Below the scale (min ${indicator.minValue}).`;
-    if (indicator.maxValue !== null && n > indicator.maxValue) return `Above the scale (max ${indicator.maxValue}).`;
+    const typed = text.trim().replace(',', '.');
+    if (typed === '') return null;
+    const n = Number(typed);
+    const say = (id: MessageId, values?: Record<string, number>) => formatMessage(currentLanguage(), id, values);
+    if (!Number.isFinite(n)) return say('observation.valueNotNumber');
+    if (indicator.minValue !== null && n < indicator.minValue) return say('observation.belowScale', { min: indicator.minValue });
+    if (indicator.maxValue !== null && n > indicator.maxValue) return say('observation.aboveScale', { max: indicator.maxValue });
     return null;
   };
 }
 
 function ValueCell({ indicator, kase, year, value, onFocus }: { indicator: IndicatorDto; kase: CaseDto; year: number; value: IndicatorValueDto | undefined; onFocus: () => void }) {
+  const t = useT();
   const save = useValueSave(indicator.id, kase.id, year);
   const field = useAutoSave<string>({
     saveKey: `indicator:${indicator.id}:${kase.id}:${year}:value`,
@@ -398,7 +412,7 @@ function ValueCell({ indicator, kase, year, value, onFocus }: { indicator: Indic
       <input
         className="text-input rec-value-input numeric"
         inputMode="decimal"
-        aria-label={`${kase.name} ${year}`}
+        aria-label={t('observation.valueCell', { kase: kase.name, year: String(year) })}
         value={field.shown}
         aria-invalid={field.error ? true : undefined}
         title={field.error}
@@ -414,14 +428,15 @@ function ValueCell({ indicator, kase, year, value, onFocus }: { indicator: Indic
 }
 
 function NewIndicatorDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
+  const t = useT();
   const save = useRecordEdit('indicators.save');
   const [name, setName] = useState('');
   const [scale, setScale] = useState('');
   const [min, setMin] = useState('');
   const [max, setMax] = useState('');
   const [higherIs, setHigherIs] = useState<'better' | 'worse' | 'neither'>('better');
-  const num = (t: string) => (t.trim() === '' ? null : Number(t.trim()));
-  const valid = [min, max].every((t) => t.trim() === '' || Number.isFinite(Number(t.trim())));
+  const num = (text: string) => (text.trim() === '' ? null : Number(text.trim()));
+  const valid = [min, max].every((text) => text.trim() === '' || Number.isFinite(Number(text.trim())));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -430,41 +445,41 @@ function NewIndicatorDialog({ onClose, onCreated }: { onClose: () => void; onCre
   };
 
   return (
-    <Modal open onOpenChange={(o) => (o ? undefined : onClose())} title="New indicator" description="A measure from a dataset, with its scale.">
+    <Modal open onOpenChange={(o) => (o ? undefined : onClose())} title={t('observation.newIndicator')} description={t('observation.newIndicatorHelp')}>
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <label className="field">
-          <span className="field-label">Name</span>
-          <input className="text-input" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. V-Dem Liberal Democracy Index" />
+          <span className="field-label">{t('context.name')}</span>
+          <input className="text-input" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('observation.indicatorNamePlaceholder')} />
         </label>
         <label className="field">
-          <span className="field-label">Scale</span>
-          <input className="text-input" value={scale} onChange={(e) => setScale(e.target.value)} placeholder="e.g. 0–1, higher = more democratic" />
+          <span className="field-label">{t('observation.scale')}</span>
+          <input className="text-input" value={scale} onChange={(e) => setScale(e.target.value)} placeholder={t('observation.scalePlaceholder')} />
         </label>
         <div className="inline-fields">
           <label className="field field-short">
-            <span className="field-label">Minimum</span>
+            <span className="field-label">{t('observation.minimum')}</span>
             <input className="text-input" inputMode="decimal" value={min} onChange={(e) => setMin(e.target.value)} />
           </label>
           <label className="field field-short">
-            <span className="field-label">Maximum</span>
+            <span className="field-label">{t('observation.maximum')}</span>
             <input className="text-input" inputMode="decimal" value={max} onChange={(e) => setMax(e.target.value)} />
           </label>
           <label className="field">
-            <span className="field-label">Higher is</span>
+            <span className="field-label">{t('observation.higherIs')}</span>
             <select className="native-select" value={higherIs} onChange={(e) => setHigherIs(e.target.value as 'better' | 'worse' | 'neither')}>
-              <option value="better">better</option>
-              <option value="worse">worse</option>
-              <option value="neither">neither</option>
+              <option value="better">{t('observation.higher.better')}</option>
+              <option value="worse">{t('observation.higher.worse')}</option>
+              <option value="neither">{t('observation.higher.neither')}</option>
             </select>
           </label>
         </div>
         {save.error ? <InlineAlert message={save.error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={name.trim() === '' || !valid || save.pending}>
-            Add indicator
+            {t('observation.addIndicator')}
           </button>
         </div>
       </form>

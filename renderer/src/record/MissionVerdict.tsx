@@ -1,8 +1,10 @@
 /** One observer verdict as the claim card and the observation record show it: when, who, the quote, the findings. */
 import type { DimensionDto, ElectionDto, MissionDto } from '../../../electron/contract/api';
-import { ELECTION_TYPE_LABELS, formatDate, MISSION_TYPE_LABELS } from './labels';
+import { useT } from '../i18n/use-t';
+import { electionTypeId, missionTypeId, useFormatDate } from './labels';
 import { sourceLine, useCitations } from './lookups';
 import { SeverityTag, VerificationTag } from './RecordBits';
+import { DOT } from './typography';
 
 interface MissionVerdictProps {
   mission: MissionDto;
@@ -13,6 +15,8 @@ interface MissionVerdictProps {
 }
 
 export function MissionVerdict({ mission, election, dimensionById, showElection = true }: MissionVerdictProps) {
+  const t = useT();
+  const date = useFormatDate();
   const { sourceById } = useCitations();
   const source = mission.verdictSourceId ? sourceById.get(mission.verdictSourceId) : undefined;
   const none = mission.missionType === 'none';
@@ -21,40 +25,40 @@ export function MissionVerdict({ mission, election, dimensionById, showElection 
       <p className="rec-verdict-head">
         {showElection ? (
           <>
-            <strong className="numeric">{formatDate(election.date)}</strong> <span>{ELECTION_TYPE_LABELS[election.type]}</span>
+            <strong className="numeric">{date(election.date)}</strong> <span>{t(electionTypeId(election.type))}</span>
             <span className="rec-dot" aria-hidden="true">
-              ·
+              {DOT}
             </span>
           </>
         ) : null}
-        <strong>{mission.organisation}</strong> <span className="muted">{MISSION_TYPE_LABELS[mission.missionType]}</span>
+        <strong>{mission.organisation}</strong> <span className="muted">{t(missionTypeId(mission.missionType))}</span>
         {mission.verification !== 'verified-external' ? <VerificationTag value={mission.verification} /> : null}
       </p>
       {showElection && election.label && election.label !== election.type ? <p className="rec-sub muted">{election.label}</p> : null}
       {none ? (
         <p className="rec-none">
-          <span className="rec-kind">no mission</span> {mission.reason || 'No reason recorded.'}
+          <span className="rec-kind">{t('record.noMission')}</span> {mission.reason || t('record.noReason')}
         </p>
       ) : null}
-      {mission.verdictQuote ? <blockquote className="rec-quote">“{mission.verdictQuote}”</blockquote> : null}
+      {mission.verdictQuote ? <blockquote className="rec-quote">{t('record.quoted', { text: mission.verdictQuote })}</blockquote> : null}
       {mission.verdict ? (
         <p className="rec-verdict-summary">
-          <span className="rec-kind">summary</span> {mission.verdict}
+          <span className="rec-kind">{t('record.summary')}</span> {mission.verdict}
         </p>
       ) : null}
       {mission.findings.length > 0 ? (
-        <ul className="rec-findings" aria-label="Findings by dimension">
+        <ul className="rec-findings" aria-label={t('record.findingsByDimension')}>
           {mission.findings.map((f) => (
             <li key={f.dimensionId}>
-              <span className="rec-finding-dim">{dimensionById.get(f.dimensionId)?.label ?? 'Unknown dimension'}</span>
+              <span className="rec-finding-dim">{dimensionById.get(f.dimensionId)?.label ?? t('record.unknownDimension')}</span>
               <SeverityTag value={f.severity} />
             </li>
           ))}
         </ul>
       ) : none ? null : (
-        <p className="rec-sub muted">No findings coded on the shared dimensions.</p>
+        <p className="rec-sub muted">{t('record.noFindings')}</p>
       )}
-      {source ? <p className="rec-cite muted">Source: {sourceLine(source)}</p> : null}
+      {source ? <p className="rec-cite muted">{t('record.source', { source: sourceLine(source) })}</p> : null}
     </div>
   );
 }

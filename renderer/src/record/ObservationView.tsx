@@ -12,21 +12,25 @@ import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
 import { CsvActions } from './CsvDialog';
 import { ElectionGlyph, odihrPresence, type OdihrPresence } from './ElectionGlyph';
+import { useT } from '../i18n/use-t';
 import {
   dateToYear,
-  ELECTION_TYPE_LABELS,
-  ELECTION_TYPE_SHORT,
+  electionTitle,
+  electionTypeId,
+  electionTypeShortId,
   firstSentence,
-  formatDate,
   isOdihr,
-  MISSION_TYPE_LABELS,
+  missionTypeId,
   shortOrganisation,
+  useFormatDate,
   yearOf,
+  type Translate,
 } from './labels';
 import { useObservationIndex, type ObservationIndex } from './lookups';
 import { CaseChooser, PlainSelect, RecordPageHeader, SeverityTag, useComparedCases } from './RecordBits';
 import { useRecordEdit, useRecordUi } from './record-store';
 import { useWidth } from './use-width';
+import { DASH, DOT, SPACE } from './typography';
 import { enteredDateProblem } from '../../../electron/contract/dates';
 
 const LANE_HEAD = 112;
@@ -37,6 +41,7 @@ const CHAR_PX = 6.1;
 const MARK_GAP = 20;
 
 export function ObservationView() {
+  const t = useT();
   const { index, error, reload } = useObservationIndex();
   const { cases, chosen, chosenIds, setChosen } = useComparedCases();
   const [ui, setUi] = useRecordUi();
@@ -47,24 +52,24 @@ export function ObservationView() {
     <section className="rec-view rec-observation" aria-labelledby="observation-title" data-testid="observation-view">
       <RecordPageHeader
         id="observation-title"
-        title="Observation record"
-        lede="Elections per case and the missions that watched them, with their verdicts and findings on shared dimensions."
+        title={t('observation.title')}
+        lede={t('observation.lede')}
         actions={
           <>
             <button type="button" className="button button-small" onClick={() => setAdding(true)}>
-              <PlusIcon /> Add election…
+              <PlusIcon /> {t('observation.addElectionMenu')}
             </button>
             <CsvActions kind="elections" kinds={['elections', 'missions']} />
           </>
         }
       />
       <div className="rec-filters">
-        <CaseChooser cases={cases} chosen={chosenIds} onChange={setChosen} label="Cases on the axis" />
+        <CaseChooser cases={cases} chosen={chosenIds} onChange={setChosen} label={t('observation.casesOnAxis')} />
       </div>
-      {error ? <InlineAlert message={error.message} actionLabel="Try again" onAction={reload} /> : null}
+      {error ? <InlineAlert message={error.message} actionLabel={t('record.tryAgain')} onAction={reload} /> : null}
       {!index ? (
         <p className="muted" role="status">
-          Loading the observation record…
+          {t('observation.loading')}
         </p>
       ) : (
         <div className="rec-scroll">
@@ -95,29 +100,44 @@ interface Mark {
   x: number;
   /** The date's place on the axis. */
   at: number;
-  tags: string[];
+  tags: Tag[];
   presence: OdihrPresence;
   width: number;
   level: number;
 }
 
-function tagsOf(election: ElectionDto): string[] {
-  const tags: string[] = [];
-  for (const m of election.missions) {
-    const name = shortOrganisation(m.organisation);
-    const tag = m.missionType === 'none' ? `no ${name}` : name;
-    if (!tags.includes(tag)) tags.push(tag);
-  }
-  // ODIHR first: it is the verdict the claims argue about.
-  return tags.sort((a, b) => Number(/ODIHR/.test(b)) - Number(/ODIHR/.test(a)));
+interface Tag {
+  text: string;
+  none: boolean;
+  odihr: boolean;
 }
 
-export function markName(election: ElectionDto, kase: CaseDto | undefined): string {
-  const missions = election.missions.map((m) => (m.missionType === 'none' ? `no ${m.organisation} mission` : `${m.organisation} ${MISSION_TYPE_LABELS[m.missionType]}`));
-  return `${kase?.name ?? 'Case'}, ${ELECTION_TYPE_LABELS[election.type]} election ${formatDate(election.date)}: ${missions.length > 0 ? missions.join('; ') : 'no mission recorded'}`;
+function tagsOf(election: ElectionDto, t: Translate): Tag[] {
+  const tags: Tag[] = [];
+  for (const m of election.missions) {
+    const name = shortOrganisation(m.organisation);
+    const none = m.missionType === 'none';
+    const text = none ? t('observation.noOrgTag', { org: name }) : name;
+    if (!tags.some((x) => x.text === text)) tags.push({ text, none, odihr: /ODIHR/.test(name) });
+  }
+  // ODIHR first: it is the verdict the claims argue about.
+  return tags.sort((a, b) => Number(b.odihr) - Number(a.odihr));
+}
+
+export function markName(t: Translate, date: (d: string) => string, election: ElectionDto, kase: CaseDto | undefined): string {
+  const missions = election.missions.map((m) =>
+    m.missionType === 'none' ? t('observation.noOrgMission', { org: m.organisation }) : t('observation.orgMission', { org: m.organisation, type: t(missionTypeId(m.missionType)) }),
+  );
+  return t('observation.markName', {
+    kase: kase?.name ?? t('observation.caseFallback'),
+    election: electionTitle(t, date, { ...election, round: null }),
+    missions: missions.length > 0 ? missions.join('; ') : t('observation.noMissionRecordedLower'),
+  });
 }
 
 function Timeline({ index, cases, selectedId, onSelect }: { index: ObservationIndex; cases: CaseDto[]; selectedId: string | null; onSelect: (id: string) => void }) {
+  const t = useT();
+  const date = useFormatDate();
   const ref = useRef<HTMLDivElement>(null);
   const width = useWidth(ref, 760);
   const track = Math.max(200, width - LANE_HEAD - 14);
@@ -138,12 +158,12 @@ function Timeline({ index, cases, selectedId, onSelect }: { index: ObservationIn
           .filter((e) => e.caseId === kase.id)
           .sort((a, b) => dateToYear(a.date)! - dateToYear(b.date)!)
           .map((election) => {
-            const tags = tagsOf(election);
+            const tags = tagsOf(election, t);
             const at = scale(dateToYear(election.date)!);
             const x = Math.max(at, previous + MARK_GAP);
             previous = x;
-            const yearLabel = `${yearOf(election.date)} ${ELECTION_TYPE_SHORT[election.type]}`;
-            const w = Math.ceil(Math.max(yearLabel.length, ...tags.map((t) => t.length)) * CHAR_PX) + 6;
+            const yearLabel = `${yearOf(election.date)} ${t(electionTypeShortId(election.type))}`;
+            const w = Math.ceil(Math.max(yearLabel.length, ...tags.map((tag) => tag.text.length)) * CHAR_PX) + 6;
             // The label block goes on the first level where it clears its left neighbour (no overlapping words).
             let level = ends.findIndex((end) => end + 3 <= x - w / 2);
             if (level < 0) {
@@ -158,7 +178,7 @@ function Timeline({ index, cases, selectedId, onSelect }: { index: ObservationIn
         return { kase, marks, block, height: GLYPH_ROW + Math.max(1, ends.length) * block + 4 };
       }),
     };
-  }, [index.elections, cases, track]);
+  }, [index.elections, cases, track, t]);
 
   const span = Math.max(1, to - from);
   const pxPerYear = track / span;
@@ -197,7 +217,7 @@ function Timeline({ index, cases, selectedId, onSelect }: { index: ObservationIn
     <section className="rec-timeline-wrap" aria-labelledby="timeline-title">
       <div className="rec-section-head">
         <h3 id="timeline-title" className="section-heading">
-          Elections on one time axis
+          {t('observation.timelineTitle')}
         </h3>
         <TimelineLegend />
       </div>
@@ -210,11 +230,11 @@ function Timeline({ index, cases, selectedId, onSelect }: { index: ObservationIn
           ))}
         </div>
         {lanes.map((lane) => (
-          <div key={lane.kase.id} className="rec-lane" role="group" aria-label={`${lane.kase.name} elections`} data-testid="timeline-lane" data-case={lane.kase.name}>
+          <div key={lane.kase.id} className="rec-lane" role="group" aria-label={t('observation.laneLabel', { kase: lane.kase.name })} data-testid="timeline-lane" data-case={lane.kase.name}>
             <div className="rec-lane-head" style={{ width: LANE_HEAD }}>
               <span className="rec-lane-name">{lane.kase.name}</span>
               {lane.kase.role === 'focal' ? <FocalMarker /> : null}
-              <span className="rec-sub muted">{lane.marks.length} elections</span>
+              <span className="rec-sub muted">{t('observation.electionsCount', { count: lane.marks.length })}</span>
             </div>
             <div className="rec-lane-track" style={{ width: track, height: lane.height }}>
               {ticks
@@ -240,19 +260,19 @@ function Timeline({ index, cases, selectedId, onSelect }: { index: ObservationIn
                       data-type={m.election.type}
                       tabIndex={m.election.id === tabStop ? 0 : -1}
                       aria-pressed={selected}
-                      aria-label={markName(m.election, lane.kase)}
-                      title={tooltip(m.election)}
+                      aria-label={markName(t, date, m.election, lane.kase)}
+                      title={tooltip(t, date, m.election)}
                       onClick={() => onSelect(m.election.id)}
                     >
                       <ElectionGlyph type={m.election.type} presence={m.presence} />
                     </button>
                     <div className="rec-mark-tags" style={{ left: m.x - m.width / 2, top, width: m.width }} aria-hidden="true" onClick={() => onSelect(m.election.id)}>
                       <span className="rec-mark-year">
-                        {yearOf(m.election.date)} {ELECTION_TYPE_SHORT[m.election.type]}
+                        {yearOf(m.election.date)} {t(electionTypeShortId(m.election.type))}
                       </span>
-                      {m.tags.map((t) => (
-                        <span key={t} className={`rec-org-tag${t.startsWith('no ') ? ' is-none' : ''}`}>
-                          {t}
+                      {m.tags.map((tag) => (
+                        <span key={tag.text} className={`rec-org-tag${tag.none ? ' is-none' : ''}`}>
+                          {tag.text}
                         </span>
                       ))}
                     </div>
@@ -267,27 +287,33 @@ function Timeline({ index, cases, selectedId, onSelect }: { index: ObservationIn
   );
 }
 
-function tooltip(election: ElectionDto): string {
+function tooltip(t: Translate, date: (d: string) => string, election: ElectionDto): string {
   return [
-    `${ELECTION_TYPE_LABELS[election.type]} election ${formatDate(election.date)}`,
-    ...election.missions.map((m) => `${m.organisation}: ${m.missionType === 'none' ? `no mission — ${m.reason}` : firstSentence(m.verdict || m.verdictQuote || MISSION_TYPE_LABELS[m.missionType], 160)}`),
+    electionTitle(t, date, { ...election, round: null }),
+    ...election.missions.map((m) =>
+      t('observation.tooltipMission', {
+        org: m.organisation,
+        text: m.missionType === 'none' ? t('observation.noMissionBecause', { reason: m.reason }) : firstSentence(m.verdict || m.verdictQuote || t(missionTypeId(m.missionType)), 160),
+      }),
+    ),
   ].join('\n');
 }
 
 function TimelineLegend() {
+  const t = useT();
   const types: ElectionType[] = ['presidential', 'parliamentary', 'referendum'];
   const presences: OdihrPresence[] = ['full', 'partial', 'none'];
   return (
-    <p className="rec-legend" aria-label="Timeline legend">
-      {types.map((t) => (
-        <span key={t} className="rec-legend-item">
-          <ElectionGlyph type={t} presence="full" size={11} /> {ELECTION_TYPE_LABELS[t]}
+    <p className="rec-legend" aria-label={t('observation.legend')}>
+      {types.map((type) => (
+        <span key={type} className="rec-legend-item">
+          <ElectionGlyph type={type} presence="full" size={11} /> {t(electionTypeId(type))}
         </span>
       ))}
       <span className="rec-legend-sep" aria-hidden="true" />
       {presences.map((p) => (
         <span key={p} className="rec-legend-item">
-          <ElectionGlyph type="parliamentary" presence={p} size={11} /> {p === 'full' ? 'ODIHR full mission' : p === 'partial' ? 'limited / other' : 'no ODIHR mission'}
+          <ElectionGlyph type="parliamentary" presence={p} size={11} /> {t(`observation.presence.${p}`)}
         </span>
       ))}
     </p>
@@ -296,10 +322,12 @@ function TimelineLegend() {
 
 /** The verdicts on the selected election, each organisation's in one line: where ODIHR and CIS or SCO part ways. */
 function VerdictLine({ election, kase }: { election: ElectionDto | undefined; kase: CaseDto | undefined }) {
+  const t = useT();
+  const date = useFormatDate();
   if (!election) {
     return (
       <p className="rec-verdict-line muted" data-testid="verdict-line">
-        Select an election (click, or Tab to the axis and use the arrows) to read its verdicts; its missions and findings open on the right.
+        {t('observation.selectElection')}
       </p>
     );
   }
@@ -307,15 +335,18 @@ function VerdictLine({ election, kase }: { election: ElectionDto | undefined; ka
   return (
     <div className="rec-verdict-line" data-testid="verdict-line" aria-live="polite">
       <p className="rec-verdict-line-title">
-        <strong>{kase?.name}</strong> · {ELECTION_TYPE_LABELS[election.type]} election {formatDate(election.date)}
-        {election.label && election.label !== election.type ? <span className="muted"> · {election.label}</span> : null}
+        <strong>{kase?.name}</strong>
+        {DOT}
+        {electionTitle(t, date, { ...election, round: null })}
+        {election.label && election.label !== election.type ? <span className="muted">{DOT + election.label}</span> : null}
       </p>
-      {ordered.length === 0 ? <p className="muted">No mission recorded.</p> : null}
+      {ordered.length === 0 ? <p className="muted">{t('observation.noMissionRecorded')}</p> : null}
       <ul>
         {ordered.map((m) => (
           <li key={m.id}>
-            <strong>{m.organisation}</strong> <span className="muted">({MISSION_TYPE_LABELS[m.missionType]})</span>:{' '}
-            {m.missionType === 'none' ? <span>{m.reason || 'no reason recorded'}</span> : m.verdictQuote ? <q>{firstSentence(m.verdictQuote, 200)}</q> : <span>{firstSentence(m.verdict, 200)}</span>}
+            <strong>{m.organisation}</strong> <span className="muted">{t('observation.missionTypeInLine', { type: t(missionTypeId(m.missionType)) })}</span>
+            {SPACE}
+            {m.missionType === 'none' ? <span>{m.reason || t('observation.noReasonLower')}</span> : m.verdictQuote ? <q>{firstSentence(m.verdictQuote, 200)}</q> : <span>{firstSentence(m.verdict, 200)}</span>}
           </li>
         ))}
       </ul>
@@ -330,6 +361,8 @@ function findingsMissions(election: ElectionDto): MissionDto[] {
 }
 
 function FindingsGrid({ index, cases, selectedId, onSelect }: { index: ObservationIndex; cases: CaseDto[]; selectedId: string | null; onSelect: (id: string) => void }) {
+  const t = useT();
+  const date = useFormatDate();
   const [everyElection, setEveryElection] = useState(false);
   const columns = index.elections
     .filter((e) => cases.some((c) => c.id === e.caseId))
@@ -341,26 +374,25 @@ function FindingsGrid({ index, cases, selectedId, onSelect }: { index: Observati
     <section className="rec-findings-wrap" aria-labelledby="findings-title">
       <div className="rec-section-head">
         <h3 id="findings-title" className="section-heading">
-          Similar problems, different verdict?
+          {t('observation.findingsTitle')}
         </h3>
         <label className="rec-check small">
           <input type="checkbox" checked={everyElection} onChange={() => setEveryElection((v) => !v)} />
-          <span>Every election (not only those with coded findings)</span>
+          <span>{t('observation.everyElection')}</span>
         </label>
       </div>
       <p className="muted small rec-findings-lede">
-        The observers’ findings on the shared dimensions, election by election on the same time order, under the headline verdict. Severities are words; the pips
-        repeat them (none to severe).
+        {t('observation.findingsLede')}
       </p>
       {columns.length === 0 ? (
-        <p className="muted">No findings coded yet for these cases: select an election and code its missions’ findings on the right.</p>
+        <p className="muted">{t('observation.noFindingsYet')}</p>
       ) : (
         <div className="rec-grid-scroll">
-          <table className="rec-table rec-findings-grid" data-testid="findings-grid" aria-label="Findings by dimension and election">
+          <table className="rec-table rec-findings-grid" data-testid="findings-grid" aria-label={t('observation.gridLabel')}>
             <thead>
               <tr>
                 <th scope="col" className="rec-grid-corner">
-                  Dimension
+                  {t('observation.dimension')}
                 </th>
                 {columns.map((e) => {
                   const kase = caseOf(e.caseId);
@@ -368,8 +400,8 @@ function FindingsGrid({ index, cases, selectedId, onSelect }: { index: Observati
                     <th key={e.id} scope="col" className={`rec-grid-election${kase?.role === 'focal' ? ' is-focal' : ''}${e.id === selectedId ? ' is-selected' : ''}`} data-election-id={e.id}>
                       <button type="button" className="rec-grid-election-button" onClick={() => onSelect(e.id)} aria-pressed={e.id === selectedId}>
                         <span className="rec-grid-case">{kase?.isoCode ?? kase?.name}</span>
-                        <span className="numeric">{formatDate(e.date)}</span>
-                        <span className="muted">{ELECTION_TYPE_LABELS[e.type]}</span>
+                        <span className="numeric">{date(e.date)}</span>
+                        <span className="muted">{t(electionTypeId(e.type))}</span>
                       </button>
                     </th>
                   );
@@ -378,13 +410,13 @@ function FindingsGrid({ index, cases, selectedId, onSelect }: { index: Observati
             </thead>
             <tbody>
               <tr className="rec-grid-verdict-row">
-                <th scope="row">ODIHR verdict</th>
+                <th scope="row">{t('observation.odihrVerdict')}</th>
                 {columns.map((e) => {
                   const odihr = e.missions.find(isOdihr);
-                  const text = odihr ? (odihr.missionType === 'none' ? `No mission: ${odihr.reason}` : odihr.verdict || odihr.verdictQuote) : '';
+                  const text = odihr ? (odihr.missionType === 'none' ? t('observation.noMissionColon', { reason: odihr.reason }) : odihr.verdict || odihr.verdictQuote) : '';
                   return (
                     <td key={e.id} title={text || undefined}>
-                      {text ? <span className="rec-clamp rec-clamp-3">{text}</span> : <span className="muted">—</span>}
+                      {text ? <span className="rec-clamp rec-clamp-3">{text}</span> : <span className="muted">{DASH}</span>}
                     </td>
                   );
                 })}
@@ -399,8 +431,8 @@ function FindingsGrid({ index, cases, selectedId, onSelect }: { index: Observati
                     return (
                       <td key={e.id} data-election-id={e.id}>
                         {found.length === 0 ? (
-                          <span className="muted" title="not coded">
-                            —
+                          <span className="muted" title={t('observation.notCoded')}>
+                            {DASH}
                           </span>
                         ) : (
                           found.map(({ m, f }) => <SeverityTag key={m.id} value={f!.severity} prefix={isOdihr(m) ? undefined : shortOrganisation(m.organisation)} />)
@@ -421,6 +453,7 @@ function FindingsGrid({ index, cases, selectedId, onSelect }: { index: Observati
 // ---- Add an election ----------------------------------------------------------------------------------------------
 
 export function AddElectionDialog({ cases, onClose, onCreated }: { cases: CaseDto[]; onClose: () => void; onCreated: (id: string) => void }) {
+  const t = useT();
   const save = useRecordEdit('elections.save');
   const [caseId, setCaseId] = useState(cases[0]?.id ?? '');
   const [date, setDate] = useState('');
@@ -436,28 +469,28 @@ export function AddElectionDialog({ cases, onClose, onCreated }: { cases: CaseDt
   };
 
   return (
-    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title="Add election" description="An election of a case; its missions and their verdicts are added on the right.">
+    <Modal open onOpenChange={(open) => (open ? undefined : onClose())} title={t('observation.addElection')} description={t('observation.addElectionHelp')}>
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <div className="inline-fields">
-          <PlainSelect label="Case" value={caseId} options={cases.map((c) => ({ value: c.id, label: c.name }))} onChange={setCaseId} />
+          <PlainSelect label={t('observation.case')} value={caseId} options={cases.map((c) => ({ value: c.id, label: c.name }))} onChange={setCaseId} />
           <label className="field">
-            <span className="field-label">Date</span>
-            <input className="text-input" value={date} onChange={(e) => setDate(e.target.value)} placeholder="YYYY-MM-DD" aria-invalid={date.trim() !== '' && dateError ? true : undefined} />
+            <span className="field-label">{t('observation.date')}</span>
+            <input className="text-input" value={date} onChange={(e) => setDate(e.target.value)} placeholder={t('observation.datePlaceholder')} aria-invalid={date.trim() !== '' && dateError ? true : undefined} />
           </label>
-          <PlainSelect label="Type" value={type} options={ELECTION_TYPES.map((t) => ({ value: t, label: ELECTION_TYPE_LABELS[t] }))} onChange={setType} />
+          <PlainSelect label={t('observation.type')} value={type} options={ELECTION_TYPES.map((e) => ({ value: e, label: t(electionTypeId(e)) }))} onChange={setType} />
         </div>
         <label className="field">
-          <span className="field-label">Label</span>
-          <input className="text-input" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. parliamentary (early, Majilis)" />
+          <span className="field-label">{t('observation.label')}</span>
+          <input className="text-input" value={label} onChange={(e) => setLabel(e.target.value)} placeholder={t('observation.labelPlaceholder')} />
         </label>
         {date.trim() !== '' && dateError ? <p className="field-error">{dateError}</p> : null}
         {save.error ? <InlineAlert message={save.error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={!caseId || !dateValid || save.pending}>
-            Add election
+            {t('observation.addElection')}
           </button>
         </div>
       </form>

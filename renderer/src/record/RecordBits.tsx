@@ -6,7 +6,8 @@ import { useAutoSave } from '../ui/fields';
 import { FocalMarker } from '../matrix/FocalMarker';
 import { useProject } from '../workbench-context';
 import { useRecordUi } from './record-store';
-import { ASSESSMENT_LABELS, SEVERITY_LABELS, SEVERITY_RANK, VERIFICATION_LABELS } from './labels';
+import { useT } from '../i18n/use-t';
+import { assessmentId, SEVERITY_RANK, severityId, verificationId, type Translate } from './labels';
 import './record.css';
 
 /** The glyph beside a verification word: a tick, a "1", an exclamation mark or a question mark. */
@@ -38,10 +39,11 @@ export function VerificationGlyph({ value }: { value: Verification }) {
 }
 
 export function VerificationTag({ value, compact = false }: { value: Verification; compact?: boolean }) {
+  const t = useT();
   return (
     <span className={`rec-tag rec-ver rec-ver-${value}`} data-verification={value}>
       <VerificationGlyph value={value} />
-      {compact && value === 'verified-external' ? 'verified' : VERIFICATION_LABELS[value]}
+      {compact && value === 'verified-external' ? t('record.verifiedShort') : t(verificationId(value))}
     </span>
   );
 }
@@ -69,16 +71,18 @@ function AssessmentGlyph({ value }: { value: ClaimAssessment }) {
 }
 
 export function AssessmentTag({ value }: { value: ClaimAssessment }) {
+  const t = useT();
   return (
     <span className={`rec-tag rec-assess rec-assess-${value}`} data-assessment={value}>
       <AssessmentGlyph value={value} />
-      {ASSESSMENT_LABELS[value]}
+      {t(assessmentId(value))}
     </span>
   );
 }
 
 /** A severity as its word, with 0–4 filled pips (so it reads in greyscale and without colour). */
 export function SeverityTag({ value, prefix }: { value: Severity; prefix?: string | undefined }) {
+  const t = useT();
   const rank = SEVERITY_RANK[value];
   return (
     <span className={`rec-sev rec-sev-${value}`} data-severity={value}>
@@ -88,13 +92,14 @@ export function SeverityTag({ value, prefix }: { value: Severity; prefix?: strin
         ))}
       </span>
       {prefix ? <span className="rec-sev-prefix">{prefix} </span> : null}
-      {SEVERITY_LABELS[value]}
+      {t(severityId(value))}
     </span>
   );
 }
 
 export function CaseName({ kase }: { kase: CaseDto | undefined }) {
-  if (!kase) return <span className="muted">unknown case</span>;
+  const t = useT();
+  if (!kase) return <span className="muted">{t('record.unknownCase')}</span>;
   return (
     <span className="rec-case-name">
       {kase.name}
@@ -172,7 +177,15 @@ export function AutoSelect<T extends string>({ label, saveKey, where, value, opt
   );
 }
 
-export const VERIFICATION_OPTIONS = VERIFICATION_STATUSES.map((v) => ({ value: v, label: VERIFICATION_LABELS[v] }));
+/** The verification statuses as a select's options, in the interface language. */
+export function verificationOptions(t: Translate) {
+  return VERIFICATION_STATUSES.map((v) => ({ value: v, label: t(verificationId(v)) }));
+}
+
+/** A validator for a field that must not be left empty; `problem` says so in the interface language. */
+export function mustFill(problem: string): (value: string) => string | null {
+  return (value) => (value.trim() === '' ? problem : null);
+}
 
 interface PageHeaderProps {
   id: string;
@@ -182,10 +195,11 @@ interface PageHeaderProps {
 }
 
 export function RecordPageHeader({ id, title, lede, actions }: PageHeaderProps) {
+  const t = useT();
   return (
     <header className="rec-page-header">
       <div className="rec-page-titles">
-        <p className="eyebrow">Record</p>
+        <p className="eyebrow">{t('record.eyebrow')}</p>
         <h2 id={id} className="matrix-norm">
           {title}
         </h2>
@@ -197,10 +211,11 @@ export function RecordPageHeader({ id, title, lede, actions }: PageHeaderProps) 
 }
 
 /** Checkboxes choosing which cases a view compares (at least one stays chosen). */
-export function CaseChooser({ cases, chosen, onChange, label = 'Cases' }: { cases: CaseDto[]; chosen: string[]; onChange: (ids: string[]) => void; label?: string }) {
+export function CaseChooser({ cases, chosen, onChange, label }: { cases: CaseDto[]; chosen: string[]; onChange: (ids: string[]) => void; label?: string }) {
+  const t = useT();
   return (
     <fieldset className="rec-case-chooser">
-      <legend className="toolbar-label">{label}</legend>
+      <legend className="toolbar-label">{label ?? t('record.cases')}</legend>
       {cases.map((c) => {
         const on = chosen.includes(c.id);
         return (

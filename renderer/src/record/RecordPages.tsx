@@ -19,6 +19,9 @@ import { ObservationView } from './ObservationView';
 import { useCases } from './RecordBits';
 import { useRecord, useRecordStore, useRecordUi, type RecordPage } from './record-store';
 import { VerificationDetails } from './VerificationDetails';
+import { formatMessage } from '../../../electron/contract/i18n/format';
+import { useT } from '../i18n/use-t';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import { VerificationView } from './VerificationView';
 import './record.css';
 
@@ -26,19 +29,20 @@ export type { RecordPage };
 export { CellClaims } from './CellClaims';
 export { ContextBand };
 
-export const RECORD_PAGES: readonly { page: RecordPage; label: string }[] = [
-  { page: 'claims', label: 'Claims' },
-  { page: 'observation', label: 'Observation' },
-  { page: 'context', label: 'Regional context' },
-  { page: 'indicators', label: 'Indicators' },
-  { page: 'verification', label: 'Verification' },
+export const RECORD_PAGES: readonly { page: RecordPage; label: MessageId }[] = [
+  { page: 'claims', label: 'record.page.claims' },
+  { page: 'observation', label: 'record.page.observation' },
+  { page: 'context', label: 'record.page.context' },
+  { page: 'indicators', label: 'record.page.indicators' },
+  { page: 'verification', label: 'record.page.verification' },
 ];
 
 export function isRecordPage(page: string): page is RecordPage {
   return RECORD_PAGES.some((p) => p.page === page);
 }
 
-export const RECORD_PAGE_LABELS: Record<RecordPage, string> = Object.fromEntries(RECORD_PAGES.map((p) => [p.page, p.label])) as Record<RecordPage, string>;
+/** The pages' names in English, for the workbench's title until it moves to the catalogue; `RECORD_PAGES` has their ids. */
+export const RECORD_PAGE_LABELS: Record<RecordPage, string> = Object.fromEntries(RECORD_PAGES.map((p) => [p.page, formatMessage('en', p.label)])) as Record<RecordPage, string>;
 
 /** The sidebar's nav ids of the record pages (for its one-Tab-stop list). */
 export const RECORD_NAV_IDS = RECORD_PAGES.map((p) => `page:${p.page}`);
@@ -52,12 +56,13 @@ interface NavItemsProps {
 
 /** The record pages as items of the sidebar's PROJECT list. */
 export function RecordNavItems({ page, onPage, itemProps }: NavItemsProps) {
+  const t = useT();
   return (
     <>
       {RECORD_PAGES.map((p) => (
         <li key={p.page}>
           <button type="button" className="nav-item" aria-current={page === p.page ? 'page' : undefined} onClick={() => onPage(p.page)} {...itemProps(`page:${p.page}`)}>
-            <span className="nav-label">{p.label}</span>
+            <span className="nav-label">{t(p.label)}</span>
           </button>
         </li>
       ))}
@@ -98,11 +103,12 @@ export function RecordDetails({ page }: { page: RecordPage }) {
   }
 }
 
-function Empty({ children }: { children: string }) {
+function Empty({ message }: { message: MessageId }) {
+  const t = useT();
   return (
     <div className="details" data-testid="record-details-empty">
-      <h2 className="pane-heading">Details</h2>
-      <p className="muted">{children}</p>
+      <h2 className="pane-heading">{t('record.details')}</h2>
+      <p className="muted">{t(message)}</p>
     </div>
   );
 }
@@ -110,21 +116,21 @@ function Empty({ children }: { children: string }) {
 function ClaimPane({ claimId }: { claimId: string | null }) {
   const claims = useRecord('claims');
   const claim = claims.data?.find((c) => c.id === claimId);
-  if (!claim) return <Empty>Select a claim in the register to edit who made it, when, in which words, and where it sits in the matrix.</Empty>;
+  if (!claim) return <Empty message="record.emptyClaim" />;
   return <ClaimDetails key={claim.id} claim={claim} />;
 }
 
 function ElectionPane({ electionId }: { electionId: string | null }) {
   const { index } = useObservationIndex();
   const election = electionId ? index?.electionById.get(electionId) : undefined;
-  if (!election || !index) return <Empty>Select an election on the axis (or a column of the findings grid) to edit its missions, verdicts, findings and verification.</Empty>;
+  if (!election || !index) return <Empty message="record.emptyElection" />;
   return <ElectionDetails key={election.id} election={election} index={index} />;
 }
 
 function ContextPane() {
   const [ui] = useRecordUi();
   const context = useRecord('context');
-  if (!ui.context || !context.data) return <Empty>Select a regional norm, a membership bar, an organisation or an instrument to edit it.</Empty>;
+  if (!ui.context || !context.data) return <Empty message="record.emptyContext" />;
   return <ContextDetails selection={ui.context} context={context.data} />;
 }
 
@@ -133,7 +139,7 @@ function IndicatorPane() {
   const indicators = useRecord('indicators');
   const { live } = useCases();
   const indicator = indicators.data?.find((i) => i.id === ui.indicatorId) ?? indicators.data?.[0];
-  if (!indicator) return <Empty>No indicator yet.</Empty>;
+  if (!indicator) return <Empty message="record.emptyIndicator" />;
   return <IndicatorDetails indicator={indicator} cases={live} />;
 }
 

@@ -9,15 +9,18 @@ import { PlusIcon } from '../ui/icons';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
 import { useOpenExcerpt } from './evidence-link';
-import { electionTitle, firstSentence, UNVERIFIED_TYPE_LABELS, VERIFICATION_LABELS } from './labels';
+import type { MessageId } from '../../../electron/contract/i18n/catalogue';
+import { useT } from '../i18n/use-t';
+import { electionTitle, firstSentence, unverifiedTypeLabel, useFormatDate, verificationId } from './labels';
 import { useObservationIndex } from './lookups';
 import { RecordPageHeader, useCases, VerificationTag } from './RecordBits';
 import { useRecord, useRecordEdit, useRecordStore, useRecordUi, type RecordStore } from './record-store';
+import { parenthesised } from './typography';
 
-const GROUPS: { verification: Verification; title: string; lede: string }[] = [
-  { verification: 'contested', title: 'Contested', lede: 'A source contradicts it.' },
-  { verification: 'one-source', title: 'One source only', lede: 'Found in one source; not checked against another.' },
-  { verification: 'unverified', title: 'Unverified', lede: 'Not checked yet.' },
+const GROUPS: { verification: Verification; title: MessageId; lede: MessageId }[] = [
+  { verification: 'contested', title: 'verification.group.contested', lede: 'verification.groupLede.contested' },
+  { verification: 'one-source', title: 'verification.group.oneSource', lede: 'verification.groupLede.oneSource' },
+  { verification: 'unverified', title: 'verification.group.unverified', lede: 'verification.groupLede.unverified' },
 ];
 
 export function itemKey(item: Pick<UnverifiedItemDto, 'type' | 'id'>): string {
@@ -60,33 +63,37 @@ export function openWhereItLives(record: RecordStore, type: string, id: string, 
   }
 }
 
-export const WHERE_LABELS: Record<string, string> = {
-  claim: 'Open in Claims',
-  election: 'Open in Observation',
-  mission: 'Open in Observation',
-  'regional-norm': 'Open in Context',
-  instrument: 'Open in Context',
-  membership: 'Open in Context',
-  'indicator-value': 'Open in Indicators',
+/** The button that opens a fact where it lives (its catalogue id), for the kinds that live on a record page. */
+export const WHERE_LABELS: Record<string, MessageId> = {
+  claim: 'verification.openInClaims',
+  election: 'verification.openInObservation',
+  mission: 'verification.openInObservation',
+  'regional-norm': 'verification.openInContext',
+  instrument: 'verification.openInContext',
+  membership: 'verification.openInContext',
+  'indicator-value': 'verification.openInIndicators',
 };
 
 /** The list's labels are cut at 120 characters by the back end: claims and excerpts are named whole from their own lists. */
 export function useItemLabel(): (item: UnverifiedItemDto) => string {
+  const t = useT();
   const claims = useRecord('claims');
   const excerpts = useRecord('excerpts');
   return (i) => {
     if (i.type === 'claim') {
       const c = claims.data?.find((x) => x.id === i.id);
-      if (c) return `${c.claimant}: ${c.statementKind === 'quote' ? `“${c.statement}”` : c.statement}`;
+      if (c) return `${c.claimant}: ${c.statementKind === 'quote' ? t('record.quoted', { text: c.statement }) : c.statement}`;
     } else if (i.type === 'excerpt') {
       const x = excerpts.data?.find((e) => e.id === i.id);
-      if (x) return x.textKind === 'quote' ? `“${x.text}”` : x.text;
+      if (x) return x.textKind === 'quote' ? t('record.quoted', { text: x.text }) : x.text;
     }
     return i.label;
   };
 }
 
 export function VerificationView() {
+  const t = useT();
+  const date = useFormatDate();
   const verification = useRecord('verification');
   const claims = useRecord('claims');
   const { index } = useObservationIndex();
@@ -114,13 +121,13 @@ export function VerificationView() {
     if (!f.targetType || !f.targetId) return null;
     if (f.targetType === 'claim') {
       const c = claims.data?.find((x) => x.id === f.targetId);
-      return c ? `claim by ${c.claimant}` : 'a claim';
+      return c ? t('verification.claimBy', { claimant: c.claimant }) : t('verification.aClaim');
     }
     if (f.targetType === 'election') {
       const e = index?.electionById.get(f.targetId);
-      return e ? `${byId.get(e.caseId)?.name ?? ''} ${electionTitle(e)}` : 'an election';
+      return e ? `${byId.get(e.caseId)?.name ?? ''} ${electionTitle(t, date, e)}` : t('verification.anElection');
     }
-    return UNVERIFIED_TYPE_LABELS[f.targetType]?.toLowerCase() ?? f.targetType;
+    return unverifiedTypeLabel(t, f.targetType).toLocaleLowerCase();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -132,13 +139,13 @@ export function VerificationView() {
     if (event.key === 'ArrowDown') next = Math.min(at + 1, rows.length - 1);
     else if (event.key === 'ArrowUp') next = Math.max(at - 1, 0);
     else if (event.key === 'Enter') {
-      const [t, ...rest] = row.dataset.vkey!.split(':');
-      if (t === 'excerpt') {
+      const [kind, ...rest] = row.dataset.vkey!.split(':');
+      if (kind === 'excerpt') {
         event.preventDefault();
         openExcerpt(rest.join(':'));
-      } else if (t && t !== 'flag') {
+      } else if (kind && kind !== 'flag') {
         event.preventDefault();
-        openWhereItLives(record, t, rest.join(':'), missionElection);
+        openWhereItLives(record, kind, rest.join(':'), missionElection);
       }
       return;
     } else return;
@@ -154,35 +161,35 @@ export function VerificationView() {
     <section className="rec-view rec-verification" aria-labelledby="verification-title" data-testid="verification-view" onKeyDown={onKeyDown}>
       <RecordPageHeader
         id="verification-title"
-        title="Verification"
-        lede="Everything not yet verified externally, contested first, each linked to where it lives; and the fact base’s verification flags."
+        title={t('record.page.verification')}
+        lede={t('verification.lede')}
         actions={
           <button type="button" className="button button-small" onClick={() => setAddingFlag(true)}>
-            <PlusIcon /> Add flag…
+            <PlusIcon /> {t('verification.addFlagMenu')}
           </button>
         }
       />
       <div className="rec-filters">
-        <input className="text-input rec-search" type="search" placeholder="Filter by words…" aria-label="Filter by words" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input className="text-input rec-search" type="search" placeholder={t('verification.filterPlaceholder')} aria-label={t('verification.filter')} value={query} onChange={(e) => setQuery(e.target.value)} />
         <label className="toolbar-field">
-          <span className="toolbar-label">Kind</span>
+          <span className="toolbar-label">{t('verification.kind')}</span>
           <select className="native-select" value={type} onChange={(e) => setType(e.target.value)}>
-            <option value="all">all</option>
-            {types.map((t) => (
-              <option key={t} value={t}>
-                {UNVERIFIED_TYPE_LABELS[t] ?? t}
+            <option value="all">{t('verification.all')}</option>
+            {types.map((kind) => (
+              <option key={kind} value={kind}>
+                {unverifiedTypeLabel(t, kind)}
               </option>
             ))}
           </select>
         </label>
         <span className="rec-count muted" role="status">
-          {verification.data ? `${verification.data.items.length} still to verify · ${openFlags} open flags` : ''}
+          {verification.data ? t('verification.count', { items: verification.data.items.length, flags: openFlags }) : ''}
         </span>
       </div>
-      {verification.error ? <InlineAlert message={verification.error.message} actionLabel="Try again" onAction={verification.reload} /> : null}
+      {verification.error ? <InlineAlert message={verification.error.message} actionLabel={t('record.tryAgain')} onAction={verification.reload} /> : null}
       {!verification.data ? (
         <p className="muted" role="status">
-          Loading…
+          {t('verification.loading')}
         </p>
       ) : (
         <div className="rec-scroll">
@@ -191,17 +198,17 @@ export function VerificationView() {
             return (
               <section key={g.verification} className={`rec-block rec-vgroup is-${g.verification}`} aria-labelledby={`vg-${g.verification}`} data-testid={`group-${g.verification}`}>
                 <h3 id={`vg-${g.verification}`} className="rec-vgroup-title">
-                  <VerificationTag value={g.verification} /> <span>{g.title}</span> <span className="muted">({list.length})</span>
-                  <span className="muted small rec-vgroup-lede">{g.lede}</span>
+                  <VerificationTag value={g.verification} /> <span>{t(g.title)}</span> <span className="muted">{parenthesised(list.length)}</span>
+                  <span className="muted small rec-vgroup-lede">{t(g.lede)}</span>
                 </h3>
-                {list.length === 0 ? <p className="muted small">Nothing here.</p> : null}
+                {list.length === 0 ? <p className="muted small">{t('verification.nothingHere')}</p> : null}
                 <ul className="rec-vlist">
                   {list.map((i) => {
                     const k = itemKey(i);
                     const selected = ui.verificationKey === k;
                     return (
                       <li key={k} className={`rec-vitem${selected ? ' is-selected' : ''}`} data-vkey={k} tabIndex={k === tabStop ? 0 : -1} onClick={() => setUi({ verificationKey: k })} data-type={i.type}>
-                        <span className="rec-vtype">{UNVERIFIED_TYPE_LABELS[i.type] ?? i.type}</span>
+                        <span className="rec-vtype">{unverifiedTypeLabel(t, i.type)}</span>
                         <span className="rec-vlabel">
                           <span className="rec-clamp">{fullLabel(i)}</span>
                           {i.note ? <span className="rec-sub muted rec-clamp">{i.note}</span> : null}
@@ -218,7 +225,7 @@ export function VerificationView() {
                                 openWhereItLives(record, i.type, i.id, missionElection);
                               }}
                             >
-                              {WHERE_LABELS[i.type]}
+                              {t(WHERE_LABELS[i.type]!)}
                             </button>
                           ) : i.type === 'excerpt' ? (
                             <button
@@ -230,7 +237,7 @@ export function VerificationView() {
                                 openExcerpt(i.id);
                               }}
                             >
-                              Open in its source
+                              {t('verification.openInSource')}
                             </button>
                           ) : null}
                         </span>
@@ -245,14 +252,14 @@ export function VerificationView() {
           <section className="rec-block" aria-labelledby="flags-title" data-testid="flags">
             <div className="rec-section-head">
               <h3 id="flags-title" className="section-heading">
-                Verification flags ({openFlags} open)
+                {t('verification.flagsTitle', { count: openFlags })}
               </h3>
               <label className="rec-check small">
                 <input type="checkbox" checked={showResolved} onChange={() => setShowResolved((v) => !v)} />
-                <span>Show resolved flags</span>
+                <span>{t('verification.showResolved')}</span>
               </label>
             </div>
-            <p className="muted small">Errors and doubts found in the project’s facts and sources: a misspelt name, a wrong date, a count that does not add up.</p>
+            <p className="muted small">{t('verification.flagsLede')}</p>
             <ul className="rec-vlist">
               {flags.map((f) => (
                 <FlagRow
@@ -274,18 +281,19 @@ export function VerificationView() {
 }
 
 function FlagRow({ flag, target, selected, onSelect, onOpenTarget }: { flag: VerificationFlagDto; target: string | null; selected: boolean; onSelect: () => void; onOpenTarget: (() => void) | undefined }) {
+  const t = useT();
   const save = useRecordEdit('flags.save');
   const k = `flag:${flag.id}`;
   return (
     <li className={`rec-vitem rec-flag${flag.resolved ? ' is-resolved' : ''}${selected ? ' is-selected' : ''}`} data-vkey={k} tabIndex={-1} onClick={onSelect} data-testid="flag">
-      <span className="rec-vtype">{flag.resolved ? 'resolved' : 'open'}</span>
+      <span className="rec-vtype">{flag.resolved ? t('verification.resolved') : t('verification.open')}</span>
       <span className="rec-vlabel">
         <span>{flag.issue}</span>
         <span className="rec-sub muted">
-          {flag.severity || 'no severity'}
+          {flag.severity || t('verification.noSeverity')}
           {target ? (
             <>
-              {' · about '}
+              {t('verification.about')}
               {onOpenTarget ? (
                 <button
                   type="button"
@@ -315,14 +323,24 @@ function FlagRow({ flag, target, selected, onSelect, onOpenTarget }: { flag: Ver
             void save.run({ id: flag.id, issue: flag.issue, resolved: !flag.resolved });
           }}
         >
-          {flag.resolved ? 'Reopen' : 'Resolve'}
+          {flag.resolved ? t('verification.reopen') : t('verification.resolve')}
         </button>
       </span>
     </li>
   );
 }
 
+/** Suggested kinds of flag: free text, offered in the interface language. */
+const SEVERITY_SUGGESTIONS: MessageId[] = [
+  'verification.suggest.cosmetic',
+  'verification.suggest.factual',
+  'verification.suggest.citation',
+  'verification.suggest.claimNotSupported',
+  'verification.suggest.dataGap',
+];
+
 function AddFlagDialog({ selectedKey, items, onClose }: { selectedKey: string | null; items: UnverifiedItemDto[]; onClose: () => void }) {
+  const t = useT();
   const save = useRecordEdit('flags.save');
   const selectedItem = selectedKey && !selectedKey.startsWith('flag:') ? items.find((i) => itemKey(i) === selectedKey) : undefined;
   const [issue, setIssue] = useState('');
@@ -341,38 +359,40 @@ function AddFlagDialog({ selectedKey, items, onClose }: { selectedKey: string | 
   };
 
   return (
-    <Modal open onOpenChange={(o) => (o ? undefined : onClose())} title="Add verification flag" description="A doubt or an error to resolve before publication.">
+    <Modal open onOpenChange={(o) => (o ? undefined : onClose())} title={t('verification.addFlagTitle')} description={t('verification.addFlagHelp')}>
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <label className="field">
-          <span className="field-label">Issue</span>
-          <textarea className="text-area" rows={3} value={issue} onChange={(e) => setIssue(e.target.value)} placeholder="e.g. The article dates the change to 2002; the law says 2004." />
+          <span className="field-label">{t('verification.issue')}</span>
+          <textarea className="text-area" rows={3} value={issue} onChange={(e) => setIssue(e.target.value)} placeholder={t('verification.issuePlaceholder')} />
         </label>
         <label className="field">
-          <span className="field-label">Severity</span>
-          <input className="text-input" list="rec-flag-severities" value={severity} onChange={(e) => setSeverity(e.target.value)} placeholder="e.g. factual (date)" />
+          <span className="field-label">{t('verification.severity')}</span>
+          <input className="text-input" list="rec-flag-severities" value={severity} onChange={(e) => setSeverity(e.target.value)} placeholder={t('verification.severityPlaceholder')} />
           <datalist id="rec-flag-severities">
-            <option value="cosmetic" />
-            <option value="factual" />
-            <option value="citation" />
-            <option value="claim not supported" />
-            <option value="data gap" />
+            {SEVERITY_SUGGESTIONS.map((id) => (
+              <option key={id} value={t(id)} />
+            ))}
           </datalist>
         </label>
         {selectedItem ? (
           <label className="rec-check">
             <input type="checkbox" checked={aboutSelected} onChange={() => setAboutSelected((v) => !v)} />
             <span>
-              About the selected {UNVERIFIED_TYPE_LABELS[selectedItem.type]?.toLowerCase()}: {firstSentence(selectedItem.label, 80)} ({VERIFICATION_LABELS[selectedItem.verification]})
+              {t('verification.aboutSelected', {
+                type: unverifiedTypeLabel(t, selectedItem.type).toLocaleLowerCase(),
+                label: firstSentence(selectedItem.label, 80),
+                verification: t(verificationId(selectedItem.verification)),
+              })}
             </span>
           </label>
         ) : null}
         {save.error ? <InlineAlert message={save.error.message} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={issue.trim() === '' || save.pending}>
-            Add flag
+            {t('verification.addFlag')}
           </button>
         </div>
       </form>

@@ -2,6 +2,8 @@
 import { useCallback } from 'react';
 import type { ApiInput, ClaimDto } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
+import { formatMessage } from '../../../electron/contract/i18n/format';
+import { currentLanguage } from '../i18n/current';
 import { useRecordSender, useRecordStore } from './record-store';
 
 export type ClaimPatch = Omit<ApiInput<'claims.save'>, 'id' | 'claimant' | 'statement'> & { claimant?: string; statement?: string };
@@ -12,7 +14,7 @@ export function useClaimSave(claimId: string): (patch: ClaimPatch) => Promise<Cl
   return useCallback(
     async (patch: ClaimPatch) => {
       const latest = store.slot('claims').data?.find((c) => c.id === claimId);
-      if (!latest) throw new ApiError('NOT_FOUND', 'That claim no longer exists in this project. Reload and try again.');
+      if (!latest) throw new ApiError('NOT_FOUND', formatMessage(currentLanguage(), 'claims.gone'));
       return sender('claims.save', { id: claimId, claimant: latest.claimant, statement: latest.statement, ...patch });
     },
     [store, sender, claimId],

@@ -1,6 +1,6 @@
 /** Which regional norms bear on which cases when: through a membership of the norm's organisation, or a linked cell. */
 import type { CaseDto, CellDto, MembershipDto, RegionalContextDto, RegionalNormDto } from '../../../electron/contract/api';
-import { yearOf } from './labels';
+import { yearOf, type Translate } from './labels';
 
 export interface Period {
   from: number | null;
@@ -24,8 +24,8 @@ export function normPeriod(n: RegionalNormDto): Period {
   return { from: n.yearFrom, to: n.yearTo };
 }
 
-export function formatPeriod(p: Period): string {
-  if (p.from === null && p.to === null) return 'no period given';
+export function formatPeriod(p: Period, t: Translate): string {
+  if (p.from === null && p.to === null) return t('record.noPeriod');
   if (p.to === null) return `${p.from}–`;
   if (p.from === null) return `–${p.to}`;
   return p.from === p.to ? `${p.from}` : `${p.from}–${p.to}`;

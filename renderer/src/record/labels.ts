@@ -1,7 +1,11 @@
-/** The words the record pages use for the contract's codes: every status is shown as a word, never by colour alone. */
+/**
+ * The words the record pages use for the contract's codes (every status is shown as a word, never by colour alone):
+ * their catalogue ids, and dates in the interface language.
+ */
+import { useCallback } from 'react';
+import { useIntl } from 'react-intl';
 import type {
   ClaimAssessment,
-  ElectionDto,
   ElectionType,
   MembershipStatus,
   MissionDto,
@@ -9,78 +13,34 @@ import type {
   Severity,
   Verification,
 } from '../../../electron/contract/api';
+import { CLAIM_ASSESSMENTS, VERIFICATION_STATUSES } from '../../../electron/contract/api';
+import { formatMessage } from '../../../electron/contract/i18n/format';
 
-export const VERIFICATION_LABELS: Record<Verification, string> = {
-  'verified-external': 'verified externally',
-  'one-source': 'one source only',
-  contested: 'contested',
-  unverified: 'unverified',
-};
+import { formatDate, type DateFormatter, type Translate } from './dates';
 
-export const ASSESSMENT_LABELS: Record<ClaimAssessment, string> = {
-  supported: 'supported',
-  'partly-supported': 'partly supported',
-  'not-supported': 'not supported',
-  undetermined: 'undetermined',
-};
+export { electionTitle, formatDate, type Translate } from './dates';
 
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  none: 'none',
-  minor: 'minor',
-  moderate: 'moderate',
-  serious: 'serious',
-  severe: 'severe',
-};
+/** The catalogue ids of the contract's codes: `t(verificationId(v))`; TypeScript checks that every code has one. */
+export const verificationId = (v: Verification) => `record.ver.${v}` as const;
+export const assessmentId = (a: ClaimAssessment) => `record.assess.${a}` as const;
+export const severityId = (s: Severity) => `record.sev.${s}` as const;
+export const electionTypeId = (e: ElectionType) => `record.etype.${e}` as const;
+export const electionTypeShortId = (e: ElectionType) => `record.etypeShort.${e}` as const;
+export const missionTypeId = (m: MissionType) => `record.mtype.${m}` as const;
+export const membershipId = (m: MembershipStatus) => `record.member.${m}` as const;
+
+const UNVERIFIED_TYPES = ['election', 'mission', 'claim', 'excerpt', 'indicator-value', 'regional-norm', 'instrument', 'membership'] as const;
+
+/** The word for a kind of record in the verification list; an unknown kind (a newer project) shows as it is stored. */
+export function unverifiedTypeLabel(t: Translate, type: string): string {
+  return (UNVERIFIED_TYPES as readonly string[]).includes(type) ? t(`record.utype.${type as (typeof UNVERIFIED_TYPES)[number]}`) : type;
+}
+
+/** English words, for the screens not yet moved to the catalogue (the claims register). */
+export const VERIFICATION_LABELS = Object.fromEntries(VERIFICATION_STATUSES.map((v) => [v, formatMessage('en', verificationId(v))])) as Record<Verification, string>;
+export const ASSESSMENT_LABELS = Object.fromEntries(CLAIM_ASSESSMENTS.map((a) => [a, formatMessage('en', assessmentId(a))])) as Record<ClaimAssessment, string>;
 
 export const SEVERITY_RANK: Record<Severity, number> = { none: 0, minor: 1, moderate: 2, serious: 3, severe: 4 };
-
-export const ELECTION_TYPE_LABELS: Record<ElectionType, string> = {
-  parliamentary: 'parliamentary',
-  presidential: 'presidential',
-  referendum: 'referendum',
-  local: 'local',
-  other: 'other',
-};
-
-export const ELECTION_TYPE_SHORT: Record<ElectionType, string> = {
-  parliamentary: 'parl.',
-  presidential: 'pres.',
-  referendum: 'ref.',
-  local: 'local',
-  other: 'other',
-};
-
-export const MISSION_TYPE_LABELS: Record<MissionType, string> = {
-  'full-eom': 'full observation mission',
-  'limited-eom': 'limited observation mission',
-  'needs-assessment': 'needs assessment',
-  'expert-team': 'expert team',
-  'technical-assessment': 'technical assessment',
-  none: 'no mission',
-  other: 'other mission',
-};
-
-export const MEMBERSHIP_LABELS: Record<MembershipStatus, string> = {
-  member: 'member',
-  'founding-member': 'founding member',
-  observer: 'observer',
-  'dialogue-partner': 'dialogue partner',
-  'participating-state': 'participating State',
-  applicant: 'applicant',
-  suspended: 'suspended',
-  other: 'other',
-};
-
-export const UNVERIFIED_TYPE_LABELS: Record<string, string> = {
-  election: 'Election',
-  mission: 'Mission',
-  claim: 'Claim',
-  excerpt: 'Excerpt',
-  'indicator-value': 'Indicator value',
-  'regional-norm': 'Regional norm',
-  instrument: 'Instrument',
-  membership: 'Membership',
-};
 
 /** "OSCE/ODIHR" reads as ODIHR on a crowded axis; other organisations keep their name. */
 export function shortOrganisation(name: string): string {
@@ -109,22 +69,10 @@ export function yearOf(date: string | null | undefined): number | null {
   return match ? Number(match[1]) : null;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** 2012-01-15 -> "15 Jan 2012"; 2012-01 -> "Jan 2012"; 2012 -> "2012". */
-export function formatDate(date: string | null | undefined): string {
-  if (!date) return '';
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
-  if (!match) return date;
-  const [, y, m, d] = match;
-  if (!m) return y!;
-  const month = MONTHS[Number(m) - 1] ?? m;
-  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
-}
-
-export function electionTitle(election: ElectionDto): string {
-  const round = election.round ? `, round ${election.round}` : '';
-  return `${ELECTION_TYPE_LABELS[election.type]} election ${formatDate(election.date)}${round}`;
+/** Dates in the interface language: `const date = useFormatDate(); date('2012-01-15')`. */
+export function useFormatDate(): (date: string | null | undefined) => string {
+  const intl = useIntl();
+  return useCallback((date: string | null | undefined) => formatDate(date, intl as DateFormatter), [intl]);
 }
 
 /** The highest severity among findings (null when nothing is coded). */
@@ -140,8 +88,4 @@ export function firstSentence(text: string, max = 140): string {
   const end = t.search(/[.;](\s|$)/);
   const sentence = end > 0 ? t.slice(0, end + 1) : t;
   return sentence.length > max ? `${sentence.slice(0, max - 1).trimEnd()}…` : sentence;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
