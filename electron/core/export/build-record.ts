@@ -440,7 +440,7 @@ function missionSheet(ctx: BuildContext, record: RecordData, cases: CaseDto[], e
     ['verification_note', 30],
     ...record.dimensions.map((d): [string, number] => [d.label, 13]),
   ];
-  return { name: 'Missions', shape: 'long', caption: `Observer missions and their findings by dimension: ${listNames(cases.map((c) => c.name))}`, columns: header.map(([h, width]) => ({ header: h, width })), rows };
+  return { name: ctx.m.sheets.missions, shape: 'long', caption: ctx.m.sheets.missionsCaption(listNames(cases.map((c) => c.name), ctx.m)), columns: header.map(([h, width]) => ({ header: h, width })), rows };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -634,16 +634,16 @@ function buildClaimCard(ctx: BuildContext, record: RecordData, claim: ClaimDto):
   const note = claim.verificationNote.trim();
   const fields = [
     { label: m.claimColumns.claimant, value: [claim.claimant, claim.claimantRole.trim()].filter(Boolean).join(', ') },
-    { label: 'Date', value: claim.date ? formatRecordDate(ctx.m, claim.date) : m.undated },
-    { label: 'Target', value: claim.target || '—' },
-    { label: 'Comparison', value: `${record.focalText(claim)} vs ${comparatorText(record, claim)}` },
-    { label: 'Dimension', value: dimensionText(record, claim) || '—' },
-    { label: 'Norm and stage', value: normStageText(ctx, claim) || '—' },
-    { label: 'Verification', value: `${marker || 'Verified externally'}${note ? `: ${note}` : marker ? '' : '.'}` },
+    { label: m.card.date, value: claim.date ? formatRecordDate(ctx.m, claim.date) : m.undated },
+    { label: m.card.target, value: claim.target || '—' },
+    { label: m.card.comparison, value: `${record.focalText(claim)} ${m.versus}${comparatorText(record, claim)}` },
+    { label: m.card.dimension, value: dimensionText(record, claim) || '—' },
+    { label: m.card.normAndStage, value: normStageText(ctx, claim) || '—' },
+    { label: m.card.verification, value: `${marker || m.card.verifiedExternally}${note ? `: ${note}` : marker ? '' : '.'}` },
   ];
   const blocks: Block[] = [
-    { type: 'title', text: `${m.comparisonCard}: ${claim.claimant}`, subtitle: `A double-standards claim tested against the observers’ verdicts · ${ctx.project.title}` },
-    { type: 'heading', level: 2, text: 'The claim' },
+    { type: 'title', text: `${m.comparisonCard}: ${claim.claimant}`, subtitle: m.card.subtitle(ctx.project.title) },
+    { type: 'heading', level: 2, text: m.card.theClaim },
     { type: 'paragraph', content: claimStatement(ctx, claim) },
     { type: 'fields', items: fields },
     { type: 'heading', level: 2, text: m.assessment },
@@ -661,14 +661,12 @@ function buildClaimCard(ctx: BuildContext, record: RecordData, claim: ClaimDto):
   const sections: Section[] = [{ orientation: orientationOf(ctx), blocks }];
   if (groups.length === 0) {
     blocks.push(
-      { type: 'heading', level: 2, text: 'The verdicts compared' },
+      { type: 'heading', level: 2, text: m.card.verdictsCompared },
       {
         type: 'paragraph',
         content: [
           text(
-            claim.comparatorCaseIds.length === 0 && claim.comparatorNote.trim()
-              ? `No verdict is linked to this claim. Its comparator (${claim.comparatorNote.trim()}) is not a case of the project, so its verdicts are not in the record.`
-              : 'No verdict is linked to this claim.',
+            claim.comparatorCaseIds.length === 0 && claim.comparatorNote.trim() ? m.card.comparatorNotInRecord(claim.comparatorNote.trim()) : m.card.noVerdictLinked,
             { italic: true },
           ),
         ],
@@ -685,31 +683,31 @@ function buildClaimCard(ctx: BuildContext, record: RecordData, claim: ClaimDto):
     const rows = yearRows(ctx, record, cases, [...byElection.values()], { quote: true });
     const table: TableModel = {
       number: 1,
-      caption: `The verdicts compared: ${listNames(cases.map((c) => c.name))}, year by year`,
+      caption: m.card.caption(listNames(cases.map((c) => c.name), m)),
       columns: [
-        { label: 'Year', width: 7 },
-        ...cases.map((c) => ({ label: c.name, note: c.id === claim.focalCaseId ? 'focal case of the claim' : claim.comparatorCaseIds.includes(c.id) ? 'comparator' : undefined, width: 93 / cases.length })),
+        { label: m.year, width: 7 },
+        ...cases.map((c) => ({ label: c.name, note: c.id === claim.focalCaseId ? m.card.focalOfClaim : claim.comparatorCaseIds.includes(c.id) ? m.card.comparator : undefined, width: 93 / cases.length })),
       ],
       rows,
     };
-    if (!claim.comparatorCaseIds.length && claim.comparatorNote.trim()) table.caption += ` (comparator ${claim.comparatorNote.trim()} not in the record)`;
+    if (!claim.comparatorCaseIds.length && claim.comparatorNote.trim()) table.caption += m.card.captionComparator(claim.comparatorNote.trim());
     const tableStart: Block[] = tableBlocks(ctx, table, {
       type: 'tableNotes',
       legend: null,
       paragraphs: [
         [
-          text('Each cell: ', { italic: true }),
-          text('the election’s date and type; then each mission compared: the organisation and type of mission, the observers’ own words where recorded (in quotation marks), otherwise the headline verdict in short, and the findings coded on the shared dimensions with their severity.'),
+          text(m.eachCellLabel, { italic: true }),
+          text(m.card.eachCell),
         ],
         claimVerificationNotes(m),
-        sourcesNote(ctx, hasCite(rows), 'the verdicts are cited to the mission’s report or the source they are known from'),
+        sourcesNote(ctx, hasCite(rows), m.observation.verdictsCited),
       ],
     });
     blocks.push(...tableStart);
   }
   return {
     title: `${m.comparisonCard}: ${claim.claimant}`,
-    subject: `A double-standards claim by ${claim.claimant} tested against the observer verdicts it compares (${ctx.project.title})`,
+    subject: m.card.subject(claim.claimant, ctx.project.title),
     sections,
     tables: [],
     sheets: [claimSheet(ctx, record, [claim])],
@@ -782,6 +780,6 @@ function claimSheet(ctx: BuildContext, record: RecordData, claims: ClaimDto[]): 
     ['verdict_sources', 30],
     ['claim_id', 38],
   ];
-  return { name: 'Claims', shape: 'long', caption: 'Double-standards claims tested against the observers’ verdicts', columns: header.map(([h, width]) => ({ header: h, width })), rows };
+  return { name: ctx.m.sheets.claims, shape: 'long', caption: ctx.m.claimsCaption, columns: header.map(([h, width]) => ({ header: h, width })), rows };
 }
 
