@@ -19,6 +19,7 @@ import { buildExportDocument, renderHtml, type ExportFormat, type ExportOptions 
 import { noteTermsOf } from '../../electron/core/export/citations';
 import { renderDocx } from '../../electron/core/export/docx';
 import { en } from '../../electron/core/export/i18n/en';
+import { ru } from '../../electron/core/export/i18n/ru';
 import { renderLatex } from '../../electron/core/export/latex';
 import { renderMarkdown } from '../../electron/core/export/markdown';
 import { renderCsv, renderXlsx } from '../../electron/core/export/sheets';
@@ -59,16 +60,27 @@ function words(text: string): string[] {
   return [...clean.matchAll(WORD)].filter((m) => clean[m.index + m[0].length] !== '…').map((m) => m[0].replace(/[’']s$/, ''));
 }
 
-/** Every word of every text value of the project file (the researcher's data and the codes it stores). */
-function dataWords(project: Project): Set<string> {
+/**
+ * Every word of the project file's text (the researcher's data), except the app's own defaults stored in it, which
+ * exports translate while unchanged: stored codes (a value that is one lower-case word or words joined by hyphens,
+ * such as `focal`, `paraphrase`, `not-supported`), the default status labels and the bundled frameworks' text.
+ * Codes are data in the CSV and XLSX, which print them as stored (`codes`).
+ */
+function dataWords(project: Project): { words: Set<string>; codes: Set<string> } {
   const out = new Set<string>();
+  const codes = new Set<string>();
+  const defaults = new Set([...Object.values(en.defaultStatuses), ...Object.keys(ru.builtInText)]);
   const tables = project.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'").all() as { name: string }[];
   for (const { name } of tables) {
     for (const row of project.db.prepare(`SELECT * FROM "${name}"`).raw().iterate() as Iterable<unknown[]>) {
-      for (const value of row) if (typeof value === 'string') for (const w of words(value)) out.add(w.toLowerCase());
+      for (const value of row) {
+        if (typeof value !== 'string') continue;
+        if (/^[a-z]+(?:[-_][a-z]+)*$/.test(value) || defaults.has(value)) for (const w of words(value)) codes.add(w.toLowerCase());
+        else for (const w of words(value)) out.add(w.toLowerCase());
+      }
     }
   }
-  return out;
+  return { words: out, codes };
 }
 
 /** The words of every value of the English catalogue, functions called with placeholder arguments. */
@@ -186,19 +198,23 @@ describe('no English fixed word in Russian and Kazakh exports', () => {
       { name: 'case', options: { what: 'case', case: 'Kazakhstan' } },
       { name: 'appendix', options: { what: 'appendix' } },
       { name: 'claims', options: { what: 'claims' } },
+      { name: 'claims filtered', options: { what: 'claims', cases: ['Belarus'], norms: ['observation'] } },
       { name: 'card without verdicts', options: { what: 'claims', claim: card } },
       { name: 'card with verdicts', options: { what: 'claims', claim: linked } },
       { name: 'observation', options: { what: 'observation' } },
     ];
     const catalogue = catalogueWords();
-    const isData = (w: string) => data.has(w.toLowerCase()) || styleNames.has(w.toLowerCase()) || PROPER_NAMES.has(w);
+    const isData = (w: string, format: ExportFormat) => {
+      const lower = w.toLowerCase();
+      return data.words.has(lower) || ((format === 'csv' || format === 'xlsx') && data.codes.has(lower)) || styleNames.has(lower) || PROPER_NAMES.has(w);
+    };
     const found: string[] = [];
     for (const e of exports) {
       for (const format of FORMATS) {
-        const english = new Set([...catalogue, ...words(await exportText(sample, e, format, 'en')).filter((w) => !isData(w))]);
+        const english = new Set([...catalogue, ...words(await exportText(sample, e, format, 'en')).filter((w) => !isData(w, format))]);
         for (const language of ['ru', 'kk'] as const) {
           const text = await exportText(sample, e, format, language);
-          const left = [...new Set(words(text).filter((w) => english.has(w) && !isData(w)))];
+          const left = [...new Set(words(text).filter((w) => english.has(w) && !isData(w, format)))];
           if (left.length > 0) found.push(`${e.name} ${format} ${language}: ${left.join(', ')}`);
         }
       }
@@ -216,10 +232,22 @@ describe('no English fixed word in Russian and Kazakh exports', () => {
     expect(body).toContain("Stage 3, \\foreignlanguage{russian}{прим}. 53--54");
   });
 
+  it('prints the app’s own codes in the language, where the data also has the English word (which the check above cannot see)', async () => {
+    const card = await exportText(sample, { name: 'card', options: { what: 'claims', claim: 'belarus is held up' } }, 'md', 'ru');
+    expect(card).toContain('(пересказ)');
+    expect(card).toContain('Kazakhstan (фокусный) в сравнении с Belarus');
+    expect(card).toContain('Election observation · 3. Реконституция');
+    expect(card).toMatch(/19 декабря 2010 г\.\*\* · Президентские/);
+    for (const english of ['(paraphrase)', '(focal)', 'Reconstitution', '· Presidential']) expect(card).not.toContain(english);
+    const record = await exportText(sample, { name: 'observation', options: { what: 'observation' } }, 'md', 'kk');
+    expect(record).toContain('Президенттік');
+    expect(record).not.toMatch(/· (Presidential|Parliamentary)b/);
+  });
+
   it('the check sees fixed words: the English export itself prints words of the vocabulary', async () => {
     const data = dataWords(sample);
     const text = await exportText(sample, { name: 'card', options: { what: 'claims', claim: listClaims(sample)[0]!.id } }, 'md', 'en');
-    const fixed = words(text).filter((w) => catalogueWords().has(w) && !data.has(w.toLowerCase()));
+    const fixed = words(text).filter((w) => catalogueWords().has(w) && !data.words.has(w.toLowerCase()));
     expect(fixed.length).toBeGreaterThan(20);
   });
 });

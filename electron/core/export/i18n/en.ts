@@ -107,6 +107,8 @@ export const en: ExportMessages = {
   claimsSubject: (project, filters) => `The double-standards claims of ${project}${filters ? ` (${filters})` : ''}, each with the observer verdicts it compares and the researcher’s assessment`,
   claimsIntro: (shown, total, filters, counts, flagged) =>
     `${shown === total ? `The ${total}` : `${shown} of the ${total}`} double-standards claim${total === 1 ? '' : 's'} recorded${filters ? ` (${filters})` : ''}, each tested against the verdicts of the missions it compares: ${counts}${flagged ? `; ${flagged} not verified externally as recorded (†)` : ''}.`,
+  claimsAbout: (cases) => `claims about ${cases}`,
+  claimsOn: (norms) => `on ${norms}`,
   claimCount: (label, n) => `${n} ${label.toLocaleLowerCase('en')}`,
   claimColumns: {
     claimant: 'Claimant',
@@ -162,6 +164,7 @@ export const en: ExportMessages = {
     caption: (cases) => `The verdicts compared: ${cases}, year by year`,
     captionComparator: (comparator) => ` (comparator ${comparator} not in the record)`,
     focalOfClaim: 'focal case of the claim',
+    noComparator: 'no comparator named',
     comparator: 'comparator',
     eachCell:
       'the election’s date and type; then each mission compared: the organisation and type of mission, the observers’ own words where recorded (in quotation marks), otherwise the headline verdict in short, and the findings coded on the shared dimensions with their severity.',
@@ -258,6 +261,8 @@ export const en: ExportMessages = {
     severityScale: 'Severity scale',
     severities: { none: 'None', minor: 'Minor', moderate: 'Moderate', serious: 'Serious', severe: 'Severe' },
     missionTypes: { 'full-eom': 'full EOM', 'limited-eom': 'limited EOM', 'needs-assessment': 'needs assessment only', 'expert-team': 'expert team', 'technical-assessment': 'technical assessment team', none: 'no mission', other: 'observer mission' },
+    electionTypes: { parliamentary: 'parliamentary', presidential: 'presidential', referendum: 'referendum', local: 'local', other: 'other' },
+    round: (n) => ` (round ${n})`,
     noMission: 'No mission recorded',
     noVerdict: 'No verdict recorded',
     why: 'Why: ',

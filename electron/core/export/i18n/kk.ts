@@ -125,6 +125,8 @@ export const kk: ExportMessages = {
   claimsSubject: (project, filters) => `«${project}» жобасының қос стандарттар туралы мәлімдемелері${filters ? ` (${filters})` : ''}, әрқайсысы салыстыратын бақылаушы вердиктерімен және зерттеушінің бағасымен`,
   claimsIntro: (shown, total, filters, counts, flagged) =>
     `${shown === total ? `Қос стандарттар туралы жазылған барлық мәлімдемелер (${total})` : `Жазылған ${total} мәлімдеменің ${shown}`}${filters ? ` (${filters})` : ''}, әрқайсысы ол салыстыратын миссиялардың вердиктері бойынша тексерілген: ${counts}${flagged ? `; сыртқы дереккөз бойынша тексерілмегені: ${flagged} (†)` : ''}.`,
+  claimsAbout: (cases) => `кейстер туралы мәлімдемелер: ${cases}`,
+  claimsOn: (norms) => `нормалар: ${norms}`,
   claimCount: (label, n) => `${label.toLocaleLowerCase('kk')} — ${n}`,
   claimColumns: {
     claimant: 'Мәлімдеме авторы',
@@ -180,6 +182,7 @@ export const kk: ExportMessages = {
     caption: (cases) => `Салыстырылған вердиктер: ${cases}, жыл бойынша`,
     captionComparator: (comparator) => ` («${comparator}» салыстыру объектісі деректерде жоқ)`,
     focalOfClaim: 'мәлімдеменің фокустық кейсі',
+    noComparator: 'салыстыру объектісі көрсетілмеген',
     comparator: 'салыстыру объектісі',
     eachCell:
       'сайлаудың күні мен түрі; содан кейін салыстырылған әр миссия: ұйым мен миссия түрі, жазылған болса бақылаушылардың өз сөздері (тырнақшада), әйтпесе қысқаша негізгі вердикт, және ортақ өлшемдер бойынша тұжырымдар мен олардың ауырлық дәрежесі.',
@@ -275,6 +278,8 @@ export const kk: ExportMessages = {
     severityScale: 'Ауырлық шкаласы',
     severities: { none: 'Жоқ', minor: 'Шамалы', moderate: 'Орташа', serious: 'Елеулі', severe: 'Ауыр' },
     missionTypes: { 'full-eom': 'толық СБМ', 'limited-eom': 'шектеулі СБМ', 'needs-assessment': 'тек қажеттілікті бағалау', 'expert-team': 'сарапшылар тобы', 'technical-assessment': 'техникалық бағалау тобы', none: 'миссия жоқ', other: 'бақылаушылар миссиясы' },
+    electionTypes: { parliamentary: 'парламенттік', presidential: 'президенттік', referendum: 'референдум', local: 'жергілікті', other: 'басқа' },
+    round: (n) => ` (${n}-тур)`,
     noMission: 'Миссия жазылмаған',
     noVerdict: 'Вердикт жазылмаған',
     why: 'Себебі: ',

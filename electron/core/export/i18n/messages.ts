@@ -8,7 +8,7 @@
  * plain strings where a word is fixed, functions only where the words depend on numbers or names (plurals follow
  * each language's CLDR rules through `plural`).
  */
-import type { CellMode, ClaimAssessment, Confidence, MissionType, Severity, Verification } from '../../../contract/api';
+import type { CellMode, ClaimAssessment, Confidence, ElectionType, MissionType, Severity, Verification } from '../../../contract/api';
 import type { STATUS_PALETTE } from '../../../contract/palette';
 import type { ExportKind } from '../types';
 
@@ -146,6 +146,9 @@ export interface ExportMessages {
   claimsSubtitle(project: string): string;
   claimsSubject(project: string, filters: string): string;
   claimsIntro(shown: number, total: number, filters: string, counts: string, flagged: number): string;
+  /** The register's filters: "claims about Kazakhstan and Belarus", "on Free and fair voting". */
+  claimsAbout(cases: string): string;
+  claimsOn(norms: string): string;
   /** One count of the intro's list: "3 supported". */
   claimCount(label: string, n: number): string;
   claimColumns: { claimant: string; claimantNote: string; claim: string; comparison: string; comparisonNote: string; verdicts: string; verdictsNote: string; assessment: string; reasoning: string };
@@ -193,6 +196,7 @@ export interface ExportMessages {
     captionComparator(comparator: string): string;
     focalOfClaim: string;
     comparator: string;
+    noComparator: string;
     eachCell: string;
   };
 
@@ -273,6 +277,9 @@ export interface ExportMessages {
     severityScale: string;
     severities: Record<Severity, string>;
     missionTypes: Record<MissionType, string>;
+    electionTypes: Record<ElectionType, string>;
+    /** After the election's label: " (round 2)". */
+    round(n: number): string;
     noMission: string;
     noVerdict: string;
     why: string;

@@ -125,6 +125,8 @@ export const ru: ExportMessages = {
   claimsSubject: (project, filters) => `Утверждения о двойных стандартах проекта «${project}»${filters ? ` (${filters})` : ''}, каждое со сравниваемыми вердиктами наблюдателей и оценкой исследователя`,
   claimsIntro: (shown, total, filters, counts, flagged) =>
     `${shown === total ? `Все записанные утверждения о двойных стандартах (${total})` : `${shown} из ${total} записанных утверждений о двойных стандартах`}${filters ? ` (${filters})` : ''}, каждое проверено по вердиктам миссий, которые оно сравнивает: ${counts}${flagged ? `; не проверено по внешнему источнику: ${flagged} (†)` : ''}.`,
+  claimsAbout: (cases) => `утверждения о кейсах: ${cases}`,
+  claimsOn: (norms) => `нормы: ${norms}`,
   claimCount: (label, n) => `${label.toLocaleLowerCase('ru')} — ${n}`,
   claimColumns: {
     claimant: 'Автор утверждения',
@@ -180,6 +182,7 @@ export const ru: ExportMessages = {
     caption: (cases) => `Сравниваемые вердикты: ${cases}, по годам`,
     captionComparator: (comparator) => ` (объекта сравнения «${comparator}» нет в данных)`,
     focalOfClaim: 'фокусный кейс утверждения',
+    noComparator: 'объект сравнения не указан',
     comparator: 'объект сравнения',
     eachCell:
       'дата и вид выборов; затем каждая сравниваемая миссия: организация и вид миссии, собственные слова наблюдателей, где они записаны (в кавычках), иначе кратко основной вердикт, и выводы по общим измерениям с их серьёзностью.',
@@ -274,6 +277,8 @@ export const ru: ExportMessages = {
     severityScale: 'Шкала серьёзности',
     severities: { none: 'Нет', minor: 'Незначительная', moderate: 'Умеренная', serious: 'Серьёзная', severe: 'Тяжёлая' },
     missionTypes: { 'full-eom': 'полная МНВ', 'limited-eom': 'ограниченная МНВ', 'needs-assessment': 'только оценка потребностей', 'expert-team': 'группа экспертов', 'technical-assessment': 'группа технической оценки', none: 'миссии нет', other: 'миссия наблюдателей' },
+    electionTypes: { parliamentary: 'парламентские', presidential: 'президентские', referendum: 'референдум', local: 'местные', other: 'другие' },
+    round: (n) => ` (${n}-й тур)`,
     noMission: 'Миссия не записана',
     noVerdict: 'Вердикт не записан',
     why: 'Причина: ',
