@@ -22,7 +22,7 @@ import { ApiError } from '../../contract/errors';
 import { assetsDir } from '../paths';
 import type { CitationStore, FormattedCitations } from './citation-cache';
 import { bibliographyAsPrinted, capitaliseSentences, datesForCiteproc, missingDataWarnings, typeForCiteproc } from './csl-input';
-import { localeXmlFor, LOCALE_FIXES_VERSION, monthAloneAsSeason } from './i18n/csl-locale';
+import { localeXmlFor, LOCALE_FIXES_VERSION, monthAloneAsSeason, styleXmlFor } from './i18n/csl-locale';
 import { htmlToRuns, tidyRuns, type Cite, type TextRun } from './inline';
 import { exportCancelled, type BundledStyle } from './types';
 
@@ -318,6 +318,27 @@ export function clearCitationCache(): void {
   FORMATTED.clear();
 }
 
+/**
+ * The citeproc engine every export formats with: the style (with the Russian day-month order, csl-locale.ts) and
+ * the bundled locales (with the Russian genitive months); `locale` forces the locale, else the style's default.
+ * Exported for the CSL test-suite cases (tests/fixtures/csl-test-suite), which run through this very construction.
+ */
+export function createCiteprocEngine(style: CitationStyle, locale: string | undefined, retrieveItem: (id: string) => CslItem | undefined): InstanceType<typeof CSL.Engine> {
+  const lang = locale ?? style.defaultLocale ?? 'en-US';
+  const sys = {
+    retrieveLocale: (wanted: string) => {
+      const file = localeFile(wanted) ?? localeFile('en-US');
+      return file ? localeXmlFor(wanted, fs.readFileSync(file, 'utf8')) : '';
+    },
+    retrieveItem,
+  };
+  try {
+    return new CSL.Engine(sys, styleXmlFor(lang, style.xml), lang, !!locale);
+  } catch (error) {
+    throw new ApiError('VALIDATION_FAILED', `The citation style "${style.title}" could not be loaded: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 export class CitationSession {
   private readonly pending: Pending[] = [];
   private readonly order: string[] = [];
@@ -417,19 +438,7 @@ export class CitationSession {
    * disambiguation), keeping every cluster's latest formatting, with a pause for the event loop every few ms.
    */
   private async format(items: ReadonlyMap<string, CslItem>, citations: Citation[]): Promise<Formatted> {
-    const sys = {
-      retrieveLocale: (lang: string) => {
-        const file = localeFile(lang) ?? localeFile('en-US');
-        return file ? localeXmlFor(lang, fs.readFileSync(file, 'utf8')) : '';
-      },
-      retrieveItem: (id: string) => items.get(id),
-    };
-    let engine: InstanceType<typeof CSL.Engine>;
-    try {
-      engine = new CSL.Engine(sys, this.style.xml, this.locale ?? this.style.defaultLocale ?? 'en-US', !!this.locale);
-    } catch (error) {
-      throw new ApiError('VALIDATION_FAILED', `The citation style "${this.style.title}" could not be loaded: ${(error as Error).message}`, { cause: error });
-    }
+    const engine = createCiteprocEngine(this.style, this.locale, (id) => items.get(id));
     if (this.order.length === 0) return { clusters: [], bibliography: [] };
     let slice = performance.now();
     const pause = async () => {
