@@ -139,3 +139,31 @@ describe('the sample’s own citations (Chicago notes and bibliography), hand-ch
     expect(md).toContain('“Untitled Manuscript on OSCE/ODIHR Norm Contestation in Kazakhstan (Seed).” Unknown (probably Rico Isaacs), \\[2016–2019?\\].');
   });
 });
+
+describe('the sample’s own citations in APA (7th ed.), hand-checked', () => {
+  const references = (md: string, heading: string) =>
+    md
+      .slice(md.indexOf(heading))
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'));
+
+  it('cites before the full stop with no stray comma, and sorts unsigned newspaper pieces by title (APA 9.12)', async () => {
+    const md = renderMarkdown(await buildExportDocument(sample, { what: 'claims', format: 'md', out: '', style: 'apa' }));
+    expect(md).toContain('“This election was not competitive from the start” (OSCE/ODIHR, 2012b).');
+    expect(md).not.toMatch(/\.\s?\(OSCE\/ODIHR, \d{4}[a-z]?\)/);
+    const list = references(md, '## References');
+    expect(list.slice(0, 3)).toEqual([
+      'Kazakh President Threatens to Halt OSCE Vote Monitoring Missions. (2012, March 2). *Bloomberg News*. http://www.businessweek.com/news/2012-03-02/kazakh-president-threatens-to-halt-osce-vote-monitoring-missions',
+      'Kazakhstan Takes on OSCE Chairmanship with Call for West to Ditch Stereotypes. (2010, January). *Eurasianet*. https://eurasianet.org/s/kazakhstan-takes-on-osce-chairmanship-with-call-for-west-to-ditch-stereotypes',
+      'OSCE observers disappointed at Belarusian vote. (2015, October 12). *Belsat*. http://vybary.belsat.eu/en/news/padlik-galasou-byu-nesumlennym-mizhnarodnyya-naziralniki-rascharavanyya-u-belaruskih-vybarah/',
+    ]);
+  });
+
+  it('in Russian: the day before the genitive month, a month alone in the nominative', async () => {
+    const md = renderMarkdown(await buildExportDocument(sample, { what: 'claims', format: 'md', out: '', style: 'apa', language: 'ru' }));
+    const list = references(md, '## Список литературы');
+    expect(list[0]).toMatch(/^Kazakh President Threatens to Halt OSCE Vote Monitoring Missions\. \(2012, 2 марта\)\. \*Bloomberg News\*\./);
+    expect(list[1]).toMatch(/\(2010, январь\)\. \*Eurasianet\*\./);
+    expect(list[2]).toMatch(/\(2015, 12 октября\)\. \*Belsat\*\./);
+  });
+});
