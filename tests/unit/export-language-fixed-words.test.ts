@@ -244,6 +244,13 @@ describe('no English fixed word in Russian and Kazakh exports', () => {
     expect(record).not.toMatch(/· (Presidential|Parliamentary)b/);
   });
 
+  it('names the changed fields and the default statuses of the record of changes in the language', async () => {
+    const md = await exportText(sample, { name: 'appendix', options: { what: 'appendix' } }, 'md', 'ru');
+    expect(md).toContain('B. Журнал изменений');
+    expect(md).toMatch(/статус: Достигнута → Частично; резюме: .* → Revised after the 2016 report\./);
+    expect(md).toContain('| ячейка | создано |');
+  });
+
   it('the check sees fixed words: the English export itself prints words of the vocabulary', async () => {
     const data = dataWords(sample);
     const text = await exportText(sample, { name: 'card', options: { what: 'claims', claim: listClaims(sample)[0]!.id } }, 'md', 'en');

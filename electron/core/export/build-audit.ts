@@ -35,7 +35,9 @@ export function describeChange(before: Record<string, unknown> | null, after: Re
   if (!after) return m.changes.deleted;
   const changed = Object.keys(after).filter((k) => !HIDDEN.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
   if (changed.length === 0) return m.changes.noVisibleChange;
-  return changed.map((k) => `${m.changes.field(k)}: ${shorten(before[k])} → ${shorten(after[k])}`).join('; ');
+  // A status is stored as its key ("partial"); the default scale's keys read as their labels in the export's language.
+  const value = (k: string, v: unknown) => (k === 'status' && typeof v === 'string' && Object.hasOwn(m.defaultStatuses, v) ? m.defaultStatuses[v as keyof typeof m.defaultStatuses] : shorten(v));
+  return changed.map((k) => `${m.changes.field(k)}: ${value(k, before[k])} → ${value(k, after[k])}`).join('; ');
 }
 
 function readAudit(db: Database.Database): { rows: AuditRow[]; total: number } {
