@@ -4,6 +4,8 @@
  * in the audit trail, so they cannot reach an export from here.
  */
 import type Database from 'better-sqlite3';
+import { en } from './i18n/en';
+import type { ChangeOperation, ExportMessages } from './i18n/messages';
 import { text } from './inline';
 import type { Block, BuildContext, RowModel, SheetModel, TableModel } from './model';
 
@@ -18,19 +20,6 @@ interface AuditRow {
   after: string | null;
 }
 
-const TABLE_NAMES: Record<string, string> = {
-  cells: 'cell',
-  claims: 'claim',
-  excerpts: 'excerpt',
-  elections: 'election',
-  missions: 'mission',
-  indicator_values: 'indicator value',
-  regional_norms: 'regional norm',
-  instruments: 'instrument',
-  memberships: 'membership',
-  verification_flags: 'verification flag',
-};
-
 /** Fields that change on every edit and say nothing about the research. */
 const HIDDEN = new Set(['updated_at', 'created_at', 'id', 'rowid']);
 
@@ -40,13 +29,15 @@ function shorten(value: unknown): string {
   return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }
 
-/** "status: reached → partial; summary: … → …", or "created" / "deleted". */
-export function describeChange(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
-  if (!before) return 'created';
-  if (!after) return 'deleted';
+/** "status: reached → partial; summary: … → …", or "created" / "deleted", in the export's language. */
+export function describeChange(before: Record<string, unknown> | null, after: Record<string, unknown> | null, m: ExportMessages = en): string {
+  if (!before) return m.changes.created;
+  if (!after) return m.changes.deleted;
   const changed = Object.keys(after).filter((k) => !HIDDEN.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-  if (changed.length === 0) return 'no visible change';
-  return changed.map((k) => `${k.replace(/_/g, ' ')}: ${shorten(before[k])} → ${shorten(after[k])}`).join('; ');
+  if (changed.length === 0) return m.changes.noVisibleChange;
+  // A status is stored as its key ("partial"); the default scale's keys read as their labels in the export's language.
+  const value = (k: string, v: unknown) => (k === 'status' && typeof v === 'string' && Object.hasOwn(m.defaultStatuses, v) ? m.defaultStatuses[v as keyof typeof m.defaultStatuses] : shorten(v));
+  return changed.map((k) => `${m.changes.field(k)}: ${value(k, before[k])} → ${value(k, after[k])}`).join('; ');
 }
 
 function readAudit(db: Database.Database): { rows: AuditRow[]; total: number } {
@@ -57,44 +48,45 @@ function readAudit(db: Database.Database): { rows: AuditRow[]; total: number } {
 
 export function auditBlocks(ctx: BuildContext, tableNumber: number): { blocks: Block[]; sheet: SheetModel } {
   const { rows, total } = readAudit(ctx.project.db);
-  const entries = rows.map((r) => ({
-    when: `${r.at.slice(0, 10)} ${r.at.slice(11, 16)} UTC`,
-    action: r.action,
-    record: TABLE_NAMES[r.table_name] ?? r.table_name,
-    change: describeChange(r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null, r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null),
-  }));
-  const blocks: Block[] = [{ type: 'heading', level: 2, text: 'B. Record of changes' }];
+  const m = ctx.m;
+  const entries = rows.map((r) => {
+    const before = r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null;
+    const after = r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null;
+    const operation: ChangeOperation = !before ? 'created' : !after ? 'deleted' : 'changed';
+    return {
+      when: `${r.at.slice(0, 10)} ${r.at.slice(11, 16)} ${m.changes.utc}`,
+      action: r.action,
+      done: m.changes.actionText(r.action, operation),
+      record: m.changes.records[r.table_name] ?? r.table_name,
+      change: describeChange(before, after, m),
+    };
+  });
+  const blocks: Block[] = [{ type: 'heading', level: 2, text: m.changes.heading }];
   if (entries.length === 0) {
-    blocks.push({ type: 'paragraph', content: [text('No change to assessments, evidence, claims or verifications has been recorded in this project yet.', { italic: true })] });
+    blocks.push({ type: 'paragraph', content: [text(m.changes.none, { italic: true })] });
   } else {
     const table: TableModel = {
       number: tableNumber,
-      caption: 'Record of changes to assessments, evidence, claims and verifications',
+      caption: m.changes.caption,
       columns: [
-        { label: 'When', width: 14 },
-        { label: 'What was done', width: 26 },
-        { label: 'Record', width: 10 },
-        { label: 'Change', width: 50 },
+        { label: m.changes.when, width: 14 },
+        { label: m.changes.action, width: 26 },
+        { label: m.changes.record, width: 10 },
+        { label: m.changes.change, width: 50 },
       ],
-      rows: entries.map((e): RowModel => ({ cells: [{ content: [text(e.when)] }, { content: [text(e.action)] }, { content: [text(e.record)] }, { content: [text(e.change)] }] })),
+      rows: entries.map((e): RowModel => ({ cells: [{ content: [text(e.when)] }, { content: [text(e.done)] }, { content: [text(e.record)] }, { content: [text(e.change)] }] })),
     };
     blocks.push({ type: 'table', table });
     blocks.push({
       type: 'tableNotes',
       legend: null,
       paragraphs: [
-        [
-          text(
-            total > entries.length
-              ? `The ${entries.length} most recent of ${total} recorded changes; the whole record is exported as CSV from the project.`
-              : `All ${total} recorded change${total === 1 ? '' : 's'}, oldest first. Times are UTC.`,
-          ),
-        ],
+        [text(total > entries.length ? m.changes.mostRecent(entries.length, total) : m.changes.all(total))],
       ],
     });
   }
   const sheet: SheetModel = {
-    name: 'Record of changes',
+    name: m.changes.sheetName,
     shape: 'long',
     columns: [
       { header: 'when', width: 18 },

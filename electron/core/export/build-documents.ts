@@ -161,7 +161,7 @@ function evidenceItem(ctx: BuildContext, excerpt: ExcerptDto): EvidenceItem {
     language: excerpt.language,
     translation: excerpt.translation,
     translationLanguage: excerpt.translationLanguage,
-    attribution: ctx.evidence.attribution(excerpt),
+    attribution: ctx.evidence.attribution(excerpt, ctx.m),
     locator: excerpt.locator,
     cite: ctx.citations.cite([{ sourceId: excerpt.sourceId, locator: excerpt.locator }]),
   };
@@ -209,7 +209,7 @@ export function buildAppendix(ctx: BuildContext): Draft {
   const audit = auditBlocks(ctx, tables.length + 1);
   return {
     title: m.evidenceAppendixOf(ctx.project.title),
-    subject: `Assessments and the evidence behind them (${tables.map((t) => t.norm.label).join('; ')}) for ${cases}`,
+    subject: m.appendixSubject(tables.map((t) => t.norm.label).join('; '), cases),
     sections: [matrixSection, { orientation: contentOrientation, blocks: [...evidenceBlocks, ...audit.blocks] }],
     tables,
     sheets: [evidenceSheet(ctx, tables), ...wideSheets(ctx, tables), longSheet(ctx, tables), audit.sheet],

@@ -22,7 +22,7 @@ import { quotedWithCite } from './csl-input';
 import { markdownToInline, text, type Inline } from './inline';
 import { en } from './i18n/en';
 import { formatRecordDate, type ExportMessages } from './i18n';
-import { citesIn, listNames, markTallRows, notesLabel, paletteMark, type Block, type BuildContext, type CellModel, type ColumnModel, type RowModel, type Section, type SheetModel, type SheetValue, type StatusMark, type TableModel } from './model';
+import { citesIn, listNames, markTallRows, notesLabel, paletteMark, stageText, type Block, type BuildContext, type CellModel, type ColumnModel, type RowModel, type Section, type SheetModel, type SheetValue, type StatusMark, type TableModel } from './model';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Words and marks
@@ -116,8 +116,14 @@ export function shortVerdict(verdict: string, budget = 160, max = 180): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).replace(/[\s,;:]+$/, '')}…`;
 }
 
-function electionLabel(election: ElectionDto): string {
-  return capitalise(election.label.trim() || election.type) + (election.round ? ` (round ${election.round})` : '');
+/**
+ * The election's own label as the researcher wrote it ("presidential (early)"), else its type in the export's
+ * language ("президентские"); a label that only repeats the type is the type. Then its round.
+ */
+function electionLabel(election: ElectionDto, m: ExportMessages): string {
+  const own = election.label.trim();
+  const type = m.observation.electionTypes[election.type] ?? election.type;
+  return capitalise(own && own !== election.type ? own : type) + (election.round ? m.observation.round(election.round) : '');
 }
 
 const yearOf = (date: string) => date.slice(0, 4);
@@ -155,9 +161,9 @@ class RecordData {
     return this.caseById.get(id)?.name ?? 'an unknown case';
   }
 
-  /** "Kazakhstan (focal)", or "no focal case named". */
-  focalText(claim: ClaimDto): string {
-    return claim.focalCaseId ? `${this.caseName(claim.focalCaseId)} (focal)` : 'no focal case named';
+  /** "Kazakhstan (focal)", or "no focal case named", in the export's language. */
+  focalText(claim: ClaimDto, m: ExportMessages): string {
+    return claim.focalCaseId ? `${this.caseName(claim.focalCaseId)}${m.focalMark}` : m.noFocalCase;
   }
 }
 
@@ -233,7 +239,7 @@ function missionInline(ctx: BuildContext, record: RecordData, mission: MissionDt
 }
 
 function electionInline(ctx: BuildContext, record: RecordData, election: ElectionDto, missions: MissionDto[], options: { quote: boolean }): Inline[] {
-  const out: Inline[] = [text(formatRecordDate(ctx.m, election.date), { bold: true }), text(` · ${electionLabel(election)}`)];
+  const out: Inline[] = [text(formatRecordDate(ctx.m, election.date), { bold: true }), text(` · ${electionLabel(election, ctx.m)}`)];
   const marker = verificationMarker(election.verification, ctx.m);
   if (marker) out.push(text(`  ${marker}`, { bold: true }));
   if (missions.length === 0) out.push({ br: true }, text(ctx.m.observation.noMission, { italic: true }));
@@ -368,7 +374,7 @@ function findingsBlocks(ctx: BuildContext, record: RecordData, cases: CaseDto[],
       caption: o.findingsCaption(single ? (chunk[0]!.kase?.name ?? '') : listNames([...new Set(chunk.map((c) => c.kase?.name ?? ''))], ctx.m), chunks.length > 1 ? { index: i + 1, count: chunks.length } : null),
       columns: [
         { label: o.dimension, width: 16 },
-        ...chunk.map((c) => ({ label: `${c.kase?.name ?? ''} ${yearOf(c.election.date)}`, note: `${c.mission.organisation} · ${c.election.type}`, width: 84 / chunk.length })),
+        ...chunk.map((c) => ({ label: `${c.kase?.name ?? ''} ${yearOf(c.election.date)}`, note: `${c.mission.organisation} · ${ctx.m.observation.electionTypes[c.election.type] ?? c.election.type}`, width: 84 / chunk.length })),
       ],
       rows: dimensions.map((d) => ({
         cells: [
@@ -440,7 +446,7 @@ function missionSheet(ctx: BuildContext, record: RecordData, cases: CaseDto[], e
     ['verification_note', 30],
     ...record.dimensions.map((d): [string, number] => [d.label, 13]),
   ];
-  return { name: 'Missions', shape: 'long', caption: `Observer missions and their findings by dimension: ${listNames(cases.map((c) => c.name))}`, columns: header.map(([h, width]) => ({ header: h, width })), rows };
+  return { name: ctx.m.sheets.missions, shape: 'long', caption: ctx.m.sheets.missionsCaption(listNames(cases.map((c) => c.name), ctx.m)), columns: header.map(([h, width]) => ({ header: h, width })), rows };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -458,13 +464,13 @@ function selectedClaims(ctx: BuildContext, record: RecordData): { claims: ClaimD
     const chosen = ctx.options.cases.map((q) => resolveCase(ctx.project, q, record.cases));
     const ids = new Set(chosen.map((c) => c.id));
     claims = claims.filter((c) => claimCases(c).some((id) => ids.has(id)));
-    filters.push(`claims about ${listNames(chosen.map((c) => c.name))}`);
+    filters.push(ctx.m.claimsAbout(listNames(chosen.map((c) => c.name), ctx.m)));
   }
   if (ctx.options.norms?.length) {
     const norms = ctx.options.norms.map((q) => resolveNorm(ctx.project, q));
     const ids = new Set(norms.map((n) => n.id));
     claims = claims.filter((c) => c.normId && ids.has(c.normId));
-    filters.push(`on ${listNames(norms.map((n) => n.shortLabel || n.label))}`);
+    filters.push(ctx.m.claimsOn(listNames(norms.map((n) => n.shortLabel || n.label), ctx.m)));
   }
   if (claims.length === 0) throw new ApiError('NOT_FOUND', `No double-standards claim matches (${filters.join(', ')}).`);
   return { claims, filters };
@@ -485,15 +491,15 @@ export function resolveClaim(claims: ClaimDto[], query: string): ClaimDto {
 function claimStatement(ctx: BuildContext, claim: ClaimDto): Inline[] {
   const excerpt = ctx.evidence.excerpt(claim.excerptId);
   const cite = excerpt ? ctx.citations.cite([{ sourceId: excerpt.sourceId, locator: excerpt.locator }]) : null;
-  return quotedWithCite(claim.statement, cite, claim.statementKind !== 'quote');
+  return quotedWithCite(claim.statement, cite, claim.statementKind !== 'quote' ? ctx.m.paraphrase : undefined);
 }
 
-function comparatorText(record: RecordData, claim: ClaimDto): string {
+function comparatorText(record: RecordData, claim: ClaimDto, m: ExportMessages): string {
   const names = claim.comparatorCaseIds.map((id) => record.caseName(id));
   const note = claim.comparatorNote.trim();
-  if (names.length && note) return `${listNames(names)} (${note})`;
-  if (names.length) return listNames(names);
-  return note || 'no comparator named';
+  if (names.length && note) return `${listNames(names, m)} (${note})`;
+  if (names.length) return listNames(names, m);
+  return note || m.card.noComparator;
 }
 
 function dimensionText(record: RecordData, claim: ClaimDto): string {
@@ -507,7 +513,7 @@ function normStageText(ctx: BuildContext, claim: ClaimDto): string {
   const overview = ctx.project.overview();
   const norm = overview.norms.find((n) => n.id === claim.normId);
   const stage = claim.stageId ? overview.frameworks.flatMap((f) => f.stages).find((s) => s.id === claim.stageId) : undefined;
-  return [norm ? norm.shortLabel || norm.label : '', stage ? `${stage.position}. ${stage.label}` : ''].filter(Boolean).join(' · ');
+  return [norm ? norm.shortLabel || norm.label : '', stage ? `${stage.position}. ${stageText(ctx.m, stage.label)}` : ''].filter(Boolean).join(' · ');
 }
 
 /** The compared missions grouped by their case: focal first, then the comparators, then any other case. */
@@ -533,7 +539,7 @@ function claimRow(ctx: BuildContext, record: RecordData, claim: ClaimDto): RowMo
 
   const comparison: Inline[] = [
     ...(claim.focalCaseId ? [text(record.caseName(claim.focalCaseId), { bold: true }), text(m.focalMark)] : [text(m.noFocalCase, { italic: true })]),
-    { br: true }, text(m.versus), text(comparatorText(record, claim), { bold: claim.comparatorCaseIds.length > 0 })];
+    { br: true }, text(m.versus), text(comparatorText(record, claim, m), { bold: claim.comparatorCaseIds.length > 0 })];
   const dimension = dimensionText(record, claim);
   if (dimension) comparison.push({ br: true }, text(m.dimension, { italic: true }), text(dimension));
   const normStage = normStageText(ctx, claim);
@@ -546,7 +552,7 @@ function claimRow(ctx: BuildContext, record: RecordData, claim: ClaimDto): RowMo
     if (g > 0) verdicts.push({ br: true });
     verdicts.push(text(group.kase?.name ?? m.otherCase, { bold: true }));
     for (const { mission, election } of group.entries) {
-      verdicts.push({ br: true }, text(`${formatRecordDate(ctx.m, election.date)}, ${election.type}, ${mission.organisation}: `, { italic: true }));
+      verdicts.push({ br: true }, text(`${formatRecordDate(ctx.m, election.date)}, ${ctx.m.observation.electionTypes[election.type] ?? election.type}, ${mission.organisation}: `, { italic: true }));
       const quote = mission.verdictQuote.trim();
       const cite = verdictCite(ctx, mission)[0];
       const citeOf = cite && 'cite' in cite ? cite.cite : null;
@@ -634,16 +640,16 @@ function buildClaimCard(ctx: BuildContext, record: RecordData, claim: ClaimDto):
   const note = claim.verificationNote.trim();
   const fields = [
     { label: m.claimColumns.claimant, value: [claim.claimant, claim.claimantRole.trim()].filter(Boolean).join(', ') },
-    { label: 'Date', value: claim.date ? formatRecordDate(ctx.m, claim.date) : m.undated },
-    { label: 'Target', value: claim.target || '—' },
-    { label: 'Comparison', value: `${record.focalText(claim)} vs ${comparatorText(record, claim)}` },
-    { label: 'Dimension', value: dimensionText(record, claim) || '—' },
-    { label: 'Norm and stage', value: normStageText(ctx, claim) || '—' },
-    { label: 'Verification', value: `${marker || 'Verified externally'}${note ? `: ${note}` : marker ? '' : '.'}` },
+    { label: m.card.date, value: claim.date ? formatRecordDate(ctx.m, claim.date) : m.undated },
+    { label: m.card.target, value: claim.target || '—' },
+    { label: m.card.comparison, value: `${record.focalText(claim, m)} ${m.versus}${comparatorText(record, claim, m)}` },
+    { label: m.card.dimension, value: dimensionText(record, claim) || '—' },
+    { label: m.card.normAndStage, value: normStageText(ctx, claim) || '—' },
+    { label: m.card.verification, value: `${marker || m.card.verifiedExternally}${note ? `: ${note}` : marker ? '' : '.'}` },
   ];
   const blocks: Block[] = [
-    { type: 'title', text: `${m.comparisonCard}: ${claim.claimant}`, subtitle: `A double-standards claim tested against the observers’ verdicts · ${ctx.project.title}` },
-    { type: 'heading', level: 2, text: 'The claim' },
+    { type: 'title', text: `${m.comparisonCard}: ${claim.claimant}`, subtitle: m.card.subtitle(ctx.project.title) },
+    { type: 'heading', level: 2, text: m.card.theClaim },
     { type: 'paragraph', content: claimStatement(ctx, claim) },
     { type: 'fields', items: fields },
     { type: 'heading', level: 2, text: m.assessment },
@@ -661,14 +667,12 @@ function buildClaimCard(ctx: BuildContext, record: RecordData, claim: ClaimDto):
   const sections: Section[] = [{ orientation: orientationOf(ctx), blocks }];
   if (groups.length === 0) {
     blocks.push(
-      { type: 'heading', level: 2, text: 'The verdicts compared' },
+      { type: 'heading', level: 2, text: m.card.verdictsCompared },
       {
         type: 'paragraph',
         content: [
           text(
-            claim.comparatorCaseIds.length === 0 && claim.comparatorNote.trim()
-              ? `No verdict is linked to this claim. Its comparator (${claim.comparatorNote.trim()}) is not a case of the project, so its verdicts are not in the record.`
-              : 'No verdict is linked to this claim.',
+            claim.comparatorCaseIds.length === 0 && claim.comparatorNote.trim() ? m.card.comparatorNotInRecord(claim.comparatorNote.trim()) : m.card.noVerdictLinked,
             { italic: true },
           ),
         ],
@@ -685,31 +689,31 @@ function buildClaimCard(ctx: BuildContext, record: RecordData, claim: ClaimDto):
     const rows = yearRows(ctx, record, cases, [...byElection.values()], { quote: true });
     const table: TableModel = {
       number: 1,
-      caption: `The verdicts compared: ${listNames(cases.map((c) => c.name))}, year by year`,
+      caption: m.card.caption(listNames(cases.map((c) => c.name), m)),
       columns: [
-        { label: 'Year', width: 7 },
-        ...cases.map((c) => ({ label: c.name, note: c.id === claim.focalCaseId ? 'focal case of the claim' : claim.comparatorCaseIds.includes(c.id) ? 'comparator' : undefined, width: 93 / cases.length })),
+        { label: m.year, width: 7 },
+        ...cases.map((c) => ({ label: c.name, note: c.id === claim.focalCaseId ? m.card.focalOfClaim : claim.comparatorCaseIds.includes(c.id) ? m.card.comparator : undefined, width: 93 / cases.length })),
       ],
       rows,
     };
-    if (!claim.comparatorCaseIds.length && claim.comparatorNote.trim()) table.caption += ` (comparator ${claim.comparatorNote.trim()} not in the record)`;
+    if (!claim.comparatorCaseIds.length && claim.comparatorNote.trim()) table.caption += m.card.captionComparator(claim.comparatorNote.trim());
     const tableStart: Block[] = tableBlocks(ctx, table, {
       type: 'tableNotes',
       legend: null,
       paragraphs: [
         [
-          text('Each cell: ', { italic: true }),
-          text('the election’s date and type; then each mission compared: the organisation and type of mission, the observers’ own words where recorded (in quotation marks), otherwise the headline verdict in short, and the findings coded on the shared dimensions with their severity.'),
+          text(m.eachCellLabel, { italic: true }),
+          text(m.card.eachCell),
         ],
         claimVerificationNotes(m),
-        sourcesNote(ctx, hasCite(rows), 'the verdicts are cited to the mission’s report or the source they are known from'),
+        sourcesNote(ctx, hasCite(rows), m.observation.verdictsCited),
       ],
     });
     blocks.push(...tableStart);
   }
   return {
     title: `${m.comparisonCard}: ${claim.claimant}`,
-    subject: `A double-standards claim by ${claim.claimant} tested against the observer verdicts it compares (${ctx.project.title})`,
+    subject: m.card.subject(claim.claimant, ctx.project.title),
     sections,
     tables: [],
     sheets: [claimSheet(ctx, record, [claim])],
@@ -782,6 +786,6 @@ function claimSheet(ctx: BuildContext, record: RecordData, claims: ClaimDto[]): 
     ['verdict_sources', 30],
     ['claim_id', 38],
   ];
-  return { name: 'Claims', shape: 'long', caption: 'Double-standards claims tested against the observers’ verdicts', columns: header.map(([h, width]) => ({ header: h, width })), rows };
+  return { name: ctx.m.sheets.claims, shape: 'long', caption: ctx.m.claimsCaption, columns: header.map(([h, width]) => ({ header: h, width })), rows };
 }
 

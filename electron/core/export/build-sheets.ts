@@ -78,7 +78,7 @@ export function longSheet(ctx: BuildContext, tables: MatrixTable[]): SheetModel 
   }
   const header = ['norm', 'stage_position', 'stage', 'case', 'iso_code', 'role', 'status', 'status_label', 'mode', 'period_from', 'period_to', 'confidence', 'summary', 'evidence', 'sources'];
   const widths = [28, 8, 20, 14, 8, 11, 12, 14, 10, 8, 8, 10, 70, 9, 30];
-  return { name: 'Data', shape: 'long', columns: header.map((h, i) => ({ header: h, width: widths[i]! })), rows };
+  return { name: ctx.m.sheets.data, shape: 'long', columns: header.map((h, i) => ({ header: h, width: widths[i]! })), rows };
 }
 
 /** A case's cells across norms. */
@@ -112,7 +112,7 @@ export function caseSheet(ctx: BuildContext, kase: CaseDto, tables: MatrixTable[
   }
   const header = ['case', 'norm', 'stage_position', 'stage', 'status', 'status_label', 'mode', 'period_from', 'period_to', 'confidence', 'summary', 'evidence', 'quotes', 'paraphrases', 'sources'];
   const widths = [14, 28, 8, 20, 12, 14, 10, 8, 8, 10, 70, 9, 8, 10, 30];
-  return { name: 'Assessments', shape: 'long', columns: header.map((h, i) => ({ header: h, width: widths[i]! })), rows };
+  return { name: ctx.m.sheets.assessments, shape: 'long', columns: header.map((h, i) => ({ header: h, width: widths[i]! })), rows };
 }
 
 /** One row per piece of evidence of each cell (the appendix as data). */
@@ -137,7 +137,7 @@ export function evidenceSheet(ctx: BuildContext, tables: MatrixTable[]): SheetMo
             e.language,
             e.translation,
             e.translationLanguage,
-            ctx.evidence.attribution(e),
+            ctx.evidence.attribution(e, ctx.m),
             e.locator,
             ctx.evidence.sources.get(e.sourceId)?.citationKey ?? '',
           ]);
@@ -147,5 +147,5 @@ export function evidenceSheet(ctx: BuildContext, tables: MatrixTable[]): SheetMo
   }
   const header = ['norm', 'stage_position', 'stage', 'case', 'status_label', 'text_kind', 'text', 'language', 'translation', 'translation_language', 'attribution', 'locator', 'source'];
   const widths = [28, 8, 20, 14, 14, 11, 70, 9, 50, 9, 30, 30, 22];
-  return { name: 'Evidence', shape: 'long', columns: header.map((h, i) => ({ header: h, width: widths[i]! })), rows };
+  return { name: ctx.m.sheets.evidence, shape: 'long', columns: header.map((h, i) => ({ header: h, width: widths[i]! })), rows };
 }

@@ -22,7 +22,7 @@ import { ApiError } from '../../contract/errors';
 import { assetsDir } from '../paths';
 import type { CitationStore, FormattedCitations } from './citation-cache';
 import { bibliographyAsPrinted, capitaliseSentences, datesForCiteproc, missingDataWarnings, typeForCiteproc } from './csl-input';
-import { localeXmlFor, LOCALE_FIXES_VERSION, monthAloneAsSeason } from './i18n/csl-locale';
+import { localeXmlFor, LOCALE_FIXES_VERSION, monthAloneAsSeason, styleXmlFor } from './i18n/csl-locale';
 import { htmlToRuns, tidyRuns, type Cite, type TextRun } from './inline';
 import { exportCancelled, type BundledStyle } from './types';
 
@@ -190,14 +190,43 @@ export function citeprocItem(item: CslItem, style: CitationStyle, locale?: strin
 // ---------------------------------------------------------------------------------------------------------------
 // Locators
 
+/** The short term of a note locator, for one note and for a range ("n." / "nn."; ru-RU: "прим." for both). */
+export interface NoteTerms {
+  single: string;
+  multiple: string;
+}
+
+export const ENGLISH_NOTE_TERMS: NoteTerms = { single: 'n.', multiple: 'nn.' };
+const NOTE_TERMS = new Map<string, NoteTerms>();
+
 /**
- * A recorded locator as it is printed: footnotes as "n. 55" / "nn. 53–54" (from "fn 55", "fn 53-54"), and ranges
- * of numbers with an en dash ("pp. 3–5", "2016–2019"); dates (2012-04-25) and identifiers are left as they are.
+ * The CSL locale's own short term for "note": a locator that is not a bare labelled number ("Stage 3, fn 53-54") is
+ * printed as text, so our code writes its note term, and it must be the locale's ("Стадия 3, прим. 53–54" in a
+ * Russian export, not the English "nn.").
  */
-export function normaliseLocator(locator: string): string {
+export function noteTermsOf(locale: string | undefined): NoteTerms {
+  const file = locale ? localeFile(locale) : null;
+  if (!file) return ENGLISH_NOTE_TERMS;
+  let terms = NOTE_TERMS.get(file);
+  if (!terms) {
+    const body = /<term name="note" form="short">([\s\S]*?)<\/term>/.exec(fs.readFileSync(file, 'utf8'))?.[1]?.trim();
+    const single = body && /<single>([^<]*)<\/single>/.exec(body)?.[1];
+    const multiple = body && /<multiple>([^<]*)<\/multiple>/.exec(body)?.[1];
+    terms = !body ? ENGLISH_NOTE_TERMS : single ? { single, multiple: multiple ?? single } : { single: body, multiple: body };
+    NOTE_TERMS.set(file, terms);
+  }
+  return terms;
+}
+
+/**
+ * A recorded locator as it is printed: footnotes as "n. 55" / "nn. 53–54" (from "fn 55", "fn 53-54"; in the
+ * locale's terms, see noteTermsOf), and ranges of numbers with an en dash ("pp. 3–5", "2016–2019"); dates
+ * (2012-04-25) and identifiers are left as they are.
+ */
+export function normaliseLocator(locator: string, terms: NoteTerms = ENGLISH_NOTE_TERMS): string {
   return locator
     .trim()
-    .replace(/\b(?:fns?|nn?|notes?)\.?\s*(\d+)(?:\s*[-–]\s*(\d+))?(?![\d-])/gi, (_all, a: string, b: string | undefined) => (b ? `nn. ${a}–${b}` : `n. ${a}`))
+    .replace(/\b(?:fns?|nn?|notes?)\.?\s*(\d+)(?:\s*[-–]\s*(\d+))?(?![\d-])/gi, (_all, a: string, b: string | undefined) => (b ? `${terms.multiple} ${a}–${b}` : `${terms.single} ${a}`))
     .replace(/(?<![\d\-–])(\d{1,4})\s*-\s*(\d{1,4})(?![\d\-–])/g, '$1–$2');
 }
 
@@ -217,14 +246,14 @@ const LABELLED: [RegExp, string][] = [
  * nn. 53–54) — with the label "timestamp", the one CSL locator type that locales print without a term: the
  * description is printed as recorded (normalised as normaliseLocator says), not as "p. Stage 3".
  */
-export function citationLocator(locator: string): Pick<CitationItem, 'locator' | 'label'> {
+export function citationLocator(locator: string, terms: NoteTerms = ENGLISH_NOTE_TERMS): Pick<CitationItem, 'locator' | 'label'> {
   const value = locator.trim();
   if (!value) return {};
   for (const [pattern, label] of LABELLED) {
     const match = pattern.exec(value);
     if (match) return { label, locator: match[1]!.replace(/\s*[-–]\s*/, '–') };
   }
-  return { label: 'timestamp', locator: normaliseLocator(value) };
+  return { label: 'timestamp', locator: normaliseLocator(value, terms) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -289,6 +318,27 @@ export function clearCitationCache(): void {
   FORMATTED.clear();
 }
 
+/**
+ * The citeproc engine every export formats with: the style (with the Russian day-month order, csl-locale.ts) and
+ * the bundled locales (with the Russian genitive months); `locale` forces the locale, else the style's default.
+ * Exported for the CSL test-suite cases (tests/fixtures/csl-test-suite), which run through this very construction.
+ */
+export function createCiteprocEngine(style: CitationStyle, locale: string | undefined, retrieveItem: (id: string) => CslItem | undefined): InstanceType<typeof CSL.Engine> {
+  const lang = locale ?? style.defaultLocale ?? 'en-US';
+  const sys = {
+    retrieveLocale: (wanted: string) => {
+      const file = localeFile(wanted) ?? localeFile('en-US');
+      return file ? localeXmlFor(wanted, fs.readFileSync(file, 'utf8')) : '';
+    },
+    retrieveItem,
+  };
+  try {
+    return new CSL.Engine(sys, styleXmlFor(lang, style.xml), lang, !!locale);
+  } catch (error) {
+    throw new ApiError('VALIDATION_FAILED', `The citation style "${style.title}" could not be loaded: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 export class CitationSession {
   private readonly pending: Pending[] = [];
   private readonly order: string[] = [];
@@ -345,10 +395,11 @@ export class CitationSession {
    */
   async finish(signal?: AbortSignal): Promise<void> {
     const items = new Map<string, CslItem>();
+    const noteTerms = noteTermsOf(this.locale ?? this.style.defaultLocale ?? 'en-US');
     for (const id of this.order) items.set(id, citeprocItem({ ...this.items.get(id)!, id }, this.style, this.locale));
     const citations: Citation[] = this.pending.map(({ cite, refs }, i) => ({
       citationID: cite.id,
-      citationItems: refs.map((r) => ({ id: r.sourceId, ...citationLocator(r.locator ?? '') })),
+      citationItems: refs.map((r) => ({ id: r.sourceId, ...citationLocator(r.locator ?? '', noteTerms) })),
       // Notes two apart: a table's notes are read cell by cell, not in sequence, so no note may lean on the one before
       // it (Chicago's "OSCE/ODIHR." for the same work as the previous note is ambiguous among 30 OSCE/ODIHR works).
       properties: { noteIndex: (cite.noteNumber ?? i + 1) * 2 },
@@ -387,19 +438,7 @@ export class CitationSession {
    * disambiguation), keeping every cluster's latest formatting, with a pause for the event loop every few ms.
    */
   private async format(items: ReadonlyMap<string, CslItem>, citations: Citation[]): Promise<Formatted> {
-    const sys = {
-      retrieveLocale: (lang: string) => {
-        const file = localeFile(lang) ?? localeFile('en-US');
-        return file ? localeXmlFor(lang, fs.readFileSync(file, 'utf8')) : '';
-      },
-      retrieveItem: (id: string) => items.get(id),
-    };
-    let engine: InstanceType<typeof CSL.Engine>;
-    try {
-      engine = new CSL.Engine(sys, this.style.xml, this.locale ?? this.style.defaultLocale ?? 'en-US', !!this.locale);
-    } catch (error) {
-      throw new ApiError('VALIDATION_FAILED', `The citation style "${this.style.title}" could not be loaded: ${(error as Error).message}`, { cause: error });
-    }
+    const engine = createCiteprocEngine(this.style, this.locale, (id) => items.get(id));
     if (this.order.length === 0) return { clusters: [], bibliography: [] };
     let slice = performance.now();
     const pause = async () => {

@@ -71,9 +71,10 @@ export function capitaliseSentences(html: string): string {
  * (“… were made.”¹); an author-date citation before the sentence's full stop, which moves out of the quotation
  * (“… were made” (OSCE/ODIHR, 2010).). Question and exclamation marks stay inside and the full stop follows.
  */
-export function quotedWithCite(body: string, cite: Cite | null, paraphrase = false): Inline[] {
+export function quotedWithCite(body: string, cite: Cite | null, paraphrase?: string): Inline[] {
   const value = body.trim();
-  const words = (v: string): Inline[] => (paraphrase ? [text(v), text(' (paraphrase)', { italic: true })] : [text(`“${v}”`)]);
+  // A paraphrase is marked with the word for it in the export's language ("(paraphrase)", "(пересказ)").
+  const words = (v: string): Inline[] => (paraphrase ? [text(v), text(` (${paraphrase})`, { italic: true })] : [text(`“${v}”`)]);
   if (!cite) return words(value);
   if (cite.noteNumber !== null) return [...words(value), { cite }];
   if (/[^.]\.$/.test(value)) return [...words(value.slice(0, -1)), { cite }, text('.')];

@@ -392,7 +392,7 @@ export async function renderDocx(doc: ExportDocument, options: DocxOptions): Pro
     title: doc.title,
     subject: doc.subject,
     description: doc.subject,
-    keywords: doc.kind,
+    keywords: messagesFor(doc.language).kinds[doc.kind],
     footnotes: ctx.footnotes,
     hyphenation: { autoHyphenation: true, doNotHyphenateCaps: true },
     numbering: {

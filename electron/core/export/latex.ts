@@ -14,7 +14,7 @@
  * (rather than printing blanks with "Missing character" warnings). Latin-only files also compile with pdfLaTeX.
  */
 import { formatBiblatex } from '../sources/biblatex';
-import { normaliseLocator, type CitationStyle } from './citations';
+import { normaliseLocator, noteTermsOf, type CitationStyle, type NoteTerms } from './citations';
 import { isBreak, isCite, type Cite, type Inline, type TextRun } from './inline';
 import { documentText } from './html';
 import { messagesFor, type ExportLanguage, type ExportMessages } from './i18n';
@@ -94,12 +94,12 @@ const runsLatex = (runs: readonly TextRun[]) => runs.map(runLatex).join('');
  * A locator as a biblatex postnote: a bare page number or range ("3", "3--5") lets the style add its own "p."; any
  * other locator is written as recorded, in braces ("Stage 3, nn. 53--54; seed line 493").
  */
-export function postnoteLatex(locator: string): string {
+export function postnoteLatex(locator: string, terms?: NoteTerms): string {
   const value = locator.trim();
   if (!value) return '';
   const page = /^pp?\.?\s*(\d+(?:\s*[-–]\s*\d+)?)$/i.exec(value);
   if (page) return `[${page[1]!.replace(/\s*[-–]\s*/, '--')}]`;
-  return `[{${escapeLatex(normaliseLocator(value)).replace(/–/g, '--')}}]`;
+  return `[{${escapeLatex(normaliseLocator(value, terms)).replace(/–/g, '--')}}]`;
 }
 
 /** What the renderer needs besides a block: the document's words and the letters of lettered notes. */
@@ -107,13 +107,15 @@ interface LatexContext {
   m: ExportMessages;
   /** The letter of each note set under its table (empty: notes are numbered footnotes). */
   letters: ReadonlyMap<string, string>;
+  /** The note term of locators written as text: biblatex prints a braced postnote as given, in the document's language. */
+  noteTerms: NoteTerms;
 }
 
 /** A cite's biblatex command: `cite` in text, `footcite`, `parencite`; the formatted text where it has no keys. */
-function citeCommand(cite: Cite, command: 'cite' | 'footcite' | 'parencite'): string {
+function citeCommand(cite: Cite, command: 'cite' | 'footcite' | 'parencite', ctx: LatexContext): string {
   const refs = cite.refs ?? [];
   if (refs.length === 0) return command === 'footcite' ? `\\footnote{${runsLatex(cite.runs)}}` : runsLatex(cite.runs);
-  const items = refs.map((r) => `${postnoteLatex(r.locator)}{${r.key}}`);
+  const items = refs.map((r) => `${postnoteLatex(r.locator, ctx.noteTerms)}{${r.key}}`);
   return `\\${command}${items.length > 1 ? 's' : ''}${items.join('')}`;
 }
 
@@ -122,17 +124,17 @@ function citeCommand(cite: Cite, command: 'cite' | 'footcite' | 'parencite'): st
  * 3.77; the `notes` block), or with numbered notes a footnote (\footcites); author-date styles cite in parentheses.
  */
 function citeLatex(cite: Cite, ctx: LatexContext): string {
-  if (cite.noteNumber === null) return ` ${citeCommand(cite, 'parencite')}`;
+  if (cite.noteNumber === null) return ` ${citeCommand(cite, 'parencite', ctx)}`;
   const letter = ctx.letters.get(cite.id);
   if (letter) return `\\textsuperscript{\\textit{${letter}}}`;
-  return citeCommand(cite, 'footcite');
+  return citeCommand(cite, 'footcite', ctx);
 }
 
 /** The lettered notes of a table (or of an appendix's cell), under it: "a  Author, Title, 3." */
 function letteredNotesLatex(cites: readonly Cite[], ctx: LatexContext): string {
   const lettered = cites.filter((c) => ctx.letters.has(c.id));
   if (lettered.length === 0) return '';
-  const lines = lettered.map((c) => `\\noindent\\makebox[1.2em][l]{\\textsuperscript{\\textit{${markOf(ctx.letters, c)}}}}${citeCommand(c, 'cite')}.`);
+  const lines = lettered.map((c) => `\\noindent\\makebox[1.2em][l]{\\textsuperscript{\\textit{${markOf(ctx.letters, c)}}}}${citeCommand(c, 'cite', ctx)}.`);
   return `{\\footnotesize\\raggedright\n${lines.join('\\par\n')}\\par}\n\\bigskip`;
 }
 
@@ -315,7 +317,12 @@ export function renderLatex(doc: ExportDocument, options: LatexOptions): LatexFi
   const pageLandscape = !mixed && orientations.has('landscape');
   const paper = options.paper === 'letter' ? 'letterpaper' : 'a4paper';
   const m = messagesFor(doc.language);
-  const ctx: LatexContext = { m, letters: (options.noteMarks ?? 'letters') === 'letters' ? noteMarksOf(doc, 'letters') : new Map() };
+  const ctx: LatexContext = {
+    m,
+    letters: (options.noteMarks ?? 'letters') === 'letters' ? noteMarksOf(doc, 'letters') : new Map(),
+    // Russian and Kazakh exports cite with the ru-RU locale (i18n/index.ts).
+    noteTerms: noteTermsOf(m.language === 'en' ? 'en-US' : 'ru-RU'),
+  };
   const sections = doc.sections
     .map((section, i) => {
       const content = section.blocks.map((block) => blockLatex(block, ctx)).filter(Boolean).join('\n\n');

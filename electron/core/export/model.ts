@@ -221,9 +221,9 @@ export class EvidenceIndex {
   }
 
   /** "Nursultan Nazarbayev", or "CEC member 1 (interviewee, pseudonym)". */
-  attribution(excerpt: ExcerptDto): string {
+  attribution(excerpt: ExcerptDto, m: ExportMessages = en): string {
     const participant = excerpt.participantId ? this.participants.get(excerpt.participantId) : undefined;
-    if (participant) return `${participant.pseudonym} (interviewee, pseudonym)`;
+    if (participant) return m.interviewee(participant.pseudonym);
     return excerpt.speaker.trim();
   }
 }

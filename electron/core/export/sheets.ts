@@ -8,6 +8,7 @@
  * sheet (legend, notes, references by citation key).
  */
 import { messagesFor } from './i18n';
+import type { PaletteName } from './i18n/messages';
 import { stringifyCsv } from '../csv/formulas';
 import ExcelJS from 'exceljs';
 import { matrixToCsv } from '../matrix-format';
@@ -140,7 +141,7 @@ function addNotes(workbook: ExcelJS.Workbook, doc: ExportDocument): void {
   if (withLegend?.legend) {
     add(withLegend.legendLabel ?? m.statusScale, '', true);
     for (const status of withLegend.legend) {
-      const row = add('', `${status.label} (${status.paletteName})`);
+      const row = add('', `${status.label} (${m.palette[status.paletteName as PaletteName] ?? status.paletteName})`);
       fillStatus(row.getCell(1), status);
     }
     add('');
@@ -155,12 +156,12 @@ function addNotes(workbook: ExcelJS.Workbook, doc: ExportDocument): void {
       if (colon > 0 && colon < 60) add(textValue.slice(0, colon), textValue.slice(colon + 2));
       else add('', textValue);
     }
-    if (doc.kind === 'claims' || doc.kind === 'observation') add('Source columns', 'The citation keys of the sources of the claims and verdicts; the references follow.');
-    else add('Sources column', 'The citation keys of the sources of the evidence linked to each cell; the references follow.');
+    if (doc.kind === 'claims' || doc.kind === 'observation') add(m.sheets.sourceColumnsLabel, m.sheets.sourceColumns);
+    else add(m.sheets.sourceColumnLabel, m.sheets.sourceColumn);
     add('');
   }
   if (doc.references.length > 0) {
-    add('References', `Formatted with ${doc.style.title}`, true);
+    add(m.references, m.sheets.formattedWith(doc.style.title), true);
     for (const ref of doc.references) add(ref.key, plain(ref.runs));
   }
 }

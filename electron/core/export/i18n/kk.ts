@@ -2,6 +2,7 @@
  * Kazakh: the exports' own words (see messages.ts); domain terms as in docs/glossary.md. Kazakh puts no plural after
  * a numeral ("3 үзінді"), dates year first ("2012 жылғы 25 сәуір"), and numbers tables as "1-кесте".
  */
+import { fieldLabel } from './fields';
 import { joinList, type ExportMessages } from './messages';
 
 const MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
@@ -124,6 +125,8 @@ export const kk: ExportMessages = {
   claimsSubject: (project, filters) => `«${project}» жобасының қос стандарттар туралы мәлімдемелері${filters ? ` (${filters})` : ''}, әрқайсысы салыстыратын бақылаушы вердиктерімен және зерттеушінің бағасымен`,
   claimsIntro: (shown, total, filters, counts, flagged) =>
     `${shown === total ? `Қос стандарттар туралы жазылған барлық мәлімдемелер (${total})` : `Жазылған ${total} мәлімдеменің ${shown}`}${filters ? ` (${filters})` : ''}, әрқайсысы ол салыстыратын миссиялардың вердиктері бойынша тексерілген: ${counts}${flagged ? `; сыртқы дереккөз бойынша тексерілмегені: ${flagged} (†)` : ''}.`,
+  claimsAbout: (cases) => `кейстер туралы мәлімдемелер: ${cases}`,
+  claimsOn: (norms) => `нормалар: ${norms}`,
   claimCount: (label, n) => `${label.toLocaleLowerCase('kk')} — ${n}`,
   claimColumns: {
     claimant: 'Мәлімдеме авторы',
@@ -161,6 +164,86 @@ export const kk: ExportMessages = {
   noVerdictRecorded: 'вердикт жазылмаған',
   noReasoning: 'Негіздеме жазылмаған.',
 
+  interviewee: (pseudonym) => `${pseudonym} (респондент, бүркеншік ат)`,
+  card: {
+    subtitle: (project) => `Бақылаушылардың вердиктері бойынша тексерілген қос стандарттар туралы мәлімдеме · ${project}`,
+    subject: (claimant, project) => `Қос стандарттар туралы мәлімдеме (${claimant}), ол салыстыратын бақылаушы вердиктері бойынша тексерілген (${project})`,
+    theClaim: 'Мәлімдеме',
+    date: 'Күні',
+    target: 'Адресат',
+    comparison: 'Салыстыру',
+    dimension: 'Өлшем',
+    normAndStage: 'Норма және кезең',
+    verification: 'Тексеру',
+    verifiedExternally: 'Сыртқы дереккөз бойынша тексерілген',
+    verdictsCompared: 'Салыстырылған вердиктер',
+    noVerdictLinked: 'Бұл мәлімдемеге бірде-бір вердикт байланыстырылмаған.',
+    comparatorNotInRecord: (comparator) => `Бұл мәлімдемеге бірде-бір вердикт байланыстырылмаған. Салыстыру объектісі (${comparator}) жобаның кейсі емес, сондықтан оның вердиктері деректерде жоқ.`,
+    caption: (cases) => `Салыстырылған вердиктер: ${cases}, жыл бойынша`,
+    captionComparator: (comparator) => ` («${comparator}» салыстыру объектісі деректерде жоқ)`,
+    focalOfClaim: 'мәлімдеменің фокустық кейсі',
+    noComparator: 'салыстыру объектісі көрсетілмеген',
+    comparator: 'салыстыру объектісі',
+    eachCell:
+      'сайлаудың күні мен түрі; содан кейін салыстырылған әр миссия: ұйым мен миссия түрі, жазылған болса бақылаушылардың өз сөздері (тырнақшада), әйтпесе қысқаша негізгі вердикт, және ортақ өлшемдер бойынша тұжырымдар мен олардың ауырлық дәрежесі.',
+  },
+
+  appendixSubject: (norms, cases) => `Бағалар және олар негізделген дәлелдер (${norms}): ${cases}`,
+  changes: {
+    heading: 'B. Өзгерістер журналы',
+    none: 'Бұл жобада бағалардың, дәлелдердің, мәлімдемелердің және тексерулердің өзгерістері әлі жазылмаған.',
+    caption: 'Бағалардың, дәлелдердің, мәлімдемелердің және тексерулердің өзгерістер журналы',
+    when: 'Қашан',
+    action: 'Не істелді',
+    record: 'Жазба',
+    change: 'Өзгеріс',
+    utc: 'UTC',
+    mostRecent: (shown, total) => `Жазылған ${total} өзгерістің соңғы ${shown}; толық журнал жобадан CSV түрінде шығарылады.`,
+    all: (total) => `Жазылған барлық өзгерістер (${total}), ескісінен жаңасына қарай. Уақыт — UTC.`,
+    sheetName: 'Өзгерістер журналы',
+    actionText: (_stored, operation) => ({ created: 'құру', changed: 'өзгерту', deleted: 'жою' })[operation],
+    created: 'құрылды',
+    deleted: 'жойылды',
+    noVisibleChange: 'көрінетін өзгеріс жоқ',
+    records: {
+      cells: 'ұяшық',
+      claims: 'мәлімдеме',
+      excerpts: 'үзінді',
+      elections: 'сайлау',
+      missions: 'миссия',
+      indicator_values: 'индикатор мәні',
+      regional_norms: 'өңірлік норма',
+      instruments: 'құжат',
+      memberships: 'мүшелік',
+      verification_flags: 'тексеру белгісі',
+    },
+    field: (column) => fieldLabel('kk', column),
+  },
+
+  sheets: {
+    data: 'Деректер',
+    assessments: 'Бағалар',
+    evidence: 'Дәлелдер',
+    claims: 'Мәлімдемелер',
+    missions: 'Миссиялар',
+    missionsCaption: (cases) => `Бақылаушылар миссиялары және олардың өлшемдер бойынша тұжырымдары: ${cases}`,
+    sourceColumnsLabel: 'Дереккөз бағандары',
+    sourceColumns: 'Мәлімдемелер мен вердиктер дереккөздерінің дәйексөз кілттері; библиографиялық сипаттамалар төменде.',
+    sourceColumnLabel: 'Дереккөз бағаны',
+    sourceColumn: 'Әр ұяшыққа байланыстырылған дәлелдер дереккөздерінің дәйексөз кілттері; библиографиялық сипаттамалар төменде.',
+    formattedWith: (style) => `${style} стилі бойынша рәсімделген`,
+  },
+  palette: {
+    'neutral grey': 'бейтарап сұр',
+    orange: 'қызғылт сары',
+    'sky blue': 'аспан көк',
+    'bluish green': 'көкшіл жасыл',
+    yellow: 'сары',
+    blue: 'көк',
+    vermillion: 'қызыл сынап',
+    'reddish purple': 'қызғылт күлгін',
+  },
+  kinds: { matrix: 'Матрица', case: 'Кейс профилі', appendix: 'Дәлелдер қосымшасы', claims: 'Мәлімдемелер тізілімі', observation: 'Сайлауды бақылау деректері' },
   observationRecord: 'Сайлауды бақылау деректері',
   year: 'Жыл',
   observation: {
@@ -195,6 +278,8 @@ export const kk: ExportMessages = {
     severityScale: 'Ауырлық шкаласы',
     severities: { none: 'Жоқ', minor: 'Шамалы', moderate: 'Орташа', serious: 'Елеулі', severe: 'Ауыр' },
     missionTypes: { 'full-eom': 'толық СБМ', 'limited-eom': 'шектеулі СБМ', 'needs-assessment': 'тек қажеттілікті бағалау', 'expert-team': 'сарапшылар тобы', 'technical-assessment': 'техникалық бағалау тобы', none: 'миссия жоқ', other: 'бақылаушылар миссиясы' },
+    electionTypes: { parliamentary: 'парламенттік', presidential: 'президенттік', referendum: 'референдум', local: 'жергілікті', other: 'басқа' },
+    round: (n) => ` (${n}-тур)`,
     noMission: 'Миссия жазылмаған',
     noVerdict: 'Вердикт жазылмаған',
     why: 'Себебі: ',

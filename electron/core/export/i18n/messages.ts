@@ -8,7 +8,15 @@
  * plain strings where a word is fixed, functions only where the words depend on numbers or names (plurals follow
  * each language's CLDR rules through `plural`).
  */
-import type { CellMode, ClaimAssessment, Confidence, MissionType, Severity, Verification } from '../../../contract/api';
+import type { CellMode, ClaimAssessment, Confidence, ElectionType, MissionType, Severity, Verification } from '../../../contract/api';
+import type { STATUS_PALETTE } from '../../../contract/palette';
+import type { ExportKind } from '../types';
+
+/** The English names of the status colours (contract/palette.ts), which the XLSX legend names. */
+export type PaletteName = (typeof STATUS_PALETTE)[number]['name'];
+
+/** What happened to a record in one entry of the record of changes. */
+export type ChangeOperation = 'created' | 'changed' | 'deleted';
 
 export const EXPORT_LANGUAGES = ['en', 'ru', 'kk'] as const;
 /** The language of an export's own words. */
@@ -138,6 +146,9 @@ export interface ExportMessages {
   claimsSubtitle(project: string): string;
   claimsSubject(project: string, filters: string): string;
   claimsIntro(shown: number, total: number, filters: string, counts: string, flagged: number): string;
+  /** The register's filters: "claims about Kazakhstan and Belarus", "on Free and fair voting". */
+  claimsAbout(cases: string): string;
+  claimsOn(norms: string): string;
   /** One count of the intro's list: "3 supported". */
   claimCount(label: string, n: number): string;
   claimColumns: { claimant: string; claimantNote: string; claim: string; comparison: string; comparisonNote: string; verdicts: string; verdictsNote: string; assessment: string; reasoning: string };
@@ -163,6 +174,79 @@ export interface ExportMessages {
   otherCase: string;
   noVerdictRecorded: string;
   noReasoning: string;
+  /** "CEC member 1 (interviewee, pseudonym)": who is quoted, when it is an interviewee. */
+  interviewee(pseudonym: string): string;
+  card: {
+    subtitle(project: string): string;
+    subject(claimant: string, project: string): string;
+    theClaim: string;
+    date: string;
+    target: string;
+    comparison: string;
+    dimension: string;
+    normAndStage: string;
+    verification: string;
+    verifiedExternally: string;
+    verdictsCompared: string;
+    noVerdictLinked: string;
+    /** The claim's comparator is named in words only, not a case of the project. */
+    comparatorNotInRecord(comparator: string): string;
+    caption(cases: string): string;
+    /** Appended to the caption when the comparator is named in words only. */
+    captionComparator(comparator: string): string;
+    focalOfClaim: string;
+    comparator: string;
+    noComparator: string;
+    eachCell: string;
+  };
+
+  // Evidence appendix, section B: the record of changes
+  appendixSubject(norms: string, cases: string): string;
+  changes: {
+    heading: string;
+    none: string;
+    caption: string;
+    when: string;
+    action: string;
+    record: string;
+    change: string;
+    /** The time zone after the times ("UTC"). */
+    utc: string;
+    mostRecent(shown: number, total: number): string;
+    all(total: number): string;
+    sheetName: string;
+    /**
+     * The "What was done" column. The stored action is the app's own label, written in English when the change was
+     * made ("Edit organisation OSCE/ODIHR"): English shows it; other languages say what happened to the record in
+     * their words (the spreadsheet keeps the stored label in its `action` column).
+     */
+    actionText(stored: string, operation: ChangeOperation): string;
+    created: string;
+    deleted: string;
+    noVisibleChange: string;
+    /** The kinds of audited record, by table name. */
+    records: Record<string, string>;
+    /** A changed field's name by its column (English: the column's name in words, as before). */
+    field(column: string): string;
+  };
+
+  // Spreadsheets (CSV and XLSX): sheet names, captions and the Notes sheet
+  sheets: {
+    data: string;
+    assessments: string;
+    evidence: string;
+    claims: string;
+    missions: string;
+    missionsCaption(cases: string): string;
+    sourceColumnsLabel: string;
+    sourceColumns: string;
+    sourceColumnLabel: string;
+    sourceColumn: string;
+    formattedWith(style: string): string;
+  };
+  palette: Record<PaletteName, string>;
+  /** The kinds of export, as the DOCX's keywords name them. */
+  kinds: Record<ExportKind, string>;
 
   // Observation record
   observationRecord: string;
@@ -193,6 +277,9 @@ export interface ExportMessages {
     severityScale: string;
     severities: Record<Severity, string>;
     missionTypes: Record<MissionType, string>;
+    electionTypes: Record<ElectionType, string>;
+    /** After the election's label: " (round 2)". */
+    round(n: number): string;
     noMission: string;
     noVerdict: string;
     why: string;
