@@ -225,7 +225,7 @@ export const en: ExportMessages = {
     vermillion: 'vermillion',
     'reddish purple': 'reddish purple',
   },
-  kinds: { matrix: 'Matrix', case: 'Case profile', appendix: 'Evidence appendix', claims: 'Claims register', observation: 'Observation record' },
+  kinds: { matrix: 'Matrix', case: 'Case profile', appendix: 'Evidence appendix', claims: 'Claims register', observation: 'Observation record', qca: 'QCA: truth table and solutions' },
   observationRecord: 'Observation record',
   year: 'Year',
   observation: {

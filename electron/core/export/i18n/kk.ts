@@ -243,7 +243,7 @@ export const kk: ExportMessages = {
     vermillion: 'қызыл сынап',
     'reddish purple': 'қызғылт күлгін',
   },
-  kinds: { matrix: 'Матрица', case: 'Кейс профилі', appendix: 'Дәлелдер қосымшасы', claims: 'Мәлімдемелер тізілімі', observation: 'Сайлауды бақылау деректері' },
+  kinds: { matrix: 'Матрица', case: 'Кейс профилі', appendix: 'Дәлелдер қосымшасы', claims: 'Мәлімдемелер тізілімі', observation: 'Сайлауды бақылау деректері', qca: 'QCA: ақиқат кестесі және шешімдер' },
   observationRecord: 'Сайлауды бақылау деректері',
   year: 'Жыл',
   observation: {

@@ -243,7 +243,7 @@ export const ru: ExportMessages = {
     vermillion: 'киноварь',
     'reddish purple': 'красновато-пурпурный',
   },
-  kinds: { matrix: 'Матрица', case: 'Профиль кейса', appendix: 'Приложение с доказательствами', claims: 'Реестр утверждений', observation: 'Данные наблюдения за выборами' },
+  kinds: { matrix: 'Матрица', case: 'Профиль кейса', appendix: 'Приложение с доказательствами', claims: 'Реестр утверждений', observation: 'Данные наблюдения за выборами', qca: 'QCA: таблица истинности и решения' },
   observationRecord: 'Данные наблюдения за выборами',
   year: 'Год',
   observation: {
