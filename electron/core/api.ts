@@ -27,6 +27,7 @@ import { search } from './search';
 import * as team from './team/api';
 import type { Session } from './session';
 import { FRAMEWORK_TEMPLATES } from './templates';
+import { localiseTemplate } from './project-language';
 
 /**
  * What only the desktop can do (native dialogs, opening a file in another program). The Electron main process
@@ -71,7 +72,7 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'app.info': () => ({ appName: APP_NAME, appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, transport, newProjectDir: newProjectDir() }),
     'project.current': () => session.project?.summary() ?? null,
     'project.open': ({ path, passphrase, readonly }) => session.open(path, passphrase, { readonly }).summary(),
-    'project.create': ({ path, title, passphrase }) => session.create(path, title, passphrase).summary(),
+    'project.create': ({ path, title, passphrase, language }) => session.create(path, title, passphrase, language).summary(),
     'project.changePassphrase': ({ current, next }) => {
       const project = session.requireProject();
       project.changePassphrase(current, next);
@@ -109,7 +110,7 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'norms.archive': (input) => edit.archiveNorm(session.requireProject(), input),
     'norms.frameworkImpact': (input) => edit.normFrameworkImpact(session.requireProject(), input),
     'norms.setFramework': (input) => edit.setNormFramework(session.requireProject(), input),
-    'frameworks.templates': () => [...FRAMEWORK_TEMPLATES],
+    'frameworks.templates': ({ language }) => FRAMEWORK_TEMPLATES.map((template) => localiseTemplate(template, language ?? 'en')),
     'frameworks.create': (input) => edit.createFramework(session.requireProject(), input),
     'frameworks.update': (input) => edit.updateFramework(session.requireProject(), input),
     'frameworks.setStatuses': (input) => edit.setStatuses(session.requireProject(), input),

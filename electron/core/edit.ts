@@ -30,6 +30,7 @@ import { DEFAULT_STATUSES, defaultFrameworkId, getFramework, insertFramework } f
 import { getNorm, insertNorm, listNorms } from './repos/norms';
 import { listViews, NO_ARRANGEMENT } from './repos/views';
 import { FRAMEWORK_TEMPLATES } from './templates';
+import { localiseFramework } from './project-language';
 
 type In<M extends Method> = ApiInput<M>;
 type Out<M extends Method> = ApiOutput<M>;
@@ -517,7 +518,8 @@ export function createFramework(p: Project, input: In<'frameworks.create'>): Out
   if (input.templateId !== undefined) {
     const template = FRAMEWORK_TEMPLATES.find((t) => t.id === input.templateId);
     if (!template) throw new ApiError('NOT_FOUND', `There is no framework template "${input.templateId}".`);
-    spec = { template: template.id, name: input.name ?? template.name, description: template.description, stages: template.stages, statuses: DEFAULT_STATUSES };
+    const words = localiseFramework({ template: template.id, name: template.name, description: template.description, stages: template.stages, statuses: DEFAULT_STATUSES }, input.language ?? 'en');
+    spec = { ...words, name: input.name ?? words.name };
   } else {
     spec = { name: input.name, description: input.description, stages: input.stages, statuses: DEFAULT_STATUSES };
   }

@@ -16,6 +16,8 @@ import { recordedIdentities } from './privacy/identities';
 import { listAttributes, listCases } from './repos/cases';
 import { listCells } from './repos/cells';
 import { ARTICLE_FRAMEWORK, insertFramework, listFrameworks } from './repos/frameworks';
+import { localiseFramework, localiseSeededDimensions } from './project-language';
+import type { Language } from '../contract/i18n/languages';
 import { listNorms } from './repos/norms';
 import { listViews } from './repos/views';
 import { attachCapture } from './team/capture';
@@ -26,6 +28,8 @@ export const APP_VERSION = '0.1.0';
 
 export interface CreateOptions extends OpenOptions {
   title?: string | undefined;
+  /** The language of the fixed words the project starts with (framework, statuses, dimensions); English if unset. */
+  language?: Language | undefined;
   /** Fills the new project inside the creating transaction (the sample builder uses it). */
   fill?: ((db: Database.Database) => void) | undefined;
 }
@@ -108,7 +112,8 @@ export class Project {
           now: nowIso(),
           app: `${APP_NAME} ${APP_VERSION}`,
         });
-        insertFramework(db, ARTICLE_FRAMEWORK);
+        insertFramework(db, localiseFramework(ARTICLE_FRAMEWORK, options.language ?? 'en'));
+        localiseSeededDimensions(db, options.language ?? 'en');
         options.fill?.(db);
       },
       options,

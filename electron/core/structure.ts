@@ -15,6 +15,8 @@ import { addStage, archiveCase, archiveNorm, createCase, createFramework, create
 import { foldName, matchCase, matchName, matchNorm } from './names';
 import { Project } from './project';
 import { DEFAULT_STATUSES, insertFramework } from './repos/frameworks';
+import { localiseFramework } from './project-language';
+import type { Language } from '../contract/i18n/languages';
 import { FRAMEWORK_TEMPLATES } from './templates';
 
 /** The same checks the app's API applies to what the window sends. */
@@ -37,7 +39,10 @@ export function matchFramework(query: string, frameworks: readonly FrameworkDto[
 }
 
 /** Creates a project file; its default framework is the article's, or the template named. */
-export function createProjectFile(file: string, options: { title?: string | undefined; template?: string | undefined; passphrase?: string | undefined }): { path: string; framework: string } {
+export function createProjectFile(
+  file: string,
+  options: { title?: string | undefined; template?: string | undefined; passphrase?: string | undefined; language?: Language | undefined },
+): { path: string; framework: string } {
   const absolute = path.resolve(file);
   if (!absolute.toLowerCase().endsWith('.comparanda')) throw new ApiError('VALIDATION_FAILED', 'A Comparanda project file name ends in .comparanda.');
   if (fs.existsSync(absolute)) throw new ApiError('FILE_EXISTS', `"${path.basename(absolute)}" already exists; nothing was changed. Choose another name, or add to it with "case add" and "norm add".`);
@@ -47,10 +52,12 @@ export function createProjectFile(file: string, options: { title?: string | unde
   const project = Project.create(absolute, {
     title,
     passphrase: options.passphrase,
+    language: options.language,
     // The article's framework is the default of every new project: another template takes its place before anything uses it.
     fill: template && template.id !== FRAMEWORK_TEMPLATES[0]!.id ? (db) => {
       stmt(db, 'DELETE FROM frameworks').run();
-      insertFramework(db, { template: template.id, name: template.name, description: template.description, isDefault: true, stages: template.stages, statuses: DEFAULT_STATUSES });
+      const spec = { template: template.id, name: template.name, description: template.description, isDefault: true, stages: template.stages, statuses: DEFAULT_STATUSES };
+      insertFramework(db, localiseFramework(spec, options.language ?? 'en'));
     } : undefined,
   });
   try {

@@ -11,9 +11,10 @@ import { fields } from './fields.messages';
 import { main } from './main.messages';
 import { menu } from './menu.messages';
 import { safety } from './safety.messages';
+import { templates } from './templates.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { access, common, errors, fields, main, menu, safety } as const;
+const AREAS = { access, common, errors, fields, main, menu, safety, templates } as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
