@@ -67,3 +67,78 @@ describe('errors in the user’s language', () => {
     expect(errorText('ru', { message: 'Plain English.' })).toBe('Plain English.');
   });
 });
+
+/** Words that stay in Latin letters in every language (as in tests/unit/i18n-catalogue.test.ts). */
+const LATIN_ALLOWED = /\b(Comparanda|SQLite|REFI-QDA|CSV|UTF-8|Excel|LibreOffice)\b|\.comparanda\b/g;
+
+/** The Latin words of a sentence once the values it quotes (file names, column names: the user's) are taken out. */
+function englishLeft(sentence: string, values: Record<string, unknown> | undefined): string[] {
+  let rest = sentence;
+  for (const value of Object.values(values ?? {})) rest = rest.split(String(value)).join(' ');
+  return rest.replace(LATIN_ALLOWED, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+}
+
+describe('errors of every area, read in Russian', () => {
+  async function openProject() {
+    const { dispatch, api } = clientIn('ru');
+    const dir = tempDir();
+    const created = await dispatch('project.create', { path: path.join(dir, 'Semey.comparanda') });
+    expect(created.ok, JSON.stringify(created)).toBe(true);
+    return { dispatch, api, dir };
+  }
+
+  /** Fails the call, checks the catalogue entry it travelled as, and returns the Russian sentence the client shows. */
+  async function russian(dispatch: ReturnType<typeof clientIn>['dispatch'], method: string, input: unknown, id: string): Promise<string> {
+    const envelope = await dispatch(method as never, input as never);
+    if (envelope.ok) throw new Error(`${method} did not fail`);
+    expect(envelope.error.text?.id, `${method}: ${envelope.error.message}`).toBe(id);
+    const shown = errorText('ru', envelope.error);
+    expect(shown, id).not.toBe(envelope.error.message);
+    expect(englishLeft(shown, envelope.error.text?.values), `${id}: ${shown}`).toEqual([]);
+    return shown;
+  }
+
+  it('opening, saving and the passphrase', async () => {
+    const { dispatch, dir } = await openProject();
+    const taken = path.join(dir, 'taken.comparanda');
+    fs.writeFileSync(taken, '');
+    expect(await russian(dispatch, 'project.saveCopy', { path: taken }, 'errors.nameTaken')).toBe('Файл «taken.comparanda» уже существует. Выберите другое имя.');
+    await russian(dispatch, 'project.saveCopy', { path: path.join(dir, 'nowhere', 'copy.comparanda') }, 'errors.folderNotFound');
+    await russian(dispatch, 'project.changePassphrase', { current: 'correct horse battery', next: 'staple staple staple' }, 'errors.notEncryptedNoChange');
+    await russian(dispatch, 'project.encryptCopy', { path: path.join(dir, 'Semey.comparanda'), passphrase: 'staple staple staple' }, 'errors.encryptedCopyNew');
+  });
+
+  it('records removed meanwhile', async () => {
+    const { dispatch } = await openProject();
+    expect(await russian(dispatch, 'cases.update', { id: '00000000-0000-4000-8000-000000000000', name: 'Астана' }, 'errors.recordGone')).toBe(
+      'Этого кейса больше нет в проекте. Обновите и попробуйте ещё раз.',
+    );
+  });
+
+  it('CSV tables', async () => {
+    const { dispatch } = await openProject();
+    await russian(dispatch, 'data.previewCsv', { kind: 'cases', text: ' ' }, 'errorsImport.csvEmpty');
+    await russian(dispatch, 'data.previewCsv', { kind: 'cases', text: 'name,iso_code\n"Kazakhstan,KZ\n' }, 'errorsImport.csvUnclosedQuote');
+    await russian(dispatch, 'data.previewCsv', { kind: 'cases', text: 'name,name\nKazakhstan,KZ\n' }, 'errorsImport.csvColumnTwice');
+    await russian(dispatch, 'data.previewCsv', { kind: 'cases', path: path.join(tempDir(), 'absent.csv') }, 'errorsImport.cannotRead');
+  });
+
+  it('documents and REFI-QDA files', async () => {
+    const { dispatch } = await openProject();
+    const folder = tempDir();
+    expect(await russian(dispatch, 'documents.import', { path: folder }, 'errorsImport.folderNotDocument')).toBe(`«${path.basename(folder)}» — это папка, а не документ.`);
+    await russian(dispatch, 'documents.import', { path: path.join(folder, 'absent.pdf') }, 'errors.fileNotFound');
+    await russian(dispatch, 'exchange.previewQdpx', { path: folder }, 'errorsImport.folderNotQda');
+    await russian(dispatch, 'exchange.previewQdpx', { path: path.join(folder, 'absent.qdpx') }, 'errorsImport.cannotReadCheckPath');
+  });
+
+  it('keep their English sentence word for word', async () => {
+    const { dispatch, dir } = await openProject();
+    const taken = path.join(dir, 'taken.comparanda');
+    fs.writeFileSync(taken, '');
+    const envelope = await dispatch('project.saveCopy', { path: taken });
+    expect(!envelope.ok && envelope.error.message).toBe('"taken.comparanda" already exists. Choose another name.');
+    const gone = await dispatch('cases.update', { id: '00000000-0000-4000-8000-000000000000', name: 'Астана' });
+    expect(!gone.ok && gone.error.message).toBe('That case no longer exists in this project. Reload and try again.');
+  });
+});

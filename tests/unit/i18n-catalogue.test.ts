@@ -39,7 +39,7 @@ function literals(elements: MessageFormatElement[]): string {
 }
 
 /** Words that stay in Latin letters in every language: names and format words, not interface words. */
-const LATIN_ALLOWED = /\b(Comparanda|SQLite|OSCE|ODIHR|SCO|REFI-QDA|QDPX|CSV|PDF|DOCX|XLSX|LaTeX|BibTeX|CSL|ISO|OK|URL)\b|\.comparanda\b/g;
+const LATIN_ALLOWED = /\b(Comparanda|SQLite|OSCE|ODIHR|SCO|REFI-QDA|QDPX|CSV|PDF|DOCX|XLSX|LaTeX|BibTeX|CSL|ISO|OK|URL|UTF-8|Excel|LibreOffice)\b|\.comparanda\b/g;
 
 describe('interface messages', () => {
   const english = catalogue('en');
