@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseDto, CaseRole, FrameworkDto, FrameworkTemplateDto, NormDto } from '../contract/api';
 import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 import type { Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';
 import { stmt } from './db/statements';
@@ -44,10 +45,10 @@ export function createProjectFile(
   options: { title?: string | undefined; template?: string | undefined; passphrase?: string | undefined; language?: Language | undefined },
 ): { path: string; framework: string } {
   const absolute = path.resolve(file);
-  if (!absolute.toLowerCase().endsWith('.comparanda')) throw new ApiError('VALIDATION_FAILED', 'A Comparanda project file name ends in .comparanda.');
+  if (!absolute.toLowerCase().endsWith('.comparanda')) throw localError('VALIDATION_FAILED', 'errorsInput.fileNameEnds');
   if (fs.existsSync(absolute)) throw new ApiError('FILE_EXISTS', `"${path.basename(absolute)}" already exists; nothing was changed. Choose another name, or add to it with "case add" and "norm add".`);
   const title = options.title?.trim();
-  if (title !== undefined && (title === '' || title.length > 300)) throw new ApiError('VALIDATION_FAILED', 'Give a title of 1 to 300 characters.');
+  if (title !== undefined && (title === '' || title.length > 300)) throw localError('VALIDATION_FAILED', 'errorsInput.titleLength');
   const template = options.template ? matchTemplate(options.template) : undefined;
   const project = Project.create(absolute, {
     title,
@@ -72,7 +73,7 @@ function assertCaseUnique(cases: readonly CaseDto[], name: string | undefined, i
   const sameName = name === undefined ? undefined : others.find((c) => foldName(c.name) === foldName(name));
   if (sameName) throw new ApiError('CONFLICT', `There is already a case called "${sameName.name}"; nothing was changed. Give another name, or change that case with "case update".`);
   const sameIso = isoCode ? others.find((c) => c.isoCode === isoCode) : undefined;
-  if (sameIso) throw new ApiError('CONFLICT', `"${sameIso.name}" already has the ISO code ${isoCode}; nothing was changed. Each case needs its own code.`);
+  if (sameIso) throw localError('CONFLICT', 'errorsInput.isoTaken', { name: sameIso.name, iso: String(isoCode) });
 }
 
 export interface CaseFields {

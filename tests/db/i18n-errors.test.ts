@@ -132,6 +132,15 @@ describe('errors of every area, read in Russian', () => {
     await russian(dispatch, 'exchange.previewQdpx', { path: path.join(folder, 'absent.qdpx') }, 'errorsImport.cannotReadCheckPath');
   });
 
+  it('inputs the core refuses', async () => {
+    const { dispatch } = await openProject();
+    const kase = await dispatch('cases.create', { name: 'Казахстан', isoCode: 'KAZ' });
+    if (!kase.ok) throw new Error(JSON.stringify(kase.error));
+    const caseId = (kase.result as { id: string }).id;
+    expect(await russian(dispatch, 'cases.reorder', { ids: [caseId, caseId] }, 'errorsInput.caseTwiceInOrder')).toBe('В новом порядке кейс встречается дважды.');
+    await russian(dispatch, 'frameworks.create', { templateId: 'no-such-model' }, 'errorsInput.noSuchTemplate');
+  });
+
   it('keep their English sentence word for word', async () => {
     const { dispatch, dir } = await openProject();
     const taken = path.join(dir, 'taken.comparanda');

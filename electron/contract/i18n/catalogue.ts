@@ -7,6 +7,7 @@ import type { DisplayLanguage, Language } from './languages';
 import { access } from './access.messages';
 import { common } from './common.messages';
 import { errors } from './errors.messages';
+import { errorsInput } from './errorsInput.messages';
 import { errorsImport } from './errorsImport.messages';
 import { fields } from './fields.messages';
 import { main } from './main.messages';
@@ -15,7 +16,7 @@ import { safety } from './safety.messages';
 import { templates } from './templates.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { access, common, errors, fields, main, menu, safety, templates, errorsImport } as const;
+const AREAS = { access, common, errors, fields, main, menu, safety, templates, errorsImport, errorsInput } as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
