@@ -141,6 +141,15 @@ describe('errors of every area, read in Russian', () => {
     await russian(dispatch, 'frameworks.create', { templateId: 'no-such-model' }, 'errorsInput.noSuchTemplate');
   });
 
+  it('evidence, history and jobs', async () => {
+    const { dispatch } = await openProject();
+    expect(await russian(dispatch, 'history.undo', {}, 'errorsInput.nothingToUndo')).toBe('Отменять нечего.');
+    await russian(dispatch, 'jobs.get', { id: 'no-such-job' }, 'errorsInput.jobUnknownLong');
+    const first = await dispatch('participants.create', { pseudonym: 'Респондент 1' });
+    expect(first.ok, JSON.stringify(first)).toBe(true);
+    await russian(dispatch, 'participants.create', { pseudonym: 'Респондент 1' }, 'errorsInput.participantExists');
+  });
+
   it('keep their English sentence word for word', async () => {
     const { dispatch, dir } = await openProject();
     const taken = path.join(dir, 'taken.comparanda');

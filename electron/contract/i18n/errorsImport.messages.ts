@@ -21,6 +21,8 @@ export const errorsImport = defineMessages({
     readOnlyNoImport: 'This project is open read-only; nothing can be imported into it.',
     folderNotQda: '{path} is a folder, not a REFI-QDA file.',
     cannotReadCheckPath: '"{file}" cannot be read ({code}). Check the path and try again.',
+    bibliographyNoEntry: 'The bibliography has {count} entries; there is no entry {entry}.',
+    documentAlreadyIn: '"{file}" is already in this project, as "{existing}" of "{source}".',
   },
   ru: {
     csvEncodingUnknown: 'Файл «{file}» не в UTF-8, и его кодировку нельзя определить наверняка (ни в одной из кодировок {candidates} он не читается без ошибок). Сохраните его в UTF-8 (в Excel: «Файл › Сохранить как › CSV UTF-8 (разделитель — запятая)»; в LibreOffice: кодировка «Юникод (UTF-8)») и импортируйте ещё раз.',
@@ -41,6 +43,8 @@ export const errorsImport = defineMessages({
     readOnlyNoImport: 'Проект открыт только для чтения; в него ничего нельзя импортировать.',
     folderNotQda: '{path} — это папка, а не файл REFI-QDA.',
     cannotReadCheckPath: 'Файл «{file}» не удаётся прочитать ({code}). Проверьте путь и попробуйте ещё раз.',
+    bibliographyNoEntry: 'В библиографии записей: {count}; записи {entry} нет.',
+    documentAlreadyIn: 'Файл «{file}» уже есть в проекте — как «{existing}» источника «{source}».',
   },
   kk: {
     csvEncodingUnknown: '«{file}» файлы UTF-8 емес, оның кодтамасын нақты анықтау мүмкін емес ({candidates} кодтамаларының ешқайсысында қатесіз оқылмайды). Оны UTF-8 түрінде сақтаңыз (Excel-де: «Файл › Басқаша сақтау › CSV UTF-8 (үтірмен бөлінген)»; LibreOffice-те: «Юникод (UTF-8)» кодтамасы) да, қайта импорттаңыз.',
@@ -61,5 +65,7 @@ export const errorsImport = defineMessages({
     readOnlyNoImport: 'Жоба тек оқу үшін ашық; оған ештеңе импорттау мүмкін емес.',
     folderNotQda: '{path} — қалта, REFI-QDA файлы емес.',
     cannotReadCheckPath: '«{file}» файлын оқу мүмкін емес ({code}). Жолды тексеріп, қайталап көріңіз.',
+    bibliographyNoEntry: 'Библиографияда {count} жазба бар; {entry}-жазба жоқ.',
+    documentAlreadyIn: '«{file}» файлы жобада бұрыннан бар — «{source}» дереккөзінің «{existing}» файлы ретінде.',
   },
 });
