@@ -46,7 +46,7 @@ export function createProjectFile(
 ): { path: string; framework: string } {
   const absolute = path.resolve(file);
   if (!absolute.toLowerCase().endsWith('.comparanda')) throw localError('VALIDATION_FAILED', 'errorsInput.fileNameEnds');
-  if (fs.existsSync(absolute)) throw new ApiError('FILE_EXISTS', `"${path.basename(absolute)}" already exists; nothing was changed. Choose another name, or add to it with "case add" and "norm add".`);
+  if (fs.existsSync(absolute)) throw localError('FILE_EXISTS', 'errorsInput.newFileExists', { file: path.basename(absolute), caseAdd: 'case add', normAdd: 'norm add' });
   const title = options.title?.trim();
   if (title !== undefined && (title === '' || title.length > 300)) throw localError('VALIDATION_FAILED', 'errorsInput.titleLength');
   const template = options.template ? matchTemplate(options.template) : undefined;
@@ -71,7 +71,7 @@ export function createProjectFile(
 function assertCaseUnique(cases: readonly CaseDto[], name: string | undefined, isoCode: string | null | undefined, exceptId?: string): void {
   const others = cases.filter((c) => c.id !== exceptId);
   const sameName = name === undefined ? undefined : others.find((c) => foldName(c.name) === foldName(name));
-  if (sameName) throw new ApiError('CONFLICT', `There is already a case called "${sameName.name}"; nothing was changed. Give another name, or change that case with "case update".`);
+  if (sameName) throw localError('CONFLICT', 'errorsInput.caseExists', { name: sameName.name, command: 'case update' });
   const sameIso = isoCode ? others.find((c) => c.isoCode === isoCode) : undefined;
   if (sameIso) throw localError('CONFLICT', 'errorsInput.isoTaken', { name: sameIso.name, iso: String(isoCode) });
 }
@@ -143,7 +143,7 @@ export function addFramework(
     input = checked('frameworks.create', { name: fields.name, description: fields.description, stages: (fields.stages ?? []).map((label) => ({ label })) });
   }
   const clash = frameworks.find((f) => foldName(f.name) === foldName(name));
-  if (clash) throw new ApiError('CONFLICT', `There is already a framework called "${clash.name}"; nothing was changed. Give another --name.`);
+  if (clash) throw localError('CONFLICT', 'errorsInput.frameworkExists', { name: clash.name, option: '--name' });
   const created = createFramework(p, input as Parameters<typeof createFramework>[1]);
   return fields.isDefault ? updateFramework(p, { id: created.id, isDefault: true }) : created;
 }
@@ -154,6 +154,6 @@ export function addStageTo(p: Project, fields: { framework?: string | undefined;
   if (!framework) throw new ApiError('CONFLICT', 'The project has no framework; add one with "framework add" first.');
   const input = checked('stages.add', { frameworkId: framework.id, label: fields.label, description: fields.description, asksMode: fields.asksMode, position: fields.position }) as Parameters<typeof addStage>[1];
   const same = framework.stages.find((s) => foldName(s.label) === foldName(input.label));
-  if (same) throw new ApiError('CONFLICT', `"${framework.name}" already has a stage "${same.label}"; nothing was changed.`);
+  if (same) throw localError('CONFLICT', 'errorsInput.stageExists', { framework: framework.name, stage: same.label });
   return addStage(p, input);
 }

@@ -6,6 +6,7 @@ import { ApiError } from '../../electron/contract/errors';
 import { errorText } from '../../electron/contract/i18n/format';
 import { createDispatcher, createHandlers } from '../../electron/core/api';
 import { Session } from '../../electron/core/session';
+import { createProjectFile } from '../../electron/core/structure';
 import { tempDir } from '../helpers/temp';
 
 const sessions: Session[] = [];
@@ -148,6 +149,16 @@ describe('errors of every area, read in Russian', () => {
     const first = await dispatch('participants.create', { pseudonym: 'Респондент 1' });
     expect(first.ok, JSON.stringify(first)).toBe(true);
     await russian(dispatch, 'participants.create', { pseudonym: 'Респондент 1' }, 'errorsInput.participantExists');
+  });
+
+  it('the command line’s project building', async () => {
+    const dir = tempDir();
+    const refused = await failure(async () => createProjectFile(path.join(dir, 'notes.txt'), {}));
+    expect(refused.text?.id).toBe('errorsInput.fileNameEnds');
+    expect(errorText('ru', refused)).toBe('Имя файла проекта Comparanda оканчивается на .comparanda.');
+    createProjectFile(path.join(dir, 'Семей.comparanda'), {});
+    const again = await failure(async () => createProjectFile(path.join(dir, 'Семей.comparanda'), {}));
+    expect(englishLeft(errorText('ru', again), again.text?.values), errorText('ru', again)).toEqual([]);
   });
 
   it('keep their English sentence word for word', async () => {

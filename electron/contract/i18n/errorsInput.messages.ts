@@ -64,6 +64,10 @@ export const errorsInput = defineMessages({
     readOnlyNoErase: 'This project is open read-only: an identity cannot be erased from it. Open it for writing first.',
     participantGone: 'That participant no longer exists in this project.',
     nothingToErase: 'No real name or identifier is recorded for “{pseudonym}”: there is nothing to erase.',
+    newFileExists: '"{file}" already exists; nothing was changed. Choose another name, or add to it with "{caseAdd}" and "{normAdd}".',
+    caseExists: 'There is already a case called "{name}"; nothing was changed. Give another name, or change that case with "{command}".',
+    frameworkExists: 'There is already a framework called "{name}"; nothing was changed. Give another {option}.',
+    stageExists: '"{framework}" already has a stage "{stage}"; nothing was changed.',
   },
   ru: {
     stageNotInFramework: 'Стадия «{stage}» не входит в рамочную модель нормы «{norm}».',
@@ -127,6 +131,10 @@ export const errorsInput = defineMessages({
     readOnlyNoErase: 'Проект открыт только для чтения: из него нельзя стереть личные данные. Сначала откройте его для записи.',
     participantGone: 'Этого участника больше нет в проекте.',
     nothingToErase: 'Для «{pseudonym}» не записано ни настоящее имя, ни идентификатор: стирать нечего.',
+    newFileExists: 'Файл «{file}» уже существует; ничего не изменено. Выберите другое имя или дополните этот файл командами «{caseAdd}» и «{normAdd}».',
+    caseExists: 'Кейс «{name}» уже есть; ничего не изменено. Укажите другое имя или измените тот кейс командой «{command}».',
+    frameworkExists: 'Рамочная модель «{name}» уже есть; ничего не изменено. Укажите другое значение {option}.',
+    stageExists: 'В модели «{framework}» уже есть стадия «{stage}»; ничего не изменено.',
   },
   kk: {
     stageNotInFramework: '«{stage}» кезеңі «{norm}» нормасының талдау шеңберіне кірмейді.',
@@ -190,5 +198,9 @@ export const errorsInput = defineMessages({
     readOnlyNoErase: 'Жоба тек оқу үшін ашық: одан жеке деректерді өшіру мүмкін емес. Алдымен оны жазу үшін ашыңыз.',
     participantGone: 'Бұл қатысушы жобада енді жоқ.',
     nothingToErase: '«{pseudonym}» үшін нақты аты да, идентификаторы да жазылмаған: өшіретін ештеңе жоқ.',
+    newFileExists: '«{file}» файлы бұрыннан бар; ештеңе өзгертілмеді. Басқа атау таңдаңыз немесе оны «{caseAdd}» және «{normAdd}» командаларымен толықтырыңыз.',
+    caseExists: '«{name}» кейсі бұрыннан бар; ештеңе өзгертілмеді. Басқа атау беріңіз немесе сол кейсті «{command}» командасымен өзгертіңіз.',
+    frameworkExists: '«{name}» талдау шеңбері бұрыннан бар; ештеңе өзгертілмеді. Басқа {option} мәнін беріңіз.',
+    stageExists: '«{framework}» шеңберінде «{stage}» кезеңі бұрыннан бар; ештеңе өзгертілмеді.',
   },
 });
