@@ -161,6 +161,14 @@ function literalText(elements: MessageFormatElement[]): string {
     .join('');
 }
 
+/**
+ * A file's path (a backup's, a project's) is the user's, whatever words its folders have; the interface shows it as
+ * it is. A block that is one path, from a root or a drive, is not checked.
+ */
+function isFilePath(text: string): boolean {
+  return /^(?:~?\/|[A-Za-z]:\\)[^\n]*[\\/][^\n]*$/.test(text) && !/\s[a-z]+\s[a-z]+\s/.test(text);
+}
+
 /** Key names stay in Latin letters on Russian and Kazakh keyboards and in their manuals. */
 const KEY_NAMES = ['Ctrl', 'Cmd', 'Shift', 'Alt', 'Option', 'Esc', 'Enter', 'Tab', 'Home', 'End', 'PgUp', 'PgDn', 'Space', 'Del', 'Backspace'];
 
@@ -251,7 +259,7 @@ export class LanguageChecker {
     const text = normalise(raw);
     const words = latinWords(text);
     if (words.length === 0) return null;
-    if (this.isData(text)) return null;
+    if (this.isData(text) || isFilePath(text)) return null;
     const lower = new Set(words.map((w) => w.toLowerCase()));
     for (const word of lower) {
       for (const message of this.messagesByWord.get(word) ?? []) {

@@ -38,6 +38,12 @@ describe('the screen text checker', () => {
     expect(ru.check('Belarus vs UKR')).toBe('English words: vs, UKR');
   });
 
+  it('takes a file’s path for the user’s, not for interface words', () => {
+    expect(ru.check('/tmp/comparanda-e2e-MgK3WO/user-data/backups/Kazakhstan _ Belarus _sample_-e3c74cafa341/20261207T032417154Z-open.comparanda')).toBeNull();
+    expect(ru.check('/home/me/Documents/Interviews.qdpx')).toBeNull();
+    expect(ru.check('Choose where to save the copy')).toBe('English words: Choose, where, to, save, the, copy');
+  });
+
   it('does not take a key the schema stores for the researcher’s words', () => {
     expect(ru.check('(paraphrase)Untitled manuscript on OSCE/ODIHR norm contestation in Kazakhstan (se… · Introduction, fn 2')).toBe('English words: paraphrase');
   });
