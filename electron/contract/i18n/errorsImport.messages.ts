@@ -32,6 +32,7 @@ export const errorsImport = defineMessages({
     ocrExcerptMeanwhile: 'An excerpt was made on page {page} of "{file}" while it was being read; nothing was changed.',
     ocrCancelled: 'Text recognition was cancelled; nothing was changed.',
     ocrAlreadyText: 'Only photos, scans and PDF pages can be recognised; this document already is text.',
+    importCancelledShort: 'The import of "{file}" was cancelled.',
   },
   ru: {
     csvEncodingUnknown: 'Файл «{file}» не в UTF-8, и его кодировку нельзя определить наверняка (ни в одной из кодировок {candidates} он не читается без ошибок). Сохраните его в UTF-8 (в Excel: «Файл › Сохранить как › CSV UTF-8 (разделитель — запятая)»; в LibreOffice: кодировка «Юникод (UTF-8)») и импортируйте ещё раз.',
@@ -63,6 +64,7 @@ export const errorsImport = defineMessages({
     ocrExcerptMeanwhile: 'Пока страница {page} документа «{file}» распознавалась, на ней сделали выдержку; ничего не изменено.',
     ocrCancelled: 'Распознавание текста отменено; ничего не изменено.',
     ocrAlreadyText: 'Распознать можно только фотографии, сканы и страницы PDF; этот документ уже текстовый.',
+    importCancelledShort: 'Импорт «{file}» отменён.',
   },
   kk: {
     csvEncodingUnknown: '«{file}» файлы UTF-8 емес, оның кодтамасын нақты анықтау мүмкін емес ({candidates} кодтамаларының ешқайсысында қатесіз оқылмайды). Оны UTF-8 түрінде сақтаңыз (Excel-де: «Файл › Басқаша сақтау › CSV UTF-8 (үтірмен бөлінген)»; LibreOffice-те: «Юникод (UTF-8)» кодтамасы) да, қайта импорттаңыз.',
@@ -94,5 +96,6 @@ export const errorsImport = defineMessages({
     ocrExcerptMeanwhile: '«{file}» құжатының {page}-беті оқылып жатқанда онда үзінді жасалды; ештеңе өзгертілмеді.',
     ocrCancelled: 'Мәтінді тану тоқтатылды; ештеңе өзгертілмеді.',
     ocrAlreadyText: 'Тек фотосуреттерді, скандарды және PDF беттерін тануға болады; бұл құжат онсыз да мәтін.',
+    importCancelledShort: '«{file}» импорты тоқтатылды.',
   },
 });

@@ -1,6 +1,7 @@
 /** The team's API methods for the app: status and conflicts in words, members from the hub, sync, resolve. */
 import type { SyncReportDto, TeamConflictDto, TeamMemberDto, TeamStatusDto, TeamValueDto } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import type { Project } from '../project';
 import type { StoredValue } from './capture';
 import { connect, hubError } from './hub/hub';
@@ -72,7 +73,7 @@ export async function members(p: Project): Promise<TeamMemberDto[]> {
 }
 
 export async function sync(p: Project): Promise<SyncReportDto> {
-  if (p.readonly) throw new ApiError('READ_ONLY', 'This project is open read-only: it cannot receive the team\'s changes. Open it for editing to sync.');
+  if (p.readonly) throw localError('READ_ONLY', 'errorsInput.readOnlyNoSync');
   const report = await syncDatabase(p.db);
   // What arrived was written outside this session's undo journal: undoing an older step could overwrite it.
   if (report.pulled > 0) p.history.clear();
