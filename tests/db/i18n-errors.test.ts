@@ -161,6 +161,14 @@ describe('errors of every area, read in Russian', () => {
     expect(englishLeft(errorText('ru', again), again.text?.values), errorText('ru', again)).toEqual([]);
   });
 
+  it('exports', async () => {
+    const { dispatch } = await openProject();
+    const kase = await dispatch('cases.create', { name: 'Казахстан', isoCode: 'KAZ' });
+    expect(kase.ok, JSON.stringify(kase)).toBe(true);
+    const shown = await russian(dispatch, 'export.preview', { what: 'matrix', format: 'md' }, 'errorsExport.noNorms');
+    expect(shown).toBe('В проекте нет норм для экспорта.');
+  });
+
   it('keep their English sentence word for word', async () => {
     const { dispatch, dir } = await openProject();
     const taken = path.join(dir, 'taken.comparanda');

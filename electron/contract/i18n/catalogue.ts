@@ -7,6 +7,7 @@ import type { DisplayLanguage, Language } from './languages';
 import { access } from './access.messages';
 import { common } from './common.messages';
 import { errors } from './errors.messages';
+import { errorsExport } from './errorsExport.messages';
 import { errorsInput } from './errorsInput.messages';
 import { errorsImport } from './errorsImport.messages';
 import { fields } from './fields.messages';
@@ -16,7 +17,7 @@ import { safety } from './safety.messages';
 import { templates } from './templates.messages';
 import { pseudoMessage } from './pseudo';
 
-const AREAS = { access, common, errors, fields, main, menu, safety, templates, errorsImport, errorsInput } as const;
+const AREAS = { access, common, errors, fields, main, menu, safety, templates, errorsImport, errorsInput, errorsExport } as const;
 
 type Areas = typeof AREAS;
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
