@@ -5,8 +5,11 @@
 import { isLanguage, languageFromLocales, type Language } from '../contract/i18n/languages';
 import { UsageError } from './common';
 
-/** Commands whose own options include `--language` (an export's fixed words): the flag stays in their arguments. */
-const OWN_LANGUAGE_OPTION = new Set(['export']);
+/**
+ * Commands whose own options include `--language` (an export's fixed words, a new project's framework and status
+ * names): the flag stays in their arguments.
+ */
+const OWN_LANGUAGE_OPTION = new Set(['export', 'new']);
 
 export interface LanguageChoice {
   language: Language;
@@ -30,7 +33,10 @@ export function chooseLanguage(command: string, args: readonly string[], env: No
     }
     rest.push(arg);
   }
-  // The first that is set decides, as in POSIX: LC_ALL=C means English even under a Russian LANG.
-  const language = flag ?? languageFromLocales([env.LC_ALL || env.LC_MESSAGES || env.LANG]);
-  return { language, args: rest };
+  return { language: flag ?? environmentLanguage(env), args: rest };
+}
+
+/** The language the environment asks for. The first that is set decides, as in POSIX: LC_ALL=C means English even under a Russian LANG. */
+export function environmentLanguage(env: NodeJS.ProcessEnv = process.env): Language {
+  return languageFromLocales([env.LC_ALL || env.LC_MESSAGES || env.LANG]);
 }

@@ -3,14 +3,17 @@
  * set up reproducibly without the window. Writing subcommands take the app's lock (see common.ts); `list` only reads.
  */
 import type { CaseDto, CaseRole } from '../contract/api';
+import { isLanguage } from '../contract/i18n/languages';
 import { listAttributes } from '../core/repos/cases';
 import { addCase, addFramework, addNorm, addStageTo, changeCase, createProjectFile, setCaseArchived, setNormArchived } from '../core/structure';
 import { FRAMEWORK_TEMPLATES } from '../core/templates';
 import { openForWriting, openProject, parse, readPassphrase, requireFile, UsageError, type Command } from './common';
+import { environmentLanguage } from './language';
 
-export const STRUCTURE_USAGE = `  new FILE [--title TEXT] [--framework TEMPLATE] [--passphrase-file PATH]
+export const STRUCTURE_USAGE = `  new FILE [--title TEXT] [--framework TEMPLATE] [--passphrase-file PATH] [--language en|ru|kk]
                              create an empty project; its default framework is the article's, or the template
-                             named (see "framework list"); with --passphrase-file, encrypted
+                             named (see "framework list"); with --passphrase-file, encrypted; its framework,
+                             status and dimension names in --language (default: the locale's language)
   case add FILE --name NAME [--iso CODE] [--role focal|comparison] [--notes TEXT]
   case update FILE CASE [--name NAME] [--iso CODE] [--role focal|comparison] [--notes TEXT]
   case list FILE [--json]    add, change (--iso "" clears the code) or list cases; one case is focal
@@ -72,9 +75,11 @@ function archiving(kind: 'case' | 'norm', archived: boolean): Command {
 
 export const structureCommands: Record<string, Command> = {
   new(args) {
-    const { values, positionals } = parse(args, { title: { type: 'string' }, framework: { type: 'string' } }, 1);
+    const { values, positionals } = parse(args, { title: { type: 'string' }, framework: { type: 'string' }, language: { type: 'string' } }, 1);
     const file = requireFile(positionals, 'the FILE.comparanda to create');
-    const created = createProjectFile(file, { title: values.title, template: values.framework, passphrase: readPassphrase(values['passphrase-file']) });
+    // chooseLanguage has checked the flag; without it the framework's words follow the environment, as messages do.
+    const language = isLanguage(values.language) ? values.language : environmentLanguage();
+    const created = createProjectFile(file, { title: values.title, template: values.framework, passphrase: readPassphrase(values['passphrase-file']), language });
     write(`Created ${created.path} (default framework: ${created.framework}).`);
   },
 

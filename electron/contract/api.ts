@@ -954,7 +954,7 @@ export interface ApiSpec {
   'project.current': { input: Empty; output: ProjectSummary | null };
   /** PASSPHRASE_REQUIRED for an encrypted project opened without one; WRONG_PASSPHRASE for a wrong one. */
   'project.open': { input: { path: string; passphrase?: string | undefined; readonly?: boolean | undefined }; output: ProjectSummary };
-  'project.create': { input: { path: string; title?: string | undefined; passphrase?: string | undefined }; output: ProjectSummary };
+  'project.create': { input: { path: string; title?: string | undefined; passphrase?: string | undefined; language?: Language | undefined }; output: ProjectSummary };
   'project.changePassphrase': { input: { current: string; next: string }; output: ProjectSummary };
   /** Writes an encrypted copy of the open (plain) project to a new file; the open project stays as it is. */
   'project.encryptCopy': { input: { path: string; passphrase: string }; output: { path: string } };
@@ -991,9 +991,12 @@ export interface ApiSpec {
   'norms.frameworkImpact': { input: { id: string; frameworkId: string }; output: OrphanCellDto[] };
   /** Refused with CONFLICT when cells would be orphaned and no choice is given. */
   'norms.setFramework': { input: { id: string; frameworkId: string; orphans?: OrphanChoice | undefined }; output: NormDto };
-  'frameworks.templates': { input: Empty; output: FrameworkTemplateDto[] };
+  /** The templates' names, stages and descriptions in `language` (English if unset); their citations as published. */
+  'frameworks.templates': { input: { language?: Language | undefined }; output: FrameworkTemplateDto[] };
   'frameworks.create': {
-    input: { templateId: string; name?: string | undefined } | { templateId?: undefined; name: string; description?: string | undefined; stages: StageFields[] };
+    input:
+      | { templateId: string; name?: string | undefined; language?: Language | undefined }
+      | { templateId?: undefined; name: string; description?: string | undefined; stages: StageFields[] };
     output: FrameworkDto;
   };
   'frameworks.update': { input: { id: string; name?: string | undefined; description?: string | undefined; isDefault?: true | undefined }; output: FrameworkDto };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ApiInput, Handlers } from '../contract/api';
 import { ApiError, type Envelope, type ErrorPayload } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 import { isMethod, type Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';
 import { APP_NAME, APP_VERSION } from './project';
@@ -29,6 +30,7 @@ import type { Session } from './session';
 import { FRAMEWORK_TEMPLATES } from './templates';
 import * as qca from './qca/project';
 import { analyse as qcaAnalyse, startMinimize as startQcaMinimize } from './qca/api';
+import { localiseTemplate } from './project-language';
 
 /**
  * What only the desktop can do (native dialogs, opening a file in another program). The Electron main process
@@ -73,7 +75,7 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'app.info': () => ({ appName: APP_NAME, appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, transport, newProjectDir: newProjectDir() }),
     'project.current': () => session.project?.summary() ?? null,
     'project.open': ({ path, passphrase, readonly }) => session.open(path, passphrase, { readonly }).summary(),
-    'project.create': ({ path, title, passphrase }) => session.create(path, title, passphrase).summary(),
+    'project.create': ({ path, title, passphrase, language }) => session.create(path, title, passphrase, language).summary(),
     'project.changePassphrase': ({ current, next }) => {
       const project = session.requireProject();
       project.changePassphrase(current, next);
@@ -111,7 +113,7 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'norms.archive': (input) => edit.archiveNorm(session.requireProject(), input),
     'norms.frameworkImpact': (input) => edit.normFrameworkImpact(session.requireProject(), input),
     'norms.setFramework': (input) => edit.setNormFramework(session.requireProject(), input),
-    'frameworks.templates': () => [...FRAMEWORK_TEMPLATES],
+    'frameworks.templates': ({ language }) => FRAMEWORK_TEMPLATES.map((template) => localiseTemplate(template, language ?? 'en')),
     'frameworks.create': (input) => edit.createFramework(session.requireProject(), input),
     'frameworks.update': (input) => edit.updateFramework(session.requireProject(), input),
     'frameworks.setStatuses': (input) => edit.setStatuses(session.requireProject(), input),
@@ -218,7 +220,7 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'backups.restore': ({ file, dest }) => ({ path: session.backups.restore(session.requireProject().path, file, dest) }),
     'backups.listFor': ({ path }) => session.backups.list(path),
     'backups.restoreFor': ({ project, file, dest }) => {
-      if (session.project && path.resolve(dest) === session.project.path) throw new ApiError('FILE_EXISTS', 'A backup is restored into a new file, never over the open project. Choose another name.');
+      if (session.project && path.resolve(dest) === session.project.path) throw localError('FILE_EXISTS', 'errors.restoreOverOpen');
       return { path: session.backups.restore(project, file, dest, { projectGone: true }) };
     },
     'project.check': () => session.requireProject().check(),
@@ -274,7 +276,7 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
       if (!host) throw unsupported('Opening a file in another program');
       // Only files the app itself wrote out (originals saved by the user) are opened; never an executable.
       if (/\.(exe|bat|cmd|com|msi|sh|app|command|js|jar|vbs|ps1|desktop|appimage)$/i.test(path)) {
-        throw new ApiError('VALIDATION_FAILED', 'Comparanda does not open programs or scripts.');
+        throw localError('VALIDATION_FAILED', 'errors.noPrograms');
       }
       await host.openPath(path);
       return null;
@@ -291,11 +293,11 @@ export type Logger = (message: string, error?: unknown) => void;
 export function storageFailure(error: unknown): ApiError | null {
   const code = (error as { code?: unknown })?.code;
   if (typeof code !== 'string') return null;
-  if (code === 'SQLITE_FULL') return new ApiError('DISK_FULL', 'The disk is full, so the last change was not saved (nothing was lost from before). Free some space and try again.');
-  if (code.startsWith('SQLITE_READONLY')) return new ApiError('READ_ONLY', 'The project file cannot be written (the file, its folder or the drive is read-only). The last change was not saved. Save a copy elsewhere to go on working.');
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new ApiError('PROJECT_IN_USE', 'The project is busy in another window or process; the last change was not saved. Try again in a moment.');
-  if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_')) return new ApiError('PROJECT_UNREADABLE', 'The project file could not be written (an input/output error: is the drive still connected?). The last change was not saved.');
-  if (code === 'SQLITE_CORRUPT') return new ApiError('PROJECT_CORRUPT', 'The project file is damaged. Close it and restore it from a backup; run "comparanda check" for details.');
+  if (code === 'SQLITE_FULL') return localError('DISK_FULL', 'errors.diskFullNotSaved');
+  if (code.startsWith('SQLITE_READONLY')) return localError('READ_ONLY', 'errors.readOnlyNotSaved');
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return localError('PROJECT_IN_USE', 'errors.busyNotSaved');
+  if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_')) return localError('PROJECT_UNREADABLE', 'errors.ioErrorNotSaved');
+  if (code === 'SQLITE_CORRUPT') return localError('PROJECT_CORRUPT', 'errors.corruptRestore', { command: 'comparanda check' });
   return null;
 }
 

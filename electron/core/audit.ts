@@ -5,6 +5,7 @@
 import { stringifyCsv } from './csv/formulas';
 import type { ApiInput, ApiOutput, AuditEntryDto } from '../contract/api';
 import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 import type { TrackedTable } from './history';
 import type { Project } from './project';
 
@@ -51,7 +52,7 @@ export function listAudit(p: Project, input: ApiInput<'audit.list'>): ApiOutput<
 /** Puts a row back to how an audit entry left it: a new edit (undoable, and itself audited). */
 export function restoreAudit(p: Project, input: ApiInput<'audit.restore'>): ApiOutput<'audit.restore'> {
   const row = p.db.prepare('SELECT * FROM audit_log WHERE id = ?').get(input.id) as AuditRow | undefined;
-  if (!row) throw new ApiError('NOT_FOUND', 'That version is no longer in the audit trail.');
+  if (!row) throw localError('NOT_FOUND', 'errorsInput.versionGone');
   const entry = toDto(row);
   const side = input.side ?? 'after';
   const chosen = entry[side];

@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupDto } from '../contract/api';
-import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 import { inspectProjectFile, isPlainSqlite } from './db/project-file';
 import { discardTemp, fsyncFile, publish, removeStaleTemps, tempNameBeside } from './db/temp-files';
 import type { Project } from './project';
@@ -97,9 +97,10 @@ export class Backups {
     } catch (error) {
       discardTemp(temp);
       discardTemp(`${target}-wal`);
-      throw new ApiError(
+      throw localError(
         (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'DISK_FULL' : 'PROJECT_UNREADABLE',
-        `The project was not updated to the new format, because the copy of it as it was could not be written to ${folder}: ${(error as Error).message}`,
+        'errors.migrationBackupFailed',
+        { folder, reason: (error as Error).message },
         { cause: error },
       );
     }
@@ -143,11 +144,11 @@ export class Backups {
   /** Restores a snapshot of this project into a new file. */
   restore(projectPath: string, file: string, dest: string, how: { projectGone?: boolean } = {}): string {
     const backup = this.list(projectPath).find((b) => b.file === path.resolve(file));
-    if (!backup) throw new ApiError('NOT_FOUND', 'That snapshot is not among this project’s backups.');
+    if (!backup) throw localError('NOT_FOUND', 'errors.snapshotNotFound');
     const target = path.resolve(dest);
     // A project whose file is gone may come back where it was; an existing one never gets a snapshot written over it.
-    if (target === path.resolve(projectPath) && !(how.projectGone && !fs.existsSync(target))) throw new ApiError('FILE_EXISTS', 'A backup is restored into a new file, never over the open project. Choose another name.');
-    if (fs.existsSync(target)) throw new ApiError('FILE_EXISTS', `"${path.basename(target)}" already exists. Choose another name.`);
+    if (target === path.resolve(projectPath) && !(how.projectGone && !fs.existsSync(target))) throw localError('FILE_EXISTS', 'errors.restoreOverOpen');
+    if (fs.existsSync(target)) throw localError('FILE_EXISTS', 'errors.nameTaken', { file: path.basename(target) });
     const temp = tempNameBeside(target);
     try {
       fs.copyFileSync(backup.file, temp);

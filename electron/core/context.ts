@@ -17,6 +17,7 @@ import type {
   VerificationFlagDto,
 } from '../contract/api';
 import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 import type { Method } from '../contract/methods';
 import { stmt } from './db/statements';
 import type { Project } from './project';
@@ -69,7 +70,7 @@ export function saveOrganisation(p: Project, input: In<'organisations.save'>): O
   const current = input.id ? context.organisations.find((o) => o.id === input.id) : undefined;
   if (input.id && !current) throw notFound('organisation');
   const clash = context.organisations.find((o) => o.name.toLocaleLowerCase() === input.name.toLocaleLowerCase() && o.id !== input.id);
-  if (clash) throw new ApiError('CONFLICT', `There is already an organisation called "${clash.name}".`);
+  if (clash) throw localError('CONFLICT', 'errorsInput.organisationExists', { name: clash.name });
   const id = input.id ?? crypto.randomUUID();
   p.history.edit(`${current ? 'Edit' : 'Add'} organisation ${input.name}`, (track) =>
     upsertRow(p.db, track, 'organisations', id, {
@@ -86,7 +87,7 @@ export function removeOrganisation(p: Project, input: In<'organisations.remove'>
   const organisation = context.organisations.find((o) => o.id === input.id);
   if (!organisation) throw notFound('organisation');
   const used = context.memberships.filter((m) => m.organisationId === organisation.id).length;
-  if (used > 0) throw new ApiError('CONFLICT', `${used} membership record${used === 1 ? '' : 's'} refer to "${organisation.name}"; remove them first.`);
+  if (used > 0) throw localError('CONFLICT', 'errorsInput.organisationUsed', { count: used, name: organisation.name });
   p.history.edit(`Remove organisation ${organisation.name}`, (track) => {
     for (const n of context.regionalNorms.filter((x) => x.organisationId === organisation.id)) {
       track('regional_norms', { id: n.id });
@@ -174,7 +175,7 @@ export function saveMembership(p: Project, input: In<'memberships.save'>): Out<'
   requireRow(p.db, 'organisations', input.organisationId, 'organisation');
   const from = pick(input.dateFrom, current?.dateFrom, null);
   const to = pick(input.dateTo, current?.dateTo, null);
-  if (from && to && from > to) throw new ApiError('VALIDATION_FAILED', 'The membership must not end before it starts.');
+  if (from && to && from > to) throw localError('VALIDATION_FAILED', 'errorsInput.membershipBackwards');
   const id = input.id ?? crypto.randomUUID();
   p.history.edit(`${current ? 'Edit' : 'Add'} membership`, (track) =>
     upsertRow(p.db, track, 'memberships', id, {
@@ -230,11 +231,11 @@ export function saveIndicator(p: Project, input: In<'indicators.save'>): Out<'in
   const current = input.id ? all.find((i) => i.id === input.id) : undefined;
   if (input.id && !current) throw notFound('indicator');
   const clash = all.find((i) => i.name.toLocaleLowerCase() === input.name.toLocaleLowerCase() && i.id !== input.id);
-  if (clash) throw new ApiError('CONFLICT', `There is already an indicator called "${clash.name}".`);
+  if (clash) throw localError('CONFLICT', 'errorsInput.indicatorExists', { name: clash.name });
   if (input.sourceId) requireRow(p.db, 'sources', input.sourceId, 'source');
   const min = pick(input.minValue, current?.minValue, null);
   const max = pick(input.maxValue, current?.maxValue, null);
-  if (min !== null && max !== null && min > max) throw new ApiError('VALIDATION_FAILED', 'The scale’s minimum must not be above its maximum.');
+  if (min !== null && max !== null && min > max) throw localError('VALIDATION_FAILED', 'errorsInput.scaleInverted');
   const id = input.id ?? crypto.randomUUID();
   p.history.edit(`${current ? 'Edit' : 'Add'} indicator ${input.name}`, (track) =>
     upsertRow(p.db, track, 'indicators', id, {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiInput, JobDto } from '../contract/api';
-import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 import { stmt } from './db/statements';
 import { extractDocument, type ExtractedPage } from './documents/extract';
 import { requireSource, storeDocument } from './evidence';
@@ -88,9 +88,9 @@ export function startDocumentImport(session: Session, input: ApiInput<'documents
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new ApiError('FILE_NOT_FOUND', `"${fileName}" does not exist. Check the path, or choose the file again.`);
+    throw localError('FILE_NOT_FOUND', 'errors.fileNotFound', { file: fileName });
   }
-  if (!stat.isFile()) throw new ApiError('VALIDATION_FAILED', `"${fileName}" is a folder, not a document.`);
+  if (!stat.isFile()) throw localError('VALIDATION_FAILED', 'errorsImport.folderNotDocument', { file: fileName });
   if (input.sourceId) requireSource(project, input.sourceId);
 
   return session.jobs.start('document-import', `Import ${fileName}`, async ({ signal, progress }) => {
@@ -115,8 +115,8 @@ export function startDocumentImport(session: Session, input: ApiInput<'documents
         });
         staging.recognise(read);
       }
-      if (signal.aborted) throw new ApiError('CONFLICT', `The import of "${fileName}" was cancelled; nothing was added.`);
-      if (session.project !== project) throw new ApiError('NO_PROJECT_OPEN', `The project was closed while "${fileName}" was being imported; nothing was added.`);
+      if (signal.aborted) throw localError('CONFLICT', 'errorsImport.importCancelled', { file: fileName });
+      if (session.project !== project) throw localError('NO_PROJECT_OPEN', 'errorsImport.closedDuringImport', { file: fileName });
       return { document: storeDocument(project, { fileName, bytes }, extracted, { sourceId: input.sourceId, kind: input.kind }, staging) };
     } finally {
       staging.discard();

@@ -19,6 +19,7 @@ import type {
 } from '../contract/api';
 import { isCalendarDate } from '../contract/dates';
 import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 import type { Method } from '../contract/methods';
 import { nowIso, stmt } from './db/statements';
 import { notFound } from './not-found';
@@ -30,6 +31,7 @@ import { DEFAULT_STATUSES, defaultFrameworkId, getFramework, insertFramework } f
 import { getNorm, insertNorm, listNorms } from './repos/norms';
 import { listViews, NO_ARRANGEMENT } from './repos/views';
 import { FRAMEWORK_TEMPLATES } from './templates';
+import { localiseFramework } from './project-language';
 
 type In<M extends Method> = ApiInput<M>;
 type Out<M extends Method> = ApiOutput<M>;
@@ -125,19 +127,19 @@ export function updateCell(p: Project, input: In<'cells.update'>): Out<'cells.up
   const norm = requireNorm(p, input.normId);
   const stage = requireStage(p, input.stageId);
   if (stage.framework_id !== norm.frameworkId) {
-    throw new ApiError('VALIDATION_FAILED', `The stage "${stage.label}" is not part of the framework of "${norm.label}".`);
+    throw localError('VALIDATION_FAILED', 'errorsInput.stageNotInFramework', { stage: stage.label, norm: norm.label });
   }
   const framework = requireFramework(p, norm.frameworkId);
   const { patch } = input;
   if (patch.status !== undefined && !framework.statuses.some((s) => s.key === patch.status)) {
-    throw new ApiError('VALIDATION_FAILED', `"${patch.status}" is not a status of the framework "${framework.name}".`);
+    throw localError('VALIDATION_FAILED', 'errorsInput.notAStatus', { status: patch.status, framework: framework.name });
   }
   const existing = findLiveCell(p.db, kase.id, norm.id, stage.id);
   // A patch that changes nothing is not an edit: no write, no undo step, no audit entry.
   if (existing && (Object.keys(patch) as (keyof typeof patch)[]).every((k) => existing[k] === patch[k])) return existing;
   const from = patch.periodFrom !== undefined ? patch.periodFrom : (existing?.periodFrom ?? null);
   const to = patch.periodTo !== undefined ? patch.periodTo : (existing?.periodTo ?? null);
-  if (from !== null && to !== null && from > to) throw new ApiError('VALIDATION_FAILED', 'The period must not end before it starts.');
+  if (from !== null && to !== null && from > to) throw localError('VALIDATION_FAILED', 'errorsInput.periodBackwards');
 
   const fields = Object.keys(patch).sort().join(',');
   const label = `Edit ${kase.name} · ${stage.label}`;
@@ -236,7 +238,7 @@ export function reorderCases(p: Project, input: In<'cases.reorder'>): Out<'cases
   const known = new Set(all.map((c) => c.id));
   const missing = input.ids.find((id) => !known.has(id));
   if (missing) throw notFound('case');
-  if (new Set(input.ids).size !== input.ids.length) throw new ApiError('VALIDATION_FAILED', 'A case appears twice in the new order.');
+  if (new Set(input.ids).size !== input.ids.length) throw localError('VALIDATION_FAILED', 'errorsInput.caseTwiceInOrder');
   // The given cases first, in the given order; any others keep their relative order after them.
   const order = [...input.ids, ...all.map((c) => c.id).filter((id) => !input.ids.includes(id))];
   p.history.edit('Reorder cases', (track) => {
@@ -267,7 +269,7 @@ function requireAttribute(p: Project, id: string): AttributeDto {
 
 /** Validates an attribute value against its type and returns the canonical text it is stored as. */
 export function encodeAttributeValue(attribute: AttributeDto, value: AttributeValue): string {
-  const wrong = (expected: string) => new ApiError('VALIDATION_FAILED', `"${attribute.name}" takes ${expected}.`);
+  const wrong = (expected: string) => localError('VALIDATION_FAILED', 'errorsInput.attributeTakes', { attribute: attribute.name, expected });
   switch (attribute.type) {
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) throw wrong('a number');
@@ -314,13 +316,13 @@ export function setCaseAttribute(p: Project, input: In<'cases.setAttribute'>): O
 
 function assertUniqueAttributeName(p: Project, name: string, exceptId?: string): void {
   const clash = listAttributes(p.db).find((a) => a.name.toLocaleLowerCase() === name.toLocaleLowerCase() && a.id !== exceptId);
-  if (clash) throw new ApiError('CONFLICT', `There is already an attribute called "${clash.name}".`);
+  if (clash) throw localError('CONFLICT', 'errorsInput.attributeExists', { name: clash.name });
 }
 
 export function createAttribute(p: Project, input: In<'attributes.create'>): Out<'attributes.create'> {
   assertUniqueAttributeName(p, input.name);
   const choices = input.type === 'choice' ? [...new Set(input.choices ?? [])] : [];
-  if (input.type === 'choice' && choices.length === 0) throw new ApiError('VALIDATION_FAILED', 'A choice attribute needs at least one choice.');
+  if (input.type === 'choice' && choices.length === 0) throw localError('VALIDATION_FAILED', 'errorsInput.choiceNeedsChoices');
   const id = crypto.randomUUID();
   p.history.edit(`Add attribute ${input.name}`, (track) => {
     const now = nowIso();
@@ -343,11 +345,11 @@ export function updateAttribute(p: Project, input: In<'attributes.update'>): Out
   const attribute = requireAttribute(p, input.id);
   if (input.name) assertUniqueAttributeName(p, input.name, attribute.id);
   if (input.choices !== undefined) {
-    if (attribute.type !== 'choice') throw new ApiError('VALIDATION_FAILED', `"${attribute.name}" is not a choice attribute.`);
+    if (attribute.type !== 'choice') throw localError('VALIDATION_FAILED', 'errorsInput.notChoiceAttribute', { attribute: attribute.name });
     const used = stmt(p.db, 'SELECT DISTINCT value FROM case_attribute_values WHERE attribute_id = ?').all(attribute.id) as { value: string }[];
     const dropped = used.map((u) => u.value).filter((v) => !input.choices!.includes(v));
     if (dropped.length > 0) {
-      throw new ApiError('CONFLICT', `Cases still use ${dropped.map((d) => `"${d}"`).join(', ')}; change those cases first.`);
+      throw localError('CONFLICT', 'errorsInput.choicesInUse', { choices: dropped.map((d) => `"${d}"`).join(', ') });
     }
   }
   p.history.edit(`Edit attribute ${attribute.name}`, (track) => {
@@ -379,7 +381,7 @@ export function removeAttribute(p: Project, input: In<'attributes.remove'>): Out
 
 export function createNorm(p: Project, input: In<'norms.create'>): Out<'norms.create'> {
   const frameworkId = input.frameworkId ?? defaultFrameworkId(p.db);
-  if (!frameworkId) throw new ApiError('CONFLICT', 'The project has no framework yet; create one first.');
+  if (!frameworkId) throw localError('CONFLICT', 'errorsInput.noFrameworkYet');
   requireFramework(p, frameworkId);
   const id = p.history.edit(`Add norm ${input.label}`, (track) => {
     const created = insertNorm(p.db, { ...input, frameworkId });
@@ -393,7 +395,7 @@ export function updateNorm(p: Project, input: In<'norms.update'>): Out<'norms.up
   const norm = requireNorm(p, input.id);
   const stages = new Set(liveStageIds(p, norm.frameworkId));
   const unknownStage = Object.keys(input.stageNotes ?? {}).find((id) => !stages.has(id));
-  if (unknownStage) throw new ApiError('VALIDATION_FAILED', 'A stage note refers to a stage that is not in this norm’s framework.');
+  if (unknownStage) throw localError('VALIDATION_FAILED', 'errorsInput.stageNoteUnknownStage');
   p.history.edit(
     `Edit norm ${norm.shortLabel || norm.label}`,
     (track) => {
@@ -434,7 +436,7 @@ export function reorderNorms(p: Project, input: In<'norms.reorder'>): Out<'norms
   const all = listNorms(p.db);
   const known = new Set(all.map((n) => n.id));
   if (input.ids.some((id) => !known.has(id))) throw notFound('norm');
-  if (new Set(input.ids).size !== input.ids.length) throw new ApiError('VALIDATION_FAILED', 'A norm appears twice in the new order.');
+  if (new Set(input.ids).size !== input.ids.length) throw localError('VALIDATION_FAILED', 'errorsInput.normTwiceInOrder');
   const order = [...input.ids, ...all.map((n) => n.id).filter((id) => !input.ids.includes(id))];
   p.history.edit('Reorder norms', (track) => {
     const place = stmt(p.db, 'UPDATE norms SET position = ? WHERE id = ?');
@@ -478,7 +480,7 @@ export function setNormFramework(p: Project, input: In<'norms.setFramework'>): O
   if (input.orphans?.action === 'move') {
     const map = input.orphans.stageMap;
     const unmapped = orphans.find((o) => !map[o.stageId] || !targetStages.has(map[o.stageId]!));
-    if (unmapped) throw new ApiError('VALIDATION_FAILED', `Choose a stage of "${target.name}" for the cells now under "${unmapped.stageLabel}".`);
+    if (unmapped) throw localError('VALIDATION_FAILED', 'errorsInput.chooseStageFor', { framework: target.name, stage: unmapped.stageLabel });
     const seen = new Set<string>();
     for (const cell of p.db.prepare('SELECT id, case_id, stage_id FROM cells WHERE norm_id = ? AND archived_at IS NULL').all(norm.id) as {
       id: string;
@@ -487,7 +489,7 @@ export function setNormFramework(p: Project, input: In<'norms.setFramework'>): O
     }[]) {
       const key = `${cell.case_id}:${map[cell.stage_id]}`;
       if (seen.has(key)) {
-        throw new ApiError('CONFLICT', 'Two stages would move into the same stage for one case. Map them to different stages, or archive the cells instead.');
+        throw localError('CONFLICT', 'errorsInput.twoStagesIntoOne');
       }
       seen.add(key);
     }
@@ -516,8 +518,9 @@ export function createFramework(p: Project, input: In<'frameworks.create'>): Out
   let spec: Parameters<typeof insertFramework>[1];
   if (input.templateId !== undefined) {
     const template = FRAMEWORK_TEMPLATES.find((t) => t.id === input.templateId);
-    if (!template) throw new ApiError('NOT_FOUND', `There is no framework template "${input.templateId}".`);
-    spec = { template: template.id, name: input.name ?? template.name, description: template.description, stages: template.stages, statuses: DEFAULT_STATUSES };
+    if (!template) throw localError('NOT_FOUND', 'errorsInput.noSuchTemplate', { template: input.templateId });
+    const words = localiseFramework({ template: template.id, name: template.name, description: template.description, stages: template.stages, statuses: DEFAULT_STATUSES }, input.language ?? 'en');
+    spec = { ...words, name: input.name ?? words.name };
   } else {
     spec = { name: input.name, description: input.description, stages: input.stages, statuses: DEFAULT_STATUSES };
   }
@@ -564,7 +567,7 @@ export function setStatuses(p: Project, input: In<'frameworks.setStatuses'>): Ou
     let key = s.key ?? slug(s.label);
     // A new status gets a key of its own, never one of another status in the new scale.
     if (s.key === undefined) for (let n = 2; taken.has(key) || input.statuses.some((i) => i.key === key); n++) key = `${slug(s.label)}-${n}`;
-    if (taken.has(key)) throw new ApiError('VALIDATION_FAILED', `The status "${s.label}" appears twice in the scale.`);
+    if (taken.has(key)) throw localError('VALIDATION_FAILED', 'errorsInput.statusTwice', { status: s.label });
     taken.add(key);
     return { ...s, key };
   });
@@ -575,7 +578,7 @@ export function setStatuses(p: Project, input: In<'frameworks.setStatuses'>): Ou
       `SELECT count(*) AS n FROM cells c JOIN norms n ON n.id = c.norm_id WHERE n.framework_id = ? AND c.status = ?`,
     ).get(framework.id, status.key) as { n: number };
     if (used.n > 0) {
-      throw new ApiError('CONFLICT', `${used.n} cell${used.n === 1 ? ' is' : 's are'} still “${status.label}”. Give them another status before removing it from the scale.`);
+      throw localError('CONFLICT', 'errorsInput.statusStillUsed', { count: used.n, status: status.label });
     }
   }
   p.history.edit(`Edit status scale of ${framework.name}`, (track) => {
@@ -596,11 +599,11 @@ export function setStatuses(p: Project, input: In<'frameworks.setStatuses'>): Ou
 
 export function removeFramework(p: Project, input: In<'frameworks.remove'>): Out<'frameworks.remove'> {
   const framework = requireFramework(p, input.id);
-  if (framework.isDefault) throw new ApiError('CONFLICT', `"${framework.name}" is the default framework; make another one the default first.`);
+  if (framework.isDefault) throw localError('CONFLICT', 'errorsInput.defaultFrameworkKept', { framework: framework.name });
   const users = stmt(p.db, 'SELECT label FROM norms WHERE framework_id = ?').all(framework.id) as { label: string }[];
-  if (users.length > 0) throw new ApiError('CONFLICT', `"${framework.name}" is used by ${users.map((u) => `"${u.label}"`).join(', ')}. Move those norms to another framework first.`);
+  if (users.length > 0) throw localError('CONFLICT', 'errorsInput.frameworkInUse', { framework: framework.name, norms: users.map((u) => `"${u.label}"`).join(', ') });
   const archivedCells = stmt(p.db, 'SELECT count(*) AS n FROM cells c JOIN stages s ON s.id = c.stage_id WHERE s.framework_id = ?').get(framework.id) as { n: number };
-  if (archivedCells.n > 0) throw new ApiError('CONFLICT', `${archivedCells.n} archived cell${archivedCells.n === 1 ? '' : 's'} still belong to "${framework.name}"; it is kept so they are not lost.`);
+  if (archivedCells.n > 0) throw localError('CONFLICT', 'errorsInput.archivedCellsKeepFramework', { count: archivedCells.n, framework: framework.name });
   p.history.edit(`Remove framework ${framework.name}`, (track) => {
     const stages = stmt(p.db, 'SELECT id FROM stages WHERE framework_id = ?').all(framework.id) as { id: string }[];
     for (const { id } of stages) {
@@ -660,7 +663,7 @@ export function reorderStages(p: Project, input: In<'stages.reorder'>): Out<'sta
   const framework = requireFramework(p, input.frameworkId);
   const live = framework.stages.map((s) => s.id);
   if (input.ids.length !== live.length || [...input.ids].sort().join() !== [...live].sort().join()) {
-    throw new ApiError('VALIDATION_FAILED', `Give every stage of "${framework.name}" exactly once in the new order.`);
+    throw localError('VALIDATION_FAILED', 'errorsInput.everyStageOnce', { framework: framework.name });
   }
   p.history.edit(`Reorder stages of ${framework.name}`, (track) => renumberStages(p, track, framework.id, input.ids));
   return requireFramework(p, framework.id);
@@ -674,7 +677,7 @@ export function stageRemovalImpact(p: Project, input: In<'stages.removalImpact'>
 export function removeStage(p: Project, input: In<'stages.remove'>): Out<'stages.remove'> {
   const stage = requireStage(p, input.id);
   const framework = requireFramework(p, stage.framework_id);
-  if (framework.stages.length === 1) throw new ApiError('CONFLICT', `"${stage.label}" is the only stage of "${framework.name}"; a framework needs at least one.`);
+  if (framework.stages.length === 1) throw localError('CONFLICT', 'errorsInput.onlyStage', { stage: stage.label, framework: framework.name });
   const orphans = describeCells(p, 'c.stage_id = ?', [stage.id]);
   if (orphans.length > 0 && !input.orphans) {
     throw new ApiError(
@@ -686,7 +689,7 @@ export function removeStage(p: Project, input: In<'stages.remove'>): Out<'stages
   if (choice?.action === 'move') {
     const target = requireStage(p, choice.toStageId);
     if (target.framework_id !== framework.id || target.id === stage.id) {
-      throw new ApiError('VALIDATION_FAILED', `Move the cells to another stage of "${framework.name}".`);
+      throw localError('VALIDATION_FAILED', 'errorsInput.moveToAnotherStage', { framework: framework.name });
     }
     const clash = describeCells(
       p,
@@ -742,7 +745,7 @@ export function saveView(p: Project, input: In<'views.save'>): Out<'views.save'>
   const attributes = new Set(listAttributes(p.db).map((a) => a.id));
   if ([...columns.filters.map((f) => f.attributeId), ...(columns.groupBy ? [columns.groupBy] : [])].some((id) => !attributes.has(id))) throw notFound('attribute');
   const clash = listViews(p.db).find((v) => v.name.toLocaleLowerCase() === input.name.toLocaleLowerCase() && v.id !== input.id);
-  if (clash) throw new ApiError('CONFLICT', `There is already a view called "${clash.name}". Choose another name, or update that view.`);
+  if (clash) throw localError('CONFLICT', 'errorsInput.viewExists', { name: clash.name });
   const existing = input.id ? listViews(p.db).find((v) => v.id === input.id) : undefined;
   if (input.id && !existing) throw notFound('view');
   const id = existing?.id ?? crypto.randomUUID();
@@ -809,10 +812,10 @@ export function restoreArchivedCell(p: Project, input: In<'cells.restore'>): Out
   const stageId = input.stageId ?? cell.stageId;
   const stage = p.db.prepare('SELECT id, framework_id, archived_at FROM stages WHERE id = ?').get(stageId) as { id: string; framework_id: string; archived_at: string | null } | undefined;
   if (!stage || stage.archived_at || stage.framework_id !== norm.frameworkId) {
-    throw new ApiError('VALIDATION_FAILED', `Choose a stage of the framework "${requireFramework(p, norm.frameworkId).name}" to put this cell back into.`);
+    throw localError('VALIDATION_FAILED', 'errorsInput.chooseStageToRestore', { framework: requireFramework(p, norm.frameworkId).name });
   }
   if (findLiveCell(p.db, cell.caseId, cell.normId, stage.id)) {
-    throw new ApiError('CONFLICT', 'That place in the matrix already holds a cell. Empty or move it first, or choose another stage.');
+    throw localError('CONFLICT', 'errorsInput.placeTaken');
   }
   p.history.edit('Restore archived cell', (track) => {
     track('cells', { id: cell.id });

@@ -21,7 +21,7 @@ import type {
   SourceDto,
   SourceKind,
 } from '../contract/api';
-import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 import type { Method } from '../contract/methods';
 import { nowIso, stmt } from './db/statements';
 import { notFound } from './not-found';
@@ -84,7 +84,7 @@ function requireParticipant(p: Project, id: string): ParticipantDto {
 
 function assertUniquePseudonym(p: Project, pseudonym: string, exceptId?: string): void {
   const clash = listParticipants(p).find((x) => x.pseudonym.toLocaleLowerCase() === pseudonym.toLocaleLowerCase() && x.id !== exceptId);
-  if (clash) throw new ApiError('CONFLICT', `There is already a participant called "${clash.pseudonym}". Pseudonyms must be unique.`);
+  if (clash) throw localError('CONFLICT', 'errorsInput.participantExists', { pseudonym: clash.pseudonym });
 }
 
 export function createParticipant(p: Project, input: In<'participants.create'>): Out<'participants.create'> {
@@ -147,7 +147,7 @@ export function removeParticipant(p: Project, input: In<'participants.remove'>):
     current.id,
   ) as { n: number };
   if (used.n > 0) {
-    throw new ApiError('CONFLICT', `"${current.pseudonym}" is attributed to ${used.n} source${used.n === 1 ? '' : 's'} or excerpt${used.n === 1 ? '' : 's'}; remove those attributions first.`);
+    throw localError('CONFLICT', 'errorsInput.participantAttributed', { pseudonym: current.pseudonym, count: used.n });
   }
   // The identity, if any, goes with the participant and is not kept for undo: removing it is meant to be final.
   stmt(p.db, 'DELETE FROM participant_identities WHERE participant_id = ?').run(current.id);
@@ -174,7 +174,7 @@ export function getIdentity(p: Project, input: In<'participants.getIdentity'>): 
  */
 export function setIdentity(p: Project, input: In<'participants.setIdentity'>): Out<'participants.setIdentity'> {
   requireParticipant(p, input.id);
-  if (p.readonly) throw new ApiError('READ_ONLY', 'This project is open read-only: nothing can be changed. Save a copy to work on it.');
+  if (p.readonly) throw localError('READ_ONLY', 'errors.readOnlyNoChange');
   p.db
     .transaction(() => {
       if (input.realName === null) {
@@ -339,10 +339,10 @@ export function updateSource(p: Project, input: In<'sources.update'>): Out<'sour
 export function removeSource(p: Project, input: In<'sources.remove'>): Out<'sources.remove'> {
   const current = requireSource(p, input.id);
   if (current.excerptCount > 0) {
-    throw new ApiError('CONFLICT', `"${current.title}" has ${current.excerptCount} excerpt${current.excerptCount === 1 ? '' : 's'}. They are your work: remove or move them first.`);
+    throw localError('CONFLICT', 'errorsInput.sourceHasExcerpts', { title: current.title, count: current.excerptCount });
   }
   if (current.documentCount > 0) {
-    throw new ApiError('CONFLICT', `"${current.title}" still holds ${current.documentCount} document${current.documentCount === 1 ? '' : 's'}. Remove the documents first.`);
+    throw localError('CONFLICT', 'errorsInput.sourceHasDocuments', { title: current.title, count: current.documentCount });
   }
   p.history.edit(`Remove source ${current.title}`, (track) => {
     for (const memo of stmt(p.db, "SELECT id FROM memos WHERE target_type = 'source' AND target_id = ?").all(current.id) as { id: string }[]) {
@@ -364,7 +364,7 @@ function readBibliography(input: In<'sources.previewBibliography'>): CslItem[] {
       text = fs.readFileSync(input.path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new ApiError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'VALIDATION_FAILED', `"${fileName}" cannot be read (${code ?? 'error'}). Check the path and try again.`);
+      throw localError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'VALIDATION_FAILED', 'errorsImport.cannotReadCheckPath', { file: fileName, code: code ?? 'error' });
     }
   } else {
     text = input.text ?? '';
@@ -430,7 +430,7 @@ export function importBibliography(p: Project, input: In<'sources.importBibliogr
   const items = readBibliography(input);
   const wanted = [...new Set(input.include)].sort((a, b) => a - b);
   const missing = wanted.find((i) => i >= items.length);
-  if (missing !== undefined) throw new ApiError('VALIDATION_FAILED', `The bibliography has ${items.length} entries; there is no entry ${missing + 1}.`);
+  if (missing !== undefined) throw localError('VALIDATION_FAILED', 'errorsImport.bibliographyNoEntry', { count: String(items.length), entry: String(missing + 1) });
   const ids = p.history.edit(`Import ${wanted.length} source${wanted.length === 1 ? '' : 's'}`, (track) =>
     wanted.map((i) => insertSource(p, track, input.kind ?? kindForCslType(items[i]!.type), items[i]!)),
   );
@@ -508,7 +508,7 @@ export function getDocument(p: Project, input: In<'documents.get'>): Out<'docume
 export function readOriginal(p: Project, input: In<'documents.original'>): Out<'documents.original'> {
   const document = requireDocument(p, input.id);
   const row = stmt(p.db, 'SELECT bytes FROM document_files WHERE document_id = ?').get(document.id) as { bytes: Buffer } | undefined;
-  if (!row) throw new ApiError('NOT_FOUND', `The original file of "${document.fileName}" is not in the project. Import it again to see its pages.`);
+  if (!row) throw localError('NOT_FOUND', 'errorsInput.originalMissing', { file: document.fileName });
   return { base64: row.bytes.toString('base64'), byteSize: row.bytes.byteLength };
 }
 
@@ -529,7 +529,7 @@ export function storeDocument(
   const same = stmt(p.db, `SELECT d.file_name, s.title FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.sha256 = ?`).get(sha256) as
     | { file_name: string; title: string }
     | undefined;
-  if (same) throw new ApiError('CONFLICT', `"${file.fileName}" is already in this project, as "${same.file_name}" of "${same.title}".`);
+  if (same) throw localError('CONFLICT', 'errorsImport.documentAlreadyIn', { file: file.fileName, existing: same.file_name, source: same.title });
   const id = crypto.randomUUID();
   p.db
     .transaction(() => {
@@ -584,7 +584,7 @@ export function removeDocument(p: Project, input: In<'documents.remove'>): Out<'
 export function saveOriginal(p: Project, input: In<'documents.saveOriginal'>): Out<'documents.saveOriginal'> {
   const document = requireDocument(p, input.id);
   const target = path.resolve(input.path);
-  if (fs.existsSync(target)) throw new ApiError('FILE_EXISTS', `"${path.basename(target)}" already exists. Choose another name.`);
+  if (fs.existsSync(target)) throw localError('FILE_EXISTS', 'errors.nameTaken', { file: path.basename(target) });
   const row = stmt(p.db, 'SELECT bytes FROM document_files WHERE document_id = ?').get(document.id) as { bytes: Buffer };
   if (!input.allowIdentities) {
     // The original is the researcher's own file, but once on disk it is outside the project's protection: say so.
@@ -634,11 +634,11 @@ function assertCodePlacement(p: Project, name: string, parentId: string | null, 
     requireCode(p, parentId);
     // A code cannot become its own ancestor.
     for (let at: string | null = parentId; at; at = codes.find((c) => c.id === at)?.parentId ?? null) {
-      if (at === selfId) throw new ApiError('VALIDATION_FAILED', 'A code cannot be placed under itself or one of its own sub-codes.');
+      if (at === selfId) throw localError('VALIDATION_FAILED', 'errorsInput.codeUnderItself');
     }
   }
   const clash = codes.find((c) => c.parentId === parentId && c.name.toLocaleLowerCase() === name.toLocaleLowerCase() && c.id !== selfId);
-  if (clash) throw new ApiError('CONFLICT', `There is already a code "${clash.name}" at that place in the codebook.`);
+  if (clash) throw localError('CONFLICT', 'errorsInput.codeExistsThere', { name: clash.name });
 }
 
 export function createCode(p: Project, input: In<'codes.create'>): Out<'codes.create'> {
@@ -685,7 +685,7 @@ export function updateCode(p: Project, input: In<'codes.update'>): Out<'codes.up
 
 export function removeCode(p: Project, input: In<'codes.remove'>): Out<'codes.remove'> {
   const code = requireCode(p, input.id);
-  if (listCodes(p).some((c) => c.parentId === code.id)) throw new ApiError('CONFLICT', `"${code.name}" has sub-codes; move or remove them first.`);
+  if (listCodes(p).some((c) => c.parentId === code.id)) throw localError('CONFLICT', 'errorsInput.codeHasSubcodes', { name: code.name });
   p.history.edit(`Remove code ${code.name}`, (track) => {
     for (const row of stmt(p.db, 'SELECT excerpt_id FROM excerpt_codes WHERE code_id = ?').all(code.id) as { excerpt_id: string }[]) {
       track('excerpt_codes', { excerpt_id: row.excerpt_id, code_id: code.id });
@@ -830,7 +830,7 @@ function setExcerptCodes(p: Project, track: Track, excerptId: string, codeIds: s
   // A code that only groups others is not given to an excerpt anew; one a file already gave it stays.
   const grouping = codeIds.map((c) => known.get(c)!).find((c) => !c.isCodable && !current.includes(c.id));
   if (grouping) {
-    throw new ApiError('VALIDATION_FAILED', `“${grouping.name}” only groups other codes (the file it came from marks it as not for coding): choose one of the codes under it.`);
+    throw localError('VALIDATION_FAILED', 'errorsInput.groupingOnly', { name: grouping.name });
   }
   for (const code of new Set([...current, ...codeIds])) track('excerpt_codes', { excerpt_id: excerptId, code_id: code });
   stmt(p.db, 'DELETE FROM excerpt_codes WHERE excerpt_id = ?').run(excerptId);
@@ -846,17 +846,17 @@ export function createExcerpt(p: Project, input: In<'excerpts.create'>): Out<'ex
   let text = input.text;
   if (input.documentId) {
     const document = requireDocument(p, input.documentId);
-    if (document.sourceId !== source.id) throw new ApiError('VALIDATION_FAILED', 'That document belongs to another source.');
+    if (document.sourceId !== source.id) throw localError('VALIDATION_FAILED', 'errorsInput.documentOtherSource');
     if (input.page !== undefined) {
       const page = stmt(p.db, 'SELECT text FROM document_pages WHERE document_id = ? AND number = ?').get(document.id, input.page) as { text: string } | undefined;
-      if (!page) throw new ApiError('VALIDATION_FAILED', `"${document.fileName}" has no page ${input.page}.`);
+      if (!page) throw localError('VALIDATION_FAILED', 'errorsInput.noSuchPage', { file: document.fileName, page: String(input.page) });
       if (input.startOffset !== undefined && input.endOffset !== undefined) {
-        if (input.endOffset > page.text.length) throw new ApiError('VALIDATION_FAILED', 'The selection runs past the end of the page.');
+        if (input.endOffset > page.text.length) throw localError('VALIDATION_FAILED', 'errorsInput.selectionPastEnd');
         if (input.textKind !== 'paraphrase') {
           const raw = page.text.slice(input.startOffset, input.endOffset);
           const quoted = joinHardBreaks(raw, page.text);
           if (input.text !== raw && input.text !== quoted) {
-            throw new ApiError('VALIDATION_FAILED', 'The quoted text does not match the document at that place. Select it again.');
+            throw localError('VALIDATION_FAILED', 'errorsInput.quoteMismatch');
           }
           // A quote keeps the author's sentences, not the page's line breaks (offsets still point at the page text).
           text = quoted;
@@ -914,7 +914,7 @@ export function updateExcerpt(p: Project, input: In<'excerpts.update'>): Out<'ex
     const page = stmt(p.db, 'SELECT text FROM document_pages WHERE document_id = ? AND number = ?').get(current.documentId, current.page) as { text: string } | undefined;
     const raw = page?.text.slice(current.startOffset, current.endOffset);
     if (page && raw !== nextText && joinHardBreaks(raw!, page.text) !== nextText) {
-      throw new ApiError('VALIDATION_FAILED', 'A quote taken from a document keeps the document’s words. Mark it as a paraphrase to reword it, or select the text again.');
+      throw localError('VALIDATION_FAILED', 'errorsInput.quoteKeepsWords');
     }
   }
   p.history.edit(

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { HistoryState } from '../contract/api';
 import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 import { stmt } from './db/statements';
 
 type Row = Record<string, unknown>;
@@ -203,7 +204,7 @@ export class History {
 
   /** Runs `fn` as one transaction and one undoable step labelled `label`. */
   edit<T>(label: string, fn: (track: Track) => T, coalesceKey?: string): T {
-    if (this.readonly) throw new ApiError('READ_ONLY', 'This project is open read-only: nothing can be changed. Save a copy to work on it.');
+    if (this.readonly) throw localError('READ_ONLY', 'errors.readOnlyNoChange');
     const touched = new Map<string, Change>();
     const track: Track = (table, key, inserted) => {
       const k = keyString(table, key);
@@ -297,14 +298,14 @@ export class History {
 
   undo(): HistoryState {
     const entry = this.undoStack.pop();
-    if (!entry) throw new ApiError('CONFLICT', 'There is nothing to undo.');
+    if (!entry) throw localError('CONFLICT', 'errorsInput.nothingToUndo');
     try {
       this.apply(entry, 'before');
     } catch (error) {
       // A step whose rows were changed elsewhere can never be undone safely: it is dropped, and older steps stay.
       if (error instanceof StaleStepError) throw new ApiError('CONFLICT', error.message, { cause: error });
       this.undoStack.push(entry);
-      throw new ApiError('CONFLICT', `"${entry.label}" cannot be undone any more (${(error as Error).message}).`, { cause: error });
+      throw localError('CONFLICT', 'errorsInput.cannotUndo', { step: entry.label, reason: (error as Error).message }, { cause: error });
     }
     entry.coalesceKey = undefined;
     // After an undo the next edit is a new step, never merged into the one now on top.
@@ -317,7 +318,7 @@ export class History {
 
   redo(): HistoryState {
     const entry = this.redoStack.pop();
-    if (!entry) throw new ApiError('CONFLICT', 'There is nothing to redo.');
+    if (!entry) throw localError('CONFLICT', 'errorsInput.nothingToRedo');
     try {
       this.apply(entry, 'after');
     } catch (error) {
@@ -326,7 +327,7 @@ export class History {
         throw new ApiError('CONFLICT', error.message, { cause: error });
       }
       this.redoStack.push(entry);
-      throw new ApiError('CONFLICT', `"${entry.label}" cannot be redone (${(error as Error).message}).`, { cause: error });
+      throw localError('CONFLICT', 'errorsInput.cannotRedo', { step: entry.label, reason: (error as Error).message }, { cause: error });
     }
     entry.coalesceKey = undefined;
     this.undoStack.push(entry);

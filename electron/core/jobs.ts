@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { JobDto, JobResult } from '../contract/api';
 import { redactMessage } from './privacy/gate';
 import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 
 export interface JobControl {
   signal: AbortSignal;
@@ -66,20 +67,20 @@ export class Jobs {
 
   get(id: string): JobDto {
     const entry = this.jobs.get(id);
-    if (!entry) throw new ApiError('NOT_FOUND', 'That job is not known (it finished a while ago, or the app was restarted).');
+    if (!entry) throw localError('NOT_FOUND', 'errorsInput.jobUnknownLong');
     return { ...entry.dto };
   }
 
   /** Resolves when the job has finished, whichever way. */
   wait(id: string): Promise<JobDto> {
     const entry = this.jobs.get(id);
-    if (!entry) return Promise.reject(new ApiError('NOT_FOUND', 'That job is not known.'));
+    if (!entry) return Promise.reject(localError('NOT_FOUND', 'errorsInput.jobUnknown'));
     return entry.promise;
   }
 
   cancel(id: string): JobDto {
     const entry = this.jobs.get(id);
-    if (!entry) throw new ApiError('NOT_FOUND', 'That job is not known.');
+    if (!entry) throw localError('NOT_FOUND', 'errorsInput.jobUnknown');
     if (entry.dto.state === 'running') entry.controller.abort();
     return { ...entry.dto };
   }

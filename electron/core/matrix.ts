@@ -4,7 +4,7 @@
  */
 import type { CaseDto, CellDto, FrameworkDto, NormDto, StageDto, StatusLevelDto, ViewDto } from '../contract/api';
 import { arrangeCases } from '../contract/columns';
-import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 import { matchCase, matchName, matchNorm } from './names';
 import type { Project } from './project';
 
@@ -78,7 +78,7 @@ export function matrixTables(p: Project, selection: MatrixSelection = {}): Matri
   const byKey = new Map(cells.map((c) => [`${c.normId}|${c.caseId}|${c.stageId}`, c]));
   return norms.map((norm) => {
     const framework = overview.frameworks.find((f) => f.id === norm.frameworkId);
-    if (!framework) throw new ApiError('PROJECT_CORRUPT', `The framework of "${norm.label}" is missing. Run "comparanda check".`);
+    if (!framework) throw localError('PROJECT_CORRUPT', 'errors.frameworkMissing', { norm: norm.label, command: 'comparanda check' });
     return {
       norm,
       framework,

@@ -1,6 +1,7 @@
-import { ApiError } from '../contract/errors';
+import type { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 
 /** The one sentence for a record that was removed meanwhile (another window, an undo). */
 export function notFound(what: string): ApiError {
-  return new ApiError('NOT_FOUND', `That ${what} no longer exists in this project. Reload and try again.`);
+  return localError('NOT_FOUND', 'errors.recordGone', { what, kind: what.replace(/ (\w)/g, (_, letter: string) => letter.toUpperCase()) });
 }

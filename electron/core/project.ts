@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CellDto, CellEvidenceCount, CheckReportDto, ProjectCounts, ProjectOverview, ProjectSummary } from '../contract/api';
 import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 import { Backups } from './backups';
 import { applyKey, closeProjectDatabase, createProjectDatabase, openProjectDatabase, openProjectDatabaseReadOnly, privateCopyOf, type OpenOptions } from './db/project-file';
 import { schemaDifferences } from './db/schema-check';
@@ -16,6 +17,8 @@ import { recordedIdentities } from './privacy/identities';
 import { listAttributes, listCases } from './repos/cases';
 import { listCells } from './repos/cells';
 import { ARTICLE_FRAMEWORK, insertFramework, listFrameworks } from './repos/frameworks';
+import { localiseFramework, localiseSeededDimensions } from './project-language';
+import type { Language } from '../contract/i18n/languages';
 import { listNorms } from './repos/norms';
 import { listViews } from './repos/views';
 import { attachCapture } from './team/capture';
@@ -26,6 +29,8 @@ export const APP_VERSION = '0.1.0';
 
 export interface CreateOptions extends OpenOptions {
   title?: string | undefined;
+  /** The language of the fixed words the project starts with (framework, statuses, dimensions); English if unset. */
+  language?: Language | undefined;
   /** Fills the new project inside the creating transaction (the sample builder uses it). */
   fill?: ((db: Database.Database) => void) | undefined;
 }
@@ -108,7 +113,8 @@ export class Project {
           now: nowIso(),
           app: `${APP_NAME} ${APP_VERSION}`,
         });
-        insertFramework(db, ARTICLE_FRAMEWORK);
+        insertFramework(db, localiseFramework(ARTICLE_FRAMEWORK, options.language ?? 'en'));
+        localiseSeededDimensions(db, options.language ?? 'en');
         options.fill?.(db);
       },
       options,
@@ -183,7 +189,7 @@ export class Project {
 
   cells(normId?: string): CellDto[] {
     if (normId !== undefined && !stmt(this.db, 'SELECT 1 FROM norms WHERE id = ?').get(normId)) {
-      throw new ApiError('NOT_FOUND', 'That norm no longer exists in this project. Reload the matrix.');
+      throw localError('NOT_FOUND', 'errors.normGone');
     }
     return listCells(this.db, normId);
   }
@@ -195,9 +201,9 @@ export class Project {
    */
   async saveCopy(dest: string): Promise<string> {
     const target = path.resolve(dest);
-    if (target === this.path) throw new ApiError('FILE_EXISTS', 'A copy cannot replace the open project itself. Choose another name.');
-    if (fs.existsSync(target)) throw new ApiError('FILE_EXISTS', `"${path.basename(target)}" already exists. Choose another name.`);
-    if (!fs.existsSync(path.dirname(target))) throw new ApiError('FILE_NOT_FOUND', `The folder ${path.dirname(target)} does not exist.`);
+    if (target === this.path) throw localError('FILE_EXISTS', 'errors.copyOverOpen');
+    if (fs.existsSync(target)) throw localError('FILE_EXISTS', 'errors.nameTaken', { file: path.basename(target) });
+    if (!fs.existsSync(path.dirname(target))) throw localError('FILE_NOT_FOUND', 'errors.folderNotFound', { folder: path.dirname(target) });
     const temp = tempNameBeside(target);
     try {
       await this.copyTo(temp);
@@ -205,7 +211,7 @@ export class Project {
     } catch (error) {
       discardTemp(temp);
       if (error instanceof ApiError) throw error;
-      throw new ApiError('PROJECT_UNREADABLE', `The copy could not be written to ${target}: ${(error as Error).message}`, { cause: error });
+      throw localError('PROJECT_UNREADABLE', 'errors.copyNotWritten', { target, reason: (error as Error).message }, { cause: error });
     }
     return target;
   }
@@ -228,14 +234,14 @@ export class Project {
    * back: a crash in the middle locked the researcher out.)
    */
   changePassphrase(current: string, next: string): void {
-    if (!this.encrypted) throw new ApiError('VALIDATION_FAILED', 'This project is not encrypted. Save an encrypted copy instead.');
-    if (this.readonly) throw new ApiError('READ_ONLY', 'This project is open read-only, so its passphrase cannot be changed. Open it for editing first.');
+    if (!this.encrypted) throw localError('VALIDATION_FAILED', 'errors.notEncryptedNoChange');
+    if (this.readonly) throw localError('READ_ONLY', 'errors.readOnlyNoRekey');
     const probe = new Database(this.path, { readonly: true, fileMustExist: true, ...this.binding() });
     try {
       applyKey(probe, current);
       probe.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch {
-      throw new ApiError('WRONG_PASSPHRASE', 'The current passphrase is not right; the passphrase was not changed.');
+      throw localError('WRONG_PASSPHRASE', 'errors.wrongCurrentPassphrase');
     } finally {
       probe.close();
     }
@@ -261,7 +267,7 @@ export class Project {
       this.connection.close();
       closed = true;
       if (fs.existsSync(`${this.path}-wal`) || fs.existsSync(`${this.path}-shm`)) {
-        throw new ApiError('PROJECT_IN_USE', `"${path.basename(this.path)}" is open in another program too (it may be reading it). Close it there, then change the passphrase again; it was not changed.`);
+        throw localError('PROJECT_IN_USE', 'errors.rekeyInUse', { file: path.basename(this.path) });
       }
       pausePoint('rekey:closed');
       fs.renameSync(temp, this.path);
@@ -272,9 +278,9 @@ export class Project {
       if (closed) this.connection = openProjectDatabase(this.path, { ...this.options, passphrase: current });
       if (error instanceof ApiError) throw error;
       if ((error as { code?: string }).code === 'SQLITE_FULL') {
-        throw new ApiError('DISK_FULL', 'The disk is full: changing the passphrase needs room for a second copy of the project beside it. It was not changed; free some space and try again.', { cause: error });
+        throw localError('DISK_FULL', 'errors.rekeyDiskFull', undefined, { cause: error });
       }
-      throw new ApiError('PROJECT_UNREADABLE', `The passphrase could not be changed, and the project was left as it was: ${(error as Error).message}`, { cause: error });
+      throw localError('PROJECT_UNREADABLE', 'errors.rekeyFailed', { reason: (error as Error).message }, { cause: error });
     }
     this.connection = openProjectDatabase(this.path, { ...this.options, passphrase: next });
   }
@@ -289,9 +295,9 @@ export class Project {
    * older-format project, opened read-only, is updated in the copy only.
    */
   encryptCopy(dest: string, passphrase: string, options: OpenOptions = {}): string {
-    if (this.encrypted) throw new ApiError('VALIDATION_FAILED', 'This project is already encrypted; change its passphrase instead.');
+    if (this.encrypted) throw localError('VALIDATION_FAILED', 'errors.alreadyEncrypted');
     const target = path.resolve(dest);
-    if (target === this.path) throw new ApiError('FILE_EXISTS', 'The encrypted copy must be a new file. Choose another name.');
+    if (target === this.path) throw localError('FILE_EXISTS', 'errors.encryptedCopyNew');
     const schemaVersion = this.db.pragma('user_version', { simple: true }) as number;
     if (!this.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
     createProjectDatabase(
@@ -359,11 +365,8 @@ export class Project {
       const code = (error as { code?: string }).code ?? '';
       const name = path.basename(this.path);
       if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) {
-        throw new ApiError(
-          code === 'SQLITE_FULL' ? 'DISK_FULL' : 'PROJECT_UNREADABLE',
-          `${code === 'SQLITE_FULL' ? 'The disk is full, so' : 'The disk could not be written, so'} "${name}" was closed with its latest changes still in "${name}-wal" beside it. Nothing is lost: keep both files together, free some space, and open the project again to fold them in.`,
-          { cause: error },
-        );
+        const full = code === 'SQLITE_FULL';
+        throw localError(full ? 'DISK_FULL' : 'PROJECT_UNREADABLE', full ? 'errors.closedWalDiskFull' : 'errors.closedWalWriteFailed', { name, wal: `${name}-wal` }, { cause: error });
       }
       throw error;
     } finally {

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ApiInput, ApiOutput, ClaimDto, DimensionDto, ElectionDto, FindingDto, MissionDto } from '../contract/api';
-import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 import type { Method } from '../contract/methods';
 import { nowIso, stmt } from './db/statements';
 import { notFound } from './not-found';
@@ -117,7 +117,7 @@ export function saveDimension(p: Project, input: In<'dimensions.save'>): Out<'di
   const current = input.id ? listDimensions(p).find((d) => d.id === input.id) : undefined;
   if (input.id && !current) throw notFound('dimension');
   const clash = listDimensions(p).find((d) => d.label.toLocaleLowerCase() === input.label.toLocaleLowerCase() && d.id !== input.id);
-  if (clash) throw new ApiError('CONFLICT', `There is already a dimension called "${clash.label}".`);
+  if (clash) throw localError('CONFLICT', 'errorsInput.dimensionExists', { name: clash.label });
   const id = input.id ?? crypto.randomUUID();
   p.history.edit(`${current ? 'Edit' : 'Add'} dimension ${input.label}`, (track) => {
     const next = stmt(p.db, 'SELECT coalesce(max(position), 0) + 1 AS position FROM finding_dimensions').get() as { position: number };
@@ -137,7 +137,7 @@ export function removeDimension(p: Project, input: In<'dimensions.remove'>): Out
     dimension.id,
     dimension.id,
   ) as { n: number };
-  if (used.n > 0) throw new ApiError('CONFLICT', `"${dimension.label}" is used by ${used.n} finding${used.n === 1 ? '' : 's'} or claim${used.n === 1 ? '' : 's'}; change those first.`);
+  if (used.n > 0) throw localError('CONFLICT', 'errorsInput.dimensionUsed', { name: dimension.label, count: used.n });
   p.history.edit(`Remove dimension ${dimension.label}`, (track) => {
     track('finding_dimensions', { id: dimension.id });
     stmt(p.db, 'DELETE FROM finding_dimensions WHERE id = ?').run(dimension.id);
@@ -406,7 +406,7 @@ export function saveClaim(p: Project, input: In<'claims.save'>): Out<'claims.sav
   const stageId = pick(input.stageId, current?.stageId, null);
   if (normId && stageId) {
     const ok = stmt(p.db, 'SELECT 1 FROM norms n JOIN stages s ON s.framework_id = n.framework_id WHERE n.id = ? AND s.id = ?').get(normId, stageId);
-    if (!ok) throw new ApiError('VALIDATION_FAILED', 'That stage is not part of the norm’s framework.');
+    if (!ok) throw localError('VALIDATION_FAILED', 'errorsInput.stageNotOfNorm');
   }
   const id = input.id ?? crypto.randomUUID();
   p.history.edit(

@@ -12,6 +12,7 @@ import { teamConfig } from './team/capture';
 import type { AutoSyncDto } from '../contract/api';
 import { ApiError } from '../contract/errors';
 import { localError } from '../contract/i18n/format';
+import type { Language } from '../contract/i18n/languages';
 
 /**
  * The state behind one window (Electron) or one server (web transport): the preferences and the open project.
@@ -191,10 +192,10 @@ export class Session {
     }
   }
 
-  create(file: string, title?: string, passphrase?: string): Project {
+  create(file: string, title?: string, passphrase?: string, language?: Language): Project {
     // The folder proposed for new projects is made on first use; any other folder must exist already.
     if (path.dirname(path.resolve(file)) === newProjectDir()) fs.mkdirSync(newProjectDir(), { recursive: true });
-    const next = Project.create(file, { ...this.openOptions, title, passphrase });
+    const next = Project.create(file, { ...this.openOptions, title, passphrase, language });
     this.detach();
     this.lock = acquireLock(next.path) ?? undefined;
     this.current = next;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseDto, CaseRole, FrameworkDto, FrameworkTemplateDto, NormDto } from '../contract/api';
 import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 import type { Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';
 import { stmt } from './db/statements';
@@ -15,6 +16,8 @@ import { addStage, archiveCase, archiveNorm, createCase, createFramework, create
 import { foldName, matchCase, matchName, matchNorm } from './names';
 import { Project } from './project';
 import { DEFAULT_STATUSES, insertFramework } from './repos/frameworks';
+import { localiseFramework } from './project-language';
+import type { Language } from '../contract/i18n/languages';
 import { FRAMEWORK_TEMPLATES } from './templates';
 
 /** The same checks the app's API applies to what the window sends. */
@@ -37,20 +40,25 @@ export function matchFramework(query: string, frameworks: readonly FrameworkDto[
 }
 
 /** Creates a project file; its default framework is the article's, or the template named. */
-export function createProjectFile(file: string, options: { title?: string | undefined; template?: string | undefined; passphrase?: string | undefined }): { path: string; framework: string } {
+export function createProjectFile(
+  file: string,
+  options: { title?: string | undefined; template?: string | undefined; passphrase?: string | undefined; language?: Language | undefined },
+): { path: string; framework: string } {
   const absolute = path.resolve(file);
-  if (!absolute.toLowerCase().endsWith('.comparanda')) throw new ApiError('VALIDATION_FAILED', 'A Comparanda project file name ends in .comparanda.');
-  if (fs.existsSync(absolute)) throw new ApiError('FILE_EXISTS', `"${path.basename(absolute)}" already exists; nothing was changed. Choose another name, or add to it with "case add" and "norm add".`);
+  if (!absolute.toLowerCase().endsWith('.comparanda')) throw localError('VALIDATION_FAILED', 'errorsInput.fileNameEnds');
+  if (fs.existsSync(absolute)) throw localError('FILE_EXISTS', 'errorsInput.newFileExists', { file: path.basename(absolute), caseAdd: 'case add', normAdd: 'norm add' });
   const title = options.title?.trim();
-  if (title !== undefined && (title === '' || title.length > 300)) throw new ApiError('VALIDATION_FAILED', 'Give a title of 1 to 300 characters.');
+  if (title !== undefined && (title === '' || title.length > 300)) throw localError('VALIDATION_FAILED', 'errorsInput.titleLength');
   const template = options.template ? matchTemplate(options.template) : undefined;
   const project = Project.create(absolute, {
     title,
     passphrase: options.passphrase,
+    language: options.language,
     // The article's framework is the default of every new project: another template takes its place before anything uses it.
     fill: template && template.id !== FRAMEWORK_TEMPLATES[0]!.id ? (db) => {
       stmt(db, 'DELETE FROM frameworks').run();
-      insertFramework(db, { template: template.id, name: template.name, description: template.description, isDefault: true, stages: template.stages, statuses: DEFAULT_STATUSES });
+      const spec = { template: template.id, name: template.name, description: template.description, isDefault: true, stages: template.stages, statuses: DEFAULT_STATUSES };
+      insertFramework(db, localiseFramework(spec, options.language ?? 'en'));
     } : undefined,
   });
   try {
@@ -63,9 +71,9 @@ export function createProjectFile(file: string, options: { title?: string | unde
 function assertCaseUnique(cases: readonly CaseDto[], name: string | undefined, isoCode: string | null | undefined, exceptId?: string): void {
   const others = cases.filter((c) => c.id !== exceptId);
   const sameName = name === undefined ? undefined : others.find((c) => foldName(c.name) === foldName(name));
-  if (sameName) throw new ApiError('CONFLICT', `There is already a case called "${sameName.name}"; nothing was changed. Give another name, or change that case with "case update".`);
+  if (sameName) throw localError('CONFLICT', 'errorsInput.caseExists', { name: sameName.name, command: 'case update' });
   const sameIso = isoCode ? others.find((c) => c.isoCode === isoCode) : undefined;
-  if (sameIso) throw new ApiError('CONFLICT', `"${sameIso.name}" already has the ISO code ${isoCode}; nothing was changed. Each case needs its own code.`);
+  if (sameIso) throw localError('CONFLICT', 'errorsInput.isoTaken', { name: sameIso.name, iso: String(isoCode) });
 }
 
 export interface CaseFields {
@@ -135,7 +143,7 @@ export function addFramework(
     input = checked('frameworks.create', { name: fields.name, description: fields.description, stages: (fields.stages ?? []).map((label) => ({ label })) });
   }
   const clash = frameworks.find((f) => foldName(f.name) === foldName(name));
-  if (clash) throw new ApiError('CONFLICT', `There is already a framework called "${clash.name}"; nothing was changed. Give another --name.`);
+  if (clash) throw localError('CONFLICT', 'errorsInput.frameworkExists', { name: clash.name, option: '--name' });
   const created = createFramework(p, input as Parameters<typeof createFramework>[1]);
   return fields.isDefault ? updateFramework(p, { id: created.id, isDefault: true }) : created;
 }
@@ -146,6 +154,6 @@ export function addStageTo(p: Project, fields: { framework?: string | undefined;
   if (!framework) throw new ApiError('CONFLICT', 'The project has no framework; add one with "framework add" first.');
   const input = checked('stages.add', { frameworkId: framework.id, label: fields.label, description: fields.description, asksMode: fields.asksMode, position: fields.position }) as Parameters<typeof addStage>[1];
   const same = framework.stages.find((s) => foldName(s.label) === foldName(input.label));
-  if (same) throw new ApiError('CONFLICT', `"${framework.name}" already has a stage "${same.label}"; nothing was changed.`);
+  if (same) throw localError('CONFLICT', 'errorsInput.stageExists', { framework: framework.name, stage: same.label });
   return addStage(p, input);
 }

@@ -550,7 +550,7 @@ const actions: MenuActions = {
         properties: ['createDirectory'],
       });
       if (!file) return;
-      const envelope = await requireDispatch()('project.create', { path: file });
+      const envelope = await requireDispatch()('project.create', { path: file, language: language() });
       if (!envelope.ok) return showError(t('main.notCreated'), errorText(language(), envelope.error));
       projectChanged({ reloadRenderer: true });
     }),

@@ -6,6 +6,7 @@ import { ApiError } from '../../electron/contract/errors';
 import { errorText } from '../../electron/contract/i18n/format';
 import { createDispatcher, createHandlers } from '../../electron/core/api';
 import { Session } from '../../electron/core/session';
+import { createProjectFile } from '../../electron/core/structure';
 import { tempDir } from '../helpers/temp';
 
 const sessions: Session[] = [];
@@ -65,5 +66,116 @@ describe('errors in the user’s language', () => {
   it('fall back to the English sentence for an entry the client does not know', () => {
     expect(errorText('ru', { message: 'Plain English.', text: { id: 'errors.noSuchEntry' } })).toBe('Plain English.');
     expect(errorText('ru', { message: 'Plain English.' })).toBe('Plain English.');
+  });
+});
+
+/** Words that stay in Latin letters in every language (as in tests/unit/i18n-catalogue.test.ts). */
+const LATIN_ALLOWED = /\b(Comparanda|SQLite|REFI-QDA|CSV|UTF-8|Excel|LibreOffice)\b|\.comparanda\b/g;
+
+/** The Latin words of a sentence once the values it quotes (file names, column names: the user's) are taken out. */
+function englishLeft(sentence: string, values: Record<string, unknown> | undefined): string[] {
+  let rest = sentence;
+  for (const value of Object.values(values ?? {})) rest = rest.split(String(value)).join(' ');
+  return rest.replace(LATIN_ALLOWED, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+}
+
+describe('errors of every area, read in Russian', () => {
+  async function openProject() {
+    const { dispatch, api } = clientIn('ru');
+    const dir = tempDir();
+    const created = await dispatch('project.create', { path: path.join(dir, 'Semey.comparanda') });
+    expect(created.ok, JSON.stringify(created)).toBe(true);
+    return { dispatch, api, dir };
+  }
+
+  /** Fails the call, checks the catalogue entry it travelled as, and returns the Russian sentence the client shows. */
+  async function russian(dispatch: ReturnType<typeof clientIn>['dispatch'], method: string, input: unknown, id: string): Promise<string> {
+    const envelope = await dispatch(method as never, input as never);
+    if (envelope.ok) throw new Error(`${method} did not fail`);
+    expect(envelope.error.text?.id, `${method}: ${envelope.error.message}`).toBe(id);
+    const shown = errorText('ru', envelope.error);
+    expect(shown, id).not.toBe(envelope.error.message);
+    expect(englishLeft(shown, envelope.error.text?.values), `${id}: ${shown}`).toEqual([]);
+    return shown;
+  }
+
+  it('opening, saving and the passphrase', async () => {
+    const { dispatch, dir } = await openProject();
+    const taken = path.join(dir, 'taken.comparanda');
+    fs.writeFileSync(taken, '');
+    expect(await russian(dispatch, 'project.saveCopy', { path: taken }, 'errors.nameTaken')).toBe('Файл «taken.comparanda» уже существует. Выберите другое имя.');
+    await russian(dispatch, 'project.saveCopy', { path: path.join(dir, 'nowhere', 'copy.comparanda') }, 'errors.folderNotFound');
+    await russian(dispatch, 'project.changePassphrase', { current: 'correct horse battery', next: 'staple staple staple' }, 'errors.notEncryptedNoChange');
+    await russian(dispatch, 'project.encryptCopy', { path: path.join(dir, 'Semey.comparanda'), passphrase: 'staple staple staple' }, 'errors.encryptedCopyNew');
+  });
+
+  it('records removed meanwhile', async () => {
+    const { dispatch } = await openProject();
+    expect(await russian(dispatch, 'cases.update', { id: '00000000-0000-4000-8000-000000000000', name: 'Астана' }, 'errors.recordGone')).toBe(
+      'Этого кейса больше нет в проекте. Обновите и попробуйте ещё раз.',
+    );
+  });
+
+  it('CSV tables', async () => {
+    const { dispatch } = await openProject();
+    await russian(dispatch, 'data.previewCsv', { kind: 'cases', text: ' ' }, 'errorsImport.csvEmpty');
+    await russian(dispatch, 'data.previewCsv', { kind: 'cases', text: 'name,iso_code\n"Kazakhstan,KZ\n' }, 'errorsImport.csvUnclosedQuote');
+    await russian(dispatch, 'data.previewCsv', { kind: 'cases', text: 'name,name\nKazakhstan,KZ\n' }, 'errorsImport.csvColumnTwice');
+    await russian(dispatch, 'data.previewCsv', { kind: 'cases', path: path.join(tempDir(), 'absent.csv') }, 'errorsImport.cannotRead');
+  });
+
+  it('documents and REFI-QDA files', async () => {
+    const { dispatch } = await openProject();
+    const folder = tempDir();
+    expect(await russian(dispatch, 'documents.import', { path: folder }, 'errorsImport.folderNotDocument')).toBe(`«${path.basename(folder)}» — это папка, а не документ.`);
+    await russian(dispatch, 'documents.import', { path: path.join(folder, 'absent.pdf') }, 'errors.fileNotFound');
+    await russian(dispatch, 'exchange.previewQdpx', { path: folder }, 'errorsImport.folderNotQda');
+    await russian(dispatch, 'exchange.previewQdpx', { path: path.join(folder, 'absent.qdpx') }, 'errorsImport.cannotReadCheckPath');
+  });
+
+  it('inputs the core refuses', async () => {
+    const { dispatch } = await openProject();
+    const kase = await dispatch('cases.create', { name: 'Казахстан', isoCode: 'KAZ' });
+    if (!kase.ok) throw new Error(JSON.stringify(kase.error));
+    const caseId = (kase.result as { id: string }).id;
+    expect(await russian(dispatch, 'cases.reorder', { ids: [caseId, caseId] }, 'errorsInput.caseTwiceInOrder')).toBe('В новом порядке кейс встречается дважды.');
+    await russian(dispatch, 'frameworks.create', { templateId: 'no-such-model' }, 'errorsInput.noSuchTemplate');
+  });
+
+  it('evidence, history and jobs', async () => {
+    const { dispatch } = await openProject();
+    expect(await russian(dispatch, 'history.undo', {}, 'errorsInput.nothingToUndo')).toBe('Отменять нечего.');
+    await russian(dispatch, 'jobs.get', { id: 'no-such-job' }, 'errorsInput.jobUnknownLong');
+    const first = await dispatch('participants.create', { pseudonym: 'Респондент 1' });
+    expect(first.ok, JSON.stringify(first)).toBe(true);
+    await russian(dispatch, 'participants.create', { pseudonym: 'Респондент 1' }, 'errorsInput.participantExists');
+  });
+
+  it('the command line’s project building', async () => {
+    const dir = tempDir();
+    const refused = await failure(async () => createProjectFile(path.join(dir, 'notes.txt'), {}));
+    expect(refused.text?.id).toBe('errorsInput.fileNameEnds');
+    expect(errorText('ru', refused)).toBe('Имя файла проекта Comparanda оканчивается на .comparanda.');
+    createProjectFile(path.join(dir, 'Семей.comparanda'), {});
+    const again = await failure(async () => createProjectFile(path.join(dir, 'Семей.comparanda'), {}));
+    expect(englishLeft(errorText('ru', again), again.text?.values), errorText('ru', again)).toEqual([]);
+  });
+
+  it('exports', async () => {
+    const { dispatch } = await openProject();
+    const kase = await dispatch('cases.create', { name: 'Казахстан', isoCode: 'KAZ' });
+    expect(kase.ok, JSON.stringify(kase)).toBe(true);
+    const shown = await russian(dispatch, 'export.preview', { what: 'matrix', format: 'md' }, 'errorsExport.noNorms');
+    expect(shown).toBe('В проекте нет норм для экспорта.');
+  });
+
+  it('keep their English sentence word for word', async () => {
+    const { dispatch, dir } = await openProject();
+    const taken = path.join(dir, 'taken.comparanda');
+    fs.writeFileSync(taken, '');
+    const envelope = await dispatch('project.saveCopy', { path: taken });
+    expect(!envelope.ok && envelope.error.message).toBe('"taken.comparanda" already exists. Choose another name.');
+    const gone = await dispatch('cases.update', { id: '00000000-0000-4000-8000-000000000000', name: 'Астана' });
+    expect(!gone.ok && gone.error.message).toBe('That case no longer exists in this project. Reload and try again.');
   });
 });

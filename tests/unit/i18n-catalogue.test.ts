@@ -43,7 +43,7 @@ function literals(elements: MessageFormatElement[]): string {
  * on keyboards (Ctrl, Enter, Tab); the names of the datasets the indicators come from (Freedom House, V-Dem, Polity).
  */
 const LATIN_ALLOWED =
-  /\b(Comparanda|SQLite|OSCE|ODIHR|SCO|REFI-QDA|QDPX|CSV|PDF|DOCX|XLSX|LaTeX|BibTeX|CSL|ISO|OK|URL|README|PostgreSQL|BibLaTeX|Zotero|Markdown|HTML|JPEG|PNG|TIFF|QCA|PRI|inclS|inclN|covS|covU|covN|RoN|DEV|R|Ctrl|Enter|Tab|Freedom House|V-Dem|Polity)\b|\.comparanda\b/g;
+  /\b(Comparanda|SQLite|OSCE|ODIHR|SCO|REFI-QDA|QDPX|CSV|PDF|DOCX|XLSX|LaTeX|BibTeX|CSL|ISO|OK|URL|README|PostgreSQL|BibLaTeX|Zotero|Markdown|HTML|JPEG|PNG|TIFF|QCA|PRI|inclS|inclN|covS|covU|covN|RoN|DEV|R|Ctrl|Enter|Tab|Freedom House|V-Dem|Polity|UTF-8|Excel|LibreOffice)\b|\.comparanda\b/g;
 
 describe('interface messages', () => {
   const english = catalogue('en');

@@ -10,6 +10,9 @@ import { codes } from './codes.messages';
 import { common } from './common.messages';
 import { context } from './context.messages';
 import { errors } from './errors.messages';
+import { errorsExport } from './errorsExport.messages';
+import { errorsImport } from './errorsImport.messages';
+import { errorsInput } from './errorsInput.messages';
 import { evidence } from './evidence.messages';
 // `exports` is a reserved name in CommonJS output: the area keeps its id, its constant another name.
 import { exportsArea } from './exports.messages';
@@ -29,6 +32,7 @@ import { search } from './search.messages';
 import { shell } from './shell.messages';
 import { sources } from './sources.messages';
 import { team } from './team.messages';
+import { templates } from './templates.messages';
 import { verification } from './verification.messages';
 import { pseudoMessage } from './pseudo';
 
@@ -39,6 +43,9 @@ const AREAS = {
   common,
   context,
   errors,
+  errorsExport,
+  errorsImport,
+  errorsInput,
   evidence,
   exports: exportsArea,
   fields,
@@ -57,6 +64,7 @@ const AREAS = {
   shell,
   sources,
   team,
+  templates,
   verification,
 } as const;
 

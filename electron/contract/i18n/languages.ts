@@ -38,3 +38,8 @@ export function languageFromLocales(locales: readonly (string | undefined | null
   }
   return 'en';
 }
+
+/** The language of the words written into a project (a new framework's names): the pseudo-locale writes English. */
+export function contentLanguage(language: DisplayLanguage): Language {
+  return language === PSEUDO_LANGUAGE ? 'en' : language;
+}

@@ -11,6 +11,7 @@ import chardet from 'chardet';
 import { parse } from 'csv-parse/sync';
 import type { CsvKind } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { restoreFormulaCell } from './formulas';
 import { ATTRIBUTE_COLUMN, CSV_HEADERS, REQUIRED, type Row } from './headers';
 
@@ -127,7 +128,7 @@ export function decode(bytes: Buffer, fileName: string): { text: string; encodin
   const words = Math.max(1, (best.text.match(/[^\p{ASCII}]+/gu) ?? []).length);
   // No reading is clean, or two differ and look equally right: guessing would risk storing mangled names.
   if (best.score > words * 2 || (runner && runner.score === best.score && runner.confidence === best.confidence)) {
-    throw new ApiError('VALIDATION_FAILED', `"${fileName}" is not UTF-8, and its encoding cannot be told for sure (it reads cleanly in none of ${candidates.map((c) => c.name.replace(/ .*/, '')).join(', ')}). ${SAVE_AS_UTF8}`);
+    throw localError('VALIDATION_FAILED', 'errorsImport.csvEncodingUnknown', { file: fileName, candidates: candidates.map((c) => c.name.replace(/ .*/, '')).join(', ') });
   }
   return { text: best.text, encoding: best.name.replace(/ .*/, ''), notice: `Read as ${best.name}: the file is not UTF-8. Check the names in the preview; if they look wrong, ${SAVE_AS_UTF8.charAt(0).toLowerCase()}${SAVE_AS_UTF8.slice(1)}` };
 }
@@ -199,12 +200,12 @@ export function readCsv(input: { kind: CsvKind; path?: string | undefined; text?
       bytes = fs.readFileSync(input.path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new ApiError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'VALIDATION_FAILED', `"${fileName}" cannot be read (${code ?? 'error'}).`);
+      throw localError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'VALIDATION_FAILED', 'errorsImport.cannotRead', { file: fileName, code: code ?? 'error' });
     }
     decoded = decode(bytes, fileName);
   } else decoded = { text: input.text ?? '', encoding: 'UTF-8', notice: null };
   let text = decoded.text.replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new ApiError('VALIDATION_FAILED', `"${fileName}" is empty. The first line must be the header: ${CSV_HEADERS[input.kind].join(',')}`);
+  if (text.trim() === '') throw localError('VALIDATION_FAILED', 'errorsImport.csvEmpty', { file: fileName, header: CSV_HEADERS[input.kind].join(',') });
 
   // Excel's "sep=;" line names the delimiter; it is line 1 of the file, so every record is one line further down.
   let lineOffset = 0;
@@ -227,8 +228,11 @@ export function readCsv(input: { kind: CsvKind; path?: string | undefined; text?
         : (parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, delimiter }) as unknown as { record: string[]; info: { lines: number } }[]);
   } catch (error) {
     const e = error as { lines?: number; message: string };
-    if (unclosed !== null) throw new ApiError('VALIDATION_FAILED', `"${fileName}" is not valid CSV: the quoted cell that opens on line ${unclosed + lineOffset} is never closed. Add the closing quote (").`);
-    throw new ApiError('VALIDATION_FAILED', `"${fileName}" is not valid CSV${e.lines ? ` (line ${e.lines + lineOffset})` : ''}: ${e.message.replace(/^Invalid\s+/i, '')}`);
+    if (unclosed !== null) throw localError('VALIDATION_FAILED', 'errorsImport.csvUnclosedQuote', { file: fileName, line: String(unclosed + lineOffset) });
+    const reason = e.message.replace(/^Invalid\s+/i, '');
+    throw e.lines
+      ? localError('VALIDATION_FAILED', 'errorsImport.csvInvalidAt', { file: fileName, line: String(e.lines + lineOffset), reason })
+      : localError('VALIDATION_FAILED', 'errorsImport.csvInvalid', { file: fileName, reason });
   }
   const lineOf = (index: number, info: { lines: number }) => (starts.length === rows.length ? starts[index]! : info.lines) + lineOffset;
 
@@ -247,9 +251,9 @@ export function readCsv(input: { kind: CsvKind; path?: string | undefined; text?
   }
   const same = header.map((h) => h.toLocaleLowerCase());
   const twice = header.filter((h, i) => same.indexOf(same[i]!) !== i);
-  if (twice.length > 0) throw new ApiError('VALIDATION_FAILED', `"${fileName}" has the column${twice.length === 1 ? '' : 's'} ${[...new Set(twice)].join(', ')} twice; keep one.`);
+  if (twice.length > 0) throw localError('VALIDATION_FAILED', 'errorsImport.csvColumnTwice', { file: fileName, count: twice.length, columns: [...new Set(twice)].join(', ') });
   const missing = REQUIRED[input.kind].filter((h) => !header.includes(h));
-  if (missing.length > 0) throw new ApiError('VALIDATION_FAILED', `"${fileName}" lacks the required column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} for ${input.kind}.`);
+  if (missing.length > 0) throw localError('VALIDATION_FAILED', 'errorsImport.csvMissingColumns', { file: fileName, count: missing.length, columns: missing.join(', '), kind: input.kind });
   return {
     header,
     records: rows.slice(1).map(({ record, info }, i) => ({

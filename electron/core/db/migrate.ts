@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { SCHEMA_VERSION } from './schema-version';
 
 export interface Migration {
@@ -42,9 +42,10 @@ export function loadMigrations(dir: string): Migration[] {
 export function migrate(db: Database.Database, migrations: Migration[]): number[] {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw new ApiError(
+    throw localError(
       'PROJECT_FROM_NEWER_VERSION',
-      `This project was saved by a newer version of Comparanda (project format ${current}; this app reads up to ${SCHEMA_VERSION}). Update Comparanda to open it.`,
+      'errors.newerFormat',
+      { found: String(current), supported: String(SCHEMA_VERSION) },
     );
   }
   const applied: number[] = [];
@@ -62,9 +63,10 @@ export function migrate(db: Database.Database, migrations: Migration[]): number[
       try {
         run.immediate();
       } catch (error) {
-        throw new ApiError(
+        throw localError(
           'MIGRATION_FAILED',
-          `Updating the project to format ${migration.version} (${migration.name}) failed, and the project was left as it was. Please report this: ${(error as Error).message}`,
+          'errors.migrationFailed',
+          { version: String(migration.version), name: migration.name, reason: (error as Error).message },
           { cause: error },
         );
       }
@@ -79,7 +81,7 @@ export function migrate(db: Database.Database, migrations: Migration[]): number[
   if (applied.length === 0) return applied;
   const problems = db.pragma('foreign_key_check') as unknown[];
   if (problems.length > 0) {
-    throw new ApiError('PROJECT_CORRUPT', `The project has ${problems.length} broken references between its records. Run "comparanda check" on it or restore a backup.`);
+    throw localError('PROJECT_CORRUPT', 'errors.brokenReferences', { count: problems.length, command: 'comparanda check' });
   }
   return applied;
 }

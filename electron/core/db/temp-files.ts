@@ -16,10 +16,6 @@ const inProgress = new Set<string>();
 /** SQLite's companions of a database file (a temporary one has them while it is being built). */
 const COMPANIONS = ['', '-wal', '-shm', '-journal'];
 
-function quoted(file: string): string {
-  return `"${path.basename(file)}"`;
-}
-
 /** A hidden temporary name in the same folder (same file system, so the final link or rename is atomic). */
 export function tempNameBeside(file: string): string {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
@@ -133,8 +129,8 @@ export function writeFileAtomically(file: string, data: string | Uint8Array): vo
     if (error instanceof ApiError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') {
-      throw new ApiError('DISK_FULL', `The disk is full, so ${quoted(file)} was not written (nothing was left behind). Free some space and try again.`, { cause: error });
+      throw localError('DISK_FULL', 'errors.diskFullNothingLeft', { file: path.basename(file) }, { cause: error });
     }
-    throw new ApiError('PROJECT_UNREADABLE', `${quoted(file)} could not be written: ${(error as Error).message}`, { cause: error });
+    throw localError('PROJECT_UNREADABLE', 'errors.notWritten', { file: path.basename(file), reason: (error as Error).message }, { cause: error });
   }
 }

@@ -1,4 +1,5 @@
 import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 
 /** Why a file or a bibliography could not be imported. The UI can branch on it; the message is for the user. */
 export type ImportFailureReason =
@@ -34,5 +35,5 @@ export function displayName(fileName: string): string {
 
 /** The error thrown when the caller's AbortSignal fires. */
 export function cancelledError(fileName: string): ApiError {
-  return new ApiError('CONFLICT', `The import of "${displayName(fileName)}" was cancelled.`);
+  return localError('CONFLICT', 'errorsImport.importCancelledShort', { file: displayName(fileName) });
 }

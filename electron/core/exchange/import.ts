@@ -12,6 +12,7 @@
  * in matrix cells through a mapping of their codes to norm stages (see previewQdpx).
  */
 import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { cancelledError } from '../documents/import-error';
 import type { Project } from '../project';
 import type { ArchiveLimits } from './archive';
@@ -33,11 +34,11 @@ function normaliseMapping(p: Project, qda: QdaProject, mapping: QdpxImportOption
   for (const [raw, target] of Object.entries(mapping ?? {})) {
     const guid = normaliseGuid(raw);
     const code = guid ? qda.codes.find((c) => c.guid === guid) : undefined;
-    if (!guid || !code) throw new ApiError('VALIDATION_FAILED', `The mapping names a code (${raw}) that is not in the file.`);
+    if (!guid || !code) throw localError('VALIDATION_FAILED', 'errorsImport.mappingUnknownCode', { code: raw });
     const norm = p.db.prepare('SELECT id, label, framework_id FROM norms WHERE id = ?').get(target?.normId) as { id: string; label: string; framework_id: string } | undefined;
-    if (!norm) throw new ApiError('VALIDATION_FAILED', `The mapping sends the code “${code.name}” to a norm that is not in this project.`);
+    if (!norm) throw localError('VALIDATION_FAILED', 'errorsImport.mappingUnknownNorm', { code: code.name });
     if (!p.db.prepare('SELECT 1 FROM stages WHERE id = ? AND framework_id = ?').get(target.stageId, norm.framework_id)) {
-      throw new ApiError('VALIDATION_FAILED', `The mapping sends the code “${code.name}” to a stage that is not part of the framework of “${norm.label}”.`);
+      throw localError('VALIDATION_FAILED', 'errorsImport.mappingWrongStage', { code: code.name, norm: norm.label });
     }
     out.set(guid, { normId: norm.id, stageId: target.stageId });
   }
@@ -54,7 +55,7 @@ function writeAll(p: Project, loaded: Loaded, fn: (importer: Importer) => void, 
     p.db.transaction(() => fn(importer)).immediate();
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    throw new ApiError('VALIDATION_FAILED', `"${loaded.fileName}" could not be imported (${(error as Error).message}). Nothing was imported.`, { cause: error });
+    throw localError('VALIDATION_FAILED', 'errorsImport.importFailed', { file: loaded.fileName, reason: (error as Error).message }, { cause: error });
   }
   return importer;
 }
@@ -100,7 +101,7 @@ function report(importer: Importer, loaded: Loaded, format: 'qdpx' | 'qdc', made
  * ApiError (VALIDATION_FAILED, naming the file) and leaves the project as it was.
  */
 export async function importQdpx(project: Project, options: QdpxImportOptions): Promise<{ report: ImportReport }> {
-  if (project.readonly) throw new ApiError('CONFLICT', 'This project is open read-only; nothing can be imported into it.');
+  if (project.readonly) throw localError('CONFLICT', 'errorsImport.readOnlyNoImport');
   const loaded = loadFile(options.path, 'project', options.limits);
   const mapping = normaliseMapping(project, loaded.qda, options.mapping);
   const skipped: SkippedItem[] = [];
@@ -134,7 +135,7 @@ export async function importQdpx(project: Project, options: QdpxImportOptions): 
 
 /** Imports a REFI-QDA codebook (.qdc): its codes, with their hierarchy. Comparanda's norm codes are recognised. */
 export async function importQdc(project: Project, options: { path: string; limits?: Partial<ArchiveLimits> | undefined }): Promise<{ report: ImportReport }> {
-  if (project.readonly) throw new ApiError('CONFLICT', 'This project is open read-only; nothing can be imported into it.');
+  if (project.readonly) throw localError('CONFLICT', 'errorsImport.readOnlyNoImport');
   const loaded = loadFile(options.path, 'codebook', options.limits);
   const own: OwnData = { project: null, record: null, cases: new Map(), norms: new Map(), cells: [], sources: new Map(), excerpts: new Map(), participants: [], claims: [], consumed: new Set(), memos: new Map() };
   const importer = writeAll(

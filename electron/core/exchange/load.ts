@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { ImportError } from '../documents/import-error';
 import { type Archive, type ArchiveEntry, type ArchiveLimits, DEFAULT_LIMITS, formatBytes, looksLikeZip, openArchive, safeSegments } from './archive';
 import { readQdaXml, type QdaProject } from './model';
@@ -30,12 +31,12 @@ function readInput(file: string, limits: ArchiveLimits): { bytes: Uint8Array; fi
   let size: number;
   try {
     const stat = fs.statSync(absolute);
-    if (stat.isDirectory()) throw new ApiError('VALIDATION_FAILED', `${absolute} is a folder, not a REFI-QDA file.`);
+    if (stat.isDirectory()) throw localError('VALIDATION_FAILED', 'errorsImport.folderNotQda', { path: absolute });
     size = stat.size;
   } catch (error) {
     if (error instanceof ApiError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ApiError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'VALIDATION_FAILED', `"${fileName}" cannot be read (${code ?? 'error'}). Check the path and try again.`);
+    throw localError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'VALIDATION_FAILED', 'errorsImport.cannotReadCheckPath', { file: fileName, code: code ?? 'error' });
   }
   if (size > limits.maxArchiveBytes) {
     throw new ImportError('too-large', fileName, `"${fileName}" is ${formatBytes(size)}, larger than Comparanda imports (${formatBytes(limits.maxArchiveBytes)}).`);

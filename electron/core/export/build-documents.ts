@@ -4,7 +4,7 @@
  * bibliography.
  */
 import type { AttributeDto, AttributeValue, CaseDto, CellDto, ExcerptDto } from '../../contract/api';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { matrixTables, resolveCase, resolveNorm, resolveView, type MatrixTable } from '../matrix';
 import { auditBlocks } from './build-audit';
 import { bibliographyBlock, matrixBlocks, matrixCaption } from './build-matrix';
@@ -30,8 +30,8 @@ function layoutOf(ctx: BuildContext): MatrixLayout {
 
 function selectedTables(ctx: BuildContext): MatrixTable[] {
   const tables = matrixTables(ctx.project, { norms: ctx.options.norms, cases: ctx.options.cases, view: ctx.options.view });
-  if (tables.length === 0) throw new ApiError('NOT_FOUND', 'The project has no norms to export.');
-  if (tables[0]!.cases.length === 0) throw new ApiError('NOT_FOUND', 'The project has no cases to export.');
+  if (tables.length === 0) throw localError('NOT_FOUND', 'errorsExport.noNorms');
+  if (tables[0]!.cases.length === 0) throw localError('NOT_FOUND', 'errorsExport.noCases');
   return tables;
 }
 
@@ -66,7 +66,7 @@ function attributeValue(ctx: BuildContext, attribute: AttributeDto, value: Attri
 }
 
 export function buildCase(ctx: BuildContext): Draft {
-  if (!ctx.options.case) throw new ApiError('VALIDATION_FAILED', 'Say which case to export (for example --case Kazakhstan).');
+  if (!ctx.options.case) throw localError('VALIDATION_FAILED', 'errorsExport.sayWhichCase', { example: '--case Kazakhstan' });
   const overview = ctx.project.overview();
   const kase: CaseDto = resolveCase(ctx.project, ctx.options.case, overview.cases);
   const norms = ctx.options.norms?.length ? ctx.options.norms.map((q) => resolveNorm(ctx.project, q, overview.norms)) : overview.norms.filter((n) => !n.archived);

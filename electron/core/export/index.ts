@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { APP_NAME, APP_VERSION, type Project } from '../project';
 import { guardOutput } from '../privacy/gate';
 import { recordedIdentities, type Identity } from '../privacy/identities';
@@ -42,10 +43,10 @@ function cancelled(signal: AbortSignal | undefined): void {
 
 function validate(options: ExportOptions): void {
   if (!(EXPORT_FORMATS as readonly string[]).includes(options.format)) {
-    throw new ApiError('VALIDATION_FAILED', `Unknown format "${options.format}". Choose one of: ${EXPORT_FORMATS.join(', ')}.`);
+    throw localError('VALIDATION_FAILED', 'errorsExport.unknownFormat', { format: options.format, formats: EXPORT_FORMATS.join(', ') });
   }
-  if (!options.out || !options.out.trim()) throw new ApiError('VALIDATION_FAILED', 'Say where to write the export.');
-  if (options.paper && !['a4', 'letter'].includes(options.paper)) throw new ApiError('VALIDATION_FAILED', `The paper must be a4 or letter, not "${options.paper}".`);
+  if (!options.out || !options.out.trim()) throw localError('VALIDATION_FAILED', 'errorsExport.sayWhere');
+  if (options.paper && !['a4', 'letter'].includes(options.paper)) throw localError('VALIDATION_FAILED', 'errorsExport.paper', { value: options.paper, a4: 'a4', letter: 'letter' });
   if (options.orientation && !['landscape', 'portrait'].includes(options.orientation)) {
     throw new ApiError('VALIDATION_FAILED', `The orientation must be landscape or portrait, not "${options.orientation}".`);
   }
@@ -124,7 +125,7 @@ function writeAll(outputs: Output[]): void {
     for (const { temp, final } of temps) fs.renameSync(temp, final);
   } catch (error) {
     for (const { temp } of temps) fs.rmSync(temp, { force: true });
-    throw new ApiError('PROJECT_UNREADABLE', `The export could not be written: ${(error as Error).message}`, { cause: error });
+    throw localError('PROJECT_UNREADABLE', 'errorsExport.exportNotWritten', { reason: (error as Error).message }, { cause: error });
   }
 }
 
@@ -172,9 +173,9 @@ export async function exportProject(project: Project, options: ExportOptions, pr
   validate(options);
   cancelled(options.signal);
   const out = path.resolve(options.out);
-  if (!fs.existsSync(path.dirname(out))) throw new ApiError('FILE_NOT_FOUND', `The folder ${path.dirname(out)} does not exist.`);
-  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new ApiError('VALIDATION_FAILED', `${out} is a folder; give a file name.`);
-  if (out === project.path) throw new ApiError('FILE_EXISTS', 'An export cannot replace the project file itself.');
+  if (!fs.existsSync(path.dirname(out))) throw localError('FILE_NOT_FOUND', 'errors.folderNotFound', { folder: path.dirname(out) });
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw localError('VALIDATION_FAILED', 'errorsExport.outIsFolder', { path: out });
+  if (out === project.path) throw localError('FILE_EXISTS', 'errorsExport.overProject');
 
   options.onProgress?.({ phase: 'prepare', message: 'Collecting the matrix, evidence and citations' });
   // Everything is read from the project before the first pause (formatting the citations lets the event loop in):

@@ -3,6 +3,7 @@
  * written in every format through the same renderers; more kinds can be added with `registerExportKind`.
  */
 import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import type { Project } from '../project';
 import { bibliographyBlock, buildAppendix, buildCase, buildMatrix, type Draft } from './build-documents';
 import { buildClaims, buildObservation } from './build-record';
@@ -100,7 +101,7 @@ export function exportKinds(): ExportKindSpec[] {
 
 export function exportKind(kind: string): ExportKindSpec {
   const spec = registry.get(kind as ExportKind);
-  if (!spec) throw new ApiError('VALIDATION_FAILED', `Unknown export "${kind}". Choose one of: ${[...registry.keys()].join(', ')}.`);
+  if (!spec) throw localError('VALIDATION_FAILED', 'errorsExport.unknownKind', { kind, kinds: [...registry.keys()].join(', ') });
   return spec;
 }
 
@@ -114,7 +115,7 @@ export function assertExportable(kind: string, format: string): ExportKindSpec {
   const spec = exportKind(kind);
   if (spec.unavailable || !spec.build) throw new ApiError('UNSUPPORTED', spec.unavailable ?? `Exporting "${kind}" is not available yet.`);
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new ApiError('VALIDATION_FAILED', `Unknown format "${format}". Choose one of: ${EXPORT_FORMATS.join(', ')}.`);
+    throw localError('VALIDATION_FAILED', 'errorsExport.unknownFormat', { format, formats: EXPORT_FORMATS.join(', ') });
   }
   if (!spec.formats.includes(format as ExportFormat)) throw new ApiError('UNSUPPORTED', `${spec.label} cannot be exported as ${format}.`);
   return spec;

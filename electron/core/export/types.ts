@@ -5,7 +5,8 @@
  */
 import type { Orientation } from '../../contract/api';
 import type { QcaExportDefinition } from '../../contract/qca';
-import { ApiError } from '../../contract/errors';
+import type { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 
 export const EXPORT_FORMATS = ['pdf', 'docx', 'tex', 'csv', 'xlsx', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -127,5 +128,5 @@ export interface ExportResult {
 
 /** What every export answers when it is cancelled, whichever step it was at. */
 export function exportCancelled(): ApiError {
-  return new ApiError('CONFLICT', 'The export was cancelled. Nothing was written.');
+  return localError('CONFLICT', 'errorsExport.cancelled');
 }

@@ -9,6 +9,7 @@ import type { Worker } from 'tesseract.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { tessdataDir, type OcrLanguage } from './tessdata';
 
 export interface Recognised {
@@ -76,5 +77,5 @@ export class OcrEngine {
 }
 
 function cancelled(): ApiError {
-  return new ApiError('CONFLICT', 'Text recognition was cancelled; nothing was changed.');
+  return localError('CONFLICT', 'errorsImport.ocrCancelled');
 }

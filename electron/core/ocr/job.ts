@@ -5,7 +5,7 @@
  * job leaves the project as it was.
  */
 import type { ApiInput, JobDto } from '../../contract/api';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { stmt } from '../db/statements';
 import type { ExtractedDocument } from '../documents/extract';
 import { requireDocument, storePageOcr } from '../evidence';
@@ -32,7 +32,7 @@ export async function recogniseScanned(
 
 export function startRecognition(session: Session, input: ApiInput<'documents.recognise'>): JobDto {
   const project = session.requireProject();
-  if (project.readonly) throw new ApiError('READ_ONLY', 'This project is open read-only: nothing can be changed. Save a copy to work on it.');
+  if (project.readonly) throw localError('READ_ONLY', 'errors.readOnlyNoChange');
   const document = requireDocument(project, input.id);
   const languages = input.languages ?? DEFAULT_OCR_LANGUAGES;
   tessdataDir(languages);
@@ -44,15 +44,15 @@ export function startRecognition(session: Session, input: ApiInput<'documents.re
   ).all(document.id) as { number: number; text: string; machine_read: number; excerpts: number }[];
   const wanted = input.pages ? pages.filter((pg) => input.pages!.includes(pg.number)) : pages.filter((pg) => pg.machine_read === 1 || pg.text === '');
   const missing = input.pages?.find((n) => !pages.some((pg) => pg.number === n));
-  if (missing !== undefined) throw new ApiError('VALIDATION_FAILED', `"${document.fileName}" has no page ${missing}.`);
+  if (missing !== undefined) throw localError('VALIDATION_FAILED', 'errorsInput.noSuchPage', { file: document.fileName, page: String(missing) });
   const typed = wanted.find((pg) => pg.machine_read === 0 && pg.text !== '');
-  if (typed) throw new ApiError('VALIDATION_FAILED', `Page ${typed.number} of "${document.fileName}" has its own text layer; only scanned pages are recognised.`);
+  if (typed) throw localError('VALIDATION_FAILED', 'errorsImport.ocrTypedPage', { page: String(typed.number), file: document.fileName });
   const excerpted = wanted.find((pg) => pg.excerpts > 0);
   if (excerpted) {
-    throw new ApiError('CONFLICT', `Page ${excerpted.number} of "${document.fileName}" has excerpts, whose places are counted in its current text. Remove them first to read the page again.`);
+    throw localError('CONFLICT', 'errorsImport.ocrPageHasExcerpts', { page: String(excerpted.number), file: document.fileName });
   }
-  if (wanted.length === 0) throw new ApiError('VALIDATION_FAILED', `"${document.fileName}" has no scanned pages to recognise.`);
-  if (document.format !== 'pdf' && document.format !== 'image') throw new ApiError('VALIDATION_FAILED', `"${document.fileName}" is a text document; there is nothing to recognise.`);
+  if (wanted.length === 0) throw localError('VALIDATION_FAILED', 'errorsImport.ocrNoScannedPages', { file: document.fileName });
+  if (document.format !== 'pdf' && document.format !== 'image') throw localError('VALIDATION_FAILED', 'errorsImport.ocrTextDocument', { file: document.fileName });
 
   return session.jobs.start('ocr', `Recognise text in ${document.fileName}`, async ({ signal, progress }) => {
     const row = stmt(project.db, 'SELECT bytes FROM document_files WHERE document_id = ?').get(document.id) as { bytes: Buffer };
@@ -62,8 +62,8 @@ export function startRecognition(session: Session, input: ApiInput<'documents.re
       signal,
       onProgress: (done, total) => progress(done, total, `Recognised page ${done} of ${total}`),
     });
-    if (signal.aborted) throw new ApiError('CONFLICT', `Text recognition in "${document.fileName}" was cancelled; nothing was changed.`);
-    if (session.project !== project) throw new ApiError('NO_PROJECT_OPEN', `The project was closed while "${document.fileName}" was being read; nothing was changed.`);
+    if (signal.aborted) throw localError('CONFLICT', 'errorsImport.ocrCancelledIn', { file: document.fileName });
+    if (session.project !== project) throw localError('NO_PROJECT_OPEN', 'errorsImport.ocrProjectClosed', { file: document.fileName });
     project.db
       .transaction(() => {
         // Checked again inside the write: an excerpt made meanwhile keeps its page.
@@ -71,7 +71,7 @@ export function startRecognition(session: Session, input: ApiInput<'documents.re
         const update = stmt(project.db, 'UPDATE document_pages SET text = ? WHERE document_id = ? AND number = ?');
         for (const pg of read) {
           if ((taken.get(document.id, pg.number) as { n: number }).n > 0) {
-            throw new ApiError('CONFLICT', `An excerpt was made on page ${pg.number} of "${document.fileName}" while it was being read; nothing was changed.`);
+            throw localError('CONFLICT', 'errorsImport.ocrExcerptMeanwhile', { page: String(pg.number), file: document.fileName });
           }
           update.run(pg.text, document.id, pg.number);
         }

@@ -3,7 +3,8 @@
  * bytes like extraction: nothing is written here; the caller stores all pages in one transaction, so a cancel
  * (which ends the engine mid-page) leaves the project as it was.
  */
-import { ApiError } from '../../contract/errors';
+import type { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import type { DocumentFormat } from '../documents/extract';
 import { loadPdfJs, normaliseText } from '../documents/extract';
 import { OcrEngine, OCR_ENGINE } from './engine';
@@ -63,7 +64,7 @@ export async function recognisePages(
         await task.destroy().catch(() => undefined);
       }
     } else {
-      throw new ApiError('VALIDATION_FAILED', 'Only photos, scans and PDF pages can be recognised; this document already is text.');
+      throw localError('VALIDATION_FAILED', 'errorsImport.ocrAlreadyText');
     }
   } finally {
     await engine.close();
@@ -73,5 +74,5 @@ export async function recognisePages(
 }
 
 function cancelled(): ApiError {
-  return new ApiError('CONFLICT', 'Text recognition was cancelled; nothing was changed.');
+  return localError('CONFLICT', 'errorsImport.ocrCancelled');
 }

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { ApiInput, EraseReportDto } from '../../contract/api';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import type { Backups } from '../backups';
 import type { Project } from '../project';
 import { recordedIdentities, redactDeep, redactWith, textTables, type Identity } from './identities';
@@ -105,11 +105,11 @@ const PLACE_NAMES: Record<string, string> = {
 };
 
 export function eraseIdentity(p: Project, input: ApiInput<'participants.eraseIdentity'>, backups: Backups | undefined): EraseReportDto {
-  if (p.readonly) throw new ApiError('READ_ONLY', 'This project is open read-only: an identity cannot be erased from it. Open it for writing first.');
+  if (p.readonly) throw localError('READ_ONLY', 'errorsInput.readOnlyNoErase');
   const participant = p.db.prepare('SELECT id, pseudonym FROM participants WHERE id = ?').get(input.id) as { id: string; pseudonym: string } | undefined;
-  if (!participant) throw new ApiError('NOT_FOUND', 'That participant no longer exists in this project.');
+  if (!participant) throw localError('NOT_FOUND', 'errorsInput.participantGone');
   const identities = recordedIdentities(p.db).filter((i) => i.participantId === participant.id);
-  if (identities.length === 0) throw new ApiError('CONFLICT', `No real name or identifier is recorded for “${participant.pseudonym}”: there is nothing to erase.`);
+  if (identities.length === 0) throw localError('CONFLICT', 'errorsInput.nothingToErase', { pseudonym: participant.pseudonym });
 
   const db = p.db;
   db.pragma('secure_delete = ON');

@@ -7,6 +7,7 @@
  */
 import type { AutoSyncDto, JobDto, JobResult } from '../../contract/api';
 import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import type { Jobs } from '../jobs';
 import type { Project } from '../project';
 import { teamConfig } from './capture';
@@ -141,7 +142,7 @@ export class AutoSync {
   start(how: 'auto' | 'manual'): JobDto {
     const project = this.project;
     if (!project) throw new ApiError('NO_PROJECT_OPEN', 'No project is open.');
-    if (project.readonly) throw new ApiError('READ_ONLY', "This project is open read-only: it cannot receive the team's changes. Open it for editing to sync.");
+    if (project.readonly) throw localError('READ_ONLY', 'errorsInput.readOnlyNoSync');
     requireTeam(project.db);
     const running = this.running();
     if (running) return running;

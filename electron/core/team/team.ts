@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { SCHEMA_VERSION } from '../db/schema-version';
 import { Project } from '../project';
 import { DELETED, NEVER_SYNCED, SYNCED_KEYS, SYNCED_ORDER, attachCapture, ensureTriggers, stampOutbox, teamConfig } from './capture';
@@ -41,9 +41,9 @@ function configure(db: Database.Database, teamId: string, hubUrl: string, replic
 
 /** Makes the open project the starting point of a new team on the hub, writes the invitation key file, and pushes. */
 export async function createTeam(project: Project, keyOut: string, options: TeamOptions & SyncOptions): Promise<{ teamId: string; sync: SyncReport }> {
-  if (fs.existsSync(keyOut)) throw new ApiError('FILE_EXISTS', `"${keyOut}" already exists. Choose another name for the key file.`);
+  if (fs.existsSync(keyOut)) throw localError('FILE_EXISTS', 'errorsInput.keyFileExists', { file: keyOut });
   {
-    if (teamConfig(project.db)) throw new ApiError('CONFLICT', `This project is already part of team ${teamConfig(project.db)!.team_id}.`);
+    if (teamConfig(project.db)) throw localError('CONFLICT', 'errorsInput.alreadyInTeam', { team: teamConfig(project.db)!.team_id });
     const teamId = crypto.randomUUID();
     const replicaId = crypto.randomUUID();
     const key = options.teamPassphrase !== undefined ? keyFromPassphrase(options.teamPassphrase, teamId) : newTeamKey();
@@ -72,10 +72,10 @@ export async function createTeam(project: Project, keyOut: string, options: Team
 
 /** Joins with the invitation key file, or (keyFile undefined) with the team passphrase in the options. */
 export async function joinTeam(out: string, teamId: string, keyFile: string | undefined, options: TeamOptions & SyncOptions): Promise<SyncReport> {
-  if (keyFile === undefined && options.teamPassphrase === undefined) throw new ApiError('VALIDATION_FAILED', 'Give the invitation key file or the team passphrase.');
+  if (keyFile === undefined && options.teamPassphrase === undefined) throw localError('VALIDATION_FAILED', 'errorsInput.giveKeyOrPassphrase');
   const invitation = keyFile !== undefined ? readKeyFile(keyFile) : { teamId, key: keyFromPassphrase(options.teamPassphrase!, teamId) };
-  if (invitation.teamId !== teamId) throw new ApiError('VALIDATION_FAILED', `The key file is for team ${invitation.teamId}, not ${teamId}. Check the invitation.`);
-  if (fs.existsSync(out)) throw new ApiError('FILE_EXISTS', `"${out}" already exists. Choose a new file name for your copy of the team project.`);
+  if (invitation.teamId !== teamId) throw localError('VALIDATION_FAILED', 'errorsInput.keyForOtherTeam', { keyTeam: invitation.teamId, team: teamId });
+  if (fs.existsSync(out)) throw localError('FILE_EXISTS', 'errorsInput.teamCopyExists', { file: out });
   const replicaId = crypto.randomUUID();
   const client = await connect({ url: options.hubUrl, passwordFile: options.passwordFile });
   try {

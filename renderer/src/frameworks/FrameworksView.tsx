@@ -1,6 +1,8 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import type { FrameworkDto, FrameworkTemplateDto, NormDto, StageDto, StatusLevelDto } from '../../../electron/contract/api';
+import { contentLanguage } from '../../../electron/contract/i18n/languages';
 import { api, toApiError, useApiQuery } from '../api';
+import { useLanguage } from '../i18n/language-context';
 import { AutoTextArea, AutoTextField, requireText, useAutoSave } from '../ui/fields';
 import { PlusIcon } from '../ui/icons';
 import { InlineAlert } from '../ui/InlineAlert';
@@ -81,7 +83,8 @@ export function FrameworksView({ frameworks, norms }: FrameworksViewProps) {
 function FrameworkEditor({ framework, norms, onRemoved }: { framework: FrameworkDto; norms: NormDto[]; onRemoved: () => void }) {
   const t = useT();
   const { store } = useServices();
-  const templates = useApiQuery('frameworks.templates', {});
+  const { language } = useLanguage();
+  const templates = useApiQuery('frameworks.templates', { language: contentLanguage(language) });
   const update = useEdit('frameworks.update');
   const remove = useEdit('frameworks.remove');
   const refresh = useCallback(() => store.refresh(['overview', 'history']), [store]);
@@ -344,7 +347,8 @@ function StatusScaleEditor({ framework }: { framework: FrameworkDto }) {
 
 function NewFrameworkDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (framework: FrameworkDto) => void }) {
   const t = useT();
-  const templates = useApiQuery('frameworks.templates', {});
+  const { language } = useLanguage();
+  const templates = useApiQuery('frameworks.templates', { language: contentLanguage(language) });
   const create = useEdit('frameworks.create');
   const [choice, setChoice] = useState<string>('');
   const [name, setName] = useState('');
@@ -362,7 +366,7 @@ function NewFrameworkDialog({ onClose, onCreated }: { onClose: () => void; onCre
     event.preventDefault();
     const made = custom
       ? await create.run({ name: name.trim(), description: description.trim(), stages: stages.map((label) => ({ label })) })
-      : await create.run({ templateId: choice, ...(name.trim() ? { name: name.trim() } : {}) });
+      : await create.run({ templateId: choice, ...(name.trim() ? { name: name.trim() } : {}), language: contentLanguage(language) });
     if (made) onCreated(made);
   };
 

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../electron/contract/errors';
 import { api, toApiError, useApiQuery } from '../api';
+import { contentLanguage } from '../../../electron/contract/i18n/languages';
+import { useLanguage } from '../i18n/language-context';
 import { Msg } from '../i18n/Msg';
 import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
@@ -47,6 +49,7 @@ const EXAMPLE_FOLDER = '/home/me/Documents/Comparanda';
 
 export function NewProjectDialog({ onClose, onCreated }: NewProjectDialogProps) {
   const t = useT();
+  const { language } = useLanguage();
   const info = useApiQuery('app.info', {});
   const [title, setTitle] = useState('');
   const [path, setPath] = useState<string | null>(null);
@@ -76,6 +79,8 @@ export function NewProjectDialog({ onClose, onCreated }: NewProjectDialogProps) 
         path: shownPath.trim(),
         ...(title.trim() ? { title: title.trim() } : {}),
         ...(encrypt ? { passphrase: passphrase.first } : {}),
+        // The framework, status and dimension names the project starts with, in the language on screen.
+        language: contentLanguage(language),
       });
       onCreated();
     } catch (caught) {

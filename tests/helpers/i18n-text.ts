@@ -1,0 +1,340 @@
+/**
+ * What a screen says, and whether it says it in the chosen language. The text a user sees (and the aria-labels,
+ * titles and placeholders of what is visible) is read from the page in blocks, the way it reads; each block is
+ * checked twice:
+ * - against the English catalogue: a block that is an English message (its literal words, any argument values)
+ *   whose translation differs is an untranslated message;
+ * - for English words that are not the researcher's data: every text the sample project holds (source titles,
+ *   quotes, case and stage names — whatever its SQLite file stores) is data and is taken out first, so no English
+ *   dictionary is needed and the sample's English never counts against the interface.
+ * Words the translated catalogue itself keeps in Latin letters (Comparanda, SQLite, CSV…) and key names pass.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import type { Page } from '@playwright/test';
+import { catalogue, messageIds, type MessageId } from '../../electron/contract/i18n/catalogue';
+import type { Language } from '../../electron/contract/i18n/languages';
+import { writeSampleProject } from '../../electron/core/sample';
+
+export interface Fragment {
+  /** 'text', or the attribute it came from ('aria-label', 'title', 'placeholder', 'alt'), or 'option'. */
+  kind: string;
+  text: string;
+  /** Where on the page: the element and two of its ancestors. */
+  where: string;
+}
+
+export interface TextFinding {
+  screen: string;
+  kind: string;
+  text: string;
+  where: string;
+  /** "untranslated main.addCase" or "English words: Add, case". */
+  problem: string;
+}
+
+/**
+ * Runs in the page (a string, so that the tests' tsconfig needs no DOM library). A block is the text of a visible
+ * element that is not inline, with the text of its inline descendants: a sentence with a <b> in it is one block.
+ * Form fields' values are the user's data and are not read; sandboxed preview frames are not entered.
+ */
+const COLLECT = String.raw`(() => {
+  const out = [];
+  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME', 'TEMPLATE']);
+  const ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt', 'aria-roledescription', 'aria-valuetext'];
+  const visible = (el) => el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+  const inline = (style) => style.display === 'inline' || style.display === 'contents';
+  const where = (el) => {
+    const parts = [];
+    for (let e = el, i = 0; e && e !== document.body && i < 3; e = e.parentElement, i++) {
+      let part = e.tagName.toLowerCase();
+      const role = e.getAttribute('role');
+      const testid = e.getAttribute('data-testid');
+      if (role) part += '[role=' + role + ']';
+      if (testid) part += '[data-testid=' + testid + ']';
+      else if (e.classList.length > 0) part += '.' + e.classList[0];
+      parts.unshift(part);
+    }
+    return parts.join(' > ');
+  };
+  const inlineText = (el) => {
+    let text = '';
+    for (const node of el.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) text += node.nodeValue;
+      else if (node.nodeType === Node.ELEMENT_NODE) {
+        if (SKIP.has(node.tagName)) { text += ' '; continue; }
+        if (node.tagName === 'BR') { text += ' '; continue; }
+        const style = getComputedStyle(node);
+        if (style.display === 'none' || style.visibility === 'hidden') continue;
+        text += inline(style) ? inlineText(node) : ' ';
+      }
+    }
+    return text;
+  };
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.tagName === 'OPTION' || el.closest('template')) continue;
+    if (!visible(el)) continue;
+    const style = getComputedStyle(el);
+    if (!SKIP.has(el.tagName) && !inline(style)) {
+      const text = inlineText(el).replace(/\s+/g, ' ').trim();
+      if (text) out.push({ kind: 'text', text, where: where(el) });
+    }
+    for (const name of ATTRIBUTES) {
+      const value = el.getAttribute(name);
+      if (value && value.trim()) out.push({ kind: name, text: value.replace(/\s+/g, ' ').trim(), where: where(el) });
+    }
+    if (el.tagName === 'SELECT') {
+      for (const option of el.options) out.push({ kind: 'option', text: option.text.replace(/\s+/g, ' ').trim(), where: where(el) });
+    }
+    if (el.tagName === 'INPUT' && ['button', 'submit', 'reset'].includes(el.type) && el.value) {
+      out.push({ kind: 'text', text: el.value, where: where(el) });
+    }
+  }
+  return out;
+})()`;
+
+export async function collectFragments(page: Page): Promise<Fragment[]> {
+  return (await page.evaluate(COLLECT)) as Fragment[];
+}
+
+const LATIN_WORD = /[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]{2}/g;
+
+function latinWords(text: string): string[] {
+  return text.match(LATIN_WORD) ?? [];
+}
+
+function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A message as a pattern of what it can show: literals as they are, any argument as some text. */
+function pattern(elements: MessageFormatElement[]): string {
+  return elements
+    .map((element) => {
+      switch (element.type) {
+        case TYPE.literal:
+          return escapeRegExp(element.value).replace(/\s+/g, '\\s*');
+        case TYPE.pound:
+          return '[\\d\\s.,]+';
+        case TYPE.plural:
+        case TYPE.select:
+          return `(?:${Object.values(element.options)
+            .map((option) => pattern(option.value))
+            .join('|')})`;
+        case TYPE.tag:
+          return pattern(element.children);
+        default:
+          return '.+?';
+      }
+    })
+    .join('');
+}
+
+/** The Latin words of a message's literal text: the top level's when it has any, else every branch's. */
+function indexWords(elements: MessageFormatElement[]): string[] {
+  const top = elements.filter((e) => e.type === TYPE.literal).flatMap((e) => latinWords((e as { value: string }).value));
+  if (top.length > 0) return [top.reduce((a, b) => (b.length > a.length ? b : a)).toLowerCase()];
+  const all: string[] = [];
+  for (const element of elements) {
+    if (element.type === TYPE.plural || element.type === TYPE.select) {
+      for (const option of Object.values(element.options)) all.push(...indexWords(option.value));
+    } else if (element.type === TYPE.tag) all.push(...indexWords(element.children));
+  }
+  return all;
+}
+
+function literalText(elements: MessageFormatElement[]): string {
+  return elements
+    .map((element) => {
+      if (element.type === TYPE.literal) return element.value;
+      if (element.type === TYPE.tag) return literalText(element.children);
+      if (element.type === TYPE.plural || element.type === TYPE.select) return Object.values(element.options).map((o) => literalText(o.value)).join(' ');
+      return ' ';
+    })
+    .join('');
+}
+
+/**
+ * A file's path (a backup's, a project's) is the user's, whatever words its folders have; the interface shows it as
+ * it is. A block that is one path, from a root or a drive, is not checked.
+ */
+function isFilePath(text: string): boolean {
+  return /^(?:~?\/|[A-Za-z]:\\)[^\n]*[\\/][^\n]*$/.test(text) && !/\s[a-z]+\s[a-z]+\s/.test(text);
+}
+
+/** Key names stay in Latin letters on Russian and Kazakh keyboards and in their manuals. */
+const KEY_NAMES = ['Ctrl', 'Cmd', 'Shift', 'Alt', 'Option', 'Esc', 'Enter', 'Tab', 'Home', 'End', 'PgUp', 'PgDn', 'Space', 'Del', 'Backspace'];
+
+/** Every text the sample project's file holds (and the strings its JSON columns hold): the researcher's data. */
+export function sampleProjectTexts(): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-i18n-sample-'));
+  try {
+    const file = path.join(dir, 'sample.comparanda');
+    writeSampleProject(file);
+    const db = new Database(file, { readonly: true });
+    const texts = new Set<string>();
+    const add = (value: unknown): void => {
+      if (typeof value === 'string') {
+        if (/^[[{]/.test(value)) {
+          try {
+            add(JSON.parse(value));
+            return;
+          } catch {
+            // plain text that starts with a bracket
+          }
+        }
+        // A key the schema stores ("paraphrase", "not-reached") is not the researcher's words: the screen shows its label.
+        if (!/^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/.test(value)) texts.add(normalise(value));
+      } else if (Array.isArray(value)) value.forEach(add);
+      else if (value && typeof value === 'object') Object.values(value).forEach(add);
+    };
+    try {
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'fts_%'").all() as { name: string }[];
+      for (const { name } of tables) {
+        const columns = db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[];
+        for (const column of columns) {
+          const rows = db.prepare(`SELECT "${column.name}" AS v FROM "${name}" WHERE typeof("${column.name}") = 'text'`).all() as { v: string }[];
+          for (const row of rows) add(row.v);
+        }
+      }
+    } finally {
+      db.close();
+    }
+    return [...texts].filter((text) => /[A-Za-z]{2}/.test(text));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface EnglishMessage {
+  id: MessageId;
+  regex: RegExp;
+}
+
+export class LanguageChecker {
+  private readonly messagesByWord = new Map<string, EnglishMessage[]>();
+  private readonly dataByWord = new Map<string, string[]>();
+  private readonly dataSet: Set<string>;
+  private readonly allowed = new Set<string>();
+
+  /** `data`: the sample project's texts, plus anything else of the user's on screen (the file's path, the user). */
+  constructor(
+    readonly language: Exclude<Language, 'en'>,
+    data: string[],
+  ) {
+    const english = catalogue('en');
+    const translated = catalogue(language);
+    for (const id of messageIds()) {
+      if (english[id] === translated[id]) continue;
+      const ast = parse(english[id]);
+      for (const word of new Set(indexWords(ast))) {
+        const list = this.messagesByWord.get(word) ?? [];
+        list.push({ id, regex: new RegExp(`^\\s*${pattern(ast)}\\s*$`, 'i') });
+        this.messagesByWord.set(word, list);
+      }
+      for (const word of latinWords(literalText(parse(translated[id])))) this.allowed.add(word.toLowerCase());
+    }
+    for (const word of KEY_NAMES) this.allowed.add(word.toLowerCase());
+    this.allowed.add('english'); // the language picker names each language in itself
+    this.dataSet = new Set(data.map(normalise));
+    const sorted = [...this.dataSet].sort((a, b) => b.length - a.length);
+    for (const text of sorted) {
+      for (const word of new Set(latinWords(text).map((w) => w.toLowerCase()))) {
+        const list = this.dataByWord.get(word) ?? [];
+        list.push(text);
+        this.dataByWord.set(word, list);
+      }
+    }
+  }
+
+  /** Null when the block is in the chosen language (or is the researcher's data), else what is wrong with it. */
+  check(raw: string): string | null {
+    const text = normalise(raw);
+    const words = latinWords(text);
+    if (words.length === 0) return null;
+    if (this.isData(text) || isFilePath(text)) return null;
+    const lower = new Set(words.map((w) => w.toLowerCase()));
+    for (const word of lower) {
+      for (const message of this.messagesByWord.get(word) ?? []) {
+        if (message.regex.test(text)) return `untranslated ${message.id}`;
+      }
+    }
+
+    // The block in pieces as the interface joins them ("title · locator — speaker"): a piece that is data goes.
+    const pieces = text.split(/\s[·—–|]\s/).filter((piece) => !this.isData(piece));
+    const english: string[] = [];
+    const runs = /[«»“”"„()[\]:;·|—–…]+|\s-\s|\.\s/;
+    for (const whole of pieces) {
+      // Data the interface adds to in brackets ("Combating … (“three evils”) (SCO)"): the longest start of the piece
+      // that is data goes first.
+      let original = whole;
+      for (let cut = whole.lastIndexOf(' ('); cut > 0; cut = whole.lastIndexOf(' (', cut - 1)) {
+        if (latinWords(whole.slice(0, cut)).length >= 3 && this.isData(whole.slice(0, cut))) {
+          original = whole.slice(cut);
+          break;
+        }
+      }
+      // A word the interface cut short ("Kazakhstan (se…") is the start of a data word; a run that is part of some
+      // data text is data, before shorter data texts inside it are taken out.
+      const piece = original
+        .replace(/([A-Za-z]+)…/g, (whole, start: string) => (this.isDataWordStart(start) ? '…' : whole))
+        .replace(/[^«»“”"„()[\]:;·|—–…]+/g, (run) => (latinWords(run).length >= 3 && this.isData(run) ? ' ¦ ' : run));
+      let residue = piece;
+      for (const word of new Set(latinWords(piece).map((w) => w.toLowerCase()))) {
+        for (const data of this.dataByWord.get(word) ?? []) {
+          if (residue.includes(data)) residue = residue.split(data).join(' ¦ ');
+        }
+      }
+      // What is left, in runs between punctuation: a run that is a piece of some data text is data.
+      for (const run of residue.split(/¦/).flatMap((part) => part.split(runs))) {
+        const runWords = latinWords(run).filter((w) => !this.allowed.has(w.toLowerCase()));
+        if (runWords.length === 0) continue;
+        if (runWords.length >= 3 && this.isData(run)) continue;
+        english.push(...runWords);
+      }
+    }
+    return english.length > 0 ? `English words: ${[...new Set(english)].join(', ')}` : null;
+  }
+
+  private isDataWordStart(start: string): boolean {
+    const lower = start.toLowerCase();
+    for (const word of this.dataByWord.keys()) if (word.startsWith(lower)) return true;
+    return false;
+  }
+
+  /** The whole block (or a piece of at least three words, cut short with "…") is in a data text. */
+  private isData(raw: string): boolean {
+    // Quotation marks and brackets around it, and an ellipsis where the interface cut it short, are not the data's.
+    const text = normalise(raw.replace(/…+\s*$/, '').replace(/^[\s“”"«»„(—–·]+|[\s“”"«»)]+$/g, ''));
+    if (this.dataSet.has(text)) return true;
+    const words = latinWords(text);
+    if (words.length < 3 || !words[0]) return false;
+    return (this.dataByWord.get(words[0].toLowerCase()) ?? []).some((data) => data.includes(text));
+  }
+}
+
+/** Findings grouped by screen; a text already listed on an earlier screen is only counted. */
+export function reportFindings(findings: TextFinding[]): string {
+  const seen = new Set<string>();
+  const byScreen = new Map<string, TextFinding[]>();
+  for (const finding of findings) {
+    const list = byScreen.get(finding.screen) ?? [];
+    list.push(finding);
+    byScreen.set(finding.screen, list);
+  }
+  const lines: string[] = [];
+  for (const [screen, list] of byScreen) {
+    const fresh = list.filter((f) => !seen.has(`${f.kind}\u0000${f.text}`));
+    for (const f of fresh) seen.add(`${f.kind}\u0000${f.text}`);
+    lines.push(`[${screen}] ${list.length} finding(s)${fresh.length < list.length ? `, ${list.length - fresh.length} listed on an earlier screen` : ''}`);
+    for (const f of fresh) lines.push(`    ${f.kind === 'text' ? '' : `(${f.kind}) `}"${f.text.slice(0, 160)}" — ${f.problem}  @ ${f.where}`);
+  }
+  return lines.join('\n');
+}
