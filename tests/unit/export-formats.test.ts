@@ -312,7 +312,7 @@ describe('comparanda export (command line)', () => {
     expect(file).toBe('p.comparanda');
     expect(options).toMatchObject({ what: 'matrix', format: 'docx', norms: ['observation'], cases: ['KAZ, BLR'], paper: 'letter', out: path.resolve('out.docx') });
     expect(() => parseExportArgs(['p', '--what', 'matrix'])).toThrow(ExportUsageError);
-    expect(() => parseExportArgs(['p', '--what', 'tables', '--out', 'x.pdf'])).toThrow(/--what must be matrix, case, appendix, claims or observation/);
+    expect(() => parseExportArgs(['p', '--what', 'tables', '--out', 'x.pdf'])).toThrow(/--what must be matrix, case, appendix, claims, observation or qca, not "tables"/);
     expect(() => parseExportArgs(['p', '--what', 'matrix', '--out', 'x'])).toThrow(/--format/);
     expect(() => parseExportArgs(['p', '--what', 'matrix', '--out', 'x.pdf', '--paper', 'a3'])).toThrow(/--paper must be a4 or letter/);
     expect(() => parseExportArgs(['p', '--what', 'case', '--out', 'x.pdf'])).toThrow(/--case NAME/);
