@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { CellDto, ProjectOverview } from '../../../electron/contract/api';
+import { anyLanguage } from '../../helpers/i18n-screens';
 import { REPO_ROOT, type WebApp } from '../support/web-app';
 import { CellEditorPanel } from './cell-editor';
 
@@ -69,7 +70,7 @@ export class WorkbenchPage {
     this.undoButton = this.titleBar.getByRole('button', { name: 'Undo', exact: true });
     this.redoButton = this.titleBar.getByRole('button', { name: 'Redo', exact: true });
     this.saveState = page.getByTestId('save-state');
-    this.nav = page.getByRole('navigation', { name: 'Project navigation' });
+    this.nav = page.getByRole('navigation', { name: anyLanguage('Project navigation') });
     this.matrix = page.getByRole('grid');
     this.matrixNorm = page.getByTestId('matrix-norm');
     this.toolbar = page.getByRole('toolbar', { name: 'Matrix' });
@@ -79,7 +80,8 @@ export class WorkbenchPage {
     this.differencesButton = this.toolbar.getByRole('button', { name: 'Differences' });
     this.viewButton = this.toolbar.getByRole('button', { name: /^View/ });
     this.legend = page.getByTestId('legend');
-    this.details = page.getByRole('complementary', { name: 'Details' });
+    // The panes are found by their names in any interface language: specs in Russian and Kazakh use them too.
+    this.details = page.getByRole('complementary', { name: anyLanguage('Details') });
     this.editor = new CellEditorPanel(page, this.details);
     this.emptyState = page.getByRole('main', { name: 'No project open' });
     this.recentList = page.getByTestId('recent-list');
