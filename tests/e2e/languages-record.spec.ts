@@ -14,13 +14,20 @@ import { SCREENSHOT_DIR } from './pages/workbench-page';
 
 const AREAS = ['record.', 'claims.', 'observation.', 'context.', 'verification.'];
 
-/** The sample's own words: a verification flag's severity is free text the sample wrote in English ("unverified"). */
-const DATA = '[data-testid="flag"] .rec-sub';
-
 async function leftovers(language: Language, regions: Locator[]): Promise<Leftover[]> {
   const texts: string[] = [];
-  for (const region of regions) texts.push(...(await shownTexts(region, DATA)));
+  for (const region of regions) texts.push(...(await shownTexts(region)));
   return englishLeftovers(texts, language, AREAS);
+}
+
+/**
+ * English that no whole message matches: "Kazakhstan vs Belarus" (a case name, then the English join: the sample's
+ * own comparisons say "human vs security" inside), "2 Mar 2012", "Belarus · SCO dialogue-partner".
+ */
+const ENGLISH_JOINS = [/^[\p{L}-]+ vs \S/u, /\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b/, /\b(member|observer|dialogue-partner)$/];
+
+async function englishJoins(region: Locator): Promise<string[]> {
+  return (await shownTexts(region)).filter((text) => ENGLISH_JOINS.some((pattern) => pattern.test(text)));
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -39,14 +46,20 @@ for (const language of ['ru', 'kk'] as const) {
     const centre = page.getByTestId('page-centre');
     const details = page.locator('aside.pane-details');
     const dialog = page.getByRole('dialog');
+    // The page object names the navigation in English; here it has the language's name.
+    const nav = page.getByRole('navigation', { name: say('shell.projectNavigation') });
     const go = async (id: MessageId) => {
-      await workbench.nav.getByRole('button', { name: say(id), exact: true }).click();
-      await expect(workbench.nav.getByRole('button', { name: say(id), exact: true })).toHaveAttribute('aria-current', 'page');
+      await nav.getByRole('button', { name: say(id), exact: true }).click();
+      await expect(nav.getByRole('button', { name: say(id), exact: true })).toHaveAttribute('aria-current', 'page');
     };
     const found: Leftover[] = [];
 
-    // Claims: the register is another screen's; the comparison card, the details and the dialog are these.
+    // Claims: the register with its filters, comparisons and dates; the comparison card, the details and the dialog.
     await go('record.page.claims');
+    await expect(page.getByTestId('claims-register').getByRole('row').nth(1)).toBeVisible();
+    found.push(...(await leftovers(language, [centre])));
+    const joined = await englishJoins(centre);
+    await expect.soft(page.getByTestId('claims-register').getByRole('gridcell').filter({ hasText: language === 'ru' ? /\d{4}\s*г\./ : /\d{4} ж\./ }).first()).toBeVisible();
     await page.getByTestId('claims-register').getByRole('row').nth(1).click();
     await expect(page.getByTestId('claim-card')).toBeVisible();
     await expect(details.getByTestId('claim-details')).toBeVisible();
@@ -98,7 +111,10 @@ for (const language of ['ru', 'kk'] as const) {
     await page.getByTestId('verification-view').locator('[data-vkey]').first().click();
     await expect(details.getByTestId('verification-item-details')).toBeVisible();
     found.push(...(await leftovers(language, [centre, details])));
+    joined.push(...(await englishJoins(centre)));
+    await expect(page.locator('li[data-type="membership"]').first()).toBeVisible();
 
+    expect.soft(joined).toEqual([]);
     expect(found.map((f) => `${f.id}: "${f.seen}"`)).toEqual([]);
   });
 }
