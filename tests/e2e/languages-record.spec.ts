@@ -1,8 +1,9 @@
 /**
  * The record pages in Russian and in Kazakh: the claim's comparison card and details, the observation record, the
  * regional context, the indicators, the verification list and the CSV dialog are walked with `?lang=ru` and
- * `?lang=kk`, and no English message of their catalogue areas may be left on them. Screenshots of the observation
- * record and the regional context in both languages go to docs/screenshots/i18n.
+ * `?lang=kk`, and no English message of their catalogue areas may be left on them. Screenshots of the claims
+ * register, the observation record, the regional context and the verification page in both languages go to
+ * docs/screenshots/i18n.
  */
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -59,6 +60,7 @@ for (const language of ['ru', 'kk'] as const) {
     await expect(page.getByTestId('claims-register').getByRole('row').nth(1)).toBeVisible();
     found.push(...(await leftovers(language, [centre])));
     const joined = await englishJoins(centre);
+    await shot(page, `claims-${language}.png`);
     await expect.soft(page.getByTestId('claims-register').getByRole('gridcell').filter({ hasText: language === 'ru' ? /\d{4}\s*г\./ : /\d{4} ж\./ }).first()).toBeVisible();
     await page.getByTestId('claims-register').getByRole('row').nth(1).click();
     await expect(page.getByTestId('claim-card')).toBeVisible();
@@ -112,6 +114,7 @@ for (const language of ['ru', 'kk'] as const) {
     await expect(details.getByTestId('verification-item-details')).toBeVisible();
     found.push(...(await leftovers(language, [centre, details])));
     joined.push(...(await englishJoins(centre)));
+    await shot(page, `verification-${language}.png`);
     await expect(page.locator('li[data-type="membership"]').first()).toBeVisible();
 
     expect.soft(joined).toEqual([]);
