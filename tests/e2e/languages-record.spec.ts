@@ -1,8 +1,9 @@
 /**
  * The record pages in Russian and in Kazakh: the claim's comparison card and details, the observation record, the
  * regional context, the indicators, the verification list and the CSV dialog are walked with `?lang=ru` and
- * `?lang=kk`, and no English message of their catalogue areas may be left on them. Screenshots of the observation
- * record and the regional context in both languages go to docs/screenshots/i18n.
+ * `?lang=kk`, and no English message of their catalogue areas may be left on them. Screenshots of the claims
+ * register, the observation record, the regional context and the verification page in both languages go to
+ * docs/screenshots/i18n.
  */
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -14,13 +15,20 @@ import { SCREENSHOT_DIR } from './pages/workbench-page';
 
 const AREAS = ['record.', 'claims.', 'observation.', 'context.', 'verification.'];
 
-/** The sample's own words: a verification flag's severity is free text the sample wrote in English ("unverified"). */
-const DATA = '[data-testid="flag"] .rec-sub';
-
 async function leftovers(language: Language, regions: Locator[]): Promise<Leftover[]> {
   const texts: string[] = [];
-  for (const region of regions) texts.push(...(await shownTexts(region, DATA)));
+  for (const region of regions) texts.push(...(await shownTexts(region)));
   return englishLeftovers(texts, language, AREAS);
+}
+
+/**
+ * English that no whole message matches: "Kazakhstan vs Belarus" (a case name, then the English join: the sample's
+ * own comparisons say "human vs security" inside), "2 Mar 2012", "Belarus · SCO dialogue-partner".
+ */
+const ENGLISH_JOINS = [/^[\p{L}-]+ vs \S/u, /\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b/, /\b(member|observer|dialogue-partner)$/];
+
+async function englishJoins(region: Locator): Promise<string[]> {
+  return (await shownTexts(region)).filter((text) => ENGLISH_JOINS.some((pattern) => pattern.test(text)));
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -39,14 +47,21 @@ for (const language of ['ru', 'kk'] as const) {
     const centre = page.getByTestId('page-centre');
     const details = page.locator('aside.pane-details');
     const dialog = page.getByRole('dialog');
+    // The page object names the navigation in English; here it has the language's name.
+    const nav = page.getByRole('navigation', { name: say('shell.projectNavigation') });
     const go = async (id: MessageId) => {
-      await workbench.nav.getByRole('button', { name: say(id), exact: true }).click();
-      await expect(workbench.nav.getByRole('button', { name: say(id), exact: true })).toHaveAttribute('aria-current', 'page');
+      await nav.getByRole('button', { name: say(id), exact: true }).click();
+      await expect(nav.getByRole('button', { name: say(id), exact: true })).toHaveAttribute('aria-current', 'page');
     };
     const found: Leftover[] = [];
 
-    // Claims: the register is another screen's; the comparison card, the details and the dialog are these.
+    // Claims: the register with its filters, comparisons and dates; the comparison card, the details and the dialog.
     await go('record.page.claims');
+    await expect(page.getByTestId('claims-register').getByRole('row').nth(1)).toBeVisible();
+    found.push(...(await leftovers(language, [centre])));
+    const joined = await englishJoins(centre);
+    await shot(page, `claims-${language}.png`);
+    await expect.soft(page.getByTestId('claims-register').getByRole('gridcell').filter({ hasText: language === 'ru' ? /\d{4}\s*г\./ : /\d{4} ж\./ }).first()).toBeVisible();
     await page.getByTestId('claims-register').getByRole('row').nth(1).click();
     await expect(page.getByTestId('claim-card')).toBeVisible();
     await expect(details.getByTestId('claim-details')).toBeVisible();
@@ -98,7 +113,11 @@ for (const language of ['ru', 'kk'] as const) {
     await page.getByTestId('verification-view').locator('[data-vkey]').first().click();
     await expect(details.getByTestId('verification-item-details')).toBeVisible();
     found.push(...(await leftovers(language, [centre, details])));
+    joined.push(...(await englishJoins(centre)));
+    await shot(page, `verification-${language}.png`);
+    await expect(page.locator('li[data-type="membership"]').first()).toBeVisible();
 
+    expect.soft(joined).toEqual([]);
     expect(found.map((f) => `${f.id}: "${f.seen}"`)).toEqual([]);
   });
 }

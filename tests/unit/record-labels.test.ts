@@ -4,9 +4,11 @@
  * writes it when the ICU in use has no Kazakh (Chromium's, so Electron's).
  */
 import { describe, expect, it } from 'vitest';
-import type { ElectionDto } from '../../electron/contract/api';
+import type { ClaimDto, ElectionDto } from '../../electron/contract/api';
 import { translator } from '../../electron/contract/i18n/format';
+import { versus } from '../../renderer/src/record/versus';
 import { electionTitle, formatDate } from '../../renderer/src/record/dates';
+import { severityLabel } from '../../renderer/src/record/flag-severity';
 
 const intlOf = (locale: string, known = true) => ({
   locale,
@@ -34,5 +36,40 @@ describe('record dates', () => {
     expect(electionTitle(translator('en'), (d) => formatDate(d), election)).toBe('presidential election 4 Dec 2005, round 2');
     expect(electionTitle(translator('ru'), (d) => formatDate(d, intlOf('ru-RU')), election)).toBe('президентские выборы 4 дек. 2005 г., тур 2');
     expect(electionTitle(translator('kk'), (d) => d, { ...election, round: null })).toBe('президент сайлауы 2005-12-04');
+  });
+});
+
+describe('verification flag severities', () => {
+  it('show the fact base’s fixed words in the interface language, joins kept', () => {
+    expect(severityLabel(translator('ru'), 'cosmetic')).toBe('косметическая');
+    expect(severityLabel(translator('ru'), 'provenance')).toBe('происхождение');
+    expect(severityLabel(translator('kk'), 'unverified')).toBe('тексерілмеген');
+    expect(severityLabel(translator('ru'), 'factual (date)')).toBe('фактическая (дата)');
+    expect(severityLabel(translator('ru'), 'terminology / dating')).toBe('терминология / датировка');
+    expect(severityLabel(translator('kk'), 'Citation (uncertain)')).toBe('дәйексөз (анық емес)');
+  });
+
+  it('read a word added in another language in this one', () => {
+    expect(severityLabel(translator('kk'), 'косметическая')).toBe('сыртқы');
+    expect(severityLabel(translator('en'), 'пробел в данных')).toBe('data gap');
+  });
+
+  it('leave the researcher’s own text exactly as stored', () => {
+    expect(severityLabel(translator('ru'), 'factual (the second round)')).toBe('factual (the second round)');
+    expect(severityLabel(translator('ru'), 'urgent!')).toBe('urgent!');
+    expect(severityLabel(translator('ru'), ' cosmetic, check ')).toBe(' cosmetic, check ');
+  });
+});
+
+describe('the comparison of a claim', () => {
+  const claim = { focalCaseId: 'kz', comparatorCaseIds: ['by', 'gone'], comparatorNote: '' } as unknown as ClaimDto;
+  const byId = new Map([
+    ['kz', { name: 'Казахстан' }],
+    ['by', { name: 'Беларусь' }],
+  ]);
+
+  it('is joined in the interface language, a case no longer in the project named as unknown', () => {
+    expect(versus(claim, byId, translator('ru'))).toBe('Казахстан и Беларусь, неизвестный кейс');
+    expect(versus(claim, byId, translator('en'))).toBe('Казахстан vs Беларусь, unknown case');
   });
 });

@@ -8,8 +8,9 @@ import { useCallback, useId, useLayoutEffect, useRef, useState, type CSSProperti
 import type { ClaimDto } from '../../../electron/contract/api';
 import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import { useT } from '../i18n/use-t';
-import { ClaimStatement, versus } from './ClaimText';
-import { formatDate } from './labels';
+import { ClaimStatement } from './ClaimText';
+import { versus } from './versus';
+import { useFormatDate } from './labels';
 import type { ObservationIndex } from './lookups';
 import { AssessmentTag, VerificationTag } from './RecordBits';
 import {
@@ -56,6 +57,7 @@ interface Props {
 
 export function ClaimsRegister({ claims, loaded, empty, selectedId, onSelect, onOpen, byId, index, columns, hasCard }: Props) {
   const t = useT();
+  const date = useFormatDate();
   const id = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const available = useWidth(scrollRef, 900);
@@ -186,13 +188,13 @@ export function ClaimsRegister({ claims, loaded, empty, selectedId, onSelect, on
                     {c.claimantRole ? <span className="rec-sub muted">{c.claimantRole}</span> : null}
                   </div>
                   <div role="gridcell" aria-colindex={2} className="rec-vcell numeric">
-                    {c.date ? formatDate(c.date) : <span className="muted">{t('register.undated')}</span>}
+                    {c.date ? date(c.date) : <span className="muted">{t('register.undated')}</span>}
                   </div>
                   <div role="gridcell" aria-colindex={3} className="rec-vcell">
                     <ClaimStatement claim={c} clamp />
                   </div>
                   <div role="gridcell" aria-colindex={4} className="rec-vcell">
-                    <span className="rec-clamp">{versus(c, byId)}</span>
+                    <span className="rec-clamp">{versus(c, byId, t)}</span>
                   </div>
                   <div role="gridcell" aria-colindex={5} className="rec-vcell">
                     {dimension ? dimension.label : c.dimensionNote ? <span className="muted rec-clamp">{c.dimensionNote}</span> : <span className="muted">{t('register.none')}</span>}

@@ -12,7 +12,7 @@ import { ClaimCard } from './ClaimCard';
 import { ClaimsRegister, useColumnWidths } from './ClaimsRegister';
 import { NewClaimDialog } from './ClaimDialogs';
 import { CsvActions } from './CsvDialog';
-import { ASSESSMENT_LABELS, VERIFICATION_LABELS } from './labels';
+import { assessmentId, verificationId } from './labels';
 import { useObservationIndex } from './lookups';
 import { RecordPageHeader, useCases } from './RecordBits';
 import { useProject } from '../workbench-context';
@@ -87,7 +87,7 @@ export function ClaimsView() {
             <option value="all">{t('register.all')}</option>
             {CLAIM_ASSESSMENTS.map((a) => (
               <option key={a} value={a}>
-                {ASSESSMENT_LABELS[a]}
+                {t(assessmentId(a))}
               </option>
             ))}
           </select>
@@ -98,7 +98,7 @@ export function ClaimsView() {
             <option value="all">{t('register.all')}</option>
             {VERIFICATION_STATUSES.map((v) => (
               <option key={v} value={v}>
-                {VERIFICATION_LABELS[v]}
+                {t(verificationId(v))}
               </option>
             ))}
           </select>

@@ -294,7 +294,7 @@ function OverTime({
             title={t(m.note ? 'context.membershipTitleNote' : 'context.membershipTitle', { status: t(membershipId(m.status)), period: formatPeriod(p, t), note: m.note })}
             data-testid="membership-bar"
           >
-            <span>{t(membershipId(m.status))}</span>
+            <span className="rec-ot-bar-label">{t(membershipId(m.status))}</span>
             {m.verification !== 'verified-external' ? (
               <span className="rec-ot-unverified">
                 <VerificationGlyph value={m.verification} />

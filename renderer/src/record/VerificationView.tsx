@@ -11,7 +11,8 @@ import { Modal } from '../ui/Modal';
 import { useOpenExcerpt } from './evidence-link';
 import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import { useT } from '../i18n/use-t';
-import { electionTitle, firstSentence, unverifiedTypeLabel, useFormatDate, verificationId } from './labels';
+import { severityLabel } from './flag-severity';
+import { electionTitle, firstSentence, membershipId, unverifiedTypeLabel, useFormatDate, verificationId } from './labels';
 import { useObservationIndex } from './lookups';
 import { RecordPageHeader, useCases, VerificationTag } from './RecordBits';
 import { useRecord, useRecordEdit, useRecordStore, useRecordUi, type RecordStore } from './record-store';
@@ -77,8 +78,10 @@ export const WHERE_LABELS: Record<string, MessageId> = {
 /** The list's labels are cut at 120 characters by the back end: claims and excerpts are named whole from their own lists. */
 export function useItemLabel(): (item: UnverifiedItemDto) => string {
   const t = useT();
+  const cases = useCases();
   const claims = useRecord('claims');
   const excerpts = useRecord('excerpts');
+  const context = useRecord('context');
   return (i) => {
     if (i.type === 'claim') {
       const c = claims.data?.find((x) => x.id === i.id);
@@ -86,6 +89,12 @@ export function useItemLabel(): (item: UnverifiedItemDto) => string {
     } else if (i.type === 'excerpt') {
       const x = excerpts.data?.find((e) => e.id === i.id);
       if (x) return x.textKind === 'quote' ? t('record.quoted', { text: x.text }) : x.text;
+    } else if (i.type === 'membership') {
+      // The back end writes the status as its code ("SCO dialogue-partner"): the record's word for it is used instead.
+      const m = context.data?.memberships.find((x) => x.id === i.id);
+      const organisation = m ? context.data?.organisations.find((o) => o.id === m.organisationId) : undefined;
+      const kase = m ? cases.byId.get(m.caseId) : undefined;
+      if (m && organisation && kase) return t('verification.membershipLabel', { kase: kase.name, organisation: organisation.name, status: t(membershipId(m.status)) });
     }
     return i.label;
   };
@@ -290,7 +299,7 @@ function FlagRow({ flag, target, selected, onSelect, onOpenTarget }: { flag: Ver
       <span className="rec-vlabel">
         <span>{flag.issue}</span>
         <span className="rec-sub muted">
-          {flag.severity || t('verification.noSeverity')}
+          {flag.severity ? severityLabel(t, flag.severity) : t('verification.noSeverity')}
           {target ? (
             <>
               {t('verification.about')}

@@ -13,8 +13,6 @@ import type {
   Severity,
   Verification,
 } from '../../../electron/contract/api';
-import { CLAIM_ASSESSMENTS, VERIFICATION_STATUSES } from '../../../electron/contract/api';
-import { formatMessage } from '../../../electron/contract/i18n/format';
 
 import { formatDate, type DateFormatter, type Translate } from './dates';
 
@@ -35,10 +33,6 @@ const UNVERIFIED_TYPES = ['election', 'mission', 'claim', 'excerpt', 'indicator-
 export function unverifiedTypeLabel(t: Translate, type: string): string {
   return (UNVERIFIED_TYPES as readonly string[]).includes(type) ? t(`record.utype.${type as (typeof UNVERIFIED_TYPES)[number]}`) : type;
 }
-
-/** English words, for the screens not yet moved to the catalogue (the claims register). */
-export const VERIFICATION_LABELS = Object.fromEntries(VERIFICATION_STATUSES.map((v) => [v, formatMessage('en', verificationId(v))])) as Record<Verification, string>;
-export const ASSESSMENT_LABELS = Object.fromEntries(CLAIM_ASSESSMENTS.map((a) => [a, formatMessage('en', assessmentId(a))])) as Record<ClaimAssessment, string>;
 
 export const SEVERITY_RANK: Record<Severity, number> = { none: 0, minor: 1, moderate: 2, serious: 3, severe: 4 };
 
