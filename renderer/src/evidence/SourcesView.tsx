@@ -213,6 +213,7 @@ export function SourcesView() {
                 key={c.key}
                 type="button"
                 className={`ev-col-head${c.numeric ? ' is-numeric' : ''}`}
+                title={t(c.label)}
                 aria-label={t(sort.key !== c.key ? 'evidence.sortBy' : sort.dir === 1 ? 'evidence.sortByAscending' : 'evidence.sortByDescending', { column: t(c.label) })}
                 onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? (s.dir === 1 ? -1 : 1) : c.numeric ? -1 : 1 }))}
               >
