@@ -69,7 +69,8 @@ function fragments(language: Exclude<Language, 'en'>): Fragment[] {
   found = [];
   const seen = new Set<string>();
   for (const id of messageIds()) {
-    if (english[id] === other[id]) continue;
+    // Framework templates become the project's own data once a project is made (the sample's stages are in English).
+    if (english[id] === other[id] || id.startsWith('templates.')) continue;
     for (const run of literalRuns(parse(english[id]))) {
       const words = bare(run);
       // Runs without a Latin word of three letters ("e.g.", "×") say nothing about the language shown.
