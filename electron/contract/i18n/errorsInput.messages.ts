@@ -74,6 +74,12 @@ export const errorsInput = defineMessages({
     keyForOtherTeam: 'The key file is for team {keyTeam}, not {team}. Check the invitation.',
     teamCopyExists: '"{file}" already exists. Choose a new file name for your copy of the team project.',
     readOnlyNoSync: 'This project is open read-only: it cannot receive the team\'s changes. Open it for editing to sync.',
+    nameEmpty: "Give the {kind, select, case {case} norm {norm} view {view} template {framework template} framework {framework} other {{kind}}}'s name: an empty name matches nothing.",
+    nameMatchesMany:
+      '"{query}" matches {count} {kind, select, case {cases} norm {norms} view {views} template {framework templates} framework {frameworks} other {{kind}s}}: {candidates}. Give the full name{kind, select, case { or the ISO code} other {}} of the one you mean.',
+    nameMatchesNone:
+      'No {kind, select, case {case} norm {norm} view {view} template {framework template} framework {framework} other {{kind}}} matches "{query}". The project\'s {kind, select, case {cases} norm {norms} view {views} template {framework templates} framework {frameworks} other {{kind}s}}: {any, select, no {none yet} other {{known}}}.',
+    normsSeparator: 'No norm matches "{query}". The project\'s norms: {any, select, no {none yet} other {{known}}}. To give several norms, repeat {option} or separate them with "|" (never a comma: labels hold commas).',
   },
   ru: {
     stageNotInFramework: 'Стадия «{stage}» не входит в рамочную модель нормы «{norm}».',
@@ -147,6 +153,12 @@ export const errorsInput = defineMessages({
     keyForOtherTeam: 'Файл ключа предназначен для команды {keyTeam}, а не {team}. Проверьте приглашение.',
     teamCopyExists: 'Файл «{file}» уже существует. Выберите новое имя файла для вашей копии командного проекта.',
     readOnlyNoSync: 'Проект открыт только для чтения: он не может принять изменения команды. Чтобы синхронизировать, откройте его для редактирования.',
+    nameEmpty: 'Укажите {kind, select, case {название кейса} norm {название нормы} view {название представления} template {название шаблона рамочной модели} framework {название рамочной модели} other {название: {kind}}}: пустому названию ничего не соответствует.',
+    nameMatchesMany:
+      '«{query}» соответствуют {kind, select, case {кейсы} norm {нормы} view {представления} template {шаблоны рамочных моделей} framework {рамочные модели} other {{kind}}} ({count}): {candidates}. Укажите полное название{kind, select, case { или код ISO} other {}} нужного.',
+    nameMatchesNone:
+      'Ни {kind, select, case {один кейс} norm {одна норма} view {одно представление} template {один шаблон рамочной модели} framework {одна рамочная модель} other {{kind}}} не соответствует «{query}». {kind, select, case {Кейсы} norm {Нормы} view {Представления} template {Шаблоны рамочных моделей} framework {Рамочные модели} other {{kind}}} проекта: {any, select, no {пока нет} other {{known}}}.',
+    normsSeparator: 'Ни одна норма не соответствует «{query}». Нормы проекта: {any, select, no {пока нет} other {{known}}}. Чтобы указать несколько норм, повторите {option} или разделите их знаком «|» (но не запятой: в названиях бывают запятые).',
   },
   kk: {
     stageNotInFramework: '«{stage}» кезеңі «{norm}» нормасының талдау шеңберіне кірмейді.',
@@ -220,5 +232,11 @@ export const errorsInput = defineMessages({
     keyForOtherTeam: 'Кілт файлы {team} емес, {keyTeam} командасына арналған. Шақыруды тексеріңіз.',
     teamCopyExists: '«{file}» файлы бұрыннан бар. Командалық жобаның өз көшірмеңіз үшін жаңа файл атауын таңдаңыз.',
     readOnlyNoSync: 'Жоба тек оқу үшін ашық: ол команданың өзгерістерін қабылдай алмайды. Синхрондау үшін оны өңдеу үшін ашыңыз.',
+    nameEmpty: '{kind, select, case {Кейстің} norm {Норманың} view {Көріністің} template {Талдау шеңбері үлгісінің} framework {Талдау шеңберінің} other {{kind}}} атауын беріңіз: бос атауға ештеңе сәйкес келмейді.',
+    nameMatchesMany:
+      '«{query}» {count} {kind, select, case {кейске} norm {нормаға} view {көрініске} template {талдау шеңбері үлгісіне} framework {талдау шеңберіне} other {{kind}}} сәйкес келеді: {candidates}. Керегінің толық атауын{kind, select, case { немесе ISO кодын} other {}} беріңіз.',
+    nameMatchesNone:
+      '«{query}» бірде-бір {kind, select, case {кейске} norm {нормаға} view {көрініске} template {талдау шеңбері үлгісіне} framework {талдау шеңберіне} other {{kind}}} сәйкес келмейді. Жобаның {kind, select, case {кейстері} norm {нормалары} view {көріністері} template {талдау шеңбері үлгілері} framework {талдау шеңберлері} other {{kind}}}: {any, select, no {әзірге жоқ} other {{known}}}.',
+    normsSeparator: '«{query}» бірде-бір нормаға сәйкес келмейді. Жобаның нормалары: {any, select, no {әзірге жоқ} other {{known}}}. Бірнеше норма беру үшін {option} қайталаңыз немесе оларды «|» белгісімен бөліңіз (үтірмен емес: атауларда үтір болады).',
   },
 });
