@@ -31,6 +31,8 @@ export const errorsExport = defineMessages({
     claimMatchesMany: '"{query}" matches {count} claims ({list}). Be more specific.',
     notWrittenTo: 'The export could not be written to {target}: {reason}',
     noCodebook: 'This project has no codes and no norms: there is no codebook to export.',
+    chromiumMissing: 'PDF export needs {browser}, which was not found at {path}. Install it (e.g. "{command}") or set {variable} to its executable.',
+    chromiumFailed: '{browser} ({path}) could not be started for PDF export: {reason}',
   },
   ru: {
     unknownFormat: 'Неизвестный формат «{format}». Выберите один из: {formats}.',
@@ -61,6 +63,8 @@ export const errorsExport = defineMessages({
     claimMatchesMany: '«{query}» соответствуют {count, plural, one {# утверждение} few {# утверждения} many {# утверждений} other {# утверждения}} ({list}). Уточните запрос.',
     notWrittenTo: 'Экспорт не удалось записать в {target}: {reason}',
     noCodebook: 'В проекте нет ни кодов, ни норм: экспортировать кодовую книгу нечего.',
+    chromiumMissing: 'Для экспорта в PDF нужен браузер {browser}, но по пути {path} его нет. Установите его (например, «{command}») или укажите путь к его исполняемому файлу в {variable}.',
+    chromiumFailed: 'Браузер {browser} ({path}) не удалось запустить для экспорта в PDF: {reason}',
   },
   kk: {
     unknownFormat: 'Белгісіз пішім: «{format}». Мыналардың бірін таңдаңыз: {formats}.',
@@ -91,5 +95,7 @@ export const errorsExport = defineMessages({
     claimMatchesMany: '«{query}» {count, plural, one {# мәлімдемеге} other {# мәлімдемеге}} сәйкес келеді ({list}). Нақтырақ көрсетіңіз.',
     notWrittenTo: 'Экспортты {target} ішіне жазу мүмкін болмады: {reason}',
     noCodebook: 'Бұл жобада кодтар да, нормалар да жоқ: экспортталатын кодтар кітабы жоқ.',
+    chromiumMissing: 'PDF экспорты үшін {browser} браузері керек, бірақ ол {path} жолында табылмады. Оны орнатыңыз (мысалы, «{command}») немесе {variable} ішінде оның орындалатын файлын көрсетіңіз.',
+    chromiumFailed: 'PDF экспорты үшін {browser} браузерін ({path}) іске қосу мүмкін болмады: {reason}',
   },
 });
