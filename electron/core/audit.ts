@@ -57,7 +57,7 @@ export function restoreAudit(p: Project, input: ApiInput<'audit.restore'>): ApiO
   const side = input.side ?? 'after';
   const chosen = entry[side];
   if (!chosen) {
-    throw new ApiError('CONFLICT', side === 'after' ? 'That entry records a deletion; there is no version to restore from it.' : 'That entry records a creation; there was no earlier version.');
+    throw localError('CONFLICT', side === 'after' ? 'errorsInput.entryIsDeletion' : 'errorsInput.entryIsCreation');
   }
   const table = entry.table as TrackedTable;
   // The restored version is a new edit: it is dated now, not when the old version was written.
@@ -74,7 +74,7 @@ export function restoreAudit(p: Project, input: ApiInput<'audit.restore'>): ApiO
     });
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    throw new ApiError('CONFLICT', `That version cannot be restored any more: something it refers to was removed (${(error as Error).message}).`, { cause: error });
+    throw localError('CONFLICT', 'errorsInput.versionNotRestorable', { reason: (error as Error).message }, { cause: error });
   }
   return null;
 }

@@ -8,7 +8,7 @@
  * that they can be found and linked.
  */
 import type { ApiInput, ApiOutput, CodeMatrixBy, CodeMatrixDto } from '../contract/api';
-import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 import type { Method } from '../contract/methods';
 import { stmt } from './db/statements';
 import { excerptsWhere, listCodes } from './evidence';
@@ -140,7 +140,7 @@ export function autoCode(p: Project, input: In<'codes.autoCode'>): Out<'codes.au
   const found = search(p, { q: input.q, kinds: ['excerpt'], limit: AUTO_CODE_LIMIT });
   const ids = [...new Set(found.groups.flatMap((g) => g.hits.map((h) => h.refId)))];
   if (ids.length >= AUTO_CODE_LIMIT) {
-    throw new ApiError('VALIDATION_FAILED', `"${input.q}" finds ${AUTO_CODE_LIMIT.toLocaleString('en')} excerpts or more. Narrow the search before coding its hits.`);
+    throw localError('VALIDATION_FAILED', 'errorsInput.tooManyHits', { query: input.q, limit: AUTO_CODE_LIMIT.toLocaleString('en') });
   }
   const already = new Set(
     (stmt(p.db, 'SELECT excerpt_id FROM excerpt_codes WHERE code_id = ? AND excerpt_id IN (SELECT value FROM json_each(?))').all(code.id, JSON.stringify(ids)) as { excerpt_id: string }[]).map(

@@ -16,7 +16,6 @@ import type {
   UnverifiedItemDto,
   VerificationFlagDto,
 } from '../contract/api';
-import { ApiError } from '../contract/errors';
 import { localError } from '../contract/i18n/format';
 import type { Method } from '../contract/methods';
 import { stmt } from './db/statements';
@@ -266,8 +265,8 @@ export function setIndicatorValue(p: Project, input: In<'indicators.setValue'>):
   requireRow(p.db, 'cases', input.caseId, 'case');
   if (input.sourceId) requireRow(p.db, 'sources', input.sourceId, 'source');
   if (input.value !== null) {
-    if (indicator.minValue !== null && input.value < indicator.minValue) throw new ApiError('VALIDATION_FAILED', `${input.value} is below the scale of "${indicator.name}" (${indicator.scale || `min ${indicator.minValue}`}).`);
-    if (indicator.maxValue !== null && input.value > indicator.maxValue) throw new ApiError('VALIDATION_FAILED', `${input.value} is above the scale of "${indicator.name}" (${indicator.scale || `max ${indicator.maxValue}`}).`);
+    if (indicator.minValue !== null && input.value < indicator.minValue) throw localError('VALIDATION_FAILED', 'errorsInput.belowScale', { value: String(input.value), indicator: indicator.name, hasScale: indicator.scale ? 'yes' : 'no', scale: indicator.scale, bound: String(indicator.minValue) });
+    if (indicator.maxValue !== null && input.value > indicator.maxValue) throw localError('VALIDATION_FAILED', 'errorsInput.aboveScale', { value: String(input.value), indicator: indicator.name, hasScale: indicator.scale ? 'yes' : 'no', scale: indicator.scale, bound: String(indicator.maxValue) });
   }
   const key = { indicator_id: indicator.id, case_id: input.caseId, year: input.year };
   // Fields left out keep what the value had (as every other save does).

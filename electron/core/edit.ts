@@ -18,7 +18,6 @@ import type {
   ViewDto,
 } from '../contract/api';
 import { isCalendarDate } from '../contract/dates';
-import { ApiError } from '../contract/errors';
 import { localError } from '../contract/i18n/format';
 import type { Method } from '../contract/methods';
 import { nowIso, stmt } from './db/statements';
@@ -471,10 +470,7 @@ export function setNormFramework(p: Project, input: In<'norms.setFramework'>): O
   if (norm.frameworkId === target.id) return norm;
   const orphans = describeCells(p, 'c.norm_id = ?', [norm.id]);
   if (orphans.length > 0 && !input.orphans) {
-    throw new ApiError(
-      'CONFLICT',
-      `${orphans.length} filled cell${orphans.length === 1 ? '' : 's'} of "${norm.shortLabel || norm.label}" would have no stage in "${target.name}". Choose to move, archive or delete them.`,
-    );
+    throw localError('CONFLICT', 'errorsInput.orphansOnSwitch', { count: orphans.length, norm: norm.shortLabel || norm.label, framework: target.name });
   }
   const targetStages = new Set(target.stages.map((s) => s.id));
   if (input.orphans?.action === 'move') {
@@ -680,10 +676,7 @@ export function removeStage(p: Project, input: In<'stages.remove'>): Out<'stages
   if (framework.stages.length === 1) throw localError('CONFLICT', 'errorsInput.onlyStage', { stage: stage.label, framework: framework.name });
   const orphans = describeCells(p, 'c.stage_id = ?', [stage.id]);
   if (orphans.length > 0 && !input.orphans) {
-    throw new ApiError(
-      'CONFLICT',
-      `"${stage.label}" holds ${orphans.length} filled cell${orphans.length === 1 ? '' : 's'}. Choose to move them to another stage, archive them, or delete them.`,
-    );
+    throw localError('CONFLICT', 'errorsInput.stageHoldsCells', { stage: stage.label, count: orphans.length });
   }
   const choice = input.orphans;
   if (choice?.action === 'move') {
@@ -697,10 +690,7 @@ export function removeStage(p: Project, input: In<'stages.remove'>): Out<'stages
       [stage.id, target.id],
     );
     if (clash.length > 0) {
-      throw new ApiError(
-        'CONFLICT',
-        `"${target.label}" already has a filled cell for ${[...new Set(clash.map((c) => `${c.caseName} (${c.normLabel})`))].join(', ')}. Archive the cells instead, or empty those cells first.`,
-      );
+      throw localError('CONFLICT', 'errorsInput.stageHasCellFor', { stage: target.label, cells: [...new Set(clash.map((c) => `${c.caseName} (${c.normLabel})`))].join(', ') });
     }
   }
   p.history.edit(`Remove stage ${stage.label}`, (track) => {

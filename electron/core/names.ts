@@ -10,6 +10,7 @@
  */
 import type { CaseDto, NormDto } from '../contract/api';
 import { ApiError } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 
 export const foldName = (s: string) => s.normalize('NFKC').trim().toLocaleLowerCase();
 
@@ -24,7 +25,9 @@ const wordStarts = (name: string, q: string) => name.split(/[\s/,;:()\-–—]+/
 
 export function matchName<T>(kind: string, query: string, items: readonly T[], keys: (item: T) => NameKeys, describe: (item: T) => string): T {
   const q = foldName(query);
-  if (q === '') throw new ApiError('VALIDATION_FAILED', `Give the ${kind}'s name: an empty name matches nothing.`);
+  // The catalogue words each kind in every language; "framework template" is one word there.
+  const which = kind === 'framework template' ? 'template' : kind;
+  if (q === '') throw localError('VALIDATION_FAILED', 'errorsInput.nameEmpty', { kind: which });
   const folded = items.map((item) => {
     const k = keys(item);
     return { item, exact: [...k.exact, ...k.names].filter(Boolean).map(foldName), names: k.names.filter(Boolean).map(foldName) };
@@ -38,11 +41,11 @@ export function matchName<T>(kind: string, query: string, items: readonly T[], k
   if (found?.length === 1) return found[0]!.item;
   if (found) {
     const candidates = found.map((f) => describe(f.item)).join('; ');
-    throw new ApiError('VALIDATION_FAILED', `"${query}" matches ${found.length} ${kind}s: ${candidates}. Give the full name${kind === 'case' ? ' or the ISO code' : ''} of the one you mean.`);
+    throw localError('VALIDATION_FAILED', 'errorsInput.nameMatchesMany', { query, count: found.length, kind: which, candidates });
   }
   // Semicolons between them: a norm's label may hold commas.
   const known = items.map(describe).join('; ');
-  throw new ApiError('NOT_FOUND', `No ${kind} matches "${query}". The project's ${kind}s: ${known || 'none yet'}.`);
+  throw localError('NOT_FOUND', 'errorsInput.nameMatchesNone', { kind: which, query, any: known ? 'yes' : 'no', known });
 }
 
 export function matchCase(query: string, cases: readonly CaseDto[]): CaseDto {
@@ -90,7 +93,7 @@ export function normList(values: readonly string[] | string | undefined, norms: 
       return matchNorm(piece, norms).id;
     } catch (error) {
       if (error instanceof ApiError && error.code === 'NOT_FOUND' && piece.includes(',')) {
-        throw new ApiError('NOT_FOUND', `${error.message} To give several norms, repeat --norm or separate them with "|" (never a comma: labels hold commas).`);
+        throw localError('NOT_FOUND', 'errorsInput.normsSeparator', { ...error.text?.values, option: '--norm' });
       }
       throw error;
     }

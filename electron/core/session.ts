@@ -10,7 +10,6 @@ import { Project } from './project';
 import { AutoSync, AUTO_SYNC_TIMINGS, type AutoSyncTimings } from './team/auto';
 import { teamConfig } from './team/capture';
 import type { AutoSyncDto } from '../contract/api';
-import { ApiError } from '../contract/errors';
 import { localError } from '../contract/i18n/format';
 import type { Language } from '../contract/i18n/languages';
 
@@ -58,7 +57,7 @@ export class Session {
   setAutoSync(enabled: boolean): AutoSyncDto {
     const project = this.requireProject();
     const config = teamConfig(project.db);
-    if (!config) throw new ApiError('CONFLICT', 'This project is not part of a team: there is nothing to sync.');
+    if (!config) throw localError('CONFLICT', 'errorsTeam.nothingToSync');
     this.prefs.update((prefs) => ({
       ...prefs,
       teamAutoSyncOff: enabled ? prefs.teamAutoSyncOff.filter((id) => id !== config.team_id) : [...new Set([...prefs.teamAutoSyncOff, config.team_id])],

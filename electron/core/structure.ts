@@ -105,14 +105,14 @@ export function changeCase(p: Project, query: string, fields: CaseFields): CaseD
  */
 export function setCaseArchived(p: Project, query: string, archived: boolean): CaseDto {
   const kase = matchCase(query, p.overview().cases);
-  if (kase.archived === archived) throw new ApiError('CONFLICT', `${kase.name} is already ${archived ? 'archived' : 'in use (not archived)'}; nothing was changed.`);
+  if (kase.archived === archived) throw localError('CONFLICT', 'errorsInput.caseAlready', { name: kase.name, archived: archived ? 'yes' : 'no' });
   return archiveCase(p, { id: kase.id, archived });
 }
 
 /** Archives a norm (or restores it), as `setCaseArchived` does a case. */
 export function setNormArchived(p: Project, query: string, archived: boolean): NormDto {
   const norm = matchNorm(query, p.overview().norms);
-  if (norm.archived === archived) throw new ApiError('CONFLICT', `"${norm.label}" is already ${archived ? 'archived' : 'in use (not archived)'}; nothing was changed.`);
+  if (norm.archived === archived) throw localError('CONFLICT', 'errorsInput.normAlready', { name: norm.label, archived: archived ? 'yes' : 'no' });
   return archiveNorm(p, { id: norm.id, archived });
 }
 
@@ -121,7 +121,7 @@ export function addNorm(p: Project, fields: { label: string; shortLabel?: string
   const framework = fields.framework ? matchFramework(fields.framework, overview.frameworks) : undefined;
   const input = checked('norms.create', { label: fields.label, shortLabel: fields.shortLabel, description: fields.description, frameworkId: framework?.id }) as Parameters<typeof createNorm>[1];
   const same = overview.norms.find((n) => foldName(n.label) === foldName(input.label) || (input.shortLabel && foldName(n.shortLabel) === foldName(input.shortLabel)));
-  if (same) throw new ApiError('CONFLICT', `There is already a norm "${same.label}"${same.shortLabel ? ` (short label "${same.shortLabel}")` : ''}; nothing was changed. Give another label.`);
+  if (same) throw localError('CONFLICT', 'errorsInput.normExists', { label: same.label, hasShort: same.shortLabel ? 'yes' : 'no', short: same.shortLabel ?? '' });
   return createNorm(p, input);
 }
 
@@ -133,12 +133,12 @@ export function addFramework(
   let input: unknown;
   let name: string;
   if (fields.template) {
-    if (fields.stages?.length) throw new ApiError('VALIDATION_FAILED', "A framework from a template has the template's stages: give --template or --stage, not both.");
+    if (fields.stages?.length) throw localError('VALIDATION_FAILED', 'errorsInput.templateOrStages', { template: '--template', stage: '--stage' });
     const template = matchTemplate(fields.template);
     name = fields.name ?? template.name;
     input = checked('frameworks.create', { templateId: template.id, name: fields.name });
   } else {
-    if (!fields.name) throw new ApiError('VALIDATION_FAILED', "Give the framework's name (--name), or a --template.");
+    if (!fields.name) throw localError('VALIDATION_FAILED', 'errorsInput.frameworkNameNeeded', { name: '--name', template: '--template' });
     name = fields.name;
     input = checked('frameworks.create', { name: fields.name, description: fields.description, stages: (fields.stages ?? []).map((label) => ({ label })) });
   }
@@ -151,7 +151,7 @@ export function addFramework(
 export function addStageTo(p: Project, fields: { framework?: string | undefined; label: string; description?: string | undefined; asksMode?: boolean | undefined; position?: number | undefined }): FrameworkDto {
   const frameworks = p.overview().frameworks;
   const framework = fields.framework ? matchFramework(fields.framework, frameworks) : (frameworks.find((f) => f.isDefault) ?? frameworks[0]);
-  if (!framework) throw new ApiError('CONFLICT', 'The project has no framework; add one with "framework add" first.');
+  if (!framework) throw localError('CONFLICT', 'errorsInput.noFrameworkAdd', { command: 'framework add' });
   const input = checked('stages.add', { frameworkId: framework.id, label: fields.label, description: fields.description, asksMode: fields.asksMode, position: fields.position }) as Parameters<typeof addStage>[1];
   const same = framework.stages.find((s) => foldName(s.label) === foldName(input.label));
   if (same) throw localError('CONFLICT', 'errorsInput.stageExists', { framework: framework.name, stage: same.label });

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../electron/contract/client';
 import { ApiError } from '../../electron/contract/errors';
 import { errorText } from '../../electron/contract/i18n/format';
+import type { CaseDto } from '../../electron/contract/api';
 import { createDispatcher, createHandlers } from '../../electron/core/api';
+import { matchCase, normList } from '../../electron/core/names';
 import { Session } from '../../electron/core/session';
 import { createProjectFile } from '../../electron/core/structure';
 import { tempDir } from '../helpers/temp';
@@ -167,6 +169,40 @@ describe('errors of every area, read in Russian', () => {
     expect(kase.ok, JSON.stringify(kase)).toBe(true);
     const shown = await russian(dispatch, 'export.preview', { what: 'matrix', format: 'md' }, 'errorsExport.noNorms');
     expect(shown).toBe('В проекте нет норм для экспорта.');
+  });
+
+  it('QCA', async () => {
+    const { dispatch } = await openProject();
+    const input = { name: 'free press', source: { kind: 'claims' }, calibration: { method: 'crisp', thresholds: [2] } };
+    expect(await russian(dispatch, 'qca.saveSet', input, 'errorsQca.badSetName')).toBe(
+      '«free press» не может быть именем множества: начните с буквы, дальше буквы, цифры или подчёркивания (например, DEV, FREE_PRESS), так его читают формулы и R.',
+    );
+    const english = await dispatch('qca.saveSet', input as never);
+    expect(!english.ok && english.error.message).toBe(
+      '"free press" cannot name a set: use a letter, then letters, digits or underscores (e.g. DEV, FREE_PRESS), as formulas and R read it.',
+    );
+  });
+
+  it('team projects', async () => {
+    const { dispatch } = await openProject();
+    expect(await russian(dispatch, 'team.setAutoSync', { enabled: false }, 'errorsTeam.nothingToSync')).toBe(
+      'Этот проект не входит в команду: синхронизировать нечего.',
+    );
+  });
+
+  it('names given on the command line', async () => {
+    const none = await failure(async () => matchCase('RUS', []));
+    expect(none.message).toBe('No case matches "RUS". The project\'s cases: none yet.');
+    expect(errorText('ru', none)).toBe('Ни один кейс не соответствует «RUS». Кейсы проекта: пока нет.');
+    const cases = [
+      { id: 'a', name: 'Kazakhstan', isoCode: 'KAZ' },
+      { id: 'b', name: 'Kyrgyzstan', isoCode: 'KGZ' },
+    ] as CaseDto[];
+    const two = await failure(async () => matchCase('K', cases));
+    expect(two.message).toBe('"K" matches 2 cases: Kazakhstan (KAZ); Kyrgyzstan (KGZ). Give the full name or the ISO code of the one you mean.');
+    expect(errorText('ru', two)).toBe('«K» соответствуют кейсы (2): Kazakhstan (KAZ); Kyrgyzstan (KGZ). Укажите полное название или код ISO нужного.');
+    const several = await failure(async () => normList('Free, fair', []));
+    expect(errorText('kk', several)).toBe('«Free, fair» бірде-бір нормаға сәйкес келмейді. Жобаның нормалары: әзірге жоқ. Бірнеше норма беру үшін --norm қайталаңыз немесе оларды «|» белгісімен бөліңіз (үтірмен емес: атауларда үтір болады).');
   });
 
   it('keep their English sentence word for word', async () => {

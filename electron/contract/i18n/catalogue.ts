@@ -13,6 +13,8 @@ import { errors } from './errors.messages';
 import { errorsExport } from './errorsExport.messages';
 import { errorsImport } from './errorsImport.messages';
 import { errorsInput } from './errorsInput.messages';
+import { errorsQca } from './errorsQca.messages';
+import { errorsTeam } from './errorsTeam.messages';
 import { evidence } from './evidence.messages';
 // `exports` is a reserved name in CommonJS output: the area keeps its id, its constant another name.
 import { exportsArea } from './exports.messages';
@@ -46,6 +48,8 @@ const AREAS = {
   errorsExport,
   errorsImport,
   errorsInput,
+  errorsQca,
+  errorsTeam,
   evidence,
   exports: exportsArea,
   fields,

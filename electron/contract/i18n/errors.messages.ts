@@ -57,6 +57,7 @@ export const errors = defineMessages({
     recordGone: 'That {kind, select, regionalNorm {regional norm} other {{what}}} no longer exists in this project. Reload and try again.',
     readOnlyNoChange: 'This project is open read-only: nothing can be changed. Save a copy to work on it.',
     frameworkMissing: 'The framework of "{norm}" is missing. Run "{command}".',
+    diskFullReadOnly: '{file} could not be opened read-only: there is no room for a temporary copy of it. Free some disk space and try again.',
   },
   ru: {
     fileNotFound: 'Файл «{file}» не существует. Проверьте путь или выберите файл ещё раз.',
@@ -110,6 +111,7 @@ export const errors = defineMessages({
     recordGone: '{kind, select, attribute {Этого атрибута} case {Этого кейса} cell {Этой ячейки} claim {Этого утверждения} code {Этого кода} dimension {Этого измерения} document {Этого документа} election {Этих выборов} excerpt {Этой выдержки} flag {Этой пометки} framework {Этой рамочной модели} indicator {Этого индикатора} instrument {Этого документа (инструмента)} membership {Этого членства} memo {Этого мемо} mission {Этой миссии} norm {Этой нормы} organisation {Этой организации} participant {Этого участника} regionalNorm {Этой региональной нормы} source {Этого источника} stage {Этой стадии} view {Этого вида} other {Этой записи ({what})}} больше нет в проекте. Обновите и попробуйте ещё раз.',
     readOnlyNoChange: 'Проект открыт только для чтения: в нём ничего нельзя изменить. Чтобы работать с ним, сохраните копию.',
     frameworkMissing: 'Рамочная модель нормы «{norm}» отсутствует. Запустите «{command}».',
+    diskFullReadOnly: '{file} не удалось открыть только для чтения: нет места для его временной копии. Освободите место на диске и попробуйте ещё раз.',
   },
   kk: {
     fileNotFound: '«{file}» файлы жоқ. Жолды тексеріңіз немесе файлды қайта таңдаңыз.',
@@ -163,5 +165,6 @@ export const errors = defineMessages({
     recordGone: 'Бұл {kind, select, attribute {атрибут} case {кейс} cell {ұяшық} claim {мәлімдеме} code {код} dimension {өлшем} document {құжат} election {сайлау} excerpt {үзінді} flag {белгі} framework {талдау шеңбері} indicator {индикатор} instrument {құжат (инструмент)} membership {мүшелік} memo {мемо} mission {миссия} norm {норма} organisation {ұйым} participant {қатысушы} regionalNorm {өңірлік норма} source {дереккөз} stage {кезең} view {көрініс} other {жазба ({what})}} жобада енді жоқ. Жаңартып, қайталап көріңіз.',
     readOnlyNoChange: 'Жоба тек оқу үшін ашық: онда ештеңені өзгерту мүмкін емес. Онымен жұмыс істеу үшін көшірмесін сақтаңыз.',
     frameworkMissing: '«{norm}» нормасының талдау шеңбері жоқ. «{command}» іске қосыңыз.',
+    diskFullReadOnly: '{file} файлын тек оқу үшін ашу мүмкін болмады: оның уақытша көшірмесіне орын жоқ. Дискіде орын босатып, қайталап көріңіз.',
   },
 });

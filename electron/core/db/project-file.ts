@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ApiError } from '../../contract/errors';
+import type { ApiError } from '../../contract/errors';
 import { localError } from '../../contract/i18n/format';
 import { migrationsDir } from '../paths';
 import { loadMigrations, migrate } from './migrate';
@@ -390,7 +390,7 @@ export function openProjectDatabaseReadOnly(file: string, options: OpenOptions =
     db?.close();
     removeCopyDir(dir);
     if ((error as { code?: string }).code === 'ENOSPC') {
-      throw new ApiError('DISK_FULL', `${name(file)} could not be opened read-only: there is no room for a temporary copy of it. Free some disk space and try again.`);
+      throw localError('DISK_FULL', 'errors.diskFullReadOnly', { file: name(file) });
     }
     throw error;
   }

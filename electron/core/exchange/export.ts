@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { xmlTexts } from '../export/check';
 import { guardOutput } from '../privacy/gate';
 import { APP_NAME, APP_VERSION, type Project } from '../project';
@@ -117,9 +117,9 @@ function build(p: Project): Built {
 
 function checkOut(p: Project, out: string): string {
   const target = path.resolve(out);
-  if (!fs.existsSync(path.dirname(target))) throw new ApiError('FILE_NOT_FOUND', `The folder ${path.dirname(target)} does not exist.`);
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw new ApiError('VALIDATION_FAILED', `${target} is a folder; give a file name.`);
-  if (target === p.path) throw new ApiError('FILE_EXISTS', 'An export cannot replace the project file itself.');
+  if (!fs.existsSync(path.dirname(target))) throw localError('FILE_NOT_FOUND', 'errors.folderNotFound', { folder: path.dirname(target) });
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw localError('VALIDATION_FAILED', 'errorsExport.outIsFolder', { path: target });
+  if (target === p.path) throw localError('FILE_EXISTS', 'errorsExport.overProject');
   return target;
 }
 
@@ -131,7 +131,7 @@ function writeAtomically(target: string, data: Uint8Array): void {
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    throw new ApiError('PROJECT_UNREADABLE', `The export could not be written to ${target}: ${(error as Error).message}`, { cause: error });
+    throw localError('PROJECT_UNREADABLE', 'errorsExport.notWrittenTo', { target, reason: (error as Error).message }, { cause: error });
   }
 }
 
@@ -165,7 +165,7 @@ export async function exportQdc(project: Project, options: QdpxExportOptions): P
   const target = checkOut(project, options.out);
   const counts = { codes: 0, normCodes: 0, stageCodes: 0 } as QdpxCounts;
   const codes = codeTree(project, false, counts, new Map());
-  if (codes.length === 0) throw new ApiError('VALIDATION_FAILED', 'This project has no codes and no norms: there is no codebook to export.');
+  if (codes.length === 0) throw localError('VALIDATION_FAILED', 'errorsExport.noCodebook');
   const xml = renderXml(el('CodeBook', { xmlns: CODEBOOK_NAMESPACE, origin: `${APP_NAME} ${APP_VERSION}` }, [el('Codes', {}, codes)]));
   guardOutput(project.db, 'codebook', xmlTexts(xml).map((text) => ({ text, label: 'codebook' })));
   writeAtomically(target, new TextEncoder().encode(xml));

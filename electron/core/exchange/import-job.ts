@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ApiInput, JobDto } from '../../contract/api';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import type { Session } from '../session';
 import { importQdpx } from './import';
 
@@ -14,7 +14,7 @@ export function startQdpxImport(session: Session, input: ApiInput<'exchange.star
   const fileName = path.basename(input.path);
   return session.jobs.start('qdpx-import', `Import ${fileName}`, async ({ signal, progress }) => {
     const { report } = await importQdpx(project, { path: input.path, mapping: input.mapping, signal, onProgress: progress });
-    if (session.project !== project) throw new ApiError('NO_PROJECT_OPEN', `The project was closed while "${fileName}" was being imported.`);
+    if (session.project !== project) throw localError('NO_PROJECT_OPEN', 'errorsInput.closedDuringImport', { file: fileName });
     // The import wrote rows beneath the undo history: earlier steps can no longer be undone safely.
     project.history.clear();
     return { report };

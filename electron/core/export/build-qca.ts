@@ -6,7 +6,7 @@
  * cut of 1.
  */
 import type { QcaExportDefinition } from '../../contract/qca';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { necessityTable } from '../qca/analysis';
 import { analysisData, tableOptions } from '../qca/api';
 import type { Calibration } from '../qca/calibrate';
@@ -24,9 +24,9 @@ function definitionOf(ctx: BuildContext): QcaExportDefinition {
   if (given) return given;
   const sets = listSets(ctx.project);
   const outcome = sets.find((s) => s.role === 'outcome');
-  if (!outcome) throw new ApiError('VALIDATION_FAILED', 'The project has no QCA outcome yet. Define one in the QCA view (or name the outcome and conditions of the analysis to export).');
+  if (!outcome) throw localError('VALIDATION_FAILED', 'errorsExport.noQcaOutcome');
   const conditions = sets.filter((s) => s.role === 'condition').map((s) => s.name);
-  if (conditions.length === 0) throw new ApiError('VALIDATION_FAILED', 'The project has no QCA conditions yet. Define at least one in the QCA view.');
+  if (conditions.length === 0) throw localError('VALIDATION_FAILED', 'errorsExport.noQcaConditions');
   return { outcome: outcome.name, conditions };
 }
 

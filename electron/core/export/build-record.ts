@@ -12,7 +12,7 @@
  */
 import type { CaseDto, ClaimAssessment, ClaimDto, DimensionDto, ElectionDto, MissionDto, MissionType, Severity, Verification } from '../../contract/api';
 import { CLAIM_ASSESSMENTS, SEVERITIES } from '../../contract/api';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { orderCases, resolveCase, resolveNorm } from '../matrix';
 import type { Project } from '../project';
 import { listClaims, listDimensions, listElections } from '../record';
@@ -296,7 +296,7 @@ function verificationSummary(m: ExportMessages, groups: { noun: 'verdicts' | 'el
 export function buildObservation(ctx: BuildContext): Draft {
   const record = new RecordData(ctx.project);
   const cases = observationCases(ctx, record);
-  if (cases.length === 0) throw new ApiError('NOT_FOUND', 'The project has no elections to export.');
+  if (cases.length === 0) throw localError('NOT_FOUND', 'errorsExport.noElections');
   const ids = new Set(cases.map((c) => c.id));
   const elections = record.elections.filter((e) => ids.has(e.caseId));
   const missions = elections.flatMap((e) => e.missions);
@@ -458,7 +458,7 @@ function claimCases(claim: ClaimDto): string[] {
 
 function selectedClaims(ctx: BuildContext, record: RecordData): { claims: ClaimDto[]; filters: string[] } {
   let claims = listClaims(ctx.project);
-  if (claims.length === 0) throw new ApiError('NOT_FOUND', 'The project has no double-standards claims to export.');
+  if (claims.length === 0) throw localError('NOT_FOUND', 'errorsExport.noDoubleStandards');
   const filters: string[] = [];
   if (ctx.options.cases?.length) {
     const chosen = ctx.options.cases.map((q) => resolveCase(ctx.project, q, record.cases));
@@ -472,7 +472,7 @@ function selectedClaims(ctx: BuildContext, record: RecordData): { claims: ClaimD
     claims = claims.filter((c) => c.normId && ids.has(c.normId));
     filters.push(ctx.m.claimsOn(listNames(norms.map((n) => n.shortLabel || n.label), ctx.m)));
   }
-  if (claims.length === 0) throw new ApiError('NOT_FOUND', `No double-standards claim matches (${filters.join(', ')}).`);
+  if (claims.length === 0) throw localError('NOT_FOUND', 'errorsExport.noClaimMatchesFilters', { filters: filters.join(', ') });
   return { claims, filters };
 }
 
@@ -484,8 +484,8 @@ export function resolveClaim(claims: ClaimDto[], query: string): ClaimDto {
   const matches = q ? claims.filter((c) => c.claimant.toLocaleLowerCase().includes(q) || c.statement.toLocaleLowerCase().includes(q)) : [];
   const describe = (c: ClaimDto) => `${c.claimant}: “${c.statement.length > 60 ? `${c.statement.slice(0, 57)}…` : c.statement}”`;
   if (matches.length === 1) return matches[0]!;
-  if (matches.length === 0) throw new ApiError('NOT_FOUND', `No claim matches "${query}". Give the claim's id or a few words of its claimant or statement.`);
-  throw new ApiError('VALIDATION_FAILED', `"${query}" matches ${matches.length} claims (${matches.slice(0, 5).map(describe).join('; ')}${matches.length > 5 ? '; …' : ''}). Be more specific.`);
+  if (matches.length === 0) throw localError('NOT_FOUND', 'errorsExport.noClaimMatches', { query });
+  throw localError('VALIDATION_FAILED', 'errorsExport.claimMatchesMany', { query, count: matches.length, list: `${matches.slice(0, 5).map(describe).join('; ')}${matches.length > 5 ? '; …' : ''}` });
 }
 
 function claimStatement(ctx: BuildContext, claim: ClaimDto): Inline[] {

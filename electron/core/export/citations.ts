@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import CSL, { type Citation, type CitationItem } from 'citeproc';
 import type { CslItem, ParticipantDto, SourceDto } from '../../contract/api';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { assetsDir } from '../paths';
 import type { CitationStore, FormattedCitations } from './citation-cache';
 import { bibliographyAsPrinted, capitaliseSentences, datesForCiteproc, missingDataWarnings, typeForCiteproc } from './csl-input';
@@ -56,20 +56,17 @@ export function loadStyle(style: string | undefined): CitationStyle {
     file = path.join(cslDir(), 'styles', STYLE_FILES[name as BundledStyle]);
   } else if (/\.csl$/i.test(name)) {
     file = path.resolve(name);
-    if (!fs.existsSync(file)) throw new ApiError('FILE_NOT_FOUND', `The citation style ${file} does not exist.`);
+    if (!fs.existsSync(file)) throw localError('FILE_NOT_FOUND', 'errorsExport.styleMissing', { file });
   } else {
-    throw new ApiError('VALIDATION_FAILED', `Unknown citation style "${name}". Use chicago-note, apa, harvard or the path of a .csl file.`);
+    throw localError('VALIDATION_FAILED', 'errorsExport.unknownStyle', { name, styles: 'chicago-note, apa, harvard', ext: '.csl' });
   }
   const xml = fs.readFileSync(file, 'utf8');
   const root = /<style\b[^>]*>/.exec(xml)?.[0];
-  if (!root) throw new ApiError('VALIDATION_FAILED', `${path.basename(file)} is not a CSL style (no <style> element).`);
+  if (!root) throw localError('VALIDATION_FAILED', 'errorsExport.notCsl', { file: path.basename(file), element: '<style>' });
   if (!/<citation\b/.test(xml)) {
     const parent = /<link\b[^>]*rel="independent-parent"[^>]*>/.exec(xml)?.[0];
     const href = parent ? /href="([^"]+)"/.exec(parent)?.[1] : undefined;
-    throw new ApiError(
-      'VALIDATION_FAILED',
-      `${path.basename(file)} is a dependent style${href ? ` of ${href}` : ''}: it has no formatting of its own. Use the parent style's .csl file instead.`,
-    );
+    throw localError('VALIDATION_FAILED', 'errorsExport.dependentStyle', { file: path.basename(file), hasParent: href ? 'yes' : 'no', parent: href ?? '', ext: '.csl' });
   }
   return {
     name: (Object.keys(STYLE_FILES) as string[]).includes(name) ? name : path.basename(file),
@@ -106,7 +103,7 @@ function localeFile(lang: string): string | null {
 
 export function checkLocale(locale: string): void {
   if (!localeFile(locale)) {
-    throw new ApiError('VALIDATION_FAILED', `The citation locale "${locale}" is not bundled. Use one of: ${bundledLocales().join(', ')}.`);
+    throw localError('VALIDATION_FAILED', 'errorsExport.localeNotBundled', { locale, locales: bundledLocales().join(', ') });
   }
 }
 
@@ -335,7 +332,7 @@ export function createCiteprocEngine(style: CitationStyle, locale: string | unde
   try {
     return new CSL.Engine(sys, styleXmlFor(lang, style.xml), lang, !!locale);
   } catch (error) {
-    throw new ApiError('VALIDATION_FAILED', `The citation style "${style.title}" could not be loaded: ${(error as Error).message}`, { cause: error });
+    throw localError('VALIDATION_FAILED', 'errorsExport.styleNotLoaded', { title: style.title, reason: (error as Error).message }, { cause: error });
   }
 }
 

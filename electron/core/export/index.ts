@@ -9,7 +9,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../../contract/errors';
 import { localError } from '../../contract/i18n/format';
 import { APP_NAME, APP_VERSION, type Project } from '../project';
 import { guardOutput } from '../privacy/gate';
@@ -48,17 +47,17 @@ function validate(options: ExportOptions): void {
   if (!options.out || !options.out.trim()) throw localError('VALIDATION_FAILED', 'errorsExport.sayWhere');
   if (options.paper && !['a4', 'letter'].includes(options.paper)) throw localError('VALIDATION_FAILED', 'errorsExport.paper', { value: options.paper, a4: 'a4', letter: 'letter' });
   if (options.orientation && !['landscape', 'portrait'].includes(options.orientation)) {
-    throw new ApiError('VALIDATION_FAILED', `The orientation must be landscape or portrait, not "${options.orientation}".`);
+    throw localError('VALIDATION_FAILED', 'errorsExport.optionOneOf', { option: 'orientation', choices: 'landscape', last: 'portrait', value: options.orientation });
   }
   if (options.layout && !['cases-as-columns', 'stages-as-columns'].includes(options.layout)) {
-    throw new ApiError('VALIDATION_FAILED', `The layout must be cases-as-columns or stages-as-columns, not "${options.layout}".`);
+    throw localError('VALIDATION_FAILED', 'errorsExport.optionOneOf', { option: 'layout', choices: 'cases-as-columns', last: 'stages-as-columns', value: options.layout });
   }
-  if (options.shape && !['long', 'wide'].includes(options.shape)) throw new ApiError('VALIDATION_FAILED', `The table shape must be long or wide, not "${options.shape}".`);
+  if (options.shape && !['long', 'wide'].includes(options.shape)) throw localError('VALIDATION_FAILED', 'errorsExport.optionOneOf', { option: 'shape', choices: 'long', last: 'wide', value: options.shape });
   if (options.language && !['en', 'ru', 'kk'].includes(options.language)) {
-    throw new ApiError('VALIDATION_FAILED', `The export language must be en, ru or kk, not "${options.language}".`);
+    throw localError('VALIDATION_FAILED', 'errorsExport.optionOneOf', { option: 'language', choices: 'en, ru', last: 'kk', value: options.language });
   }
   if (options.noteMarks && !['letters', 'numbers'].includes(options.noteMarks)) {
-    throw new ApiError('VALIDATION_FAILED', `The note marks must be letters or numbers, not "${options.noteMarks}".`);
+    throw localError('VALIDATION_FAILED', 'errorsExport.optionOneOf', { option: 'marks', choices: 'letters', last: 'numbers', value: options.noteMarks });
   }
 }
 

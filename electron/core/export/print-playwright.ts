@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import type { PdfPrinter, PdfPrintOptions } from './types';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -35,16 +35,13 @@ export function playwrightPrinter(options: PlaywrightPrinterOptions = {}): Closa
   const launch = async (): Promise<Browser> => {
     const executablePath = chromiumPath(options);
     if (!fs.existsSync(executablePath)) {
-      throw new ApiError(
-        'UNSUPPORTED',
-        `PDF export needs Chromium, which was not found at ${executablePath}. Install it (e.g. "apt-get install chromium") or set CHROMIUM_PATH to its executable.`,
-      );
+      throw localError('UNSUPPORTED', 'errorsExport.chromiumMissing', { browser: 'Chromium', path: executablePath, command: 'apt-get install chromium', variable: 'CHROMIUM_PATH' });
     }
     const { chromium } = await import('playwright-core');
     try {
       return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout });
     } catch (error) {
-      throw new ApiError('UNSUPPORTED', `Chromium (${executablePath}) could not be started for PDF export: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+      throw localError('UNSUPPORTED', 'errorsExport.chromiumFailed', { browser: 'Chromium', path: executablePath, reason: (error as Error).message.split('\n')[0] ?? '' }, { cause: error });
     }
   };
 

@@ -2,7 +2,7 @@
  * One analysis, as the command line and the app ask for it: the truth table, necessity of every literal, and the
  * conservative, parsimonious and (with directional expectations) intermediate solutions, in JSON-safe form.
  */
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { conservative, intermediate, parsimonious, type DirectionalExpectations, type Solution } from './minimize';
 import { formatLiteral, literalMembership, necessity, usesBrackets, type QcaData } from './sets';
 import { truthTable, type TruthTable, type TruthTableOptions } from './truth-table';
@@ -66,6 +66,6 @@ export function parseDirectionalExpectations(text: string, data: Pick<QcaData, '
     else out[raw] = 1;
   }
   const unknown = Object.keys(out).filter((name) => !data.conditions.includes(name));
-  if (unknown.length > 0) throw new ApiError('VALIDATION_FAILED', `The directional expectations name ${unknown.join(', ')}, not among the conditions (${data.conditions.join(', ')}).`);
+  if (unknown.length > 0) throw localError('VALIDATION_FAILED', 'errorsQca.expectationsNotConditions', { names: unknown.join(', '), conditions: data.conditions.join(', ') });
   return out;
 }

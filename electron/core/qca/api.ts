@@ -8,7 +8,8 @@ import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { JobDto } from '../../contract/api';
-import { ApiError, type ErrorCode } from '../../contract/errors';
+import { ApiError, type ErrorPayload } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import type { QcaAnalysisDto, QcaAnalysisInput, QcaMinimizeInput, QcaMinimizeResultDto } from '../../contract/qca';
 import type { Project } from '../project';
 import type { Session } from '../session';
@@ -25,7 +26,7 @@ export { tableOptions };
 /** The calibrated data of a definition; the outcome may be negated ("~Y"). */
 export function analysisData(p: Project, input: QcaAnalysisInput): QcaData {
   const outcomeName = input.outcome.replace(/^~/, '');
-  if (input.conditions.includes(outcomeName)) throw new ApiError('VALIDATION_FAILED', `${outcomeName} is the outcome; it cannot also be a condition.`);
+  if (input.conditions.includes(outcomeName)) throw localError('VALIDATION_FAILED', 'errorsQca.outcomeAsCondition', { name: outcomeName });
   const table = projectMembershipTable(p, input.conditions, outcomeName);
   return prepareData(table, input.outcome, input.conditions);
 }
@@ -36,7 +37,7 @@ export function analyse(p: Project, input: QcaAnalysisInput): QcaAnalysisDto {
   return { cases, necessity: necessityTable(data), truthTable: truthTable(data, tableOptions(input)) };
 }
 
-const cancelled = () => new ApiError('CONFLICT', 'The minimisation was cancelled; nothing was changed.');
+const cancelled = () => localError('CONFLICT', 'errorsQca.minimisationCancelled');
 
 interface Control {
   progress: (done: number, total: number, message: string) => void;
@@ -76,13 +77,13 @@ export function minimizeInWorker(file: string, data: QcaData, input: QcaMinimize
     });
     if (control.signal.aborted) return onAbort();
     control.signal.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: { progress?: { done: number; total: number; message: string }; result?: QcaMinimizeResultDto; error?: { code: ErrorCode; message: string } }) => {
+    worker.on('message', (message: { progress?: { done: number; total: number; message: string }; result?: QcaMinimizeResultDto; error?: ErrorPayload }) => {
       if (message.progress) control.progress(message.progress.done, message.progress.total, message.progress.message);
       else if (message.result) settle(() => resolve(message.result!));
-      else if (message.error) settle(() => reject(new ApiError(message.error!.code, message.error!.message)));
+      else if (message.error) settle(() => reject(new ApiError(message.error!.code, message.error!.message, { text: message.error!.text })));
     });
     worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new ApiError('INTERNAL', `The minimisation stopped unexpectedly (exit code ${code}).`))));
+    worker.on('exit', (code) => settle(() => reject(localError('INTERNAL', 'errorsQca.minimisationStopped', { code: String(code) }))));
   });
 }
 

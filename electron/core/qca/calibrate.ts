@@ -4,7 +4,8 @@
  * (Ragin 2008: log-odds of membership linear in the value, ±log(0.95/0.05) ≈ ±2.94 at the anchors of full
  * membership and full non-membership, 0 at the crossover), and by hand with a reason for every score.
  */
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
+import type { MessageId } from '../../contract/i18n/catalogue';
 
 export type Calibration =
   | { method: 'crisp'; thresholds: number[] }
@@ -13,13 +14,13 @@ export type Calibration =
   /** The raw values already are memberships (a 0/1 attribute, a fuzzy score recorded elsewhere). */
   | { method: 'direct' };
 
-function need(condition: boolean, message: string): void {
-  if (!condition) throw new ApiError('VALIDATION_FAILED', message);
+function need(condition: boolean, id: MessageId, values?: Record<string, string | number>): void {
+  if (!condition) throw localError('VALIDATION_FAILED', id, values);
 }
 
 /** How many (sorted) thresholds the value reaches: 0/1 with one threshold, 0/1/2 with two, ... (R's findInterval). */
 export function calibrateCrisp(x: number, thresholds: number[]): number {
-  need(thresholds.length > 0 && thresholds.every(Number.isFinite), 'Give at least one numeric threshold for a crisp calibration.');
+  need(thresholds.length > 0 && thresholds.every(Number.isFinite), 'errorsQca.crispThreshold');
   return [...thresholds].sort((a, b) => a - b).filter((t) => x >= t).length;
 }
 
@@ -30,12 +31,12 @@ export function calibrateCrisp(x: number, thresholds: number[]): number {
 export function calibrateFuzzy(x: number, anchors: { exclusion: number; crossover: number; inclusion: number; idm?: number }): number {
   const { exclusion, crossover, inclusion } = anchors;
   const idm = anchors.idm ?? 0.95;
-  need([exclusion, crossover, inclusion].every(Number.isFinite), 'The three anchors (full non-membership, crossover, full membership) must be numbers.');
-  need(idm > 0.5 && idm < 1, 'The degree of membership at the anchors must lie between 0.5 and 1 (0.95 is usual).');
+  need([exclusion, crossover, inclusion].every(Number.isFinite), 'errorsQca.anchorsNumbers');
+  need(idm > 0.5 && idm < 1, 'errorsQca.anchorDegree');
   const increasing = exclusion < inclusion;
   need(
     increasing ? exclusion < crossover && crossover < inclusion : inclusion < crossover && crossover < exclusion,
-    'The crossover must lie strictly between full non-membership and full membership.',
+    'errorsQca.crossoverBetween',
   );
   const lo = increasing ? exclusion : inclusion;
   const hi = increasing ? inclusion : exclusion;
@@ -61,8 +62,8 @@ export function calibrateValue(calibration: Calibration, caseName: string, raw: 
     case 'manual': {
       const entry = calibration.scores[caseName];
       if (!entry) return { raw, score: null };
-      need(entry.score >= 0 && entry.score <= 1, `The score of ${caseName} must lie between 0 and 1.`);
-      need(entry.reason.trim().length > 0, `Give the reason for the score of ${caseName}: a score set by hand says why.`);
+      need(entry.score >= 0 && entry.score <= 1, 'errorsQca.caseScoreRange', { case: caseName });
+      need(entry.reason.trim().length > 0, 'errorsQca.caseScoreReason', { case: caseName });
       return { raw, score: entry.score, reason: entry.reason };
     }
     case 'crisp':
@@ -70,7 +71,7 @@ export function calibrateValue(calibration: Calibration, caseName: string, raw: 
     case 'fuzzy':
       return { raw, score: raw === null ? null : calibrateFuzzy(raw, calibration) };
     case 'direct':
-      need(raw === null || (raw >= 0 && (raw <= 1 || Number.isInteger(raw))), `The value of ${caseName} (${raw}) is not a membership score: calibrate it with thresholds or anchors.`);
+      need(raw === null || (raw >= 0 && (raw <= 1 || Number.isInteger(raw))), 'errorsQca.notMembership', { case: caseName, value: String(raw) });
       return { raw, score: raw };
   }
 }

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { describeColumn, type QcaData } from './sets';
 
 export interface MembershipTable {
@@ -24,21 +24,21 @@ export function readMembershipCsv(file: string): MembershipTable {
   try {
     text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new ApiError('FILE_NOT_FOUND', `The data file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`);
+    throw localError('FILE_NOT_FOUND', 'errorsQca.dataUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? 'error' });
   }
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
   const records = parse(text, { delimiter, skip_empty_lines: true, relax_column_count: false, trim: true }) as string[][];
   const [header, ...rows] = records;
   if (!header || header.length < 2 || rows.length === 0) {
-    throw new ApiError('VALIDATION_FAILED', 'The data file needs a header row and at least one case: the first column names the case, the others hold membership scores.');
+    throw localError('VALIDATION_FAILED', 'errorsQca.dataShape');
   }
   const names = header.slice(1);
   const columns: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, [] as number[]]));
   rows.forEach((row, i) => {
     names.forEach((name, k) => {
       const value = toNumber(row[k + 1] ?? '');
-      if (!Number.isFinite(value)) throw new ApiError('VALIDATION_FAILED', `Line ${i + 2} of the data file has no number for ${name} ("${row[k + 1] ?? ''}").`);
+      if (!Number.isFinite(value)) throw localError('VALIDATION_FAILED', 'errorsQca.dataNotNumber', { line: String(i + 2), name, value: row[k + 1] ?? '' });
       columns[name]!.push(value);
     });
   });
@@ -54,18 +54,18 @@ export function prepareData(table: MembershipTable, outcome: string, conditions?
   const outcomeName = negated ? outcome.slice(1) : outcome;
   const available = Object.keys(table.columns);
   if (!Object.hasOwn(table.columns, outcomeName)) {
-    throw new ApiError('VALIDATION_FAILED', `There is no outcome column "${outcomeName}". The columns are: ${available.join(', ')}.`);
+    throw localError('VALIDATION_FAILED', 'errorsQca.noOutcomeColumn', { name: outcomeName, columns: available.join(', ') });
   }
   const chosen = conditions && conditions.length > 0 ? conditions : available.filter((c) => c !== outcomeName);
   for (const c of chosen) {
-    if (!Object.hasOwn(table.columns, c)) throw new ApiError('VALIDATION_FAILED', `There is no condition column "${c}". The columns are: ${available.join(', ')}.`);
-    if (c === outcomeName) throw new ApiError('VALIDATION_FAILED', `${c} is the outcome; it cannot also be a condition.`);
+    if (!Object.hasOwn(table.columns, c)) throw localError('VALIDATION_FAILED', 'errorsQca.noConditionColumn', { name: c, columns: available.join(', ') });
+    if (c === outcomeName) throw localError('VALIDATION_FAILED', 'errorsQca.outcomeAsCondition', { name: c });
   }
-  if (new Set(chosen).size !== chosen.length) throw new ApiError('VALIDATION_FAILED', 'A condition is named twice.');
-  if (chosen.length === 0) throw new ApiError('VALIDATION_FAILED', 'Name at least one condition.');
+  if (new Set(chosen).size !== chosen.length) throw localError('VALIDATION_FAILED', 'errorsQca.conditionTwice');
+  if (chosen.length === 0) throw localError('VALIDATION_FAILED', 'errorsQca.nameCondition');
   const y = table.columns[outcomeName]!;
   const outcomeShape = describeColumn(outcomeName, y);
-  if (outcomeShape.levels > 2) throw new ApiError('VALIDATION_FAILED', `The outcome ${outcomeName} is multi-value; calibrate it to a crisp (0/1) or fuzzy set first.`);
+  if (outcomeShape.levels > 2) throw localError('VALIDATION_FAILED', 'errorsQca.outcomeMultiValue', { name: outcomeName });
   const shapes = chosen.map((c) => describeColumn(c, table.columns[c]!));
   return {
     cases: table.cases,

@@ -9,7 +9,7 @@
  * counterfactuals). The positive rows are then minimised again with those easy counterfactuals as the only remainders.
  * Remainders the parsimonious model uses that are not easy are the difficult counterfactuals.
  */
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { minimalCovers, primesAvoiding, primesInside } from './primes';
 import { compareTerms, covers, DONT_CARE, formatTerm, sufficiency, termKey, termMembership, unionMembership, type Fit, type QcaData, type Term } from './sets';
 import { rowNumber, rowValues, type TruthTable, type TruthTableRow } from './truth-table';
@@ -90,10 +90,7 @@ function solve(data: QcaData, tt: TruthTable, primes: Term[]): { models: Term[][
 
 function requirePositives(tt: TruthTable): void {
   if (!tt.rows.some((r) => r.out === '1')) {
-    throw new ApiError(
-      'VALIDATION_FAILED',
-      `No configuration of the truth table passes the inclusion cut (${tt.options.inclCut[0]}) with at least ${tt.options.nCut} case(s), so there is nothing to minimise. Lower the inclusion or frequency cut, or check the outcome's calibration.`,
-    );
+    throw localError('VALIDATION_FAILED', 'errorsQca.nothingToMinimise', { cut: String(tt.options.inclCut[0]), nCut: tt.options.nCut });
   }
 }
 
@@ -147,8 +144,8 @@ export function parsimonious(data: QcaData, tt: TruthTable): Solution {
 function expectationVector(tt: TruthTable, expectations: DirectionalExpectations): (number | null)[] {
   for (const [name, value] of Object.entries(expectations)) {
     const j = tt.conditions.indexOf(name);
-    if (j < 0) throw new ApiError('VALIDATION_FAILED', `The directional expectation names "${name}", which is not a condition (${tt.conditions.join(', ')}).`);
-    if (!Number.isInteger(value) || value < 0 || value >= tt.levels[j]!) throw new ApiError('VALIDATION_FAILED', `The expectation for ${name} must be one of its values (0 to ${tt.levels[j]! - 1}).`);
+    if (j < 0) throw localError('VALIDATION_FAILED', 'errorsQca.expectationNotCondition', { name, conditions: tt.conditions.join(', ') });
+    if (!Number.isInteger(value) || value < 0 || value >= tt.levels[j]!) throw localError('VALIDATION_FAILED', 'errorsQca.expectationValue', { name, max: tt.levels[j]! - 1 });
   }
   return tt.conditions.map((c) => (Object.hasOwn(expectations, c) ? expectations[c]! : null));
 }

@@ -3,7 +3,7 @@
  * data: run in a worker thread by the app (worker.ts), so that a long one neither blocks the app nor outlives a
  * cancel, and in-process where no worker script is built (tests and scripts run from the sources).
  */
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import type { QcaMinimizeInput, QcaMinimizeResultDto } from '../../contract/qca';
 import { conservative, intermediate, parsimonious, type Solution } from './minimize';
 import type { QcaData } from './sets';
@@ -25,8 +25,8 @@ export function checkExpectations(data: QcaData, input: QcaMinimizeInput): void 
   if (input.solution !== 'intermediate') return;
   const expectations = input.dirExp ?? {};
   const unknown = Object.keys(expectations).filter((name) => !data.conditions.includes(name));
-  if (unknown.length) throw new ApiError('VALIDATION_FAILED', `The directional expectations name ${unknown.join(', ')}, not among the conditions (${data.conditions.join(', ')}).`);
-  if (Object.keys(expectations).length === 0) throw new ApiError('VALIDATION_FAILED', 'An intermediate solution needs a directional expectation for at least one condition.');
+  if (unknown.length) throw localError('VALIDATION_FAILED', 'errorsQca.expectationsNotConditions', { names: unknown.join(', '), conditions: data.conditions.join(', ') });
+  if (Object.keys(expectations).length === 0) throw localError('VALIDATION_FAILED', 'errorsQca.intermediateNeedsExpectation');
 }
 
 export function phaseCount(input: QcaMinimizeInput): number {

@@ -11,7 +11,7 @@
  * The chart is then solved exactly: essential implicants first, then every cover of minimal size (Petrick's method
  * by iterative deepening), so that model ambiguity shows as several equally short models.
  */
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { DONT_CARE, termKey, type Term } from './sets';
 
 function termFrom(p: number[], keep: boolean[]): Term {
@@ -66,7 +66,7 @@ export function primesAvoiding(positives: number[][], forbidden: number[][], n: 
   const primes = new Map<string, Term>();
   for (const p of positives) {
     const edges = forbidden.map((o) => p.flatMap((v, j) => (v !== o[j] ? [j] : [])));
-    if (edges.some((e) => e.length === 0)) throw new ApiError('VALIDATION_FAILED', 'A configuration is both positive and forbidden; the truth table is inconsistent.');
+    if (edges.some((e) => e.length === 0)) throw localError('VALIDATION_FAILED', 'errorsQca.positiveAndForbidden');
     for (const keep of minimalTransversals(edges, n)) {
       const t = termFrom(p, keep);
       primes.set(termKey(t), t);
@@ -197,7 +197,7 @@ export const MAX_MODELS = 1000;
  * budget allows, could not cover what is left.
  */
 export function minimalCovers(covering: number[][], columns: number): { covers: number[][]; truncated: boolean } {
-  if (covering.some((c) => c.length === 0)) throw new ApiError('VALIDATION_FAILED', 'A positive configuration is covered by no prime implicant.');
+  if (covering.some((c) => c.length === 0)) throw localError('VALIDATION_FAILED', 'errorsQca.uncovered');
   const essential = new Set<number>();
   for (const cols of covering) if (cols.length === 1) essential.add(cols[0]!);
   const open = covering.map((_, r) => r).filter((r) => !covering[r]!.some((c) => essential.has(c)));

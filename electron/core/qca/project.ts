@@ -6,7 +6,7 @@
  * claims, or the excerpt linked to the score).
  */
 import crypto from 'node:crypto';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { stmt } from '../db/statements';
 import { requireRow, upsertRow } from '../record';
 import type { Project } from '../project';
@@ -70,7 +70,7 @@ export function listSets(p: Project): QcaSet[] {
 
 function requireSet(p: Project, id: string): QcaSet {
   const set = listSets(p).find((s) => s.id === id);
-  if (!set) throw new ApiError('NOT_FOUND', 'That QCA set no longer exists. Reload the QCA view.');
+  if (!set) throw localError('NOT_FOUND', 'errorsQca.setGone');
   return set;
 }
 
@@ -78,20 +78,20 @@ function checkSource(p: Project, source: SetSource): void {
   switch (source.kind) {
     case 'attribute': {
       const attribute = stmt(p.db, 'SELECT type, name FROM case_attributes WHERE id = ?').get(source.attributeId) as { type: string; name: string } | undefined;
-      if (!attribute) throw new ApiError('NOT_FOUND', 'That case attribute no longer exists.');
+      if (!attribute) throw localError('NOT_FOUND', 'errorsQca.attributeGone');
       if (attribute.type !== 'number' && attribute.type !== 'boolean') {
-        throw new ApiError('VALIDATION_FAILED', `"${attribute.name}" is a ${attribute.type} attribute; a QCA set needs a number or yes/no attribute (or scores set by hand).`);
+        throw localError('VALIDATION_FAILED', 'errorsQca.attributeNotNumeric', { attribute: attribute.name, type: attribute.type });
       }
       return;
     }
     case 'indicator':
       requireRow(p.db, 'indicators', source.indicatorId, 'indicator');
-      if (source.from !== undefined && source.to !== undefined && source.from > source.to) throw new ApiError('VALIDATION_FAILED', 'The period starts after it ends.');
+      if (source.from !== undefined && source.to !== undefined && source.from > source.to) throw localError('VALIDATION_FAILED', 'errorsQca.periodStartsAfterEnd');
       return;
     case 'cell':
       requireRow(p.db, 'norms', source.normId, 'norm');
       requireRow(p.db, 'stages', source.stageId, 'stage');
-      if (source.statuses.length === 0) throw new ApiError('VALIDATION_FAILED', 'Choose at least one status that counts as membership (e.g. "reached").');
+      if (source.statuses.length === 0) throw localError('VALIDATION_FAILED', 'errorsQca.chooseMembershipStatus');
       return;
     case 'claims':
       if (source.normId) requireRow(p.db, 'norms', source.normId, 'norm');
@@ -113,15 +113,15 @@ export interface SaveSetInput {
 
 export function saveSet(p: Project, input: SaveSetInput): QcaSet {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(input.name)) {
-    throw new ApiError('VALIDATION_FAILED', `"${input.name}" cannot name a set: use a letter, then letters, digits or underscores (e.g. DEV, FREE_PRESS), as formulas and R read it.`);
+    throw localError('VALIDATION_FAILED', 'errorsQca.badSetName', { name: input.name, examples: 'DEV, FREE_PRESS' });
   }
   const all = listSets(p);
   const current = input.id ? all.find((s) => s.id === input.id) : undefined;
-  if (input.id && !current) throw new ApiError('NOT_FOUND', 'That QCA set no longer exists. Reload the QCA view.');
+  if (input.id && !current) throw localError('NOT_FOUND', 'errorsQca.setGone');
   const clash = all.find((s) => s.name.toLowerCase() === input.name.toLowerCase() && s.id !== input.id);
-  if (clash) throw new ApiError('CONFLICT', `There is already a set called "${clash.name}" (names differ by more than case, since a lower-case name reads as a negation in R).`);
+  if (clash) throw localError('CONFLICT', 'errorsQca.setExists', { name: clash.name });
   checkSource(p, input.source);
-  if (input.calibration.method === 'manual' && input.source.kind !== 'manual') throw new ApiError('VALIDATION_FAILED', 'Scores set by hand need the source "by hand".');
+  if (input.calibration.method === 'manual' && input.source.kind !== 'manual') throw localError('VALIDATION_FAILED', 'errorsQca.manualNeedsByHand');
   const id = input.id ?? crypto.randomUUID();
   p.history.edit(`${current ? 'Edit' : 'Add'} QCA set ${input.name}`, (track) =>
     upsertRow(p.db, track, 'qca_sets', id, {
@@ -153,8 +153,8 @@ export function setScore(p: Project, input: { setId: string; caseId: string; sco
   if (input.excerptId) requireRow(p.db, 'excerpts', input.excerptId, 'excerpt');
   const reason = (input.reason ?? '').trim();
   if (input.score !== null) {
-    if (!(input.score >= 0 && input.score <= 1)) throw new ApiError('VALIDATION_FAILED', 'A membership score lies between 0 and 1.');
-    if (!reason) throw new ApiError('VALIDATION_FAILED', 'Say why this score: a score set by hand keeps its reason.');
+    if (!(input.score >= 0 && input.score <= 1)) throw localError('VALIDATION_FAILED', 'errorsQca.scoreRange');
+    if (!reason) throw localError('VALIDATION_FAILED', 'errorsQca.scoreNeedsReason');
   }
   const key = { set_id: set.id, case_id: input.caseId };
   p.history.edit(`Score ${set.name}`, (track) => {
@@ -269,7 +269,7 @@ export function projectMembershipTable(p: Project, conditions: string[] | undefi
   const names = [...(conditions ?? sets.filter((s) => s.role === 'condition' && s.name !== outcome).map((s) => s.name)), outcome];
   const wanted = names.map((n) => {
     const set = sets.find((s) => s.name === n);
-    if (!set) throw new ApiError('NOT_FOUND', `The project has no QCA set called "${n}". Its sets are: ${sets.map((s) => s.name).join(', ') || 'none yet'}.`);
+    if (!set) throw localError('NOT_FOUND', 'errorsQca.noSetCalled', { name: n, any: sets.length ? 'yes' : 'no', sets: sets.map((s) => s.name).join(', ') });
     return set;
   });
   const cases = activeCases(p);
@@ -277,7 +277,7 @@ export function projectMembershipTable(p: Project, conditions: string[] | undefi
   for (const set of wanted) {
     const rows = calibratedTable(p, set.id);
     const missing = rows.filter((r) => r.score === null).map((r) => r.caseName);
-    if (missing.length) throw new ApiError('VALIDATION_FAILED', `${set.name} has no score for ${missing.join(', ')}. Record the value or set the score by hand, or archive the case.`);
+    if (missing.length) throw localError('VALIDATION_FAILED', 'errorsQca.setMissingScores', { set: set.name, cases: missing.join(', ') });
     columns[set.name] = rows.map((r) => r.score!);
   }
   return { cases: cases.map((c) => c.name), columns };

@@ -3,7 +3,7 @@
  * implementation) and Ragin (2008); docs/qca.md cites each formula. A term is one value or "don't care" per
  * condition, so that crisp, multi-value and fuzzy sets share one representation.
  */
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 
 /** Memberships per case. A crisp or multi-value column holds whole numbers 0..levels-1, a fuzzy one scores in [0, 1]. */
 export interface QcaData {
@@ -34,13 +34,13 @@ const EPS = 1e-12;
 
 /** Whole numbers from 0 (crisp or multi-value), or scores in [0, 1] with at least one fraction (fuzzy). */
 export function describeColumn(name: string, column: number[]): { levels: number; fuzzy: boolean } {
-  if (column.some((v) => !Number.isFinite(v))) throw new ApiError('VALIDATION_FAILED', `The column "${name}" has an empty or non-numeric score. Give every case a membership score.`);
+  if (column.some((v) => !Number.isFinite(v))) throw localError('VALIDATION_FAILED', 'errorsQca.columnEmpty', { name });
   const whole = column.every((v) => Number.isInteger(v));
   if (whole) {
-    if (column.some((v) => v < 0)) throw new ApiError('VALIDATION_FAILED', `The column "${name}" has a negative value. Crisp and multi-value sets use 0, 1, 2, ...`);
+    if (column.some((v) => v < 0)) throw localError('VALIDATION_FAILED', 'errorsQca.columnNegative', { name });
     return { levels: Math.max(2, ...column.map((v) => v + 1)), fuzzy: false };
   }
-  if (column.some((v) => v < 0 || v > 1)) throw new ApiError('VALIDATION_FAILED', `The column "${name}" mixes fractions with values outside 0 to 1. Fuzzy scores lie between 0 and 1.`);
+  if (column.some((v) => v < 0 || v > 1)) throw localError('VALIDATION_FAILED', 'errorsQca.columnMixed', { name });
   return { levels: 2, fuzzy: true };
 }
 
@@ -115,7 +115,7 @@ export function formatTerm(term: Term, conditions: string[], levels: number[]): 
 export function parseTerm(text: string, conditions: string[], levels: number[]): Term {
   const term: Term = conditions.map(() => DONT_CARE);
   for (const raw of text.split('*').map((s) => s.trim())) {
-    if (!raw) throw new ApiError('VALIDATION_FAILED', `"${text}" has an empty literal. Join condition names with "*", e.g. DEV*~IND.`);
+    if (!raw) throw localError('VALIDATION_FAILED', 'errorsQca.emptyLiteral', { text, example: 'DEV*~IND' });
     const bracket = /^(~?)([^[\]~]+)\[(\d+)\]$/.exec(raw);
     const negated = raw.startsWith('~');
     const name = bracket ? bracket[2]! : negated ? raw.slice(1) : raw;
@@ -125,11 +125,11 @@ export function parseTerm(text: string, conditions: string[], levels: number[]):
       index = conditions.findIndex((c) => c.toLowerCase() === name.toLowerCase() && name === name.toLowerCase() && c !== name);
       if (index >= 0) value = negated ? 1 : 0;
     }
-    if (index < 0) throw new ApiError('VALIDATION_FAILED', `"${name}" in "${text}" is not one of the conditions (${conditions.join(', ')}).`);
-    if (bracket && negated) throw new ApiError('VALIDATION_FAILED', `Write "${raw}" without the tilde: a multi-value literal names the value it takes.`);
-    if (value >= levels[index]!) throw new ApiError('VALIDATION_FAILED', `${conditions[index]} has values 0 to ${levels[index]! - 1}; "${raw}" asks for ${value}.`);
-    if (levels[index]! > 2 && !bracket) throw new ApiError('VALIDATION_FAILED', `${conditions[index]} is multi-value: name the value, e.g. ${conditions[index]}[1].`);
-    if (term[index] !== DONT_CARE && term[index] !== value) throw new ApiError('VALIDATION_FAILED', `"${text}" asks for two values of ${conditions[index]}.`);
+    if (index < 0) throw localError('VALIDATION_FAILED', 'errorsQca.literalNotCondition', { name, text, conditions: conditions.join(', ') });
+    if (bracket && negated) throw localError('VALIDATION_FAILED', 'errorsQca.literalTilde', { literal: raw });
+    if (value >= levels[index]!) throw localError('VALIDATION_FAILED', 'errorsQca.literalValue', { condition: conditions[index]!, max: levels[index]! - 1, literal: raw, value });
+    if (levels[index]! > 2 && !bracket) throw localError('VALIDATION_FAILED', 'errorsQca.literalMultiValue', { condition: conditions[index]! });
+    if (term[index] !== DONT_CARE && term[index] !== value) throw localError('VALIDATION_FAILED', 'errorsQca.literalTwoValues', { text, condition: conditions[index]! });
     term[index] = value;
   }
   return term;

@@ -5,7 +5,7 @@
  * positive (1) from the first inclusion cut (and the PRI cut), negative (0) below the second, a contradiction (C)
  * between the two. Only observed rows are listed: with 20 conditions the complete table has a million rows.
  */
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { DONT_CARE, sufficiency, termMembership, type QcaData } from './sets';
 
 export type RowOutput = '1' | '0' | 'C' | '?';
@@ -79,7 +79,7 @@ export function caseRow(data: QcaData, c: number): number[] | null {
 function cuts(inclCut: TruthTableOptions['inclCut']): [number, number] {
   const [ic1, ic0] = Array.isArray(inclCut) ? inclCut : [inclCut ?? 1, inclCut ?? 1];
   if (!(ic1 >= 0 && ic1 <= 1 && ic0 >= 0 && ic0 <= ic1)) {
-    throw new ApiError('VALIDATION_FAILED', 'The inclusion cut must lie between 0 and 1 (and a second cut for contradictions must not exceed the first).');
+    throw localError('VALIDATION_FAILED', 'errorsQca.inclusionCut');
   }
   return [ic1, ic0];
 }
@@ -88,7 +88,7 @@ export function truthTable(data: QcaData, options: TruthTableOptions = {}): Trut
   const inclCut = cuts(options.inclCut);
   const nCut = options.nCut ?? 1;
   const priCut = options.priCut ?? 0;
-  if (!Number.isInteger(nCut) || nCut < 1) throw new ApiError('VALIDATION_FAILED', 'The frequency cut (n.cut) must be a whole number of cases, at least 1.');
+  if (!Number.isInteger(nCut) || nCut < 1) throw localError('VALIDATION_FAILED', 'errorsQca.frequencyCut', { option: 'n.cut' });
   const exclude = options.exclude ?? [];
   const byRow = new Map<number, string[]>();
   const unassigned: string[] = [];

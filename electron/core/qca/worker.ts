@@ -14,6 +14,6 @@ try {
   parentPort!.postMessage({ result });
 } catch (error) {
   parentPort!.postMessage({
-    error: error instanceof ApiError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: `The minimisation failed unexpectedly: ${(error as Error)?.message ?? String(error)}` },
+    error: error instanceof ApiError ? error.toPayload() : { code: 'INTERNAL', message: `The minimisation failed unexpectedly: ${(error as Error)?.message ?? String(error)}` },
   });
 }

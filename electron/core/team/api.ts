@@ -1,6 +1,6 @@
 /** The team's API methods for the app: status and conflicts in words, members from the hub, sync, resolve. */
 import type { AutoSyncDto, TeamConflictDto, TeamMemberDto, TeamStatusDto, TeamValueDto } from '../../contract/api';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import type { Project } from '../project';
 import type { StoredValue } from './capture';
 import { connect, hubError } from './hub/hub';
@@ -82,7 +82,7 @@ export async function members(p: Project): Promise<TeamMemberDto[]> {
       you: r.replica_id === config.replica_id,
     }));
   } catch (error) {
-    throw hubError(error, 'The members cannot be listed');
+    throw hubError(error, 'members');
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -91,7 +91,7 @@ export async function members(p: Project): Promise<TeamMemberDto[]> {
 export function resolve(p: Project, input: { table: string; rowKey: Record<string, string | number>; field: string; value: string | number | null }): null {
   if (input.field === 'duplicate') {
     if (input.value !== 'live' && input.value !== 'parked') {
-      throw new ApiError('VALIDATION_FAILED', 'For a cell filled on two laptops, say which to keep: "live" (the one shown) or "parked" (the one from the other laptop).');
+      throw localError('VALIDATION_FAILED', 'errorsTeam.keepWhich', { live: 'live', parked: 'parked' });
     }
     resolveDuplicateCell(p, String(input.rowKey.id), input.value);
     return null;

@@ -141,7 +141,7 @@ export class AutoSync {
    */
   start(how: 'auto' | 'manual'): JobDto {
     const project = this.project;
-    if (!project) throw new ApiError('NO_PROJECT_OPEN', 'No project is open.');
+    if (!project) throw localError('NO_PROJECT_OPEN', 'errorsTeam.noProjectOpen');
     if (project.readonly) throw localError('READ_ONLY', 'errorsInput.readOnlyNoSync');
     requireTeam(project.db);
     const running = this.running();
@@ -156,7 +156,7 @@ export class AutoSync {
         return { sync: report };
       } catch (error) {
         // Stopped because the project closed under it: its connection is gone, which is expected, not a fault.
-        if (control.signal.aborted && !(error instanceof ApiError)) throw new ApiError('CONFLICT', 'The sync stopped because the project was closed. Nothing was lost: it resumes when the project is opened again.', { cause: error });
+        if (control.signal.aborted && !(error instanceof ApiError)) throw localError('CONFLICT', 'errorsTeam.syncStoppedClosed', undefined, { cause: error });
         throw error;
       }
     });

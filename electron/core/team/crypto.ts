@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 
 const KEY_FILE_HEADER = 'comparanda-team-key v1';
 const NONCE = 12;
@@ -19,7 +19,7 @@ export function newTeamKey(): Buffer {
 }
 
 export function keyFromPassphrase(passphrase: string, teamId: string): Buffer {
-  if (passphrase.length < 12) throw new ApiError('VALIDATION_FAILED', 'A team passphrase needs at least 12 characters. Choose a longer one.');
+  if (passphrase.length < 12) throw localError('VALIDATION_FAILED', 'errorsTeam.passphraseShort');
   return crypto.scryptSync(passphrase.normalize('NFC'), `comparanda-team:${teamId}`, 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 });
 }
 
@@ -29,7 +29,7 @@ export function writeKeyFile(file: string, teamId: string, key: Buffer): void {
   try {
     fs.writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ApiError('FILE_EXISTS', `"${file}" already exists. Choose another name for the key file.`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw localError('FILE_EXISTS', 'errorsTeam.keyFileExists', { file });
     throw error;
   }
 }
@@ -39,14 +39,14 @@ export function readKeyFile(file: string): { teamId: string; key: Buffer } {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new ApiError('FILE_NOT_FOUND', `The key file "${file}" cannot be read. Check the path the team's invitation gave you.`);
+    throw localError('FILE_NOT_FOUND', 'errorsTeam.keyFileUnreadable', { file });
   }
   const lines = text.split(/\r?\n/);
   const team = /^team (\S+)$/.exec(lines[1] ?? '');
   const key = /^key (\S+)$/.exec(lines[2] ?? '');
   const bytes = key ? Buffer.from(key[1]!, 'base64') : Buffer.alloc(0);
   if (lines[0] !== KEY_FILE_HEADER || !team || bytes.length !== 32) {
-    throw new ApiError('VALIDATION_FAILED', `"${file}" is not a Comparanda team key file. Ask the team for its invitation key file again.`);
+    throw localError('VALIDATION_FAILED', 'errorsTeam.notKeyFile', { file });
   }
   return { teamId: team[1]!, key: bytes };
 }
@@ -74,7 +74,7 @@ export function seal(key: Buffer, plaintext: Buffer, associated: string): Buffer
 
 export function open(key: Buffer, sealed: Buffer, associated: string): Buffer {
   if (sealed.length < 1 + NONCE + TAG || sealed[0] !== VERSION) {
-    throw new ApiError('CONFLICT', 'A change on the hub is in a format this version of Comparanda does not read. Update Comparanda, then sync again.');
+    throw localError('CONFLICT', 'errorsTeam.changeFormatUnknown');
   }
   const decipher = crypto.createDecipheriv('aes-256-gcm', subkey(key, 'records'), sealed.subarray(1, 1 + NONCE));
   decipher.setAAD(Buffer.from(associated, 'utf8'));
@@ -82,7 +82,7 @@ export function open(key: Buffer, sealed: Buffer, associated: string): Buffer {
   try {
     return Buffer.concat([decipher.update(sealed.subarray(1 + NONCE + TAG)), decipher.final()]);
   } catch (error) {
-    throw new ApiError('CONFLICT', 'A change on the hub cannot be decrypted with this project\'s team key: the key is wrong or the record was altered. Nothing was applied.', { cause: error });
+    throw localError('CONFLICT', 'errorsTeam.changeUndecryptable', undefined, { cause: error });
   }
 }
 

@@ -7,7 +7,7 @@
  * Rows are then written ("materialised") from the winning values, parents before children, deletions children first.
  */
 import type Database from 'better-sqlite3';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { ARCHIVABLE, DELETED, SYNCED_KEYS, SYNCED_ORDER, rowKind, sqliteValue, type Head, type StoredValue } from './capture';
 import { receiveClock } from './clock';
 
@@ -75,7 +75,7 @@ export function applyChanges(db: Database.Database, replica: string, changes: Re
 
   for (const change of changes) {
     if (!(change.t in SYNCED_KEYS)) {
-      throw new ApiError('CONFLICT', `A change on the hub concerns "${change.t}", which this version of Comparanda does not know. Update Comparanda, then sync again.`);
+      throw localError('CONFLICT', 'errorsTeam.unknownTable', { table: change.t });
     }
     const kind = ARCHIVABLE.has(change.t) ? rowKind(change.f, change.v) : undefined;
     const fields = kind ? [change.f, '*'] : [change.f];
@@ -112,7 +112,7 @@ function materialise(db: Database.Database, rows: { t: string; k: string }[], bl
       const v = winner(heads).v;
       if (v !== null && typeof v === 'object' && 'blob' in v) {
         const bytes = blobs.get(v.blob);
-        if (!bytes) throw new ApiError('HUB_UNAVAILABLE', 'A document\'s file is not on the hub yet. Nothing was applied; sync again in a moment.');
+        if (!bytes) throw localError('HUB_UNAVAILABLE', 'errorsTeam.documentNotOnHub');
         values.set(f.field, bytes);
       } else values.set(f.field, sqliteValue(v));
     }
@@ -195,7 +195,7 @@ function settleDuplicateCell(db: Database.Database, p: Plan): void {
   const slot = db
     .prepare('SELECT id, created_at FROM cells WHERE norm_id = ? AND case_id = ? AND stage_id = ? AND archived_at IS NULL')
     .get(p.values.get('norm_id'), p.values.get('case_id'), p.values.get('stage_id')) as { id: string; created_at: string } | undefined;
-  if (!slot) throw new ApiError('CONFLICT', 'A cell from the hub could not be placed in the matrix. Nothing was applied; please report this.');
+  if (!slot) throw localError('CONFLICT', 'errorsTeam.cellNotPlaced');
   if (slot.id < String(p.key.id)) {
     writeRow(db, { ...p, values: new Map([...p.values, ['archived_at', p.values.get('created_at')]]) });
   } else {

@@ -3,7 +3,7 @@
  * written and recorded as a new change, which supersedes all the versions in conflict on every replica.
  * Keeping the value already shown writes nothing to the row, so its change record is made here.
  */
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import type { TrackedTable } from '../history';
 import type { Project } from '../project';
 import { SYNCED_KEYS } from './capture';
@@ -16,12 +16,12 @@ import { listConflicts } from './merge';
  */
 export function resolveDuplicateCell(p: Project, parkedId: string, keep: 'live' | 'parked'): void {
   const open = listConflicts(p.db).find((c) => c.field === 'duplicate' && c.rowKey.id === parkedId);
-  if (!open) throw new ApiError('NOT_FOUND', 'That conflict is no longer open (it was resolved here or on another replica). Sync to see the current list.');
+  if (!open) throw localError('NOT_FOUND', 'errorsTeam.conflictClosed');
   const live = p.db
     .prepare('SELECT l.id FROM cells c JOIN cells l ON l.norm_id = c.norm_id AND l.case_id = c.case_id AND l.stage_id = c.stage_id AND l.archived_at IS NULL WHERE c.id = ?')
     .pluck()
     .get(parkedId) as string | undefined;
-  if (!live) throw new ApiError('NOT_FOUND', 'The cell in conflict is no longer in the matrix here. Sync to see the current list.');
+  if (!live) throw localError('NOT_FOUND', 'errorsTeam.conflictCellGone');
   const now = new Date().toISOString();
   p.history.edit(keep === 'live' ? 'Keep the cell shown' : 'Keep the cell from the other laptop', (track) => {
     track('cells', { id: parkedId });
@@ -37,7 +37,7 @@ export function resolveDuplicateCell(p: Project, parkedId: string, keep: 'live' 
 
 export function resolveConflict(p: Project, input: { table: string; rowKey: Record<string, unknown>; field: string; value: string | number | null }): void {
   const open = listConflicts(p.db).find((c) => c.table === input.table && c.field === input.field && JSON.stringify(c.rowKey) === JSON.stringify(input.rowKey));
-  if (!open) throw new ApiError('NOT_FOUND', 'That conflict is no longer open (it was resolved here or on another replica). Sync to see the current list.');
+  if (!open) throw localError('NOT_FOUND', 'errorsTeam.conflictClosed');
   const column = input.field === 'row' ? 'archived_at' : input.field;
   const keys = SYNCED_KEYS[input.table]!;
   const where = keys.map((k) => `"${k}" = @${k}`).join(' AND ');
@@ -45,7 +45,7 @@ export function resolveConflict(p: Project, input: { table: string; rowKey: Reco
   p.history.edit(`Resolve conflict in ${input.table.replace(/_/g, ' ')}`, (track) => {
     track(input.table as TrackedTable, input.rowKey);
     const current = p.db.prepare(`SELECT "${column}" AS v FROM "${input.table}" WHERE ${where}`).get(input.rowKey) as { v: unknown } | undefined;
-    if (!current) throw new ApiError('NOT_FOUND', 'The record in conflict no longer exists here.');
+    if (!current) throw localError('NOT_FOUND', 'errorsTeam.conflictRecordGone');
     if (current.v === input.value) {
       p.db.prepare('INSERT INTO team_outbox (tbl, row_key, field, value, at_ms) VALUES (?, ?, ?, ?, ?)').run(input.table, rowKey, column, input.value, Date.now());
     } else {

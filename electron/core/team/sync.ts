@@ -5,9 +5,9 @@
  */
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
-import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import { SCHEMA_VERSION } from '../db/schema-version';
-import { describeIdentity, recordedIdentities, redactWith } from '../privacy/identities';
+import { recordedIdentities, redactWith } from '../privacy/identities';
 import { pausePoint } from '../test-pause';
 import { stampOutbox, storedValue, teamConfig, type StoredValue, type TeamConfig } from './capture';
 import { blobAddress, open, seal } from './crypto';
@@ -41,12 +41,12 @@ export interface SyncOptions {
 }
 
 function stopIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new ApiError('CONFLICT', 'The sync was cancelled. What had already arrived is kept; the rest comes with the next sync.');
+  if (signal?.aborted) throw localError('CONFLICT', 'errorsTeam.syncCancelled');
 }
 
 export function requireTeam(db: Database.Database): TeamConfig {
   const config = teamConfig(db);
-  if (!config) throw new ApiError('CONFLICT', 'This project is not part of a team. Create one with "comparanda team create" or join one with "comparanda team join".');
+  if (!config) throw localError('CONFLICT', 'errorsTeam.notInTeam', { create: 'comparanda team create', join: 'comparanda team join' });
   return config;
 }
 
@@ -73,10 +73,12 @@ function refuseIdentities(db: Database.Database, rows: OutboxRow[]): void {
     if (typeof row.value !== 'string') continue;
     if (redactWith(identities, row.value) === row.value) continue;
     const found = identities.find((i) => redactWith([i], row.value as string) !== row.value)!;
-    throw new ApiError(
-      'IDENTITY_IN_OUTPUT',
-      `Nothing was sent: ${describeIdentity(found)} appears in the ${row.field.replace(/_/g, ' ')} of a ${row.tbl.replace(/_/g, ' ').replace(/s$/, '')} edited since the last sync. Replace it with the pseudonym (or erase the identity), then sync again.`,
-    );
+    throw localError('IDENTITY_IN_OUTPUT', 'errorsTeam.identityUnsent', {
+      kind: found.kind === 'real name' ? 'real' : found.kind,
+      pseudonym: found.pseudonym,
+      field: row.field.replace(/_/g, ' '),
+      record: row.tbl.replace(/_/g, ' ').replace(/s$/, ''),
+    });
   }
 }
 
@@ -120,7 +122,7 @@ async function push(db: Database.Database, client: pg.Client, config: TeamConfig
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    throw hubError(error, 'The push to the hub failed and was rolled back');
+    throw hubError(error, 'push');
   }
   pausePoint('team-push-after-commit');
   const last = rows.at(-1)!.seq;
@@ -140,7 +142,7 @@ async function pull(db: Database.Database, client: pg.Client, config: TeamConfig
     try {
       result = await client.query('SELECT seq, author, clock, body FROM comparanda_pull($1, $2, $3)', [config.team_id, cursor, pageSize]);
     } catch (error) {
-      throw hubError(error, 'Pulling from the hub failed');
+      throw hubError(error, 'pull');
     }
     const page = result.rows as { seq: string; author: string; clock: string; body: Buffer }[];
     if (page.length === 0) break;
@@ -180,7 +182,7 @@ async function fetchBlobs(db: Database.Database, client: pg.Client, config: Team
   try {
     result = await client.query('SELECT address, body FROM comparanda_get_blobs($1, $2)', [config.team_id, [...wanted]]);
   } catch (error) {
-    throw hubError(error, 'Fetching documents from the hub failed');
+    throw hubError(error, 'documents');
   }
   for (const row of result.rows as { address: string; body: Buffer }[]) {
     out.set(row.address, open(config.team_key, row.body, associated(config.team_id, `blob:${row.address}`)));
@@ -196,7 +198,7 @@ export async function syncDatabase(db: Database.Database, options: SyncOptions =
     try {
       await requireHubVersion(client);
     } catch (error) {
-      throw hubError(error, 'The hub cannot be read');
+      throw hubError(error, 'read');
     }
     const pushed = await push(db, client, config, options);
     const pulled = await pull(db, client, config, options);

@@ -52,7 +52,7 @@ export async function createTeam(project: Project, keyOut: string, options: Team
       await requireHubVersion(client);
       await client.query('SELECT comparanda_create_team($1, $2, $3, $4)', [teamId, SCHEMA_VERSION, joinVerifier(key, teamId), replicaId]);
     } catch (error) {
-      throw hubError(error, 'Creating the team on the hub failed');
+      throw hubError(error, 'create');
     } finally {
       await client.end().catch(() => undefined);
     }
@@ -82,7 +82,7 @@ export async function joinTeam(out: string, teamId: string, keyFile: string | un
     await requireHubVersion(client);
     await client.query('SELECT comparanda_join($1, $2, $3, $4)', [teamId, joinVerifier(invitation.key, teamId), replicaId, SCHEMA_VERSION]);
   } catch (error) {
-    throw hubError(error, 'Joining the team failed');
+    throw hubError(error, 'join');
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -108,7 +108,7 @@ export async function removeMember(teamId: string, role: string, options: TeamOp
     const result = await client.query('SELECT comparanda_remove_member($1, $2) AS n', [teamId, role]);
     return (result.rows[0] as { n: number }).n;
   } catch (error) {
-    throw hubError(error, 'Removing the member failed');
+    throw hubError(error, 'remove');
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -6,7 +6,7 @@
  * with the ru-RU locale (the terms "ред.", "с.", "дата обращения" of Russian, usual in Kazakhstani journals),
  * unless another locale is asked for, and says so in its warnings.
  */
-import { ApiError } from '../../../contract/errors';
+import { localError } from '../../../contract/i18n/format';
 import { en } from './en';
 import { kk } from './kk';
 import { EXPORT_LANGUAGES, type DefaultStatusKey, type ExportLanguage, type ExportMessages } from './messages';
@@ -30,7 +30,7 @@ export interface ResolvedLanguage {
 /** The export's language and citation locale from the options (see the module's comment). */
 export function resolveExportLanguage(language: string | undefined, locale: string | undefined, styleLocale: string | null): ResolvedLanguage {
   if (language !== undefined && !(EXPORT_LANGUAGES as readonly string[]).includes(language)) {
-    throw new ApiError('VALIDATION_FAILED', `The export language must be one of ${EXPORT_LANGUAGES.join(', ')}, not "${language}".`);
+    throw localError('VALIDATION_FAILED', 'errorsExport.languageOneOf', { languages: EXPORT_LANGUAGES.join(', '), value: language });
   }
   const fromLocale = (locale ?? styleLocale ?? 'en-US').split('-')[0]!.toLowerCase();
   const chosen: ExportLanguage = (language as ExportLanguage | undefined) ?? ((EXPORT_LANGUAGES as readonly string[]).includes(fromLocale) ? (fromLocale as ExportLanguage) : 'en');

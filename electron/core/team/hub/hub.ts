@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { ApiError } from '../../../contract/errors';
+import { localError } from '../../../contract/i18n/format';
 import { migrationsDir } from '../../paths';
 
 /** The hub format this build reads and writes: the number of its last hub migration. */
@@ -31,14 +32,14 @@ export function publicUrl(url: string): string {
     u.password = '';
     return u.toString();
   } catch {
-    throw new ApiError('VALIDATION_FAILED', `"${url}" is not a PostgreSQL address. Give one like postgres://user@host:5432/database.`);
+    throw localError('VALIDATION_FAILED', 'errorsTeam.notPostgresAddress', { url, example: 'postgres://user@host:5432/database' });
   }
 }
 
 export async function connect(options: HubOptions): Promise<pg.Client> {
   const url = new URL(publicUrl(options.url));
   if (new URL(options.url).password) {
-    throw new ApiError('VALIDATION_FAILED', 'Put the hub password in PGPASSFILE or a --password-file, never in the address: addresses end up in shell histories and process lists.');
+    throw localError('VALIDATION_FAILED', 'errorsTeam.passwordInAddress', { variable: 'PGPASSFILE', option: '--password-file' });
   }
   const config: pg.ClientConfig = { connectionString: url.toString(), connectionTimeoutMillis: 10_000 };
   if (options.passwordFile) config.password = fs.readFileSync(options.passwordFile, 'utf8').replace(/\r?\n$/, '');
@@ -47,26 +48,29 @@ export async function connect(options: HubOptions): Promise<pg.Client> {
   try {
     await client.connect();
   } catch (error) {
-    throw hubError(error, `The hub at ${url.host} cannot be reached`);
+    throw hubError(error, 'reach', { host: url.host });
   }
   return client;
 }
 
+/** What was being done when the hub failed: a key of errorsTeam.hubUnavailable, so each language words it. */
+export type HubDoing = 'reach' | 'members' | 'upgrade' | 'push' | 'pull' | 'documents' | 'read' | 'create' | 'join' | 'remove';
+
 /** A hub error as a sentence: the codes raised by the hub's functions say what happened. */
-export function hubError(error: unknown, doing: string): ApiError {
+export function hubError(error: unknown, doing: HubDoing, values?: { host?: string; version?: number }): ApiError {
   if (error instanceof ApiError) return error;
   const e = error as { code?: string; message?: string };
   switch (e.code) {
     case 'CP403':
-      return new ApiError('NOT_A_MEMBER', `${e.message} Ask the team's owner to add you again; nothing was sent or received.`, { cause: error });
+      return localError('NOT_A_MEMBER', 'errorsTeam.notAMember', { message: e.message ?? '' }, { cause: error });
     case 'CP404':
-      return new ApiError('NOT_FOUND', `${e.message} Check the team id and the hub address.`, { cause: error });
+      return localError('NOT_FOUND', 'errorsTeam.teamNotFound', { message: e.message ?? '' }, { cause: error });
     case 'CP401':
-      return new ApiError('NOT_A_MEMBER', `${e.message} Ask the team for its invitation key file again.`, { cause: error });
+      return localError('NOT_A_MEMBER', 'errorsTeam.keyRejected', { message: e.message ?? '' }, { cause: error });
     case 'CP409':
-      return new ApiError('CONFLICT', `${e.message} Every member must use the same version of Comparanda; update, then sync again.`, { cause: error });
+      return localError('CONFLICT', 'errorsTeam.otherVersion', { message: e.message ?? '' }, { cause: error });
     default:
-      return new ApiError('HUB_UNAVAILABLE', `${doing}: ${e.message ?? String(error)}. Nothing was lost: sync again when the hub is reachable.`, { cause: error });
+      return localError('HUB_UNAVAILABLE', 'errorsTeam.hubUnavailable', { ...values, doing, message: e.message ?? String(error) }, { cause: error });
   }
 }
 
@@ -87,7 +91,7 @@ export async function initHub(options: HubOptions): Promise<{ from: number; to: 
     await client.query('GRANT SELECT ON comparanda_hub_migrations TO PUBLIC');
     const from = await hubVersion(client);
     if (from > HUB_VERSION) {
-      throw new ApiError('PROJECT_FROM_NEWER_VERSION', `This hub has format ${from}, newer than this Comparanda reads (${HUB_VERSION}). Update Comparanda.`);
+      throw localError('PROJECT_FROM_NEWER_VERSION', 'errorsTeam.hubNewer', { version: from, supported: HUB_VERSION });
     }
     const dir = hubMigrationsDir();
     const files = fs.readdirSync(dir).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
@@ -101,7 +105,7 @@ export async function initHub(options: HubOptions): Promise<{ from: number; to: 
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw hubError(error, `Upgrading the hub to format ${version} failed and was rolled back`);
+        throw hubError(error, 'upgrade', { version });
       }
     }
     return { from, to: HUB_VERSION };
@@ -113,7 +117,7 @@ export async function initHub(options: HubOptions): Promise<{ from: number; to: 
 /** Refuses a hub that is not initialised or is on another hub format, with what to do. */
 export async function requireHubVersion(client: pg.Client): Promise<void> {
   const version = await hubVersion(client);
-  if (version === 0) throw new ApiError('NOT_FOUND', 'This database is not a Comparanda hub yet. Run "comparanda hub init --url URL" first.');
-  if (version > HUB_VERSION) throw new ApiError('PROJECT_FROM_NEWER_VERSION', `This hub has format ${version}, newer than this Comparanda reads (${HUB_VERSION}). Update Comparanda.`);
-  if (version < HUB_VERSION) throw new ApiError('CONFLICT', `This hub has format ${version}; this Comparanda needs ${HUB_VERSION}. Run "comparanda hub init --url URL" to upgrade it.`);
+  if (version === 0) throw localError('NOT_FOUND', 'errorsTeam.notAHub', { command: 'comparanda hub init --url URL' });
+  if (version > HUB_VERSION) throw localError('PROJECT_FROM_NEWER_VERSION', 'errorsTeam.hubNewer', { version, supported: HUB_VERSION });
+  if (version < HUB_VERSION) throw localError('CONFLICT', 'errorsTeam.hubOlder', { version, supported: HUB_VERSION, command: 'comparanda hub init --url URL' });
 }
