@@ -18,6 +18,7 @@ import type { Page } from '@playwright/test';
 import { catalogue, messageIds, type MessageId } from '../../electron/contract/i18n/catalogue';
 import type { Language } from '../../electron/contract/i18n/languages';
 import { writeSampleProject } from '../../electron/core/sample';
+import { withoutAllowedLatin } from './latin-allowed';
 
 export interface Fragment {
   /** 'text', or the attribute it came from ('aria-label', 'title', 'placeholder', 'alt'), or 'option'. */
@@ -86,7 +87,8 @@ const COLLECT = String.raw`(() => {
       const value = el.getAttribute(name);
       if (value && value.trim()) out.push({ kind: name, text: value.replace(/\s+/g, ' ').trim(), where: where(el) });
     }
-    if (el.tagName === 'SELECT') {
+    // The language picker names each language in itself ("English", "Системный (English)") on purpose.
+    if (el.tagName === 'SELECT' && !el.closest('.language-picker')) {
       for (const option of el.options) out.push({ kind: 'option', text: option.text.replace(/\s+/g, ' ').trim(), where: where(el) });
     }
     if (el.tagName === 'INPUT' && ['button', 'submit', 'reset'].includes(el.type) && el.value) {
@@ -169,8 +171,20 @@ function isFilePath(text: string): boolean {
   return /^(?:~?\/|[A-Za-z]:\\)[^\n]*[\\/][^\n]*$/.test(text) && !/\s[a-z]+\s[a-z]+\s/.test(text);
 }
 
-/** Key names stay in Latin letters on Russian and Kazakh keyboards and in their manuals. */
-const KEY_NAMES = ['Ctrl', 'Cmd', 'Shift', 'Alt', 'Option', 'Esc', 'Enter', 'Tab', 'Home', 'End', 'PgUp', 'PgDn', 'Space', 'Del', 'Backspace'];
+/** Whether a message has anything but literal text and tags: an argument, a plural, a select, a number. */
+function hasArguments(elements: MessageFormatElement[]): boolean {
+  return elements.some((element) => (element.type === TYPE.tag ? hasArguments(element.children) : element.type !== TYPE.literal));
+}
+
+/**
+ * A message with arguments is only recognised on screen by its own words: one whose literal text is connectives
+ * and punctuation ("{a} and {b}", "{case} in {org}", "{a} vs {b}", "{shown} of {total}") matches any data that
+ * happens to hold the connective. Such messages are left to the English-words check, which takes the data out first.
+ */
+function isRecognisable(elements: MessageFormatElement[]): boolean {
+  if (!hasArguments(elements)) return true;
+  return latinWords(literalText(elements)).filter((word) => word.length >= 3).length >= 2;
+}
 
 /** Every text the sample project's file holds (and the strings its JSON columns hold): the researcher's data. */
 export function sampleProjectTexts(): string[] {
@@ -222,7 +236,6 @@ export class LanguageChecker {
   private readonly messagesByWord = new Map<string, EnglishMessage[]>();
   private readonly dataByWord = new Map<string, string[]>();
   private readonly dataSet: Set<string>;
-  private readonly allowed = new Set<string>();
 
   /** `data`: the sample project's texts, plus anything else of the user's on screen (the file's path, the user). */
   constructor(
@@ -234,15 +247,13 @@ export class LanguageChecker {
     for (const id of messageIds()) {
       if (english[id] === translated[id]) continue;
       const ast = parse(english[id]);
+      if (!isRecognisable(ast)) continue;
       for (const word of new Set(indexWords(ast))) {
         const list = this.messagesByWord.get(word) ?? [];
         list.push({ id, regex: new RegExp(`^\\s*${pattern(ast)}\\s*$`, 'i') });
         this.messagesByWord.set(word, list);
       }
-      for (const word of latinWords(literalText(parse(translated[id])))) this.allowed.add(word.toLowerCase());
     }
-    for (const word of KEY_NAMES) this.allowed.add(word.toLowerCase());
-    this.allowed.add('english'); // the language picker names each language in itself
     this.dataSet = new Set(data.map(normalise));
     const sorted = [...this.dataSet].sort((a, b) => b.length - a.length);
     for (const text of sorted) {
@@ -267,8 +278,12 @@ export class LanguageChecker {
       }
     }
 
-    // The block in pieces as the interface joins them ("title · locator — speaker"): a piece that is data goes.
-    const pieces = text.split(/\s[·—–|]\s/).filter((piece) => !this.isData(piece));
+    // The block in pieces as the interface joins them ("(пересказ)— speaker · title · locator"): its separators, its
+    // own words in brackets, a dash before a name. A piece that is data goes.
+    const pieces = text
+      .split(/\s[·—–|]\s|\([^()A-Za-z]*\)|^\s*[—–]\s*/)
+      .map((piece) => piece.replace(/^\s*[—–]\s*/, ''))
+      .filter((piece) => piece.trim() && !this.isData(piece));
     const english: string[] = [];
     const runs = /[«»“”"„()[\]:;·|—–…]+|\s-\s|\.\s/;
     for (const whole of pieces) {
@@ -294,7 +309,7 @@ export class LanguageChecker {
       }
       // What is left, in runs between punctuation: a run that is a piece of some data text is data.
       for (const run of residue.split(/¦/).flatMap((part) => part.split(runs))) {
-        const runWords = latinWords(run).filter((w) => !this.allowed.has(w.toLowerCase()));
+        const runWords = latinWords(withoutAllowedLatin(run));
         if (runWords.length === 0) continue;
         if (runWords.length >= 3 && this.isData(run)) continue;
         english.push(...runWords);
