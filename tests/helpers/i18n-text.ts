@@ -7,7 +7,8 @@
  * - for English words that are not the researcher's data: every text the sample project holds (source titles,
  *   quotes, case and stage names — whatever its SQLite file stores) is data and is taken out first, so no English
  *   dictionary is needed and the sample's English never counts against the interface.
- * Words the translated catalogue itself keeps in Latin letters (Comparanda, SQLite, CSV…) and key names pass.
+ * What stays Latin in Russian and Kazakh (Comparanda, CSV, Chicago, key names…: tests/helpers/latin-allowed.ts, the
+ * list the catalogue test holds ru/kk messages to) passes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,7 +45,9 @@ export interface TextFinding {
  */
 const COLLECT = String.raw`(() => {
   const out = [];
-  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME', 'TEMPLATE']);
+  // Code and keys (a command to type, <code>comparanda team create</code>) are typed as they are, in any language.
+  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME', 'TEMPLATE', 'CODE', 'KBD', 'SAMP']);
+  const pageLanguage = document.documentElement.lang;
   const ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt', 'aria-roledescription', 'aria-valuetext'];
   const visible = (el) => el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
   const inline = (style) => style.display === 'inline' || style.display === 'contents';
@@ -70,7 +73,10 @@ const COLLECT = String.raw`(() => {
         if (node.tagName === 'BR') { text += ' '; continue; }
         const style = getComputedStyle(node);
         if (style.display === 'none' || style.visibility === 'hidden') continue;
-        text += inline(style) ? inlineText(node) : ' ';
+        if (!inline(style)) { text += ' '; continue; }
+        // Inline pieces set apart by a margin ("Belarus" and its code "BLR") read as two words, as they look.
+        const apart = (side) => parseFloat(style['margin' + side]) + parseFloat(style['padding' + side]) > 0 ? ' ' : '';
+        text += apart('Left') + inlineText(node) + apart('Right');
       }
     }
     return text;
@@ -89,7 +95,8 @@ const COLLECT = String.raw`(() => {
     }
     // The language picker names each language in itself ("English", "Системный (English)") on purpose.
     if (el.tagName === 'SELECT' && !el.closest('.language-picker')) {
-      for (const option of el.options) out.push({ kind: 'option', text: option.text.replace(/\s+/g, ' ').trim(), where: where(el) });
+      // An option marked as another language (a language named in itself) is that language's on purpose.
+      for (const option of el.options) if (!option.lang || option.lang === pageLanguage) out.push({ kind: 'option', text: option.text.replace(/\s+/g, ' ').trim(), where: where(el) });
     }
     if (el.tagName === 'INPUT' && ['button', 'submit', 'reset'].includes(el.type) && el.value) {
       out.push({ kind: 'text', text: el.value, where: where(el) });
@@ -152,17 +159,6 @@ function indexWords(elements: MessageFormatElement[]): string[] {
   return all;
 }
 
-function literalText(elements: MessageFormatElement[]): string {
-  return elements
-    .map((element) => {
-      if (element.type === TYPE.literal) return element.value;
-      if (element.type === TYPE.tag) return literalText(element.children);
-      if (element.type === TYPE.plural || element.type === TYPE.select) return Object.values(element.options).map((o) => literalText(o.value)).join(' ');
-      return ' ';
-    })
-    .join('');
-}
-
 /**
  * A file's path (a backup's, a project's) is the user's, whatever words its folders have; the interface shows it as
  * it is. A block that is one path, from a root or a drive, is not checked.
@@ -182,8 +178,18 @@ function hasArguments(elements: MessageFormatElement[]): boolean {
  * happens to hold the connective. Such messages are left to the English-words check, which takes the data out first.
  */
 function isRecognisable(elements: MessageFormatElement[]): boolean {
-  if (!hasArguments(elements)) return true;
-  return latinWords(literalText(elements)).filter((word) => word.length >= 3).length >= 2;
+  return !hasArguments(elements) || fewestOwnWords(elements) >= 2;
+}
+
+/** The fewest words of three letters or more the message shows of its own, whatever branch its plurals and selects take. */
+function fewestOwnWords(elements: MessageFormatElement[]): number {
+  let count = 0;
+  for (const element of elements) {
+    if (element.type === TYPE.literal) count += latinWords(element.value).filter((word) => word.length >= 3).length;
+    else if (element.type === TYPE.tag) count += fewestOwnWords(element.children);
+    else if (element.type === TYPE.plural || element.type === TYPE.select) count += Math.min(...Object.values(element.options).map((option) => fewestOwnWords(option.value)));
+  }
+  return count;
 }
 
 /** Every text the sample project's file holds (and the strings its JSON columns hold): the researcher's data. */
@@ -286,7 +292,9 @@ export class LanguageChecker {
       .filter((piece) => piece.trim() && !this.isData(piece));
     const english: string[] = [];
     const runs = /[«»“”"„()[\]:;·|—–…]+|\s-\s|\.\s/;
-    for (const whole of pieces) {
+    for (const piece0 of pieces) {
+      // Whole data texts of three words or more go first, before a shorter one inside them could break them up.
+      const whole = this.withoutData(piece0, 3);
       // Data the interface adds to in brackets ("Combating … (“three evils”) (SCO)"): the longest start of the piece
       // that is data goes first.
       let original = whole;
@@ -301,12 +309,7 @@ export class LanguageChecker {
       const piece = original
         .replace(/([A-Za-z]+)…/g, (whole, start: string) => (this.isDataWordStart(start) ? '…' : whole))
         .replace(/[^«»“”"„()[\]:;·|—–…]+/g, (run) => (latinWords(run).length >= 3 && this.isData(run) ? ' ¦ ' : run));
-      let residue = piece;
-      for (const word of new Set(latinWords(piece).map((w) => w.toLowerCase()))) {
-        for (const data of this.dataByWord.get(word) ?? []) {
-          if (residue.includes(data)) residue = residue.split(data).join(' ¦ ');
-        }
-      }
+      const residue = this.withoutData(piece, 0);
       // What is left, in runs between punctuation: a run that is a piece of some data text is data.
       for (const run of residue.split(/¦/).flatMap((part) => part.split(runs))) {
         const runWords = latinWords(withoutAllowedLatin(run));
@@ -316,6 +319,47 @@ export class LanguageChecker {
       }
     }
     return english.length > 0 ? `English words: ${[...new Set(english)].join(', ')}` : null;
+  }
+
+  /** The text with every data text of at least `minWords` Latin words that it holds cut out, longest first. */
+  private withoutData(text: string, minWords: number): string {
+    const found = new Set<string>();
+    for (const word of new Set(latinWords(text).map((w) => w.toLowerCase()))) {
+      for (const data of this.dataByWord.get(word) ?? []) if (text.includes(data) && latinWords(data).length >= minWords) found.add(data);
+    }
+    let residue = text;
+    for (const data of [...found].sort((a, b) => b.length - a.length)) residue = residue.split(data).join(' ¦ ');
+    return minWords >= 3 ? this.withoutShortenedData(residue) : residue;
+  }
+
+  /**
+   * The text with data the interface shortened cut out: a data text's start of three words or more that stops at
+   * "…", at the end of the text, or at the end of one of the data's sentences or clauses (a tooltip's first sentence).
+   */
+  private withoutShortenedData(text: string): string {
+    const cuts: [number, number][] = [];
+    for (const word of new Set(latinWords(text).map((w) => w.toLowerCase()))) {
+      for (const data of this.dataByWord.get(word) ?? []) {
+        const third = [...data.matchAll(LATIN_WORD)][2];
+        if (!third || third.index === undefined) continue;
+        const key = data.slice(0, third.index + third[0].length);
+        for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+          let length = key.length;
+          while (at + length < text.length && length < data.length && text[at + length] === data[length]) length++;
+          const end = at + length;
+          if (text[end] === '…' || end === text.length || /[.;:!?]\s*$/.test(data.slice(0, length))) cuts.push([at, end]);
+        }
+      }
+    }
+    const merged: [number, number][] = [];
+    for (const [from, to] of cuts.sort((a, b) => a[0] - b[0])) {
+      const last = merged[merged.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else merged.push([from, to]);
+    }
+    let residue = text;
+    for (const [from, to] of merged.reverse()) residue = `${residue.slice(0, from)} ¦ ${residue.slice(to)}`;
+    return residue;
   }
 
   private isDataWordStart(start: string): boolean {
