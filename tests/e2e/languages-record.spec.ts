@@ -1,26 +1,27 @@
 /**
  * The record pages in Russian and in Kazakh: the claim's comparison card and details, the observation record, the
  * regional context, the indicators, the verification list and the CSV dialog are walked with `?lang=ru` and
- * `?lang=kk`, and no English message of their catalogue areas may be left on them. Screenshots of the observation
+ * `?lang=kk`, and no English may be left on them outside the sample's data (tests/helpers/i18n-text.ts, as the walk over every
+ * screen). Screenshots of the observation
  * record and the regional context in both languages go to docs/screenshots/i18n.
  */
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { catalogue, type MessageId } from '../../electron/contract/i18n/catalogue';
 import type { Language } from '../../electron/contract/i18n/languages';
-import { englishLeftovers, shownTexts, type Leftover } from '../helpers/english-leftovers';
+import { englishLeft } from '../helpers/i18n-text';
 import { expect, test } from './fixtures';
 import { SCREENSHOT_DIR } from './pages/workbench-page';
-
-const AREAS = ['record.', 'claims.', 'observation.', 'context.', 'verification.'];
 
 /** The sample's own words: a verification flag's severity is free text the sample wrote in English ("unverified"). */
 const DATA = '[data-testid="flag"] .rec-sub';
 
-async function leftovers(language: Language, regions: Locator[]): Promise<Leftover[]> {
-  const texts: string[] = [];
-  for (const region of regions) texts.push(...(await shownTexts(region, DATA)));
-  return englishLeftovers(texts, language, AREAS);
+type Leftover = Awaited<ReturnType<typeof englishLeft>>[number];
+
+async function leftovers(language: Exclude<Language, 'en'>, regions: Locator[]): Promise<Leftover[]> {
+  const found: Leftover[] = [];
+  for (const region of regions) found.push(...(await englishLeft(region, language, { skip: DATA })));
+  return found;
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -40,8 +41,9 @@ for (const language of ['ru', 'kk'] as const) {
     const details = page.locator('aside.pane-details');
     const dialog = page.getByRole('dialog');
     const go = async (id: MessageId) => {
-      await workbench.nav.getByRole('button', { name: say(id), exact: true }).click();
-      await expect(workbench.nav.getByRole('button', { name: say(id), exact: true })).toHaveAttribute('aria-current', 'page');
+      const nav = page.getByRole('navigation', { name: say('shell.projectNavigation') });
+      await nav.getByRole('button', { name: say(id), exact: true }).click();
+      await expect(nav.getByRole('button', { name: say(id), exact: true })).toHaveAttribute('aria-current', 'page');
     };
     const found: Leftover[] = [];
 
@@ -99,6 +101,6 @@ for (const language of ['ru', 'kk'] as const) {
     await expect(details.getByTestId('verification-item-details')).toBeVisible();
     found.push(...(await leftovers(language, [centre, details])));
 
-    expect(found.map((f) => `${f.id}: "${f.seen}"`)).toEqual([]);
+    expect(found.map((f) => `${f.problem}: "${f.text}" @ ${f.where}`)).toEqual([]);
   });
 }

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { catalogue, messageIds, type MessageId } from '../../electron/contract/i18n/catalogue';
 import type { Language } from '../../electron/contract/i18n/languages';
 import { writeSampleProject } from '../../electron/core/sample';
@@ -43,7 +43,7 @@ export interface TextFinding {
  * element that is not inline, with the text of its inline descendants: a sentence with a <b> in it is one block.
  * Form fields' values are the user's data and are not read; sandboxed preview frames are not entered.
  */
-const COLLECT = String.raw`(() => {
+const COLLECT = String.raw`((root, skip) => {
   const out = [];
   // Code and keys (a command to type, <code>comparanda team create</code>) are typed as they are, in any language.
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME', 'TEMPLATE', 'CODE', 'KBD', 'SAMP']);
@@ -81,8 +81,15 @@ const COLLECT = String.raw`(() => {
     }
     return text;
   };
-  for (const el of document.body.querySelectorAll('*')) {
-    if (el.tagName === 'OPTION' || el.closest('template')) continue;
+  // Text that says it is in another language (an excerpt, a quotation) or is not to be translated is not the interface's.
+  const foreign = (el) => {
+    const marked = el.closest('[lang], [translate="no"]');
+    if (!marked || marked === document.documentElement) return false;
+    return marked.getAttribute('translate') === 'no' || (!!pageLanguage && (marked.getAttribute('lang') || '').slice(0, 2) !== pageLanguage.slice(0, 2));
+  };
+  const elements = root === document.body ? [...root.querySelectorAll('*')] : [root, ...root.querySelectorAll('*')];
+  for (const el of elements) {
+    if (el.tagName === 'OPTION' || el.closest('template') || (skip && el.closest(skip)) || foreign(el)) continue;
     if (!visible(el)) continue;
     const style = getComputedStyle(el);
     if (!SKIP.has(el.tagName) && !inline(style)) {
@@ -103,10 +110,16 @@ const COLLECT = String.raw`(() => {
     }
   }
   return out;
-})()`;
+})`;
 
 export async function collectFragments(page: Page): Promise<Fragment[]> {
-  return (await page.evaluate(COLLECT)) as Fragment[];
+  return collectFragmentsIn(page.locator('body'));
+}
+
+/** What a region shows, as `collectFragments`; `skip`: a CSS selector of elements (the project's data) left out. */
+export async function collectFragmentsIn(region: Locator, skip = ''): Promise<Fragment[]> {
+  // Playwright only calls a function given as a function; the collector is a string (no DOM types here), made one in the page.
+  return (await region.evaluate((element, [source, selector]) => (0, eval)(source)(element, selector) as unknown, [COLLECT, skip] as const)) as Fragment[];
 }
 
 const LATIN_WORD = /[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]{2}/g;
@@ -396,4 +409,28 @@ export function reportFindings(findings: TextFinding[]): string {
     for (const f of fresh) lines.push(`    ${f.kind === 'text' ? '' : `(${f.kind}) `}"${f.text.slice(0, 160)}" — ${f.problem}  @ ${f.where}`);
   }
   return lines.join('\n');
+}
+
+const checkers = new Map<Exclude<Language, 'en'>, LanguageChecker>();
+
+/**
+ * The English left in a region of a screen shown in `language` with the sample project open: what
+ * LanguageChecker finds in each text the region shows. An empty list means the region speaks the language.
+ */
+export async function englishLeft(
+  region: Locator,
+  language: Exclude<Language, 'en'>,
+  options: { skip?: string } = {},
+): Promise<{ kind: string; text: string; where: string; problem: string }[]> {
+  let checker = checkers.get(language);
+  if (!checker) {
+    checker = new LanguageChecker(language, sampleProjectTexts());
+    checkers.set(language, checker);
+  }
+  const found: { kind: string; text: string; where: string; problem: string }[] = [];
+  for (const fragment of await collectFragmentsIn(region, options.skip ?? '')) {
+    const problem = checker.check(fragment.text);
+    if (problem) found.push({ ...fragment, problem });
+  }
+  return found;
 }
