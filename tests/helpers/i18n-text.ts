@@ -299,7 +299,7 @@ export class LanguageChecker {
 
     // The block in pieces as the interface joins them ("(пересказ)— speaker · title · locator"): its separators, its
     // own words in brackets, a dash before a name. A piece that is data goes.
-    const pieces = text
+    const pieces = this.withoutDataCutAtEnd(text)
       .split(/\s[·—–|]\s|\([^()A-Za-z]*\)|^\s*[—–]\s*/)
       .map((piece) => piece.replace(/^\s*[—–]\s*/, ''))
       .filter((piece) => piece.trim() && !this.isData(piece));
@@ -349,6 +349,29 @@ export class LanguageChecker {
    * The text with data the interface shortened cut out: a data text's start of three words or more that stops at
    * "…", at the end of the text, or at the end of one of the data's sentences or clauses (a tooltip's first sentence).
    */
+  /**
+   * A select's option cuts a long label ("title (publisher)") at a fixed length, with no "…": the data text in the
+   * brackets the block ends with, however short its start (down to part of a word), goes.
+   */
+  private withoutDataCutAtEnd(text: string): string {
+    const trimmed = text.replace(/[A-Za-z]+$/, (start) => (this.isDataWordStart(start) ? '' : start));
+    if (trimmed !== text && /\(\s*$/.test(trimmed)) return `${trimmed} ¦ `;
+    let cut = trimmed.length;
+    for (const word of new Set(latinWords(trimmed).map((w) => w.toLowerCase()))) {
+      for (const data of this.dataByWord.get(word) ?? []) {
+        const first = data.match(LATIN_WORD)?.[0];
+        if (!first) continue;
+        const key = data.slice(0, data.indexOf(first) + first.length);
+        for (let at = trimmed.indexOf(key); at >= 0 && at < cut; at = trimmed.indexOf(key, at + 1)) {
+          let length = key.length;
+          while (at + length < trimmed.length && length < data.length && trimmed[at + length] === data[length]) length++;
+          if (at + length === trimmed.length && /\(\s*$/.test(trimmed.slice(0, at))) cut = at;
+        }
+      }
+    }
+    return cut < trimmed.length ? `${trimmed.slice(0, cut)} ¦ ` : text;
+  }
+
   private withoutShortenedData(text: string): string {
     const cuts: [number, number][] = [];
     for (const word of new Set(latinWords(text).map((w) => w.toLowerCase()))) {
