@@ -355,7 +355,6 @@ export class LanguageChecker {
    */
   private withoutDataCutAtEnd(text: string): string {
     const trimmed = text.replace(/[A-Za-z]+$/, (start) => (this.isDataWordStart(start) ? '' : start));
-    if (trimmed !== text && /\(\s*$/.test(trimmed)) return `${trimmed} ¦ `;
     let cut = trimmed.length;
     for (const word of new Set(latinWords(trimmed).map((w) => w.toLowerCase()))) {
       for (const data of this.dataByWord.get(word) ?? []) {
@@ -369,7 +368,8 @@ export class LanguageChecker {
         }
       }
     }
-    return cut < trimmed.length ? `${trimmed.slice(0, cut)} ¦ ` : text;
+    if (cut < trimmed.length) return `${trimmed.slice(0, cut)} ¦ `;
+    return trimmed !== text && /\(\s*$/.test(trimmed) ? `${trimmed} ¦ ` : text;
   }
 
   private withoutShortenedData(text: string): string {

@@ -28,6 +28,7 @@ describe("the walk's language check", () => {
     expect(ru.check('Combating terrorism, separatism and extremism (“three evils”): SCO 2001–')).toBeNull();
     // A select cuts "title (publisher)" at a fixed length.
     expect(ru.check('Apparent manipulation of some international observers in Belarus (Warsaw, 17 Oct 2000) (OS')).toBeNull();
+    expect(ru.check('Freedom House: Kazakhstan remains a not free country (Interfax-Kazakhstan) (Altyn Orda (In')).toBeNull();
     expect(ru.check("CACI Analyst field report on Kazakhstan's January 2012 parliamentary elections (Central As")).toBeNull();
   });
 
