@@ -41,13 +41,14 @@ export function localiseFramework(framework: NewFramework, language: Language): 
   };
 }
 
-/** A template as a researcher working in `language` is offered it (its citation stays as published). */
+/** A template as a researcher working in `language` is offered it (a reference in its citation stays as published; the article's own note is translated). */
 export function localiseTemplate(template: FrameworkTemplateDto, language: Language): FrameworkTemplateDto {
   const word = (text: string) => localiseFixedWord(text, language);
   return {
     ...template,
     name: word(template.name),
     description: word(template.description),
+    citation: word(template.citation),
     stages: template.stages.map((stage) => ({ ...stage, label: word(stage.label), description: word(stage.description) })),
   };
 }

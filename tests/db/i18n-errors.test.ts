@@ -10,6 +10,7 @@ import { matchCase, normList } from '../../electron/core/names';
 import { Session } from '../../electron/core/session';
 import { createProjectFile } from '../../electron/core/structure';
 import { tempDir } from '../helpers/temp';
+import { withoutAllowedLatin } from '../helpers/latin-allowed';
 
 const sessions: Session[] = [];
 afterEach(async () => {
@@ -71,14 +72,11 @@ describe('errors in the user’s language', () => {
   });
 });
 
-/** Words that stay in Latin letters in every language (as in tests/unit/i18n-catalogue.test.ts). */
-const LATIN_ALLOWED = /\b(Comparanda|SQLite|REFI-QDA|CSV|UTF-8|Excel|LibreOffice)\b|\.comparanda\b/g;
-
 /** The Latin words of a sentence once the values it quotes (file names, column names: the user's) are taken out. */
 function englishLeft(sentence: string, values: Record<string, unknown> | undefined): string[] {
   let rest = sentence;
   for (const value of Object.values(values ?? {})) rest = rest.split(String(value)).join(' ');
-  return rest.replace(LATIN_ALLOWED, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+  return withoutAllowedLatin(rest).match(/[A-Za-z]{2,}/g) ?? [];
 }
 
 describe('errors of every area, read in Russian', () => {

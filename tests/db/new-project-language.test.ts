@@ -88,6 +88,9 @@ describe('a new project in its creator’s language', () => {
     const spiral = (offered.result as { id: string; name: string; citation: string }[]).find((t) => t.id === 'spiral-model')!;
     expect(spiral.name).toBe('Спиральная модель изменений в области прав человека');
     expect(spiral.citation).toContain('The Power of Human Rights');
+    // The article's note is the interface's sentence, not a published reference: it is translated.
+    const article = (offered.result as { id: string; citation: string }[]).find((t) => t.id === 'micro-politics-of-contestation')!;
+    expect(article.citation).toMatch(/^Четыре стадии диффузии и оспаривания норм/);
     const made = await dispatch('frameworks.create', { templateId: 'localisation', language: 'ru' });
     if (!made.ok) throw new Error(JSON.stringify(made.error));
     const framework = made.result as FrameworkDto;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { MessageId } from '../../electron/contract/i18n/catalogue';
 import { formatMessage, type MessageValues } from '../../electron/contract/i18n/format';
-import { untranslatedText } from '../helpers/untranslated';
+import { englishLeft } from '../helpers/i18n-text';
 import { expect, test } from './fixtures';
 import { SCREENSHOT_DIR } from './pages/workbench-page';
 
@@ -18,7 +18,7 @@ const SHOTS = path.join(SCREENSHOT_DIR, 'i18n');
 
 async function expectTranslated(page: Page, language: 'ru' | 'kk', within: Locator, skip?: string): Promise<void> {
   await expect(within).toBeVisible();
-  expect(await untranslatedText(page, language, { within, ...(skip ? { skip } : {}) }), `English left in ${language}`).toEqual([]);
+  expect(await englishLeft(within, language, skip ? { skip } : {}), `English left in ${language}`).toEqual([]);
 }
 
 for (const language of ['ru', 'kk'] as const) {
@@ -36,7 +36,7 @@ for (const language of ['ru', 'kk'] as const) {
 
     // The cell editor's EVIDENCE section.
     await page.getByRole('gridcell').first().click();
-    const evidence = workbench.details.getByTestId('evidence');
+    const evidence = page.getByRole('complementary', { name: t('shell.details') }).getByTestId('evidence');
     await expect(evidence.locator('.ev-evidence').first().or(evidence.locator('.evidence-empty'))).toBeVisible();
     await expect(evidence).not.toContainText(t('evidence.loading'));
     await expectTranslated(page, language, evidence, '.ev-excerpt-text, .ev-excerpt-meta');

@@ -11,18 +11,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import type { Language } from '../../electron/contract/i18n/languages';
+import { localiseTemplate } from '../../electron/core/project-language';
 import { SAMPLE_FILE_NAME } from '../../electron/core/sample';
+import { FRAMEWORK_TEMPLATES } from '../../electron/core/templates';
 import { walkScreens } from '../helpers/i18n-screens';
 import { collectFragments, LanguageChecker, reportFindings, sampleProjectTexts, type TextFinding } from '../helpers/i18n-text';
 import type { WebApp } from './support/web-app';
 
 let sampleTexts: string[] | undefined;
 
-/** The sample's texts, and the other things of the user's a screen shows: the file's name and folder. */
-function userData(app: WebApp): string[] {
+/**
+ * The sample's texts, and the other things of the user's a screen shows: the file's name and folder; and the
+ * framework templates' references, which are cited as published (the ones the language leaves as they are).
+ */
+function userData(app: WebApp, language: Language): string[] {
   sampleTexts ??= sampleProjectTexts();
   const file = path.join(app.workDir, SAMPLE_FILE_NAME);
-  return [...sampleTexts, file, app.workDir, path.basename(file), SAMPLE_FILE_NAME.replace(/\.comparanda$/, ''), os.userInfo().username];
+  const references = FRAMEWORK_TEMPLATES.filter((template) => localiseTemplate(template, language).citation === template.citation).map((template) => template.citation);
+  return [...sampleTexts, ...references, file, app.workDir, path.basename(file), SAMPLE_FILE_NAME.replace(/\.comparanda$/, ''), os.userInfo().username];
 }
 
 for (const [language, depth] of [
@@ -31,7 +37,7 @@ for (const [language, depth] of [
 ] as const satisfies readonly (readonly [Exclude<Language, 'en'>, 'full' | 'smoke'])[]) {
   test(`no English is left on any screen in ${language === 'ru' ? 'Russian' : 'Kazakh (smoke)'}, outside the researcher's data`, async ({ page, app }) => {
     test.setTimeout(depth === 'full' ? 600_000 : 180_000);
-    const checker = new LanguageChecker(language, userData(app));
+    const checker = new LanguageChecker(language, userData(app, language));
     const findings: TextFinding[] = [];
     const walk = await walkScreens(
       page,

@@ -7,17 +7,19 @@
  * - for English words that are not the researcher's data: every text the sample project holds (source titles,
  *   quotes, case and stage names — whatever its SQLite file stores) is data and is taken out first, so no English
  *   dictionary is needed and the sample's English never counts against the interface.
- * Words the translated catalogue itself keeps in Latin letters (Comparanda, SQLite, CSV…) and key names pass.
+ * What stays Latin in Russian and Kazakh (Comparanda, CSV, Chicago, key names…: tests/helpers/latin-allowed.ts, the
+ * list the catalogue test holds ru/kk messages to) passes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { catalogue, messageIds, type MessageId } from '../../electron/contract/i18n/catalogue';
 import type { Language } from '../../electron/contract/i18n/languages';
 import { writeSampleProject } from '../../electron/core/sample';
+import { withoutAllowedLatin } from './latin-allowed';
 
 export interface Fragment {
   /** 'text', or the attribute it came from ('aria-label', 'title', 'placeholder', 'alt'), or 'option'. */
@@ -41,9 +43,11 @@ export interface TextFinding {
  * element that is not inline, with the text of its inline descendants: a sentence with a <b> in it is one block.
  * Form fields' values are the user's data and are not read; sandboxed preview frames are not entered.
  */
-const COLLECT = String.raw`(() => {
+const COLLECT = String.raw`((root, skip) => {
   const out = [];
-  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME', 'TEMPLATE']);
+  // Code and keys (a command to type, <code>comparanda team create</code>) are typed as they are, in any language.
+  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME', 'TEMPLATE', 'CODE', 'KBD', 'SAMP']);
+  const pageLanguage = document.documentElement.lang;
   const ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt', 'aria-roledescription', 'aria-valuetext'];
   const visible = (el) => el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
   const inline = (style) => style.display === 'inline' || style.display === 'contents';
@@ -69,13 +73,23 @@ const COLLECT = String.raw`(() => {
         if (node.tagName === 'BR') { text += ' '; continue; }
         const style = getComputedStyle(node);
         if (style.display === 'none' || style.visibility === 'hidden') continue;
-        text += inline(style) ? inlineText(node) : ' ';
+        if (!inline(style)) { text += ' '; continue; }
+        // Inline pieces set apart by a margin ("Belarus" and its code "BLR") read as two words, as they look.
+        const apart = (side) => parseFloat(style['margin' + side]) + parseFloat(style['padding' + side]) > 0 ? ' ' : '';
+        text += apart('Left') + inlineText(node) + apart('Right');
       }
     }
     return text;
   };
-  for (const el of document.body.querySelectorAll('*')) {
-    if (el.tagName === 'OPTION' || el.closest('template')) continue;
+  // Text that says it is in another language (an excerpt, a quotation) or is not to be translated is not the interface's.
+  const foreign = (el) => {
+    const marked = el.closest('[lang], [translate="no"]');
+    if (!marked || marked === document.documentElement) return false;
+    return marked.getAttribute('translate') === 'no' || (!!pageLanguage && (marked.getAttribute('lang') || '').slice(0, 2) !== pageLanguage.slice(0, 2));
+  };
+  const elements = root === document.body ? [...root.querySelectorAll('*')] : [root, ...root.querySelectorAll('*')];
+  for (const el of elements) {
+    if (el.tagName === 'OPTION' || el.closest('template') || (skip && el.closest(skip)) || foreign(el)) continue;
     if (!visible(el)) continue;
     const style = getComputedStyle(el);
     if (!SKIP.has(el.tagName) && !inline(style)) {
@@ -86,18 +100,26 @@ const COLLECT = String.raw`(() => {
       const value = el.getAttribute(name);
       if (value && value.trim()) out.push({ kind: name, text: value.replace(/\s+/g, ' ').trim(), where: where(el) });
     }
-    if (el.tagName === 'SELECT') {
-      for (const option of el.options) out.push({ kind: 'option', text: option.text.replace(/\s+/g, ' ').trim(), where: where(el) });
+    // The language picker names each language in itself ("English", "Системный (English)") on purpose.
+    if (el.tagName === 'SELECT' && !el.closest('.language-picker')) {
+      // An option marked as another language (a language named in itself) is that language's on purpose.
+      for (const option of el.options) if (!option.lang || option.lang === pageLanguage) out.push({ kind: 'option', text: option.text.replace(/\s+/g, ' ').trim(), where: where(el) });
     }
     if (el.tagName === 'INPUT' && ['button', 'submit', 'reset'].includes(el.type) && el.value) {
       out.push({ kind: 'text', text: el.value, where: where(el) });
     }
   }
   return out;
-})()`;
+})`;
 
 export async function collectFragments(page: Page): Promise<Fragment[]> {
-  return (await page.evaluate(COLLECT)) as Fragment[];
+  return collectFragmentsIn(page.locator('body'));
+}
+
+/** What a region shows, as `collectFragments`; `skip`: a CSS selector of elements (the project's data) left out. */
+export async function collectFragmentsIn(region: Locator, skip = ''): Promise<Fragment[]> {
+  // Playwright only calls a function given as a function; the collector is a string (no DOM types here), made one in the page.
+  return (await region.evaluate((element, [source, selector]) => (0, eval)(source)(element, selector) as unknown, [COLLECT, skip] as const)) as Fragment[];
 }
 
 const LATIN_WORD = /[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]{2}/g;
@@ -150,17 +172,6 @@ function indexWords(elements: MessageFormatElement[]): string[] {
   return all;
 }
 
-function literalText(elements: MessageFormatElement[]): string {
-  return elements
-    .map((element) => {
-      if (element.type === TYPE.literal) return element.value;
-      if (element.type === TYPE.tag) return literalText(element.children);
-      if (element.type === TYPE.plural || element.type === TYPE.select) return Object.values(element.options).map((o) => literalText(o.value)).join(' ');
-      return ' ';
-    })
-    .join('');
-}
-
 /**
  * A file's path (a backup's, a project's) is the user's, whatever words its folders have; the interface shows it as
  * it is. A block that is one path, from a root or a drive, is not checked.
@@ -169,8 +180,30 @@ function isFilePath(text: string): boolean {
   return /^(?:~?\/|[A-Za-z]:\\)[^\n]*[\\/][^\n]*$/.test(text) && !/\s[a-z]+\s[a-z]+\s/.test(text);
 }
 
-/** Key names stay in Latin letters on Russian and Kazakh keyboards and in their manuals. */
-const KEY_NAMES = ['Ctrl', 'Cmd', 'Shift', 'Alt', 'Option', 'Esc', 'Enter', 'Tab', 'Home', 'End', 'PgUp', 'PgDn', 'Space', 'Del', 'Backspace'];
+/** Whether a message has anything but literal text and tags: an argument, a plural, a select, a number. */
+function hasArguments(elements: MessageFormatElement[]): boolean {
+  return elements.some((element) => (element.type === TYPE.tag ? hasArguments(element.children) : element.type !== TYPE.literal));
+}
+
+/**
+ * A message with arguments is only recognised on screen by its own words: one whose literal text is connectives
+ * and punctuation ("{a} and {b}", "{case} in {org}", "{a} vs {b}", "{shown} of {total}") matches any data that
+ * happens to hold the connective. Such messages are left to the English-words check, which takes the data out first.
+ */
+function isRecognisable(elements: MessageFormatElement[]): boolean {
+  return !hasArguments(elements) || fewestOwnWords(elements) >= 2;
+}
+
+/** The fewest words of three letters or more the message shows of its own, whatever branch its plurals and selects take. */
+function fewestOwnWords(elements: MessageFormatElement[]): number {
+  let count = 0;
+  for (const element of elements) {
+    if (element.type === TYPE.literal) count += latinWords(element.value).filter((word) => word.length >= 3).length;
+    else if (element.type === TYPE.tag) count += fewestOwnWords(element.children);
+    else if (element.type === TYPE.plural || element.type === TYPE.select) count += Math.min(...Object.values(element.options).map((option) => fewestOwnWords(option.value)));
+  }
+  return count;
+}
 
 /** Every text the sample project's file holds (and the strings its JSON columns hold): the researcher's data. */
 export function sampleProjectTexts(): string[] {
@@ -222,7 +255,6 @@ export class LanguageChecker {
   private readonly messagesByWord = new Map<string, EnglishMessage[]>();
   private readonly dataByWord = new Map<string, string[]>();
   private readonly dataSet: Set<string>;
-  private readonly allowed = new Set<string>();
 
   /** `data`: the sample project's texts, plus anything else of the user's on screen (the file's path, the user). */
   constructor(
@@ -234,15 +266,13 @@ export class LanguageChecker {
     for (const id of messageIds()) {
       if (english[id] === translated[id]) continue;
       const ast = parse(english[id]);
+      if (!isRecognisable(ast)) continue;
       for (const word of new Set(indexWords(ast))) {
         const list = this.messagesByWord.get(word) ?? [];
         list.push({ id, regex: new RegExp(`^\\s*${pattern(ast)}\\s*$`, 'i') });
         this.messagesByWord.set(word, list);
       }
-      for (const word of latinWords(literalText(parse(translated[id])))) this.allowed.add(word.toLowerCase());
     }
-    for (const word of KEY_NAMES) this.allowed.add(word.toLowerCase());
-    this.allowed.add('english'); // the language picker names each language in itself
     this.dataSet = new Set(data.map(normalise));
     const sorted = [...this.dataSet].sort((a, b) => b.length - a.length);
     for (const text of sorted) {
@@ -267,11 +297,17 @@ export class LanguageChecker {
       }
     }
 
-    // The block in pieces as the interface joins them ("title · locator — speaker"): a piece that is data goes.
-    const pieces = text.split(/\s[·—–|]\s/).filter((piece) => !this.isData(piece));
+    // The block in pieces as the interface joins them ("(пересказ)— speaker · title · locator"): its separators, its
+    // own words in brackets, a dash before a name. A piece that is data goes.
+    const pieces = this.withoutDataCutAtEnd(text)
+      .split(/\s[·—–|]\s|\([^()A-Za-z]*\)|^\s*[—–]\s*/)
+      .map((piece) => piece.replace(/^\s*[—–]\s*/, ''))
+      .filter((piece) => piece.trim() && !this.isData(piece));
     const english: string[] = [];
     const runs = /[«»“”"„()[\]:;·|—–…]+|\s-\s|\.\s/;
-    for (const whole of pieces) {
+    for (const piece0 of pieces) {
+      // Whole data texts of three words or more go first, before a shorter one inside them could break them up.
+      const whole = this.withoutData(piece0, 3);
       // Data the interface adds to in brackets ("Combating … (“three evils”) (SCO)"): the longest start of the piece
       // that is data goes first.
       let original = whole;
@@ -286,21 +322,80 @@ export class LanguageChecker {
       const piece = original
         .replace(/([A-Za-z]+)…/g, (whole, start: string) => (this.isDataWordStart(start) ? '…' : whole))
         .replace(/[^«»“”"„()[\]:;·|—–…]+/g, (run) => (latinWords(run).length >= 3 && this.isData(run) ? ' ¦ ' : run));
-      let residue = piece;
-      for (const word of new Set(latinWords(piece).map((w) => w.toLowerCase()))) {
-        for (const data of this.dataByWord.get(word) ?? []) {
-          if (residue.includes(data)) residue = residue.split(data).join(' ¦ ');
-        }
-      }
+      const residue = this.withoutData(piece, 0);
       // What is left, in runs between punctuation: a run that is a piece of some data text is data.
       for (const run of residue.split(/¦/).flatMap((part) => part.split(runs))) {
-        const runWords = latinWords(run).filter((w) => !this.allowed.has(w.toLowerCase()));
+        const runWords = latinWords(withoutAllowedLatin(run));
         if (runWords.length === 0) continue;
         if (runWords.length >= 3 && this.isData(run)) continue;
         english.push(...runWords);
       }
     }
     return english.length > 0 ? `English words: ${[...new Set(english)].join(', ')}` : null;
+  }
+
+  /** The text with every data text of at least `minWords` Latin words that it holds cut out, longest first. */
+  private withoutData(text: string, minWords: number): string {
+    const found = new Set<string>();
+    for (const word of new Set(latinWords(text).map((w) => w.toLowerCase()))) {
+      for (const data of this.dataByWord.get(word) ?? []) if (text.includes(data) && latinWords(data).length >= minWords) found.add(data);
+    }
+    let residue = text;
+    for (const data of [...found].sort((a, b) => b.length - a.length)) residue = residue.split(data).join(' ¦ ');
+    return minWords >= 3 ? this.withoutShortenedData(residue) : residue;
+  }
+
+  /**
+   * The text with data the interface shortened cut out: a data text's start of three words or more that stops at
+   * "…", at the end of the text, or at the end of one of the data's sentences or clauses (a tooltip's first sentence).
+   */
+  /**
+   * A select's option cuts a long label ("title (publisher)") at a fixed length, with no "…": the data text in the
+   * brackets the block ends with, however short its start (down to part of a word), goes.
+   */
+  private withoutDataCutAtEnd(text: string): string {
+    const trimmed = text.replace(/[A-Za-z]+$/, (start) => (this.isDataWordStart(start) ? '' : start));
+    let cut = trimmed.length;
+    for (const word of new Set(latinWords(trimmed).map((w) => w.toLowerCase()))) {
+      for (const data of this.dataByWord.get(word) ?? []) {
+        const first = data.match(LATIN_WORD)?.[0];
+        if (!first) continue;
+        const key = data.slice(0, data.indexOf(first) + first.length);
+        for (let at = trimmed.indexOf(key); at >= 0 && at < cut; at = trimmed.indexOf(key, at + 1)) {
+          let length = key.length;
+          while (at + length < trimmed.length && length < data.length && trimmed[at + length] === data[length]) length++;
+          if (at + length === trimmed.length && /\(\s*$/.test(trimmed.slice(0, at))) cut = at;
+        }
+      }
+    }
+    if (cut < trimmed.length) return `${trimmed.slice(0, cut)} ¦ `;
+    return trimmed !== text && /\(\s*$/.test(trimmed) ? `${trimmed} ¦ ` : text;
+  }
+
+  private withoutShortenedData(text: string): string {
+    const cuts: [number, number][] = [];
+    for (const word of new Set(latinWords(text).map((w) => w.toLowerCase()))) {
+      for (const data of this.dataByWord.get(word) ?? []) {
+        const third = [...data.matchAll(LATIN_WORD)][2];
+        if (!third || third.index === undefined) continue;
+        const key = data.slice(0, third.index + third[0].length);
+        for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+          let length = key.length;
+          while (at + length < text.length && length < data.length && text[at + length] === data[length]) length++;
+          const end = at + length;
+          if (text[end] === '…' || end === text.length || /[.;:!?]\s*$/.test(data.slice(0, length))) cuts.push([at, end]);
+        }
+      }
+    }
+    const merged: [number, number][] = [];
+    for (const [from, to] of cuts.sort((a, b) => a[0] - b[0])) {
+      const last = merged[merged.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else merged.push([from, to]);
+    }
+    let residue = text;
+    for (const [from, to] of merged.reverse()) residue = `${residue.slice(0, from)} ¦ ${residue.slice(to)}`;
+    return residue;
   }
 
   private isDataWordStart(start: string): boolean {
@@ -337,4 +432,28 @@ export function reportFindings(findings: TextFinding[]): string {
     for (const f of fresh) lines.push(`    ${f.kind === 'text' ? '' : `(${f.kind}) `}"${f.text.slice(0, 160)}" — ${f.problem}  @ ${f.where}`);
   }
   return lines.join('\n');
+}
+
+const checkers = new Map<Exclude<Language, 'en'>, LanguageChecker>();
+
+/**
+ * The English left in a region of a screen shown in `language` with the sample project open: what
+ * LanguageChecker finds in each text the region shows. An empty list means the region speaks the language.
+ */
+export async function englishLeft(
+  region: Locator,
+  language: Exclude<Language, 'en'>,
+  options: { skip?: string } = {},
+): Promise<{ kind: string; text: string; where: string; problem: string }[]> {
+  let checker = checkers.get(language);
+  if (!checker) {
+    checker = new LanguageChecker(language, sampleProjectTexts());
+    checkers.set(language, checker);
+  }
+  const found: { kind: string; text: string; where: string; problem: string }[] = [];
+  for (const fragment of await collectFragmentsIn(region, options.skip ?? '')) {
+    const problem = checker.check(fragment.text);
+    if (problem) found.push({ ...fragment, problem });
+  }
+  return found;
 }

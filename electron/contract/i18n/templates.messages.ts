@@ -28,6 +28,8 @@ export const templates = defineMessages({
     articleContestation: 'Moment of contestation',
     articleContestationDescription:
       'The gap between the norm in law and the norm in practice opens: the external agent sees non-compliance, the recipient sees unfair criticism.',
+    articleCitation:
+      'The four stages of norm diffusion and contestation used in the study of OSCE/ODIHR election norms in Kazakhstan (the bundled sample project follows it).',
 
     lifeCycleName: 'Norm life cycle',
     lifeCycleDescription: 'A norm emerges through entrepreneurs, cascades after a tipping point, and is internalised until taken for granted.',
@@ -97,6 +99,7 @@ export const templates = defineMessages({
     articleContestation: 'Момент оспаривания',
     articleContestationDescription:
       'Открывается разрыв между нормой в законе и нормой на практике: внешний агент видит несоблюдение, получатель — несправедливую критику.',
+    articleCitation: 'Четыре стадии диффузии и оспаривания норм из исследования избирательных норм OSCE/ODIHR в Казахстане (по ним построен пример проекта).',
 
     lifeCycleName: 'Жизненный цикл нормы',
     lifeCycleDescription: 'Норма возникает благодаря нормативным предпринимателям, после переломного момента распространяется каскадом и интернализуется, пока не становится само собой разумеющейся.',
@@ -166,6 +169,7 @@ export const templates = defineMessages({
     articleContestation: 'Дау сәті',
     articleContestationDescription:
       'Заңдағы норма мен іс жүзіндегі норма арасындағы алшақтық ашылады: сыртқы агент талаптың орындалмауын көреді, қабылдаушы әділетсіз сынды көреді.',
+    articleCitation: 'Қазақстандағы OSCE/ODIHR сайлау нормаларын зерттеуде қолданылған нормалардың диффузиясы мен оларға дау айтудың төрт кезеңі (үлгі жоба соларға құрылған).',
 
     lifeCycleName: 'Норманың өмірлік циклі',
     lifeCycleDescription: 'Норма нормативтік кәсіпкерлердің арқасында пайда болады, бетбұрыс сәтінен кейін каскадпен таралады және өзінен-өзі түсінікті болғанша интернализацияланады.',

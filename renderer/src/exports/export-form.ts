@@ -94,6 +94,7 @@ const KIND_WORDS: Record<string, { label: MessageId; description: MessageId }> =
   appendix: { label: 'exports.kindAppendix', description: 'exports.kindAppendixNote' },
   claims: { label: 'exports.kindClaims', description: 'exports.kindClaimsNote' },
   observation: { label: 'exports.kindObservation', description: 'exports.kindObservationNote' },
+  qca: { label: 'exports.kindQca', description: 'exports.kindQcaNote' },
 };
 
 export function kindLabel(kind: ExportKindDto, t: Translate): string {

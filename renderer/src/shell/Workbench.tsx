@@ -16,7 +16,7 @@ import { cellKey } from '../matrix/matrix-model';
 import { MatrixView } from '../matrix/MatrixView';
 import { QcaView } from '../qca/QcaView';
 import { ProjectStore } from '../project-store';
-import { isRecordPage, RECORD_PAGE_LABELS, RecordDetails, RecordView, useRecordNavigation } from '../record/RecordPages';
+import { isRecordPage, RECORD_PAGES, RecordDetails, RecordView, useRecordNavigation } from '../record/RecordPages';
 import { ReadOnlyBanner } from '../safety/ReadOnlyBanner';
 import { TitleBarTools } from '../safety/TitleBarTools';
 import { SaveQueue } from '../save-queue';
@@ -182,7 +182,7 @@ function WorkbenchFrame({ summary, onProjectChanged }: WorkbenchProps) {
   const editError = reorderCases.error ?? reorderNorms.error ?? notice;
   const current = overview ? shownNorms(settings, overview.norms) : undefined;
   const focal = overview?.cases.find((c) => c.role === 'focal' && !c.archived);
-  const pageLabel = page === 'qca' ? t('qca.navLabel') : page === 'matrix' ? t('shell.matrix') : isRecordPage(page) ? RECORD_PAGE_LABELS[page] : isEvidencePage(page) ? evidencePageLabel(page) : t('shell.frameworks');
+  const pageLabel = page === 'qca' ? t('qca.navLabel') : page === 'matrix' ? t('shell.matrix') : isRecordPage(page) ? t(RECORD_PAGES.find((p) => p.page === page)?.label ?? 'record.page.claims') : isEvidencePage(page) ? evidencePageLabel(page) : t('shell.frameworks');
 
   return (
     <div className="app">

@@ -81,7 +81,7 @@ export function SortableList<T>({ items, idOf, labelOf, onReorder, renderItem, c
 
 function SortableRow({ id, label, handleTabIndex, children }: { id: string; label: string; handleTabIndex: number; children: (handle: ReactNode) => ReactNode }) {
   const t = useT();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id, attributes: { roleDescription: t('shell.sortableRole') } });
   const handle = (
     <button
       type="button"
