@@ -6,27 +6,18 @@
  * what arrives, refusing only the steps a teammate changed since.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../electron/contract/errors';
 import { updateCell } from '../../electron/core/edit';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
 import { Session } from '../../electron/core/session';
 import type { AutoSyncTimings } from '../../electron/core/team/auto';
-import { initHub } from '../../electron/core/team/hub/hub';
 import { createTeam, joinTeam } from '../../electron/core/team/team';
-import { startCluster, type Cluster } from '../helpers/postgres';
+import { hubForTests } from '../helpers/team';
 import { tempDir } from '../helpers/temp';
 
-let cluster: Cluster;
-
-beforeAll(async () => {
-  cluster = await startCluster();
-  for (const role of ['alice', 'bob']) await cluster.sql(`CREATE ROLE ${role} LOGIN`);
-  await initHub({ url: cluster.url() });
-}, 60_000);
-
-afterAll(() => cluster?.destroy());
+const hub = hubForTests(['alice', 'bob']);
 
 const FAST: AutoSyncTimings = { openDelayMs: 50, afterEditMs: 150, pollMs: 400, retryMs: 200, maxRetryMs: 800 };
 
@@ -47,8 +38,8 @@ async function twoLaptops(): Promise<{ a: Session; b: Session; dir: string }> {
   const key = path.join(dir, 'team.key');
   writeSampleProject(fileA);
   const owner = Project.open(fileA);
-  const { teamId } = await createTeam(owner, key, { hubUrl: cluster.url('alice') }).finally(() => owner.close());
-  await joinTeam(fileB, teamId, key, { hubUrl: cluster.url('bob') });
+  const { teamId } = await createTeam(owner, key, { hubUrl: hub().url('alice') }).finally(() => owner.close());
+  await joinTeam(fileB, teamId, key, { hubUrl: hub().url('bob') });
   const a = new Session(path.join(dir, 'user-a'), {}, 5 * 60 * 1000, FAST);
   const b = new Session(path.join(dir, 'user-b'), {}, 5 * 60 * 1000, FAST);
   a.open(fileA);
@@ -77,7 +68,7 @@ describe('automatic team sync', () => {
       await until("A's edit on B", () => summaryOf(b, cell!.id) === 'Written on laptop A, synced by itself');
 
       // The hub goes away: A's next edit cannot leave, and A says so, retrying with longer waits.
-      cluster.stop('fast');
+      hub().stop('fast');
       let started = false;
       try {
       updateCell(a.requireProject(), { ...ref(cell!), patch: { summary: 'Written while the hub was down' } });
@@ -95,7 +86,7 @@ describe('automatic team sync', () => {
       expect(a.requireProject().db.prepare('SELECT count(*) FROM team_outbox').pluck().get()).toBeGreaterThan(0);
 
       } finally {
-        if (!started) cluster.start();
+        if (!started) hub().start();
         started = true;
       }
       await until('A back online', () => a.autoSync.state().offlineSince === null && a.autoSync.state().last !== null && a.requireProject().db.prepare('SELECT count(*) FROM team_outbox').pluck().get() === 0);

@@ -5,28 +5,18 @@
  * index.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addStage, reorderStages, setStatuses, updateCell } from '../../electron/core/edit';
 import { resolve } from '../../electron/core/team/api';
 import { listConflicts } from '../../electron/core/team/merge';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
-import { initHub } from '../../electron/core/team/hub/hub';
 import { syncDatabase } from '../../electron/core/team/sync';
 import { createTeam, joinTeam } from '../../electron/core/team/team';
-import { startCluster, type Cluster } from '../helpers/postgres';
-import { canonicalDump } from '../helpers/team';
+import { canonicalDump, hubForTests } from '../helpers/team';
 import { tempDir } from '../helpers/temp';
 
-let cluster: Cluster;
-
-beforeAll(async () => {
-  cluster = await startCluster();
-  for (const role of ['alice', 'bob']) await cluster.sql(`CREATE ROLE ${role} LOGIN`);
-  await initHub({ url: cluster.url() });
-}, 60_000);
-
-afterAll(() => cluster?.destroy());
+const hub = hubForTests(['alice', 'bob']);
 
 function withProject<T>(file: string, fn: (p: Project) => T): T {
   const p = Project.open(file);
@@ -61,8 +51,8 @@ async function team(): Promise<{ a: string; b: string; frameworkId: string }> {
   const key = path.join(dir, 'team.key');
   writeSampleProject(a);
   const owner = Project.open(a);
-  const { teamId } = await createTeam(owner, key, { hubUrl: cluster.url('alice') }).finally(() => owner.close());
-  await joinTeam(b, teamId, key, { hubUrl: cluster.url('bob') });
+  const { teamId } = await createTeam(owner, key, { hubUrl: hub().url('alice') }).finally(() => owner.close());
+  await joinTeam(b, teamId, key, { hubUrl: hub().url('bob') });
   const frameworkId = withProject(a, (p) => p.db.prepare('SELECT id FROM frameworks ORDER BY is_default DESC, name LIMIT 1').pluck().get() as string);
   return { a, b, frameworkId };
 }
