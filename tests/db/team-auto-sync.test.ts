@@ -14,7 +14,7 @@ import { writeSampleProject } from '../../electron/core/sample';
 import { Session } from '../../electron/core/session';
 import type { AutoSyncTimings } from '../../electron/core/team/auto';
 import { createTeam, joinTeam } from '../../electron/core/team/team';
-import { hubForTests } from '../helpers/team';
+import { hubForTests } from '../helpers/team-hub';
 import { tempDir } from '../helpers/temp';
 
 const hub = hubForTests(['alice', 'bob']);

@@ -13,7 +13,8 @@ import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
 import { syncDatabase } from '../../electron/core/team/sync';
 import { createTeam, joinTeam } from '../../electron/core/team/team';
-import { canonicalDump, hubForTests } from '../helpers/team';
+import { canonicalDump } from '../helpers/team';
+import { hubForTests } from '../helpers/team-hub';
 import { tempDir } from '../helpers/temp';
 
 const hub = hubForTests(['alice', 'bob']);

@@ -1,24 +1,6 @@
-/** Shared pieces of the team tests: a hub per test file, a canonical dump of a project's synced content, the sample's words. */
+/** Shared pieces of the team tests and benchmark: a canonical dump of a project's synced content, the sample's words. */
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll } from 'vitest';
 import { NEVER_SYNCED, SYNCED_KEYS, SYNCED_ORDER } from '../../electron/core/team/capture';
-import { initHub } from '../../electron/core/team/hub/hub';
-import { startCluster, type Cluster } from './postgres';
-
-/** A throwaway PostgreSQL cluster with a Comparanda hub and one login role per member, for the tests of one file. */
-export function hubForTests(roles: readonly string[]): () => Cluster {
-  let cluster: Cluster | undefined;
-  beforeAll(async () => {
-    cluster = await startCluster();
-    for (const role of roles) await cluster.sql(`CREATE ROLE ${role} LOGIN`);
-    await initHub({ url: cluster.url() });
-  }, 60_000);
-  afterAll(() => cluster?.destroy());
-  return () => {
-    if (!cluster) throw new Error('The hub is not started yet: call it inside a test.');
-    return cluster;
-  };
-}
 
 /** Every synced table's rows in key order, blobs as hex: equal dumps mean equal content. */
 export function canonicalDump(file: string): string {
