@@ -11,31 +11,12 @@ import { resolve } from '../../electron/core/team/api';
 import { listConflicts } from '../../electron/core/team/merge';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
-import { syncDatabase } from '../../electron/core/team/sync';
 import { createTeam, joinTeam } from '../../electron/core/team/team';
-import { canonicalDump } from '../helpers/team';
+import { canonicalDump, syncFile, withProject } from '../helpers/team';
 import { hubForTests } from '../helpers/team-hub';
 import { tempDir } from '../helpers/temp';
 
 const hub = hubForTests(['alice', 'bob']);
-
-function withProject<T>(file: string, fn: (p: Project) => T): T {
-  const p = Project.open(file);
-  try {
-    return fn(p);
-  } finally {
-    p.close();
-  }
-}
-
-async function sync(file: string): Promise<void> {
-  const p = Project.open(file);
-  try {
-    await syncDatabase(p.db);
-  } finally {
-    p.close();
-  }
-}
 
 function stageLabels(file: string, frameworkId: string): string[] {
   return withProject(file, (p) => (p.db.prepare('SELECT label FROM stages WHERE framework_id = ? ORDER BY position').pluck().all(frameworkId) as string[]));
@@ -64,9 +45,9 @@ describe('structure edited on two laptops', () => {
     const before = stageLabels(a, frameworkId);
     withProject(a, (p) => addStage(p, { frameworkId, position: 2, label: 'Translation (added on A)', description: '', asksMode: false }));
     withProject(b, (p) => addStage(p, { frameworkId, position: 2, label: 'Framing (added on B)', description: '', asksMode: false }));
-    await sync(a);
-    await sync(b);
-    await sync(a);
+    await syncFile(a);
+    await syncFile(b);
+    await syncFile(a);
     const onA = stageLabels(a, frameworkId);
     expect(onA).toHaveLength(before.length + 2);
     expect(onA).toContain('Translation (added on A)');
@@ -84,9 +65,9 @@ describe('structure edited on two laptops', () => {
     const ids = withProject(a, (p) => p.db.prepare('SELECT id FROM stages WHERE framework_id = ? ORDER BY position').pluck().all(frameworkId) as string[]);
     withProject(a, (p) => reorderStages(p, { frameworkId, ids: [...ids].reverse() }));
     withProject(b, (p) => addStage(p, { frameworkId, label: 'Aftermath (added on B)', description: '', asksMode: false }));
-    await sync(b);
-    await sync(a);
-    await sync(b);
+    await syncFile(b);
+    await syncFile(a);
+    await syncFile(b);
     expect(stageLabels(b, frameworkId)).toEqual(stageLabels(a, frameworkId));
     expect(stageLabels(a, frameworkId)).toContain('Aftermath (added on B)');
     expect(canonicalDump(b)).toBe(canonicalDump(a));
@@ -95,9 +76,9 @@ describe('structure edited on two laptops', () => {
     const statuses = withProject(a, (p) => p.db.prepare('SELECT key, label, palette FROM status_levels WHERE framework_id = ? ORDER BY position').all(frameworkId) as { key: string; label: string; palette: number }[]);
     withProject(a, (p) => setStatuses(p, { id: frameworkId, statuses: [...statuses].reverse() }));
     withProject(b, (p) => setStatuses(p, { id: frameworkId, statuses: [...statuses, { label: 'Disputed (added on B)', palette: statuses[0]!.palette }] }));
-    await sync(a);
-    await sync(b);
-    await sync(a);
+    await syncFile(a);
+    await syncFile(b);
+    await syncFile(a);
     expect(canonicalDump(b)).toBe(canonicalDump(a));
     const levels = withProject(a, (p) => p.db.prepare('SELECT position FROM status_levels WHERE framework_id = ? ORDER BY position').pluck().all(frameworkId) as number[]);
     expect(levels).toEqual(levels.map((_, i) => i + 1));
@@ -117,9 +98,9 @@ describe('structure edited on two laptops', () => {
       });
       withProject(a, (p) => updateCell(p, { ...slot, patch: { summary: 'A fills the empty cell' } }));
       withProject(b, (p) => updateCell(p, { ...slot, patch: { summary: 'B fills the empty cell' } }));
-      await sync(a);
-      await sync(b);
-      await sync(a);
+      await syncFile(a);
+      await syncFile(b);
+      await syncFile(a);
       const [conflict] = withProject(b, (p) => listConflicts(p.db).filter((c) => c.field === 'duplicate'));
       expect(conflict).toBeDefined();
       const shown = conflict!.shown.value;
@@ -127,8 +108,8 @@ describe('structure edited on two laptops', () => {
       // Only "live" or "parked" say which: anything else is refused with a sentence and changes nothing.
       expect(() => withProject(b, (p) => resolve(p, { table: 'cells', rowKey: { id: String(conflict!.rowKey.id) }, field: 'duplicate', value: 'A' }))).toThrow(/say which to keep/);
       withProject(b, (p) => resolve(p, { table: 'cells', rowKey: { id: String(conflict!.rowKey.id) }, field: 'duplicate', value: keep }));
-      await sync(b);
-      await sync(a);
+      await syncFile(b);
+      await syncFile(a);
       for (const f of [a, b]) {
         expect(withProject(f, (p) => listConflicts(p.db))).toEqual([]);
         const live = withProject(f, (p) => p.cells().filter((x) => x.caseId === slot.caseId && x.normId === slot.normId && x.stageId === slot.stageId));

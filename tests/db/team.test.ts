@@ -16,10 +16,9 @@ import { writeSampleProject } from '../../electron/core/sample';
 import { initHub } from '../../electron/core/team/hub/hub';
 import { listConflicts } from '../../electron/core/team/merge';
 import { resolveConflict } from '../../electron/core/team/resolve';
-import { syncDatabase } from '../../electron/core/team/sync';
 import { createTeam, joinTeam, removeMember } from '../../electron/core/team/team';
 import { startCluster, type Cluster } from '../helpers/postgres';
-import { canonicalDump, distinctiveWords } from '../helpers/team';
+import { canonicalDump, distinctiveWords, syncFile, withProject } from '../helpers/team';
 import { tempDir } from '../helpers/temp';
 
 let cluster: Cluster;
@@ -51,24 +50,6 @@ function shuffle<T>(items: T[], rnd: () => number): T[] {
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
-}
-
-async function sync(file: string): Promise<void> {
-  const p = Project.open(file);
-  try {
-    await syncDatabase(p.db);
-  } finally {
-    p.close();
-  }
-}
-
-function edit<T>(file: string, fn: (p: Project) => T): T {
-  const p = Project.open(file);
-  try {
-    return fn(p);
-  } finally {
-    p.close();
-  }
 }
 
 /** Everything the hub's tables hold, as text, and every byte of its data directory. */
@@ -115,13 +96,13 @@ describe('team sync through a PostgreSQL hub', () => {
     expect(canonicalDump(c)).toBe(canonicalDump(a));
 
     // Offline work. Cells of the sample's first norm, one stage each.
-    const cells = edit(a, (p) => p.cells().filter((x) => x.summary !== ''));
+    const cells = withProject(a, (p) => p.cells().filter((x) => x.summary !== ''));
     const [one, two, same] = cells;
     const cellRef = (x: (typeof cells)[number]) => ({ caseId: x.caseId, normId: x.normId, stageId: x.stageId });
-    const [archivedCase] = edit(a, (p) => p.overview().cases);
+    const [archivedCase] = withProject(a, (p) => p.overview().cases);
     const planted = 'Zhanar Qyzylbekova';
     // A slot of the matrix with no cell yet, filled on two laptops at once.
-    const empty = edit(a, (p) => {
+    const empty = withProject(a, (p) => {
       const o = p.overview();
       const stages = p.db.prepare('SELECT id, framework_id FROM stages WHERE archived_at IS NULL').all() as { id: string; framework_id: string }[];
       for (const n of o.norms) for (const k of o.cases) for (const s of stages.filter((x) => x.framework_id === n.frameworkId)) {
@@ -129,7 +110,7 @@ describe('team sync through a PostgreSQL hub', () => {
       }
       throw new Error('the sample has no empty cell');
     });
-    edit(a, (p) => {
+    withProject(a, (p) => {
       updateCell(p, { ...cellRef(one!), patch: { summary: 'A: different cell edited on laptop A' } });
       updateCell(p, { ...cellRef(same!), patch: { summary: 'A: the same cell, as A reads it' } });
       updateCell(p, { ...empty, patch: { summary: 'A fills the empty cell' } });
@@ -137,7 +118,7 @@ describe('team sync through a PostgreSQL hub', () => {
       const participant = p.db.prepare('SELECT id FROM participants LIMIT 1').pluck().get() as string;
       setIdentity(p, { id: participant, realName: planted, contact: '+7 701 555 0199' });
     });
-    edit(b, (p) => {
+    withProject(b, (p) => {
       const statuses = p.overview().frameworks.flatMap((f) => f.statuses.map((x) => x.key));
       updateCell(p, { ...cellRef(two!), patch: { status: statuses.find((x) => x !== two!.status)! } });
       updateCell(p, { ...cellRef(same!), patch: { summary: 'B: the same cell, as B reads it' } });
@@ -145,11 +126,11 @@ describe('team sync through a PostgreSQL hub', () => {
       const bytes = Buffer.from('Interview transcript imported on laptop B.\n\nSecond page of the transcript.');
       storeDocument(p, { fileName: 'transcript-b.txt', bytes }, { format: 'txt', mimeType: 'text/plain', pages: [{ number: 1, text: 'Interview transcript imported on laptop B.' }], title: null, warnings: [] }, { kind: 'interview' });
     });
-    edit(c, (p) => archiveCase(p, { id: archivedCase!.id, archived: true }));
+    withProject(c, (p) => archiveCase(p, { id: archivedCase!.id, archived: true }));
 
     const rnd = random(20);
     const files = [a, b, c];
-    for (let round = 0; round < 3; round++) for (const f of shuffle(files, rnd)) await sync(f);
+    for (let round = 0; round < 3; round++) for (const f of shuffle(files, rnd)) await syncFile(f);
 
     const dumpA = canonicalDump(a);
     expect(canonicalDump(b)).toBe(dumpA);
@@ -157,9 +138,9 @@ describe('team sync through a PostgreSQL hub', () => {
     expect(dumpA).toContain('transcript-b.txt');
     expect(dumpA).toContain('A: different cell edited on laptop A');
 
-    const conflicts = edit(a, (p) => listConflicts(p.db));
-    expect(edit(b, (p) => listConflicts(p.db))).toEqual(conflicts);
-    expect(edit(c, (p) => listConflicts(p.db))).toEqual(conflicts);
+    const conflicts = withProject(a, (p) => listConflicts(p.db));
+    expect(withProject(b, (p) => listConflicts(p.db))).toEqual(conflicts);
+    expect(withProject(c, (p) => listConflicts(p.db))).toEqual(conflicts);
     const onSame = conflicts.filter((x) => x.table === 'cells' && x.rowKey.id === same!.id);
     expect(onSame).toHaveLength(1);
     expect([onSame[0]!.shown.value, onSame[0]!.kept[0]!.value].sort()).toEqual(['A: the same cell, as A reads it', 'B: the same cell, as B reads it']);
@@ -169,7 +150,7 @@ describe('team sync through a PostgreSQL hub', () => {
     const filled = conflicts.filter((x) => x.field === 'duplicate');
     expect(filled).toHaveLength(1);
     expect([filled[0]!.shown.value, filled[0]!.kept[0]!.value].sort()).toEqual(['A fills the empty cell', 'B fills the empty cell']);
-    expect(edit(a, (p) => p.cells().filter((x) => x.caseId === empty.caseId && x.normId === empty.normId && x.stageId === empty.stageId))).toHaveLength(1);
+    expect(withProject(a, (p) => p.cells().filter((x) => x.caseId === empty.caseId && x.normId === empty.normId && x.stageId === empty.stageId))).toHaveLength(1);
     expect(conflicts).toHaveLength(3);
 
     // The hub holds ciphertext only: none of the sample's words, nor the planted name, in its tables or its files.
@@ -184,15 +165,15 @@ describe('team sync through a PostgreSQL hub', () => {
     for (const f of [b, c]) expect(fs.readFileSync(f).toString('utf8')).not.toContain('Qyzylbekova');
 
     // Resolving on one replica clears the conflict everywhere.
-    edit(b, (p) => resolveConflict(p, { table: 'cells', rowKey: { id: same!.id }, field: 'summary', value: 'Merged: A and B agree in part' }));
-    for (const f of [b, a, c]) await sync(f);
-    for (const f of files) expect(edit(f, (p) => listConflicts(p.db)).filter((x) => x.table === 'cells' && x.field === 'summary')).toEqual([]);
+    withProject(b, (p) => resolveConflict(p, { table: 'cells', rowKey: { id: same!.id }, field: 'summary', value: 'Merged: A and B agree in part' }));
+    for (const f of [b, a, c]) await syncFile(f);
+    for (const f of files) expect(withProject(f, (p) => listConflicts(p.db)).filter((x) => x.table === 'cells' && x.field === 'summary')).toEqual([]);
     expect(canonicalDump(a)).toBe(canonicalDump(b));
     expect(canonicalDump(c)).toBe(canonicalDump(b));
 
     // A removed member's next sync is refused.
     await removeMember(teamId, 'carol', { hubUrl: cluster.url('alice') });
-    const refused = await sync(c).catch((e: unknown) => e);
+    const refused = await syncFile(c).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);
     expect(refused).toMatchObject({ code: 'NOT_A_MEMBER', message: expect.stringMatching(/not a member of this team/) });
   }, 120_000);

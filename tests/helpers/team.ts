@@ -1,6 +1,31 @@
-/** Shared pieces of the team tests and benchmark: a canonical dump of a project's synced content, the sample's words. */
+/**
+ * Shared pieces of the team tests and benchmark: a project opened for one step, a file synced, a canonical dump of a
+ * project's synced content, the sample's words. No Vitest here: the benchmark runs these outside a test.
+ */
 import Database from 'better-sqlite3';
+import { Project } from '../../electron/core/project';
 import { NEVER_SYNCED, SYNCED_KEYS, SYNCED_ORDER } from '../../electron/core/team/capture';
+import { syncDatabase, type SyncReport } from '../../electron/core/team/sync';
+
+/** Opens the file for one step and closes it whatever happens: each laptop of a test is closed between its steps. */
+export function withProject<T>(file: string, fn: (p: Project) => T): T {
+  const p = Project.open(file);
+  try {
+    return fn(p);
+  } finally {
+    p.close();
+  }
+}
+
+/** One sync of the file with the hub, as the app does it: open, sync, close. */
+export async function syncFile(file: string): Promise<SyncReport> {
+  const p = Project.open(file);
+  try {
+    return await syncDatabase(p.db);
+  } finally {
+    p.close();
+  }
+}
 
 /** Every synced table's rows in key order, blobs as hex: equal dumps mean equal content. */
 export function canonicalDump(file: string): string {
