@@ -12,6 +12,8 @@ export interface JobControl {
 interface Entry {
   dto: JobDto;
   controller: AbortController;
+  /** Set when the job's project closed under it: the job ends cancelled with this, whatever its connection threw. */
+  closed?: ApiError;
   finishedAt?: number;
   promise: Promise<JobDto>;
 }
@@ -22,7 +24,8 @@ const KEEP_FINISHED_MS = 10 * 60 * 1000;
  * Long work (importing a 300-page PDF) runs as a job: the call that starts it answers at once with the job, the UI
  * polls `jobs.get` for progress and may `jobs.cancel`. The work is async and yields between pages, so the app keeps
  * answering other calls meanwhile. What a job writes, it writes in one transaction at the end: a cancelled or failed
- * job leaves the project as it was.
+ * job leaves the project as it was. Every job works on the project open when it started: when that project closes,
+ * the job stops and ends cancelled, not failed (its connection is gone, which is expected, not a fault to log).
  */
 export class Jobs {
   private readonly jobs = new Map<string, Entry>();
@@ -41,8 +44,10 @@ export class Jobs {
       },
     }).then(
       (result) => {
-        if (controller.signal.aborted) dto.state = 'cancelled';
-        else {
+        if (controller.signal.aborted) {
+          dto.state = 'cancelled';
+          if (entry.closed) dto.error = { code: entry.closed.code, message: entry.closed.message };
+        } else {
           dto.state = 'done';
           dto.result = result;
         }
@@ -51,6 +56,11 @@ export class Jobs {
       },
       (error: unknown) => {
         dto.state = controller.signal.aborted ? 'cancelled' : 'failed';
+        if (entry.closed) {
+          dto.error = { code: entry.closed.code, message: entry.closed.message };
+          entry.finishedAt = Date.now();
+          return { ...dto };
+        }
         // A job's failure reaches the screen through jobs.get, not the dispatcher: it is redacted here.
         dto.error =
           error instanceof ApiError
@@ -85,8 +95,16 @@ export class Jobs {
     return { ...entry.dto };
   }
 
-  cancelAll(): void {
-    for (const entry of this.jobs.values()) if (entry.dto.state === 'running') entry.controller.abort();
+  /**
+   * The project closes (the session closes, or opens another): every running job stops. Called before the connection
+   * closes, so a job sees its signal aborted before any closed-connection error it may then meet.
+   */
+  projectClosed(): void {
+    for (const entry of this.jobs.values()) {
+      if (entry.dto.state !== 'running') continue;
+      entry.closed ??= localError('NO_PROJECT_OPEN', 'errorsInput.jobProjectClosed');
+      entry.controller.abort(entry.closed);
+    }
   }
 
   private prune(): void {

@@ -167,6 +167,9 @@ export class Session {
   }
 
   private detach(): void {
+    // A running job writes only at its end, and only to its own project: stopped here, before the connection closes,
+    // it ends cancelled and writes nothing to a closed project.
+    this.jobs.projectClosed();
     this.autoSync.detach();
     if (this.snapshotTimer) {
       clearTimeout(this.snapshotTimer);
@@ -204,9 +207,6 @@ export class Session {
   }
 
   close(): void {
-    // A running import writes only at its end, and checks that its project is still the open one: cancelling it
-    // here means nothing is written to a closed project.
-    this.jobs.cancelAll();
     this.detach();
   }
 }

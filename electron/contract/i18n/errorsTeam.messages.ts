@@ -35,7 +35,6 @@ export const errorsTeam = defineMessages({
     conflictCellGone: 'The cell in conflict is no longer in the matrix here. Sync to see the current list.',
     conflictRecordGone: 'The record in conflict no longer exists here.',
     noProjectOpen: 'No project is open.',
-    syncStoppedClosed: 'The sync stopped because the project was closed. Nothing was lost: it resumes when the project is opened again.',
     nothingToSync: 'This project is not part of a team: there is nothing to sync.',
   },
   ru: {
@@ -68,7 +67,6 @@ export const errorsTeam = defineMessages({
     conflictCellGone: 'Ячейки, о которой конфликт, здесь в матрице больше нет. Синхронизируйте, чтобы увидеть текущий список.',
     conflictRecordGone: 'Записи, о которой конфликт, здесь больше нет.',
     noProjectOpen: 'Проект не открыт.',
-    syncStoppedClosed: 'Синхронизация остановилась, потому что проект закрыт. Ничего не потеряно: она продолжится, когда проект снова откроют.',
     nothingToSync: 'Этот проект не входит в команду: синхронизировать нечего.',
   },
   kk: {
@@ -101,7 +99,6 @@ export const errorsTeam = defineMessages({
     conflictCellGone: 'Қайшылықтағы ұяшық бұл жердегі матрицада енді жоқ. Ағымдағы тізімді көру үшін синхрондаңыз.',
     conflictRecordGone: 'Қайшылықтағы жазба бұл жерде енді жоқ.',
     noProjectOpen: 'Ешбір жоба ашылмаған.',
-    syncStoppedClosed: 'Жоба жабылғандықтан синхрондау тоқтады. Ештеңе жоғалған жоқ: жоба қайта ашылғанда жалғасады.',
     nothingToSync: 'Бұл жоба командаға кірмейді: синхрондайтын ештеңе жоқ.',
   },
 });

@@ -6,7 +6,6 @@
  * says since when the hub has been out of reach; a successful sync (automatic or by hand) ends that.
  */
 import type { AutoSyncDto, JobDto, JobResult } from '../../contract/api';
-import { ApiError } from '../../contract/errors';
 import { localError } from '../../contract/i18n/format';
 import type { Jobs } from '../jobs';
 import type { Project } from '../project';
@@ -147,18 +146,13 @@ export class AutoSync {
     const running = this.running();
     if (running) return running;
     this.clearTimer();
+    // A project closed under the sync ends it cancelled (the job runner's rule): what it had not committed goes next time.
     const job = this.jobs.start('team-sync', how === 'auto' ? 'Automatic sync' : 'Sync', async (control): Promise<JobResult> => {
-      try {
-        const report = await syncDatabase(project.db, {
-          signal: control.signal,
-          onProgress: (p) => control.progress(p.done, p.total ?? 0, p.phase === 'push' ? 'Sending' : 'Receiving'),
-        });
-        return { sync: report };
-      } catch (error) {
-        // Stopped because the project closed under it: its connection is gone, which is expected, not a fault.
-        if (control.signal.aborted && !(error instanceof ApiError)) throw localError('CONFLICT', 'errorsTeam.syncStoppedClosed', undefined, { cause: error });
-        throw error;
-      }
+      const report = await syncDatabase(project.db, {
+        signal: control.signal,
+        onProgress: (p) => control.progress(p.done, p.total ?? 0, p.phase === 'push' ? 'Sending' : 'Receiving'),
+      });
+      return { sync: report };
     });
     this.jobId = job.id;
     void this.jobs.wait(job.id).then((done) => this.finished(project, done));
