@@ -4,6 +4,7 @@
  * in the audit trail, so they cannot reach an export from here.
  */
 import type Database from 'better-sqlite3';
+import { statusLabelIn } from './i18n';
 import { en } from './i18n/en';
 import type { ChangeOperation, ExportMessages } from './i18n/messages';
 import { text } from './inline';
@@ -29,15 +30,43 @@ function shorten(value: unknown): string {
   return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }
 
+/** A status key as the export prints it: the label of the cell's own scale, where the change is to a cell. */
+export type StatusWords = (key: string, row: Record<string, unknown>) => string;
+
+/** The default scale's words for a status key, in the export's language; any other key as stored. */
+function defaultStatusWords(m: ExportMessages): StatusWords {
+  return (key) => (Object.hasOwn(m.defaultStatuses, key) ? m.defaultStatuses[key as keyof typeof m.defaultStatuses] : shorten(key));
+}
+
 /** "status: reached → partial; summary: … → …", or "created" / "deleted", in the export's language. */
-export function describeChange(before: Record<string, unknown> | null, after: Record<string, unknown> | null, m: ExportMessages = en): string {
+export function describeChange(before: Record<string, unknown> | null, after: Record<string, unknown> | null, m: ExportMessages = en, status: StatusWords = defaultStatusWords(m)): string {
   if (!before) return m.changes.created;
   if (!after) return m.changes.deleted;
   const changed = Object.keys(after).filter((k) => !HIDDEN.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
   if (changed.length === 0) return m.changes.noVisibleChange;
-  // A status is stored as its key ("partial"); the default scale's keys read as their labels in the export's language.
-  const value = (k: string, v: unknown) => (k === 'status' && typeof v === 'string' && Object.hasOwn(m.defaultStatuses, v) ? m.defaultStatuses[v as keyof typeof m.defaultStatuses] : shorten(v));
-  return changed.map((k) => `${m.changes.field(k)}: ${value(k, before[k])} → ${value(k, after[k])}`).join('; ');
+  // A status is stored as its key ("partial"): it reads as the label the scale gives it.
+  const value = (k: string, v: unknown, row: Record<string, unknown>) => (k === 'status' && typeof v === 'string' ? status(v, row) : shorten(v));
+  return changed.map((k) => `${m.changes.field(k)}: ${value(k, before[k], before)} → ${value(k, after[k], after)}`).join('; ');
+}
+
+/**
+ * A cell's status words from its framework's scale as it is now (the labels the matrix prints): a label the
+ * researcher gave is theirs in every language, one left at the English default is translated. A key the scale no
+ * longer has, or a cell whose norm is gone, falls back to the default scale's words.
+ */
+function cellStatusWords(db: Database.Database, m: ExportMessages): StatusWords {
+  const levels = new Map<string, Map<string, string>>();
+  const rows = db.prepare('SELECT n.id AS norm, s.key, s.label FROM norms n JOIN status_levels s ON s.framework_id = n.framework_id').all() as { norm: string; key: string; label: string }[];
+  for (const r of rows) {
+    const scale = levels.get(r.norm) ?? new Map<string, string>();
+    scale.set(r.key, r.label);
+    levels.set(r.norm, scale);
+  }
+  const fallback = defaultStatusWords(m);
+  return (key, row) => {
+    const label = typeof row.norm_id === 'string' ? levels.get(row.norm_id)?.get(key) : undefined;
+    return label === undefined ? fallback(key, row) : statusLabelIn(m, key, label);
+  };
 }
 
 function readAudit(db: Database.Database): { rows: AuditRow[]; total: number } {
@@ -49,6 +78,7 @@ function readAudit(db: Database.Database): { rows: AuditRow[]; total: number } {
 export function auditBlocks(ctx: BuildContext, tableNumber: number): { blocks: Block[]; sheet: SheetModel } {
   const { rows, total } = readAudit(ctx.project.db);
   const m = ctx.m;
+  const cellStatus = cellStatusWords(ctx.project.db, m);
   const entries = rows.map((r) => {
     const before = r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null;
     const after = r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null;
@@ -58,7 +88,7 @@ export function auditBlocks(ctx: BuildContext, tableNumber: number): { blocks: B
       action: r.action,
       done: m.changes.actionText(r.action, operation),
       record: m.changes.records[r.table_name] ?? r.table_name,
-      change: describeChange(before, after, m),
+      change: describeChange(before, after, m, r.table_name === 'cells' ? cellStatus : undefined),
     };
   });
   const blocks: Block[] = [{ type: 'heading', level: 2, text: m.changes.heading }];

@@ -146,7 +146,10 @@ class RecordData {
   readonly elections: ElectionDto[];
   readonly missions: Map<string, MissionEntry>;
 
-  constructor(readonly project: Project) {
+  constructor(
+    readonly project: Project,
+    private readonly m: ExportMessages,
+  ) {
     const overview = project.overview();
     this.cases = overview.cases;
     this.caseById = new Map(this.cases.map((c) => [c.id, c]));
@@ -158,7 +161,7 @@ class RecordData {
 
   caseName(id: string | null | undefined): string {
     if (!id) return '';
-    return this.caseById.get(id)?.name ?? 'an unknown case';
+    return this.caseById.get(id)?.name ?? this.m.unknownCase;
   }
 
   /** "Kazakhstan (focal)", or "no focal case named", in the export's language. */
@@ -294,7 +297,7 @@ function verificationSummary(m: ExportMessages, groups: { noun: 'verdicts' | 'el
 }
 
 export function buildObservation(ctx: BuildContext): Draft {
-  const record = new RecordData(ctx.project);
+  const record = new RecordData(ctx.project, ctx.m);
   const cases = observationCases(ctx, record);
   if (cases.length === 0) throw localError('NOT_FOUND', 'errorsExport.noElections');
   const ids = new Set(cases.map((c) => c.id));
@@ -586,7 +589,7 @@ function claimVerificationNotes(m: ExportMessages): Inline[] {
 }
 
 export function buildClaims(ctx: BuildContext): Draft {
-  const record = new RecordData(ctx.project);
+  const record = new RecordData(ctx.project, ctx.m);
   if (ctx.options.claim?.trim()) return buildClaimCard(ctx, record, resolveClaim(listClaims(ctx.project), ctx.options.claim));
   const { claims, filters } = selectedClaims(ctx, record);
   const total = listClaims(ctx.project).length;

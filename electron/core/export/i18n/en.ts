@@ -139,6 +139,7 @@ export const en: ExportMessages = {
   verified: 'Verified: ',
   focalMark: ' (focal)',
   noFocalCase: 'no focal case named',
+  unknownCase: 'an unknown case',
   versus: 'vs ',
   dimension: 'Dimension: ',
   noVerdictToTest: 'None: no verdict in the record to test the claim against.',

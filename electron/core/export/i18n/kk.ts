@@ -157,6 +157,7 @@ export const kk: ExportMessages = {
   verified: 'Тексерілген: ',
   focalMark: ' (фокустық)',
   noFocalCase: 'фокустық кейс аталмаған',
+  unknownCase: 'белгісіз кейс',
   versus: 'салыстыру: ',
   dimension: 'Өлшем: ',
   noVerdictToTest: 'Жоқ: деректерде мәлімдемені тексеретін вердикт жоқ.',

@@ -168,6 +168,8 @@ export interface ExportMessages {
   verified: string;
   focalMark: string;
   noFocalCase: string;
+  /** A claim's case that is no longer in the project ("Kazakhstan (focal) compared with an unknown case"). */
+  unknownCase: string;
   versus: string;
   dimension: string;
   noVerdictToTest: string;

@@ -157,6 +157,7 @@ export const ru: ExportMessages = {
   verified: 'Проверено: ',
   focalMark: ' (фокусный)',
   noFocalCase: 'фокусный кейс не указан',
+  unknownCase: 'неизвестный кейс',
   versus: 'в сравнении с ',
   dimension: 'Измерение: ',
   noVerdictToTest: 'Нет: в данных нет вердикта, по которому можно проверить утверждение.',
