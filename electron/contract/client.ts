@@ -9,6 +9,7 @@ import { METHODS, type Method } from './methods';
  */
 export type ComparandaBridge = { readonly [M in Method]: (input?: unknown) => Promise<Envelope> } & {
   readonly onCommand: (listener: (command: Command) => void) => () => void;
+  readonly pageZoomShown: (shown: boolean) => void;
 };
 
 /** How a transport carries one call: method name and input out, an envelope back. */

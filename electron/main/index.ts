@@ -38,6 +38,7 @@ import { registerIpc } from './ipc';
 import { PRINT_CONTENT_SECURITY_POLICY, PrintPages } from './print-pages';
 import { fileFromSecondInstanceData, projectFileFromArgv, sampleProjectPath, withProjectExtension, PROJECTS_FOLDER_NAME, type SecondInstanceData } from './launch';
 import { buildMenuTemplate, type MenuActions } from './menu';
+import { leaveZoomKeysToPageViews, listenForPageViews } from './page-zoom';
 import { errorText, formatMessage, type MessageValues } from '../contract/i18n/format';
 import type { MessageId } from '../contract/i18n/catalogue';
 import { languageFromLocales, type Language } from '../contract/i18n/languages';
@@ -192,6 +193,7 @@ async function startup(): Promise<void> {
   hardenSession();
   registerAppProtocol();
   registerIpc(ipcMain, ipcDispatch, isTrustedSender);
+  listenForPageViews(ipcMain, isTrustedSender);
   app.setAboutPanelOptions({
     applicationName: APP_NAME,
     applicationVersion: app.getVersion(),
@@ -396,6 +398,8 @@ function createWindow(): BrowserWindow {
     if (bounds.maximized) win.maximize();
     win.show();
   });
+  // Ctrl/Cmd with =, − and 0 zoom a document's pages while they show, the window elsewhere.
+  leaveZoomKeysToPageViews(win.webContents);
   // The title names the open project; main keeps it in step with the project, not the page's <title>.
   win.on('page-title-updated', (event) => event.preventDefault());
 

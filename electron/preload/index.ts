@@ -8,6 +8,7 @@ import type { ComparandaBridge } from '../contract/client';
 import { COMMAND_CHANNEL, isCommand, type Command } from '../contract/commands';
 import type { Envelope } from '../contract/errors';
 import { METHODS, channelFor } from '../contract/methods';
+import { PAGE_ZOOM_CHANNEL } from '../contract/zoom-keys';
 
 const bridge = Object.freeze({
   ...Object.fromEntries(METHODS.map((method) => [method, (input?: unknown): Promise<Envelope> => ipcRenderer.invoke(channelFor(method), input ?? {})])),
@@ -20,6 +21,10 @@ const bridge = Object.freeze({
     return () => {
       ipcRenderer.removeListener(COMMAND_CHANNEL, handler);
     };
+  },
+  // Whether a page view shows: while it does, the View menu leaves its zoom keys to the page.
+  pageZoomShown: (shown: boolean): void => {
+    ipcRenderer.send(PAGE_ZOOM_CHANNEL, shown === true);
   },
 }) as ComparandaBridge;
 

@@ -14,10 +14,11 @@ import { currentLanguage } from './i18n/current';
 
 /**
  * What the preload puts on window: one function per method name, answering with an envelope, and the menu's
- * commands (undo, redo). Partial: an older preload may lack a method, and the browser has no bridge at all.
+ * commands (undo, redo), and where a page view shows (its zoom keys). Partial: an older preload may lack a method, and the browser has no bridge at all.
  */
 type Bridge = Readonly<Partial<Record<Method, (input: unknown) => Promise<Envelope>>>> & {
   readonly onCommand?: (listener: (command: Command) => void) => () => void;
+  readonly pageZoomShown?: (shown: boolean) => void;
 };
 
 declare global {

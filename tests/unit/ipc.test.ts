@@ -140,6 +140,7 @@ describe('preload bridge', () => {
     required: string[];
     exposed: Array<[string, unknown]>;
     listeners: Array<[string, (...args: unknown[]) => void]>;
+    sent: unknown[][];
   }
 
   /** Runs the preload bundle the way Electron runs a sandboxed preload: a wrapper function, `require` for 'electron' only. */
@@ -156,11 +157,12 @@ describe('preload bridge', () => {
       logLevel: 'silent',
     });
     const code = result.outputFiles[0]!.text;
-    const run: SandboxRun = { required: [], exposed: [], listeners: [] };
+    const run: SandboxRun = { required: [], exposed: [], listeners: [], sent: [] };
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => run.exposed.push([key, api]) },
       ipcRenderer: {
         invoke,
+        send: (channel: string, ...args: unknown[]) => run.sent.push([channel, ...args]),
         on: (channel: string, handler: (...args: unknown[]) => void) => run.listeners.push([channel, handler]),
         removeListener: (channel: string, handler: (...args: unknown[]) => void) => {
           run.listeners = run.listeners.filter(([c, h]) => c !== channel || h !== handler);
@@ -187,7 +189,7 @@ describe('preload bridge', () => {
     expect(run.exposed.map(([key]) => key)).toEqual(['comparanda']);
     const bridge = run.exposed[0]![1] as Record<string, unknown>;
     expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge).sort()).toEqual([...METHODS, 'onCommand'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...METHODS, 'onCommand', 'pageZoomShown'].sort());
     for (const method of METHODS) expect(typeof bridge[method]).toBe('function');
     expect(typeof bridge.onCommand).toBe('function');
   });
@@ -206,6 +208,19 @@ describe('preload bridge', () => {
     expect(received).toEqual(['undo', 'redo']);
     unsubscribe();
     expect(run.listeners).toEqual([]);
+  });
+
+  it('tells main whether a page view shows, as a boolean on its one channel', async () => {
+    const run = await runPreload(async () => ({ ok: true, result: null }));
+    const bridge = run.exposed[0]![1] as { pageZoomShown: (shown: unknown) => void };
+    bridge.pageZoomShown(true);
+    bridge.pageZoomShown(false);
+    bridge.pageZoomShown('true');
+    expect(run.sent).toEqual([
+      ['page-zoom-shown', true],
+      ['page-zoom-shown', false],
+      ['page-zoom-shown', false],
+    ]);
   });
 
   it('sends each call on its api: channel and returns the envelope as it came', async () => {

@@ -25,6 +25,7 @@ import { PdfPage, textUnder, type DrawnPage, type TextUnder } from './PdfPage';
 import { isMarkAreaKey, moveArea, startArea, toPage, type KeyArea } from './PdfPageView.area';
 import { readPageSelection, type PageSelectionDraft } from './PdfPageView.selection';
 import { ACTUAL_SIZE, FIT, MAX_ZOOM, MIN_ZOOM, scaleOf, zoomIn, zoomKey, zoomOut, type Zoom, type ZoomAnchor } from './PdfPageView.zoom';
+import { pageViewShown } from './page-zoom-shown';
 import { useEvidenceState, useEvidenceStore } from './store';
 import { PageJump } from './ui';
 import './pdf-pages.css';
@@ -252,6 +253,9 @@ export function PdfPageView({ document: doc, excerpts, initialPage, onPageShown 
     setAreaMode(false);
     setKeyArea(null);
   }, []);
+
+  // In Electron the View menu's zoom shortcuts would take the keys below first: it leaves them to this view while it shows.
+  useEffect(() => pageViewShown(), []);
 
   // Ctrl/Cmd+Shift+E makes the excerpt here (the text view's own shortcut is not reached while the pages show);
   // Ctrl/Cmd+Shift+A marks an area; Ctrl/Cmd with =, − and 0 zoom the pages, not the whole window.

@@ -36,24 +36,8 @@ export function zoomOut(scale: number): Zoom {
 
 export const ACTUAL_SIZE: Zoom = { kind: 'scale', scale: 1 };
 
-/** The parts of a keydown event read here (a plain type: the tests run without a DOM). */
-export interface KeyLike {
-  key: string;
-  code: string;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  altKey: boolean;
-  shiftKey?: boolean;
-}
-
-/** Ctrl/Cmd with =, + (zoom in), − (out) or 0 (actual size), on the main keys or the keypad; null for other keys. */
-export function zoomKey(event: KeyLike): 'in' | 'out' | 'actual' | null {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
-  if (event.key === '=' || event.key === '+' || event.code === 'NumpadAdd') return 'in';
-  if (event.key === '-' || event.key === '_' || event.code === 'NumpadSubtract') return 'out';
-  if (event.key === '0' || event.code === 'Digit0' || event.code === 'Numpad0') return 'actual';
-  return null;
-}
+// The keys are defined with the Electron glue, which leaves them to this view while it shows (see zoom-keys.ts).
+export { zoomKey, type KeyLike } from '../../../electron/contract/zoom-keys';
 
 /** Where the view is, as a share of a page: kept across a zoom, so the same words stay in view. */
 export interface ZoomAnchor {
