@@ -37,10 +37,15 @@ export class PageViews<K extends object> {
   }
 }
 
-const views = new PageViews<WebContents>();
+const windows = new PageViews<object>();
+
+/** The parts of Electron's ipcMain and its event used here (tests pass recording objects, as for the IPC transport). */
+export type IpcMainOn = Pick<IpcMain, 'on'>;
+/** The parts of a window's web contents used here. */
+export type ContentsLike = Pick<WebContents, 'on' | 'setIgnoreMenuShortcuts'>;
 
 /** Hears the app's page about its page views; a message from any other frame is ignored. */
-export function listenForPageViews(ipcMain: IpcMain, isTrusted: (frameUrl: string | null) => boolean): void {
+export function listenForPageViews(ipcMain: IpcMainOn, isTrusted: (frameUrl: string | null) => boolean, views: PageViews<object> = windows): void {
   ipcMain.on(PAGE_ZOOM_CHANNEL, (event: IpcMainEvent, shown: unknown) => {
     let url: string | null = null;
     try {
@@ -53,7 +58,7 @@ export function listenForPageViews(ipcMain: IpcMain, isTrusted: (frameUrl: strin
 }
 
 /** Applies the rule to one window's web contents, key press by key press. */
-export function leaveZoomKeysToPageViews(contents: WebContents): void {
+export function leaveZoomKeysToPageViews(contents: ContentsLike, views: PageViews<object> = windows): void {
   contents.on('did-start-navigation', (details) => {
     if (details.isMainFrame && !details.isSameDocument) views.navigated(contents);
   });

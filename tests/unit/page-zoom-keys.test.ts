@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { zoomKey } from '../../electron/contract/zoom-keys';
 import { buildMenuTemplate, type MenuActions } from '../../electron/main/menu';
-import { leaveToPage, PageViews, type InputLike } from '../../electron/main/page-zoom';
+import { leaveToPage, leaveZoomKeysToPageViews, listenForPageViews, PageViews, type ContentsLike, type InputLike, type IpcMainOn } from '../../electron/main/page-zoom';
 import { zoomKey as pageViewZoomKey } from '../../renderer/src/evidence/PdfPageView.zoom';
 
 const key = (k: string, code: string, mods: Partial<Pick<InputLike, 'control' | 'meta' | 'alt' | 'shift'>> = { control: true }, type = 'keyDown'): InputLike => ({
@@ -96,5 +96,30 @@ describe('the zoom keys between the View menu and the page view', () => {
       // Left to Electron: the roles' own accelerators (CmdOrCtrl+0, +, −), which leaveToPage() hands over to the page.
       expect(roles.every((i) => i.accelerator === undefined)).toBe(true);
     }
+  });
+
+  it('wires it: the app’s page reports, another frame is not heard, each key press sets whether the menu ignores it', () => {
+    const views = new PageViews<object>();
+    const channels = new Map<string, (event: unknown, ...args: unknown[]) => void>();
+    const ipcMain = { on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => channels.set(channel, listener) };
+    listenForPageViews(ipcMain as unknown as IpcMainOn, (url) => url === 'app://comparanda/index.html', views);
+    const ignored: boolean[] = [];
+    const listeners = new Map<string, (...args: unknown[]) => void>();
+    const contents = { on: (event: string, listener: (...args: unknown[]) => void) => listeners.set(event, listener), setIgnoreMenuShortcuts: (ignore: boolean) => ignored.push(ignore) };
+    leaveZoomKeysToPageViews(contents as unknown as ContentsLike, views);
+    const press = (input: InputLike) => listeners.get('before-input-event')!({}, input);
+    const report = (url: string, shown: unknown) => channels.get('page-zoom-shown')!({ sender: contents, senderFrame: { url } }, shown);
+
+    press(key('=', 'Equal'));
+    report('https://elsewhere.example/', true);
+    press(key('=', 'Equal'));
+    report('app://comparanda/index.html', true);
+    press(key('=', 'Equal'));
+    press(key('z', 'KeyZ'));
+    listeners.get('did-start-navigation')!({ isMainFrame: true, isSameDocument: true });
+    press(key('0', 'Digit0'));
+    listeners.get('did-start-navigation')!({ isMainFrame: true, isSameDocument: false });
+    press(key('0', 'Digit0'));
+    expect(ignored).toEqual([false, false, true, false, true, false]);
   });
 });
