@@ -10,6 +10,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { CaseDto } from '../../electron/contract/api';
 import type { QcaSetDto } from '../../electron/contract/qca';
+import { measureOverflow } from '../helpers/i18n-overflow';
+import { anyLanguage } from '../helpers/i18n-screens';
 import { expect, test } from './fixtures';
 import { ExportDialog } from './pages/export-page';
 import { SCREENSHOT_DIR, type WorkbenchPage } from './pages/workbench-page';
@@ -140,6 +142,29 @@ test.describe('the QCA XY plot', () => {
     await expect(plot.getByTestId('qca-xy-fit')).toContainText('Согласованность inclS');
     await plot.scrollIntoViewIfNeeded();
     await workbench.screenshot('qca/xy-plot-ru.png');
+  });
+
+  test('clips no control of the plot, the solution table or the export button in the pseudo-locale (40% longer)', async ({ workbench, page }) => {
+    await workbench.open();
+    await fuzzySets(workbench);
+    const url = new URL(page.url());
+    url.searchParams.set('lang', 'en-XA');
+    await page.goto(url.toString());
+    const view = page.getByTestId('qca-view');
+    // Every word is accented here: the controls are found by their place.
+    await workbench.nav.getByRole('button', { name: anyLanguage('QCA') }).click();
+    await view.locator('input.qca-number').first().fill('0.8');
+    await view.locator('input[name="qca-kind"]').nth(1).check();
+    await view.locator('section[aria-labelledby="qca-min-title"] .button-primary').click();
+    await expect(view.getByTestId('qca-model').first()).toBeVisible();
+    const plot = page.getByTestId('qca-xy');
+    await plot.locator('button[aria-expanded="false"]').click();
+    await expect(plot.getByTestId('qca-xy-table')).toBeVisible();
+    await workbench.fontsReady();
+    // Outside this spec's controls: the project's name in the crowded title bar, and a heading hidden on purpose.
+    const elsewhere = (where: string) => where.includes('header.titlebar') || where.endsWith('span.visually-hidden');
+    expect((await measureOverflow(page)).filter((o) => !elsewhere(o.where))).toEqual([]);
+    await workbench.screenshot('qca/xy-plot-pseudo.png');
   });
 
   test('exports the analysis on screen from the QCA page, by keyboard', async ({ workbench, page, app }) => {
