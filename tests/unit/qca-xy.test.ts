@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { allSolutions } from '../../electron/core/qca/analysis';
 import { prepareData, readMembershipCsv } from '../../electron/core/qca/data';
 import { xyPlot } from '../../electron/core/qca/xy';
+import { keyboardOrder, percent, sameSpot } from '../../renderer/src/qca/xy-geometry';
 
 /** Eight fuzzy cases, three conditions: enough for two-term models with inconsistent cases in each. */
 const FUZZY = {
@@ -76,5 +77,20 @@ describe('the XY plot of a term against the outcome', () => {
   it('refuses a literal that is not a condition of the analysis, and an empty term', () => {
     expect(() => xyPlot(fuzzy(), 'DEV*URB')).toThrow(/URB.*not one of the conditions/);
     expect(() => xyPlot(fuzzy(), 'DEV + ')).toThrow(/empty literal/);
+  });
+});
+
+describe('the plot\'s geometry in the view', () => {
+  it('reaches the points left to right, then bottom to top, and names every case on one spot', () => {
+    const lc = prepareData(readMembershipCsv(path.resolve(__dirname, '../fixtures/qca/LC.csv')), 'SURV');
+    const { points } = xyPlot(lc, 'DEV*STB');
+    const order = keyboardOrder(points);
+    expect(order).toHaveLength(18);
+    expect(order.map((p) => [p.x, p.y])).toEqual([...order.map((p) => [p.x, p.y])].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+    const top = order.at(-1)!;
+    expect(sameSpot(points, top).sort()).toEqual(['BE', 'CZ', 'FI', 'FR', 'IE', 'NL', 'SE', 'UK']);
+    // The corners of the square sit inside the box, at the same place the SVG draws them.
+    expect(percent({ x: 0, y: 0 })).toEqual({ left: '16.25%', top: '83.75%' });
+    expect(percent({ x: 1, y: 1 })).toEqual({ left: '95.625%', top: '4.375%' });
   });
 });

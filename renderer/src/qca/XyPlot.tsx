@@ -5,11 +5,12 @@
  * arrow keys (one tab stop) and named "Kazakhstan: term 0.7, outcome 0.83, consistent"; "Show as table" lists them.
  * A point outside the consistent region is a triangle, inside a circle: never the colour alone.
  */
-import { useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import type { QcaAnalysisInput, QcaXyPointDto } from '../../../electron/contract/qca';
 import { useApiQuery } from '../api';
 import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
+import { useProject } from '../workbench-context';
 import { Field } from './Field';
 import { MARK, useFit, useLastDefined, useValue } from './format';
 import { INNER, keyboardOrder, percent, px, py, sameSpot, triangle, VIEW } from './xy-geometry';
@@ -44,6 +45,10 @@ export function XyPlot({ definition, choices, expression, onExpression, onOpenCa
   const ids = { title: useId(), figure: useId(), summary: useId(), hint: useId(), table: useId() };
   const query = useApiQuery('qca.xyPlot', expression ? { ...definition, expression } : null);
   const plot = useLastDefined(query.data);
+  // A score edited above (or by a teammate's sync) moves its point: asked again whenever the project changes.
+  const { overview } = useProject();
+  const reload = query.reload;
+  useEffect(() => reload(), [overview, reload]);
   const [showTable, setShowTable] = useState(false);
   const inTerms = choices.terms.filter((term) => !choices.conditions.includes(term));
 
