@@ -30,7 +30,8 @@ const SCORES: Record<string, { DEV: number; IND: number; SURV: number }> = {
   Ukraine: { DEV: 0.6, IND: 0.45, SURV: 0.8 },
 };
 
-async function fuzzySets(workbench: WorkbenchPage): Promise<void> {
+/** The scores of SCORES, or (crisp) each rounded to 0 or 1. */
+async function fuzzySets(workbench: WorkbenchPage, crisp = false): Promise<void> {
   const o = await workbench.overview();
   const ids = new Map(o.cases.filter((c) => !c.archived).map((c) => [c.name, c.id]));
   for (const name of Object.keys(SCORES)) {
@@ -40,7 +41,7 @@ async function fuzzySets(workbench: WorkbenchPage): Promise<void> {
   for (const [set, role] of [['SURV', 'outcome'], ['DEV', 'condition'], ['IND', 'condition']] as const) {
     const saved = await workbench.apiResult<QcaSetDto>('qca.saveSet', { name: set, role, source: { kind: 'manual' }, calibration: { method: 'manual', scores: {} } });
     for (const [name, s] of Object.entries(SCORES)) {
-      await workbench.apiResult('qca.setScore', { setId: saved.id, caseId: ids.get(name)!, score: s[set], reason: `Scored from the country report (${set}).` });
+      await workbench.apiResult('qca.setScore', { setId: saved.id, caseId: ids.get(name)!, score: crisp ? Math.round(s[set]) : s[set], reason: `Scored from the country report (${set}).` });
     }
   }
   // The cases were added behind the interface's back: it reads the project again.
@@ -165,6 +166,21 @@ test.describe('the QCA XY plot', () => {
     const elsewhere = (where: string) => where.includes('header.titlebar') || where.endsWith('span.visually-hidden');
     expect((await measureOverflow(page)).filter((o) => !elsewhere(o.where))).toEqual([]);
     await workbench.screenshot('qca/xy-plot-pseudo.png');
+  });
+
+  test('says how many cases share a corner when the sets are crisp', async ({ workbench, page }) => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await workbench.open();
+    await fuzzySets(workbench, true);
+    await workbench.viewItem('QCA').click();
+    const plot = page.getByTestId('qca-xy');
+    await plot.getByLabel('Term, condition or solution').selectOption('~IND');
+    await expect(plot.getByRole('group', { name: 'Cases on the plot' }).getByRole('button')).toHaveCount(8);
+    // ~IND against SURV: Kazakhstan, Armenia, Moldova, Ukraine at (1, 1); Belarus, Georgia, Kyrgyzstan, Azerbaijan at (0, 0).
+    await expect(plot.locator('svg text.qca-xy-count')).toHaveText(['×4', '×4']);
+    await expect(plot.getByRole('button', { name: 'Belarus: term 0, outcome 0, consistent' })).toBeAttached();
+    await plot.scrollIntoViewIfNeeded();
+    await workbench.screenshot('qca/xy-plot-crisp.png');
   });
 
   test('exports the analysis on screen from the QCA page, by keyboard', async ({ workbench, page, app }) => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { allSolutions } from '../../electron/core/qca/analysis';
 import { prepareData, readMembershipCsv } from '../../electron/core/qca/data';
 import { xyPlot } from '../../electron/core/qca/xy';
-import { keyboardOrder, percent, sameSpot } from '../../renderer/src/qca/xy-geometry';
+import { crowdedSpots, keyboardOrder, percent, sameSpot } from '../../renderer/src/qca/xy-geometry';
 
 /** Eight fuzzy cases, three conditions: enough for two-term models with inconsistent cases in each. */
 const FUZZY = {
@@ -89,6 +89,11 @@ describe('the plot\'s geometry in the view', () => {
     expect(order.map((p) => [p.x, p.y])).toEqual([...order.map((p) => [p.x, p.y])].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
     const top = order.at(-1)!;
     expect(sameSpot(points, top).sort()).toEqual(['BE', 'CZ', 'FI', 'FR', 'IE', 'NL', 'SE', 'UK']);
+    // Crisp data: every case on a corner; the plot says how many on each (8 + 10 = 18).
+    expect(crowdedSpots(points).map((s) => [s.x, s.y, s.count]).sort()).toEqual([
+      [0, 0, 10],
+      [1, 1, 8],
+    ]);
     // The corners of the square sit inside the box, at the same place the SVG draws them.
     expect(percent({ x: 0, y: 0 })).toEqual({ left: '16.25%', top: '83.75%' });
     expect(percent({ x: 1, y: 1 })).toEqual({ left: '95.625%', top: '4.375%' });

@@ -13,7 +13,7 @@ import { InlineAlert } from '../ui/InlineAlert';
 import { useProject } from '../workbench-context';
 import { Field } from './Field';
 import { MARK, useFit, useLastDefined, useValue } from './format';
-import { INNER, keyboardOrder, percent, px, py, sameSpot, triangle, VIEW } from './xy-geometry';
+import { crowdedSpots, INNER, keyboardOrder, percent, px, py, sameSpot, triangle, VIEW } from './xy-geometry';
 
 /** The plot's name in every language. */
 export const XY = 'XY';
@@ -102,6 +102,19 @@ export function XyPlot({ definition, choices, expression, onExpression, onOpenCa
               <Frame term={plot.expression} outcome={plot.outcome} />
               {plot.points.map((p) => (
                 <Mark key={p.caseName} point={p} />
+              ))}
+              {crowdedSpots(plot.points).map((spot) => (
+                // Toward the middle of the square, so that a count on a corner stays inside the picture.
+                <text
+                  key={`${spot.x} ${spot.y}`}
+                  x={px(spot.x) + (spot.x > 0.5 ? -9 : 9)}
+                  y={py(spot.y) + (spot.y > 0.5 ? 17 : -9)}
+                  textAnchor={spot.x > 0.5 ? 'end' : 'start'}
+                  className="qca-xy-count"
+                >
+                  {MARK.times}
+                  {spot.count}
+                </text>
               ))}
             </svg>
             <Points points={plot.points} hintId={ids.hint} onOpenCase={onOpenCase} />

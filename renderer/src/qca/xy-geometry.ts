@@ -31,3 +31,15 @@ export function sameSpot(points: readonly QcaXyPointDto[], p: QcaXyPointDto): st
 export function triangle(cx: number, cy: number, r = 6): string {
   return `${cx},${cy - r} ${cx + r * 0.9},${cy + r * 0.6} ${cx - r * 0.9},${cy + r * 0.6}`;
 }
+
+/** Spots holding more than one case, with how many: crisp data stack whole groups of cases on one corner. */
+export function crowdedSpots(points: readonly QcaXyPointDto[]): { x: number; y: number; count: number }[] {
+  const spots = new Map<string, { x: number; y: number; count: number }>();
+  for (const p of points) {
+    const key = `${p.x.toFixed(9)} ${p.y.toFixed(9)}`;
+    const spot = spots.get(key) ?? { x: p.x, y: p.y, count: 0 };
+    spot.count++;
+    spots.set(key, spot);
+  }
+  return [...spots.values()].filter((s) => s.count > 1);
+}
