@@ -200,6 +200,8 @@ test.describe('the QCA XY plot', () => {
     await expect(dialog.root).toBeVisible();
     await expect(dialog.kinds.getByRole('radio', { name: /^QCA/ })).toBeChecked();
     await expect(dialog.root.getByTestId('export-preset')).toHaveText('The analysis on the QCA page: SURV with IND, inclusion cut 0.8.');
+    await dialog.previewSettled();
+    await workbench.screenshot('qca/export-this-analysis.png');
     await dialog.chooseFormat('Markdown');
     const out = path.join(app.workDir, 'qca analysis.md');
     await dialog.setPath(out);

@@ -158,7 +158,7 @@ export function ExportDialog({ project, overview, onClose, preset }: ExportDialo
                     ))}
                   </div>
                   {kind ? <p className="export-kind-description">{kindDescription(kind, t)}</p> : null}
-                  {preset?.note && form.what === preset.what ? <p className="export-hint" data-testid="export-preset">{preset.note}</p> : null}
+                  {preset?.note && form.what === preset.what ? <p className="export-kind-description" data-testid="export-preset">{preset.note}</p> : null}
                 </fieldset>
 
                 <fieldset className="export-group" disabled={busy}>
