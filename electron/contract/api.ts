@@ -4,7 +4,7 @@
  */
 import type { Language } from './i18n/languages';
 import type { Method } from './methods';
-import type { QcaAnalysisDto, QcaAnalysisInput, QcaExportDefinition, QcaCalibratedRowDto, QcaMinimizeInput, QcaMinimizeResultDto, QcaSetDto, QcaSetInput } from './qca';
+import type { QcaAnalysisDto, QcaAnalysisInput, QcaExportDefinition, QcaCalibratedRowDto, QcaMinimizeInput, QcaMinimizeResultDto, QcaSetDto, QcaSetInput, QcaXyDto, QcaXyInput } from './qca';
 
 export type CaseRole = 'focal' | 'comparison';
 export type CellMode = 'discourse' | 'practice' | 'both';
@@ -1337,6 +1337,8 @@ export interface ApiSpec {
   'qca.analyse': { input: QcaAnalysisInput; output: QcaAnalysisDto };
   /** Minimises as a job (progress by phase, cancellable between phases); the result is in the job's `qca`. */
   'qca.minimize': { input: QcaMinimizeInput; output: JobDto };
+  /** The XY plot of a term, a literal or a model against the outcome, with the fit the solution table gives it. */
+  'qca.xyPlot': { input: QcaXyInput; output: QcaXyDto };
 }
 
 // Compile-time guarantee that the method list and the spec name the same methods.

@@ -152,6 +152,7 @@ export const METHODS = [
   'qca.setScore',
   'qca.analyse',
   'qca.minimize',
+  'qca.xyPlot',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

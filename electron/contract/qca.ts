@@ -152,6 +152,30 @@ export interface QcaMinimizeResultDto {
   solutions: QcaSolutionDto[];
 }
 
+/** An XY plot: a term (or a literal, or a whole model "A*B + C") against the outcome, in R's notation. */
+export interface QcaXyInput extends QcaAnalysisInput {
+  expression: string;
+}
+
+export interface QcaXyPointDto {
+  caseId: string | null;
+  caseName: string;
+  /** Membership in the expression (fuzzy AND over a term's literals, OR over terms). */
+  x: number;
+  /** Membership in the outcome (negated when the outcome is ~Y). */
+  y: number;
+  /** x ≤ y: the case is in the region consistent with sufficiency (on or above the diagonal). */
+  consistent: boolean;
+}
+
+export interface QcaXyDto {
+  expression: string;
+  outcome: string;
+  points: QcaXyPointDto[];
+  /** The expression's fit as sufficient for the outcome: the solution table's inclS, PRI and covS for the same term. */
+  fit: QcaFitDto;
+}
+
 /** The analysis a publication export reports (default: the project's outcome set and all its condition sets). */
 export interface QcaExportDefinition extends QcaAnalysisInput {
   dirExp?: Record<string, number> | undefined;

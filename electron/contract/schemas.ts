@@ -533,4 +533,5 @@ export const inputSchemas = {
     solution: z.enum(['conservative', 'parsimonious', 'intermediate']),
     dirExp: qcaDirExp.optional(),
   }),
+  'qca.xyPlot': z.strictObject({ ...qcaAnalysis, expression: z.string().trim().min(1).max(2000) }),
 } satisfies { [M in Method]: z.ZodType<ApiInput<M>> };

@@ -29,7 +29,7 @@ import * as team from './team/api';
 import type { Session } from './session';
 import { FRAMEWORK_TEMPLATES } from './templates';
 import * as qca from './qca/project';
-import { analyse as qcaAnalyse, startMinimize as startQcaMinimize } from './qca/api';
+import { analyse as qcaAnalyse, startMinimize as startQcaMinimize, xyPlot as qcaXyPlot } from './qca/api';
 import { localiseTemplate } from './project-language';
 
 /**
@@ -268,6 +268,7 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     },
     'qca.analyse': (input) => qcaAnalyse(session.requireProject(), input),
     'qca.minimize': (input) => startQcaMinimize(session, input),
+    'qca.xyPlot': (input) => qcaXyPlot(session.requireProject(), input),
     'host.chooseFile': async (input) => {
       if (!host) throw unsupported('Choosing a file with a dialog');
       return { path: await host.chooseFile(input) };

@@ -205,6 +205,7 @@ function validInputs(dir: string, transport: string, ids: SampleIds): { [M in Me
     'qca.setScore': { setId: 'no-such-set', caseId: ids.kaz, score: 1, reason: 'r' },
     'qca.analyse': { outcome: 'Y', conditions: ['A'] },
     'qca.minimize': { outcome: 'Y', conditions: ['A'], solution: 'conservative' },
+    'qca.xyPlot': { outcome: 'Y', conditions: ['A'], expression: 'A' },
   };
 }
 
@@ -392,6 +393,7 @@ describe('one contract, two transports', () => {
       'qca.setScore',
       'qca.analyse',
       'qca.minimize',
+      'qca.xyPlot',
     ]);
     for (const method of METHODS) {
       const fresh = path.join(dir, `fresh-${method}.comparanda`);

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobDto } from '../../electron/contract/api';
-import type { QcaAnalysisDto, QcaCalibratedRowDto, QcaSetDto } from '../../electron/contract/qca';
+import type { QcaAnalysisDto, QcaCalibratedRowDto, QcaSetDto, QcaXyDto } from '../../electron/contract/qca';
 import { minimize } from '../../electron/core/qca/analysis';
 import { analysisData } from '../../electron/core/qca/api';
 import { sampleSession } from '../helpers/sample-session';
@@ -76,6 +76,23 @@ describe('the QCA view over the API', () => {
     expect(inter.state).toBe('done');
     expect(inter.done).toBe(inter.total);
     expect(inter.result?.qca?.solutions[0]?.kind).toBe('intermediate');
+  });
+
+  it('plots a term of the solution against the outcome, with the fit the minimisation gives it and each case\'s id', async () => {
+    const { call, cases } = await crispSample();
+    const definition = { outcome: 'OBS2', conditions: ['FFV1', 'CLAIMS'] };
+    const job = await finished(call, await call<JobDto>('qca.minimize', { ...definition, solution: 'parsimonious' }));
+    const model = job.result!.qca!.solutions[0]!.models[0]!;
+    const plot = await call<QcaXyDto>('qca.xyPlot', { ...definition, expression: model.terms[0]! });
+    expect(plot.points.map((p) => [p.caseId, p.caseName, p.x, p.y, p.consistent])).toEqual([
+      [cases[0]!.id, 'Kazakhstan', 1, 1, true],
+      [cases[1]!.id, 'Belarus', 0, 0, true],
+    ]);
+    const { inclS, PRI, covS } = model.termFits[model.terms[0]!]!;
+    expect(plot.fit).toEqual({ inclS, PRI, covS });
+    const negated = await call<QcaXyDto>('qca.xyPlot', { ...definition, outcome: '~OBS2', expression: 'FFV1' });
+    expect(negated.points.map((p) => p.y)).toEqual([0, 1]);
+    await expect(call('qca.xyPlot', { ...definition, expression: 'NOPE' })).rejects.toThrow(/not one of the conditions/);
   });
 
   it('stops a minimisation that is cancelled, without a result', async () => {

@@ -27,6 +27,7 @@ import { observation } from './observation.messages';
 import { pages } from './pages.messages';
 import { participants } from './participants.messages';
 import { qca } from './qca.messages';
+import { qcaPlot } from './qcaPlot.messages';
 import { record } from './record.messages';
 import { register } from './register.messages';
 import { safety } from './safety.messages';
@@ -61,6 +62,7 @@ const AREAS = {
   pages,
   participants,
   qca,
+  qcaPlot,
   record,
   register,
   safety,

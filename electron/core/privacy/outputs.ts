@@ -171,6 +171,7 @@ export const METHOD_OUTPUTS: Record<Method, OutputPolicy> = {
   'qca.setScore': APP,
   'qca.analyse': APP,
   'qca.minimize': APP,
+  'qca.xyPlot': APP,
 };
 
 /** The command line's commands and what each prints or writes. */

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { JobDto } from '../../contract/api';
 import { ApiError, type ErrorPayload } from '../../contract/errors';
 import { localError } from '../../contract/i18n/format';
-import type { QcaAnalysisDto, QcaAnalysisInput, QcaMinimizeInput, QcaMinimizeResultDto } from '../../contract/qca';
+import type { QcaAnalysisDto, QcaAnalysisInput, QcaMinimizeInput, QcaMinimizeResultDto, QcaXyDto, QcaXyInput } from '../../contract/qca';
 import type { Project } from '../project';
 import type { Session } from '../session';
 import { stmt } from '../db/statements';
@@ -20,6 +20,7 @@ import { projectMembershipTable } from './project';
 import type { QcaData } from './sets';
 import { checkExpectations, runPhases, tableOptions } from './phases';
 import { truthTable } from './truth-table';
+import { xyPlot as plotOf } from './xy';
 
 export { tableOptions };
 
@@ -35,6 +36,14 @@ export function analyse(p: Project, input: QcaAnalysisInput): QcaAnalysisDto {
   const data = analysisData(p, input);
   const cases = stmt(p.db, 'SELECT id, name FROM cases WHERE archived_at IS NULL ORDER BY position').all() as { id: string; name: string }[];
   return { cases, necessity: necessityTable(data), truthTable: truthTable(data, tableOptions(input)) };
+}
+
+/** The points of an XY plot, with each case's id so that a point opens its case. */
+export function xyPlot(p: Project, input: QcaXyInput): QcaXyDto {
+  const { expression, ...definition } = input;
+  const data = analysisData(p, definition);
+  const cases = stmt(p.db, 'SELECT id FROM cases WHERE archived_at IS NULL ORDER BY position').all() as { id: string }[];
+  return plotOf(data, expression, cases.map((c) => c.id));
 }
 
 const cancelled = () => localError('CONFLICT', 'errorsQca.minimisationCancelled');

@@ -33,6 +33,7 @@ import {
   viewSelection,
   type CitationStyle,
   type ExportForm,
+  type ExportPreset,
   type ExportLanguage,
 } from './export-form';
 import { useJob } from './use-job';
@@ -47,6 +48,8 @@ interface ExportDialogProps {
   project: ProjectSummary;
   overview: ProjectOverview;
   onClose: () => void;
+  /** A page's own export (the QCA page's analysis on screen) instead of what the matrix shows. */
+  preset?: ExportPreset | undefined;
 }
 
 /**
@@ -54,11 +57,11 @@ interface ExportDialogProps {
  * with which citation style and page; a live preview of the first page; then the export as a job with its progress,
  * a Cancel, and the files it wrote.
  */
-export function ExportDialog({ project, overview, onClose }: ExportDialogProps) {
+export function ExportDialog({ project, overview, onClose, preset }: ExportDialogProps) {
   const t = useT();
   const { queue } = useServices();
   const kinds = useApiQuery('export.kinds', {});
-  const [form, setForm] = useState<ExportForm>(() => initialForm(project.path, overview));
+  const [form, setForm] = useState<ExportForm>(() => initialForm(project.path, overview, preset));
   const [typedPath, setTypedPath] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
   const job = useJob();
@@ -155,6 +158,7 @@ export function ExportDialog({ project, overview, onClose }: ExportDialogProps) 
                     ))}
                   </div>
                   {kind ? <p className="export-kind-description">{kindDescription(kind, t)}</p> : null}
+                  {preset?.note && form.what === preset.what ? <p className="export-kind-description" data-testid="export-preset">{preset.note}</p> : null}
                 </fieldset>
 
                 <fieldset className="export-group" disabled={busy}>

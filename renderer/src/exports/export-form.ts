@@ -7,6 +7,7 @@ import { extensionOf, safeFileName, siblingPath, withExtension } from '../safety
 import { arrangedCases, loadSettings, matchesView, shownNorms } from '../matrix/view-state';
 import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import type { MessageValues } from '../../../electron/contract/i18n/format';
+import type { QcaExportDefinition } from '../../../electron/contract/qca';
 
 /** useT()'s function, for the choices' words outside React. */
 export type Translate = (id: MessageId, values?: MessageValues) => string;
@@ -39,6 +40,15 @@ export interface ExportForm {
   language: ExportLanguage;
   /** Cyrillic references romanised by ALA-LC (Europe-Asia Studies, Post-Soviet Affairs). */
   romanise: boolean;
+  /** The QCA analysis a page asked to export (else the project's outcome and all its conditions). */
+  qca?: QcaExportDefinition | undefined;
+}
+
+/** What a page opening the dialog puts in it: its kind, the analysis on screen, and a line saying which. */
+export interface ExportPreset {
+  what: ExportKindName;
+  qca?: QcaExportDefinition | undefined;
+  note?: string | undefined;
 }
 
 export type ExportLanguage = 'en' | 'ru' | 'kk';
@@ -138,7 +148,7 @@ export function usesShape(format: ExportFormatName): boolean {
 }
 
 /** The choices that reproduce what the matrix shows now (norms, cases in column order, orientation, saved view). */
-export function initialForm(projectPath: string, overview: ProjectOverview): ExportForm {
+export function initialForm(projectPath: string, overview: ProjectOverview, preset?: ExportPreset): ExportForm {
   const settings = loadSettings(projectPath);
   const norms = shownNorms(settings, overview.norms).norms;
   const cases = arrangedCases(settings, overview.cases, overview.attributes);
@@ -162,6 +172,7 @@ export function initialForm(projectPath: string, overview: ProjectOverview): Exp
     bom: true,
     language: 'en',
     romanise: false,
+    ...(preset ? { what: preset.what, qca: preset.qca } : {}),
   };
 }
 
@@ -194,6 +205,8 @@ export function requestOf(form: ExportForm): ExportRequest {
     request.case = form.caseId;
   } else if (form.what === 'claims' && form.claimId) {
     request.claim = form.claimId;
+  } else if (form.what === 'qca' && form.qca) {
+    request.qca = form.qca;
   }
   if (usesCitations(form.format)) {
     request.style = form.style;

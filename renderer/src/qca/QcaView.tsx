@@ -3,17 +3,19 @@
  * their membership table; then one analysis — the outcome, its conditions and the truth table's cuts — with its
  * necessity table, truth table and minimisation. Every control is a native field or button: Tab reaches them all.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { QcaAnalysisInput } from '../../../electron/contract/qca';
+import { ExportDialog } from '../exports/ExportDialog';
 import { useApiQuery } from '../api';
 import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
 import { useProject } from '../workbench-context';
 import { NecessityTable, TruthTable } from './AnalysisTables';
 import { Field } from './Field';
-import { parseNumber, useLastDefined } from './format';
+import { MARK, parseNumber, useLastDefined, useValue } from './format';
 import { SetsPanel } from './SetsPanel';
-import { SolutionPanel } from './SolutionPanel';
+import { KINDS, SolutionPanel, type SolvedState } from './SolutionPanel';
+import { XyPlot, type PlotChoices } from './XyPlot';
 import './qca.css';
 
 interface Cuts {
@@ -25,6 +27,7 @@ interface Cuts {
 
 export function QcaView({ onOpenCase }: { onOpenCase: (caseId: string) => void }) {
   const t = useT();
+  const value = useValue();
   const { overview } = useProject();
   const sets = useApiQuery('qca.sets', {});
   const reloadSets = sets.reload;
@@ -60,6 +63,34 @@ export function QcaView({ onOpenCase }: { onOpenCase: (caseId: string) => void }
   const analysisData = useLastDefined(analysis.data);
   const reloadAnalysis = analysis.reload;
   useEffect(() => reloadAnalysis(), [overview, reloadAnalysis]);
+  const [solved, setSolved] = useState<SolvedState>({ result: null, dirExp: undefined });
+  const [plotted, setPlotted] = useState('');
+  const [exporting, setExporting] = useState(false);
+  const plotSelect = useRef<HTMLSelectElement>(null);
+  const choices = useMemo<PlotChoices>(() => {
+    const solutions = solved.result?.solutions ?? [];
+    const terms = [...new Set(solutions.flatMap((s) => s.models.flatMap((m) => m.terms)))];
+    const models = solutions.flatMap((s) =>
+      s.models
+        .map((m, i) => ({ m, i }))
+        .filter(({ m }) => m.terms.length > 1)
+        .map(({ m, i }) => ({
+          label: `${t(KINDS.find((k) => k.kind === s.kind)!.label)}${s.from ? MARK.space + s.from : ''}${MARK.dot}${t('qca.modelShort', { n: i + 1 })}${MARK.space}${m.terms.join(MARK.plus)}`,
+          expression: m.terms.join(MARK.plus),
+        })),
+    );
+    return { conditions: (analysisData?.necessity ?? []).map((r) => r.condition), terms, models };
+  }, [solved.result, analysisData, t]);
+  const plotValues = [...choices.conditions, ...choices.terms, ...choices.models.map((m) => m.expression)];
+  const expression = plotValues.includes(plotted) ? plotted : (choices.conditions[0] ?? '');
+  // From a term's button in the solution table: the plot shows it, and the focus goes to the plot's choice.
+  const plot = (term: string) => {
+    setPlotted(term);
+    requestAnimationFrame(() => {
+      plotSelect.current?.scrollIntoView({ block: 'center' });
+      plotSelect.current?.focus();
+    });
+  };
   const openByName = (name: string) => {
     const id = (analysis.data?.cases ?? []).find((c) => c.name === name)?.id ?? overview?.cases.find((c) => c.name === name)?.id;
     if (id) onOpenCase(id);
@@ -75,7 +106,22 @@ export function QcaView({ onOpenCase }: { onOpenCase: (caseId: string) => void }
           </h2>
           <p className="muted">{t('qca.intro')}</p>
         </div>
+        <button type="button" className="button" disabled={!definition || !overview} onClick={() => setExporting(true)}>
+          {t('qcaPlot.exportAnalysis')}
+        </button>
       </header>
+      {exporting && definition && overview ? (
+        <ExportDialog
+          project={overview.project}
+          overview={overview}
+          onClose={() => setExporting(false)}
+          preset={{
+            what: 'qca',
+            qca: { ...definition, ...(solved.dirExp ? { dirExp: solved.dirExp } : {}) },
+            note: t('qcaPlot.exportNote', { qca: t('qca.navLabel'), outcome: definition.outcome, conditions: definition.conditions.join(MARK.list), cut: value(definition.inclCut ?? 1) }),
+          }}
+        />
+      ) : null}
       <div className="qca-body">
         {sets.error ? <InlineAlert message={sets.error.message} actionLabel={t('qca.tryAgain')} onAction={reloadSets} /> : null}
         {!setsData ? <p className="muted">{t('qca.loading')}</p> : <SetsPanel sets={all} onOpenCase={onOpenCase} />}
@@ -151,7 +197,8 @@ export function QcaView({ onOpenCase }: { onOpenCase: (caseId: string) => void }
           <>
             <NecessityTable analysis={analysisData} />
             <TruthTable analysis={analysisData} onOpenCase={openByName} />
-            <SolutionPanel key={JSON.stringify(definition)} definition={definition} onOpenCase={openByName} />
+            <SolutionPanel key={JSON.stringify(definition)} definition={definition} onOpenCase={openByName} onPlot={plot} onSolved={setSolved} />
+            {expression ? <XyPlot definition={definition} choices={choices} expression={expression} onExpression={setPlotted} onOpenCase={openByName} selectRef={plotSelect} /> : null}
           </>
         ) : null}
       </div>

@@ -3,8 +3,8 @@
  * directional expectations). It runs as a job: its progress is shown, and Cancel stops it at the next phase.
  * Each model lists its terms with inclS, PRI, covS, covU and the cases each term covers (they open in the details).
  */
-import { useState } from 'react';
-import type { QcaAnalysisInput, QcaSolutionDto, QcaSolutionKind } from '../../../electron/contract/qca';
+import { useEffect, useState } from 'react';
+import type { QcaAnalysisInput, QcaMinimizeResultDto, QcaSolutionDto, QcaSolutionKind } from '../../../electron/contract/qca';
 import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import { api } from '../api';
 import { useJob } from '../exports/use-job';
@@ -12,19 +12,29 @@ import { useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
 import { CaseList } from './AnalysisTables';
 import { MARK, useFit } from './format';
+import { XY } from './XyPlot';
 
-const KINDS: { kind: QcaSolutionKind; label: MessageId; hint: MessageId }[] = [
+export const KINDS: { kind: QcaSolutionKind; label: MessageId; hint: MessageId }[] = [
   { kind: 'conservative', label: 'qca.conservative', hint: 'qca.conservativeHint' },
   { kind: 'parsimonious', label: 'qca.parsimonious', hint: 'qca.parsimoniousHint' },
   { kind: 'intermediate', label: 'qca.intermediate', hint: 'qca.intermediateHint' },
 ];
 
+/** What the page shows of the minimisation elsewhere: the solutions found (for the XY plot) and the expectations (for the export). */
+export interface SolvedState {
+  result: QcaMinimizeResultDto | null;
+  dirExp: Record<string, number> | undefined;
+}
+
 interface SolutionPanelProps {
   definition: QcaAnalysisInput;
   onOpenCase: (name: string) => void;
+  /** Plots a term, or a whole model ("A*B + C"), against the outcome. */
+  onPlot: (expression: string) => void;
+  onSolved: (state: SolvedState) => void;
 }
 
-export function SolutionPanel({ definition, onOpenCase }: SolutionPanelProps) {
+export function SolutionPanel({ definition, onOpenCase, onPlot, onSolved }: SolutionPanelProps) {
   const t = useT();
   const job = useJob();
   const [kind, setKind] = useState<QcaSolutionKind>('conservative');
@@ -32,6 +42,11 @@ export function SolutionPanel({ definition, onOpenCase }: SolutionPanelProps) {
   const result = job.job?.state === 'done' ? job.job.result?.qca : undefined;
   const dirExp = Object.fromEntries(Object.entries(expectations).filter(([name]) => definition.conditions.includes(name)));
   const running = job.running;
+  // Compared as text: the expectations are a new object on every render.
+  const dirExpKey = kind === 'intermediate' && Object.keys(dirExp).length > 0 ? JSON.stringify(dirExp) : '';
+  useEffect(() => {
+    onSolved({ result: result ?? null, dirExp: dirExpKey ? (JSON.parse(dirExpKey) as Record<string, number>) : undefined });
+  }, [result, dirExpKey, onSolved]);
 
   const run = () => void job.start(api['qca.minimize']({ ...definition, solution: kind, ...(kind === 'intermediate' ? { dirExp } : {}) }));
   const progress = job.job && job.job.total > 0 ? job.job.done / job.job.total : 0;
@@ -107,7 +122,7 @@ export function SolutionPanel({ definition, onOpenCase }: SolutionPanelProps) {
       {result ? (
         <div data-testid="qca-solutions" aria-live="polite">
           {result.solutions.map((s, i) => (
-            <Solution key={i} solution={s} outcome={result.outcome} onOpenCase={onOpenCase} />
+            <Solution key={i} solution={s} outcome={result.outcome} onOpenCase={onOpenCase} onPlot={onPlot} />
           ))}
         </div>
       ) : null}
@@ -115,7 +130,14 @@ export function SolutionPanel({ definition, onOpenCase }: SolutionPanelProps) {
   );
 }
 
-function Solution({ solution, outcome, onOpenCase }: { solution: QcaSolutionDto; outcome: string; onOpenCase: (name: string) => void }) {
+interface SolutionProps {
+  solution: QcaSolutionDto;
+  outcome: string;
+  onOpenCase: (name: string) => void;
+  onPlot: (expression: string) => void;
+}
+
+function Solution({ solution, outcome, onOpenCase, onPlot }: SolutionProps) {
   const t = useT();
   const fit = useFit();
   const kind = KINDS.find((k) => k.kind === solution.kind)!;
@@ -154,6 +176,7 @@ function Solution({ solution, outcome, onOpenCase }: { solution: QcaSolutionDto;
                       {t('qca.covU')}
                     </th>
                     <th scope="col">{t('qca.cases')}</th>
+                    <th scope="col">{t('qcaPlot.title', { xy: XY })}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -176,6 +199,11 @@ function Solution({ solution, outcome, onOpenCase }: { solution: QcaSolutionDto;
                             </span>
                           ))}
                         </td>
+                        <td>
+                          <button type="button" className="button button-small" aria-label={t('qcaPlot.plotTermLabel', { xy: XY, term })} onClick={() => onPlot(term)}>
+                            {t('qcaPlot.plotButton', { xy: XY })}
+                          </button>
+                        </td>
                       </tr>
                     );
                   })}
@@ -186,6 +214,13 @@ function Solution({ solution, outcome, onOpenCase }: { solution: QcaSolutionDto;
                     <td className="num">{fit(m.fit.covS)}</td>
                     <td />
                     <td />
+                    <td>
+                      {m.terms.length > 1 ? (
+                        <button type="button" className="button button-small" aria-label={t('qcaPlot.plotModelLabel', { xy: XY, n: i + 1 })} onClick={() => onPlot(m.terms.join(MARK.plus))}>
+                          {t('qcaPlot.plotButton', { xy: XY })}
+                        </button>
+                      ) : null}
+                    </td>
                   </tr>
                 </tbody>
               </table>

@@ -40,6 +40,10 @@ export const MARK = {
   plus: ' + ',
   /** A truth-table row's outcome as a shape, beside its word: ⚠ contradiction, ● positive, ○ negative, · remainder. */
   out: { C: '⚠', '1': '●', '0': '○', '?': '·' },
+  /** A case outside the region consistent with sufficiency, as the XY plot marks it. */
+  triangle: '▲',
+  /** How many cases share one spot of the XY plot (×3). */
+  times: '×',
 } as const;
 
 /** The last answer while a query is asked again, so that what shows it (and its state) is not taken down meanwhile. */
