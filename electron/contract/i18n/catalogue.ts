@@ -20,6 +20,7 @@ import { evidence } from './evidence.messages';
 import { exportsArea } from './exports.messages';
 import { fields } from './fields.messages';
 import { frameworks } from './frameworks.messages';
+import { jobs } from './jobs.messages';
 import { main } from './main.messages';
 import { matrix } from './matrix.messages';
 import { menu } from './menu.messages';
@@ -54,6 +55,7 @@ const AREAS = {
   exports: exportsArea,
   fields,
   frameworks,
+  jobs,
   main,
   matrix,
   menu,
