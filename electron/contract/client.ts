@@ -46,7 +46,7 @@ export function createClient(transport: Transport, localize?: Localize): Api {
       try {
         envelope = await transport(method, input ?? {});
       } catch (error) {
-        const silent = localError('INTERNAL', 'jobs.backEndSilent', { detail: (error as Error).message }, { cause: error });
+        const silent = localError('INTERNAL', 'transport.backEndSilent', { detail: (error as Error).message }, { cause: error });
         throw localize ? new ApiError('INTERNAL', localize(silent), { cause: error, text: silent.text }) : silent;
       }
       if (envelope.ok) {

@@ -36,6 +36,7 @@ import { shell } from './shell.messages';
 import { sources } from './sources.messages';
 import { team } from './team.messages';
 import { templates } from './templates.messages';
+import { transport } from './transport.messages';
 import { verification } from './verification.messages';
 import { pseudoMessage } from './pseudo';
 
@@ -71,6 +72,7 @@ const AREAS = {
   sources,
   team,
   templates,
+  transport,
   verification,
 } as const;
 

@@ -31,7 +31,6 @@ export const jobs = defineMessages({
     teamSending: 'Sending {done} of {total}',
     teamReceiving: 'Received {done}',
     unexpected: '{job} failed unexpectedly: {detail}',
-    backEndSilent: 'Comparanda’s back end did not answer ({detail}).',
   },
   ru: {
     starting: 'Запуск',
@@ -60,7 +59,6 @@ export const jobs = defineMessages({
     teamSending: 'Отправка: {done} из {total}',
     teamReceiving: 'Получено: {done}',
     unexpected: 'Задача «{job}» неожиданно прервалась: {detail}',
-    backEndSilent: 'Внутренняя часть Comparanda не ответила ({detail}).',
   },
   kk: {
     starting: 'Басталуда',
@@ -88,6 +86,5 @@ export const jobs = defineMessages({
     teamSending: 'Жіберілуде: {total} ішінен {done}',
     teamReceiving: 'Алынды: {done}',
     unexpected: '«{job}» тапсырмасы күтпеген жерден тоқтады: {detail}',
-    backEndSilent: 'Comparanda-ның ішкі бөлігі жауап бермеді ({detail}).',
   },
 });
