@@ -81,7 +81,7 @@ function httpTransport(): Transport {
       return body;
     }
     if (response.status === 401 || response.status === 403) return failure('UNAUTHORIZED', UNAUTHORIZED);
-    return failure('INTERNAL', localText({ id: 'transport.unexpectedAnswer', values: { status: String(response.status) } }));
+    return failure('INTERNAL', localText({ id: 'transport.unexpectedAnswer', values: { status: `HTTP ${response.status}` } }));
   };
 }
 
