@@ -134,7 +134,7 @@ export async function startWebSession(code: string): Promise<void> {
     // Not JSON: the status says enough.
   }
   if (isEnvelope(body) && !body.ok) throw new ApiError(body.error.code, errorText(currentLanguage(), body.error), { text: body.error.text });
-  throw new ApiError('INTERNAL', formatMessage(currentLanguage(), 'transport.unexpectedAnswer', { status: String(response.status) }));
+  throw new ApiError('INTERNAL', formatMessage(currentLanguage(), 'transport.unexpectedAnswer', { status: `HTTP ${response.status}` }));
 }
 
 /** Anything thrown by a call, as an ApiError with a message fit to show. */
