@@ -17,12 +17,15 @@ import {
   type ExportFormat,
   type ExportKind,
   type ExportOptions,
+  type ExportProgress,
   type MatrixLayout,
   type PageOrientation,
   type PaperSize,
   type TableShape,
 } from '../core/export';
+import { formatMessage } from '../contract/i18n/format';
 import { caseList, normList, splitList } from '../core/names';
+import { environmentLanguage } from './language';
 import { Project } from '../core/project';
 
 /** A mistake in how the command was called (exit status 2), as opposed to a failure of the export (ApiError). */
@@ -151,7 +154,7 @@ export async function runExportCommand(args: string[], open: (file: string) => P
   }
   const printer = options.format === 'pdf' ? playwrightPrinter() : undefined;
   try {
-    const progress = process.stderr.isTTY && !quiet ? (p: { message: string }) => process.stderr.write(`\r\x1b[K${p.message}…`) : undefined;
+    const progress = process.stderr.isTTY && !quiet ? (p: ExportProgress) => process.stderr.write(`\r\x1b[K${formatMessage(options.language ?? environmentLanguage(), p.text.id, p.text.values)}…`) : undefined;
     const result = await exportProject(project, { ...options, onProgress: progress }, printer);
     if (progress) process.stderr.write('\r\x1b[K');
     for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);

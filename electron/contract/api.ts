@@ -2,6 +2,7 @@
  * The API contract: one JSON-safe input object per method and the JSON-safe result it answers with.
  * Types only; the runtime schemas that validate inputs live in `schemas.ts`, the method list in `methods.ts`.
  */
+import type { CatalogueText } from './errors';
 import type { Language } from './i18n/languages';
 import type { Method } from './methods';
 import type { QcaAnalysisDto, QcaAnalysisInput, QcaExportDefinition, QcaCalibratedRowDto, QcaMinimizeInput, QcaMinimizeResultDto, QcaSetDto, QcaSetInput, QcaXyDto, QcaXyInput } from './qca';
@@ -429,10 +430,12 @@ export interface JobDto {
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
   total: number;
-  /** What is happening now, e.g. "Printing the PDF". */
+  /** What is happening now, e.g. "Printing the PDF" (in the client's language: see `text`). */
   message: string;
+  /** `message` as a catalogue entry, which clients render in their language (null before the first progress). */
+  text: CatalogueText | null;
   result: JobResult | null;
-  error: { code: string; message: string } | null;
+  error: { code: string; message: string; text?: CatalogueText } | null;
 }
 
 export const EXPORT_KINDS = ['matrix', 'case', 'appendix', 'claims', 'observation', 'qca'] as const;
@@ -919,7 +922,7 @@ export interface AutoSyncDto {
   /** On unless turned off for this team on this computer (a preference, not part of the project). */
   enabled: boolean;
   /** The sync under way (automatic or by hand), as its job reports it. */
-  syncing: { jobId: string; done: number; total: number; message: string } | null;
+  syncing: { jobId: string; done: number; total: number; message: string; text: CatalogueText | null } | null;
   /** When the next automatic sync is due. */
   nextAt: string | null;
   /** Since when the hub has been out of reach (null once a sync succeeds). */

@@ -1,6 +1,7 @@
 import type { Api } from './api';
 import type { Command } from './commands';
-import { ApiError, isErrorCode, type Envelope, type ErrorPayload } from './errors';
+import { ApiError, isErrorCode, type CatalogueText, type Envelope } from './errors';
+import { localError } from './i18n/format';
 import { METHODS, type Method } from './methods';
 
 /**
@@ -19,7 +20,26 @@ export type Transport = (method: Method, input: unknown) => Promise<Envelope>;
  * Builds the typed API object from a transport. Failures arrive as `{ code, message }` and are thrown again as
  * ApiError, whichever transport carried them.
  */
-export function createClient(transport: Transport, localize?: (error: ErrorPayload) => string): Api {
+/** A sentence that travels as English `message` plus its catalogue entry `text` (an error, a job's progress). */
+type Localize = (said: { message: string; text?: CatalogueText | undefined }) => string;
+
+function isCatalogueText(value: unknown): value is CatalogueText {
+  return typeof value === 'object' && value !== null && typeof (value as CatalogueText).id === 'string';
+}
+
+/**
+ * Sentences inside a result (a job's progress and failure, the team's running sync) are replaced by the client's
+ * language. Only plain objects a few levels down are visited, never arrays: results such as a norm's cells stay
+ * untouched and cost nothing.
+ */
+function localizeResult(value: unknown, localize: Localize, depth = 0): void {
+  if (depth > 3 || typeof value !== 'object' || value === null || Array.isArray(value)) return;
+  const record = value as Record<string, unknown>;
+  if (typeof record.message === 'string' && isCatalogueText(record.text)) record.message = localize({ message: record.message, text: record.text });
+  for (const child of Object.values(record)) if (typeof child === 'object' && child !== null && !Array.isArray(child)) localizeResult(child, localize, depth + 1);
+}
+
+export function createClient(transport: Transport, localize?: Localize): Api {
   const entries = METHODS.map((method) => [
     method,
     async (input: unknown) => {
@@ -27,9 +47,13 @@ export function createClient(transport: Transport, localize?: (error: ErrorPaylo
       try {
         envelope = await transport(method, input ?? {});
       } catch (error) {
-        throw new ApiError('INTERNAL', `Comparanda's back end did not answer (${(error as Error).message}).`, { cause: error });
+        const silent = localError('INTERNAL', 'transport.backEndSilent', { detail: (error as Error).message }, { cause: error });
+        throw localize ? new ApiError('INTERNAL', localize(silent), { cause: error, text: silent.text }) : silent;
       }
-      if (envelope.ok) return envelope.result;
+      if (envelope.ok) {
+        if (localize) localizeResult(envelope.result, localize);
+        return envelope.result;
+      }
       const code = isErrorCode(envelope.error.code) ? envelope.error.code : 'INTERNAL';
       const text = envelope.error.text;
       throw new ApiError(code, localize ? localize(envelope.error) : envelope.error.message, { text });

@@ -21,7 +21,7 @@ import * as evidence from './evidence';
 import * as record from './record';
 import { newProjectDir } from './paths';
 import { eraseIdentity } from './privacy/erase';
-import { guardOutput, redactMessage } from './privacy/gate';
+import { guardOutput, redactMessage, redactPayload } from './privacy/gate';
 import { memoOverview } from './memos';
 import { METHOD_OUTPUTS } from './privacy/outputs';
 import { search } from './search';
@@ -312,19 +312,6 @@ const defaultLogger: Logger = (message, error) => {
  * answers with an envelope. Nothing thrown escapes; unexpected errors are logged with their stack and reach the
  * client as INTERNAL with a sentence, not a stack trace.
  */
-/** The sentence and every argument it was made from: any may quote a name. */
-function redactPayload(payload: ErrorPayload): ErrorPayload {
-  const text = payload.text;
-  const values = text?.values
-    ? Object.fromEntries(Object.entries(text.values).map(([key, value]) => [key, typeof value === 'string' ? redactMessage(value) : value]))
-    : undefined;
-  return {
-    code: payload.code,
-    message: redactMessage(payload.message),
-    ...(text ? { text: values ? { id: text.id, values } : { id: text.id } } : {}),
-  };
-}
-
 export function createDispatcher(handlers: Handlers, log: Logger = defaultLogger) {
   return async function dispatch(method: unknown, input: unknown): Promise<Envelope> {
     try {

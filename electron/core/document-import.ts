@@ -101,17 +101,17 @@ export function startDocumentImport(session: Session, input: ApiInput<'documents
         fileName,
         bytes,
         signal,
-        onProgress: (done, total) => progress(done, total, `Reading page ${done} of ${total}`),
+        onProgress: (done, total) => progress(done, total, { id: 'jobs.importReadingPage', values: { done, total } }),
         onPage: (page) => staging.add(page),
       });
       // Photos and scanned pages are read in the same job: the document is stored with their text, or not at all.
       if (staging.scanned.length > 0 && !signal.aborted) {
         const count = staging.scanned.length;
-        progress(0, count, `Recognising the text of ${count === 1 ? 'a scanned page' : `${count} scanned pages`}`);
+        progress(0, count, { id: 'jobs.importScanned', values: { count } });
         const read = await recognisePages(extracted.format, bytes, staging.scanned, {
           languages: input.languages ?? DEFAULT_OCR_LANGUAGES,
           signal,
-          onProgress: (done, total) => progress(done, total, `Recognising the text of scanned page ${done} of ${total}`),
+          onProgress: (done, total) => progress(done, total, { id: 'jobs.importScannedPage', values: { done, total } }),
         });
         staging.recognise(read);
       }

@@ -24,7 +24,7 @@ export function startExport(session: Session, input: ApiInput<'export.run'>, pri
           ...request,
           out,
           signal,
-          onProgress: (p) => progress(phases.indexOf(p.phase) + 1, phases.length, p.message),
+          onProgress: (p) => progress(phases.indexOf(p.phase) + 1, phases.length, p.text),
         },
         own ?? printer?.(),
       );

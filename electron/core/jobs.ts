@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 import type { JobDto, JobResult } from '../contract/api';
-import { redactMessage } from './privacy/gate';
+import { redactMessage, redactPayload } from './privacy/gate';
 import { ApiError } from '../contract/errors';
-import { localError } from '../contract/i18n/format';
+import { localError, localText, type LocalText } from '../contract/i18n/format';
 
 export interface JobControl {
   signal: AbortSignal;
-  progress(done: number, total: number, message?: string): void;
+  /** `message` from the catalogue, so that every client says it in its own language. */
+  progress(done: number, total: number, message?: LocalText): void;
 }
 
 interface Entry {
@@ -33,14 +34,14 @@ export class Jobs {
   start(kind: JobDto['kind'], label: string, run: (control: JobControl) => Promise<JobResult>): JobDto {
     this.prune();
     const controller = new AbortController();
-    const dto: JobDto = { id: crypto.randomUUID(), kind, label, state: 'running', done: 0, total: 0, message: '', result: null, error: null };
+    const dto: JobDto = { id: crypto.randomUUID(), kind, label, state: 'running', done: 0, total: 0, message: '', text: null, result: null, error: null };
     const entry: Entry = { dto, controller, promise: Promise.resolve(dto) };
     entry.promise = run({
       signal: controller.signal,
       progress: (done, total, message) => {
         dto.done = done;
         dto.total = total;
-        if (message !== undefined) dto.message = message;
+        if (message !== undefined) Object.assign(dto, localText(message));
       },
     }).then(
       (result) => {
@@ -62,10 +63,7 @@ export class Jobs {
           return { ...dto };
         }
         // A job's failure reaches the screen through jobs.get, not the dispatcher: it is redacted here.
-        dto.error =
-          error instanceof ApiError
-            ? { code: error.code, message: redactMessage(error.message) }
-            : { code: 'INTERNAL', message: redactMessage(`${label} failed unexpectedly: ${(error as Error)?.message ?? String(error)}`) };
+        dto.error = redactPayload((error instanceof ApiError ? error : localError('INTERNAL', 'jobs.unexpected', { job: label, detail: (error as Error)?.message ?? String(error) })).toPayload());
         if (!(error instanceof ApiError)) console.error(redactMessage(`[comparanda] job failed: ${(error as Error)?.stack ?? String(error)}`));
         entry.finishedAt = Date.now();
         return { ...dto };

@@ -7,9 +7,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Api, ApiInput, ApiOutput } from '../../electron/contract/api';
 import { createClient, type Transport } from '../../electron/contract/client';
 import type { Command } from '../../electron/contract/commands';
-import { ApiError, type Envelope, type ErrorCode } from '../../electron/contract/errors';
+import { ApiError, type CatalogueText, type Envelope, type ErrorCode } from '../../electron/contract/errors';
 import type { Method } from '../../electron/contract/methods';
-import { errorText } from '../../electron/contract/i18n/format';
+import { errorText, formatMessage, localText } from '../../electron/contract/i18n/format';
+
+/** The command that serves the web mode, named in its messages. */
+const WEB_COMMAND = 'npm run web';
+/** Said in the window's language by the client, as every error with a catalogue entry. */
+const UNAUTHORIZED = localText({ id: 'transport.noSession', values: { command: WEB_COMMAND } });
 import { currentLanguage } from './i18n/current';
 
 /**
@@ -27,21 +32,20 @@ declare global {
   }
 }
 
-function failure(code: ErrorCode, message: string): Envelope {
-  return { ok: false, error: { code, message } };
+function failure(code: ErrorCode, said: { message: string; text?: CatalogueText }): Envelope {
+  return { ok: false, error: { code, ...said } };
 }
 
 function ipcTransport(bridge: Bridge): Transport {
   return (method, input) => {
     const call = bridge[method];
     if (typeof call !== 'function') {
-      return Promise.resolve(failure('UNKNOWN_METHOD', `This version of Comparanda cannot do "${method}" yet. Restart the app after updating it.`));
+      return Promise.resolve(failure('UNKNOWN_METHOD', localText({ id: 'transport.unknownMethod', values: { method } })));
     }
     return call(input);
   };
 }
 
-const UNAUTHORIZED_MESSAGE = 'This browser has no Comparanda session yet. Enter the one-time code that "npm run web" printed next to the address.';
 
 /** Whether this browser has a session: asked once (GET /session), then known from the calls' answers. */
 let sessionActive: Promise<boolean> | undefined;
@@ -58,7 +62,7 @@ function hasSession(): Promise<boolean> {
 function httpTransport(): Transport {
   return async (method, input) => {
     // Without a session the page asks for the code at once, rather than after a refused call.
-    if (!(await hasSession())) return failure('UNAUTHORIZED', UNAUTHORIZED_MESSAGE);
+    if (!(await hasSession())) return failure('UNAUTHORIZED', UNAUTHORIZED);
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -74,11 +78,11 @@ function httpTransport(): Transport {
     }
     if (response.status === 401) sessionActive = Promise.resolve(false);
     if (isEnvelope(body)) {
-      if (!body.ok && (response.status === 401 || response.status === 403)) return failure('UNAUTHORIZED', UNAUTHORIZED_MESSAGE);
+      if (!body.ok && (response.status === 401 || response.status === 403)) return failure('UNAUTHORIZED', UNAUTHORIZED);
       return body;
     }
-    if (response.status === 401 || response.status === 403) return failure('UNAUTHORIZED', UNAUTHORIZED_MESSAGE);
-    return failure('INTERNAL', `Comparanda's back end answered in an unexpected way (HTTP ${response.status}). Restart it and reload this page.`);
+    if (response.status === 401 || response.status === 403) return failure('UNAUTHORIZED', UNAUTHORIZED);
+    return failure('INTERNAL', localText({ id: 'transport.unexpectedAnswer', values: { status: `HTTP ${response.status}` } }));
   };
 }
 
@@ -118,7 +122,7 @@ export async function startWebSession(code: string): Promise<void> {
       credentials: 'same-origin',
     });
   } catch (error) {
-    throw new ApiError('INTERNAL', 'Comparanda does not answer. Check that "npm run web" is still running, then try again.', { cause: error });
+    throw new ApiError('INTERNAL', formatMessage(currentLanguage(), 'transport.webSilent', { command: WEB_COMMAND }), { cause: error });
   }
   if (response.ok) {
     sessionActive = Promise.resolve(true);
@@ -130,14 +134,14 @@ export async function startWebSession(code: string): Promise<void> {
   } catch {
     // Not JSON: the status says enough.
   }
-  if (isEnvelope(body) && !body.ok) throw new ApiError(body.error.code, body.error.message);
-  throw new ApiError('INTERNAL', `Comparanda's back end answered in an unexpected way (HTTP ${response.status}). Restart it and reload this page.`);
+  if (isEnvelope(body) && !body.ok) throw new ApiError(body.error.code, errorText(currentLanguage(), body.error), { text: body.error.text });
+  throw new ApiError('INTERNAL', formatMessage(currentLanguage(), 'transport.unexpectedAnswer', { status: `HTTP ${response.status}` }));
 }
 
 /** Anything thrown by a call, as an ApiError with a message fit to show. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  return new ApiError('INTERNAL', 'Something went wrong in the window. Reload it; if it happens again, please report it.', { cause: error });
+  return new ApiError('INTERNAL', formatMessage(currentLanguage(), 'transport.windowError'), { cause: error });
 }
 
 function call<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {

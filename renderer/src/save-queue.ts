@@ -5,6 +5,8 @@
  * back end sees the edits in the user's order and its undo journal merges a field's typing into one step.
  */
 import { toApiError } from './api';
+import { formatMessage } from '../../electron/contract/i18n/format';
+import { currentLanguage } from './i18n/current';
 
 export const SAVE_DEBOUNCE_MS = 400;
 
@@ -193,7 +195,7 @@ export class SaveQueue {
     if (entries.some((e) => e.state !== 'failed') || this.pumping) next = SAVING;
     else if (failed.length > 0) {
       const first = failed[0]!;
-      const reason = first.error ?? 'The back end did not store it.';
+      const reason = first.error ?? formatMessage(currentLanguage(), 'transport.notStored');
       next = { kind: 'failed', message: first.request.where ? `${first.request.where}: ${reason}` : reason, count: failed.length };
     }
     else next = SAVED;

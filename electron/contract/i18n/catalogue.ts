@@ -20,6 +20,7 @@ import { evidence } from './evidence.messages';
 import { exportsArea } from './exports.messages';
 import { fields } from './fields.messages';
 import { frameworks } from './frameworks.messages';
+import { jobs } from './jobs.messages';
 import { main } from './main.messages';
 import { matrix } from './matrix.messages';
 import { menu } from './menu.messages';
@@ -36,6 +37,7 @@ import { shell } from './shell.messages';
 import { sources } from './sources.messages';
 import { team } from './team.messages';
 import { templates } from './templates.messages';
+import { transport } from './transport.messages';
 import { verification } from './verification.messages';
 import { pseudoMessage } from './pseudo';
 
@@ -55,6 +57,7 @@ const AREAS = {
   exports: exportsArea,
   fields,
   frameworks,
+  jobs,
   main,
   matrix,
   menu,
@@ -71,6 +74,7 @@ const AREAS = {
   sources,
   team,
   templates,
+  transport,
   verification,
 } as const;
 

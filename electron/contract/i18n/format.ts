@@ -30,6 +30,17 @@ function isMessageId(id: string): id is MessageId {
   return Object.hasOwn(catalogue('en'), id);
 }
 
+/** A catalogue message with its arguments, to travel to a client that shows it in its own language (jobs' progress). */
+export interface LocalText {
+  id: MessageId;
+  values?: Record<string, string | number>;
+}
+
+/** The English sentence (logs, the command line) and the catalogue entry (every client's language) of a message. */
+export function localText(text: LocalText): { message: string; text: CatalogueText } {
+  return { message: formatMessage('en', text.id, text.values), text: text.values ? { id: text.id, values: text.values } : { id: text.id } };
+}
+
 /**
  * An API error whose sentence comes from the catalogue: its English text is the error's message (logs, old
  * clients), and every client that knows the catalogue shows it in its own language.

@@ -111,12 +111,12 @@ export async function importQdpx(project: Project, options: QdpxImportOptions): 
   const total = loaded.qda.sources.length + 1;
   const plans = await planSources(loaded, own, skipped, notes, true, {
     signal: options.signal,
-    onSource: (done, _total, name) => options.onProgress?.(done, total, `Reading “${name}”`),
+    onSource: (done, _total, name) => options.onProgress?.(done, total, { id: 'jobs.qdaReadingSource', values: { name } }),
   });
   const { unit } = positionUnitOf(loaded, plans, notes);
   // The last moment a cancel is heard: what follows is one transaction, all or nothing.
   if (options.signal?.aborted) throw cancelledError(loaded.fileName);
-  options.onProgress?.(total - 1, total, 'Writing into the project');
+  options.onProgress?.(total - 1, total, { id: 'jobs.qdaWriting' });
   const importer = writeAll(
     project,
     loaded,
@@ -129,7 +129,7 @@ export async function importQdpx(project: Project, options: QdpxImportOptions): 
     texts,
     mapping,
   );
-  options.onProgress?.(total, total, 'Imported');
+  options.onProgress?.(total, total, { id: 'jobs.qdaImported' });
   return { report: report(importer, loaded, 'qdpx', own.project !== null, skipped, notes) };
 }
 

@@ -142,7 +142,7 @@ async function renderPdf(
   // Checked before printing too: a refusal costs no Chromium time.
   guardOutput(project.db, 'PDF', [rendered.text], { identities });
   const orientation: PageOrientation = doc.sections[0]?.orientation ?? 'landscape';
-  options.onProgress?.({ phase: 'print', message: 'Printing the PDF with Chromium' });
+  options.onProgress?.({ phase: 'print', text: { id: 'jobs.exportPrint', values: { browser: 'Chromium' } } });
   const own = printer ? null : playwrightPrinter();
   let bytes: Buffer;
   try {
@@ -155,7 +155,7 @@ async function renderPdf(
   if (!info.updated) warnings.push('The PDF’s author and subject could not be set (unexpected PDF structure); its title is set.');
   // The printed text is read back only when there is something to look for (reading a 150-page PDF takes seconds).
   if (identities.length > 0) {
-    options.onProgress?.({ phase: 'check', message: 'Checking the PDF for real names of interviewees' });
+    options.onProgress?.({ phase: 'check', text: { id: 'jobs.exportCheckPdf' } });
     const pages = await pdfTexts(info.pdf, options.signal);
     guardOutput(project.db, 'PDF', [...pages.map((text, i) => ({ text, label: `page ${i + 1}` })), { text: `${doc.title}\n${doc.author}\n${doc.subject}`, label: 'document properties' }], { identities });
   }
@@ -176,7 +176,7 @@ export async function exportProject(project: Project, options: ExportOptions, pr
   if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw localError('VALIDATION_FAILED', 'errorsExport.outIsFolder', { path: out });
   if (out === project.path) throw localError('FILE_EXISTS', 'errorsExport.overProject');
 
-  options.onProgress?.({ phase: 'prepare', message: 'Collecting the matrix, evidence and citations' });
+  options.onProgress?.({ phase: 'prepare', text: { id: 'jobs.exportPrepare' } });
   // Everything is read from the project before the first pause (formatting the citations lets the event loop in):
   // the export is of the project as it was when asked for, even if it is edited or closed meanwhile.
   const identities = options.romanise ? withRomanisedForms(recordedIdentities(project.db)) : recordedIdentities(project.db);
@@ -184,7 +184,7 @@ export async function exportProject(project: Project, options: ExportOptions, pr
   const warnings: string[] = [...(doc.warnings ?? [])];
   cancelled(options.signal);
 
-  options.onProgress?.({ phase: 'render', message: `Writing the ${options.format.toUpperCase()}` });
+  options.onProgress?.({ phase: 'render', text: { id: 'jobs.exportRender', values: { format: options.format.toUpperCase() } } });
   const outputs: Output[] = [];
   switch (options.format) {
     case 'pdf':
@@ -192,14 +192,14 @@ export async function exportProject(project: Project, options: ExportOptions, pr
       break;
     case 'docx': {
       const data = await renderDocx(doc, { paper: options.paper ?? 'a4', noteMarks: options.noteMarks });
-      options.onProgress?.({ phase: 'check', message: 'Checking the document for real names of interviewees' });
+      options.onProgress?.({ phase: 'check', text: { id: 'jobs.exportCheckDocument' } });
       guardOutput(project.db, 'Word document', officeTexts(data), { identities });
       outputs.push({ path: out, data });
       break;
     }
     case 'xlsx': {
       const data = await renderXlsx(doc, options.shape);
-      options.onProgress?.({ phase: 'check', message: 'Checking the workbook for real names of interviewees' });
+      options.onProgress?.({ phase: 'check', text: { id: 'jobs.exportCheckWorkbook' } });
       guardOutput(project.db, 'workbook', officeTexts(data), { identities });
       outputs.push({ path: out, data });
       break;
@@ -235,7 +235,7 @@ export async function exportProject(project: Project, options: ExportOptions, pr
     }
   }
   cancelled(options.signal);
-  options.onProgress?.({ phase: 'write', message: `Writing ${outputs.map((o) => path.basename(o.path)).join(' and ')}` });
+  options.onProgress?.({ phase: 'write', text: { id: 'jobs.exportWrite', values: { files: outputs.map((o) => path.basename(o.path)).join(', ') } } });
   writeAll(outputs);
   return { files: outputs.map((o) => ({ path: o.path, bytes: o.data.length })), warnings };
 }

@@ -3,6 +3,7 @@
  * Electron main process. Everything here is plain data, but for the error a cancelled export answers; see index.ts
  * for `exportProject`.
  */
+import type { LocalText } from '../../contract/i18n/format';
 import type { Orientation } from '../../contract/api';
 import type { QcaExportDefinition } from '../../contract/qca';
 import type { ApiError } from '../../contract/errors';
@@ -55,7 +56,8 @@ export interface PdfPrinter {
 
 export interface ExportProgress {
   phase: 'prepare' | 'cite' | 'render' | 'print' | 'check' | 'write';
-  message: string;
+  /** What is being done, from the catalogue (each client says it in its language). */
+  text: LocalText;
 }
 
 export interface ExportOptions {

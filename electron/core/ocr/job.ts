@@ -56,11 +56,11 @@ export function startRecognition(session: Session, input: ApiInput<'documents.re
 
   return session.jobs.start('ocr', `Recognise text in ${document.fileName}`, async ({ signal, progress }) => {
     const row = stmt(project.db, 'SELECT bytes FROM document_files WHERE document_id = ?').get(document.id) as { bytes: Buffer };
-    progress(0, wanted.length, 'Starting text recognition');
+    progress(0, wanted.length, { id: 'jobs.ocrStarting' });
     const read = await recognisePages(document.format, new Uint8Array(row.bytes), wanted.map((pg) => pg.number), {
       languages,
       signal,
-      onProgress: (done, total) => progress(done, total, `Recognised page ${done} of ${total}`),
+      onProgress: (done, total) => progress(done, total, { id: 'jobs.ocrPage', values: { done, total } }),
     });
     if (signal.aborted) throw localError('CONFLICT', 'errorsImport.ocrCancelledIn', { file: document.fileName });
     if (session.project !== project) throw localError('NO_PROJECT_OPEN', 'errorsImport.ocrProjectClosed', { file: document.fileName });

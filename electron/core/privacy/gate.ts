@@ -9,7 +9,7 @@
  * through every input, and uses `traceGate` to prove the call went through here.
  */
 import type Database from 'better-sqlite3';
-import { ApiError } from '../../contract/errors';
+import { ApiError, type ErrorPayload } from '../../contract/errors';
 import { describeIdentity, recordedIdentities, redactDeep, redactWith, type Identity } from './identities';
 import { locateInProject } from './locate';
 import { Haystack, lineAndColumn, type Occurrence } from './match';
@@ -173,4 +173,17 @@ export function redactMessage(text: string): string {
   if (identities.length === 0) return text;
   emit({ what: 'message', action: 'redacted' });
   return redactWith(identities, text);
+}
+
+/** The sentence and every argument it was made from: any may quote a name. */
+export function redactPayload(payload: ErrorPayload): ErrorPayload {
+  const text = payload.text;
+  const values = text?.values
+    ? Object.fromEntries(Object.entries(text.values).map(([key, value]) => [key, typeof value === 'string' ? redactMessage(value) : value]))
+    : undefined;
+  return {
+    code: payload.code,
+    message: redactMessage(payload.message),
+    ...(text ? { text: values ? { id: text.id, values } : { id: text.id } } : {}),
+  };
 }

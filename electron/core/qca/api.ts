@@ -9,7 +9,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { JobDto } from '../../contract/api';
 import { ApiError, type ErrorPayload } from '../../contract/errors';
-import { localError } from '../../contract/i18n/format';
+import { localError, type LocalText } from '../../contract/i18n/format';
 import type { QcaAnalysisDto, QcaAnalysisInput, QcaMinimizeInput, QcaMinimizeResultDto, QcaXyDto, QcaXyInput } from '../../contract/qca';
 import type { Project } from '../project';
 import type { Session } from '../session';
@@ -49,7 +49,7 @@ export function xyPlot(p: Project, input: QcaXyInput): QcaXyDto {
 const cancelled = () => localError('CONFLICT', 'errorsQca.minimisationCancelled');
 
 interface Control {
-  progress: (done: number, total: number, message: string) => void;
+  progress: (done: number, total: number, message: LocalText) => void;
   signal: AbortSignal;
 }
 
@@ -86,7 +86,7 @@ export function minimizeInWorker(file: string, data: QcaData, input: QcaMinimize
     });
     if (control.signal.aborted) return onAbort();
     control.signal.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: { progress?: { done: number; total: number; message: string }; result?: QcaMinimizeResultDto; error?: ErrorPayload }) => {
+    worker.on('message', (message: { progress?: { done: number; total: number; message: LocalText }; result?: QcaMinimizeResultDto; error?: ErrorPayload }) => {
       if (message.progress) control.progress(message.progress.done, message.progress.total, message.progress.message);
       else if (message.result) settle(() => resolve(message.result!));
       else if (message.error) settle(() => reject(new ApiError(message.error!.code, message.error!.message, { text: message.error!.text })));

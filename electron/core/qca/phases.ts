@@ -3,13 +3,13 @@
  * data: run in a worker thread by the app (worker.ts), so that a long one neither blocks the app nor outlives a
  * cancel, and in-process where no worker script is built (tests and scripts run from the sources).
  */
-import { localError } from '../../contract/i18n/format';
+import { localError, type LocalText } from '../../contract/i18n/format';
 import type { QcaMinimizeInput, QcaMinimizeResultDto } from '../../contract/qca';
 import { conservative, intermediate, parsimonious, type Solution } from './minimize';
 import type { QcaData } from './sets';
 import { truthTable, type TruthTableOptions } from './truth-table';
 
-export type Phase = (done: number, total: number, message: string) => void;
+export type Phase = (done: number, total: number, message: LocalText) => void;
 
 export function tableOptions(input: Pick<QcaMinimizeInput, 'inclCut' | 'inclCut0' | 'nCut' | 'priCut'>): TruthTableOptions {
   const incl = input.inclCut ?? 1;
@@ -37,20 +37,20 @@ export function phaseCount(input: QcaMinimizeInput): number {
 export function runPhases(data: QcaData, input: QcaMinimizeInput, phase: Phase): QcaMinimizeResultDto {
   checkExpectations(data, input);
   const total = phaseCount(input);
-  phase(0, total, 'Building the truth table');
+  phase(0, total, { id: 'jobs.qcaTruthTable' });
   const tt = truthTable(data, tableOptions(input));
   let solutions: Solution[];
   if (input.solution === 'intermediate') {
-    phase(1, total, 'Finding the conservative solution');
+    phase(1, total, { id: 'jobs.qcaConservative' });
     const cons = conservative(data, tt);
-    phase(2, total, 'Finding the parsimonious solution');
+    phase(2, total, { id: 'jobs.qcaParsimonious' });
     const pars = parsimonious(data, tt);
-    phase(3, total, 'Finding the intermediate solution');
+    phase(3, total, { id: 'jobs.qcaIntermediate' });
     solutions = intermediate(data, tt, input.dirExp ?? {}, cons, pars);
   } else {
-    phase(1, total, `Finding the ${input.solution} solution`);
+    phase(1, total, { id: input.solution === 'conservative' ? 'jobs.qcaConservative' : 'jobs.qcaParsimonious' });
     solutions = [input.solution === 'conservative' ? conservative(data, tt) : parsimonious(data, tt)];
   }
-  phase(total, total, 'Done');
+  phase(total, total, { id: 'jobs.qcaDone' });
   return { outcome: data.outcome, truthTable: tt, solutions };
 }

@@ -150,7 +150,7 @@ export class AutoSync {
     const job = this.jobs.start('team-sync', how === 'auto' ? 'Automatic sync' : 'Sync', async (control): Promise<JobResult> => {
       const report = await syncDatabase(project.db, {
         signal: control.signal,
-        onProgress: (p) => control.progress(p.done, p.total ?? 0, p.phase === 'push' ? 'Sending' : 'Receiving'),
+        onProgress: (p) => control.progress(p.done, p.total ?? 0, p.phase === 'push' ? { id: 'jobs.teamSending', values: { done: p.done, total: p.total ?? 0 } } : { id: 'jobs.teamReceiving', values: { done: p.done } }),
       });
       return { sync: report };
     });
@@ -196,7 +196,7 @@ export class AutoSync {
     const running = this.running();
     return {
       enabled,
-      syncing: running ? { jobId: running.id, done: running.done, total: running.total, message: running.message } : null,
+      syncing: running ? { jobId: running.id, done: running.done, total: running.total, message: running.message, text: running.text } : null,
       nextAt: enabled && this.timer ? new Date(this.timerAt).toISOString() : null,
       offlineSince: this.offlineSince,
       lastError: this.lastError,

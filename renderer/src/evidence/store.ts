@@ -406,7 +406,7 @@ export class EvidenceStore {
       this.patchImport(item.key, { state: 'failed', error: toApiError(error).message });
       return;
     }
-    this.patchImport(item.key, { state: 'running', jobId: job.id, message: 'Starting' });
+    this.patchImport(item.key, { state: 'running', jobId: job.id, message: formatMessage(currentLanguage(), 'jobs.starting') });
     while (job.state === 'running') {
       await wait(POLL_MS);
       try {
@@ -434,7 +434,7 @@ export class EvidenceStore {
       return;
     }
     if (item.state === 'running' && item.jobId) {
-      this.patchImport(key, { message: 'Cancelling…' });
+      this.patchImport(key, { message: formatMessage(currentLanguage(), 'jobs.cancelling') });
       try {
         await api['jobs.cancel']({ id: item.jobId });
       } catch (error) {

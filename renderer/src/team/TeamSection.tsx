@@ -115,8 +115,9 @@ function TeamDetails({ status, onChanged }: { status: TeamStatusDto; onChanged: 
     }
   };
 
-  const progress = job ?? (status.auto.syncing ? { done: status.auto.syncing.done, total: status.auto.syncing.total, message: status.auto.syncing.message } : null);
-  const phase = progress ? (progress.message === 'Sending' ? t('team.sending', { done: progress.done, total: progress.total }) : progress.message === 'Receiving' ? t('team.receiving', { done: progress.done }) : t('team.syncing')) : '';
+  // The job's own sentence arrives in this language (the client renders its catalogue entry).
+  const progress = job ?? status.auto.syncing;
+  const phase = progress ? progress.message || t('team.syncing') : '';
 
   return (
     <div className="team-details">

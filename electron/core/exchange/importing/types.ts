@@ -1,6 +1,7 @@
 /** The public types of a REFI-QDA import: options, counts, the report, the preview. */
 import type { ArchiveLimits } from '../archive';
 import type { PositionUnit } from '../producers';
+import type { LocalText } from '../../../contract/i18n/format';
 
 
 export interface NormStageTarget {
@@ -22,7 +23,7 @@ export interface QdpxImportOptions {
   /** Cancels the import: it stops before writing anything (everything is written at the end, in one transaction). */
   signal?: AbortSignal | undefined;
   /** After each source read (done, total) and once more before writing. */
-  onProgress?: ((done: number, total: number, message: string) => void) | undefined;
+  onProgress?: ((done: number, total: number, message: LocalText) => void) | undefined;
 }
 
 export const COUNT_KINDS = [
