@@ -7,6 +7,7 @@ import { extractDocument, ImportError } from '../../electron/core/documents/extr
 import { openArchive, DEFAULT_LIMITS } from '../../electron/core/exchange/archive';
 import { loadFile } from '../../electron/core/exchange/load';
 import { parseBibliography, type BibliographyFormat } from '../../electron/core/sources/bibliography';
+import { cli } from '../helpers/cli';
 import { withoutAllowedLatin } from '../helpers/latin-allowed';
 import { tempDir } from '../helpers/temp';
 
@@ -131,5 +132,19 @@ describe('file import errors in the user’s language', () => {
     const lying = openArchive(bytes, 'forgiving.qdpx', DEFAULT_LIMITS);
     const error = await caught(() => lying.read({ ...entry, crc: (entry.crc + 1) >>> 0 }));
     expectTranslated(error, ['forgiving.qdpx', entry.name], `"forgiving.qdpx" is a damaged archive: ${entry.name} fails its checksum. Export it again from the program that made it.`);
+  });
+
+  // The CLI runs from dist/: `npm run build:node` first.
+  it('on the command line, in the language of the locale or of --language', () => {
+    const dir = tempDir();
+    const notZip = path.join(dir, 'Отчёт.qdpx');
+    fs.writeFileSync(notZip, 'plain text');
+    expect(cli(['sample', '--out', 's.comparanda'], dir).code).toBe(0);
+    const ru = cli(['import', 's.comparanda', '--from', 'qdpx', notZip], dir, { LC_ALL: 'ru_RU.UTF-8' });
+    expect(ru.code).not.toBe(0);
+    expect(ru.stderr).toContain('Файл «Отчёт.qdpx» — ни проект REFI-QDA (.qdpx, ZIP-архив), ни файл QDA-XML. Проверьте, тот ли это файл.');
+    const kk = cli(['import', 's.comparanda', '--from', 'qdc', path.join(qda, 'forgiving.qdpx'), '--language', 'kk'], dir);
+    expect(kk.stderr).toContain('«forgiving.qdpx» файлы — кодтар кітабы емес, REFI-QDA жобасы');
+    expect(kk.stderr).toContain('(командалық жолда: --from qdpx)');
   });
 });

@@ -191,7 +191,7 @@ export const errorsFiles = defineMessages({
     sourceTextTooLarge: 'Файл «{file}» отклонён: текст источника «{source}» больше, чем может быть у одного источника. Ничего не импортировано.',
     bibliographyEmpty: 'Файл «{file}» пуст. Заново экспортируйте библиографию (например, из Zotero) и импортируйте новый файл.',
     bibliographyNoEntries: 'В файле «{file}» нет записей {format}. Проверьте, что это файл {format} ({kind, select, bibtex {записи выглядят как {example}} ris {записи начинаются с «{start}» и кончаются «{end}»} other {файл CSL-JSON — это список элементов}}), и импортируйте его ещё раз.',
-    bibtexBraces: BIBTEX_RU('скобки записи «{key}» (строка {line}) не сходятся — «\'{\'» нигде не закрыта или «\'}\'» лишняя'),
+    bibtexBraces: BIBTEX_RU('фигурные скобки записи «{key}» (строка {line}) не сходятся — открывающая «\'{\'» не закрыта или закрывающая «\'}\'» лишняя'),
     bibtexAt: BIBTEX_RU('в строке {line}, столбце {column}: {detail}'),
     bibtexAtEntry: BIBTEX_RU('в строке {line}, столбце {column} (запись «{key}»): {detail}'),
     bibtexInvalid: BIBTEX_RU('{detail}'),
