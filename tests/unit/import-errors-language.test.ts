@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { errorText } from '../../electron/contract/i18n/format';
 import type { DisplayLanguage } from '../../electron/contract/i18n/languages';
 import { extractDocument, ImportError } from '../../electron/core/documents/extract';
-import { openArchive, DEFAULT_LIMITS } from '../../electron/core/exchange/archive';
+import { type ArchiveLimits, DEFAULT_LIMITS, openArchive } from '../../electron/core/exchange/archive';
+import { previewQdpx } from '../../electron/core/exchange';
 import { loadFile } from '../../electron/core/exchange/load';
 import { parseBibliography, type BibliographyFormat } from '../../electron/core/sources/bibliography';
 import { cli } from '../helpers/cli';
@@ -123,6 +124,19 @@ describe('file import errors in the user’s language', () => {
     expectTranslated(ratio, ['bad-bomb-ratio.qdpx', 'Sources/B2000000-0000-4000-8000-000000000001.txt'], /would inflate from 8 KB to 8\.0 MB \(more than 100 times\)/);
     expect(errorText('ru', ratio)).toContain('с 8 КБ до 8,0 МБ');
     expectTranslated(await loadFailure(path.join(qda, 'codebook-foreign.qdc')), ['codebook-foreign.qdc'], '"codebook-foreign.qdc" holds a codebook, not a project. Import it as a codebook (.qdc).');
+  });
+
+  it('REFI-QDA: a source that points outside the folder or is too large, named as a source in the language', async () => {
+    const preview = (name: string, limits?: Partial<ArchiveLimits>) => caught(() => previewQdpx(path.join(qda, name), { limits }));
+    const escape = await preview('bad-escape-path.qdpx');
+    expectTranslated(escape, ['bad-escape-path.qdpx', 'Report.txt', 'internal://../../../etc/passwd'], /^"bad-escape-path\.qdpx" was refused: the source “Report\.txt” points at "internal:\/\/\.\.\/\.\.\/\.\.\/etc\/passwd", a path that leads outside/);
+    expect(errorText('ru', escape)).toContain('источник «Report.txt» указывает на «internal://../../../etc/passwd»');
+    const huge = await preview('bad-huge-source.qdpx', { maxSourceBytes: 100_000 });
+    const entry = 'Sources/B2000000-0000-4000-8000-000000000001.txt';
+    expectTranslated(huge, ['bad-huge-source.qdpx', 'Report.txt', entry], /the source “Report\.txt” \(Sources\/B2000000-0000-4000-8000-000000000001\.txt\) is 283 KB, more than one source may be \(98 KB\)/);
+    expect(errorText('kk', huge)).toContain(`«Report.txt» дереккөзі (${entry}) көлемі 283 КБ`);
+    const total = await preview('forgiving.qdpx', { maxTotalBytes: 20_000 });
+    expectTranslated(total, ['forgiving.qdpx'], /^"forgiving\.qdpx" was refused: its contents come to more than 20 KB uncompressed/);
   });
 
   it('a damaged archive entry names what is wrong in the language too', async () => {
