@@ -50,19 +50,11 @@ export function cancelledError(fileName: string): ApiError {
  * it is zero.
  */
 export function sizeArgs(name: string, bytes: number, style: 'archive' | 'document'): Record<string, string | number> {
-  const [value, unit] =
-    style === 'archive'
-      ? bytes >= 1024 ** 3
-        ? [Number((bytes / 1024 ** 3).toFixed(1)), 'GB']
-        : bytes >= 1024 ** 2
-          ? [Number((bytes / 1024 ** 2).toFixed(1)), 'MB']
-          : bytes >= 1024
-            ? [Math.round(bytes / 1024), 'KB']
-            : [bytes, 'B']
-      : bytes >= 1024 ** 2
-        ? [Math.round((bytes / 1024 ** 2) * 10) / 10, 'MB']
-        : bytes >= 1024
-          ? [Math.round((bytes / 1024) * 10) / 10, 'KB']
-          : [bytes, 'B'];
+  const unit = style === 'archive' && bytes >= 1024 ** 3 ? 'GB' : bytes >= 1024 ** 2 ? 'MB' : bytes >= 1024 ? 'KB' : 'B';
+  const scaled = bytes / 1024 ** { GB: 3, MB: 2, KB: 1, B: 0 }[unit];
+  let value: number;
+  if (unit === 'B') value = bytes;
+  else if (style === 'document') value = Math.round(scaled * 10) / 10;
+  else value = unit === 'KB' ? Math.round(scaled) : Number(scaled.toFixed(1));
   return { [name]: value, [`${name}Unit`]: unit };
 }
