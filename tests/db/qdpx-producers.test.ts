@@ -78,9 +78,9 @@ function contentOf(file: string) {
   const sources = qda.sources
     .filter((s) => s.kind === 'text')
     .map((s) => {
-      const resolved = resolvePath(loaded, s.text!.plainTextPath!, s.name);
+      const resolved = resolvePath(loaded, s.text!.plainTextPath!, { kind: 'source', name: s.name });
       if (resolved.kind !== 'found') throw new Error(`${s.name}: text missing`);
-      const text = readSourceText(loaded, resolved.entry, s.name).text;
+      const text = readSourceText(loaded, resolved.entry, { kind: 'source', name: s.name }).text;
       const positions = new Positions(text, file.includes('utf16') ? 'utf16' : 'codepoint');
       return {
         guid: s.guid,

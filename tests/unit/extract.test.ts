@@ -31,7 +31,8 @@ function expectFailure(error: ImportError, reason: ImportFailureReason, fileName
   expect(error.code).toBe('VALIDATION_FAILED');
   expect(error).toBeInstanceOf(ApiError);
   expect(error.message).toContain(`"${fileName}"`);
-  expect(error.toPayload()).toEqual({ code: 'VALIDATION_FAILED', message: error.message });
+  // The sentence travels as a catalogue entry too, so that each client shows it in its own language.
+  expect(error.toPayload()).toEqual({ code: 'VALIDATION_FAILED', message: error.message, text: { id: expect.stringMatching(/^errorsFiles\./), values: expect.objectContaining({ file: fileName }) } });
 }
 
 describe('extractDocument: PDF', () => {

@@ -11,6 +11,7 @@ import { common } from './common.messages';
 import { context } from './context.messages';
 import { errors } from './errors.messages';
 import { errorsExport } from './errorsExport.messages';
+import { errorsFiles } from './errorsFiles.messages';
 import { errorsImport } from './errorsImport.messages';
 import { errorsInput } from './errorsInput.messages';
 import { errorsQca } from './errorsQca.messages';
@@ -49,6 +50,7 @@ const AREAS = {
   context,
   errors,
   errorsExport,
+  errorsFiles,
   errorsImport,
   errorsInput,
   errorsQca,

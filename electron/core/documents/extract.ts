@@ -15,7 +15,7 @@ import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, TextItem as PdfTextItem, TextMarkedContent as PdfTextMarkedContent } from 'pdfjs-dist/types/src/display/api';
 import sanitizeHtml from 'sanitize-html';
 import { IMAGE_MIME_TYPES, imageType, pageHasImage } from '../ocr/images';
-import { cancelledError, displayName, ImportError } from './import-error';
+import { cancelledError, displayName, ImportError, sizeArgs } from './import-error';
 
 export { ImportError, type ImportFailureReason } from './import-error';
 
@@ -84,8 +84,8 @@ const EXTENSION_FORMATS: Record<string, DocumentFormat> = {
   tiff: 'image',
 };
 
-/** For messages: what can be imported. */
-export const SUPPORTED_TYPES_TEXT = 'PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md), HTML (.html, .htm) or a photo or scan (.jpg, .png, .tif)';
+/** For messages: the extensions of what can be imported, by the format word each message puts before them. */
+const SUPPORTED_EXTENSIONS = { pdf: '.pdf', docx: '.docx', txt: '.txt', md: '.md', html: '.html, .htm', images: '.jpg, .png, .tif' };
 
 /** Extracts the text of one document, page by page. Throws ImportError (VALIDATION_FAILED) or ApiError CONFLICT on cancel. */
 export async function extractDocument(input: ExtractInput): Promise<ExtractedDocument> {
@@ -94,14 +94,14 @@ export async function extractDocument(input: ExtractInput): Promise<ExtractedDoc
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
   if (signal?.aborted) throw cancelledError(fileName);
   if (bytes.byteLength === 0) {
-    throw new ImportError('empty-file', fileName, `"${name}" is empty (0 bytes). Check that the file was saved or copied completely, and import it again.`);
+    throw new ImportError('empty-file', fileName, 'errorsFiles.documentEmpty', { file: name });
   }
   if (bytes.byteLength > maxBytes) {
-    throw new ImportError(
-      'too-large',
-      fileName,
-      `"${name}" is too large to import (${formatSize(bytes.byteLength)}; the limit is ${formatSize(maxBytes)}). Split it into smaller files and import those.`,
-    );
+    throw new ImportError('too-large', fileName, 'errorsFiles.documentTooLarge', {
+      file: name,
+      ...sizeArgs('size', bytes.byteLength, 'document'),
+      ...sizeArgs('limit', maxBytes, 'document'),
+    });
   }
 
   const warnings: string[] = [];
@@ -186,32 +186,22 @@ function detectFormat(fileName: string, bytes: Uint8Array, warnings: string[]): 
     return 'docx';
   }
   if (byExtension === 'pdf') {
-    throw new ImportError('corrupt', fileName, `"${name}" is not a valid PDF file (it has no PDF header). Check that it is the right file, or export it to PDF again and import the new file.`);
+    throw new ImportError('corrupt', fileName, 'errorsFiles.pdfNoHeader', { file: name });
   }
   if (byExtension === 'docx') {
-    throw new ImportError(
-      'corrupt',
-      fileName,
-      isZip
-        ? `"${name}" is not a Word document (the archive has no word/document.xml). Open it in Word or LibreOffice, save it as .docx and import it again.`
-        : `"${name}" is damaged or is not a Word document. Open it in Word or LibreOffice, save it as .docx and import it again.`,
-    );
+    throw isZip
+      ? new ImportError('corrupt', fileName, 'errorsFiles.docxNoDocument', { file: name, entry: 'word/document.xml' })
+      : new ImportError('corrupt', fileName, 'errorsFiles.docxNotZip', { file: name });
   }
   if (byExtension === 'image') {
-    throw new ImportError('corrupt', fileName, `"${name}" is not a JPEG, PNG or TIFF image (its content does not match its name). Open it in an image viewer, save it again as JPEG or PNG and import that file.`);
+    throw new ImportError('corrupt', fileName, 'errorsFiles.imageMismatch', { file: name });
   }
   if (byExtension) return byExtension;
   if (ext === 'doc' || ext === 'rtf' || ext === 'odt') {
-    throw new ImportError('unsupported-type', fileName, `"${name}" is a .${ext} file, which cannot be imported. Save it as .docx or PDF and import that file; supported are ${SUPPORTED_TYPES_TEXT}.`);
+    throw new ImportError('unsupported-type', fileName, 'errorsFiles.wordProcessorFile', { file: name, ext: `.${ext}`, ...SUPPORTED_EXTENSIONS });
   }
-  const what = ext ? `.${ext} files cannot be imported` : 'files without an extension cannot be imported';
-  throw new ImportError('unsupported-type', fileName, `"${name}" cannot be imported: ${what}. Convert it to ${SUPPORTED_TYPES_TEXT} and import it again.`);
-}
-
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
-  return `${bytes} bytes`;
+  if (ext) throw new ImportError('unsupported-type', fileName, 'errorsFiles.extensionUnsupported', { file: name, ext: `.${ext}`, ...SUPPORTED_EXTENSIONS });
+  throw new ImportError('unsupported-type', fileName, 'errorsFiles.extensionMissing', { file: name, ...SUPPORTED_EXTENSIONS });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -331,7 +321,7 @@ async function extractPdf(
         page.cleanup();
       } catch (error) {
         if (signal?.aborted) throw cancelledError(fileName);
-        throw new ImportError('corrupt', fileName, `"${name}" is damaged: page ${number} of ${total} cannot be read. Open it in a PDF reader, print or save it to a new PDF, and import that file.`, { cause: error });
+        throw new ImportError('corrupt', fileName, 'errorsFiles.pdfPageUnreadable', { file: name, page: number, total }, { cause: error });
       }
       if (text === '' && scanned.at(-1) !== number) empty.push(number);
       const page: ExtractedPage = scanned.at(-1) === number ? { number, text, scanned: true } : { number, text };
@@ -343,7 +333,7 @@ async function extractPdf(
     }
     if (signal?.aborted) throw cancelledError(fileName);
     if (total === 0 || empty.length === total) {
-      throw new ImportError('no-text', fileName, `"${name}" has no text and no scanned pages (its pages are blank or drawn as shapes). Check that it is the right file, or print it to a new PDF and import that file.`);
+      throw new ImportError('no-text', fileName, 'errorsFiles.pdfNoText', { file: name });
     }
     if (empty.length > 0) {
       const list = empty.length > 10 ? `${empty.slice(0, 10).join(', ')} and ${empty.length - 10} more` : empty.join(', ');
@@ -367,9 +357,9 @@ function pdfOpenError(fileName: string, error: unknown): ImportError {
   const name = displayName(fileName);
   const errorName = error instanceof Error ? error.name : '';
   if (errorName === 'PasswordException') {
-    return new ImportError('encrypted', fileName, `"${name}" is password-protected. Remove the password (for example, open it and print it to a new PDF) and import it again.`, { cause: error });
+    return new ImportError('encrypted', fileName, 'errorsFiles.pdfPassword', { file: name }, { cause: error });
   }
-  return new ImportError('corrupt', fileName, `"${name}" is damaged or incomplete and cannot be read as a PDF. Download or export it again and import the new file.`, { cause: error });
+  return new ImportError('corrupt', fileName, 'errorsFiles.pdfDamaged', { file: name }, { cause: error });
 }
 
 async function pdfTitle(doc: PDFDocumentProxy): Promise<string | null> {
@@ -476,7 +466,7 @@ async function extractDocx(fileName: string, bytes: Uint8Array, warnings: string
   try {
     result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
   } catch (error) {
-    throw new ImportError('corrupt', fileName, `"${name}" is damaged and cannot be read as a Word document. Open it in Word or LibreOffice, save it again as .docx and import the new file.`, { cause: error });
+    throw new ImportError('corrupt', fileName, 'errorsFiles.docxDamaged', { file: name }, { cause: error });
   }
   for (const message of result.messages) {
     if (message.type === 'error') warnings.push(`"${name}": ${message.message}`);
@@ -484,7 +474,7 @@ async function extractDocx(fileName: string, bytes: Uint8Array, warnings: string
   // mammoth ends every paragraph with "\n\n": paragraphs stay separated by one blank line.
   const text = normaliseText(result.value);
   if (text === '') {
-    throw new ImportError('no-text', fileName, `"${name}" contains no text. Check that it is the right document (text in images or text boxes of shapes is not read), and import it again.`);
+    throw new ImportError('no-text', fileName, 'errorsFiles.docxNoText', { file: name });
   }
   return { pages: [{ number: 1, text }], title: null };
 }
@@ -495,8 +485,7 @@ async function extractDocx(fileName: string, bytes: Uint8Array, warnings: string
 /** Decodes text bytes: UTF-8 (BOM stripped) or UTF-16 with a BOM; optionally a charset declared by an HTML page. */
 function decodeText(fileName: string, bytes: Uint8Array, declaredCharset?: (ascii: string) => string | null): string {
   const name = displayName(fileName);
-  const corrupt = () =>
-    new ImportError('corrupt', fileName, `"${name}" is not UTF-8 text (it may be in another encoding such as Windows-1251, or not text at all). Open it in a text editor, save it as UTF-8 and import it again.`);
+  const corrupt = () => new ImportError('corrupt', fileName, 'errorsFiles.textNotUtf8', { file: name, example: 'Windows-1251' });
   let text: string;
   try {
     if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
@@ -524,7 +513,7 @@ function extractPlainText(fileName: string, bytes: Uint8Array, format: 'txt' | '
   if (parts.length > 1 && parts[parts.length - 1]!.trim() === '') parts.pop();
   const pages = parts.map((part, i) => ({ number: i + 1, text: normaliseText(part) }));
   if (pages.every((page) => page.text === '')) {
-    throw new ImportError('no-text', fileName, `"${name}" contains only blank space. Check that it is the right file and import it again.`);
+    throw new ImportError('no-text', fileName, 'errorsFiles.textBlank', { file: name });
   }
   let title: string | null = null;
   if (format === 'md') {
@@ -574,7 +563,7 @@ function extractHtml(fileName: string, bytes: Uint8Array): { pages: ExtractedPag
   const html = decodeText(fileName, bytes, htmlCharset);
   const text = htmlToPlainText(html);
   if (text === '') {
-    throw new ImportError('no-text', fileName, `"${name}" contains no readable text. Save the page again (for example "Save as: Web page, complete" or print it to PDF) and import that file.`);
+    throw new ImportError('no-text', fileName, 'errorsFiles.htmlNoText', { file: name });
   }
   const titleSource = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ?? '';
   const title = htmlToPlainText(`<p>${titleSource}</p>`).replace(/\s+/g, ' ');

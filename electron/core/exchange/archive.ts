@@ -7,7 +7,7 @@
  */
 import { Inflate } from 'fflate';
 import zlib from 'node:zlib';
-import { ImportError } from '../documents/import-error';
+import { type FileErrorId, ImportError, sizeArgs } from '../documents/import-error';
 
 export interface ArchiveLimits {
   /** The .qdpx file itself. Default 1 GiB. */
@@ -51,11 +51,15 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const CHUNK = 16 * 1024;
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
+/** What an entry belongs to, for messages: a source or a note of the project, by the name it has there. */
+export interface Subject {
+  kind: 'source' | 'note';
+  name: string;
+}
+
+/** The arguments `{whatKind}` and `{whatName}` of the messages that say what an entry is; none: the entry itself. */
+export function subjectArgs(what: Subject | undefined): { whatKind: string; whatName: string } {
+  return what ? { whatKind: what.kind, whatName: what.name } : { whatKind: 'entry', whatName: '' };
 }
 
 /** Splits a path inside the archive into its segments, or null when it is absolute or climbs out with "..". */
@@ -91,9 +95,9 @@ export class Archive {
   }
 
   /** Inflates one entry, refusing it as soon as it grows past what it declared or past the total limit. */
-  read(entry: ArchiveEntry, what: string = entry.name): Uint8Array {
+  read(entry: ArchiveEntry, what?: Subject): Uint8Array {
     const raw = this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-    if (raw.length < entry.compressedSize) throw damaged(this.fileName, `${entry.name} is cut short`);
+    if (raw.length < entry.compressedSize) throw damaged(this.fileName, 'errorsFiles.archiveEntryCut', { entry: entry.name });
     let data: Uint8Array;
     if (entry.method === 0) {
       data = raw.slice();
@@ -103,11 +107,12 @@ export class Archive {
       const inflater = new Inflate((chunk) => {
         produced += chunk.length;
         if (produced > entry.size) {
-          throw new ImportError(
-            'too-large',
-            this.fileName,
-            `"${this.fileName}" was refused: ${what} declares ${formatBytes(entry.size)} but inflates to more (a "ZIP bomb"). Nothing was imported.`,
-          );
+          throw new ImportError('too-large', this.fileName, 'errorsFiles.zipBombDeclared', {
+            file: this.fileName,
+            entry: entry.name,
+            ...subjectArgs(what),
+            ...sizeArgs('size', entry.size, 'archive'),
+          });
         }
         if (this.inflated + produced > this.limits.maxTotalBytes) throw tooLargeTotal(this.fileName, this.limits.maxTotalBytes);
         parts.push(chunk);
@@ -117,7 +122,7 @@ export class Archive {
         for (let at = 0; at < raw.length; at += CHUNK) inflater.push(raw.subarray(at, at + CHUNK), at + CHUNK >= raw.length);
       } catch (error) {
         if (error instanceof ImportError) throw error;
-        throw damaged(this.fileName, `${entry.name} cannot be decompressed (${(error as Error).message})`);
+        throw damaged(this.fileName, 'errorsFiles.archiveInflateFailed', { entry: entry.name, detail: (error as Error).message });
       }
       data = new Uint8Array(produced);
       let offset = 0;
@@ -126,25 +131,25 @@ export class Archive {
         offset += part.length;
       }
     } else {
-      throw damaged(this.fileName, `${entry.name} uses a compression method (${entry.method}) that Comparanda cannot read`);
+      throw damaged(this.fileName, 'errorsFiles.archiveMethod', { entry: entry.name, method: entry.method });
     }
-    if (data.length !== entry.size) throw damaged(this.fileName, `${entry.name} is ${formatBytes(data.length)} but declares ${formatBytes(entry.size)}`);
-    if (zlib.crc32(data) >>> 0 !== entry.crc >>> 0) throw damaged(this.fileName, `${entry.name} fails its checksum`);
+    if (data.length !== entry.size) {
+      throw damaged(this.fileName, 'errorsFiles.archiveSizeMismatch', { entry: entry.name, ...sizeArgs('size', data.length, 'archive'), ...sizeArgs('declared', entry.size, 'archive') });
+    }
+    if (zlib.crc32(data) >>> 0 !== entry.crc >>> 0) throw damaged(this.fileName, 'errorsFiles.archiveChecksum', { entry: entry.name });
     this.inflated += data.length;
     return data;
   }
 }
 
-function damaged(fileName: string, detail: string): ImportError {
-  return new ImportError('corrupt', fileName, `"${fileName}" is a damaged archive: ${detail}. Export it again from the program that made it.`);
+type DamagedId = Extract<FileErrorId, `errorsFiles.archive${'ContentsBroken' | 'EntryMissing' | 'EntryCut' | 'InflateFailed' | 'Method' | 'SizeMismatch' | 'Checksum'}`>;
+
+function damaged(fileName: string, id: DamagedId, values: Record<string, string | number> = {}): ImportError {
+  return new ImportError('corrupt', fileName, id, { file: fileName, ...values });
 }
 
 function tooLargeTotal(fileName: string, limit: number): ImportError {
-  return new ImportError(
-    'too-large',
-    fileName,
-    `"${fileName}" was refused: its contents come to more than ${formatBytes(limit)} uncompressed, more than Comparanda imports at once. Nothing was imported.`,
-  );
+  return new ImportError('too-large', fileName, 'errorsFiles.archiveTooLargeTotal', { file: fileName, ...sizeArgs('limit', limit, 'archive') });
 }
 
 /** True when the bytes begin like a ZIP archive (local file header or an empty archive's end record). */
@@ -164,18 +169,18 @@ export function openArchive(bytes: Uint8Array, fileName: string, limits: Archive
       break;
     }
   }
-  if (eocd < 0) throw new ImportError('corrupt', fileName, `"${fileName}" is not a REFI-QDA project: it is not a ZIP archive (or it is damaged).`);
+  if (eocd < 0) throw new ImportError('corrupt', fileName, 'errorsFiles.notZip', { file: fileName });
   const count = u16(eocd + 10);
   let offset = u32(eocd + 16);
   if (count === 0xffff || offset === 0xffffffff) {
-    throw new ImportError('too-large', fileName, `"${fileName}" is a ZIP64 archive (over 4 GB or 65 535 files), larger than Comparanda imports.`);
+    throw new ImportError('too-large', fileName, 'errorsFiles.zip64', { file: fileName, format: 'ZIP64' });
   }
-  if (count > limits.maxEntries) throw new ImportError('too-large', fileName, `"${fileName}" holds ${count} files, more than Comparanda imports (${limits.maxEntries}).`);
+  if (count > limits.maxEntries) throw new ImportError('too-large', fileName, 'errorsFiles.tooManyEntries', { file: fileName, count, limit: limits.maxEntries });
   const decoder = new TextDecoder('utf-8');
   const entries: ArchiveEntry[] = [];
   let total = 0;
   for (let n = 0; n < count; n++) {
-    if (offset + 46 > bytes.length || u32(offset) !== CENTRAL) throw damaged(fileName, 'its table of contents is broken');
+    if (offset + 46 > bytes.length || u32(offset) !== CENTRAL) throw damaged(fileName, 'errorsFiles.archiveContentsBroken');
     const flags = u16(offset + 8);
     const method = u16(offset + 10);
     const crc = u32(offset + 16);
@@ -189,23 +194,25 @@ export function openArchive(bytes: Uint8Array, fileName: string, limits: Archive
     offset += 46 + nameLength + extraLength + commentLength;
 
     if (safeSegments(name) === null) {
-      throw new ImportError('corrupt', fileName, `"${fileName}" was refused: it holds a file named "${name}", which would lie outside the project's folder. Nothing was imported.`);
+      throw new ImportError('corrupt', fileName, 'errorsFiles.entryOutside', { file: fileName, entry: name });
     }
     if (name.endsWith('/') || name.endsWith('\\')) continue;
-    if (flags & 1) throw new ImportError('encrypted', fileName, `"${fileName}" is encrypted (${name}); export it again without a password.`);
+    if (flags & 1) throw new ImportError('encrypted', fileName, 'errorsFiles.entryEncrypted', { file: fileName, entry: name });
     if (size === 0xffffffff || compressedSize === 0xffffffff) {
-      throw new ImportError('too-large', fileName, `"${fileName}" was refused: ${name} is over 4 GB. Nothing was imported.`);
+      throw new ImportError('too-large', fileName, 'errorsFiles.entryOver4Gb', { file: fileName, entry: name });
     }
     total += size;
     if (total > limits.maxTotalBytes) throw tooLargeTotal(fileName, limits.maxTotalBytes);
     if (size > limits.ratioFloorBytes && size > compressedSize * limits.maxRatio) {
-      throw new ImportError(
-        'too-large',
-        fileName,
-        `"${fileName}" was refused: ${name} would inflate from ${formatBytes(compressedSize)} to ${formatBytes(size)} (more than ${limits.maxRatio} times), as a "ZIP bomb" does. Nothing was imported.`,
-      );
+      throw new ImportError('too-large', fileName, 'errorsFiles.zipBombRatio', {
+        file: fileName,
+        entry: name,
+        ratio: limits.maxRatio,
+        ...sizeArgs('compressed', compressedSize, 'archive'),
+        ...sizeArgs('size', size, 'archive'),
+      });
     }
-    if (localOffset + 30 > bytes.length || u32(localOffset) !== LOCAL) throw damaged(fileName, `the entry ${name} is missing`);
+    if (localOffset + 30 > bytes.length || u32(localOffset) !== LOCAL) throw damaged(fileName, 'errorsFiles.archiveEntryMissing', { entry: name });
     const dataOffset = localOffset + 30 + u16(localOffset + 26) + u16(localOffset + 28);
     entries.push({ name: name.replace(/\\/g, '/'), method, compressedSize, size, crc, dataOffset });
   }

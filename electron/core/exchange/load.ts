@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../contract/errors';
 import { localError } from '../../contract/i18n/format';
-import { ImportError } from '../documents/import-error';
-import { type Archive, type ArchiveEntry, type ArchiveLimits, DEFAULT_LIMITS, formatBytes, looksLikeZip, openArchive, safeSegments } from './archive';
+import { ImportError, sizeArgs } from '../documents/import-error';
+import { type Archive, type ArchiveEntry, type ArchiveLimits, DEFAULT_LIMITS, looksLikeZip, openArchive, safeSegments, type Subject, subjectArgs } from './archive';
 import { readQdaXml, type QdaProject } from './model';
 import { decodeTextFile } from './text';
 import { decodeXmlBytes, parseXml } from './xml';
@@ -39,9 +39,9 @@ function readInput(file: string, limits: ArchiveLimits): { bytes: Uint8Array; fi
     throw localError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'VALIDATION_FAILED', 'errorsImport.cannotReadCheckPath', { file: fileName, code: code ?? 'error' });
   }
   if (size > limits.maxArchiveBytes) {
-    throw new ImportError('too-large', fileName, `"${fileName}" is ${formatBytes(size)}, larger than Comparanda imports (${formatBytes(limits.maxArchiveBytes)}).`);
+    throw new ImportError('too-large', fileName, 'errorsFiles.qdaTooLarge', { file: fileName, ...sizeArgs('size', size, 'archive'), ...sizeArgs('limit', limits.maxArchiveBytes, 'archive') });
   }
-  if (size === 0) throw new ImportError('empty-file', fileName, `"${fileName}" is empty (0 bytes). Export it again from the program that made it.`);
+  if (size === 0) throw new ImportError('empty-file', fileName, 'errorsFiles.qdaEmpty', { file: fileName });
   return { bytes: new Uint8Array(fs.readFileSync(absolute)), fileName };
 }
 
@@ -68,23 +68,24 @@ export function loadFile(file: string, expect: 'project' | 'codebook', limitsIn?
       const qdc = archive.entries.find((e) => /\.qdc$/i.test(e.name));
       if (expect === 'codebook' && qdc) entry = qdc;
       else {
-        throw new ImportError(
-          'corrupt',
-          fileName,
-          `"${fileName}" is not a REFI-QDA project: the archive contains no project.qde${archive.entries.length ? ` (it holds ${archive.entries.length} other file${archive.entries.length === 1 ? '' : 's'})` : ''}. Export the project again as a .qdpx.`,
-        );
+        throw new ImportError('corrupt', fileName, 'errorsFiles.noProjectEntry', { file: fileName, entry: 'project.qde', count: archive.entries.length });
       }
     }
     if (entry.size > limits.maxXmlBytes) {
-      throw new ImportError('too-large', fileName, `"${fileName}" was refused: its ${entry.name} is ${formatBytes(entry.size)}, more than Comparanda reads (${formatBytes(limits.maxXmlBytes)}).`);
+      throw new ImportError('too-large', fileName, 'errorsFiles.xmlEntryTooLarge', {
+        file: fileName,
+        entry: entry.name,
+        ...sizeArgs('size', entry.size, 'archive'),
+        ...sizeArgs('limit', limits.maxXmlBytes, 'archive'),
+      });
     }
     xmlBytes = archive.read(entry);
     entryName = entry.name;
   } else {
-    if (bytes.length > limits.maxXmlBytes) throw new ImportError('too-large', fileName, `"${fileName}" is ${formatBytes(bytes.length)}, more than Comparanda reads as XML.`);
+    if (bytes.length > limits.maxXmlBytes) throw new ImportError('too-large', fileName, 'errorsFiles.xmlFileTooLarge', { file: fileName, ...sizeArgs('size', bytes.length, 'archive') });
     const head = decodeXmlBytes(bytes.subarray(0, 512)).trimStart();
     if (!head.startsWith('<')) {
-      throw new ImportError('corrupt', fileName, `"${fileName}" is neither a REFI-QDA project (.qdpx, a ZIP archive) nor a QDA-XML file. Check that it is the right file.`);
+      throw new ImportError('corrupt', fileName, 'errorsFiles.notQda', { file: fileName });
     }
     xmlBytes = bytes;
     entryName = fileName;
@@ -92,17 +93,13 @@ export function loadFile(file: string, expect: 'project' | 'codebook', limitsIn?
   const doc = parseXml(decodeXmlBytes(xmlBytes), fileName, entryName === fileName ? 'XML' : entryName);
   const qda = readQdaXml(doc);
   if (!qda) {
-    throw new ImportError('corrupt', fileName, `"${fileName}" is not QDA-XML: ${entryName} has neither a <Project> nor a <CodeBook> root element.`);
+    throw new ImportError('corrupt', fileName, 'errorsFiles.noQdaRoot', { file: fileName, entry: entryName, project: '<Project>', codebook: '<CodeBook>' });
   }
   if (expect === 'codebook' && qda.kind === 'project') {
-    throw new ImportError(
-      'corrupt',
-      fileName,
-      `"${fileName}" is a REFI-QDA project, not a codebook: imported as a codebook only its codes would be taken and its sources, selections and codings left behind. Import it as a project instead (on the command line: --from qdpx), or export a codebook (.qdc) from the program that made it.`,
-    );
+    throw new ImportError('corrupt', fileName, 'errorsFiles.projectNotCodebook', { file: fileName, option: '--from qdpx' });
   }
   if (expect === 'project' && qda.kind !== 'project') {
-    throw new ImportError('corrupt', fileName, `"${fileName}" holds a codebook, not a project. Import it as a codebook (.qdc).`);
+    throw new ImportError('corrupt', fileName, 'errorsFiles.codebookNotProject', { file: fileName });
   }
   return { fileName, archive, prefix, qda };
 }
@@ -117,7 +114,7 @@ export type Resolved =
  * Finds the archive entry a source path names: `internal://X` (in Sources/), a path relative to the archive or to
  * Sources/, or a bare file name; any letter case. Throws ImportError for a path that climbs out of the folder.
  */
-export function resolvePath(loaded: Loaded, raw: string, what: string): Resolved {
+export function resolvePath(loaded: Loaded, raw: string, what: Subject): Resolved {
   const value = raw.trim();
   let rel: string;
   let external = false;
@@ -141,11 +138,7 @@ export function resolvePath(loaded: Loaded, raw: string, what: string): Resolved
   }
   for (const variant of variants) {
     if (safeSegments(variant) === null) {
-      throw new ImportError(
-        'corrupt',
-        loaded.fileName,
-        `"${loaded.fileName}" was refused: ${what} points at "${raw}", a path that leads outside the project's folder. Nothing was imported.`,
-      );
+      throw new ImportError('corrupt', loaded.fileName, 'errorsFiles.pathOutside', { file: loaded.fileName, path: raw, ...subjectArgs(what) });
     }
   }
   if (loaded.archive) {
@@ -159,18 +152,20 @@ export function resolvePath(loaded: Loaded, raw: string, what: string): Resolved
 }
 
 /** Reads one source file from the archive, refusing it when it is larger than one source may be. */
-export function readSourceEntry(loaded: Loaded, entry: ArchiveEntry, what: string): Uint8Array {
+export function readSourceEntry(loaded: Loaded, entry: ArchiveEntry, what: Subject): Uint8Array {
   const limit = loaded.archive!.limits.maxSourceBytes;
   if (entry.size > limit) {
-    throw new ImportError(
-      'too-large',
-      loaded.fileName,
-      `"${loaded.fileName}" was refused: ${what} (${entry.name}) is ${formatBytes(entry.size)}, more than one source may be (${formatBytes(limit)}). Split it in the program that made it and export again. Nothing was imported.`,
-    );
+    throw new ImportError('too-large', loaded.fileName, 'errorsFiles.sourceTooLarge', {
+      file: loaded.fileName,
+      entry: entry.name,
+      ...subjectArgs(what),
+      ...sizeArgs('size', entry.size, 'archive'),
+      ...sizeArgs('limit', limit, 'archive'),
+    });
   }
-  return loaded.archive!.read(entry, `${what} (${entry.name})`);
+  return loaded.archive!.read(entry, what);
 }
 
-export function readSourceText(loaded: Loaded, entry: ArchiveEntry, what: string): { text: string; lossy: boolean } {
+export function readSourceText(loaded: Loaded, entry: ArchiveEntry, what: Subject): { text: string; lossy: boolean } {
   return decodeTextFile(readSourceEntry(loaded, entry, what));
 }

@@ -110,7 +110,7 @@ export function parseXml(xml: string, fileName: string, entryName: string): XEle
   // XML's own end-of-line handling: CRLF and lone CR become LF.
   const text = xml.replace(/\r\n?/g, '\n');
   if (/<!DOCTYPE/i.test(text.slice(0, 4096)) || /<!ENTITY/i.test(text)) {
-    throw new ImportError('corrupt', fileName, `"${fileName}" was refused: its ${entryName} declares a DOCTYPE or entities, which REFI-QDA files never use.`);
+    throw new ImportError('corrupt', fileName, 'errorsFiles.xmlDoctype', { file: fileName, entry: entryName, doctype: 'DOCTYPE' });
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
@@ -120,17 +120,21 @@ export function parseXml(xml: string, fileName: string, entryName: string): XEle
     if (open) {
       const lines = text.split('\n');
       const tags = [...open[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`).join(', ');
-      throw new ImportError(
-        'corrupt',
-        fileName,
-        `"${fileName}" cannot be read: its ${entryName} ends before its elements are closed (line ${lines.length}, column ${Array.from(lines[lines.length - 1]!).length + 1}, where the file ends; still open: ${tags}), so the file looks cut short. Export it again from the program that made it.`,
-      );
+      throw new ImportError('corrupt', fileName, 'errorsFiles.xmlCutShort', {
+        file: fileName,
+        entry: entryName,
+        line: lines.length,
+        column: Array.from(lines[lines.length - 1]!).length + 1,
+        tags,
+      });
     }
-    throw new ImportError(
-      'corrupt',
-      fileName,
-      `"${fileName}" cannot be read: its ${entryName} is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg.replace(/\.$/, '')}). Export it again from the program that made it.`,
-    );
+    throw new ImportError('corrupt', fileName, 'errorsFiles.xmlMalformed', {
+      file: fileName,
+      entry: entryName,
+      line: valid.err.line,
+      column: valid.err.col,
+      detail: valid.err.msg.replace(/\.$/, ''),
+    });
   }
   return parser.parse(text) as XElement;
 }

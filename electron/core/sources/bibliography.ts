@@ -14,7 +14,7 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
-import { displayName, ImportError } from '../documents/import-error';
+import { displayName, type FileErrorId, ImportError } from '../documents/import-error';
 import { escapeForBibtex } from './bibtex-escape';
 
 export type BibliographyFormat = 'bibtex' | 'ris' | 'csl-json';
@@ -66,44 +66,52 @@ const FORMAT_LABEL: Record<BibliographyFormat, string> = { bibtex: 'BibTeX', ris
 export function parseBibliography(text: string, format: BibliographyFormat, fileName: string): CslItem[] {
   const name = displayName(fileName);
   const source = text.replace(/^\uFEFF/, '');
-  const fail = (detail: string, advice: string, cause?: unknown) =>
-    new ImportError('malformed-bibliography', fileName, `"${name}" is not valid ${FORMAT_LABEL[format]}: ${detail}. ${advice}`, { cause });
+  const fail: Fail = (id, values = {}, cause) => new ImportError('malformed-bibliography', fileName, id, { file: name, ...values }, { cause });
   if (source.trim() === '') {
-    throw new ImportError('malformed-bibliography', fileName, `"${name}" is empty. Export the bibliography again (for example from Zotero) and import the new file.`);
+    throw new ImportError('malformed-bibliography', fileName, 'errorsFiles.bibliographyEmpty', { file: name });
   }
 
   let raw: Record<string, unknown>[];
   switch (format) {
     case 'bibtex':
-      raw = parseBibtex(source, (detail, cause) => fail(detail, 'Fix that entry (or export the library from Zotero again) and import the file again.', cause));
+      raw = parseBibtex(source, fail);
       break;
     case 'ris':
-      raw = parseRis(source, (detail, cause) => fail(detail, 'Fix that entry (or export the library again as RIS) and import the file again.', cause));
+      raw = parseRis(source, fail);
       break;
     case 'csl-json':
-      raw = parseCslJson(source, (detail, cause) => fail(detail, 'Export the library again as "CSL JSON" and import the new file.', cause));
+      raw = parseCslJson(source, fail);
       break;
   }
   if (raw.length === 0) {
-    const example = format === 'bibtex' ? 'entries look like @article{key, ...}' : format === 'ris' ? 'entries start with "TY  - " and end with "ER  - "' : 'a CSL-JSON file is a list of items';
-    throw new ImportError('malformed-bibliography', fileName, `"${name}" contains no ${FORMAT_LABEL[format]} entries. Check that it is a ${FORMAT_LABEL[format]} file (${example}) and import it again.`);
+    throw new ImportError('malformed-bibliography', fileName, 'errorsFiles.bibliographyNoEntries', {
+      file: name,
+      format: FORMAT_LABEL[format],
+      kind: format,
+      example: '@article{key, ...}',
+      ...RIS_MARKS,
+    });
   }
   const items = raw.map(cleanItem);
   assignIds(items);
   return items;
 }
 
-type Fail = (detail: string, cause?: unknown) => ImportError;
+/** The start and end lines of a RIS entry, as the messages quote them. */
+const RIS_MARKS = { start: 'TY  - ', end: 'ER  - ' };
+
+type Fail = (id: FileErrorId, values?: Record<string, string | number>, cause?: unknown) => ImportError;
 
 function parseBibtex(text: string, fail: Fail): Record<string, unknown>[] {
   const unbalanced = unbalancedBibtexEntry(text);
   if (unbalanced) {
-    throw fail(`the braces of entry "${unbalanced.key}" (line ${unbalanced.line}) do not match — a "{" is never closed or a "}" is extra`);
+    throw fail('errorsFiles.bibtexBraces', { key: unbalanced.key, line: unbalanced.line });
   }
   try {
     return new Cite(text, { forceType: '@biblatex/text', generateGraph: false }).data;
   } catch (error) {
-    throw fail(describeGrammarError(text, error), error);
+    const { id, values } = describeGrammarError(text, error);
+    throw fail(id, values, error);
   }
 }
 
@@ -131,11 +139,11 @@ function unbalancedBibtexEntry(text: string): { key: string; line: number } | nu
   return null;
 }
 
-/** Turns citation-js's grammar error ("expected x, got y at line 2 col 3: ...") into a short located detail. */
-function describeGrammarError(text: string, error: unknown): string {
+/** Turns citation-js's grammar error ("expected x, got y at line 2 col 3: ...") into a short located message. */
+function describeGrammarError(text: string, error: unknown): { id: FileErrorId; values: Record<string, string | number> } {
   const message = error instanceof Error ? error.message : String(error);
   const located = /^(.*?) at line (\d+) col (\d+)/.exec(message);
-  if (!located) return (message.split('\n')[0] ?? 'unreadable input').replace(/[.\s]+$/, '');
+  if (!located) return { id: 'errorsFiles.bibtexInvalid', values: { detail: (message.split('\n')[0] ?? 'unreadable input').replace(/[.\s]+$/, '') } };
   const line = Number(located[2]);
   let key: string | null = null;
   text
@@ -145,7 +153,8 @@ function describeGrammarError(text: string, error: unknown): string {
       const match = BIBTEX_ENTRY_START.exec(l);
       if (match?.[2]) key = match[2];
     });
-  return `at line ${line}, column ${located[3]}${key ? ` (entry "${key}")` : ''}: ${located[1]!.replace(/"/g, "'")}`;
+  const detail = located[1]!.replace(/"/g, "'");
+  return key ? { id: 'errorsFiles.bibtexAtEntry', values: { line, column: located[3]!, key, detail } } : { id: 'errorsFiles.bibtexAt', values: { line, column: located[3]!, detail } };
 }
 
 const RIS_TAG = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
@@ -158,21 +167,21 @@ function parseRis(text: string, fail: Fail): Record<string, unknown>[] {
     if (line.trim() === '') return;
     const tag = RIS_TAG.exec(line.trimEnd())?.[1];
     if (tag === 'TY') {
-      if (open !== null) throw fail(`the entry starting at line ${open} has no "ER  - " end line before the next "TY  - " at line ${i + 1}`);
+      if (open !== null) throw fail('errorsFiles.risNoEnd', { line: open, next: i + 1, ...RIS_MARKS });
       open = i + 1;
     } else if (tag === 'ER') {
-      if (open === null) throw fail(`line ${i + 1} ends an entry ("ER  - ") that was never started with "TY  - "`);
+      if (open === null) throw fail('errorsFiles.risEndWithoutStart', { line: i + 1, ...RIS_MARKS });
       open = null;
     } else if (open === null) {
-      throw fail(`line ${i + 1} is outside any entry (entries start with "TY  - ")`);
+      throw fail('errorsFiles.risOutside', { line: i + 1, ...RIS_MARKS });
     }
     // Untagged lines inside an entry are continuation lines (long abstracts): citation-js joins them.
   });
-  if (open !== null) throw fail(`the entry starting at line ${open} is not closed with an "ER  - " line`);
+  if (open !== null) throw fail('errorsFiles.risUnclosed', { line: open, ...RIS_MARKS });
   try {
     return new Cite(text, { forceType: '@ris/file', generateGraph: false }).data.map(newsAuthors);
   } catch (error) {
-    throw fail((error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/[.\s]+$/, ''), error);
+    throw fail('errorsFiles.risInvalid', { detail: libraryDetail(error) }, error);
   }
 }
 
@@ -199,23 +208,29 @@ function parseCslJson(text: string, fail: Fail): Record<string, unknown>[] {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
-    const where = position ? ` at line ${text.slice(0, Number(position[1])).split('\n').length}` : '';
-    throw fail(`the JSON is broken${where} (${message.replace(/ in JSON at position \d+.*$/, '').replace(/[.\s]+$/, '')})`, error);
+    const detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/[.\s]+$/, '');
+    if (position) throw fail('errorsFiles.cslBrokenAt', { line: text.slice(0, Number(position[1])).split('\n').length, detail }, error);
+    throw fail('errorsFiles.cslBroken', { detail }, error);
   }
   if (json && typeof json === 'object' && !Array.isArray(json) && Array.isArray((json as { items?: unknown }).items)) json = (json as { items: unknown[] }).items;
   const list = Array.isArray(json) ? json : [json];
   list.forEach((item, i) => {
-    if (!item || typeof item !== 'object' || Array.isArray(item)) throw fail(`item ${i + 1} is not an object`);
+    if (!item || typeof item !== 'object' || Array.isArray(item)) throw fail('errorsFiles.cslNotObject', { item: i + 1 });
     const { title, type } = item as { title?: unknown; type?: unknown };
-    if (title !== undefined && typeof title !== 'string') throw fail(`item ${i + 1} has a title that is not text`);
-    if (type !== undefined && typeof type !== 'string') throw fail(`item ${i + 1} has a type that is not text`);
+    if (title !== undefined && typeof title !== 'string') throw fail('errorsFiles.cslTitleNotText', { item: i + 1 });
+    if (type !== undefined && typeof type !== 'string') throw fail('errorsFiles.cslTypeNotText', { item: i + 1 });
   });
   if (list.length === 0) return [];
   try {
     return new Cite(list, { forceType: '@csl/list+object', generateGraph: false }).data;
   } catch (error) {
-    throw fail((error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/[.\s]+$/, ''), error);
+    throw fail('errorsFiles.cslInvalid', { detail: libraryDetail(error) }, error);
   }
+}
+
+/** The first line of a parser's own error, quoted as it is in the message. */
+function libraryDetail(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/[.\s]+$/, '');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -14,12 +14,13 @@ import { plural, KIND_WORDS, selectionsOf, codingsIn, asString, isRow, rowsOf, t
 export function noteText(loaded: Loaded, note: QdaNote, skipped: SkippedItem[]): string | null {
   if (note.inlineText !== null) return note.inlineText;
   if (!note.plainTextPath) return null;
-  const resolved = resolvePath(loaded, note.plainTextPath, `the note “${note.name || note.guid}”`);
+  const what = { kind: 'note', name: note.name || note.guid } as const;
+  const resolved = resolvePath(loaded, note.plainTextPath, what);
   if (resolved.kind !== 'found') {
     skipped.push({ kind: 'note', name: note.name, message: `Note “${note.name || note.guid}”: its file ${note.plainTextPath} is missing from the archive; only its name and description are kept.` });
     return null;
   }
-  return readSourceText(loaded, resolved.entry, `the note “${note.name || note.guid}”`).text;
+  return readSourceText(loaded, resolved.entry, what).text;
 }
 
 export function readOwnData(loaded: Loaded, texts: Map<string, string | null>, skipped: SkippedItem[]): OwnData {
@@ -131,14 +132,14 @@ export async function planSources(
       skipped.push(sourceKindSkip(source));
       continue;
     }
-    const what = `the source “${source.name}”`;
+    const what = { kind: 'source', name: source.name } as const;
     const plan: SourcePlan = { source, textRef: source.text, text: null, pages: null, file: null, missing: [], textExtracted: false };
     const ownSource = own.sources.get(source.guid);
     const textRef = source.text;
     // The plain text the selections count in.
     if (textRef?.inlineText !== null && textRef?.inlineText !== undefined) {
       if (textRef.inlineText.length > limit) {
-        throw new ImportError('too-large', loaded.fileName, `"${loaded.fileName}" was refused: the text of ${what} is larger than one source may be. Nothing was imported.`);
+        throw new ImportError('too-large', loaded.fileName, 'errorsFiles.sourceTextTooLarge', { file: loaded.fileName, source: source.name });
       }
       plan.text = textRef.inlineText;
     } else if (textRef?.plainTextPath) {
