@@ -117,12 +117,10 @@ interface Detail {
   source_id: string | null;
   document_id: string | null;
   page: number | null;
-  snippet: string;
   label?: string | null;
   case_id?: string | null;
   norm_id?: string | null;
   stage_id?: string | null;
-  page_text?: string;
   target_type?: MemoTarget;
   target_id?: string | null;
 }
@@ -149,31 +147,68 @@ const firstMatching = (table: string, columns: number[]) =>
     .join(' ')} ELSE snippet(${table}, ${columns.at(-1)!}, ${O}, ${C}, '…', 24) END`;
 
 /**
- * The snippet of one row of an index. SQLite 3.53's FTS5 ignores `rowid = ?` beside MATCH (it answers the first
- * match, or every match), while a rowid range works: hence `>= AND <=`. For the same reason every query that joins an
- * index reads the index first (CROSS JOIN), so that the join never hands it a rowid to look up.
+ * The snippets of the hits of one index, in one pass over its matches from the first hit's rowid to the last's
+ * (@lo, @hi; @ids the hits' rowids, @q the query). Asked row by row, the index seeks each rowid through every term's
+ * list of rows from its start, so a hundred hits of a common word cost a hundred such reads (issue 22); the one pass
+ * reads them once, and only the hits pay for a snippet. SQLite 3.53's FTS5 ignores `rowid = ?` (and IN) beside MATCH
+ * (it answers the first match, or every match), while a rowid range works: hence `>= AND <=`, and the unary + that
+ * keeps the IN a plain filter, never offered to the index.
  */
-const snippetOf = (table: string, columns: number[]) => `(SELECT ${firstMatching(table, columns)} FROM ${table} WHERE ${table} MATCH @q AND ${table}.rowid >= @rowid AND ${table}.rowid <= @rowid)`;
+const snippetsOf = (table: string, columns: number[]) =>
+  `SELECT ${table}.rowid AS rowid, ${firstMatching(table, columns)} AS snippet FROM ${table}
+    WHERE ${table} MATCH @q AND ${table}.rowid >= @lo AND ${table}.rowid <= @hi AND +${table}.rowid IN (SELECT value FROM json_each(@ids))`;
+
+type Index = 'page' | 'excerpt' | 'cell' | 'memo' | 'record';
+
+const SNIPPETS_SQL: Record<Index, string> = {
+  page: snippetsOf('fts_pages', [0]),
+  excerpt: snippetsOf('fts_excerpts', [0, 1, 2]),
+  cell: snippetsOf('fts_cells', [0, 1]),
+  memo: snippetsOf('fts_memos', [0]),
+  record: snippetsOf('fts_records', [1, 0]),
+};
 
 /**
- * One hit's details, snippet included, by its FTS rowid (@rowid; @q is the query): only the hits that are shown pay for a
- * snippet. The row is read from its table and the snippet from its index in a subquery of its own: joined in one
- * query, SQLite may drive the join from the table, and the index then ignores the rowid it is given (above).
+ * One hit's details by its rowid (@rowid), read from its table. For the same reason as above, every query that joins
+ * an index reads the index first (CROSS JOIN), so that the join never hands it a rowid to look up.
  */
-const DETAIL_SQL: Record<'page' | 'excerpt' | 'cell' | 'memo' | 'record', string> = {
-  page: `SELECT dp.document_id AS ref_id, d.source_id, dp.document_id, dp.number AS page, dp.text AS page_text, ${snippetOf('fts_pages', [0])} AS snippet
+const DETAIL_SQL: Record<Index, string> = {
+  page: `SELECT dp.document_id AS ref_id, d.source_id, dp.document_id, dp.number AS page
     FROM document_pages dp JOIN documents d ON d.id = dp.document_id WHERE dp.rowid = @rowid`,
-  excerpt: `SELECT e.id AS ref_id, e.source_id, e.document_id, e.page, ${snippetOf('fts_excerpts', [0, 1, 2])} AS snippet FROM excerpts e WHERE e.rowid = @rowid`,
-  cell: `SELECT cl.id AS ref_id, NULL AS source_id, NULL AS document_id, NULL AS page, cl.case_id, cl.norm_id, cl.stage_id, ${snippetOf('fts_cells', [0, 1])} AS snippet
+  excerpt: 'SELECT e.id AS ref_id, e.source_id, e.document_id, e.page FROM excerpts e WHERE e.rowid = @rowid',
+  cell: `SELECT cl.id AS ref_id, NULL AS source_id, NULL AS document_id, NULL AS page, cl.case_id, cl.norm_id, cl.stage_id
     FROM cells cl WHERE cl.rowid = @rowid`,
   // With what the memo is on, so that the hit opens it there (a memo on a cell: the cell's place in the matrix).
   memo: `SELECT m.id AS ref_id, CASE WHEN m.target_type = 'source' THEN m.target_id END AS source_id, NULL AS document_id, NULL AS page,
-      m.target_type, m.target_id, cl.case_id, cl.norm_id, cl.stage_id, ${snippetOf('fts_memos', [0])} AS snippet
+      m.target_type, m.target_id, cl.case_id, cl.norm_id, cl.stage_id
     FROM memos m LEFT JOIN cells cl ON m.target_type = 'cell' AND cl.id = m.target_id AND cl.archived_at IS NULL WHERE m.rowid = @rowid`,
-  record: `SELECT r.ref_id, CASE WHEN r.kind = 'source' THEN r.ref_id END AS source_id, NULL AS document_id, NULL AS page, r.title AS label,
-      ${snippetOf('fts_records', [1, 0])} AS snippet
+  record: `SELECT r.ref_id, CASE WHEN r.kind = 'source' THEN r.ref_id END AS source_id, NULL AS document_id, NULL AS page, r.title AS label
     FROM fts_records_text r WHERE r.rowid = @rowid`,
 };
+
+const indexOf = (kind: SearchKind): Index => ((RECORD_KINDS as readonly SearchKind[]).includes(kind) ? 'record' : (kind as Index));
+
+/** The snippets of the hits shown, by index and rowid: one pass over each index that has hits. */
+function snippets(p: Project, query: string, hits: readonly Candidate[]): Map<Index, Map<number, string>> {
+  const byIndex = new Map<Index, number[]>();
+  for (const hit of hits) {
+    const index = indexOf(hit.kind);
+    let rowids = byIndex.get(index);
+    if (!rowids) byIndex.set(index, (rowids = []));
+    rowids.push(hit.rowid);
+  }
+  const found = new Map<Index, Map<number, string>>();
+  for (const [index, rowids] of byIndex) {
+    const rows = stmt(p.db, SNIPPETS_SQL[index]).all({
+      q: query,
+      lo: rowids.reduce((a, b) => Math.min(a, b)),
+      hi: rowids.reduce((a, b) => Math.max(a, b)),
+      ids: JSON.stringify(rowids),
+    }) as { rowid: number; snippet: string }[];
+    found.set(index, new Map(rows.map((r) => [r.rowid, r.snippet])));
+  }
+  return found;
+}
 
 export function search(p: Project, input: ApiInput<'search.query'>): SearchResultDto {
   const query = toFtsQuery(input.q);
@@ -240,18 +275,22 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
   }
 
   candidates.sort((a, b) => a.rank - b.rank);
+  const shown = candidates.slice(0, limit);
+  const snippetByRow = snippets(p, query, shown);
   const kept: SearchHitDto[] = [];
   let located = 0;
-  for (const candidate of candidates.slice(0, limit)) {
+  for (const candidate of shown) {
     const kind = candidate.kind;
-    const isRecord = (RECORD_KINDS as readonly SearchKind[]).includes(kind);
-    const r = stmt(p.db, DETAIL_SQL[isRecord ? 'record' : (kind as keyof typeof DETAIL_SQL)]).get({ q: query, rowid: candidate.rowid }) as Detail | undefined;
+    const index = indexOf(kind);
+    const r = stmt(p.db, DETAIL_SQL[index]).get({ rowid: candidate.rowid }) as Detail | undefined;
     if (!r) continue;
+    const snippet = snippetByRow.get(index)?.get(candidate.rowid) ?? '';
     let offset: number | null = null;
     // Locating the match folds the whole page: done for the best hits only (the reader finds the others itself).
-    if (kind === 'page' && located++ < LOCATE_FIRST && r.page_text) {
-      const term = new RegExp(`${SNIPPET_OPEN}([^${SNIPPET_CLOSE}]*)${SNIPPET_CLOSE}`).exec(r.snippet)?.[1] ?? '';
-      const at = findFolded(r.page_text, term);
+    if (kind === 'page' && located++ < LOCATE_FIRST) {
+      const text = (stmt(p.db, 'SELECT text FROM document_pages WHERE rowid = ?').get(candidate.rowid) as { text: string } | undefined)?.text;
+      const term = new RegExp(`${SNIPPET_OPEN}([^${SNIPPET_CLOSE}]*)${SNIPPET_CLOSE}`).exec(snippet)?.[1] ?? '';
+      const at = text ? findFolded(text, term) : -1;
       offset = at >= 0 ? at : null;
     }
     kept.push({
@@ -262,7 +301,7 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
       documentId: r.document_id,
       page: r.page,
       // Page text is as extracted; everything else may be Markdown, shown as the plain text it reads as.
-      snippet: kind === 'page' ? r.snippet : plainSnippet(r.snippet),
+      snippet: kind === 'page' ? snippet : plainSnippet(snippet),
       cell: r.case_id && r.norm_id && r.stage_id ? { caseId: r.case_id, normId: r.norm_id, stageId: r.stage_id } : null,
       offset,
       memoTarget: kind === 'memo' && r.target_type ? { type: r.target_type, id: r.target_id ?? '' } : null,

@@ -4,7 +4,7 @@
  * rows than are ranked says so.
  */
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SEARCH_CANDIDATES, SNIPPET_CLOSE, SNIPPET_OPEN } from '../../electron/contract/api';
 import { importCsv } from '../../electron/core/csv-data';
 import { updateCell } from '../../electron/core/edit';
@@ -131,6 +131,39 @@ describe('issue 22: a very common word is ranked among a bounded set of rows, an
     expect(result.total).toBe(50);
     expect(result.bounded).toEqual(['election']);
     expect(search(p, { q: 'carousel' }).bounded).toEqual([]);
+    p.close();
+  });
+});
+
+describe('issue 22: the hits shown get their snippets in one pass over each index', () => {
+  it('reads each index once for the snippets, however many hits, and every hit still gets its own snippet', () => {
+    const p = sample();
+    const { cases, norms, frameworks } = p.overview();
+    const stages = frameworks.find((f) => f.id === norms[0]!.frameworkId)!.stages;
+    // Hits with rows that do not match between them, in two indexes.
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}`);
+    const codes = words.map((w, i) => evidence.createCode(p, { name: `Code ${w}`, description: i % 3 === 0 ? `Zebrafinch ${w} seen.` : `Sparrow ${w} seen.` }));
+    stages.forEach((stage, i) => updateCell(p, { caseId: cases[i % cases.length]!.id, normId: norms[0]!.id, stageId: stage.id, patch: { summary: i % 2 === 0 ? `Zebrafinch cell ${i}.` : `Sparrow cell ${i}.` } }));
+    const statement = Object.getPrototypeOf(p.db.prepare('SELECT 1')) as { get: () => unknown; all: () => unknown[] };
+    const get = vi.spyOn(statement, 'get');
+    const all = vi.spyOn(statement, 'all');
+    let found: ReturnType<typeof hits>;
+    let snippetReads: string[];
+    try {
+      found = hits(p, 'zebrafinch');
+      snippetReads = [...get.mock.contexts, ...all.mock.contexts].map((s) => (s as unknown as { source: string }).source).filter((sql) => sql.includes('snippet('));
+    } finally {
+      get.mockRestore();
+      all.mockRestore();
+    }
+    const matchingCodes = codes.filter((_, i) => i % 3 === 0);
+    const matchingCells = stages.filter((_, i) => i % 2 === 0).length;
+    expect(found.filter((h) => h.kind === 'code')).toHaveLength(matchingCodes.length);
+    expect(found.filter((h) => h.kind === 'cell')).toHaveLength(matchingCells);
+    for (const code of matchingCodes) expect(found.find((h) => h.refId === code.id)?.text).toBe(`[Zebrafinch] ${code.name.slice(5)} seen.`);
+    expect(found.filter((h) => h.kind === 'cell').every((h) => /^\[Zebrafinch\] cell \d+\.$/.test(h.text))).toBe(true);
+    // Two indexes hold hits (records and cells): two reads, not one per hit.
+    expect(snippetReads).toHaveLength(2);
     p.close();
   });
 });
