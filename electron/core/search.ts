@@ -137,35 +137,28 @@ function inList(column: string, values: readonly string[] | undefined, params: u
 
 const O = `'${SNIPPET_OPEN}'`;
 const C = `'${SNIPPET_CLOSE}'`;
-/** The snippet of the first of these columns that holds a match. */
-const firstMatching = (table: string, columns: number[]) =>
-  columns.length === 1
-    ? `snippet(${table}, ${columns[0]!}, ${O}, ${C}, '…', 24)`
-    : `CASE ${columns
-    .slice(0, -1)
-    .map((col) => `WHEN instr(highlight(${table}, ${col}, ${O}, ${C}), ${O}) > 0 THEN snippet(${table}, ${col}, ${O}, ${C}, '…', 24)`)
-    .join(' ')} ELSE snippet(${table}, ${columns.at(-1)!}, ${O}, ${C}, '…', 24) END`;
 
 /**
- * The snippets of the hits of one index, in one pass over its matches from the first hit's rowid to the last's
- * (@lo, @hi; @ids the hits' rowids, @q the query). Asked row by row, the index seeks each rowid through every term's
- * list of rows from its start, so a hundred hits of a common word cost a hundred such reads (issue 22); the one pass
- * reads them once, and only the hits pay for a snippet. SQLite 3.53's FTS5 ignores `rowid = ?` (and IN) beside MATCH
- * (it answers the first match, or every match), while a rowid range works: hence `>= AND <=`, and the unary + that
- * keeps the IN a plain filter, never offered to the index.
+ * The snippets of one column for the hits of one index, in one pass over its matches from the first hit's rowid to
+ * the last's (@lo, @hi; @ids the hits' rowids, @q the query). Asked row by row, the index seeks each rowid through
+ * every term's list of rows from its start, so a hundred hits of a common word cost a hundred such reads (issue 22);
+ * the one pass reads them once, and only the hits pay for a snippet. SQLite 3.53's FTS5 ignores `rowid = ?` (and IN)
+ * beside MATCH (it answers the first match, or every match), while a rowid range works: hence `>= AND <=`, and the
+ * unary + that keeps the IN a plain filter, never offered to the index.
  */
-const snippetsOf = (table: string, columns: number[]) =>
-  `SELECT ${table}.rowid AS rowid, ${firstMatching(table, columns)} AS snippet FROM ${table}
+const snippetSql = (table: string, column: number) =>
+  `SELECT ${table}.rowid AS rowid, snippet(${table}, ${column}, ${O}, ${C}, '…', 24) AS snippet FROM ${table}
     WHERE ${table} MATCH @q AND ${table}.rowid >= @lo AND ${table}.rowid <= @hi AND +${table}.rowid IN (SELECT value FROM json_each(@ids))`;
 
 type Index = 'page' | 'excerpt' | 'cell' | 'memo' | 'record';
 
-const SNIPPETS_SQL: Record<Index, string> = {
-  page: snippetsOf('fts_pages', [0]),
-  excerpt: snippetsOf('fts_excerpts', [0, 1, 2]),
-  cell: snippetsOf('fts_cells', [0, 1]),
-  memo: snippetsOf('fts_memos', [0]),
-  record: snippetsOf('fts_records', [1, 0]),
+/** Each index's table and the columns whose snippet a hit shows: the first of them that holds a match. */
+const SNIPPET_COLUMNS: Record<Index, { table: string; columns: number[] }> = {
+  page: { table: 'fts_pages', columns: [0] },
+  excerpt: { table: 'fts_excerpts', columns: [0, 1, 2] },
+  cell: { table: 'fts_cells', columns: [0, 1] },
+  memo: { table: 'fts_memos', columns: [0] },
+  record: { table: 'fts_records', columns: [1, 0] },
 };
 
 /**
@@ -188,7 +181,10 @@ const DETAIL_SQL: Record<Index, string> = {
 
 const indexOf = (kind: SearchKind): Index => ((RECORD_KINDS as readonly SearchKind[]).includes(kind) ? 'record' : (kind as Index));
 
-/** The snippets of the hits shown, by index and rowid: one pass over each index that has hits. */
+/**
+ * The snippets of the hits shown, by index and rowid. A column without a match gives a snippet without a marker: the
+ * hits whose first column has none go on to the next column (few do: most matches are in an excerpt's text).
+ */
 function snippets(p: Project, query: string, hits: readonly Candidate[]): Map<Index, Map<number, string>> {
   const byIndex = new Map<Index, number[]>();
   for (const hit of hits) {
@@ -198,14 +194,23 @@ function snippets(p: Project, query: string, hits: readonly Candidate[]): Map<In
     rowids.push(hit.rowid);
   }
   const found = new Map<Index, Map<number, string>>();
-  for (const [index, rowids] of byIndex) {
-    const rows = stmt(p.db, SNIPPETS_SQL[index]).all({
-      q: query,
-      lo: rowids.reduce((a, b) => Math.min(a, b)),
-      hi: rowids.reduce((a, b) => Math.max(a, b)),
-      ids: JSON.stringify(rowids),
-    }) as { rowid: number; snippet: string }[];
-    found.set(index, new Map(rows.map((r) => [r.rowid, r.snippet])));
+  for (const [index, all] of byIndex) {
+    const { table, columns } = SNIPPET_COLUMNS[index];
+    const snippetOf = new Map<number, string>();
+    let rowids = all;
+    for (const [i, column] of columns.entries()) {
+      const last = i === columns.length - 1;
+      const rows = stmt(p.db, snippetSql(table, column)).all({
+        q: query,
+        lo: rowids.reduce((x, y) => Math.min(x, y)),
+        hi: rowids.reduce((x, y) => Math.max(x, y)),
+        ids: JSON.stringify(rowids),
+      }) as { rowid: number; snippet: string }[];
+      for (const row of rows) if (last || row.snippet.includes(SNIPPET_OPEN)) snippetOf.set(row.rowid, row.snippet);
+      rowids = rowids.filter((rowid) => !snippetOf.has(rowid));
+      if (rowids.length === 0) break;
+    }
+    found.set(index, snippetOf);
   }
   return found;
 }
@@ -311,7 +316,7 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
   // The sources of the hits kept, not every source of the project.
   const sourceIds = [...new Set(kept.map((h) => h.sourceId).filter((id): id is string => id !== null))];
   const sources = new Map(
-    (p.db.prepare('SELECT id, title, kind FROM sources WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(sourceIds)) as { id: string; title: string; kind: SourceKind }[]).map((s) => [s.id, s]),
+    (stmt(p.db, 'SELECT id, title, kind FROM sources WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(sourceIds)) as { id: string; title: string; kind: SourceKind }[]).map((s) => [s.id, s]),
   );
   const groups = new Map<string, SearchResultDto['groups'][number]>();
   for (const hit of kept) {

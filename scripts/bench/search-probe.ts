@@ -1,10 +1,10 @@
-import os from 'node:os';
 /**
  * Where a search's time goes, query by query (issue 22): `npx tsx scripts/bench/search-probe.ts FILE` times each query of
  * queries.ts through search() and its JSON, then the raw candidates (each index's first SEARCH_CANDIDATES matches,
  * ranked) and the top 100's snippets asked row by row (as the search did before issue 22), with the candidates found
  * per index (pages/excerpts/cells/memos/records) and the indexes of the hits kept. Read-only.
  */
+import os from 'node:os';
 import { search, toFtsQuery } from '../../electron/core/search';
 import { Project } from '../../electron/core/project';
 import { SEARCH_QUERIES } from './queries';

@@ -166,4 +166,18 @@ describe('issue 22: the hits shown get their snippets in one pass over each inde
     expect(snippetReads).toHaveLength(2);
     p.close();
   });
+
+  it('shows the column of an excerpt that holds the match: its text, else its translation, else its locator', () => {
+    const p = sample();
+    const [inText, inTranslation, inLocator] = evidence.listExcerpts(p, {}).filter((e) => e.textKind === 'paraphrase');
+    evidence.updateExcerpt(p, { id: inText!.id, text: 'The quokka counted ballots.', translation: 'A quokka translation.' });
+    evidence.updateExcerpt(p, { id: inTranslation!.id, translation: 'Смысл: the quokka stayed home.' });
+    evidence.updateExcerpt(p, { id: inLocator!.id, locator: 'Quokka annex, p. 4' });
+    const found = hits(p, 'quokka', ['excerpt']);
+    expect(found).toHaveLength(3);
+    expect(found.find((h) => h.refId === inText!.id)?.text).toBe('The [quokka] counted ballots.');
+    expect(found.find((h) => h.refId === inTranslation!.id)?.text).toBe('Смысл: the [quokka] stayed home.');
+    expect(found.find((h) => h.refId === inLocator!.id)?.text).toBe('[Quokka] annex, p. 4');
+    p.close();
+  });
 });
