@@ -113,6 +113,7 @@ interface Candidate {
 }
 
 interface Detail {
+  rowid: number;
   ref_id: string;
   source_id: string | null;
   document_id: string | null;
@@ -162,21 +163,21 @@ const SNIPPET_COLUMNS: Record<Index, { table: string; columns: number[] }> = {
 };
 
 /**
- * One hit's details by its rowid (@rowid), read from its table. For the same reason as above, every query that joins
- * an index reads the index first (CROSS JOIN), so that the join never hands it a rowid to look up.
+ * The details of the hits of one index, read from its table by rowid (@ids: their rowids, as JSON): one query per
+ * index, not one per hit. No query here reads an index: joined, SQLite may hand it a rowid to look up (above).
  */
 const DETAIL_SQL: Record<Index, string> = {
-  page: `SELECT dp.document_id AS ref_id, d.source_id, dp.document_id, dp.number AS page
-    FROM document_pages dp JOIN documents d ON d.id = dp.document_id WHERE dp.rowid = @rowid`,
-  excerpt: 'SELECT e.id AS ref_id, e.source_id, e.document_id, e.page FROM excerpts e WHERE e.rowid = @rowid',
-  cell: `SELECT cl.id AS ref_id, NULL AS source_id, NULL AS document_id, NULL AS page, cl.case_id, cl.norm_id, cl.stage_id
-    FROM cells cl WHERE cl.rowid = @rowid`,
+  page: `SELECT dp.rowid, dp.document_id AS ref_id, d.source_id, dp.document_id, dp.number AS page
+    FROM document_pages dp JOIN documents d ON d.id = dp.document_id WHERE dp.rowid IN (SELECT value FROM json_each(@ids))`,
+  excerpt: 'SELECT e.rowid, e.id AS ref_id, e.source_id, e.document_id, e.page FROM excerpts e WHERE e.rowid IN (SELECT value FROM json_each(@ids))',
+  cell: `SELECT cl.rowid, cl.id AS ref_id, NULL AS source_id, NULL AS document_id, NULL AS page, cl.case_id, cl.norm_id, cl.stage_id
+    FROM cells cl WHERE cl.rowid IN (SELECT value FROM json_each(@ids))`,
   // With what the memo is on, so that the hit opens it there (a memo on a cell: the cell's place in the matrix).
-  memo: `SELECT m.id AS ref_id, CASE WHEN m.target_type = 'source' THEN m.target_id END AS source_id, NULL AS document_id, NULL AS page,
+  memo: `SELECT m.rowid, m.id AS ref_id, CASE WHEN m.target_type = 'source' THEN m.target_id END AS source_id, NULL AS document_id, NULL AS page,
       m.target_type, m.target_id, cl.case_id, cl.norm_id, cl.stage_id
-    FROM memos m LEFT JOIN cells cl ON m.target_type = 'cell' AND cl.id = m.target_id AND cl.archived_at IS NULL WHERE m.rowid = @rowid`,
-  record: `SELECT r.ref_id, CASE WHEN r.kind = 'source' THEN r.ref_id END AS source_id, NULL AS document_id, NULL AS page, r.title AS label
-    FROM fts_records_text r WHERE r.rowid = @rowid`,
+    FROM memos m LEFT JOIN cells cl ON m.target_type = 'cell' AND cl.id = m.target_id AND cl.archived_at IS NULL WHERE m.rowid IN (SELECT value FROM json_each(@ids))`,
+  record: `SELECT r.rowid, r.ref_id, CASE WHEN r.kind = 'source' THEN r.ref_id END AS source_id, NULL AS document_id, NULL AS page, r.title AS label
+    FROM fts_records_text r WHERE r.rowid IN (SELECT value FROM json_each(@ids))`,
 };
 
 const indexOf = (kind: SearchKind): Index => ((RECORD_KINDS as readonly SearchKind[]).includes(kind) ? 'record' : (kind as Index));
@@ -185,14 +186,7 @@ const indexOf = (kind: SearchKind): Index => ((RECORD_KINDS as readonly SearchKi
  * The snippets of the hits shown, by index and rowid. A column without a match gives a snippet without a marker: the
  * hits whose first column has none go on to the next column (few do: most matches are in an excerpt's text).
  */
-function snippets(p: Project, query: string, hits: readonly Candidate[]): Map<Index, Map<number, string>> {
-  const byIndex = new Map<Index, number[]>();
-  for (const hit of hits) {
-    const index = indexOf(hit.kind);
-    let rowids = byIndex.get(index);
-    if (!rowids) byIndex.set(index, (rowids = []));
-    rowids.push(hit.rowid);
-  }
+function snippets(p: Project, query: string, byIndex: ReadonlyMap<Index, number[]>): Map<Index, Map<number, string>> {
   const found = new Map<Index, Map<number, string>>();
   for (const [index, all] of byIndex) {
     const { table, columns } = SNIPPET_COLUMNS[index];
@@ -213,6 +207,18 @@ function snippets(p: Project, query: string, hits: readonly Candidate[]): Map<In
     found.set(index, snippetOf);
   }
   return found;
+}
+
+/** The hits' rowids by the index that found them. */
+function byIndexOf(hits: readonly Candidate[]): Map<Index, number[]> {
+  const byIndex = new Map<Index, number[]>();
+  for (const hit of hits) {
+    const index = indexOf(hit.kind);
+    let rowids = byIndex.get(index);
+    if (!rowids) byIndex.set(index, (rowids = []));
+    rowids.push(hit.rowid);
+  }
+  return byIndex;
 }
 
 export function search(p: Project, input: ApiInput<'search.query'>): SearchResultDto {
@@ -281,13 +287,17 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
 
   candidates.sort((a, b) => a.rank - b.rank);
   const shown = candidates.slice(0, limit);
-  const snippetByRow = snippets(p, query, shown);
+  const byIndex = byIndexOf(shown);
+  const snippetByRow = snippets(p, query, byIndex);
+  const details = new Map(
+    [...byIndex].map(([index, rowids]) => [index, new Map((stmt(p.db, DETAIL_SQL[index]).all({ ids: JSON.stringify(rowids) }) as Detail[]).map((d) => [d.rowid, d]))]),
+  );
   const kept: SearchHitDto[] = [];
   let located = 0;
   for (const candidate of shown) {
     const kind = candidate.kind;
     const index = indexOf(kind);
-    const r = stmt(p.db, DETAIL_SQL[index]).get({ rowid: candidate.rowid }) as Detail | undefined;
+    const r = details.get(index)?.get(candidate.rowid);
     if (!r) continue;
     const snippet = snippetByRow.get(index)?.get(candidate.rowid) ?? '';
     let offset: number | null = null;
