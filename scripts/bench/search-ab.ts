@@ -1,7 +1,8 @@
 /**
  * A/B of two search implementations on one project, interleaved query by query in one process (the machine is
- * shared, so only ratios mean much): `npx tsx scripts/bench/search-ab.ts FILE [runs]`. A is electron/core/search-base.ts
- * (a copy of the search as it was, not committed), B the current search. Also checks that both answer the same.
+ * shared, so only ratios mean much): `npx tsx scripts/bench/search-ab.ts FILE [runs]`. A is electron/core/search-base.ts,
+ * a copy of the search to compare with, made for the occasion and never committed (`git show REV:electron/core/search.ts
+ * > electron/core/search-base.ts`); B is the current search. Also says whether both answered the same, hit for hit.
  */
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
