@@ -136,7 +136,7 @@ describe('issue 22: a very common word is ranked among a bounded set of rows, an
 });
 
 describe('issue 22: the hits shown get their snippets in one pass over each index', () => {
-  it('reads each index once for the snippets, however many hits, and every hit still gets its own snippet', () => {
+  it('reads each index once for the snippets and once for the details, however many hits, and every hit still gets its own snippet', () => {
     const p = sample();
     const { cases, norms, frameworks } = p.overview();
     const stages = frameworks.find((f) => f.id === norms[0]!.frameworkId)!.stages;
@@ -144,18 +144,21 @@ describe('issue 22: the hits shown get their snippets in one pass over each inde
     const words = Array.from({ length: 40 }, (_, i) => `w${i}`);
     const codes = words.map((w, i) => evidence.createCode(p, { name: `Code ${w}`, description: i % 3 === 0 ? `Zebrafinch ${w} seen.` : `Sparrow ${w} seen.` }));
     stages.forEach((stage, i) => updateCell(p, { caseId: cases[i % cases.length]!.id, normId: norms[0]!.id, stageId: stage.id, patch: { summary: i % 2 === 0 ? `Zebrafinch cell ${i}.` : `Sparrow cell ${i}.` } }));
-    const statement = Object.getPrototypeOf(p.db.prepare('SELECT 1')) as { get: () => unknown; all: () => unknown[] };
-    const get = vi.spyOn(statement, 'get');
-    const all = vi.spyOn(statement, 'all');
-    let found: ReturnType<typeof hits>;
-    let snippetReads: string[];
-    try {
-      found = hits(p, 'zebrafinch');
-      snippetReads = [...get.mock.contexts, ...all.mock.contexts].map((s) => (s as unknown as { source: string }).source).filter((sql) => sql.includes('snippet('));
-    } finally {
-      get.mockRestore();
-      all.mockRestore();
-    }
+    /** The SQL of every statement run while `fn` runs. */
+    const statementsRun = <T,>(fn: () => T): { value: T; run: string[] } => {
+      const statement = Object.getPrototypeOf(p.db.prepare('SELECT 1')) as { get: () => unknown; all: () => unknown[] };
+      const get = vi.spyOn(statement, 'get');
+      const all = vi.spyOn(statement, 'all');
+      try {
+        const value = fn();
+        return { value, run: [...get.mock.contexts, ...all.mock.contexts].map((s) => (s as unknown as { source: string }).source) };
+      } finally {
+        get.mockRestore();
+        all.mockRestore();
+      }
+    };
+    const { value: found, run } = statementsRun(() => hits(p, 'zebrafinch'));
+    const snippetReads = run.filter((sql) => sql.includes('snippet('));
     const matchingCodes = codes.filter((_, i) => i % 3 === 0);
     const matchingCells = stages.filter((_, i) => i % 2 === 0).length;
     expect(found.filter((h) => h.kind === 'code')).toHaveLength(matchingCodes.length);
@@ -164,6 +167,10 @@ describe('issue 22: the hits shown get their snippets in one pass over each inde
     expect(found.filter((h) => h.kind === 'cell').every((h) => /^\[Zebrafinch\] cell \d+\.$/.test(h.text))).toBe(true);
     // Two indexes hold hits (records and cells): two reads, not one per hit.
     expect(snippetReads).toHaveLength(2);
+    // Nothing else is read hit by hit either: 2 hits or all 14, a search runs as many statements.
+    const codesFound = (limit: number) => statementsRun(() => search(p, { q: 'zebrafinch', kinds: ['code'], limit }));
+    expect(codesFound(14).value.total).toBe(14);
+    expect(codesFound(2).run).toHaveLength(codesFound(14).run.length);
     p.close();
   });
 
