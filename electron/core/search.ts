@@ -141,11 +141,11 @@ const C = `'${SNIPPET_CLOSE}'`;
 
 /**
  * The snippets of one column for the hits of one index, in one pass over its matches from the first hit's rowid to
- * the last's (@lo, @hi; @ids the hits' rowids, @q the query). Asked row by row, the index seeks each rowid through
- * every term's list of rows from its start, so a hundred hits of a common word cost a hundred such reads (issue 22);
- * the one pass reads them once, and only the hits pay for a snippet. SQLite 3.53's FTS5 ignores `rowid = ?` (and IN)
- * beside MATCH (it answers the first match, or every match), while a rowid range works: hence `>= AND <=`, and the
- * unary + that keeps the IN a plain filter, never offered to the index.
+ * the last's (@lo, @hi; @ids the hits' rowids, @q the query). Asked row by row, the index evaluates the query again
+ * for every hit (at L, up to 2 ms a page for a three-word query): a hundred hits cost far more than the pass that
+ * found them (issue 22). The one pass reads the matches once, and only the hits pay for a snippet. SQLite 3.53's FTS5
+ * ignores `rowid = ?` (and IN) beside MATCH (it answers the first match, or every match), while a rowid range works:
+ * hence `>= AND <=`, and the unary + that keeps the IN a plain filter, never offered to the index.
  */
 const snippetSql = (table: string, column: number) =>
   `SELECT ${table}.rowid AS rowid, snippet(${table}, ${column}, ${O}, ${C}, '…', 24) AS snippet FROM ${table}
