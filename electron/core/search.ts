@@ -144,8 +144,8 @@ const C = `'${SNIPPET_CLOSE}'`;
  * the last's (@lo, @hi; @ids the hits' rowids, @q the query). Asked row by row, the index evaluates the query again
  * for every hit (at L, up to 2 ms a page for a three-word query): a hundred hits cost far more than the pass that
  * found them (issue 22). The one pass reads the matches once, and only the hits pay for a snippet. SQLite 3.53's FTS5
- * ignores `rowid = ?` (and IN) beside MATCH (it answers the first match, or every match), while a rowid range works:
- * hence `>= AND <=`, and the unary + that keeps the IN a plain filter, never offered to the index.
+ * ignores `rowid = ?` beside MATCH (it answers the first match, or every match), while a rowid range works: hence
+ * `>= AND <=`; the unary + keeps the IN a filter on that pass, never offered to the index as rowids to find one by one.
  */
 const snippetSql = (table: string, column: number) =>
   `SELECT ${table}.rowid AS rowid, snippet(${table}, ${column}, ${O}, ${C}, '…', 24) AS snippet FROM ${table}
