@@ -113,16 +113,15 @@ interface Candidate {
 }
 
 interface Detail {
+  rowid: number;
   ref_id: string;
   source_id: string | null;
   document_id: string | null;
   page: number | null;
-  snippet: string;
   label?: string | null;
   case_id?: string | null;
   norm_id?: string | null;
   stage_id?: string | null;
-  page_text?: string;
   target_type?: MemoTarget;
   target_id?: string | null;
 }
@@ -139,41 +138,88 @@ function inList(column: string, values: readonly string[] | undefined, params: u
 
 const O = `'${SNIPPET_OPEN}'`;
 const C = `'${SNIPPET_CLOSE}'`;
-/** The snippet of the first of these columns that holds a match. */
-const firstMatching = (table: string, columns: number[]) =>
-  columns.length === 1
-    ? `snippet(${table}, ${columns[0]!}, ${O}, ${C}, '…', 24)`
-    : `CASE ${columns
-    .slice(0, -1)
-    .map((col) => `WHEN instr(highlight(${table}, ${col}, ${O}, ${C}), ${O}) > 0 THEN snippet(${table}, ${col}, ${O}, ${C}, '…', 24)`)
-    .join(' ')} ELSE snippet(${table}, ${columns.at(-1)!}, ${O}, ${C}, '…', 24) END`;
 
 /**
- * The snippet of one row of an index. SQLite 3.53's FTS5 ignores `rowid = ?` beside MATCH (it answers the first
- * match, or every match), while a rowid range works: hence `>= AND <=`. For the same reason every query that joins an
- * index reads the index first (CROSS JOIN), so that the join never hands it a rowid to look up.
+ * The snippets of one column for the hits of one index, in one pass over its matches from the first hit's rowid to
+ * the last's (@lo, @hi; @ids the hits' rowids, @q the query). Asked row by row, the index evaluates the query again
+ * for every hit (at L, up to 2 ms a page for a three-word query): a hundred hits cost far more than the pass that
+ * found them (issue 22). The one pass reads the matches once, and only the hits pay for a snippet. SQLite 3.53's FTS5
+ * ignores `rowid = ?` beside MATCH (it answers the first match, or every match), while a rowid range works: hence
+ * `>= AND <=`; the unary + keeps the IN a filter on that pass, never offered to the index as rowids to find one by one.
  */
-const snippetOf = (table: string, columns: number[]) => `(SELECT ${firstMatching(table, columns)} FROM ${table} WHERE ${table} MATCH @q AND ${table}.rowid >= @rowid AND ${table}.rowid <= @rowid)`;
+const snippetSql = (table: string, column: number) =>
+  `SELECT ${table}.rowid AS rowid, snippet(${table}, ${column}, ${O}, ${C}, '…', 24) AS snippet FROM ${table}
+    WHERE ${table} MATCH @q AND ${table}.rowid >= @lo AND ${table}.rowid <= @hi AND +${table}.rowid IN (SELECT value FROM json_each(@ids))`;
 
-/**
- * One hit's details, snippet included, by its FTS rowid (@rowid; @q is the query): only the hits that are shown pay for a
- * snippet. The row is read from its table and the snippet from its index in a subquery of its own: joined in one
- * query, SQLite may drive the join from the table, and the index then ignores the rowid it is given (above).
- */
-const DETAIL_SQL: Record<'page' | 'excerpt' | 'cell' | 'memo' | 'record', string> = {
-  page: `SELECT dp.document_id AS ref_id, d.source_id, dp.document_id, dp.number AS page, dp.text AS page_text, ${snippetOf('fts_pages', [0])} AS snippet
-    FROM document_pages dp JOIN documents d ON d.id = dp.document_id WHERE dp.rowid = @rowid`,
-  excerpt: `SELECT e.id AS ref_id, e.source_id, e.document_id, e.page, ${snippetOf('fts_excerpts', [0, 1, 2])} AS snippet FROM excerpts e WHERE e.rowid = @rowid`,
-  cell: `SELECT cl.id AS ref_id, NULL AS source_id, NULL AS document_id, NULL AS page, cl.case_id, cl.norm_id, cl.stage_id, ${snippetOf('fts_cells', [0, 1])} AS snippet
-    FROM cells cl WHERE cl.rowid = @rowid`,
-  // With what the memo is on, so that the hit opens it there (a memo on a cell: the cell's place in the matrix).
-  memo: `SELECT m.id AS ref_id, CASE WHEN m.target_type = 'source' THEN m.target_id END AS source_id, NULL AS document_id, NULL AS page,
-      m.target_type, m.target_id, cl.case_id, cl.norm_id, cl.stage_id, ${snippetOf('fts_memos', [0])} AS snippet
-    FROM memos m LEFT JOIN cells cl ON m.target_type = 'cell' AND cl.id = m.target_id AND cl.archived_at IS NULL WHERE m.rowid = @rowid`,
-  record: `SELECT r.ref_id, CASE WHEN r.kind = 'source' THEN r.ref_id END AS source_id, NULL AS document_id, NULL AS page, r.title AS label,
-      ${snippetOf('fts_records', [1, 0])} AS snippet
-    FROM fts_records_text r WHERE r.rowid = @rowid`,
+type Index = 'page' | 'excerpt' | 'cell' | 'memo' | 'record';
+
+/** Each index's table and the columns whose snippet a hit shows: the first of them that holds a match. */
+const SNIPPET_COLUMNS: Record<Index, { table: string; columns: number[] }> = {
+  page: { table: 'fts_pages', columns: [0] },
+  excerpt: { table: 'fts_excerpts', columns: [0, 1, 2] },
+  cell: { table: 'fts_cells', columns: [0, 1] },
+  memo: { table: 'fts_memos', columns: [0] },
+  record: { table: 'fts_records', columns: [1, 0] },
 };
+
+/**
+ * The details of the hits of one index, read from its table by rowid (@ids: their rowids, as JSON): one query per
+ * index, not one per hit. No query here reads an index: joined, SQLite may hand it a rowid to look up (above).
+ */
+const DETAIL_SQL: Record<Index, string> = {
+  page: `SELECT dp.rowid, dp.document_id AS ref_id, d.source_id, dp.document_id, dp.number AS page
+    FROM document_pages dp JOIN documents d ON d.id = dp.document_id WHERE dp.rowid IN (SELECT value FROM json_each(@ids))`,
+  excerpt: 'SELECT e.rowid, e.id AS ref_id, e.source_id, e.document_id, e.page FROM excerpts e WHERE e.rowid IN (SELECT value FROM json_each(@ids))',
+  cell: `SELECT cl.rowid, cl.id AS ref_id, NULL AS source_id, NULL AS document_id, NULL AS page, cl.case_id, cl.norm_id, cl.stage_id
+    FROM cells cl WHERE cl.rowid IN (SELECT value FROM json_each(@ids))`,
+  // With what the memo is on, so that the hit opens it there (a memo on a cell: the cell's place in the matrix).
+  memo: `SELECT m.rowid, m.id AS ref_id, CASE WHEN m.target_type = 'source' THEN m.target_id END AS source_id, NULL AS document_id, NULL AS page,
+      m.target_type, m.target_id, cl.case_id, cl.norm_id, cl.stage_id
+    FROM memos m LEFT JOIN cells cl ON m.target_type = 'cell' AND cl.id = m.target_id AND cl.archived_at IS NULL WHERE m.rowid IN (SELECT value FROM json_each(@ids))`,
+  record: `SELECT r.rowid, r.ref_id, CASE WHEN r.kind = 'source' THEN r.ref_id END AS source_id, NULL AS document_id, NULL AS page, r.title AS label
+    FROM fts_records_text r WHERE r.rowid IN (SELECT value FROM json_each(@ids))`,
+};
+
+const indexOf = (kind: SearchKind): Index => ((RECORD_KINDS as readonly SearchKind[]).includes(kind) ? 'record' : (kind as Index));
+
+/**
+ * The snippets of the hits shown, by index and rowid. A column without a match gives a snippet without a marker: the
+ * hits whose first column has none go on to the next column (few do: most matches are in an excerpt's text).
+ */
+function snippets(p: Project, query: string, byIndex: ReadonlyMap<Index, number[]>): Map<Index, Map<number, string>> {
+  const found = new Map<Index, Map<number, string>>();
+  for (const [index, all] of byIndex) {
+    const { table, columns } = SNIPPET_COLUMNS[index];
+    const snippetOf = new Map<number, string>();
+    let rowids = all;
+    for (const [i, column] of columns.entries()) {
+      const last = i === columns.length - 1;
+      const rows = stmt(p.db, snippetSql(table, column)).all({
+        q: query,
+        lo: rowids.reduce((x, y) => Math.min(x, y)),
+        hi: rowids.reduce((x, y) => Math.max(x, y)),
+        ids: JSON.stringify(rowids),
+      }) as { rowid: number; snippet: string }[];
+      for (const row of rows) if (last || row.snippet.includes(SNIPPET_OPEN)) snippetOf.set(row.rowid, row.snippet);
+      rowids = rowids.filter((rowid) => !snippetOf.has(rowid));
+      if (rowids.length === 0) break;
+    }
+    found.set(index, snippetOf);
+  }
+  return found;
+}
+
+/** The hits' rowids by the index that found them. */
+function byIndexOf(hits: readonly Candidate[]): Map<Index, number[]> {
+  const byIndex = new Map<Index, number[]>();
+  for (const hit of hits) {
+    const index = indexOf(hit.kind);
+    let rowids = byIndex.get(index);
+    if (!rowids) byIndex.set(index, (rowids = []));
+    rowids.push(hit.rowid);
+  }
+  return byIndex;
+}
 
 export function search(p: Project, input: ApiInput<'search.query'>): SearchResultDto {
   const query = toFtsQuery(input.q);
@@ -240,18 +286,26 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
   }
 
   candidates.sort((a, b) => a.rank - b.rank);
+  const shown = candidates.slice(0, limit);
+  const byIndex = byIndexOf(shown);
+  const snippetByRow = snippets(p, query, byIndex);
+  const details = new Map(
+    [...byIndex].map(([index, rowids]) => [index, new Map((stmt(p.db, DETAIL_SQL[index]).all({ ids: JSON.stringify(rowids) }) as Detail[]).map((d) => [d.rowid, d]))]),
+  );
   const kept: SearchHitDto[] = [];
   let located = 0;
-  for (const candidate of candidates.slice(0, limit)) {
+  for (const candidate of shown) {
     const kind = candidate.kind;
-    const isRecord = (RECORD_KINDS as readonly SearchKind[]).includes(kind);
-    const r = stmt(p.db, DETAIL_SQL[isRecord ? 'record' : (kind as keyof typeof DETAIL_SQL)]).get({ q: query, rowid: candidate.rowid }) as Detail | undefined;
+    const index = indexOf(kind);
+    const r = details.get(index)?.get(candidate.rowid);
     if (!r) continue;
+    const snippet = snippetByRow.get(index)?.get(candidate.rowid) ?? '';
     let offset: number | null = null;
     // Locating the match folds the whole page: done for the best hits only (the reader finds the others itself).
-    if (kind === 'page' && located++ < LOCATE_FIRST && r.page_text) {
-      const term = new RegExp(`${SNIPPET_OPEN}([^${SNIPPET_CLOSE}]*)${SNIPPET_CLOSE}`).exec(r.snippet)?.[1] ?? '';
-      const at = findFolded(r.page_text, term);
+    if (kind === 'page' && located++ < LOCATE_FIRST) {
+      const text = (stmt(p.db, 'SELECT text FROM document_pages WHERE rowid = ?').get(candidate.rowid) as { text: string } | undefined)?.text;
+      const term = new RegExp(`${SNIPPET_OPEN}([^${SNIPPET_CLOSE}]*)${SNIPPET_CLOSE}`).exec(snippet)?.[1] ?? '';
+      const at = text ? findFolded(text, term) : -1;
       offset = at >= 0 ? at : null;
     }
     kept.push({
@@ -262,7 +316,7 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
       documentId: r.document_id,
       page: r.page,
       // Page text is as extracted; everything else may be Markdown, shown as the plain text it reads as.
-      snippet: kind === 'page' ? r.snippet : plainSnippet(r.snippet),
+      snippet: kind === 'page' ? snippet : plainSnippet(snippet),
       cell: r.case_id && r.norm_id && r.stage_id ? { caseId: r.case_id, normId: r.norm_id, stageId: r.stage_id } : null,
       offset,
       memoTarget: kind === 'memo' && r.target_type ? { type: r.target_type, id: r.target_id ?? '' } : null,
@@ -272,7 +326,7 @@ export function search(p: Project, input: ApiInput<'search.query'>): SearchResul
   // The sources of the hits kept, not every source of the project.
   const sourceIds = [...new Set(kept.map((h) => h.sourceId).filter((id): id is string => id !== null))];
   const sources = new Map(
-    (p.db.prepare('SELECT id, title, kind FROM sources WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(sourceIds)) as { id: string; title: string; kind: SourceKind }[]).map((s) => [s.id, s]),
+    (stmt(p.db, 'SELECT id, title, kind FROM sources WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(sourceIds)) as { id: string; title: string; kind: SourceKind }[]).map((s) => [s.id, s]),
   );
   const groups = new Map<string, SearchResultDto['groups'][number]>();
   for (const hit of kept) {

@@ -4,7 +4,7 @@
  * rows than are ranked says so.
  */
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SEARCH_CANDIDATES, SNIPPET_CLOSE, SNIPPET_OPEN } from '../../electron/contract/api';
 import { importCsv } from '../../electron/core/csv-data';
 import { updateCell } from '../../electron/core/edit';
@@ -131,6 +131,60 @@ describe('issue 22: a very common word is ranked among a bounded set of rows, an
     expect(result.total).toBe(50);
     expect(result.bounded).toEqual(['election']);
     expect(search(p, { q: 'carousel' }).bounded).toEqual([]);
+    p.close();
+  });
+});
+
+describe('issue 22: the hits shown get their snippets in one pass over each index', () => {
+  it('reads each index once for the snippets and once for the details, however many hits, and every hit still gets its own snippet', () => {
+    const p = sample();
+    const { cases, norms, frameworks } = p.overview();
+    const stages = frameworks.find((f) => f.id === norms[0]!.frameworkId)!.stages;
+    // Hits with rows that do not match between them, in two indexes.
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}`);
+    const codes = words.map((w, i) => evidence.createCode(p, { name: `Code ${w}`, description: i % 3 === 0 ? `Zebrafinch ${w} seen.` : `Sparrow ${w} seen.` }));
+    stages.forEach((stage, i) => updateCell(p, { caseId: cases[i % cases.length]!.id, normId: norms[0]!.id, stageId: stage.id, patch: { summary: i % 2 === 0 ? `Zebrafinch cell ${i}.` : `Sparrow cell ${i}.` } }));
+    /** The SQL of every statement run while `fn` runs. */
+    const statementsRun = <T,>(fn: () => T): { value: T; run: string[] } => {
+      const statement = Object.getPrototypeOf(p.db.prepare('SELECT 1')) as { get: () => unknown; all: () => unknown[] };
+      const get = vi.spyOn(statement, 'get');
+      const all = vi.spyOn(statement, 'all');
+      try {
+        const value = fn();
+        return { value, run: [...get.mock.contexts, ...all.mock.contexts].map((s) => (s as unknown as { source: string }).source) };
+      } finally {
+        get.mockRestore();
+        all.mockRestore();
+      }
+    };
+    const { value: found, run } = statementsRun(() => hits(p, 'zebrafinch'));
+    const snippetReads = run.filter((sql) => sql.includes('snippet('));
+    const matchingCodes = codes.filter((_, i) => i % 3 === 0);
+    const matchingCells = stages.filter((_, i) => i % 2 === 0).length;
+    expect(found.filter((h) => h.kind === 'code')).toHaveLength(matchingCodes.length);
+    expect(found.filter((h) => h.kind === 'cell')).toHaveLength(matchingCells);
+    for (const code of matchingCodes) expect(found.find((h) => h.refId === code.id)?.text).toBe(`[Zebrafinch] ${code.name.slice(5)} seen.`);
+    expect(found.filter((h) => h.kind === 'cell').every((h) => /^\[Zebrafinch\] cell \d+\.$/.test(h.text))).toBe(true);
+    // Two indexes hold hits (records and cells): two reads, not one per hit.
+    expect(snippetReads).toHaveLength(2);
+    // Nothing else is read hit by hit either: 2 hits or all 14, a search runs as many statements.
+    const codesFound = (limit: number) => statementsRun(() => search(p, { q: 'zebrafinch', kinds: ['code'], limit }));
+    expect(codesFound(14).value.total).toBe(14);
+    expect(codesFound(2).run).toHaveLength(codesFound(14).run.length);
+    p.close();
+  });
+
+  it('shows the column of an excerpt that holds the match: its text, else its translation, else its locator', () => {
+    const p = sample();
+    const [inText, inTranslation, inLocator] = evidence.listExcerpts(p, {}).filter((e) => e.textKind === 'paraphrase');
+    evidence.updateExcerpt(p, { id: inText!.id, text: 'The quokka counted ballots.', translation: 'A quokka translation.' });
+    evidence.updateExcerpt(p, { id: inTranslation!.id, translation: 'Смысл: the quokka stayed home.' });
+    evidence.updateExcerpt(p, { id: inLocator!.id, locator: 'Quokka annex, p. 4' });
+    const found = hits(p, 'quokka', ['excerpt']);
+    expect(found).toHaveLength(3);
+    expect(found.find((h) => h.refId === inText!.id)?.text).toBe('The [quokka] counted ballots.');
+    expect(found.find((h) => h.refId === inTranslation!.id)?.text).toBe('Смысл: the [quokka] stayed home.');
+    expect(found.find((h) => h.refId === inLocator!.id)?.text).toBe('[Quokka] annex, p. 4');
     p.close();
   });
 });
