@@ -23,7 +23,7 @@ import {
   type PaperSize,
   type TableShape,
 } from '../core/export';
-import { formatMessage } from '../contract/i18n/format';
+import { errorText, formatMessage } from '../contract/i18n/format';
 import { caseList, normList, splitList } from '../core/names';
 import { environmentLanguage } from './language';
 import { Project } from '../core/project';
@@ -157,7 +157,7 @@ export async function runExportCommand(args: string[], open: (file: string) => P
     const progress = process.stderr.isTTY && !quiet ? (p: ExportProgress) => process.stderr.write(`\r\x1b[K${formatMessage(options.language ?? environmentLanguage(), p.text.id, p.text.values)}…`) : undefined;
     const result = await exportProject(project, { ...options, onProgress: progress }, printer);
     if (progress) process.stderr.write('\r\x1b[K');
-    for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+    for (const warning of result.warnings) process.stderr.write(`warning: ${errorText(options.language ?? environmentLanguage(), warning)}\n`);
     if (!quiet) for (const f of result.files) process.stdout.write(`Wrote ${f.path} (${humanSize(f.bytes)})\n`);
   } finally {
     await printer?.close();

@@ -2,7 +2,7 @@
  * The API contract: one JSON-safe input object per method and the JSON-safe result it answers with.
  * Types only; the runtime schemas that validate inputs live in `schemas.ts`, the method list in `methods.ts`.
  */
-import type { CatalogueText } from './errors';
+import type { CatalogueText, Notice } from './errors';
 import type { Language } from './i18n/languages';
 import type { Method } from './methods';
 import type { QcaAnalysisDto, QcaAnalysisInput, QcaExportDefinition, QcaCalibratedRowDto, QcaMinimizeInput, QcaMinimizeResultDto, QcaSetDto, QcaSetInput, QcaXyDto, QcaXyInput } from './qca';
@@ -414,7 +414,8 @@ export interface SearchResultDto {
 export interface JobResult {
   document?: DocumentDto | undefined;
   files?: { path: string; bytes: number }[] | undefined;
-  warnings?: string[] | undefined;
+  /** An export's warnings, each said in the client's language (see `Notice`). */
+  warnings?: Notice[] | undefined;
   /** A REFI-QDA import's report. */
   report?: QdpxImportReportDto | undefined;
   /** What a team sync sent and received. */

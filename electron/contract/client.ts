@@ -28,15 +28,19 @@ function isCatalogueText(value: unknown): value is CatalogueText {
 }
 
 /**
- * Sentences inside a result (a job's progress and failure, the team's running sync) are replaced by the client's
- * language. Only plain objects a few levels down are visited, never arrays: results such as a norm's cells stay
- * untouched and cost nothing.
+ * Sentences inside a result (a job's progress and failure, the team's running sync, an export's warnings) are
+ * replaced by the client's language. Only plain objects a few levels down are visited, and of arrays only those
+ * named `warnings`: results such as a norm's cells stay untouched and cost nothing.
  */
 function localizeResult(value: unknown, localize: Localize, depth = 0): void {
   if (depth > 3 || typeof value !== 'object' || value === null || Array.isArray(value)) return;
   const record = value as Record<string, unknown>;
   if (typeof record.message === 'string' && isCatalogueText(record.text)) record.message = localize({ message: record.message, text: record.text });
-  for (const child of Object.values(record)) if (typeof child === 'object' && child !== null && !Array.isArray(child)) localizeResult(child, localize, depth + 1);
+  for (const [key, child] of Object.entries(record)) {
+    if (Array.isArray(child)) {
+      if (key === 'warnings') for (const item of child) localizeResult(item, localize, depth + 1);
+    } else if (typeof child === 'object' && child !== null) localizeResult(child, localize, depth + 1);
+  }
 }
 
 export function createClient(transport: Transport, localize?: Localize): Api {

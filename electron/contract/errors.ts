@@ -44,6 +44,12 @@ export interface CatalogueText {
   values?: Record<string, string | number>;
 }
 
+/** A sentence for the user that is not an error (an export's warning): English, and its catalogue entry. */
+export interface Notice {
+  message: string;
+  text?: CatalogueText;
+}
+
 export interface ErrorPayload {
   code: ErrorCode;
   message: string;

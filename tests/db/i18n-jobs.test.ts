@@ -61,6 +61,18 @@ describe('jobs in the user’s language', () => {
     }
   });
 
+  it('an export’s warnings are said in the window’s language, not the export’s', async () => {
+    const { api, dir } = clientIn('ru');
+    // A Kazakh export (no Kazakh CSL locale: warned) in Harvard, whose web sources lack access dates (warned).
+    const started = await api['export.run']({ what: 'matrix', format: 'md', language: 'kk', style: 'harvard', path: path.join(dir, 'm.md') });
+    const job = await finished(api, started, []);
+    expect(job.state).toBe('done');
+    const warnings = (job.result?.warnings ?? []).map((w) => w.message);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toBe('Для казахского языка нет локали CSL: заголовки, подписи и примечания написаны по-казахски, а в ссылках используются русские термины (ru-RU). Укажите --locale, чтобы выбрать другую.');
+    expect(warnings[1]).toMatch(/^Cite Them Right .* указывает дату обращения к веб-источнику, а у \d+ цитируемых источников есть веб-адрес, но нет даты обращения: /);
+  });
+
   it('a failed import job gives its reason in Russian', async () => {
     const { api, dir } = clientIn('ru');
     const broken = path.join(dir, 'broken.pdf');

@@ -134,7 +134,7 @@ describe('Harvard (Cite Them Right)', () => {
     const { doc, refs } = await build({ what: 'matrix', style: 'harvard', norms: ['observation'] });
     // Before: no warning at all.
     expect(doc.warnings).toHaveLength(1);
-    expect(doc.warnings![0]).toMatch(/^Cite Them Right 12th edition - Harvard gives the date a web source was accessed \("Accessed: …"\), and 5 cited sources have a web address but no access date: ap-2012-04-25, eurasianet-2010, bloomberg-2012-03-02, mfa-by-2006, mirage-2025\. /);
+    expect(doc.warnings![0]!.message).toMatch(/^Cite Them Right 12th edition - Harvard gives the date a web source was accessed \("Accessed: …"\), and 5 cited sources have a web address but no access date: ap-2012-04-25, eurasianet-2010, bloomberg-2012-03-02, mfa-by-2006, mirage-2025\. /);
     // Before: ‘Untitled manuscript …’ (c. 2016-2019). unknown (probably Rico Isaacs).
     expect(refs).toContain('‘Untitled manuscript on OSCE/ODIHR norm contestation in Kazakhstan’ (c. 2016–2019). Unknown (probably Rico Isaacs).');
   });

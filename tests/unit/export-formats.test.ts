@@ -251,7 +251,7 @@ describe('citations', () => {
     expect(fs.readFileSync(russian!, 'utf8')).toContain('(2010, январь)');
     // There is no Kazakh CSL locale: kk-KZ gives a Kazakh export whose citations use Russian terms, and says so.
     const kazakh = await exportProject(sample, { what: 'matrix', format: 'md', locale: 'kk-KZ', norms: ['observation'], out: path.join(dir, 'kk.md') });
-    expect(kazakh.warnings.join(' ')).toMatch(/no Kazakh CSL locale/);
+    expect(kazakh.warnings.map((w) => w.message).join(' ')).toMatch(/no Kazakh CSL locale/);
     expect(fs.readFileSync(path.join(dir, 'kk.md'), 'utf8')).toContain('**1-кесте.**');
     await expect(exportProject(sample, { what: 'matrix', format: 'md', locale: 'de-DE', out: path.join(dir, 'de.md') })).rejects.toThrow(/"de-DE" is not bundled/);
   });

@@ -36,7 +36,7 @@ afterAll(() => {
 
 async function markdown(options: Omit<ExportOptions, 'out' | 'format'>): Promise<{ md: string; warnings: string[] }> {
   const doc = await buildExportDocument(project, { ...options, format: 'md', out: '' });
-  return { md: renderMarkdown(doc), warnings: doc.warnings ?? [] };
+  return { md: renderMarkdown(doc), warnings: (doc.warnings ?? []).map((w) => w.message) };
 }
 
 function cite(style: string, locale: string, item: Record<string, unknown>): Promise<{ note: string; bibliography: string[] }> {

@@ -17,6 +17,7 @@ import { errorsInput } from './errorsInput.messages';
 import { errorsQca } from './errorsQca.messages';
 import { errorsTeam } from './errorsTeam.messages';
 import { evidence } from './evidence.messages';
+import { exportWarnings } from './exportWarnings.messages';
 // `exports` is a reserved name in CommonJS output: the area keeps its id, its constant another name.
 import { exportsArea } from './exports.messages';
 import { fields } from './fields.messages';
@@ -57,6 +58,7 @@ const AREAS = {
   errorsTeam,
   evidence,
   exports: exportsArea,
+  exportWarnings,
   fields,
   frameworks,
   jobs,

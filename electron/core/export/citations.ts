@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import CSL, { type Citation, type CitationItem } from 'citeproc';
 import type { CslItem, ParticipantDto, SourceDto } from '../../contract/api';
+import type { Notice } from '../../contract/errors';
 import { localError } from '../../contract/i18n/format';
 import { assetsDir } from '../paths';
 import type { CitationStore, FormattedCitations } from './citation-cache';
@@ -477,7 +478,7 @@ export class CitationSession {
   }
 
   /** What the style prints that the cited sources lack (see csl-input.ts), as sentences for the export's warnings. */
-  warnings(): string[] {
+  warnings(): Notice[] {
     return missingDataWarnings(this.style.xml, this.style.title, this.order.map((id) => ({ ...this.items.get(id)! })));
   }
 }

@@ -13,6 +13,8 @@
  * - sources without data the style prints (Harvard's "Accessed" date of web sources) are listed as warnings.
  */
 import type { CslItem } from '../../contract/api';
+import type { Notice } from '../../contract/errors';
+import { localText } from '../../contract/i18n/format';
 import { text, type Cite, type Inline } from './inline';
 
 type DatePart = (number | string)[];
@@ -96,17 +98,19 @@ export function accessDateAlways(styleXml: string): boolean {
 }
 
 /** Sources that lack what the style prints: web sources without the access date the style gives them. */
-export function missingDataWarnings(styleXml: string, styleTitle: string, items: readonly CslItem[]): string[] {
-  const warnings: string[] = [];
+export function missingDataWarnings(styleXml: string, styleTitle: string, items: readonly CslItem[]): Notice[] {
+  const warnings: Notice[] = [];
   if (/variable="accessed"/.test(styleXml)) {
     const always = accessDateAlways(styleXml);
     const missing = items
       .filter((i) => typeof i.URL === 'string' && i.URL.trim() !== '' && !i.accessed && (always || !i.issued))
       .map((i) => String(i.id));
     if (missing.length > 0) {
-      const shown = missing.slice(0, 12).join(', ') + (missing.length > 12 ? ` and ${missing.length - 12} more` : '');
       warnings.push(
-        `${styleTitle} gives the date a web source was accessed ("Accessed: …")${always ? '' : ' when it has no date'}, and ${missing.length} cited source${missing.length === 1 ? ' has' : 's have'} a web address but no access date: ${shown}. Their references are printed without it; add the date in each source's details (Accessed) and export again.`,
+        localText({
+          id: 'exportWarnings.accessDate',
+          values: { style: styleTitle, always: always ? 'yes' : 'no', count: missing.length, sources: missing.slice(0, 12).join(', '), more: Math.max(0, missing.length - 12) },
+        }),
       );
     }
   }

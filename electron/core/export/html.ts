@@ -9,6 +9,8 @@
  * therefore numbered in the text (superscript, linked) and collected at the end of the table or section they belong
  * to — the convention for table notes in journals — and print reliably.
  */
+import type { Notice } from '../../contract/errors';
+import { localText } from '../../contract/i18n/format';
 import { fitColumns, type FitMetrics } from './columns';
 import { fontFaceCss, SANS_FAMILY, sansFontMissing, SERIF_FAMILY, uncoveredCharacters } from './fonts';
 import { hyphenate, languageSpans, namesIn } from './hyphenate';
@@ -49,7 +51,7 @@ export interface RenderedHtml {
   html: string;
   /** The visible text, for the pre-export check and the font coverage check. */
   text: string;
-  warnings: string[];
+  warnings: Notice[];
 }
 
 export function escapeHtml(value: string): string {
@@ -364,17 +366,16 @@ function sectionHtml(blocks: Block[], page: Page): string {
 /** The HTML of a document (a pure function of the document and the paper size). */
 export function renderHtml(doc: ExportDocument, options: HtmlOptions): RenderedHtml {
   const text = documentText(doc);
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const missing = uncoveredCharacters(text);
   if (missing.length > 0) {
-    warnings.push(
-      `The bundled fonts have no glyphs for ${missing
-        .slice(0, 12)
-        .map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)
-        .join(', ')}${missing.length > 12 ? ` and ${missing.length - 12} more` : ''}; the PDF shows them in a system font.`,
-    );
+    const chars = missing
+      .slice(0, 12)
+      .map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)
+      .join(', ');
+    warnings.push(localText({ id: 'exportWarnings.glyphsMissing', values: { chars, more: Math.max(0, missing.length - 12) } }));
   }
-  if (sansFontMissing()) warnings.push('The font package @fontsource/noto-sans is not installed: labels are set in Noto Serif.');
+  if (sansFontMissing()) warnings.push(localText({ id: 'exportWarnings.sansMissing', values: { pkg: '@fontsource/noto-sans', serif: 'Noto Serif' } }));
   const marks = noteMarksOf(doc, options.noteMarks ?? 'letters');
   const names = namesIn(text);
   const body = doc.sections.map((s) => sectionHtml(s.blocks, { paper: options.paper, orientation: s.orientation, marks, names, m: messagesFor(doc.language) })).join('\n');

@@ -9,7 +9,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { localError } from '../../contract/i18n/format';
+import type { Notice } from '../../contract/errors';
+import { localError, localText } from '../../contract/i18n/format';
 import { APP_NAME, APP_VERSION, type Project } from '../project';
 import { guardOutput } from '../privacy/gate';
 import { recordedIdentities, type Identity } from '../privacy/identities';
@@ -134,7 +135,7 @@ async function renderPdf(
   options: ExportOptions,
   identities: Identity[],
   printer: PdfPrinter | undefined,
-  warnings: string[],
+  warnings: Notice[],
 ): Promise<Buffer> {
   const paper: PaperSize = options.paper ?? 'a4';
   const rendered = renderHtml(doc, { paper, noteMarks: options.noteMarks });
@@ -152,7 +153,7 @@ async function renderPdf(
   }
   cancelled(options.signal);
   const info = setPdfInfo(bytes, { title: doc.title, author: doc.author, subject: doc.subject, creator: `${APP_NAME} ${APP_VERSION}`, keywords: doc.kind });
-  if (!info.updated) warnings.push('The PDF’s author and subject could not be set (unexpected PDF structure); its title is set.');
+  if (!info.updated) warnings.push(localText({ id: 'exportWarnings.pdfInfo' }));
   // The printed text is read back only when there is something to look for (reading a 150-page PDF takes seconds).
   if (identities.length > 0) {
     options.onProgress?.({ phase: 'check', text: { id: 'jobs.exportCheckPdf' } });
@@ -181,7 +182,7 @@ export async function exportProject(project: Project, options: ExportOptions, pr
   // the export is of the project as it was when asked for, even if it is edited or closed meanwhile.
   const identities = options.romanise ? withRomanisedForms(recordedIdentities(project.db)) : recordedIdentities(project.db);
   const doc = await buildExportDocument(project, options);
-  const warnings: string[] = [...(doc.warnings ?? [])];
+  const warnings: Notice[] = [...(doc.warnings ?? [])];
   cancelled(options.signal);
 
   options.onProgress?.({ phase: 'render', text: { id: 'jobs.exportRender', values: { format: options.format.toUpperCase() } } });

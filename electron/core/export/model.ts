@@ -4,6 +4,7 @@
  * pure function of the project data and the options: no dates, no machine names.
  */
 import type { CellDto, CslItem, ExcerptDto, FrameworkDto, ParticipantDto, SourceDto } from '../../contract/api';
+import type { Notice } from '../../contract/errors';
 import { paletteColour, STATUS_PALETTE } from '../../contract/palette';
 import { excerptsOfCells, findExcerpt, listExcerpts, listParticipants, listSources } from '../evidence';
 import type { MatrixTable } from '../matrix';
@@ -171,7 +172,7 @@ export interface ExportDocument {
   /** The data tables for CSV/XLSX. */
   sheets: SheetModel[];
   /** Data the citation style needs that cited sources lack (the export's warnings). */
-  warnings?: string[] | undefined;
+  warnings?: Notice[] | undefined;
   /** The cited sources by citation key with their formatted reference (CSV/XLSX "References"). */
   references: { key: string; runs: TextRun[] }[];
 }

@@ -6,7 +6,7 @@
 import type { LocalText } from '../../contract/i18n/format';
 import type { Orientation } from '../../contract/api';
 import type { QcaExportDefinition } from '../../contract/qca';
-import type { ApiError } from '../../contract/errors';
+import type { ApiError, Notice } from '../../contract/errors';
 import { localError } from '../../contract/i18n/format';
 
 export const EXPORT_FORMATS = ['pdf', 'docx', 'tex', 'csv', 'xlsx', 'md'] as const;
@@ -125,7 +125,7 @@ export interface ExportedFile {
 export interface ExportResult {
   files: ExportedFile[];
   /** Things worth knowing that did not stop the export (e.g. characters the bundled fonts lack). */
-  warnings: string[];
+  warnings: Notice[];
 }
 
 /** What every export answers when it is cancelled, whichever step it was at. */

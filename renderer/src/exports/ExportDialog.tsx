@@ -128,7 +128,8 @@ export function ExportDialog({ project, overview, onClose, preset }: ExportDialo
   const ids = { format: useId(), paper: useId(), orientation: useId(), layout: useId(), shape: useId(), noteMarks: useId() };
   const refused = state === 'failed' && job.job?.error?.code === 'VALIDATION_FAILED';
   const files = state === 'done' ? (job.job?.result?.files ?? []) : [];
-  const warnings = state === 'done' ? (job.job?.result?.warnings ?? []) : [];
+  // Each warning arrives in this window's language (the client renders its catalogue entry).
+  const warnings = state === 'done' ? (job.job?.result?.warnings ?? []).map((w) => w.message) : [];
 
   return (
     <Dialog.Root

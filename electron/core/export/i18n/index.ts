@@ -6,7 +6,8 @@
  * with the ru-RU locale (the terms "ред.", "с.", "дата обращения" of Russian, usual in Kazakhstani journals),
  * unless another locale is asked for, and says so in its warnings.
  */
-import { localError } from '../../../contract/i18n/format';
+import type { Notice } from '../../../contract/errors';
+import { localError, localText } from '../../../contract/i18n/format';
 import { en } from './en';
 import { kk } from './kk';
 import { EXPORT_LANGUAGES, type DefaultStatusKey, type ExportLanguage, type ExportMessages } from './messages';
@@ -24,7 +25,7 @@ export interface ResolvedLanguage {
   language: ExportLanguage;
   /** The CSL locale to format citations with (undefined: the style's default). */
   locale: string | undefined;
-  warnings: string[];
+  warnings: Notice[];
 }
 
 /** The export's language and citation locale from the options (see the module's comment). */
@@ -34,12 +35,12 @@ export function resolveExportLanguage(language: string | undefined, locale: stri
   }
   const fromLocale = (locale ?? styleLocale ?? 'en-US').split('-')[0]!.toLowerCase();
   const chosen: ExportLanguage = (language as ExportLanguage | undefined) ?? ((EXPORT_LANGUAGES as readonly string[]).includes(fromLocale) ? (fromLocale as ExportLanguage) : 'en');
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   let cslLocale = locale;
   if (!cslLocale && chosen === 'ru') cslLocale = 'ru-RU';
   if (chosen === 'kk' && (!cslLocale || cslLocale.toLowerCase().startsWith('kk'))) {
     cslLocale = 'ru-RU';
-    warnings.push('There is no Kazakh CSL locale: the headings, captions and notes are in Kazakh, and the citations use Russian terms (ru-RU). Give --locale to choose another.');
+    warnings.push(localText({ id: 'exportWarnings.noKazakhLocale', values: { locale: 'ru-RU', option: '--locale' } }));
   }
   return { language: chosen, locale: cslLocale, warnings };
 }
