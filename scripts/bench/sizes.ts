@@ -6,7 +6,7 @@ export interface SizeTargets {
   openMs: number;
   matrixMs: number;
   searchP95Ms: number;
-  /** The first PDF export of one norm (citations formatted from scratch); null: held to the ratio only. */
+  /** The first PDF export of one norm in a new process (its citations kept in the project by an earlier export); null: L's 3 s. */
   firstExportMs: number | null;
   rendererMb: number;
 }

@@ -162,8 +162,8 @@ export async function benchExport(ctx: BenchContext, open: OpenSession, budgetMs
           label: `Export matrix to ${format.toUpperCase()}, one norm, first time`,
           samples: cold.map((s) => s.ms),
           baseline: { label: baselineLabel, samples: base },
-          ...(format === 'pdf' ? { target: { max: ctx.size.targets.firstExportMs ?? 3000, ratioMax: 3 } } : { target: { ratioMax: 3 } }),
-          notes: 'nothing formatted yet in this process (as the command line always is): citeproc formats every citation',
+          target: { ratioMax: 3 },
+          notes: 'nothing ever formatted, in this process or in the project (once in a project\u2019s life per style, locale and cited sources): citeproc formats every citation',
           breakdown: breakdownOf(cold, baseBytes),
         }),
         figure({
@@ -171,7 +171,9 @@ export async function benchExport(ctx: BenchContext, open: OpenSession, budgetMs
           label: `Export matrix to ${format.toUpperCase()}, one norm, first time in a new process`,
           samples: reopened.map((s) => s.ms),
           baseline: { label: baselineLabel, samples: base },
-          ...(format === 'pdf' ? { target: { max: 3000, ratioMax: 3 } } : { target: { ratioMax: 3 } }),
+          // Issue 15's "first export of one norm" (≤ 3 s at L, ≤ 5 s at XL): the first in a new process, as the command
+          // line and a reopened app meet it, with the citations an earlier export kept in the project.
+          ...(format === 'pdf' ? { target: { max: ctx.size.targets.firstExportMs ?? 3000, ratioMax: 3 } } : { target: { ratioMax: 3 } }),
           notes: 'as a reopened app or the command line finds it: the citations formatted by an earlier export, kept in the project',
           breakdown: breakdownOf(reopened, baseBytes),
         }),
