@@ -41,8 +41,14 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  */
 export interface CatalogueText {
   id: string;
-  values?: Record<string, string | number>;
+  values?: Record<string, TextValue>;
 }
+
+/**
+ * An argument of a catalogue message: plain, or itself a message (a list of a CSV's bad rows, the places a name was
+ * found), so that a sentence made of parts reads in one language from end to end. A list is joined with "; ".
+ */
+export type TextValue = string | number | CatalogueText | readonly CatalogueText[];
 
 export interface ErrorPayload {
   code: ErrorCode;

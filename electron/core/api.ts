@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ApiInput, Handlers } from '../contract/api';
-import { ApiError, type Envelope, type ErrorPayload } from '../contract/errors';
+import { ApiError, type CatalogueText, type Envelope, type ErrorPayload, type TextValue } from '../contract/errors';
 import { localError } from '../contract/i18n/format';
 import { isMethod, type Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';
@@ -31,6 +31,7 @@ import { FRAMEWORK_TEMPLATES } from './templates';
 import * as qca from './qca/project';
 import { analyse as qcaAnalyse, startMinimize as startQcaMinimize } from './qca/api';
 import { localiseTemplate } from './project-language';
+import { inputProblem } from './input-problem';
 
 /**
  * What only the desktop can do (native dialogs, opening a file in another program). The Electron main process
@@ -43,8 +44,8 @@ export interface Host {
   printer?: (() => PdfPrinter) | undefined;
 }
 
-function unsupported(what: string): ApiError {
-  return new ApiError('UNSUPPORTED', `${what} is only available in the desktop app; type the file's path instead.`);
+function unsupported(what: 'chooseFile' | 'openPath'): ApiError {
+  return localError('UNSUPPORTED', 'errorsCore.desktopOnly', { what });
 }
 
 /** The implementation of every API method over a session. Transports never call these directly: see `dispatch`. */
@@ -269,11 +270,11 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'qca.analyse': (input) => qcaAnalyse(session.requireProject(), input),
     'qca.minimize': (input) => startQcaMinimize(session, input),
     'host.chooseFile': async (input) => {
-      if (!host) throw unsupported('Choosing a file with a dialog');
+      if (!host) throw unsupported('chooseFile');
       return { path: await host.chooseFile(input) };
     },
     'host.openPath': async ({ path }) => {
-      if (!host) throw unsupported('Opening a file in another program');
+      if (!host) throw unsupported('openPath');
       // Only files the app itself wrote out (originals saved by the user) are opened; never an executable.
       if (/\.(exe|bat|cmd|com|msi|sh|app|command|js|jar|vbs|ps1|desktop|appimage)$/i.test(path)) {
         throw localError('VALIDATION_FAILED', 'errors.noPrograms');
@@ -314,27 +315,34 @@ const defaultLogger: Logger = (message, error) => {
 /** The sentence and every argument it was made from: any may quote a name. */
 function redactPayload(payload: ErrorPayload): ErrorPayload {
   const text = payload.text;
-  const values = text?.values
-    ? Object.fromEntries(Object.entries(text.values).map(([key, value]) => [key, typeof value === 'string' ? redactMessage(value) : value]))
-    : undefined;
   return {
     code: payload.code,
     message: redactMessage(payload.message),
-    ...(text ? { text: values ? { id: text.id, values } : { id: text.id } } : {}),
+    ...(text ? { text: redactText(text) } : {}),
   };
+}
+
+/** A catalogue text with every string argument redacted, at any depth (a message may be an argument of another). */
+function redactText(text: CatalogueText): CatalogueText {
+  if (!text.values) return { id: text.id };
+  const redact = (value: TextValue): TextValue => {
+    if (typeof value === 'string') return redactMessage(value);
+    if (typeof value === 'number') return value;
+    if (Array.isArray(value)) return (value as readonly CatalogueText[]).map(redactText);
+    return redactText(value as CatalogueText);
+  };
+  return { id: text.id, values: Object.fromEntries(Object.entries(text.values).map(([key, value]) => [key, redact(value)])) };
 }
 
 export function createDispatcher(handlers: Handlers, log: Logger = defaultLogger) {
   return async function dispatch(method: unknown, input: unknown): Promise<Envelope> {
     try {
       if (!isMethod(method)) {
-        throw new ApiError('UNKNOWN_METHOD', `There is no API method called ${JSON.stringify(String(method)).slice(0, 80)}.`);
+        throw localError('UNKNOWN_METHOD', 'errorsCore.unknownMethod', { method: JSON.stringify(String(method)).slice(0, 80) });
       }
       const parsed = inputSchemas[method].safeParse(input === undefined ? {} : input);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-        throw new ApiError('VALIDATION_FAILED', `Invalid input for ${method}${where}: ${issue?.message ?? 'malformed'}`);
+        throw localError('VALIDATION_FAILED', 'errorsCore.invalidInput', { method, problem: inputProblem(parsed.error.issues[0]) });
       }
       const handler = handlers[method] as (input: unknown) => unknown;
       const result = await handler(parsed.data);

@@ -15,6 +15,9 @@ import { errorsImport } from './errorsImport.messages';
 import { errorsInput } from './errorsInput.messages';
 import { errorsQca } from './errorsQca.messages';
 import { errorsTeam } from './errorsTeam.messages';
+import { errorsCore } from './errorsCore.messages';
+import { errorsPrivacy } from './errorsPrivacy.messages';
+import { errorsSchema } from './errorsSchema.messages';
 import { evidence } from './evidence.messages';
 // `exports` is a reserved name in CommonJS output: the area keeps its id, its constant another name.
 import { exportsArea } from './exports.messages';
@@ -50,6 +53,9 @@ const AREAS = {
   errorsInput,
   errorsQca,
   errorsTeam,
+  errorsCore,
+  errorsPrivacy,
+  errorsSchema,
   evidence,
   exports: exportsArea,
   fields,
