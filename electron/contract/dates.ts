@@ -15,6 +15,9 @@ function daysIn(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+// The clause stands in a CSV's list of bad rows as it is, and as a sentence everywhere else.
+const sentence = (problem: CatalogueText): CatalogueText => textOf('errorsSchema.dateSentence', { problem });
+
 /**
  * What is wrong with a YYYY, YYYY-MM or YYYY-MM-DD date, as a catalogue message, or null when it is a real date.
  * Surrounding spaces are the caller's business: " 2015" is not a date here.
@@ -25,11 +28,11 @@ export function dateProblemText(value: string): CatalogueText | null {
   const year = Number(m[1]);
   if (m[2] === undefined) return null;
   const month = Number(m[2]);
-  if (month < 1 || month > 12) return textOf('errorsSchema.dateNoMonth', { value, month: m[2] });
+  if (month < 1 || month > 12) return sentence(textOf('errorsSchema.dateNoMonth', { value, month: m[2] }));
   if (m[3] === undefined) return null;
   const day = Number(m[3]);
   const days = daysIn(year, month);
-  if (day < 1 || day > days) return textOf('errorsSchema.dateNoDay', { value, month: String(month), year: String(year), days });
+  if (day < 1 || day > days) return sentence(textOf('errorsSchema.dateNoDay', { value, month: String(month), year: String(year), days }));
   return null;
 }
 

@@ -329,6 +329,7 @@ function redactText(text: CatalogueText): CatalogueText {
     if (typeof value === 'string') return redactMessage(value);
     if (typeof value === 'number') return value;
     if (Array.isArray(value)) return (value as readonly CatalogueText[]).map(redactText);
+    if ('lines' in value) return { lines: value.lines.map((line) => (typeof line === 'string' ? redactMessage(line) : redactText(line))) };
     return redactText(value as CatalogueText);
   };
   return { id: text.id, values: Object.fromEntries(Object.entries(text.values).map(([key, value]) => [key, redact(value)])) };

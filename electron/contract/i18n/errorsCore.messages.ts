@@ -47,9 +47,9 @@ export const errorsCore = defineMessages({
     csvQuoted: '"{file}"',
     csvLine: 'line {line}: {problem}',
     csvUnknownColumns:
-      '{file} has columns that {kind} CSV does not know{separated}: {unknown}. Expected: {known}{kind, select, cases {, and {prefix}NAME for a case attribute} other {}}.',
-    csvEmptyName: '(an empty name)',
-    csvSeparated: ' (it is separated by {separator})',
+      '"{file}" has columns that {kind} CSV does not know{separated}: {unknown}. Expected: {known}{kind, select, cases {, and {prefix}NAME for a case attribute} other {}}.',
+    csvSeparated:
+      '{separator, select, semicolon { (read with semicolons between columns)} tab { (read with tabs between columns)} other { (read with "{char}" between columns)}}',
     csvRequired: '{column} is required',
     csvOneOf: '{column} must be one of {allowed}{orEmpty, select, yes { (or empty)} other {}}, not "{value}"',
     csvDateForm: '{column} must be YYYY, YYYY-MM or YYYY-MM-DD, not "{value}"',
@@ -103,9 +103,9 @@ export const errorsCore = defineMessages({
     csvQuoted: '«{file}»',
     csvLine: 'строка {line}: {problem}',
     csvUnknownColumns:
-      'В {file} есть столбцы, которых CSV вида «{kind}» не знает{separated}: {unknown}. Ожидаются: {known}{kind, select, cases {, а также {prefix}ИМЯ для атрибута кейса} other {}}.',
-    csvEmptyName: '(пустое имя)',
-    csvSeparated: ' (разделитель — {separator})',
+      'В «{file}» есть столбцы, которых CSV вида «{kind}» не знает{separated}: {unknown}. Ожидаются: {known}{kind, select, cases {, а также {prefix}ИМЯ для атрибута кейса} other {}}.',
+    csvSeparated:
+      '{separator, select, semicolon { (столбцы разделены точкой с запятой)} tab { (столбцы разделены табуляцией)} other { (столбцы разделены знаком «{char}»)}}',
     csvRequired: 'нужно заполнить {column}',
     csvOneOf: '{column} должно быть одним из: {allowed}{orEmpty, select, yes { (или пусто)} other {}}, а не «{value}»',
     csvDateForm: '{column} должно иметь вид ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД, а не «{value}»',
@@ -159,9 +159,9 @@ export const errorsCore = defineMessages({
     csvQuoted: '«{file}»',
     csvLine: '{line}-жол: {problem}',
     csvUnknownColumns:
-      '{file} ішінде «{kind}» түріндегі CSV білмейтін бағандар бар{separated}: {unknown}. Күтілетіні: {known}{kind, select, cases {, сондай-ақ кейс атрибуты үшін {prefix}АТАУ} other {}}.',
-    csvEmptyName: '(бос атау)',
-    csvSeparated: ' (бөлгіші — {separator})',
+      '«{file}» ішінде «{kind}» түріндегі CSV білмейтін бағандар бар{separated}: {unknown}. Күтілетіні: {known}{kind, select, cases {, сондай-ақ кейс атрибуты үшін {prefix}АТАУ} other {}}.',
+    csvSeparated:
+      '{separator, select, semicolon { (бағандар нүктелі үтірмен бөлінген)} tab { (бағандар табуляциямен бөлінген)} other { (бағандар «{char}» белгісімен бөлінген)}}',
     csvRequired: '{column} толтырылуы керек',
     csvOneOf: '{column} мыналардың бірі болуы керек: {allowed}{orEmpty, select, yes { (немесе бос)} other {}}, «{value}» емес',
     csvDateForm: '{column} ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК түрінде болуы керек, «{value}» емес',

@@ -42,9 +42,10 @@ export const errorsSchema = defineMessages({
     qdcName: 'A REFI-QDA codebook file name ends in .qdc.',
     comparandaName: 'A Comparanda project file name ends in .comparanda.',
     dateForm: 'A date is YYYY, YYYY-MM or YYYY-MM-DD.',
-    dateNoMonth: '"{value}" is not a date: there is no month {month}.',
+    dateSentence: '{problem}.',
+    dateNoMonth: '"{value}" is not a date: there is no month {month}',
     dateNoDay:
-      '"{value}" is not a date: {month, select, 1 {January} 2 {February} 3 {March} 4 {April} 5 {May} 6 {June} 7 {July} 8 {August} 9 {September} 10 {October} 11 {November} other {December}} {year} has {days} days.',
+      '"{value}" is not a date: {month, select, 1 {January} 2 {February} 3 {March} 4 {April} 5 {May} 6 {June} 7 {July} 8 {August} 9 {September} 10 {October} 11 {November} other {December}} {year} has {days} days',
   },
   ru: {
     pathRequired: 'Укажите путь к файлу.',
@@ -82,9 +83,10 @@ export const errorsSchema = defineMessages({
     qdcName: 'Имя файла кодовой книги REFI-QDA оканчивается на .qdc.',
     comparandaName: 'Имя файла проекта Comparanda оканчивается на .comparanda.',
     dateForm: 'Дата пишется как ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД.',
-    dateNoMonth: '«{value}» — не дата: месяца {month} нет.',
+    dateSentence: '{problem}.',
+    dateNoMonth: '«{value}» — не дата: месяца {month} нет',
     dateNoDay:
-      '«{value}» — не дата: в {month, select, 1 {январе} 2 {феврале} 3 {марте} 4 {апреле} 5 {мае} 6 {июне} 7 {июле} 8 {августе} 9 {сентябре} 10 {октябре} 11 {ноябре} other {декабре}} {year} года {days, plural, one {# день} few {# дня} many {# дней} other {# дня}}.',
+      '«{value}» — не дата: в {month, select, 1 {январе} 2 {феврале} 3 {марте} 4 {апреле} 5 {мае} 6 {июне} 7 {июле} 8 {августе} 9 {сентябре} 10 {октябре} 11 {ноябре} other {декабре}} {year} года {days, plural, one {# день} few {# дня} many {# дней} other {# дня}}',
   },
   kk: {
     pathRequired: 'Файлдың жолын көрсетіңіз.',
@@ -122,8 +124,9 @@ export const errorsSchema = defineMessages({
     qdcName: 'REFI-QDA код кітабы файлының аты .qdc деп аяқталады.',
     comparandaName: 'Comparanda жобасы файлының аты .comparanda деп аяқталады.',
     dateForm: 'Күн ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК түрінде жазылады.',
-    dateNoMonth: '«{value}» — күн емес: {month} деген ай жоқ.',
+    dateSentence: '{problem}.',
+    dateNoMonth: '«{value}» — күн емес: {month} деген ай жоқ',
     dateNoDay:
-      '«{value}» — күн емес: {year} жылғы {month, select, 1 {қаңтарда} 2 {ақпанда} 3 {наурызда} 4 {сәуірде} 5 {мамырда} 6 {маусымда} 7 {шілдеде} 8 {тамызда} 9 {қыркүйекте} 10 {қазанда} 11 {қарашада} other {желтоқсанда}} {days, plural, one {# күн} other {# күн}} бар.',
+      '«{value}» — күн емес: {year} жылғы {month, select, 1 {қаңтарда} 2 {ақпанда} 3 {наурызда} 4 {сәуірде} 5 {мамырда} 6 {маусымда} 7 {шілдеде} 8 {тамызда} 9 {қыркүйекте} 10 {қазанда} 11 {қарашада} other {желтоқсанда}} {days, plural, one {# күн} other {# күн}} бар',
   },
 });

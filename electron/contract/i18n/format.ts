@@ -47,6 +47,7 @@ export function formatText(language: DisplayLanguage, text: CatalogueText): stri
 function flatValue(language: DisplayLanguage, value: TextValue): string | number {
   if (typeof value === 'string' || typeof value === 'number') return value;
   if (Array.isArray(value)) return (value as readonly CatalogueText[]).map((v) => formatText(language, v)).join('; ');
+  if ('lines' in value) return value.lines.map((line) => (typeof line === 'string' ? line : formatText(language, line))).join('\n');
   return formatText(language, value as CatalogueText);
 }
 
