@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseDto, CaseRole, FrameworkDto, FrameworkTemplateDto, NormDto } from '../contract/api';
-import { ApiError } from '../contract/errors';
 import { localError, textError } from '../contract/i18n/format';
 import type { Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';

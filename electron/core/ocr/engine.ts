@@ -8,7 +8,7 @@ import type * as Tesseract from 'tesseract.js';
 import type { Worker } from 'tesseract.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ApiError } from '../../contract/errors';
+import type { ApiError } from '../../contract/errors';
 import { localError } from '../../contract/i18n/format';
 import { tessdataDir, type OcrLanguage } from './tessdata';
 
