@@ -103,7 +103,7 @@ function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: 
     const texts: (CatalogueText | string)[] = [];
     const addProblem = (line: number, problem: CatalogueText | string) => {
       problems.push({ line, message: typeof problem === 'string' ? problem : formatText('en', problem) });
-      texts.push(textOf('errorsCore.csvLine', { line, problem }));
+      texts.push(textOf('errorsCore.csvLine', { line: String(line), problem }));
     };
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const ctx: Context = { p, keys, track, line: 0, indicatorFields: new Map() };

@@ -18,6 +18,7 @@ import { errorsTeam } from './errorsTeam.messages';
 import { errorsCore } from './errorsCore.messages';
 import { errorsPrivacy } from './errorsPrivacy.messages';
 import { errorsSchema } from './errorsSchema.messages';
+import { errorsCsv } from './errorsCsv.messages';
 import { evidence } from './evidence.messages';
 // `exports` is a reserved name in CommonJS output: the area keeps its id, its constant another name.
 import { exportsArea } from './exports.messages';
@@ -56,6 +57,7 @@ const AREAS = {
   errorsCore,
   errorsPrivacy,
   errorsSchema,
+  errorsCsv,
   evidence,
   exports: exportsArea,
   fields,

@@ -47,7 +47,7 @@ export const errorsCore = defineMessages({
     csvQuoted: '"{file}"',
     csvLine: 'line {line}: {problem}',
     csvUnknownColumns:
-      '"{file}" has columns that {kind} CSV does not know{separated}: {unknown}. Expected: {known}{kind, select, cases {, and {prefix}NAME for a case attribute} other {}}.',
+      '{quoted, select, yes {"{file}"} other {The CSV}} has columns that {kind} CSV does not know{separated}: {unknown}. Expected: {known}{kind, select, cases {, and {prefix}NAME for a case attribute} other {}}.',
     csvSeparated:
       '{separator, select, semicolon { (read with semicolons between columns)} tab { (read with tabs between columns)} other { (read with "{char}" between columns)}}',
     csvRequired: '{column} is required',
@@ -103,7 +103,7 @@ export const errorsCore = defineMessages({
     csvQuoted: '«{file}»',
     csvLine: 'строка {line}: {problem}',
     csvUnknownColumns:
-      'В «{file}» есть столбцы, которых CSV вида «{kind}» не знает{separated}: {unknown}. Ожидаются: {known}{kind, select, cases {, а также {prefix}ИМЯ для атрибута кейса} other {}}.',
+      '{quoted, select, yes {В «{file}»} other {В файле CSV}} есть столбцы, которых CSV вида «{kind}» не знает{separated}: {unknown}. Ожидаются: {known}{kind, select, cases {, а также {prefix}ИМЯ для атрибута кейса} other {}}.',
     csvSeparated:
       '{separator, select, semicolon { (столбцы разделены точкой с запятой)} tab { (столбцы разделены табуляцией)} other { (столбцы разделены знаком «{char}»)}}',
     csvRequired: 'нужно заполнить {column}',
@@ -159,7 +159,7 @@ export const errorsCore = defineMessages({
     csvQuoted: '«{file}»',
     csvLine: '{line}-жол: {problem}',
     csvUnknownColumns:
-      '«{file}» ішінде «{kind}» түріндегі CSV білмейтін бағандар бар{separated}: {unknown}. Күтілетіні: {known}{kind, select, cases {, сондай-ақ кейс атрибуты үшін {prefix}АТАУ} other {}}.',
+      '{quoted, select, yes {«{file}»} other {CSV файлы}} ішінде «{kind}» түріндегі CSV білмейтін бағандар бар{separated}: {unknown}. Күтілетіні: {known}{kind, select, cases {, сондай-ақ кейс атрибуты үшін {prefix}АТАУ} other {}}.',
     csvSeparated:
       '{separator, select, semicolon { (бағандар нүктелі үтірмен бөлінген)} tab { (бағандар табуляциямен бөлінген)} other { (бағандар «{char}» белгісімен бөлінген)}}',
     csvRequired: '{column} толтырылуы керек',

@@ -247,6 +247,7 @@ export function readCsv(input: { kind: CsvKind; path?: string | undefined; text?
   const separated = delimiter === ',' ? '' : textOf('errorsCore.csvSeparated', { separator: delimiter === ';' ? 'semicolon' : delimiter === '\t' ? 'tab' : 'other', char: delimiter });
   if (unknown.length > 0) {
     throw localError('VALIDATION_FAILED', 'errorsCore.csvUnknownColumns', {
+      quoted: input.path ? 'yes' : 'no',
       file: fileName,
       kind: input.kind,
       separated,

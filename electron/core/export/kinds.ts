@@ -129,7 +129,7 @@ export function assertExportable(kind: string, format: string): ExportKindSpec {
     throw localError('VALIDATION_FAILED', 'errorsExport.unknownFormat', { format, formats: EXPORT_FORMATS.join(', ') });
   }
   if (!spec.formats.includes(format as ExportFormat)) {
-    throw localError('UNSUPPORTED', 'errorsCore.exportFormatRefused', { label: textOf(KIND_LABELS[spec.kind]), format });
+    throw localError('UNSUPPORTED', 'errorsCore.exportFormatRefused', { label: spec.kind in KIND_LABELS ? textOf(KIND_LABELS[spec.kind]) : spec.label, format });
   }
   return spec;
 }

@@ -34,8 +34,7 @@ function candidates(): string[] {
 }
 
 /** The first folder that holds every language asked for; throws a sentence saying what to install otherwise. */
-export function tessdataDir(languages: readonly OcrLanguage[]): string {
-  const dirs = candidates();
+export function tessdataDir(languages: readonly OcrLanguage[], dirs: readonly string[] = candidates()): string {
   for (const dir of dirs) {
     if (languages.every((lang) => fs.existsSync(path.join(dir, `${lang}.traineddata`)))) return dir;
   }

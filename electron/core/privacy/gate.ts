@@ -66,7 +66,7 @@ function findHits(identities: readonly Identity[], parts: readonly OutputPart[])
 /** The labels callers give their parts, in words of the catalogue; any other label is a file name, shown as it is. */
 function labelText(label: string): string | CatalogueText {
   const page = /^page (\d+)$/.exec(label);
-  if (page) return textOf('errorsPrivacy.page', { number: Number(page[1]) });
+  if (page) return textOf('errorsPrivacy.page', { number: page[1]! });
   if (label === 'document properties') return textOf('errorsPrivacy.documentProperties');
   if (label === 'the file') return textOf('errorsPrivacy.theFile');
   if (label === 'codebook') return textOf('errorsPrivacy.what', { what: 'codebook' });
@@ -76,7 +76,8 @@ function labelText(label: string): string | CatalogueText {
 function whereInOutput(hit: Hit, single: boolean): string | CatalogueText {
   if (hit.part.label && !single) return labelText(hit.part.label);
   const { line, column } = lineAndColumn(hit.part.text, hit.at.start);
-  const at = { line, from: column, to: column + (hit.at.end - hit.at.start) - 1 };
+  // As strings: a number would be grouped ("1,234") like an amount.
+  const at = { line: String(line), from: String(column), to: String(column + (hit.at.end - hit.at.start) - 1) };
   return hit.part.label ? textOf('errorsPrivacy.labelAt', { label: labelText(hit.part.label), ...at }) : textOf('errorsPrivacy.at', at);
 }
 

@@ -94,7 +94,7 @@ export function locateInProjectText(db: Database.Database, identity: Identity, a
         const [at] = new Haystack(value).find(identity.needle, 1);
         if (!at) continue;
         const record = (DESCRIBE[table] ?? ((_db: Database.Database, r: Row) => generic(table, r)))(db, row);
-        places.push(textOf('errorsPrivacy.place', { record: redactText(all, record), column, from: at.start + 1, to: at.end }));
+        places.push(textOf('errorsPrivacy.place', { record: redactText(all, record), column, from: String(at.start + 1), to: String(at.end) }));
         if (places.length >= limit) return places;
       }
     }
