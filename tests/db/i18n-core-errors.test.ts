@@ -34,7 +34,7 @@ function quoted(values: Record<string, TextValue> | undefined): string[] {
     if (typeof value === 'string') out.push(value);
     else if (typeof value === 'number') return;
     else if (Array.isArray(value)) for (const v of value as CatalogueText[]) out.push(...quoted(v.values));
-    else if ('lines' in value) for (const line of value.lines) typeof line === 'string' ? out.push(line) : out.push(...quoted(line.values));
+    else if ('lines' in value) for (const line of value.lines) out.push(...(typeof line === 'string' ? [line] : quoted(line.values)));
     else out.push(...quoted((value as CatalogueText).values));
   };
   for (const value of Object.values(values ?? {})) walk(value);

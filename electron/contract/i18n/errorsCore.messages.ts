@@ -8,7 +8,7 @@ import { defineMessages } from './define';
 export const errorsCore = defineMessages({
   en: {
     desktopOnly:
-      '{what, select, chooseFile {Choosing a file with a dialog} other {Opening a file in another program}} is only available in the desktop app; type the file’s path instead.',
+      "{what, select, chooseFile {Choosing a file with a dialog} other {Opening a file in another program}} is only available in the desktop app; type the file's path instead.",
     unknownMethod: 'There is no API method called {method}.',
     invalidInput: 'Invalid input for {method}: {problem}',
     fieldType:
