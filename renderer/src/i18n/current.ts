@@ -4,6 +4,10 @@
  */
 import { setDateProblemLanguage } from '../../../electron/contract/dates';
 import type { DisplayLanguage } from '../../../electron/contract/i18n/languages';
+import { installKazakhNumbers } from './numbers';
+
+// Before the first number is formatted: react-intl keeps the formatters it makes.
+installKazakhNumbers();
 
 let current: DisplayLanguage = 'en';
 // The date fields' own check (contract/dates.ts) speaks the interface's language too.
