@@ -2,6 +2,7 @@
  * The API contract: one JSON-safe input object per method and the JSON-safe result it answers with.
  * Types only; the runtime schemas that validate inputs live in `schemas.ts`, the method list in `methods.ts`.
  */
+import type { CatalogueText } from './errors';
 import type { Language } from './i18n/languages';
 import type { Method } from './methods';
 import type { QcaAnalysisDto, QcaAnalysisInput, QcaExportDefinition, QcaCalibratedRowDto, QcaMinimizeInput, QcaMinimizeResultDto, QcaSetDto, QcaSetInput } from './qca';
@@ -252,13 +253,15 @@ export interface EraseReportDto {
   /** The real name, contact parts and marked identifiers that were erased. */
   identifiersErased: number;
   /** Where occurrences were replaced by the pseudonym: a kind of record and how many of them. */
-  replaced: { place: string; rows: number }[];
+  replaced: { place: string; rows: number; /** The place as a catalogue message, for the reader's language. */ placeText?: CatalogueText }[];
   /** Text originals (TXT, Markdown, HTML) rewritten with the pseudonym. */
   originalsRedacted: string[];
   undoHistoryCleared: boolean;
   snapshots: { createdAt: string; action: 'purged' | 'kept' }[];
   /** Places Comparanda could not clean, in sentences. */
   remaining: string[];
+  /** The same sentences as catalogue messages, for the reader's language (`formatText`). */
+  remainingTexts?: CatalogueText[];
 }
 
 /** An interviewee, known by pseudonym only. Real names (if recorded) are read only through participants.getIdentity. */

@@ -8,8 +8,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enteredDateProblem, setDateProblemLanguage } from '../../electron/contract/dates';
+import type { EraseReportDto } from '../../electron/contract/api';
 import { ApiError, type CatalogueText, type TextValue } from '../../electron/contract/errors';
-import { errorText } from '../../electron/contract/i18n/format';
+import { errorText, formatText } from '../../electron/contract/i18n/format';
 import { createDispatcher, createHandlers } from '../../electron/core/api';
 import * as edit from '../../electron/core/edit';
 import { assertExportable, exportKind, registerExportKind } from '../../electron/core/export/kinds';
@@ -216,5 +217,30 @@ describe('errors the core builds, in Russian and Kazakh', () => {
     const error = caught(() => tessdataDir(['kaz', 'rus'], [path.join(empty, 'tessdata')]));
     expect(error.message).toMatch(/^Text recognition needs the trained data for Kazakh \(kaz\.traineddata\); Russian \(rus\.traineddata\), which was not found in /);
     expect(readsInRussianAndKazakh(error, 'errorsCore.ocrNoData').ru).toMatch(/^Для распознавания текста нужны обученные данные для казахского языка \(kaz\.traineddata\); русского языка/);
+  });
+
+  it('the erasure report: what still holds the identity, and where it was replaced', async () => {
+    await openProject();
+    const dispatch = createDispatcher(createHandlers(sessions.at(-1)!, 'http'), () => undefined);
+    const ok = async (method: string, input: unknown) => {
+      const envelope = await dispatch(method as never, input as never);
+      if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
+      return envelope.result;
+    };
+    const participant = (await ok('participants.create', { pseudonym: 'Респондент 1' })) as { id: string };
+    await ok('cases.create', { name: 'Семей', notes: 'Told by Aigerim Bekova at the station.' });
+    await ok('participants.setIdentity', { id: participant.id, realName: 'Aigerim Bekova', contact: '', identifiers: [] });
+    const report = (await ok('participants.eraseIdentity', { id: participant.id })) as EraseReportDto;
+    expect(report.remaining).toContain('Copies of the project saved or exported before the erasure, which Comparanda does not track.');
+    expect(report.remainingTexts?.map((text) => formatText('en', text))).toEqual(report.remaining);
+    const places = report.replaced.map((r) => r.placeText!);
+    expect(places.map((text) => formatText('en', text))).toEqual(report.replaced.map((r) => r.place));
+    for (const text of [...report.remainingTexts!, ...places]) {
+      for (const language of ['ru', 'kk'] as const) {
+        const shown = formatText(language, text);
+        expect(englishLeft(shown, text), `${language}: ${shown}`).toEqual([]);
+      }
+    }
+    expect(report.remainingTexts!.map((text) => formatText('ru', text))).toContain('Копии проекта, сохранённые или экспортированные до стирания: Comparanda их не отслеживает.');
   });
 });

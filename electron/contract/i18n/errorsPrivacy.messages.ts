@@ -46,6 +46,12 @@ export const errorsPrivacy = defineMessages({
     code: 'the code {name}',
     record: 'a {table} record',
     recordId: 'a {table} record ({id})',
+    eraseOriginal: 'The original file of “{file}” (a {format} cannot be edited): remove the document, or keep it knowing this.',
+    eraseSnapshots: '{count} snapshot(s) of this project in the backups folder, made before the erasure.',
+    eraseCopies: 'Copies of the project saved or exported before the erasure, which Comparanda does not track.',
+    eraseIdentityKept: 'The identity itself, still recorded (as you chose), and any place in the project where it is typed now.',
+    erasePlace:
+      '{place, select, auditBefore {audit-trail entries (before)} auditAfter {audit-trail entries (after)} auditAction {audit-trail entries (action)} pages {document pages} excerptTexts {excerpt texts} excerptTranslations {excerpt translations} cellSummaries {cell summaries} cellMemos {cell memos} memos {memos} csl {bibliographic records} sourceTitles {source titles} claimants {claimants} statements {claim statements} other {{table} › {column}}}',
   },
   ru: {
     refused: 'Отказано: вывод ({what}) содержал бы {found}{more, plural, =0 {} one { и ещё #} few { и ещё #} many { и ещё #} other { и ещё #}}. {advice} Ничего не записано.',
@@ -88,6 +94,12 @@ export const errorsPrivacy = defineMessages({
     code: 'код {name}',
     record: 'запись таблицы {table}',
     recordId: 'запись таблицы {table} ({id})',
+    eraseOriginal: 'Исходный файл «{file}» (файл {format} нельзя изменить): удалите документ или оставьте его, зная об этом.',
+    eraseSnapshots: '{count, plural, one {# снимок} few {# снимка} many {# снимков} other {# снимка}} этого проекта в папке резервных копий, сделанные до стирания.',
+    eraseCopies: 'Копии проекта, сохранённые или экспортированные до стирания: Comparanda их не отслеживает.',
+    eraseIdentityKept: 'Сама личность, по-прежнему записанная (как вы выбрали), и любое место в проекте, где она напечатана сейчас.',
+    erasePlace:
+      '{place, select, auditBefore {записи журнала изменений (до)} auditAfter {записи журнала изменений (после)} auditAction {записи журнала изменений (действие)} pages {страницы документов} excerptTexts {тексты выдержек} excerptTranslations {переводы выдержек} cellSummaries {резюме ячеек} cellMemos {мемо ячеек} memos {мемо} csl {библиографические записи} sourceTitles {названия источников} claimants {авторы утверждений} statements {тексты утверждений} other {{table} › {column}}}',
   },
   kk: {
     refused: 'Бас тартылды: шығыс ({what}) ішінде {found}{more, plural, =0 {} one { және тағы #} other { және тағы #}} болар еді. {advice} Ештеңе жазылмады.',
@@ -130,5 +142,11 @@ export const errorsPrivacy = defineMessages({
     code: '{name} коды',
     record: '{table} кестесінің жазбасы',
     recordId: '{table} кестесінің жазбасы ({id})',
+    eraseOriginal: '«{file}» бастапқы файлы ({format} файлын өзгерту мүмкін емес): құжатты жойыңыз немесе мұны біле тұра қалдырыңыз.',
+    eraseSnapshots: 'Сақтық көшірмелер қалтасында бұл жобаның өшіруге дейін жасалған {count, plural, one {# суреті} other {# суреті}}.',
+    eraseCopies: 'Өшіруге дейін сақталған не экспортталған жоба көшірмелері: Comparanda оларды қадағаламайды.',
+    eraseIdentityKept: 'Жеке бастың өзі, әлі де жазылған (өзіңіз таңдағандай), және жобада оның қазір терілген кез келген орны.',
+    erasePlace:
+      '{place, select, auditBefore {өзгерістер журналының жазбалары (дейін)} auditAfter {өзгерістер журналының жазбалары (кейін)} auditAction {өзгерістер журналының жазбалары (әрекет)} pages {құжат беттері} excerptTexts {үзінді мәтіндері} excerptTranslations {үзінді аудармалары} cellSummaries {ұяшық түйіндері} cellMemos {ұяшық мемолары} memos {мемолар} csl {библиографиялық жазбалар} sourceTitles {дереккөз атаулары} claimants {мәлімдеме авторлары} statements {мәлімдеме мәтіндері} other {{table} › {column}}}',
   },
 });
