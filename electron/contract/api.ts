@@ -665,6 +665,8 @@ export interface UnverifiedItemDto {
   type: 'election' | 'mission' | 'claim' | 'excerpt' | 'indicator-value' | 'regional-norm' | 'instrument' | 'membership';
   id: string;
   label: string;
+  /** The label as a catalogue message where the core words it (elections, missions), for the reader's language. */
+  labelText?: CatalogueText;
   caseId: string | null;
   verification: Verification;
   note: string;

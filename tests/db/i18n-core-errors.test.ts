@@ -19,6 +19,7 @@ import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
 import { Session } from '../../electron/core/session';
 import { addCase, createProjectFile } from '../../electron/core/structure';
+import { listUnverified } from '../../electron/core/context';
 import { withoutAllowedLatin } from '../helpers/latin-allowed';
 import { tempDir } from '../helpers/temp';
 
@@ -242,5 +243,29 @@ describe('errors the core builds, in Russian and Kazakh', () => {
       }
     }
     expect(report.remainingTexts!.map((text) => formatText('ru', text))).toContain('Копии проекта, сохранённые или экспортированные до стирания: Comparanda их не отслеживает.');
+  });
+
+  it('the list of what is not yet verified: elections and missions worded in the reader’s language', () => {
+    const file = path.join(tempDir(), 'study.comparanda');
+    writeSampleProject(file);
+    const db = new Database(file);
+    db.exec("UPDATE elections SET verification = 'unverified'; UPDATE missions SET verification = 'one-source'");
+    db.close();
+    const p = Project.open(file);
+    try {
+      const worded = listUnverified(p).items.filter((item) => item.type === 'election' || item.type === 'mission');
+      expect(worded.map((item) => item.type)).toEqual(expect.arrayContaining(['election', 'mission']));
+      for (const item of worded) {
+        expect(formatText('en', item.labelText!)).toBe(item.label);
+        for (const language of ['ru', 'kk'] as const) {
+          const shown = formatText(language, item.labelText!);
+          expect(englishLeft(shown, item.labelText), `${language}: ${shown}`).toEqual([]);
+        }
+      }
+      const election = worded.find((item) => item.type === 'election')!;
+      expect(formatText('ru', election.labelText!)).toMatch(/ · (парламентские выборы|президентские выборы|референдум|местные выборы|выборы) \d{4}/);
+    } finally {
+      p.close();
+    }
   });
 });

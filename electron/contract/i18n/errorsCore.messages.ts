@@ -59,6 +59,8 @@ export const errorsCore = defineMessages({
     csvSameRecord: 'lines {lines} are the same {what}; keep one of them',
     csvRecord:
       '{record, select, election {election} mission {mission} claim {claim} indicatorValue {indicator value} membership {membership} norm {norm} instrument {instrument} case {case} cell {cell} other {record}} ({columns})',
+    unverifiedElection: '{case} · {election}',
+    unverifiedMission: '{case} · {organisation} on the {date} election',
     linesAnd: '{first} and {last}',
     csvTwoFocal: 'lines {lines} each make a case focal; a project has one focal case, so keep one',
   },
@@ -115,6 +117,8 @@ export const errorsCore = defineMessages({
     csvSameRecord: 'строки {lines} описывают одно и то же ({what}); оставьте одну из них',
     csvRecord:
       '{record, select, election {выборы} mission {миссия} claim {утверждение} indicatorValue {значение индикатора} membership {членство} norm {норма} instrument {документ} case {кейс} cell {ячейка} other {запись}}: {columns}',
+    unverifiedElection: '{case} · {election}',
+    unverifiedMission: '{case} · {organisation} на выборах {date}',
     linesAnd: '{first} и {last}',
     csvTwoFocal: 'строки {lines} делают фокусным разные кейсы; в проекте один фокусный кейс, оставьте одну',
   },
@@ -171,6 +175,8 @@ export const errorsCore = defineMessages({
     csvSameRecord: '{lines} жолдары бір нәрсені сипаттайды ({what}); біреуін қалдырыңыз',
     csvRecord:
       '{record, select, election {сайлау} mission {миссия} claim {мәлімдеме} indicatorValue {индикатор мәні} membership {мүшелік} norm {норма} instrument {құжат} case {кейс} cell {ұяшық} other {жазба}}: {columns}',
+    unverifiedElection: '{case} · {election}',
+    unverifiedMission: '{case} · {organisation}, {date} сайлауы',
     linesAnd: '{first} және {last}',
     csvTwoFocal: '{lines} жолдарының әрқайсысы кейсті фокустық етеді; жобада бір фокустық кейс болады, біреуін қалдырыңыз',
   },
