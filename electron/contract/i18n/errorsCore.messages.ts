@@ -40,6 +40,7 @@ export const errorsCore = defineMessages({
       'Text recognition needs the trained data for {languages}, which was not found in {folder}. Reinstall Comparanda, or put the files in a folder and set {variable} to it (on Debian or Ubuntu: {install}).',
     ocrNoDataAnywhere:
       'Text recognition needs the trained data for {languages}, which was not found in the app. Reinstall Comparanda, or put the files in a folder and set {variable} to it (on Debian or Ubuntu: {install}).',
+    qcaFailed: 'The minimisation failed unexpectedly: {detail}',
     ocrFailed: 'Text recognition failed on an image: {detail}',
     csvBadRows:
       'Nothing was imported: {count, plural, one {# bad row} other {# bad rows}} in {file}:\n{lines}\nFix the file, or import with bad rows skipped.',
@@ -98,6 +99,7 @@ export const errorsCore = defineMessages({
       'Для распознавания текста нужны обученные данные для {languages}, но их нет в {folder}. Переустановите Comparanda или положите файлы в папку и укажите её в {variable} (например: {install}).',
     ocrNoDataAnywhere:
       'Для распознавания текста нужны обученные данные для {languages}, но в приложении их нет. Переустановите Comparanda или положите файлы в папку и укажите её в {variable} (например: {install}).',
+    qcaFailed: 'Минимизация неожиданно прервалась: {detail}',
     ocrFailed: 'Не удалось распознать текст на изображении: {detail}',
     csvBadRows:
       'Ничего не импортировано: в {file} {count, plural, one {# неверная строка} few {# неверные строки} many {# неверных строк} other {# неверной строки}}:\n{lines}\nИсправьте файл или импортируйте, пропустив неверные строки.',
@@ -156,6 +158,7 @@ export const errorsCore = defineMessages({
       'Мәтінді тану үшін {languages} бойынша үйретілген деректер керек, бірақ олар {folder} ішінде табылмады. Comparanda-ны қайта орнатыңыз немесе файлдарды бір қалтаға салып, оны {variable} ішінде көрсетіңіз (мысалы: {install}).',
     ocrNoDataAnywhere:
       'Мәтінді тану үшін {languages} бойынша үйретілген деректер керек, бірақ олар қолданбада табылмады. Comparanda-ны қайта орнатыңыз немесе файлдарды бір қалтаға салып, оны {variable} ішінде көрсетіңіз (мысалы: {install}).',
+    qcaFailed: 'Минимизация күтпеген жерден үзілді: {detail}',
     ocrFailed: 'Суреттегі мәтінді тану сәтсіз аяқталды: {detail}',
     csvBadRows:
       'Ештеңе импортталмады: {file} ішінде {count, plural, one {# қате жол} other {# қате жол}} бар:\n{lines}\nФайлды түзетіңіз немесе қате жолдарды өткізіп жіберіп импорттаңыз.',
