@@ -31,7 +31,7 @@ import { FRAMEWORK_TEMPLATES } from './templates';
 import * as qca from './qca/project';
 import { analyse as qcaAnalyse, startMinimize as startQcaMinimize } from './qca/api';
 import { localiseTemplate } from './project-language';
-import { inputProblem } from './input-problem';
+import { inputProblem } from '../contract/input-problem';
 
 /**
  * What only the desktop can do (native dialogs, opening a file in another program). The Electron main process

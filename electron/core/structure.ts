@@ -12,7 +12,7 @@ import type { Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';
 import { stmt } from './db/statements';
 import { addStage, archiveCase, archiveNorm, createCase, createFramework, createNorm, updateCase, updateFramework } from './edit';
-import { inputProblem } from './input-problem';
+import { inputProblem } from '../contract/input-problem';
 import { foldName, matchCase, matchName, matchNorm } from './names';
 import { Project } from './project';
 import { DEFAULT_STATUSES, insertFramework } from './repos/frameworks';

@@ -3,9 +3,9 @@
  * problem (zod's issue code), not zod's English text, so that the sentence reads in the user's language.
  */
 import type { z } from 'zod';
-import type { CatalogueText } from '../contract/errors';
-import { catalogue, messageIds, type MessageId } from '../contract/i18n/catalogue';
-import { textOf } from '../contract/i18n/format';
+import type { CatalogueText } from './errors';
+import { catalogue, messageIds, type MessageId } from './i18n/catalogue';
+import { textOf } from './i18n/format';
 
 type Issue = z.core.$ZodIssue;
 
