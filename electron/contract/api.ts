@@ -435,7 +435,8 @@ export interface JobDto {
   /** What is happening now, e.g. "Printing the PDF". */
   message: string;
   result: JobResult | null;
-  error: { code: string; message: string } | null;
+  /** `text`: the message as a catalogue entry, for the reader's language (`errorText`). */
+  error: { code: string; message: string; text?: CatalogueText } | null;
 }
 
 export const EXPORT_KINDS = ['matrix', 'case', 'appendix', 'claims', 'observation', 'qca'] as const;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ApiInput, Handlers } from '../contract/api';
-import { ApiError, type CatalogueText, type Envelope, type ErrorPayload, type TextValue } from '../contract/errors';
+import { ApiError, type Envelope, type ErrorPayload } from '../contract/errors';
 import { localError } from '../contract/i18n/format';
 import { isMethod, type Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';
@@ -21,7 +21,7 @@ import * as evidence from './evidence';
 import * as record from './record';
 import { newProjectDir } from './paths';
 import { eraseIdentity } from './privacy/erase';
-import { guardOutput, redactMessage } from './privacy/gate';
+import { guardOutput, redactMessage, redactText } from './privacy/gate';
 import { memoOverview } from './memos';
 import { METHOD_OUTPUTS } from './privacy/outputs';
 import { search } from './search';
@@ -322,18 +322,6 @@ function redactPayload(payload: ErrorPayload): ErrorPayload {
   };
 }
 
-/** A catalogue text with every string argument redacted, at any depth (a message may be an argument of another). */
-function redactText(text: CatalogueText): CatalogueText {
-  if (!text.values) return { id: text.id };
-  const redact = (value: TextValue): TextValue => {
-    if (typeof value === 'string') return redactMessage(value);
-    if (typeof value === 'number') return value;
-    if (Array.isArray(value)) return (value as readonly CatalogueText[]).map(redactText);
-    if ('lines' in value) return { lines: value.lines.map((line) => (typeof line === 'string' ? redactMessage(line) : redactText(line))) };
-    return redactText(value as CatalogueText);
-  };
-  return { id: text.id, values: Object.fromEntries(Object.entries(text.values).map(([key, value]) => [key, redact(value)])) };
-}
 
 export function createDispatcher(handlers: Handlers, log: Logger = defaultLogger) {
   return async function dispatch(method: unknown, input: unknown): Promise<Envelope> {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { JobDto, JobResult } from '../contract/api';
-import { redactMessage } from './privacy/gate';
+import { redactMessage, redactText } from './privacy/gate';
 import { ApiError } from '../contract/errors';
 import { localError } from '../contract/i18n/format';
 
@@ -54,7 +54,7 @@ export class Jobs {
         // A job's failure reaches the screen through jobs.get, not the dispatcher: it is redacted here.
         dto.error =
           error instanceof ApiError
-            ? { code: error.code, message: redactMessage(error.message) }
+            ? { code: error.code, message: redactMessage(error.message), ...(error.text ? { text: redactText(error.text) } : {}) }
             : { code: 'INTERNAL', message: redactMessage(`${label} failed unexpectedly: ${(error as Error)?.message ?? String(error)}`) };
         if (!(error instanceof ApiError)) console.error(redactMessage(`[comparanda] job failed: ${(error as Error)?.stack ?? String(error)}`));
         entry.finishedAt = Date.now();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enteredDateProblem, setDateProblemLanguage } from '../../electron/contract/dates';
-import type { EraseReportDto } from '../../electron/contract/api';
+import type { EraseReportDto, JobDto } from '../../electron/contract/api';
 import { ApiError, type CatalogueText, type TextValue } from '../../electron/contract/errors';
 import { errorText, formatText } from '../../electron/contract/i18n/format';
 import { createDispatcher, createHandlers } from '../../electron/core/api';
@@ -164,6 +164,20 @@ describe('errors the core builds, in Russian and Kazakh', () => {
     const shown = readsInRussianAndKazakh(refusal, 'errorsPrivacy.refused');
     expect(shown.ru).toMatch(/^Отказано: вывод \(CSV данных\) содержал бы настоящее имя, записанное для участника «Респондент 1» \(строка 2, знаки \d+–\d+; записано в: кейс Семей \(поле notes, знаки 9–22\)\)\./);
     expect(shown.ru).not.toContain('Aigerim');
+
+    // The same refusal from an export, which runs as a job: the job's error carries the catalogue entry too.
+    const started = await dispatch('export.run', { what: 'case', format: 'md', case: 'Семей', path: path.join(tempDir(), 'Семей.md') });
+    if (!started.ok) throw new Error(started.error.message);
+    let job = started.result as JobDto;
+    for (let i = 0; i < 200 && (job.state === 'queued' || job.state === 'running'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const polled = await dispatch('jobs.get', { id: job.id });
+      if (!polled.ok) throw new Error(polled.error.message);
+      job = polled.result as JobDto;
+    }
+    expect(job.state).toBe('failed');
+    expect(job.error?.code).toBe('IDENTITY_IN_OUTPUT');
+    expect(readsInRussianAndKazakh(job.error!, 'errorsPrivacy.refused').kk).toMatch(/^Бас тартылды: шығыс \(Markdown файлы\) ішінде «Респондент 1» қатысушысы үшін жазылған нақты есім/);
   });
 
   it('an undo that would discard another program’s change', () => {

@@ -9,7 +9,7 @@
  * through every input, and uses `traceGate` to prove the call went through here.
  */
 import type Database from 'better-sqlite3';
-import type { CatalogueText } from '../../contract/errors';
+import type { CatalogueText, TextValue } from '../../contract/errors';
 import type { MessageId } from '../../contract/i18n/catalogue';
 import { formatText, localError, textOf } from '../../contract/i18n/format';
 import { identityText, recordedIdentities, redactDeep, redactWith, type Identity } from './identities';
@@ -213,4 +213,17 @@ export function redactMessage(text: string): string {
   if (identities.length === 0) return text;
   emit({ what: 'message', action: 'redacted' });
   return redactWith(identities, text);
+}
+
+/** A catalogue text with every string argument redacted, at any depth (a message may be an argument of another). */
+export function redactText(text: CatalogueText): CatalogueText {
+  if (!text.values) return { id: text.id };
+  const redact = (value: TextValue): TextValue => {
+    if (typeof value === 'string') return redactMessage(value);
+    if (typeof value === 'number') return value;
+    if (Array.isArray(value)) return (value as readonly CatalogueText[]).map(redactText);
+    if ('lines' in value) return { lines: value.lines.map((line) => (typeof line === 'string' ? redactMessage(line) : redactText(line))) };
+    return redactText(value as CatalogueText);
+  };
+  return { id: text.id, values: Object.fromEntries(Object.entries(text.values).map(([key, value]) => [key, redact(value)])) };
 }
