@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { HistoryState } from '../contract/api';
-import { ApiError } from '../contract/errors';
-import { localError } from '../contract/i18n/format';
+import type { CatalogueText } from '../contract/errors';
+import { formatText, localError, textError, textOf } from '../contract/i18n/format';
 import { stmt } from './db/statements';
 
 type Row = Record<string, unknown>;
@@ -116,26 +116,12 @@ const AUDITED = new Set<TrackedTable>(['cells', 'claims', 'excerpts', 'sources',
  */
 export type Track = (table: TrackedTable, key: Row, inserted?: 'inserted') => void;
 
-/** How a refusal names the rows of a table. */
-const DESCRIBE: Partial<Record<TrackedTable, string>> = {
-  cells: 'cell',
-  case_attribute_values: 'case attribute',
-  norm_stage_notes: 'stage note',
-  excerpt_codes: 'coding',
-  excerpt_cells: 'evidence link',
-  mission_findings: 'mission finding',
-  claim_comparators: 'claim comparator',
-  claim_missions: 'claim mission',
-  indicator_values: 'indicator value',
-  regional_norms: 'regional norm',
-  regional_norm_cells: 'regional norm link',
-  verification_flags: 'verification',
-  qca_sets: 'QCA set',
-  qca_scores: 'QCA score',
-};
-
 /** An undo or redo whose rows were changed outside this session's history since the step was recorded. */
-class StaleStepError extends Error {}
+class StaleStepError extends Error {
+  constructor(readonly text: CatalogueText) {
+    super(formatText('en', text));
+  }
+}
 
 const COALESCE_MS = 3000;
 const MAX_ENTRIES = 500;
@@ -290,9 +276,14 @@ export class History {
   private verify(entry: Entry, side: 'before' | 'after'): void {
     const changed = entry.changes.filter((c) => !sameRow(this.select(c.table, c.key), side === 'before' ? c.after : c.before));
     if (changed.length === 0) return;
-    const what = [...new Set(changed.map((c) => DESCRIBE[c.table] ?? c.table.replace(/_/g, ' ').replace(/s$/, '')))].join(', ');
+    const tables = [...new Set(changed.map((c) => c.table))];
     throw new StaleStepError(
-      `"${entry.label}" cannot be ${side === 'before' ? 'undone' : 'redone'}: the ${what} it changed ${changed.length === 1 ? 'was' : 'were'} changed since by another program or window, and ${side === 'before' ? 'undoing' : 'redoing'} it would discard that change. Nothing was changed; the step was removed from the ${side === 'before' ? 'undo' : 'redo'} list.`,
+      textOf('errorsCore.staleStep', {
+        step: entry.label,
+        side: side === 'before' ? 'undo' : 'redo',
+        what: tables.map((table) => textOf('errorsCore.staleRecord', { table })),
+        count: changed.length,
+      }),
     );
   }
 
@@ -303,7 +294,7 @@ export class History {
       this.apply(entry, 'before');
     } catch (error) {
       // A step whose rows were changed elsewhere can never be undone safely: it is dropped, and older steps stay.
-      if (error instanceof StaleStepError) throw new ApiError('CONFLICT', error.message, { cause: error });
+      if (error instanceof StaleStepError) throw textError('CONFLICT', error.text, { cause: error });
       this.undoStack.push(entry);
       throw localError('CONFLICT', 'errorsInput.cannotUndo', { step: entry.label, reason: (error as Error).message }, { cause: error });
     }
@@ -324,7 +315,7 @@ export class History {
     } catch (error) {
       if (error instanceof StaleStepError) {
         this.redoStack = [];
-        throw new ApiError('CONFLICT', error.message, { cause: error });
+        throw textError('CONFLICT', error.text, { cause: error });
       }
       this.redoStack.push(entry);
       throw localError('CONFLICT', 'errorsInput.cannotRedo', { step: entry.label, reason: (error as Error).message }, { cause: error });

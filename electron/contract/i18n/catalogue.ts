@@ -16,6 +16,10 @@ import { errorsImport } from './errorsImport.messages';
 import { errorsInput } from './errorsInput.messages';
 import { errorsQca } from './errorsQca.messages';
 import { errorsTeam } from './errorsTeam.messages';
+import { errorsCore } from './errorsCore.messages';
+import { errorsPrivacy } from './errorsPrivacy.messages';
+import { errorsSchema } from './errorsSchema.messages';
+import { errorsCsv } from './errorsCsv.messages';
 import { evidence } from './evidence.messages';
 import { exportWarnings } from './exportWarnings.messages';
 // `exports` is a reserved name in CommonJS output: the area keeps its id, its constant another name.
@@ -56,6 +60,10 @@ const AREAS = {
   errorsInput,
   errorsQca,
   errorsTeam,
+  errorsCore,
+  errorsPrivacy,
+  errorsSchema,
+  errorsCsv,
   evidence,
   exports: exportsArea,
   exportWarnings,

@@ -10,8 +10,7 @@ import path from 'node:path';
 import chardet from 'chardet';
 import { parse } from 'csv-parse/sync';
 import type { CsvKind } from '../../contract/api';
-import { ApiError } from '../../contract/errors';
-import { localError } from '../../contract/i18n/format';
+import { localError, textOf } from '../../contract/i18n/format';
 import { restoreFormulaCell } from './formulas';
 import { ATTRIBUTE_COLUMN, CSV_HEADERS, REQUIRED, type Row } from './headers';
 
@@ -245,9 +244,18 @@ export function readCsv(input: { kind: CsvKind; path?: string | undefined; text?
   while (header.length > 0 && header.at(-1) === '') header.pop();
   const known = CSV_HEADERS[input.kind];
   const unknown = header.filter((h) => !known.includes(h) && !(input.kind === 'cases' && h.startsWith('attr:')));
-  const separated = delimiter === ',' ? '' : ` (read with ${delimiter === ';' ? 'semicolons' : delimiter === '\t' ? 'tabs' : `"${delimiter}"`} between columns)`;
+  const separated = delimiter === ',' ? '' : textOf('errorsCore.csvSeparated', { separator: delimiter === ';' ? 'semicolon' : delimiter === '\t' ? 'tab' : 'other', char: delimiter });
   if (unknown.length > 0) {
-    throw new ApiError('VALIDATION_FAILED', `"${fileName}" has columns that ${input.kind} CSV does not know${separated}: ${unknown.map((u) => u || '(an empty name)').join(', ')}. Expected: ${known.join(', ')}${input.kind === 'cases' ? ', and attr:NAME for a case attribute' : ''}.`);
+    throw localError('VALIDATION_FAILED', 'errorsCore.csvUnknownColumns', {
+      quoted: input.path ? 'yes' : 'no',
+      file: fileName,
+      kind: input.kind,
+      separated,
+      // A column without a name is shown as "", which reads the same in every language.
+      unknown: unknown.map((u) => u || '""').join(', '),
+      known: known.join(', '),
+      prefix: 'attr:',
+    });
   }
   const same = header.map((h) => h.toLocaleLowerCase());
   const twice = header.filter((h, i) => same.indexOf(same[i]!) !== i);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ApiError } from '../../contract/errors';
+import type { CatalogueText } from '../../contract/errors';
+import { localError, textOf } from '../../contract/i18n/format';
 import type { SchemaDifferenceDto } from '../../contract/api';
 import { teamTriggers } from '../team/capture';
 import { loadMigrations, migrate } from './migrate';
@@ -145,11 +146,11 @@ export function schemaDifferences(db: Database.Database, migrationsDir: string, 
   return differences;
 }
 
-/** "an added trigger excerpt_guard, a changed table cells" — the objects, named, for a sentence. */
-export function describeDifferences(differences: SchemaDifferenceDto[], max = 6): string {
-  const words = differences.slice(0, max).map((d) => `${d.change === 'added' ? 'an added' : d.change === 'missing' ? 'a missing' : 'a changed'} ${d.type} ${d.name}`);
-  if (differences.length > max) words.push(`${differences.length - max} more`);
-  return words.join(', ');
+/** "an added trigger excerpt_guard; a changed table cells" — the objects, named, for a sentence in any language. */
+export function describeDifferences(differences: SchemaDifferenceDto[], max = 6): CatalogueText[] {
+  const words = differences.slice(0, max).map((d) => textOf('errorsCore.schemaDifference', { change: d.change, type: d.type, name: d.name }));
+  if (differences.length > max) words.push(textOf('errorsCore.schemaMore', { count: differences.length - max }));
+  return words;
 }
 
 /** Refuses a project whose schema is not the one Comparanda made: nothing in it has been read or written yet. */
@@ -161,16 +162,14 @@ export function assertSchemaAsExpected(db: Database.Database, file: string, migr
     // The schema is the first thing read: a damaged file shows here first.
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
-      throw new ApiError('PROJECT_CORRUPT', `"${path.basename(file)}" is damaged: its list of tables cannot be read (${(error as Error).message}). Restore it from a backup; the file was not changed.`, {
-        cause: error,
-      });
+      throw localError('PROJECT_CORRUPT', 'errorsCore.schemaDamaged', { file: path.basename(file), detail: (error as Error).message }, { cause: error });
     }
     throw error;
   }
   if (differences.length === 0) return;
-  throw new ApiError(
-    'PROJECT_SCHEMA_ALTERED',
-    `"${path.basename(file)}" was changed outside Comparanda: its structure holds ${describeDifferences(differences)}. ` +
-      'Such changes can alter or delete records without a word, so it was not opened. Restore it from a backup, or run "comparanda check" on it for the details.',
-  );
+  throw localError('PROJECT_SCHEMA_ALTERED', 'errorsCore.schemaAltered', {
+    file: path.basename(file),
+    differences: describeDifferences(differences),
+    command: 'comparanda check',
+  });
 }
