@@ -114,9 +114,9 @@ export class Session {
     this.autoSync.attach(project);
     // A snapshot when a project opens, unless a recent one already holds it as it is: copying a large project at
     // every open would compete with the first screen for the disk.
-    const latest = this.backups.list(project.path)[0];
+    const latest = this.backups.latestCreatedAt(project.path);
     const modified = fs.statSync(project.path).mtimeMs;
-    if (latest && Date.parse(latest.createdAt) >= modified && Date.now() - Date.parse(latest.createdAt) < 24 * 3600 * 1000) {
+    if (latest && Date.parse(latest) >= modified && Date.now() - Date.parse(latest) < 24 * 3600 * 1000) {
       this.lastSnapshot = Date.now();
       return;
     }
