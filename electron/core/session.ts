@@ -208,5 +208,6 @@ export class Session {
     // here means nothing is written to a closed project.
     this.jobs.cancelAll();
     this.detach();
+    this.prefs.flush();
   }
 }
