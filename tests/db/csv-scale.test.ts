@@ -76,4 +76,23 @@ describe('issue 22: CSV import work per row does not grow with the file', () => 
     expect(p.db.prepare("SELECT count(*) AS n FROM indicators WHERE name = 'Scale test'").get()).toEqual({ n: 0 });
     p.close();
   });
+
+  it('checks every value against the limits as kept, read once per indicator; undo restores the tables exactly', () => {
+    const p = sample();
+    const dump = () => ['indicators', 'indicator_values'].map((table) => p.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).all());
+    importCsv(p, { kind: 'indicators', text: 'indicator,case,year,value,min,max\nLim,KAZ,1990,10,0,100\n' });
+    const before = dump();
+    const rows = ['indicator,case,year,value,min,max', 'Lim,KAZ,1991,20,0,50', 'Lim,KAZ,1992,70,0,50', 'Other,Atlantis,1993,5,0,10'];
+    // Enough rows of another indicator after them that the bad ones fall in a chunk that is run again row by row.
+    for (let i = 0; i < 600; i++) rows.push(`Many,KAZ,${1000 + i},${i % 10},0,10`);
+    rows.push('Lim,KAZ,1993,60,0,50');
+    const result = importCsv(p, { kind: 'indicators', text: `${rows.join('\n')}\n`, skipBadRows: true });
+    expect(result.skipped.map((s) => s.line)).toEqual([3, 4, 605]);
+    expect(result.skipped[0]!.message).toBe("value 70 is above the indicator's maximum 50");
+    expect(result.skipped[2]!.message).toBe("value 60 is above the indicator's maximum 50");
+    expect(p.db.prepare("SELECT max_value FROM indicators WHERE name = 'Lim'").get()).toEqual({ max_value: 50 });
+    p.history.undo();
+    expect(dump()).toEqual(before);
+    p.close();
+  });
 });

@@ -28,6 +28,13 @@ export interface Context {
   line: number;
   /** Per indicator, the line that first gave its scale, limits or direction, and what it gave. */
   indicatorFields: Map<string, { line: number; values: Record<string, unknown> }>;
+  /** Per indicator id, its limits as stored (see the indicators importer). */
+  indicatorLimits: Map<string, IndicatorLimits>;
+}
+
+export interface IndicatorLimits {
+  min_value: number | null;
+  max_value: number | null;
 }
 
 /** What one row did: created a record, changed these columns, or (neither) left everything as it was. */
@@ -93,6 +100,13 @@ const NOT_FOR = {
   instrument: ['entrepreneurs', 'year_from', 'year_to', 'case', 'status', 'date_from', 'date_to'],
   membership: ['label', 'description', 'entrepreneurs', 'year_from', 'year_to', 'date', 'norms'],
 } as const;
+
+const INDICATOR_FIELDS: Field[] = [
+  ['scale', 'scale', asText, ''],
+  ['min', 'min_value', (v) => num(v, 'min'), null],
+  ['max', 'max_value', (v) => num(v, 'max'), null],
+  ['higher_is', 'higher_is', (v) => oneOf(v, ['better', 'worse', 'neither'] as const, 'higher_is', 'better'), 'better'],
+];
 
 export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = {
   elections(ctx, row) {
@@ -200,20 +214,14 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
   indicators(ctx, row) {
     const { p, keys } = ctx;
     const name = row.indicator!.trim();
-    const indicatorFields: Field[] = [
-      ['scale', 'scale', asText, ''],
-      ['min', 'min_value', (v) => num(v, 'min'), null],
-      ['max', 'max_value', (v) => num(v, 'max'), null],
-      ['higher_is', 'higher_is', (v) => oneOf(v, ['better', 'worse', 'neither'] as const, 'higher_is', 'better'), 'better'],
-    ];
     // The indicator's own fields repeat on each of its rows: rows that disagree are refused, not settled by order.
-    const given = Object.fromEntries(indicatorFields.filter(([column]) => has(row, column)).map(([column, , read]) => [column, read(row[column]!)]));
+    const given = Object.fromEntries(INDICATOR_FIELDS.filter(([column]) => has(row, column)).map(([column, , read]) => [column, read(row[column]!)]));
     const indicatorKey = fold(name);
     const seen = ctx.indicatorFields.get(indicatorKey);
     for (const [column, value] of Object.entries(given)) {
       if (seen && column in seen.values && seen.values[column] !== value) throw new RowError(`${column} differs from line ${seen.line} for the same indicator "${name}"; give it once, the same on every row`);
     }
-    const indicator = save(ctx, row, 'indicators', keys.indicators.get(indicatorKey), { name, source_id: null, description: '' }, indicatorFields);
+    const indicator = save(ctx, row, 'indicators', keys.indicators.get(indicatorKey), { name, source_id: null, description: '' }, INDICATOR_FIELDS);
     if (indicator.created) keys.remember(keys.indicators, indicatorKey, indicator.id);
     if (!seen) ctx.indicatorFields.set(indicatorKey, { line: ctx.line, values: given });
     else Object.assign(seen.values, given);
@@ -232,7 +240,13 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     if (has(row, 'note')) next.note = row.note;
     const value = next.value as number | null;
     if (value === null && String(next.label).trim() === '') throw new RowError('give a value, a label, or both');
-    const limits = stmt(p.db, 'SELECT min_value, max_value FROM indicators WHERE id = ?').get(indicator.id) as { min_value: number | null; max_value: number | null };
+    // The limits are read once per indicator, and again only after a row changed the indicator; a rolled-back row's
+    // reading is forgotten with it (remember), so a value is never checked against limits that were not kept.
+    let limits = indicator.created || indicator.fields.length > 0 ? undefined : ctx.indicatorLimits.get(indicator.id);
+    if (!limits) {
+      limits = stmt(p.db, 'SELECT min_value, max_value FROM indicators WHERE id = ?').get(indicator.id) as IndicatorLimits;
+      keys.remember(ctx.indicatorLimits, indicator.id, limits);
+    }
     if (value !== null && limits.min_value !== null && value < limits.min_value) throw new RowError(`value ${value} is below the indicator's minimum ${limits.min_value}`);
     if (value !== null && limits.max_value !== null && value > limits.max_value) throw new RowError(`value ${value} is above the indicator's maximum ${limits.max_value}`);
     const changed = current ? Object.keys(next).filter((c) => (next[c] ?? null) !== (current[c] ?? null)) : [];
