@@ -105,7 +105,7 @@ function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: 
     const changes: CsvChange[] = [];
     const problems: CsvProblem[] = [];
     const counts = { created: 0, updated: 0, unchanged: 0 };
-    const ctx: Context = { p, keys, track, line: 0, indicatorFields: new Map(), indicatorLimits: new Map() };
+    const ctx: Context = { p, keys, track, line: 0, indicatorFields: new Map(), indicatorLimits: new Map(), indicatorStored: new Map(), indicatorValues: new Map() };
     const importer = kind === 'cases' || kind === 'cells' ? STRUCTURE_IMPORTERS[kind] : IMPORTERS[kind];
     const inTransaction = p.db.transaction((fn: () => unknown) => fn());
     const savepoint = <T>(fn: () => T): T => inTransaction(fn) as T;

@@ -95,4 +95,25 @@ describe('issue 22: CSV import work per row does not grow with the file', () => 
     expect(dump()).toEqual(before);
     p.close();
   });
+
+  it('finds the values an import changes as stored, also those of a chunk run again after a refused row', () => {
+    const p = sample();
+    const dump = () => p.db.prepare('SELECT * FROM indicator_values ORDER BY 1, 2, 3').all();
+    const file = (value: (i: number) => number, bad: boolean) => {
+      const rows = ['indicator,case,year,value,label'];
+      for (let i = 0; i < 700; i++) rows.push(`Many,${i % 2 ? 'KAZ' : 'BLR'},${1000 + i},${value(i)},`);
+      if (bad) rows.splice(300, 0, 'Many,Atlantis,999,1,');
+      return `${rows.join('\n')}\n`;
+    };
+    expect(importCsv(p, { kind: 'indicators', text: file((i) => i, false) })).toMatchObject({ created: 700 });
+    const before = dump();
+    expect(importCsv(p, { kind: 'indicators', text: file((i) => i, true), skipBadRows: true })).toMatchObject({ created: 0, updated: 0, unchanged: 700 });
+    const result = importCsv(p, { kind: 'indicators', text: file((i) => (i % 100 === 0 ? i + 0.5 : i), true), skipBadRows: true });
+    expect(result).toMatchObject({ created: 0, updated: 7, unchanged: 693 });
+    expect(result.changes.every((c) => c.fields.join() === 'value')).toBe(true);
+    expect(p.db.prepare("SELECT value FROM indicator_values WHERE year = 1600").get()).toEqual({ value: 600.5 });
+    p.history.undo();
+    expect(dump()).toEqual(before);
+    p.close();
+  });
 });

@@ -30,6 +30,17 @@ export interface Context {
   indicatorFields: Map<string, { line: number; values: Record<string, unknown> }>;
   /** Per indicator id, its limits as stored (see the indicators importer). */
   indicatorLimits: Map<string, IndicatorLimits>;
+  /** Per indicator id, the fields (by CSV column) this import found or left stored. */
+  indicatorStored: Map<string, Record<string, unknown>>;
+  /** Per indicator id, its values by case and year, as stored. */
+  indicatorValues: Map<string, Map<string, IndicatorValue>>;
+}
+
+export interface IndicatorValue {
+  value: number | null;
+  label: string;
+  verification: string;
+  note: string;
 }
 
 export interface IndicatorLimits {
@@ -221,7 +232,13 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     for (const [column, value] of Object.entries(given)) {
       if (seen && column in seen.values && seen.values[column] !== value) throw new RowError(`${column} differs from line ${seen.line} for the same indicator "${name}"; give it once, the same on every row`);
     }
-    const indicator = save(ctx, row, 'indicators', keys.indicators.get(indicatorKey), { name, source_id: null, description: '' }, INDICATOR_FIELDS);
+    // A row that gives the indicator's fields as an earlier row of this import left them stored is not written, nor
+    // the stored row read, again (every row of a file repeats them); a refused row's knowledge goes with it (remember).
+    const knownId = keys.indicators.get(indicatorKey);
+    const known = knownId === undefined ? undefined : ctx.indicatorStored.get(knownId);
+    const same = known !== undefined && Object.keys(known).length === Object.keys(given).length && Object.entries(given).every(([column, value]) => column in known && known[column] === value);
+    const indicator = same ? { id: knownId!, created: false, fields: [] as string[] } : save(ctx, row, 'indicators', knownId, { name, source_id: null, description: '' }, INDICATOR_FIELDS);
+    if (!same) keys.remember(ctx.indicatorStored, indicator.id, { ...given });
     if (indicator.created) keys.remember(keys.indicators, indicatorKey, indicator.id);
     if (!seen) ctx.indicatorFields.set(indicatorKey, { line: ctx.line, values: given });
     else Object.assign(seen.values, given);
@@ -230,9 +247,15 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     const year = int(row.year!, 'year');
     if (year === null) throw new RowError('year is required');
     const key = { indicator_id: indicator.id, case_id: caseId, year };
-    const current = stmt(p.db, 'SELECT value, label, verification, note FROM indicator_values WHERE indicator_id = ? AND case_id = ? AND year = ?').get(indicator.id, caseId, year) as
-      | Record<string, unknown>
-      | undefined;
+    // An indicator's stored values are read in one query the first time a row names it, then kept as rows write them.
+    let values = ctx.indicatorValues.get(indicator.id);
+    if (!values) {
+      const rows = stmt(p.db, 'SELECT case_id, year, value, label, verification, note FROM indicator_values WHERE indicator_id = ?').all(indicator.id) as ({ case_id: string; year: number } & IndicatorValue)[];
+      values = new Map(rows.map(({ case_id, year: y, ...value }) => [`${case_id}\u0000${y}`, value]));
+      keys.remember(ctx.indicatorValues, indicator.id, values);
+    }
+    const valueKey = `${caseId}\u0000${year}`;
+    const current = values.get(valueKey) as Record<string, unknown> | undefined;
     const next: Record<string, unknown> = { value: null, label: '', verification: 'unverified', note: '', ...current };
     if (has(row, 'value')) next.value = num(row.value!, 'value');
     if (has(row, 'label')) next.label = row.label;
@@ -258,6 +281,7 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
            VALUES (@indicator_id, @case_id, @year, @value, @label, NULL, @verification, @note)
            ON CONFLICT (indicator_id, case_id, year) DO UPDATE SET value = excluded.value, label = excluded.label, verification = excluded.verification, note = excluded.note`,
       ).run({ ...key, ...next });
+      keys.remember(values, valueKey, next as unknown as IndicatorValue);
     }
     return { created: !current, fields: current ? [...indicator.fields, ...changed] : [] };
   },
