@@ -51,6 +51,18 @@ describe('issue 22: CSV import work per row does not grow with the file', () => 
     expect(b.prepared).toBe(a.prepared);
   });
 
+  it('undoes 2,000 imported rows with the same statements as 200', () => {
+    const undo = (n: number) => {
+      const p = sample();
+      importCsv(p, { kind: 'elections', text: elections(n) });
+      const counted = counting(p.db, () => p.history.undo());
+      expect(p.db.prepare("SELECT count(*) AS n FROM elections WHERE label LIKE 'E %'").get()).toEqual({ n: 0 });
+      p.close();
+      return counted.prepared;
+    };
+    expect(undo(2000)).toBe(undo(200));
+  });
+
   it('finds each of thousands of rounds of one case and year again by its key: the same file twice changes nothing', () => {
     const p = sample();
     expect(importCsv(p, { kind: 'elections', text: elections(3000, true) })).toMatchObject({ created: 3000 });
