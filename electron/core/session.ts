@@ -40,6 +40,9 @@ export class Session {
     autoSyncTimings: AutoSyncTimings = AUTO_SYNC_TIMINGS,
   ) {
     this.prefs = new PrefsStore(userDataDir);
+    // Read now, as both windows read them at start (language, window, first run): the first open then finds them
+    // parsed, instead of parsing them while the researcher waits for the project.
+    this.prefs.read();
     this.backups = new Backups(path.join(userDataDir, 'backups'));
     this.autoSync = new AutoSync(
       this.jobs,
