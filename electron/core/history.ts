@@ -99,7 +99,7 @@ interface Entry {
   at: number;
   changes: Change[];
   /** The audit-log row written for each changed row (by row key), so that merged typing updates one audit row. */
-  audit: Map<string, number>;
+  audit: Map<string, number> | null;
 }
 
 /** One row of a table by its key (prepared once per connection, as every edit reads rows this way). */
@@ -131,6 +131,8 @@ function keyString(table: string, key: Row): string {
 }
 
 function sameRow(a: Row | null, b: Row | null): boolean {
+  // A row inserted or deleted is a change without writing out the row that exists (an import inserts 100,000).
+  if (a === null || b === null) return a === b;
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -164,13 +166,16 @@ export class History {
     return row ?? null;
   }
 
-  /** Records changed rows of audited tables; a merged edit updates the audit row it wrote before. */
-  private audit(action: string, changes: Change[], into: Map<string, number>): void {
+  /**
+   * Records changed rows of audited tables; a merged edit updates the audit row it wrote before. `into` is null for
+   * a step that nothing merges into (no coalesce key): its audit rows need not be remembered (an import writes 100,000).
+   */
+  private audit(action: string, changes: Change[], into: Map<string, number> | null): void {
     const now = new Date().toISOString();
     for (const change of changes) {
       if (!AUDITED.has(change.table)) continue;
-      const k = keyString(change.table, change.key);
-      const existing = into.get(k);
+      const k = into && keyString(change.table, change.key);
+      const existing = k === null ? undefined : into!.get(k);
       if (existing !== undefined) {
         stmt(this.db, 'UPDATE audit_log SET after = ?, at = ? WHERE id = ?').run(change.after ? JSON.stringify(change.after) : null, now, existing);
         continue;
@@ -184,7 +189,7 @@ export class History {
           change.before ? JSON.stringify(change.before) : null,
           change.after ? JSON.stringify(change.after) : null,
         );
-      into.set(k, Number(info.lastInsertRowid));
+      if (k !== null) into!.set(k, Number(info.lastInsertRowid));
     }
   }
 
@@ -198,7 +203,7 @@ export class History {
     };
     const top = this.undoStack.at(-1);
     const merging = !!coalesceKey && !!top && top.coalesceKey === coalesceKey && Date.now() - top.at < COALESCE_MS;
-    const audit = merging ? top!.audit : new Map<string, number>();
+    const audit = merging ? top!.audit : coalesceKey ? new Map<string, number>() : null;
     let changes: Change[] = [];
     const result = this.db
       .transaction(() => {
@@ -241,26 +246,26 @@ export class History {
         this.verify(entry, side);
         this.db.pragma('defer_foreign_keys = ON');
         const deletions = entry.changes.filter((c) => !c[side]).sort((a, b) => rank(b.table) - rank(a.table));
-        for (const change of deletions) this.db.prepare(`DELETE FROM "${change.table}" WHERE ${where(change.table)}`).run(change.key);
+        for (const change of deletions) stmt(this.db, `DELETE FROM "${change.table}" WHERE ${where(change.table)}`).run(change.key);
 
         const writes = entry.changes.filter((c) => c[side]).sort((a, b) => rank(a.table) - rank(b.table));
         for (const change of writes) {
           if ('position' in change[side]! && this.select(change.table, change.key)) {
-            this.db.prepare(`UPDATE "${change.table}" SET position = -1000000 - rowid WHERE ${where(change.table)}`).run(change.key);
+            stmt(this.db, `UPDATE "${change.table}" SET position = -1000000 - rowid WHERE ${where(change.table)}`).run(change.key);
           }
         }
         this.audit(
           `${side === 'before' ? 'Undo' : 'Redo'}: ${entry.label}`,
           entry.changes.map((c) => ({ ...c, before: side === 'before' ? c.after : c.before, after: c[side] })),
-          new Map(),
+          null,
         );
         for (const change of writes) {
           const target = change[side]!;
           const cols = Object.keys(target);
           if (this.select(change.table, change.key)) {
-            this.db.prepare(`UPDATE "${change.table}" SET ${cols.map((c) => `"${c}" = @${c}`).join(', ')} WHERE ${where(change.table)}`).run(target);
+            stmt(this.db, `UPDATE "${change.table}" SET ${cols.map((c) => `"${c}" = @${c}`).join(', ')} WHERE ${where(change.table)}`).run(target);
           } else {
-            this.db.prepare(`INSERT INTO "${change.table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(target);
+            stmt(this.db, `INSERT INTO "${change.table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(target);
           }
         }
         this.beforeCommit?.(this.db);

@@ -29,6 +29,24 @@ export interface Context {
   line: number;
   /** Per indicator, the line that first gave its scale, limits or direction, and what it gave. */
   indicatorFields: Map<string, { line: number; values: Record<string, unknown> }>;
+  /** Per indicator id, its limits as stored (see the indicators importer). */
+  indicatorLimits: Map<string, IndicatorLimits>;
+  /** Per indicator id, the fields (by CSV column) this import found or left stored. */
+  indicatorStored: Map<string, Record<string, unknown>>;
+  /** Per indicator id, its values by case and year, as stored. */
+  indicatorValues: Map<string, Map<string, IndicatorValue>>;
+}
+
+export interface IndicatorValue {
+  value: number | null;
+  label: string;
+  verification: string;
+  note: string;
+}
+
+export interface IndicatorLimits {
+  min_value: number | null;
+  max_value: number | null;
 }
 
 /** What one row did: created a record, changed these columns, or (neither) left everything as it was. */
@@ -94,6 +112,13 @@ const NOT_FOR = {
   instrument: ['entrepreneurs', 'year_from', 'year_to', 'case', 'status', 'date_from', 'date_to'],
   membership: ['label', 'description', 'entrepreneurs', 'year_from', 'year_to', 'date', 'norms'],
 } as const;
+
+const INDICATOR_FIELDS: Field[] = [
+  ['scale', 'scale', asText, ''],
+  ['min', 'min_value', (v) => num(v, 'min'), null],
+  ['max', 'max_value', (v) => num(v, 'max'), null],
+  ['higher_is', 'higher_is', (v) => oneOf(v, ['better', 'worse', 'neither'] as const, 'higher_is', 'better'), 'better'],
+];
 
 export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = {
   elections(ctx, row) {
@@ -201,20 +226,20 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
   indicators(ctx, row) {
     const { p, keys } = ctx;
     const name = row.indicator!.trim();
-    const indicatorFields: Field[] = [
-      ['scale', 'scale', asText, ''],
-      ['min', 'min_value', (v) => num(v, 'min'), null],
-      ['max', 'max_value', (v) => num(v, 'max'), null],
-      ['higher_is', 'higher_is', (v) => oneOf(v, ['better', 'worse', 'neither'] as const, 'higher_is', 'better'), 'better'],
-    ];
     // The indicator's own fields repeat on each of its rows: rows that disagree are refused, not settled by order.
-    const given = Object.fromEntries(indicatorFields.filter(([column]) => has(row, column)).map(([column, , read]) => [column, read(row[column]!)]));
+    const given = Object.fromEntries(INDICATOR_FIELDS.filter(([column]) => has(row, column)).map(([column, , read]) => [column, read(row[column]!)]));
     const indicatorKey = fold(name);
     const seen = ctx.indicatorFields.get(indicatorKey);
     for (const [column, value] of Object.entries(given)) {
       if (seen && column in seen.values && seen.values[column] !== value) throw new RowError(textOf('errorsCsv.indicatorDiffers', { column, line: String(seen.line), name }));
     }
-    const indicator = save(ctx, row, 'indicators', keys.indicators.get(indicatorKey), { name, source_id: null, description: '' }, indicatorFields);
+    // A row that gives the indicator's fields as an earlier row of this import left them stored is not written, nor
+    // the stored row read, again (every row of a file repeats them); a refused row's knowledge goes with it (remember).
+    const knownId = keys.indicators.get(indicatorKey);
+    const known = knownId === undefined ? undefined : ctx.indicatorStored.get(knownId);
+    const same = known !== undefined && Object.keys(known).length === Object.keys(given).length && Object.entries(given).every(([column, value]) => column in known && known[column] === value);
+    const indicator = same ? { id: knownId!, created: false, fields: [] as string[] } : save(ctx, row, 'indicators', knownId, { name, source_id: null, description: '' }, INDICATOR_FIELDS);
+    if (!same) keys.remember(ctx.indicatorStored, indicator.id, { ...given });
     if (indicator.created) keys.remember(keys.indicators, indicatorKey, indicator.id);
     if (!seen) ctx.indicatorFields.set(indicatorKey, { line: ctx.line, values: given });
     else Object.assign(seen.values, given);
@@ -223,9 +248,15 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     const year = int(row.year!, 'year');
     if (year === null) throw new RowError(textOf('errorsCore.csvRequired', { column: 'year' }));
     const key = { indicator_id: indicator.id, case_id: caseId, year };
-    const current = stmt(p.db, 'SELECT value, label, verification, note FROM indicator_values WHERE indicator_id = ? AND case_id = ? AND year = ?').get(indicator.id, caseId, year) as
-      | Record<string, unknown>
-      | undefined;
+    // An indicator's stored values are read in one query the first time a row names it, then kept as rows write them.
+    let values = ctx.indicatorValues.get(indicator.id);
+    if (!values) {
+      const rows = stmt(p.db, 'SELECT case_id, year, value, label, verification, note FROM indicator_values WHERE indicator_id = ?').all(indicator.id) as ({ case_id: string; year: number } & IndicatorValue)[];
+      values = new Map(rows.map(({ case_id, year: y, ...value }) => [`${case_id}\u0000${y}`, value]));
+      keys.remember(ctx.indicatorValues, indicator.id, values);
+    }
+    const valueKey = `${caseId}\u0000${year}`;
+    const current = values.get(valueKey) as Record<string, unknown> | undefined;
     const next: Record<string, unknown> = { value: null, label: '', verification: 'unverified', note: '', ...current };
     if (has(row, 'value')) next.value = num(row.value!, 'value');
     if (has(row, 'label')) next.label = row.label;
@@ -233,7 +264,13 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     if (has(row, 'note')) next.note = row.note;
     const value = next.value as number | null;
     if (value === null && String(next.label).trim() === '') throw new RowError(textOf('errorsCsv.valueOrLabel'));
-    const limits = stmt(p.db, 'SELECT min_value, max_value FROM indicators WHERE id = ?').get(indicator.id) as { min_value: number | null; max_value: number | null };
+    // The limits are read once per indicator, and again only after a row changed the indicator; a rolled-back row's
+    // reading is forgotten with it (remember), so a value is never checked against limits that were not kept.
+    let limits = indicator.created || indicator.fields.length > 0 ? undefined : ctx.indicatorLimits.get(indicator.id);
+    if (!limits) {
+      limits = stmt(p.db, 'SELECT min_value, max_value FROM indicators WHERE id = ?').get(indicator.id) as IndicatorLimits;
+      keys.remember(ctx.indicatorLimits, indicator.id, limits);
+    }
     if (value !== null && limits.min_value !== null && value < limits.min_value) throw new RowError(textOf('errorsCsv.belowMinimum', { value: String(value), bound: String(limits.min_value) }));
     if (value !== null && limits.max_value !== null && value > limits.max_value) throw new RowError(textOf('errorsCsv.aboveMaximum', { value: String(value), bound: String(limits.max_value) }));
     const changed = current ? Object.keys(next).filter((c) => (next[c] ?? null) !== (current[c] ?? null)) : [];
@@ -245,6 +282,7 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
            VALUES (@indicator_id, @case_id, @year, @value, @label, NULL, @verification, @note)
            ON CONFLICT (indicator_id, case_id, year) DO UPDATE SET value = excluded.value, label = excluded.label, verification = excluded.verification, note = excluded.note`,
       ).run({ ...key, ...next });
+      keys.remember(values, valueKey, next as unknown as IndicatorValue);
     }
     return { created: !current, fields: current ? [...indicator.fields, ...changed] : [] };
   },

@@ -13,7 +13,21 @@ export class RowError extends Error {
   }
 }
 
-export const fold = (s: string) => s.normalize('NFKC').trim().toLocaleLowerCase();
+const foldedCache = new Map<string, string>();
+
+/**
+ * A name as names are matched: NFKC, trimmed, lower case. Remembered, since an import folds the same few case and
+ * indicator names on every one of its rows (bounded: the memory of a file of distinct names is let go).
+ */
+export const fold = (s: string): string => {
+  let folded = foldedCache.get(s);
+  if (folded === undefined) {
+    if (foldedCache.size >= 10_000) foldedCache.clear();
+    folded = s.normalize('NFKC').trim().toLocaleLowerCase();
+    foldedCache.set(s, folded);
+  }
+  return folded;
+};
 
 export const list = (s: string) =>
   s
