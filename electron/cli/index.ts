@@ -290,7 +290,8 @@ const commands: Record<string, Command> = {
     });
     const passphrase = { 'passphrase-file': typeof peek['passphrase-file'] === 'string' ? peek['passphrase-file'] : undefined };
     if (peek.data !== undefined) {
-      const { values, positionals } = parse(args, { data: { type: 'string' }, out: { type: 'string', short: 'o' } }, 1);
+      // --language stays among an export's arguments (chooseLanguage); a data table has no words of its own to set.
+      const { values, positionals } = parse(args, { data: { type: 'string' }, out: { type: 'string', short: 'o' }, language: { type: 'string' } }, 1);
       const kind = values.data;
       if (!kind || !(CSV_KINDS as readonly string[]).includes(kind)) throw new UsageError('mustBeOneOfList', { option: '--data', allowed: CSV_KINDS.join(', ') });
       const project = openProject(requireFile(positionals), values, true);
@@ -311,7 +312,7 @@ const commands: Record<string, Command> = {
       return;
     }
     if (peek.format === 'qdpx' || peek.format === 'qdc') {
-      const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' } }, 1);
+      const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, language: { type: 'string' } }, 1);
       if (!values.out) throw new UsageError('giveOutFile', { option: `--out FILE.${values.format}` });
       const out = path.resolve(values.out);
       if (!out.toLowerCase().endsWith(`.${values.format}`)) throw new UsageError('fileNameEnds', { extension: `.${values.format}` });
