@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatMessage } from '../../electron/contract/i18n/format';
 import { cli } from '../helpers/cli';
 import { withoutAllowedLatin } from '../helpers/latin-allowed';
 import { tempDir } from '../helpers/temp';
@@ -163,6 +164,17 @@ describe('the command line in Russian and Kazakh', () => {
       expect(run(args, dir, RUSSIAN).stdout, args.join(' ')).toBe(english);
       expect(run([...args, '--language', 'kk'], dir, RUSSIAN).stdout, args.join(' ')).toBe(english);
     }
+  });
+
+  it('writes counts in the language\'s own number form', () => {
+    const rows = { rows: 12345, kind: 'elections', created: 1234, updated: 0, columns: '', unchanged: 11111 };
+    const group = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    expect(group(formatMessage('ru', 'cli.importedRows', rows))).toBe('Импортировано строк (выборы): 12 345; новых: 1 234, изменённых: 0, без изменений: 11 111.');
+    expect(group(formatMessage('kk', 'cli.importedRows', rows))).toMatch(/^Импортталған жолдар \(сайлаулар\): 12 345; жаңасы: 1 234,/);
+    expect(formatMessage('en', 'cli.importedRows', rows)).toBe('Imported 12,345 elections rows: 1,234 new, 0 changed, 11,111 unchanged.');
+    expect(group(formatMessage('ru', 'cli.recordCounts', { elections: 12345, missions: 2, claims: 5, regional: 1, indicators: 1000 }))).toBe(
+      'выборов: 12 345, 2 миссии, 5 утверждений, 1 региональная норма, 1 000 значений индикаторов',
+    );
   });
 
   it('keeps the English reports as they were, with counts that agree with their number', () => {

@@ -73,8 +73,8 @@ export const cli = defineMessages({
     badRowsRefused:
       '{count, plural, one {# bad row (listed above): importing this file would be refused. Fix it, or import with {option}.} other {# bad rows (listed above): importing this file would be refused. Fix them, or import with {option}.}}',
     schemaAltered:
-      '{file} was changed outside Comparanda: {count} object(s) of its structure differ (see the list above). Restore it from a backup; Comparanda will not open it as it is.',
-    projectCorrupt: '{file} has {count} problem(s); restore a backup (see the list above).',
+      '{file} was changed outside Comparanda: {count, number} object(s) of its structure differ (see the list above). Restore it from a backup; Comparanda will not open it as it is.',
+    projectCorrupt: '{file} has {count, number} problem(s); restore a backup (see the list above).',
     notActiveMember: 'The role "{role}" is not an active member of this team.',
     damaged: 'the project file is damaged (SQLite says: {said}). Restore it from a backup; {check} lists what is damaged.',
     unexpected: 'unexpected error: {said}',
@@ -120,18 +120,18 @@ export const cli = defineMessages({
     importedFrom: 'Imported from {file}: {counts}.',
     importedFromBy: 'Imported from {file} (made by {origin}): {counts}.',
     nothingNew: 'nothing new',
-    countOf: '{count} {kind}',
+    countOf: '{count, number} {kind}',
     skippedItem: 'Skipped {kind} "{name}": {message}',
     dryRun: 'Dry run: nothing was written.',
-    importedRows: 'Imported {rows} {kind} {rows, plural, one {row} other {rows}}: {created} new, {updated} changed{columns}, {unchanged} unchanged.',
-    wouldImportRows: 'Would import {rows} {kind} {rows, plural, one {row} other {rows}}: {created} new, {updated} changed{columns}, {unchanged} unchanged.',
+    importedRows: 'Imported {rows, number} {kind} {rows, plural, one {row} other {rows}}: {created, number} new, {updated, number} changed{columns}, {unchanged, number} unchanged.',
+    wouldImportRows: 'Would import {rows, number} {kind} {rows, plural, one {row} other {rows}}: {created, number} new, {updated, number} changed{columns}, {unchanged, number} unchanged.',
     addedNames: 'Added {names}.',
     wouldAddNames: 'Would add {names}.',
-    skippedRows: 'Skipped ({count}):',
-    badRows: 'Bad rows ({count}):',
+    skippedRows: 'Skipped ({count, number}):',
+    badRows: 'Bad rows ({count, number}):',
     rowProblem: 'line {line}: {message}',
-    readingPages: 'Reading {file}: page {done} of {total}',
-    recognisingPages: 'Recognising {file}: scanned page {done} of {total}',
+    readingPages: 'Reading {file}: page {done, number} of {total, number}',
+    recognisingPages: 'Recognising {file}: scanned page {done, number} of {total, number}',
     importedDocument: 'Imported {file}: {pages, plural, one {# page} other {# pages}} (document {id}).',
     importedSources: 'Imported {count, plural, one {# source} other {# sources}}.',
     skippedDuplicate: 'Skipped a duplicate of "{existing}": {title}',
@@ -141,7 +141,7 @@ export const cli = defineMessages({
     hitPage: 'p. {page}',
     hitKind: '{kind}',
     searchBounded:
-      'Found in more than {limit} {tables} rows: these are the best matches among the first {limit} of each. Add a word to narrow the search.',
+      'Found in more than {limit, number} {tables} rows: these are the best matches among the first {limit, number} of each. Add a word to narrow the search.',
 
     checkOlder: '{file} is in project format {version}, older than this app\'s {current}: opening it for editing updates it, after a backup.',
     checkOk: '{file}: no problems found (integrity, references and structure checked).',
@@ -173,7 +173,7 @@ export const cli = defineMessages({
 
     hubUpToDate: 'The hub is up to date (hub format {format}).',
     hubMade: 'The hub was {created, select, yes {created} other {upgraded}}: hub format {format}.',
-    joined: 'Joined: {file} holds the team project ({count} changes received).',
+    joined: 'Joined: {file} holds the team project ({count, number} changes received).',
     removedRole: 'Removed "{role}": the hub refuses its syncs from now on. Rotate the team key if its copy must not read what it already has.',
     synced:
       'Sent {pushed, plural, one {# change} other {# changes}}, received {pulled, plural, one {# change} other {# changes}}; {conflicts, plural, =0 {no conflicts} one {# conflict to review ({command})} other {# conflicts to review ({command})}}.',
@@ -187,13 +187,13 @@ export const cli = defineMessages({
 
     truthTableOf: 'Truth table of {outcome}: inclusion cut {incl}{contradiction}, frequency cut {n}, PRI cut {pri}',
     contradictionFrom: ' (contradiction from {cut})',
-    remainders: '{remainders, plural, one {# remainder} other {# remainders}} of {total} configurations{unassigned}',
+    remainders: '{remainders, plural, one {# remainder} other {# remainders}} of {total, number} configurations{unassigned}',
     inNoRow: '; in no row (a score of exactly 0.5): {cases}',
     solution: '{kind, select, conservative {Conservative} parsimonious {Parsimonious} intermediate {Intermediate} other {{kind}}} solution{from}:',
     solutionFrom: ' (from {from})',
-    moreModels: 'More equally minimal models exist; the first {count} are listed.',
-    simplifying: 'Simplifying assumptions (remainders used): {count}',
-    counterfactuals: 'Easy counterfactuals: {easy}; difficult: {difficult}',
+    moreModels: 'More equally minimal models exist; the first {count, number} are listed.',
+    simplifying: 'Simplifying assumptions (remainders used): {count, number}',
+    counterfactuals: 'Easy counterfactuals: {easy, number}; difficult: {difficult, number}',
     necessityFor: 'Necessity for {outcome}:',
     conditionColumn: 'condition',
 
@@ -311,8 +311,8 @@ export const cli = defineMessages({
     badRowsRefused:
       '{count, plural, one {# ошибочная строка (см. выше): импорт этого файла был бы отклонён. Исправьте её или импортируйте с {option}.} few {# ошибочные строки (см. выше): импорт этого файла был бы отклонён. Исправьте их или импортируйте с {option}.} many {# ошибочных строк (см. выше): импорт этого файла был бы отклонён. Исправьте их или импортируйте с {option}.} other {# ошибочной строки (см. выше): импорт этого файла был бы отклонён. Исправьте их или импортируйте с {option}.}}',
     schemaAltered:
-      'Файл {file} изменён вне Comparanda: объектов его структуры, отличающихся от ожидаемых, — {count} (см. список выше). Восстановите его из резервной копии; в нынешнем виде Comparanda его не откроет.',
-    projectCorrupt: 'В файле {file} проблем: {count}; восстановите резервную копию (см. список выше).',
+      'Файл {file} изменён вне Comparanda: объектов его структуры, отличающихся от ожидаемых, — {count, number} (см. список выше). Восстановите его из резервной копии; в нынешнем виде Comparanda его не откроет.',
+    projectCorrupt: 'В файле {file} проблем: {count, number}; восстановите резервную копию (см. список выше).',
     notActiveMember: 'Роль «{role}» не является действующим участником этой команды.',
     damaged: 'файл проекта повреждён (сообщение SQLite: {said}). Восстановите его из резервной копии; {check} покажет, что повреждено.',
     unexpected: 'непредвиденная ошибка: {said}',
@@ -353,30 +353,30 @@ export const cli = defineMessages({
     codingCounts:
       '{codes, plural, one {# код} few {# кода} many {# кодов} other {# кода}}, {codings, plural, one {# кодировка} few {# кодировки} many {# кодировок} other {# кодировки}}, {memos, plural, one {# мемо} few {# мемо} many {# мемо} other {# мемо}}',
     recordCounts:
-      'выборов: {elections}, {missions, plural, one {# миссия} few {# миссии} many {# миссий} other {# миссии}}, {claims, plural, one {# утверждение} few {# утверждения} many {# утверждений} other {# утверждения}}, {regional, plural, one {# региональная норма} few {# региональные нормы} many {# региональных норм} other {# региональной нормы}}, {indicators, plural, one {# значение индикатора} few {# значения индикаторов} many {# значений индикаторов} other {# значения индикаторов}}',
+      'выборов: {elections, number}, {missions, plural, one {# миссия} few {# миссии} many {# миссий} other {# миссии}}, {claims, plural, one {# утверждение} few {# утверждения} many {# утверждений} other {# утверждения}}, {regional, plural, one {# региональная норма} few {# региональные нормы} many {# региональных норм} other {# региональной нормы}}, {indicators, plural, one {# значение индикатора} few {# значения индикаторов} many {# значений индикаторов} other {# значения индикаторов}}',
 
     importedFrom: 'Импортировано из {file}: {counts}.',
     importedFromBy: 'Импортировано из {file} (создан в {origin}): {counts}.',
     nothingNew: 'ничего нового',
     countOf:
-      '{kind, select, frameworks {рамочные модели} norms {нормы} codes {коды} attributes {атрибуты} attributeValues {значения атрибутов} cases {кейсы} participants {участники} sources {источники} documents {документы} excerpts {выдержки} codings {кодировки} cells {ячейки} cellLinks {связи ячеек} memos {мемо} claims {утверждения} records {записи} normCodes {коды норм} stageCodes {коды стадий} other {{kind}}}: {count}',
+      '{kind, select, frameworks {рамочные модели} norms {нормы} codes {коды} attributes {атрибуты} attributeValues {значения атрибутов} cases {кейсы} participants {участники} sources {источники} documents {документы} excerpts {выдержки} codings {кодировки} cells {ячейки} cellLinks {связи ячеек} memos {мемо} claims {утверждения} records {записи} normCodes {коды норм} stageCodes {коды стадий} other {{kind}}}: {count, number}',
     skippedItem:
       'Пропущено ({kind, select, user {пользователь} code {код} variable {переменная} value {значение} case {кейс} source {источник} selection {фрагмент} coding {кодировка} note {заметка} set {множество} link {связь} graph {граф} record {запись} other {{kind}}}) «{name}»: {message}',
     dryRun: 'Пробный прогон: ничего не записано.',
     importedRows:
-      'Импортировано строк ({kind, select, elections {выборы} missions {миссии} claims {утверждения} indicators {индикаторы} regional {региональные нормы} cases {кейсы} cells {ячейки} other {{kind}}}): {rows}; новых: {created}, изменённых: {updated}{columns}, без изменений: {unchanged}.',
+      'Импортировано строк ({kind, select, elections {выборы} missions {миссии} claims {утверждения} indicators {индикаторы} regional {региональные нормы} cases {кейсы} cells {ячейки} other {{kind}}}): {rows, number}; новых: {created, number}, изменённых: {updated, number}{columns}, без изменений: {unchanged, number}.',
     wouldImportRows:
-      'Будет импортировано строк ({kind, select, elections {выборы} missions {миссии} claims {утверждения} indicators {индикаторы} regional {региональные нормы} cases {кейсы} cells {ячейки} other {{kind}}}): {rows}; новых: {created}, изменённых: {updated}{columns}, без изменений: {unchanged}.',
+      'Будет импортировано строк ({kind, select, elections {выборы} missions {миссии} claims {утверждения} indicators {индикаторы} regional {региональные нормы} cases {кейсы} cells {ячейки} other {{kind}}}): {rows, number}; новых: {created, number}, изменённых: {updated, number}{columns}, без изменений: {unchanged, number}.',
     addedNames: 'Добавлено: {names}.',
     wouldAddNames: 'Будет добавлено: {names}.',
-    skippedRows: 'Пропущено ({count}):',
-    badRows: 'Ошибочные строки ({count}):',
+    skippedRows: 'Пропущено ({count, number}):',
+    badRows: 'Ошибочные строки ({count, number}):',
     rowProblem: 'строка {line}: {message}',
-    readingPages: 'Чтение {file}: страница {done} из {total}',
-    recognisingPages: 'Распознавание {file}: отсканированная страница {done} из {total}',
+    readingPages: 'Чтение {file}: страница {done, number} из {total, number}',
+    recognisingPages: 'Распознавание {file}: отсканированная страница {done, number} из {total, number}',
     importedDocument:
       'Импортирован {file}: {pages, plural, one {# страница} few {# страницы} many {# страниц} other {# страницы}} (документ {id}).',
-    importedSources: 'Импортировано источников: {count}.',
+    importedSources: 'Импортировано источников: {count, number}.',
     skippedDuplicate: 'Пропущен дубликат «{existing}»: {title}',
 
     noResults: 'По запросу {query} ничего не найдено.',
@@ -385,7 +385,7 @@ export const cli = defineMessages({
     hitKind:
       '{kind, select, excerpt {выдержка} cell {ячейка} memo {мемо} claim {утверждение} election {выборы} mission {миссия} source {источник} code {код} other {{kind}}}',
     searchBounded:
-      'Найдено больше {limit} строк в таблицах {tables}: показаны лучшие совпадения среди первых {limit} в каждой. Добавьте слово, чтобы сузить поиск.',
+      'Найдено больше {limit, number} строк в таблицах {tables}: показаны лучшие совпадения среди первых {limit, number} в каждой. Добавьте слово, чтобы сузить поиск.',
 
     checkOlder: 'Файл {file} в формате проекта {version}, старше формата этой версии ({current}): открытие для правки обновит его, сделав резервную копию.',
     checkOk: '{file}: проблем не найдено (проверены целостность, ссылки и структура).',
@@ -417,10 +417,10 @@ export const cli = defineMessages({
 
     hubUpToDate: 'Хаб в актуальном состоянии (формат хаба {format}).',
     hubMade: 'Хаб {created, select, yes {создан} other {обновлён}}: формат хаба {format}.',
-    joined: 'Вы в команде: {file} содержит командный проект (получено изменений: {count}).',
+    joined: 'Вы в команде: {file} содержит командный проект (получено изменений: {count, number}).',
     removedRole: 'Роль «{role}» удалена: хаб отныне отклоняет её синхронизации. Смените ключ команды, если её копия не должна читать то, что у неё уже есть.',
     synced:
-      'Отправлено изменений: {pushed}, получено: {pulled}; {conflicts, plural, =0 {конфликтов нет} one {# конфликт на рассмотрение ({command})} few {# конфликта на рассмотрение ({command})} many {# конфликтов на рассмотрение ({command})} other {# конфликта на рассмотрение ({command})}}.',
+      'Отправлено изменений: {pushed, number}, получено: {pulled, number}; {conflicts, plural, =0 {конфликтов нет} one {# конфликт на рассмотрение ({command})} few {# конфликта на рассмотрение ({command})} many {# конфликтов на рассмотрение ({command})} other {# конфликта на рассмотрение ({command})}}.',
     noConflicts: 'Конфликтов нет.',
     conflictArchived: '{index}. {table} {id}: в архиве на одном ноутбуке, изменено на другом',
     conflictField: '{index}. {table} {id}, {field}',
@@ -431,13 +431,13 @@ export const cli = defineMessages({
 
     truthTableOf: 'Таблица истинности для {outcome}: порог согласованности {incl}{contradiction}, порог частоты {n}, порог PRI {pri}',
     contradictionFrom: ' (противоречие от {cut})',
-    remainders: '{remainders, plural, one {# остаток} few {# остатка} many {# остатков} other {# остатка}} из {total} конфигураций{unassigned}',
+    remainders: '{remainders, plural, one {# остаток} few {# остатка} many {# остатков} other {# остатка}} из {total, number} конфигураций{unassigned}',
     inNoRow: '; ни в одной строке (оценка ровно 0,5): {cases}',
     solution: '{kind, select, conservative {Консервативное} parsimonious {Экономное} intermediate {Промежуточное} other {{kind}}} решение{from}:',
     solutionFrom: ' (из {from})',
-    moreModels: 'Есть и другие столь же минимальные модели; показаны первые {count}.',
-    simplifying: 'Упрощающие допущения (использованные остатки): {count}',
-    counterfactuals: 'Лёгкие контрфактуалы: {easy}; трудные: {difficult}',
+    moreModels: 'Есть и другие столь же минимальные модели; показаны первые {count, number}.',
+    simplifying: 'Упрощающие допущения (использованные остатки): {count, number}',
+    counterfactuals: 'Лёгкие контрфактуалы: {easy, number}; трудные: {difficult, number}',
     necessityFor: 'Необходимость для {outcome}:',
     conditionColumn: 'условие',
 
@@ -554,8 +554,8 @@ export const cli = defineMessages({
     badRowsRefused:
       '{count, plural, one {# қате жол (жоғарыда тізілген): бұл файлды импорттау қабылданбас еді. Оны түзетіңіз не {option} арқылы импорттаңыз.} other {# қате жол (жоғарыда тізілген): бұл файлды импорттау қабылданбас еді. Оларды түзетіңіз не {option} арқылы импорттаңыз.}}',
     schemaAltered:
-      '{file} файлы Comparanda-дан тыс өзгертілген: құрылымының {count} нысаны күтілгеннен өзгеше (жоғарыдағы тізімді қараңыз). Оны сақтық көшірмеден қалпына келтіріңіз; Comparanda оны бұл күйінде ашпайды.',
-    projectCorrupt: '{file} файлында {count} ақау бар; сақтық көшірмені қалпына келтіріңіз (жоғарыдағы тізімді қараңыз).',
+      '{file} файлы Comparanda-дан тыс өзгертілген: құрылымының {count, number} нысаны күтілгеннен өзгеше (жоғарыдағы тізімді қараңыз). Оны сақтық көшірмеден қалпына келтіріңіз; Comparanda оны бұл күйінде ашпайды.',
+    projectCorrupt: '{file} файлында {count, number} ақау бар; сақтық көшірмені қалпына келтіріңіз (жоғарыдағы тізімді қараңыз).',
     notActiveMember: '«{role}» рөлі бұл топтың белсенді мүшесі емес.',
     damaged: 'жоба файлы бүлінген (SQLite хабары: {said}). Оны сақтық көшірмеден қалпына келтіріңіз; {check} не бүлінгенін көрсетеді.',
     unexpected: 'күтпеген қате: {said}',
@@ -601,21 +601,21 @@ export const cli = defineMessages({
     importedFromBy: '{file} файлынан импортталды ({origin} жасаған): {counts}.',
     nothingNew: 'жаңа ештеңе жоқ',
     countOf:
-      '{kind, select, frameworks {талдау шеңберлері} norms {нормалар} codes {кодтар} attributes {атрибуттар} attributeValues {атрибут мәндері} cases {кейстер} participants {қатысушылар} sources {дереккөздер} documents {құжаттар} excerpts {үзінділер} codings {кодтаулар} cells {ұяшықтар} cellLinks {ұяшық байланыстары} memos {мемолар} claims {мәлімдемелер} records {жазбалар} normCodes {норма кодтары} stageCodes {кезең кодтары} other {{kind}}}: {count}',
+      '{kind, select, frameworks {талдау шеңберлері} norms {нормалар} codes {кодтар} attributes {атрибуттар} attributeValues {атрибут мәндері} cases {кейстер} participants {қатысушылар} sources {дереккөздер} documents {құжаттар} excerpts {үзінділер} codings {кодтаулар} cells {ұяшықтар} cellLinks {ұяшық байланыстары} memos {мемолар} claims {мәлімдемелер} records {жазбалар} normCodes {норма кодтары} stageCodes {кезең кодтары} other {{kind}}}: {count, number}',
     skippedItem:
       'Өткізіп жіберілді ({kind, select, user {пайдаланушы} code {код} variable {айнымалы} value {мән} case {кейс} source {дереккөз} selection {фрагмент} coding {кодтау} note {жазба} set {жиын} link {байланыс} graph {граф} record {жазба} other {{kind}}}) «{name}»: {message}',
     dryRun: 'Сынақ жүрісі: ештеңе жазылған жоқ.',
     importedRows:
-      'Импортталған жолдар ({kind, select, elections {сайлаулар} missions {миссиялар} claims {мәлімдемелер} indicators {индикаторлар} regional {өңірлік нормалар} cases {кейстер} cells {ұяшықтар} other {{kind}}}): {rows}; жаңасы: {created}, өзгергені: {updated}{columns}, өзгермегені: {unchanged}.',
+      'Импортталған жолдар ({kind, select, elections {сайлаулар} missions {миссиялар} claims {мәлімдемелер} indicators {индикаторлар} regional {өңірлік нормалар} cases {кейстер} cells {ұяшықтар} other {{kind}}}): {rows, number}; жаңасы: {created, number}, өзгергені: {updated, number}{columns}, өзгермегені: {unchanged, number}.',
     wouldImportRows:
-      'Импортталатын жолдар ({kind, select, elections {сайлаулар} missions {миссиялар} claims {мәлімдемелер} indicators {индикаторлар} regional {өңірлік нормалар} cases {кейстер} cells {ұяшықтар} other {{kind}}}): {rows}; жаңасы: {created}, өзгергені: {updated}{columns}, өзгермегені: {unchanged}.',
+      'Импортталатын жолдар ({kind, select, elections {сайлаулар} missions {миссиялар} claims {мәлімдемелер} indicators {индикаторлар} regional {өңірлік нормалар} cases {кейстер} cells {ұяшықтар} other {{kind}}}): {rows, number}; жаңасы: {created, number}, өзгергені: {updated, number}{columns}, өзгермегені: {unchanged, number}.',
     addedNames: 'Қосылды: {names}.',
     wouldAddNames: 'Қосылады: {names}.',
-    skippedRows: 'Өткізіп жіберілді ({count}):',
-    badRows: 'Қате жолдар ({count}):',
+    skippedRows: 'Өткізіп жіберілді ({count, number}):',
+    badRows: 'Қате жолдар ({count, number}):',
     rowProblem: '{line}-жол: {message}',
-    readingPages: '{file} оқылуда: {total} беттің {done}-беті',
-    recognisingPages: '{file} танылуда: {total} сканерленген беттің {done}-беті',
+    readingPages: '{file} оқылуда: {total, number} беттің {done, number}-беті',
+    recognisingPages: '{file} танылуда: {total, number} сканерленген беттің {done, number}-беті',
     importedDocument: '{file} импортталды: {pages, plural, one {# бет} other {# бет}} ({id} құжаты).',
     importedSources: '{count, plural, one {# дереккөз} other {# дереккөз}} импортталды.',
     skippedDuplicate: '«{existing}» телнұсқасы өткізіп жіберілді: {title}',
@@ -626,7 +626,7 @@ export const cli = defineMessages({
     hitKind:
       '{kind, select, excerpt {үзінді} cell {ұяшық} memo {мемо} claim {мәлімдеме} election {сайлау} mission {миссия} source {дереккөз} code {код} other {{kind}}}',
     searchBounded:
-      '{tables} кестелерінде {limit} жолдан көп табылды: әрқайсысының алғашқы {limit} жолы ішіндегі ең жақсы сәйкестіктер көрсетілді. Іздеуді тарылту үшін сөз қосыңыз.',
+      '{tables} кестелерінде {limit, number} жолдан көп табылды: әрқайсысының алғашқы {limit, number} жолы ішіндегі ең жақсы сәйкестіктер көрсетілді. Іздеуді тарылту үшін сөз қосыңыз.',
 
     checkOlder: '{file} файлы {version} жоба пішімінде, бұл нұсқаның пішімінен ({current}) ескі: өңдеуге ашқанда, сақтық көшірмеден кейін жаңартылады.',
     checkOk: '{file}: ақау табылмады (тұтастық, сілтемелер және құрылым тексерілді).',
@@ -658,10 +658,10 @@ export const cli = defineMessages({
 
     hubUpToDate: 'Хаб жаңартылған (хаб пішімі {format}).',
     hubMade: 'Хаб {created, select, yes {жасалды} other {жаңартылды}}: хаб пішімі {format}.',
-    joined: 'Топқа қосылдыңыз: {file} файлында топ жобасы бар (алынған өзгерістер: {count}).',
+    joined: 'Топқа қосылдыңыз: {file} файлында топ жобасы бар (алынған өзгерістер: {count, number}).',
     removedRole: '«{role}» рөлі жойылды: хаб бұдан былай оның синхрондауын қабылдамайды. Оның көшірмесі бұрыннан барын оқымауы керек болса, топ кілтін ауыстырыңыз.',
     synced:
-      'Жіберілген өзгерістер: {pushed}, алынғаны: {pulled}; {conflicts, plural, =0 {қайшылық жоқ} one {қарауға # қайшылық ({command})} other {қарауға # қайшылық ({command})}}.',
+      'Жіберілген өзгерістер: {pushed, number}, алынғаны: {pulled, number}; {conflicts, plural, =0 {қайшылық жоқ} one {қарауға # қайшылық ({command})} other {қарауға # қайшылық ({command})}}.',
     noConflicts: 'Қайшылық жоқ.',
     conflictArchived: '{index}. {table} {id}: бір ноутбукта мұрағатталған, екіншісінде өзгертілген',
     conflictField: '{index}. {table} {id}, {field}',
@@ -672,13 +672,13 @@ export const cli = defineMessages({
 
     truthTableOf: '{outcome} үшін ақиқат кестесі: сәйкестік шегі {incl}{contradiction}, жиілік шегі {n}, PRI шегі {pri}',
     contradictionFrom: ' (қайшылық {cut} бастап)',
-    remainders: '{total} конфигурацияның {remainders, plural, one {# қалдығы} other {# қалдығы}}{unassigned}',
+    remainders: '{total, number} конфигурацияның {remainders, plural, one {# қалдығы} other {# қалдығы}}{unassigned}',
     inNoRow: '; ешбір жолда жоқ (бағасы дәл 0,5): {cases}',
     solution: '{kind, select, conservative {Консервативті} parsimonious {Үнемді} intermediate {Аралық} other {{kind}}} шешім{from}:',
     solutionFrom: ' ({from} негізінде)',
-    moreModels: 'Тең минималды басқа модельдер де бар; алғашқы {count} көрсетілді.',
-    simplifying: 'Жеңілдететін болжамдар (пайдаланылған қалдықтар): {count}',
-    counterfactuals: 'Жеңіл контрфактілер: {easy}; қиын: {difficult}',
+    moreModels: 'Тең минималды басқа модельдер де бар; алғашқы {count, number} көрсетілді.',
+    simplifying: 'Жеңілдететін болжамдар (пайдаланылған қалдықтар): {count, number}',
+    counterfactuals: 'Жеңіл контрфактілер: {easy, number}; қиын: {difficult, number}',
     necessityFor: '{outcome} үшін қажеттілік:',
     conditionColumn: 'шарт',
 
