@@ -285,7 +285,7 @@ export const cli = defineMessages({
     giveStageLabel: 'Укажите название стадии: {option}.',
     positionWhole: 'Значение {option} должно быть целым числом от 1.',
     hubCommandIs: 'Команда хаба: {synopsis}.',
-    teamCommandsAre: 'Командные команды: {commands}.',
+    teamCommandsAre: 'Для работы в команде есть подкоманды {commands}.',
     qcaNumber:
       'Значение {option} должно быть {rule, select, cut {числом от 0 до 1 (или двумя: «0.8,0.6»)} cases {целым числом кейсов, не меньше 1} other {числом от 0 до 1}}, а не «{value}».',
     inclCutTwo: '{option} принимает один порог или два, причём второй (для противоречий) не выше первого.',
