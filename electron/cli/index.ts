@@ -273,7 +273,7 @@ const commands: Record<string, Command> = {
         }
       }
       if (result.bounded.length > 0) {
-        print('searchBounded', { limit: SEARCH_CANDIDATES, tables: result.bounded.join(', ') });
+        print('searchBounded', { limit: SEARCH_CANDIDATES, tables: result.bounded.map((kind) => say('hitKind', { kind })).join(', ') });
       }
     } finally {
       project.close();

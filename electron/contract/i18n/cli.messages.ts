@@ -383,9 +383,9 @@ export const cli = defineMessages({
     otherResults: 'Ячейки, мемо и записи',
     hitPage: 'с. {page}',
     hitKind:
-      '{kind, select, excerpt {выдержка} cell {ячейка} memo {мемо} claim {утверждение} election {выборы} mission {миссия} source {источник} code {код} other {{kind}}}',
+      '{kind, select, page {страница} excerpt {выдержка} cell {ячейка} memo {мемо} claim {утверждение} election {выборы} mission {миссия} source {источник} code {код} other {{kind}}}',
     searchBounded:
-      'Найдено больше {limit, number} строк в таблицах {tables}: показаны лучшие совпадения среди первых {limit, number} в каждой. Добавьте слово, чтобы сузить поиск.',
+      'Найдено больше {limit, number} совпадений каждого из видов ({tables}): показаны лучшие среди первых {limit, number} каждого вида. Добавьте слово, чтобы сузить поиск.',
 
     checkOlder: 'Файл {file} в формате проекта {version}, старше формата этой версии ({current}): открытие для правки обновит его, сделав резервную копию.',
     checkOk: '{file}: проблем не найдено (проверены целостность, ссылки и структура).',
@@ -624,9 +624,9 @@ export const cli = defineMessages({
     otherResults: 'Ұяшықтар, мемолар және жазбалар',
     hitPage: '{page}-б.',
     hitKind:
-      '{kind, select, excerpt {үзінді} cell {ұяшық} memo {мемо} claim {мәлімдеме} election {сайлау} mission {миссия} source {дереккөз} code {код} other {{kind}}}',
+      '{kind, select, page {бет} excerpt {үзінді} cell {ұяшық} memo {мемо} claim {мәлімдеме} election {сайлау} mission {миссия} source {дереккөз} code {код} other {{kind}}}',
     searchBounded:
-      '{tables} кестелерінде {limit, number} жолдан көп табылды: әрқайсысының алғашқы {limit, number} жолы ішіндегі ең жақсы сәйкестіктер көрсетілді. Іздеуді тарылту үшін сөз қосыңыз.',
+      '{tables} түрлерінің әрқайсысынан {limit, number} сәйкестіктен көп табылды: әр түрдің алғашқы {limit, number} ішіндегі ең жақсылары көрсетілді. Іздеуді тарылту үшін сөз қосыңыз.',
 
     checkOlder: '{file} файлы {version} жоба пішімінде, бұл нұсқаның пішімінен ({current}) ескі: өңдеуге ашқанда, сақтық көшірмеден кейін жаңартылады.',
     checkOk: '{file}: ақау табылмады (тұтастық, сілтемелер және құрылым тексерілді).',
