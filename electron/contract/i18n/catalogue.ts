@@ -6,6 +6,7 @@ import type { AreaMessages } from './define';
 import type { DisplayLanguage, Language } from './languages';
 import { access } from './access.messages';
 import { claims } from './claims.messages';
+import { cli } from './cli.messages';
 import { codes } from './codes.messages';
 import { common } from './common.messages';
 import { context } from './context.messages';
@@ -50,6 +51,7 @@ import { pseudoMessage } from './pseudo';
 const AREAS = {
   access,
   claims,
+  cli,
   codes,
   common,
   context,
