@@ -1,17 +1,21 @@
 /**
  * Writes migrations/schema.sql: the whole schema a fresh project has after all migrations, in one place for
- * reviewers. With --check it compares instead and fails when the committed dump is stale (CI runs this).
+ * reviewers; and migrations/expected-schema.json, the same as every open compares a project with (read instead of
+ * running the migrations into memory at each open). With --check it compares instead and fails when either committed
+ * file is stale (CI runs this).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadMigrations, migrate } from '../electron/core/db/migrate';
+import { PRECOMPUTED_SCHEMA_FILE, precomputeSchema } from '../electron/core/db/schema-check';
 import { SCHEMA_VERSION } from '../electron/core/db/schema-version';
 
 const root = path.resolve(__dirname, '..');
 const migrations = path.join(root, 'migrations');
 const target = path.join(migrations, 'schema.sql');
+const precomputedTarget = path.join(migrations, PRECOMPUTED_SCHEMA_FILE);
 
 function dump(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-schema-'));
@@ -29,15 +33,29 @@ function dump(): string {
   }
 }
 
-const fresh = dump();
+/** One object or trigger a line, so that a migration's change reads as a diff. */
+function precomputed(): string {
+  const { objects, teamTriggers, ...head } = precomputeSchema(migrations);
+  const lines = (rows: unknown[]) => rows.map((r) => `  ${JSON.stringify(r)}`).join(',\n');
+  return `{${JSON.stringify(head).slice(1, -1)},\n"objects": [\n${lines(objects)}\n],\n"teamTriggers": [\n${lines(teamTriggers)}\n]}\n`;
+}
+
+const outputs = [
+  { file: target, text: dump() },
+  { file: precomputedTarget, text: precomputed() },
+];
 if (process.argv.includes('--check')) {
-  const committed = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
-  if (committed !== fresh) {
-    console.error('migrations/schema.sql is out of date with the migrations. Run `npm run schema:dump` and commit the result.');
-    process.exit(1);
+  for (const { file, text } of outputs) {
+    const committed = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    if (committed !== text) {
+      console.error(`${path.relative(root, file)} is out of date with the migrations. Run \`npm run schema:dump\` and commit the result.`);
+      process.exit(1);
+    }
   }
-  console.log(`schema.sql matches the migrations (format ${SCHEMA_VERSION}).`);
+  console.log(`schema.sql and ${PRECOMPUTED_SCHEMA_FILE} match the migrations (format ${SCHEMA_VERSION}).`);
 } else {
-  fs.writeFileSync(target, fresh);
-  console.log(`Wrote ${path.relative(root, target)} (format ${SCHEMA_VERSION}).`);
+  for (const { file, text } of outputs) {
+    fs.writeFileSync(file, text);
+    console.log(`Wrote ${path.relative(root, file)} (format ${SCHEMA_VERSION}).`);
+  }
 }

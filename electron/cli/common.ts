@@ -2,11 +2,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ApiError } from '../contract/errors';
+import { ApiError, type CatalogueText } from '../contract/errors';
+import { localError } from '../contract/i18n/format';
 import { acquireLock, type ProjectLock } from '../core/lock';
 import { Project } from '../core/project';
+import { andList, cliText, say, type CliKey, type CliValues } from './say';
 
-export class UsageError extends Error {}
+/** A mistake in how the command was called (exit status 2): a catalogue sentence, printed in the run's language. */
+export class UsageError extends Error {
+  readonly text: CatalogueText;
+
+  constructor(key: CliKey, values?: CliValues) {
+    const { message, text } = cliText(key, values);
+    super(message);
+    this.text = text;
+  }
+}
+
+/** Node's parseArgs says what is wrong in English only: its error code and the option it quotes make our sentence. */
+function parseError(error: unknown): UsageError {
+  const { code, message } = error as { code?: string; message: string };
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
+  const option = quoted.split(/[ ,]/)[0] ?? quoted;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError('unknownOption', { option });
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return new UsageError('unexpectedArgument', { argument: quoted });
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new UsageError(/argument missing/.test(message) ? 'optionNeedsValue' : 'optionTakesNoValue', { option });
+  return new UsageError('unexpected', { said: message.split('\n')[0] ?? message });
+}
 
 export type Command = (args: string[]) => void | Promise<void>;
 
@@ -18,10 +40,10 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
   try {
     parsed = parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw parseError(error);
   }
   if (parsed.positionals.length > positionals) {
-    throw new UsageError(`Unexpected argument "${parsed.positionals[positionals]}".`);
+    throw new UsageError('unexpectedArgument', { argument: parsed.positionals[positionals] ?? '' });
   }
   return parsed;
 }
@@ -32,11 +54,11 @@ export function readPassphrase(file: string | undefined): string | undefined {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`The passphrase file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new UsageError('passphraseUnreadable', { code: (error as NodeJS.ErrnoException).code ?? 'error' });
   }
   // One trailing newline (as editors and `echo` write it) is not part of the passphrase.
   const passphrase = text.replace(/\r?\n$/, '');
-  if (passphrase === '') throw new UsageError('The passphrase file is empty.');
+  if (passphrase === '') throw new UsageError('passphraseEmpty');
   return passphrase;
 }
 
@@ -55,10 +77,7 @@ function lockForWriting(file: string): void {
     if (lock) heldLocks.push(lock);
   } catch (error) {
     if (error instanceof ApiError && error.code === 'PROJECT_IN_USE') {
-      throw new ApiError(
-        'PROJECT_IN_USE',
-        `"${path.basename(absolute)}" is open in Comparanda (a window, "npm run web" or another command), so this command would write beside it. Close it there, then run this command again; info, matrix, search, check and export only read it and work meanwhile.`,
-      );
+      throw localError('PROJECT_IN_USE', 'cli.projectInUse', { file: path.basename(absolute), web: '"npm run web"', readers: andList(['info', 'matrix', 'search', 'check', 'export']) });
     }
     throw error;
   }
@@ -71,7 +90,7 @@ export function openProject(file: string, values: { 'passphrase-file'?: string |
   // On stderr, so that --json output stays clean: the researcher learns that the file changed format, and where its copy is.
   const migration = project.migration;
   if (migration) {
-    process.stderr.write(`Updated ${path.basename(project.path)} from project format ${migration.from} to ${migration.to}; a copy of it as it was is in ${migration.backup}\n`);
+    process.stderr.write(`${say('migrated', { file: path.basename(project.path), from: migration.from, to: migration.to, backup: migration.backup })}\n`);
   }
   return project;
 }
@@ -82,19 +101,15 @@ export function openForWriting(file: string, values: { 'passphrase-file'?: strin
     return openProject(file, values, false);
   } catch (error) {
     if (error instanceof ApiError && error.code === 'READ_ONLY') {
-      throw new ApiError(
-        'READ_ONLY',
-        `"${path.basename(file)}" cannot be written (the file, its folder or the drive is read-only), so nothing was ${done}. Copy it to a folder you can write to and ${done === 'imported' ? 'import' : 'run the command'} there; reading commands (info, search, export, check) work where it is.`,
-        { cause: error },
-      );
+      throw localError('READ_ONLY', 'cli.readOnly', { file: path.basename(file), done, readers: 'info, search, export, check' }, { cause: error });
     }
     throw error;
   }
 }
 
-export function requireFile(positionals: string[], what = 'a project FILE'): string {
+export function requireFile(positionals: string[], what: 'giveProjectFile' | 'giveNewFile' = 'giveProjectFile'): string {
   const file = positionals[0];
-  if (!file) throw new UsageError(`Give ${what}.`);
+  if (!file) throw new UsageError(what, { file: what === 'giveNewFile' ? 'FILE.comparanda' : 'FILE' });
   return file;
 }
 

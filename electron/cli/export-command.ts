@@ -25,13 +25,16 @@ import {
 } from '../core/export';
 import { errorText, formatMessage } from '../contract/i18n/format';
 import { caseList, normList, splitList } from '../core/names';
-import { environmentLanguage } from './language';
 import { Project } from '../core/project';
+import { UsageError } from './common';
+import { paragraph } from './help';
+import { humanSize } from './reports';
+import { cliLanguage, orList, say, type CliKey, type CliValues } from './say';
 
 /** A mistake in how the command was called (exit status 2), as opposed to a failure of the export (ApiError). */
-export class ExportUsageError extends Error {
-  constructor(message: string) {
-    super(message);
+export class ExportUsageError extends UsageError {
+  constructor(key: CliKey, values?: CliValues) {
+    super(key, values);
     this.name = 'ExportUsageError';
   }
 }
@@ -40,16 +43,27 @@ export const EXPORT_USAGE = `comparanda export FILE --what matrix|case|appendix|
     [--norm ID_OR_LABEL]... [--cases A|B]... [--view NAME] [--case NAME] [--claim ID_OR_TEXT] [--layout cases-as-columns|stages-as-columns]
     [--style chicago-note|apa|harvard|PATH.csl] [--locale en-US|en-GB|ru-RU] [--paper a4|letter]
     [--orientation landscape|portrait] [--shape long|wide] [--author TEXT] [--note-marks letters|numbers] [--no-bom]
-    [--language en|ru|kk] [--romanise]
-  write a publication export: the matrix (one table per norm), the claims register (or, with --claim, one claim's
-  comparison card), the observation record, a case profile or the evidence appendix, with citations; LaTeX also
-  writes OUT-body.tex (the tables, to \\input in an article) and OUT.bib (biblatex). Several norms or cases: repeat
-  the flag or separate them with "|" (a norm's label may hold commas; "--cases KAZ,BLR" still works). A name is
-  matched exactly (ISO code, name, label, short label), then by a unique prefix; an ambiguous one is an error listing
-  the candidates. --language sets the language of headings, captions, labels and notes (default: the --locale's
-  language; Kazakh cites with Russian terms, there being no Kazakh CSL locale); --romanise writes Cyrillic
-  references in Latin letters by the ALA-LC tables, with the translated title in brackets where there is one.
-  PDF needs Chromium (CHROMIUM_PATH overrides /usr/bin/chromium).`;
+    [--language en|ru|kk] [--romanise]`;
+
+/** What `export --help` says below the synopsis, in the run's language. */
+export function exportHelp(): string {
+  return paragraph(
+    'helpExportCommand',
+    {
+      claim: '--claim',
+      body: 'OUT-body.tex',
+      bib: 'OUT.bib',
+      example: '"--cases KAZ,BLR"',
+      language: '--language',
+      locale: '--locale',
+      romanise: '--romanise',
+      chromium: 'Chromium',
+      variable: 'CHROMIUM_PATH',
+      chromiumPath: '/usr/bin/chromium',
+    },
+    '  ',
+  );
+}
 
 const OPTIONS = {
   what: { type: 'string', short: 'w' },
@@ -77,7 +91,7 @@ const OPTIONS = {
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new ExportUsageError(`--${name} must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, not "${value}".`);
+  if (!(allowed as readonly string[]).includes(value)) throw new ExportUsageError('mustBe', { option: `--${name}`, allowed: orList(allowed), value });
   return value as T;
 }
 
@@ -86,29 +100,27 @@ function formatFromOut(out: string): ExportFormat | undefined {
   return (Object.entries(FORMAT_EXTENSIONS) as [ExportFormat, string][]).find(([, e]) => e === ext)?.[0];
 }
 
-function humanSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /** Parses the arguments into export options and the project file. Throws ExportUsageError for usage mistakes. */
 export function parseExportArgs(args: string[]): { file: string; options: ExportOptions; quiet: boolean } {
   let parsed;
   try {
     parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new ExportUsageError((error as Error).message.split('\n')[0] ?? 'Invalid arguments.');
+    const { code, message } = error as { code?: string; message: string };
+    const option = /'([^' ,]+)/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new ExportUsageError('unknownOption', { option });
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new ExportUsageError(/argument missing/.test(message) ? 'optionNeedsValue' : 'optionTakesNoValue', { option });
+    throw new ExportUsageError('unexpected', { said: message.split('\n')[0] ?? message });
   }
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new ExportUsageError('Give the project FILE: comparanda export FILE --what matrix --format pdf --out OUT.');
-  if (positionals.length > 1) throw new ExportUsageError(`Unexpected argument "${positionals[1]}".`);
+  if (positionals.length === 0) throw new ExportUsageError('exportGiveFile', { file: 'FILE', synopsis: 'comparanda export FILE --what matrix --format pdf --out OUT' });
+  if (positionals.length > 1) throw new ExportUsageError('unexpectedArgument', { argument: positionals[1]! });
   const what = oneOf<ExportKind>('what', values.what, EXPORT_KINDS);
-  if (!what) throw new ExportUsageError(`Say what to export with --what ${EXPORT_KINDS.join('|')}.`);
-  if (!values.out) throw new ExportUsageError('Say where to write the export with --out FILE.');
+  if (!what) throw new ExportUsageError('exportSayWhat', { option: `--what ${EXPORT_KINDS.join('|')}` });
+  if (!values.out) throw new ExportUsageError('exportSayWhere', { option: '--out FILE' });
   const format = oneOf<ExportFormat>('format', values.format, EXPORT_FORMATS) ?? formatFromOut(values.out);
-  if (!format) throw new ExportUsageError(`Give the format with --format ${EXPORT_FORMATS.join('|')} (or an --out file ending in one of ${Object.values(FORMAT_EXTENSIONS).join(', ')}).`);
-  if (what === 'case' && !values.case) throw new ExportUsageError('Say which case to profile with --case NAME.');
+  if (!format) throw new ExportUsageError('exportGiveFormat', { option: `--format ${EXPORT_FORMATS.join('|')}`, out: '--out', extensions: Object.values(FORMAT_EXTENSIONS).join(', ') });
+  if (what === 'case' && !values.case) throw new ExportUsageError('exportSayCase', { option: '--case NAME' });
   // Never split on commas: a norm's label holds them ("… (balanced, impartial election commissions)").
   const norms = splitList(values.norm);
   const cases = splitList(values.cases);
@@ -154,11 +166,11 @@ export async function runExportCommand(args: string[], open: (file: string) => P
   }
   const printer = options.format === 'pdf' ? playwrightPrinter() : undefined;
   try {
-    const progress = process.stderr.isTTY && !quiet ? (p: ExportProgress) => process.stderr.write(`\r\x1b[K${formatMessage(options.language ?? environmentLanguage(), p.text.id, p.text.values)}…`) : undefined;
+    const progress = process.stderr.isTTY && !quiet ? (p: ExportProgress) => process.stderr.write(`\r\x1b[K${formatMessage(cliLanguage(), p.text.id, p.text.values)}…`) : undefined;
     const result = await exportProject(project, { ...options, onProgress: progress }, printer);
     if (progress) process.stderr.write('\r\x1b[K');
-    for (const warning of result.warnings) process.stderr.write(`warning: ${errorText(options.language ?? environmentLanguage(), warning)}\n`);
-    if (!quiet) for (const f of result.files) process.stdout.write(`Wrote ${f.path} (${humanSize(f.bytes)})\n`);
+    for (const warning of result.warnings) process.stderr.write(`${say('warning', { text: errorText(cliLanguage(), warning) })}\n`);
+    if (!quiet) for (const f of result.files) process.stdout.write(`${say('wroteSized', { path: f.path, size: humanSize(f.bytes) })}\n`);
   } finally {
     await printer?.close();
     project.close();

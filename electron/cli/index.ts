@@ -8,8 +8,8 @@ import fs from 'node:fs';
 
 import { CSV_KINDS, SEARCH_CANDIDATES, SNIPPET_CLOSE, SNIPPET_OPEN, SOURCE_KINDS, type CsvKind, type SourceKind } from '../contract/api';
 import { ApiError } from '../contract/errors';
-import { errorText } from '../contract/i18n/format';
-import type { Language } from '../contract/i18n/languages';
+import { errorText, localError } from '../contract/i18n/format';
+import { LANGUAGES, type Language } from '../contract/i18n/languages';
 import { Backups } from '../core/backups';
 import { SCHEMA_VERSION } from '../core/db/schema-version';
 import { writeFileAtomically } from '../core/db/temp-files';
@@ -17,7 +17,7 @@ import { guardOutput, redactMessage, redactOutput, retainIdentitiesAfterClose } 
 import { CLI_OUTPUTS } from '../core/privacy/outputs';
 import { defaultUserDataDir } from '../core/paths';
 import { APP_VERSION } from '../core/project';
-import { describeImport, exportCsv, importCsv, previewCsv } from '../core/csv-data';
+import { exportCsv, importCsv, previewCsv } from '../core/csv-data';
 import { extractDocument } from '../core/documents/extract';
 import { exportQdc, exportQdpx, importQdc, importQdpx } from '../core/exchange';
 import { importBibliography, previewBibliography, storeDocument } from '../core/evidence';
@@ -28,62 +28,65 @@ import { caseList, normList } from '../core/names';
 import { writeSampleProject } from '../core/sample';
 import { search } from '../core/search';
 import { heldLocks, openForWriting, openProject, parse, readPassphrase, requireFile, UsageError, type Command } from './common';
-import { EXPORT_USAGE, ExportUsageError, runExportCommand } from './export-command';
-import { QCA_USAGE, qcaCommand } from './qca-commands';
-import { STRUCTURE_USAGE, structureCommands } from './structure-commands';
-import { chooseLanguage } from './language';
-import { TEAM_USAGE, teamCommands } from './team-commands';
+import { EXPORT_USAGE, exportHelp, runExportCommand } from './export-command';
+import { paragraph, renderEntries, type HelpEntry } from './help';
+import { QCA_HELP, qcaCommand } from './qca-commands';
+import { describeFormat, describeImport } from './reports';
+import { count, orList, print, say, setCliLanguage } from './say';
+import { STRUCTURE_HELP, structureCommands } from './structure-commands';
+import { chooseLanguage, environmentLanguage } from './language';
+import { TEAM_HELP, teamCommands } from './team-commands';
 
 
-const USAGE = `Usage: comparanda <command> [options]
+const HELP: HelpEntry[] = [
+  { synopsis: ['sample --out FILE'], description: 'helpSample', values: { file: 'FILE' } },
+  ...STRUCTURE_HELP,
+  { synopsis: ['info FILE [--json]'], description: 'helpInfo' },
+  { synopsis: ['matrix FILE --norm NORM [--norm NORM]... [--cases A|B]... [--view NAME] [--format md|csv|json]'], description: 'helpMatrix', values: { all: '--norm all' } },
+  {
+    synopsis: ['import FILE --from csv --kind elections|missions|claims|indicators|regional|cases|cells PATH [--dry-run] [--skip-bad-rows] [--create-missing]'],
+    description: 'helpImportCsv',
+    values: { encodings: 'UTF-8, UTF-16, Windows-1252/1251', dryRun: '--dry-run', createMissing: '--create-missing' },
+  },
+  { synopsis: ['import FILE --from qdpx|qdc PATH [--json]'], description: 'helpImportQda', values: { tools: 'NVivo, MAXQDA, ATLAS.ti, QualCoder' } },
+  { synopsis: ['import FILE --from bibtex|ris|csl-json PATH [--keep-duplicates] [--kind KIND]'], description: 'helpImportBibliography' },
+  { synopsis: ['import FILE --from document PATH [--source ID] [--kind KIND]'], description: 'helpImportDocument' },
+  { synopsis: ['search FILE QUERY [--json] [--limit N]'], description: 'helpSearch' },
+  {
+    synopsis: ['export FILE --what matrix|claims|observation|case|appendix --format pdf|docx|tex|csv|xlsx|md --out OUT [options]'],
+    description: 'helpExport',
+    values: { help: '"comparanda export --help"' },
+  },
+  { synopsis: ['export FILE --format qdpx|qdc --out OUT'], description: 'helpExportQda' },
+  { synopsis: ['export FILE --data elections|missions|claims|indicators|regional|cases|cells [--out OUT.csv]'], description: 'helpExportData', values: { import: '"import --from csv"' } },
+  { synopsis: ['check FILE [--json]'], description: 'helpCheck' },
+  ...QCA_HELP,
+  { synopsis: ['encrypt FILE --out NEW --new-passphrase-file PATH'], description: 'helpEncrypt' },
+  ...TEAM_HELP,
+  { synopsis: ['help'], description: 'helpHelp' },
+  { synopsis: ['version'], description: 'helpVersion' },
+];
 
-Commands:
-  sample --out FILE          write the bundled sample project (Kazakhstan & Belarus) to FILE
-${STRUCTURE_USAGE}  info FILE [--json]         summarise a project: format version and counts
-  matrix FILE --norm NORM [--norm NORM]... [--cases A|B]... [--view NAME] [--format md|csv|json]
-                             print the matrix of a norm (cases x stages) to stdout; --norm all for every norm
-  import FILE --from csv --kind elections|missions|claims|indicators|regional|cases|cells PATH [--dry-run] [--skip-bad-rows] [--create-missing]
-                             import bulk data from a spreadsheet (headers in the README); one transaction.
-                             Columns the file lacks are left as they are; UTF-8, UTF-16, Windows-1252/1251,
-                             comma or semicolon. --dry-run prints what would change and every bad line, writing
-                             nothing; --create-missing adds organisations (and, for cases, attributes) the project
-                             does not have yet
-  import FILE --from qdpx|qdc PATH [--json]
-                             import a REFI-QDA project or codebook (NVivo, MAXQDA, ATLAS.ti, QualCoder)
-  import FILE --from bibtex|ris|csl-json PATH [--keep-duplicates] [--kind KIND]
-                             import sources from a Zotero export (duplicates are skipped unless kept)
-  import FILE --from document PATH [--source ID] [--kind KIND]
-                             import a PDF, DOCX, TXT, Markdown or HTML file (text page by page + the original)
-  search FILE QUERY [--json] [--limit N]
-                             full-text search of documents, excerpts, cell summaries, memos, claims,
-                             elections, missions, sources' details and codes
-  export FILE --what matrix|claims|observation|case|appendix --format pdf|docx|tex|csv|xlsx|md --out OUT [options]
-                             a publication export with citations (see "comparanda export --help")
-  export FILE --format qdpx|qdc --out OUT
-                             the project (or its codebook) in the REFI-QDA exchange format
-  export FILE --data elections|missions|claims|indicators|regional|cases|cells [--out OUT.csv]
-                             a data table as CSV, in the form "import --from csv" reads
-  check FILE [--json]        integrity and reference checks; exits 1 when there are problems
-${QCA_USAGE}  encrypt FILE --out NEW --new-passphrase-file PATH
-                             write an encrypted copy of a plain project
-${TEAM_USAGE}  help                       show this help
-  version                    print the version
+function usage(): string {
+  return [
+    say('usage', { synopsis: 'comparanda <command> [options]' }),
+    '',
+    say('commands'),
+    renderEntries(HELP),
+    paragraph('helpPassphrase', { option: '--passphrase-file PATH' }),
+    paragraph('helpNames', { example: '"--cases KAZ,BLR"' }),
+    paragraph('helpExit', { file: 'FILE' }),
+    paragraph('helpLanguage', { option: '--language', languages: orList(LANGUAGES), variables: 'LC_ALL, LC_MESSAGES, LANG' }),
+    '',
+  ].join('\n');
+}
 
-Every command that reads a project takes --passphrase-file PATH for an encrypted one.
-A case, norm or framework is named by its exact ISO code, name or (short) label first, then by a unique prefix
-(or word prefix); an ambiguous name is an error that lists the candidates. Several norms or cases: repeat the
-flag, or separate them with "|" (never a comma: labels hold commas; "--cases KAZ,BLR" still works).
-Options may come before or after FILE. Exit status: 0 success, 1 failure, 2 usage error.
-`;
-
-/** The format line of `info` and `check`: an older format or a private copy is said in words. */
-function describeFormat(summary: { schemaVersion: number; encrypted: boolean; readonlyReason?: string | undefined }): string {
-  const older = summary.schemaVersion < SCHEMA_VERSION;
-  const parts = [older ? `${summary.schemaVersion}, older than this app's ${SCHEMA_VERSION}` : `${summary.schemaVersion} (this app reads up to ${SCHEMA_VERSION})`];
-  if (summary.encrypted) parts.push('encrypted');
-  if (summary.readonlyReason === 'read-only-storage') parts.push('on a read-only drive, folder or file: read through a private temporary copy');
-  if (older) parts.push('shown as updated in a private copy (the file is unchanged); opening it for editing updates it, after a backup');
-  return parts.join(', ');
+/** "3 codes, 2 memos" from an exchange's counts per kind, leaving out the kinds it has none of. */
+function countsOf(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => say('countOf', { count: n, kind }))
+    .join(', ');
 }
 
 const commands: Record<string, Command> = {
@@ -92,11 +95,11 @@ const commands: Record<string, Command> = {
   qca: qcaCommand,
   sample(args) {
     const { values } = parse(args, { out: { type: 'string', short: 'o' } }, 0);
-    if (!values.out) throw new UsageError('Give the file to write with --out FILE.comparanda.');
+    if (!values.out) throw new UsageError('giveOutFile', { option: '--out FILE.comparanda' });
     const out = path.resolve(values.out);
-    if (!out.toLowerCase().endsWith('.comparanda')) throw new UsageError('The sample file name must end in .comparanda.');
+    if (!out.toLowerCase().endsWith('.comparanda')) throw new UsageError('sampleNameEnds', { extension: '.comparanda' });
     writeSampleProject(out);
-    process.stdout.write(`Wrote the sample project to ${out}\n`);
+    print('wroteSample', { path: out });
   },
 
   info(args) {
@@ -110,21 +113,23 @@ const commands: Record<string, Command> = {
         return;
       }
       const overview = project.overview();
-      const cases = overview.cases.map((c) => (c.role === 'focal' ? `${c.name} (focal)` : c.name)).join(', ');
-      const lines = [
-        summary.title,
-        `  file     ${summary.path}`,
-        `  format   ${describeFormat(summary)}`,
-        `  cases    ${summary.counts.cases}${cases ? `: ${cases}` : ''}`,
-        `  norms    ${summary.counts.norms}${overview.norms.length ? `: ${overview.norms.map((n) => n.shortLabel || n.label).join('; ')}` : ''}`,
-        `  stages   ${summary.counts.stages}`,
-        `  cells    ${summary.counts.cells}`,
-        `  evidence ${summary.counts.sources} sources, ${summary.counts.documents} documents, ${summary.counts.excerpts} excerpts, ${summary.counts.participants} participants`,
-        `  coding   ${summary.counts.codes} codes, ${summary.counts.codings} codings, ${summary.counts.memos} memos`,
-        `  record   ${summary.counts.elections} elections, ${summary.counts.missions} missions, ${summary.counts.claims} claims, ${summary.counts.regionalNorms} regional norms, ${summary.counts.indicators} indicator values`,
-        `  backups  ${backups}`,
+      const cases = overview.cases.map((c) => (c.role === 'focal' ? say('focalCase', { name: c.name }) : c.name)).join(', ');
+      const n = summary.counts;
+      const rows: [string, string][] = [
+        [say('infoFile'), summary.path],
+        [say('infoFormat'), describeFormat(summary)],
+        [say('infoCases'), `${count(n.cases)}${cases ? `: ${cases}` : ''}`],
+        [say('infoNorms'), `${count(n.norms)}${overview.norms.length ? `: ${overview.norms.map((x) => x.shortLabel || x.label).join('; ')}` : ''}`],
+        [say('infoStages'), count(n.stages)],
+        [say('infoCells'), count(n.cells)],
+        [say('infoEvidence'), say('evidenceCounts', { sources: n.sources, documents: n.documents, excerpts: n.excerpts, participants: n.participants })],
+        [say('infoCoding'), say('codingCounts', { codes: n.codes, codings: n.codings, memos: n.memos })],
+        [say('infoRecord'), say('recordCounts', { elections: n.elections, missions: n.missions, claims: n.claims, regional: n.regionalNorms, indicators: n.indicators })],
+        [say('infoBackups'), count(backups)],
       ];
-      process.stdout.write(`${lines.join('\n')}\n`);
+      // The labels' column is as wide as the longest label in the run's language (8 in English, as it always was).
+      const width = Math.max(...rows.map(([label]) => label.length));
+      process.stdout.write(`${[summary.title, ...rows.map(([label, value]) => `  ${label.padEnd(width)} ${value}`)].join('\n')}\n`);
     } finally {
       project.close();
     }
@@ -137,8 +142,8 @@ const commands: Record<string, Command> = {
       1,
     );
     const format = values.format ?? 'md';
-    if (!['md', 'csv', 'json'].includes(format)) throw new UsageError(`--format must be md, csv or json, not "${format}".`);
-    if (!values.norm?.length && !values.view) throw new UsageError('Give the norm with --norm ID_OR_LABEL (or --norm all), or a saved --view.');
+    if (!['md', 'csv', 'json'].includes(format)) throw new UsageError('mustBe', { option: '--format', allowed: orList(['md', 'csv', 'json']), value: format });
+    if (!values.norm?.length && !values.view) throw new UsageError('giveNormOrView', { norm: '--norm ID_OR_LABEL', all: '--norm all', view: '--view' });
     const project = openProject(requireFile(positionals), values, true);
     try {
       const overview = project.overview();
@@ -147,7 +152,7 @@ const commands: Record<string, Command> = {
         cases: values.cases ? caseList(values.cases, overview.cases) : undefined,
         view: values.view,
       });
-      if (tables.length === 0) throw new ApiError('NOT_FOUND', 'The project has no norms to show.');
+      if (tables.length === 0) throw localError('NOT_FOUND', 'cli.noNormsToShow');
       const out = format === 'json' ? `${JSON.stringify(matrixToJson(tables), null, 2)}\n` : format === 'csv' ? matrixToCsv(tables) : matrixToMarkdown(tables);
       guardOutput(project.db, 'matrix', [out]);
       process.stdout.write(out);
@@ -173,13 +178,14 @@ const commands: Record<string, Command> = {
     );
     const file = requireFile(positionals);
     const input = positionals[1];
-    if (!input) throw new UsageError('Give the file to import after the project: comparanda import FILE --from FORMAT PATH.');
+    if (!input) throw new UsageError('giveImportFile', { synopsis: 'comparanda import FILE --from FORMAT PATH' });
     const from = values.from;
-    if (!from || !['bibtex', 'ris', 'csl-json', 'document', 'csv', 'qdpx', 'qdc'].includes(from)) throw new UsageError('--from must be csv, bibtex, ris, csl-json, document, qdpx or qdc.');
+    const formats = ['csv', 'bibtex', 'ris', 'csl-json', 'document', 'qdpx', 'qdc'];
+    if (!from || !formats.includes(from)) throw new UsageError('mustBeOne', { option: '--from', allowed: orList(formats) });
     const kind = values.kind;
     if (from === 'csv') {
-      if (!kind || !(CSV_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--from csv needs --kind ${CSV_KINDS.join('|')}.`);
-    } else if (kind !== undefined && !(SOURCE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of: ${SOURCE_KINDS.join(', ')}.`);
+      if (!kind || !(CSV_KINDS as readonly string[]).includes(kind)) throw new UsageError('needs', { option: '--from csv', needed: `--kind ${CSV_KINDS.join('|')}` });
+    } else if (kind !== undefined && !(SOURCE_KINDS as readonly string[]).includes(kind)) throw new UsageError('mustBeOneOf', { option: '--kind', allowed: SOURCE_KINDS.join(', ') });
     const project = openForWriting(file, values);
     try {
       if (from === 'qdpx' || from === 'qdc') {
@@ -188,12 +194,9 @@ const commands: Record<string, Command> = {
           process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
           return;
         }
-        const counts = Object.entries(report.imported)
-          .filter(([, n]) => n > 0)
-          .map(([k, n]) => `${n} ${k}`)
-          .join(', ');
-        process.stdout.write(`Imported from ${path.basename(input)}${report.origin ? ` (made by ${report.origin})` : ''}: ${counts || 'nothing new'}.\n`);
-        for (const item of report.skipped) process.stdout.write(`Skipped ${item.kind} "${item.name}": ${item.message}\n`);
+        const counts = countsOf(report.imported);
+        print(report.origin ? 'importedFromBy' : 'importedFrom', { file: path.basename(input), origin: report.origin ?? '', counts: counts || say('nothingNew') });
+        for (const item of report.skipped) print('skippedItem', { kind: item.kind, name: item.name, message: item.message });
         return;
       }
       if (from === 'csv') {
@@ -201,11 +204,11 @@ const commands: Record<string, Command> = {
         if (values['dry-run']) {
           const preview = previewCsv(project, { kind: kind as CsvKind, path: path.resolve(input), createMissing });
           if (values.json) process.stdout.write(`${JSON.stringify(preview, null, 2)}\n`);
-          else process.stdout.write(`Dry run: nothing was written.\n${describeImport(kind as CsvKind, { ...preview, skipped: preview.problems }, true)}\n`);
+          else process.stdout.write(`${say('dryRun')}\n${describeImport(kind as CsvKind, { ...preview, skipped: preview.problems }, true)}\n`);
           // Exit 1 when the import itself would be refused, so a script can check a file before importing it.
           const bad = preview.problems.length;
           if (bad > 0 && !values['skip-bad-rows']) {
-            throw new ApiError('VALIDATION_FAILED', `${bad} bad row${bad === 1 ? '' : 's'} (listed above): importing this file would be refused. Fix ${bad === 1 ? 'it' : 'them'}, or import with --skip-bad-rows.`);
+            throw localError('VALIDATION_FAILED', 'cli.badRowsRefused', { count: bad, option: '--skip-bad-rows' });
           }
           return;
         }
@@ -217,17 +220,17 @@ const commands: Record<string, Command> = {
       if (from === 'document') {
         const documentPath = path.resolve(input);
         const fileName = path.basename(documentPath);
-        if (!fs.existsSync(documentPath)) throw new ApiError('FILE_NOT_FOUND', `"${fileName}" does not exist.`);
+        if (!fs.existsSync(documentPath)) throw localError('FILE_NOT_FOUND', 'cli.documentMissing', { file: fileName });
         const bytes = new Uint8Array(fs.readFileSync(documentPath));
-        const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\rReading ${fileName}: page ${done} of ${total}`) : undefined;
+        const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\r${say('readingPages', { file: fileName, done, total })}`) : undefined;
         const extracted = await extractDocument({ fileName, bytes, onProgress: progress });
         if (progress) process.stderr.write('\n');
         await recogniseScanned(extracted, bytes, {
-          onProgress: process.stderr.isTTY ? (done, total) => process.stderr.write(`\rRecognising ${fileName}: scanned page ${done} of ${total}${done === total ? '\n' : ''}`) : undefined,
+          onProgress: process.stderr.isTTY ? (done, total) => process.stderr.write(`\r${say('recognisingPages', { file: fileName, done, total })}${done === total ? '\n' : ''}`) : undefined,
         });
         const document = storeDocument(project, { fileName, bytes }, extracted, { sourceId: values.source, kind: kind as SourceKind | undefined });
         if (values.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-        else process.stdout.write(`Imported ${fileName}: ${document.pageCount} page${document.pageCount === 1 ? '' : 's'} (document ${document.id}).\n`);
+        else print('importedDocument', { file: fileName, pages: document.pageCount, id: document.id });
         return;
       }
       const format = from as 'bibtex' | 'ris' | 'csl-json';
@@ -239,8 +242,8 @@ const commands: Record<string, Command> = {
         process.stdout.write(`${JSON.stringify({ imported: imported.map((s) => ({ id: s.id, citationKey: s.citationKey, title: s.title })), skipped: skipped.map((s) => ({ title: s.title, duplicateOf: s.duplicateOf?.id })) }, null, 2)}\n`);
         return;
       }
-      process.stdout.write(`Imported ${imported.length} source${imported.length === 1 ? '' : 's'}.\n`);
-      for (const item of skipped) process.stdout.write(`Skipped a duplicate of "${item.duplicateOf?.title}": ${item.title}\n`);
+      print('importedSources', { count: imported.length });
+      for (const item of skipped) print('skippedDuplicate', { existing: item.duplicateOf?.title ?? '', title: item.title });
     } finally {
       project.close();
     }
@@ -250,9 +253,9 @@ const commands: Record<string, Command> = {
     const { values, positionals } = parse(args, { json: { type: 'boolean' }, limit: { type: 'string' } }, 2);
     const file = requireFile(positionals);
     const q = positionals[1];
-    if (!q) throw new UsageError('Give what to search for: comparanda search FILE "QUERY".');
+    if (!q) throw new UsageError('giveQuery', { synopsis: 'comparanda search FILE "QUERY"' });
     const limit = values.limit === undefined ? undefined : Number(values.limit);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw new UsageError('--limit must be a whole number from 1 to 1000.');
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw new UsageError('limitRange', { option: '--limit' });
     const project = openProject(file, values, true);
     try {
       const result = redactOutput(project.db, 'search results', search(project, { q, limit }));
@@ -261,16 +264,16 @@ const commands: Record<string, Command> = {
         return;
       }
       const marked = (s: string) => s.replaceAll(SNIPPET_OPEN, '[').replaceAll(SNIPPET_CLOSE, ']');
-      if (result.total === 0) process.stdout.write(`No results for ${JSON.stringify(q)}.\n`);
+      if (result.total === 0) print('noResults', { query: JSON.stringify(q) });
       for (const group of result.groups) {
-        process.stdout.write(`${group.source ? group.source.title : 'Cells, memos and records'}\n`);
+        process.stdout.write(`${group.source ? group.source.title : say('otherResults')}\n`);
         for (const hit of group.hits) {
-          const where = hit.kind === 'page' ? `p. ${hit.page}` : hit.kind;
+          const where = hit.kind === 'page' ? say('hitPage', { page: hit.page ?? '' }) : say('hitKind', { kind: hit.kind });
           process.stdout.write(`  ${where.padEnd(9)} ${hit.label && hit.kind !== 'source' ? `${hit.label}: ` : ''}${marked(hit.snippet).replace(/\s+/g, ' ')}\n`);
         }
       }
       if (result.bounded.length > 0) {
-        process.stdout.write(`Found in more than ${SEARCH_CANDIDATES} ${result.bounded.join(', ')} rows: these are the best matches among the first ${SEARCH_CANDIDATES} of each. Add a word to narrow the search.\n`);
+        print('searchBounded', { limit: SEARCH_CANDIDATES, tables: result.bounded.map((kind) => say('hitKind', { kind })).join(', ') });
       }
     } finally {
       project.close();
@@ -287,9 +290,10 @@ const commands: Record<string, Command> = {
     });
     const passphrase = { 'passphrase-file': typeof peek['passphrase-file'] === 'string' ? peek['passphrase-file'] : undefined };
     if (peek.data !== undefined) {
-      const { values, positionals } = parse(args, { data: { type: 'string' }, out: { type: 'string', short: 'o' } }, 1);
+      // --language stays among an export's arguments (chooseLanguage); a data table has no words of its own to set.
+      const { values, positionals } = parse(args, { data: { type: 'string' }, out: { type: 'string', short: 'o' }, language: { type: 'string' } }, 1);
       const kind = values.data;
-      if (!kind || !(CSV_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--data must be one of ${CSV_KINDS.join(', ')}.`);
+      if (!kind || !(CSV_KINDS as readonly string[]).includes(kind)) throw new UsageError('mustBeOneOfList', { option: '--data', allowed: CSV_KINDS.join(', ') });
       const project = openProject(requireFile(positionals), values, true);
       try {
         const { text } = exportCsv(project, { kind: kind as CsvKind });
@@ -299,38 +303,30 @@ const commands: Record<string, Command> = {
           return;
         }
         const out = path.resolve(values.out);
-        if (fs.existsSync(out)) throw new ApiError('FILE_EXISTS', `"${path.basename(out)}" already exists. Choose another name.`);
+        if (fs.existsSync(out)) throw localError('FILE_EXISTS', 'cli.fileExists', { file: path.basename(out) });
         writeFileAtomically(out, text);
-        process.stdout.write(`Wrote ${out}\n`);
+        print('wrote', { path: out });
       } finally {
         project.close();
       }
       return;
     }
     if (peek.format === 'qdpx' || peek.format === 'qdc') {
-      const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' } }, 1);
-      if (!values.out) throw new UsageError(`Give the file to write with --out FILE.${values.format}.`);
+      const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, language: { type: 'string' } }, 1);
+      if (!values.out) throw new UsageError('giveOutFile', { option: `--out FILE.${values.format}` });
       const out = path.resolve(values.out);
-      if (!out.toLowerCase().endsWith(`.${values.format}`)) throw new UsageError(`The file name must end in .${values.format}.`);
+      if (!out.toLowerCase().endsWith(`.${values.format}`)) throw new UsageError('fileNameEnds', { extension: `.${values.format}` });
       const project = openProject(requireFile(positionals), values, true);
       try {
         const result = values.format === 'qdpx' ? await exportQdpx(project, { out }) : await exportQdc(project, { out });
-        const counts = Object.entries(result.counts)
-          .filter(([, n]) => n > 0)
-          .map(([k, n]) => `${n} ${k}`)
-          .join(', ');
-        process.stdout.write(`Wrote ${result.path} (${counts}).\n`);
+        print('wroteCounts', { path: result.path, counts: countsOf(result.counts) });
       } finally {
         project.close();
       }
       return;
     }
-    try {
-      await runExportCommand(args, (file) => openProject(file, passphrase, true));
-    } catch (error) {
-      if (error instanceof ExportUsageError) throw new UsageError(error.message);
-      throw error;
-    }
+    // ExportUsageError is a UsageError: exit status 2, its sentence in the run's language.
+    await runExportCommand(args, (file) => openProject(file, passphrase, true));
   },
 
   check(args) {
@@ -343,23 +339,17 @@ const commands: Record<string, Command> = {
       if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else {
         if (report.schemaVersion < SCHEMA_VERSION) {
-          process.stdout.write(`${fileName} is in project format ${report.schemaVersion}, older than this app's ${SCHEMA_VERSION}: opening it for editing updates it, after a backup.\n`);
+          print('checkOlder', { file: fileName, version: report.schemaVersion, current: SCHEMA_VERSION });
         }
-        if (report.ok) process.stdout.write(`${fileName}: no problems found (integrity, references and structure checked).\n`);
-        for (const line of report.integrity) process.stdout.write(`integrity: ${line}\n`);
-        for (const fk of report.foreignKeys) process.stdout.write(`broken reference: ${fk.table} row ${fk.rowid} -> ${fk.parent}\n`);
-        for (const d of report.schema) {
-          const what = d.change === 'added' ? 'not made by Comparanda' : d.change === 'missing' ? 'missing' : 'changed from what Comparanda made';
-          process.stdout.write(`structure: ${d.type} ${d.name} is ${what}\n`);
-        }
+        if (report.ok) print('checkOk', { file: fileName });
+        for (const line of report.integrity) print('checkIntegrity', { problem: line });
+        for (const fk of report.foreignKeys) print('checkReference', { table: fk.table, row: fk.rowid, parent: fk.parent });
+        for (const d of report.schema) print('checkStructure', { type: d.type, name: d.name, change: d.change });
       }
       if (report.schema.length > 0 && report.integrity.length === 0 && report.foreignKeys.length === 0) {
-        throw new ApiError(
-          'PROJECT_SCHEMA_ALTERED',
-          `${fileName} was changed outside Comparanda: ${report.schema.length} object(s) of its structure differ (see the list above). Restore it from a backup; Comparanda will not open it as it is.`,
-        );
+        throw localError('PROJECT_SCHEMA_ALTERED', 'cli.schemaAltered', { file: fileName, count: report.schema.length });
       }
-      if (!report.ok) throw new ApiError('PROJECT_CORRUPT', `${fileName} has ${report.integrity.length + report.foreignKeys.length + report.schema.length} problem(s); restore a backup (see the list above).`);
+      if (!report.ok) throw localError('PROJECT_CORRUPT', 'cli.projectCorrupt', { file: fileName, count: report.integrity.length + report.foreignKeys.length + report.schema.length });
     } finally {
       project.close();
     }
@@ -368,29 +358,29 @@ const commands: Record<string, Command> = {
   encrypt(args) {
     const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' }, 'new-passphrase-file': { type: 'string' } }, 1);
     const file = requireFile(positionals);
-    if (!values.out) throw new UsageError('Give the encrypted file to write with --out FILE.comparanda.');
+    if (!values.out) throw new UsageError('giveEncryptedOut', { option: '--out FILE.comparanda' });
     const passphrase = readPassphrase(values['new-passphrase-file']);
-    if (!passphrase) throw new UsageError('Give the new passphrase in a file with --new-passphrase-file PATH (never on the command line).');
-    if (passphrase.length < 10) throw new UsageError('Use a passphrase of at least 10 characters (several words are best).');
+    if (!passphrase) throw new UsageError('newPassphraseFile', { option: '--new-passphrase-file PATH' });
+    if (passphrase.length < 10) throw new UsageError('passphraseShort');
     // Read-only: the original is not written at all, not even updated to the current format (the copy is).
     const project = openProject(file, values, true);
     try {
       // The original's format (an older file is read through an updated private copy).
       const from = project.summary().schemaVersion;
       const target = project.encryptCopy(path.resolve(values.out), passphrase);
-      const updated = from < SCHEMA_VERSION ? ` (in project format ${SCHEMA_VERSION}; the original's format ${from} is updated in the copy only)` : '';
-      process.stdout.write(`Wrote an encrypted copy to ${target}${updated}. The original is unchanged: delete it securely once you have checked the copy.\n`);
+      if (from < SCHEMA_VERSION) print('wroteEncryptedUpdated', { path: target, format: SCHEMA_VERSION, from });
+      else print('wroteEncrypted', { path: target });
     } finally {
       project.close();
     }
   },
 
   help() {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage());
   },
 
   version() {
-    process.stdout.write(`comparanda ${APP_VERSION} (project format ${SCHEMA_VERSION})\n`);
+    print('version', { app: 'comparanda', version: APP_VERSION, format: SCHEMA_VERSION });
   },
 };
 
@@ -418,39 +408,42 @@ function describeUnexpected(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   const said = (error as Error).message ?? String(error);
   if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
-    return `the project file is damaged (SQLite says: ${said}). Restore it from a backup; "comparanda check FILE" lists what is damaged.`;
+    return say('damaged', { said, check: '"comparanda check FILE"' });
   }
-  return `unexpected error: ${said}`;
+  return say('unexpected', { said });
 }
 
 export async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  // Until the arguments are read (a mistake in --language itself), the environment's language.
+  let language: Language = environmentLanguage();
+  setCliLanguage(language);
   if (!name || name === '--help' || name === '-h') {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage());
     return name ? 0 : 2;
   }
   if (name === '--version') return run(['version']);
-  if (name === 'export' && (rest.includes('--help') || rest.includes('-h'))) {
-    process.stdout.write(`Usage: ${EXPORT_USAGE}\n`);
-    return 0;
-  }
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  let language: Language = 'en';
   // Messages may quote what a project holds: every identity of a project this run opened is redacted from them.
   retainIdentitiesAfterClose();
   const policy = Object.hasOwn(CLI_OUTPUTS, name) ? CLI_OUTPUTS[name as keyof typeof CLI_OUTPUTS] : undefined;
   const shown = policy?.kind === 'redacted' ? collectStdout() : undefined;
   try {
-    if (!command) throw new UsageError(`Unknown command "${name}". Run "comparanda help" for the list.`);
     const chosen = chooseLanguage(name, rest);
     language = chosen.language;
+    setCliLanguage(language);
+    if (!command) throw new UsageError('unknownCommand', { name, help: '"comparanda help"' });
+    if (name === 'export' && (chosen.args.includes('--help') || chosen.args.includes('-h'))) {
+      process.stdout.write(`${say('usage', { synopsis: EXPORT_USAGE })}\n${exportHelp()}\n`);
+      return 0;
+    }
     await command(chosen.args);
     shown?.flush(redactMessage);
     return 0;
   } catch (error) {
     shown?.flush(redactMessage);
     if (error instanceof UsageError) {
-      process.stderr.write(`comparanda ${name}: ${error.message}\n`);
+      process.stderr.write(`comparanda ${name}: ${errorText(language, error)}\n`);
       return 2;
     }
     const message = error instanceof ApiError ? errorText(language, error) : describeUnexpected(error);

@@ -2,8 +2,9 @@
  * The language of the command line's messages: `--language en|ru|kk` wherever it stands, else the locale the
  * environment asks for (LC_ALL, LC_MESSAGES, LANG, in POSIX order of precedence), else English.
  */
-import { isLanguage, languageFromLocales, type Language } from '../contract/i18n/languages';
+import { isLanguage, LANGUAGES, languageFromLocales, type Language } from '../contract/i18n/languages';
 import { UsageError } from './common';
+import { orList } from './say';
 
 /**
  * Commands whose own options include `--language` (an export's fixed words, a new project's framework and status
@@ -26,7 +27,7 @@ export function chooseLanguage(command: string, args: readonly string[], env: No
     if (arg === '--language' || inline) {
       const value = inline ? inline[1] : args[i + 1];
       if (!inline) i++;
-      if (!isLanguage(value)) throw new UsageError(`--language takes en, ru or kk, not ${JSON.stringify(value ?? '')}.`);
+      if (!isLanguage(value)) throw new UsageError('languageFlag', { option: '--language', allowed: orList(LANGUAGES), value: JSON.stringify(value ?? '') });
       flag = value;
       if (OWN_LANGUAGE_OPTION.has(command)) rest.push('--language', value);
       continue;

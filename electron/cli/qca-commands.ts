@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../contract/errors';
 import { writeFileAtomically } from '../core/db/temp-files';
 import { allSolutions, minimize, necessityTable, parseDirectionalExpectations } from '../core/qca/analysis';
 import { exportForR } from '../core/qca/r-export';
@@ -16,19 +15,25 @@ import { guardOutput } from '../core/privacy/gate';
 import type { QcaData } from '../core/qca/sets';
 import { truthTable, type TruthTable, type TruthTableOptions } from '../core/qca/truth-table';
 import { openProject, parse, UsageError, type Command } from './common';
+import type { HelpEntry } from './help';
+import { say } from './say';
+import { localError } from '../contract/i18n/format';
 
-export const QCA_USAGE = `  qca minimize (--data CSV | FILE) --outcome Y [--conditions A,B,...] [--incl-cut 0.8[,0.6]] [--n-cut 1]
-             [--pri-cut 0] [--include "?"] [--dir-exp "A,~B"] [--json]
-                             minimise a truth table: conservative (no --include), parsimonious (--include "?")
-                             or intermediate (--dir-exp); every equally minimal model, with inclS, PRI, covS, covU
-  qca truth-table (--data CSV | FILE) --outcome Y [--conditions ...] [--incl-cut ...] [--n-cut N] [--json]
-  qca necessity (--data CSV | FILE) --outcome Y [--conditions ...] [--json]
-  qca export (--data CSV | FILE) --outcome Y [--conditions ...] [--incl-cut ...] [--n-cut N] [--dir-exp ...] --out DIR
-                             write the calibrated table for R (qca-data.csv) and fsQCA (qca-data-fsqca.csv) and
-                             qca-solutions.R, which rebuilds the truth table and solutions with R's QCA package
-                             --data reads a CSV whose first column names the case and whose other columns are
-                             membership scores (0-1, or 0, 1, 2... for multi-value); FILE uses the project's QCA sets
-`;
+export const QCA_HELP: HelpEntry[] = [
+  {
+    synopsis: ['qca minimize (--data CSV | FILE) --outcome Y [--conditions A,B,...] [--incl-cut 0.8[,0.6]] [--n-cut 1]', '[--pri-cut 0] [--include "?"] [--dir-exp "A,~B"] [--json]'],
+    description: 'helpQcaMinimize',
+    values: { include: '--include', includeRemainders: '--include "?"', dirExp: '--dir-exp' },
+  },
+  { synopsis: ['qca truth-table (--data CSV | FILE) --outcome Y [--conditions ...] [--incl-cut ...] [--n-cut N] [--json]'], description: 'helpQcaTruthTable' },
+  { synopsis: ['qca necessity (--data CSV | FILE) --outcome Y [--conditions ...] [--json]'], description: 'helpQcaNecessity' },
+  {
+    synopsis: ['qca export (--data CSV | FILE) --outcome Y [--conditions ...] [--incl-cut ...] [--n-cut N] [--dir-exp ...] --out DIR'],
+    description: 'helpQcaExport',
+    values: { rData: 'qca-data.csv', fsqca: 'fsQCA', fsqcaData: 'qca-data-fsqca.csv', script: 'qca-solutions.R' },
+  },
+  { synopsis: [], description: 'helpQcaData', values: { data: '--data', file: 'FILE' } },
+];
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -45,35 +50,36 @@ const OPTIONS = {
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string } & { 'passphrase-file'?: string };
 
-function number(flag: string, text: string | undefined, check: (n: number) => boolean, rule: string): number | undefined {
+/** `rule` names the sentence that says what the flag takes (cli.qcaNumber). */
+function number(flag: string, text: string | undefined, check: (n: number) => boolean, rule: 'cut' | 'cases' | 'share'): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isFinite(n) || !check(n)) throw new UsageError(`--${flag} must be ${rule}, not "${text}".`);
+  if (!Number.isFinite(n) || !check(n)) throw new UsageError('qcaNumber', { option: `--${flag}`, rule, value: text });
   return n;
 }
 
 function tableOptions(values: Values): TruthTableOptions {
-  const incl = values['incl-cut']?.split(',').map((s) => number('incl-cut', s.trim(), (n) => n >= 0 && n <= 1, 'a number from 0 to 1 (or two: "0.8,0.6")')!);
-  if (incl && (incl.length > 2 || (incl.length === 2 && incl[1]! > incl[0]!))) throw new UsageError('--incl-cut takes one cut, or two with the second (for contradictions) not above the first.');
+  const incl = values['incl-cut']?.split(',').map((s) => number('incl-cut', s.trim(), (n) => n >= 0 && n <= 1, 'cut')!);
+  if (incl && (incl.length > 2 || (incl.length === 2 && incl[1]! > incl[0]!))) throw new UsageError('inclCutTwo', { option: '--incl-cut' });
   return {
     inclCut: incl ? (incl.length === 2 ? [incl[0]!, incl[1]!] : incl[0]) : undefined,
-    nCut: number('n-cut', values['n-cut'], (n) => Number.isInteger(n) && n >= 1, 'a whole number of cases, at least 1'),
-    priCut: number('pri-cut', values['pri-cut'], (n) => n >= 0 && n <= 1, 'a number from 0 to 1'),
+    nCut: number('n-cut', values['n-cut'], (n) => Number.isInteger(n) && n >= 1, 'cases'),
+    priCut: number('pri-cut', values['pri-cut'], (n) => n >= 0 && n <= 1, 'share'),
   };
 }
 
 /** The data of either form, and the project (for the privacy check of what is printed) when there is one. */
 function load(values: Values, positionals: string[], run: (data: QcaData, check: (text: string) => void) => void): void {
-  if (!values.outcome) throw new UsageError('Name the outcome with --outcome Y (or --outcome "~Y" for its negation).');
+  if (!values.outcome) throw new UsageError('nameOutcome', { option: '--outcome Y', negated: '--outcome "~Y"' });
   const conditions = values.conditions?.split(',').map((s) => s.trim()).filter(Boolean);
   if (values.data !== undefined) {
-    if (positionals.length > 0) throw new UsageError('Give either --data CSV or a project FILE, not both.');
+    if (positionals.length > 0) throw new UsageError('dataOrFile', { data: '--data CSV', file: 'FILE' });
     const table: MembershipTable = readMembershipCsv(path.resolve(values.data));
     run(prepareData(table, values.outcome, conditions), () => undefined);
     return;
   }
   const file = positionals[0];
-  if (!file) throw new UsageError('Give the membership scores: --data CSV, or a project FILE whose QCA sets to use.');
+  if (!file) throw new UsageError('giveScores', { data: '--data CSV', file: 'FILE' });
   const project = openProject(file, values, true);
   try {
     const table = projectMembershipTable(project, conditions, values.outcome.replace(/^~/, ''));
@@ -118,15 +124,15 @@ function printTruthTable(tt: TruthTable): string {
   const lines = tt.rows.map((r) => `${String(r.id).padStart(6)}  ${r.values.map((v) => String(v).padStart(width)).join(' ')}   ${r.out}  ${String(r.n).padStart(3)}  ${f3(r.incl)} ${f3(r.PRI)}  ${r.cases.join(',')}`);
   const o = tt.options;
   return [
-    `Truth table of ${tt.outcome}: inclusion cut ${o.inclCut[0]}${o.inclCut[1] < o.inclCut[0] ? ` (contradiction from ${o.inclCut[1]})` : ''}, frequency cut ${o.nCut}, PRI cut ${o.priCut}`,
+    say('truthTableOf', { outcome: tt.outcome, incl: o.inclCut[0], contradiction: o.inclCut[1] < o.inclCut[0] ? say('contradictionFrom', { cut: o.inclCut[1] }) : '', n: o.nCut, pri: o.priCut }),
     head,
     ...lines,
-    `${tt.remainders} remainder${tt.remainders === 1 ? '' : 's'} of ${tt.totalRows} configurations${tt.unassigned.length ? `; in no row (a score of exactly 0.5): ${tt.unassigned.join(', ')}` : ''}`,
+    say('remainders', { remainders: tt.remainders, total: tt.totalRows, unassigned: tt.unassigned.length ? say('inNoRow', { cases: tt.unassigned.join(', ') }) : '' }),
   ].join('\n');
 }
 
 function printSolution(s: Solution, outcome: string): string {
-  const out: string[] = [`${s.kind[0]!.toUpperCase()}${s.kind.slice(1)} solution${s.from ? ` (from ${s.from})` : ''}:`];
+  const out: string[] = [say('solution', { kind: s.kind, from: s.from ? say('solutionFrom', { from: s.from }) : '' })];
   s.models.forEach((m, i) => {
     out.push(`M${i + 1}: ${m.terms.join(' + ')} -> ${outcome}`);
     const width = Math.max(...m.terms.map((t) => t.length), 4);
@@ -137,9 +143,9 @@ function printSolution(s: Solution, outcome: string): string {
     }
     out.push(`    ${`M${i + 1}`.padEnd(width)}  ${f3(m.fit.inclS)}  ${f3(m.fit.PRI)}  ${f3(m.fit.covS)}`);
   });
-  if (s.truncated) out.push(`More equally minimal models exist; the first ${s.models.length} are listed.`);
-  if (s.simplifyingAssumptions) out.push(`Simplifying assumptions (remainders used): ${s.simplifyingAssumptions.count}`);
-  if (s.easyCounterfactuals) out.push(`Easy counterfactuals: ${s.easyCounterfactuals.count}; difficult: ${s.difficultCounterfactuals?.count ?? 0}`);
+  if (s.truncated) out.push(say('moreModels', { count: s.models.length }));
+  if (s.simplifyingAssumptions) out.push(say('simplifying', { count: s.simplifyingAssumptions.count }));
+  if (s.easyCounterfactuals) out.push(say('counterfactuals', { easy: s.easyCounterfactuals.count, difficult: s.difficultCounterfactuals?.count ?? 0 }));
   return out.join('\n');
 }
 
@@ -151,7 +157,7 @@ function write(text: string, check: (text: string) => void): void {
 const handlers: Record<string, Command> = {
   export(args) {
     const { values, positionals } = parse(args, OPTIONS, 1);
-    if (!values.out) throw new UsageError('Give the folder to write the files to with --out DIR.');
+    if (!values.out) throw new UsageError('giveOutDir', { option: '--out DIR' });
     const dir = path.resolve(values.out);
     load(values, positionals, (data, check) => {
       const options = tableOptions(values);
@@ -166,15 +172,15 @@ const handlers: Record<string, Command> = {
       ];
       for (const [, text] of targets) check(text);
       fs.mkdirSync(dir, { recursive: true });
-      for (const [name] of targets) if (fs.existsSync(path.join(dir, name))) throw new ApiError('FILE_EXISTS', `"${name}" already exists in ${dir}. Choose another folder.`);
+      for (const [name] of targets) if (fs.existsSync(path.join(dir, name))) throw localError('FILE_EXISTS', 'cli.fileExistsIn', { file: name, folder: dir });
       for (const [name, text] of targets) writeFileAtomically(path.join(dir, name), text);
-      process.stdout.write(`Wrote ${targets.map(([n]) => n).join(', ')} to ${dir}\n`);
+      process.stdout.write(`${say('wroteFilesTo', { files: targets.map(([n]) => n).join(', '), folder: dir })}\n`);
     });
   },
 
   minimize(args) {
     const { values, positionals } = parse(args, OPTIONS, 1);
-    if (values.include !== undefined && values.include !== '?' && values.include !== '') throw new UsageError('--include takes "?" (the remainders) or nothing.');
+    if (values.include !== undefined && values.include !== '?' && values.include !== '') throw new UsageError('includeTakes', { option: '--include' });
     load(values, positionals, (data, check) => {
       const dirExp = values['dir-exp'] ? parseDirectionalExpectations(values['dir-exp'], data) : undefined;
       const result = minimize(data, { ...tableOptions(values), include: values.include === '?' ? '?' : '', dirExp });
@@ -198,8 +204,9 @@ const handlers: Record<string, Command> = {
     load(values, positionals, (data, check) => {
       const rows = necessityTable(data).map((r) => ({ condition: r.condition, inclN: r3(r.inclN)!, RoN: r3(r.RoN)!, covN: r3(r.covN)! }));
       if (values.json) return write(JSON.stringify({ outcome: data.outcome, necessity: rows }, null, 2), check);
-      const width = Math.max(...rows.map((r) => r.condition.length), 9);
-      write([`Necessity for ${data.outcome}:`, `  ${'condition'.padEnd(width)}  inclN   RoN    covN`, ...rows.map((r) => `  ${r.condition.padEnd(width)}  ${f3(r.inclN)}  ${f3(r.RoN)}  ${f3(r.covN)}`)].join('\n'), check);
+      const condition = say('conditionColumn');
+      const width = Math.max(...rows.map((r) => r.condition.length), condition.length);
+      write([say('necessityFor', { outcome: data.outcome }), `  ${condition.padEnd(width)}  inclN   RoN    covN`, ...rows.map((r) => `  ${r.condition.padEnd(width)}  ${f3(r.inclN)}  ${f3(r.RoN)}  ${f3(r.covN)}`)].join('\n'), check);
     });
   },
 };
@@ -207,6 +214,6 @@ const handlers: Record<string, Command> = {
 export const qcaCommand: Command = (args) => {
   const [sub, ...rest] = args;
   const handler = sub && Object.hasOwn(handlers, sub) ? handlers[sub] : undefined;
-  if (!handler) throw new UsageError('Say what to do: comparanda qca minimize|truth-table|necessity|export ...');
+  if (!handler) throw new UsageError('sayWhatToDo', { synopsis: 'comparanda qca minimize|truth-table|necessity|export ...' });
   return handler(rest);
 };

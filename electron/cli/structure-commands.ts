@@ -8,44 +8,43 @@ import { listAttributes } from '../core/repos/cases';
 import { addCase, addFramework, addNorm, addStageTo, changeCase, createProjectFile, setCaseArchived, setNormArchived } from '../core/structure';
 import { FRAMEWORK_TEMPLATES } from '../core/templates';
 import { openForWriting, openProject, parse, readPassphrase, requireFile, UsageError, type Command } from './common';
-import { environmentLanguage } from './language';
+import type { HelpEntry } from './help';
+import { cliLanguage, orList, print, say } from './say';
 
-export const STRUCTURE_USAGE = `  new FILE [--title TEXT] [--framework TEMPLATE] [--passphrase-file PATH] [--language en|ru|kk]
-                             create an empty project; its default framework is the article's, or the template
-                             named (see "framework list"); with --passphrase-file, encrypted; its framework,
-                             status and dimension names in --language (default: the locale's language)
-  case add FILE --name NAME [--iso CODE] [--role focal|comparison] [--notes TEXT]
-  case update FILE CASE [--name NAME] [--iso CODE] [--role focal|comparison] [--notes TEXT]
-  case list FILE [--json]    add, change (--iso "" clears the code) or list cases; one case is focal
-  case archive|unarchive FILE CASE
-                             take a case out of the matrix, lists and exports, or bring it back; its cells stay
-  norm add FILE --label LABEL [--short TEXT] [--description TEXT] [--framework NAME]
-  norm list FILE [--json]    add or list norms (a new norm uses the default framework unless one is named)
-  norm archive|unarchive FILE NORM
-                             the same for a norm
-  framework add FILE (--name NAME --stage LABEL [--stage LABEL]... | --template TEMPLATE [--name NAME]) [--default]
-  framework list FILE [--json]
-                             add or list frameworks (stages, status scale) and the templates to start from
-  stage add FILE --label LABEL [--framework NAME] [--description TEXT] [--asks-mode] [--position N]
-                             add a stage to a framework (the default one unless named), last unless --position
-`;
+export const STRUCTURE_HELP: HelpEntry[] = [
+  {
+    synopsis: ['new FILE [--title TEXT] [--framework TEMPLATE] [--passphrase-file PATH] [--language en|ru|kk]'],
+    description: 'helpNew',
+    values: { list: '"framework list"', passphrase: '--passphrase-file', language: '--language' },
+  },
+  { synopsis: ['case add FILE --name NAME [--iso CODE] [--role focal|comparison] [--notes TEXT]'] },
+  { synopsis: ['case update FILE CASE [--name NAME] [--iso CODE] [--role focal|comparison] [--notes TEXT]'] },
+  { synopsis: ['case list FILE [--json]'], description: 'helpCases', values: { clear: '--iso ""' } },
+  { synopsis: ['case archive|unarchive FILE CASE'], description: 'helpCaseArchive' },
+  { synopsis: ['norm add FILE --label LABEL [--short TEXT] [--description TEXT] [--framework NAME]'] },
+  { synopsis: ['norm list FILE [--json]'], description: 'helpNorms' },
+  { synopsis: ['norm archive|unarchive FILE NORM'], description: 'helpNormArchive' },
+  { synopsis: ['framework add FILE (--name NAME --stage LABEL [--stage LABEL]... | --template TEMPLATE [--name NAME]) [--default]'] },
+  { synopsis: ['framework list FILE [--json]'], description: 'helpFrameworks' },
+  { synopsis: ['stage add FILE --label LABEL [--framework NAME] [--description TEXT] [--asks-mode] [--position N]'], description: 'helpStage', values: { position: '--position' } },
+];
 
 const ROLES = ['focal', 'comparison'] as const;
 
 function role(value: string | undefined): CaseRole | undefined {
   if (value === undefined) return undefined;
-  if (!(ROLES as readonly string[]).includes(value)) throw new UsageError(`--role must be focal or comparison, not "${value}".`);
+  if (!(ROLES as readonly string[]).includes(value)) throw new UsageError('mustBe', { option: '--role', allowed: orList(ROLES), value });
   return value as CaseRole;
 }
 
 function subcommand(name: string, args: string[], handlers: Record<string, Command>): void | Promise<void> {
   const [sub, ...rest] = args;
   const handler = sub && Object.hasOwn(handlers, sub) ? handlers[sub] : undefined;
-  if (!handler) throw new UsageError(`Say what to do: comparanda ${name} ${Object.keys(handlers).join('|')} FILE ...`);
+  if (!handler) throw new UsageError('sayWhatToDo', { synopsis: `comparanda ${name} ${Object.keys(handlers).join('|')} FILE ...` });
   return handler(rest);
 }
 
-const describeCase = (c: CaseDto) => `${c.name}${c.isoCode ? ` (${c.isoCode})` : ''}, ${c.role}${c.archived ? ', archived' : ''}`;
+const describeCase = (c: CaseDto) => say('caseSummary', { name: c.name, iso: c.isoCode ? ` (${c.isoCode})` : '', role: c.role, archived: c.archived ? 'yes' : 'no' });
 
 function write(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -57,15 +56,17 @@ function archiving(kind: 'case' | 'norm', archived: boolean): Command {
     const { values, positionals } = parse(rest, {}, 2);
     const file = requireFile(positionals);
     const query = positionals[1];
-    if (!query) throw new UsageError(`Name the ${kind}: comparanda ${kind} ${archived ? 'archive' : 'unarchive'} FILE ${kind.toUpperCase()}.`);
+    if (!query) throw new UsageError(kind === 'case' ? 'nameCase' : 'nameNorm', { synopsis: `comparanda ${kind} ${archived ? 'archive' : 'unarchive'} FILE ${kind.toUpperCase()}` });
     const project = openForWriting(file, values, 'changed');
     try {
       if (kind === 'case') {
         const kase = setCaseArchived(project, query, archived);
-        write(archived ? `Archived case ${describeCase(kase)}. Its cells stay in the project; "case unarchive" brings it back.` : `Restored case ${describeCase(kase)}.`);
+        if (archived) print('archivedCase', { summary: describeCase(kase), undo: '"case unarchive"' });
+        else print('restoredCase', { summary: describeCase(kase) });
       } else {
         const norm = setNormArchived(project, query, archived);
-        write(archived ? `Archived norm "${norm.label}". Its cells stay in the project; "norm unarchive" brings it back.` : `Restored norm "${norm.label}".`);
+        if (archived) print('archivedNorm', { label: norm.label, undo: '"norm unarchive"' });
+        else print('restoredNorm', { label: norm.label });
       }
     } finally {
       project.close();
@@ -76,11 +77,11 @@ function archiving(kind: 'case' | 'norm', archived: boolean): Command {
 export const structureCommands: Record<string, Command> = {
   new(args) {
     const { values, positionals } = parse(args, { title: { type: 'string' }, framework: { type: 'string' }, language: { type: 'string' } }, 1);
-    const file = requireFile(positionals, 'the FILE.comparanda to create');
-    // chooseLanguage has checked the flag; without it the framework's words follow the environment, as messages do.
-    const language = isLanguage(values.language) ? values.language : environmentLanguage();
+    const file = requireFile(positionals, 'giveNewFile');
+    // chooseLanguage has checked the flag; without it the framework's words are in the run's language, as messages are.
+    const language = isLanguage(values.language) ? values.language : cliLanguage();
     const created = createProjectFile(file, { title: values.title, template: values.framework, passphrase: readPassphrase(values['passphrase-file']), language });
-    write(`Created ${created.path} (default framework: ${created.framework}).`);
+    print('created', { path: created.path, framework: created.framework });
   },
 
   case(args) {
@@ -88,10 +89,10 @@ export const structureCommands: Record<string, Command> = {
       add(rest) {
         const { values, positionals } = parse(rest, { name: { type: 'string' }, iso: { type: 'string' }, role: { type: 'string' }, notes: { type: 'string' } }, 1);
         const file = requireFile(positionals);
-        if (values.name === undefined) throw new UsageError('Give the case\'s name with --name NAME.');
+        if (values.name === undefined) throw new UsageError('giveCaseName', { option: '--name NAME' });
         const project = openForWriting(file, values, 'changed');
         try {
-          write(`Added case ${describeCase(addCase(project, { name: values.name, isoCode: values.iso, role: role(values.role), notes: values.notes }))}.`);
+          print('addedCase', { summary: describeCase(addCase(project, { name: values.name, isoCode: values.iso, role: role(values.role), notes: values.notes })) });
         } finally {
           project.close();
         }
@@ -100,11 +101,11 @@ export const structureCommands: Record<string, Command> = {
         const { values, positionals } = parse(rest, { name: { type: 'string' }, iso: { type: 'string' }, role: { type: 'string' }, notes: { type: 'string' } }, 2);
         const file = requireFile(positionals);
         const query = positionals[1];
-        if (!query) throw new UsageError('Name the case to change: comparanda case update FILE CASE --iso CODE.');
-        if ([values.name, values.iso, values.role, values.notes].every((v) => v === undefined)) throw new UsageError('Say what to change: --name, --iso, --role or --notes.');
+        if (!query) throw new UsageError('nameCaseToChange', { synopsis: 'comparanda case update FILE CASE --iso CODE' });
+        if ([values.name, values.iso, values.role, values.notes].every((v) => v === undefined)) throw new UsageError('sayWhatToChange', { options: orList(['--name', '--iso', '--role', '--notes']) });
         const project = openForWriting(file, values, 'changed');
         try {
-          write(`Updated case ${describeCase(changeCase(project, query, { name: values.name, isoCode: values.iso, role: role(values.role), notes: values.notes }))}.`);
+          print('updatedCase', { summary: describeCase(changeCase(project, query, { name: values.name, isoCode: values.iso, role: role(values.role), notes: values.notes })) });
         } finally {
           project.close();
         }
@@ -120,10 +121,10 @@ export const structureCommands: Record<string, Command> = {
             write(JSON.stringify(cases.map((c) => ({ id: c.id, name: c.name, isoCode: c.isoCode, role: c.role, notes: c.notes, archived: c.archived, attributes: named(c) })), null, 2));
             return;
           }
-          if (cases.length === 0) write('No cases yet: add one with "comparanda case add FILE --name NAME --iso CODE".');
+          if (cases.length === 0) print('noCases', { synopsis: '"comparanda case add FILE --name NAME --iso CODE"' });
           for (const c of cases) {
             const attrs = Object.entries(named(c)).map(([k, v]) => `${k}: ${String(v)}`);
-            write(`${c.name.padEnd(24)} ${(c.isoCode ?? '—').padEnd(4)} ${c.role}${c.archived ? ' (archived)' : ''}${attrs.length ? `  ${attrs.join('; ')}` : ''}`);
+            write(`${c.name.padEnd(24)} ${(c.isoCode ?? '—').padEnd(4)} ${say('caseRole', { role: c.role })}${c.archived ? ` ${say('archivedMark')}` : ''}${attrs.length ? `  ${attrs.join('; ')}` : ''}`);
           }
         } finally {
           project.close();
@@ -139,12 +140,12 @@ export const structureCommands: Record<string, Command> = {
       add(rest) {
         const { values, positionals } = parse(rest, { label: { type: 'string' }, short: { type: 'string' }, description: { type: 'string' }, framework: { type: 'string' } }, 1);
         const file = requireFile(positionals);
-        if (values.label === undefined) throw new UsageError('Give the norm\'s label with --label LABEL.');
+        if (values.label === undefined) throw new UsageError('giveNormLabel', { option: '--label LABEL' });
         const project = openForWriting(file, values, 'changed');
         try {
           const norm = addNorm(project, { label: values.label, shortLabel: values.short, description: values.description, framework: values.framework });
           const framework = project.overview().frameworks.find((f) => f.id === norm.frameworkId);
-          write(`Added norm "${norm.label}"${norm.shortLabel ? ` (${norm.shortLabel})` : ''} with the framework "${framework?.name ?? ''}".`);
+          print('addedNorm', { label: norm.label, short: norm.shortLabel ? ` (${norm.shortLabel})` : '', framework: framework?.name ?? '' });
         } finally {
           project.close();
         }
@@ -159,8 +160,8 @@ export const structureCommands: Record<string, Command> = {
             write(JSON.stringify(norms.map((n) => ({ id: n.id, label: n.label, shortLabel: n.shortLabel, framework: frameworkOf(n.frameworkId), archived: n.archived })), null, 2));
             return;
           }
-          if (norms.length === 0) write('No norms yet: add one with "comparanda norm add FILE --label LABEL".');
-          for (const n of norms) write(`${n.label}${n.shortLabel ? ` (${n.shortLabel})` : ''}${n.archived ? ' (archived)' : ''}\n  framework: ${frameworkOf(n.frameworkId)}`);
+          if (norms.length === 0) print('noNorms', { synopsis: '"comparanda norm add FILE --label LABEL"' });
+          for (const n of norms) write(`${n.label}${n.shortLabel ? ` (${n.shortLabel})` : ''}${n.archived ? ` ${say('archivedMark')}` : ''}\n  ${say('normFramework', { name: frameworkOf(n.frameworkId) })}`);
         } finally {
           project.close();
         }
@@ -179,11 +180,11 @@ export const structureCommands: Record<string, Command> = {
           1,
         );
         const file = requireFile(positionals);
-        if (!values.template && !values.stage?.length) throw new UsageError('Give the stages with --stage LABEL (repeated, in order), or a --template.');
+        if (!values.template && !values.stage?.length) throw new UsageError('giveStages', { stage: '--stage LABEL', template: '--template' });
         const project = openForWriting(file, values, 'changed');
         try {
           const framework = addFramework(project, { name: values.name, template: values.template, description: values.description, stages: values.stage, isDefault: values.default });
-          write(`Added framework "${framework.name}"${framework.isDefault ? ' (the default)' : ''}: ${framework.stages.map((s) => s.label).join(' → ')}.`);
+          print('addedFramework', { name: framework.name, isDefault: framework.isDefault ? 'yes' : 'no', stages: framework.stages.map((s) => s.label).join(' → ') });
         } finally {
           project.close();
         }
@@ -215,11 +216,11 @@ export const structureCommands: Record<string, Command> = {
             return;
           }
           for (const f of frameworks) {
-            write(`${f.name}${f.isDefault ? ' (default)' : ''}`);
-            for (const s of f.stages) write(`  ${s.position}. ${s.label}${s.asksMode ? ' (asks for discourse or practice)' : ''}`);
-            write(`  statuses: ${f.statuses.map((s) => s.label).join(', ')}`);
+            write(`${f.name}${f.isDefault ? ` ${say('defaultMark')}` : ''}`);
+            for (const s of f.stages) write(`  ${s.position}. ${s.label}${s.asksMode ? ` ${say('asksMode')}` : ''}`);
+            write(`  ${say('statuses', { statuses: f.statuses.map((s) => s.label).join(', ') })}`);
           }
-          write(`Templates (for "new --framework" and "framework add --template"):`);
+          print('templatesFor', { new: '"new --framework"', add: '"framework add --template"' });
           for (const t of templates) write(`  ${t.id.padEnd(32)} ${t.name}`);
         } finally {
           project.close();
@@ -237,13 +238,13 @@ export const structureCommands: Record<string, Command> = {
           1,
         );
         const file = requireFile(positionals);
-        if (values.label === undefined) throw new UsageError('Give the stage\'s label with --label LABEL.');
+        if (values.label === undefined) throw new UsageError('giveStageLabel', { option: '--label LABEL' });
         const position = values.position === undefined ? undefined : Number(values.position);
-        if (position !== undefined && (!Number.isInteger(position) || position < 1)) throw new UsageError('--position must be a whole number from 1.');
+        if (position !== undefined && (!Number.isInteger(position) || position < 1)) throw new UsageError('positionWhole', { option: '--position' });
         const project = openForWriting(file, values, 'changed');
         try {
           const framework = addStageTo(project, { framework: values.framework, label: values.label, description: values.description, asksMode: values['asks-mode'], position });
-          write(`Added stage "${values.label.trim()}" to "${framework.name}": ${framework.stages.map((s) => s.label).join(' → ')}.`);
+          print('addedStage', { label: values.label.trim(), framework: framework.name, stages: framework.stages.map((s) => s.label).join(' → ') });
         } finally {
           project.close();
         }

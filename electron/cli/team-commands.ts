@@ -3,25 +3,23 @@
  * from PGPASSFILE (read by the PostgreSQL client) or --password-file, never from the command line.
  */
 import path from 'node:path';
-import { ApiError } from '../contract/errors';
 import { initHub } from '../core/team/hub/hub';
 import { listConflicts, type Conflict } from '../core/team/merge';
 import { syncDatabase, type SyncReport } from '../core/team/sync';
 import { createTeam, joinTeam, removeMember } from '../core/team/team';
+import { localError } from '../contract/i18n/format';
 import { openForWriting, openProject, parse, readPassphrase, requireFile, UsageError, type Command } from './common';
+import type { HelpEntry } from './help';
+import { andList, print, say } from './say';
 
-export const TEAM_USAGE = `  hub init --url URL [--password-file PATH]
-                             create or upgrade a team hub's schema in a PostgreSQL database
-  team create FILE --hub URL --key-out KEYFILE [--team-passphrase-file PATH] [--json]
-                             make FILE the start of a new team; writes the invitation key file, prints the team id
-                             (with a team passphrase the key is derived from it, so members may join with either)
-  team join --hub URL --team ID --key-file KEYFILE|--team-passphrase-file PATH --out FILE
-                             join a team: FILE becomes your copy of the team project
-  team remove --hub URL --team ID --role ROLE
-                             (team owner) remove a member's PostgreSQL role: its syncs are refused from then on
-  sync FILE [--json]         push this copy's changes to the hub and pull everyone else's
-  conflicts FILE [--json]    list interpretations edited on two laptops at once (one value shown, the other kept)
-`;
+export const TEAM_HELP: HelpEntry[] = [
+  { synopsis: ['hub init --url URL [--password-file PATH]'], description: 'helpHubInit' },
+  { synopsis: ['team create FILE --hub URL --key-out KEYFILE [--team-passphrase-file PATH] [--json]'], description: 'helpTeamCreate', values: { file: 'FILE' } },
+  { synopsis: ['team join --hub URL --team ID --key-file KEYFILE|--team-passphrase-file PATH --out FILE'], description: 'helpTeamJoin', values: { file: 'FILE' } },
+  { synopsis: ['team remove --hub URL --team ID --role ROLE'], description: 'helpTeamRemove' },
+  { synopsis: ['sync FILE [--json]'], description: 'helpSync' },
+  { synopsis: ['conflicts FILE [--json]'], description: 'helpConflicts' },
+];
 
 const HUB = { hub: { type: 'string' }, 'password-file': { type: 'string' } } as const;
 
@@ -30,36 +28,37 @@ function out(text: string): void {
 }
 
 function requireOption(value: string | boolean | undefined, flag: string): string {
-  if (typeof value !== 'string' || value === '') throw new UsageError(`Give ${flag}.`);
+  if (typeof value !== 'string' || value === '') throw new UsageError('give', { what: flag });
   return value;
 }
 
 function describeSync(report: SyncReport): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const conflicts = report.conflicts === 0 ? 'no conflicts' : `${plural(report.conflicts, 'conflict')} to review ("comparanda conflicts FILE")`;
-  return `Sent ${plural(report.pushed, 'change')}, received ${plural(report.pulled, 'change')}; ${conflicts}.`;
+  return say('synced', { pushed: report.pushed, pulled: report.pulled, conflicts: report.conflicts, command: '"comparanda conflicts FILE"' });
 }
 
 function describeValue(value: unknown): string {
-  if (value === null) return '(empty)';
-  if (typeof value === 'object') return '(a file)';
+  if (value === null) return say('emptyValue');
+  if (typeof value === 'object') return say('fileValue');
   const text = String(value);
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
 function describeConflict(c: Conflict, index: number): string {
-  const what = c.field === 'row' ? `${c.table.replace(/s$/, '')} ${String(c.rowKey.id ?? JSON.stringify(c.rowKey))}: archived on one laptop, edited on another` : `${c.table.replace(/s$/, '')} ${String(c.rowKey.id ?? JSON.stringify(c.rowKey))}, ${c.field.replace(/_/g, ' ')}`;
-  const lines = [`${index + 1}. ${what}`, `   shown: ${describeValue(c.shown.value)}`, ...c.kept.map((k) => `   kept:  ${describeValue(k.value)}`)];
+  // Table and column names are the database's own (a script may match them): they stay as they are.
+  const row = { index: index + 1, table: c.table.replace(/s$/, ''), id: String(c.rowKey.id ?? JSON.stringify(c.rowKey)) };
+  const what = c.field === 'row' ? say('conflictArchived', row) : say('conflictField', { ...row, field: c.field.replace(/_/g, ' ') });
+  const lines = [what, `   ${say('conflictShown', { value: describeValue(c.shown.value) })}`, ...c.kept.map((k) => `   ${say('conflictKept', { value: describeValue(k.value) })}`)];
   return lines.join('\n');
 }
 
 export const teamCommands: Record<string, Command> = {
   async hub(args) {
     const [sub, ...rest] = args;
-    if (sub !== 'init') throw new UsageError('The hub command is "comparanda hub init --url URL".');
+    if (sub !== 'init') throw new UsageError('hubCommandIs', { synopsis: '"comparanda hub init --url URL"' });
     const { values } = parse(rest, { url: { type: 'string' }, 'password-file': { type: 'string' } }, 0);
     const result = await initHub({ url: requireOption(values.url, '--url URL'), passwordFile: values['password-file'] });
-    out(result.from === result.to ? `The hub is up to date (hub format ${result.to}).` : `The hub was ${result.from === 0 ? 'created' : 'upgraded'}: hub format ${result.to}.`);
+    if (result.from === result.to) print('hubUpToDate', { format: result.to });
+    else print('hubMade', { created: result.from === 0 ? 'yes' : 'no', format: result.to });
   },
 
   async team(args) {
@@ -87,17 +86,17 @@ export const teamCommands: Record<string, Command> = {
         passwordFile: values['password-file'],
         teamPassphrase,
       });
-      out(`Joined: ${values.out} holds the team project (${report.pulled} changes received).`);
+      print('joined', { file: values.out ?? '', count: report.pulled });
       return;
     }
     if (sub === 'remove') {
       const { values } = parse(rest, { ...HUB, team: { type: 'string' }, role: { type: 'string' } }, 0);
       const n = await removeMember(requireOption(values.team, '--team ID'), requireOption(values.role, '--role ROLE'), { hubUrl: requireOption(values.hub, '--hub URL'), passwordFile: values['password-file'] });
-      if (n === 0) throw new ApiError('NOT_FOUND', `The role "${values.role}" is not an active member of this team.`);
-      out(`Removed "${values.role}": the hub refuses its syncs from now on. Rotate the team key if its copy must not read what it already has.`);
+      if (n === 0) throw localError('NOT_FOUND', 'cli.notActiveMember', { role: values.role ?? '' });
+      print('removedRole', { role: values.role ?? '' });
       return;
     }
-    throw new UsageError('The team commands are "team create", "team join" and "team remove".');
+    throw new UsageError('teamCommandsAre', { commands: andList(['"team create"', '"team join"', '"team remove"']) });
   },
 
   async sync(args) {
@@ -117,7 +116,7 @@ export const teamCommands: Record<string, Command> = {
     try {
       const conflicts = listConflicts(project.db);
       if (values.json) out(JSON.stringify(conflicts));
-      else out(conflicts.length === 0 ? 'No conflicts.' : conflicts.map(describeConflict).join('\n'));
+      else out(conflicts.length === 0 ? say('noConflicts') : conflicts.map(describeConflict).join('\n'));
     } finally {
       project.close();
     }

@@ -253,13 +253,15 @@ export interface EraseReportDto {
   /** The real name, contact parts and marked identifiers that were erased. */
   identifiersErased: number;
   /** Where occurrences were replaced by the pseudonym: a kind of record and how many of them. */
-  replaced: { place: string; rows: number }[];
+  replaced: { place: string; rows: number; /** The place as a catalogue message, for the reader's language. */ placeText?: CatalogueText }[];
   /** Text originals (TXT, Markdown, HTML) rewritten with the pseudonym. */
   originalsRedacted: string[];
   undoHistoryCleared: boolean;
   snapshots: { createdAt: string; action: 'purged' | 'kept' }[];
   /** Places Comparanda could not clean, in sentences. */
   remaining: string[];
+  /** The same sentences as catalogue messages, for the reader's language (`formatText`). */
+  remainingTexts?: CatalogueText[];
 }
 
 /** An interviewee, known by pseudonym only. Real names (if recorded) are read only through participants.getIdentity. */
@@ -436,6 +438,7 @@ export interface JobDto {
   /** `message` as a catalogue entry, which clients render in their language (null before the first progress). */
   text: CatalogueText | null;
   result: JobResult | null;
+  /** `text`: the message as a catalogue entry, for the reader's language (`errorText`). */
   error: { code: string; message: string; text?: CatalogueText } | null;
 }
 
@@ -666,6 +669,8 @@ export interface UnverifiedItemDto {
   type: 'election' | 'mission' | 'claim' | 'excerpt' | 'indicator-value' | 'regional-norm' | 'instrument' | 'membership';
   id: string;
   label: string;
+  /** The label as a catalogue message where the core words it (elections, missions), for the reader's language. */
+  labelText?: CatalogueText;
   caseId: string | null;
   verification: Verification;
   note: string;

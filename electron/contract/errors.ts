@@ -41,7 +41,18 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  */
 export interface CatalogueText {
   id: string;
-  values?: Record<string, string | number>;
+  values?: Record<string, TextValue>;
+}
+
+/**
+ * An argument of a catalogue message: plain, or itself a message (a list of a CSV's bad rows, the places a name was
+ * found), so that a sentence made of parts reads in one language from end to end. A list is joined with "; ".
+ */
+export type TextValue = string | number | CatalogueText | readonly CatalogueText[] | TextLines;
+
+/** Parts one to a line (a CSV's bad rows), each a message or, where nothing better is known, a plain sentence. */
+export interface TextLines {
+  lines: readonly (CatalogueText | string)[];
 }
 
 /** A sentence for the user that is not an error (an export's warning): English, and its catalogue entry. */

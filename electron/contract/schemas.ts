@@ -19,7 +19,8 @@ import {
   VERIFICATION_STATUSES,
   type ApiInput,
 } from './api';
-import { dateProblem } from './dates';
+import { dateProblemText } from './dates';
+import { formatText } from './i18n/format';
 import { LANGUAGES } from './i18n/languages';
 import type { Method } from './methods';
 
@@ -86,8 +87,8 @@ const ocrLanguages = z
   .refine((list) => new Set(list).size === list.length, 'Give each language once.');
 // One calendar check for every date field: "2015-02-30" has the right shape but is no day.
 const isoDate = z.string().superRefine((value, ctx) => {
-  const problem = dateProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  const problem = dateProblemText(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: formatText('en', problem), params: { text: problem } });
 });
 const participantFields = {
   pseudonym: label,

@@ -31,6 +31,7 @@ import { FRAMEWORK_TEMPLATES } from './templates';
 import * as qca from './qca/project';
 import { analyse as qcaAnalyse, startMinimize as startQcaMinimize, xyPlot as qcaXyPlot } from './qca/api';
 import { localiseTemplate } from './project-language';
+import { inputProblem } from '../contract/input-problem';
 
 /**
  * What only the desktop can do (native dialogs, opening a file in another program). The Electron main process
@@ -43,8 +44,8 @@ export interface Host {
   printer?: (() => PdfPrinter) | undefined;
 }
 
-function unsupported(what: string): ApiError {
-  return new ApiError('UNSUPPORTED', `${what} is only available in the desktop app; type the file's path instead.`);
+function unsupported(what: 'chooseFile' | 'openPath'): ApiError {
+  return localError('UNSUPPORTED', 'errorsCore.desktopOnly', { what });
 }
 
 /** The implementation of every API method over a session. Transports never call these directly: see `dispatch`. */
@@ -270,11 +271,11 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'qca.minimize': (input) => startQcaMinimize(session, input),
     'qca.xyPlot': (input) => qcaXyPlot(session.requireProject(), input),
     'host.chooseFile': async (input) => {
-      if (!host) throw unsupported('Choosing a file with a dialog');
+      if (!host) throw unsupported('chooseFile');
       return { path: await host.chooseFile(input) };
     },
     'host.openPath': async ({ path }) => {
-      if (!host) throw unsupported('Opening a file in another program');
+      if (!host) throw unsupported('openPath');
       // Only files the app itself wrote out (originals saved by the user) are opened; never an executable.
       if (/\.(exe|bat|cmd|com|msi|sh|app|command|js|jar|vbs|ps1|desktop|appimage)$/i.test(path)) {
         throw localError('VALIDATION_FAILED', 'errors.noPrograms');
@@ -316,13 +317,11 @@ export function createDispatcher(handlers: Handlers, log: Logger = defaultLogger
   return async function dispatch(method: unknown, input: unknown): Promise<Envelope> {
     try {
       if (!isMethod(method)) {
-        throw new ApiError('UNKNOWN_METHOD', `There is no API method called ${JSON.stringify(String(method)).slice(0, 80)}.`);
+        throw localError('UNKNOWN_METHOD', 'errorsCore.unknownMethod', { method: JSON.stringify(String(method)).slice(0, 80) });
       }
       const parsed = inputSchemas[method].safeParse(input === undefined ? {} : input);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-        throw new ApiError('VALIDATION_FAILED', `Invalid input for ${method}${where}: ${issue?.message ?? 'malformed'}`);
+        throw localError('VALIDATION_FAILED', 'errorsCore.invalidInput', { method, problem: inputProblem(parsed.error.issues[0]) });
       }
       const handler = handlers[method] as (input: unknown) => unknown;
       const result = await handler(parsed.data);

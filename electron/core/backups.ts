@@ -42,6 +42,25 @@ export class Backups {
     return path.join(this.root, `${base}-${hash}`);
   }
 
+  /**
+   * When the newest snapshot of a project was taken, from the names alone: opening a project asks this, and must
+   * not read the header of every snapshot (each a read from the disk before the first screen, cold).
+   */
+  latestCreatedAt(projectPath: string): string | undefined {
+    let files: string[];
+    try {
+      files = fs.readdirSync(this.folderFor(projectPath));
+    } catch {
+      return undefined;
+    }
+    let latest: string | undefined;
+    for (const file of files) {
+      const match = NAME.exec(file);
+      if (match && (latest === undefined || match[1]! > latest)) latest = match[1]!;
+    }
+    return latest === undefined ? undefined : parseStamp(latest);
+  }
+
   list(projectPath: string): BackupDto[] {
     const folder = this.folderFor(projectPath);
     if (!fs.existsSync(folder)) return [];

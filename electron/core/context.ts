@@ -16,7 +16,7 @@ import type {
   UnverifiedItemDto,
   VerificationFlagDto,
 } from '../contract/api';
-import { localError } from '../contract/i18n/format';
+import { localError, textOf } from '../contract/i18n/format';
 import type { Method } from '../contract/methods';
 import { stmt } from './db/statements';
 import type { Project } from './project';
@@ -337,6 +337,27 @@ export function removeFlag(p: Project, input: In<'flags.remove'>): Out<'flags.re
   return null;
 }
 
+/** The labels of elections and missions, whose joining words are the core's, also as catalogue messages. */
+function worded(p: Project, rows: UnverifiedItemDto[]): void {
+  if (!rows.some((r) => r.type === 'election' || r.type === 'mission')) return;
+  const elections = new Map(
+    (p.db.prepare('SELECT e.id, c.name AS kase, e.type, e.date FROM elections e JOIN cases c ON c.id = e.case_id').all() as { id: string; kase: string; type: string; date: string }[]).map((e) => [e.id, e]),
+  );
+  const missions = new Map(
+    (p.db.prepare('SELECT m.id, m.organisation, m.election_id AS electionId FROM missions m').all() as { id: string; organisation: string; electionId: string }[]).map((m) => [m.id, m]),
+  );
+  for (const row of rows) {
+    if (row.type === 'election') {
+      const e = elections.get(row.id);
+      if (e) row.labelText = textOf('errorsCore.unverifiedElection', { case: e.kase, election: textOf('record.electionTitle', { type: e.type, date: e.date }) });
+    } else if (row.type === 'mission') {
+      const m = missions.get(row.id);
+      const e = m ? elections.get(m.electionId) : undefined;
+      if (m && e) row.labelText = textOf('errorsCore.unverifiedMission', { case: e.kase, organisation: m.organisation, date: e.date });
+    }
+  }
+}
+
 /** Everything not yet verified externally, in one list: what still needs checking before publication. */
 export function listUnverified(p: Project): Out<'verification.list'> {
   const rows = p.db
@@ -362,6 +383,7 @@ export function listUnverified(p: Project): Out<'verification.list'> {
          FROM memberships m JOIN cases c ON c.id = m.case_id JOIN organisations o ON o.id = m.organisation_id WHERE m.verification != 'verified-external'`,
     )
     .all() as UnverifiedItemDto[];
+  worded(p, rows);
   // Contested first: what a source contradicts matters most; then one-source, then unverified.
   const order = { contested: 0, 'one-source': 1, unverified: 2, 'verified-external': 3 } as const;
   rows.sort((a, b) => order[a.verification] - order[b.verification] || a.type.localeCompare(b.type) || a.label.localeCompare(b.label));

@@ -5,7 +5,8 @@
  * Reading (encodings, delimiters) is in csv/read.ts, the per-kind rules in csv/importers.ts, the export in csv/export.ts.
  */
 import type { ApiInput, ApiOutput, CsvChange, CsvKind, CsvOutcome, CsvProblem } from '../contract/api';
-import { ApiError } from '../contract/errors';
+import { ApiError, type CatalogueText } from '../contract/errors';
+import { formatText, localError, textOf } from '../contract/i18n/format';
 import { REQUIRED, type Row } from './csv/headers';
 import { IMPORTERS, type Context, type Outcome } from './csv/importers';
 import { Keys } from './csv/keys';
@@ -18,50 +19,60 @@ import type { Project } from './project';
 export { CSV_HEADERS } from './csv/headers';
 export { exportCsv } from './csv/export';
 
+const recordOf = (record: string, columns: string) => textOf('errorsCore.csvRecord', { record, columns });
+
 /** What makes two rows the same record, and what to call that record; null when the row lacks its key (it fails later). */
-function naturalKey(kind: CsvKind, row: Row, keys: Keys): { key: string; what: string } | null {
-  const caseKey = (value: string | undefined) => (value === undefined ? '' : (keys.cases.get(fold(value)) ?? fold(value)));
-  const round = (value: string | undefined) => {
-    try {
-      return int(value ?? '', 'round') ?? 0;
-    } catch {
-      return value;
-    }
-  };
-  const t = (value: string | undefined) => (value ?? '').trim();
+// (Module functions rather than closures made per row: this runs for every row of files of 100,000 rows.)
+function caseKeyOf(keys: Keys, value: string | undefined): string {
+  return value === undefined ? '' : (keys.cases.get(fold(value)) ?? fold(value));
+}
+
+function round(value: string | undefined): number | string | undefined {
+  try {
+    return int(value ?? '', 'round') ?? 0;
+  } catch {
+    return value;
+  }
+}
+
+function t(value: string | undefined): string {
+  return (value ?? '').trim();
+}
+
+function naturalKey(kind: CsvKind, row: Row, keys: Keys): { key: string; what: CatalogueText } | null {
   switch (kind) {
     case 'elections':
-      return { key: [caseKey(row.case), t(row.date), t(row.type), round(row.round)].join('\u0000'), what: 'election (case, date, type, round)' };
+      return { key: [caseKeyOf(keys, row.case), t(row.date), t(row.type), round(row.round)].join('\u0000'), what: recordOf('election', 'case, date, type, round') };
     case 'missions':
       return {
-        key: [caseKey(row.case), t(row.election_date), t(row.election_type), round(row.election_round), fold(row.organisation ?? '')].join('\u0000'),
-        what: 'mission (election and organisation)',
+        key: [caseKeyOf(keys, row.case), t(row.election_date), t(row.election_type), round(row.election_round), fold(row.organisation ?? '')].join('\u0000'),
+        what: recordOf('mission', 'case, election_date, election_type, election_round, organisation'),
       };
     case 'claims':
-      return { key: [t(row.claimant), row.statement ?? ''].join('\u0000'), what: 'claim (claimant and statement)' };
+      return { key: [t(row.claimant), row.statement ?? ''].join('\u0000'), what: recordOf('claim', 'claimant, statement') };
     case 'indicators':
-      return { key: [fold(row.indicator ?? ''), caseKey(row.case), t(row.year)].join('\u0000'), what: 'indicator value (indicator, case, year)' };
+      return { key: [fold(row.indicator ?? ''), caseKeyOf(keys, row.case), t(row.year)].join('\u0000'), what: recordOf('indicatorValue', 'indicator, case, year') };
     case 'regional': {
       const record = t(row.record);
       if (record === 'membership') {
-        return { key: [record, caseKey(row.case), fold(row.organisation ?? ''), t(row.status), t(row.date_from)].join('\u0000'), what: 'membership (case, organisation, status, date_from)' };
+        return { key: [record, caseKeyOf(keys, row.case), fold(row.organisation ?? ''), t(row.status), t(row.date_from)].join('\u0000'), what: recordOf('membership', 'case, organisation, status, date_from') };
       }
-      return { key: [record, record === 'norm' ? fold(row.label ?? '') : t(row.label)].join('\u0000'), what: `${record} (label)` };
+      return { key: [record, record === 'norm' ? fold(row.label ?? '') : t(row.label)].join('\u0000'), what: recordOf(record, 'label') };
     }
     case 'cases':
-      return { key: fold(row.name ?? ''), what: 'case (name)' };
+      return { key: fold(row.name ?? ''), what: recordOf('case', 'name') };
     case 'cells': {
       const norm = keys.norms.get(fold(row.norm ?? ''));
-      return { key: [caseKey(row.case), norm?.id ?? fold(row.norm ?? ''), fold(row.stage ?? '')].join('\u0000'), what: 'cell (case, norm, stage)' };
+      return { key: [caseKeyOf(keys, row.case), norm?.id ?? fold(row.norm ?? ''), fold(row.stage ?? '')].join('\u0000'), what: recordOf('cell', 'case, norm, stage') };
     }
   }
 }
 
-const andList = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+const andList = (items: string[]): string | CatalogueText => (items.length <= 1 ? items.join('') : textOf('errorsCore.linesAnd', { first: items.slice(0, -1).join(', '), last: items.at(-1)! }));
 
 /** Rows that name the same record: every one of them is refused, naming all their lines, since none may quietly win. */
-function duplicates(kind: CsvKind, parsed: Parsed, keys: Keys): Map<number, string> {
-  const groups = new Map<string, { what: string; lines: number[] }>();
+function duplicates(kind: CsvKind, parsed: Parsed, keys: Keys): Map<number, CatalogueText> {
+  const groups = new Map<string, { what: CatalogueText; lines: number[] }>();
   for (const { line, row } of parsed.records) {
     if (REQUIRED[kind].some((h) => !row[h]?.trim())) continue;
     const k = naturalKey(kind, row, keys);
@@ -70,14 +81,14 @@ function duplicates(kind: CsvKind, parsed: Parsed, keys: Keys): Map<number, stri
     group.lines.push(line);
     groups.set(k.key, group);
   }
-  const refused = new Map<number, string>();
+  const refused = new Map<number, CatalogueText>();
   for (const { what, lines } of groups.values()) {
     if (lines.length < 2) continue;
-    for (const line of lines) refused.set(line, `lines ${andList(lines.map(String))} are the same ${what}; keep one of them`);
+    for (const line of lines) refused.set(line, textOf('errorsCore.csvSameRecord', { lines: andList(lines.map(String)), what }));
   }
   // A project has one focal case: two focal rows would leave the first quietly demoted by the second.
   const focal = kind === 'cases' ? parsed.records.filter(({ row }) => fold(row.role ?? '') === 'focal').map(({ line }) => line) : [];
-  if (focal.length > 1) for (const line of focal) if (!refused.has(line)) refused.set(line, `lines ${andList(focal.map(String))} each make a case focal; a project has one focal case, so keep one`);
+  if (focal.length > 1) for (const line of focal) if (!refused.has(line)) refused.set(line, textOf('errorsCore.csvTwoFocal', { lines: andList(focal.map(String)) }));
   return refused;
 }
 
@@ -89,21 +100,27 @@ const CHUNK = 500;
 type Report = Omit<CsvOutcome, 'encoding' | 'notices'> & { problems: CsvProblem[] };
 
 /** Runs every row in one transaction; collects row problems. Rolls back at the end when asked to (preview). */
-function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: boolean; dryRun: boolean; createMissing: boolean; fileName: string }): Report {
+function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: boolean; dryRun: boolean; createMissing: boolean; fileName: CatalogueText }): Report {
   let report: Report = { created: 0, updated: 0, unchanged: 0, changes: [], createdNames: [], problems: [] };
   const body = (track: Track) => {
     const keys = new Keys(p, options.createMissing);
     const twins = duplicates(kind, parsed, keys);
     const changes: CsvChange[] = [];
     const problems: CsvProblem[] = [];
+    // Each problem as a catalogue message where it has one, for the refusal's sentence in the reader's language.
+    const texts: (CatalogueText | string)[] = [];
+    const addProblem = (line: number, problem: CatalogueText | string) => {
+      problems.push({ line, message: typeof problem === 'string' ? problem : formatText('en', problem) });
+      texts.push(textOf('errorsCore.csvLine', { line: String(line), problem }));
+    };
     const counts = { created: 0, updated: 0, unchanged: 0 };
-    const ctx: Context = { p, keys, track, line: 0, indicatorFields: new Map() };
+    const ctx: Context = { p, keys, track, line: 0, indicatorFields: new Map(), indicatorLimits: new Map(), indicatorStored: new Map(), indicatorValues: new Map() };
     const importer = kind === 'cases' || kind === 'cells' ? STRUCTURE_IMPORTERS[kind] : IMPORTERS[kind];
     const inTransaction = p.db.transaction((fn: () => unknown) => fn());
     const savepoint = <T>(fn: () => T): T => inTransaction(fn) as T;
-    const problemOf = (line: number, row: Row): string | null => {
+    const problemOf = (line: number, row: Row): CatalogueText | null => {
       const missing = REQUIRED[kind].find((h) => !row[h]?.trim());
-      return missing ? `${missing} is required` : (twins.get(line) ?? null);
+      return missing ? textOf('errorsCore.csvRequired', { column: missing }) : (twins.get(line) ?? null);
     };
     const tally = (line: number, outcome: Outcome) => {
       if (outcome.created) counts.created++;
@@ -130,7 +147,7 @@ function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: 
         chunk.forEach(({ line, row }, i) => {
           const outcome = outcomes[i];
           if (outcome) tally(line, outcome);
-          else problems.push({ line, message: problemOf(line, row)! });
+          else addProblem(line, problemOf(line, row)!);
         });
         continue;
       } catch (error) {
@@ -148,17 +165,14 @@ function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: 
         } catch (error) {
           keys.rowDone(false);
           if (!isRowProblem(error)) throw error;
-          problems.push({ line, message: (error as Error).message });
+          addProblem(line, (error instanceof RowError || error instanceof ApiError ? error.text : undefined) ?? (error as Error).message);
         }
       }
     }
     report = { ...counts, changes, createdNames: [...keys.createdNames], problems };
     if (options.dryRun) throw new Rollback();
     if (problems.length > 0 && !options.skipBadRows) {
-      throw new ApiError(
-        'VALIDATION_FAILED',
-        `Nothing was imported: ${problems.length} bad row${problems.length === 1 ? '' : 's'} in ${options.fileName}:\n${problems.map((x) => `line ${x.line}: ${x.message}`).join('\n')}\nFix the file, or import with bad rows skipped.`,
-      );
+      throw localError('VALIDATION_FAILED', 'errorsCore.csvBadRows', { count: problems.length, file: options.fileName, lines: { lines: texts } });
     }
   };
   try {
@@ -170,7 +184,8 @@ function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: 
   return report;
 }
 
-const fileNameOf = (input: { path?: string | undefined }) => (input.path ? `"${input.path.split(/[\\/]/).at(-1)}"` : 'the CSV');
+const fileNameOf = (input: { path?: string | undefined }): CatalogueText =>
+  input.path ? textOf('errorsCore.csvQuoted', { file: input.path.split(/[\\/]/).at(-1)! }) : textOf('errorsCore.csvTheFile');
 
 export function previewCsv(p: Project, input: ApiInput<'data.previewCsv'>): ApiOutput<'data.previewCsv'> {
   const parsed = readCsv(input);

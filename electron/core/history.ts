@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { HistoryState } from '../contract/api';
-import { ApiError } from '../contract/errors';
-import { localError } from '../contract/i18n/format';
+import type { CatalogueText } from '../contract/errors';
+import { formatText, localError, textError, textOf } from '../contract/i18n/format';
 import { stmt } from './db/statements';
 
 type Row = Record<string, unknown>;
@@ -99,7 +99,7 @@ interface Entry {
   at: number;
   changes: Change[];
   /** The audit-log row written for each changed row (by row key), so that merged typing updates one audit row. */
-  audit: Map<string, number>;
+  audit: Map<string, number> | null;
 }
 
 /** One row of a table by its key (prepared once per connection, as every edit reads rows this way). */
@@ -116,26 +116,12 @@ const AUDITED = new Set<TrackedTable>(['cells', 'claims', 'excerpts', 'sources',
  */
 export type Track = (table: TrackedTable, key: Row, inserted?: 'inserted') => void;
 
-/** How a refusal names the rows of a table. */
-const DESCRIBE: Partial<Record<TrackedTable, string>> = {
-  cells: 'cell',
-  case_attribute_values: 'case attribute',
-  norm_stage_notes: 'stage note',
-  excerpt_codes: 'coding',
-  excerpt_cells: 'evidence link',
-  mission_findings: 'mission finding',
-  claim_comparators: 'claim comparator',
-  claim_missions: 'claim mission',
-  indicator_values: 'indicator value',
-  regional_norms: 'regional norm',
-  regional_norm_cells: 'regional norm link',
-  verification_flags: 'verification',
-  qca_sets: 'QCA set',
-  qca_scores: 'QCA score',
-};
-
 /** An undo or redo whose rows were changed outside this session's history since the step was recorded. */
-class StaleStepError extends Error {}
+class StaleStepError extends Error {
+  constructor(readonly text: CatalogueText) {
+    super(formatText('en', text));
+  }
+}
 
 const COALESCE_MS = 3000;
 const MAX_ENTRIES = 500;
@@ -145,6 +131,8 @@ function keyString(table: string, key: Row): string {
 }
 
 function sameRow(a: Row | null, b: Row | null): boolean {
+  // A row inserted or deleted is a change without writing out the row that exists (an import inserts 100,000).
+  if (a === null || b === null) return a === b;
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -178,13 +166,16 @@ export class History {
     return row ?? null;
   }
 
-  /** Records changed rows of audited tables; a merged edit updates the audit row it wrote before. */
-  private audit(action: string, changes: Change[], into: Map<string, number>): void {
+  /**
+   * Records changed rows of audited tables; a merged edit updates the audit row it wrote before. `into` is null for
+   * a step that nothing merges into (no coalesce key): its audit rows need not be remembered (an import writes 100,000).
+   */
+  private audit(action: string, changes: Change[], into: Map<string, number> | null): void {
     const now = new Date().toISOString();
     for (const change of changes) {
       if (!AUDITED.has(change.table)) continue;
-      const k = keyString(change.table, change.key);
-      const existing = into.get(k);
+      const k = into && keyString(change.table, change.key);
+      const existing = k === null ? undefined : into!.get(k);
       if (existing !== undefined) {
         stmt(this.db, 'UPDATE audit_log SET after = ?, at = ? WHERE id = ?').run(change.after ? JSON.stringify(change.after) : null, now, existing);
         continue;
@@ -198,7 +189,7 @@ export class History {
           change.before ? JSON.stringify(change.before) : null,
           change.after ? JSON.stringify(change.after) : null,
         );
-      into.set(k, Number(info.lastInsertRowid));
+      if (k !== null) into!.set(k, Number(info.lastInsertRowid));
     }
   }
 
@@ -212,7 +203,7 @@ export class History {
     };
     const top = this.undoStack.at(-1);
     const merging = !!coalesceKey && !!top && top.coalesceKey === coalesceKey && Date.now() - top.at < COALESCE_MS;
-    const audit = merging ? top!.audit : new Map<string, number>();
+    const audit = merging ? top!.audit : coalesceKey ? new Map<string, number>() : null;
     let changes: Change[] = [];
     const result = this.db
       .transaction(() => {
@@ -255,26 +246,26 @@ export class History {
         this.verify(entry, side);
         this.db.pragma('defer_foreign_keys = ON');
         const deletions = entry.changes.filter((c) => !c[side]).sort((a, b) => rank(b.table) - rank(a.table));
-        for (const change of deletions) this.db.prepare(`DELETE FROM "${change.table}" WHERE ${where(change.table)}`).run(change.key);
+        for (const change of deletions) stmt(this.db, `DELETE FROM "${change.table}" WHERE ${where(change.table)}`).run(change.key);
 
         const writes = entry.changes.filter((c) => c[side]).sort((a, b) => rank(a.table) - rank(b.table));
         for (const change of writes) {
           if ('position' in change[side]! && this.select(change.table, change.key)) {
-            this.db.prepare(`UPDATE "${change.table}" SET position = -1000000 - rowid WHERE ${where(change.table)}`).run(change.key);
+            stmt(this.db, `UPDATE "${change.table}" SET position = -1000000 - rowid WHERE ${where(change.table)}`).run(change.key);
           }
         }
         this.audit(
           `${side === 'before' ? 'Undo' : 'Redo'}: ${entry.label}`,
           entry.changes.map((c) => ({ ...c, before: side === 'before' ? c.after : c.before, after: c[side] })),
-          new Map(),
+          null,
         );
         for (const change of writes) {
           const target = change[side]!;
           const cols = Object.keys(target);
           if (this.select(change.table, change.key)) {
-            this.db.prepare(`UPDATE "${change.table}" SET ${cols.map((c) => `"${c}" = @${c}`).join(', ')} WHERE ${where(change.table)}`).run(target);
+            stmt(this.db, `UPDATE "${change.table}" SET ${cols.map((c) => `"${c}" = @${c}`).join(', ')} WHERE ${where(change.table)}`).run(target);
           } else {
-            this.db.prepare(`INSERT INTO "${change.table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(target);
+            stmt(this.db, `INSERT INTO "${change.table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(target);
           }
         }
         this.beforeCommit?.(this.db);
@@ -290,9 +281,14 @@ export class History {
   private verify(entry: Entry, side: 'before' | 'after'): void {
     const changed = entry.changes.filter((c) => !sameRow(this.select(c.table, c.key), side === 'before' ? c.after : c.before));
     if (changed.length === 0) return;
-    const what = [...new Set(changed.map((c) => DESCRIBE[c.table] ?? c.table.replace(/_/g, ' ').replace(/s$/, '')))].join(', ');
+    const tables = [...new Set(changed.map((c) => c.table))];
     throw new StaleStepError(
-      `"${entry.label}" cannot be ${side === 'before' ? 'undone' : 'redone'}: the ${what} it changed ${changed.length === 1 ? 'was' : 'were'} changed since by another program or window, and ${side === 'before' ? 'undoing' : 'redoing'} it would discard that change. Nothing was changed; the step was removed from the ${side === 'before' ? 'undo' : 'redo'} list.`,
+      textOf('errorsCore.staleStep', {
+        step: entry.label,
+        side: side === 'before' ? 'undo' : 'redo',
+        what: tables.map((table) => textOf('errorsCore.staleRecord', { table })),
+        count: changed.length,
+      }),
     );
   }
 
@@ -303,7 +299,7 @@ export class History {
       this.apply(entry, 'before');
     } catch (error) {
       // A step whose rows were changed elsewhere can never be undone safely: it is dropped, and older steps stay.
-      if (error instanceof StaleStepError) throw new ApiError('CONFLICT', error.message, { cause: error });
+      if (error instanceof StaleStepError) throw textError('CONFLICT', error.text, { cause: error });
       this.undoStack.push(entry);
       throw localError('CONFLICT', 'errorsInput.cannotUndo', { step: entry.label, reason: (error as Error).message }, { cause: error });
     }
@@ -324,7 +320,7 @@ export class History {
     } catch (error) {
       if (error instanceof StaleStepError) {
         this.redoStack = [];
-        throw new ApiError('CONFLICT', error.message, { cause: error });
+        throw textError('CONFLICT', error.text, { cause: error });
       }
       this.redoStack.push(entry);
       throw localError('CONFLICT', 'errorsInput.cannotRedo', { step: entry.label, reason: (error as Error).message }, { cause: error });

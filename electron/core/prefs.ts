@@ -31,6 +31,13 @@ const prefsSchema = z.object({
 
 export type Prefs = z.infer<typeof prefsSchema>;
 
+/** How long after an open the recent list waits to be written (the first screen is served meanwhile). */
+const SOON_MS = 2000;
+
+/** Stores with a write pending: written when the process exits, if their timer has not fired by then. */
+const pending = new Set<PrefsStore>();
+let exitHookInstalled = false;
+
 /**
  * Preferences and the recent-projects list, kept in the OS user-data folder (never inside a project, which may be
  * shared). Written atomically: a temporary file renamed over the old one, so a crash never leaves half a file.
@@ -38,6 +45,8 @@ export type Prefs = z.infer<typeof prefsSchema>;
 export class PrefsStore {
   readonly file: string;
   private cache: Prefs | undefined;
+  /** A write that updateSoon put off. */
+  private soon: NodeJS.Timeout | undefined;
 
   constructor(readonly userDataDir: string) {
     this.file = path.join(userDataDir, 'preferences.json');
@@ -68,6 +77,47 @@ export class PrefsStore {
 
   update(change: (prefs: Prefs) => Prefs): Prefs {
     const next = prefsSchema.parse(change(structuredClone(this.read())));
+    this.write(next);
+    return next;
+  }
+
+  /**
+   * Like update, but the file is written a moment later, or when the session closes or the process exits: for the
+   * recent list, changed as a project opens, so that the open does not wait for the disk (a write and an fsync
+   * before the first screen). Read meanwhile, the preferences already hold the change; a crash in between loses only
+   * it (the list is a convenience).
+   */
+  updateSoon(change: (prefs: Prefs) => Prefs): void {
+    this.cache = prefsSchema.parse(change(structuredClone(this.read())));
+    if (this.soon) return;
+    if (!exitHookInstalled) {
+      exitHookInstalled = true;
+      process.on('exit', () => {
+        for (const store of [...pending]) store.flush();
+      });
+    }
+    pending.add(this);
+    this.soon = setTimeout(() => this.flush(), SOON_MS);
+    this.soon.unref();
+  }
+
+  /** Writes a change made by updateSoon now; failures are logged, since nothing waits for this write. */
+  flush(): void {
+    if (!this.soon) return;
+    try {
+      this.write(this.cache!);
+    } catch (error) {
+      console.error(`[comparanda] Could not write the preferences: ${(error as Error).message}`);
+    }
+  }
+
+  private write(next: Prefs): void {
+    // Whatever was pending is in `next` (the cache it was made from): this write carries it.
+    if (this.soon) {
+      clearTimeout(this.soon);
+      this.soon = undefined;
+      pending.delete(this);
+    }
     fs.mkdirSync(this.userDataDir, { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
     const fd = fs.openSync(temp, 'w');
@@ -79,7 +129,6 @@ export class PrefsStore {
     }
     fs.renameSync(temp, this.file);
     this.cache = next;
-    return next;
   }
 
   /** An encrypted project is remembered by its file name only: nothing of its content is written here. */
@@ -87,7 +136,7 @@ export class PrefsStore {
     const entry: RecentEntry = project.encrypted
       ? { path: projectPath, encrypted: true, openedAt: new Date().toISOString() }
       : { path: projectPath, title: project.title, encrypted: false, openedAt: new Date().toISOString() };
-    this.update((prefs) => ({
+    this.updateSoon((prefs) => ({
       ...prefs,
       recent: [entry, ...prefs.recent.filter((r) => r.path !== projectPath)].slice(0, MAX_RECENT),
     }));

@@ -40,6 +40,9 @@ export class Session {
     autoSyncTimings: AutoSyncTimings = AUTO_SYNC_TIMINGS,
   ) {
     this.prefs = new PrefsStore(userDataDir);
+    // Read now, as both windows read them at start (language, window, first run): the first open then finds them
+    // parsed, instead of parsing them while the researcher waits for the project.
+    this.prefs.read();
     this.backups = new Backups(path.join(userDataDir, 'backups'));
     this.autoSync = new AutoSync(
       this.jobs,
@@ -114,9 +117,9 @@ export class Session {
     this.autoSync.attach(project);
     // A snapshot when a project opens, unless a recent one already holds it as it is: copying a large project at
     // every open would compete with the first screen for the disk.
-    const latest = this.backups.list(project.path)[0];
+    const latest = this.backups.latestCreatedAt(project.path);
     const modified = fs.statSync(project.path).mtimeMs;
-    if (latest && Date.parse(latest.createdAt) >= modified && Date.now() - Date.parse(latest.createdAt) < 24 * 3600 * 1000) {
+    if (latest && Date.parse(latest) >= modified && Date.now() - Date.parse(latest) < 24 * 3600 * 1000) {
       this.lastSnapshot = Date.now();
       return;
     }
@@ -208,5 +211,6 @@ export class Session {
 
   close(): void {
     this.detach();
+    this.prefs.flush();
   }
 }

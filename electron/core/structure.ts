@@ -7,12 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseDto, CaseRole, FrameworkDto, FrameworkTemplateDto, NormDto } from '../contract/api';
-import { ApiError } from '../contract/errors';
-import { localError } from '../contract/i18n/format';
+import { localError, textError } from '../contract/i18n/format';
 import type { Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';
 import { stmt } from './db/statements';
 import { addStage, archiveCase, archiveNorm, createCase, createFramework, createNorm, updateCase, updateFramework } from './edit';
+import { inputProblem } from '../contract/input-problem';
 import { foldName, matchCase, matchName, matchNorm } from './names';
 import { Project } from './project';
 import { DEFAULT_STATUSES, insertFramework } from './repos/frameworks';
@@ -24,9 +24,8 @@ import { FRAMEWORK_TEMPLATES } from './templates';
 function checked<M extends Method>(method: M, input: unknown): unknown {
   const parsed = inputSchemas[method].safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-    throw new ApiError('VALIDATION_FAILED', `${issue?.message ?? 'Invalid input.'}${where}`);
+    const problem = inputProblem(parsed.error.issues[0]);
+    throw textError('VALIDATION_FAILED', problem);
   }
   return parsed.data;
 }

@@ -51,6 +51,18 @@ describe('issue 22: CSV import work per row does not grow with the file', () => 
     expect(b.prepared).toBe(a.prepared);
   });
 
+  it('undoes 2,000 imported rows with the same statements as 200', () => {
+    const undo = (n: number) => {
+      const p = sample();
+      importCsv(p, { kind: 'elections', text: elections(n) });
+      const counted = counting(p.db, () => p.history.undo());
+      expect(p.db.prepare("SELECT count(*) AS n FROM elections WHERE label LIKE 'E %'").get()).toEqual({ n: 0 });
+      p.close();
+      return counted.prepared;
+    };
+    expect(undo(2000)).toBe(undo(200));
+  });
+
   it('finds each of thousands of rounds of one case and year again by its key: the same file twice changes nothing', () => {
     const p = sample();
     expect(importCsv(p, { kind: 'elections', text: elections(3000, true) })).toMatchObject({ created: 3000 });
@@ -74,6 +86,46 @@ describe('issue 22: CSV import work per row does not grow with the file', () => 
     // One undo step takes the whole import back.
     p.history.undo();
     expect(p.db.prepare("SELECT count(*) AS n FROM indicators WHERE name = 'Scale test'").get()).toEqual({ n: 0 });
+    p.close();
+  });
+
+  it('checks every value against the limits as kept, read once per indicator; undo restores the tables exactly', () => {
+    const p = sample();
+    const dump = () => ['indicators', 'indicator_values'].map((table) => p.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).all());
+    importCsv(p, { kind: 'indicators', text: 'indicator,case,year,value,min,max\nLim,KAZ,1990,10,0,100\n' });
+    const before = dump();
+    const rows = ['indicator,case,year,value,min,max', 'Lim,KAZ,1991,20,0,50', 'Lim,KAZ,1992,70,0,50', 'Other,Atlantis,1993,5,0,10'];
+    // Enough rows of another indicator after them that the bad ones fall in a chunk that is run again row by row.
+    for (let i = 0; i < 600; i++) rows.push(`Many,KAZ,${1000 + i},${i % 10},0,10`);
+    rows.push('Lim,KAZ,1993,60,0,50');
+    const result = importCsv(p, { kind: 'indicators', text: `${rows.join('\n')}\n`, skipBadRows: true });
+    expect(result.skipped.map((s) => s.line)).toEqual([3, 4, 605]);
+    expect(result.skipped[0]!.message).toBe("value 70 is above the indicator's maximum 50");
+    expect(result.skipped[2]!.message).toBe("value 60 is above the indicator's maximum 50");
+    expect(p.db.prepare("SELECT max_value FROM indicators WHERE name = 'Lim'").get()).toEqual({ max_value: 50 });
+    p.history.undo();
+    expect(dump()).toEqual(before);
+    p.close();
+  });
+
+  it('finds the values an import changes as stored, also those of a chunk run again after a refused row', () => {
+    const p = sample();
+    const dump = () => p.db.prepare('SELECT * FROM indicator_values ORDER BY 1, 2, 3').all();
+    const file = (value: (i: number) => number, bad: boolean) => {
+      const rows = ['indicator,case,year,value,label'];
+      for (let i = 0; i < 700; i++) rows.push(`Many,${i % 2 ? 'KAZ' : 'BLR'},${1000 + i},${value(i)},`);
+      if (bad) rows.splice(300, 0, 'Many,Atlantis,999,1,');
+      return `${rows.join('\n')}\n`;
+    };
+    expect(importCsv(p, { kind: 'indicators', text: file((i) => i, false) })).toMatchObject({ created: 700 });
+    const before = dump();
+    expect(importCsv(p, { kind: 'indicators', text: file((i) => i, true), skipBadRows: true })).toMatchObject({ created: 0, updated: 0, unchanged: 700 });
+    const result = importCsv(p, { kind: 'indicators', text: file((i) => (i % 100 === 0 ? i + 0.5 : i), true), skipBadRows: true });
+    expect(result).toMatchObject({ created: 0, updated: 7, unchanged: 693 });
+    expect(result.changes.every((c) => c.fields.join() === 'value')).toBe(true);
+    expect(p.db.prepare("SELECT value FROM indicator_values WHERE year = 1600").get()).toEqual({ value: 600.5 });
+    p.history.undo();
+    expect(dump()).toEqual(before);
     p.close();
   });
 });

@@ -70,7 +70,7 @@ describe('storage that refuses writes', () => {
     // Root ignores file permissions; the CLI runs as "nobody" for this check.
     const result = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(root, 'bin', 'comparanda.cjs'), 'import', file, '--from', 'csv', '--kind', 'elections', '/dev/null'], {
       encoding: 'utf8',
-      env: { ...process.env, COMPARANDA_USER_DATA: path.join(dir, 'ud') },
+      env: { ...process.env, LC_ALL: 'C.UTF-8', COMPARANDA_USER_DATA: path.join(dir, 'ud') },
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/cannot be written|read-only/);

@@ -43,7 +43,7 @@ async function ok<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiO
 }
 
 function cli(args: string[]) {
-  const env = { ...process.env, COMPARANDA_USER_DATA: path.join(dir, '.user-data') };
+  const env = { ...process.env, LC_ALL: 'C.UTF-8', COMPARANDA_USER_DATA: path.join(dir, '.user-data') };
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -55,7 +55,7 @@ function mountTmpfs(): { dir: string; seal: () => void } {
 
 /** The CLI, with a temporary folder of its own (TMPDIR) when given: where its private copies go. */
 function cli(args: string[], cwd: string, tmp?: string) {
-  const env = { ...process.env, COMPARANDA_USER_DATA: path.join(cwd, '.user-data'), ...(tmp ? { TMPDIR: tmp } : {}) };
+  const env = { ...process.env, LC_ALL: 'C.UTF-8', COMPARANDA_USER_DATA: path.join(cwd, '.user-data'), ...(tmp ? { TMPDIR: tmp } : {}) };
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

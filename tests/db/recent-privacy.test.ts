@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,5 +89,35 @@ describe('the recent-projects list', () => {
     ]);
     expect(leaks(userData)).toEqual([]);
     expect(fs.readFileSync(path.join(userData, 'preferences.json'), 'utf8')).toContain('A plain sample');
+  });
+});
+
+describe('the recent-projects list, written after the open', () => {
+  it('is not written while a project opens (no wait for the disk), and is written at close, or at exit at the latest', () => {
+    const dir = tempDir();
+    const userData = path.join(dir, 'user-data');
+    const prefsFile = path.join(userData, 'preferences.json');
+    const file = path.join(dir, 'sample.comparanda');
+    writeSampleProject(file);
+    const session = new Session(userData);
+    session.open(file);
+    // Read in the meantime, the list already holds the project.
+    expect(session.prefs.recent()[0]?.path).toBe(file);
+    expect(fs.existsSync(prefsFile)).toBe(false);
+    session.close();
+    expect(JSON.parse(fs.readFileSync(prefsFile, 'utf8')).recent[0].path).toBe(file);
+
+    // A process that ends right after the open (a command-line run) still leaves the entry behind.
+    const other = path.join(dir, 'other.comparanda');
+    writeSampleProject(other);
+    const session2 = path.join(__dirname, '../../electron/core/session.ts');
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '-e', `const { Session } = require(${JSON.stringify(session2)}); new Session(${JSON.stringify(userData)}).open(${JSON.stringify(other)}); process.exit(0);`],
+      { encoding: 'utf8' },
+    );
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
+    expect(JSON.parse(fs.readFileSync(prefsFile, 'utf8')).recent.map((r: { path: string }) => r.path)).toEqual([other, file]);
   });
 });

@@ -126,6 +126,21 @@ describe('backups', () => {
     expect(listed).toMatchObject({ file: big, reason: 'open', sizeBytes: 3 * 1024 ** 3, encrypted: true });
   });
 
+  it('decides on the open snapshot from the names alone: an entry that cannot be read does not fail the open', () => {
+    const { dir, file } = sample();
+    const session = new Session(path.join(dir, 'user-data'));
+    const folder = session.backups.folderFor(file);
+    fs.mkdirSync(folder, { recursive: true });
+    // A snapshot removed between listing and reading (another window rotating them) looks like a dangling link.
+    const newest = new Date(Date.now() + 60_000).toISOString();
+    fs.symlinkSync(path.join(dir, 'gone'), path.join(folder, `${newest.replace(/[-:]/g, '').replace('.', '')}-open.comparanda`));
+    fs.writeFileSync(path.join(folder, '20200101T000000000Z-edits.comparanda'), 'x');
+    expect(session.backups.latestCreatedAt(file)).toBe(newest);
+    const project = session.open(file);
+    expect(project.summary().counts.cases).toBeGreaterThan(0);
+    session.close();
+  });
+
   it('copies an older-format project aside before migrating it', () => {
     const dir = tempDir();
     const file = path.join(dir, 'old.comparanda');

@@ -105,6 +105,8 @@ describe('electron-builder.yml', () => {
     const resources = asArray(config.extraResources).map((r) => (typeof r === 'string' ? { from: r, to: r } : r));
     expect(resources).toContainEqual(expect.objectContaining({ from: 'migrations', to: 'migrations' }));
     expect(resources).toContainEqual(expect.objectContaining({ from: 'assets', to: 'assets' }));
+    // The precomputed expected schema goes with the migrations it was made from (issue 22: opens read it).
+    expect(resources.find((r) => r.from === 'migrations')?.filter).toEqual(expect.arrayContaining(['**/*.sql', 'expected-schema.json']));
     for (const r of resources) expect(fs.existsSync(path.join(root, r.from ?? '')), `${r.from} exists`).toBe(true);
   });
 

@@ -20,7 +20,8 @@ const fixtures = path.join(root, 'tests', 'fixtures');
 const FORMAT_1 = path.join(fixtures, 'projects', 'format-1-sample.comparanda');
 
 function env(cwd: string, extra: Record<string, string> = {}) {
-  return { ...process.env, COMPARANDA_USER_DATA: path.join(cwd, '.user-data'), ...extra };
+  // English messages whatever the developer's locale: the tests compare sentences.
+  return { ...process.env, LC_ALL: 'C.UTF-8', COMPARANDA_USER_DATA: path.join(cwd, '.user-data'), ...extra };
 }
 
 function cli(args: string[], cwd: string) {

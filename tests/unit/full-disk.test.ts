@@ -60,7 +60,7 @@ describe('a full disk', () => {
     const result = spawnSync(process.execPath, [path.join(root, 'bin', 'comparanda.cjs'), 'export', 's.comparanda', '--data', 'missions', '--out', out], {
       cwd: dir,
       encoding: 'utf8',
-      env: { ...process.env, COMPARANDA_USER_DATA: path.join(dir, '.user-data') },
+      env: { ...process.env, LC_ALL: 'C.UTF-8', COMPARANDA_USER_DATA: path.join(dir, '.user-data') },
     });
     expect(result.status).toBe(1);
     expect(listDir(disk)).toEqual(['filler.bin']);
@@ -69,7 +69,7 @@ describe('a full disk', () => {
     const table = spawnSync(process.execPath, [path.join(root, 'bin', 'comparanda.cjs'), 'export', 's.comparanda', '--what', 'claims', '--format', 'csv', '--out', path.join(disk, 'claims.csv')], {
       cwd: dir,
       encoding: 'utf8',
-      env: { ...process.env, COMPARANDA_USER_DATA: path.join(dir, '.user-data') },
+      env: { ...process.env, LC_ALL: 'C.UTF-8', COMPARANDA_USER_DATA: path.join(dir, '.user-data') },
     });
     expect(table.status).toBe(1);
     expect(table.stderr).toMatch(/ENOSPC/);

@@ -6,6 +6,7 @@ import type { AreaMessages } from './define';
 import type { DisplayLanguage, Language } from './languages';
 import { access } from './access.messages';
 import { claims } from './claims.messages';
+import { cli } from './cli.messages';
 import { codes } from './codes.messages';
 import { common } from './common.messages';
 import { context } from './context.messages';
@@ -16,6 +17,10 @@ import { errorsImport } from './errorsImport.messages';
 import { errorsInput } from './errorsInput.messages';
 import { errorsQca } from './errorsQca.messages';
 import { errorsTeam } from './errorsTeam.messages';
+import { errorsCore } from './errorsCore.messages';
+import { errorsPrivacy } from './errorsPrivacy.messages';
+import { errorsSchema } from './errorsSchema.messages';
+import { errorsCsv } from './errorsCsv.messages';
 import { evidence } from './evidence.messages';
 import { exportWarnings } from './exportWarnings.messages';
 // `exports` is a reserved name in CommonJS output: the area keeps its id, its constant another name.
@@ -46,6 +51,7 @@ import { pseudoMessage } from './pseudo';
 const AREAS = {
   access,
   claims,
+  cli,
   codes,
   common,
   context,
@@ -56,6 +62,10 @@ const AREAS = {
   errorsInput,
   errorsQca,
   errorsTeam,
+  errorsCore,
+  errorsPrivacy,
+  errorsSchema,
+  errorsCsv,
   evidence,
   exports: exportsArea,
   exportWarnings,

@@ -16,6 +16,8 @@ export function neutraliseFormulaCell(value: string): string {
 }
 
 export function restoreFormulaCell(value: string): string {
+  // Most cells do not start with a quote: no regular expression for them (every cell of every row comes through here).
+  if (value.charCodeAt(0) !== 39) return value;
   return RESTORE.test(value) && !NUMBER.test(value.slice(1)) ? value.slice(1) : value;
 }
 

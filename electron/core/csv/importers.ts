@@ -19,6 +19,7 @@ import { changeLinks, writeChanges } from '../record';
 import type { Row } from './headers';
 import { stmt } from '../db/statements';
 import { electionKey, type Keys } from './keys';
+import { textOf } from '../../contract/i18n/format';
 import { date, fold, int, list, num, oneOf, RowError } from './values';
 
 export interface Context {
@@ -28,6 +29,24 @@ export interface Context {
   line: number;
   /** Per indicator, the line that first gave its scale, limits or direction, and what it gave. */
   indicatorFields: Map<string, { line: number; values: Record<string, unknown> }>;
+  /** Per indicator id, its limits as stored (see the indicators importer). */
+  indicatorLimits: Map<string, IndicatorLimits>;
+  /** Per indicator id, the fields (by CSV column) this import found or left stored. */
+  indicatorStored: Map<string, Record<string, unknown>>;
+  /** Per indicator id, its values by case and year, as stored. */
+  indicatorValues: Map<string, Map<string, IndicatorValue>>;
+}
+
+export interface IndicatorValue {
+  value: number | null;
+  label: string;
+  verification: string;
+  note: string;
+}
+
+export interface IndicatorLimits {
+  min_value: number | null;
+  max_value: number | null;
 }
 
 /** What one row did: created a record, changed these columns, or (neither) left everything as it was. */
@@ -68,10 +87,10 @@ function findings(ctx: Context, row: Row, outcome: Outcome, missionId: string): 
   const wanted = new Map(
     list(row.findings!).map((entry) => {
       const at = entry.lastIndexOf(':');
-      if (at < 0) throw new RowError(`findings entry "${entry}" must look like "Dimension: severity"`);
+      if (at < 0) throw new RowError(textOf('errorsCsv.findingsForm', { column: 'findings', entry }));
       const dimension = entry.slice(0, at).trim();
       const dimensionId = ctx.keys.dimensions.get(fold(dimension));
-      if (!dimensionId) throw new RowError(`findings: "${dimension}" is not a finding dimension of this project`);
+      if (!dimensionId) throw new RowError(textOf('errorsCsv.findingsDimension', { column: 'findings', dimension }));
       return [dimensionId, oneOf(entry.slice(at + 1), SEVERITIES, `findings severity for ${dimension}`)] as const;
     }),
   );
@@ -93,6 +112,13 @@ const NOT_FOR = {
   instrument: ['entrepreneurs', 'year_from', 'year_to', 'case', 'status', 'date_from', 'date_to'],
   membership: ['label', 'description', 'entrepreneurs', 'year_from', 'year_to', 'date', 'norms'],
 } as const;
+
+const INDICATOR_FIELDS: Field[] = [
+  ['scale', 'scale', asText, ''],
+  ['min', 'min_value', (v) => num(v, 'min'), null],
+  ['max', 'max_value', (v) => num(v, 'max'), null],
+  ['higher_is', 'higher_is', (v) => oneOf(v, ['better', 'worse', 'neither'] as const, 'higher_is', 'better'), 'better'],
+];
 
 export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = {
   elections(ctx, row) {
@@ -140,7 +166,7 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     const normOf = (value: string) => {
       if (!value.trim()) return null;
       const norm = keys.norms.get(fold(value));
-      if (!norm) throw new RowError(`norm "${value}" is not a norm of this project`);
+      if (!norm) throw new RowError(textOf('errorsCsv.notANorm', { value }));
       return norm;
     };
     const norm = has(row, 'norm') ? normOf(row.norm!) : undefined;
@@ -149,19 +175,19 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
       norm !== undefined ? (norm?.frameworkId ?? null) : existing?.norm_id ? ((stmt(p.db, 'SELECT framework_id FROM norms WHERE id = ?').get(existing.norm_id) as { framework_id: string }).framework_id) : null;
     const stageOf = (value: string) => {
       if (!value.trim()) return null;
-      if (!frameworkId) throw new RowError('a stage needs its norm');
+      if (!frameworkId) throw new RowError(textOf('errorsCsv.stageNeedsNorm'));
       const stage = stmt(p.db, 'SELECT id FROM stages WHERE framework_id = ? AND lower(label) = lower(?) AND archived_at IS NULL').get(frameworkId, value.trim()) as { id: string } | undefined;
-      if (!stage) throw new RowError(`stage "${value}" is not a stage of that norm's framework`);
+      if (!stage) throw new RowError(textOf('errorsCsv.notAStage', { value }));
       return stage.id;
     };
     if (!has(row, 'stage') && norm !== undefined && existing?.stage_id) {
       const kept = stmt(p.db, 'SELECT framework_id, label FROM stages WHERE id = ?').get(existing.stage_id) as { framework_id: string; label: string };
-      if (kept.framework_id !== frameworkId) throw new RowError(`the claim's stage "${kept.label}" is not a stage of the new norm; add a stage column to say which`);
+      if (kept.framework_id !== frameworkId) throw new RowError(textOf('errorsCsv.claimStageKept', { stage: kept.label }));
     }
     const dimensionOf = (value: string) => {
       if (!value.trim()) return null;
       const dimension = keys.dimensions.get(fold(value));
-      if (!dimension) throw new RowError(`dimension "${value}" is not a finding dimension of this project`);
+      if (!dimension) throw new RowError(textOf('errorsCsv.notADimension', { value }));
       return dimension;
     };
     const outcome = save(ctx, row, 'claims', existing?.id, { claimant, statement: row.statement }, [
@@ -186,11 +212,11 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     links(ctx, row, outcome, 'compared_missions', 'claim_missions', 'claim_id', outcome.id, 'mission_id', () =>
       list(row.compared_missions!).map((entry) => {
         const parts = entry.split('|').map((x) => x.trim());
-        if (parts.length < 4) throw new RowError(`compared_missions entry "${entry}" must look like "CASE|DATE|TYPE|ORGANISATION" (optionally "|ROUND")`);
+        if (parts.length < 4) throw new RowError(textOf('errorsCsv.comparedForm', { column: 'compared_missions', entry, form: 'CASE|DATE|TYPE|ORGANISATION', round: '|ROUND' }));
         const electionId = keys.election(parts[0]!, parts[1]!, parts[2]!, parts[4] ?? '', 'compared_missions');
         const organisation = keys.missionOrganisations.get(fold(parts[3]!)) ?? parts[3];
         const mission = stmt(p.db, 'SELECT id FROM missions WHERE election_id = ? AND organisation = ?').get(electionId, organisation) as { id: string } | undefined;
-        if (!mission) throw new RowError(`compared_missions: no ${parts[3]} mission on that election; import the missions first`);
+        if (!mission) throw new RowError(textOf('errorsCsv.comparedMissing', { column: 'compared_missions', organisation: parts[3]! }));
         return mission.id;
       }),
     );
@@ -200,41 +226,53 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
   indicators(ctx, row) {
     const { p, keys } = ctx;
     const name = row.indicator!.trim();
-    const indicatorFields: Field[] = [
-      ['scale', 'scale', asText, ''],
-      ['min', 'min_value', (v) => num(v, 'min'), null],
-      ['max', 'max_value', (v) => num(v, 'max'), null],
-      ['higher_is', 'higher_is', (v) => oneOf(v, ['better', 'worse', 'neither'] as const, 'higher_is', 'better'), 'better'],
-    ];
     // The indicator's own fields repeat on each of its rows: rows that disagree are refused, not settled by order.
-    const given = Object.fromEntries(indicatorFields.filter(([column]) => has(row, column)).map(([column, , read]) => [column, read(row[column]!)]));
+    const given = Object.fromEntries(INDICATOR_FIELDS.filter(([column]) => has(row, column)).map(([column, , read]) => [column, read(row[column]!)]));
     const indicatorKey = fold(name);
     const seen = ctx.indicatorFields.get(indicatorKey);
     for (const [column, value] of Object.entries(given)) {
-      if (seen && column in seen.values && seen.values[column] !== value) throw new RowError(`${column} differs from line ${seen.line} for the same indicator "${name}"; give it once, the same on every row`);
+      if (seen && column in seen.values && seen.values[column] !== value) throw new RowError(textOf('errorsCsv.indicatorDiffers', { column, line: String(seen.line), name }));
     }
-    const indicator = save(ctx, row, 'indicators', keys.indicators.get(indicatorKey), { name, source_id: null, description: '' }, indicatorFields);
+    // A row that gives the indicator's fields as an earlier row of this import left them stored is not written, nor
+    // the stored row read, again (every row of a file repeats them); a refused row's knowledge goes with it (remember).
+    const knownId = keys.indicators.get(indicatorKey);
+    const known = knownId === undefined ? undefined : ctx.indicatorStored.get(knownId);
+    const same = known !== undefined && Object.keys(known).length === Object.keys(given).length && Object.entries(given).every(([column, value]) => column in known && known[column] === value);
+    const indicator = same ? { id: knownId!, created: false, fields: [] as string[] } : save(ctx, row, 'indicators', knownId, { name, source_id: null, description: '' }, INDICATOR_FIELDS);
+    if (!same) keys.remember(ctx.indicatorStored, indicator.id, { ...given });
     if (indicator.created) keys.remember(keys.indicators, indicatorKey, indicator.id);
     if (!seen) ctx.indicatorFields.set(indicatorKey, { line: ctx.line, values: given });
     else Object.assign(seen.values, given);
 
     const caseId = keys.caseId(row.case!, 'case')!;
     const year = int(row.year!, 'year');
-    if (year === null) throw new RowError('year is required');
+    if (year === null) throw new RowError(textOf('errorsCore.csvRequired', { column: 'year' }));
     const key = { indicator_id: indicator.id, case_id: caseId, year };
-    const current = stmt(p.db, 'SELECT value, label, verification, note FROM indicator_values WHERE indicator_id = ? AND case_id = ? AND year = ?').get(indicator.id, caseId, year) as
-      | Record<string, unknown>
-      | undefined;
+    // An indicator's stored values are read in one query the first time a row names it, then kept as rows write them.
+    let values = ctx.indicatorValues.get(indicator.id);
+    if (!values) {
+      const rows = stmt(p.db, 'SELECT case_id, year, value, label, verification, note FROM indicator_values WHERE indicator_id = ?').all(indicator.id) as ({ case_id: string; year: number } & IndicatorValue)[];
+      values = new Map(rows.map(({ case_id, year: y, ...value }) => [`${case_id}\u0000${y}`, value]));
+      keys.remember(ctx.indicatorValues, indicator.id, values);
+    }
+    const valueKey = `${caseId}\u0000${year}`;
+    const current = values.get(valueKey) as Record<string, unknown> | undefined;
     const next: Record<string, unknown> = { value: null, label: '', verification: 'unverified', note: '', ...current };
     if (has(row, 'value')) next.value = num(row.value!, 'value');
     if (has(row, 'label')) next.label = row.label;
     if (has(row, 'verification')) next.verification = oneOf(row.verification!, VERIFICATION_STATUSES, 'verification', 'unverified');
     if (has(row, 'note')) next.note = row.note;
     const value = next.value as number | null;
-    if (value === null && String(next.label).trim() === '') throw new RowError('give a value, a label, or both');
-    const limits = stmt(p.db, 'SELECT min_value, max_value FROM indicators WHERE id = ?').get(indicator.id) as { min_value: number | null; max_value: number | null };
-    if (value !== null && limits.min_value !== null && value < limits.min_value) throw new RowError(`value ${value} is below the indicator's minimum ${limits.min_value}`);
-    if (value !== null && limits.max_value !== null && value > limits.max_value) throw new RowError(`value ${value} is above the indicator's maximum ${limits.max_value}`);
+    if (value === null && String(next.label).trim() === '') throw new RowError(textOf('errorsCsv.valueOrLabel'));
+    // The limits are read once per indicator, and again only after a row changed the indicator; a rolled-back row's
+    // reading is forgotten with it (remember), so a value is never checked against limits that were not kept.
+    let limits = indicator.created || indicator.fields.length > 0 ? undefined : ctx.indicatorLimits.get(indicator.id);
+    if (!limits) {
+      limits = stmt(p.db, 'SELECT min_value, max_value FROM indicators WHERE id = ?').get(indicator.id) as IndicatorLimits;
+      keys.remember(ctx.indicatorLimits, indicator.id, limits);
+    }
+    if (value !== null && limits.min_value !== null && value < limits.min_value) throw new RowError(textOf('errorsCsv.belowMinimum', { value: String(value), bound: String(limits.min_value) }));
+    if (value !== null && limits.max_value !== null && value > limits.max_value) throw new RowError(textOf('errorsCsv.aboveMaximum', { value: String(value), bound: String(limits.max_value) }));
     const changed = current ? Object.keys(next).filter((c) => (next[c] ?? null) !== (current[c] ?? null)) : [];
     if (!current || changed.length > 0) {
       ctx.track('indicator_values', key, current ? undefined : 'inserted');
@@ -244,6 +282,7 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
            VALUES (@indicator_id, @case_id, @year, @value, @label, NULL, @verification, @note)
            ON CONFLICT (indicator_id, case_id, year) DO UPDATE SET value = excluded.value, label = excluded.label, verification = excluded.verification, note = excluded.note`,
       ).run({ ...key, ...next });
+      keys.remember(values, valueKey, next as unknown as IndicatorValue);
     }
     return { created: !current, fields: current ? [...indicator.fields, ...changed] : [] };
   },
@@ -253,18 +292,18 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     const record = oneOf(row.record ?? '', ['norm', 'instrument', 'membership'] as const, 'record');
     // A cell a record does not use would be dropped without a word: refuse it instead.
     const unused = NOT_FOR[record].filter((column) => row[column]?.trim());
-    if (unused.length > 0) throw new RowError(`a ${record} row has no ${unused.join(', ')}; leave ${unused.length === 1 ? 'that cell' : 'those cells'} empty`);
+    if (unused.length > 0) throw new RowError(textOf('errorsCsv.unusedCells', { record, columns: unused.join(', '), count: unused.length }));
     const organisationId = has(row, 'organisation') && row.organisation!.trim() ? keys.organisation(ctx.track, row.organisation!) : null;
     const organisation: Field = ['organisation', 'organisation_id', () => organisationId, null];
     const note = (dbColumn: string): Field => ['note', dbColumn, asText, ''];
     if (record === 'norm') {
-      if (!row.label?.trim()) throw new RowError('label is required for a norm');
+      if (!row.label?.trim()) throw new RowError(textOf('errorsCsv.normLabel', { column: 'label' }));
       const label = row.label.trim();
       const existingId = keys.regionalNorms.get(fold(label));
       const current = existingId ? (stmt(p.db, 'SELECT year_from, year_to FROM regional_norms WHERE id = ?').get(existingId) as { year_from: number | null; year_to: number | null }) : undefined;
       const from = has(row, 'year_from') ? int(row.year_from!, 'year_from') : (current?.year_from ?? null);
       const to = has(row, 'year_to') ? int(row.year_to!, 'year_to') : (current?.year_to ?? null);
-      if (from !== null && to !== null && from > to) throw new RowError('year_to is before year_from');
+      if (from !== null && to !== null && from > to) throw new RowError(textOf('errorsCsv.yearsBackwards', { to: 'year_to', from: 'year_from' }));
       const outcome = save(ctx, row, 'regional_norms', existingId, { label }, [
         ['label', 'label', (v) => v.trim(), label],
         ['description', 'description', asText, ''],
@@ -279,7 +318,7 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
       return outcome;
     }
     if (record === 'instrument') {
-      if (!row.label?.trim()) throw new RowError("label (the instrument's title) is required");
+      if (!row.label?.trim()) throw new RowError(textOf('errorsCsv.instrumentLabel', { column: 'label' }));
       const title = row.label.trim();
       const outcome = save(ctx, row, 'instruments', keys.instruments.get(title), { title, source_id: null }, [
         organisation,
@@ -292,20 +331,20 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
       links(ctx, row, outcome, 'norms', 'instrument_norms', 'instrument_id', outcome.id, 'regional_norm_id', () =>
         list(row.norms!).map((label) => {
           const normId = keys.regionalNorms.get(fold(label));
-          if (!normId) throw new RowError(`norms: "${label}" is not a regional norm (put norm rows before the instruments that carry them)`);
+          if (!normId) throw new RowError(textOf('errorsCsv.notRegionalNorm', { column: 'norms', label }));
           return normId;
         }),
       );
       return outcome;
     }
-    if (!organisationId) throw new RowError('organisation is required for a membership');
+    if (!organisationId) throw new RowError(textOf('errorsCsv.membershipOrganisation', { column: 'organisation' }));
     const caseId = keys.caseId(row.case ?? '', 'case')!;
     const status = oneOf(row.status ?? '', MEMBERSHIP_STATUSES, 'status');
     const from = date(row.date_from ?? '', 'date_from');
     const existing = stmt(p.db, "SELECT id, date_to FROM memberships WHERE case_id = ? AND organisation_id = ? AND status = ? AND coalesce(date_from, '') = coalesce(?, '')")
       .get(caseId, organisationId, status, from) as { id: string; date_to: string | null } | undefined;
     const to = has(row, 'date_to') ? date(row.date_to!, 'date_to') : (existing?.date_to ?? null);
-    if (from && to && from > to) throw new RowError('date_to is before date_from');
+    if (from && to && from > to) throw new RowError(textOf('errorsCsv.datesBackwards', { to: 'date_to', from: 'date_from' }));
     return save(ctx, row, 'memberships', existing?.id, { case_id: caseId, organisation_id: organisationId, status, date_from: from }, [
       ['date_to', 'date_to', () => to, null],
       note('note'),

@@ -8,6 +8,7 @@ import { ELECTION_TYPES } from '../../contract/api';
 import type { Track } from '../history';
 import type { Project } from '../project';
 import { upsertRow } from '../record';
+import { textOf } from '../../contract/i18n/format';
 import { date, fold, int, nearest, oneOf, RowError } from './values';
 
 /** An election's natural key: no round and round 0 are the same election, as the import has always read them. */
@@ -101,11 +102,11 @@ export class Keys {
 
   caseId(value: string, column: string, required = true): string | null {
     if (value.trim() === '') {
-      if (required) throw new RowError(`${column} is required`);
+      if (required) throw new RowError(textOf('errorsCore.csvRequired', { column }));
       return null;
     }
     const id = this.cases.get(fold(value));
-    if (!id) throw new RowError(`${column} "${value}" is not a case of this project (use its name or ISO code)`);
+    if (!id) throw new RowError(textOf('errorsCsv.notACase', { column, value }));
     return id;
   }
 
@@ -115,15 +116,13 @@ export class Keys {
     const type = oneOf(typeValue, ELECTION_TYPES, `${column}_type`);
     const round = int(roundValue, `${column}_round`);
     const found = this.elections.get(electionKey(caseId, d!, type, round));
-    if (!found) throw new RowError(`there is no ${type} election of ${caseValue} on ${d}${round ? ` (round ${round})` : ''}; import the elections first`);
+    if (!found) throw new RowError(textOf('errorsCsv.noElection', { type, case: caseValue, date: d!, round: round ? String(round) : 'none' }));
     return found;
   }
 
-  private unknown(what: string, name: string, known: Iterable<string>): RowError {
+  private unknown(what: 'organisation' | 'mission organisation', name: string, known: Iterable<string>): RowError {
     const near = nearest(name, known);
-    return new RowError(
-      `${what} "${name.trim()}" is not in this project${near.length ? ` (nearest: ${quoted(near)})` : ''}; correct the name, or import with "create missing" to add it`,
-    );
+    return new RowError(textOf('errorsCsv.notInProject', { what: what === 'organisation' ? 'organisation' : 'mission', name: name.trim(), near: near.length ? quoted(near) : 'none' }));
   }
 
   /** The stored spelling of a mission's organisation; a new one only when asked to create what is missing. */

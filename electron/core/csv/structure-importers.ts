@@ -10,6 +10,7 @@ import { encodeAttributeValue } from '../edit';
 import { listAttributes } from '../repos/cases';
 import { getFramework } from '../repos/frameworks';
 import { asText, has, save, type Context, type Importer, type Outcome } from './importers';
+import { textOf } from '../../contract/i18n/format';
 import { fold, oneOf, RowError } from './values';
 
 const ROLES: readonly CaseRole[] = ['focal', 'comparison'];
@@ -19,9 +20,9 @@ const CONFIDENCES: readonly Confidence[] = ['low', 'medium', 'high'];
 function isoCode(ctx: Context, value: string, caseId: string | undefined): string | null {
   const v = value.trim().toUpperCase();
   if (v === '') return null;
-  if (!/^[A-Z]{3}$/.test(v)) throw new RowError(`iso must be a three-letter ISO 3166 code such as KAZ, not "${value.trim()}"`);
+  if (!/^[A-Z]{3}$/.test(v)) throw new RowError(textOf('errorsCsv.isoForm', { column: 'iso', value: value.trim() }));
   const holder = ctx.p.db.prepare('SELECT id, name FROM cases WHERE iso_code = ? AND id != ?').get(v, caseId ?? '') as { id: string; name: string } | undefined;
-  if (holder) throw new RowError(`iso ${v} is already the code of "${holder.name}"; each case needs its own`);
+  if (holder) throw new RowError(textOf('errorsCsv.isoTaken', { column: 'iso', value: v, name: holder.name }));
   return v;
 }
 
@@ -30,14 +31,14 @@ function attributeValue(attribute: AttributeDto, cell: string): AttributeValue {
   const v = cell.trim();
   if (attribute.type === 'number') {
     const n = Number(v);
-    if (!Number.isFinite(n)) throw new RowError(`attr:${attribute.name} takes a number, not "${v}"`);
+    if (!Number.isFinite(n)) throw new RowError(textOf('errorsCsv.attributeNumber', { column: `attr:${attribute.name}`, value: v }));
     return n;
   }
   if (attribute.type === 'boolean') {
     const b = fold(v);
     if (['yes', 'true', '1'].includes(b)) return true;
     if (['no', 'false', '0'].includes(b)) return false;
-    throw new RowError(`attr:${attribute.name} takes yes or no, not "${v}"`);
+    throw new RowError(textOf('errorsCsv.attributeYesNo', { column: `attr:${attribute.name}`, value: v }));
   }
   return attribute.type === 'text' ? cell : v;
 }
@@ -51,7 +52,7 @@ function attributes(ctx: Context, row: Record<string, string>, caseId: string, o
     const cell = row[column]!;
     if (!attribute) {
       if (cell.trim() === '') continue;
-      if (!ctx.keys.createMissing) throw new RowError(`${column}: "${name}" is not a case attribute of this project; add it in the app, or import with "create missing" to add it as a text attribute`);
+      if (!ctx.keys.createMissing) throw new RowError(textOf('errorsCsv.notAnAttribute', { column, name }));
       const id = crypto.randomUUID();
       const now = new Date().toISOString();
       const position = (db.prepare('SELECT coalesce(max(position), 0) + 1 AS n FROM case_attributes').get() as { n: number }).n;
@@ -80,10 +81,10 @@ export function parsePeriod(value: string): { from: number | null; to: number | 
   const single = /^(-?\d{1,4})$/.exec(v);
   if (single) return { from: Number(single[1]), to: Number(single[1]) };
   const range = /^(\d{1,4})?\s*[-–—]\s*(\d{1,4})?$/.exec(v);
-  if (!range || (range[1] === undefined && range[2] === undefined)) throw new RowError(`period must be a year or a range of years such as 2012–2016, not "${v}"`);
+  if (!range || (range[1] === undefined && range[2] === undefined)) throw new RowError(textOf('errorsCsv.periodForm', { column: 'period', value: v }));
   const from = range[1] === undefined ? null : Number(range[1]);
   const to = range[2] === undefined ? null : Number(range[2]);
-  if (from !== null && to !== null && from > to) throw new RowError(`period ends (${to}) before it starts (${from})`);
+  if (from !== null && to !== null && from > to) throw new RowError(textOf('errorsCsv.periodBackwards', { to: String(to), from: String(from) }));
   return { from, to };
 }
 
@@ -126,17 +127,17 @@ export const STRUCTURE_IMPORTERS: Record<'cases' | 'cells', Importer> = {
     const { p, keys } = ctx;
     const caseId = keys.caseId(row.case!, 'case')!;
     const norm = keys.norms.get(fold(row.norm!));
-    if (!norm) throw new RowError(`norm "${row.norm!.trim()}" is not a norm of this project (use its label or short label)`);
+    if (!norm) throw new RowError(textOf('errorsCsv.normUnknown', { value: row.norm!.trim() }));
     const framework = getFramework(p.db, norm.frameworkId);
-    if (!framework) throw new RowError(`the framework of norm "${row.norm!.trim()}" is missing`);
+    if (!framework) throw new RowError(textOf('errorsCsv.normFramework', { value: row.norm!.trim() }));
     const stageText = row.stage!.trim();
     const stage =
       framework.stages.find((s) => fold(s.label) === fold(stageText)) ?? (/^\d+$/.test(stageText) ? framework.stages.find((s) => s.position === Number(stageText)) : undefined);
-    if (!stage) throw new RowError(`stage "${stageText}" is not a stage of "${framework.name}" (its stages: ${framework.stages.map((s) => s.label).join(', ')})`);
+    if (!stage) throw new RowError(textOf('errorsCsv.stageUnknown', { value: stageText, framework: framework.name, stages: framework.stages.map((s) => s.label).join(', ') }));
     const status = (v: string) => {
       if (v.trim() === '') return framework.statuses.find((s) => s.key === 'no-data')?.key ?? framework.statuses.at(-1)!.key;
       const found = framework.statuses.find((s) => fold(s.key) === fold(v) || fold(s.label) === fold(v));
-      if (!found) throw new RowError(`status "${v.trim()}" is not on the scale of "${framework.name}" (${framework.statuses.map((s) => s.key).join(', ')})`);
+      if (!found) throw new RowError(textOf('errorsCsv.statusUnknown', { value: v.trim(), framework: framework.name, statuses: framework.statuses.map((s) => s.key).join(', ') }));
       return found.key;
     };
     const existing = p.db.prepare('SELECT id FROM cells WHERE case_id = ? AND norm_id = ? AND stage_id = ? AND archived_at IS NULL').get(caseId, norm.id, stage.id) as { id: string } | undefined;

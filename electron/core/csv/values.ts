@@ -1,9 +1,33 @@
 /** Reading one cell: the checks every importer shares, each failing with a RowError that names the column. */
-import { DATE_FORMAT_MESSAGE, dateProblem } from '../../contract/dates';
+import { dateProblemText } from '../../contract/dates';
+import type { CatalogueText } from '../../contract/errors';
+import { formatText, textOf } from '../../contract/i18n/format';
 
-export class RowError extends Error {}
+/** A row's problem: its English sentence, and the catalogue message it is made of where it has one. */
+export class RowError extends Error {
+  readonly text: CatalogueText | undefined;
 
-export const fold = (s: string) => s.normalize('NFKC').trim().toLocaleLowerCase();
+  constructor(problem: string | CatalogueText) {
+    super(typeof problem === 'string' ? problem : formatText('en', problem));
+    this.text = typeof problem === 'string' ? undefined : problem;
+  }
+}
+
+const foldedCache = new Map<string, string>();
+
+/**
+ * A name as names are matched: NFKC, trimmed, lower case. Remembered, since an import folds the same few case and
+ * indicator names on every one of its rows (bounded: the memory of a file of distinct names is let go).
+ */
+export const fold = (s: string): string => {
+  let folded = foldedCache.get(s);
+  if (folded === undefined) {
+    if (foldedCache.size >= 10_000) foldedCache.clear();
+    folded = s.normalize('NFKC').trim().toLocaleLowerCase();
+    foldedCache.set(s, folded);
+  }
+  return folded;
+};
 
 export const list = (s: string) =>
   s
@@ -15,24 +39,32 @@ export function oneOf<T extends string>(value: string, allowed: readonly T[], co
   const v = value.trim();
   if (v === '' && fallback !== undefined) return fallback;
   if ((allowed as readonly string[]).includes(v)) return v as T;
-  throw new RowError(`${column} must be one of ${allowed.join(', ')}${fallback !== undefined ? ' (or empty)' : ''}, not "${v}"`);
+  throw new RowError(textOf('errorsCore.csvOneOf', { column, allowed: allowed.join(', '), orEmpty: fallback !== undefined ? 'yes' : 'no', value: v }));
+}
+
+/** A date's problem without the sentence around it: it is one item of a list. */
+function clauseOf(problem: CatalogueText): CatalogueText {
+  const inner = problem.values?.problem;
+  return problem.id === 'errorsSchema.dateSentence' && typeof inner === 'object' && !Array.isArray(inner) && 'id' in inner ? inner : problem;
 }
 
 export function date(value: string, column: string, required = false): string | null {
   const v = value.trim();
   if (v === '') {
-    if (required) throw new RowError(`${column} is required`);
+    if (required) throw new RowError(textOf('errorsCore.csvRequired', { column }));
     return null;
   }
-  const problem = dateProblem(v);
-  if (problem) throw new RowError(problem === DATE_FORMAT_MESSAGE ? `${column} must be YYYY, YYYY-MM or YYYY-MM-DD, not "${v}"` : `${column}: ${problem.replace(/\.$/, '')}`);
+  const problem = dateProblemText(v);
+  if (problem) {
+    throw new RowError(problem.id === 'errorsSchema.dateForm' ? textOf('errorsCore.csvDateForm', { column, value: v }) : textOf('errorsCore.csvDateProblem', { column, problem: clauseOf(problem) }));
+  }
   return v;
 }
 
 export function int(value: string, column: string): number | null {
   const v = value.trim();
   if (v === '') return null;
-  if (!/^-?\d+$/.test(v)) throw new RowError(`${column} must be a whole number, not "${v}"`);
+  if (!/^-?\d+$/.test(v)) throw new RowError(textOf('errorsCore.csvWhole', { column, value: v }));
   return Number(v);
 }
 
@@ -40,7 +72,7 @@ export function num(value: string, column: string): number | null {
   const v = value.trim();
   if (v === '') return null;
   const n = Number(v);
-  if (!Number.isFinite(n)) throw new RowError(`${column} must be a number, not "${v}"`);
+  if (!Number.isFinite(n)) throw new RowError(textOf('errorsCore.csvNumber', { column, value: v }));
   return n;
 }
 

@@ -420,7 +420,6 @@ function readOnlyReady(db: Database.Database, file: string, options: OpenOptions
 /** Opens an existing project for reading and writing, migrating it forward if it is from an older version. */
 export function openProjectDatabase(file: string, options: OpenOptions = {}): Database.Database {
   const { schemaVersion } = inspectProjectFile(file, options);
-  const migrations = loadMigrations(options.migrationsDir ?? migrationsDir());
   // A read-only file opens, but fails at the first write: find out now, not in the middle of the researcher's work.
   // (The folder must be writable too: SQLite keeps its -wal and -shm files beside the project.)
   for (const target of [file, path.dirname(file)]) {
@@ -445,7 +444,9 @@ export function openProjectDatabase(file: string, options: OpenOptions = {}): Da
     // Before anything reads or writes it (a migration too): a file whose schema Comparanda did not make is refused.
     assertSchemaAsExpected(db, file, options.migrationsDir ?? migrationsDir(), options.nativeBinding);
     configure(db);
-    migrate(db, migrations);
+    // The migrations folder was read (and checked to match this build) by the schema comparison; a project already
+    // in the current format needs none of it again.
+    if ((db.pragma('user_version', { simple: true }) as number) !== SCHEMA_VERSION) migrate(db, loadMigrations(options.migrationsDir ?? migrationsDir()));
     return db;
   } catch (error) {
     db.close();

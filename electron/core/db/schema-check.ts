@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ApiError } from '../../contract/errors';
+import type { CatalogueText } from '../../contract/errors';
+import { localError, textOf } from '../../contract/i18n/format';
 import type { SchemaDifferenceDto } from '../../contract/api';
 import { teamTriggers } from '../team/capture';
-import { loadMigrations, migrate } from './migrate';
+import { loadMigrations, migrate, type Migration } from './migrate';
+import { SCHEMA_VERSION } from './schema-version';
 
 /**
  * A project file carries its own schema, and SQLite runs whatever triggers and views it holds: a file edited outside
@@ -109,23 +113,82 @@ function readSchema(db: Database.Database, schema = 'main'): Schema {
   return schemaMap;
 }
 
-/** The schema a project of this format has when made by Comparanda: its migrations run into an in-memory database. */
+/**
+ * Written by `npm run schema:dump` beside the migrations: the current format's expected schema and team triggers, so
+ * that an open need not run every migration into memory first (most of a warm open's time before). It is used only
+ * when the migrations beside it are byte for byte the ones it was made from (their digest); otherwise, or for an
+ * older format, the schema is built from the migrations as before. tests/db/schema-precomputed.test.ts holds the
+ * committed file to what the migrations and the capture code make.
+ */
+export const PRECOMPUTED_SCHEMA_FILE = 'expected-schema.json';
+
+export interface PrecomputedSchema {
+  format: number;
+  /** sha256 of the migrations it was made from (names and text), in order. */
+  digest: string;
+  /** [type, name, sql] of every object compared. */
+  objects: [string, string, string][];
+  /** [name, sql] of the change-capture triggers a team project holds. */
+  teamTriggers: [string, string][];
+}
+
+export function migrationsDigest(migrations: readonly Migration[]): string {
+  const hash = createHash('sha256');
+  for (const m of migrations) hash.update(`${m.name}\0${m.sql}\0`);
+  return hash.digest('hex');
+}
+
+/** Runs the migrations of a format into memory: the schema and team triggers Comparanda makes for it. */
+function buildExpected(migrations: readonly Migration[], binding: string | undefined): { schema: Schema; team: Map<string, string> } {
+  const db = new Database(':memory:', binding ? { nativeBinding: binding } : {});
+  try {
+    migrate(db, [...migrations]);
+    return { schema: readSchema(db), team: teamTriggers(db) };
+  } finally {
+    db.close();
+  }
+}
+
+/** What `npm run schema:dump` writes to PRECOMPUTED_SCHEMA_FILE for the current format. */
+export function precomputeSchema(migrationsDir: string): PrecomputedSchema {
+  const migrations = loadMigrations(migrationsDir);
+  const { schema, team } = buildExpected(migrations, undefined);
+  return {
+    format: migrations.length,
+    digest: migrationsDigest(migrations),
+    objects: [...schema.values()].map((o) => [o.type, o.name, o.raw]),
+    teamTriggers: [...team],
+  };
+}
+
+/** The precomputed schema, if it was made from exactly these migrations; a missing or stale file is no error. */
+function readPrecomputed(migrationsDir: string, migrations: readonly Migration[]): { schema: Schema; team: Map<string, string> } | undefined {
+  let stored: PrecomputedSchema;
+  try {
+    stored = JSON.parse(fs.readFileSync(path.join(migrationsDir, PRECOMPUTED_SCHEMA_FILE), 'utf8')) as PrecomputedSchema;
+  } catch {
+    return undefined;
+  }
+  if (stored.format !== migrations.length || stored.digest !== migrationsDigest(migrations)) return undefined;
+  const schema: Schema = new Map();
+  for (const [type, name, raw] of stored.objects) schema.set(`${type} ${name.toLowerCase()}`, { type, name, raw });
+  return { schema, team: new Map(stored.teamTriggers) };
+}
+
+/**
+ * The schema a project of this format has when made by Comparanda: its migrations run into an in-memory database,
+ * or, for the current format, the same read from the file precomputed from these very migrations.
+ */
 export function expectedSchema(version: number, migrationsDir: string, nativeBinding?: string): Schema {
   if (nativeBinding) knownBinding = nativeBinding;
   const key = `${path.resolve(migrationsDir)}\0${version}`;
   const cached = expectedCache.get(key);
   if (cached) return cached;
-  const binding = nativeBinding ?? knownBinding;
-  const db = new Database(':memory:', binding ? { nativeBinding: binding } : {});
-  try {
-    migrate(db, loadMigrations(migrationsDir).slice(0, version));
-    const schema = readSchema(db);
-    expectedCache.set(key, schema);
-    teamTriggerCache.set(key, teamTriggers(db));
-    return schema;
-  } finally {
-    db.close();
-  }
+  const migrations = loadMigrations(migrationsDir).slice(0, version);
+  const expected = (version === SCHEMA_VERSION ? readPrecomputed(migrationsDir, migrations) : undefined) ?? buildExpected(migrations, nativeBinding ?? knownBinding);
+  expectedCache.set(key, expected.schema);
+  teamTriggerCache.set(key, expected.team);
+  return expected.schema;
 }
 
 /** What the file holds that Comparanda did not make, and what it lacks; empty when the schema is as expected. */
@@ -145,11 +208,11 @@ export function schemaDifferences(db: Database.Database, migrationsDir: string, 
   return differences;
 }
 
-/** "an added trigger excerpt_guard, a changed table cells" — the objects, named, for a sentence. */
-export function describeDifferences(differences: SchemaDifferenceDto[], max = 6): string {
-  const words = differences.slice(0, max).map((d) => `${d.change === 'added' ? 'an added' : d.change === 'missing' ? 'a missing' : 'a changed'} ${d.type} ${d.name}`);
-  if (differences.length > max) words.push(`${differences.length - max} more`);
-  return words.join(', ');
+/** "an added trigger excerpt_guard; a changed table cells" — the objects, named, for a sentence in any language. */
+export function describeDifferences(differences: SchemaDifferenceDto[], max = 6): CatalogueText[] {
+  const words = differences.slice(0, max).map((d) => textOf('errorsCore.schemaDifference', { change: d.change, type: d.type, name: d.name }));
+  if (differences.length > max) words.push(textOf('errorsCore.schemaMore', { count: differences.length - max }));
+  return words;
 }
 
 /** Refuses a project whose schema is not the one Comparanda made: nothing in it has been read or written yet. */
@@ -161,16 +224,14 @@ export function assertSchemaAsExpected(db: Database.Database, file: string, migr
     // The schema is the first thing read: a damaged file shows here first.
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
-      throw new ApiError('PROJECT_CORRUPT', `"${path.basename(file)}" is damaged: its list of tables cannot be read (${(error as Error).message}). Restore it from a backup; the file was not changed.`, {
-        cause: error,
-      });
+      throw localError('PROJECT_CORRUPT', 'errorsCore.schemaDamaged', { file: path.basename(file), detail: (error as Error).message }, { cause: error });
     }
     throw error;
   }
   if (differences.length === 0) return;
-  throw new ApiError(
-    'PROJECT_SCHEMA_ALTERED',
-    `"${path.basename(file)}" was changed outside Comparanda: its structure holds ${describeDifferences(differences)}. ` +
-      'Such changes can alter or delete records without a word, so it was not opened. Restore it from a backup, or run "comparanda check" on it for the details.',
-  );
+  throw localError('PROJECT_SCHEMA_ALTERED', 'errorsCore.schemaAltered', {
+    file: path.basename(file),
+    differences: describeDifferences(differences),
+    command: 'comparanda check',
+  });
 }

@@ -62,6 +62,8 @@ type RunOptions = Omit<ConstructorParameters<typeof TextRun>[0] & object, 'text'
 
 /** Long compounds with a slash ("officials/commentators") may break after it (a zero-width space), as in the PDF. */
 function breakableSlashes(value: string): string {
+  // Most runs have no slash: no scan of every run for long words.
+  if (!value.includes('/')) return value;
   return value.replace(/[^\s]{16,}/g, (word) => word.replace(/(?<=[\p{L}\d]{3})\/(?=[\p{L}\d]{3})/gu, '/\u200b'));
 }
 

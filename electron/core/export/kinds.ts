@@ -2,8 +2,8 @@
  * The registry of export kinds: what can be exported, in which formats, and how its document is built. Every kind is
  * written in every format through the same renderers; more kinds can be added with `registerExportKind`.
  */
-import { ApiError } from '../../contract/errors';
-import { localError } from '../../contract/i18n/format';
+import type { MessageId } from '../../contract/i18n/catalogue';
+import { localError, textOf } from '../../contract/i18n/format';
 import type { Project } from '../project';
 import { bibliographyBlock, buildAppendix, buildCase, buildMatrix, type Draft } from './build-documents';
 import { buildClaims, buildObservation } from './build-record';
@@ -110,14 +110,27 @@ export function registerExportKind(spec: ExportKindSpec): void {
   registry.set(spec.kind, spec);
 }
 
+/** Each kind's name as the export dialog shows it. */
+const KIND_LABELS: Record<ExportKind, MessageId> = {
+  matrix: 'exports.kindMatrix',
+  case: 'exports.kindCase',
+  appendix: 'exports.kindAppendix',
+  claims: 'exports.kindClaims',
+  observation: 'exports.kindObservation',
+  qca: 'exports.kindQca',
+};
+
 /** Checks that the kind exists, is available and can be written in the format. */
 export function assertExportable(kind: string, format: string): ExportKindSpec {
   const spec = exportKind(kind);
-  if (spec.unavailable || !spec.build) throw new ApiError('UNSUPPORTED', spec.unavailable ?? `Exporting "${kind}" is not available yet.`);
+  // A kind's `unavailable` reason is the registry's own English: the sentence the user reads comes from the catalogue.
+  if (spec.unavailable || !spec.build) throw localError('UNSUPPORTED', 'errorsCore.exportUnavailable', { kind });
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw localError('VALIDATION_FAILED', 'errorsExport.unknownFormat', { format, formats: EXPORT_FORMATS.join(', ') });
   }
-  if (!spec.formats.includes(format as ExportFormat)) throw new ApiError('UNSUPPORTED', `${spec.label} cannot be exported as ${format}.`);
+  if (!spec.formats.includes(format as ExportFormat)) {
+    throw localError('UNSUPPORTED', 'errorsCore.exportFormatRefused', { label: spec.kind in KIND_LABELS ? textOf(KIND_LABELS[spec.kind]) : spec.label, format });
+  }
   return spec;
 }
 

@@ -8,7 +8,7 @@ import type * as Tesseract from 'tesseract.js';
 import type { Worker } from 'tesseract.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ApiError } from '../../contract/errors';
+import type { ApiError } from '../../contract/errors';
 import { localError } from '../../contract/i18n/format';
 import { tessdataDir, type OcrLanguage } from './tessdata';
 
@@ -65,7 +65,7 @@ export class OcrEngine {
       return { text: result.data.text, confidence: Math.max(0, Math.min(100, result.data.confidence)) };
     } catch (error) {
       if (signal?.aborted) throw cancelled();
-      throw new ApiError('INTERNAL', `Text recognition failed on an image: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+      throw localError('INTERNAL', 'errorsCore.ocrFailed', { detail: (error as Error)?.message ?? String(error) }, { cause: error });
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }

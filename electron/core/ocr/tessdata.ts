@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../../contract/errors';
+import { localError, textOf } from '../../contract/i18n/format';
 import { OCR_LANGUAGES, type OcrLanguage } from '../../contract/api';
 import { resourcesDir } from '../paths';
 
@@ -19,8 +19,6 @@ export { OCR_LANGUAGES, type OcrLanguage };
  * are tried after both Cyrillic models (TOOLCHAIN.md: with the order wrong, "The" was read as Cyrillic "Тһе").
  */
 export const DEFAULT_OCR_LANGUAGES: readonly OcrLanguage[] = ['kaz', 'rus', 'eng'];
-
-const LANGUAGE_NAMES: Record<OcrLanguage, string> = { kaz: 'Kazakh', rus: 'Russian', eng: 'English' };
 
 const SYSTEM_DIRS = ['/usr/share/tesseract-ocr/5/tessdata', '/usr/share/tesseract-ocr/4.00/tessdata', '/usr/share/tessdata', '/usr/local/share/tessdata', '/opt/homebrew/share/tessdata'];
 
@@ -36,18 +34,13 @@ function candidates(): string[] {
 }
 
 /** The first folder that holds every language asked for; throws a sentence saying what to install otherwise. */
-export function tessdataDir(languages: readonly OcrLanguage[]): string {
-  const dirs = candidates();
+export function tessdataDir(languages: readonly OcrLanguage[], dirs: readonly string[] = candidates()): string {
   for (const dir of dirs) {
     if (languages.every((lang) => fs.existsSync(path.join(dir, `${lang}.traineddata`)))) return dir;
   }
-  const names = languages.map((lang) => `${LANGUAGE_NAMES[lang]} (${lang}.traineddata)`).join(', ');
-  throw new ApiError(
-    'UNSUPPORTED',
-    `Text recognition needs the trained data for ${names}, which was not found in ${dirs[0] ?? 'the app'}. Reinstall Comparanda, or put the files in a folder and set COMPARANDA_TESSDATA to it (on Debian or Ubuntu: apt-get install tesseract-ocr-kaz tesseract-ocr-rus tesseract-ocr-eng).`,
-  );
-}
-
-export function languageNames(languages: readonly string[]): string {
-  return languages.map((lang) => LANGUAGE_NAMES[lang as OcrLanguage] ?? lang).join(', ');
+  const names = languages.map((language) => textOf('errorsCore.ocrLanguage', { language, file: `${language}.traineddata` }));
+  const install = { variable: 'COMPARANDA_TESSDATA', install: 'apt-get install tesseract-ocr-kaz tesseract-ocr-rus tesseract-ocr-eng' };
+  throw dirs[0]
+    ? localError('UNSUPPORTED', 'errorsCore.ocrNoData', { languages: names, folder: dirs[0], ...install })
+    : localError('UNSUPPORTED', 'errorsCore.ocrNoDataAnywhere', { languages: names, ...install });
 }

@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { ApiInput, EraseReportDto } from '../../contract/api';
-import { localError } from '../../contract/i18n/format';
+import type { CatalogueText } from '../../contract/errors';
+import { formatText, localError, textOf } from '../../contract/i18n/format';
 import type { Backups } from '../backups';
 import type { Project } from '../project';
 import { recordedIdentities, redactDeep, redactWith, textTables, type Identity } from './identities';
@@ -68,9 +69,9 @@ function redactRecords(db: Database.Database, identities: readonly Identity[], o
 }
 
 /** Text originals are redacted like their pages; binary ones that still hold the bytes are reported. */
-function redactOriginals(db: Database.Database, identities: readonly Identity[]): { redacted: string[]; remaining: string[] } {
+function redactOriginals(db: Database.Database, identities: readonly Identity[]): { redacted: string[]; remaining: CatalogueText[] } {
   const redacted: string[] = [];
-  const remaining: string[] = [];
+  const remaining: CatalogueText[] = [];
   const rows = db.prepare('SELECT d.id, d.file_name AS fileName, d.format FROM documents d').all() as { id: string; fileName: string; format: string }[];
   for (const doc of rows) {
     const { bytes } = db.prepare('SELECT bytes FROM document_files WHERE document_id = ?').get(doc.id) as { bytes: Buffer };
@@ -82,27 +83,33 @@ function redactOriginals(db: Database.Database, identities: readonly Identity[])
         redacted.push(doc.fileName);
       }
     } else if (identities.some((i) => containsBytes(bytes, i.value))) {
-      remaining.push(`The original file of “${redactWith(identities, doc.fileName)}” (a ${doc.format.toUpperCase()} cannot be edited): remove the document, or keep it knowing this.`);
+      remaining.push(textOf('errorsPrivacy.eraseOriginal', { file: redactWith(identities, doc.fileName), format: doc.format.toUpperCase() }));
     }
   }
   return { redacted, remaining };
 }
 
-const PLACE_NAMES: Record<string, string> = {
-  'audit_log.before': 'audit-trail entries (before)',
-  'audit_log.after': 'audit-trail entries (after)',
-  'audit_log.action': 'audit-trail entries (action)',
-  'document_pages.text': 'document pages',
-  'excerpts.text': 'excerpt texts',
-  'excerpts.translation': 'excerpt translations',
-  'cells.summary': 'cell summaries',
-  'cells.memo': 'cell memos',
+/** The places a report names, as `errorsPrivacy.erasePlace` calls them; any other is named by its table and column. */
+const PLACES: Record<string, string> = {
+  'audit_log.before': 'auditBefore',
+  'audit_log.after': 'auditAfter',
+  'audit_log.action': 'auditAction',
+  'document_pages.text': 'pages',
+  'excerpts.text': 'excerptTexts',
+  'excerpts.translation': 'excerptTranslations',
+  'cells.summary': 'cellSummaries',
+  'cells.memo': 'cellMemos',
   'memos.text': 'memos',
-  'sources.csl': 'bibliographic records',
-  'sources.title': 'source titles',
+  'sources.csl': 'csl',
+  'sources.title': 'sourceTitles',
   'claims.claimant': 'claimants',
-  'claims.statement': 'claim statements',
+  'claims.statement': 'statements',
 };
+
+function placeText(place: string): CatalogueText {
+  const [table = place, column = ''] = place.split('.');
+  return textOf('errorsPrivacy.erasePlace', { place: PLACES[place] ?? 'other', table: table.replace(/_/g, ' '), column: column.replace(/_/g, ' ') });
+}
 
 export function eraseIdentity(p: Project, input: ApiInput<'participants.eraseIdentity'>, backups: Backups | undefined): EraseReportDto {
   if (p.readonly) throw localError('READ_ONLY', 'errorsInput.readOnlyNoErase');
@@ -114,7 +121,7 @@ export function eraseIdentity(p: Project, input: ApiInput<'participants.eraseIde
   const db = p.db;
   db.pragma('secure_delete = ON');
   let changed = new Map<string, number>();
-  let originals: { redacted: string[]; remaining: string[] } = { redacted: [], remaining: [] };
+  let originals: { redacted: string[]; remaining: CatalogueText[] } = { redacted: [], remaining: [] };
   const historyOnly = input.historyOnly === true;
   db.transaction(() => {
     // "History only": the identity stays recorded (and guarded); a name once typed and corrected leaves the audit
@@ -148,13 +155,16 @@ export function eraseIdentity(p: Project, input: ApiInput<'participants.eraseIde
     for (const snapshot of snapshots) snapshotReport.push({ createdAt: snapshot.createdAt, action: 'kept' });
   }
 
-  const replaced = [...changed.entries()].map(([place, rows]) => ({ place: PLACE_NAMES[place] ?? place.replace('.', ' › ').replace(/_/g, ' '), rows }));
+  const replaced = [...changed.entries()].map(([place, rows]) => {
+    const text = placeText(place);
+    return { place: formatText('en', text), rows, placeText: text };
+  });
   const remaining = [...originals.remaining];
   if (snapshotReport.some((s) => s.action === 'kept')) {
-    remaining.push(`${snapshotReport.filter((s) => s.action === 'kept').length} snapshot(s) of this project in the backups folder, made before the erasure.`);
+    remaining.push(textOf('errorsPrivacy.eraseSnapshots', { count: snapshotReport.filter((s) => s.action === 'kept').length }));
   }
-  remaining.push('Copies of the project saved or exported before the erasure, which Comparanda does not track.');
-  if (historyOnly) remaining.unshift('The identity itself, still recorded (as you chose), and any place in the project where it is typed now.');
+  remaining.push(textOf('errorsPrivacy.eraseCopies'));
+  if (historyOnly) remaining.unshift(textOf('errorsPrivacy.eraseIdentityKept'));
   return {
     pseudonym: participant.pseudonym,
     identifiersErased: historyOnly ? 0 : identities.filter((i) => !i.derived).length,
@@ -162,6 +172,7 @@ export function eraseIdentity(p: Project, input: ApiInput<'participants.eraseIde
     originalsRedacted: originals.redacted,
     undoHistoryCleared: historySteps,
     snapshots: snapshotReport,
-    remaining,
+    remaining: remaining.map((text) => formatText('en', text)),
+    remainingTexts: remaining,
   };
 }

@@ -9,9 +9,11 @@
  * through every input, and uses `traceGate` to prove the call went through here.
  */
 import type Database from 'better-sqlite3';
-import { ApiError, type ErrorPayload } from '../../contract/errors';
-import { describeIdentity, recordedIdentities, redactDeep, redactWith, type Identity } from './identities';
-import { locateInProject } from './locate';
+import type { CatalogueText, ErrorPayload, TextValue } from '../../contract/errors';
+import type { MessageId } from '../../contract/i18n/catalogue';
+import { formatText, localError, textOf } from '../../contract/i18n/format';
+import { identityText, recordedIdentities, redactDeep, redactWith, type Identity } from './identities';
+import { locateInProjectText } from './locate';
 import { Haystack, lineAndColumn, type Occurrence } from './match';
 
 export { redactWith };
@@ -61,15 +63,49 @@ function findHits(identities: readonly Identity[], parts: readonly OutputPart[])
   return hits;
 }
 
-function whereInOutput(hit: Hit, single: boolean): string {
-  if (hit.part.label && !single) return hit.part.label;
-  const { line, column } = lineAndColumn(hit.part.text, hit.at.start);
-  const length = hit.at.end - hit.at.start;
-  return `${hit.part.label ? `${hit.part.label}, ` : ''}line ${line}, characters ${column}–${column + length - 1}`;
+/** The labels callers give their parts, in words of the catalogue; any other label is a file name, shown as it is. */
+function labelText(label: string): string | CatalogueText {
+  const page = /^page (\d+)$/.exec(label);
+  if (page) return textOf('errorsPrivacy.page', { number: page[1]! });
+  if (label === 'document properties') return textOf('errorsPrivacy.documentProperties');
+  if (label === 'the file') return textOf('errorsPrivacy.theFile');
+  if (label === 'codebook') return textOf('errorsPrivacy.what', { what: 'codebook' });
+  return label;
 }
 
-const DEFAULT_ADVICE =
-  'Replace it with the pseudonym where it is recorded (a name kept only by the audit trail is cleaned with Participants › Erase identity › “only from the history”), or erase the identity, then try again.';
+function whereInOutput(hit: Hit, single: boolean): string | CatalogueText {
+  if (hit.part.label && !single) return labelText(hit.part.label);
+  const { line, column } = lineAndColumn(hit.part.text, hit.at.start);
+  // As strings: a number would be grouped ("1,234") like an amount.
+  const at = { line: String(line), from: String(column), to: String(column + (hit.at.end - hit.at.start) - 1) };
+  return hit.part.label ? textOf('errorsPrivacy.labelAt', { label: labelText(hit.part.label), ...at }) : textOf('errorsPrivacy.at', at);
+}
+
+/** The outputs callers name, as the catalogue's `errorsPrivacy.what` names them. */
+const WHAT: Record<string, string> = {
+  matrix: 'matrix',
+  'data CSV': 'dataCsv',
+  'QCA result': 'qcaResult',
+  PDF: 'pdf',
+  'Word document': 'word',
+  workbook: 'workbook',
+  'LaTeX files': 'latex',
+  'CSV file': 'csvFile',
+  'Markdown file': 'markdown',
+  'original document': 'originalDocument',
+  'REFI-QDA project': 'refiQda',
+  codebook: 'codebook',
+  bibliography: 'bibliography',
+  'audit-trail CSV': 'auditCsv',
+  export: 'export',
+};
+
+const DEFAULT_ADVICE = textOf('errorsPrivacy.adviceDefault');
+
+/** Advice callers give in English, by the catalogue entry that says it in every language. */
+const ADVICE: Record<string, MessageId> = {
+  [formatText('en', textOf('errorsPrivacy.adviceOriginal'))]: 'errorsPrivacy.adviceOriginal',
+};
 
 /**
  * Checks an output before a byte of it is written or handed over: refuses with IDENTITY_IN_OUTPUT if it holds an
@@ -87,7 +123,6 @@ export function guardOutput(
   } = {},
 ): void {
   const identities = options.identities ?? recordedIdentities(db);
-  const advice = options.advice ?? DEFAULT_ADVICE;
   const normalised = parts.map((p) => (typeof p === 'string' ? { text: p } : p));
   const hits = identities.length === 0 ? [] : findHits(identities, normalised);
   if (hits.length === 0) {
@@ -96,21 +131,26 @@ export function guardOutput(
   }
   emit({ what, action: 'refused' });
   const single = normalised.length === 1;
-  const described = hits.slice(0, 3).map((hit) => {
-    let places: string[] = [];
+  const found = hits.slice(0, 3).map((hit) => {
+    let places: CatalogueText[] = [];
     try {
-      places = locateInProject(db, hit.identity, identities, 4);
+      places = locateInProjectText(db, hit.identity, identities, 4);
     } catch {
       // The project was closed meanwhile: the refusal stands, without saying where in it.
     }
-    const from = places.length > 0 ? `; it is recorded in ${places.join('; ')}` : '';
-    return `${describeIdentity(hit.identity)} (${whereInOutput(hit, single)}${from})`;
+    return textOf('errorsPrivacy.found', {
+      identity: identityText(hit.identity),
+      where: whereInOutput(hit, single),
+      places: places.length > 0 ? textOf('errorsPrivacy.recordedIn', { places }) : '',
+    });
   });
-  const more = hits.length > 3 ? ` and ${hits.length - 3} more` : '';
-  throw new ApiError(
-    'IDENTITY_IN_OUTPUT',
-    `Refused: the ${what} would contain ${described.join('; ')}${more}. ${advice} Nothing was written.`,
-  );
+  const advice = options.advice === undefined ? DEFAULT_ADVICE : ADVICE[options.advice] ? textOf(ADVICE[options.advice]!) : options.advice;
+  throw localError('IDENTITY_IN_OUTPUT', 'errorsPrivacy.refused', {
+    what: WHAT[what] ? textOf('errorsPrivacy.what', { what: WHAT[what] }) : what,
+    found,
+    more: Math.max(0, hits.length - 3),
+    advice,
+  });
 }
 
 /**
@@ -175,15 +215,21 @@ export function redactMessage(text: string): string {
   return redactWith(identities, text);
 }
 
+/** A catalogue text with every string argument redacted, at any depth (a message may be an argument of another). */
+export function redactText(text: CatalogueText): CatalogueText {
+  if (!text.values) return { id: text.id };
+  const redact = (value: TextValue): TextValue => {
+    if (typeof value === 'string') return redactMessage(value);
+    if (typeof value === 'number') return value;
+    if (Array.isArray(value)) return (value as readonly CatalogueText[]).map(redactText);
+    if ('lines' in value) return { lines: value.lines.map((line) => (typeof line === 'string' ? redactMessage(line) : redactText(line))) };
+    return redactText(value as CatalogueText);
+  };
+  return { id: text.id, values: Object.fromEntries(Object.entries(text.values).map(([key, value]) => [key, redact(value)])) };
+}
+
 /** The sentence and every argument it was made from: any may quote a name. */
 export function redactPayload(payload: ErrorPayload): ErrorPayload {
   const text = payload.text;
-  const values = text?.values
-    ? Object.fromEntries(Object.entries(text.values).map(([key, value]) => [key, typeof value === 'string' ? redactMessage(value) : value]))
-    : undefined;
-  return {
-    code: payload.code,
-    message: redactMessage(payload.message),
-    ...(text ? { text: values ? { id: text.id, values } : { id: text.id } } : {}),
-  };
+  return { code: payload.code, message: redactMessage(payload.message), ...(text ? { text: redactText(text) } : {}) };
 }

@@ -5,6 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { IdentifierKind } from '../../contract/api';
+import type { CatalogueText } from '../../contract/errors';
+import { textOf } from '../../contract/i18n/format';
 import { Haystack, foldNeedle } from './match';
 
 export interface Identity {
@@ -18,19 +20,9 @@ export interface Identity {
   derived?: boolean | undefined;
 }
 
-const KIND_WORDS: Record<Identity['kind'], string> = {
-  'real name': 'real name',
-  contact: 'contact',
-  name: 'other name',
-  phone: 'phone number',
-  email: 'e-mail address',
-  place: 'place',
-  other: 'identifier',
-};
-
-/** "the real name recorded for P-03": how a message refers to an identity without spelling it. */
-export function describeIdentity(identity: Pick<Identity, 'kind' | 'pseudonym'>): string {
-  return `the ${KIND_WORDS[identity.kind]} recorded for participant “${identity.pseudonym}”`;
+/** How a refusal names an identity without quoting it: "the real name recorded for participant “P-03”". */
+export function identityText(identity: Pick<Identity, 'kind' | 'pseudonym'>): CatalogueText {
+  return textOf('errorsPrivacy.identity', { kind: identity.kind === 'real name' ? 'realName' : identity.kind, pseudonym: identity.pseudonym });
 }
 
 /** The parts of a free-text contact line ("+7 701 555 0101, aigerim@example.kz") that identify on their own. */

@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../../contract/errors';
+import { localError } from '../../contract/i18n/format';
 import type { QcaMinimizeInput } from '../../contract/qca';
 import { runPhases } from './phases';
 import type { QcaData } from './sets';
@@ -14,6 +15,6 @@ try {
   parentPort!.postMessage({ result });
 } catch (error) {
   parentPort!.postMessage({
-    error: error instanceof ApiError ? error.toPayload() : { code: 'INTERNAL', message: `The minimisation failed unexpectedly: ${(error as Error)?.message ?? String(error)}` },
+    error: (error instanceof ApiError ? error : localError('INTERNAL', 'errorsCore.qcaFailed', { detail: (error as Error)?.message ?? String(error) })).toPayload(),
   });
 }
