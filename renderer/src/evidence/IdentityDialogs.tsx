@@ -7,7 +7,7 @@ import { IDENTIFIER_KINDS, type EraseReportDto, type IdentifierKind, type Partic
 import type { ApiError } from '../../../electron/contract/errors';
 import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import { toApiError, useApiQuery } from '../api';
-import { useT } from '../i18n/use-t';
+import { useSaid, useT } from '../i18n/use-t';
 import { InlineAlert } from '../ui/InlineAlert';
 import { useFormAction } from '../ui/form-action';
 import { Modal } from '../ui/Modal';
@@ -146,6 +146,7 @@ export function RecordIdentityDialog({ participant, onClose, onSaved }: { partic
 /** Erase: what it will do, whether to purge the snapshots too; then the report of what it did and what remains. */
 export function EraseIdentityDialog({ participant, onClose, onErased }: { participant: ParticipantDto; onClose: () => void; onErased: () => void }) {
   const t = useT();
+  const said = useSaid();
   const store = useEvidenceStore();
   const backups = useApiQuery('backups.list', {});
   const [purge, setPurge] = useState(true);
@@ -174,7 +175,7 @@ export function EraseIdentityDialog({ participant, onClose, onErased }: { partic
               <li>{t('participants.identifiersErased', { count: report.identifiersErased })}</li>
             ) : null}
             {report.replaced.length > 0 ? (
-              <li>{t('participants.replacedIn', { places: report.replaced.map((r) => `${r.place} (${r.rows})`).join(', ') })}</li>
+              <li>{t('participants.replacedIn', { places: report.replaced.map((r) => `${said(r.place, r.placeText)} (${r.rows})`).join(', ') })}</li>
             ) : (
               <li>{historyOnly ? t('participants.historyHeldNowhere') : t('participants.typedNowhere')}</li>
             )}
@@ -191,8 +192,8 @@ export function EraseIdentityDialog({ participant, onClose, onErased }: { partic
           </ul>
           <h3 className="section-heading">{t('participants.stillHolding')}</h3>
           <ul className="small erase-report">
-            {report.remaining.map((r) => (
-              <li key={r}>{r}</li>
+            {report.remaining.map((r, i) => (
+              <li key={r}>{said(r, report.remainingTexts?.[i])}</li>
             ))}
           </ul>
           <div className="dialog-actions">

@@ -10,7 +10,7 @@ import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
 import { useOpenExcerpt } from './evidence-link';
 import type { MessageId } from '../../../electron/contract/i18n/catalogue';
-import { useT } from '../i18n/use-t';
+import { useSaid, useT } from '../i18n/use-t';
 import { severityLabel } from './flag-severity';
 import { electionTitle, firstSentence, membershipId, unverifiedTypeLabel, useFormatDate, verificationId } from './labels';
 import { useObservationIndex } from './lookups';
@@ -78,6 +78,7 @@ export const WHERE_LABELS: Record<string, MessageId> = {
 /** The list's labels are cut at 120 characters by the back end: claims and excerpts are named whole from their own lists. */
 export function useItemLabel(): (item: UnverifiedItemDto) => string {
   const t = useT();
+  const said = useSaid();
   const cases = useCases();
   const claims = useRecord('claims');
   const excerpts = useRecord('excerpts');
@@ -96,7 +97,7 @@ export function useItemLabel(): (item: UnverifiedItemDto) => string {
       const kase = m ? cases.byId.get(m.caseId) : undefined;
       if (m && organisation && kase) return t('verification.membershipLabel', { kase: kase.name, organisation: organisation.name, status: t(membershipId(m.status)) });
     }
-    return i.label;
+    return said(i.label, i.labelText);
   };
 }
 
