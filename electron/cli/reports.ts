@@ -1,7 +1,8 @@
 /** Reports the command line prints about a project and an import, in the run's language. */
 import type { CsvChange, CsvKind, CsvOutcome, CsvProblem } from '../contract/api';
 import { SCHEMA_VERSION } from '../core/db/schema-version';
-import { say } from './say';
+import { cliLanguage, say } from './say';
+import { errorText } from '../contract/i18n/format';
 
 /** The format line of `info` and `check`: an older format or a private copy is said in words. */
 export function describeFormat(summary: { schemaVersion: number; encrypted: boolean; readonlyReason?: string | undefined }): string {
@@ -23,19 +24,19 @@ function changedColumns(changes: CsvChange[]): string {
 
 /**
  * What an import of a CSV table did, or (`wouldBe`) what it would do: created, updated (which columns), unchanged,
- * and every bad line. The reader's notices and the row problems are the core's sentences, passed on as they are.
+ * and every bad line, each in the run's language where the core gave it a catalogue entry.
  */
 export function describeImport(kind: CsvKind, result: CsvOutcome & { skipped: CsvProblem[] }, wouldBe = false): string {
   const rows = result.created + result.updated + result.unchanged;
   const columns = result.updated ? ` (${changedColumns(result.changes)})` : '';
   const lines = [
     say(wouldBe ? 'wouldImportRows' : 'importedRows', { rows, kind, created: result.created, updated: result.updated, columns, unchanged: result.unchanged }),
-    ...result.notices,
+    ...result.notices.map((notice) => errorText(cliLanguage(), notice)),
   ];
   if (result.createdNames.length) lines.push(say(wouldBe ? 'wouldAddNames' : 'addedNames', { names: result.createdNames.join(', ') }));
   if (result.skipped.length) {
     lines.push(say(wouldBe ? 'badRows' : 'skippedRows', { count: result.skipped.length }));
-    for (const s of result.skipped) lines.push(`  ${say('rowProblem', { line: s.line, message: s.message })}`);
+    for (const s of result.skipped) lines.push(`  ${say('rowProblem', { line: s.line, message: errorText(cliLanguage(), s) })}`);
   }
   return lines.join('\n');
 }

@@ -680,6 +680,8 @@ export interface CsvProblem {
   /** 1-based line number in the file (the header is line 1). */
   line: number;
   message: string;
+  /** `message` as a catalogue entry, for the reader's language (the API client puts it in the window's). */
+  text?: CatalogueText | undefined;
 }
 
 /** A row that changes a stored record, and the columns it changes. */
@@ -700,7 +702,7 @@ export interface CsvOutcome {
   /** The encoding the file was read in, e.g. "UTF-8" or "Windows-1251". */
   encoding: string;
   /** What the reader did that the user should know, e.g. a conversion from a legacy encoding. */
-  notices: string[];
+  notices: Notice[];
 }
 
 export interface CsvPreviewDto extends CsvOutcome {

@@ -30,7 +30,7 @@ function isCatalogueText(value: unknown): value is CatalogueText {
 /**
  * Sentences inside a result (a job's progress and failure, the team's running sync, an export's warnings) are
  * replaced by the client's language. Only plain objects a few levels down are visited, and of arrays only those
- * named `warnings`: results such as a norm's cells stay untouched and cost nothing.
+ * named `warnings`, `problems` or `notices` (an export's warnings, a CSV's bad rows and notices): results such as a norm's cells stay untouched and cost nothing.
  */
 function localizeResult(value: unknown, localize: Localize, depth = 0): void {
   if (depth > 3 || typeof value !== 'object' || value === null || Array.isArray(value)) return;
@@ -38,7 +38,7 @@ function localizeResult(value: unknown, localize: Localize, depth = 0): void {
   if (typeof record.message === 'string' && isCatalogueText(record.text)) record.message = localize({ message: record.message, text: record.text });
   for (const [key, child] of Object.entries(record)) {
     if (Array.isArray(child)) {
-      if (key === 'warnings') for (const item of child) localizeResult(item, localize, depth + 1);
+      if (key === 'warnings' || key === 'problems' || key === 'notices') for (const item of child) localizeResult(item, localize, depth + 1);
     } else if (typeof child === 'object' && child !== null) localizeResult(child, localize, depth + 1);
   }
 }

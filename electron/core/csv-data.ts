@@ -110,7 +110,7 @@ function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: 
     // Each problem as a catalogue message where it has one, for the refusal's sentence in the reader's language.
     const texts: (CatalogueText | string)[] = [];
     const addProblem = (line: number, problem: CatalogueText | string) => {
-      problems.push({ line, message: typeof problem === 'string' ? problem : formatText('en', problem) });
+      problems.push(typeof problem === 'string' ? { line, message: problem } : { line, message: formatText('en', problem), text: problem });
       texts.push(textOf('errorsCore.csvLine', { line: String(line), problem }));
     };
     const counts = { created: 0, updated: 0, unchanged: 0 };

@@ -148,7 +148,7 @@ describe('finding 3: Windows spreadsheets are read, not garbled', () => {
     const file = path.join(fixtures, 'elections-windows-1252.csv');
     const preview = previewCsv(p, { kind: 'elections', path: file });
     expect(preview.encoding).toBe('Windows-1252');
-    expect(preview.notices[0]).toMatch(/^Read as Windows-1252 \(Western European\): the file is not UTF-8/);
+    expect(preview.notices[0]?.message).toMatch(/^Read as Windows-1252 \(Western European\): the file is not UTF-8/);
     expect(preview.sample[0]![3]).toBe('Müller, Søren: § 12 of the Electoral Code');
     importCsv(p, { kind: 'elections', path: file });
     const notes = record.listElections(p).map((e) => e.notes);

@@ -73,6 +73,19 @@ describe('jobs in the user’s language', () => {
     expect(warnings[1]).toMatch(/^Cite Them Right .* указывает дату обращения к веб-источнику, а у \d+ цитируемых источников есть веб-адрес, но нет даты обращения: /);
   });
 
+  it('a CSV preview’s notice and bad rows are said in the window’s language', async () => {
+    const { api, dir } = clientIn('ru');
+    const legacy = await api['data.previewCsv']({ kind: 'elections', path: path.join(__dirname, '../fixtures/csv/elections-windows-1251.csv') });
+    expect(legacy.notices.map((n) => n.message)).toEqual([expect.stringMatching(/^Прочитан в кодировке Windows-1251 \(кириллица\): файл не в UTF-8\./) as string]);
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'case,date,type,round\nKazakhstan,2099-13-45,presidential,1\n');
+    const preview = await api['data.previewCsv']({ kind: 'elections', path: bad });
+    expect(preview.problems).toHaveLength(1);
+    expect(preview.problems[0]!.message).toMatch(/[А-Яа-яЁё]{4,}/);
+    // The file's own column name stays as written.
+    expect(english(preview.problems[0]!.message, '2099-13-45', 'date')).toEqual([]);
+  });
+
   it('a failed import job gives its reason in Russian', async () => {
     const { api, dir } = clientIn('ru');
     const broken = path.join(dir, 'broken.pdf');

@@ -7,6 +7,8 @@ import { defineMessages } from './define';
  */
 export const errorsCsv = defineMessages({
   en: {
+    readAsLegacy:
+      'Read as {encoding}{script, select, western { (Western European)} cyrillic { (Cyrillic)} central { (Central European)} baltic { (Baltic)} turkish { (Turkish)} other {}}: the file is not UTF-8. Check the names in the preview; if they look wrong, save it as UTF-8 (in Excel: File › Save As › "CSV UTF-8 (Comma delimited)"; in LibreOffice: Character set "Unicode (UTF-8)") and import again.',
     notACase: '{column} "{value}" is not a case of this project (use its name or ISO code)',
     noElection: 'there is no {type} election of {case} on {date}{round, select, none {} other { (round {round})}}; import the elections first',
     notInProject:
@@ -44,6 +46,8 @@ export const errorsCsv = defineMessages({
     statusUnknown: 'status "{value}" is not on the scale of "{framework}" ({statuses})',
   },
   ru: {
+    readAsLegacy:
+      'Прочитан в кодировке {encoding}{script, select, western { (западноевропейская)} cyrillic { (кириллица)} central { (центральноевропейская)} baltic { (балтийская)} turkish { (турецкая)} other {}}: файл не в UTF-8. Проверьте имена в предпросмотре; если они выглядят неверно, сохраните файл в UTF-8 (в Excel: Файл › Сохранить как › «CSV UTF-8 (разделитель — запятая)»; в LibreOffice: кодировка «Юникод (UTF-8)») и импортируйте снова.',
     notACase: '{column} «{value}» — не кейс этого проекта (укажите его название или код ISO)',
     noElection: 'выборов {type} в кейсе {case} на {date}{round, select, none {} other { (тур {round})}} нет; сначала импортируйте выборы',
     notInProject:
@@ -81,6 +85,8 @@ export const errorsCsv = defineMessages({
     statusUnknown: 'статуса «{value}» нет в шкале «{framework}» ({statuses})',
   },
   kk: {
+    readAsLegacy:
+      '{encoding}{script, select, western { (батыс еуропалық)} cyrillic { (кирилица)} central { (орталық еуропалық)} baltic { (балтық)} turkish { (түрік)} other {}} кодтауында оқылды: файл UTF-8 емес. Алдын ала қараудағы атауларды тексеріңіз; қате көрінсе, файлды UTF-8 кодтауында сақтап (Excel-де: Файл › Басқаша сақтау › «CSV UTF-8»; LibreOffice-та: «Юникод (UTF-8)» кодтауы), қайта импорттаңыз.',
     notACase: '{column} «{value}» — бұл жобаның кейсі емес (оның атауын не ISO кодын көрсетіңіз)',
     noElection: '{case} кейсінде {date} күні {type} сайлауы{round, select, none {} other { ({round}-тур)}} жоқ; алдымен сайлауларды импорттаңыз',
     notInProject:

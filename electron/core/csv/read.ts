@@ -10,7 +10,8 @@ import path from 'node:path';
 import chardet from 'chardet';
 import { parse } from 'csv-parse/sync';
 import type { CsvKind } from '../../contract/api';
-import { localError, textOf } from '../../contract/i18n/format';
+import type { Notice } from '../../contract/errors';
+import { localError, localText, textOf } from '../../contract/i18n/format';
 import { restoreFormulaCell } from './formulas';
 import { ATTRIBUTE_COLUMN, CSV_HEADERS, REQUIRED, type Row } from './headers';
 
@@ -20,21 +21,20 @@ export interface Parsed {
   /** The encoding the file was read in, e.g. "UTF-8" or "Windows-1251". */
   encoding: string;
   delimiter: string;
-  /** What the reader did that the user should know about (a conversion from a legacy encoding). */
-  notices: string[];
+  /** What the reader did that the user should know about (a conversion from a legacy encoding), in every language. */
+  notices: Notice[];
 }
 
-const SAVE_AS_UTF8 = 'Save it as UTF-8 (in Excel: File › Save As › "CSV UTF-8 (Comma delimited)"; in LibreOffice: Character set "Unicode (UTF-8)") and import again.';
 
-/** Names users know code pages by; others are named by their label. */
-const CODE_PAGE_NAMES: Record<string, string> = {
-  'windows-1252': 'Windows-1252 (Western European)',
-  'windows-1251': 'Windows-1251 (Cyrillic)',
-  'windows-1250': 'Windows-1250 (Central European)',
-  'windows-1257': 'Windows-1257 (Baltic)',
-  'koi8-r': 'KOI8-R (Cyrillic)',
-  'iso-8859-2': 'ISO-8859-2 (Central European)',
-  'iso-8859-9': 'ISO-8859-9 (Turkish)',
+/** The scripts users know code pages by (the notice names them in the reader's language); others by their label. */
+const CODE_PAGE_SCRIPTS: Record<string, 'western' | 'cyrillic' | 'central' | 'baltic' | 'turkish'> = {
+  'windows-1252': 'western',
+  'windows-1251': 'cyrillic',
+  'windows-1250': 'central',
+  'windows-1257': 'baltic',
+  'koi8-r': 'cyrillic',
+  'iso-8859-2': 'central',
+  'iso-8859-9': 'turkish',
 };
 
 /**
@@ -105,7 +105,7 @@ function utf16WithoutBom(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
 }
 
 /** Decodes a file's bytes, saying which encoding was used and whether the user should be told. */
-export function decode(bytes: Buffer, fileName: string): { text: string; encoding: string; notice: string | null } {
+export function decode(bytes: Buffer, fileName: string): { text: string; encoding: string; notice: Notice | null } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8', notice: null };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE', notice: null };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE', notice: null };
@@ -119,7 +119,7 @@ export function decode(bytes: Buffer, fileName: string): { text: string; encodin
   const candidates = legacyCandidates(bytes)
     .map((c) => {
       const text = new TextDecoder(c.label).decode(bytes);
-      return { ...c, name: CODE_PAGE_NAMES[c.label] ?? c.label.toUpperCase(), text, score: implausibility(text) };
+      return { ...c, name: c.label.toUpperCase().replace(/^WINDOWS/, 'Windows'), script: CODE_PAGE_SCRIPTS[c.label] ?? 'other', text, score: implausibility(text) };
     })
     .sort((a, b) => a.score - b.score || b.confidence - a.confidence);
   const best = candidates[0]!;
@@ -129,7 +129,7 @@ export function decode(bytes: Buffer, fileName: string): { text: string; encodin
   if (best.score > words * 2 || (runner && runner.score === best.score && runner.confidence === best.confidence)) {
     throw localError('VALIDATION_FAILED', 'errorsImport.csvEncodingUnknown', { file: fileName, candidates: candidates.map((c) => c.name.replace(/ .*/, '')).join(', ') });
   }
-  return { text: best.text, encoding: best.name.replace(/ .*/, ''), notice: `Read as ${best.name}: the file is not UTF-8. Check the names in the preview; if they look wrong, ${SAVE_AS_UTF8.charAt(0).toLowerCase()}${SAVE_AS_UTF8.slice(1)}` };
+  return { text: best.text, encoding: best.name, notice: localText({ id: 'errorsCsv.readAsLegacy', values: { encoding: best.name, script: best.script } }) };
 }
 
 /** The delimiter of the header line: the most frequent of comma, semicolon and tab outside quotes (comma on a tie). */
@@ -217,7 +217,7 @@ export function parsePlain(text: string, delimiter: string): { records: string[]
 
 export function readCsv(input: { kind: CsvKind; path?: string | undefined; text?: string | undefined }): Parsed {
   const fileName = input.path ? path.basename(input.path) : 'the CSV';
-  let decoded: { text: string; encoding: string; notice: string | null };
+  let decoded: { text: string; encoding: string; notice: Notice | null };
   if (input.path !== undefined) {
     let bytes: Buffer;
     try {

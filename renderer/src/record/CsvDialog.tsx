@@ -223,8 +223,8 @@ export function CsvImportDialog({ initialKind, onClose }: { initialKind: CsvKind
             )}
           </p>
           {preview.notices.map((notice) => (
-            <p key={notice} className="rec-csv-notice" data-testid="csv-notice">
-              {notice}
+            <p key={notice.message} className="rec-csv-notice" data-testid="csv-notice">
+              {notice.message}
             </p>
           ))}
           {problems.length > 0 ? (
