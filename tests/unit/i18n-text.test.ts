@@ -17,6 +17,8 @@ describe("the walk's language check", () => {
     expect(ru.check('(пересказ)Untitled manuscript on OSCE/ODIHR norm contestation in Kazakhstan · Stage 3, fn 53-54')).toBeNull();
     expect(ru.check('— Nursultan Nazarbayev · Kazakh president decries foreign influences (AP) · AP wire, Almaty, 25 Apr 2012 (RFE/RL carries the second sentence)')).toBeNull();
     expect(ru.check('Kazakhstan · Free and fair voting · Moment of contestation')).toBeNull();
+    // "{case} · {organisation} on the {date} election": an excerpt's meta line whose locator holds "on the … election".
+    expect(ru.check('— SCO observer mission experts · CACI Analyst field report on Kazakhstan\'s January 2012 parliamentary… · CACI Analyst, quoting SCO experts on the 15 Jan 2012 Majilis election')).toBeNull();
   });
 
   it('takes out data the interface shortened or wrapped in its own words', () => {
@@ -40,6 +42,7 @@ describe("the walk's language check", () => {
 
   it('still finds an English message, and English words next to data', () => {
     expect(ru.check('Claims')).toBe('untranslated exports.claims');
+    expect(ru.check('Kazakhstan · OSCE/ODIHR on the 15 Jan 2012 election')).toBe('untranslated errorsCore.unverifiedMission');
     expect(ru.check('Kazakhstan vs Belarus')).toBe('English words: vs');
     expect(ru.check('5 claims')).toBe('English words: claims');
     expect(ru.check('Belarus · SCO member')).toBe('English words: member');
