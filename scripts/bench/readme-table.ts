@@ -22,7 +22,7 @@ function runLine(run: Run, jsonPath: string): string {
   const m = run.machine;
   const load = `${m.loadAverageAtStart[0]} at the start, ${m.loadAverageAtEnd[0]} at the end`;
   const ids = run.figures.map((f) => f.id.split('.')[0]!);
-  return `Size ${run.size.name}, ${run.runs} run${run.runs === 1 ? "" : "s"} (${[...new Set(ids)].join(', ')}), ${m.date.slice(0, 16).replace('T', ' ')} UTC, commit ${m.commit.slice(0, 7)}: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB, Node ${m.node.replace(/^v/, '')}, ${m.chromium}, SQLite ${m.sqlite}; load average ${load}${m.loadAverageAtStart[0]! > m.cores ? ' (the machine was shared with other work: compare ratios, not absolute times)' : ''}. JSON: \`${jsonPath}\`.`;
+  return `Size ${run.size.name}, ${run.runs} run${run.runs === 1 ? '' : 's'} (${[...new Set(ids)].join(', ')}), ${m.date.slice(0, 16).replace('T', ' ')} UTC, commit ${m.commit.slice(0, 7)}: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB, Node ${m.node.replace(/^v/, '')}, ${m.chromium}, SQLite ${m.sqlite}; load average ${load}${m.loadAverageAtStart[0]! > m.cores ? ' (the machine was shared with other work: compare ratios, not absolute times)' : ''}. JSON: \`${jsonPath}\`.`;
 }
 
 /** One table per size (in the order the sizes first appear), each from the runs of that size. */
