@@ -1,8 +1,8 @@
 /**
  * `tsx scripts/bench/readme-table.ts RUN.json [MORE.json ...] [--readme README.md]`: writes the table of one or more
  * runs (from `--json`) into the README between the markers `<!-- bench-table:start -->` and
- * `<!-- bench-table:end -->`, with a line per run saying which it is. Several runs: a later run's figure replaces an
- * earlier one's of the same id (a phase measured again after a fix). The README's table is never edited by hand.
+ * `<!-- bench-table:end -->`, with a line per run saying which it is. Several runs of a size: a later run's figure
+ * replaces an earlier one's of the same id (a phase measured again after a fix); each size has its own table. The README's table is never edited by hand.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,13 +22,21 @@ function runLine(run: Run, jsonPath: string): string {
   const m = run.machine;
   const load = `${m.loadAverageAtStart[0]} at the start, ${m.loadAverageAtEnd[0]} at the end`;
   const ids = run.figures.map((f) => f.id.split('.')[0]!);
-  return `Size ${run.size.name}, ${run.runs} runs (${[...new Set(ids)].join(', ')}), ${m.date.slice(0, 16).replace('T', ' ')} UTC, commit ${m.commit.slice(0, 7)}: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB, Node ${m.node.replace(/^v/, '')}, ${m.chromium}, SQLite ${m.sqlite}; load average ${load}${m.loadAverageAtStart[0]! > m.cores ? ' (the machine was shared with other work: compare ratios, not absolute times)' : ''}. JSON: \`${jsonPath}\`.`;
+  return `Size ${run.size.name}, ${run.runs} run${run.runs === 1 ? '' : 's'} (${[...new Set(ids)].join(', ')}), ${m.date.slice(0, 16).replace('T', ' ')} UTC, commit ${m.commit.slice(0, 7)}: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB, Node ${m.node.replace(/^v/, '')}, ${m.chromium}, SQLite ${m.sqlite}; load average ${load}${m.loadAverageAtStart[0]! > m.cores ? ' (the machine was shared with other work: compare ratios, not absolute times)' : ''}. JSON: \`${jsonPath}\`.`;
 }
 
+/** One table per size (in the order the sizes first appear), each from the runs of that size. */
 export function tableSection(runs: { run: Run; jsonPath: string }[]): string {
-  const figures = new Map<string, Figure>();
-  for (const { run } of runs) for (const f of run.figures) figures.set(f.id, f);
-  return [...runs.map(({ run, jsonPath }) => `- ${runLine(run, jsonPath)}`), '', markdownTable([...figures.values()])].join('\n');
+  const sizes = [...new Set(runs.map(({ run }) => run.size.name))];
+  return sizes
+    .map((size) => {
+      const ofSize = runs.filter(({ run }) => run.size.name === size);
+      const figures = new Map<string, Figure>();
+      for (const { run } of ofSize) for (const f of run.figures) figures.set(f.id, f);
+      const heading = sizes.length > 1 ? [`**Size ${size}**`, ''] : [];
+      return [...heading, ...ofSize.map(({ run, jsonPath }) => `- ${runLine(run, jsonPath)}`), '', markdownTable([...figures.values()])].join('\n');
+    })
+    .join('\n\n');
 }
 
 function main(): void {
