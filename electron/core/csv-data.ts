@@ -213,27 +213,3 @@ export function importCsv(p: Project, input: ApiInput<'data.importCsv'>): ApiOut
   return { imported: report.created + report.updated + report.unchanged, skipped: problems, ...report, encoding: parsed.encoding, notices: parsed.notices };
 }
 
-/** Which columns changed, and in how many rows: "notes (3), label (1)". */
-function changedColumns(changes: CsvChange[]): string {
-  const counts = new Map<string, number>();
-  for (const change of changes) for (const field of change.fields) counts.set(field, (counts.get(field) ?? 0) + 1);
-  return [...counts].map(([field, n]) => `${field} (${n})`).join(', ');
-}
-
-/**
- * The CLI's summary of an import or a dry run: created, updated (which columns), unchanged, and every bad line.
- * `wouldBe` words it as what would happen.
- */
-export function describeImport(kind: CsvKind, result: CsvOutcome & { skipped: CsvProblem[] }, wouldBe = false): string {
-  const rows = result.created + result.updated + result.unchanged;
-  const lines = [
-    `${wouldBe ? 'Would import' : 'Imported'} ${rows} ${kind} row${rows === 1 ? '' : 's'}: ${result.created} new, ${result.updated} changed${result.updated ? ` (${changedColumns(result.changes)})` : ''}, ${result.unchanged} unchanged.`,
-    ...result.notices,
-  ];
-  if (result.createdNames.length) lines.push(`${wouldBe ? 'Would add' : 'Added'} ${result.createdNames.join(', ')}.`);
-  if (result.skipped.length) {
-    lines.push(`${wouldBe ? 'Bad rows' : 'Skipped'} (${result.skipped.length}):`);
-    for (const s of result.skipped) lines.push(`  line ${s.line}: ${s.message}`);
-  }
-  return lines.join('\n');
-}
