@@ -79,7 +79,8 @@ describe('issue 22: CSV import work per row does not grow with the file', () => 
     for (let i = 0; i < 1200; i++) rows.push(i === 700 ? `Brand new indicator,KAZ,${2000 + i},150,0,100` : `Scale test,KAZ,${1000 + i},${i % 100},0,100`);
     const result = importCsv(p, { kind: 'indicators', text: `${rows.join('\n')}\n`, skipBadRows: true });
     expect(result.created).toBe(1199);
-    expect(result.skipped).toEqual([{ line: 702, message: "value 150 is above the indicator's maximum 100" }]);
+    expect(result.skipped.map(({ line, message }) => ({ line, message }))).toEqual([{ line: 702, message: "value 150 is above the indicator's maximum 100" }]);
+    expect(result.skipped[0]?.text?.id).toBe('errorsCsv.aboveMaximum');
     // The refused row had created its indicator before its value was checked: that write is gone too.
     expect(p.db.prepare("SELECT count(*) AS n FROM indicators WHERE name = 'Brand new indicator'").get()).toEqual({ n: 0 });
     expect(p.db.prepare("SELECT count(*) AS n FROM indicator_values iv JOIN indicators i ON i.id = iv.indicator_id WHERE i.name = 'Scale test' AND year >= 1000 AND year < 2200").get()).toEqual({ n: 1199 });
