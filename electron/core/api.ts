@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ApiInput, Handlers } from '../contract/api';
-import { ApiError, type Envelope, type ErrorPayload } from '../contract/errors';
+import { ApiError, type Envelope } from '../contract/errors';
 import { localError } from '../contract/i18n/format';
 import { isMethod, type Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';
