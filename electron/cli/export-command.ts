@@ -23,7 +23,7 @@ import {
   type PaperSize,
   type TableShape,
 } from '../core/export';
-import { errorText, formatMessage } from '../contract/i18n/format';
+import { errorText, formatText } from '../contract/i18n/format';
 import { caseList, normList, splitList } from '../core/names';
 import { Project } from '../core/project';
 import { UsageError } from './common';
@@ -166,7 +166,7 @@ export async function runExportCommand(args: string[], open: (file: string) => P
   }
   const printer = options.format === 'pdf' ? playwrightPrinter() : undefined;
   try {
-    const progress = process.stderr.isTTY && !quiet ? (p: ExportProgress) => process.stderr.write(`\r\x1b[K${formatMessage(cliLanguage(), p.text.id, p.text.values)}…`) : undefined;
+    const progress = process.stderr.isTTY && !quiet ? (p: ExportProgress) => process.stderr.write(`\r\x1b[K${formatText(cliLanguage(), p.text)}…`) : undefined;
     const result = await exportProject(project, { ...options, onProgress: progress }, printer);
     if (progress) process.stderr.write('\r\x1b[K');
     for (const warning of result.warnings) process.stderr.write(`${say('warning', { text: errorText(cliLanguage(), warning) })}\n`);

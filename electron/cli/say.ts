@@ -5,7 +5,7 @@
  */
 import type { CatalogueText } from '../contract/errors';
 import type { MessageId } from '../contract/i18n/catalogue';
-import { formatMessage, type MessageValues } from '../contract/i18n/format';
+import { formatMessage, localText, type MessageValues } from '../contract/i18n/format';
 import { LANGUAGE_TAGS, type Language } from '../contract/i18n/languages';
 
 type CliKeyOf<T> = T extends `cli.${infer K}` ? K : never;
@@ -51,6 +51,5 @@ export function count(n: number): string {
  * prints it in the run's language.
  */
 export function cliText(key: CliKey, values?: CliValues): { message: string; text: CatalogueText } {
-  const id = `cli.${key}` as const;
-  return { message: formatMessage('en', id, values), text: values ? { id, values } : { id } };
+  return localText({ id: `cli.${key}`, values });
 }

@@ -47,7 +47,7 @@ export class Jobs {
       (result) => {
         if (controller.signal.aborted) {
           dto.state = 'cancelled';
-          if (entry.closed) dto.error = { code: entry.closed.code, message: entry.closed.message };
+          if (entry.closed) dto.error = entry.closed.toPayload();
         } else {
           dto.state = 'done';
           dto.result = result;
@@ -58,7 +58,7 @@ export class Jobs {
       (error: unknown) => {
         dto.state = controller.signal.aborted ? 'cancelled' : 'failed';
         if (entry.closed) {
-          dto.error = { code: entry.closed.code, message: entry.closed.message };
+          dto.error = entry.closed.toPayload();
           entry.finishedAt = Date.now();
           return { ...dto };
         }

@@ -11,7 +11,7 @@ import * as evidence from '../../electron/core/evidence';
 import { importQdc, importQdpx, previewQdpx } from '../../electron/core/exchange';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
-import { formatMessage } from '../../electron/contract/i18n/format';
+import { formatText } from '../../electron/contract/i18n/format';
 import { tempDir } from '../helpers/temp';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'refi-qda');
@@ -276,7 +276,7 @@ describe('a file with the faults real files have', () => {
         path: ATLAS,
         signal: controller.signal,
         onProgress: (done, total, message) => {
-          seen.push([done, total, formatMessage('en', message.id, message.values)]);
+          seen.push([done, total, formatText('en', message)]);
           if (done === 3) controller.abort();
         },
       }),

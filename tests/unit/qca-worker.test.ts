@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { minimizeInWorker } from '../../electron/core/qca/api';
 import { prepareData } from '../../electron/core/qca/data';
 import { runPhases } from '../../electron/core/qca/phases';
-import { formatMessage } from '../../electron/contract/i18n/format';
+import { formatText } from '../../electron/contract/i18n/format';
 
 const WORKER = path.resolve(__dirname, '../../dist/qca-worker.cjs');
 
@@ -43,7 +43,7 @@ describe('a minimisation in a worker thread', () => {
     const data = generate(6, 40, 7);
     const input = { outcome: 'Y', conditions: data.conditions, inclCut: 0.8, solution: 'intermediate' as const, dirExp: { C0: 1, C1: 1 } };
     const phases: string[] = [];
-    const result = await minimizeInWorker(WORKER, data, input, { signal: new AbortController().signal, progress: (done, total, message) => phases.push(`${done}/${total} ${formatMessage('en', message.id, message.values)}`) });
+    const result = await minimizeInWorker(WORKER, data, input, { signal: new AbortController().signal, progress: (done, total, message) => phases.push(`${done}/${total} ${formatText('en', message)}`) });
     expect(result).toEqual(JSON.parse(JSON.stringify(runPhases(data, input, () => undefined))));
     expect(phases).toEqual(['0/4 Building the truth table', '1/4 Finding the conservative solution', '2/4 Finding the parsimonious solution', '3/4 Finding the intermediate solution', '4/4 Done']);
   });
@@ -55,7 +55,7 @@ describe('a minimisation in a worker thread', () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 20);
     const phases: string[] = [];
-    const running = minimizeInWorker(WORKER, data, { outcome: 'Y', conditions: data.conditions, inclCut: 0.8, solution: 'parsimonious' }, { signal: controller.signal, progress: (_d, _t, message) => phases.push(formatMessage('ru', message.id, message.values)) });
+    const running = minimizeInWorker(WORKER, data, { outcome: 'Y', conditions: data.conditions, inclCut: 0.8, solution: 'parsimonious' }, { signal: controller.signal, progress: (_d, _t, message) => phases.push(formatText('ru', message)) });
     const outcome = running.then(
       () => 'finished',
       (error: Error) => error.message,

@@ -33,12 +33,13 @@ function isMessageId(id: string): id is MessageId {
 /** A catalogue message with its arguments, to travel to a client that shows it in its own language (jobs' progress). */
 export interface LocalText {
   id: MessageId;
-  values?: Record<string, string | number>;
+  values?: Record<string, TextValue>;
 }
 
 /** The English sentence (logs, the command line) and the catalogue entry (every client's language) of a message. */
-export function localText(text: LocalText): { message: string; text: CatalogueText } {
-  return { message: formatMessage('en', text.id, text.values), text: text.values ? { id: text.id, values: text.values } : { id: text.id } };
+export function localText({ id, values }: LocalText): { message: string; text: CatalogueText } {
+  const text = textOf(id, values);
+  return { message: formatText('en', text), text };
 }
 
 /** A message with its arguments, to be formatted later in the reader's language (an argument of another message). */
@@ -67,8 +68,8 @@ function flatValue(language: DisplayLanguage, value: TextValue): string | number
  * clients), and every client that knows the catalogue shows it in its own language.
  */
 export function localError(code: ErrorCode, id: MessageId, values?: Record<string, TextValue>, options?: { cause?: unknown }): ApiError {
-  const text = textOf(id, values);
-  return new ApiError(code, formatText('en', text), { cause: options?.cause, text });
+  const said = localText({ id, values });
+  return new ApiError(code, said.message, { cause: options?.cause, text: said.text });
 }
 
 /** The same for a message made elsewhere (a zod issue's, a nested part's). */
