@@ -30,6 +30,7 @@ import type { Method } from '../contract/methods';
 import { createDispatcher, createHandlers, type Dispatch } from '../core/api';
 import type { OpenOptions } from '../core/db/project-file';
 import type { PdfPrinter } from '../core/export';
+import { LOAD_ALL_FONTS, printOnlyHtml } from '../core/export/print-page';
 import { defaultDocumentsDir } from '../core/paths';
 import { writeSampleProject } from '../core/sample';
 import { Session } from '../core/session';
@@ -510,7 +511,7 @@ const printPages = new PrintPages();
  */
 const electronPrinter = (): PdfPrinter => ({
   async print(html, options) {
-    const route = printPages.add(html);
+    const route = printPages.add(printOnlyHtml(html));
     const win = new BrowserWindow({
       show: false,
       webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
@@ -519,7 +520,7 @@ const electronPrinter = (): PdfPrinter => ({
     win.webContents.on('will-navigate', (event) => event.preventDefault());
     try {
       await win.loadURL(`${APP_ORIGIN}${route}`);
-      await win.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
+      await win.webContents.executeJavaScript(LOAD_ALL_FONTS);
       return await win.webContents.printToPDF({
         preferCSSPageSize: true,
         printBackground: true,

@@ -134,7 +134,7 @@ async function renderPdf(
   doc: ExportDocument,
   options: ExportOptions,
   identities: Identity[],
-  printer: PdfPrinter | undefined,
+  printer: PdfPrinter,
   warnings: Notice[],
 ): Promise<Buffer> {
   const paper: PaperSize = options.paper ?? 'a4';
@@ -144,13 +144,7 @@ async function renderPdf(
   guardOutput(project.db, 'PDF', [rendered.text], { identities });
   const orientation: PageOrientation = doc.sections[0]?.orientation ?? 'landscape';
   options.onProgress?.({ phase: 'print', text: { id: 'jobs.exportPrint', values: { browser: 'Chromium' } } });
-  const own = printer ? null : playwrightPrinter();
-  let bytes: Buffer;
-  try {
-    bytes = await (printer ?? own!).print(rendered.html, { paper, orientation, title: doc.title, author: doc.author, subject: doc.subject });
-  } finally {
-    await own?.close();
-  }
+  const bytes = await printer.print(rendered.html, { paper, orientation, title: doc.title, author: doc.author, subject: doc.subject });
   cancelled(options.signal);
   const info = setPdfInfo(bytes, { title: doc.title, author: doc.author, subject: doc.subject, creator: `${APP_NAME} ${APP_VERSION}`, keywords: doc.kind });
   if (!info.updated) warnings.push(localText({ id: 'exportWarnings.pdfInfo' }));
@@ -178,6 +172,18 @@ export async function exportProject(project: Project, options: ExportOptions, pr
   if (out === project.path) throw localError('FILE_EXISTS', 'errorsExport.overProject');
 
   options.onProgress?.({ phase: 'prepare', text: { id: 'jobs.exportPrepare' } });
+  // The browser and its page start while the document is built (a command-line export launches Chromium meanwhile).
+  const own = options.format === 'pdf' && !printer ? playwrightPrinter() : null;
+  const pdfPrinter = printer ?? own;
+  if (options.format === 'pdf') pdfPrinter?.prepare?.();
+  try {
+    return await exportPrepared(project, options, out, pdfPrinter);
+  } finally {
+    await own?.close();
+  }
+}
+
+async function exportPrepared(project: Project, options: ExportOptions, out: string, printer: PdfPrinter | null): Promise<ExportResult> {
   // Everything is read from the project before the first pause (formatting the citations lets the event loop in):
   // the export is of the project as it was when asked for, even if it is edited or closed meanwhile.
   const identities = options.romanise ? withRomanisedForms(recordedIdentities(project.db)) : recordedIdentities(project.db);
@@ -189,7 +195,7 @@ export async function exportProject(project: Project, options: ExportOptions, pr
   const outputs: Output[] = [];
   switch (options.format) {
     case 'pdf':
-      outputs.push({ path: out, data: await renderPdf(project, doc, options, identities, printer, warnings) });
+      outputs.push({ path: out, data: await renderPdf(project, doc, options, identities, printer!, warnings) });
       break;
     case 'docx': {
       const data = await renderDocx(doc, { paper: options.paper ?? 'a4', noteMarks: options.noteMarks });

@@ -5,8 +5,9 @@
  * The browser is started on the first print and kept for the next ones; call close() when done.
  */
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { localError } from '../../contract/i18n/format';
+import { LOAD_ALL_FONTS, printOnlyHtml } from './print-page';
 import type { PdfPrinter, PdfPrintOptions } from './types';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -30,6 +31,8 @@ export function chromiumPath(options: PlaywrightPrinterOptions = {}): string {
 
 export function playwrightPrinter(options: PlaywrightPrinterOptions = {}): ClosablePdfPrinter {
   let browser: Promise<Browser> | null = null;
+  // A page opened by prepare() for the next print, while the document is being built (a context costs ~130 ms).
+  let spare: Promise<BrowserContext> | null = null;
   const timeout = options.timeoutMs ?? 60_000;
 
   const launch = async (): Promise<Browser> => {
@@ -45,21 +48,34 @@ export function playwrightPrinter(options: PlaywrightPrinterOptions = {}): Closa
     }
   };
 
+  const openContext = async (): Promise<BrowserContext> => {
+    browser ??= launch().catch((error: unknown) => {
+      browser = null;
+      throw error;
+    });
+    const context = await (await browser).newContext({ offline: true, javaScriptEnabled: false });
+    // Self-contained HTML: any request other than data: URLs is refused.
+    await context.route(/^(?!data:)/, (route) => route.abort());
+    await context.newPage();
+    return context;
+  };
+
   return {
+    prepare(): void {
+      if (spare) return;
+      spare = openContext();
+      // Awaited by the next print, which reports a failure; until then it must not count as unhandled.
+      spare.catch(() => undefined);
+    },
     async print(html: string, print: PdfPrintOptions): Promise<Buffer> {
-      browser ??= launch().catch((error: unknown) => {
-        browser = null;
-        throw error;
-      });
-      const context = await (await browser).newContext({ offline: true, javaScriptEnabled: false });
+      const next = spare ?? openContext();
+      spare = null;
+      const context = await next;
       try {
-        const page = await context.newPage();
-        // Self-contained HTML: any request other than data: URLs is refused.
-        await page.route(/^(?!data:)/, (route) => route.abort());
-        await page.setContent(html, { waitUntil: 'load', timeout });
-        // Page scripts are off, but evaluation still works: wait until every web font used is loaded, so that no
-        // glyph is ever drawn with a fallback font.
-        await page.evaluate('document.fonts.ready.then(() => document.fonts.status)');
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.setContent(printOnlyHtml(html), { waitUntil: 'load', timeout });
+        // Page scripts are off, but evaluation still works: load every web font before printing (print-page.ts).
+        await page.evaluate(LOAD_ALL_FONTS);
         const pdf = await page.pdf({
           format: print.paper === 'letter' ? 'Letter' : 'A4',
           landscape: print.orientation === 'landscape',
@@ -74,6 +90,9 @@ export function playwrightPrinter(options: PlaywrightPrinterOptions = {}): Closa
       }
     },
     async close(): Promise<void> {
+      const waiting = spare;
+      spare = null;
+      await (await waiting?.catch(() => null))?.close().catch(() => undefined);
       const running = browser;
       browser = null;
       if (running) await (await running.catch(() => null))?.close().catch(() => undefined);

@@ -52,6 +52,11 @@ export interface PdfPrintOptions {
  */
 export interface PdfPrinter {
   print(html: string, options: PdfPrintOptions): Promise<Buffer>;
+  /**
+   * Starts what the next print needs (a browser, a page) while the document is still being built; optional, and
+   * harmless when no print follows (the page waits for the next one, or for close()).
+   */
+  prepare?(): void;
 }
 
 export interface ExportProgress {

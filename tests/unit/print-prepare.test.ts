@@ -1,0 +1,93 @@
+/**
+ * The command-line printer's prepare(): the browser and its page start while an export's document is built, and what
+ * was started is closed whether or not a print follows. Real Chromium (CHROMIUM_PATH or /usr/bin/chromium).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportProject, playwrightPrinter } from '../../electron/core/export';
+import { printOnlyHtml } from '../../electron/core/export/print-page';
+import { Project } from '../../electron/core/project';
+import { writeSampleProject } from '../../electron/core/sample';
+
+/** Chromium processes started by this test process (Playwright launches the browser as a direct child). */
+function browsers(): number[] {
+  const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .filter((line) => /chrom/i.test(line) && /--remote-debugging-pipe/.test(line))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
+
+const HTML = `<!DOCTYPE html><html lang="kk"><head><meta charset="utf-8"><title>t</title></head><body><p>Қазақстан</p></body></html>`;
+
+describe('playwrightPrinter.prepare', () => {
+  it('prints with the page it prepared, and opens a fresh one for the next print', async () => {
+    const printer = playwrightPrinter();
+    try {
+      printer.prepare?.();
+      printer.prepare?.(); // a second call before the print does not open a second page
+      const first = await printer.print(HTML, { paper: 'a4', orientation: 'portrait', title: 't', author: 'a', subject: 's' });
+      const second = await printer.print(HTML, { paper: 'letter', orientation: 'landscape', title: 't', author: 'a', subject: 's' });
+      expect(first.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(second.subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      await printer.close();
+    }
+    expect(browsers()).toEqual([]);
+  }, 60_000);
+
+  it('closes a prepared page and its browser when no print follows', async () => {
+    const printer = playwrightPrinter();
+    printer.prepare?.();
+    // Wait until the browser is really up, so that close() has something to close.
+    for (let i = 0; i < 200 && browsers().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(browsers().length).toBe(1);
+    await printer.close();
+    for (let i = 0; i < 200 && browsers().length > 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(browsers()).toEqual([]);
+  }, 60_000);
+
+  it('reports a missing browser at the print, not as an unhandled rejection of prepare()', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const printer = playwrightPrinter({ executablePath: path.join(os.tmpdir(), 'no-such-chromium') });
+    try {
+      printer.prepare?.();
+      await new Promise((r) => setTimeout(r, 50));
+      await expect(printer.print(HTML, { paper: 'a4', orientation: 'portrait', title: 't', author: 'a', subject: 's' })).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+      await printer.close();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('an export that fails before printing still closes the browser it started', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-print-prepare-'));
+    const file = path.join(dir, 'sample.comparanda');
+    writeSampleProject(file);
+    const project = Project.open(file, { readonly: true });
+    try {
+      // No printer given: the export starts its own while the document is built; an unknown norm then fails it.
+      await expect(exportProject(project, { what: 'matrix', format: 'pdf', out: path.join(dir, 'x.pdf'), norms: ['no such norm'] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      for (let i = 0; i < 200 && browsers().length > 0; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(browsers()).toEqual([]);
+      expect(fs.existsSync(path.join(dir, 'x.pdf'))).toBe(false);
+    } finally {
+      project.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('printOnlyHtml', () => {
+  it('hides the page on screen only, before the end of its head', () => {
+    expect(printOnlyHtml(HTML)).toContain('<style>@media screen { html { display: none } }</style></head>');
+    expect(printOnlyHtml('<p>no head</p>')).toBe('<p>no head</p>');
+  });
+});
