@@ -163,9 +163,11 @@ export function bibliographyAsPrinted(entries: readonly { sourceId: string; html
       author = stop > 0 ? plain.slice(0, stop) : '';
     }
     previousAuthor = author;
-    return { ...entry, html, plain, author, index, dashed: !!substitute && plainOf(entry.html).startsWith(substitute) };
+    return { ...entry, html, plain, key: sortKey(plain), author, index, dashed: !!substitute && plainOf(entry.html).startsWith(substitute) };
   });
-  const sorted = [...expanded].sort((a, b) => sortKey(a.plain).localeCompare(sortKey(b.plain), undefined, { sensitivity: 'base' }) || a.index - b.index);
+  // One collator for the whole sort (localeCompare with options builds one per comparison: 60 ms for 2,000 sources).
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+  const sorted = [...expanded].sort((a, b) => collator.compare(a.key, b.key) || a.index - b.index);
   return sorted.map((entry, i) => {
     const before = sorted[i - 1];
     if (entry.dashed && (!before || before.author !== entry.author)) {

@@ -95,8 +95,7 @@ function dataUrl(file: string): string {
  * document carries about 0.3 MB of fonts; every subset of the eight faces would be 1.5 MB).
  */
 export function fontFaceCss(text: string): string {
-  const codes = new Set<number>();
-  for (const ch of text) codes.add(ch.codePointAt(0)!);
+  const codes = codePointsOf(text);
   // Digits and punctuation for page numbers and labels are always needed.
   for (let c = 0x20; c < 0x7f; c++) codes.add(c);
   const used = (f: Face) => [...codes].some((code) => f.ranges.some(([a, b]) => code >= a && code <= b));
@@ -113,17 +112,31 @@ export function fontFaceCss(text: string): string {
 /** Characters of `text` that no bundled face covers (Chromium would fall back to a system font for them). */
 export function uncoveredCharacters(text: string): string[] {
   const { serifRanges } = load();
-  const missing = new Set<string>();
-  // Each distinct character is looked up once: a long export has a million characters and a few hundred distinct.
-  const seen = new Set<number>();
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (seen.has(code)) continue;
-    seen.add(code);
+  const missing: string[] = [];
+  for (const code of codePointsOf(text)) {
     if (code < 0x20 || code === 0x7f) continue;
-    if (!serifRanges.some(([a, b]) => code >= a && code <= b)) missing.add(ch);
+    if (!serifRanges.some(([a, b]) => code >= a && code <= b)) missing.push(String.fromCodePoint(code));
   }
-  return [...missing];
+  return missing;
+}
+
+// The distinct characters of the last text asked about: both functions above read the same export's text (a million
+// characters, a few hundred distinct), once.
+let lastText: string | null = null;
+let lastCodes: Set<number> = new Set();
+
+function codePointsOf(text: string): Set<number> {
+  if (text !== lastText) {
+    const codes = new Set<number>();
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+      codes.add(code);
+    }
+    lastText = text;
+    lastCodes = codes;
+  }
+  return new Set(lastCodes);
 }
 
 export function sansFontMissing(): boolean {

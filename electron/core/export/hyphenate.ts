@@ -105,11 +105,25 @@ function mayBreak(word: string, names: ReadonlySet<string> | undefined): boolean
  */
 export function hyphenate(text: string, lang: TextLanguage, names?: ReadonlySet<string>): string {
   if (lang === 'kk') return text;
-  const hyphenator = lang === 'ru' ? hyphenateRu : hyphenateEn;
   // Addresses (URLs, DOIs, e-mail) are never hyphenated: a hyphen at a break would read as part of the address.
-  return text.replace(/\S+/g, (token) =>
-    ADDRESS.test(token) ? token : token.replace(WORD, (word) => (mayBreak(word, names) ? trimPoints(word, hyphenator(word.toLowerCase(), { hyphenChar: SOFT_HYPHEN }), word) : word)),
-  );
+  return text.replace(/\S+/g, (token) => (ADDRESS.test(token) ? token : token.replace(WORD, (word) => (mayBreak(word, names) ? hyphenatedWord(word, lang) : word))));
+}
+
+// A word's hyphenation depends on the word and its language only; a matrix repeats its words thousands of times
+// (a third of a one-norm export's HTML time went to the patterns). Bounded: cleared when full.
+const wordCache = new Map<string, string>();
+const WORD_CACHE_SIZE = 50_000;
+
+function hyphenatedWord(word: string, lang: 'en' | 'ru'): string {
+  const key = lang === 'ru' ? `r${word}` : `e${word}`;
+  let out = wordCache.get(key);
+  if (out === undefined) {
+    const hyphenator = lang === 'ru' ? hyphenateRu : hyphenateEn;
+    out = trimPoints(word, hyphenator(word.toLowerCase(), { hyphenChar: SOFT_HYPHEN }), word);
+    if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+    wordCache.set(key, out);
+  }
+  return out;
 }
 
 const ADDRESS = /:\/\/|^www\.|@|^doi:|^10\.\d{4,}\//i;
