@@ -26,7 +26,7 @@ export function TitleBar({ project, children }: TitleBarProps) {
           <span className="titlebar-sep" aria-hidden="true">
             {EM_DASH}
           </span>
-          <h1 className="titlebar-title" data-testid="project-title">
+          <h1 className="titlebar-title" title={project.title} data-testid="project-title">
             {project.title}
           </h1>
           <span className="titlebar-sep" aria-hidden="true">
