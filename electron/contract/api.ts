@@ -763,6 +763,8 @@ export interface CheckReportDto {
 export interface QdaSkippedDto {
   kind: string;
   name: string;
+  /** A name the report made for what has none (an unnamed selection's place), for the reader's language. */
+  nameText?: CatalogueText | undefined;
   /** What and why, in English; `text` is the same sentence for the reader's language. */
   message: string;
   text?: CatalogueText | undefined;

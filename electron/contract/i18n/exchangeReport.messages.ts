@@ -8,6 +8,7 @@ import { defineMessages } from './define';
  */
 export const exchangeReport = defineMessages({
   en: {
+    madeName: '{what, select, graphs {graphs} links {links} other {observation record}}',
     kind: '{kind, select, user {user} code {code} variable {variable} value {value} case {case} source {source} selection {selection} coding {coding} note {note} set {set} link {link} graph {graph} record {record} other {{kind}}}',
     codeTwice: 'The code “{code}” appears twice in the codebook; the second was skipped.',
     setWithout: 'Set “{set}” is kept without its {parts} that {single, select, yes {was} other {were}} not imported.',
@@ -96,6 +97,7 @@ export const exchangeReport = defineMessages({
     caseNotFocal: 'The case “{case}” was the focal case in the file; it is a comparison case here because the project already has a focal case.',
   },
   ru: {
+    madeName: '{what, select, graphs {графы} links {связи} other {запись о наблюдении}}',
     kind: '{kind, select, user {пользователь} code {код} variable {переменная} value {значение} case {кейс} source {источник} selection {фрагмент} coding {кодировка} note {заметка} set {набор} link {связь} graph {граф} record {запись} other {{kind}}}',
     codeTwice: 'Код «{code}» встречается в кодовой книге дважды; второй пропущен.',
     setWithout:
@@ -191,6 +193,7 @@ export const exchangeReport = defineMessages({
     caseNotFocal: 'Кейс «{case}» был в файле фокусным; здесь он кейс для сравнения, потому что в проекте уже есть фокусный кейс.',
   },
   kk: {
+    madeName: '{what, select, graphs {графтар} links {байланыстар} other {бақылау жазбасы}}',
     kind: '{kind, select, user {пайдаланушы} code {код} variable {айнымалы} value {мән} case {кейс} source {дереккөз} selection {фрагмент} coding {кодтау} note {жазба} set {жиын} link {байланыс} graph {граф} record {жазба} other {{kind}}}',
     codeTwice: '«{code}» коды кодтар кітабында екі рет кездеседі; екіншісі өткізілді.',
     setWithout:

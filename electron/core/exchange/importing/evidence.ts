@@ -12,7 +12,7 @@ import { duplicateKey } from '../../sources/bibliography';
 import { COMPARANDA_USER_GUID, derivedGuid } from '../guid';
 import type { QdaCoding, QdaSelection, QdaSource } from '../model';
 import { joinPages, locate, Positions, snippet } from '../text';
-import { type Row, said, skip, whereIs, whereText, selectionCalled, paletteSlot, sameName, asString, asNullableInt, isRow, rowsOf, type SourcePlan, type PlacedSource, type OwnSource, citationBase } from './helpers';
+import { type Row, said, skip, whereText, selectionCalled, paletteSlot, sameName, asString, asNullableInt, isRow, rowsOf, type SourcePlan, type PlacedSource, type OwnSource, citationBase } from './helpers';
 import { OwnSteps } from './ours';
 
 /** A selection's name (cut short) or, for one without, where it is: the arguments of the sentences about it. */
@@ -422,7 +422,7 @@ export abstract class EvidenceSteps extends OwnSteps {
 
   protected coding(coding: QdaCoding, selection: QdaSelection, excerptId: string, holders: string[], positions: Map<string, number | null>): void {
     for (const ref of coding.noteRefs) this.target(ref, { type: 'excerpt', id: excerptId });
-    const label = selection.name ? snippet(selection.name, 50) : whereIs(selection);
+    const label = selection.name ? snippet(selection.name, 50) : whereText(selection);
     if (!coding.codeGuid) {
       this.skipped.push(skip('coding', label, said('selectionNoCode', { selection: selectionCalled(selection, 'of') })));
       return;

@@ -20,9 +20,13 @@ type KeyIn<M> = M extends `exchangeReport.${infer K}` ? K : never;
 /** A sentence of the report (the `exchangeReport` area), formatted later in the reader's language. */
 export const said = (key: KeyIn<MessageId>, values?: Record<string, TextValue>): CatalogueText => textOf(`exchangeReport.${key}`, values);
 
-/** A skipped item: its English sentence for logs and `--json`, and its catalogue entry for every other reader. */
-export function skip(kind: SkippedKind, name: string, text: CatalogueText): SkippedItem {
-  return { kind, name, message: formatText('en', text), text };
+/**
+ * A skipped item: its English sentence for logs and `--json`, and its catalogue entry for every other reader. Its name
+ * is the file's, or one the report gives it (“at positions 3–9”, “graphs”), which travels as a message too.
+ */
+export function skip(kind: SkippedKind, name: string | CatalogueText, text: CatalogueText): SkippedItem {
+  if (typeof name === 'string') return { kind, name, message: formatText('en', text), text };
+  return { kind, name: formatText('en', name), nameText: name, message: formatText('en', text), text };
 }
 
 export function selectionsOf(source: QdaSource): QdaSelection[] {
@@ -36,8 +40,6 @@ export function whereText(selection: QdaSelection): CatalogueText {
   return said('where', { at: 'guid', guid: selection.guid });
 }
 
-/** The same in English, where it names an item (a skipped coding's `name`). */
-export const whereIs = (selection: QdaSelection): string => formatText('en', whereText(selection));
 
 /**
  * “Selection “its name”” or, for one without a name (QualCoder writes none), “The selection at positions 3–9”: at

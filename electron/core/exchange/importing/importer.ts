@@ -297,9 +297,9 @@ export class Importer extends EvidenceSteps {
 
 /** What is left over; `preview` also speaks of the links in general (the import keeps or lists each one). */
 export function reportLeftovers(qda: QdaProject, skipped: SkippedItem[], ours: boolean, preview = false): void {
-  if (qda.graphs) skipped.push(skip('graph', 'graphs', said('graphs', { count: qda.graphs })));
+  if (qda.graphs) skipped.push(skip('graph', said('madeName', { what: 'graphs' }), said('graphs', { count: qda.graphs })));
   if (qda.links.length && !ours && preview) {
-    skipped.push(skip('link', 'links', said('linksPreview', { count: qda.links.length })));
+    skipped.push(skip('link', said('madeName', { what: 'links' }), said('linksPreview', { count: qda.links.length })));
   }
   for (const problem of qda.problems) skipped.push(skip('record', '', problem));
 }

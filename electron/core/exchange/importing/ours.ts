@@ -336,7 +336,7 @@ export abstract class OwnSteps extends ImporterBase {
         this.count('records', created);
       }
     }
-    if (dropped) this.skipped.push(skip('record', 'observation record', said('recordRowsDropped', { count: dropped })));
+    if (dropped) this.skipped.push(skip('record', said('madeName', { what: 'record' }), said('recordRowsDropped', { count: dropped })));
   }
 
   protected flags(): void {

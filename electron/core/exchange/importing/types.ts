@@ -52,8 +52,10 @@ export type SkippedKind = 'user' | 'code' | 'variable' | 'value' | 'case' | 'sou
 
 export interface SkippedItem {
   kind: SkippedKind;
-  /** The name of what was skipped, as the file gives it. */
+  /** The name of what was skipped, as the file gives it (or, for what has none, in English: see `nameText`). */
   name: string;
+  /** A name the report made (an unnamed selection's place, "graphs"), for the reader's language. */
+  nameText?: CatalogueText | undefined;
   /** One sentence for the user: what and why, in English (logs, `--json`). */
   message: string;
   /** The same sentence as a catalogue entry, for the reader's language. */
