@@ -10,36 +10,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueText } from '../../electron/contract/errors';
 import { errorText, formatText } from '../../electron/contract/i18n/format';
 import { importQdpx, previewQdpx, type ImportReport } from '../../electron/core/exchange';
-import { loadFile } from '../../electron/core/exchange/load';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
 import { LanguageChecker } from '../helpers/i18n-text';
+import { qdaFileTexts } from '../helpers/qda-file-texts';
 import { tempDir } from '../helpers/temp';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'refi-qda');
 const FILES = ['atlasti-standard-project.qdpx', 'forgiving.qdpx', 'unnamed-selections.qdpx', 'nvivo-utf16.qdpx', 'nvivo-codepoints.qdpx'];
 
-/**
- * Every string a file holds (names, paths, GUIDs, values, texts): the researcher's data, which stays as written. The
- * checker reads a sentence in runs between punctuation, so a name's runs ("Kellogg's ®.pdf" of "Pay de Limón … |
- * Kellogg's ®.pdf") are data too.
- */
-function fileTexts(file: string): string[] {
-  const texts = new Set<string>([file]);
-  const add = (value: unknown): void => {
-    if (typeof value === 'string') {
-      if (!/[A-Za-z]{2}/.test(value)) return;
-      texts.add(value);
-      for (const run of value.split(/[«»“”"„()[\]:;·|—–…]+/)) if (/[A-Za-z]{2}/.test(run)) texts.add(run.trim());
-    } else if (Array.isArray(value)) value.forEach(add);
-    else if (value && typeof value === 'object' && !(value instanceof Uint8Array)) {
-      // The model's own keys ("text", "pdf", "Integer") are not the researcher's words: as data they would hide English.
-      for (const [key, child] of Object.entries(value)) if (key !== 'kind' && key !== 'type') add(child);
-    }
-  };
-  add(loadFile(path.join(FIXTURES, file), 'project').qda);
-  return [...texts];
-}
+/** The file's own strings, and its name: the researcher's data. */
+const fileTexts = (file: string): string[] => [file, ...qdaFileTexts(path.join(FIXTURES, file))];
 
 interface Said {
   message: string;
