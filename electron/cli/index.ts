@@ -32,7 +32,7 @@ import { EXPORT_USAGE, exportHelp, runExportCommand } from './export-command';
 import { paragraph, renderEntries, type HelpEntry } from './help';
 import { QCA_HELP, qcaCommand } from './qca-commands';
 import { describeFormat, describeImport } from './reports';
-import { count, orList, print, say, setCliLanguage } from './say';
+import { cliLanguage, count, orList, print, say, setCliLanguage } from './say';
 import { STRUCTURE_HELP, structureCommands } from './structure-commands';
 import { chooseLanguage, environmentLanguage } from './language';
 import { TEAM_HELP, teamCommands } from './team-commands';
@@ -196,7 +196,7 @@ const commands: Record<string, Command> = {
         }
         const counts = countsOf(report.imported);
         print(report.origin ? 'importedFromBy' : 'importedFrom', { file: path.basename(input), origin: report.origin ?? '', counts: counts || say('nothingNew') });
-        for (const item of report.skipped) print('skippedItem', { kind: item.kind, name: item.name, message: item.message });
+        for (const item of report.skipped) print('skippedItem', { kind: item.kind, name: errorText(cliLanguage(), { message: item.name, text: item.nameText }), message: errorText(cliLanguage(), item) });
         return;
       }
       if (from === 'csv') {

@@ -763,7 +763,11 @@ export interface CheckReportDto {
 export interface QdaSkippedDto {
   kind: string;
   name: string;
+  /** A name the report made for what has none (an unnamed selection's place), for the reader's language. */
+  nameText?: CatalogueText | undefined;
+  /** What and why, in English; `text` is the same sentence for the reader's language. */
   message: string;
+  text?: CatalogueText | undefined;
 }
 
 /** What a REFI-QDA import did: counts per kind (created + updated), and what it left out and why. */
@@ -779,7 +783,9 @@ export interface QdpxImportReportDto {
   created: Record<string, number>;
   updated: Record<string, number>;
   skipped: QdaSkippedDto[];
+  /** Things worth knowing that are not omissions, in English; `notices` are the same, each with its catalogue entry. */
   notes: string[];
+  notices?: Notice[] | undefined;
 }
 
 /** What a .qdpx holds, read without writing, so the researcher can map its codes to norms and stages. */

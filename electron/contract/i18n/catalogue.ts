@@ -22,6 +22,7 @@ import { errorsPrivacy } from './errorsPrivacy.messages';
 import { errorsSchema } from './errorsSchema.messages';
 import { errorsCsv } from './errorsCsv.messages';
 import { evidence } from './evidence.messages';
+import { exchangeReport } from './exchangeReport.messages';
 import { exportWarnings } from './exportWarnings.messages';
 // `exports` is a reserved name in CommonJS output: the area keeps its id, its constant another name.
 import { exportsArea } from './exports.messages';
@@ -67,6 +68,7 @@ const AREAS = {
   errorsSchema,
   errorsCsv,
   evidence,
+  exchangeReport,
   exports: exportsArea,
   exportWarnings,
   fields,

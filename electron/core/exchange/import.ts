@@ -12,7 +12,8 @@
  * in matrix cells through a mapping of their codes to norm stages (see previewQdpx).
  */
 import { ApiError } from '../../contract/errors';
-import { localError } from '../../contract/i18n/format';
+import type { CatalogueText } from '../../contract/errors';
+import { formatText, localError } from '../../contract/i18n/format';
 import { cancelledError } from '../documents/import-error';
 import type { Project } from '../project';
 import type { ArchiveLimits } from './archive';
@@ -21,7 +22,7 @@ import { loadFile, type Loaded } from './load';
 import type { QdaCode, QdaProject, QdaSource } from './model';
 import { decidePositionUnit, producerOf, type UnitDecision } from './producers';
 import { type NormStageTarget, type QdpxImportOptions, COUNT_KINDS, type SkippedItem, type ImportReport, type QdpxPreview } from './importing/types';
-import { zero, plural, selectionsOf, codingsIn, type SourcePlan, type OwnData } from './importing/helpers';
+import { zero, said, skip, selectionsOf, codingsIn, type SourcePlan, type OwnData } from './importing/helpers';
 import { noteText, readOwnData, planSources } from './importing/plan';
 import { reportLeftovers, Importer } from './importing/importer';
 export { COUNT_KINDS, type CountKind, type ImportCounts, type ImportReport, type NormStageTarget, type PreviewCode, type QdpxImportOptions, type QdpxPreview, type SkippedItem, type SkippedKind } from './importing/types';
@@ -61,26 +62,27 @@ function writeAll(p: Project, loaded: Loaded, fn: (importer: Importer) => void, 
 }
 
 /** Decides the unit of the file's text positions (see producers/units.ts) and says what it decided, when it matters. */
-function positionUnitOf(loaded: Loaded, plans: SourcePlan[], notes: string[]): UnitDecision {
+function positionUnitOf(loaded: Loaded, plans: SourcePlan[], notes: CatalogueText[]): UnitDecision {
   const producer = producerOf(loaded.qda.origin);
   const texts = plans.filter((p) => p.text !== null && !p.textExtracted).map((p) => ({ text: p.text!, selections: p.textRef?.selections ?? [] }));
   const decision = decidePositionUnit(producer, texts);
   const { unit, evidence, compared, fits } = decision;
-  const counted = `of the ${plural(compared, 'selection')} that lie after such a character, ${fits.utf16} start and end on word boundaries read in UTF-16 units, ${fits.codepoint} read as characters`;
-  const who = producer.id === 'other' ? '' : `, as ${producer.label} writes them`;
+  const counted = said('counted', { compared, utf16: fits.utf16, codepoint: fits.codepoint });
+  const who = { known: producer.id === 'other' ? 'no' : 'yes', producer: producer.label };
   if (unit === 'utf16' && evidence === 'selections') {
-    notes.push(`Text positions were read in UTF-16 code units (a character outside the Basic Multilingual Plane, such as most emoji, counts 2)${who}: ${counted}.`);
+    notes.push(said('unitUtf16Selections', { ...who, counted }));
   } else if (unit === 'utf16') {
-    notes.push(`Text positions were read in UTF-16 code units${who}${evidence === 'producer' ? '; the selections fit both readings equally' : ''}.`);
+    notes.push(said('unitUtf16', { ...who, both: evidence === 'producer' ? 'yes' : 'no' }));
   } else if (evidence === 'selections' && producer.positionUnit === 'utf16') {
-    notes.push(`Text positions were read as characters (code points), although ${producer.label} usually counts UTF-16 code units: ${counted}.`);
+    notes.push(said('unitCodepoints', { producer: producer.label, counted }));
   }
   return decision;
 }
 
-function report(importer: Importer, loaded: Loaded, format: 'qdpx' | 'qdc', madeByComparanda: boolean, early: SkippedItem[], earlyNotes: string[]): ImportReport {
+function report(importer: Importer, loaded: Loaded, format: 'qdpx' | 'qdc', madeByComparanda: boolean, early: SkippedItem[], earlyNotes: CatalogueText[]): ImportReport {
   const imported = zero();
   for (const kind of COUNT_KINDS) imported[kind] = importer.created[kind] + importer.updated[kind];
+  const notices = [...earlyNotes, ...importer.notes].map((text) => ({ message: formatText('en', text), text }));
   return {
     file: loaded.fileName,
     format,
@@ -92,7 +94,8 @@ function report(importer: Importer, loaded: Loaded, format: 'qdpx' | 'qdc', made
     created: importer.created,
     updated: importer.updated,
     skipped: [...early, ...importer.skipped],
-    notes: [...earlyNotes, ...importer.notes],
+    notes: notices.map((n) => n.message),
+    notices,
   };
 }
 
@@ -105,7 +108,7 @@ export async function importQdpx(project: Project, options: QdpxImportOptions): 
   const loaded = loadFile(options.path, 'project', options.limits);
   const mapping = normaliseMapping(project, loaded.qda, options.mapping);
   const skipped: SkippedItem[] = [];
-  const notes: string[] = [];
+  const notes: CatalogueText[] = [];
   const texts = noteTextsOf(loaded, skipped);
   const own = readOwnData(loaded, texts, skipped);
   const total = loaded.qda.sources.length + 1;
@@ -164,11 +167,7 @@ export async function previewQdpx(path: string, options: { limits?: Partial<Arch
   for (const plan of plans) {
     const selections = plan.textRef?.selections.length ?? 0;
     if (plan.missing.length) {
-      skipped.push({
-        kind: 'source',
-        name: plan.source.name,
-        message: `Source “${plan.source.name}”: ${plan.missing.join('; ')}${plan.text === null && selections ? `; its ${plural(selections, 'text selection')} would be skipped` : ''}.`,
-      });
+      skipped.push(skip('source', plan.source.name, said('previewMissing', { source: plan.source.name, missing: plan.missing, selections: plan.text === null ? selections : 0 })));
     }
   }
   reportLeftovers(qda, skipped, own.project !== null, true);

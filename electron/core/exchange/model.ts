@@ -3,6 +3,8 @@
  * attributes may be missing, GUIDs may carry braces or upper case (they are normalised here), colours may be
  * "#RRGGBB", "#RGB", "RRGGBB" or "RGB(r, g, b)". What cannot be used is noted in `problems`, never thrown.
  */
+import type { CatalogueText } from '../../contract/errors';
+import { textOf } from '../../contract/i18n/format';
 import { normaliseGuid } from './guid';
 import { readMarker, type CodeMarker } from './notes';
 import { attr, childText, kid, kids, type XElement } from './xml';
@@ -147,8 +149,8 @@ export interface QdaProject {
   graphs: number;
   description: string;
   noteRefs: string[];
-  /** Things that could not be read at all (e.g. an element without a usable GUID). */
-  problems: string[];
+  /** Things that could not be read at all (e.g. an element without a usable GUID), for the import's report. */
+  problems: CatalogueText[];
 }
 
 /** #RRGGBB from the colour notations found in real files, or null. */
@@ -189,13 +191,16 @@ function int(raw: string | undefined): number | null {
 }
 
 class Reader {
-  readonly problems: string[] = [];
+  readonly problems: CatalogueText[] = [];
   private anonymous = 0;
 
-  guid(node: XElement, what: string): string | null {
+  guid(node: XElement, what: 'selection' | 'code' | 'variable' | 'case' | 'note' | SourceKindName): string | null {
     const raw = attr(node, 'guid');
     const guid = normaliseGuid(raw);
-    if (!guid) this.problems.push(`${what}${attr(node, 'name') ? ` "${attr(node, 'name')}"` : ''} has ${raw ? `an invalid GUID (${raw})` : 'no GUID'} and was skipped.`);
+    if (!guid) {
+      const name = attr(node, 'name') ?? '';
+      this.problems.push(textOf('exchangeReport.badGuid', { what, named: name ? 'yes' : 'no', name, invalid: raw ? 'yes' : 'no', raw: raw ?? '' }));
+    }
     return guid;
   }
 
@@ -231,7 +236,7 @@ class Reader {
   }
 
   selection(node: XElement, kind: QdaSelection['kind']): QdaSelection | null {
-    const guid = this.guid(node, 'A selection');
+    const guid = this.guid(node, 'selection');
     if (!guid) return null;
     const representation = kid(node, 'Representation');
     return {
@@ -266,7 +271,7 @@ class Reader {
 
   codes(list: XElement[], parentGuid: string | null, depth: number, out: QdaCode[]): void {
     for (const node of list) {
-      const guid = this.guid(node, 'A code');
+      const guid = this.guid(node, 'code');
       if (!guid) continue;
       const { description, marker } = readMarker(childText(node, 'Description'));
       out.push({
@@ -285,8 +290,7 @@ class Reader {
   }
 
   source(node: XElement, kind: SourceKindName): QdaSource | null {
-    const label = { text: 'A text source', pdf: 'A PDF source', picture: 'A picture source', audio: 'An audio source', video: 'A video source' }[kind];
-    const guid = this.guid(node, label);
+    const guid = this.guid(node, kind);
     if (!guid) return null;
     const selectionTag = { text: null, pdf: 'PDFSelection', picture: 'PictureSelection', audio: 'AudioSelection', video: 'VideoSelection' }[kind];
     const representation = kind === 'pdf' ? kid(node, 'Representation') : kind === 'text' ? node : undefined;
@@ -340,7 +344,7 @@ export function readQdaXml(doc: XElement): QdaProject | null {
 
   const variables: QdaVariable[] = [];
   for (const v of kids(kid(projectNode, 'Variables'), 'Variable')) {
-    const guid = r.guid(v, 'A variable');
+    const guid = r.guid(v, 'variable');
     if (!guid) continue;
     const raw = attr(v, 'typeOfVariable')?.trim() ?? 'Text';
     const type = (['Text', 'Boolean', 'Integer', 'Float', 'Date', 'DateTime'] as const).find((t) => t.toLowerCase() === raw.toLowerCase()) ?? 'Text';
@@ -349,7 +353,7 @@ export function readQdaXml(doc: XElement): QdaProject | null {
 
   const cases: QdaCase[] = [];
   for (const c of kids(kid(projectNode, 'Cases'), 'Case')) {
-    const guid = r.guid(c, 'A case');
+    const guid = r.guid(c, 'case');
     if (!guid) continue;
     cases.push({
       guid,
@@ -379,7 +383,7 @@ export function readQdaXml(doc: XElement): QdaProject | null {
 
   const notes: QdaNote[] = [];
   for (const n of kids(kid(projectNode, 'Notes'), 'Note')) {
-    const guid = r.guid(n, 'A note');
+    const guid = r.guid(n, 'note');
     if (!guid) continue;
     notes.push({
       guid,

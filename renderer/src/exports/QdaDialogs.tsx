@@ -11,7 +11,7 @@ import { safeFileName, siblingPath } from '../safety/paths';
 import { useServices } from '../workbench-context';
 import './exports.css';
 import type { MessageId } from '../../../electron/contract/i18n/catalogue';
-import { useT } from '../i18n/use-t';
+import { useSaid, useT } from '../i18n/use-t';
 import { SEP } from '../ui/marks';
 
 /** Names of a format and of the programs that read it: the same in every language. */
@@ -76,12 +76,14 @@ function Counts({ counts, label }: { counts: Record<string, number>; label: stri
 }
 
 function SkippedList({ items, testId }: { items: QdaSkippedDto[]; testId: string }) {
+  const t = useT();
+  const said = useSaid();
   return (
     <ul className="qda-list" data-testid={testId}>
       {items.map((s, i) => (
         <li key={`${s.kind}-${s.name}-${i}`}>
-          <span className="qda-kind">{s.kind}</span>
-          <span>{s.message}</span>
+          <span className="qda-kind">{t('exchangeReport.kind', { kind: s.kind })}</span>
+          <span>{said(s.message, s.text)}</span>
         </li>
       ))}
     </ul>
@@ -357,6 +359,9 @@ function MappingStep({ preview, overview, mapping, onMapping, pending, progress,
 
 function ReportStep({ report, onClose }: { report: QdpxImportReportDto; onClose: () => void }) {
   const t = useT();
+  const said = useSaid();
+  // A report from an older back end has its notes in English only.
+  const notes = report.notices ?? report.notes.map((message) => ({ message, text: undefined }));
   return (
     <div className="dialog-form" data-testid="qda-report">
       <p className="qda-summary">
@@ -375,12 +380,12 @@ function ReportStep({ report, onClose }: { report: QdpxImportReportDto; onClose:
       ) : (
         <p className="muted">{t('exports.nothingSkipped')}</p>
       )}
-      {report.notes.length > 0 ? (
+      {notes.length > 0 ? (
         <>
           <h3 className="section-heading dialog-section-title">{t('exports.notes')}</h3>
           <ul className="qda-notes">
-            {report.notes.map((n) => (
-              <li key={n}>{n}</li>
+            {notes.map((n, i) => (
+              <li key={`${i}-${n.message}`}>{said(n.message, n.text)}</li>
             ))}
           </ul>
         </>

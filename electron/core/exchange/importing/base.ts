@@ -3,7 +3,8 @@
  * report, and writing one row. The steps are layered on it: ours.ts (what only our own files carry), evidence.ts
  * (codes, users, sources, documents, excerpts, codings) and importer.ts (the order of the steps, cases, memos).
  */
-import { dateProblem, isCalendarDate } from '../../../contract/dates';
+import { dateProblemText, isCalendarDate } from '../../../contract/dates';
+import type { CatalogueText } from '../../../contract/errors';
 import type { AttributeType } from '../../../contract/api';
 import { nowIso, stmt } from '../../db/statements';
 import type { Project } from '../../project';
@@ -11,13 +12,13 @@ import type { Loaded } from '../load';
 import type { QdaProject } from '../model';
 import type { PositionUnit } from '../producers';
 import type { NormStageTarget, CountKind, SkippedItem } from './types';
-import { type Row, zero, DATE_COLUMNS, type SourcePlan, type OwnData } from './helpers';
+import { type Row, zero, said, skip, DATE_COLUMNS, type SourcePlan, type OwnData } from './helpers';
 
 export abstract class ImporterBase {
   readonly created = zero();
   readonly updated = zero();
   readonly skipped: SkippedItem[] = [];
-  readonly notes: string[] = [];
+  readonly notes: CatalogueText[] = [];
   readonly now = nowIso();
   readonly qda: QdaProject;
 
@@ -66,12 +67,11 @@ export abstract class ImporterBase {
       const kept = [value.slice(0, 7), value.slice(0, 4)].find((part) => /^\d{4}(-\d{2})?$/.test(part) && isCalendarDate(part)) ?? null;
       // A required date keeps at least its year; a date that has none cannot be kept at all.
       row[column] = kept;
-      const problem = (dateProblem(value) ?? '').replace(/\.$/, '');
-      this.skipped.push({
-        kind: 'value',
-        name,
-        message: `${problem.startsWith('"') ? problem : `"${value}" is not a date`} (${table.replace(/s$/, '')} “${name}”, ${column}); ${kept ? `kept “${kept}”` : 'the date was left empty'}.`,
-      });
+      // The calendar's sentence without its full stop (it stands in this one); for a date of no shape, just that.
+      const found = dateProblemText(value);
+      const inner = found?.values?.problem;
+      const problem = inner && typeof inner === 'object' && 'id' in inner ? inner : said('notADate', { value });
+      this.skipped.push(skip('value', name, said('dateFixed', { problem, table, name, column, keeps: kept ? 'yes' : 'no', kept: kept ?? '' })));
     }
   }
 

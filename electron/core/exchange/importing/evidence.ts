@@ -12,8 +12,13 @@ import { duplicateKey } from '../../sources/bibliography';
 import { COMPARANDA_USER_GUID, derivedGuid } from '../guid';
 import type { QdaCoding, QdaSelection, QdaSource } from '../model';
 import { joinPages, locate, Positions, snippet } from '../text';
-import { type Row, plural, whereIs, selectionCalled, capital, paletteSlot, sameName, asString, asNullableInt, isRow, rowsOf, type SourcePlan, type PlacedSource, type OwnSource, citationBase } from './helpers';
+import { type Row, said, skip, whereText, selectionCalled, paletteSlot, sameName, asString, asNullableInt, isRow, rowsOf, type SourcePlan, type PlacedSource, type OwnSource, citationBase } from './helpers';
 import { OwnSteps } from './ours';
+
+/** A selection's name (cut short) or, for one without, where it is: the arguments of the sentences about it. */
+function namedSelection(selection: QdaSelection) {
+  return { named: selection.name ? 'yes' : 'no', name: snippet(selection.name, 50), where: whereText(selection) };
+}
 
 /** An XML Schema dateTime with a time zone, as REFI-QDA files write `creationDateTime`. */
 function isDateTime(value: string | null): value is string {
@@ -28,7 +33,7 @@ export abstract class EvidenceSteps extends OwnSteps {
     for (const code of this.qda.codes) {
       if (this.normCodes.has(code.guid) || this.stageCodes.has(code.guid) || this.skippedCodes.has(code.guid)) continue;
       if (this.codeMap.has(code.guid)) {
-        this.skipped.push({ kind: 'code', name: code.name, message: `The code “${code.name}” appears twice in the codebook; the second was skipped.` });
+        this.skipped.push(skip('code', code.name, said('codeTwice', { code: code.name })));
         continue;
       }
       let parentId: string | null = null;
@@ -47,14 +52,14 @@ export abstract class EvidenceSteps extends OwnSteps {
         sameName(x.name, code.name),
       );
       if (this.exists('codes', code.guid)) {
-        if (clash) this.notes.push(`The code “${code.name}” keeps its name in the project: another code already has that name at that place.`);
+        if (clash) this.notes.push(said('codeKeepsName', { code: code.name }));
         stmt(this.db, `UPDATE codes SET ${clash ? '' : 'name = @name, parent_id = @parent, '}description = @description, palette = @palette, color = @color, is_codable = @codable, updated_at = @now WHERE id = @id`)
           .run({ name: code.name, parent: parentId, description: code.description, palette, color, codable, now: this.now, id: code.guid });
         this.codeMap.set(code.guid, code.guid);
         this.count('codes', false);
       } else if (clash) {
         this.codeMap.set(code.guid, clash.id);
-        this.notes.push(`The code “${code.name}” was merged with the project's code “${clash.name}”, which has the same name at the same place.`);
+        this.notes.push(said('codeMerged', { code: code.name, existing: clash.name }));
       } else {
         stmt(this.db, 'INSERT INTO codes (id, parent_id, name, description, palette, color, is_codable, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
           .run(code.guid, parentId, code.name, code.description, palette, color, codable, this.nextPosition('codes'), this.now, this.now);
@@ -103,12 +108,14 @@ export abstract class EvidenceSteps extends OwnSteps {
         [set.memberSources.length - members.length, 'source'],
         [set.memberNotes.length, 'note'],
       ] as const;
-      const lost = left.filter(([n]) => n > 0).map(([n, what]) => plural(n, what));
+      const lost = left.filter(([n]) => n > 0);
       if (lost.length) {
-        this.skipped.push({ kind: 'set', name: set.name, message: `Set “${set.name}” is kept without its ${lost.join(' and ')} that ${lost.length === 1 && left.find(([n]) => n > 0)![0] === 1 ? 'was' : 'were'} not imported.` });
+        const parts = lost.map(([count, what]) => said('setPart', { what, count })).reduceRight((second, first) => said('and', { first, second }));
+        const single = lost.length === 1 && lost[0]![0] === 1;
+        this.skipped.push(skip('set', set.name, said('setWithout', { set: set.name, parts, single: single ? 'yes' : 'no' })));
       }
     }
-    if (kept) this.notes.push(`${plural(kept, 'set')} of codes and sources ${kept === 1 ? 'is' : 'are'} kept for the way back: Comparanda does not show sets, and its REFI-QDA export writes them again.`);
+    if (kept) this.notes.push(said('setsKept', { count: kept }));
   }
 
   // ---- Sources, documents, selections, codings
@@ -141,10 +148,10 @@ export abstract class EvidenceSteps extends OwnSteps {
     const textSelections = plan.textRef?.selections ?? [];
     const usableText = plan.text !== null && !plan.textExtracted;
     if (source.codings.length) {
-      this.skipped.push({ kind: 'coding', name: source.name, message: `Source “${source.name}” is coded as a whole with ${plural(source.codings.length, 'code')}; Comparanda codes excerpts, so those codings were skipped.` });
+      this.skipped.push(skip('coding', source.name, said('sourceCodedWhole', { source: source.name, count: source.codings.length })));
     }
     if (source.values.length) {
-      this.skipped.push({ kind: 'value', name: source.name, message: `Source “${source.name}” has ${plural(source.values.length, 'variable value')}; Comparanda has attributes for cases only, so they were skipped.` });
+      this.skipped.push(skip('value', source.name, said('sourceValues', { source: source.name, count: source.values.length })));
     }
 
     /** GUIDs dealt with (imported or reported), and those imported as excerpts. */
@@ -155,8 +162,8 @@ export abstract class EvidenceSteps extends OwnSteps {
     const pending = new Map<string, QdaSelection>();
     for (const selection of textSelections) {
       if (handled.has(selection.guid) || pending.has(selection.guid)) {
-        const which = selection.name ? `of “${snippet(selection.name, 40)}”` : `${selection.guid} (${whereIs(selection)})`;
-        this.skipped.push({ kind: 'selection', name: selection.name, message: `A second selection with the GUID ${which} in “${source.name}” was skipped.` });
+        const twice = said('selectionTwice', { named: selection.name ? 'yes' : 'no', name: snippet(selection.name, 40), guid: selection.guid, where: whereText(selection), source: source.name });
+        this.skipped.push(skip('selection', selection.name, twice));
         continue;
       }
       if (!positions || !paged) {
@@ -167,21 +174,19 @@ export abstract class EvidenceSteps extends OwnSteps {
       const start = positions.toUnit(selection.start ?? -1);
       const end = positions.toUnit(selection.end ?? -1);
       if (start === null || end === null || end < start) {
-        this.skipped.push({
-          kind: 'selection',
-          name: selection.name,
-          message: selection.name
-            ? `Selection “${snippet(selection.name, 50)}” in “${source.name}” skipped: its positions (${selection.start ?? '?'}–${selection.end ?? '?'}) lie outside the text (${positions.length} characters).`
-            : `The selection ${whereIs(selection)} in “${source.name}” was skipped: it lies outside the text (${positions.length} characters).`,
+        const outside = said('selectionOutside', {
+          ...namedSelection(selection),
+          source: source.name,
+          start: String(selection.start ?? '?'),
+          end: String(selection.end ?? '?'),
+          length: positions.length,
         });
+        this.skipped.push(skip('selection', selection.name, outside));
         continue;
       }
       const located = locate(paged, start, end);
       if (located.text.trim() === '' && !this.own.excerpts.has(selection.guid)) {
-        const message = selection.name
-          ? `Selection “${snippet(selection.name, 50)}” in “${source.name}” skipped: it selects no text.`
-          : `The selection ${whereIs(selection)} in “${source.name}” was skipped: it selects no text.`;
-        this.skipped.push({ kind: 'selection', name: selection.name, message });
+        this.skipped.push(skip('selection', selection.name, said('selectionNoText', { ...namedSelection(selection), source: source.name })));
         continue;
       }
       this.saveExcerpt(selection, sourceId, standIn ? null : documentId, standIn ? null : located, plan, holders);
@@ -203,11 +208,7 @@ export abstract class EvidenceSteps extends OwnSteps {
       const textless = !selection.text || selection.text.trim() === '';
       if (textless && (page === null || selection.area === null)) {
         const codings = selection.codings.length + (twin?.codings.length ?? 0);
-        this.skipped.push({
-          kind: 'selection',
-          name: selection.name,
-          message: `${capital(selectionCalled(selection))} in “${source.name}” skipped: it marks an area of a PDF page without text and without a usable page and corners${codings ? ` (${plural(codings, 'coding')} skipped with it)` : ''}.`,
-        });
+        this.skipped.push(skip('selection', selection.name, said('pdfAreaUnusable', { selection: selectionCalled(selection, 'start'), source: source.name, codings })));
         continue;
       }
       // An area (a table, a stamp, a scan) is an area excerpt: its page and corners; its text when the file gives it,
@@ -220,18 +221,12 @@ export abstract class EvidenceSteps extends OwnSteps {
 
     // What is missing: one message for the source and what it takes with it.
     const lostCodings = [...pending.values()].reduce((n, s) => n + s.codings.length, 0);
-    const lost = pending.size
-      ? `, and its ${plural(pending.size, 'text selection')} (with ${plural(lostCodings, 'coding')}) ${pending.size === 1 ? 'is' : 'are'} skipped`
-      : '';
+    const lost = pending.size ? said('lostSelections', { count: pending.size, codings: lostCodings }) : '';
     if (plan.missing.length) {
-      const kept = documentId ? (plan.textExtracted ? 'the document is kept with the text extracted from its file' : 'the document is kept') : 'the source is kept without a document';
-      this.skipped.push({ kind: 'source', name: source.name, message: `Source “${source.name}”: ${plan.missing.join('; ')}; ${kept}${lost}.` });
+      const kept = documentId ? (plan.textExtracted ? 'extracted' : 'document') : 'none';
+      this.skipped.push(skip('source', source.name, said('sourceMissing', { source: source.name, missing: plan.missing, kept, lost })));
     } else if (pending.size) {
-      this.skipped.push({
-        kind: 'source',
-        name: source.name,
-        message: `Source “${source.name}”: its text was extracted from its file, so the positions of its selections do not apply${lost}.`,
-      });
+      this.skipped.push(skip('source', source.name, said('sourceExtracted', { source: source.name, lost })));
     }
   }
 
@@ -427,9 +422,9 @@ export abstract class EvidenceSteps extends OwnSteps {
 
   protected coding(coding: QdaCoding, selection: QdaSelection, excerptId: string, holders: string[], positions: Map<string, number | null>): void {
     for (const ref of coding.noteRefs) this.target(ref, { type: 'excerpt', id: excerptId });
-    const label = selection.name ? snippet(selection.name, 50) : whereIs(selection);
+    const label = selection.name ? snippet(selection.name, 50) : whereText(selection);
     if (!coding.codeGuid) {
-      this.skipped.push({ kind: 'coding', name: label, message: `A coding of ${selectionCalled(selection)} names no code; it was skipped.` });
+      this.skipped.push(skip('coding', label, said('selectionNoCode', { selection: selectionCalled(selection, 'of') })));
       return;
     }
     const target = this.stageCodes.get(coding.codeGuid) ?? this.mapping.get(coding.codeGuid);
@@ -441,11 +436,7 @@ export abstract class EvidenceSteps extends OwnSteps {
     if (target) {
       const cases = this.casesOf(selection.guid, holders);
       if (cases.length === 0) {
-        this.skipped.push({
-          kind: 'coding',
-          name: label,
-          message: `${capital(selectionCalled(selection))} is coded for a norm stage but belongs to no case of the file (no Case names it or its source), so it is not linked to a cell.`,
-        });
+        this.skipped.push(skip('coding', label, said('selectionNoCase', { selection: selectionCalled(selection, 'start') })));
         return;
       }
       for (const caseId of cases) {
@@ -457,11 +448,11 @@ export abstract class EvidenceSteps extends OwnSteps {
       return;
     }
     if (this.normCodes.has(coding.codeGuid)) {
-      this.skipped.push({ kind: 'coding', name: label, message: `${capital(selectionCalled(selection))} is coded with a norm rather than one of its stages; that coding was skipped.` });
+      this.skipped.push(skip('coding', label, said('selectionNormCoded', { selection: selectionCalled(selection, 'start') })));
       return;
     }
     if (!codeId) {
-      this.skipped.push({ kind: 'coding', name: label, message: `A coding of ${selectionCalled(selection)} refers to a code that is not in the codebook (${coding.codeGuid}); it was skipped.` });
+      this.skipped.push(skip('coding', label, said('selectionUnknownCode', { selection: selectionCalled(selection, 'of'), code: coding.codeGuid })));
     }
   }
 

@@ -2,37 +2,52 @@
 import { isCalendarDate } from '../../../contract/dates';
 import { STATUS_PALETTE } from '../../../contract/palette';
 import type { AttributeType } from '../../../contract/api';
+import type { CatalogueText, TextValue } from '../../../contract/errors';
+import type { MessageId } from '../../../contract/i18n/catalogue';
+import { formatText, textOf } from '../../../contract/i18n/format';
 import type { DocumentFormat } from '../../documents/extract';
 import type { QdaSelection, QdaSource, QdaTextRef, VariableType } from '../model';
 import { snippet, type PagedText } from '../text';
-import { COUNT_KINDS, type ImportCounts } from './types';
+import { COUNT_KINDS, type ImportCounts, type SkippedItem, type SkippedKind } from './types';
 
 
 export type Row = Record<string, unknown>;
 
 export const zero = (): ImportCounts => Object.fromEntries(COUNT_KINDS.map((k) => [k, 0])) as ImportCounts;
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+type KeyIn<M> = M extends `exchangeReport.${infer K}` ? K : never;
 
-export const KIND_WORDS: Record<QdaSource['kind'], string> = { text: 'text', pdf: 'PDF', picture: 'picture', audio: 'audio', video: 'video' };
+/** A sentence of the report (the `exchangeReport` area), formatted later in the reader's language. */
+export const said = (key: KeyIn<MessageId>, values?: Record<string, TextValue>): CatalogueText => textOf(`exchangeReport.${key}`, values);
+
+/**
+ * A skipped item: its English sentence for logs and `--json`, and its catalogue entry for every other reader. Its name
+ * is the file's, or one the report gives it (“at positions 3–9”, “graphs”), which travels as a message too.
+ */
+export function skip(kind: SkippedKind, name: string | CatalogueText, text: CatalogueText): SkippedItem {
+  if (typeof name === 'string') return { kind, name, message: formatText('en', text), text };
+  return { kind, name: formatText('en', name), nameText: name, message: formatText('en', text), text };
+}
 
 export function selectionsOf(source: QdaSource): QdaSelection[] {
   return [...(source.text?.selections ?? []), ...source.selections];
 }
 
 /** Where an unnamed selection is: its positions, or its page. */
-export function whereIs(selection: QdaSelection): string {
-  if (selection.start !== null || selection.end !== null) return `at positions ${selection.start ?? '?'}–${selection.end ?? '?'}`;
-  if (selection.page !== null) return `on page ${selection.page + 1}`;
-  return `with the GUID ${selection.guid}`;
+export function whereText(selection: QdaSelection): CatalogueText {
+  if (selection.start !== null || selection.end !== null) return said('where', { at: 'positions', start: String(selection.start ?? '?'), end: String(selection.end ?? '?') });
+  if (selection.page !== null) return said('where', { at: 'page', page: String(selection.page + 1) });
+  return said('where', { at: 'guid', guid: selection.guid });
 }
 
-/** “selection “its name”” or, for one without a name (QualCoder writes none), “the selection at positions 3–9”. */
-export function selectionCalled(selection: QdaSelection): string {
-  return selection.name ? `selection “${snippet(selection.name, 50)}”` : `the selection ${whereIs(selection)}`;
-}
 
-export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/**
+ * “Selection “its name”” or, for one without a name (QualCoder writes none), “The selection at positions 3–9”: at
+ * the start of a sentence, or after “A coding of” (a genitive in Russian and Kazakh).
+ */
+export function selectionCalled(selection: QdaSelection, form: 'start' | 'of'): CatalogueText {
+  return said('selection', { form, named: selection.name ? 'yes' : 'no', name: snippet(selection.name, 50), where: whereText(selection) });
+}
 
 export function codingsIn(source: QdaSource): number {
   return selectionsOf(source).reduce((n, s) => n + s.codings.length, 0) + source.codings.length;
@@ -117,7 +132,7 @@ export interface SourcePlan {
   /** The document's bytes and format (the original PDF or Word file when present, else the text). */
   file: { bytes: Uint8Array; format: DocumentFormat; fileName: string } | null;
   /** Why the text is not there (for the report). */
-  missing: string[];
+  missing: CatalogueText[];
   /** The text came from extracting the PDF or Word file: the file's positions do not apply to it. */
   textExtracted: boolean;
 }

@@ -1,9 +1,11 @@
 /** The write phase of an import, in one transaction: the order of its steps, and the steps that need all others. */
 import type { AttributeType } from '../../../contract/api';
+import type { CatalogueText } from '../../../contract/errors';
+import { formatText } from '../../../contract/i18n/format';
 import { stmt } from '../../db/statements';
 import type { QdaProject, VariableType } from '../model';
 import type { SkippedItem } from './types';
-import { type Row, plural, variableToAttribute, sameName, isCalendarDay, asString, asNullableString, rowsOf } from './helpers';
+import { type Row, said, skip, variableToAttribute, sameName, isCalendarDay, asString, asNullableString, rowsOf } from './helpers';
 import { EvidenceSteps } from './evidence';
 import { derivedGuid } from '../guid';
 
@@ -35,7 +37,7 @@ export class Importer extends EvidenceSteps {
     this.codes();
     this.sets();
     const recognised = this.normCodes.size + this.stageCodes.size;
-    if (recognised) this.notes.push(`${plural(recognised, 'code')} of the codebook ${recognised === 1 ? 'is' : 'are'} this project's norms and stages; they were recognised, not imported as codes.`);
+    if (recognised) this.notes.push(said('codesRecognised', { count: recognised }));
     reportLeftovers({ ...this.qda, users: [] }, this.skipped, false);
   }
 
@@ -63,14 +65,14 @@ export class Importer extends EvidenceSteps {
         this.count('attributes', false);
         this.attributeMap.set(v.guid, { id: v.guid, type: existing.type, choices: JSON.parse((stmt(this.db, 'SELECT choices FROM case_attributes WHERE id = ?').get(v.guid) as { choices: string }).choices) as string[], name: v.name });
       } else if (byName) {
-        this.notes.push(`The variable “${v.name}” was matched with the project's attribute “${byName.name}”.`);
+        this.notes.push(said('variableMatched', { variable: v.name, attribute: byName.name }));
         this.attributeMap.set(v.guid, { id: byName.id, type: byName.type, choices: JSON.parse(byName.choices) as string[], name: byName.name });
       } else {
         stmt(this.db, 'INSERT INTO case_attributes (id, name, type, choices, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
           .run(v.guid, v.name, type, choices, this.nextPosition('case_attributes'), asString(mine?.created_at, this.now), this.now);
         this.count('attributes', true);
         this.attributeMap.set(v.guid, { id: v.guid, type, choices: JSON.parse(choices) as string[], name: v.name });
-        if (v.type === 'DateTime') this.notes.push(`The variable “${v.name}” holds dates with times; Comparanda keeps the dates.`);
+        if (v.type === 'DateTime') this.notes.push(said('variableDateTime', { variable: v.name }));
       }
     }
   }
@@ -115,13 +117,13 @@ export class Importer extends EvidenceSteps {
         const byName = (stmt(this.db, 'SELECT id, name FROM cases ORDER BY archived_at IS NOT NULL, position').all() as { id: string; name: string }[]).find((x) => sameName(x.name, c.name));
         if (byName) {
           id = byName.id;
-          this.notes.push(`The case “${c.name}” was matched with the project's case “${byName.name}”.`);
+          this.notes.push(said('caseMatched', { case: c.name, existing: byName.name }));
         } else {
           id = c.guid;
           let role = mine && mine.role === 'focal' ? 'focal' : 'comparison';
           if (role === 'focal' && stmt(this.db, "SELECT 1 FROM cases WHERE role = 'focal'").get()) {
             role = 'comparison';
-            this.notes.push(`The case “${c.name}” was the focal case in the file; it is a comparison case here because the project already has a focal case.`);
+            this.notes.push(said('caseNotFocal', { case: c.name }));
           }
           stmt(this.db, 'INSERT INTO cases (id, name, iso_code, role, notes, position, created_at, updated_at, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
             .run(
@@ -142,13 +144,13 @@ export class Importer extends EvidenceSteps {
       for (const value of c.values) {
         const attribute = this.attributeMap.get(value.variableGuid);
         if (!attribute) {
-          this.skipped.push({ kind: 'value', name: c.name, message: `A value of case “${c.name}” refers to a variable that is not in the file; it was skipped.` });
+          this.skipped.push(skip('value', c.name, said('valueNoVariable', { case: c.name })));
           continue;
         }
         const encoded = this.encodeValue(attribute, value.type, value.value);
         if (encoded === null) {
           if (value.value.trim() !== '') {
-            this.skipped.push({ kind: 'value', name: c.name, message: `The value “${value.value}” of “${attribute.name}” for case “${c.name}” is not a valid ${attribute.type}; it was skipped.` });
+            this.skipped.push(skip('value', c.name, said('valueInvalid', { value: value.value, variable: attribute.name, case: c.name, type: attribute.type })));
           }
           continue;
         }
@@ -158,7 +160,7 @@ export class Importer extends EvidenceSteps {
         this.count('attributeValues', !before);
       }
       if (c.codeRefs.length) {
-        this.skipped.push({ kind: 'case', name: c.name, message: `Case “${c.name}” is coded with ${plural(c.codeRefs.length, 'code')}; Comparanda does not code cases, so those codings were skipped.` });
+        this.skipped.push(skip('case', c.name, said('caseCoded', { case: c.name, count: c.codeRefs.length })));
       }
     }
   }
@@ -167,9 +169,14 @@ export class Importer extends EvidenceSteps {
 
 
   /** An item of the file in words, for messages and link memos: its kind and name. */
+  /** An item a link names, in English: a memo made of a link keeps it in the project. */
   protected describe(guid: string): string {
+    return formatText('en', this.describeText(guid));
+  }
+
+  protected describeText(guid: string): CatalogueText {
     const excerpt = this.qda.sources.flatMap((s) => [...s.selections, ...(s.text?.selections ?? [])]).find((x) => x.guid === guid);
-    if (excerpt) return `the selection “${excerpt.name || excerpt.text?.slice(0, 60) || guid}”`;
+    if (excerpt) return said('item', { kind: 'selection', name: excerpt.name || excerpt.text?.slice(0, 60) || guid });
     const found = (
       [
         ['source', this.qda.sources],
@@ -178,7 +185,7 @@ export class Importer extends EvidenceSteps {
         ['note', this.qda.notes],
       ] as const
     ).map(([kind, list]) => [kind, (list as readonly { guid: string; name: string }[]).find((x) => x.guid === guid)] as const).find(([, item]) => item);
-    return found ? `the ${found[0]} “${found[1]!.name}”` : `an item (${guid}) that is not in the file`;
+    return said('item', found ? { kind: found[0], name: found[1]!.name } : { kind: 'missing', name: guid });
   }
 
   protected memos(): void {
@@ -220,8 +227,14 @@ export class Importer extends EvidenceSteps {
       const origin = resolve(link.originGuid);
       const called = link.name.trim() ? `Link “${link.name.trim()}”` : 'A link';
       if (!origin) {
-        const why = notes.has(link.originGuid) ? 'what it points at was not imported (the note is kept as a project memo)' : 'its origin was not imported';
-        this.skipped.push({ kind: 'link', name: link.name, message: `${called} from ${this.describe(link.originGuid)} to ${this.describe(link.targetGuid)} was not kept: ${why}.` });
+        const lost = said('linkLost', {
+          named: link.name.trim() ? 'yes' : 'no',
+          link: link.name.trim(),
+          origin: this.describeText(link.originGuid),
+          target: this.describeText(link.targetGuid),
+          why: notes.has(link.originGuid) ? 'note' : 'origin',
+        });
+        this.skipped.push(skip('link', link.name, lost));
         continue;
       }
       const created = this.upsert('memos', {
@@ -248,7 +261,7 @@ export class Importer extends EvidenceSteps {
         const mapped = type === 'case' ? this.caseMap.get(id) : type === 'cell' ? this.cellMap.get(id) : id;
         const table = { case: 'cases', cell: 'cells', norm: 'norms', source: 'sources', excerpt: 'excerpts' }[type];
         if (type !== 'project' && (!table || !mapped || !this.exists(table, mapped))) {
-          this.skipped.push({ kind: 'note', name: note.name, message: `Memo “${note.name}” belongs to a ${type} that is not in the file; it was not imported.` });
+          this.skipped.push(skip('note', note.name, said('memoOrphan', { memo: note.name, type })));
           continue;
         }
         targetType = type;
@@ -265,7 +278,7 @@ export class Importer extends EvidenceSteps {
         memoText = parts.join('\n\n');
       }
       if (memoText.trim() === '') {
-        this.skipped.push({ kind: 'note', name: note.name, message: `Note “${note.name || note.guid}” is empty; it was skipped.` });
+        this.skipped.push(skip('note', note.name, said('noteEmpty', { note: note.name || note.guid })));
         continue;
       }
       const created = this.upsert('memos', {
@@ -284,13 +297,9 @@ export class Importer extends EvidenceSteps {
 
 /** What is left over; `preview` also speaks of the links in general (the import keeps or lists each one). */
 export function reportLeftovers(qda: QdaProject, skipped: SkippedItem[], ours: boolean, preview = false): void {
-  if (qda.graphs) skipped.push({ kind: 'graph', name: 'graphs', message: `${plural(qda.graphs, 'graph')} skipped: Comparanda has no network diagrams.` });
+  if (qda.graphs) skipped.push(skip('graph', said('madeName', { what: 'graphs' }), said('graphs', { count: qda.graphs })));
   if (qda.links.length && !ours && preview) {
-    skipped.push({
-      kind: 'link',
-      name: 'links',
-      message: `${plural(qda.links.length, 'link')} between items: Comparanda has no links, so a note linked to an item becomes a memo on it, another link a memo on its origin naming the other end.`,
-    });
+    skipped.push(skip('link', said('madeName', { what: 'links' }), said('linksPreview', { count: qda.links.length })));
   }
-  for (const problem of qda.problems) skipped.push({ kind: 'record', name: '', message: problem });
+  for (const problem of qda.problems) skipped.push(skip('record', '', problem));
 }

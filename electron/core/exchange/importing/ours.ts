@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { stmt } from '../../db/statements';
 import { RECORD_TABLES } from '../export';
 import type { NormStageTarget } from './types';
-import { type Row, plural, sameName, asString, asNullableString, asNullableInt, isRow, rowsOf } from './helpers';
+import { type Row, said, skip, sameName, asString, asNullableString, asNullableInt, isRow, rowsOf } from './helpers';
 import { ImporterBase } from './base';
 
 export abstract class OwnSteps extends ImporterBase {
@@ -27,7 +27,7 @@ export abstract class OwnSteps extends ImporterBase {
           const labels = (stmt(this.db, 'SELECT label FROM stages WHERE framework_id = ? AND archived_at IS NULL ORDER BY position').all(local.id) as { label: string }[]).map((s) => s.label);
           if (labels.length === liveLabels.length && labels.every((l, i) => l === liveLabels[i])) {
             localId = local.id;
-            this.notes.push(`The framework “${asString(f.name)}” matched the project's framework of the same name and stages.`);
+            this.notes.push(said('frameworkMatched', { framework: asString(f.name) }));
             break;
           }
         }
@@ -73,7 +73,7 @@ export abstract class OwnSteps extends ImporterBase {
       const id = asString(row.id);
       const frameworkId = this.frameworkMap.get(asString(row.framework_id)) ?? asString(row.framework_id);
       if (!this.exists('frameworks', frameworkId)) {
-        this.skipped.push({ kind: 'code', name: asString(row.label), message: `Norm “${asString(row.label)}” refers to a framework that is not in the file; it was not restored.` });
+        this.skipped.push(skip('code', asString(row.label), said('normNoFramework', { norm: asString(row.label) })));
         continue;
       }
       const existing = stmt(this.db, 'SELECT framework_id FROM norms WHERE id = ?').get(id) as { framework_id: string } | undefined;
@@ -87,7 +87,7 @@ export abstract class OwnSteps extends ImporterBase {
         archived_at: asNullableString(row.archived_at),
       };
       if (existing) {
-        if (existing.framework_id !== frameworkId) this.notes.push(`Norm “${fields.label}” keeps the project's framework; the file's framework for it differs.`);
+        if (existing.framework_id !== frameworkId) this.notes.push(said('normKeepsFramework', { norm: fields.label }));
         stmt(this.db, 
             'UPDATE norms SET label = @label, short_label = @short_label, description = @description, instrument = @instrument, paragraph = @paragraph, diffusing_agent = @diffusing_agent, archived_at = @archived_at, updated_at = @now WHERE id = @id',
           )
@@ -116,13 +116,9 @@ export abstract class OwnSteps extends ImporterBase {
       if (!norm) {
         if (this.codebookOnly) {
           this.skippedCodes.add(code.guid);
-          this.skipped.push({
-            kind: 'code',
-            name: code.name,
-            message: `The code “${code.name}” is a ${marker.kind} of another Comparanda project's matrix; norms are made in the matrix, not from a codebook, so it was skipped.`,
-          });
+          this.skipped.push(skip('code', code.name, said('ourCodeInCodebook', { code: code.name, marker: marker.kind })));
         } else {
-          this.notes.push(`The code “${code.name}” is a Comparanda norm code, but its norm is not in this project; it is imported as an ordinary code.`);
+          this.notes.push(said('normCodeOrdinary', { code: code.name }));
         }
         continue;
       }
@@ -137,7 +133,7 @@ export abstract class OwnSteps extends ImporterBase {
         // The stage code of another project with the same framework: match the stage by its name.
         const byLabel = stmt(this.db, 'SELECT id FROM stages WHERE framework_id = ? AND label = ? AND archived_at IS NULL').get(norm.framework_id, code.name) as { id: string } | undefined;
         if (byLabel) this.stageCodes.set(code.guid, { normId: norm.id, stageId: byLabel.id });
-        else this.notes.push(`The code “${code.name}” is a Comparanda stage code, but its stage is not in this project; it is imported as an ordinary code.`);
+        else this.notes.push(said('stageCodeOrdinary', { code: code.name }));
       }
     }
   }
@@ -152,7 +148,7 @@ export abstract class OwnSteps extends ImporterBase {
       const clash = (stmt(this.db, 'SELECT id, pseudonym FROM participants WHERE id != ?').all(id) as { id: string; pseudonym: string }[]).find((x) => sameName(x.pseudonym, pseudonym));
       if (clash && !this.exists('participants', id)) {
         this.participantMap.set(id, clash.id);
-        this.notes.push(`The participant “${pseudonym}” was matched with the project's participant of the same pseudonym.`);
+        this.notes.push(said('participantMatched', { pseudonym }));
         continue;
       }
       const consent = ['given', 'given-with-restrictions', 'withdrawn', 'unknown'].includes(asString(row.consent)) ? asString(row.consent) : 'unknown';
@@ -192,7 +188,7 @@ export abstract class OwnSteps extends ImporterBase {
       const normId = asString(row.norm_id);
       const stageId = this.stageMap.get(asString(row.stage_id)) ?? asString(row.stage_id);
       if (!caseId || !this.exists('norms', normId) || !this.exists('stages', stageId)) {
-        this.skipped.push({ kind: 'record', name: asString(row.id), message: 'A cell assessment refers to a case, norm or stage that is not in the file; it was not restored.' });
+        this.skipped.push(skip('record', asString(row.id), said('assessmentOrphan')));
         continue;
       }
       const fields = {
@@ -340,7 +336,7 @@ export abstract class OwnSteps extends ImporterBase {
         this.count('records', created);
       }
     }
-    if (dropped) this.skipped.push({ kind: 'record', name: 'observation record', message: `${plural(dropped, 'row')} of the observation record or regional context referred to something not in the file and were skipped.` });
+    if (dropped) this.skipped.push(skip('record', said('madeName', { what: 'record' }), said('recordRowsDropped', { count: dropped })));
   }
 
   protected flags(): void {

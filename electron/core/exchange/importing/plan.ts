@@ -8,8 +8,9 @@ import { readSourceEntry, readSourceText, resolvePath, type Loaded } from '../lo
 import type { QdaNote, QdaSource } from '../model';
 import { decodeMachineNote, NOTE_VERSION, type MachineNote } from '../notes';
 import { splitPages } from '../text';
+import type { CatalogueText } from '../../../contract/errors';
 import type { SkippedItem } from './types';
-import { plural, KIND_WORDS, selectionsOf, codingsIn, asString, isRow, rowsOf, type SourcePlan, type OwnData } from './helpers';
+import { said, skip, selectionsOf, codingsIn, asString, isRow, rowsOf, type SourcePlan, type OwnData } from './helpers';
 
 export function noteText(loaded: Loaded, note: QdaNote, skipped: SkippedItem[]): string | null {
   if (note.inlineText !== null) return note.inlineText;
@@ -17,7 +18,7 @@ export function noteText(loaded: Loaded, note: QdaNote, skipped: SkippedItem[]):
   const what = { kind: 'note', name: note.name || note.guid } as const;
   const resolved = resolvePath(loaded, note.plainTextPath, what);
   if (resolved.kind !== 'found') {
-    skipped.push({ kind: 'note', name: note.name, message: `Note “${note.name || note.guid}”: its file ${note.plainTextPath} is missing from the archive; only its name and description are kept.` });
+    skipped.push(skip('note', note.name, said('noteFileMissing', { note: note.name || note.guid, path: note.plainTextPath })));
     return null;
   }
   return readSourceText(loaded, resolved.entry, what).text;
@@ -42,15 +43,11 @@ export function readOwnData(loaded: Loaded, texts: Map<string, string | null>, s
     if (!decoded) continue;
     own.consumed.add(note.guid);
     if ('error' in decoded) {
-      skipped.push({ kind: 'note', name: note.name, message: `Comparanda note “${note.name}” (${decoded.kind}) is damaged and was not restored: ${decoded.error}.` });
+      skipped.push(skip('note', note.name, said('ourNoteDamaged', { note: note.name, kind: decoded.kind, error: decoded.error })));
       continue;
     }
     if (decoded.version > NOTE_VERSION) {
-      skipped.push({
-        kind: 'note',
-        name: note.name,
-        message: `Comparanda note “${note.name}” was written by a newer Comparanda (comparanda:${decoded.kind} v${decoded.version}) and was not restored. Update Comparanda and import again.`,
-      });
+      skipped.push(skip('note', note.name, said('ourNoteNewer', { note: note.name, version: `comparanda:${decoded.kind} v${decoded.version}` })));
       continue;
     }
     const data = (decoded as MachineNote).data;
@@ -92,7 +89,7 @@ export function readOwnData(loaded: Loaded, texts: Map<string, string | null>, s
         own.claims.push(data);
         break;
       default:
-        skipped.push({ kind: 'note', name: note.name, message: `Comparanda note “${note.name}” is of a kind this version does not know (${decoded.kind}) and was not restored.` });
+        skipped.push(skip('note', note.name, said('ourNoteUnknown', { note: note.name, kind: decoded.kind })));
     }
   }
   // Our own memos are ordinary notes whose GUID the project note lists; they are imported as memos, not consumed.
@@ -105,16 +102,14 @@ export function readOwnData(loaded: Loaded, texts: Map<string, string | null>, s
 export function sourceKindSkip(source: QdaSource): SkippedItem {
   const selections = selectionsOf(source).length;
   const codings = codingsIn(source);
-  const tail = selections || codings ? `; its ${plural(selections, 'selection')} and ${plural(codings, 'coding')} are skipped with it` : '';
-  const what = source.kind === 'audio' || source.kind === 'video' ? `${KIND_WORDS[source.kind]} sources are not supported` : 'pictures are not supported';
-  return { kind: 'source', name: source.name, message: `Source “${source.name}” (${KIND_WORDS[source.kind]}) skipped: ${what}${tail}.` };
+  return skip('source', source.name, said('sourceKind', { source: source.name, kind: source.kind, selections, codings, tail: selections || codings ? 'yes' : 'no' }));
 }
 
 export async function planSources(
   loaded: Loaded,
   own: OwnData,
   skipped: SkippedItem[],
-  notes: string[],
+  notes: CatalogueText[],
   withExtraction: boolean,
   control: { signal?: AbortSignal | undefined; onSource?: ((done: number, total: number, name: string) => void) | undefined } = {},
 ): Promise<SourcePlan[]> {
@@ -147,12 +142,12 @@ export async function planSources(
       if (resolved.kind === 'found') {
         const decoded = readSourceText(loaded, resolved.entry, what);
         plan.text = decoded.text;
-        if (decoded.lossy) notes.push(`The text of “${source.name}” is not valid UTF-8; characters that could not be read were replaced.`);
+        if (decoded.lossy) notes.push(said('textNotUtf8', { source: source.name }));
       } else {
-        plan.missing.push(`its ${source.kind === 'pdf' ? 'text (' : 'file '}${resolved.path}${source.kind === 'pdf' ? ')' : ''} is ${resolved.kind === 'external' ? 'outside the archive and was not read' : 'missing from the archive'}`);
+        plan.missing.push(said('missingText', { pdf: source.kind === 'pdf' ? 'yes' : 'no', path: resolved.path, external: resolved.kind === 'external' ? 'yes' : 'no' }));
       }
     } else if (source.kind === 'text') {
-      plan.missing.push('it has neither a text file nor text of its own');
+      plan.missing.push(said('noText'));
     }
 
     // The original file: a PDF, or the Word file of a text source; ours may carry another original (HTML, Markdown).
@@ -167,12 +162,12 @@ export async function planSources(
         const fileName = ownSource?.doc ? asString(ownSource.doc.file_name, source.name) : source.name.toLowerCase().endsWith(`.${format}`) ? source.name : `${source.name}.${format}`;
         plan.file = { bytes, format, fileName };
       } else if (source.kind === 'pdf') {
-        plan.missing.unshift(`its file ${resolved.path} is ${resolved.kind === 'external' ? 'outside the archive and was not read' : 'missing from the archive'}`);
+        plan.missing.unshift(said('missingFile', { path: resolved.path, external: resolved.kind === 'external' ? 'yes' : 'no' }));
       } else if (plan.text === null) {
-        plan.missing.push(`so is its Word file ${resolved.path}`);
+        plan.missing.push(said('missingWord', { path: resolved.path }));
       }
     } else if (source.kind === 'pdf') {
-      plan.missing.unshift('it names no PDF file');
+      plan.missing.unshift(said('noPdf'));
     }
 
     if (plan.text !== null) {
@@ -189,7 +184,7 @@ export async function planSources(
         plan.textExtracted = true;
       } catch (error) {
         if (!(error instanceof ImportError)) throw error;
-        plan.missing.push(`its ${plan.file.format.toUpperCase()} file cannot be read (${error.message})`);
+        plan.missing.push(said('unreadable', { format: plan.file.format.toUpperCase(), reason: error.text ?? error.message }));
         plan.file = null;
       }
     } else if (plan.file && !withExtraction) {

@@ -1,6 +1,7 @@
 /** The public types of a REFI-QDA import: options, counts, the report, the preview. */
 import type { ArchiveLimits } from '../archive';
 import type { PositionUnit } from '../producers';
+import type { CatalogueText, Notice } from '../../../contract/errors';
 import type { LocalText } from '../../../contract/i18n/format';
 
 
@@ -51,10 +52,14 @@ export type SkippedKind = 'user' | 'code' | 'variable' | 'value' | 'case' | 'sou
 
 export interface SkippedItem {
   kind: SkippedKind;
-  /** The name of what was skipped, as the file gives it. */
+  /** The name of what was skipped, as the file gives it (or, for what has none, in English: see `nameText`). */
   name: string;
-  /** One sentence for the user: what and why. */
+  /** A name the report made (an unnamed selection's place, "graphs"), for the reader's language. */
+  nameText?: CatalogueText | undefined;
+  /** One sentence for the user: what and why, in English (logs, `--json`). */
   message: string;
+  /** The same sentence as a catalogue entry, for the reader's language. */
+  text: CatalogueText;
 }
 
 export interface ImportReport {
@@ -76,8 +81,10 @@ export interface ImportReport {
   updated: ImportCounts;
   /** What was left out, and why. */
   skipped: SkippedItem[];
-  /** Things worth knowing that are not omissions (e.g. a case matched by name). */
+  /** Things worth knowing that are not omissions (e.g. a case matched by name), in English. */
   notes: string[];
+  /** The same, each with its catalogue entry (the client says them in its language). */
+  notices: Notice[];
 }
 
 export interface PreviewCode {
