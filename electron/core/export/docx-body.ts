@@ -47,7 +47,8 @@ interface RunProps {
 
 const onOff = (name: string, value: boolean) => (value ? `<${name}/>` : `<${name} w:val="false"/>`);
 
-function runProps(p: RunProps): string {
+/** The properties but the language, which comes last (textRuns adds it per language stretch). */
+function runPropsBody(p: RunProps): string {
   let x = '';
   if (p.style) x += `<w:rStyle w:val="${p.style}"/>`;
   if (p.font) x += `<w:rFonts w:ascii="${p.font}" w:cs="${p.font}" w:eastAsia="${p.font}" w:hAnsi="${p.font}"/>`;
@@ -58,7 +59,11 @@ function runProps(p: RunProps): string {
   if (p.size) x += `<w:sz w:val="${p.size}"/><w:szCs w:val="${p.size}"/>`;
   if (p.sub) x += '<w:vertAlign w:val="subscript"/>';
   if (p.sup) x += '<w:vertAlign w:val="superscript"/>';
-  if (p.lang) x += `<w:lang w:val="${p.lang}"/>`;
+  return x;
+}
+
+function runProps(p: RunProps): string {
+  const x = runPropsBody(p) + (p.lang ? `<w:lang w:val="${p.lang}"/>` : '');
   return x ? `<w:rPr>${x}</w:rPr>` : '';
 }
 
@@ -75,8 +80,9 @@ export function breakableSlashes(value: string): string {
 
 /** Runs of text, one per language stretch, each marked with its language for Word's proofing tools. */
 function textRuns(value: string, p: RunProps = {}): string {
+  const body = runPropsBody(p);
   let x = '';
-  for (const span of languageSpans(breakableSlashes(value))) x += run(span.text, { ...p, lang: WORD_LANGUAGE[span.lang] });
+  for (const span of languageSpans(breakableSlashes(value))) x += `<w:r><w:rPr>${body}<w:lang w:val="${WORD_LANGUAGE[span.lang]}"/></w:rPr><w:t xml:space="preserve">${escapeXml(span.text)}</w:t></w:r>`;
   return x;
 }
 

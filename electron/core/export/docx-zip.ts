@@ -7,7 +7,11 @@ import zlib from 'node:zlib';
 
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
-export function writeZip(parts: readonly { name: string; data: Uint8Array }[], level = 6): Buffer {
+/**
+ * Level 3 of zlib's nine: a matrix's document.xml deflates in a third of the time of the default level (6), the file
+ * about a sixth larger (350 KB for 299 KB for one norm of the L benchmark).
+ */
+export function writeZip(parts: readonly { name: string; data: Uint8Array }[], level = 3): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
