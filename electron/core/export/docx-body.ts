@@ -122,7 +122,7 @@ function paraProps(p: ParaProps): string {
   return x;
 }
 
-/** A paragraph; `<w:pPr>` is left open-ended by a marker so that the section's properties can go in it (sections). */
+/** A paragraph (`<w:p/>` when it has neither properties nor runs, as the `docx` package writes an empty one). */
 function paragraph(p: ParaProps, runs: string): string {
   const props = paraProps(p);
   return props || runs ? `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ''}${runs}</w:p>` : '<w:p/>';
@@ -340,7 +340,7 @@ export function evidenceLists(blocks: readonly Block[]): boolean[] {
   return blocks.filter((b) => b.type === 'evidence').map((b) => b.items.length > 0);
 }
 
-/** The XML of a block; `last` is true when the caller may have to add section properties to a final paragraph. */
+/** The XML of a block (nothing for an empty one, e.g. notes that are all real footnotes). */
 export function blockXml(ctx: BodyContext, block: Block, usableWidth: number): string {
   switch (block.type) {
     case 'title':
