@@ -19,7 +19,8 @@ export interface Draft {
   subject: string;
   sections: Section[];
   tables: MatrixTable[];
-  sheets: SheetModel[];
+  /** The data tables (CSV/XLSX), or how to build them: a matrix's are built only for the formats that write them. */
+  sheets: SheetModel[] | (() => SheetModel[]);
 }
 
 function layoutOf(ctx: BuildContext): MatrixLayout {
@@ -53,7 +54,7 @@ export function buildMatrix(ctx: BuildContext): Draft {
     subject: ctx.m.matrixSubject(tables.map((t) => t.norm.label).join('; '), cases),
     sections: [{ orientation: orientation(ctx, 'landscape'), blocks }],
     tables,
-    sheets: [...wideSheets(ctx, tables), longSheet(ctx, tables)],
+    sheets: () => [...wideSheets(ctx, tables), longSheet(ctx, tables)],
   };
 }
 
@@ -212,7 +213,7 @@ export function buildAppendix(ctx: BuildContext): Draft {
     subject: m.appendixSubject(tables.map((t) => t.norm.label).join('; '), cases),
     sections: [matrixSection, { orientation: contentOrientation, blocks: [...evidenceBlocks, ...audit.blocks] }],
     tables,
-    sheets: [evidenceSheet(ctx, tables), ...wideSheets(ctx, tables), longSheet(ctx, tables), audit.sheet],
+    sheets: () => [evidenceSheet(ctx, tables), ...wideSheets(ctx, tables), longSheet(ctx, tables), audit.sheet],
   };
 }
 

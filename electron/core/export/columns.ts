@@ -38,9 +38,16 @@ function advance(ch: string): number {
   return 0.6;
 }
 
+/** Each character's advance, found once: a matrix's cells hold hundreds of thousands of characters of few kinds. */
+const advances = new Map<string, number>();
+
 function textWidth(value: string, size: number, bold: boolean): number {
   let em = 0;
-  for (const ch of value) em += advance(ch);
+  for (const ch of value) {
+    let width = advances.get(ch);
+    if (width === undefined) advances.set(ch, (width = advance(ch)));
+    em += width;
+  }
   return em * size * (bold ? 1.12 : 1);
 }
 

@@ -1,346 +1,33 @@
 /**
- * DOCX with the `docx` package: an editable Word document with the same content as the PDF. Tables are real Word
- * tables (header row repeated on every page, rows not split, status as bold text with a coloured mark and a tinted
- * cell, column widths from content), captions are Word captions ("Table {SEQ Table}"), and the bibliography closes
- * the document. Notes of note styles are lettered table notes under their table (Chicago 3.77), or real Word
- * footnotes when numbers are asked for; citations of author-date styles are text. Every run carries its language
- * (en-GB, ru-RU, kk-KZ) for Word's spelling and hyphenation. Fonts are named (Noto Serif / Noto Sans), not embedded,
- * and declared in the font table with their family and PANOSE numbers and a common alternative, so that Word
- * substitutes a like face where they are not installed.
+ * DOCX: an editable Word document with the same content as the PDF. Tables are real Word tables (header row repeated
+ * on every page, rows not split, status as bold text with a coloured mark and a tinted cell, column widths from
+ * content), captions are Word captions ("Table {SEQ Table}"), and the bibliography closes the document. Notes of note
+ * styles are lettered table notes under their table (Chicago 3.77), or real Word footnotes when numbers are asked
+ * for; citations of author-date styles are text. Every run carries its language (en-GB, ru-RU, kk-KZ) for Word's
+ * spelling and hyphenation. Fonts are named (Noto Serif / Noto Sans), not embedded, and declared in the font table
+ * with their family and PANOSE numbers and a common alternative, so that Word substitutes a like face where they are
+ * not installed.
+ *
+ * The `docx` package writes the document's shell (styles, numbering, settings, headers and footers, the footnotes
+ * part, properties) around a placeholder paragraph per section; the body and the footnotes are written as XML
+ * (docx-body.ts) and spliced in, and the package is zipped with Node's zlib (docx-zip.ts).
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  FootnoteReferenceRun,
-  Header,
-  HeadingLevel,
-  ImportedXmlComponent,
-  LevelFormat,
-  Packer,
-  PageNumber,
-  PageOrientation as DocxOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type IBorderOptions,
-  type ParagraphChild,
-} from 'docx';
-import { fitColumns } from './columns';
+import { unzipSync } from 'fflate';
+import { AlignmentType, Document, Footer, Header, LevelFormat, Packer, PageNumber, PageOrientation as DocxOrientation, Paragraph, TextRun } from 'docx';
+import { breakableSlashes, evidenceLists, sectionXml, SANS, SERIF, type BodyContext } from './docx-body';
+import { writeZip } from './docx-zip';
 import { languageSpans, WORD_LANGUAGE } from './hyphenate';
-import { messagesFor, type ExportMessages } from './i18n';
-import { isBreak, isCite, type Cite, type Inline, type TextRun as Run } from './inline';
-import { contentWithCite, markOf, noteMarksOf, type Block, type CellModel, type EvidenceItem, type ExportDocument, type NoteMarks, type StatusMark, type TableModel } from './model';
+import { messagesFor } from './i18n';
+import { noteMarksOf, type ExportDocument, type NoteMarks } from './model';
 import type { PageOrientation, PaperSize } from './types';
 
-const SERIF = 'Noto Serif';
-const SANS = 'Noto Sans';
 /** Page sizes in twips (portrait). */
 const PAGE: Record<PaperSize, { width: number; height: number }> = { a4: { width: 11906, height: 16838 }, letter: { width: 12240, height: 15840 } };
 const MARGIN = { top: 1080, bottom: 1000, left: 850, right: 850, header: 500, footer: 500 };
 
-const hex = (colour: string) => colour.replace('#', '').toUpperCase();
-const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-
-interface Context {
-  footnotes: Record<string, { children: Paragraph[] }>;
-  listInstance: number;
-  /** The letters of notes set under their table (absent: a real footnote). */
-  letters: ReadonlyMap<string, string>;
-  /** The document's words (i18n/). */
-  m: ExportMessages;
-}
-
-type RunOptions = Omit<ConstructorParameters<typeof TextRun>[0] & object, 'text' | 'language' | 'children'>;
-
-/** Long compounds with a slash ("officials/commentators") may break after it (a zero-width space), as in the PDF. */
-function breakableSlashes(value: string): string {
-  // Most runs have no slash: no scan of every run for long words.
-  if (!value.includes('/')) return value;
-  return value.replace(/[^\s]{16,}/g, (word) => word.replace(/(?<=[\p{L}\d]{3})\/(?=[\p{L}\d]{3})/gu, '/\u200b'));
-}
-
-/** Runs of text, one per language stretch, each marked with its language for Word's proofing tools. */
-function textRuns(value: string, options: RunOptions = {}): TextRun[] {
-  return languageSpans(breakableSlashes(value)).map((span) => new TextRun({ ...options, text: span.text, language: { value: WORD_LANGUAGE[span.lang] } }));
-}
-
-function runOf(run: Run, base: { size?: number; font?: string; color?: string } = {}): TextRun[] {
-  return textRuns(run.text, {
-    italics: run.italic ?? false,
-    bold: run.bold ?? false,
-    superScript: run.sup ?? false,
-    subScript: run.sub ?? false,
-    smallCaps: run.smallCaps ?? false,
-    ...(base.size ? { size: base.size } : {}),
-    ...(base.font ? { font: base.font } : {}),
-    ...(base.color ? { color: base.color } : {}),
-  });
-}
-
-const runsOf = (runs: readonly Run[], base: { size?: number } = {}) => runs.flatMap((r) => runOf(r, base));
-
-function citeRuns(ctx: Context, cite: Cite, size?: number): ParagraphChild[] {
-  if (cite.noteNumber !== null) {
-    const letter = ctx.letters.get(cite.id);
-    if (letter) return [new TextRun({ text: letter, superScript: true, bold: true, font: SANS, ...(size ? { size } : {}) })];
-    const key = String(cite.noteNumber);
-    // Word puts the number and the text together; a space keeps them apart, as in print.
-    ctx.footnotes[key] ??= { children: [new Paragraph({ style: 'FootnoteText', children: [new TextRun({ text: ' ' }), ...runsOf(cite.runs)] })] };
-    return [new FootnoteReferenceRun(cite.noteNumber)];
-  }
-  return [new TextRun({ text: ' ', ...(size ? { size } : {}) }), ...runsOf(cite.runs, size ? { size } : {})];
-}
-
-function inlineRuns(ctx: Context, content: readonly Inline[], size?: number): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
-  for (const x of content) {
-    if (isCite(x)) out.push(...citeRuns(ctx, x.cite, size));
-    else if (isBreak(x)) out.push(new TextRun({ text: '', break: 1 }));
-    else out.push(...runOf(x, size ? { size } : {}));
-  }
-  return out;
-}
-
-function statusRuns(status: StatusMark, meta: string | undefined, size = 16): ParagraphChild[] {
-  return [
-    new TextRun({ text: '■ ', color: hex(status.colour), font: SANS, size }),
-    ...textRuns(status.label, { bold: !status.noData, italics: status.noData, font: SANS, size }),
-    ...(meta ? textRuns(`  ${meta}`, { font: SANS, size: size - 2, color: '333333' }) : []),
-  ];
-}
-
-function cellParagraphs(ctx: Context, cell: CellModel): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  const alignment = cell.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
-  if (cell.status) {
-    paragraphs.push(new Paragraph({ spacing: { after: 20 }, keepNext: true, children: statusRuns(cell.status, undefined) }));
-    if (cell.meta) paragraphs.push(new Paragraph({ spacing: { after: 40 }, children: textRuns(cell.meta, { font: SANS, size: 14, color: '333333' }) }));
-  }
-  if (cell.content.length > 0 || cell.cite) {
-    const runs = inlineRuns(ctx, contentWithCite(cell.content, cell.cite), cell.header ? 17 : 18);
-    paragraphs.push(new Paragraph({ alignment, children: runs, style: cell.header ? 'RowHeader' : undefined }));
-  }
-  if (paragraphs.length === 0) paragraphs.push(new Paragraph({ children: [] }));
-  return paragraphs;
-}
-
-function tableOf(ctx: Context, table: TableModel, usableWidth: number): (Paragraph | Table)[] {
-  // Words are sized whole: Word hyphenates (automatic hyphenation is on) but other readers may not.
-  const widths = fitColumns(table, usableWidth, { body: 9, label: 8.5, status: 8, meta: 7, padding: 10, mark: 9 }, { whole: true }, 20).map(Math.floor);
-  const margins = { top: 70, bottom: 90, left: 100, right: 100 };
-  const headerRow = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: table.columns.map(
-      (c, i) =>
-        new TableCell({
-          width: { size: widths[i]!, type: WidthType.DXA },
-          margins,
-          verticalAlign: VerticalAlign.BOTTOM,
-          borders: { top: { style: BorderStyle.SINGLE, size: 10, color: '000000' }, bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000' }, left: NONE, right: NONE },
-          children: [
-            new Paragraph({
-              style: 'TableHeading',
-              children: [...textRuns(c.label), ...(c.note ? [new TextRun({ text: '', break: 1 }), ...textRuns(c.note, { italics: true, bold: false, size: 14 })] : [])],
-            }),
-          ],
-        }),
-    ),
-  });
-  const rows = table.rows.map((row, r) => {
-    const last = r === table.rows.length - 1;
-    const bottom: IBorderOptions = last ? { style: BorderStyle.SINGLE, size: 10, color: '000000' } : { style: BorderStyle.SINGLE, size: 3, color: '9A9A9A' };
-    if ('group' in row) {
-      return new TableRow({
-        cantSplit: true,
-        children: [
-          new TableCell({
-            columnSpan: table.columns.length,
-            margins,
-            shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'ECECEC' },
-            borders: { top: NONE, bottom: { style: BorderStyle.SINGLE, size: 4, color: '555555' }, left: NONE, right: NONE },
-            children: [new Paragraph({ style: 'TableHeading', keepNext: true, children: textRuns(row.group) })],
-          }),
-        ],
-      });
-    }
-    return new TableRow({
-      cantSplit: !row.breakable,
-      children: row.cells.map(
-        (cell, i) =>
-          new TableCell({
-            width: { size: widths[i]!, type: WidthType.DXA },
-            margins,
-            ...(cell.status && !cell.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: cell.status.noData ? 'F4F4F4' : hex(cell.status.tint) } } : {}),
-            borders: {
-              top: NONE,
-              bottom,
-              right: NONE,
-              left: cell.status && !cell.header ? { style: BorderStyle.SINGLE, size: 18, color: hex(cell.status.colour) } : NONE,
-            },
-            children: cellParagraphs(ctx, cell),
-          }),
-      ),
-    });
-  });
-  // The number is a SEQ Table field with its value stored, as Word's Insert Caption makes it: Word renumbers it when
-  // the table is moved into an article, and readers that do not compute fields (mammoth, converters) show the value.
-  const caption = new Paragraph({
-    style: 'Caption',
-    keepNext: true,
-    children: [
-      ...captionLabel(ctx.m, table),
-      ...textRuns(table.caption),
-    ],
-  });
-  return [
-    caption,
-    new Table({
-      rows: [headerRow, ...rows],
-      width: { size: usableWidth, type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
-    }),
-  ];
-}
-
-/**
- * A SEQ field as Word's Insert Caption writes it (begin, instruction, separate, its value, end), in bold. The `docx`
- * package's SequentialIdentifier stores no value and its SimpleField (w:fldSimple) is not read by some readers.
- */
-function seqField(identifier: string, value: number): ParagraphChild[] {
-  const run = (inner: string) => ImportedXmlComponent.fromXmlString(`<w:r><w:rPr><w:b/><w:bCs/></w:rPr>${inner}</w:r>`) as unknown as TextRun;
-  return [
-    run('<w:fldChar w:fldCharType="begin"/>'),
-    run(`<w:instrText xml:space="preserve"> SEQ ${identifier} \\* ARABIC </w:instrText>`),
-    run('<w:fldChar w:fldCharType="separate"/>'),
-    run(`<w:t>${value}</w:t>`),
-    run('<w:fldChar w:fldCharType="end"/>'),
-  ];
-}
-
-/**
- * "Table {SEQ}. " in the document's language, the number a field wherever the language puts it ("1-кесте" in Kazakh).
- * The field's identifier stays "Table", as Word's own caption label for tables is named whatever the UI language.
- */
-function captionLabel(m: ExportMessages, table: TableModel): ParagraphChild[] {
-  const label = m.tableLabel(table.number);
-  const at = label.indexOf(String(table.number));
-  const before = label.slice(0, at);
-  const after = label.slice(at + String(table.number).length);
-  return [
-    ...(before ? [new TextRun({ text: before, bold: true })] : []),
-    ...seqField('Table', table.number),
-    new TextRun({ text: `${after}${table.part ? ` (${m.partOf(table.part.index, table.part.count)})` : ''}. `, bold: true }),
-  ];
-}
-
-function quotedRuns(item: EvidenceItem, value: string, m: ExportMessages): ParagraphChild[] {
-  const body = value.trim();
-  return item.textKind === 'quote' ? textRuns(`“${body}”`) : [...textRuns(body), ...textRuns(` (${m.paraphrase})`, { italics: true })];
-}
-
-function evidenceParagraphs(ctx: Context, items: EvidenceItem[], usableWidth: number): (Paragraph | Table)[] {
-  const instance = ++ctx.listInstance;
-  const out: (Paragraph | Table)[] = [];
-  for (const item of items) {
-    const cite = item.cite ? (item.cite.noteNumber !== null ? citeRuns(ctx, item.cite) : []) : [];
-    const meta: ParagraphChild[] = [];
-    if (item.attribution) meta.push(...textRuns(item.attribution, { italics: true, size: 17 }));
-    if (item.cite && item.cite.noteNumber === null) {
-      if (meta.length) meta.push(new TextRun({ text: ' · ', size: 17 }));
-      meta.push(...runsOf(item.cite.runs, { size: 17 }));
-    } else if (!item.cite && item.locator) {
-      if (meta.length) meta.push(new TextRun({ text: ' · ', size: 17 }));
-      meta.push(...textRuns(item.locator, { size: 17 }));
-    }
-    if (item.translation.trim()) {
-      out.push(new Paragraph({ numbering: { reference: 'evidence', level: 0, instance }, keepNext: true, children: [new TextRun({ text: `${ctx.m.originalAndTranslation(item.language, item.translationLanguage)}:`, italics: true, size: 16 }), ...cite] }));
-      const half = Math.floor((usableWidth - 360) / 2);
-      out.push(
-        new Table({
-          width: { size: half * 2, type: WidthType.DXA },
-          columnWidths: [half, half],
-          indent: { size: 360, type: WidthType.DXA },
-          borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
-          rows: [
-            new TableRow({
-              cantSplit: true,
-              children: [item.text, item.translation].map((v) => new TableCell({ width: { size: half, type: WidthType.DXA }, margins: { left: 0, right: 160 }, children: [new Paragraph({ children: quotedRuns(item, v, ctx.m) })] })),
-            }),
-          ],
-        }),
-      );
-      if (meta.length) out.push(new Paragraph({ indent: { left: 360 }, spacing: { after: 120 }, children: meta }));
-    } else {
-      out.push(new Paragraph({ numbering: { reference: 'evidence', level: 0, instance }, keepNext: meta.length > 0, spacing: { after: meta.length ? 20 : 120 }, children: [...quotedRuns(item, item.text, ctx.m), ...cite] }));
-      if (meta.length) out.push(new Paragraph({ indent: { left: 360 }, spacing: { after: 120 }, children: meta }));
-    }
-  }
-  return out;
-}
-
-function blockParagraphs(ctx: Context, block: Block, usableWidth: number): (Paragraph | Table)[] {
-  switch (block.type) {
-    case 'title':
-      return [new Paragraph({ heading: HeadingLevel.TITLE, children: textRuns(block.text) }), ...(block.subtitle ? [new Paragraph({ style: 'Subtitle', children: textRuns(block.subtitle) })] : [])];
-    case 'heading':
-      return [new Paragraph({ heading: block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: textRuns(block.text) })];
-    case 'paragraph':
-      return [new Paragraph({ children: inlineRuns(ctx, block.content, block.small ? 17 : undefined) })];
-    case 'status':
-      return [
-        new Paragraph({
-          keepNext: true,
-          shading: { type: ShadingType.CLEAR, color: 'auto', fill: block.status.noData ? 'F4F4F4' : hex(block.status.tint) },
-          border: { left: { style: BorderStyle.SINGLE, size: 18, color: hex(block.status.colour), space: 4 } },
-          children: statusRuns(block.status, block.meta),
-        }),
-      ];
-    case 'table':
-      return tableOf(ctx, block.table, usableWidth);
-    case 'tableNotes': {
-      const out: Paragraph[] = [];
-      if (block.legend) {
-        out.push(
-          new Paragraph({
-            style: 'TableNote',
-            spacing: { before: 80 },
-            children: [new TextRun({ text: `${block.legendLabel ?? ctx.m.statusScale} (${ctx.m.colourAndLabel}): `, italics: true }), ...block.legend.flatMap((s) => [new TextRun({ text: '■ ', color: hex(s.colour) }), ...textRuns(`${s.label}    `)])],
-          }),
-        );
-      }
-      for (const p of block.paragraphs) out.push(new Paragraph({ style: 'TableNote', children: inlineRuns(ctx, p) }));
-      return out;
-    }
-    case 'fields':
-      return block.items.map((f) => new Paragraph({ children: [...textRuns(`${f.label}: `, { bold: true, font: SANS, size: 17 }), ...textRuns(f.value)] }));
-    case 'evidence':
-      return evidenceParagraphs(ctx, block.items, usableWidth);
-    case 'notes': {
-      // Lettered notes are set under their table; numbered ones are real footnotes at the foot of the page.
-      const lettered = block.cites.filter((c) => ctx.letters.has(c.id));
-      return lettered.map(
-        (c, i) =>
-          new Paragraph({
-            style: 'TableNote',
-            spacing: { before: i === 0 ? 80 : 0, after: 40 },
-            children: [new TextRun({ text: markOf(ctx.letters, c), superScript: true, bold: true, font: SANS }), new TextRun({ text: ' ' }), ...runsOf(c.runs)],
-          }),
-      );
-    }
-    case 'bibliography':
-      return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: textRuns(block.heading) }), ...block.entries.map((e) => new Paragraph({ style: 'Bibliography', children: runsOf(e) }))];
-  }
+/** The running head's runs, one per language stretch (the shell's only text besides the page numbers). */
+function headRuns(value: string): TextRun[] {
+  return languageSpans(breakableSlashes(value)).map((span) => new TextRun({ text: span.text, language: { value: WORD_LANGUAGE[span.lang] } }));
 }
 
 export interface DocxOptions {
@@ -371,21 +58,30 @@ function pageOf(paper: PaperSize, orientation: PageOrientation) {
   };
 }
 
+/** A paragraph of the shell that the body replaces; its text, `#S<section>` or `#N<list>`, is all the shell's body text. */
+const PLACEHOLDER = /<w:p>(?:<w:pPr>((?:(?!<\/w:pPr>).)*)<\/w:pPr>)?<w:r><w:t xml:space="preserve">#([SN])(\d+)<\/w:t><\/w:r><\/w:p>/g;
+
 export async function renderDocx(doc: ExportDocument, options: DocxOptions): Promise<Buffer> {
   const marks = options.noteMarks ?? 'letters';
-  const ctx: Context = { footnotes: {}, listInstance: 0, letters: marks === 'letters' ? noteMarksOf(doc, 'letters') : new Map(), m: messagesFor(doc.language) };
-  const sections = doc.sections.map((section) => {
-    const page = pageOf(options.paper, section.orientation);
-    const usable = page.usable;
+  const m = messagesFor(doc.language);
+  const pages = doc.sections.map((section) => pageOf(options.paper, section.orientation));
+  // Each evidence list with items is a numbering instance of its own (its numbers start at 1); a placeholder paragraph
+  // in the shell makes the package write it and tells its numId.
+  let instance = 0;
+  const sections = doc.sections.map((section, i) => {
+    const lists = evidenceLists(section.blocks).map((hasItems) => ({ instance: ++instance, hasItems })).filter((l) => l.hasItems);
     return {
-      properties: { page: { size: page.size, margin: MARGIN } },
+      properties: { page: { size: pages[i]!.size, margin: MARGIN } },
       headers: {
-        default: new Header({ children: [new Paragraph({ style: 'RunningHead', children: textRuns(doc.runningHead) })] }),
+        default: new Header({ children: [new Paragraph({ style: 'RunningHead', children: headRuns(doc.runningHead) })] }),
       },
       footers: {
         default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, style: 'RunningHead', children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES] })] })] }),
       },
-      children: section.blocks.flatMap((b) => blockParagraphs(ctx, b, usable)),
+      children: [
+        ...lists.map((l) => new Paragraph({ numbering: { reference: 'evidence', level: 0, instance: l.instance }, children: [new TextRun(`#N${l.instance}`)] })),
+        new Paragraph({ children: [new TextRun(`#S${i}`)] }),
+      ],
     };
   });
   const document = new Document({
@@ -395,7 +91,7 @@ export async function renderDocx(doc: ExportDocument, options: DocxOptions): Pro
     subject: doc.subject,
     description: doc.subject,
     keywords: messagesFor(doc.language).kinds[doc.kind],
-    footnotes: ctx.footnotes,
+    footnotes: {},
     hyphenation: { autoHyphenation: true, doNotHyphenateCaps: true },
     numbering: {
       config: [
@@ -425,5 +121,31 @@ export async function renderDocx(doc: ExportDocument, options: DocxOptions): Pro
     },
     sections,
   });
-  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
+  const shell = unzipSync(await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]));
+  const part = (name: string) => Buffer.from(shell[name] ?? []).toString('utf8');
+
+  const documentXml = part('word/document.xml');
+  const bodyStart = documentXml.indexOf('<w:body>') + '<w:body>'.length;
+  const numIds = new Map<number, number>();
+  const sectPrs: (string | null)[] = [];
+  let bodyEnd = bodyStart;
+  for (const match of documentXml.slice(bodyStart).matchAll(PLACEHOLDER)) {
+    const [, props = '', kind, n] = match;
+    if (kind === 'N') numIds.set(Number(n), Number(/<w:numId w:val="(\d+)"\/>/.exec(props)?.[1]));
+    else sectPrs.push(/<w:sectPr>.*<\/w:sectPr>/.exec(props)?.[0] ?? null);
+    bodyEnd = bodyStart + match.index + match[0].length;
+  }
+  if (sectPrs.length !== doc.sections.length) throw new Error('the DOCX shell lacks a section placeholder');
+
+  const ctx: BodyContext = { footnotes: new Map(), listInstance: 0, numIds, letters: marks === 'letters' ? noteMarksOf(doc, 'letters') : new Map(), m };
+  const body = doc.sections.map((section, i) => sectionXml(ctx, section.blocks, pages[i]!.usable, i < doc.sections.length - 1 ? sectPrs[i]! : null)).join('');
+  const footnotesXml = part('word/footnotes.xml');
+  const notes = [...ctx.footnotes].sort((a, b) => a[0] - b[0]).map(([, xml]) => xml).join('');
+  const at = footnotesXml.lastIndexOf('</w:footnotes>');
+
+  const replaced: Record<string, string> = {
+    'word/document.xml': documentXml.slice(0, bodyStart) + body + documentXml.slice(bodyEnd),
+    'word/footnotes.xml': footnotesXml.slice(0, at) + notes + footnotesXml.slice(at),
+  };
+  return writeZip(Object.entries(shell).map(([name, data]) => ({ name, data: name in replaced ? Buffer.from(replaced[name]!, 'utf8') : data })));
 }

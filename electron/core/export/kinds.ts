@@ -11,7 +11,7 @@ import { buildQca } from './build-qca';
 import { projectCitationStore } from './citation-cache';
 import { CitationSession, loadStyle } from './citations';
 import { messagesFor, resolveExportLanguage } from './i18n';
-import { EvidenceIndex, type BuildContext, type ExportDocument } from './model';
+import { EvidenceIndex, type BuildContext, type ExportDocument, type SheetModel } from './model';
 import { EXPORT_FORMATS, type ExportFormat, type ExportKind, type ExportOptions } from './types';
 
 export interface ExportKindSpec {
@@ -149,6 +149,10 @@ export async function buildExportDocument(project: Project, options: ExportOptio
   const author = options.author?.trim() || `Comparanda project “${runningHead}”`;
   const ctx: BuildContext = { project, options, citations, evidence, author, m };
   const draft = spec.build!(ctx);
+  // The data tables are built before the first pause for the formats that write them (the export is of the project
+  // as it was when asked for); for the others only if asked for (a matrix's took a tenth of a DOCX export).
+  const buildSheets = typeof draft.sheets === 'function' ? draft.sheets : () => draft.sheets as SheetModel[];
+  let sheets = options.format === 'csv' || options.format === 'xlsx' ? buildSheets() : undefined;
   await citations.finish(options.signal);
   const entries = citations.bibliography();
   const bibliography = bibliographyBlock(ctx, entries);
@@ -166,7 +170,9 @@ export async function buildExportDocument(project: Project, options: ExportOptio
     style,
     citedSources: citations.citedSourceIds().map((id) => evidence.items.get(id)!),
     tables: draft.tables,
-    sheets: draft.sheets,
+    get sheets() {
+      return (sheets ??= buildSheets());
+    },
     references: entries.map((e) => ({ key: evidence.sources.get(e.sourceId)?.citationKey ?? e.sourceId, runs: e.runs })),
     warnings: [...language.warnings, ...citations.warnings()],
   };
