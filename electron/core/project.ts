@@ -159,8 +159,7 @@ export class Project {
    */
   counts(): ProjectCounts {
     // A project read as it is in an older format (no table yet), or a table short of a row, is counted row by row.
-    this.keptCounts ??= !!stmt(this.db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'project_counts'").get();
-    if (!this.keptCounts) return this.countRows();
+    if (!this.keepsCounts()) return this.countRows();
     const rows = stmt(this.db, 'SELECT what, n FROM project_counts').all() as { what: keyof ProjectCounts; n: number }[];
     const counts = { ...NO_COUNTS };
     let found = 0;
@@ -170,6 +169,11 @@ export class Project {
       found++;
     }
     return found === COUNTED.length ? counts : this.countRows();
+  }
+
+  private keepsCounts(): boolean {
+    this.keptCounts ??= !!stmt(this.db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'project_counts'").get();
+    return this.keptCounts;
   }
 
   /** The counts as the rows give them: what `counts()` must equal (`check` compares them). */
@@ -384,6 +388,8 @@ export class Project {
 
   /** Counts the triggers kept that differ from the rows (none unless the file was written without its triggers). */
   private countDifferences(): string[] {
+    // A file checked as it is in a format before 15 keeps no counts (and may lack tables counted today).
+    if (!this.keepsCounts()) return [];
     const kept = this.counts();
     const rows = this.countRows();
     return COUNTED.filter(([key]) => kept[key] !== rows[key]).map(
