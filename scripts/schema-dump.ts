@@ -1,21 +1,22 @@
 /**
  * Writes migrations/schema.sql: the whole schema a fresh project has after all migrations, in one place for
- * reviewers; and migrations/expected-schema.json, the same as every open compares a project with (read instead of
- * running the migrations into memory at each open). With --check it compares instead and fails when either committed
- * file is stale (CI runs this).
+ * reviewers; migrations/expected-schema.json, the same as every open compares a project with (read instead of
+ * running the migrations into memory at each open); and expected-schema.digest.json, its digest, which an open whose
+ * schema matches needs alone. With --check it compares instead and fails when any committed file is stale (CI runs this).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadMigrations, migrate } from '../electron/core/db/migrate';
-import { PRECOMPUTED_SCHEMA_FILE, precomputeSchema } from '../electron/core/db/schema-check';
+import { PRECOMPUTED_SCHEMA_FILE, SCHEMA_DIGEST_FILE, precomputeDigest, precomputeSchema } from '../electron/core/db/schema-check';
 import { SCHEMA_VERSION } from '../electron/core/db/schema-version';
 
 const root = path.resolve(__dirname, '..');
 const migrations = path.join(root, 'migrations');
 const target = path.join(migrations, 'schema.sql');
 const precomputedTarget = path.join(migrations, PRECOMPUTED_SCHEMA_FILE);
+const digestTarget = path.join(migrations, SCHEMA_DIGEST_FILE);
 
 function dump(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-schema-'));
@@ -43,6 +44,7 @@ function precomputed(): string {
 const outputs = [
   { file: target, text: dump() },
   { file: precomputedTarget, text: precomputed() },
+  { file: digestTarget, text: `${JSON.stringify(precomputeDigest(migrations), null, 2)}\n` },
 ];
 if (process.argv.includes('--check')) {
   for (const { file, text } of outputs) {
@@ -52,7 +54,7 @@ if (process.argv.includes('--check')) {
       process.exit(1);
     }
   }
-  console.log(`schema.sql and ${PRECOMPUTED_SCHEMA_FILE} match the migrations (format ${SCHEMA_VERSION}).`);
+  console.log(`schema.sql, ${PRECOMPUTED_SCHEMA_FILE} and ${SCHEMA_DIGEST_FILE} match the migrations (format ${SCHEMA_VERSION}).`);
 } else {
   for (const { file, text } of outputs) {
     fs.writeFileSync(file, text);

@@ -48,6 +48,30 @@ export interface Migration {
   backup: string;
 }
 
+/** Each count of the overview: its key, the table it counts, and whether only live (unarchived) rows count. */
+const COUNTED: readonly (readonly [keyof ProjectCounts, string, boolean])[] = [
+  ['cases', 'cases', true],
+  ['norms', 'norms', true],
+  ['stages', 'stages', true],
+  ['cells', 'cells', true],
+  ['frameworks', 'frameworks', false],
+  ['views', 'views', false],
+  ['sources', 'sources', false],
+  ['documents', 'documents', false],
+  ['excerpts', 'excerpts', false],
+  ['codes', 'codes', false],
+  ['codings', 'excerpt_codes', false],
+  ['memos', 'memos', false],
+  ['participants', 'participants', false],
+  ['elections', 'elections', false],
+  ['missions', 'missions', false],
+  ['claims', 'claims', false],
+  ['regionalNorms', 'regional_norms', false],
+  ['indicators', 'indicator_values', false],
+];
+
+const NO_COUNTS = Object.fromEntries(COUNTED.map(([key]) => [key, 0])) as unknown as ProjectCounts;
+
 function titleFromPath(file: string): string {
   return path.basename(file).replace(/\.comparanda$/i, '');
 }
@@ -55,6 +79,8 @@ function titleFromPath(file: string): string {
 /** One open project file. All reads and writes of a project go through this object. */
 export class Project {
   private closed = false;
+  /** Whether the file keeps its counts in project_counts (format 15 on); learnt at the first `counts()`. */
+  private keptCounts: boolean | undefined;
   /** Undo and redo of this session's edits. */
   readonly history: History;
   /** Set when opening updated the project from an older format. */
@@ -127,28 +153,32 @@ export class Project {
     return row?.title ?? titleFromPath(this.path);
   }
 
+  /**
+   * What the project holds, as its triggers keep it (format 15): one read of a small table, where counting the rows
+   * read every excerpt and coding of a large project at each open.
+   */
   counts(): ProjectCounts {
-    return stmt(
-      this.db,
-      `SELECT (SELECT count(*) FROM cases WHERE archived_at IS NULL) AS cases,
-              (SELECT count(*) FROM norms WHERE archived_at IS NULL) AS norms,
-              (SELECT count(*) FROM stages WHERE archived_at IS NULL) AS stages,
-              (SELECT count(*) FROM cells WHERE archived_at IS NULL) AS cells,
-              (SELECT count(*) FROM frameworks) AS frameworks,
-              (SELECT count(*) FROM views) AS views,
-              (SELECT count(*) FROM sources) AS sources,
-              (SELECT count(*) FROM documents) AS documents,
-              (SELECT count(*) FROM excerpts) AS excerpts,
-              (SELECT count(*) FROM codes) AS codes,
-              (SELECT count(*) FROM excerpt_codes) AS codings,
-              (SELECT count(*) FROM memos) AS memos,
-              (SELECT count(*) FROM participants) AS participants,
-              (SELECT count(*) FROM elections) AS elections,
-              (SELECT count(*) FROM missions) AS missions,
-              (SELECT count(*) FROM claims) AS claims,
-              (SELECT count(*) FROM regional_norms) AS regionalNorms,
-              (SELECT count(*) FROM indicator_values) AS indicators`,
-    ).get() as ProjectCounts;
+    // A project read as it is in an older format (no table yet), or a table short of a row, is counted row by row.
+    if (!this.keepsCounts()) return this.countRows();
+    const rows = stmt(this.db, 'SELECT what, n FROM project_counts').all() as { what: keyof ProjectCounts; n: number }[];
+    const counts = { ...NO_COUNTS };
+    let found = 0;
+    for (const row of rows) {
+      if (!(row.what in counts)) continue;
+      counts[row.what] = row.n;
+      found++;
+    }
+    return found === COUNTED.length ? counts : this.countRows();
+  }
+
+  private keepsCounts(): boolean {
+    this.keptCounts ??= !!stmt(this.db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'project_counts'").get();
+    return this.keptCounts;
+  }
+
+  /** The counts as the rows give them: what `counts()` must equal (`check` compares them). */
+  countRows(): ProjectCounts {
+    return stmt(this.db, `SELECT ${COUNTED.map(([key, table, live]) => `(SELECT count(*) FROM ${table}${live ? ' WHERE archived_at IS NULL' : ''}) AS ${key}`).join(',\n')}`).get() as ProjectCounts;
   }
 
   summary(): ProjectSummary {
@@ -308,9 +338,11 @@ export class Project {
           db.prepare(`SELECT name FROM src.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'fts_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`).all() as {
             name: string;
           }[]
-        ).map((t) => t.name);
-        // Rows the migrations seeded (default dimensions) are replaced by the project's own; search indexes fill
-        // themselves through their triggers as the rows arrive.
+        )
+          .map((t) => t.name)
+          .filter((t) => t !== 'project_counts');
+        // Rows the migrations seeded (default dimensions) are replaced by the project's own; search indexes and the
+        // counts (which the copy's triggers keep, whatever order the tables come in) fill as the rows arrive.
         for (const table of tables) db.exec(`DELETE FROM main."${table}"`);
         for (const table of tables) db.exec(`INSERT INTO main."${table}" SELECT * FROM src."${table}"`);
       },
@@ -347,10 +379,22 @@ export class Project {
         parent: r.parent,
       }));
       schema = schemaDifferences(this.db, migrationsDir());
+      if (schema.length === 0 && integrity.length === 0) integrity = this.countDifferences();
     } catch (error) {
       if (integrity.length === 0) integrity = damaged(error);
     }
     return { ok: integrity.length === 0 && foreignKeys.length === 0 && schema.length === 0, integrity, foreignKeys, schema, schemaVersion };
+  }
+
+  /** Counts the triggers kept that differ from the rows (none unless the file was written without its triggers). */
+  private countDifferences(): string[] {
+    // A file checked as it is in a format before 15 keeps no counts (and may lack tables counted today).
+    if (!this.keepsCounts()) return [];
+    const kept = this.counts();
+    const rows = this.countRows();
+    return COUNTED.filter(([key]) => kept[key] !== rows[key]).map(
+      ([key, table]) => `the kept count of ${key} is ${kept[key]} but ${table} holds ${rows[key]} (the file was changed outside Comparanda)`,
+    );
   }
 
   close(): void {

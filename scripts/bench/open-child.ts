@@ -77,8 +77,10 @@ async function main(): Promise<void> {
     return;
   }
   const recorded = args.mode === 'record' ? recordReads(args.file) : null;
-  // The app's session exists before any project is opened (it holds the preferences).
+  // The app's session exists before any project is opened (it holds the preferences), and the app has read them at
+  // start (the window's bounds, the language of the menus: electron/main/index.ts), so an open finds them read.
   const session = new Session(args.userData);
+  session.prefs.read();
   const dispatch = createDispatcher(createHandlers(session, 'http'));
   const t0 = performance.now();
   session.open(args.file);

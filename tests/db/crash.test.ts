@@ -119,6 +119,8 @@ describe('crash safety', () => {
           .prepare('SELECT d.page_count AS expected, (SELECT count(*) FROM document_pages p WHERE p.document_id = d.id) AS pages, (SELECT count(*) FROM document_files f WHERE f.document_id = d.id) AS files FROM documents d')
           .all() as { expected: number; pages: number; files: number }[];
         for (const d of documents) expect(d, `round ${round}`).toEqual({ expected: d.expected, pages: d.expected, files: 1 });
+        // The counts kept by triggers commit with the rows, or not at all (issue 22).
+        expect(project.counts(), `round ${round}`).toEqual(project.countRows());
         // Re-align with what the file holds, so the next round checks against it.
         for (const [key, summary] of cells) {
           const match = /^edit (\d+)$/.exec(summary);

@@ -73,6 +73,8 @@ describe('the ATLAS.ti standard project (REFI sample exported by ATLAS.ti 8.4)',
     expect(report.origin).toMatch(/^ATLAS\.ti 8\.4/);
     expect(report.created).toMatchObject({ codes: 14, sources: 8, documents: 0, excerpts: 4, codings: 4, memos: 2, cases: 0, attributes: 0, cells: 0, cellLinks: 0 });
     expect(p.counts()).toMatchObject({ sources: 8, documents: 0, excerpts: 4, cases: 0 });
+    // The counts the triggers keep are those of the rows after an import (issue 22).
+    expect(p.counts()).toEqual(p.countRows());
     expect((p.db.prepare('SELECT count(*) AS n FROM excerpt_codes').get() as { n: number }).n).toBe(4);
 
     const messages = report.skipped.map((s) => s.message);

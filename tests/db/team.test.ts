@@ -135,6 +135,8 @@ describe('team sync through a PostgreSQL hub', () => {
     const dumpA = canonicalDump(a);
     expect(canonicalDump(b)).toBe(dumpA);
     expect(canonicalDump(c)).toBe(dumpA);
+    // The counts each replica keeps (triggers, issue 22) follow the rows that syncs wrote: a document, an archived case.
+    for (const f of files) withProject(f, (p) => expect(p.counts()).toEqual(p.countRows()));
     expect(dumpA).toContain('transcript-b.txt');
     expect(dumpA).toContain('A: different cell edited on laptop A');
 

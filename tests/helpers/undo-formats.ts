@@ -4,6 +4,13 @@
  * that is added needs its entry here, or the tests that use an older format fail to migrate.
  */
 const UNDO: Record<number, string> = {
+  15: [
+    ...['cases', 'norms', 'stages', 'cells'].map((t) => `DROP TRIGGER ${t}_count_au;`),
+    ...['cases', 'norms', 'stages', 'cells', 'frameworks', 'views', 'sources', 'documents', 'excerpts', 'codes', 'excerpt_codes', 'memos', 'participants', 'elections', 'missions', 'claims', 'regional_norms', 'indicator_values'].flatMap((t) =>
+      ['ai', 'ad'].map((w) => `DROP TRIGGER ${t}_count_${w};`),
+    ),
+    'DROP TABLE project_counts;',
+  ].join(' '),
   14: [
     ...['claims', 'elections', 'codes', 'sources', 'missions', 'mission_findings'].flatMap((t) => ['ai', 'au', 'ad'].map((w) => `DROP TRIGGER ${t}_search_${w};`)),
     'DROP TABLE fts_records;',

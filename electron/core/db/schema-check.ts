@@ -132,6 +132,55 @@ export interface PrecomputedSchema {
   teamTriggers: [string, string][];
 }
 
+/**
+ * Written beside PRECOMPUTED_SCHEMA_FILE: a digest of the schema it describes, without and with the team's capture
+ * triggers. A project whose schema hashes to one of them is as expected without the large file being read and
+ * parsed (issue 22: most of what an open does beyond SQLite's own reads); any other is compared object by object.
+ */
+export const SCHEMA_DIGEST_FILE = 'expected-schema.digest.json';
+
+export interface SchemaDigest {
+  format: number;
+  /** migrationsDigest of the migrations it was made from: a stale file is not used. */
+  digest: string;
+  schema: string;
+  teamSchema: string;
+}
+
+/** sha256 of a schema's objects (type, name, SQL as stored), in an order that does not depend on who listed them. */
+export function schemaDigest(objects: Iterable<{ type: string; name: string; raw: string }>): string {
+  const hash = createHash('sha256');
+  const sorted = [...objects].sort((a, b) => (a.type === b.type ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.type < b.type ? -1 : 1));
+  for (const o of sorted) hash.update(`${o.type}\0${o.name}\0${o.raw}\0`);
+  return hash.digest('hex');
+}
+
+/** What `npm run schema:dump` writes to SCHEMA_DIGEST_FILE for the current format. */
+export function precomputeDigest(migrationsDir: string): SchemaDigest {
+  const migrations = loadMigrations(migrationsDir);
+  const { schema, team } = buildExpected(migrations, undefined);
+  const teamObjects = [...team].map(([name, raw]) => ({ type: 'trigger', name, raw }));
+  return { format: migrations.length, digest: migrationsDigest(migrations), schema: schemaDigest(schema.values()), teamSchema: schemaDigest([...schema.values(), ...teamObjects]) };
+}
+
+/** Keyed by migrations folder: the digests of the current format's schema, once checked against the migrations. */
+const digestCache = new Map<string, SchemaDigest | null>();
+
+function expectedDigest(migrationsDir: string): SchemaDigest | null {
+  const key = path.resolve(migrationsDir);
+  let known = digestCache.get(key);
+  if (known !== undefined) return known;
+  try {
+    const stored = JSON.parse(fs.readFileSync(path.join(migrationsDir, SCHEMA_DIGEST_FILE), 'utf8')) as SchemaDigest;
+    const migrations = loadMigrations(migrationsDir);
+    known = stored.format === migrations.length && stored.digest === migrationsDigest(migrations) ? stored : null;
+  } catch {
+    known = null;
+  }
+  digestCache.set(key, known);
+  return known;
+}
+
 export function migrationsDigest(migrations: readonly Migration[]): string {
   const hash = createHash('sha256');
   for (const m of migrations) hash.update(`${m.name}\0${m.sql}\0`);
@@ -194,9 +243,16 @@ export function expectedSchema(version: number, migrationsDir: string, nativeBin
 /** What the file holds that Comparanda did not make, and what it lacks; empty when the schema is as expected. */
 export function schemaDifferences(db: Database.Database, migrationsDir: string, nativeBinding?: string): SchemaDifferenceDto[] {
   const version = db.pragma('user_version', { simple: true }) as number;
+  const actual = readSchema(db);
+  if (version === SCHEMA_VERSION) {
+    const digest = expectedDigest(migrationsDir);
+    if (digest) {
+      const found = schemaDigest(actual.values());
+      if (found === digest.schema || found === digest.teamSchema) return [];
+    }
+  }
   const expected = expectedSchema(version, migrationsDir, nativeBinding);
   const team = teamTriggerCache.get(`${path.resolve(migrationsDir)}\0${version}`);
-  const actual = readSchema(db);
   const differences: SchemaDifferenceDto[] = [];
   for (const [key, object] of actual) {
     const wanted = expected.get(key);
