@@ -8,18 +8,28 @@ import type { ApiInput, ApiOutput, CsvChange, CsvKind, CsvOutcome, CsvProblem } 
 import { ApiError, type CatalogueText } from '../contract/errors';
 import { formatText, localError, textOf } from '../contract/i18n/format';
 import { REQUIRED, type Row } from './csv/headers';
-import { IMPORTERS, type Context, type Outcome } from './csv/importers';
+import { IMPORTERS, journalIndicatorValues, type Context, type Outcome } from './csv/importers';
 import { Keys } from './csv/keys';
 import { STRUCTURE_IMPORTERS } from './csv/structure-importers';
 import { readCsv, type Parsed } from './csv/read';
 import { fold, int, RowError } from './csv/values';
-import type { Track } from './history';
+import type { Known, Track } from './history';
 import type { Project } from './project';
 
 export { CSV_HEADERS } from './csv/headers';
 export { exportCsv } from './csv/export';
 
-const recordOf = (record: string, columns: string) => textOf('errorsCore.csvRecord', { record, columns });
+const recordTexts = new Map<string, CatalogueText>();
+/** What to call a record in a refusal; made once per kind of record, not once per row. */
+function recordOf(record: string, columns: string): CatalogueText {
+  const k = `${record}\u0000${columns}`;
+  let text = recordTexts.get(k);
+  if (!text) {
+    text = textOf('errorsCore.csvRecord', { record, columns });
+    recordTexts.set(k, text);
+  }
+  return text;
+}
 
 /** What makes two rows the same record, and what to call that record; null when the row lacks its key (it fails later). */
 // (Module functions rather than closures made per row: this runs for every row of files of 100,000 rows.)
@@ -102,7 +112,7 @@ type Report = Omit<CsvOutcome, 'encoding' | 'notices'> & { problems: CsvProblem[
 /** Runs every row in one transaction; collects row problems. Rolls back at the end when asked to (preview). */
 function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: boolean; dryRun: boolean; createMissing: boolean; fileName: CatalogueText }): Report {
   let report: Report = { created: 0, updated: 0, unchanged: 0, changes: [], createdNames: [], problems: [] };
-  const body = (track: Track) => {
+  const body = (track: Track, known: Known) => {
     const keys = new Keys(p, options.createMissing);
     const twins = duplicates(kind, parsed, keys);
     const changes: CsvChange[] = [];
@@ -114,7 +124,7 @@ function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: 
       texts.push(textOf('errorsCore.csvLine', { line: String(line), problem }));
     };
     const counts = { created: 0, updated: 0, unchanged: 0 };
-    const ctx: Context = { p, keys, track, line: 0, indicatorFields: new Map(), indicatorLimits: new Map(), indicatorStored: new Map(), indicatorValues: new Map() };
+    const ctx: Context = { p, keys, track, line: 0, indicatorFields: new Map(), indicatorLimits: new Map(), indicatorStored: new Map(), indicatorCells: new Map(), indicatorValues: new Map() };
     const importer = kind === 'cases' || kind === 'cells' ? STRUCTURE_IMPORTERS[kind] : IMPORTERS[kind];
     const inTransaction = p.db.transaction((fn: () => unknown) => fn());
     const savepoint = <T>(fn: () => T): T => inTransaction(fn) as T;
@@ -169,6 +179,7 @@ function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: 
         }
       }
     }
+    journalIndicatorValues(ctx, known);
     report = { ...counts, changes, createdNames: [...keys.createdNames], problems };
     if (options.dryRun) throw new Rollback();
     if (problems.length > 0 && !options.skipBadRows) {
@@ -176,7 +187,7 @@ function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: 
     }
   };
   try {
-    if (options.dryRun) p.db.transaction(() => body(() => undefined))();
+    if (options.dryRun) p.db.transaction(() => body(() => undefined, () => undefined))();
     else p.history.edit(`Import ${kind} from CSV`, body);
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
