@@ -15,6 +15,7 @@ import { readCsv, type Parsed } from './csv/read';
 import { fold, int, RowError } from './csv/values';
 import type { Known, Track } from './history';
 import type { Project } from './project';
+import { pausePoint } from './test-pause';
 
 export { CSV_HEADERS } from './csv/headers';
 export { exportCsv } from './csv/export';
@@ -180,6 +181,8 @@ function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: 
       }
     }
     journalIndicatorValues(ctx, known);
+    // Every row written, nothing committed: a kill test stops the import here (test-only; a lookup otherwise).
+    if (!options.dryRun) pausePoint('csv:written');
     report = { ...counts, changes, createdNames: [...keys.createdNames], problems };
     if (options.dryRun) throw new Rollback();
     if (problems.length > 0 && !options.skipBadRows) {
