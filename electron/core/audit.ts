@@ -23,18 +23,22 @@ export interface AuditRow {
 type Json = Record<string, unknown>;
 
 /**
- * The changes an audit row records: the row itself, or each change of a batch row, whose key, before and after are
- * JSON arrays of the same length (history.ts writes one for every 500 changes of a large bulk step), with `index`.
+ * The changes an audit row records: the row itself, or each change of a batch row (history.ts writes one for every
+ * 500 changes of a large bulk step), with `index`: its row_key is the array of the table's key columns, its before
+ * and after arrays of rows (null: absent), a change's key those columns of its rows.
  */
 export function auditChanges(r: AuditRow): AuditEntryDto[] {
   const common = { id: r.id, at: r.at, action: r.action, table: r.table_name };
-  const keys = JSON.parse(r.row_key) as Json | Json[];
-  if (!Array.isArray(keys)) {
-    return [{ ...common, rowKey: keys, before: r.before ? (JSON.parse(r.before) as Json) : null, after: r.after ? (JSON.parse(r.after) as Json) : null }];
+  const key = JSON.parse(r.row_key) as Json | string[];
+  if (!Array.isArray(key)) {
+    return [{ ...common, rowKey: key, before: r.before ? (JSON.parse(r.before) as Json) : null, after: r.after ? (JSON.parse(r.after) as Json) : null }];
   }
   const before = r.before ? (JSON.parse(r.before) as (Json | null)[]) : [];
   const after = r.after ? (JSON.parse(r.after) as (Json | null)[]) : [];
-  return keys.map((rowKey, index) => ({ ...common, index, rowKey, before: before[index] ?? null, after: after[index] ?? null }));
+  return Array.from({ length: Math.max(before.length, after.length) }, (_, index) => {
+    const row = (after[index] ?? before[index])!;
+    return { ...common, index, rowKey: Object.fromEntries(key.map((column) => [column, row[column]])), before: before[index] ?? null, after: after[index] ?? null };
+  });
 }
 
 export function listAudit(p: Project, input: ApiInput<'audit.list'>): ApiOutput<'audit.list'> {

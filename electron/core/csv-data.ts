@@ -62,7 +62,7 @@ function naturalKey(kind: CsvKind, row: Row, keys: Keys): { key: string; what: C
     case 'claims':
       return { key: [t(row.claimant), row.statement ?? ''].join('\u0000'), what: recordOf('claim', 'claimant, statement') };
     case 'indicators':
-      return { key: [fold(row.indicator ?? ''), caseKeyOf(keys, row.case), t(row.year)].join('\u0000'), what: recordOf('indicatorValue', 'indicator, case, year') };
+      return { key: `${fold(row.indicator ?? '')}\u0000${caseKeyOf(keys, row.case)}\u0000${t(row.year)}`, what: recordOf('indicatorValue', 'indicator, case, year') };
     case 'regional': {
       const record = t(row.record);
       if (record === 'membership') {
@@ -83,18 +83,24 @@ const andList = (items: string[]): string | CatalogueText => (items.length <= 1 
 
 /** Rows that name the same record: every one of them is refused, naming all their lines, since none may quietly win. */
 function duplicates(kind: CsvKind, parsed: Parsed, keys: Keys): Map<number, CatalogueText> {
+  // A key's first line alone until a second row names it (a file of 100,000 distinct rows makes no group).
+  const firsts = new Map<string, number>();
   const groups = new Map<string, { what: CatalogueText; lines: number[] }>();
+  const required = REQUIRED[kind];
   for (const { line, row } of parsed.records) {
-    if (REQUIRED[kind].some((h) => !row[h]?.trim())) continue;
+    if (required.some((h) => !row[h]?.trim())) continue;
     const k = naturalKey(kind, row, keys);
     if (!k) continue;
-    const group = groups.get(k.key) ?? { what: k.what, lines: [] };
-    group.lines.push(line);
-    groups.set(k.key, group);
+    const first = firsts.get(k.key);
+    if (first === undefined) firsts.set(k.key, line);
+    else {
+      const group = groups.get(k.key);
+      if (group) group.lines.push(line);
+      else groups.set(k.key, { what: k.what, lines: [first, line] });
+    }
   }
   const refused = new Map<number, CatalogueText>();
   for (const { what, lines } of groups.values()) {
-    if (lines.length < 2) continue;
     for (const line of lines) refused.set(line, textOf('errorsCore.csvSameRecord', { lines: andList(lines.map(String)), what }));
   }
   // A project has one focal case: two focal rows would leave the first quietly demoted by the second.

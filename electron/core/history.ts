@@ -132,9 +132,10 @@ class StaleStepError extends Error {
 
 /**
  * A step that changes at least BATCH_FROM rows of an audited table whose rows have no id of their own (indicator
- * values, QCA scores: nothing looks their history up by row) records them BATCH rows to an audit row, as JSON arrays
- * of keys, before and after rows (see audit.ts, which reads them back one change at a time): one audit row per
- * imported value cost more than the value's own write.
+ * values, QCA scores: nothing looks their history up by row) records them BATCH rows to an audit row: its row_key
+ * the JSON array of the table's key columns, its before and after JSON arrays of rows, a change's key being those
+ * columns of its rows (audit.ts reads them back one change at a time). One audit row per imported value cost more
+ * than the value's own write.
  */
 const BATCH_FROM = 100;
 const BATCH = 500;
@@ -194,7 +195,7 @@ export class History {
     for (const [table, rows] of batches) {
       for (let start = 0; start < rows.length; start += BATCH) {
         const batch = rows.slice(start, start + BATCH);
-        insert.run(now, action, table, JSON.stringify(batch.map((c) => c.key)), null, JSON.stringify(batch.map((c) => c.before)), JSON.stringify(batch.map((c) => c.after)));
+        insert.run(now, action, table, JSON.stringify(TABLE_KEYS[table]), null, JSON.stringify(batch.map((c) => c.before)), JSON.stringify(batch.map((c) => c.after)));
       }
     }
     for (const change of changes) {

@@ -66,7 +66,7 @@ function cellStatusWords(db: Database.Database, m: ExportMessages): StatusWords 
 
 /** The most recent changes, oldest first, and how many there are (a batch audit row counts as its changes). */
 function readAudit(db: Database.Database): { rows: AuditEntryDto[]; total: number } {
-  const total = (db.prepare("SELECT coalesce(sum(CASE WHEN row_key LIKE '[%' THEN json_array_length(row_key) ELSE 1 END), 0) AS n FROM audit_log").get() as { n: number }).n;
+  const total = (db.prepare("SELECT coalesce(sum(CASE WHEN row_key LIKE '[%' THEN json_array_length(coalesce(after, before)) ELSE 1 END), 0) AS n FROM audit_log").get() as { n: number }).n;
   const rows = (db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(AUDIT_ROWS_IN_APPENDIX) as AuditRow[]).reverse();
   return { rows: rows.flatMap(auditChanges).slice(-AUDIT_ROWS_IN_APPENDIX), total };
 }
