@@ -34,10 +34,22 @@ export interface Context {
   /** Per indicator id, the fields (by CSV column) this import found or left stored. */
   indicatorStored: Map<string, Record<string, unknown>>;
   /** Per indicator, the raw cells of its scale, limits and direction on the first row of it this import kept. */
-  indicatorCells: Map<string, string>;
+  indicatorCells: Map<string, (string | undefined)[]>;
   /** Per indicator id, its values by case and year, as stored before the import and as they are now. */
-  indicatorValues: Map<string, { read: Map<string, IndicatorValue>; now: Map<string, IndicatorValue> }>;
+  indicatorValues: Map<string, { read: ValuesByCase; now: ValuesByCase }>;
 }
+
+type ValuesByCase = Map<string, Map<number, IndicatorValue>>;
+
+const byCase = (rows: IndicatorValue[]): ValuesByCase => {
+  const map: ValuesByCase = new Map();
+  for (const r of rows) {
+    let years = map.get(r.case_id);
+    if (!years) map.set(r.case_id, (years = new Map()));
+    years.set(r.year, r);
+  }
+  return map;
+};
 
 /** A row of indicator_values as `SELECT *` returns it (columns in the table's order: see the journal below). */
 export interface IndicatorValue {
@@ -60,9 +72,12 @@ type Stored = Record<string, unknown>;
 
 export function journalIndicatorValues(ctx: Context, known: Known): void {
   for (const { read, now } of ctx.indicatorValues.values()) {
-    for (const [k, after] of now) {
-      const before = read.get(k) ?? null;
-      if (after !== before) known('indicator_values', { indicator_id: after.indicator_id, case_id: after.case_id, year: after.year }, before as Stored | null, after as unknown as Stored);
+    for (const [caseId, years] of now) {
+      const stored = read.get(caseId);
+      for (const after of years.values()) {
+        const before = stored?.get(after.year) ?? null;
+        if (after !== before) known('indicator_values', { indicator_id: after.indicator_id, case_id: after.case_id, year: after.year }, before as Stored | null, after as unknown as Stored);
+      }
     }
   }
 }
@@ -146,8 +161,12 @@ const INDICATOR_FIELDS: Field[] = [
 /** The columns of an indicator value a file may give (the rest is its key and its source, which a file never sets). */
 const VALUE_COLUMNS = ['value', 'label', 'verification', 'note'] as const;
 
+const NO_FIELDS = Object.freeze([]) as unknown as string[];
+/** A created row's outcome (one for all of them: nothing writes to an outcome's fields after its importer). */
+const CREATED: Outcome = Object.freeze({ created: true, fields: NO_FIELDS });
+
 /** The indicator a row names, checked against the earlier rows of it and written where it gives new fields. */
-function indicatorOf(ctx: Context, row: Row, name: string, indicatorKey: string, cells: string): Outcome & { id: string } {
+function indicatorOf(ctx: Context, row: Row, name: string, indicatorKey: string): Outcome & { id: string } {
   const { keys } = ctx;
   // The indicator's own fields repeat on each of its rows: rows that disagree are refused, not settled by order.
   const given = Object.fromEntries(INDICATOR_FIELDS.filter(([column]) => has(row, column)).map(([column, , read]) => [column, read(row[column]!)]));
@@ -165,7 +184,7 @@ function indicatorOf(ctx: Context, row: Row, name: string, indicatorKey: string,
   if (indicator.created) keys.remember(keys.indicators, indicatorKey, indicator.id);
   if (!seen) ctx.indicatorFields.set(indicatorKey, { line: ctx.line, values: given });
   else Object.assign(seen.values, given);
-  if (!ctx.indicatorCells.has(indicatorKey)) keys.remember(ctx.indicatorCells, indicatorKey, cells);
+  if (!ctx.indicatorCells.has(indicatorKey)) keys.remember(ctx.indicatorCells, indicatorKey, [row.scale, row.min, row.max, row.higher_is]);
   return indicator;
 }
 
@@ -278,9 +297,10 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     const indicatorKey = fold(name);
     // Every row of an indicator repeats its scale, limits and direction: a row whose cells are those of a row this
     // import kept was checked and written already (the columns are the file's, the same on every row).
-    const cells = `${row.scale}\u0000${row.min}\u0000${row.max}\u0000${row.higher_is}`;
     const knownId = keys.indicators.get(indicatorKey);
-    const indicator = knownId !== undefined && ctx.indicatorCells.get(indicatorKey) === cells ? { id: knownId, created: false, fields: [] as string[] } : indicatorOf(ctx, row, name, indicatorKey, cells);
+    const cells = ctx.indicatorCells.get(indicatorKey);
+    const same = knownId !== undefined && cells !== undefined && cells[0] === row.scale && cells[1] === row.min && cells[2] === row.max && cells[3] === row.higher_is;
+    const indicator = same ? { id: knownId, created: false, fields: NO_FIELDS } : indicatorOf(ctx, row, name, indicatorKey);
 
     const caseId = keys.caseId(row.case!, 'case')!;
     const year = int(row.year!, 'year');
@@ -289,12 +309,15 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     let values = ctx.indicatorValues.get(indicator.id);
     if (!values) {
       const rows = stmt(p.db, 'SELECT * FROM indicator_values WHERE indicator_id = ?').all(indicator.id) as IndicatorValue[];
-      const read = new Map(rows.map((r) => [`${r.case_id}\u0000${r.year}`, r]));
-      values = { read, now: new Map(read) };
+      values = { read: byCase(rows), now: byCase(rows) };
       keys.remember(ctx.indicatorValues, indicator.id, values);
     }
-    const valueKey = `${caseId}\u0000${year}`;
-    const current = values.now.get(valueKey);
+    let years = values.now.get(caseId);
+    if (!years) {
+      years = new Map();
+      keys.remember(values.now, caseId, years);
+    }
+    const current = years.get(year);
     // Columns in the order of the table, as `SELECT *` returns them: the undo history compares whole rows.
     const next: IndicatorValue = {
       indicator_id: indicator.id,
@@ -325,9 +348,9 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
            VALUES (?, ?, ?, ?, ?, NULL, ?, ?)
            ON CONFLICT (indicator_id, case_id, year) DO UPDATE SET value = excluded.value, label = excluded.label, verification = excluded.verification, note = excluded.note`,
       ).run(next.indicator_id, next.case_id, next.year, next.value, next.label, next.verification, next.note);
-      keys.remember(values.now, valueKey, next);
+      keys.remember(years, year, next);
     }
-    return { created: !current, fields: current ? [...indicator.fields, ...changed] : [] };
+    return current ? { created: false, fields: [...indicator.fields, ...changed] } : CREATED;
   },
 
   regional(ctx, row) {
