@@ -32,7 +32,9 @@ function recordOf(record: string, columns: string): CatalogueText {
   return text;
 }
 
-/** What makes two rows the same record, and what to call that record; null when the row lacks its key (it fails later). */
+type KeyPart = string | number | undefined;
+
+/** What makes two rows the same record (its parts), and what to call that record; null when the row lacks its key (it fails later). */
 // (Module functions rather than closures made per row: this runs for every row of files of 100,000 rows.)
 function caseKeyOf(keys: Keys, value: string | undefined): string {
   return value === undefined ? '' : (keys.cases.get(fold(value)) ?? fold(value));
@@ -50,31 +52,31 @@ function t(value: string | undefined): string {
   return (value ?? '').trim();
 }
 
-function naturalKey(kind: CsvKind, row: Row, keys: Keys): { key: string; what: CatalogueText } | null {
+function naturalKey(kind: CsvKind, row: Row, keys: Keys): { key: KeyPart[]; what: CatalogueText } | null {
   switch (kind) {
     case 'elections':
-      return { key: [caseKeyOf(keys, row.case), t(row.date), t(row.type), round(row.round)].join('\u0000'), what: recordOf('election', 'case, date, type, round') };
+      return { key: [caseKeyOf(keys, row.case), t(row.date), t(row.type), round(row.round)], what: recordOf('election', 'case, date, type, round') };
     case 'missions':
       return {
-        key: [caseKeyOf(keys, row.case), t(row.election_date), t(row.election_type), round(row.election_round), fold(row.organisation ?? '')].join('\u0000'),
+        key: [caseKeyOf(keys, row.case), t(row.election_date), t(row.election_type), round(row.election_round), fold(row.organisation ?? '')],
         what: recordOf('mission', 'case, election_date, election_type, election_round, organisation'),
       };
     case 'claims':
-      return { key: [t(row.claimant), row.statement ?? ''].join('\u0000'), what: recordOf('claim', 'claimant, statement') };
+      return { key: [t(row.claimant), row.statement ?? ''], what: recordOf('claim', 'claimant, statement') };
     case 'indicators':
-      return { key: `${fold(row.indicator ?? '')}\u0000${caseKeyOf(keys, row.case)}\u0000${t(row.year)}`, what: recordOf('indicatorValue', 'indicator, case, year') };
+      return { key: [fold(row.indicator ?? ''), caseKeyOf(keys, row.case), t(row.year)], what: recordOf('indicatorValue', 'indicator, case, year') };
     case 'regional': {
       const record = t(row.record);
       if (record === 'membership') {
-        return { key: [record, caseKeyOf(keys, row.case), fold(row.organisation ?? ''), t(row.status), t(row.date_from)].join('\u0000'), what: recordOf('membership', 'case, organisation, status, date_from') };
+        return { key: [record, caseKeyOf(keys, row.case), fold(row.organisation ?? ''), t(row.status), t(row.date_from)], what: recordOf('membership', 'case, organisation, status, date_from') };
       }
-      return { key: [record, record === 'norm' ? fold(row.label ?? '') : t(row.label)].join('\u0000'), what: recordOf(record, 'label') };
+      return { key: [record, record === 'norm' ? fold(row.label ?? '') : t(row.label)], what: recordOf(record, 'label') };
     }
     case 'cases':
-      return { key: fold(row.name ?? ''), what: recordOf('case', 'name') };
+      return { key: [fold(row.name ?? '')], what: recordOf('case', 'name') };
     case 'cells': {
       const norm = keys.norms.get(fold(row.norm ?? ''));
-      return { key: [caseKeyOf(keys, row.case), norm?.id ?? fold(row.norm ?? ''), fold(row.stage ?? '')].join('\u0000'), what: recordOf('cell', 'case, norm, stage') };
+      return { key: [caseKeyOf(keys, row.case), norm?.id ?? fold(row.norm ?? ''), fold(row.stage ?? '')], what: recordOf('cell', 'case, norm, stage') };
     }
   }
 }
@@ -83,20 +85,29 @@ const andList = (items: string[]): string | CatalogueText => (items.length <= 1 
 
 /** Rows that name the same record: every one of them is refused, naming all their lines, since none may quietly win. */
 function duplicates(kind: CsvKind, parsed: Parsed, keys: Keys): Map<number, CatalogueText> {
-  // A key's first line alone until a second row names it (a file of 100,000 distinct rows makes no group).
-  const firsts = new Map<string, number>();
-  const groups = new Map<string, { what: CatalogueText; lines: number[] }>();
+  // Keys as nested maps, part by part (no string made of the parts per row), to a key's first line alone until a
+  // second row names it (a file of 100,000 distinct rows makes no group).
+  const firsts = new Map<string, unknown>();
+  const groups = new Map<number, { what: CatalogueText; lines: number[] }>();
   const required = REQUIRED[kind];
   for (const { line, row } of parsed.records) {
     if (required.some((h) => !row[h]?.trim())) continue;
     const k = naturalKey(kind, row, keys);
     if (!k) continue;
-    const first = firsts.get(k.key);
-    if (first === undefined) firsts.set(k.key, line);
+    let level = firsts;
+    for (let i = 0; i < k.key.length - 1; i++) {
+      const part = String(k.key[i] ?? '');
+      let next = level.get(part) as Map<string, unknown> | undefined;
+      if (!next) level.set(part, (next = new Map()));
+      level = next;
+    }
+    const last = String(k.key.at(-1) ?? '');
+    const first = level.get(last) as number | undefined;
+    if (first === undefined) level.set(last, line);
     else {
-      const group = groups.get(k.key);
+      const group = groups.get(first);
       if (group) group.lines.push(line);
-      else groups.set(k.key, { what: k.what, lines: [first, line] });
+      else groups.set(first, { what: k.what, lines: [first, line] });
     }
   }
   const refused = new Map<number, CatalogueText>();
