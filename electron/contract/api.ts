@@ -733,6 +733,8 @@ export interface AuditEntryDto {
   /** The row before and after the change (null: did not exist / was deleted). */
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** The change's place in its audit row, where one row records a batch of changes (a large import). */
+  index?: number;
 }
 
 export interface BackupDto {
@@ -1294,7 +1296,7 @@ export interface ApiSpec {
   'data.exportCsv': { input: { kind: CsvKind }; output: { text: string } };
   'audit.list': { input: { table?: string | undefined; rowId?: string | undefined; limit?: number | undefined }; output: AuditEntryDto[] };
   /** Restores a record to the version an audit entry left it in, or (side 'before') found it in: a new, undoable edit. */
-  'audit.restore': { input: { id: number; side?: 'before' | 'after' | undefined }; output: null };
+  'audit.restore': { input: { id: number; index?: number | undefined; side?: 'before' | 'after' | undefined }; output: null };
   'audit.exportCsv': { input: Empty; output: { text: string } };
   'backups.list': { input: Empty; output: BackupDto[] };
   'backups.create': { input: Empty; output: BackupDto };

@@ -479,7 +479,7 @@ export const inputSchemas = {
     .refine(exactlyOneSource, 'Give either a file path or the text of the CSV.'),
   'data.exportCsv': z.strictObject({ kind: z.enum(CSV_KINDS) }),
   'audit.list': z.strictObject({ table: z.string().max(64).optional(), rowId: id.optional(), limit: z.number().int().min(1).max(10_000).optional() }),
-  'audit.restore': z.strictObject({ id: z.number().int().min(1), side: z.enum(['before', 'after']).optional() }),
+  'audit.restore': z.strictObject({ id: z.number().int().min(1), index: z.number().int().min(0).optional(), side: z.enum(['before', 'after']).optional() }),
   'audit.exportCsv': empty,
   'backups.list': empty,
   'backups.create': empty,

@@ -9,7 +9,7 @@ import { localError } from '../contract/i18n/format';
 import type { TrackedTable } from './history';
 import type { Project } from './project';
 
-interface AuditRow {
+export interface AuditRow {
   id: number;
   at: string;
   action: string;
@@ -20,16 +20,25 @@ interface AuditRow {
   after: string | null;
 }
 
-function toDto(r: AuditRow): AuditEntryDto {
-  return {
-    id: r.id,
-    at: r.at,
-    action: r.action,
-    table: r.table_name,
-    rowKey: JSON.parse(r.row_key) as Record<string, unknown>,
-    before: r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null,
-    after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
-  };
+type Json = Record<string, unknown>;
+
+/**
+ * The changes an audit row records: the row itself, or each change of a batch row (history.ts writes one for every
+ * 500 changes of a large bulk step), with `index`: its row_key is the array of the table's key columns, its before
+ * and after arrays of rows (null: absent), a change's key those columns of its rows.
+ */
+export function auditChanges(r: AuditRow): AuditEntryDto[] {
+  const common = { id: r.id, at: r.at, action: r.action, table: r.table_name };
+  const key = JSON.parse(r.row_key) as Json | string[];
+  if (!Array.isArray(key)) {
+    return [{ ...common, rowKey: key, before: r.before ? (JSON.parse(r.before) as Json) : null, after: r.after ? (JSON.parse(r.after) as Json) : null }];
+  }
+  const before = r.before ? (JSON.parse(r.before) as (Json | null)[]) : [];
+  const after = r.after ? (JSON.parse(r.after) as (Json | null)[]) : [];
+  return Array.from({ length: Math.max(before.length, after.length) }, (_, index) => {
+    const row = (after[index] ?? before[index])!;
+    return { ...common, index, rowKey: Object.fromEntries(key.map((column) => [column, row[column]])), before: before[index] ?? null, after: after[index] ?? null };
+  });
 }
 
 export function listAudit(p: Project, input: ApiInput<'audit.list'>): ApiOutput<'audit.list'> {
@@ -43,17 +52,19 @@ export function listAudit(p: Project, input: ApiInput<'audit.list'>): ApiOutput<
     where.push('row_id = ?');
     params.push(input.rowId);
   }
+  const limit = input.limit ?? 500;
   const rows = p.db
     .prepare(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
-    .all(...params, input.limit ?? 500) as AuditRow[];
-  return rows.map(toDto);
+    .all(...params, limit) as AuditRow[];
+  // Newest first, a batch's changes too; a batch counts as its changes against the limit.
+  return rows.flatMap((r) => auditChanges(r).reverse()).slice(0, limit);
 }
 
 /** Puts a row back to how an audit entry left it: a new edit (undoable, and itself audited). */
 export function restoreAudit(p: Project, input: ApiInput<'audit.restore'>): ApiOutput<'audit.restore'> {
   const row = p.db.prepare('SELECT * FROM audit_log WHERE id = ?').get(input.id) as AuditRow | undefined;
-  if (!row) throw localError('NOT_FOUND', 'errorsInput.versionGone');
-  const entry = toDto(row);
+  const entry = row && auditChanges(row)[input.index ?? 0];
+  if (!entry) throw localError('NOT_FOUND', 'errorsInput.versionGone');
   const side = input.side ?? 'after';
   const chosen = entry[side];
   if (!chosen) {
@@ -84,6 +95,10 @@ export function auditCsv(p: Project): string {
   const rows = p.db.prepare('SELECT * FROM audit_log ORDER BY id').all() as AuditRow[];
   return stringifyCsv([
     ['id', 'at', 'action', 'table', 'row', 'before', 'after'],
-    ...rows.map((r) => [r.id, r.at, r.action, r.table_name, r.row_id ?? r.row_key, r.before ?? '', r.after ?? '']),
+    ...rows.flatMap((r) =>
+      r.row_key.startsWith('[')
+        ? auditChanges(r).map((c) => [r.id, r.at, r.action, r.table_name, JSON.stringify(c.rowKey), c.before ? JSON.stringify(c.before) : '', c.after ? JSON.stringify(c.after) : ''])
+        : [[r.id, r.at, r.action, r.table_name, r.row_id ?? r.row_key, r.before ?? '', r.after ?? '']],
+    ),
   ]);
 }

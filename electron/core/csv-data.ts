@@ -8,20 +8,33 @@ import type { ApiInput, ApiOutput, CsvChange, CsvKind, CsvOutcome, CsvProblem } 
 import { ApiError, type CatalogueText } from '../contract/errors';
 import { formatText, localError, textOf } from '../contract/i18n/format';
 import { REQUIRED, type Row } from './csv/headers';
-import { IMPORTERS, type Context, type Outcome } from './csv/importers';
+import { IMPORTERS, journalIndicatorValues, type Context, type Outcome } from './csv/importers';
 import { Keys } from './csv/keys';
 import { STRUCTURE_IMPORTERS } from './csv/structure-importers';
 import { readCsv, type Parsed } from './csv/read';
 import { fold, int, RowError } from './csv/values';
-import type { Track } from './history';
+import type { Known, Track } from './history';
 import type { Project } from './project';
+import { pausePoint } from './test-pause';
 
 export { CSV_HEADERS } from './csv/headers';
 export { exportCsv } from './csv/export';
 
-const recordOf = (record: string, columns: string) => textOf('errorsCore.csvRecord', { record, columns });
+const recordTexts = new Map<string, CatalogueText>();
+/** What to call a record in a refusal; made once per kind of record, not once per row. */
+function recordOf(record: string, columns: string): CatalogueText {
+  const k = `${record}\u0000${columns}`;
+  let text = recordTexts.get(k);
+  if (!text) {
+    text = textOf('errorsCore.csvRecord', { record, columns });
+    recordTexts.set(k, text);
+  }
+  return text;
+}
 
-/** What makes two rows the same record, and what to call that record; null when the row lacks its key (it fails later). */
+type KeyPart = string | number | undefined;
+
+/** What makes two rows the same record (its parts), and what to call that record; null when the row lacks its key (it fails later). */
 // (Module functions rather than closures made per row: this runs for every row of files of 100,000 rows.)
 function caseKeyOf(keys: Keys, value: string | undefined): string {
   return value === undefined ? '' : (keys.cases.get(fold(value)) ?? fold(value));
@@ -39,31 +52,31 @@ function t(value: string | undefined): string {
   return (value ?? '').trim();
 }
 
-function naturalKey(kind: CsvKind, row: Row, keys: Keys): { key: string; what: CatalogueText } | null {
+function naturalKey(kind: CsvKind, row: Row, keys: Keys): { key: KeyPart[]; what: CatalogueText } | null {
   switch (kind) {
     case 'elections':
-      return { key: [caseKeyOf(keys, row.case), t(row.date), t(row.type), round(row.round)].join('\u0000'), what: recordOf('election', 'case, date, type, round') };
+      return { key: [caseKeyOf(keys, row.case), t(row.date), t(row.type), round(row.round)], what: recordOf('election', 'case, date, type, round') };
     case 'missions':
       return {
-        key: [caseKeyOf(keys, row.case), t(row.election_date), t(row.election_type), round(row.election_round), fold(row.organisation ?? '')].join('\u0000'),
+        key: [caseKeyOf(keys, row.case), t(row.election_date), t(row.election_type), round(row.election_round), fold(row.organisation ?? '')],
         what: recordOf('mission', 'case, election_date, election_type, election_round, organisation'),
       };
     case 'claims':
-      return { key: [t(row.claimant), row.statement ?? ''].join('\u0000'), what: recordOf('claim', 'claimant, statement') };
+      return { key: [t(row.claimant), row.statement ?? ''], what: recordOf('claim', 'claimant, statement') };
     case 'indicators':
-      return { key: [fold(row.indicator ?? ''), caseKeyOf(keys, row.case), t(row.year)].join('\u0000'), what: recordOf('indicatorValue', 'indicator, case, year') };
+      return { key: [fold(row.indicator ?? ''), caseKeyOf(keys, row.case), t(row.year)], what: recordOf('indicatorValue', 'indicator, case, year') };
     case 'regional': {
       const record = t(row.record);
       if (record === 'membership') {
-        return { key: [record, caseKeyOf(keys, row.case), fold(row.organisation ?? ''), t(row.status), t(row.date_from)].join('\u0000'), what: recordOf('membership', 'case, organisation, status, date_from') };
+        return { key: [record, caseKeyOf(keys, row.case), fold(row.organisation ?? ''), t(row.status), t(row.date_from)], what: recordOf('membership', 'case, organisation, status, date_from') };
       }
-      return { key: [record, record === 'norm' ? fold(row.label ?? '') : t(row.label)].join('\u0000'), what: recordOf(record, 'label') };
+      return { key: [record, record === 'norm' ? fold(row.label ?? '') : t(row.label)], what: recordOf(record, 'label') };
     }
     case 'cases':
-      return { key: fold(row.name ?? ''), what: recordOf('case', 'name') };
+      return { key: [fold(row.name ?? '')], what: recordOf('case', 'name') };
     case 'cells': {
       const norm = keys.norms.get(fold(row.norm ?? ''));
-      return { key: [caseKeyOf(keys, row.case), norm?.id ?? fold(row.norm ?? ''), fold(row.stage ?? '')].join('\u0000'), what: recordOf('cell', 'case, norm, stage') };
+      return { key: [caseKeyOf(keys, row.case), norm?.id ?? fold(row.norm ?? ''), fold(row.stage ?? '')], what: recordOf('cell', 'case, norm, stage') };
     }
   }
 }
@@ -72,18 +85,33 @@ const andList = (items: string[]): string | CatalogueText => (items.length <= 1 
 
 /** Rows that name the same record: every one of them is refused, naming all their lines, since none may quietly win. */
 function duplicates(kind: CsvKind, parsed: Parsed, keys: Keys): Map<number, CatalogueText> {
-  const groups = new Map<string, { what: CatalogueText; lines: number[] }>();
+  // Keys as nested maps, part by part (no string made of the parts per row), to a key's first line alone until a
+  // second row names it (a file of 100,000 distinct rows makes no group).
+  const firsts = new Map<string, unknown>();
+  const groups = new Map<number, { what: CatalogueText; lines: number[] }>();
+  const required = REQUIRED[kind];
   for (const { line, row } of parsed.records) {
-    if (REQUIRED[kind].some((h) => !row[h]?.trim())) continue;
+    if (required.some((h) => !row[h]?.trim())) continue;
     const k = naturalKey(kind, row, keys);
     if (!k) continue;
-    const group = groups.get(k.key) ?? { what: k.what, lines: [] };
-    group.lines.push(line);
-    groups.set(k.key, group);
+    let level = firsts;
+    for (let i = 0; i < k.key.length - 1; i++) {
+      const part = String(k.key[i] ?? '');
+      let next = level.get(part) as Map<string, unknown> | undefined;
+      if (!next) level.set(part, (next = new Map()));
+      level = next;
+    }
+    const last = String(k.key.at(-1) ?? '');
+    const first = level.get(last) as number | undefined;
+    if (first === undefined) level.set(last, line);
+    else {
+      const group = groups.get(first);
+      if (group) group.lines.push(line);
+      else groups.set(first, { what: k.what, lines: [first, line] });
+    }
   }
   const refused = new Map<number, CatalogueText>();
   for (const { what, lines } of groups.values()) {
-    if (lines.length < 2) continue;
     for (const line of lines) refused.set(line, textOf('errorsCore.csvSameRecord', { lines: andList(lines.map(String)), what }));
   }
   // A project has one focal case: two focal rows would leave the first quietly demoted by the second.
@@ -94,15 +122,15 @@ function duplicates(kind: CsvKind, parsed: Parsed, keys: Keys): Map<number, Cata
 
 class Rollback extends Error {}
 
-/** Rows written per savepoint (see run). */
-const CHUNK = 500;
+/** Rows written per savepoint (see run): a savepoint copies each page a chunk first touches, so not too few. */
+const CHUNK = 2000;
 
 type Report = Omit<CsvOutcome, 'encoding' | 'notices'> & { problems: CsvProblem[] };
 
 /** Runs every row in one transaction; collects row problems. Rolls back at the end when asked to (preview). */
 function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: boolean; dryRun: boolean; createMissing: boolean; fileName: CatalogueText }): Report {
   let report: Report = { created: 0, updated: 0, unchanged: 0, changes: [], createdNames: [], problems: [] };
-  const body = (track: Track) => {
+  const body = (track: Track, known: Known) => {
     const keys = new Keys(p, options.createMissing);
     const twins = duplicates(kind, parsed, keys);
     const changes: CsvChange[] = [];
@@ -114,7 +142,7 @@ function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: 
       texts.push(textOf('errorsCore.csvLine', { line: String(line), problem }));
     };
     const counts = { created: 0, updated: 0, unchanged: 0 };
-    const ctx: Context = { p, keys, track, line: 0, indicatorFields: new Map(), indicatorLimits: new Map(), indicatorStored: new Map(), indicatorValues: new Map() };
+    const ctx: Context = { p, keys, track, line: 0, indicatorFields: new Map(), indicatorLimits: new Map(), indicatorStored: new Map(), indicatorCells: new Map(), indicatorValues: new Map() };
     const importer = kind === 'cases' || kind === 'cells' ? STRUCTURE_IMPORTERS[kind] : IMPORTERS[kind];
     const inTransaction = p.db.transaction((fn: () => unknown) => fn());
     const savepoint = <T>(fn: () => T): T => inTransaction(fn) as T;
@@ -169,6 +197,9 @@ function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: 
         }
       }
     }
+    journalIndicatorValues(ctx, known);
+    // Every row written, nothing committed: a kill test stops the import here (test-only; a lookup otherwise).
+    if (!options.dryRun) pausePoint('csv:written');
     report = { ...counts, changes, createdNames: [...keys.createdNames], problems };
     if (options.dryRun) throw new Rollback();
     if (problems.length > 0 && !options.skipBadRows) {
@@ -176,7 +207,7 @@ function run(p: Project, kind: CsvKind, parsed: Parsed, options: { skipBadRows: 
     }
   };
   try {
-    if (options.dryRun) p.db.transaction(() => body(() => undefined))();
+    if (options.dryRun) p.db.transaction(() => body(() => undefined, () => undefined))();
     else p.history.edit(`Import ${kind} from CSV`, body);
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;

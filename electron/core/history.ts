@@ -116,12 +116,30 @@ const AUDITED = new Set<TrackedTable>(['cells', 'claims', 'excerpts', 'sources',
  */
 export type Track = (table: TrackedTable, key: Row, inserted?: 'inserted') => void;
 
+/**
+ * Declares a row change whose rows the caller already holds, each exactly as `SELECT *` returns it (null: absent):
+ * a bulk writer that read the stored rows in one query and knows what it wrote (a CSV import of 100,000 rows) need
+ * not have every row read again, before and after. A row is declared once per edit, by `track` or by this.
+ */
+export type Known = (table: TrackedTable, key: Row, before: Row | null, after: Row | null) => void;
+
 /** An undo or redo whose rows were changed outside this session's history since the step was recorded. */
 class StaleStepError extends Error {
   constructor(readonly text: CatalogueText) {
     super(formatText('en', text));
   }
 }
+
+/**
+ * A step that changes at least BATCH_FROM rows of an audited table whose rows have no id of their own (indicator
+ * values, QCA scores: nothing looks their history up by row) records them BATCH rows to an audit row: its row_key
+ * the JSON array of the table's key columns, its before and after JSON arrays of rows, a change's key being those
+ * columns of its rows (audit.ts reads them back one change at a time). One audit row per imported value cost more
+ * than the value's own write.
+ */
+const BATCH_FROM = 100;
+const BATCH = 500;
+const BATCHED = new Set<TrackedTable>([...AUDITED].filter((t) => !(TABLE_KEYS[t] as readonly string[]).includes('id')));
 
 const COALESCE_MS = 3000;
 const MAX_ENTRIES = 500;
@@ -172,15 +190,23 @@ export class History {
    */
   private audit(action: string, changes: Change[], into: Map<string, number> | null): void {
     const now = new Date().toISOString();
+    const batches = into === null ? this.batches(changes) : new Map<TrackedTable, Change[]>();
+    const insert = stmt(this.db, 'INSERT INTO audit_log (at, action, table_name, row_key, row_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const [table, rows] of batches) {
+      for (let start = 0; start < rows.length; start += BATCH) {
+        const batch = rows.slice(start, start + BATCH);
+        insert.run(now, action, table, JSON.stringify(TABLE_KEYS[table]), null, JSON.stringify(batch.map((c) => c.before)), JSON.stringify(batch.map((c) => c.after)));
+      }
+    }
     for (const change of changes) {
-      if (!AUDITED.has(change.table)) continue;
+      if (!AUDITED.has(change.table) || batches.has(change.table)) continue;
       const k = into && keyString(change.table, change.key);
       const existing = k === null ? undefined : into!.get(k);
       if (existing !== undefined) {
         stmt(this.db, 'UPDATE audit_log SET after = ?, at = ? WHERE id = ?').run(change.after ? JSON.stringify(change.after) : null, now, existing);
         continue;
       }
-      const info = stmt(this.db, 'INSERT INTO audit_log (at, action, table_name, row_key, row_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      const info = insert.run(
           now,
           action,
           change.table,
@@ -193,13 +219,31 @@ export class History {
     }
   }
 
+  /** The changes of each batched table, where a step has enough of them to batch (see BATCH_FROM). */
+  private batches(changes: Change[]): Map<TrackedTable, Change[]> {
+    const byTable = new Map<TrackedTable, Change[]>();
+    for (const change of changes) {
+      if (!BATCHED.has(change.table)) continue;
+      const rows = byTable.get(change.table) ?? [];
+      rows.push(change);
+      byTable.set(change.table, rows);
+    }
+    for (const [table, rows] of byTable) if (rows.length < BATCH_FROM) byTable.delete(table);
+    return byTable;
+  }
+
   /** Runs `fn` as one transaction and one undoable step labelled `label`. */
-  edit<T>(label: string, fn: (track: Track) => T, coalesceKey?: string): T {
+  edit<T>(label: string, fn: (track: Track, known: Known) => T, coalesceKey?: string): T {
     if (this.readonly) throw localError('READ_ONLY', 'errors.readOnlyNoChange');
     const touched = new Map<string, Change>();
+    /** The rows declared with `known`: their "after" is given, not read back (nor their keys kept in `touched`). */
+    const given: Change[] = [];
     const track: Track = (table, key, inserted) => {
       const k = keyString(table, key);
       if (!touched.has(k)) touched.set(k, { table, key: { ...key }, before: inserted ? null : this.select(table, key), after: null });
+    };
+    const known: Known = (table, key, before, after) => {
+      given.push({ table, key, before, after });
     };
     const top = this.undoStack.at(-1);
     const merging = !!coalesceKey && !!top && top.coalesceKey === coalesceKey && Date.now() - top.at < COALESCE_MS;
@@ -207,9 +251,16 @@ export class History {
     let changes: Change[] = [];
     const result = this.db
       .transaction(() => {
-        const value = fn(track);
+        const value = fn(track, known);
         for (const change of touched.values()) change.after = this.select(change.table, change.key);
         changes = [...touched.values()].filter((c) => !sameRow(c.before, c.after));
+        if (given.length > 0) {
+          // A row declared both ways would be written back twice, from two different "befores".
+          const tracked = new Set([...touched.values()].map((c) => c.table));
+          const twice = given.find((c) => tracked.has(c.table) && touched.has(keyString(c.table, c.key)));
+          if (twice) throw new Error(`${keyString(twice.table, twice.key)} was declared twice in one edit`);
+          changes = changes.concat(given.filter((c) => !sameRow(c.before, c.after)));
+        }
         this.audit(label, changes, audit);
         this.beforeCommit?.(this.db);
         return value;

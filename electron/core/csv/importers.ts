@@ -13,7 +13,7 @@ import {
   VERIFICATION_STATUSES,
   type CsvKind,
 } from '../../contract/api';
-import type { Track, TrackedTable } from '../history';
+import type { Known, Track, TrackedTable } from '../history';
 import type { Project } from '../project';
 import { changeLinks, writeChanges } from '../record';
 import type { Row } from './headers';
@@ -33,15 +33,53 @@ export interface Context {
   indicatorLimits: Map<string, IndicatorLimits>;
   /** Per indicator id, the fields (by CSV column) this import found or left stored. */
   indicatorStored: Map<string, Record<string, unknown>>;
-  /** Per indicator id, its values by case and year, as stored. */
-  indicatorValues: Map<string, Map<string, IndicatorValue>>;
+  /** Per indicator, the raw cells of its scale, limits and direction on the first row of it this import kept. */
+  indicatorCells: Map<string, (string | undefined)[]>;
+  /** Per indicator id, its values by case and year, as stored before the import and as they are now. */
+  indicatorValues: Map<string, { read: ValuesByCase; now: ValuesByCase }>;
 }
 
+type ValuesByCase = Map<string, Map<number, IndicatorValue>>;
+
+const byCase = (rows: IndicatorValue[]): ValuesByCase => {
+  const map: ValuesByCase = new Map();
+  for (const r of rows) {
+    let years = map.get(r.case_id);
+    if (!years) map.set(r.case_id, (years = new Map()));
+    years.set(r.year, r);
+  }
+  return map;
+};
+
+/** A row of indicator_values as `SELECT *` returns it (columns in the table's order: see the journal below). */
 export interface IndicatorValue {
+  indicator_id: string;
+  case_id: string;
+  year: number;
   value: number | null;
   label: string;
+  source_id: string | null;
   verification: string;
   note: string;
+}
+
+/**
+ * Declares every indicator value the import wrote to the undo history, with the row it replaced (as read in bulk)
+ * and the row written (built in the column order of `SELECT *`): one read per indicator instead of two per value.
+ * Called once, after the last chunk: a rolled-back chunk's writes are forgotten with the maps (Keys.remember).
+ */
+type Stored = Record<string, unknown>;
+
+export function journalIndicatorValues(ctx: Context, known: Known): void {
+  for (const { read, now } of ctx.indicatorValues.values()) {
+    for (const [caseId, years] of now) {
+      const stored = read.get(caseId);
+      for (const after of years.values()) {
+        const before = stored?.get(after.year) ?? null;
+        if (after !== before) known('indicator_values', { indicator_id: after.indicator_id, case_id: after.case_id, year: after.year }, before as Stored | null, after as unknown as Stored);
+      }
+    }
+  }
 }
 
 export interface IndicatorLimits {
@@ -119,6 +157,36 @@ const INDICATOR_FIELDS: Field[] = [
   ['max', 'max_value', (v) => num(v, 'max'), null],
   ['higher_is', 'higher_is', (v) => oneOf(v, ['better', 'worse', 'neither'] as const, 'higher_is', 'better'), 'better'],
 ];
+
+/** The columns of an indicator value a file may give (the rest is its key and its source, which a file never sets). */
+const VALUE_COLUMNS = ['value', 'label', 'verification', 'note'] as const;
+
+const NO_FIELDS = Object.freeze([]) as unknown as string[];
+/** A created row's outcome (one for all of them: nothing writes to an outcome's fields after its importer). */
+const CREATED: Outcome = Object.freeze({ created: true, fields: NO_FIELDS });
+
+/** The indicator a row names, checked against the earlier rows of it and written where it gives new fields. */
+function indicatorOf(ctx: Context, row: Row, name: string, indicatorKey: string): Outcome & { id: string } {
+  const { keys } = ctx;
+  // The indicator's own fields repeat on each of its rows: rows that disagree are refused, not settled by order.
+  const given = Object.fromEntries(INDICATOR_FIELDS.filter(([column]) => has(row, column)).map(([column, , read]) => [column, read(row[column]!)]));
+  const seen = ctx.indicatorFields.get(indicatorKey);
+  for (const [column, value] of Object.entries(given)) {
+    if (seen && column in seen.values && seen.values[column] !== value) throw new RowError(textOf('errorsCsv.indicatorDiffers', { column, line: String(seen.line), name }));
+  }
+  // A row that gives the indicator's fields as an earlier row of this import left them stored is not written, nor
+  // the stored row read, again; a refused row's knowledge goes with it (remember).
+  const knownId = keys.indicators.get(indicatorKey);
+  const known = knownId === undefined ? undefined : ctx.indicatorStored.get(knownId);
+  const same = known !== undefined && Object.keys(known).length === Object.keys(given).length && Object.entries(given).every(([column, value]) => column in known && known[column] === value);
+  const indicator = same ? { id: knownId!, created: false, fields: [] as string[] } : save(ctx, row, 'indicators', knownId, { name, source_id: null, description: '' }, INDICATOR_FIELDS);
+  if (!same) keys.remember(ctx.indicatorStored, indicator.id, { ...given });
+  if (indicator.created) keys.remember(keys.indicators, indicatorKey, indicator.id);
+  if (!seen) ctx.indicatorFields.set(indicatorKey, { line: ctx.line, values: given });
+  else Object.assign(seen.values, given);
+  if (!ctx.indicatorCells.has(indicatorKey)) keys.remember(ctx.indicatorCells, indicatorKey, [row.scale, row.min, row.max, row.higher_is]);
+  return indicator;
+}
 
 export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = {
   elections(ctx, row) {
@@ -226,44 +294,43 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
   indicators(ctx, row) {
     const { p, keys } = ctx;
     const name = row.indicator!.trim();
-    // The indicator's own fields repeat on each of its rows: rows that disagree are refused, not settled by order.
-    const given = Object.fromEntries(INDICATOR_FIELDS.filter(([column]) => has(row, column)).map(([column, , read]) => [column, read(row[column]!)]));
     const indicatorKey = fold(name);
-    const seen = ctx.indicatorFields.get(indicatorKey);
-    for (const [column, value] of Object.entries(given)) {
-      if (seen && column in seen.values && seen.values[column] !== value) throw new RowError(textOf('errorsCsv.indicatorDiffers', { column, line: String(seen.line), name }));
-    }
-    // A row that gives the indicator's fields as an earlier row of this import left them stored is not written, nor
-    // the stored row read, again (every row of a file repeats them); a refused row's knowledge goes with it (remember).
+    // Every row of an indicator repeats its scale, limits and direction: a row whose cells are those of a row this
+    // import kept was checked and written already (the columns are the file's, the same on every row).
     const knownId = keys.indicators.get(indicatorKey);
-    const known = knownId === undefined ? undefined : ctx.indicatorStored.get(knownId);
-    const same = known !== undefined && Object.keys(known).length === Object.keys(given).length && Object.entries(given).every(([column, value]) => column in known && known[column] === value);
-    const indicator = same ? { id: knownId!, created: false, fields: [] as string[] } : save(ctx, row, 'indicators', knownId, { name, source_id: null, description: '' }, INDICATOR_FIELDS);
-    if (!same) keys.remember(ctx.indicatorStored, indicator.id, { ...given });
-    if (indicator.created) keys.remember(keys.indicators, indicatorKey, indicator.id);
-    if (!seen) ctx.indicatorFields.set(indicatorKey, { line: ctx.line, values: given });
-    else Object.assign(seen.values, given);
+    const cells = ctx.indicatorCells.get(indicatorKey);
+    const same = knownId !== undefined && cells !== undefined && cells[0] === row.scale && cells[1] === row.min && cells[2] === row.max && cells[3] === row.higher_is;
+    const indicator = same ? { id: knownId, created: false, fields: NO_FIELDS } : indicatorOf(ctx, row, name, indicatorKey);
 
     const caseId = keys.caseId(row.case!, 'case')!;
     const year = int(row.year!, 'year');
     if (year === null) throw new RowError(textOf('errorsCore.csvRequired', { column: 'year' }));
-    const key = { indicator_id: indicator.id, case_id: caseId, year };
     // An indicator's stored values are read in one query the first time a row names it, then kept as rows write them.
     let values = ctx.indicatorValues.get(indicator.id);
     if (!values) {
-      const rows = stmt(p.db, 'SELECT case_id, year, value, label, verification, note FROM indicator_values WHERE indicator_id = ?').all(indicator.id) as ({ case_id: string; year: number } & IndicatorValue)[];
-      values = new Map(rows.map(({ case_id, year: y, ...value }) => [`${case_id}\u0000${y}`, value]));
+      const rows = stmt(p.db, 'SELECT * FROM indicator_values WHERE indicator_id = ?').all(indicator.id) as IndicatorValue[];
+      values = { read: byCase(rows), now: byCase(rows) };
       keys.remember(ctx.indicatorValues, indicator.id, values);
     }
-    const valueKey = `${caseId}\u0000${year}`;
-    const current = values.get(valueKey) as Record<string, unknown> | undefined;
-    const next: Record<string, unknown> = { value: null, label: '', verification: 'unverified', note: '', ...current };
-    if (has(row, 'value')) next.value = num(row.value!, 'value');
-    if (has(row, 'label')) next.label = row.label;
-    if (has(row, 'verification')) next.verification = oneOf(row.verification!, VERIFICATION_STATUSES, 'verification', 'unverified');
-    if (has(row, 'note')) next.note = row.note;
-    const value = next.value as number | null;
-    if (value === null && String(next.label).trim() === '') throw new RowError(textOf('errorsCsv.valueOrLabel'));
+    let years = values.now.get(caseId);
+    if (!years) {
+      years = new Map();
+      keys.remember(values.now, caseId, years);
+    }
+    const current = years.get(year);
+    // Columns in the order of the table, as `SELECT *` returns them: the undo history compares whole rows.
+    const next: IndicatorValue = {
+      indicator_id: indicator.id,
+      case_id: caseId,
+      year,
+      value: has(row, 'value') ? num(row.value!, 'value') : (current?.value ?? null),
+      label: has(row, 'label') ? row.label! : (current?.label ?? ''),
+      source_id: current?.source_id ?? null,
+      verification: has(row, 'verification') ? oneOf(row.verification!, VERIFICATION_STATUSES, 'verification', 'unverified') : (current?.verification ?? 'unverified'),
+      note: has(row, 'note') ? row.note! : (current?.note ?? ''),
+    };
+    const value = next.value;
+    if (value === null && next.label.trim() === '') throw new RowError(textOf('errorsCsv.valueOrLabel'));
     // The limits are read once per indicator, and again only after a row changed the indicator; a rolled-back row's
     // reading is forgotten with it (remember), so a value is never checked against limits that were not kept.
     let limits = indicator.created || indicator.fields.length > 0 ? undefined : ctx.indicatorLimits.get(indicator.id);
@@ -273,18 +340,17 @@ export const IMPORTERS: Record<Exclude<CsvKind, 'cases' | 'cells'>, Importer> = 
     }
     if (value !== null && limits.min_value !== null && value < limits.min_value) throw new RowError(textOf('errorsCsv.belowMinimum', { value: String(value), bound: String(limits.min_value) }));
     if (value !== null && limits.max_value !== null && value > limits.max_value) throw new RowError(textOf('errorsCsv.aboveMaximum', { value: String(value), bound: String(limits.max_value) }));
-    const changed = current ? Object.keys(next).filter((c) => (next[c] ?? null) !== (current[c] ?? null)) : [];
+    const changed = current ? VALUE_COLUMNS.filter((c) => next[c] !== current[c]) : [];
     if (!current || changed.length > 0) {
-      ctx.track('indicator_values', key, current ? undefined : 'inserted');
       stmt(
         p.db,
         `INSERT INTO indicator_values (indicator_id, case_id, year, value, label, source_id, verification, note)
-           VALUES (@indicator_id, @case_id, @year, @value, @label, NULL, @verification, @note)
+           VALUES (?, ?, ?, ?, ?, NULL, ?, ?)
            ON CONFLICT (indicator_id, case_id, year) DO UPDATE SET value = excluded.value, label = excluded.label, verification = excluded.verification, note = excluded.note`,
-      ).run({ ...key, ...next });
-      keys.remember(values, valueKey, next as unknown as IndicatorValue);
+      ).run(next.indicator_id, next.case_id, next.year, next.value, next.label, next.verification, next.note);
+      keys.remember(years, year, next);
     }
-    return { created: !current, fields: current ? [...indicator.fields, ...changed] : [] };
+    return current ? { created: false, fields: [...indicator.fields, ...changed] } : CREATED;
   },
 
   regional(ctx, row) {

@@ -35,8 +35,11 @@ export class Keys {
   private instrumentIds: Map<string, string> | undefined;
   /** What this import added because it was asked to create what is missing, for the summary. */
   readonly createdNames: string[] = [];
-  /** How to forget what the current row added: its savepoint is rolled back when the row is refused. */
-  private pending: (() => void)[] = [];
+  /**
+   * How to forget what the current rows added, should their savepoint be rolled back: per entry a map, key, whether
+   * it had the key and the value it had (flat, not a closure per entry: an import remembers a value per row).
+   */
+  private pending: unknown[] = [];
 
   constructor(
     private readonly p: Project,
@@ -61,22 +64,28 @@ export class Keys {
   }
 
   /** Adds to a lookup for the rest of the file, unless the current row is refused. */
-  remember<V>(map: Map<string, V>, key: string, value: V): void {
-    const had = map.has(key);
+  remember<K, V>(map: Map<K, V>, key: K, value: V): void {
     const before = map.get(key);
+    this.pending.push(map, key, before !== undefined || map.has(key), before);
     map.set(key, value);
-    this.pending.push(() => (had ? map.set(key, before as V) : map.delete(key)));
   }
 
   rowDone(ok: boolean): void {
-    if (!ok) for (const undo of this.pending.reverse()) undo();
+    const pending = this.pending;
     this.pending = [];
+    if (ok) return;
+    for (let i = pending.length - 4; i >= 0; i -= 4) {
+      const map = pending[i] as Map<unknown, unknown> | null;
+      if (map === null) this.createdNames.pop();
+      else if (pending[i + 2]) map.set(pending[i + 1], pending[i + 3]);
+      else map.delete(pending[i + 1]);
+    }
   }
 
   /** Notes what this row added for the summary (forgotten if the row is refused). */
   created(what: string): void {
     this.createdNames.push(what);
-    this.pending.push(() => this.createdNames.pop());
+    this.pending.push(null, null, false, null);
   }
 
   get elections(): Map<string, string> {

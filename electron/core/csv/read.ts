@@ -293,11 +293,14 @@ export function readCsv(input: { kind: CsvKind; path?: string | undefined; text?
   if (missing.length > 0) throw localError('VALIDATION_FAILED', 'errorsImport.csvMissingColumns', { file: fileName, count: missing.length, columns: missing.join(', '), kind: input.kind });
   return {
     header,
-    records: rows.slice(1).map(({ record, info }, i) => ({
-      line: lineOf(i + 1, info),
-      // A cell Comparanda neutralised on export ('=…) comes back as it was.
-      row: Object.fromEntries(header.map((h, j) => [h, restoreFormulaCell(record[j] ?? '')])) as Row,
-    })),
+    records: rows.slice(1).map(({ record, info }, i) => {
+      // Set in the header's order, one by one, so that every row of a file shares one shape (fast to read a field
+      // of, 100,000 times), and no array of pairs is made per row. A cell Comparanda neutralised on export ('=…)
+      // comes back as it was.
+      const row: Row = {};
+      for (let j = 0; j < header.length; j++) row[header[j]!] = restoreFormulaCell(record[j] ?? '');
+      return { line: lineOf(i + 1, info), row };
+    }),
     encoding: decoded.encoding,
     delimiter,
     notices: decoded.notice ? [decoded.notice] : [],

@@ -4,6 +4,8 @@
  * in the audit trail, so they cannot reach an export from here.
  */
 import type Database from 'better-sqlite3';
+import type { AuditEntryDto } from '../../contract/api';
+import { auditChanges, type AuditRow } from '../audit';
 import { statusLabelIn } from './i18n';
 import { en } from './i18n/en';
 import type { ChangeOperation, ExportMessages } from './i18n/messages';
@@ -13,13 +15,6 @@ import type { Block, BuildContext, RowModel, SheetModel, TableModel } from './mo
 /** More than this and the appendix shows the most recent changes, and says so; the CSV export has them all. */
 export const AUDIT_ROWS_IN_APPENDIX = 1000;
 
-interface AuditRow {
-  at: string;
-  action: string;
-  table_name: string;
-  before: string | null;
-  after: string | null;
-}
 
 /** Fields that change on every edit and say nothing about the research. */
 const HIDDEN = new Set(['updated_at', 'created_at', 'id', 'rowid']);
@@ -69,26 +64,25 @@ function cellStatusWords(db: Database.Database, m: ExportMessages): StatusWords 
   };
 }
 
-function readAudit(db: Database.Database): { rows: AuditRow[]; total: number } {
-  const total = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-  const rows = (db.prepare('SELECT at, action, table_name, before, after FROM audit_log ORDER BY id DESC LIMIT ?').all(AUDIT_ROWS_IN_APPENDIX) as AuditRow[]).reverse();
-  return { rows, total };
+/** The most recent changes, oldest first, and how many there are (a batch audit row counts as its changes). */
+function readAudit(db: Database.Database): { rows: AuditEntryDto[]; total: number } {
+  const total = (db.prepare("SELECT coalesce(sum(CASE WHEN row_key LIKE '[%' THEN json_array_length(coalesce(after, before)) ELSE 1 END), 0) AS n FROM audit_log").get() as { n: number }).n;
+  const rows = (db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(AUDIT_ROWS_IN_APPENDIX) as AuditRow[]).reverse();
+  return { rows: rows.flatMap(auditChanges).slice(-AUDIT_ROWS_IN_APPENDIX), total };
 }
 
 export function auditBlocks(ctx: BuildContext, tableNumber: number): { blocks: Block[]; sheet: SheetModel } {
   const { rows, total } = readAudit(ctx.project.db);
   const m = ctx.m;
   const cellStatus = cellStatusWords(ctx.project.db, m);
-  const entries = rows.map((r) => {
-    const before = r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null;
-    const after = r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null;
+  const entries = rows.map(({ before, after, ...r }) => {
     const operation: ChangeOperation = !before ? 'created' : !after ? 'deleted' : 'changed';
     return {
       when: `${r.at.slice(0, 10)} ${r.at.slice(11, 16)} ${m.changes.utc}`,
       action: r.action,
       done: m.changes.actionText(r.action, operation),
-      record: m.changes.records[r.table_name] ?? r.table_name,
-      change: describeChange(before, after, m, r.table_name === 'cells' ? cellStatus : undefined),
+      record: m.changes.records[r.table] ?? r.table,
+      change: describeChange(before, after, m, r.table === 'cells' ? cellStatus : undefined),
     };
   });
   const blocks: Block[] = [{ type: 'heading', level: 2, text: m.changes.heading }];
