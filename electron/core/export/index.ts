@@ -209,7 +209,8 @@ async function exportPrepared(project: Project, options: ExportOptions, out: str
     case 'xlsx': {
       const data = await renderXlsx(doc, options.shape);
       options.onProgress?.({ phase: 'check', text: { id: 'jobs.exportCheckWorkbook' } });
-      guardOutput(project.db, 'workbook', officeTexts(data), { identities });
+      // As for a PDF or a Word document: read back only when there is something to look for.
+      guardOutput(project.db, 'workbook', identities.length > 0 ? officeTexts(data) : [], { identities });
       outputs.push({ path: out, data });
       break;
     }
