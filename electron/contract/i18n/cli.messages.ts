@@ -361,7 +361,7 @@ export const cli = defineMessages({
     countOf:
       '{kind, select, frameworks {рамочные модели} norms {нормы} codes {коды} attributes {атрибуты} attributeValues {значения атрибутов} cases {кейсы} participants {участники} sources {источники} documents {документы} excerpts {выдержки} codings {кодировки} cells {ячейки} cellLinks {связи ячеек} memos {мемо} claims {утверждения} records {записи} normCodes {коды норм} stageCodes {коды стадий} other {{kind}}}: {count, number}',
     skippedItem:
-      'Пропущено ({kind, select, user {пользователь} code {код} variable {переменная} value {значение} case {кейс} source {источник} selection {фрагмент} coding {кодировка} note {заметка} set {множество} link {связь} graph {граф} record {запись} other {{kind}}}) «{name}»: {message}',
+      'Пропущено ({kind, select, user {пользователь} code {код} variable {переменная} value {значение} case {кейс} source {источник} selection {фрагмент} coding {кодировка} note {заметка} set {набор} link {связь} graph {граф} record {запись} other {{kind}}}) «{name}»: {message}',
     dryRun: 'Пробный прогон: ничего не записано.',
     importedRows:
       'Импортировано строк ({kind, select, elections {выборы} missions {миссии} claims {утверждения} indicators {индикаторы} regional {региональные нормы} cases {кейсы} cells {ячейки} other {{kind}}}): {rows, number}; новых: {created, number}, изменённых: {updated, number}{columns}, без изменений: {unchanged, number}.',
