@@ -94,8 +94,8 @@ function dataUrl(file: string): string {
  * The @font-face rules for a document whose text is `text`: only the subsets it uses are inlined (a Latin-only
  * document carries about 0.3 MB of fonts; every subset of the eight faces would be 1.5 MB).
  */
-export function fontFaceCss(text: string): string {
-  const codes = codePointsOf(text);
+export function fontFaceCss(text: string | ReadonlySet<number>): string {
+  const codes = new Set(typeof text === 'string' ? codePointsOf(text) : text);
   // Digits and punctuation for page numbers and labels are always needed.
   for (let c = 0x20; c < 0x7f; c++) codes.add(c);
   const used = (f: Face) => [...codes].some((code) => f.ranges.some(([a, b]) => code >= a && code <= b));
@@ -110,33 +110,28 @@ export function fontFaceCss(text: string): string {
 }
 
 /** Characters of `text` that no bundled face covers (Chromium would fall back to a system font for them). */
-export function uncoveredCharacters(text: string): string[] {
+export function uncoveredCharacters(text: string | ReadonlySet<number>): string[] {
   const { serifRanges } = load();
   const missing: string[] = [];
-  for (const code of codePointsOf(text)) {
+  for (const code of typeof text === 'string' ? codePointsOf(text) : text) {
     if (code < 0x20 || code === 0x7f) continue;
     if (!serifRanges.some(([a, b]) => code >= a && code <= b)) missing.push(String.fromCodePoint(code));
   }
   return missing;
 }
 
-// The distinct characters of the last text asked about: both functions above read the same export's text (a million
-// characters, a few hundred distinct), once.
-let lastText: string | null = null;
-let lastCodes: Set<number> = new Set();
-
-function codePointsOf(text: string): Set<number> {
-  if (text !== lastText) {
-    const codes = new Set<number>();
-    for (let i = 0; i < text.length; i++) {
-      const code = text.codePointAt(i)!;
-      if (code > 0xffff) i++;
-      codes.add(code);
-    }
-    lastText = text;
-    lastCodes = codes;
+/**
+ * The distinct characters of a text, in order of first use: an export's text has a million characters and a few
+ * hundred distinct, so the HTML renderer reads them once for both functions above.
+ */
+export function codePointsOf(text: string): Set<number> {
+  const codes = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    codes.add(code);
   }
-  return new Set(lastCodes);
+  return codes;
 }
 
 export function sansFontMissing(): boolean {

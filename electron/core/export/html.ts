@@ -12,7 +12,7 @@
 import type { Notice } from '../../contract/errors';
 import { localText } from '../../contract/i18n/format';
 import { fitColumns, type FitMetrics } from './columns';
-import { fontFaceCss, SANS_FAMILY, sansFontMissing, SERIF_FAMILY, uncoveredCharacters } from './fonts';
+import { codePointsOf, fontFaceCss, SANS_FAMILY, sansFontMissing, SERIF_FAMILY, uncoveredCharacters } from './fonts';
 import { hyphenate, languageSpans, namesIn } from './hyphenate';
 import { isBreak, isCite, plain, type Cite, type Inline, type TextRun } from './inline';
 import { messagesFor, type ExportMessages } from './i18n';
@@ -262,14 +262,14 @@ export function documentText(doc: ExportDocument): string {
 
 const PAPER_CSS: Record<PaperSize, string> = { a4: 'A4', letter: 'letter' };
 
-function stylesheet(doc: ExportDocument, options: HtmlOptions, text: string): string {
+function stylesheet(doc: ExportDocument, options: HtmlOptions, characters: ReadonlySet<number>): string {
   const paper = PAPER_CSS[options.paper];
   const first = doc.sections[0]?.orientation ?? 'landscape';
   const orientations = new Set(doc.sections.map((s) => s.orientation));
   const named = [...orientations].map((o) => `@page ${o} { size: ${paper} ${o}; }`).join('\n');
   const sans = `'${SANS_FAMILY}', '${SERIF_FAMILY}'`;
   const serif = `'${SERIF_FAMILY}'`;
-  return `${fontFaceCss(text)}
+  return `${fontFaceCss(characters)}
 @page {
   size: ${paper} ${first};
   margin: 17mm 15mm 16mm 15mm;
@@ -367,7 +367,8 @@ function sectionHtml(blocks: Block[], page: Page): string {
 export function renderHtml(doc: ExportDocument, options: HtmlOptions): RenderedHtml {
   const text = documentText(doc);
   const warnings: Notice[] = [];
-  const missing = uncoveredCharacters(text);
+  const characters = codePointsOf(text);
+  const missing = uncoveredCharacters(characters);
   if (missing.length > 0) {
     const chars = missing
       .slice(0, 12)
@@ -390,7 +391,7 @@ export function renderHtml(doc: ExportDocument, options: HtmlOptions): RenderedH
 <meta name="description" content="${escapeHtml(doc.subject)}">
 <meta name="generator" content="Comparanda">
 <style>
-${stylesheet(doc, options, text)}
+${stylesheet(doc, options, characters)}
 </style>
 </head>
 <body>
