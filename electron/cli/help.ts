@@ -26,7 +26,8 @@ function rejoin(line: string): string {
 }
 const WIDTH = 117;
 
-function wrap(text: string, width: number): string[] {
+/** Words of `text` in lines of at most `width` characters (a longer word stands alone on its line). */
+export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {

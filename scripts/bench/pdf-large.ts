@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { wrap } from '../../electron/cli/help';
 import { Rng } from './rng';
 import { TextGenerator } from './text';
 import type { Language } from './words';
@@ -30,20 +31,6 @@ function pdfString(text: string): string {
     else out += '?';
   }
   return `${out})`;
-}
-
-/** Lines of at most `width` characters. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 export function writeLargePdf(file: string, pages: number, seed: number): void {
