@@ -88,7 +88,9 @@ export class PrefsStore {
    * it (the list is a convenience).
    */
   updateSoon(change: (prefs: Prefs) => Prefs): void {
-    this.cache = prefsSchema.parse(change(structuredClone(this.read())));
+    // Checked against the schema when written (flush), not here: a parse of the whole file at every open cost the
+    // open as much as its own safety checks (issue 22). The change is the app's own, made on a copy.
+    this.cache = change(structuredClone(this.read()));
     if (this.soon) return;
     if (!exitHookInstalled) {
       exitHookInstalled = true;
@@ -105,7 +107,7 @@ export class PrefsStore {
   flush(): void {
     if (!this.soon) return;
     try {
-      this.write(this.cache!);
+      this.write(prefsSchema.parse(this.cache));
     } catch (error) {
       console.error(`[comparanda] Could not write the preferences: ${(error as Error).message}`);
     }

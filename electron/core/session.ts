@@ -116,17 +116,22 @@ export class Session {
     };
     this.autoSync.attach(project);
     // A snapshot when a project opens, unless a recent one already holds it as it is: copying a large project at
-    // every open would compete with the first screen for the disk.
-    const latest = this.backups.latestCreatedAt(project.path);
+    // every open would compete with the first screen for the disk. Which it is, is decided just after the open
+    // returns (listing the backups folder was a tenth of a warm open, issue 22), from the file as it was opened.
     const modified = fs.statSync(project.path).mtimeMs;
-    if (latest && Date.parse(latest) >= modified && Date.now() - Date.parse(latest) < 24 * 3600 * 1000) {
-      this.lastSnapshot = Date.now();
-      return;
-    }
-    const timer = setTimeout(() => {
-      if (this.current === project) void this.snapshot('open');
-    }, OPEN_SNAPSHOT_DELAY_MS);
-    timer.unref();
+    const decide = setImmediate(() => {
+      if (this.current !== project) return;
+      const latest = this.backups.latestCreatedAt(project.path);
+      if (latest && Date.parse(latest) >= modified && Date.now() - Date.parse(latest) < 24 * 3600 * 1000) {
+        this.lastSnapshot = Math.max(this.lastSnapshot, Date.now());
+        return;
+      }
+      const timer = setTimeout(() => {
+        if (this.current === project) void this.snapshot('open');
+      }, OPEN_SNAPSHOT_DELAY_MS);
+      timer.unref();
+    });
+    decide.unref();
   }
 
   get project(): Project | undefined {

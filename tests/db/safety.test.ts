@@ -126,6 +126,26 @@ describe('backups', () => {
     expect(listed).toMatchObject({ file: big, reason: 'open', sizeBytes: 3 * 1024 ** 3, encrypted: true });
   });
 
+  it('snapshots a project shortly after it opens, but not again while that snapshot holds it as it is', async () => {
+    const { dir, file } = sample();
+    const userData = path.join(dir, 'user-data');
+    const openSnapshots = (session: Session) => session.backups.list(file).filter((b) => b.reason === 'open');
+    const first = new Session(userData);
+    first.open(file);
+    // Nothing is decided or copied while the open runs: the first screen is served first.
+    expect(fs.existsSync(first.backups.folderFor(file))).toBe(false);
+    const deadline = Date.now() + 20_000;
+    while (openSnapshots(first).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(openSnapshots(first)).toHaveLength(1);
+    first.close();
+    // Reopened unchanged: the snapshot just taken holds it, and no second copy competes with the first screen.
+    const second = new Session(userData);
+    second.open(file);
+    await new Promise((r) => setTimeout(r, 4_000));
+    expect(openSnapshots(second)).toHaveLength(1);
+    second.close();
+  });
+
   it('decides on the open snapshot from the names alone: an entry that cannot be read does not fail the open', () => {
     const { dir, file } = sample();
     const session = new Session(path.join(dir, 'user-data'));
