@@ -177,6 +177,8 @@ export function buildAppendix(ctx: BuildContext): Draft {
     { type: 'title', text: m.evidenceAppendix, subtitle: `${ctx.project.title} · ${cases}` },
     { type: 'paragraph', content: [text(m.appendixIntro(tables.length))] },
   ];
+  // The appendix prints every excerpt: loaded whole once, for the matrix's citations and the evidence below it.
+  ctx.evidence.prefetch(tables);
   const matrixSection: Section = { orientation: orientation(ctx, 'landscape'), blocks: [...intro, ...matrixBlocks(ctx, tables, layout, 'appendix-below')] };
 
   const evidenceBlocks: Block[] = [{ type: 'heading', level: 2, text: m.evidenceByCell }];

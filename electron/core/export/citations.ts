@@ -116,7 +116,7 @@ export function checkLocale(locale: string): void {
  * the participant's pseudonym only; free-text fields that are not part of a reference (abstract, annote, and the
  * note of an interview) are dropped. The id is the source's citation key.
  */
-export function exportCsl(source: SourceDto, participants: ReadonlyMap<string, ParticipantDto>): CslItem {
+export function exportCsl(source: Pick<SourceDto, 'kind' | 'citationKey' | 'participantId' | 'csl'>, participants: ReadonlyMap<string, ParticipantDto>): CslItem {
   const { abstract: _abstract, annote: _annote, ...csl } = source.csl;
   const item: CslItem = { ...csl, id: source.citationKey };
   const participant = source.participantId ? participants.get(source.participantId) : undefined;
