@@ -1,7 +1,7 @@
 /**
  * Issue 22 at XL: a one-norm matrix export reads the rows of its own cells only, and only the columns it prints —
- * no excerpt texts, no per-source counts over every excerpt, no cells of other norms — and still cites exactly what
- * the excerpts of its cells say, in their order, when other norms cite the same sources.
+ * no excerpt texts, no per-source counts over every excerpt, no cells of other norms, no sources it does not cite —
+ * and still cites exactly what the excerpts of its cells say, in their order, when other norms cite the same sources.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,7 +84,7 @@ describe('a one-norm matrix export', () => {
     }
   });
 
-  it('reads neither excerpt texts, nor counts over every excerpt, nor the cells of other norms', async () => {
+  it('reads neither excerpt texts, nor counts over every excerpt, nor the cells of other norms, nor sources it does not cite', async () => {
     const { project, normA } = sharedSourcesProject();
     const statements: string[] = [];
     const prepare = project.db.prepare.bind(project.db);
@@ -100,6 +100,7 @@ describe('a one-norm matrix export', () => {
       expect.soft(statements.filter((s) => /\be\.text\b/.test(s))).toEqual([]);
       expect.soft(statements.filter((s) => /count\(\*\) FROM excerpts/i.test(s))).toEqual([]);
       expect.soft(statements.filter((s) => /FROM cells c\b/.test(s) && !/norm_id = \?/.test(s))).toEqual([]);
+      expect.soft(statements.filter((s) => /FROM sources s\b/.test(s) && !/WHERE s\.id/.test(s))).toEqual([]);
     } finally {
       project.db.prepare = prepare;
       project.close();

@@ -20,10 +20,41 @@ interface SourceRecordRow {
   participant_id: string | null;
 }
 
-/** Every source, in listSources' order (by title), without the counts an export never prints. */
-export function sourceRecords(p: Project): SourceRecord[] {
-  const rows = stmt(p.db, 'SELECT s.id, s.kind, s.csl, s.citation_key, s.participant_id FROM sources s ORDER BY s.title COLLATE NOCASE').all() as SourceRecordRow[];
+/** These sources (the ones found), without the counts an export never prints. */
+export function sourceRecords(p: Project, ids: readonly string[]): SourceRecord[] {
+  if (ids.length === 0) return [];
+  const rows = stmt(p.db, 'SELECT s.id, s.kind, s.csl, s.citation_key, s.participant_id FROM sources s WHERE s.id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as SourceRecordRow[];
   return rows.map((r) => ({ id: r.id, kind: r.kind, citationKey: r.citation_key, participantId: r.participant_id, csl: JSON.parse(r.csl) as CslItem }));
+}
+
+/**
+ * Values by id, read from the project when first asked for, or many at a time with `load` (a matrix loads the
+ * sources its cells cite in one query before citing them). A lookup answers as a map of every row would; iterating
+ * gives only the rows read so far.
+ */
+export class RowsById<V> extends Map<string, V> {
+  private readonly absent = new Set<string>();
+
+  constructor(private readonly read: (ids: readonly string[]) => Iterable<readonly [string, V]>) {
+    super();
+  }
+
+  load(ids: Iterable<string>): void {
+    const wanted = [...new Set(ids)].filter((id) => !super.has(id) && !this.absent.has(id));
+    if (wanted.length === 0) return;
+    for (const [id, value] of this.read(wanted)) super.set(id, value);
+    for (const id of wanted) if (!super.has(id)) this.absent.add(id);
+  }
+
+  override get(id: string): V | undefined {
+    if (!super.has(id) && !this.absent.has(id)) this.load([id]);
+    return super.get(id);
+  }
+
+  override has(id: string): boolean {
+    if (!super.has(id) && !this.absent.has(id)) this.load([id]);
+    return super.has(id);
+  }
 }
 
 interface RefRow {

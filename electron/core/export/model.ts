@@ -11,7 +11,7 @@ import type { MatrixTable } from '../matrix';
 import { period } from '../matrix-format';
 import type { Project } from '../project';
 import { exportCsl, type CitationSession, type CitationStyle, type CiteRef } from './citations';
-import { citeRefsOfCells, sourceRecords, type SourceRecord } from './evidence-rows';
+import { citeRefsOfCells, RowsById, sourceRecords, type SourceRecord } from './evidence-rows';
 import { isBreak, isCite, type Cite, type Inline, type TextRun } from './inline';
 import { en } from './i18n/en';
 import { romaniseItem } from './i18n/romanise';
@@ -182,10 +182,11 @@ export interface ExportDocument {
 // Evidence lookups, shared by the builders
 
 export class EvidenceIndex {
-  readonly sources: Map<string, SourceRecord>;
+  /** Sources by id, read as they are cited (evidence-rows.ts). */
+  readonly sources: RowsById<SourceRecord>;
   readonly participants: Map<string, ParticipantDto>;
   /** Exported CSL items by source id (pseudonyms for interviews). */
-  readonly items: Map<string, CslItem>;
+  readonly items: RowsById<CslItem>;
   private readonly byCell = new Map<string, ExcerptDto[]>();
   private readonly refsByCell = new Map<string, CiteRef[]>();
   private readonly one = new Map<string, ExcerptDto | undefined>();
@@ -195,9 +196,15 @@ export class EvidenceIndex {
     private readonly project: Project,
     romanise = false,
   ) {
-    this.sources = new Map(sourceRecords(project).map((s) => [s.id, s]));
+    this.sources = new RowsById((ids) => sourceRecords(project, ids).map((s) => [s.id, s] as const));
     this.participants = new Map(listParticipants(project).map((p) => [p.id, p]));
-    this.items = new Map([...this.sources.values()].map((s) => [s.id, romanise ? romaniseItem(exportCsl(s, this.participants)) : exportCsl(s, this.participants)]));
+    this.items = new RowsById((ids) => {
+      this.sources.load(ids);
+      return ids.flatMap((id) => {
+        const s = this.sources.get(id);
+        return s ? [[id, romanise ? romaniseItem(exportCsl(s, this.participants)) : exportCsl(s, this.participants)] as const] : [];
+      });
+    });
   }
 
   excerpts(cellId: string): ExcerptDto[] {
@@ -212,7 +219,12 @@ export class EvidenceIndex {
   /** Loads the excerpts of every cell of these tables in one go (builders call this before walking a matrix). */
   prefetch(tables: readonly MatrixTable[]): void {
     const missing = this.cellsOf(tables, (id) => !this.byCell.has(id));
-    for (const [id, list] of excerptsOfCells(this.project, missing)) this.byCell.set(id, list);
+    const sourceIds: string[] = [];
+    for (const [id, list] of excerptsOfCells(this.project, missing)) {
+      this.byCell.set(id, list);
+      for (const e of list) sourceIds.push(e.sourceId);
+    }
+    this.items.load(sourceIds);
   }
 
   /**
@@ -233,7 +245,12 @@ export class EvidenceIndex {
   /** Loads the citation refs of every cell of these tables whose excerpts are not loaded, in one go. */
   prefetchRefs(tables: readonly MatrixTable[]): void {
     const missing = this.cellsOf(tables, (id) => !this.byCell.has(id) && !this.refsByCell.has(id));
-    for (const [id, refs] of citeRefsOfCells(this.project, missing)) this.refsByCell.set(id, refs);
+    const sourceIds: string[] = [];
+    for (const [id, refs] of citeRefsOfCells(this.project, missing)) {
+      this.refsByCell.set(id, refs);
+      for (const ref of refs) sourceIds.push(ref.sourceId);
+    }
+    this.items.load(sourceIds);
   }
 
   private cellsOf(tables: readonly MatrixTable[], wanted: (id: string) => boolean): string[] {
