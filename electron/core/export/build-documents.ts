@@ -46,6 +46,8 @@ function orientation(ctx: BuildContext, fallback: PageOrientation): PageOrientat
 export function buildMatrix(ctx: BuildContext): Draft {
   const tables = selectedTables(ctx);
   const layout = layoutOf(ctx);
+  // The data tables of a CSV or XLSX list every excerpt: read whole once, for them and the citations.
+  if (ctx.options.format === 'csv' || ctx.options.format === 'xlsx') ctx.evidence.prefetch(tables);
   const blocks = matrixBlocks(ctx, tables, layout, 'separate');
   const title = tables.length === 1 ? matrixCaption(tables[0]!, ctx.m) : `${ctx.project.title}: ${tables.map((t) => t.norm.shortLabel || t.norm.label).join('; ')}`;
   const cases = listNames(tables[0]!.cases.map((c) => c.name), ctx.m);
@@ -177,6 +179,8 @@ export function buildAppendix(ctx: BuildContext): Draft {
     { type: 'title', text: m.evidenceAppendix, subtitle: `${ctx.project.title} · ${cases}` },
     { type: 'paragraph', content: [text(m.appendixIntro(tables.length))] },
   ];
+  // The appendix prints every excerpt: loaded whole once, for the matrix's citations and the evidence below it.
+  ctx.evidence.prefetch(tables);
   const matrixSection: Section = { orientation: orientation(ctx, 'landscape'), blocks: [...intro, ...matrixBlocks(ctx, tables, layout, 'appendix-below')] };
 
   const evidenceBlocks: Block[] = [{ type: 'heading', level: 2, text: m.evidenceByCell }];

@@ -14,7 +14,7 @@ export function matrixCaption(table: MatrixTable, m: ExportMessages = en): strin
 function assessmentCell(ctx: BuildContext, table: MatrixTable, cell: CellDto | null, cited = true): CellModel {
   const status = statusMark(table.framework, cell?.status ?? null, ctx.m);
   const content: Inline[] = cell?.summary ? markdownToInline(cell.summary) : [];
-  const cite = cell && cited ? ctx.citations.cite(ctx.evidence.excerpts(cell.id).map((e) => ({ sourceId: e.sourceId, locator: e.locator }))) : null;
+  const cite = cell && cited ? ctx.citations.cite(ctx.evidence.citeRefs(cell.id)) : null;
   return { status, meta: cellMeta(cell, ctx.m), content, cite };
 }
 
@@ -115,7 +115,8 @@ export function matrixNotes(ctx: BuildContext, table: MatrixTable, models: Table
 /** Blocks for the tables (each followed by its notes and, for note styles, its collected notes). */
 export function matrixBlocks(ctx: BuildContext, tables: MatrixTable[], layout: MatrixLayout, where: 'appendix-below' | 'separate'): Block[] {
   const blocks: Block[] = [];
-  ctx.evidence.prefetch(tables);
+  // Only what the cells cite: the appendix and the data tables load the excerpts themselves.
+  ctx.evidence.prefetchRefs(tables);
   // Paged formats set a matrix wider than the page in parts; Markdown, CSV and XLSX keep one table.
   const paged = ['pdf', 'docx', 'tex'].includes(ctx.options.format);
   const max = MAX_CASE_COLUMNS[ctx.options.orientation ?? 'landscape'];

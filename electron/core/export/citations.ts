@@ -116,7 +116,7 @@ export function checkLocale(locale: string): void {
  * the participant's pseudonym only; free-text fields that are not part of a reference (abstract, annote, and the
  * note of an interview) are dropped. The id is the source's citation key.
  */
-export function exportCsl(source: SourceDto, participants: ReadonlyMap<string, ParticipantDto>): CslItem {
+export function exportCsl(source: Pick<SourceDto, 'kind' | 'citationKey' | 'participantId' | 'csl'>, participants: ReadonlyMap<string, ParticipantDto>): CslItem {
   const { abstract: _abstract, annote: _annote, ...csl } = source.csl;
   const item: CslItem = { ...csl, id: source.citationKey };
   const participant = source.participantId ? participants.get(source.participantId) : undefined;
@@ -342,6 +342,8 @@ export class CitationSession {
   private readonly order: string[] = [];
   private readonly ordered = new Set<string>();
   private formatted: Formatted | null = null;
+  /** The cited items as citeproc was given them (finish), for the bibliography. */
+  private given: ReadonlyMap<string, CslItem> | null = null;
   private nextNote = 1;
 
   constructor(
@@ -425,6 +427,7 @@ export class CitationSession {
     FORMATTED.set(key, formatted);
     while (FORMATTED.size > FORMATTED_KEPT) FORMATTED.delete(FORMATTED.keys().next().value!);
     this.formatted = formatted;
+    this.given = items;
     this.pending.forEach(({ cite }, i) => {
       cite.runs = tidyRuns(htmlToRuns(formatted.clusters[i] ?? ''));
     });
@@ -472,9 +475,8 @@ export class CitationSession {
 
   /** The bibliography entries of the sources cited (by source id), formatted and sorted by the style (empty if it has none). */
   bibliography(): { sourceId: string; runs: TextRun[] }[] {
-    if (!this.formatted) throw new Error('finish() first');
-    const items = new Map(this.order.map((id) => [id, citeprocItem({ ...this.items.get(id)!, id }, this.style, this.locale)]));
-    return bibliographyAsPrinted(this.formatted.bibliography, this.style.xml, items).map((e) => ({ sourceId: e.sourceId, runs: tidyRuns(htmlToRuns(capitaliseSentences(e.html))) }));
+    if (!this.formatted || !this.given) throw new Error('finish() first');
+    return bibliographyAsPrinted(this.formatted.bibliography, this.style.xml, this.given).map((e) => ({ sourceId: e.sourceId, runs: tidyRuns(htmlToRuns(capitaliseSentences(e.html))) }));
   }
 
   /** What the style prints that the cited sources lack (see csl-input.ts), as sentences for the export's warnings. */

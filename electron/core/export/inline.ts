@@ -86,11 +86,12 @@ function formatOfTag(tag: string): Format | null {
  */
 export function htmlToRuns(html: string): TextRun[] {
   const runs: TextRun[] = [];
+  // Each open element's format merged with those around it (a bibliography of 5,000 entries merged the whole stack
+  // for every piece of text).
   const stack: Format[] = [];
-  const current = (): Format => Object.assign({}, ...stack) as Format;
   const push = (value: string) => {
     if (!value) return;
-    const format = current();
+    const format = stack.at(-1) ?? {};
     const clean: TextRun = { text: value };
     if (format.italic) clean.italic = true;
     if (format.bold) clean.bold = true;
@@ -114,7 +115,7 @@ export function htmlToRuns(html: string): TextRun[] {
       } else {
         const name = /^<\s*([a-z0-9]+)/i.exec(token)?.[1]?.toLowerCase();
         if (name === 'div' || name === 'p') push(' ');
-        stack.push(formatOfTag(token) ?? {});
+        stack.push({ ...stack.at(-1), ...formatOfTag(token) });
       }
       continue;
     }

@@ -3,14 +3,15 @@
  * `ExportDocument`; renderers (html.ts, docx.ts, latex.ts, markdown.ts, sheets.ts) turn it into bytes. A document is a
  * pure function of the project data and the options: no dates, no machine names.
  */
-import type { CellDto, CslItem, ExcerptDto, FrameworkDto, ParticipantDto, SourceDto } from '../../contract/api';
+import type { CellDto, CslItem, ExcerptDto, FrameworkDto, ParticipantDto } from '../../contract/api';
 import type { Notice } from '../../contract/errors';
 import { paletteColour, STATUS_PALETTE } from '../../contract/palette';
-import { excerptsOfCells, findExcerpt, listExcerpts, listParticipants, listSources } from '../evidence';
+import { excerptsOfCells, findExcerpt, listExcerpts, listParticipants } from '../evidence';
 import type { MatrixTable } from '../matrix';
 import { period } from '../matrix-format';
 import type { Project } from '../project';
-import { exportCsl, type CitationSession, type CitationStyle } from './citations';
+import { exportCsl, type CitationSession, type CitationStyle, type CiteRef } from './citations';
+import { citeRefsOfCells, RowsById, sourceRecords, type SourceRecord } from './evidence-rows';
 import { isBreak, isCite, type Cite, type Inline, type TextRun } from './inline';
 import { en } from './i18n/en';
 import { romaniseItem } from './i18n/romanise';
@@ -181,11 +182,13 @@ export interface ExportDocument {
 // Evidence lookups, shared by the builders
 
 export class EvidenceIndex {
-  readonly sources: Map<string, SourceDto>;
+  /** Sources by id, read as they are cited (evidence-rows.ts). */
+  readonly sources: RowsById<SourceRecord>;
   readonly participants: Map<string, ParticipantDto>;
   /** Exported CSL items by source id (pseudonyms for interviews). */
-  readonly items: Map<string, CslItem>;
+  readonly items: RowsById<CslItem>;
   private readonly byCell = new Map<string, ExcerptDto[]>();
+  private readonly refsByCell = new Map<string, CiteRef[]>();
   private readonly one = new Map<string, ExcerptDto | undefined>();
 
   /** `romanise`: the items' Cyrillic in Latin letters by ALA-LC (i18n/romanise.ts), for the citations and the .bib. */
@@ -193,9 +196,15 @@ export class EvidenceIndex {
     private readonly project: Project,
     romanise = false,
   ) {
-    this.sources = new Map(listSources(project).map((s) => [s.id, s]));
+    this.sources = new RowsById((ids) => sourceRecords(project, ids).map((s) => [s.id, s] as const));
     this.participants = new Map(listParticipants(project).map((p) => [p.id, p]));
-    this.items = new Map([...this.sources.values()].map((s) => [s.id, romanise ? romaniseItem(exportCsl(s, this.participants)) : exportCsl(s, this.participants)]));
+    this.items = new RowsById((ids) => {
+      this.sources.load(ids);
+      return ids.flatMap((id) => {
+        const s = this.sources.get(id);
+        return s ? [[id, romanise ? romaniseItem(exportCsl(s, this.participants)) : exportCsl(s, this.participants)] as const] : [];
+      });
+    });
   }
 
   excerpts(cellId: string): ExcerptDto[] {
@@ -209,9 +218,45 @@ export class EvidenceIndex {
 
   /** Loads the excerpts of every cell of these tables in one go (builders call this before walking a matrix). */
   prefetch(tables: readonly MatrixTable[]): void {
-    const missing: string[] = [];
-    for (const table of tables) for (const row of table.rows) for (const cell of row.cells) if (cell && !this.byCell.has(cell.id)) missing.push(cell.id);
-    for (const [id, list] of excerptsOfCells(this.project, missing)) this.byCell.set(id, list);
+    const missing = this.cellsOf(tables, (id) => !this.byCell.has(id));
+    const sourceIds: string[] = [];
+    for (const [id, list] of excerptsOfCells(this.project, missing)) {
+      this.byCell.set(id, list);
+      for (const e of list) sourceIds.push(e.sourceId);
+    }
+    this.items.load(sourceIds);
+  }
+
+  /**
+   * A cell's citation refs (its excerpts' sources and locators, in order): from its excerpts when they are loaded,
+   * else read alone (a matrix's cells cite thousands of excerpts and print none of their text).
+   */
+  citeRefs(cellId: string): CiteRef[] {
+    const excerpts = this.byCell.get(cellId);
+    if (excerpts) return excerpts.map((e) => ({ sourceId: e.sourceId, locator: e.locator }));
+    let refs = this.refsByCell.get(cellId);
+    if (!refs) {
+      refs = citeRefsOfCells(this.project, [cellId]).get(cellId)!;
+      this.refsByCell.set(cellId, refs);
+    }
+    return refs;
+  }
+
+  /** Loads the citation refs of every cell of these tables whose excerpts are not loaded, in one go. */
+  prefetchRefs(tables: readonly MatrixTable[]): void {
+    const missing = this.cellsOf(tables, (id) => !this.byCell.has(id) && !this.refsByCell.has(id));
+    const sourceIds: string[] = [];
+    for (const [id, refs] of citeRefsOfCells(this.project, missing)) {
+      this.refsByCell.set(id, refs);
+      for (const ref of refs) sourceIds.push(ref.sourceId);
+    }
+    this.items.load(sourceIds);
+  }
+
+  private cellsOf(tables: readonly MatrixTable[], wanted: (id: string) => boolean): string[] {
+    const out: string[] = [];
+    for (const table of tables) for (const row of table.rows) for (const cell of row.cells) if (cell && wanted(cell.id)) out.push(cell.id);
+    return out;
   }
 
   /** Any excerpt of the project by id (claims and verdicts point at excerpts). */
