@@ -90,4 +90,9 @@ describe('printOnlyHtml', () => {
     expect(printOnlyHtml(HTML)).toContain('<style>@media screen { html { display: none } }</style></head>');
     expect(printOnlyHtml('<p>no head</p>')).toBe('<p>no head</p>');
   });
+
+  it('prints the text of Russian and Kazakh stretches without their spans (the tagged PDF has no language for them)', () => {
+    const html = `<html><head></head><body><p>See <span lang="ru">вброс бюл\u00adле\u00adте\u00adней</span>; <span lang="kk">Осы ЕҚЫҰ<br>пен</span> <span class="sc">OSCE</span><sup><span lang="ru">а</span></sup></p></body></html>`;
+    expect(printOnlyHtml(html)).toBe(`<html><head><style>@media screen { html { display: none } }</style></head><body><p>See вброс бюл\u00adле\u00adте\u00adней; Осы ЕҚЫҰ<br>пен <span class="sc">OSCE</span><sup>а</sup></p></body></html>`);
+  });
 });
