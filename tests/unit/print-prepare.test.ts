@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportProject, playwrightPrinter } from '../../electron/core/export';
-import { printOnlyHtml } from '../../electron/core/export/print-page';
+import { buildExportDocument, exportProject, playwrightPrinter, renderHtml } from '../../electron/core/export';
+import { LOAD_ALL_FONTS, PRINT_VIEWPORT, printOnlyHtml } from '../../electron/core/export/print-page';
+import { CHROMIUM_ARGS, chromiumPath } from '../../electron/core/export/print-playwright';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
 
@@ -87,7 +88,41 @@ describe('playwrightPrinter.prepare', () => {
 
 describe('printOnlyHtml', () => {
   it('hides the page on screen only, before the end of its head', () => {
-    expect(printOnlyHtml(HTML)).toContain('<style>@media screen { html { display: none } }</style></head>');
+    expect(printOnlyHtml(HTML)).toContain('<style>@media screen, print and (min-width: 2000px) { html { display: none } }</style></head>');
     expect(printOnlyHtml('<p>no head</p>')).toBe('<p>no head</p>');
+  });
+
+  it('lays the document out once to print it, at the size of the page, not first at the size of the window', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-print-layout-'));
+    const project = (writeSampleProject(path.join(dir, 'sample.comparanda')), Project.open(path.join(dir, 'sample.comparanda'), { readonly: true }));
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    try {
+      const doc = await buildExportDocument(project, { what: 'matrix', format: 'pdf', out: '' });
+      // As both printers load it: a page of PRINT_VIEWPORT's size.
+      const page = await browser.newPage({ viewport: { ...PRINT_VIEWPORT } });
+      await page.setContent(printOnlyHtml(renderHtml(doc, { paper: 'a4' }).html), { waitUntil: 'load' });
+      await page.evaluate(LOAD_ALL_FONTS);
+      const trace = path.join(dir, 'trace.json');
+      await browser.startTracing(page, { path: trace, categories: ['devtools.timeline'] });
+      const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true, printBackground: true, tagged: true });
+      await browser.stopTracing();
+      // A layout of the whole document: every one of its many layout objects dirty.
+      const events = (JSON.parse(fs.readFileSync(trace, 'utf8')) as { traceEvents: { name: string; args?: { beginData?: { dirtyObjects?: number; totalObjects?: number } } }[] }).traceEvents;
+      const whole = events.filter((e) => e.name === 'Layout' && (e.args?.beginData?.totalObjects ?? 0) > 100 && e.args?.beginData?.dirtyObjects === e.args?.beginData?.totalObjects);
+      expect(whole.length).toBe(1);
+      // And the print shows the document.
+      fs.writeFileSync(path.join(dir, 'x.pdf'), pdf);
+      expect(execFileSync('pdftotext', [path.join(dir, 'x.pdf'), '-'], { encoding: 'utf8' })).toContain(doc.tables[0]!.cases[0]!.name);
+    } finally {
+      await browser.close();
+      project.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('prints the text of Russian and Kazakh stretches without their spans (the tagged PDF has no language for them)', () => {
+    const html = `<html><head></head><body><p>See <span lang="ru">вброс бюл\u00adле\u00adте\u00adней</span>; <span lang="kk">Осы ЕҚЫҰ<br>пен</span> <span class="sc">OSCE</span><sup><span lang="ru">а</span></sup></p></body></html>`;
+    expect(printOnlyHtml(html)).toBe(`<html><head><style>@media screen, print and (min-width: 2000px) { html { display: none } }</style></head><body><p>See вброс бюл\u00adле\u00adте\u00adней; Осы ЕҚЫҰ<br>пен <span class="sc">OSCE</span><sup>а</sup></p></body></html>`);
   });
 });

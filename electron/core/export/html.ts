@@ -188,6 +188,15 @@ function notesHtml(cites: Cite[], page: Page): string {
   return `<div class="notes"><div class="notes-title">${escapeHtml(page.m.notes)}</div><ol>${items}</ol></div>`;
 }
 
+/**
+ * Entries beyond which a landscape bibliography fills its two columns in turn in print instead of balancing them
+ * (about ten pages). Chromium balances the columns of every printed page as if it were the last, laying out all the
+ * entries still to come each time: a 95-page bibliography (5,300 entries) took 2.8 s of layout balanced and 0.4 s
+ * filled in turn. The pages are the same but for the last, whose left column is filled first (as LaTeX's two-column
+ * pages are); a shorter bibliography stays balanced, so that a few entries never stand in one column.
+ */
+export const LONG_BIBLIOGRAPHY = 500;
+
 function blockHtml(block: Block, page: Page): string {
   switch (block.type) {
     case 'title':
@@ -209,7 +218,7 @@ function blockHtml(block: Block, page: Page): string {
     case 'notes':
       return notesHtml(block.cites, page);
     case 'bibliography':
-      return `<section class="bibliography"><h2>${escapeHtml(block.heading)}</h2><div class="entries">${block.entries.map((e) => `<p class="bib-entry">${runsHtml(e)}</p>`).join('\n')}</div></section>`;
+      return `<section class="bibliography${block.entries.length > LONG_BIBLIOGRAPHY ? ' long' : ''}"><h2>${escapeHtml(block.heading)}</h2><div class="entries">${block.entries.map((e) => `<p class="bib-entry">${runsHtml(e)}</p>`).join('\n')}</div></section>`;
   }
 }
 
@@ -348,6 +357,7 @@ dl.fields dd { margin: 0; }
 section.bibliography h2 { margin-top: 12pt; }
 .bib-entry { padding-left: 1.6em; text-indent: -1.6em; margin: 0 0 3pt; font-size: 8.3pt; line-height: 1.32; break-inside: avoid; }
 section.page-landscape section.bibliography .entries { columns: 2; column-gap: 10mm; }
+@media print { section.page-landscape section.bibliography.long .entries { column-fill: auto; } }
 `;
 }
 

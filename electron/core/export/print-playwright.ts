@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { localError } from '../../contract/i18n/format';
-import { LOAD_ALL_FONTS, printOnlyHtml } from './print-page';
+import { LOAD_ALL_FONTS, PRINT_VIEWPORT, printOnlyHtml } from './print-page';
 import type { PdfPrinter, PdfPrintOptions } from './types';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -53,7 +53,7 @@ export function playwrightPrinter(options: PlaywrightPrinterOptions = {}): Closa
       browser = null;
       throw error;
     });
-    const context = await (await browser).newContext({ offline: true, javaScriptEnabled: false });
+    const context = await (await browser).newContext({ offline: true, javaScriptEnabled: false, viewport: { ...PRINT_VIEWPORT } });
     // Self-contained HTML: any request other than data: URLs is refused.
     await context.route(/^(?!data:)/, (route) => route.abort());
     await context.newPage();
