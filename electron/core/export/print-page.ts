@@ -27,11 +27,22 @@ export const PRINT_VIEWPORT = { width: 2000, height: 1400 } as const;
  */
 const SCREEN_HIDDEN = `<style>@media screen, print and (min-width: ${PRINT_VIEWPORT.width}px) { html { display: none } }</style>`;
 
-/** The export HTML as the printers load it: hidden on screen (see above). */
+/**
+ * A stretch of Russian or Kazakh text as html.ts marks it (`<span lang="ru">`), holding nothing but text and line
+ * breaks. The printers drop the span and keep its text: Chromium's tagged PDF carries no language below the document's
+ * (its structure tree has no /Lang for them), but each span splits its paragraph's text into runs of their own, each
+ * a structure element and marked content of the PDF. At XL (one norm, 296 pages, 12,000 spans) that was 9,600
+ * elements out of 20,000, 45% of what the page sends to Chromium's PDF writer and 0.7 s of a 6.6 s print. Text runs
+ * joined across a language boundary are kerned across it: glyphs move by a fraction of a pixel on many pages, and 4
+ * lines of 38,000 break at another word. The preview (export-job.ts) keeps the spans, for screen readers.
+ */
+const LANGUAGE_SPAN = /<span lang="(?:ru|kk)">((?:[^<]|<br>|<wbr>)*)<\/span>/g;
+
+/** The export HTML as the printers load it: hidden on screen, without its language spans (see above). */
 export function printOnlyHtml(html: string): string {
   const head = html.indexOf('</head>');
   // Export HTML always has a head (html.ts); anything else is printed as given.
-  return head < 0 ? html : `${html.slice(0, head)}${SCREEN_HIDDEN}${html.slice(head)}`;
+  return head < 0 ? html : `${html.slice(0, head)}${SCREEN_HIDDEN}${html.slice(head).replace(LANGUAGE_SPAN, '$1')}`;
 }
 
 /**
