@@ -64,6 +64,8 @@ function cssString(value: string): string {
 
 /** Lets long compounds with a slash ("officials/commentators") break after it in narrow columns, not mid-word. */
 function breakableSlashes(html: string): string {
+  // Most text has no slash at all: then there is nothing to scan for.
+  if (!html.includes('/')) return html;
   return html.replace(/[^\s<>]{16,}/g, (word) => word.replace(/(?<=[\p{L}\d]{3})\/(?=[\p{L}\d]{3})/gu, '/<wbr>'));
 }
 

@@ -106,7 +106,8 @@ function mayBreak(word: string, names: ReadonlySet<string> | undefined): boolean
 export function hyphenate(text: string, lang: TextLanguage, names?: ReadonlySet<string>): string {
   if (lang === 'kk') return text;
   // Addresses (URLs, DOIs, e-mail) are never hyphenated: a hyphen at a break would read as part of the address.
-  return text.replace(/\S+/g, (token) => (ADDRESS.test(token) ? token : token.replace(WORD, (word) => (mayBreak(word, names) ? hyphenatedWord(word, lang) : word))));
+  // A token shorter than seven characters holds no word that may break (mayBreak): most tokens of a text.
+  return text.replace(/\S{7,}/g, (token) => (ADDRESS.test(token) ? token : token.replace(WORD, (word) => (mayBreak(word, names) ? hyphenatedWord(word, lang) : word))));
 }
 
 // A word's hyphenation depends on the word and its language only; a matrix repeats its words thousands of times
