@@ -33,6 +33,8 @@ export function playwrightPrinter(options: PlaywrightPrinterOptions = {}): Closa
   let browser: Promise<Browser> | null = null;
   // A page opened by prepare() for the next print, while the document is being built (a context costs ~130 ms).
   let spare: Promise<BrowserContext> | null = null;
+  /** Pages of finished prints still closing (print()). */
+  const closing = new Set<Promise<void>>();
   const timeout = options.timeoutMs ?? 60_000;
 
   const launch = async (): Promise<Browser> => {
@@ -86,10 +88,17 @@ export function playwrightPrinter(options: PlaywrightPrinterOptions = {}): Closa
         });
         return Buffer.from(pdf);
       } finally {
-        await context.close().catch(() => undefined);
+        // Closed behind the answer: the PDF is whole, and tearing the page down (tens of ms at XL) need not hold the
+        // export up. close() waits for it, so no page outlives the printer.
+        const done: Promise<void> = context
+          .close()
+          .catch(() => undefined)
+          .then(() => void closing.delete(done));
+        closing.add(done);
       }
     },
     async close(): Promise<void> {
+      await Promise.all([...closing]);
       const waiting = spare;
       spare = null;
       await (await waiting?.catch(() => null))?.close().catch(() => undefined);
