@@ -123,7 +123,7 @@ export class Session {
       if (this.current !== project) return;
       const latest = this.backups.latestCreatedAt(project.path);
       if (latest && Date.parse(latest) >= modified && Date.now() - Date.parse(latest) < 24 * 3600 * 1000) {
-        this.lastSnapshot = Math.max(this.lastSnapshot, Date.now());
+        this.lastSnapshot = Date.now();
         return;
       }
       const timer = setTimeout(() => {

@@ -14,7 +14,7 @@ import type { ApiError } from '../../electron/contract/errors';
 import { createExcerpt, createParticipant, createSource, linkExcerpt, listExcerpts } from '../../electron/core/evidence';
 import { updateCell } from '../../electron/core/edit';
 import { defaultExportFileName, exportKinds, exportProject, type ExportOptions } from '../../electron/core/export';
-import { uncoveredCharacters } from '../../electron/core/export/fonts';
+import { codePointsOf, uncoveredCharacters } from '../../electron/core/export/fonts';
 import { citationLocator, cslDir, loadStyle, preInitialiseGiven } from '../../electron/core/export/citations';
 import { readZip } from '../../electron/core/export/zip';
 import { matrixTables } from '../../electron/core/matrix';
@@ -259,8 +259,8 @@ describe('citations', () => {
 
 describe('fonts and file names', () => {
   it('knows which characters the bundled fonts cover (Kazakh, Cyrillic, arrows: yes; CJK: no)', () => {
-    expect(uncoveredCharacters('Қазақстан Ә ғ ң ө ұ ү һ і → “quoted” – 5 № ½')).toEqual([]);
-    expect(uncoveredCharacters('Beijing 北京')).toEqual(['北', '京']);
+    expect(uncoveredCharacters(codePointsOf('Қазақстан Ә ғ ң ө ұ ү һ і → “quoted” – 5 № ½'))).toEqual([]);
+    expect(uncoveredCharacters(codePointsOf('Beijing 北京'))).toEqual(['北', '京']);
   });
 
   it('proposes a file name for a save dialog', () => {

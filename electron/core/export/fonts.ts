@@ -91,11 +91,11 @@ function dataUrl(file: string): string {
 }
 
 /**
- * The @font-face rules for a document whose text is `text`: only the subsets it uses are inlined (a Latin-only
- * document carries about 0.3 MB of fonts; every subset of the eight faces would be 1.5 MB).
+ * The @font-face rules for a document that uses these `characters` (codePointsOf): only the subsets it uses are
+ * inlined (a Latin-only document carries about 0.3 MB of fonts; every subset of the eight faces would be 1.5 MB).
  */
-export function fontFaceCss(text: string | ReadonlySet<number>): string {
-  const codes = new Set(typeof text === 'string' ? codePointsOf(text) : text);
+export function fontFaceCss(characters: ReadonlySet<number>): string {
+  const codes = new Set(characters);
   // Digits and punctuation for page numbers and labels are always needed.
   for (let c = 0x20; c < 0x7f; c++) codes.add(c);
   const used = (f: Face) => [...codes].some((code) => f.ranges.some(([a, b]) => code >= a && code <= b));
@@ -109,11 +109,11 @@ export function fontFaceCss(text: string | ReadonlySet<number>): string {
     .join('\n');
 }
 
-/** Characters of `text` that no bundled face covers (Chromium would fall back to a system font for them). */
-export function uncoveredCharacters(text: string | ReadonlySet<number>): string[] {
+/** The `characters` that no bundled face covers (Chromium would fall back to a system font for them). */
+export function uncoveredCharacters(characters: ReadonlySet<number>): string[] {
   const { serifRanges } = load();
   const missing: string[] = [];
-  for (const code of typeof text === 'string' ? codePointsOf(text) : text) {
+  for (const code of characters) {
     if (code < 0x20 || code === 0x7f) continue;
     if (!serifRanges.some(([a, b]) => code >= a && code <= b)) missing.push(String.fromCodePoint(code));
   }
