@@ -24,6 +24,7 @@ import { assetsDir } from '../paths';
 import type { CitationStore, FormattedCitations } from './citation-cache';
 import { bibliographyAsPrinted, capitaliseSentences, datesForCiteproc, missingDataWarnings, typeForCiteproc } from './csl-input';
 import { localeXmlFor, LOCALE_FIXES_VERSION, monthAloneAsSeason, styleXmlFor } from './i18n/csl-locale';
+import { formatClustersInBatch } from './citeproc-batch';
 import { htmlToRuns, tidyRuns, type Cite, type TextRun } from './inline';
 import { exportCancelled, type BundledStyle } from './types';
 
@@ -434,9 +435,9 @@ export class CitationSession {
   }
 
   /**
-   * citeproc's rebuildProcessorState, one cluster at a time: the items registered, then each cluster processed with
-   * the ones before it (so note styles get their first, subsequent and ibid forms and author-date styles their
-   * disambiguation), keeping every cluster's latest formatting, with a pause for the event loop every few ms.
+   * The items registered in order of first citation, then every cluster formatted in one pass (citeproc-batch.ts:
+   * note styles get their first, subsequent and ibid forms and author-date styles their disambiguation, each cluster
+   * rendered once), with a pause for the event loop every few ms.
    */
   private async format(items: ReadonlyMap<string, CslItem>, citations: Citation[]): Promise<Formatted> {
     const engine = createCiteprocEngine(this.style, this.locale, (id) => items.get(id));
@@ -454,14 +455,7 @@ export class CitationSession {
       await pause();
     }
     engine.setOutputFormat('html');
-    const before: [string, number][] = [];
-    const clusters: string[] = [];
-    for (const citation of citations) {
-      const [, changed] = engine.processCitationCluster(citation, before, [], CSL.ASSUME_ALL_ITEMS_REGISTERED);
-      before.push([citation.citationID, citation.properties.noteIndex]);
-      for (const [index, html] of changed) clusters[index] = html;
-      await pause();
-    }
+    const clusters = await formatClustersInBatch(engine, citations, pause);
     const bibliography: Formatted['bibliography'] = [];
     if (this.style.hasBibliography) {
       const result = engine.makeBibliography();
