@@ -9,12 +9,12 @@
  * norms of XL did not finish in an hour.
  *
  * Here the clusters are first registered one by one, each as if it stood alone (the engine's renderer switched
- * off). Then calls that each process one cluster with all the clusters before it, a few dozen clusters apart, the
- * last with all: citeproc evaluates every cite's position (first, subsequent, ibid, near-note) over the document so
- * far, reruns the disambiguations that citation counts call for as they change, and marks what changed — with the
- * renderer still off. Then each cluster is rendered once, in document order, with the engine in its final state:
- * what citeproc's incremental way ends with, since a cluster it does not render again is one whose state did not
- * change (tests/unit/citeproc-batch.test.ts compares both ways cluster by cluster).
+ * off), then a single call processes the last one with all the others before it: citeproc evaluates every cite's
+ * position (first, subsequent, ibid, near-note) over the whole document once, reruns the disambiguations that
+ * depend on citation counts, and marks what changed — with the renderer still off. Then each cluster is rendered
+ * once, in document order, with the engine in its final state: what citeproc's incremental way ends with, since a
+ * cluster it does not render again is one whose state did not change (tests/unit/citeproc-batch.test.ts compares
+ * both ways cluster by cluster).
  *
  * This reaches into citeproc 2.4's engine (`process_CitationCluster`, `registry.citationreg`, `tmp`): the package
  * is pinned, and the test above fails if a new version renders differently.
@@ -34,10 +34,6 @@ interface RegisteredCitation extends Citation {
 }
 
 type Engine = InstanceType<typeof CSL.Engine>;
-
-/** The positions are evaluated in about this many calls, each adding at least this many clusters. */
-const POSITION_CALLS = 40;
-const POSITION_STEP_MIN = 25;
 
 
 /**
@@ -60,20 +56,10 @@ export async function formatClustersInBatch(engine: Engine, citations: Citation[
       registered[citation.citationID] = citation as RegisteredCitation;
       await pause();
     }
-    // citeproc keeps only the clusters of the call's own lists: give it back every one registered above. Then the
-    // positions, a few dozen clusters further each time: each call re-evaluates the positions of all the clusters
-    // before it and reruns the disambiguations that the clusters it adds call for (a note style's, as sources are
-    // cited a second time), so that no call holds the event loop for long (one call for 600 clusters: 4 s).
+    // citeproc keeps only the clusters of the call's own lists: give it back every one registered above.
     Object.assign(inner.registry.citationreg.citationById, registered);
-    const step = Math.max(POSITION_STEP_MIN, Math.ceil(citations.length / POSITION_CALLS));
-    for (let k = Math.min(step, last); ; k = Math.min(k + step, last)) {
-      const before = citations.slice(0, k).map((c): [string, number] => [c.citationID, c.properties.noteIndex]);
-      const current = citations[k] as RegisteredCitation;
-      engine.processCitationCluster(current, before, [], flag);
-      inner.registry.citationreg.citationById = { ...registered, ...inner.registry.citationreg.citationById };
-      await pause();
-      if (k === last) break;
-    }
+    const before = citations.slice(0, last).map((c): [string, number] => [c.citationID, c.properties.noteIndex]);
+    engine.processCitationCluster(citations[last]!, before, [], flag);
   } finally {
     if (own) Object.defineProperty(inner, 'process_CitationCluster', own);
     else delete (inner as Partial<EngineInternals>).process_CitationCluster;
