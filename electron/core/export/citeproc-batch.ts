@@ -5,7 +5,7 @@
  * processed one at a time, each with the list of all clusters before it. Each call re-evaluates the positions of
  * every earlier cite (quadratic in the number of clusters), and every earlier cluster whose state a new one changes
  * is rendered again: in a note style with disambiguation (Chicago), each time a source is cited a second time, all
- * its clusters. One norm of the L benchmark (240 clusters, 3,890 cites) rendered 1,367 clusters for 240; all eight
+ * its clusters. One norm of the L benchmark (240 clusters, 3,890 cites) rendered 1,367 clusters for 240; all twenty
  * norms of XL did not finish in an hour.
  *
  * Here the clusters are first registered one by one, each as if it stood alone (the engine's renderer switched
@@ -34,7 +34,6 @@ interface RegisteredCitation extends Citation {
 }
 
 type Engine = InstanceType<typeof CSL.Engine>;
-
 
 /**
  * Formats `citations` (in document order, their items already registered with `updateItems`) and answers each
