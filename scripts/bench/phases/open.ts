@@ -51,8 +51,12 @@ function warmPageCache(file: string): void {
   }
 }
 
-/** A process that was ended without closing leaves a -wal file behind; fold it back so every sample starts alike. */
+/**
+ * A process that was ended without closing leaves a -wal file and its lock behind; fold the one back and remove the
+ * other (as the app's quit would have), so that every sample starts alike and none pays for a stale lock.
+ */
 function tidy(file: string): void {
+  fs.rmSync(`${file}.lock`, { force: true });
   if (!fs.existsSync(`${file}-wal`)) return;
   const db = new Database(file);
   db.pragma('wal_checkpoint(TRUNCATE)');
