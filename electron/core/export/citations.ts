@@ -16,15 +16,17 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import CSL, { type Citation, type CitationItem } from 'citeproc';
+import { Worker } from 'node:worker_threads';
+import type CSL from 'citeproc';
+import type { Citation, CitationItem } from 'citeproc';
 import type { CslItem, ParticipantDto, SourceDto } from '../../contract/api';
-import type { Notice } from '../../contract/errors';
+import type { ApiError, Notice } from '../../contract/errors';
 import { localError } from '../../contract/i18n/format';
 import { assetsDir } from '../paths';
 import type { CitationStore, FormattedCitations } from './citation-cache';
 import { bibliographyAsPrinted, capitaliseSentences, datesForCiteproc, missingDataWarnings, typeForCiteproc } from './csl-input';
-import { localeXmlFor, LOCALE_FIXES_VERSION, monthAloneAsSeason, styleXmlFor } from './i18n/csl-locale';
-import { formatClustersInBatch } from './citeproc-batch';
+import { engineFor, formatAll, localeFileIn, localesIn, StyleNotLoadedError, type FormatInput } from './citeproc-format';
+import { LOCALE_FIXES_VERSION, monthAloneAsSeason } from './i18n/csl-locale';
 import { htmlToRuns, tidyRuns, type Cite, type TextRun } from './inline';
 import { exportCancelled, type BundledStyle } from './types';
 
@@ -87,24 +89,11 @@ function decodeXml(value: string): string {
 
 /** The bundled locales, e.g. ["en-GB", "en-US", "ru-RU"]. */
 export function bundledLocales(): string[] {
-  const dir = path.join(cslDir(), 'locales');
-  return fs
-    .readdirSync(dir)
-    .map((f) => /^locales-(.+)\.xml$/.exec(f)?.[1])
-    .filter((x): x is string => !!x)
-    .sort();
-}
-
-function localeFile(lang: string): string | null {
-  const known = bundledLocales();
-  const exact = known.find((l) => l.toLowerCase() === lang.toLowerCase());
-  const byLanguage = known.find((l) => l.toLowerCase().startsWith(`${lang.toLowerCase().split('-')[0]}-`));
-  const pick = exact ?? byLanguage;
-  return pick ? path.join(cslDir(), 'locales', `locales-${pick}.xml`) : null;
+  return localesIn(cslDir());
 }
 
 export function checkLocale(locale: string): void {
-  if (!localeFile(locale)) {
+  if (!localeFileIn(cslDir(), locale)) {
     throw localError('VALIDATION_FAILED', 'errorsExport.localeNotBundled', { locale, locales: bundledLocales().join(', ') });
   }
 }
@@ -204,7 +193,7 @@ const NOTE_TERMS = new Map<string, NoteTerms>();
  * Russian export, not the English "nn.").
  */
 export function noteTermsOf(locale: string | undefined): NoteTerms {
-  const file = locale ? localeFile(locale) : null;
+  const file = locale ? localeFileIn(cslDir(), locale) : null;
   if (!file) return ENGLISH_NOTE_TERMS;
   let terms = NOTE_TERMS.get(file);
   if (!terms) {
@@ -281,9 +270,8 @@ const FORMATTED = new Map<string, Formatted>();
 const FORMATTED_KEPT = 4;
 /** Formattings under way, by the same key. */
 const FORMATTING = new Map<string, Promise<Formatted>>();
-/** How long citeproc runs before letting the event loop in, and how many items it registers at a time. */
+/** How long citeproc runs (in this thread) before letting the event loop in. */
 const YIELD_EVERY_MS = 30;
-const REGISTER_STEP = 250;
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
@@ -318,24 +306,72 @@ export function clearCitationCache(): void {
 }
 
 /**
- * The citeproc engine every export formats with: the style (with the Russian day-month order, csl-locale.ts) and
- * the bundled locales (with the Russian genitive months); `locale` forces the locale, else the style's default.
- * Exported for the CSL test-suite cases (tests/fixtures/csl-test-suite), which run through this very construction.
+ * The citeproc engine every export formats with (citeproc-format.ts), on the bundled styles and locales. Exported
+ * for the CSL test-suite cases (tests/fixtures/csl-test-suite), which run through this very construction.
  */
 export function createCiteprocEngine(style: CitationStyle, locale: string | undefined, retrieveItem: (id: string) => CslItem | undefined): InstanceType<typeof CSL.Engine> {
-  const lang = locale ?? style.defaultLocale ?? 'en-US';
-  const sys = {
-    retrieveLocale: (wanted: string) => {
-      const file = localeFile(wanted) ?? localeFile('en-US');
-      return file ? localeXmlFor(wanted, fs.readFileSync(file, 'utf8')) : '';
-    },
-    retrieveItem,
-  };
   try {
-    return new CSL.Engine(sys, styleXmlFor(lang, style.xml), lang, !!locale);
+    return engineFor(style, locale, retrieveItem, cslDir());
   } catch (error) {
-    throw localError('VALIDATION_FAILED', 'errorsExport.styleNotLoaded', { title: style.title, reason: (error as Error).message }, { cause: error });
+    throw asApiError(error);
   }
+}
+
+/** A style citeproc could not read, as the app says it. */
+function styleNotLoaded(title: string, reason: string, cause?: unknown): ApiError {
+  return localError('VALIDATION_FAILED', 'errorsExport.styleNotLoaded', { title, reason }, { cause });
+}
+
+function asApiError(error: unknown): unknown {
+  return error instanceof StyleNotLoadedError ? styleNotLoaded(error.title, error.reason, error) : error;
+}
+
+/**
+ * From how many citations and cited sources together a formatting goes to a worker thread: below it, starting one
+ * (loading citeproc, reading the style) costs more than the formatting (ten cells of a small matrix).
+ */
+const WORKERS_FROM = 200;
+
+/**
+ * The worker script beside the bundle (dist/cite-worker.cjs), unpacked beside app.asar in the packaged app (a worker
+ * thread starts from a file on disk); null when running from the sources, where the formatting stays in this thread
+ * unless `useCitationWorker` names the built script (the benchmark and the tests do).
+ */
+let workerScript: string | null | undefined;
+
+function citationWorker(): string | null {
+  if (workerScript === undefined) {
+    const file = path.join(__dirname, 'cite-worker.cjs');
+    const unpacked = file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+    workerScript = [unpacked, file].find((f) => fs.existsSync(f)) ?? null;
+  }
+  return workerScript;
+}
+
+/** Formats large formattings in a worker thread of this script (null: always in this thread; undefined: look beside the bundle). */
+export function useCitationWorker(file: string | null | undefined): void {
+  workerScript = file;
+}
+
+/** A whole formatting in a worker thread of its own. */
+function inWorker(file: string, input: FormatInput): Promise<Formatted> {
+  return new Promise<Formatted>((resolve, reject) => {
+    // A bundle needing nothing of this process's loaders (tsx, when the bench or the tests run the sources).
+    const worker = new Worker(file, { workerData: input, execArgv: [] });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+    };
+    worker.on('message', (message: { result?: Formatted; styleNotLoaded?: { title: string; reason: string }; failed?: string }) => {
+      if (message.result) settle(() => resolve(message.result!));
+      else if (message.styleNotLoaded) settle(() => reject(styleNotLoaded(message.styleNotLoaded!.title, message.styleNotLoaded!.reason)));
+      else settle(() => reject(localError('INTERNAL', 'errorsExport.citationsFailed', { detail: message.failed ?? '' })));
+    });
+    worker.on('error', (error) => settle(() => reject(localError('INTERNAL', 'errorsExport.citationsFailed', { detail: error.message }, { cause: error }))));
+    worker.on('exit', (code) => settle(() => reject(localError('INTERNAL', 'errorsExport.citationsFailed', { detail: `exit code ${code}` }))));
+  });
 }
 
 export class CitationSession {
@@ -437,34 +473,23 @@ export class CitationSession {
   /**
    * The items registered in order of first citation, then every cluster formatted in one pass (citeproc-batch.ts:
    * note styles get their first, subsequent and ibid forms and author-date styles their disambiguation, each cluster
-   * rendered once), with a pause for the event loop every few ms.
+   * rendered once) and the bibliography made (citeproc-format.ts). A large formatting runs in a worker thread, so
+   * that the process answering the window never waits for citeproc (its longest call, the bibliography, took 1.4 s
+   * at L and 4 s at XL); a small one here, with a pause for the event loop every few ms.
    */
   private async format(items: ReadonlyMap<string, CslItem>, citations: Citation[]): Promise<Formatted> {
-    const engine = createCiteprocEngine(this.style, this.locale, (id) => items.get(id));
     if (this.order.length === 0) return { clusters: [], bibliography: [] };
+    const input: FormatInput = { style: this.style, locale: this.locale, items: [...items], order: this.order, citations, cslDir: cslDir() };
+    const worker = citations.length + this.order.length >= WORKERS_FROM ? citationWorker() : null;
+    if (worker) return inWorker(worker, input);
     let slice = performance.now();
-    const pause = async () => {
+    return formatAll(input, async () => {
       if (performance.now() - slice < YIELD_EVERY_MS) return;
       await new Promise<void>((resolve) => setImmediate(resolve));
       slice = performance.now();
-    };
-    // Registered in order of first citation, a few hundred at a time.
-    for (let n = REGISTER_STEP; ; n += REGISTER_STEP) {
-      engine.updateItems(this.order.slice(0, n));
-      if (n >= this.order.length) break;
-      await pause();
-    }
-    engine.setOutputFormat('html');
-    const clusters = await formatClustersInBatch(engine, citations, pause);
-    const bibliography: Formatted['bibliography'] = [];
-    if (this.style.hasBibliography) {
-      const result = engine.makeBibliography();
-      if (result) {
-        const [meta, entries] = result;
-        entries.forEach((html, i) => bibliography.push({ sourceId: meta.entry_ids[i]?.[0] ?? '', html }));
-      }
-    }
-    return { clusters: citations.map((_, i) => clusters[i] ?? ''), bibliography };
+    }).catch((error: unknown) => {
+      throw asApiError(error);
+    });
   }
 
   /** The bibliography entries of the sources cited (by source id), formatted and sorted by the style (empty if it has none). */
