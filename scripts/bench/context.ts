@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '../../electron/contract/errors';
 import { createDispatcher, createHandlers } from '../../electron/core/api';
+import { useCitationWorker } from '../../electron/core/export/citations';
 import { Session } from '../../electron/core/session';
 import type { GeneratedProject } from './generate';
 import type { ProfileSummary } from './profiler';
@@ -10,6 +11,17 @@ import type { Figure } from './report';
 import type { SizeSpec } from './sizes';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * The bench runs the product from its sources, where no worker script sits beside the code: it formats citations in
+ * the worker thread the app uses (dist/cite-worker.cjs, built by `npm run bench` before it runs), when it is built.
+ */
+export function useBuiltCitationWorker(): string | null {
+  const file = path.join(REPO_ROOT, 'dist', 'cite-worker.cjs');
+  const found = fs.existsSync(file) ? file : null;
+  useCitationWorker(found);
+  return found;
+}
 
 export interface BenchContext {
   size: SizeSpec;

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { exportProject, playwrightPrinter, type ExportFormat, type ExportOptions } from '../../electron/core/export';
 import { Project } from '../../electron/core/project';
+import { useBuiltCitationWorker } from './context';
 
 interface Args {
   file: string;
@@ -17,6 +18,7 @@ interface Args {
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2] ?? '{}') as Args;
+  useBuiltCitationWorker();
   const project = Project.open(args.file, { readonly: true });
   const printer = args.format === 'pdf' ? playwrightPrinter() : undefined;
   try {
