@@ -353,9 +353,14 @@ export function useCitationWorker(file: string | null | undefined): void {
   workerScript = file;
 }
 
-/** A whole formatting in a worker thread of its own. */
-function inWorker(file: string, input: FormatInput): Promise<Formatted> {
-  return new Promise<Formatted>((resolve, reject) => {
+/**
+ * A whole formatting in a worker thread of its own. What citeproc could not do there is answered as an error; a
+ * worker that could not run at all (its script missing or broken, or ended before answering) answers null, and
+ * the formatting is done in this thread instead: the export does not depend on how the app was packaged. Only a
+ * worker out of memory is not tried again here, where it would take the window's process down with it.
+ */
+function inWorker(file: string, input: FormatInput): Promise<Formatted | null> {
+  return new Promise<Formatted | null>((resolve, reject) => {
     // A bundle needing nothing of this process's loaders (tsx, when the bench or the tests run the sources).
     const worker = new Worker(file, { workerData: input, execArgv: [] });
     let settled = false;
@@ -364,13 +369,19 @@ function inWorker(file: string, input: FormatInput): Promise<Formatted> {
       settled = true;
       fn();
     };
+    const unable = (why: string) => {
+      console.error(`[comparanda] The citations are formatted in the app's own thread: the worker thread ${file} could not run (${why}).`);
+      resolve(null);
+    };
     worker.on('message', (message: { result?: Formatted; styleNotLoaded?: { title: string; reason: string }; failed?: string }) => {
       if (message.result) settle(() => resolve(message.result!));
       else if (message.styleNotLoaded) settle(() => reject(styleNotLoaded(message.styleNotLoaded!.title, message.styleNotLoaded!.reason)));
       else settle(() => reject(localError('INTERNAL', 'errorsExport.citationsFailed', { detail: message.failed ?? '' })));
     });
-    worker.on('error', (error) => settle(() => reject(localError('INTERNAL', 'errorsExport.citationsFailed', { detail: error.message }, { cause: error }))));
-    worker.on('exit', (code) => settle(() => reject(localError('INTERNAL', 'errorsExport.citationsFailed', { detail: `exit code ${code}` }))));
+    worker.on('error', (error: Error & { code?: string }) =>
+      settle(() => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? reject(localError('INTERNAL', 'errorsExport.citationsFailed', { detail: error.message }, { cause: error })) : unable(error.message))),
+    );
+    worker.on('exit', (code) => settle(() => unable(`exit code ${code}`)));
   });
 }
 
@@ -481,7 +492,8 @@ export class CitationSession {
     if (this.order.length === 0) return { clusters: [], bibliography: [] };
     const input: FormatInput = { style: this.style, locale: this.locale, items: [...items], order: this.order, citations, cslDir: cslDir() };
     const worker = citations.length + this.order.length >= WORKERS_FROM ? citationWorker() : null;
-    if (worker) return inWorker(worker, input);
+    const done = worker ? await inWorker(worker, input) : null;
+    if (done) return done;
     let slice = performance.now();
     return formatAll(input, async () => {
       if (performance.now() - slice < YIELD_EVERY_MS) return;
