@@ -12,16 +12,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CslItem } from '../../electron/contract/api';
 import { ApiError } from '../../electron/contract/errors';
 import { CitationSession, clearCitationCache, loadStyle, useCitationWorker, type CiteRef } from '../../electron/core/export/citations';
+import { countTurns, random } from '../helpers/seeded';
 
 const WORKER = path.resolve(__dirname, '../../dist/cite-worker.cjs');
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const AUTHORS = [
   { family: 'Kowalski', given: 'Piotr' },
@@ -95,17 +88,10 @@ describe('a large citation formatting in a worker thread', () => {
     const { items, cells } = material(11);
     const session = new CitationSession(loadStyle('apa'), undefined, items);
     for (const refs of cells) session.cite(refs);
-    let turns = 0;
-    let done = false;
-    const spin = () => {
-      turns++;
-      if (!done) setImmediate(spin);
-    };
-    setImmediate(spin);
+    const loop = countTurns();
     await session.finish();
-    done = true;
-    // In this thread the formatting lets the loop in every 30 ms; here the loop never stopped turning.
-    expect(turns).toBeGreaterThan(200);
+    // In this thread the formatting lets the loop in every 30 ms (14 turns); here the loop never stopped turning.
+    expect(loop.stop()).toBeGreaterThan(200);
   });
 
   it('reports a style citeproc cannot read as this thread does', async () => {

@@ -8,15 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CslItem } from '../../electron/contract/api';
 import { formatClustersInBatch } from '../../electron/core/export/citeproc-batch';
 import { citationLocator, citeprocItem, createCiteprocEngine, loadStyle } from '../../electron/core/export/citations';
-
-/** A small deterministic generator (the same document on every run). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { random } from '../helpers/seeded';
 
 const AUTHORS = [
   { family: 'Kowalski', given: 'Piotr' },

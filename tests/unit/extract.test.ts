@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../electron/contract/errors';
 import { extractDocument, htmlToPlainText, ImportError, type ImportFailureReason, pdfItemsToText } from '../../electron/core/documents/extract';
+import { countTurns } from '../helpers/seeded';
 
 const root = path.resolve(__dirname, '../..');
 const fixtures = path.join(root, 'tests/fixtures/documents');
@@ -89,16 +90,10 @@ describe('extractDocument: PDF', () => {
   });
 
   it('lets the event loop run between pages (the app keeps answering during a long import)', async () => {
-    let turns = 0;
-    let done = false;
-    const spin = () => {
-      turns++;
-      if (!done) setImmediate(spin);
-    };
-    setImmediate(spin);
+    const loop = countTurns();
     const pagesSeen: number[] = [];
-    await extractFixture('ru-kk.pdf', { onProgress: () => pagesSeen.push(turns) });
-    done = true;
+    await extractFixture('ru-kk.pdf', { onProgress: () => pagesSeen.push(loop.turns) });
+    loop.stop();
     // Without a macrotask yield, pdf.js's promise-only fake worker starves the loop: `turns` would not move.
     expect(pagesSeen).toHaveLength(3);
     expect(pagesSeen[2]!).toBeGreaterThan(pagesSeen[0]!);
