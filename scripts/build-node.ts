@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     build({ ...common, entryPoints: ['electron/web/index.ts'], outfile: 'dist/web.cjs' }),
     // A minimisation's worker thread (electron/core/qca/api.ts starts it from the bundle's folder).
     build({ ...common, entryPoints: ['electron/core/qca/worker.ts'], outfile: 'dist/qca-worker.cjs' }),
-    // A large citation formatting's worker threads (electron/core/export/citations.ts starts them from the bundle's
+    // A large citation formatting's worker thread (electron/core/export/citations.ts starts it from the bundle's
     // folder), citeproc bundled in: the script is unpacked beside app.asar, where no node_modules are.
     build({ ...common, entryPoints: ['electron/core/export/cite-worker.ts'], outfile: 'dist/cite-worker.cjs', external: ['electron'] }),
   ]);
