@@ -13,9 +13,10 @@ import { ExportUsageError, parseExportArgs, runExportCommand } from '../../elect
 import type { ApiError } from '../../electron/contract/errors';
 import { createExcerpt, createParticipant, createSource, linkExcerpt, listExcerpts } from '../../electron/core/evidence';
 import { updateCell } from '../../electron/core/edit';
-import { defaultExportFileName, exportKinds, exportProject, type ExportOptions } from '../../electron/core/export';
+import { defaultExportFileName, exportKinds, exportProject, type ExportOptions, type ExportProgress } from '../../electron/core/export';
+import { formatText } from '../../electron/contract/i18n/format';
 import { codePointsOf, uncoveredCharacters } from '../../electron/core/export/fonts';
-import { citationLocator, cslDir, loadStyle, preInitialiseGiven } from '../../electron/core/export/citations';
+import { citationLocator, clearCitationCache, cslDir, loadStyle, preInitialiseGiven } from '../../electron/core/export/citations';
 import { readZip } from '../../electron/core/export/zip';
 import { matrixTables } from '../../electron/core/matrix';
 import { matrixToCsv } from '../../electron/core/matrix-format';
@@ -101,6 +102,29 @@ describe('DOCX', () => {
     expect(textValue).toContain('References');
     expect(textValue).not.toContain(REAL_NAME_IN_CSL);
     expect(zipText(file!, 'word/document.xml')).not.toContain('<w:footnoteReference');
+  });
+});
+
+describe('progress', () => {
+  it('says how many citations it formats when citeproc formats them, and not when they were formatted before', async () => {
+    clearCitationCache();
+    const exportWithPhases = async (name: string) => {
+      const seen: ExportProgress[] = [];
+      await exportProject(sample, { what: 'matrix', format: 'md', norms: ['observation'], style: 'harvard', out: path.join(dir, name), onProgress: (p) => seen.push(p) });
+      return seen;
+    };
+    const first = await exportWithPhases('progress-1.md');
+    expect(first.map((p) => p.phase)).toEqual(['prepare', 'cite', 'render', 'write']);
+    const cite = first.find((p) => p.phase === 'cite')!;
+    expect(cite.text.id).toBe('jobs.exportCite');
+    const size = cite.text.values as { citations: number; sources: number };
+    expect(size.sources).toBeGreaterThan(0);
+    expect(size.citations).toBeGreaterThanOrEqual(size.sources);
+    expect(formatText('en', cite.text)).toBe(`Formatting ${size.citations} citations of ${size.sources} sources`);
+    expect(formatText('ru', { id: 'jobs.exportCite', values: { citations: 5, sources: 3 } })).toBe('Оформление 5 ссылок на 3 источника');
+    expect(formatText('ru', { id: 'jobs.exportCite', values: { citations: 21, sources: 1 } })).toBe('Оформление 21 ссылки на 1 источник');
+    // The same matrix again: its citations are formatted already.
+    expect((await exportWithPhases('progress-2.md')).map((p) => p.phase)).toEqual(['prepare', 'render', 'write']);
   });
 });
 

@@ -439,9 +439,10 @@ export class CitationSession {
    * Formats every citation asked for, or takes them from the cache when this exact input was formatted before (or
    * is being formatted: a preview and an export of the same matrix share one formatting). Yields to the event loop
    * as it goes, so that the process answering the window stays responsive through a long formatting; `signal`
-   * stops the waiting (a formatting shared with another request runs on, for the cache).
+   * stops the waiting (a formatting shared with another request runs on, for the cache). `onFormatting` is told
+   * how much there is to format when citeproc has to format it (not when it comes from a cache).
    */
-  async finish(signal?: AbortSignal): Promise<void> {
+  async finish(signal?: AbortSignal, onFormatting?: (size: { citations: number; sources: number }) => void): Promise<void> {
     const items = new Map<string, CslItem>();
     const noteTerms = noteTermsOf(this.locale ?? this.style.defaultLocale ?? 'en-US');
     for (const id of this.order) items.set(id, citeprocItem({ ...this.items.get(id)!, id }, this.style, this.locale));
@@ -459,6 +460,7 @@ export class CitationSession {
     } else {
       formatted = this.store?.get(key) ?? undefined;
       if (!formatted) {
+        onFormatting?.({ citations: citations.reduce((n, c) => n + c.citationItems.length, 0), sources: items.size });
         let pending = FORMATTING.get(key);
         if (!pending) {
           pending = this.format(items, citations)

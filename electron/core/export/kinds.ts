@@ -153,7 +153,8 @@ export async function buildExportDocument(project: Project, options: ExportOptio
   // as it was when asked for); for the others only if asked for (a matrix's took a tenth of a DOCX export).
   const buildSheets = typeof draft.sheets === 'function' ? draft.sheets : () => draft.sheets as SheetModel[];
   let sheets = options.format === 'csv' || options.format === 'xlsx' ? buildSheets() : undefined;
-  await citations.finish(options.signal);
+  // Formatting the citations the first time is most of a first export (seconds for a large matrix): said as such.
+  await citations.finish(options.signal, (size) => options.onProgress?.({ phase: 'cite', text: { id: 'jobs.exportCite', values: size } }));
   const entries = citations.bibliography();
   const bibliography = bibliographyBlock(ctx, entries);
   const sections = draft.sections.map((s) => ({ ...s, blocks: [...s.blocks] }));
