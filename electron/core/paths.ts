@@ -20,6 +20,18 @@ export function resourcesDir(): string {
   }
 }
 
+/**
+ * A worker thread's script built next to the bundles (dist/qca-worker.cjs, dist/cite-worker.cjs); null when running
+ * from the sources, where none is built. In the packaged app it is unpacked beside app.asar (electron-builder.yml),
+ * since a worker thread is started from a file on disk. (Every module of a bundle has the bundle's folder as
+ * `__dirname`.)
+ */
+export function builtWorkerScript(name: string): string | null {
+  const file = path.join(__dirname, name);
+  const unpacked = file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  return [unpacked, file].find((f) => fs.existsSync(f)) ?? null;
+}
+
 export function migrationsDir(): string {
   return path.join(resourcesDir(), 'migrations');
 }

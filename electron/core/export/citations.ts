@@ -22,7 +22,7 @@ import type { Citation, CitationItem } from 'citeproc';
 import type { CslItem, ParticipantDto, SourceDto } from '../../contract/api';
 import type { ApiError, Notice } from '../../contract/errors';
 import { localError } from '../../contract/i18n/format';
-import { assetsDir } from '../paths';
+import { assetsDir, builtWorkerScript } from '../paths';
 import type { CitationStore, FormattedCitations } from './citation-cache';
 import { bibliographyAsPrinted, capitaliseSentences, datesForCiteproc, missingDataWarnings, typeForCiteproc } from './csl-input';
 import { engineFor, formatAll, localeFileIn, localesIn, StyleNotLoadedError, type FormatInput } from './citeproc-format';
@@ -333,18 +333,13 @@ function asApiError(error: unknown): unknown {
 const WORKERS_FROM = 200;
 
 /**
- * The worker script beside the bundle (dist/cite-worker.cjs), unpacked beside app.asar in the packaged app (a worker
- * thread starts from a file on disk); null when running from the sources, where the formatting stays in this thread
- * unless `useCitationWorker` names the built script (the benchmark and the tests do).
+ * The worker script beside the bundle (dist/cite-worker.cjs); null when running from the sources, where the
+ * formatting stays in this thread unless `useCitationWorker` names the built script (the benchmark and the tests do).
  */
 let workerScript: string | null | undefined;
 
 function citationWorker(): string | null {
-  if (workerScript === undefined) {
-    const file = path.join(__dirname, 'cite-worker.cjs');
-    const unpacked = file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-    workerScript = [unpacked, file].find((f) => fs.existsSync(f)) ?? null;
-  }
+  if (workerScript === undefined) workerScript = builtWorkerScript('cite-worker.cjs');
   return workerScript;
 }
 

@@ -3,8 +3,6 @@
  * minimisation runs as a job in a worker thread, reporting its phases (truth table, conservative, parsimonious,
  * intermediate); a cancel terminates the thread.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { JobDto } from '../../contract/api';
@@ -14,6 +12,7 @@ import type { QcaAnalysisDto, QcaAnalysisInput, QcaMinimizeInput, QcaMinimizeRes
 import type { Project } from '../project';
 import type { Session } from '../session';
 import { stmt } from '../db/statements';
+import { builtWorkerScript } from '../paths';
 import { necessityTable } from './analysis';
 import { prepareData } from './data';
 import { projectMembershipTable } from './project';
@@ -96,22 +95,13 @@ export function minimizeInWorker(file: string, data: QcaData, input: QcaMinimize
   });
 }
 
-/**
- * The worker script next to the bundle (dist/qca-worker.cjs); absent when running from the sources. In the packaged
- * app it is unpacked beside app.asar (electron-builder.yml), since a worker thread is started from a file on disk.
- */
-export function workerScript(): string | null {
-  const file = path.join(__dirname, 'qca-worker.cjs');
-  const unpacked = file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-  return [unpacked, file].find((f) => fs.existsSync(f)) ?? null;
-}
 
 export function startMinimize(session: Session, input: QcaMinimizeInput): JobDto {
   const project = session.requireProject();
   // The data is read (and its problems reported) before the job starts: a missing score refuses the call itself.
   const data = analysisData(project, input);
   checkExpectations(data, input);
-  const file = workerScript();
+  const file = builtWorkerScript('qca-worker.cjs');
   return session.jobs.start('qca', `Minimise ${input.outcome}`, async (control) => ({
     qca: await (file ? minimizeInWorker(file, data, input, control) : minimizeInPhases(data, input, control)),
   }));
