@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { CellDto, FrameworkDto } from '../../../electron/contract/api';
 import { FocalMarker } from './FocalMarker';
@@ -43,6 +43,79 @@ function scrollerOf(table: HTMLTableElement | null): HTMLElement | null {
   return table?.parentElement ?? null;
 }
 
+/** The header row's height before it is measured (one line of case names). */
+const HEAD_ESTIMATE_PX = 30;
+
+/**
+ * The height of the grid's header row (the rows' scroll margin), followed by a ResizeObserver: it reports after the
+ * browser's own layout, where reading offsetHeight in a layout effect forced a layout of the whole window first.
+ */
+function useHeadHeight(headRef: RefObject<HTMLTableSectionElement | null>, present: boolean): number {
+  const [height, setHeight] = useState(HEAD_ESTIMATE_PX);
+  useLayoutEffect(() => {
+    const element = headRef.current;
+    if (!present || !element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      const box = entry?.borderBoxSize[0];
+      if (box) setHeight(Math.round(box.blockSize));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [headRef, present]);
+  return present ? height : 0;
+}
+
+/**
+ * A row's height for the row virtualiser. A row rendered for the first time has no size yet: the one it had before
+ * (scrolled out and back) or the estimate stands until the virtualiser's ResizeObserver reports the real one, after
+ * the browser's layout. (The library's default reads offsetHeight as each row is attached, forcing the window to be
+ * laid out in the middle of React's commit, once more for every commit that adds rows.)
+ */
+function measureRow(element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLElement, Element>): number {
+  const box = entry?.borderBoxSize[0];
+  if (box) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(element);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
+}
+
+interface Viewport {
+  width: number;
+  height: number;
+}
+
+const VIEWPORT_KEY = 'comparanda.matrix-viewport';
+let viewport: Viewport | null = null;
+
+/**
+ * The grid's scrolling area as last measured in this installation (the window and the panes as the researcher
+ * left them), else the window's size. The virtualisers learn the real area only once the browser has laid the
+ * window out; sized for nothing, a first render drew three columns and five rows, and the window was laid out a
+ * second time with the rest before it could be painted.
+ */
+function initialViewport(): Viewport {
+  if (!viewport) {
+    try {
+      const stored = JSON.parse(localStorage.getItem(VIEWPORT_KEY) ?? 'null') as Partial<Viewport> | null;
+      if (stored && Number.isInteger(stored.width) && Number.isInteger(stored.height) && stored.width! > 0 && stored.height! > 0) {
+        viewport = { width: stored.width!, height: stored.height! };
+      }
+    } catch {
+      // Unreadable (or no storage): the window's size.
+    }
+  }
+  return viewport ?? { width: window.innerWidth, height: window.innerHeight };
+}
+
+function rememberViewport(width: number, height: number): void {
+  if (width <= 0 || height <= 0 || (viewport?.width === width && viewport.height === height)) return;
+  viewport = { width, height };
+  try {
+    localStorage.setItem(VIEWPORT_KEY, JSON.stringify(viewport));
+  } catch {
+    // Storage full or refused: remembered for this session only.
+  }
+}
+
 /** The width of the grid's scrolling parent, followed as the window or the panes are resized. */
 function useScrollerWidth(tableRef: RefObject<HTMLTableElement | null>): number {
   const [width, setWidth] = useState(0);
@@ -52,7 +125,10 @@ function useScrollerWidth(tableRef: RefObject<HTMLTableElement | null>): number 
     // Read from the observer (after layout, before paint), never by asking for clientWidth here: that would force
     // the whole window to be laid out an extra time while it first appears.
     const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.floor(entry.contentRect.width));
+      if (!entry) return;
+      setWidth(Math.floor(entry.contentRect.width));
+      // The area the virtualisers see (clientWidth and clientHeight; the layout is fresh here, reading costs nothing).
+      rememberViewport(scroller.clientWidth, scroller.clientHeight);
     });
     observer.observe(scroller);
     return () => observer.disconnect();
@@ -75,7 +151,7 @@ export function MatrixGrid({ model, cells, evidence, differences, focalName, sel
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   /** A cell to focus as soon as it is rendered (it was out of view when asked for). */
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
-  const [headHeight, setHeadHeight] = useState(0);
+  const headHeight = useHeadHeight(headRef, model.columns !== null);
   const firstKey = model.dataRows[0]?.cells.find((c) => c !== null)?.key ?? null;
   const tabStopKey =
     focusedKey !== null && model.positions.has(focusedKey) ? focusedKey : selectedKey !== null && model.positions.has(selectedKey) ? selectedKey : firstKey;
@@ -97,10 +173,6 @@ export function MatrixGrid({ model, cells, evidence, differences, focalName, sel
     return map;
   }, [model.rows]);
 
-  useLayoutEffect(() => {
-    setHeadHeight(headRef.current?.offsetHeight ?? 0);
-  }, [model.columns, columnPx]);
-
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizers are read during render only, never memoised
   const rowVirtualizer = useVirtualizer({
     enabled: virtual,
@@ -108,6 +180,8 @@ export function MatrixGrid({ model, cells, evidence, differences, focalName, sel
     getScrollElement: () => scrollerOf(tableRef.current),
     estimateSize: (i) => (model.rows[i]?.kind === 'data' ? ROW_ESTIMATE_PX : NORM_ROW_ESTIMATE_PX),
     getItemKey: (i) => model.rows[i]?.key ?? i,
+    measureElement: measureRow,
+    initialRect: initialViewport(),
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
     overscan: 4,
@@ -115,6 +189,7 @@ export function MatrixGrid({ model, cells, evidence, differences, focalName, sel
   const columnVirtualizer = useVirtualizer({
     enabled: virtual,
     horizontal: true,
+    initialRect: initialViewport(),
     count: model.columnCount,
     getScrollElement: () => scrollerOf(tableRef.current),
     estimateSize: () => columnPx,
