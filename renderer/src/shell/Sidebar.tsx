@@ -1,4 +1,4 @@
-import { memo, useState, type KeyboardEvent } from 'react';
+import { memo, useDeferredValue, useState, type KeyboardEvent } from 'react';
 import type { CaseDto, NormDto } from '../../../electron/contract/api';
 import type { EvidencePage } from '../evidence/nav';
 import { EVIDENCE_NAV_IDS, EvidenceNavItems } from '../evidence/NavItems';
@@ -29,6 +29,13 @@ interface SidebarProps {
   onReorderCases: (ids: string[]) => void;
   onReorderNorms: (ids: string[]) => void;
 }
+
+/**
+ * Rows of a list drawn with the window's first render: more than the pane shows. The rest of a long list (a project
+ * of 100 cases) is drawn just after the first frame, at lower priority: each row is a drag-and-drop item, and drawing
+ * all of them held the matrix back by a third.
+ */
+const FIRST_ROWS = 40;
 
 /** An order the user just dropped, shown until the project answers with it (no jump back in between). */
 interface Optimistic {
@@ -68,6 +75,9 @@ export const Sidebar = memo(function Sidebar({
   const [showArchived, setShowArchived] = useState(false);
   const [caseOrder, setCaseOrder] = useState<Optimistic | null>(null);
   const [normOrder, setNormOrder] = useState<Optimistic | null>(null);
+  // False in the first render only; true in the render React does next, when the window has nothing more urgent.
+  const drawnAll = useDeferredValue(true, false);
+  const firstRows = <T,>(items: T[]): T[] => (drawnAll ? items : items.slice(0, FIRST_ROWS));
 
   const liveCases = cases.filter((c) => !c.archived);
   const focal = liveCases.filter((c) => c.role === 'focal');
@@ -220,7 +230,7 @@ export const Sidebar = memo(function Sidebar({
           </ul>
           <SortableList
             className="nav-list"
-            items={comparison}
+            items={firstRows(comparison)}
             idOf={(c) => c.id}
             labelOf={(c) => c.name}
             handleTabIndex={-1}
@@ -250,7 +260,7 @@ export const Sidebar = memo(function Sidebar({
         <div data-testid="norm-list">
           <SortableList
             className="nav-list"
-            items={liveNorms}
+            items={firstRows(liveNorms)}
             idOf={(n) => n.id}
             labelOf={(n) => n.shortLabel || n.label}
             handleTabIndex={-1}
