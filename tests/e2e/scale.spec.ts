@@ -185,3 +185,64 @@ test('40 cases x 8 norms x 6 stages, all norms stacked: appears, moves by keyboa
   console.log(report);
   test.info().annotations.push({ type: 'timings', description: report });
 });
+
+/**
+ * Installed before the app's script: when the grid first shows cells, whether a second pass added cells to rows
+ * already drawn on the way, and how many cases the sidebar lists then.
+ */
+const FIRST_SCREEN = `
+  (() => {
+    const s = { gridAt: null, cellsAddedToGrid: 0, casesAtGrid: null };
+    window.__first = s;
+    new MutationObserver((records) => {
+      if (s.gridAt !== null) return;
+      // Cells put into a grid already in the page: a second render pass, after the first had drawn the grid.
+      const cells = (n) => n.nodeType === 1 && (n.getAttribute('role') === 'gridcell' || n.querySelector('[role="gridcell"]') !== null);
+      for (const r of records) {
+        if (r.target.nodeType === 1 && r.target.closest('[role="grid"]') && [...r.addedNodes].some(cells)) s.cellsAddedToGrid++;
+      }
+      const grid = document.querySelector('[role="grid"]:not([aria-busy="true"])');
+      if (!grid || !grid.querySelector('td[role="gridcell"]')) return;
+      s.gridAt = performance.now();
+      s.casesAtGrid = document.querySelectorAll('[data-nav-item^="case:"]').length;
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+  })();
+`;
+
+test('the first screen: the shown norm’s cells, then every cell once the grid is drawn; a list of 70 cases is drawn in full', async ({ page }) => {
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'comparanda-scale-70-'));
+  try {
+    const extra = 30;
+    const bigger = writeScaleProject(own, { extraCases: extra });
+    await app.stop();
+    app = await startWebApp({ file: bigger });
+    const workbench = new WorkbenchPage(page, app);
+    await page.addInitScript({ content: FIRST_SCREEN });
+    await workbench.open();
+    await workbench.reload();
+    await expect(workbench.cell('Kazakhstan', SCALE_STAGES[0]!)).toBeVisible();
+
+    // Two lists of cells: the shown norm's, asked for before the grid was drawn, and every norm's, asked for after.
+    const requests = () =>
+      page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/cells.list')).map((e) => ({ start: e.startTime, end: e.responseEnd })));
+    await expect.poll(async () => (await requests()).filter((r) => r.end > 0).length).toBe(2);
+    const [first, every] = await requests();
+    const screen = await page.evaluate(() => (globalThis as unknown as { __first: { gridAt: number; cellsAddedToGrid: number; casesAtGrid: number } }).__first);
+    expect(first!.start).toBeLessThan(screen.gridAt);
+    expect(every!.start).toBeGreaterThan(screen.gridAt);
+    // The grid's first render drew the cells in view, sized for the scrolling area it had last time (this page
+    // has been loaded once already): no second pass added cells to it.
+    expect(screen.cellsAddedToGrid).toBe(0);
+
+    // The sidebar drew the first 40 comparison cases with the grid (and the focal case), the rest just after.
+    expect(screen.casesAtGrid).toBe(41);
+    await expect(workbench.caseItems()).toHaveCount(SCALE.cases + extra);
+    await expect(workbench.caseItem(`Extra case ${extra}`)).toBeAttached();
+    // The keyboard reaches the last of them, from the 40th.
+    await workbench.caseItem('Norway').focus();
+    for (let i = 0; i < extra; i++) await page.keyboard.press('ArrowDown');
+    await expect(workbench.caseItem(`Extra case ${extra}`)).toBeFocused();
+  } finally {
+    fs.rmSync(own, { recursive: true, force: true });
+  }
+});

@@ -24,8 +24,9 @@ export function scaleNormLabel(index: number): string {
   return `Norm ${index + 1}: election commitment ${['observation', 'secret ballot', 'counting', 'commissions', 'media access', 'candidacy', 'complaints', 'voter lists'][index]}`;
 }
 
-export function writeScaleProject(dir: string): string {
-  const file = path.join(dir, 'scale-40x8x6.comparanda');
+/** `extraCases`: that many more comparison cases after the 40, with no cells ("Extra case 1"...). */
+export function writeScaleProject(dir: string, { extraCases = 0 }: { extraCases?: number } = {}): string {
+  const file = path.join(dir, extraCases > 0 ? `scale-${SCALE.cases + extraCases}x8x6.comparanda` : 'scale-40x8x6.comparanda');
   Project.create(file, {
     title: 'Scale test: 40 cases × 8 norms × 6 stages',
     fill: (db) => {
@@ -57,6 +58,7 @@ export function writeScaleProject(dir: string): string {
           });
         });
       }
+      for (let i = 1; i <= extraCases; i++) insertCase(db, { name: `Extra case ${i}`, isoCode: null, role: 'comparison' });
     },
   }).close();
   return file;
