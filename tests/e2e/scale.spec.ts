@@ -224,7 +224,9 @@ test('the first screen: the shown norm’s cells, then every cell once the grid 
 
     // Two lists of cells: the shown norm's, asked for before the grid was drawn, and every norm's, asked for after.
     const requests = () =>
-      page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/cells.list')).map((e) => ({ start: e.startTime, end: e.responseEnd })));
+      page.evaluate(() =>
+        (performance.getEntriesByType('resource') as unknown as { name: string; startTime: number; responseEnd: number }[]).filter((e) => e.name.includes('/api/cells.list')).map((e) => ({ start: e.startTime, end: e.responseEnd })),
+      );
     await expect.poll(async () => (await requests()).filter((r) => r.end > 0).length).toBe(2);
     const [first, every] = await requests();
     const screen = await page.evaluate(() => (globalThis as unknown as { __first: { gridAt: number; cellsAddedToGrid: number; casesAtGrid: number } }).__first);
