@@ -187,8 +187,8 @@ test('40 cases x 8 norms x 6 stages, all norms stacked: appears, moves by keyboa
 });
 
 /**
- * Installed before the app's script: when the grid first shows cells, whether a second pass added cells to rows
- * already drawn on the way, and how many cases the sidebar lists then.
+ * Installed before the app's script: when the grid first shows cells, whether a second render pass added cells to
+ * the grid on the way there, and how many cases the sidebar lists then.
  */
 const FIRST_SCREEN = `
   (() => {
