@@ -95,7 +95,6 @@ export function minimizeInWorker(file: string, data: QcaData, input: QcaMinimize
   });
 }
 
-
 export function startMinimize(session: Session, input: QcaMinimizeInput): JobDto {
   const project = session.requireProject();
   // The data is read (and its problems reported) before the job starts: a missing score refuses the call itself.

@@ -85,6 +85,7 @@ interface Viewport {
 
 const VIEWPORT_KEY = 'comparanda.matrix-viewport';
 let viewport: Viewport | null = null;
+let viewportRead = false;
 
 /**
  * The grid's scrolling area as last measured in this installation (the window and the panes as the researcher
@@ -93,7 +94,8 @@ let viewport: Viewport | null = null;
  * second time with the rest before it could be painted.
  */
 function initialViewport(): Viewport {
-  if (!viewport) {
+  if (!viewportRead) {
+    viewportRead = true;
     try {
       const stored = JSON.parse(localStorage.getItem(VIEWPORT_KEY) ?? 'null') as Partial<Viewport> | null;
       if (stored && Number.isInteger(stored.width) && Number.isInteger(stored.height) && stored.width! > 0 && stored.height! > 0) {
@@ -160,6 +162,7 @@ export function MatrixGrid({ model, cells, evidence, differences, focalName, sel
   const headPx = stageColumns ? CASE_HEAD_PX : STAGE_HEAD_PX;
   const minColumnPx = stageColumns ? MIN_STAGE_PX : MIN_CASE_PX;
   const virtual = model.dataRows.length * model.columnCount > VIRTUALISE_ABOVE_CELLS;
+  const area = initialViewport();
   const scrollerWidth = useScrollerWidth(tableRef);
   // Columns share the width left by the row heads, never narrower than the minimum (then the grid scrolls sideways).
   const columnPx = model.columnCount > 0 ? Math.max(minColumnPx, Math.floor((scrollerWidth - headPx - 1) / model.columnCount)) : minColumnPx;
@@ -181,7 +184,7 @@ export function MatrixGrid({ model, cells, evidence, differences, focalName, sel
     estimateSize: (i) => (model.rows[i]?.kind === 'data' ? ROW_ESTIMATE_PX : NORM_ROW_ESTIMATE_PX),
     getItemKey: (i) => model.rows[i]?.key ?? i,
     measureElement: measureRow,
-    initialRect: initialViewport(),
+    initialRect: area,
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
     overscan: 4,
@@ -189,7 +192,7 @@ export function MatrixGrid({ model, cells, evidence, differences, focalName, sel
   const columnVirtualizer = useVirtualizer({
     enabled: virtual,
     horizontal: true,
-    initialRect: initialViewport(),
+    initialRect: area,
     count: model.columnCount,
     getScrollElement: () => scrollerOf(tableRef.current),
     estimateSize: () => columnPx,
