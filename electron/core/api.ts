@@ -77,8 +77,10 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'project.current': () => session.project?.summary() ?? null,
     'project.open': ({ path, passphrase, readonly }) => session.open(path, passphrase, { readonly }).summary(),
     'project.create': ({ path, title, passphrase, language }) => session.create(path, title, passphrase, language).summary(),
-    'project.changePassphrase': ({ current, next }) => {
+    'project.changePassphrase': async ({ current, next }) => {
       const project = session.requireProject();
+      // A snapshot being copied reads the file on a connection of its own, which the change would refuse to swap.
+      await session.settleSnapshots();
       project.changePassphrase(current, next);
       return project.summary();
     },

@@ -5,6 +5,7 @@ import type { CellDto, CellEvidenceCount, CheckReportDto, ProjectCounts, Project
 import { ApiError } from '../contract/errors';
 import { localError } from '../contract/i18n/format';
 import { Backups } from './backups';
+import { copyEncryptedInWorker } from './db/encrypted-copy';
 import { applyKey, closeProjectDatabase, createProjectDatabase, openProjectDatabase, openProjectDatabaseReadOnly, privateCopyOf, type OpenOptions } from './db/project-file';
 import { schemaDifferences } from './db/schema-check';
 import { SCHEMA_VERSION } from './db/schema-version';
@@ -72,6 +73,18 @@ const COUNTED: readonly (readonly [keyof ProjectCounts, string, boolean])[] = [
 
 const NO_COUNTS = Object.fromEntries(COUNTED.map(([key]) => [key, 0])) as unknown as ProjectCounts;
 
+/**
+ * The passphrase of each open encrypted project, for the worker thread that copies it (encrypted-copy.ts) to open a
+ * connection of its own: kept outside the object, so that nothing that lists, logs or serialises a project meets
+ * it, and dropped with the project. (SQLite holds the key derived from it for as long as the project is open anyway.)
+ */
+const PASSPHRASES = new WeakMap<Project, string>();
+
+function keyed(project: Project, passphrase: string | undefined): Project {
+  if (passphrase !== undefined) PASSPHRASES.set(project, passphrase);
+  return project;
+}
+
 function titleFromPath(file: string): string {
   return path.basename(file).replace(/\.comparanda$/i, '');
 }
@@ -85,6 +98,8 @@ export class Project {
   readonly history: History;
   /** Set when opening updated the project from an older format. */
   migration: Migration | undefined;
+  /** Copies of this project being written in a worker thread (copyTo). */
+  private copying = 0;
 
   private constructor(
     /** The connection; replaced (never while a statement runs) when a passphrase change swaps the file. */
@@ -113,7 +128,7 @@ export class Project {
     const absolute = path.resolve(file);
     const { readonly, backups, passphrase, ...rest } = options;
     const encrypted = passphrase !== undefined;
-    if (readonly) return new Project(openProjectDatabaseReadOnly(absolute, options), absolute, true, encrypted, rest);
+    if (readonly) return keyed(new Project(openProjectDatabaseReadOnly(absolute, options), absolute, true, encrypted, rest), passphrase);
     let migration: Migration | undefined;
     const db = openProjectDatabase(absolute, {
       ...options,
@@ -122,7 +137,7 @@ export class Project {
         migration = { from, to: SCHEMA_VERSION, backup };
       },
     });
-    const project = new Project(db, absolute, false, encrypted, rest);
+    const project = keyed(new Project(db, absolute, false, encrypted, rest), passphrase);
     project.migration = migration;
     attachCapture(project.history, db);
     return project;
@@ -251,8 +266,18 @@ export class Project {
    * writes the copy encrypted with the same key (the online backup API cannot copy between cipher settings).
    */
   async copyTo(file: string): Promise<void> {
-    if (this.encrypted) this.db.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
-    else await this.db.backup(file);
+    if (!this.encrypted) return void (await this.db.backup(file));
+    // In a worker thread with a connection of its own (encrypted-copy.ts); on this one where none can run.
+    const passphrase = PASSPHRASES.get(this);
+    if (passphrase !== undefined) {
+      this.copying++;
+      try {
+        if (await copyEncryptedInWorker(this.db.name, file, passphrase, this.options.nativeBinding)) return;
+      } finally {
+        this.copying--;
+      }
+    }
+    this.db.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
   }
 
   /**
@@ -313,6 +338,7 @@ export class Project {
       throw localError('PROJECT_UNREADABLE', 'errors.rekeyFailed', { reason: (error as Error).message }, { cause: error });
     }
     this.connection = openProjectDatabase(this.path, { ...this.options, passphrase: next });
+    PASSPHRASES.set(this, next);
   }
 
   private binding(): { nativeBinding?: string } {
@@ -401,9 +427,16 @@ export class Project {
     if (this.closed) return;
     this.closed = true;
     unregisterIdentitySource(this);
+    PASSPHRASES.delete(this);
     // Fold the WAL back into the file so a closed project is one self-contained file to copy or carry.
     try {
-      if (!this.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+      if (!this.readonly) {
+        // A copy being written in a worker thread reads the project on a connection of its own: the checkpoint would
+        // wait for it (up to the busy timeout, holding this thread). It does not wait; that connection, the last one
+        // to close, folds the WAL into the file instead (snapshot-worker.ts), or, if the app quits first, the next open.
+        if (this.copying > 0) this.db.pragma('busy_timeout = 0');
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      }
     } catch (error) {
       // Every committed change is in the -wal file already; the next open folds it in. Say so rather than crash.
       const code = (error as { code?: string }).code ?? '';

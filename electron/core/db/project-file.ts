@@ -5,12 +5,13 @@ import Database from 'better-sqlite3';
 import type { ApiError } from '../../contract/errors';
 import { localError } from '../../contract/i18n/format';
 import { migrationsDir } from '../paths';
+import { applyKey } from './cipher';
 import { loadMigrations, migrate } from './migrate';
 import { assertSchemaAsExpected } from './schema-check';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema-version';
 import { discardTemp, publish, removeStaleTemps, tempNameBeside } from './temp-files';
 
-export { publish, tempNameBeside };
+export { applyKey, publish, tempNameBeside };
 
 export interface OpenOptions {
   /** Path of a better_sqlite3.node built for the running runtime (Electron in development); default: the package's own. */
@@ -33,17 +34,6 @@ export interface OpenOptions {
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const HEADER_SIZE = 100;
 
-/**
- * Sets the key of an encrypted database: must come before anything else reads it. SQLCipher 4's format is used so that
- * a project opens in other SQLCipher tools too. A wrong key does not fail here; the first read says SQLITE_NOTADB.
- */
-export function applyKey(db: Database.Database, passphrase: string): void {
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma('legacy = 4');
-  db.pragma(`key = '${passphrase.replace(/'/g, "''")}'`);
-  // Sorting and temporary indexes stay in memory: nothing of an encrypted project reaches a temporary file.
-  db.pragma('temp_store = MEMORY');
-}
 
 function connect(file: string, options: OpenOptions, readonly: boolean): Database.Database {
   const db = new Database(file, {

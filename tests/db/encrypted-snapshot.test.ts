@@ -1,0 +1,146 @@
+/**
+ * An encrypted project is copied (its snapshots, `Save a copy`) in a worker thread (dist/snapshot-worker.cjs, built by
+ * `npm run build:node`) with a connection of its own: on the project's connection, `VACUUM INTO` held the thread that
+ * answers the window for the whole copy (8.6 s for the benchmark's L project, at every snapshot). Here: that thread
+ * keeps turning and editing while the copy is written; the copy is a consistent state of the project, encrypted with
+ * the same passphrase; a project closed meanwhile does not wait and is still one file afterwards; a
+ * passphrase change waits for the copy; a worker that cannot run leaves the copy to the project's connection.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApiInput, ApiOutput } from '../../electron/contract/api';
+import type { Method } from '../../electron/contract/methods';
+import { createDispatcher, createHandlers } from '../../electron/core/api';
+import { useSnapshotWorker } from '../../electron/core/db/encrypted-copy';
+import * as edit from '../../electron/core/edit';
+import { Project } from '../../electron/core/project';
+import { writeSampleProject } from '../../electron/core/sample';
+import { Session } from '../../electron/core/session';
+import { countTurns } from '../helpers/seeded';
+import { listDir, tempDir } from '../helpers/temp';
+
+const WORKER = path.resolve(__dirname, '../../dist/snapshot-worker.cjs');
+const PASS = 'correct horse battery staple';
+
+function encryptedSample(): { dir: string; file: string } {
+  const dir = tempDir();
+  const file = path.join(dir, 'fieldwork.comparanda');
+  writeSampleProject(file, { passphrase: PASS });
+  return { dir, file };
+}
+
+/** A cell of the project's first norm, in that norm's framework. */
+function firstCell(project: Project) {
+  const o = project.overview();
+  const norm = o.norms[0]!;
+  const stage = o.frameworks.find((f) => f.id === norm.frameworkId)!.stages[0]!;
+  return { caseId: o.cases[0]!.id, normId: norm.id, stageId: stage.id };
+}
+
+function summaryOf(project: Project, cell: ReturnType<typeof firstCell>): string | null | undefined {
+  return project.cells().find((c) => c.caseId === cell.caseId && c.normId === cell.normId && c.stageId === cell.stageId)?.summary;
+}
+
+afterEach(() => {
+  useSnapshotWorker(undefined);
+  vi.restoreAllMocks();
+});
+
+describe('an encrypted project copied in a worker thread', () => {
+  it('is built next to the bundles', () => {
+    expect(fs.existsSync(WORKER), 'run npm run build:node first').toBe(true);
+  });
+
+  it('keeps this thread turning and editing while the copy is written; the copy is whole, with the same passphrase', async () => {
+    useSnapshotWorker(WORKER);
+    const { dir, file } = encryptedSample();
+    const project = Project.open(file, { passphrase: PASS });
+    const cell = firstCell(project);
+    const before = summaryOf(project, cell);
+    const copy = path.join(dir, 'copy.comparanda');
+    const loop = countTurns();
+    const copying = project.copyTo(copy);
+    // On the project's connection the copy was over before this line; here it is still being written.
+    await new Promise((resolve) => setImmediate(resolve));
+    edit.updateCell(project, { ...cell, patch: { summary: 'written while the copy is made' } });
+    await copying;
+    // The worker derives the key (SQLCipher's 256,000 rounds) and copies meanwhile: hundreds of turns here.
+    expect(loop.stop()).toBeGreaterThan(20);
+    expect(summaryOf(project, cell)).toBe('written while the copy is made');
+    const counts = project.counts();
+    project.close();
+
+    expect(() => Project.open(copy)).toThrow(/passphrase/i);
+    const reopened = Project.open(copy, { passphrase: PASS });
+    expect(reopened.check().ok).toBe(true);
+    expect(reopened.counts()).toEqual(counts);
+    // A consistent state of the project: before the edit or after it (as the worker's read began), nothing between.
+    expect([before, 'written while the copy is made']).toContain(summaryOf(reopened, cell));
+    reopened.close();
+  });
+
+  it('does not hold a closing project, which is one file again once the copy is written', async () => {
+    useSnapshotWorker(WORKER);
+    const { dir, file } = encryptedSample();
+    const project = Project.open(file, { passphrase: PASS });
+    const cell = firstCell(project);
+    const copying = project.copyTo(path.join(dir, 'copy.comparanda'));
+    await new Promise((resolve) => setImmediate(resolve));
+    edit.updateCell(project, { ...cell, patch: { summary: 'the last edit before closing' } });
+    project.close();
+    await copying;
+    // The worker's connection, the last, folded the WAL in as it closed: no -wal or -shm is left beside the file.
+    expect(listDir(dir).sort()).toEqual(['copy.comparanda', 'fieldwork.comparanda']);
+    const reopened = Project.open(file, { passphrase: PASS });
+    expect(summaryOf(reopened, cell)).toBe('the last edit before closing');
+    reopened.close();
+  });
+
+  it('makes a passphrase change wait for a snapshot being written', async () => {
+    useSnapshotWorker(WORKER);
+    const { dir, file } = encryptedSample();
+    const session = new Session(path.join(dir, 'user-data'));
+    const dispatch = createDispatcher(createHandlers(session, 'http'), () => undefined);
+    const ok = async <M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
+      const answer = await dispatch(method, input);
+      if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
+      return answer.result as ApiOutput<M>;
+    };
+    await ok('project.open', { path: file, passphrase: PASS });
+    const order: string[] = [];
+    const project = session.requireProject();
+    const change = project.changePassphrase.bind(project);
+    vi.spyOn(project, 'changePassphrase').mockImplementation((current, next) => {
+      order.push('passphrase changed');
+      change(current, next);
+    });
+    const snapshot = session.snapshot('manual').then(() => order.push('snapshot written'));
+    // Changed at once, the swap would find the worker's connection on the file (PROJECT_IN_USE), or the worker the
+    // file under a passphrase it was not given.
+    await ok('project.changePassphrase', { current: PASS, next: 'a brand new passphrase' });
+    await snapshot;
+    expect(order).toEqual(['snapshot written', 'passphrase changed']);
+    const [taken] = session.backups.list(file);
+    session.close();
+    expect(taken).toBeDefined();
+    // Taken before the change, the snapshot has the old passphrase; the project has the new one.
+    Project.open(taken!.file, { passphrase: PASS }).close();
+    Project.open(file, { passphrase: 'a brand new passphrase' }).close();
+  });
+
+  it('is made on the project’s connection when no worker can run', async () => {
+    useSnapshotWorker(path.join(tempDir(), 'no-such-worker.cjs'));
+    const said = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { dir, file } = encryptedSample();
+    const project = Project.open(file, { passphrase: PASS });
+    const copy = path.join(dir, 'copy.comparanda');
+    await project.copyTo(copy);
+    const counts = project.counts();
+    project.close();
+    expect(said.mock.calls.join(' ')).toMatch(/could not run/);
+    const reopened = Project.open(copy, { passphrase: PASS });
+    expect(reopened.counts()).toEqual(counts);
+    reopened.close();
+  });
+});
