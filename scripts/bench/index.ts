@@ -10,11 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { currentFormat, defaultCacheDir, ensureProject, workingCopy } from './cache';
-import { openSession, useBuiltCitationWorker, type BenchContext, type OpenSession } from './context';
+import { openSession, useBuiltCitationWorker, useBuiltSnapshotWorker, type BenchContext, type OpenSession } from './context';
 import { describeGeneration } from './generate';
 import { machineInfo } from './machine';
 import { PhasePeak } from './memory';
 import { benchCsv } from './phases/csv';
+import { benchEncrypted } from './phases/encrypted';
 import { benchExport } from './phases/export';
 import { benchImport } from './phases/import';
 import { benchOpen } from './phases/open';
@@ -26,7 +27,7 @@ import { figure, table, type Figure } from './report';
 import { median } from './stats';
 import { SIZES, type SizeName } from './sizes';
 
-const PHASES = ['open', 'query', 'search', 'import', 'csv', 'export', 'ui', 'team'] as const;
+const PHASES = ['open', 'query', 'search', 'import', 'csv', 'export', 'encrypted', 'ui', 'team'] as const;
 type Phase = (typeof PHASES)[number];
 
 const USAGE = `Usage: npm run bench -- [--size S|M|L|XL] [--runs N] [--json OUT] [--seed N] [--fresh] [--cache DIR] [--only ${PHASES.join(',')}] [--profile DIR] [--export-budget S] [--keep]
@@ -111,6 +112,7 @@ async function main(): Promise<number> {
   };
   if (!cached.reused) ctx.memory['generation: bench process peak'] = genPeakMb;
   const citationWorker = useBuiltCitationWorker();
+  useBuiltSnapshotWorker();
   ctx.info.citationWorker = citationWorker ? 'citations formatted in the worker thread the app uses (dist/cite-worker.cjs)' : 'dist/cite-worker.cjs not built: citations formatted in the bench process';
   figures.push(
     figure({
@@ -169,6 +171,7 @@ async function main(): Promise<number> {
       o.close();
     }
     await phase('csv', () => benchCsv(ctx));
+    await phase('encrypted', () => benchEncrypted(ctx));
     await phase('ui', () => benchUi(ctx));
     await phase('team', async () => {
       // Size S (the smoke run of npm test) keeps it small; M and L measure the issue's 10 replicas x 2,000 edits.
