@@ -262,6 +262,24 @@ export class Project {
   }
 
   /**
+   * Runs `read` on a connection of its own that sees the project as it is when called, whatever this one writes
+   * meanwhile: for long reads that let the event loop in between their statements (the REFI-QDA export), so that the
+   * window's edits neither wait for them nor reach them half-way. Closed when `read` ends.
+   */
+  async readingSnapshot<T>(read: (snapshot: Project) => Promise<T>): Promise<T> {
+    const snapshot = Project.open(this.db.name, { ...this.options, passphrase: PASSPHRASES.get(this), readonly: true });
+    try {
+      snapshot.db.exec('BEGIN');
+      // A read transaction's snapshot is taken at its first read.
+      snapshot.db.prepare('SELECT count(*) FROM project').get();
+      return await read(snapshot);
+    } finally {
+      if (snapshot.db.inTransaction) snapshot.db.exec('COMMIT');
+      snapshot.close();
+    }
+  }
+
+  /**
    * A consistent copy of the open project in a new file. An encrypted project is copied with VACUUM INTO, which
    * writes the copy encrypted with the same key (the online backup API cannot copy between cipher settings).
    */

@@ -4,18 +4,19 @@
  * Interviewees appear only by pseudonym: participant_identities is never read, and the bytes about to be written
  * are searched for every recorded real name or contact before anything is written.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { zipSync } from 'fflate';
+import { ApiError } from '../../contract/errors';
 import { localError } from '../../contract/i18n/format';
 import { xmlTexts } from '../export/check';
+import { recordedIdentities } from '../privacy/identities';
 import { guardOutput } from '../privacy/gate';
 import { APP_NAME, APP_VERSION, type Project } from '../project';
 import { derivedGuid } from './guid';
-import { el, renderXml, textEl, type XmlNode } from './xml';
+import { el, renderXml, renderXmlPieces, textEl, type XmlNode } from './xml';
+import { QdpxArchive, XML_PIECE } from './exporting/archive';
 import { codeTree } from './exporting/codebook';
-import { startExport } from './exporting/context';
+import { startExport, type ArchiveFiles } from './exporting/context';
 import { writeCases } from './exporting/cases';
 import { writeProjectNotes } from './exporting/project-notes';
 import { all, CODEBOOK_NAMESPACE, PROJECT_NAMESPACE, type MemoRow, type QdpxCounts, type QdpxExportOptions, type QdpxExportResult } from './exporting/rows';
@@ -25,17 +26,19 @@ export { CODEBOOK_NAMESPACE, PROJECT_NAMESPACE, RECORD_TABLES, noteGuid, origina
 export type { QdpxCounts, QdpxExportOptions, QdpxExportResult } from './exporting/rows';
 
 interface Built {
-  xml: string;
-  files: Map<string, Uint8Array>;
+  root: XmlNode;
   counts: QdpxCounts;
 }
 
-/** project.qde and the archive's files, built part by part (exporting/): the order of the parts is the file's. */
-function build(p: Project): Built {
-  const x = startExport(p);
-  const { counts, files, user, now, notes, links, projectNoteRefs, noteRefs, addNote, caseName, normLabel, memos } = x;
+/**
+ * project.qde's document, built part by part (exporting/): the order of the parts is the file's. The archive's other
+ * files go to `files` as they are made.
+ */
+async function build(p: Project, files: ArchiveFiles, pause: () => Promise<void>): Promise<Built> {
+  const x = startExport(p, files, pause);
+  const { counts, user, now, notes, links, projectNoteRefs, noteRefs, addNote, caseName, normLabel, memos } = x;
   writeProjectNotes(x);
-  const { sources, sourceNodes, caseSelections, caseSources, sourceKinds, refiUsers } = writeSources(x);
+  const { sources, sourceNodes, caseSelections, caseSources, sourceKinds, refiUsers } = await writeSources(x);
   const { caseNodes, attributes, variableType } = writeCases(x, caseSelections, caseSources);
 
   // ---- Memos (ordinary notes, with their text as it is)
@@ -87,7 +90,6 @@ function build(p: Project): Built {
     );
   }
 
-  counts.files += files.size;
   const root = el(
     'Project',
     {
@@ -112,7 +114,7 @@ function build(p: Project): Built {
       ...projectNoteRefs.map((g) => el('NoteRef', { targetGUID: g })),
     ],
   );
-  return { xml: renderXml(root), files, counts };
+  return { root, counts };
 }
 
 function checkOut(p: Project, out: string): string {
@@ -125,34 +127,57 @@ function checkOut(p: Project, out: string): string {
 
 /** Writes under a temporary name, then moves into place: a failed export leaves nothing behind. */
 function writeAtomically(target: string, data: Uint8Array): void {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(4).toString('hex')}.partial`);
+  const temp = QdpxArchive.tempFor(target);
   try {
     fs.writeFileSync(temp, data, { flag: 'wx' });
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    throw localError('PROJECT_UNREADABLE', 'errorsExport.notWrittenTo', { target, reason: (error as Error).message }, { cause: error });
+    throw notWritten(target, error);
   }
 }
 
+function notWritten(target: string, error: unknown) {
+  return localError('PROJECT_UNREADABLE', 'errorsExport.notWrittenTo', { target, reason: (error as Error).message }, { cause: error });
+}
+
+/** How long the export runs before letting the event loop in (the app's window is answered meanwhile). */
+const YIELD_EVERY_MS = 30;
+
 /**
  * Exports the whole project as a REFI-QDA project (.qdpx) for NVivo, MAXQDA, ATLAS.ti, QualCoder and others.
- * Refuses (IDENTITY_IN_OUTPUT, nothing written) when a recorded identity of an interviewee would be in it.
+ * Refuses (IDENTITY_IN_OUTPUT, nothing written) when a recorded identity of an interviewee would be in it. The
+ * archive is written as it is made (exporting/archive.ts): texts are checked, compressed and let go one by one,
+ * project.qde in pieces, with the event loop let in every few milliseconds.
  */
 export async function exportQdpx(project: Project, options: QdpxExportOptions): Promise<QdpxExportResult> {
   const target = checkOut(project, options.out);
-  const built = build(project);
-  const decoder = new TextDecoder();
-  const parts = [
-    ...xmlTexts(built.xml).map((text) => ({ text, label: 'project.qde' })),
-    ...[...built.files.entries()].filter(([name]) => name.endsWith('.txt')).map(([name, bytes]) => ({ text: decoder.decode(bytes), label: name })),
-  ];
-  guardOutput(project.db, 'REFI-QDA project', parts);
-  const entries: Record<string, Uint8Array> = { 'project.qde': new TextEncoder().encode(built.xml) };
-  for (const [name, bytes] of built.files) entries[name] = bytes;
-  const zip = zipSync(entries, { level: 6 });
-  writeAtomically(target, zip);
-  return { path: target, counts: built.counts };
+  let slice = performance.now();
+  const pause = async () => {
+    if (performance.now() - slice < YIELD_EVERY_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    slice = performance.now();
+  };
+  // The project as it is now, on a connection of its own: edits made while the export lets the window in reach none
+  // of it (a code deleted half-way would leave codings pointing at nothing).
+  return project.readingSnapshot(async (snapshot) => {
+    let archive: QdpxArchive;
+    try {
+      archive = new QdpxArchive(snapshot.db, recordedIdentities(snapshot.db), QdpxArchive.tempFor(target));
+    } catch (error) {
+      throw notWritten(target, error);
+    }
+    try {
+      const built = await build(snapshot, archive, pause);
+      await archive.addXml('project.qde', renderXmlPieces(built.root, XML_PIECE), pause);
+      archive.finish(target);
+      return { path: target, counts: { ...built.counts, files: archive.count } };
+    } catch (error) {
+      archive.discard();
+      if (error instanceof ApiError) throw error;
+      throw notWritten(target, error);
+    }
+  });
 }
 
 export interface QdcExportResult {

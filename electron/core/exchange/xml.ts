@@ -53,25 +53,43 @@ function renderAttrs(attrs: XmlAttrs | undefined): string {
   return out;
 }
 
-function renderNode(node: XmlNode, depth: number, out: string[]): void {
+function* linesOf(node: XmlNode, depth: number): Generator<string> {
   const pad = '  '.repeat(depth);
   const children = (node.children ?? []).filter((c): c is XmlNode => !!c);
   if (node.text !== undefined) {
-    out.push(`${pad}<${node.name}${renderAttrs(node.attrs)}>${escapeText(node.text)}</${node.name}>`);
+    yield `${pad}<${node.name}${renderAttrs(node.attrs)}>${escapeText(node.text)}</${node.name}>`;
   } else if (children.length === 0) {
-    out.push(`${pad}<${node.name}${renderAttrs(node.attrs)}/>`);
+    yield `${pad}<${node.name}${renderAttrs(node.attrs)}/>`;
   } else {
-    out.push(`${pad}<${node.name}${renderAttrs(node.attrs)}>`);
-    for (const child of children) renderNode(child, depth + 1, out);
-    out.push(`${pad}</${node.name}>`);
+    yield `${pad}<${node.name}${renderAttrs(node.attrs)}>`;
+    for (const child of children) yield* linesOf(child, depth + 1);
+    yield `${pad}</${node.name}>`;
   }
+}
+
+/**
+ * The document as UTF-8 XML text, with its declaration, in pieces of at least `size` characters (the last may be
+ * shorter), each ending with a line break after a whole element or tag: a text is never cut. Joined, the pieces are
+ * renderXml's text. A large project's REFI-QDA export is longer than the longest string JavaScript can hold.
+ */
+export function* renderXmlPieces(root: XmlNode, size = 1 << 20): Generator<string> {
+  let lines: string[] = ['<?xml version="1.0" encoding="utf-8"?>'];
+  let length = lines[0]!.length;
+  for (const line of linesOf(root, 0)) {
+    lines.push(line);
+    length += line.length + 1;
+    if (length >= size) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+      length = 0;
+    }
+  }
+  if (lines.length > 0) yield `${lines.join('\n')}\n`;
 }
 
 /** The document as UTF-8 XML text, with its declaration. */
 export function renderXml(root: XmlNode): string {
-  const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>'];
-  renderNode(root, 0, out);
-  return `${out.join('\n')}\n`;
+  return [...renderXmlPieces(root)].join('');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

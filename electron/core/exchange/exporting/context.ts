@@ -9,7 +9,13 @@ import { COMPARANDA_USER_GUID } from '../guid';
 import type { Project } from '../../project';
 import { all, group, noteGuid, type CaseRow, type MemoRow, type NormRow, type QdpxCounts, type Row, type StageRow } from './rows';
 
-export function startExport(p: Project) {
+/** Where the archive's files go as they are made (archive.ts). */
+export interface ArchiveFiles {
+  addText(name: string, text: string): void;
+  addBytes(name: string, bytes: Uint8Array): void;
+}
+
+export function startExport(p: Project, files: ArchiveFiles, pause: () => Promise<void>) {
   const counts: QdpxCounts = {
     users: 1,
     codes: 0,
@@ -26,7 +32,6 @@ export function startExport(p: Project) {
     sets: 0,
     files: 1,
   };
-  const files = new Map<string, Uint8Array>();
   const user = COMPARANDA_USER_GUID;
   const now = new Date().toISOString();
   const stamp = (created: unknown, modified: unknown) => ({
@@ -82,7 +87,7 @@ export function startExport(p: Project) {
   const memos = all<MemoRow>(p, 'SELECT id, target_type, target_id, text, created_at, updated_at FROM memos ORDER BY created_at, rowid');
   const memosOf = group(memos, (m) => `${m.target_type}:${m.target_id}`);
 
-  return { p, counts, files, user, now, stamp, notes, links, projectNoteRefs, noteRefs, addRef, addNote, addLink, machine, caseRows, caseName, normRows, normLabel, stageRows, stageLabel, participants, pseudonym, memos, memosOf };
+  return { p, counts, files, pause, user, now, stamp, notes, links, projectNoteRefs, noteRefs, addRef, addNote, addLink, machine, caseRows, caseName, normRows, normLabel, stageRows, stageLabel, participants, pseudonym, memos, memosOf };
 }
 
 export type ExportContext = ReturnType<typeof startExport>;

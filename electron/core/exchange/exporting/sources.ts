@@ -6,18 +6,19 @@ import { derivedGuid } from '../guid';
 import { joinPages, Positions, snippet } from '../text';
 import { el, textEl, type XmlNode } from '../xml';
 import type { ExportContext } from './context';
-import { all, group, noteGuid, originalPath, representationGuid, stageCodeGuid, type DocumentRow, type ExcerptRow, type Row, type SourceRow } from './rows';
+import { all, allPaused, group, noteGuid, originalPath, representationGuid, stageCodeGuid, type DocumentRow, type ExcerptRow, type Row, type SourceRow } from './rows';
 
-export function writeSources(x: ExportContext) {
-  const { p, counts, files, user, stamp, machine, pseudonym, memosOf } = x;
+export async function writeSources(x: ExportContext) {
+  const { p, counts, files, pause, user, stamp, machine, pseudonym, memosOf } = x;
   // ---- Sources, documents and excerpts
   const sources = all<SourceRow & Row>(p, 'SELECT * FROM sources ORDER BY title COLLATE NOCASE, rowid');
-  const documents = group(all<DocumentRow & Row>(p, 'SELECT id, source_id, file_name, format, mime_type, byte_size, sha256, page_count, imported_at, refi_guid, refi_text_guid, refi_user FROM documents ORDER BY file_name, rowid'), (d) => d.source_id);
-  const excerpts = group(all<ExcerptRow & Row>(p, 'SELECT * FROM excerpts ORDER BY page, start_offset, created_at, rowid'), (e) => e.source_id);
-  const codesOf = group(all<{ excerpt_id: string; code_id: string }>(p, 'SELECT excerpt_id, code_id FROM excerpt_codes ORDER BY rowid'), (r) => r.excerpt_id);
+  const documents = group(await allPaused<DocumentRow & Row>(p, pause, 'SELECT id, source_id, file_name, format, mime_type, byte_size, sha256, page_count, imported_at, refi_guid, refi_text_guid, refi_user FROM documents ORDER BY file_name, rowid'), (d) => d.source_id);
+  const excerpts = group(await allPaused<ExcerptRow & Row>(p, pause, 'SELECT * FROM excerpts ORDER BY page, start_offset, created_at, rowid'), (e) => e.source_id);
+  const codesOf = group(await allPaused<{ excerpt_id: string; code_id: string }>(p, pause, 'SELECT excerpt_id, code_id FROM excerpt_codes ORDER BY rowid'), (r) => r.excerpt_id);
   const cellsOf = group(
-    all<{ excerpt_id: string; cell_id: string; position: number; case_id: string; norm_id: string; stage_id: string }>(
+    await allPaused<{ excerpt_id: string; cell_id: string; position: number; case_id: string; norm_id: string; stage_id: string }>(
       p,
+      pause,
       'SELECT ec.excerpt_id, ec.cell_id, ec.position, c.case_id, c.norm_id, c.stage_id FROM excerpt_cells ec JOIN cells c ON c.id = ec.cell_id ORDER BY ec.position',
     ),
     (r) => r.excerpt_id,
@@ -83,6 +84,7 @@ export function writeSources(x: ExportContext) {
     ]);
   };
 
+  await pause();
   for (const source of sources) {
     const refiGuids: string[] = [];
     const docs = documents.get(source.id) ?? [];
@@ -115,12 +117,12 @@ export function writeSources(x: ExportContext) {
         pending.delete(e.id);
         return selectionNode(e, { page: e.page! - 1, area: [e.region_x1!, e.region_y1!, e.region_x2!, e.region_y2!] }, holder);
       });
-      files.set(`Sources/${textGuid}.txt`, new TextEncoder().encode(paged.text));
+      files.addText(`Sources/${textGuid}.txt`, paged.text);
       const stored = all<{ bytes: Buffer }>(p, 'SELECT bytes FROM document_files WHERE document_id = ?', doc.id)[0];
       // A text file that is the plain text itself travels once, as the plain text.
       const original = stored && !(doc.format === 'txt' && Buffer.from(paged.text, 'utf8').equals(stored.bytes)) ? stored : undefined;
       const originalName = originalPath(doc.id, doc.format);
-      if (original) files.set(originalName, new Uint8Array(original.bytes));
+      if (original) files.addBytes(originalName, new Uint8Array(original.bytes));
       docInfo.push({ ...doc, text: textGuid, original: original ? originalName : null });
       const name = docs.length === 1 ? source.title : `${source.title} — ${doc.file_name}`;
       // A source from another program's file goes back with the date that program gave it.
@@ -167,7 +169,7 @@ export function writeSources(x: ExportContext) {
       }
       const positions = new Positions(text);
       for (const { e, start, end } of placed) selections.push(selectionNode(e, { start: positions.toCodePoint(start), end: positions.toCodePoint(end) }, standIn));
-      files.set(`Sources/${standIn}.txt`, new TextEncoder().encode(text));
+      files.addText(`Sources/${standIn}.txt`, text);
       sourceNodes.push(
         el('TextSource', { guid: standIn, name: source.title, plainTextPath: `internal://${standIn}.txt`, ...stamp(source.created_at, source.updated_at) }, [
           source.notes ? textEl('Description', source.notes) : null,
@@ -179,6 +181,7 @@ export function writeSources(x: ExportContext) {
     counts.sources += refiGuids.length;
     machine('source', source.id, `Source: ${source.title}`, { ...source, documents: docInfo, standIn }, '', { created: source.created_at, modified: source.updated_at });
     sourceKinds.set(source.kind, [...(sourceKinds.get(source.kind) ?? []), ...refiGuids]);
+    await pause();
   }
   return { sources, sourceNodes, caseSelections, caseSources, sourceKinds, refiUsers };
 }

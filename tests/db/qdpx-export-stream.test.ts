@@ -1,0 +1,100 @@
+/**
+ * The REFI-QDA export written as it is made (exporting/archive.ts): project.qde in pieces that join to the whole
+ * document, a recorded name split between two pieces still refused, the event loop let in while a larger project
+ * is written, and the project read as it was when the export began, whatever is edited meanwhile.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../electron/contract/errors';
+import * as evidence from '../../electron/core/evidence';
+import { exportQdpx } from '../../electron/core/exchange';
+import { QdpxArchive } from '../../electron/core/exchange/exporting/archive';
+import { readQdaXml } from '../../electron/core/exchange/model';
+import { el, parseXml, renderXml, renderXmlPieces, textEl } from '../../electron/core/exchange/xml';
+import { Project } from '../../electron/core/project';
+import { recordedIdentities } from '../../electron/core/privacy/identities';
+import { writeSampleProject } from '../../electron/core/sample';
+import { countTurns } from '../helpers/seeded';
+import { listDir, tempDir } from '../helpers/temp';
+
+const NAME = 'Aigerim Nurlanovna Bekova';
+
+function sample(): { p: Project; dir: string } {
+  const dir = tempDir();
+  const file = path.join(dir, 'study.comparanda');
+  writeSampleProject(file);
+  return { p: Project.open(file), dir };
+}
+
+const noPause = () => Promise.resolve();
+
+describe('project.qde in pieces', () => {
+  it('joins to the whole document, each piece ending after a whole line', () => {
+    const root = el('Project', { name: 'Ввод & <вывод>' }, [
+      ...Array.from({ length: 300 }, (_, i) => el('Source', { guid: `g${i}` }, [textEl('Description', `line one ${i}\nline two «${i}»`), el('NoteRef', { targetGUID: `n${i}` })])),
+    ]);
+    const pieces = [...renderXmlPieces(root, 2000)];
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(pieces.join('')).toBe(renderXml(root));
+    for (const piece of pieces.slice(0, -1)) {
+      expect(piece.length).toBeGreaterThanOrEqual(2000);
+      // A piece ends after a whole element or tag: the next starts with one.
+      expect(piece.endsWith('>\n')).toBe(true);
+    }
+    for (const piece of pieces.slice(1)) expect(piece.trimStart().startsWith('<')).toBe(true);
+  });
+
+  it('refuses a recorded name split between two pieces, and leaves nothing behind', async () => {
+    const { p, dir } = sample();
+    const participant = (p.db.prepare("SELECT id FROM participants WHERE pseudonym = 'CEC member 1'").get() as { id: string }).id;
+    evidence.setIdentity(p, { id: participant, realName: NAME, identifiers: [] });
+    const temp = path.join(dir, 'out.partial');
+    const archive = new QdpxArchive(p.db, recordedIdentities(p.db), temp);
+    // Each piece alone holds only part of the name.
+    const pieces = ['<Project>\n  <Description>Speaker: Aigerim Nurlanovna</Description>\n', '  <Description>Bekova, in the second interview</Description>\n</Project>\n'];
+    const refused = await archive.addXml('project.qde', pieces, noPause).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect((refused as ApiError).code).toBe('IDENTITY_IN_OUTPUT');
+    archive.discard();
+    expect(fs.existsSync(temp)).toBe(false);
+    p.close();
+  });
+});
+
+describe('the REFI-QDA export of a larger project', () => {
+  it('lets the event loop in while it writes, and exports the project as it was when asked, edits meanwhile aside', async () => {
+    const { p, dir } = sample();
+    // 150 documents of ~30 KB of text: compressing them takes long enough to let the loop in.
+    const source = evidence.createSource(p, { kind: 'media', csl: { title: 'Press archive' } });
+    const words = 'выборы election наблюдатели observers сайлау бақылаушылар'.split(' ');
+    for (let i = 0; i < 150; i++) {
+      const text = `Article ${i}. ${Array.from({ length: 4000 }, (_, j) => words[(i * 7 + j * 13) % words.length]).join(' ')}`;
+      evidence.storeDocument(p, { fileName: `article-${i}.txt`, bytes: new TextEncoder().encode(text) }, { format: 'txt', mimeType: 'text/plain', pages: [{ number: 1, text }], title: null, warnings: [] }, { sourceId: source.id });
+    }
+    const code = evidence.createCode(p, { name: 'Contestation' });
+    const out = path.join(dir, 'archive.qdpx');
+    const loop = countTurns();
+    // At the export's first pause, the window renames the code (the codebook is read after the documents).
+    let renamed = false;
+    setImmediate(() => {
+      evidence.updateCode(p, { id: code.id, name: 'Renamed while exporting' });
+      renamed = true;
+    });
+    const { counts } = await exportQdpx(p, { out });
+    expect(loop.stop()).toBeGreaterThan(3);
+    expect(renamed).toBe(true);
+    expect(counts.documents).toBeGreaterThanOrEqual(150);
+    const entries = unzipSync(new Uint8Array(fs.readFileSync(out)));
+    expect(Object.keys(entries).length).toBe(counts.files);
+    const qda = readQdaXml(parseXml(new TextDecoder().decode(entries['project.qde']), 'archive.qdpx', 'project.qde'))!;
+    const names = JSON.stringify(qda.codes);
+    expect(names).toContain('Contestation');
+    expect(names).not.toContain('Renamed while exporting');
+    // Only the archive is left in the folder (no partial file), and the project has the new name.
+    expect(listDir(dir).filter((f) => !f.startsWith('study.comparanda'))).toEqual(['archive.qdpx']);
+    expect(evidence.listCodes(p).find((c) => c.id === code.id)?.name).toBe('Renamed while exporting');
+    p.close();
+  });
+});
