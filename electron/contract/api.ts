@@ -420,6 +420,8 @@ export interface JobResult {
   warnings?: Notice[] | undefined;
   /** A REFI-QDA import's report. */
   report?: QdpxImportReportDto | undefined;
+  /** A REFI-QDA export's file and what it holds. */
+  exported?: { path: string; counts: Record<string, number> } | undefined;
   /** What a team sync sent and received. */
   sync?: SyncReportDto | undefined;
   /** A QCA minimisation's truth table and solutions. */
@@ -428,7 +430,7 @@ export interface JobResult {
 
 export interface JobDto {
   id: string;
-  kind: 'document-import' | 'export' | 'ocr' | 'qdpx-import' | 'team-sync' | 'qca';
+  kind: 'document-import' | 'export' | 'ocr' | 'qdpx-import' | 'qdpx-export' | 'team-sync' | 'qca';
   label: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
@@ -1327,6 +1329,8 @@ export interface ApiSpec {
   'exchange.startImportQdpx': { input: { path: string; mapping?: Record<string, { normId: string; stageId: string }> | undefined }; output: JobDto };
   'exchange.importQdc': { input: { path: string }; output: QdpxImportReportDto };
   'exchange.exportQdpx': { input: { path: string }; output: { path: string; counts: Record<string, number> } };
+  /** The same export as a job (progress source by source, cancellable): its result's `exported`. */
+  'exchange.startExportQdpx': { input: { path: string }; output: JobDto };
   'exchange.exportQdc': { input: { path: string }; output: { path: string; counts: Record<string, number> } };
   'export.kinds': { input: Empty; output: ExportKindDto[] };
   /** Starts an export as a job (progress, cancel); the pre-export check refuses it if a real name would leak. */

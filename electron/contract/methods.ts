@@ -141,6 +141,7 @@ export const METHODS = [
   'exchange.startImportQdpx',
   'exchange.importQdc',
   'exchange.exportQdpx',
+  'exchange.startExportQdpx',
   'exchange.exportQdc',
   'export.kinds',
   'export.run',

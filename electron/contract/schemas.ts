@@ -31,6 +31,8 @@ const filePath = z
   .min(1, 'A file path is required.')
   .max(MAX_PATH, 'The file path is too long.')
   .refine((p) => !p.includes('\0'), 'The file path contains a NUL character.');
+/** A REFI-QDA project to write. */
+const qdpxPath = filePath.refine((p) => p.toLowerCase().endsWith('.qdpx'), 'A REFI-QDA project file name ends in .qdpx.');
 
 const projectPath = filePath.refine(
   (p) => p.toLowerCase().endsWith('.comparanda'),
@@ -501,7 +503,8 @@ export const inputSchemas = {
   'exchange.importQdpx': z.strictObject({ path: filePath, mapping: z.record(z.string().min(1).max(80), z.strictObject({ normId: id, stageId: id })).optional() }),
   'exchange.startImportQdpx': z.strictObject({ path: filePath, mapping: z.record(z.string().min(1).max(80), z.strictObject({ normId: id, stageId: id })).optional() }),
   'exchange.importQdc': z.strictObject({ path: filePath }),
-  'exchange.exportQdpx': z.strictObject({ path: filePath.refine((p) => p.toLowerCase().endsWith('.qdpx'), 'A REFI-QDA project file name ends in .qdpx.') }),
+  'exchange.exportQdpx': z.strictObject({ path: qdpxPath }),
+  'exchange.startExportQdpx': z.strictObject({ path: qdpxPath }),
   'exchange.exportQdc': z.strictObject({ path: filePath.refine((p) => p.toLowerCase().endsWith('.qdc'), 'A REFI-QDA codebook file name ends in .qdc.') }),
   'export.kinds': empty,
   'export.run': z.strictObject({ ...exportRequest, path: filePath }),

@@ -6,6 +6,7 @@ import { isMethod, type Method } from '../contract/methods';
 import { inputSchemas } from '../contract/schemas';
 import { APP_NAME, APP_VERSION } from './project';
 import { SCHEMA_VERSION } from './db/schema-version';
+import { startQdpxExport } from './exchange/export-job';
 import { startQdpxImport } from './exchange/import-job';
 import { startDocumentImport } from './document-import';
 import { startRecognition } from './ocr/job';
@@ -241,6 +242,7 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
       return report;
     },
     'exchange.startImportQdpx': (input) => startQdpxImport(session, input),
+    'exchange.startExportQdpx': (input) => startQdpxExport(session, input),
     'exchange.importQdc': async ({ path }) => {
       const project = session.requireProject();
       const { report } = await importQdc(project, { path });

@@ -194,6 +194,7 @@ function validInputs(dir: string, transport: string, ids: SampleIds): { [M in Me
     'exchange.startImportQdpx': { path: path.join(FIXTURES, 'refi-qda', 'forgiving.qdpx') },
     'exchange.importQdc': { path: path.join(FIXTURES, 'refi-qda', 'codebook-foreign.qdc') },
     'exchange.exportQdpx': { path: path.join(dir, `exchange-${transport}.qdpx`) },
+    'exchange.startExportQdpx': { path: path.join(dir, `exchange-job-${transport}.qdpx`) },
     'exchange.exportQdc': { path: path.join(dir, `codebook-${transport}.qdc`) },
     'export.kinds': {},
     'export.run': { what: 'matrix', format: 'md', norms: ['observation'], path: path.join(dir, `matrix-${transport}.md`) },

@@ -136,6 +136,14 @@ describe('the egress gate', () => {
       'audit.exportCsv': () => [call('audit.exportCsv', {})],
       'documents.saveOriginal': () => [call('documents.saveOriginal', { id: documentId, path: out('transcript.txt') })],
       'exchange.exportQdpx': () => [call('exchange.exportQdpx', { path: out('p.qdpx') })],
+      'exchange.startExportQdpx': () => [
+        (async () => {
+          const started = await call('exchange.startExportQdpx', { path: out('job.qdpx') });
+          if (!started.ok) return started;
+          const done = await waitForJob(started.result);
+          return done.state === 'done' ? { ok: true as const, result: done } : { ok: false as const, error: done.error! };
+        })(),
+      ],
       'exchange.exportQdc': () => [call('exchange.exportQdc', { path: out('p.qdc') })],
       'export.run': () =>
         (['matrix', 'claims', 'appendix', 'observation'] as const).flatMap((what) =>

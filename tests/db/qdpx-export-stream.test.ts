@@ -7,7 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import type { ApiInput, ApiOutput, JobDto } from '../../electron/contract/api';
 import { ApiError } from '../../electron/contract/errors';
+import type { Method } from '../../electron/contract/methods';
+import { createDispatcher, createHandlers } from '../../electron/core/api';
 import * as evidence from '../../electron/core/evidence';
 import { exportQdpx } from '../../electron/core/exchange';
 import { QdpxArchive } from '../../electron/core/exchange/exporting/archive';
@@ -16,6 +19,7 @@ import { el, parseXml, renderXml, renderXmlPieces, textEl } from '../../electron
 import { Project } from '../../electron/core/project';
 import { recordedIdentities } from '../../electron/core/privacy/identities';
 import { writeSampleProject } from '../../electron/core/sample';
+import { Session } from '../../electron/core/session';
 import { countTurns } from '../helpers/seeded';
 import { listDir, tempDir } from '../helpers/temp';
 
@@ -61,18 +65,65 @@ describe('project.qde in pieces', () => {
     expect(fs.existsSync(temp)).toBe(false);
     p.close();
   });
+
+  it('runs as a job: progress source by source, and a cancel leaves no file', async () => {
+    const { p, dir } = larger();
+    const file = p.path;
+    p.close();
+    const session = new Session(path.join(dir, 'user-data'));
+    const dispatch = createDispatcher(createHandlers(session, 'http'), () => undefined);
+    const ok = async <M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
+      const answer = await dispatch(method, input);
+      if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
+      return answer.result as ApiOutput<M>;
+    };
+    const until = async (job: JobDto, done: (j: JobDto) => boolean) => {
+      let current = job;
+      while (!done(current)) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        current = await ok('jobs.get', { id: job.id });
+      }
+      return current;
+    };
+    await ok('project.open', { path: file });
+    const out = path.join(dir, 'whole.qdpx');
+    const finished = await until(await ok('exchange.startExportQdpx', { path: out }), (j) => j.state !== 'running');
+    expect(finished.state, finished.error?.message).toBe('done');
+    expect(finished.kind).toBe('qdpx-export');
+    expect(finished.done).toBe(finished.total);
+    expect(finished.result?.exported?.path).toBe(out);
+    expect(finished.result?.exported?.counts.documents).toBeGreaterThanOrEqual(150);
+    expect(fs.existsSync(out)).toBe(true);
+
+    const cancelledOut = path.join(dir, 'cancelled.qdpx');
+    const running = await until(await ok('exchange.startExportQdpx', { path: cancelledOut }), (j) => j.done > 0 || j.state !== 'running');
+    expect(running.state).toBe('running');
+    expect(running.message).toMatch(/^Writing “/);
+    await ok('jobs.cancel', { id: running.id });
+    const stopped = await until(running, (j) => j.state !== 'running');
+    expect(stopped.state).toBe('cancelled');
+    session.close();
+    expect(fs.existsSync(cancelledOut)).toBe(false);
+    expect(listDir(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
 });
+
+/** The sample project with a press archive: 150 sources of one document of ~30 KB of text each. */
+function larger(): { p: Project; dir: string } {
+  const { p, dir } = sample();
+  const words = 'выборы election наблюдатели observers сайлау бақылаушылар'.split(' ');
+  for (let i = 0; i < 150; i++) {
+    const source = evidence.createSource(p, { kind: 'media', csl: { title: `Press article ${i}` } });
+    const text = `Article ${i}. ${Array.from({ length: 4000 }, (_, j) => words[(i * 7 + j * 13) % words.length]).join(' ')}`;
+    evidence.storeDocument(p, { fileName: `article-${i}.txt`, bytes: new TextEncoder().encode(text) }, { format: 'txt', mimeType: 'text/plain', pages: [{ number: 1, text }], title: null, warnings: [] }, { sourceId: source.id });
+  }
+  return { p, dir };
+}
 
 describe('the REFI-QDA export of a larger project', () => {
   it('lets the event loop in while it writes, and exports the project as it was when asked, edits meanwhile aside', async () => {
-    const { p, dir } = sample();
-    // 150 documents of ~30 KB of text: compressing them takes long enough to let the loop in.
-    const source = evidence.createSource(p, { kind: 'media', csl: { title: 'Press archive' } });
-    const words = 'выборы election наблюдатели observers сайлау бақылаушылар'.split(' ');
-    for (let i = 0; i < 150; i++) {
-      const text = `Article ${i}. ${Array.from({ length: 4000 }, (_, j) => words[(i * 7 + j * 13) % words.length]).join(' ')}`;
-      evidence.storeDocument(p, { fileName: `article-${i}.txt`, bytes: new TextEncoder().encode(text) }, { format: 'txt', mimeType: 'text/plain', pages: [{ number: 1, text }], title: null, warnings: [] }, { sourceId: source.id });
-    }
+    // Compressing 150 documents takes long enough to let the loop in.
+    const { p, dir } = larger();
     const code = evidence.createCode(p, { name: 'Contestation' });
     const out = path.join(dir, 'archive.qdpx');
     const loop = countTurns();
@@ -96,5 +147,46 @@ describe('the REFI-QDA export of a larger project', () => {
     expect(listDir(dir).filter((f) => !f.startsWith('study.comparanda'))).toEqual(['archive.qdpx']);
     expect(evidence.listCodes(p).find((c) => c.id === code.id)?.name).toBe('Renamed while exporting');
     p.close();
+  });
+
+  it('runs as a job: progress source by source, and a cancel leaves no file', async () => {
+    const { p, dir } = larger();
+    const file = p.path;
+    p.close();
+    const session = new Session(path.join(dir, 'user-data'));
+    const dispatch = createDispatcher(createHandlers(session, 'http'), () => undefined);
+    const ok = async <M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
+      const answer = await dispatch(method, input);
+      if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
+      return answer.result as ApiOutput<M>;
+    };
+    const until = async (job: JobDto, done: (j: JobDto) => boolean) => {
+      let current = job;
+      while (!done(current)) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        current = await ok('jobs.get', { id: job.id });
+      }
+      return current;
+    };
+    await ok('project.open', { path: file });
+    const out = path.join(dir, 'whole.qdpx');
+    const finished = await until(await ok('exchange.startExportQdpx', { path: out }), (j) => j.state !== 'running');
+    expect(finished.state, finished.error?.message).toBe('done');
+    expect(finished.kind).toBe('qdpx-export');
+    expect(finished.done).toBe(finished.total);
+    expect(finished.result?.exported?.path).toBe(out);
+    expect(finished.result?.exported?.counts.documents).toBeGreaterThanOrEqual(150);
+    expect(fs.existsSync(out)).toBe(true);
+
+    const cancelledOut = path.join(dir, 'cancelled.qdpx');
+    const running = await until(await ok('exchange.startExportQdpx', { path: cancelledOut }), (j) => j.done > 0 || j.state !== 'running');
+    expect(running.state).toBe('running');
+    expect(running.message).toMatch(/^Writing “/);
+    await ok('jobs.cancel', { id: running.id });
+    const stopped = await until(running, (j) => j.state !== 'running');
+    expect(stopped.state).toBe('cancelled');
+    session.close();
+    expect(fs.existsSync(cancelledOut)).toBe(false);
+    expect(listDir(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 });

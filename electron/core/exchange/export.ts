@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ApiError } from '../../contract/errors';
 import { localError } from '../../contract/i18n/format';
 import { xmlTexts } from '../export/check';
+import { exportCancelled } from '../export/types';
 import { recordedIdentities } from '../privacy/identities';
 import { guardOutput } from '../privacy/gate';
 import { APP_NAME, APP_VERSION, type Project } from '../project';
@@ -16,7 +17,7 @@ import { derivedGuid } from './guid';
 import { el, renderXml, renderXmlPieces, textEl, type XmlNode } from './xml';
 import { QdpxArchive, XML_PIECE } from './exporting/archive';
 import { codeTree } from './exporting/codebook';
-import { startExport, type ArchiveFiles } from './exporting/context';
+import { startExport, type ArchiveFiles, type SourceProgress } from './exporting/context';
 import { writeCases } from './exporting/cases';
 import { writeProjectNotes } from './exporting/project-notes';
 import { all, CODEBOOK_NAMESPACE, PROJECT_NAMESPACE, type MemoRow, type QdpxCounts, type QdpxExportOptions, type QdpxExportResult } from './exporting/rows';
@@ -34,8 +35,8 @@ interface Built {
  * project.qde's document, built part by part (exporting/): the order of the parts is the file's. The archive's other
  * files go to `files` as they are made.
  */
-async function build(p: Project, files: ArchiveFiles, pause: () => Promise<void>): Promise<Built> {
-  const x = startExport(p, files, pause);
+async function build(p: Project, files: ArchiveFiles, pause: () => Promise<void>, progress: SourceProgress): Promise<Built> {
+  const x = startExport(p, files, pause, progress);
   const { counts, user, now, notes, links, projectNoteRefs, noteRefs, addNote, caseName, normLabel, memos } = x;
   writeProjectNotes(x);
   const { sources, sourceNodes, caseSelections, caseSources, sourceKinds, refiUsers } = await writeSources(x);
@@ -152,12 +153,22 @@ const YIELD_EVERY_MS = 30;
  */
 export async function exportQdpx(project: Project, options: QdpxExportOptions): Promise<QdpxExportResult> {
   const target = checkOut(project, options.out);
+  const { signal, onProgress } = options;
   let slice = performance.now();
   const pause = async () => {
+    if (signal?.aborted) throw exportCancelled();
     if (performance.now() - slice < YIELD_EVERY_MS) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
     slice = performance.now();
+    if (signal?.aborted) throw exportCancelled();
   };
+  // One step per source, and one for project.qde (written last, in pieces).
+  let steps = 1;
+  const progress: SourceProgress = (done, total, title) => {
+    steps = total + 1;
+    onProgress?.(done, steps, { id: 'jobs.qdaExportSource', values: { name: title } });
+  };
+  if (signal?.aborted) throw exportCancelled();
   // The project as it is now, on a connection of its own: edits made while the export lets the window in reach none
   // of it (a code deleted half-way would leave codings pointing at nothing).
   return project.readingSnapshot(async (snapshot) => {
@@ -168,9 +179,11 @@ export async function exportQdpx(project: Project, options: QdpxExportOptions): 
       throw notWritten(target, error);
     }
     try {
-      const built = await build(snapshot, archive, pause);
+      const built = await build(snapshot, archive, pause, progress);
+      onProgress?.(steps - 1, steps, { id: 'jobs.qdaExportProjectFile', values: { file: 'project.qde' } });
       await archive.addXml('project.qde', renderXmlPieces(built.root, XML_PIECE), pause);
       archive.finish(target);
+      onProgress?.(steps, steps, { id: 'jobs.qdaExported' });
       return { path: target, counts: { ...built.counts, files: archive.count } };
     } catch (error) {
       archive.discard();

@@ -160,6 +160,7 @@ export const METHOD_OUTPUTS: Record<Method, OutputPolicy> = {
   'exchange.startImportQdpx': APP,
   'exchange.importQdc': APP,
   'exchange.exportQdpx': { kind: 'file', what: 'REFI-QDA project' },
+  'exchange.startExportQdpx': { kind: 'file', what: 'REFI-QDA project' },
   'exchange.exportQdc': { kind: 'file', what: 'codebook' },
   'export.kinds': APP,
   'export.run': { kind: 'file', what: 'export' },

@@ -414,6 +414,29 @@ export function QdaExportDialog({ format, project, onClose }: QdaExportDialogPro
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [result, setResult] = useState<{ path: string; counts: Record<string, number> } | null>(null);
+  const [job, setJob] = useState<JobDto | null>(null);
+  const said = useSaid();
+
+  /** A project export is a job: progress source by source, and a cancel that writes nothing. */
+  const exportProject = async () => {
+    let current = await api['exchange.startExportQdpx']({ path: path.trim() });
+    setJob(current);
+    try {
+      while (current.state === 'running') {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        current = await api['jobs.get']({ id: current.id });
+        setJob(current);
+      }
+    } finally {
+      setJob(null);
+    }
+    if (current.state === 'cancelled') throw new ApiError('CONFLICT', t('exports.cancelledNothing'));
+    if (current.state === 'failed' || !current.result?.exported) {
+      const failure = current.error;
+      throw new ApiError(failure && isErrorCode(failure.code) ? failure.code : 'INTERNAL', failure ? said(failure.message, failure.text) : t('exports.exportNoResult'));
+    }
+    return current.result.exported;
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -421,7 +444,7 @@ export function QdaExportDialog({ format, project, onClose }: QdaExportDialogPro
     setError(undefined);
     try {
       await queue.flush();
-      const written = await (format === 'qdpx' ? api['exchange.exportQdpx']({ path: path.trim() }) : api['exchange.exportQdc']({ path: path.trim() }));
+      const written = await (format === 'qdpx' ? exportProject() : api['exchange.exportQdc']({ path: path.trim() }));
       setResult(written);
     } catch (caught) {
       setError(toApiError(caught));
@@ -463,9 +486,20 @@ export function QdaExportDialog({ format, project, onClose }: QdaExportDialogPro
           </div>
         ) : null}
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose} disabled={pending}>
-            {result ? t('exports.close') : t('exports.cancel')}
-          </button>
+          {job ? (
+            <span className="muted qda-mapped" role="status" data-testid="qda-export-status">
+              {t('exports.progress', { message: said(job.message, job.text ?? undefined) || t('exports.progressStarting'), done: job.done, total: job.total ? job.total : 'none' })}
+            </span>
+          ) : null}
+          {job ? (
+            <button type="button" className="button" onClick={() => void api['jobs.cancel']({ id: job.id }).catch(() => undefined)}>
+              {t('exports.cancelExport')}
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={onClose} disabled={pending}>
+              {result ? t('exports.close') : t('exports.cancel')}
+            </button>
+          )}
           {result ? null : (
             <button type="submit" className="button button-primary" disabled={pending || path.trim() === ''}>
               {pending ? t('exports.exporting') : t('exports.export')}

@@ -15,7 +15,10 @@ export interface ArchiveFiles {
   addBytes(name: string, bytes: Uint8Array): void;
 }
 
-export function startExport(p: Project, files: ArchiveFiles, pause: () => Promise<void>) {
+/** Sources written out of all of them, with the title of the one being written. */
+export type SourceProgress = (done: number, total: number, title: string) => void;
+
+export function startExport(p: Project, files: ArchiveFiles, pause: () => Promise<void>, progress: SourceProgress) {
   const counts: QdpxCounts = {
     users: 1,
     codes: 0,
@@ -87,7 +90,7 @@ export function startExport(p: Project, files: ArchiveFiles, pause: () => Promis
   const memos = all<MemoRow>(p, 'SELECT id, target_type, target_id, text, created_at, updated_at FROM memos ORDER BY created_at, rowid');
   const memosOf = group(memos, (m) => `${m.target_type}:${m.target_id}`);
 
-  return { p, counts, files, pause, user, now, stamp, notes, links, projectNoteRefs, noteRefs, addRef, addNote, addLink, machine, caseRows, caseName, normRows, normLabel, stageRows, stageLabel, participants, pseudonym, memos, memosOf };
+  return { p, counts, files, pause, progress, user, now, stamp, notes, links, projectNoteRefs, noteRefs, addRef, addNote, addLink, machine, caseRows, caseName, normRows, normLabel, stageRows, stageLabel, participants, pseudonym, memos, memosOf };
 }
 
 export type ExportContext = ReturnType<typeof startExport>;

@@ -4,6 +4,7 @@
  */
 import { derivedGuid } from '../guid';
 import type { NoteKind } from '../notes';
+import type { LocalText } from '../../../contract/i18n/format';
 import type { Project } from '../../project';
 import { stmt } from '../../db/statements';
 
@@ -31,6 +32,10 @@ export const RECORD_TABLES = [
 export interface QdpxExportOptions {
   /** The .qdpx (or .qdc) file to write; an existing file is replaced. */
   out: string;
+  /** Stops a .qdpx export between sources or pieces of project.qde: nothing is written. */
+  signal?: AbortSignal | undefined;
+  /** A .qdpx export's progress: sources written out of all of them, and project.qde last. */
+  onProgress?: ((done: number, total: number, message: LocalText) => void) | undefined;
 }
 
 export interface QdpxCounts {

@@ -9,7 +9,7 @@ import type { ExportContext } from './context';
 import { all, allPaused, group, noteGuid, originalPath, representationGuid, stageCodeGuid, type DocumentRow, type ExcerptRow, type Row, type SourceRow } from './rows';
 
 export async function writeSources(x: ExportContext) {
-  const { p, counts, files, pause, user, stamp, machine, pseudonym, memosOf } = x;
+  const { p, counts, files, pause, progress, user, stamp, machine, pseudonym, memosOf } = x;
   // ---- Sources, documents and excerpts
   const sources = all<SourceRow & Row>(p, 'SELECT * FROM sources ORDER BY title COLLATE NOCASE, rowid');
   const documents = group(await allPaused<DocumentRow & Row>(p, pause, 'SELECT id, source_id, file_name, format, mime_type, byte_size, sha256, page_count, imported_at, refi_guid, refi_text_guid, refi_user FROM documents ORDER BY file_name, rowid'), (d) => d.source_id);
@@ -85,7 +85,8 @@ export async function writeSources(x: ExportContext) {
   };
 
   await pause();
-  for (const source of sources) {
+  for (const [index, source] of sources.entries()) {
+    progress(index, sources.length, source.title);
     const refiGuids: string[] = [];
     const docs = documents.get(source.id) ?? [];
     const pending = new Set((excerpts.get(source.id) ?? []).map((e) => e.id));
