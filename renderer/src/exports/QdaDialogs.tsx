@@ -485,12 +485,16 @@ export function QdaExportDialog({ format, project, onClose }: QdaExportDialogPro
             <Counts counts={result.counts} label={t('exports.exported')} />
           </div>
         ) : null}
-        <div className="dialog-actions">
-          {job ? (
-            <span className="muted qda-mapped" role="status" data-testid="qda-export-status">
+        {job ? (
+          // As the matrix export shows it (ExportDialog): a bar, and what is being written, source by source.
+          <div className="export-status is-running" data-testid="qda-export-progress">
+            <progress className="progress" max={1} value={job.total > 0 ? Math.min(job.done / job.total, 1) : 0} aria-label={t('exports.exportProgress')} />
+            <p role="status" aria-live="polite" data-testid="qda-export-status">
               {t('exports.progress', { message: said(job.message, job.text ?? undefined) || t('exports.progressStarting'), done: job.done, total: job.total ? job.total : 'none' })}
-            </span>
-          ) : null}
+            </p>
+          </div>
+        ) : null}
+        <div className="dialog-actions">
           {job ? (
             <button type="button" className="button" onClick={() => void api['jobs.cancel']({ id: job.id }).catch(() => undefined)}>
               {t('exports.cancelExport')}
