@@ -3,6 +3,7 @@
  * document, a recorded name split between two pieces still refused, the event loop let in while a larger project
  * is written, and the project read as it was when the export began, whatever is edited meanwhile.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -119,6 +120,36 @@ function larger(): { p: Project; dir: string } {
   }
   return { p, dir };
 }
+
+describe('an archive a ZIP without ZIP64 cannot hold', () => {
+  it('is refused, with nothing left behind, past 4 GB or 65,535 files (here, limits made small)', async () => {
+    const { p, dir } = sample();
+    const identities = recordedIdentities(p.db);
+    const refusal = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return error as ApiError;
+      }
+      throw new Error('not refused');
+    };
+    const many = new QdpxArchive(p.db, identities, path.join(dir, 'many.partial'), { bytes: 0xffffffff, files: 3 });
+    for (const i of [1, 2, 3]) many.addText(`Sources/${i}.txt`, `text ${i}`);
+    const files = refusal(() => many.addBytes('Sources/4.pdf', new Uint8Array(10)));
+    expect(files.code).toBe('VALIDATION_FAILED');
+    expect(files.message).toBe('The REFI-QDA archive would hold more than a ZIP archive without the ZIP64 extension can (3 files), and Comparanda does not write that extension yet. Nothing was written.');
+    many.discard();
+
+    const big = new QdpxArchive(p.db, identities, path.join(dir, 'big.partial'), { bytes: 2000, files: 0xffff });
+    // Bytes that do not compress.
+    const random = new Uint8Array(crypto.randomBytes(3000));
+    const bytes = refusal(() => big.addBytes('Sources/big.pdf', random));
+    expect(bytes.message).toMatch(/\(4 GB\)/);
+    big.discard();
+    expect(listDir(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    p.close();
+  });
+});
 
 describe('the REFI-QDA export of a larger project', () => {
   it('lets the event loop in while it writes, and exports the project as it was when asked, edits meanwhile aside', async () => {

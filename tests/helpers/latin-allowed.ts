@@ -10,7 +10,7 @@ const NAMES = [
   'QualCoder', 'Zotero', 'Word', 'Excel', 'LibreOffice', 'Markdown', 'README', 'QCA',
   // Formats and codes.
   'CSV', 'PDF', 'DOCX', 'XLSX', 'HTML', 'JPEG', 'PNG', 'TIFF', 'RIS', 'JSON', 'CSL-JSON', 'CSL', 'LaTeX', 'BibTeX',
-  'BibLaTeX', 'biblatex', 'UTF-8', 'UTF-16', 'GUID', 'ISO', 'URL', 'OK', 'Letter', 'A4',
+  'BibLaTeX', 'biblatex', 'UTF-8', 'UTF-16', 'GUID', 'ISO', 'URL', 'OK', 'Letter', 'A4', 'ZIP', 'ZIP64',
   // Citation styles and the journals whose romanisation rules the export follows.
   'Chicago', 'APA', 'Harvard', 'Cite Them Right', 'ALA-LC', 'Europe-Asia Studies', 'Post-Soviet Affairs',
   // QCA's measures, as fsQCA and the R package print them.

@@ -14,6 +14,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Zip, ZipDeflate } from 'fflate';
+import type { ApiError } from '../../../contract/errors';
+import { localError } from '../../../contract/i18n/format';
 import { xmlTexts } from '../../export/check';
 import { guardOutput } from '../../privacy/gate';
 import type { Identity } from '../../privacy/identities';
@@ -26,23 +28,42 @@ export const XML_PIECE = 1 << 20;
 /** How much of the end of one piece is checked again with the next: a name split by the cut is still found. */
 const OVERLAP = 4096;
 
+/** What a ZIP archive without the ZIP64 extension (fflate writes none) can hold: 32-bit offsets, 16-bit counts. */
+export interface ZipLimits {
+  bytes: number;
+  files: number;
+}
+const ZIP_LIMITS: ZipLimits = { bytes: 0xffffffff, files: 0xffff };
+
+function tooLarge(limit: string): ApiError {
+  return localError('VALIDATION_FAILED', 'errorsExport.qdpxTooLarge', { limit });
+}
+
 export class QdpxArchive {
   private readonly fd: number;
   private readonly zip: Zip;
   private failure: Error | null = null;
   private closed = false;
   private readonly names = new Set<string>();
+  /** Bytes of the archive so far. */
+  private written = 0;
 
   constructor(
     private readonly db: Database.Database,
     private readonly identities: readonly Identity[],
     /** The temporary file written (beside the target). */
     readonly temp: string,
+    private readonly limits: ZipLimits = ZIP_LIMITS,
   ) {
     this.fd = fs.openSync(temp, 'wx');
     this.zip = new Zip((error, data) => {
       if (error) this.failure ??= error;
-      else fs.writeSync(this.fd, data);
+      else {
+        // Past 4 GB the archive's offsets would wrap round: a file no program could read, refused instead.
+        this.written += data.length;
+        if (this.written > this.limits.bytes) this.failure ??= tooLarge('4 GB');
+        else fs.writeSync(this.fd, data);
+      }
     });
   }
 
@@ -63,6 +84,7 @@ export class QdpxArchive {
   /** A file of this name is written once (a second one would shadow it in the archive): the first stays. */
   private claim(name: string): boolean {
     if (this.names.has(name)) return false;
+    if (this.names.size >= this.limits.files) throw tooLarge(`${this.limits.files.toLocaleString('en-US')} files`);
     this.names.add(name);
     return true;
   }
@@ -74,6 +96,7 @@ export class QdpxArchive {
   /** A text file (a document's plain text), checked first. */
   addText(name: string, text: string): void {
     if (this.names.has(name)) return;
+    if (this.names.size >= this.limits.files) throw tooLarge(`${this.limits.files.toLocaleString('en-US')} files`);
     this.guard(text, name);
     this.addBytes(name, new TextEncoder().encode(text));
   }
