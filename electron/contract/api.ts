@@ -430,7 +430,7 @@ export interface JobResult {
 
 export interface JobDto {
   id: string;
-  kind: 'document-import' | 'export' | 'ocr' | 'qdpx-import' | 'qdpx-export' | 'team-sync' | 'qca';
+  kind: 'document-import' | 'export' | 'ocr' | 'qdpx-import' | 'qdpx-export' | 'audit-export' | 'team-sync' | 'qca';
   label: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
@@ -1300,6 +1300,8 @@ export interface ApiSpec {
   /** Restores a record to the version an audit entry left it in, or (side 'before') found it in: a new, undoable edit. */
   'audit.restore': { input: { id: number; index?: number | undefined; side?: 'before' | 'after' | undefined }; output: null };
   'audit.exportCsv': { input: Empty; output: { text: string } };
+  /** The audit trail written to a CSV file as a job (progress, cancel): its result's `files`. */
+  'audit.saveCsv': { input: { path: string }; output: JobDto };
   'backups.list': { input: Empty; output: BackupDto[] };
   'backups.create': { input: Empty; output: BackupDto };
   /** Restores a snapshot into a new file (never over the open project); answers its path. */

@@ -125,6 +125,7 @@ export const METHODS = [
   'audit.list',
   'audit.restore',
   'audit.exportCsv',
+  'audit.saveCsv',
   'backups.list',
   'backups.create',
   'backups.restore',

@@ -483,6 +483,7 @@ export const inputSchemas = {
   'audit.list': z.strictObject({ table: z.string().max(64).optional(), rowId: id.optional(), limit: z.number().int().min(1).max(10_000).optional() }),
   'audit.restore': z.strictObject({ id: z.number().int().min(1), index: z.number().int().min(0).optional(), side: z.enum(['before', 'after']).optional() }),
   'audit.exportCsv': empty,
+  'audit.saveCsv': z.strictObject({ path: filePath }),
   'backups.list': empty,
   'backups.create': empty,
   'backups.restore': z.strictObject({ file: filePath, dest: projectPath }),

@@ -216,6 +216,13 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
     'audit.list': (input) => audit.listAudit(session.requireProject(), input),
     'audit.restore': (input) => audit.restoreAudit(session.requireProject(), input),
     'audit.exportCsv': () => ({ text: audit.auditCsv(session.requireProject()) }),
+    'audit.saveCsv': ({ path }) => {
+      const project = session.requireProject();
+      return session.jobs.start('audit-export', 'Export the audit trail', async ({ signal, progress }) => {
+        const saved = await audit.saveAuditCsv(project, { out: path, signal, onProgress: progress });
+        return { files: [{ path: saved.path, bytes: saved.bytes }] };
+      });
+    },
     'backups.list': () => session.backups.list(session.requireProject().path),
     'backups.create': async () => {
       const project = session.requireProject();

@@ -178,6 +178,7 @@ function validInputs(dir: string, transport: string, ids: SampleIds): { [M in Me
     'audit.list': { table: 'cells' },
     'audit.restore': { id: 999_999 },
     'audit.exportCsv': {},
+    'audit.saveCsv': { path: path.join(dir, `audit-${transport}.csv`) },
     'backups.list': {},
     'backups.create': {},
     'backups.restore': { file: path.join(dir, 'no-such-backup.comparanda'), dest: path.join(dir, `restored-${transport}.comparanda`) },

@@ -134,6 +134,14 @@ describe('the egress gate', () => {
       'sources.exportBibliography': () => [call('sources.exportBibliography', { format: 'bibtex' }), call('sources.exportBibliography', { format: 'csl-json' })],
       'data.exportCsv': () => (['elections', 'missions', 'claims', 'indicators', 'regional', 'cases', 'cells'] as const).map((kind) => call('data.exportCsv', { kind })),
       'audit.exportCsv': () => [call('audit.exportCsv', {})],
+      'audit.saveCsv': () => [
+        (async () => {
+          const started = await call('audit.saveCsv', { path: out('audit.csv') });
+          if (!started.ok) return started;
+          const done = await waitForJob(started.result);
+          return done.state === 'done' ? { ok: true as const, result: done } : { ok: false as const, error: done.error! };
+        })(),
+      ],
       'documents.saveOriginal': () => [call('documents.saveOriginal', { id: documentId, path: out('transcript.txt') })],
       'exchange.exportQdpx': () => [call('exchange.exportQdpx', { path: out('p.qdpx') })],
       'exchange.startExportQdpx': () => [

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { NewProjectDialog, ProjectMenu, RestoreDialog, SafetyPanel, UnlockScreen } from './pages/safety-page';
+import { AuditExportDialog, NewProjectDialog, ProjectMenu, RestoreDialog, SafetyPanel, UnlockScreen } from './pages/safety-page';
 import { SCREENSHOT_DIR } from './pages/workbench-page';
 import { REPO_ROOT, startWebApp } from './support/web-app';
 
@@ -95,6 +95,28 @@ test.describe('fieldwork safety', () => {
     // The restored file is a project of its own, with the sample's cases.
     const info = execFileSync(process.execPath, [CLI, 'info', target, '--json'], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect((JSON.parse(info) as { counts: { cases: number } }).counts.cases).toBe(2);
+  });
+
+  test('the audit trail is saved as a CSV file where the researcher chooses', async ({ workbench, page, app }) => {
+    await workbench.open();
+    // One change, so that the trail has an entry.
+    await workbench.apiResult('claims.save', { claimant: 'a CEC member', statement: 'The observers were lenient with Belarus.' });
+    const panel = new SafetyPanel(page);
+    await panel.open(new ProjectMenu(page));
+    await panel.exportAudit.click();
+    const dialog = new AuditExportDialog(page);
+    await expect(dialog.root).toBeVisible();
+    // Proposed beside the project, named after it.
+    await expect(dialog.path).toHaveValue(/audit trail .*\.csv$/);
+    const out = path.join(app.workDir, 'trail.csv');
+    await dialog.path.fill(out);
+    await dialog.exportButton.click();
+    await expect(dialog.result).toHaveText(`Wrote ${out}`);
+    await workbench.fontsReady();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'audit-export.png'), animations: 'disabled', caret: 'hide' });
+    const csv = fs.readFileSync(out, 'utf8');
+    expect(csv.split('\n')[0]).toBe('id,at,action,table,row,before,after');
+    expect(csv).toContain('The observers were lenient with Belarus.');
   });
 
   test('a new project can be encrypted from the start: the passphrase twice, at least 10 characters', async ({ workbench, page, app }) => {

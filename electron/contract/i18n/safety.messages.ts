@@ -80,7 +80,9 @@ export const safety = defineMessages({
     auditNote:
       'Every change to cells, claims, excerpts and verifications is recorded with its time and the record before and after — for a methods appendix, or to restore an earlier version (see a cell’s History).',
     auditFileName: '{title} — audit trail {stamp}',
-    savedAs: 'Saved as “{file}” in your downloads.',
+    auditExportTitle: 'Export the audit trail',
+    auditExportDescription: 'Every recorded change, oldest first, as CSV: when, what, which record, before and after. Interviewees’ real names never leave: a file that would hold one is not written.',
+    csvFilter: 'CSV file',
     changePassphrase: 'Change passphrase',
     changePassphraseDescription: 'The file is re-encrypted with the new passphrase; the old one stops working at once.',
     passphraseChanged: 'The passphrase is changed. Use the new one from now on; backups taken before keep the old one.',
@@ -202,7 +204,9 @@ export const safety = defineMessages({
     auditNote:
       'Каждое изменение ячеек, утверждений, выдержек и проверок записывается со временем и с состоянием записи до и после — для методологического приложения или чтобы вернуть прежнюю версию (см. «Историю» ячейки).',
     auditFileName: '{title} — журнал изменений {stamp}',
-    savedAs: 'Сохранено как «{file}» в папке загрузок.',
+    auditExportTitle: 'Экспорт журнала изменений',
+    auditExportDescription: 'Все записанные изменения, от старых к новым, в CSV: когда, что, какая запись, до и после. Настоящие имена респондентов не выходят наружу: файл, который содержал бы такое имя, не записывается.',
+    csvFilter: 'Файл CSV',
     changePassphrase: 'Сменить парольную фразу',
     changePassphraseDescription: 'Файл перешифровывается новой парольной фразой; старая сразу перестаёт действовать.',
     passphraseChanged: 'Парольная фраза изменена. Отныне используйте новую; резервные копии, сделанные раньше, открываются старой.',
@@ -322,7 +326,9 @@ export const safety = defineMessages({
     auditNote:
       'Ұяшықтардың, мәлімдемелердің, үзінділердің және тексерулердің әрбір өзгерісі уақытымен және жазбаның бұрынғы мен кейінгі күйімен жазылады — әдістемелік қосымша үшін немесе бұрынғы нұсқаны қайтару үшін (ұяшықтың «Тарихын» қараңыз).',
     auditFileName: '{title} — өзгерістер журналы {stamp}',
-    savedAs: '«{file}» деп жүктеулер қалтасына сақталды.',
+    auditExportTitle: 'Өзгерістер журналын экспорттау',
+    auditExportDescription: 'Барлық жазылған өзгерістер, ескісінен жаңасына қарай, CSV түрінде: қашан, не, қай жазба, бұрын және кейін. Респонденттердің шын аттары сыртқа шықпайды: ондай атты қамтитын файл жазылмайды.',
+    csvFilter: 'CSV файлы',
     changePassphrase: 'Құпия фразаны өзгерту',
     changePassphraseDescription: 'Файл жаңа құпия фразамен қайта шифрланады; ескісі бірден жарамсыз болады.',
     passphraseChanged: 'Құпия фраза өзгертілді. Бұдан былай жаңасын қолданыңыз; бұрын жасалған сақтық көшірмелер ескісімен ашылады.',

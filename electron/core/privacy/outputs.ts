@@ -144,6 +144,7 @@ export const METHOD_OUTPUTS: Record<Method, OutputPolicy> = {
   'audit.list': APP,
   'audit.restore': APP,
   'audit.exportCsv': { kind: 'answer', what: 'audit-trail CSV' },
+  'audit.saveCsv': { kind: 'file', what: 'audit-trail CSV' },
   'backups.list': APP,
   'backups.create': COPY,
   'backups.restore': COPY,

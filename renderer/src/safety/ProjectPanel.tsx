@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import type { BackupDto, CheckReportDto, ProjectSummary } from '../../../electron/contract/api';
-import type { ApiError } from '../../../electron/contract/errors';
+import type { BackupDto, CheckReportDto, JobDto, ProjectSummary } from '../../../electron/contract/api';
+import { ApiError, isErrorCode } from '../../../electron/contract/errors';
 import { api, toApiError, useApiQuery } from '../api';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
 import { useServices } from '../workbench-context';
 import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import { Msg } from '../i18n/Msg';
-import { useT } from '../i18n/use-t';
+import { useSaid, useT } from '../i18n/use-t';
 import { formatBytes, formatDateTime } from './format';
 import { LockIcon } from './icons';
 import { openProjectFile } from './open-file';
@@ -248,25 +248,60 @@ function CheckSection() {
 
 function AuditSection({ project }: { project: ProjectSummary }) {
   const t = useT();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="safety-section" aria-labelledby="safety-audit">
+      <div className="section-head">
+        <h3 id="safety-audit" className="section-heading">
+          {t('safety.auditTrail')}
+        </h3>
+        <button type="button" className="button button-small" onClick={() => setOpen(true)}>
+          {t('safety.exportCsv')}
+        </button>
+      </div>
+      <p className="safety-note">{t('safety.auditNote')}</p>
+      {open ? <AuditExportDialog project={project} onClose={() => setOpen(false)} /> : null}
+    </section>
+  );
+}
 
-  const download = async () => {
+/**
+ * The audit trail saved as a CSV file: a job (audit.saveCsv) with progress and a cancel that writes nothing — a large
+ * project's trail is hundreds of megabytes, more than an answer to the window can carry.
+ */
+function AuditExportDialog({ project, onClose }: { project: ProjectSummary; onClose: () => void }) {
+  const t = useT();
+  const said = useSaid();
+  const fileName = `${safeFileName(t('safety.auditFileName', { title: project.title, stamp: stampForFileName() }))}.csv`;
+  const [path, setPath] = useState(siblingPath(project.path, fileName));
+  const [pending, setPending] = useState(false);
+  const [job, setJob] = useState<JobDto | null>(null);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [written, setWritten] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
     setPending(true);
     setError(undefined);
     try {
-      const { text } = await api['audit.exportCsv']({});
-      const name = `${safeFileName(t('safety.auditFileName', { title: project.title, stamp: stampForFileName() }))}.csv`;
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setSaved(name);
+      let current = await api['audit.saveCsv']({ path: path.trim() });
+      setJob(current);
+      try {
+        while (current.state === 'running') {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          current = await api['jobs.get']({ id: current.id });
+          setJob(current);
+        }
+      } finally {
+        setJob(null);
+      }
+      if (current.state === 'cancelled') throw new ApiError('CONFLICT', t('exports.cancelledNothing'));
+      const file = current.result?.files?.[0];
+      if (current.state === 'failed' || !file) {
+        const failure = current.error;
+        throw new ApiError(failure && isErrorCode(failure.code) ? failure.code : 'INTERNAL', failure ? said(failure.message, failure.text) : t('exports.exportNoResult'));
+      }
+      setWritten(file.path);
     } catch (caught) {
       setError(toApiError(caught));
     } finally {
@@ -275,23 +310,53 @@ function AuditSection({ project }: { project: ProjectSummary }) {
   };
 
   return (
-    <section className="safety-section" aria-labelledby="safety-audit">
-      <div className="section-head">
-        <h3 id="safety-audit" className="section-heading">
-          {t('safety.auditTrail')}
-        </h3>
-        <button type="button" className="button button-small" onClick={() => void download()} disabled={pending}>
-          {t('safety.exportCsv')}
-        </button>
-      </div>
-      <p className="safety-note">{t('safety.auditNote')}</p>
-      {saved ? (
-        <p className="safety-note" role="status">
-          {t('safety.savedAs', { file: saved })}
-        </p>
-      ) : null}
-      {error ? <InlineAlert message={error.message} /> : null}
-    </section>
+    <Modal open onOpenChange={(next) => (next || pending ? undefined : onClose())} title={t('safety.auditExportTitle')} description={t('safety.auditExportDescription')} testId="audit-export-dialog">
+      <form className="dialog-form" onSubmit={(e) => void submit(e)}>
+        <PathField
+          label={t('exports.saveAs')}
+          mode="save"
+          title={t('safety.auditExportTitle')}
+          defaultName={fileName}
+          filters={[{ name: t('safety.csvFilter'), extensions: ['csv'] }]}
+          value={path}
+          onChange={(next) => {
+            setPath(next);
+            setWritten(null);
+          }}
+          disabled={pending}
+        />
+        {job ? (
+          <div className="export-status is-running" data-testid="audit-export-progress">
+            <progress className="progress" max={1} value={job.total > 0 ? Math.min(job.done / job.total, 1) : 0} aria-label={t('exports.exportProgress')} />
+            <p role="status" aria-live="polite">
+              {said(job.message, job.text ?? undefined) || t('exports.progressStarting')}
+            </p>
+          </div>
+        ) : null}
+        {error ? <InlineAlert message={error.message} /> : null}
+        {written ? (
+          <div className="export-status is-done" role="status" data-testid="audit-export-result">
+            <p className="export-done-title">{t('exports.wrote', { path: written })}</p>
+          </div>
+        ) : null}
+        <div className="dialog-actions">
+          {job ? (
+            <button type="button" className="button" onClick={() => void api['jobs.cancel']({ id: job.id }).catch(() => undefined)}>
+              {t('exports.cancelExport')}
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={onClose} disabled={pending}>
+              {written ? t('exports.close') : t('exports.cancel')}
+            </button>
+          )}
+          {written ? null : (
+            <button type="submit" className="button button-primary" disabled={pending || path.trim() === ''}>
+              {pending ? t('exports.exporting') : t('exports.export')}
+            </button>
+          )}
+        </div>
+      </form>
+    </Modal>
   );
 }
 

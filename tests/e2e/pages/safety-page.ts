@@ -27,6 +27,7 @@ export class SafetyPanel {
   readonly backUpNow: Locator;
   readonly checkButton: Locator;
   readonly checkReport: Locator;
+  readonly exportAudit: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('project-panel');
@@ -36,11 +37,27 @@ export class SafetyPanel {
     this.backUpNow = this.root.getByRole('button', { name: 'Back up now' });
     this.checkButton = this.root.getByRole('button', { name: 'Check project' });
     this.checkReport = this.root.getByTestId('check-report');
+    this.exportAudit = this.root.getByRole('button', { name: 'Export as CSV…' });
   }
 
   async open(menu: ProjectMenu): Promise<void> {
     await menu.choose('Safety and backups…');
     await expect(this.root).toBeVisible();
+  }
+}
+
+/** The audit trail saved as a CSV file (Safety and backups → Audit trail → Export as CSV…). */
+export class AuditExportDialog {
+  readonly root: Locator;
+  readonly path: Locator;
+  readonly exportButton: Locator;
+  readonly result: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('audit-export-dialog');
+    this.path = this.root.getByLabel('Save as');
+    this.exportButton = this.root.getByRole('button', { name: 'Export', exact: true });
+    this.result = this.root.getByTestId('audit-export-result');
   }
 }
 
