@@ -100,8 +100,12 @@ describe('backups', () => {
     fs.mkdirSync(folder, { recursive: true });
     const day = 24 * 3600 * 1000;
     const names: string[] = [];
-    // 15 snapshots today, one on each of the 40 previous days.
-    for (let i = 0; i < 15; i++) names.push(new Date(Date.now() - i * 60_000).toISOString());
+    // 15 snapshots today (a minute apart, or closer just after midnight: all of them today), one on each of the 40
+    // previous days.
+    const now = Date.now();
+    const sinceMidnight = now - new Date(now).setUTCHours(0, 0, 0, 0);
+    const step = Math.max(1, Math.min(60_000, Math.floor(sinceMidnight / 15)));
+    for (let i = 0; i < 15; i++) names.push(new Date(now - i * step).toISOString());
     for (let d = 1; d <= 40; d++) names.push(new Date(Date.now() - d * day).toISOString());
     for (const at of names) fs.writeFileSync(path.join(folder, `${at.replace(/[-:]/g, '').replace('.', '')}-edits.comparanda`), 'x');
     backups.rotate(project);
