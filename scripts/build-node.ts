@@ -32,9 +32,10 @@ async function main(): Promise<void> {
     // A large citation formatting's worker thread (electron/core/export/citations.ts starts it from the bundle's
     // folder), citeproc bundled in: the script is unpacked beside app.asar, where no node_modules are.
     build({ ...common, entryPoints: ['electron/core/export/cite-worker.ts'], outfile: 'dist/cite-worker.cjs', external: ['electron'] }),
-    // The worker thread copying an encrypted project (electron/core/db/encrypted-copy.ts starts it from the bundle's
-    // folder). better-sqlite3 stays outside: unpacked beside app.asar, it is found from there; its addon is named.
-    build({ ...common, entryPoints: ['electron/core/db/snapshot-worker.ts'], outfile: 'dist/snapshot-worker.cjs' }),
+    // The worker thread copying an encrypted project and checking a project (electron/core/db/in-worker.ts starts it
+    // from the bundle's folder). better-sqlite3 stays outside: unpacked beside app.asar, it is found from there; its
+    // addon is named.
+    build({ ...common, entryPoints: ['electron/core/db/db-worker.ts'], outfile: 'dist/db-worker.cjs' }),
   ]);
 }
 

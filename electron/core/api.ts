@@ -234,7 +234,8 @@ function ungatedHandlers(session: Session, transport: 'ipc' | 'http', host?: Hos
       if (session.project && path.resolve(dest) === session.project.path) throw localError('FILE_EXISTS', 'errors.restoreOverOpen');
       return { path: session.backups.restore(project, file, dest, { projectGone: true }) };
     },
-    'project.check': () => session.requireProject().check(),
+    // The whole-file checks in a worker thread: the window's other calls are answered meanwhile.
+    'project.check': () => session.requireProject().checkInBackground(),
     'team.status': () => team.status(session.requireProject(), session.autoSync.state()),
     'team.members': () => team.members(session.requireProject()),
     'team.sync': () => session.autoSync.start('manual'),

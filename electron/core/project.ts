@@ -5,7 +5,8 @@ import type { CellDto, CellEvidenceCount, CheckReportDto, ProjectCounts, Project
 import { ApiError } from '../contract/errors';
 import { localError } from '../contract/i18n/format';
 import { Backups } from './backups';
-import { copyEncryptedInWorker } from './db/encrypted-copy';
+import type { CheckRows } from './db/db-worker';
+import { checkInWorker, copyEncryptedInWorker } from './db/in-worker';
 import { applyKey, closeProjectDatabase, createProjectDatabase, openProjectDatabase, openProjectDatabaseReadOnly, privateCopyOf, type OpenOptions } from './db/project-file';
 import { schemaDifferences } from './db/schema-check';
 import { SCHEMA_VERSION } from './db/schema-version';
@@ -74,7 +75,7 @@ const COUNTED: readonly (readonly [keyof ProjectCounts, string, boolean])[] = [
 const NO_COUNTS = Object.fromEntries(COUNTED.map(([key]) => [key, 0])) as unknown as ProjectCounts;
 
 /**
- * The passphrase of each open encrypted project, for the worker thread that copies it (encrypted-copy.ts) to open a
+ * The passphrase of each open encrypted project, for the worker thread that copies it (db/in-worker.ts) to open a
  * connection of its own: kept outside the object, so that nothing that lists, logs or serialises a project meets
  * it, and dropped with the project. (SQLite holds the key derived from it for as long as the project is open anyway.)
  */
@@ -98,7 +99,7 @@ export class Project {
   readonly history: History;
   /** Set when opening updated the project from an older format. */
   migration: Migration | undefined;
-  /** Copies of this project being written in a worker thread (copyTo). */
+  /** Worker threads reading this project on connections of their own (copyTo, checkInBackground). */
   private copying = 0;
 
   private constructor(
@@ -285,12 +286,12 @@ export class Project {
    */
   async copyTo(file: string): Promise<void> {
     if (!this.encrypted) return void (await this.db.backup(file));
-    // In a worker thread with a connection of its own (encrypted-copy.ts); on this one where none can run.
+    // In a worker thread with a connection of its own (db/in-worker.ts); on this one where none can run.
     const passphrase = PASSPHRASES.get(this);
     if (passphrase !== undefined) {
       this.copying++;
       try {
-        if (await copyEncryptedInWorker(this.db.name, file, passphrase, this.options.nativeBinding)) return;
+        if (await copyEncryptedInWorker({ source: this.db.name, passphrase, nativeBinding: this.options.nativeBinding }, file)) return;
       } finally {
         this.copying--;
       }
@@ -402,6 +403,38 @@ export class Project {
    * file's format: what `comparanda check` reports. A file too damaged to check says so in `integrity`.
    */
   check(): CheckReportDto {
+    return this.report(() => this.checkRows());
+  }
+
+  /**
+   * The same check, its two whole-file reads (5–10 s at the benchmark's L size) done in a worker thread with a
+   * connection of its own (db/in-worker.ts): the window's other calls are answered meanwhile. On this connection where
+   * no worker can run.
+   */
+  async checkInBackground(): Promise<CheckReportDto> {
+    let rows: CheckRows | null | Error;
+    this.copying++;
+    try {
+      rows = await checkInWorker({ source: this.db.name, passphrase: PASSPHRASES.get(this), nativeBinding: this.options.nativeBinding });
+    } catch (error) {
+      rows = error as Error;
+    } finally {
+      this.copying--;
+    }
+    return this.report(() => {
+      if (rows instanceof Error) throw rows;
+      return rows ?? this.checkRows();
+    });
+  }
+
+  private checkRows(): CheckRows {
+    const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    const foreignKeys = (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent }));
+    return { integrity, foreignKeys };
+  }
+
+  /** The report from the two checks' rows (or what stopped them) and the schema and counts compared here. */
+  private report(rowsOf: () => CheckRows): CheckReportDto {
     const schemaVersion = this.db.pragma('user_version', { simple: true }) as number;
     const damaged = (error: unknown): string[] => {
       const code = (error as { code?: unknown }).code;
@@ -409,19 +442,14 @@ export class Project {
       throw error;
     };
     let integrity: string[];
-    try {
-      integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
-    } catch (error) {
-      integrity = damaged(error);
-    }
     let foreignKeys: CheckReportDto['foreignKeys'] = [];
     let schema: CheckReportDto['schema'] = [];
     try {
-      foreignKeys = (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map((r) => ({
-        table: r.table,
-        rowid: r.rowid,
-        parent: r.parent,
-      }));
+      ({ integrity, foreignKeys } = rowsOf());
+    } catch (error) {
+      integrity = damaged(error);
+    }
+    try {
       schema = schemaDifferences(this.db, migrationsDir());
       if (schema.length === 0 && integrity.length === 0) integrity = this.countDifferences();
     } catch (error) {
@@ -449,9 +477,9 @@ export class Project {
     // Fold the WAL back into the file so a closed project is one self-contained file to copy or carry.
     try {
       if (!this.readonly) {
-        // A copy being written in a worker thread reads the project on a connection of its own: the checkpoint would
-        // wait for it (up to the busy timeout, holding this thread). It does not wait; that connection, the last one
-        // to close, folds the WAL into the file instead (snapshot-worker.ts), or, if the app quits first, the next open.
+        // A copy or a check in a worker thread reads the project on a connection of its own: the checkpoint would wait
+        // for it (up to the busy timeout, holding this thread). It does not wait; that connection, the last one to
+        // close, folds the WAL into the file instead (db-worker.ts), or, if the app quits first, the next open.
         if (this.copying > 0) this.db.pragma('busy_timeout = 0');
         this.db.pragma('wal_checkpoint(TRUNCATE)');
       }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '../../electron/contract/errors';
 import { createDispatcher, createHandlers } from '../../electron/core/api';
-import { useSnapshotWorker } from '../../electron/core/db/encrypted-copy';
+import { useDbWorker } from '../../electron/core/db/in-worker';
 import { useCitationWorker } from '../../electron/core/export/citations';
 import { Session } from '../../electron/core/session';
 import type { GeneratedProject } from './generate';
@@ -24,11 +24,11 @@ export function useBuiltCitationWorker(): string | null {
   return found;
 }
 
-/** Likewise, an encrypted project is copied in the worker thread the app uses (dist/snapshot-worker.cjs), when it is built. */
-export function useBuiltSnapshotWorker(): string | null {
-  const file = path.join(REPO_ROOT, 'dist', 'snapshot-worker.cjs');
+/** Likewise, an encrypted project is copied in the worker thread the app uses (dist/db-worker.cjs), when it is built. */
+export function useBuiltDbWorker(): string | null {
+  const file = path.join(REPO_ROOT, 'dist', 'db-worker.cjs');
   const found = fs.existsSync(file) ? file : null;
-  useSnapshotWorker(found);
+  useDbWorker(found);
   return found;
 }
 

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { currentFormat, defaultCacheDir, ensureProject, workingCopy } from './cache';
-import { openSession, useBuiltCitationWorker, useBuiltSnapshotWorker, type BenchContext, type OpenSession } from './context';
+import { openSession, useBuiltCitationWorker, useBuiltDbWorker, type BenchContext, type OpenSession } from './context';
 import { describeGeneration } from './generate';
 import { machineInfo } from './machine';
 import { PhasePeak } from './memory';
@@ -112,7 +112,7 @@ async function main(): Promise<number> {
   };
   if (!cached.reused) ctx.memory['generation: bench process peak'] = genPeakMb;
   const citationWorker = useBuiltCitationWorker();
-  useBuiltSnapshotWorker();
+  useBuiltDbWorker();
   ctx.info.citationWorker = citationWorker ? 'citations formatted in the worker thread the app uses (dist/cite-worker.cjs)' : 'dist/cite-worker.cjs not built: citations formatted in the bench process';
   figures.push(
     figure({

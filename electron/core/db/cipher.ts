@@ -1,6 +1,6 @@
 /**
  * The key of an encrypted project, on a connection: a module of its own (nothing but better-sqlite3's type) so that the
- * snapshot worker thread (snapshot-worker.ts) sets it exactly as the app does without bundling the rest of the app.
+ * worker thread (db-worker.ts) sets it exactly as the app does without bundling the rest of the app.
  */
 import type Database from 'better-sqlite3';
 

@@ -2,7 +2,7 @@
  * An encrypted project: made from the benchmark's project (`Encrypt a copy…`), then opened as the app opens it and
  * snapshotted as after five minutes of edits, while the window's calls go on (cells.list every 50 ms, and the longest
  * stretch the event loop was held). An encrypted project is copied by `VACUUM INTO` (SQLite's online backup would
- * write the copy in plain text); the app copies it in a worker thread (electron/core/db/encrypted-copy.ts). The
+ * write the copy in plain text); the app copies it in a worker thread (electron/core/db/in-worker.ts). The
  * baseline is the same `VACUUM INTO` on a connection in this thread, as the app did it before: its duration is how
  * long the window waited.
  */

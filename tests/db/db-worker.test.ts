@@ -1,10 +1,15 @@
 /**
- * An encrypted project is copied (its snapshots, `Save a copy`) in a worker thread (dist/snapshot-worker.cjs, built by
- * `npm run build:node`) with a connection of its own: on the project's connection, `VACUUM INTO` held the thread that
- * answers the window for the whole copy (8.6 s for the benchmark's L project, at every snapshot). Here: that thread
- * keeps turning and editing while the copy is written; the copy is a consistent state of the project, encrypted with
- * the same passphrase; a project closed meanwhile does not wait and is still one file afterwards; a
- * passphrase change waits for the copy; a worker that cannot run leaves the copy to the project's connection.
+ * Long whole-file operations in a worker thread (dist/db-worker.cjs, built by `npm run build:node`) with a
+ * connection of its own, so that the thread answering the window keeps answering.
+ *
+ * An encrypted project's copy (its snapshots, `Save a copy`): on the project's connection `VACUUM INTO` held that
+ * thread for the whole copy (8.6 s for the benchmark's L project, at every snapshot). Here it keeps turning and
+ * editing while the copy is written; the copy is a consistent state of the project, encrypted with the same
+ * passphrase; a project closed meanwhile does not wait and is still one file afterwards; a passphrase change waits
+ * for the copy; a worker that cannot run leaves the copy to the project's connection.
+ *
+ * `Check project` (integrity and foreign keys, every page read: 5–10 s at L): the same report as on the project's
+ * connection, broken references and a damaged file included, with this thread turning.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +17,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiInput, ApiOutput } from '../../electron/contract/api';
 import type { Method } from '../../electron/contract/methods';
 import { createDispatcher, createHandlers } from '../../electron/core/api';
-import { useSnapshotWorker } from '../../electron/core/db/encrypted-copy';
+import { useDbWorker } from '../../electron/core/db/in-worker';
 import * as edit from '../../electron/core/edit';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
@@ -20,7 +25,7 @@ import { Session } from '../../electron/core/session';
 import { countTurns } from '../helpers/seeded';
 import { listDir, tempDir } from '../helpers/temp';
 
-const WORKER = path.resolve(__dirname, '../../dist/snapshot-worker.cjs');
+const WORKER = path.resolve(__dirname, '../../dist/db-worker.cjs');
 const PASS = 'correct horse battery staple';
 
 function encryptedSample(): { dir: string; file: string } {
@@ -43,7 +48,7 @@ function summaryOf(project: Project, cell: ReturnType<typeof firstCell>): string
 }
 
 afterEach(() => {
-  useSnapshotWorker(undefined);
+  useDbWorker(undefined);
   vi.restoreAllMocks();
 });
 
@@ -53,7 +58,7 @@ describe('an encrypted project copied in a worker thread', () => {
   });
 
   it('keeps this thread turning and editing while the copy is written; the copy is whole, with the same passphrase', async () => {
-    useSnapshotWorker(WORKER);
+    useDbWorker(WORKER);
     const { dir, file } = encryptedSample();
     const project = Project.open(file, { passphrase: PASS });
     const cell = firstCell(project);
@@ -81,7 +86,7 @@ describe('an encrypted project copied in a worker thread', () => {
   });
 
   it('does not hold a closing project, which is one file again once the copy is written', async () => {
-    useSnapshotWorker(WORKER);
+    useDbWorker(WORKER);
     const { dir, file } = encryptedSample();
     const project = Project.open(file, { passphrase: PASS });
     const cell = firstCell(project);
@@ -98,7 +103,7 @@ describe('an encrypted project copied in a worker thread', () => {
   });
 
   it('makes a passphrase change wait for a snapshot being written', async () => {
-    useSnapshotWorker(WORKER);
+    useDbWorker(WORKER);
     const { dir, file } = encryptedSample();
     const session = new Session(path.join(dir, 'user-data'));
     const dispatch = createDispatcher(createHandlers(session, 'http'), () => undefined);
@@ -130,7 +135,7 @@ describe('an encrypted project copied in a worker thread', () => {
   });
 
   it('is made on the project’s connection when no worker can run', async () => {
-    useSnapshotWorker(path.join(tempDir(), 'no-such-worker.cjs'));
+    useDbWorker(path.join(tempDir(), 'no-such-worker.cjs'));
     const said = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { dir, file } = encryptedSample();
     const project = Project.open(file, { passphrase: PASS });
@@ -142,5 +147,59 @@ describe('an encrypted project copied in a worker thread', () => {
     const reopened = Project.open(copy, { passphrase: PASS });
     expect(reopened.counts()).toEqual(counts);
     reopened.close();
+  });
+});
+
+describe('a project checked in a worker thread', () => {
+  it('gives the report the project’s connection gives, this thread turning meanwhile', async () => {
+    useDbWorker(WORKER);
+    const dir = tempDir();
+    const file = path.join(dir, 'study.comparanda');
+    writeSampleProject(file);
+    const p = Project.open(file);
+    const loop = countTurns();
+    const clean = await p.checkInBackground();
+    expect(loop.stop()).toBeGreaterThan(20);
+    expect(clean).toEqual(p.check());
+    expect(clean).toMatchObject({ ok: true, integrity: [], foreignKeys: [], schema: [] });
+    // A broken reference, as a file changed outside Comparanda has.
+    p.db.pragma('foreign_keys = OFF');
+    p.db.prepare("UPDATE cells SET case_id = 'gone' WHERE rowid = (SELECT min(rowid) FROM cells)").run();
+    const broken = await p.checkInBackground();
+    expect(broken).toMatchObject({ ok: false, foreignKeys: [{ table: 'cells', parent: 'cases' }] });
+    expect(broken).toEqual(p.check());
+    p.close();
+  });
+
+  it('checks an encrypted project with its passphrase', async () => {
+    useDbWorker(WORKER);
+    const { file } = encryptedSample();
+    const p = Project.open(file, { passphrase: PASS });
+    const loop = countTurns();
+    expect(await p.checkInBackground()).toMatchObject({ ok: true, integrity: [], foreignKeys: [] });
+    // SQLCipher's key derivation alone is hundreds of turns of this loop.
+    expect(loop.stop()).toBeGreaterThan(20);
+    p.close();
+  });
+
+  it('reports a damaged page as the project’s connection does', async () => {
+    useDbWorker(WORKER);
+    const dir = tempDir();
+    const file = path.join(dir, 'study.comparanda');
+    writeSampleProject(file);
+    // A page of an index overwritten with noise: the file still opens, the check finds the damage.
+    const probe = Project.open(file);
+    const page = (probe.db.prepare("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'excerpts' ORDER BY rootpage DESC LIMIT 1").get() as { rootpage: number }).rootpage;
+    const pageSize = probe.db.pragma('page_size', { simple: true }) as number;
+    probe.close();
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(pageSize - 200, 0x5a), 0, pageSize - 200, (page - 1) * pageSize + 100);
+    fs.closeSync(fd);
+    const p = Project.open(file);
+    const inWorker = await p.checkInBackground();
+    expect(inWorker.ok).toBe(false);
+    expect(inWorker.integrity.length).toBeGreaterThan(0);
+    expect(inWorker).toEqual(p.check());
+    p.close();
   });
 });
