@@ -99,8 +99,8 @@ export class Project {
   readonly history: History;
   /** Set when opening updated the project from an older format. */
   migration: Migration | undefined;
-  /** Worker threads reading this project on connections of their own (copyTo, checkInBackground). */
-  private copying = 0;
+  /** Connections of their own reading this project meanwhile (copyTo and checkInBackground in a worker, readingSnapshot). */
+  private elsewhere = 0;
 
   private constructor(
     /** The connection; replaced (never while a statement runs) when a passphrase change swaps the file. */
@@ -269,12 +269,14 @@ export class Project {
    */
   async readingSnapshot<T>(read: (snapshot: Project) => Promise<T>): Promise<T> {
     const snapshot = Project.open(this.db.name, { ...this.options, passphrase: PASSPHRASES.get(this), readonly: true });
+    this.elsewhere++;
     try {
       snapshot.db.exec('BEGIN');
       // A read transaction's snapshot is taken at its first read.
       snapshot.db.prepare('SELECT count(*) FROM project').get();
       return await read(snapshot);
     } finally {
+      this.elsewhere--;
       if (snapshot.db.inTransaction) snapshot.db.exec('COMMIT');
       snapshot.close();
     }
@@ -289,11 +291,11 @@ export class Project {
     // In a worker thread with a connection of its own (db/in-worker.ts); on this one where none can run.
     const passphrase = PASSPHRASES.get(this);
     if (passphrase !== undefined) {
-      this.copying++;
+      this.elsewhere++;
       try {
         if (await copyEncryptedInWorker({ source: this.db.name, passphrase, nativeBinding: this.options.nativeBinding }, file)) return;
       } finally {
-        this.copying--;
+        this.elsewhere--;
       }
     }
     this.db.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
@@ -413,13 +415,13 @@ export class Project {
    */
   async checkInBackground(): Promise<CheckReportDto> {
     let rows: CheckRows | null | Error;
-    this.copying++;
+    this.elsewhere++;
     try {
       rows = await checkInWorker({ source: this.db.name, passphrase: PASSPHRASES.get(this), nativeBinding: this.options.nativeBinding });
     } catch (error) {
       rows = error as Error;
     } finally {
-      this.copying--;
+      this.elsewhere--;
     }
     return this.report(() => {
       if (rows instanceof Error) throw rows;
@@ -477,10 +479,11 @@ export class Project {
     // Fold the WAL back into the file so a closed project is one self-contained file to copy or carry.
     try {
       if (!this.readonly) {
-        // A copy or a check in a worker thread reads the project on a connection of its own: the checkpoint would wait
-        // for it (up to the busy timeout, holding this thread). It does not wait; that connection, the last one to
-        // close, folds the WAL into the file instead (db-worker.ts), or, if the app quits first, the next open.
-        if (this.copying > 0) this.db.pragma('busy_timeout = 0');
+        // A copy or a check in a worker thread, or an export's snapshot, reads the project on a connection of its own:
+        // the checkpoint would wait for it (up to the busy timeout, holding this thread). It does not wait; that
+        // connection, the last one to close, folds the WAL into the file instead, or, if the app quits first, the next
+        // open does.
+        if (this.elsewhere > 0) this.db.pragma('busy_timeout = 0');
         this.db.pragma('wal_checkpoint(TRUNCATE)');
       }
     } catch (error) {

@@ -67,6 +67,27 @@ describe('project.qde in pieces', () => {
     p.close();
   });
 
+  it('goes on when the project is closed under it, which is one file again once the export ends', async () => {
+    const { p, dir } = larger();
+    const out = path.join(dir, 'after-close.qdpx');
+    const file = p.path;
+    // An edit, so that the WAL holds something to fold in; then the project closes at the export's first pause.
+    evidence.createCode(p, { name: 'Written just before closing' });
+    let closed = false;
+    setImmediate(() => {
+      p.close();
+      closed = true;
+    });
+    const { counts } = await exportQdpx(p, { out });
+    expect(closed).toBe(true);
+    expect(counts.documents).toBeGreaterThanOrEqual(150);
+    // The export's own connection was the last: it folded the WAL into the file as it closed.
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    const reopened = Project.open(file);
+    expect(evidence.listCodes(reopened).map((c) => c.name)).toContain('Written just before closing');
+    reopened.close();
+  });
+
   it('runs as a job: progress source by source, and a cancel leaves no file', async () => {
     const { p, dir } = larger();
     const file = p.path;
