@@ -159,7 +159,7 @@ export async function saveAuditCsv(p: Project, options: AuditCsvOptions): Promis
     try {
       let done = 0;
       let slice = performance.now();
-      options.onProgress?.(0, total, { id: 'jobs.auditRows', values: { done: 0, total } });
+      options.onProgress?.(0, total, { id: 'jobs.auditWriting' });
       for (const row of snapshot.db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
         for (const record of auditCsvRecords(row)) records.push(record);
         size += (row.before?.length ?? 0) + (row.after?.length ?? 0) + row.row_key.length + 64;
@@ -169,7 +169,7 @@ export async function saveAuditCsv(p: Project, options: AuditCsvOptions): Promis
           if (options.signal?.aborted) throw exportCancelled();
         }
         if (performance.now() - slice >= YIELD_EVERY_MS) {
-          options.onProgress?.(done, total, { id: 'jobs.auditRows', values: { done, total } });
+          options.onProgress?.(done, total, { id: 'jobs.auditWriting' });
           await new Promise<void>((resolve) => setImmediate(resolve));
           slice = performance.now();
           if (options.signal?.aborted) throw exportCancelled();
@@ -179,7 +179,7 @@ export async function saveAuditCsv(p: Project, options: AuditCsvOptions): Promis
       fs.fsyncSync(fd);
       fs.closeSync(fd);
       fs.renameSync(temp, target);
-      options.onProgress?.(total, total, { id: 'jobs.auditRows', values: { done: total, total } });
+      options.onProgress?.(total, total, { id: 'jobs.auditWriting' });
       return { path: target, entries: total, bytes };
     } catch (error) {
       try {

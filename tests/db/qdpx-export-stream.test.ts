@@ -66,68 +66,6 @@ describe('project.qde in pieces', () => {
     expect(fs.existsSync(temp)).toBe(false);
     p.close();
   });
-
-  it('goes on when the project is closed under it, which is one file again once the export ends', async () => {
-    const { p, dir } = larger();
-    const out = path.join(dir, 'after-close.qdpx');
-    const file = p.path;
-    // An edit, so that the WAL holds something to fold in; then the project closes at the export's first pause.
-    evidence.createCode(p, { name: 'Written just before closing' });
-    let closed = false;
-    setImmediate(() => {
-      p.close();
-      closed = true;
-    });
-    const { counts } = await exportQdpx(p, { out });
-    expect(closed).toBe(true);
-    expect(counts.documents).toBeGreaterThanOrEqual(150);
-    // The export's own connection was the last: it folded the WAL into the file as it closed.
-    expect(fs.existsSync(`${file}-wal`)).toBe(false);
-    const reopened = Project.open(file);
-    expect(evidence.listCodes(reopened).map((c) => c.name)).toContain('Written just before closing');
-    reopened.close();
-  });
-
-  it('runs as a job: progress source by source, and a cancel leaves no file', async () => {
-    const { p, dir } = larger();
-    const file = p.path;
-    p.close();
-    const session = new Session(path.join(dir, 'user-data'));
-    const dispatch = createDispatcher(createHandlers(session, 'http'), () => undefined);
-    const ok = async <M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
-      const answer = await dispatch(method, input);
-      if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
-      return answer.result as ApiOutput<M>;
-    };
-    const until = async (job: JobDto, done: (j: JobDto) => boolean) => {
-      let current = job;
-      while (!done(current)) {
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        current = await ok('jobs.get', { id: job.id });
-      }
-      return current;
-    };
-    await ok('project.open', { path: file });
-    const out = path.join(dir, 'whole.qdpx');
-    const finished = await until(await ok('exchange.startExportQdpx', { path: out }), (j) => j.state !== 'running');
-    expect(finished.state, finished.error?.message).toBe('done');
-    expect(finished.kind).toBe('qdpx-export');
-    expect(finished.done).toBe(finished.total);
-    expect(finished.result?.exported?.path).toBe(out);
-    expect(finished.result?.exported?.counts.documents).toBeGreaterThanOrEqual(150);
-    expect(fs.existsSync(out)).toBe(true);
-
-    const cancelledOut = path.join(dir, 'cancelled.qdpx');
-    const running = await until(await ok('exchange.startExportQdpx', { path: cancelledOut }), (j) => j.done > 0 || j.state !== 'running');
-    expect(running.state).toBe('running');
-    expect(running.message).toMatch(/^Writing “/);
-    await ok('jobs.cancel', { id: running.id });
-    const stopped = await until(running, (j) => j.state !== 'running');
-    expect(stopped.state).toBe('cancelled');
-    session.close();
-    expect(fs.existsSync(cancelledOut)).toBe(false);
-    expect(listDir(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
-  });
 });
 
 /** The sample project with a press archive: 150 sources of one document of ~30 KB of text each. */
@@ -199,6 +137,27 @@ describe('the REFI-QDA export of a larger project', () => {
     expect(listDir(dir).filter((f) => !f.startsWith('study.comparanda'))).toEqual(['archive.qdpx']);
     expect(evidence.listCodes(p).find((c) => c.id === code.id)?.name).toBe('Renamed while exporting');
     p.close();
+  });
+
+  it('goes on when the project is closed under it, which is one file again once the export ends', async () => {
+    const { p, dir } = larger();
+    const out = path.join(dir, 'after-close.qdpx');
+    const file = p.path;
+    // An edit, so that the WAL holds something to fold in; then the project closes at the export's first pause.
+    evidence.createCode(p, { name: 'Written just before closing' });
+    let closed = false;
+    setImmediate(() => {
+      p.close();
+      closed = true;
+    });
+    const { counts } = await exportQdpx(p, { out });
+    expect(closed).toBe(true);
+    expect(counts.documents).toBeGreaterThanOrEqual(150);
+    // The export's own connection was the last: it folded the WAL into the file as it closed.
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    const reopened = Project.open(file);
+    expect(evidence.listCodes(reopened).map((c) => c.name)).toContain('Written just before closing');
+    reopened.close();
   });
 
   it('runs as a job: progress source by source, and a cancel leaves no file', async () => {

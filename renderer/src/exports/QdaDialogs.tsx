@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import type { JobDto, ProjectOverview, ProjectSummary, QdaSkippedDto, QdpxImportReportDto, QdpxPreviewDto } from '../../../electron/contract/api';
-import { ApiError, isErrorCode } from '../../../electron/contract/errors';
+import type { ApiError } from '../../../electron/contract/errors';
 import { api, toApiError } from '../api';
 import { InlineAlert } from '../ui/InlineAlert';
 import { frameworkOf } from '../matrix/matrix-model';
@@ -12,6 +12,7 @@ import { useServices } from '../workbench-context';
 import './exports.css';
 import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import { useSaid, useT } from '../i18n/use-t';
+import { followJob, JobProgress } from './follow-job';
 import { SEP } from '../ui/marks';
 
 /** Names of a format and of the programs that read it: the same in every language. */
@@ -104,6 +105,7 @@ interface QdaImportDialogProps {
  */
 export function QdaImportDialog({ format, overview, onClose }: QdaImportDialogProps) {
   const t = useT();
+  const said = useSaid();
   const { store, queue } = useServices();
   const [path, setPath] = useState('');
   const [state, setState] = useState<Step>({ step: 'choose' });
@@ -151,22 +153,8 @@ export function QdaImportDialog({ format, overview, onClose }: QdaImportDialogPr
     void attempt(async () => {
       await queue.flush();
       // A job: progress source by source, and a cancel that leaves the project as it was.
-      let current = await api['exchange.startImportQdpx']({ path: path.trim(), ...(Object.keys(chosen).length ? { mapping: chosen } : {}) });
-      setJob(current);
-      try {
-        while (current.state === 'running') {
-          await new Promise((resolve) => setTimeout(resolve, 200));
-          current = await api['jobs.get']({ id: current.id });
-          setJob(current);
-        }
-      } finally {
-        setJob(null);
-      }
-      if (current.state === 'cancelled') throw new ApiError('CONFLICT', t('exports.importCancelled'));
-      if (current.state === 'failed' || !current.result?.report) {
-        throw new ApiError(current.error && isErrorCode(current.error.code) ? current.error.code : 'INTERNAL', current.error?.message ?? t('exports.importNoReport'));
-      }
-      const report = current.result.report;
+      const started = await api['exchange.startImportQdpx']({ path: path.trim(), ...(Object.keys(chosen).length ? { mapping: chosen } : {}) });
+      const report = await followJob(started, setJob, (result) => result.report, { said, cancelled: t('exports.importCancelled'), noResult: t('exports.importNoReport') });
       // An import writes beneath the undo history: everything is read again.
       await store.refresh();
       setState({ step: 'report', report });
@@ -418,25 +406,12 @@ export function QdaExportDialog({ format, project, onClose }: QdaExportDialogPro
   const said = useSaid();
 
   /** A project export is a job: progress source by source, and a cancel that writes nothing. */
-  const exportProject = async () => {
-    let current = await api['exchange.startExportQdpx']({ path: path.trim() });
-    setJob(current);
-    try {
-      while (current.state === 'running') {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        current = await api['jobs.get']({ id: current.id });
-        setJob(current);
-      }
-    } finally {
-      setJob(null);
-    }
-    if (current.state === 'cancelled') throw new ApiError('CONFLICT', t('exports.cancelledNothing'));
-    if (current.state === 'failed' || !current.result?.exported) {
-      const failure = current.error;
-      throw new ApiError(failure && isErrorCode(failure.code) ? failure.code : 'INTERNAL', failure ? said(failure.message, failure.text) : t('exports.exportNoResult'));
-    }
-    return current.result.exported;
-  };
+  const exportProject = async () =>
+    followJob(await api['exchange.startExportQdpx']({ path: path.trim() }), setJob, (result) => result.exported, {
+      said,
+      cancelled: t('exports.cancelledNothing'),
+      noResult: t('exports.exportNoResult'),
+    });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -485,15 +460,7 @@ export function QdaExportDialog({ format, project, onClose }: QdaExportDialogPro
             <Counts counts={result.counts} label={t('exports.exported')} />
           </div>
         ) : null}
-        {job ? (
-          // As the matrix export shows it (ExportDialog): a bar, and what is being written, source by source.
-          <div className="export-status is-running" data-testid="qda-export-progress">
-            <progress className="progress" max={1} value={job.total > 0 ? Math.min(job.done / job.total, 1) : 0} aria-label={t('exports.exportProgress')} />
-            <p role="status" aria-live="polite" data-testid="qda-export-status">
-              {t('exports.progress', { message: said(job.message, job.text ?? undefined) || t('exports.progressStarting'), done: job.done, total: job.total ? job.total : 'none' })}
-            </p>
-          </div>
-        ) : null}
+        {job ? <JobProgress job={job} testId="qda-export-progress" /> : null}
         <div className="dialog-actions">
           {job ? (
             <button type="button" className="button" onClick={() => void api['jobs.cancel']({ id: job.id }).catch(() => undefined)}>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { BackupDto, CheckReportDto, JobDto, ProjectSummary } from '../../../electron/contract/api';
-import { ApiError, isErrorCode } from '../../../electron/contract/errors';
+import type { ApiError } from '../../../electron/contract/errors';
 import { api, toApiError, useApiQuery } from '../api';
 import { InlineAlert } from '../ui/InlineAlert';
 import { Modal } from '../ui/Modal';
@@ -13,6 +13,7 @@ import { LockIcon } from './icons';
 import { openProjectFile } from './open-file';
 import { NewPassphraseFields, newPassphraseProblem, PassphraseInput, type NewPassphrase } from './PassphraseFields';
 import { TeamSection } from '../team/TeamSection';
+import { followJob, JobProgress } from '../exports/follow-job';
 import { PathField } from './PathField';
 import { basename, safeFileName, samePath, siblingPath, stampForFileName } from './paths';
 import './safety.css';
@@ -284,23 +285,8 @@ function AuditExportDialog({ project, onClose }: { project: ProjectSummary; onCl
     setPending(true);
     setError(undefined);
     try {
-      let current = await api['audit.saveCsv']({ path: path.trim() });
-      setJob(current);
-      try {
-        while (current.state === 'running') {
-          await new Promise((resolve) => setTimeout(resolve, 200));
-          current = await api['jobs.get']({ id: current.id });
-          setJob(current);
-        }
-      } finally {
-        setJob(null);
-      }
-      if (current.state === 'cancelled') throw new ApiError('CONFLICT', t('exports.cancelledNothing'));
-      const file = current.result?.files?.[0];
-      if (current.state === 'failed' || !file) {
-        const failure = current.error;
-        throw new ApiError(failure && isErrorCode(failure.code) ? failure.code : 'INTERNAL', failure ? said(failure.message, failure.text) : t('exports.exportNoResult'));
-      }
+      const started = await api['audit.saveCsv']({ path: path.trim() });
+      const file = await followJob(started, setJob, (result) => result.files?.[0], { said, cancelled: t('exports.cancelledNothing'), noResult: t('exports.exportNoResult') });
       setWritten(file.path);
     } catch (caught) {
       setError(toApiError(caught));
@@ -325,14 +311,7 @@ function AuditExportDialog({ project, onClose }: { project: ProjectSummary; onCl
           }}
           disabled={pending}
         />
-        {job ? (
-          <div className="export-status is-running" data-testid="audit-export-progress">
-            <progress className="progress" max={1} value={job.total > 0 ? Math.min(job.done / job.total, 1) : 0} aria-label={t('exports.exportProgress')} />
-            <p role="status" aria-live="polite">
-              {said(job.message, job.text ?? undefined) || t('exports.progressStarting')}
-            </p>
-          </div>
-        ) : null}
+        {job ? <JobProgress job={job} testId="audit-export-progress" /> : null}
         {error ? <InlineAlert message={error.message} /> : null}
         {written ? (
           <div className="export-status is-done" role="status" data-testid="audit-export-result">
