@@ -6,16 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ApiInput, ApiOutput, JobDto } from '../../electron/contract/api';
 import { ApiError } from '../../electron/contract/errors';
-import type { Method } from '../../electron/contract/methods';
-import { createDispatcher, createHandlers } from '../../electron/core/api';
 import { auditCsv, saveAuditCsv } from '../../electron/core/audit';
 import * as evidence from '../../electron/core/evidence';
 import { Project } from '../../electron/core/project';
 import * as record from '../../electron/core/record';
 import { writeSampleProject } from '../../electron/core/sample';
-import { Session } from '../../electron/core/session';
+import { sessionOn } from '../helpers/sample-session';
 import { listDir, tempDir } from '../helpers/temp';
 
 const NAME = 'Aigerim Nurlanovna Bekova';
@@ -77,20 +74,9 @@ describe('the audit trail as a CSV file', () => {
     const file = p.path;
     p.close();
 
-    const session = new Session(path.join(dir, 'user-data'));
-    const dispatch = createDispatcher(createHandlers(session, 'http'), () => undefined);
-    const ok = async <M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
-      const answer = await dispatch(method, input);
-      if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
-      return answer.result as ApiOutput<M>;
-    };
-    await ok('project.open', { path: file });
+    const { session, ok, until } = await sessionOn(file);
     const saved = path.join(dir, 'saved.csv');
-    let job: JobDto = await ok('audit.saveCsv', { path: saved });
-    while (job.state === 'running') {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      job = await ok('jobs.get', { id: job.id });
-    }
+    const job = await until(await ok('audit.saveCsv', { path: saved }));
     expect(job.state, job.error?.message).toBe('done');
     expect(job.kind).toBe('audit-export');
     expect(job.result?.files).toEqual([{ path: saved, bytes: fs.statSync(saved).size }]);

@@ -14,14 +14,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiInput, ApiOutput } from '../../electron/contract/api';
-import type { Method } from '../../electron/contract/methods';
-import { createDispatcher, createHandlers } from '../../electron/core/api';
 import { useDbWorker } from '../../electron/core/db/in-worker';
 import * as edit from '../../electron/core/edit';
 import { Project } from '../../electron/core/project';
 import { writeSampleProject } from '../../electron/core/sample';
-import { Session } from '../../electron/core/session';
+import { sessionOn } from '../helpers/sample-session';
 import { countTurns } from '../helpers/seeded';
 import { listDir, tempDir } from '../helpers/temp';
 
@@ -104,15 +101,8 @@ describe('an encrypted project copied in a worker thread', () => {
 
   it('makes a passphrase change wait for a snapshot being written', async () => {
     useDbWorker(WORKER);
-    const { dir, file } = encryptedSample();
-    const session = new Session(path.join(dir, 'user-data'));
-    const dispatch = createDispatcher(createHandlers(session, 'http'), () => undefined);
-    const ok = async <M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
-      const answer = await dispatch(method, input);
-      if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
-      return answer.result as ApiOutput<M>;
-    };
-    await ok('project.open', { path: file, passphrase: PASS });
+    const { file } = encryptedSample();
+    const { session, ok } = await sessionOn(file, PASS);
     const order: string[] = [];
     const project = session.requireProject();
     const change = project.changePassphrase.bind(project);

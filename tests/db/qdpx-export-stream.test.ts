@@ -8,10 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { ApiInput, ApiOutput, JobDto } from '../../electron/contract/api';
 import { ApiError } from '../../electron/contract/errors';
-import type { Method } from '../../electron/contract/methods';
-import { createDispatcher, createHandlers } from '../../electron/core/api';
 import * as evidence from '../../electron/core/evidence';
 import { exportQdpx } from '../../electron/core/exchange';
 import { QdpxArchive } from '../../electron/core/exchange/exporting/archive';
@@ -20,7 +17,7 @@ import { el, parseXml, renderXml, renderXmlPieces, textEl } from '../../electron
 import { Project } from '../../electron/core/project';
 import { recordedIdentities } from '../../electron/core/privacy/identities';
 import { writeSampleProject } from '../../electron/core/sample';
-import { Session } from '../../electron/core/session';
+import { sessionOn } from '../helpers/sample-session';
 import { countTurns } from '../helpers/seeded';
 import { listDir, tempDir } from '../helpers/temp';
 
@@ -164,24 +161,9 @@ describe('the REFI-QDA export of a larger project', () => {
     const { p, dir } = larger();
     const file = p.path;
     p.close();
-    const session = new Session(path.join(dir, 'user-data'));
-    const dispatch = createDispatcher(createHandlers(session, 'http'), () => undefined);
-    const ok = async <M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
-      const answer = await dispatch(method, input);
-      if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
-      return answer.result as ApiOutput<M>;
-    };
-    const until = async (job: JobDto, done: (j: JobDto) => boolean) => {
-      let current = job;
-      while (!done(current)) {
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        current = await ok('jobs.get', { id: job.id });
-      }
-      return current;
-    };
-    await ok('project.open', { path: file });
+    const { session, ok, until } = await sessionOn(file);
     const out = path.join(dir, 'whole.qdpx');
-    const finished = await until(await ok('exchange.startExportQdpx', { path: out }), (j) => j.state !== 'running');
+    const finished = await until(await ok('exchange.startExportQdpx', { path: out }));
     expect(finished.state, finished.error?.message).toBe('done');
     expect(finished.kind).toBe('qdpx-export');
     expect(finished.done).toBe(finished.total);

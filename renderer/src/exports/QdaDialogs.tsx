@@ -12,7 +12,7 @@ import { useServices } from '../workbench-context';
 import './exports.css';
 import type { MessageId } from '../../../electron/contract/i18n/catalogue';
 import { useSaid, useT } from '../i18n/use-t';
-import { followJob, JobProgress } from './follow-job';
+import { followJob, JobDialogActions, JobProgress } from './follow-job';
 import { SEP } from '../ui/marks';
 
 /** Names of a format and of the programs that read it: the same in every language. */
@@ -461,22 +461,7 @@ export function QdaExportDialog({ format, project, onClose }: QdaExportDialogPro
           </div>
         ) : null}
         {job ? <JobProgress job={job} testId="qda-export-progress" /> : null}
-        <div className="dialog-actions">
-          {job ? (
-            <button type="button" className="button" onClick={() => void api['jobs.cancel']({ id: job.id }).catch(() => undefined)}>
-              {t('exports.cancelExport')}
-            </button>
-          ) : (
-            <button type="button" className="button" onClick={onClose} disabled={pending}>
-              {result ? t('exports.close') : t('exports.cancel')}
-            </button>
-          )}
-          {result ? null : (
-            <button type="submit" className="button button-primary" disabled={pending || path.trim() === ''}>
-              {pending ? t('exports.exporting') : t('exports.export')}
-            </button>
-          )}
-        </div>
+        <JobDialogActions job={job} written={result !== null} pending={pending} canExport={path.trim() !== ''} onClose={onClose} />
       </form>
     </Modal>
   );

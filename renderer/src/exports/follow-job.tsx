@@ -53,3 +53,29 @@ export function JobProgress({ job, testId }: { job: JobDto; testId?: string }) {
     </div>
   );
 }
+
+/**
+ * The buttons of a dialog that writes a file as a job: Cancel export while it runs, else Cancel (Close once
+ * written); Export until written.
+ */
+export function JobDialogActions({ job, written, pending, canExport, onClose }: { job: JobDto | null; written: boolean; pending: boolean; canExport: boolean; onClose: () => void }) {
+  const t = useT();
+  return (
+    <div className="dialog-actions">
+      {job ? (
+        <button type="button" className="button" onClick={() => void api['jobs.cancel']({ id: job.id }).catch(() => undefined)}>
+          {t('exports.cancelExport')}
+        </button>
+      ) : (
+        <button type="button" className="button" onClick={onClose} disabled={pending}>
+          {written ? t('exports.close') : t('exports.cancel')}
+        </button>
+      )}
+      {written ? null : (
+        <button type="submit" className="button button-primary" disabled={pending || !canExport}>
+          {pending ? t('exports.exporting') : t('exports.export')}
+        </button>
+      )}
+    </div>
+  );
+}

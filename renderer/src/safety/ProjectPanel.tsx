@@ -13,7 +13,7 @@ import { LockIcon } from './icons';
 import { openProjectFile } from './open-file';
 import { NewPassphraseFields, newPassphraseProblem, PassphraseInput, type NewPassphrase } from './PassphraseFields';
 import { TeamSection } from '../team/TeamSection';
-import { followJob, JobProgress } from '../exports/follow-job';
+import { followJob, JobDialogActions, JobProgress } from '../exports/follow-job';
 import { PathField } from './PathField';
 import { basename, safeFileName, samePath, siblingPath, stampForFileName } from './paths';
 import './safety.css';
@@ -318,22 +318,7 @@ function AuditExportDialog({ project, onClose }: { project: ProjectSummary; onCl
             <p className="export-done-title">{t('exports.wrote', { path: written })}</p>
           </div>
         ) : null}
-        <div className="dialog-actions">
-          {job ? (
-            <button type="button" className="button" onClick={() => void api['jobs.cancel']({ id: job.id }).catch(() => undefined)}>
-              {t('exports.cancelExport')}
-            </button>
-          ) : (
-            <button type="button" className="button" onClick={onClose} disabled={pending}>
-              {written ? t('exports.close') : t('exports.cancel')}
-            </button>
-          )}
-          {written ? null : (
-            <button type="submit" className="button button-primary" disabled={pending || path.trim() === ''}>
-              {pending ? t('exports.exporting') : t('exports.export')}
-            </button>
-          )}
-        </div>
+        <JobDialogActions job={job} written={written !== null} pending={pending} canExport={path.trim() !== ''} onClose={onClose} />
       </form>
     </Modal>
   );
