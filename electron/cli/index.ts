@@ -8,7 +8,7 @@ import fs from 'node:fs';
 
 import { CSV_KINDS, SEARCH_CANDIDATES, SNIPPET_CLOSE, SNIPPET_OPEN, SOURCE_KINDS, type CsvKind, type SourceKind } from '../contract/api';
 import { ApiError } from '../contract/errors';
-import { errorText, localError } from '../contract/i18n/format';
+import { errorText, formatText, localError, textOf, type LocalText } from '../contract/i18n/format';
 import { LANGUAGES, type Language } from '../contract/i18n/languages';
 import { Backups } from '../core/backups';
 import { SCHEMA_VERSION } from '../core/db/schema-version';
@@ -318,7 +318,15 @@ const commands: Record<string, Command> = {
       if (!out.toLowerCase().endsWith(`.${values.format}`)) throw new UsageError('fileNameEnds', { extension: `.${values.format}` });
       const project = openProject(requireFile(positionals), values, true);
       try {
-        const result = values.format === 'qdpx' ? await exportQdpx(project, { out }) : await exportQdc(project, { out });
+        // At a terminal, a large project's export says where it is (one line, rewritten; minutes at the XL size).
+        const onProgress =
+          values.format === 'qdpx' && process.stderr.isTTY
+            ? (done: number, total: number, message: LocalText) => {
+                const line = `${formatText(cliLanguage(), textOf(message.id, message.values))} (${done}/${total})`;
+                process.stderr.write(`\r\x1b[K${line.slice(0, Math.max(20, (process.stderr.columns ?? 80) - 1))}${done === total ? '\n' : ''}`);
+              }
+            : undefined;
+        const result = values.format === 'qdpx' ? await exportQdpx(project, { out, onProgress }) : await exportQdc(project, { out });
         print('wroteCounts', { path: result.path, counts: countsOf(result.counts) });
       } finally {
         project.close();

@@ -8,7 +8,7 @@
  *
  * The archive is fflate's streaming ZIP (its own DEFLATE): files are added one at a time, each finished before the
  * next, so nothing is queued. The temporary file becomes the target only when the archive is complete and every
- * check has passed (publish); anything that stops the export removes it.
+ * check has passed (a rename); anything that stops the export removes it.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
