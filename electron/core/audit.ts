@@ -2,10 +2,10 @@
  * The audit trail: every recorded change to cells, claims, excerpts and verifications, oldest first, with one-click
  * restore of an earlier version (as a new, undoable edit), and its CSV form for a methods appendix.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringifyCsv } from './csv/formulas';
+import { partialNameBeside } from './db/temp-files';
 import type { ApiInput, ApiOutput, AuditEntryDto } from '../contract/api';
 import { ApiError } from '../contract/errors';
 import { localError, type LocalText } from '../contract/i18n/format';
@@ -138,7 +138,7 @@ export async function saveAuditCsv(p: Project, options: AuditCsvOptions): Promis
   return p.readingSnapshot(async (snapshot) => {
     const total = (snapshot.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
     const identities = recordedIdentities(snapshot.db);
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(4).toString('hex')}.partial`);
+    const temp = partialNameBeside(target);
     let fd: number;
     try {
       fd = fs.openSync(temp, 'wx');

@@ -18,8 +18,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { builtWorkerScript } from '../paths';
+import { runOnceInWorker } from '../worker-once';
 import type { CheckRows, DbWorkerAnswer, DbWorkerInput, DbWorkerOperation } from './db-worker';
 
 /** undefined: look beside the bundle; null: never a worker (the work is done on the project's connection). */
@@ -60,37 +60,24 @@ export interface WorkerConnection {
 }
 
 /**
- * Runs `operation` in a worker thread. Answers null when no worker could run it (none built, or it could not start):
- * the caller does it on its own connection; `cleanUp` removes what a worker that died half-way left. Rejects with
- * SQLite's error when the operation itself failed.
+ * Runs `operation` in a worker thread (worker-once.ts). Answers null when no worker could run it (none built, or it
+ * could not start): the caller does it on its own connection; `cleanUp` removes what a worker that died half-way
+ * left. Rejects with SQLite's error when the operation itself failed.
  */
 function inWorker(connection: WorkerConnection, operation: DbWorkerOperation, cleanUp: () => void = () => undefined): Promise<{ check?: CheckRows } | null> {
   const script = dbWorker();
   const binding = connection.nativeBinding ?? packageBinding();
   if (!script || !binding) return Promise.resolve(null);
   const input: DbWorkerInput = { ...operation, source: connection.source, passphrase: connection.passphrase, nativeBinding: binding };
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      fn();
-    };
-    const unable = (why: string) => {
+  return runOnceInWorker(script, input, {
+    answer: (answer: DbWorkerAnswer) => {
+      if (!('done' in answer)) throw sqliteError(answer);
+      return answer.check ? { check: answer.check } : {};
+    },
+    unable: (why) => {
       cleanUp();
       console.error(`[comparanda] The ${operation.op} is done on the project's own connection: the worker thread ${script} could not run (${why}).`);
-      resolve(null);
-    };
-    let worker: Worker;
-    try {
-      // A bundle needing nothing of this process's loaders (tsx, when the tests or the benchmark run the sources).
-      worker = new Worker(script, { workerData: input, execArgv: [] });
-    } catch (error) {
-      return unable((error as Error).message);
-    }
-    worker.on('message', (answer: DbWorkerAnswer) => settle(() => ('done' in answer ? resolve(answer.check ? { check: answer.check } : {}) : reject(sqliteError(answer)))));
-    worker.on('error', (error: Error & { code?: string }) => settle(() => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? reject(error) : unable(error.message))));
-    worker.on('exit', (code) => settle(() => unable(`exit code ${code}`)));
+    },
   });
 }
 

@@ -23,6 +23,14 @@ export function tempNameBeside(file: string): string {
   return temp;
 }
 
+/**
+ * The hidden name an export writes under, beside its target, until it is complete and renamed into place (a file the
+ * researcher chose, not a project: never swept as a stale temporary file).
+ */
+export function partialNameBeside(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(4).toString('hex')}.partial`);
+}
+
 /** Removes a temporary file (and SQLite's companions of it) that will not be published. */
 export function discardTemp(temp: string): void {
   for (const suffix of COMPANIONS) {

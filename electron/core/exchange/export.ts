@@ -16,6 +16,7 @@ import { APP_NAME, APP_VERSION, type Project } from '../project';
 import { derivedGuid } from './guid';
 import { el, renderXml, renderXmlPieces, textEl, type XmlNode } from './xml';
 import { QdpxArchive, XML_PIECE } from './exporting/archive';
+import { partialNameBeside } from '../db/temp-files';
 import { codeTree } from './exporting/codebook';
 import { startExport, type ArchiveFiles, type SourceProgress } from './exporting/context';
 import { writeCases } from './exporting/cases';
@@ -128,7 +129,7 @@ function checkOut(p: Project, out: string): string {
 
 /** Writes under a temporary name, then moves into place: a failed export leaves nothing behind. */
 function writeAtomically(target: string, data: Uint8Array): void {
-  const temp = QdpxArchive.tempFor(target);
+  const temp = partialNameBeside(target);
   try {
     fs.writeFileSync(temp, data, { flag: 'wx' });
     fs.renameSync(temp, target);
@@ -174,7 +175,7 @@ export async function exportQdpx(project: Project, options: QdpxExportOptions): 
   return project.readingSnapshot(async (snapshot) => {
     let archive: QdpxArchive;
     try {
-      archive = new QdpxArchive(snapshot.db, recordedIdentities(snapshot.db), QdpxArchive.tempFor(target));
+      archive = new QdpxArchive(snapshot.db, recordedIdentities(snapshot.db), partialNameBeside(target));
     } catch (error) {
       throw notWritten(target, error);
     }

@@ -16,13 +16,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type CSL from 'citeproc';
 import type { Citation, CitationItem } from 'citeproc';
 import type { CslItem, ParticipantDto, SourceDto } from '../../contract/api';
 import type { ApiError, Notice } from '../../contract/errors';
 import { localError } from '../../contract/i18n/format';
 import { assetsDir, builtWorkerScript } from '../paths';
+import { runOnceInWorker } from '../worker-once';
 import type { CitationStore, FormattedCitations } from './citation-cache';
 import { bibliographyAsPrinted, capitaliseSentences, datesForCiteproc, missingDataWarnings, typeForCiteproc } from './csl-input';
 import { engineFor, formatAll, localeFileIn, localesIn, StyleNotLoadedError, type FormatInput } from './citeproc-format';
@@ -348,35 +348,16 @@ export function useCitationWorker(file: string | null | undefined): void {
   workerScript = file;
 }
 
-/**
- * A whole formatting in a worker thread of its own. What citeproc could not do there is answered as an error; a
- * worker that could not run at all (its script missing or broken, or ended before answering) answers null, and
- * the formatting is done in this thread instead: the export does not depend on how the app was packaged. Only a
- * worker out of memory is not tried again here, where it would take the window's process down with it.
- */
+/** A whole formatting in a worker thread of its own (worker-once.ts); null when the worker could not run at all. */
 function inWorker(file: string, input: FormatInput): Promise<Formatted | null> {
-  return new Promise<Formatted | null>((resolve, reject) => {
-    // A bundle needing nothing of this process's loaders (tsx, when the bench or the tests run the sources).
-    const worker = new Worker(file, { workerData: input, execArgv: [] });
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      fn();
-    };
-    const unable = (why: string) => {
-      console.error(`[comparanda] The citations are formatted in the app's own thread: the worker thread ${file} could not run (${why}).`);
-      resolve(null);
-    };
-    worker.on('message', (message: { result?: Formatted; styleNotLoaded?: { title: string; reason: string }; failed?: string }) => {
-      if (message.result) settle(() => resolve(message.result!));
-      else if (message.styleNotLoaded) settle(() => reject(styleNotLoaded(message.styleNotLoaded!.title, message.styleNotLoaded!.reason)));
-      else settle(() => reject(localError('INTERNAL', 'errorsExport.citationsFailed', { detail: message.failed ?? '' })));
-    });
-    worker.on('error', (error: Error & { code?: string }) =>
-      settle(() => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? reject(localError('INTERNAL', 'errorsExport.citationsFailed', { detail: error.message }, { cause: error })) : unable(error.message))),
-    );
-    worker.on('exit', (code) => settle(() => unable(`exit code ${code}`)));
+  return runOnceInWorker(file, input, {
+    answer: (message: { result?: Formatted; styleNotLoaded?: { title: string; reason: string }; failed?: string }) => {
+      if (message.result) return message.result;
+      if (message.styleNotLoaded) throw styleNotLoaded(message.styleNotLoaded.title, message.styleNotLoaded.reason);
+      throw localError('INTERNAL', 'errorsExport.citationsFailed', { detail: message.failed ?? '' });
+    },
+    unable: (why) => console.error(`[comparanda] The citations are formatted in the app's own thread: the worker thread ${file} could not run (${why}).`),
+    outOfMemory: (error) => localError('INTERNAL', 'errorsExport.citationsFailed', { detail: error.message }, { cause: error }),
   });
 }
 

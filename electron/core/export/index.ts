@@ -6,11 +6,11 @@
  *
  * Nothing is written unless the pre-export check passes on the bytes about to be written (check.ts).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Notice } from '../../contract/errors';
 import { localError, localText } from '../../contract/i18n/format';
+import { partialNameBeside } from '../db/temp-files';
 import { APP_NAME, APP_VERSION, type Project } from '../project';
 import { guardOutput } from '../privacy/gate';
 import { recordedIdentities, type Identity } from '../privacy/identities';
@@ -117,7 +117,7 @@ function writeAll(outputs: Output[]): void {
   const temps: { temp: string; final: string }[] = [];
   try {
     for (const output of outputs) {
-      const temp = path.join(path.dirname(output.path), `.${path.basename(output.path)}.${crypto.randomBytes(4).toString('hex')}.partial`);
+      const temp = partialNameBeside(output.path);
       // Listed before it is written: a write that fails half-way (a full disk) leaves a partial file to remove too.
       temps.push({ temp, final: output.path });
       fs.writeFileSync(temp, output.data, { flag: 'wx' });

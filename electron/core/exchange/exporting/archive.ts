@@ -10,9 +10,7 @@
  * next, so nothing is queued. The temporary file becomes the target only when the archive is complete and every
  * check has passed (a rename); anything that stops the export removes it.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { Zip, ZipDeflate } from 'fflate';
 import type { ApiError } from '../../../contract/errors';
 import { localError } from '../../../contract/i18n/format';
@@ -65,11 +63,6 @@ export class QdpxArchive {
         else fs.writeSync(this.fd, data);
       }
     });
-  }
-
-  /** A temporary name beside `target` for its archive. */
-  static tempFor(target: string): string {
-    return path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(4).toString('hex')}.partial`);
   }
 
   private guard(text: string, label: string): void {
